@@ -1,0 +1,20 @@
+/**
+ * credit-rules: the public API. `compile(source)` returns diagnostics and,
+ * when there are no errors, a `Program`; `loadProgram(json)` loads a
+ * precompiled one without the parser. Numbers cross this API as decimal strings.
+ */
+export { compile } from './language/compile.js';
+export { loadProgram, Program } from './language/program.js';
+export type {
+  CompileResult, CreditInfo, ExampleInfo, InputInfo, OutputInfo, PrecompiledProgram,
+} from './language/program.js';
+export type { Diagnostic, Severity } from './language/diagnostics.js';
+export type { Position, Span } from './language/source.js';
+export type { ExampleResult, ExpectationResult } from './language/evaluate/examples.js';
+export type { InputValue, InputValues } from './language/evaluate/inputs.js';
+export type {
+  Amount, CapCut, CreditLine, Display, Evaluation, EvaluationResult, MonthResult, Step, TierOutcome, YearResult,
+} from './language/evaluate/results.js';
+export type { RunOptions } from './language/evaluate/run.js';
+export type { Lang } from './language/render/format.js';
+export type { DurationUnit, InputKind, Kind, Period } from './language/ast.js';

@@ -1,0 +1,49 @@
+/**
+ * The front end in one call: lex, parse, build the AST, check. This is the
+ * only module that needs Chevrotain; everything after it (evaluation,
+ * explanation, rendering) works on the checked program alone, which is what
+ * lets the widget run a precompiled program without loading the parser.
+ */
+import { AstBuilder } from './ast-builder.js';
+import type { ProgramAst } from './ast.js';
+import { check } from './checker/index.js';
+import type { CheckedProgram } from './checker/program.js';
+import { problems as catalogue, type Problem } from './diagnostics.js';
+import { lex } from './lexer.js';
+import { parseTokens } from './parser.js';
+
+export interface Analysis {
+  readonly problems: Problem[];
+  readonly ast: ProgramAst;
+  readonly program?: CheckedProgram;
+}
+
+export function analyze(text: string): Analysis {
+  const lexed = lex(text);
+  const parsed = parseTokens(lexed.tokens);
+  const syntax: Problem[] = [];
+  const linesWithError = new Set<number>();
+  for (const error of parsed.errors) {
+    // One syntax error per line: the first is the mistake, the rest are echoes of recovery.
+    const line = error.token.startLine ?? -1;
+    if (linesWithError.has(line)) continue;
+    linesWithError.add(line);
+    const start = Number.isFinite(error.token.startOffset) ? error.token.startOffset : text.length;
+    syntax.push(catalogue.syntax(error.message, { start, end: start + (error.token.image?.length ?? 0) }));
+  }
+  const builder = new AstBuilder(text);
+  const ast = builder.program(parsed.cst);
+  const front = [...lexed.problems, ...syntax, ...builder.problems];
+  if (front.some((p) => p.severity === 'error')) {
+    // Names and kinds are still checked, so one pass shows every kind of mistake;
+    // but no program is produced from a text that does not parse.
+    const checked = check(ast, text);
+    return { problems: sortProblems([...front, ...checked.problems]), ast };
+  }
+  const checked = check(ast, text);
+  return { problems: sortProblems([...front, ...checked.problems]), ast, ...(checked.program ? { program: checked.program } : {}) };
+}
+
+function sortProblems(found: Problem[]): Problem[] {
+  return found.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+}

@@ -1,0 +1,197 @@
+/**
+ * The abstract syntax tree: plain, serialisable data with source spans. The
+ * checker fills in each expression's `kind`; a checked tree is what a
+ * precompiled program (`credit-rules compile`) stores, so it holds no class
+ * instances and no Decimals — numbers stay the decimal strings they were written as.
+ */
+import type { Span } from './source.js';
+
+/** What a value measures. `points` exist only in credits; `boolean` only in conditions and inputs. */
+export type Kind = 'percent' | 'money' | 'duration' | 'number' | 'boolean' | 'points';
+export type InputKind = Exclude<Kind, 'points'>;
+export type Period = 'monthly' | 'quarterly' | 'yearly';
+export type DurationUnit = 's' | 'min' | 'h' | 'd';
+export type CompareOp = '<' | '<=' | '>' | '>=' | '=' | '!=';
+export type ArithmeticOp = '+' | '-' | '*' | '/' | 'of';
+
+interface Node {
+  readonly span: Span;
+}
+
+/**
+ * A quantity as written. `value` is the number in the literal's own unit:
+ * `99.5%` has value "99.5", `30min` has value "30" and unit "min", `2 points` has value "2".
+ */
+export interface Literal extends Node {
+  readonly type: 'literal';
+  readonly kind: Kind;
+  readonly value: string;
+  readonly unit?: DurationUnit;
+  readonly currency?: string;
+  readonly negative?: boolean;
+}
+
+export interface NameRef extends Node {
+  readonly type: 'name';
+  readonly name: string;
+  kind?: Kind;
+}
+
+export interface Unary extends Node {
+  readonly type: 'unary';
+  readonly op: '-' | 'not';
+  readonly operand: Expr;
+  kind?: Kind;
+}
+
+export interface Binary extends Node {
+  readonly type: 'binary';
+  readonly op: ArithmeticOp | 'and' | 'or';
+  readonly left: Expr;
+  readonly right: Expr;
+  kind?: Kind;
+}
+
+/** `a < b`, or a chain `95% <= availability < 99%` meaning `95% <= availability and availability < 99%`. */
+export interface Comparison extends Node {
+  readonly type: 'compare';
+  readonly operands: readonly Expr[];
+  readonly ops: readonly CompareOp[];
+  kind?: Kind;
+}
+
+/** Stands in for an expression the parser could not read; already reported. */
+export interface Invalid extends Node {
+  readonly type: 'invalid';
+  kind?: Kind;
+}
+
+export type Expr = Literal | NameRef | Unary | Binary | Comparison | Invalid;
+
+export interface Cap extends Node {
+  readonly amount: Expr;
+  readonly period: Period;
+}
+
+/** `1% per 0.1% below`: the rule's credit for every `step` of distance from the condition's threshold. */
+export interface Proportional extends Node {
+  readonly step: Expr;
+  readonly rounding: 'full' | 'started';
+  readonly direction: 'below' | 'above';
+  /** Set by the checker: the comparison in the condition that the distance is measured from. */
+  measure?: { readonly subject: Expr; readonly threshold: Expr };
+}
+
+export interface Rule extends Node {
+  readonly type: 'rule';
+  readonly condition: Expr;
+  readonly credit: Expr;
+  readonly proportional?: Proportional;
+  readonly caps: readonly Cap[];
+  /** The source text of the condition, used to name the rule in results. */
+  readonly conditionText: string;
+}
+
+export interface Block extends Node {
+  readonly type: 'block';
+  readonly pool: 'credit' | 'points';
+  readonly label?: string;
+  readonly caps: readonly Cap[];
+  readonly rules: readonly Rule[];
+  readonly headerSpan: Span;
+}
+
+export interface FeeDecl extends Node {
+  readonly type: 'fee';
+  readonly amount: Literal;
+  readonly period: 'monthly' | 'yearly';
+  readonly label?: string;
+}
+
+export interface InputDecl extends Node {
+  readonly type: 'input';
+  readonly name: string;
+  readonly nameSpan: Span;
+  readonly inputKind: InputKind;
+  readonly label?: string;
+  readonly default?: Literal;
+  readonly range?: { readonly min: Literal; readonly max: Literal; readonly span: Span };
+  readonly step?: Literal;
+}
+
+export interface CapStmt extends Node {
+  readonly type: 'cap';
+  readonly cap: Cap;
+}
+
+export interface PointRate extends Node {
+  readonly type: 'point-rate';
+  readonly rate: Expr;
+}
+
+export interface LetDecl extends Node {
+  readonly type: 'let';
+  readonly name: string;
+  readonly nameSpan: Span;
+  readonly declaredKind?: Kind;
+  readonly label?: string;
+  readonly value: Expr;
+}
+
+export interface OutputDecl extends Node {
+  readonly type: 'output';
+  readonly name: string;
+  readonly nameSpan: Span;
+  readonly declaredKind?: Kind;
+  readonly label?: string;
+  readonly value: Expr;
+}
+
+/** `claim within 30 days` / `claim within 2d`. */
+export interface ClaimDecl extends Node {
+  readonly type: 'claim';
+  readonly within: Literal;
+}
+
+export interface ExampleGiven extends Node {
+  readonly name: string;
+  readonly nameSpan: Span;
+  readonly values: readonly Literal[];
+  /** Written as `[…]`: a contract-year run. */
+  readonly list: boolean;
+}
+
+export type ExampleExpectation =
+  | (Node & { readonly target: 'credit'; readonly value: Literal })
+  | (Node & { readonly target: 'name'; readonly name: string; readonly nameSpan: Span; readonly value: Literal });
+
+export interface ExampleDecl extends Node {
+  readonly type: 'example';
+  readonly label?: string;
+  readonly givens: readonly ExampleGiven[];
+  readonly expectations: readonly ExampleExpectation[];
+}
+
+export type Statement =
+  | FeeDecl | InputDecl | Rule | Block | CapStmt | PointRate | LetDecl | OutputDecl | ClaimDecl | ExampleDecl;
+
+export interface ProgramAst {
+  readonly statements: readonly Statement[];
+}
+
+/** Each direct child expression, for walks that do not care about the node type. */
+export function children(expr: Expr): readonly Expr[] {
+  switch (expr.type) {
+    case 'unary': return [expr.operand];
+    case 'binary': return [expr.left, expr.right];
+    case 'compare': return expr.operands;
+    default: return [];
+  }
+}
+
+/** Every name an expression mentions, in source order. */
+export function namesIn(expr: Expr, into: NameRef[] = []): NameRef[] {
+  if (expr.type === 'name') into.push(expr);
+  for (const child of children(expr)) namesIn(child, into);
+  return into;
+}

@@ -1,0 +1,19 @@
+/**
+ * The checker: names, then kinds and units, then the drafting lints. Returns
+ * the checked program only when there are no errors.
+ */
+import type { ProgramAst } from '../ast.js';
+import { hasErrors, type Problem } from '../diagnostics.js';
+import { KindChecker } from './kinds.js';
+import { lint } from './lints.js';
+import { resolveNames } from './names.js';
+import { PROGRAM_FORMAT, type CheckedProgram } from './program.js';
+
+export function check(ast: ProgramAst, text: string): { problems: Problem[]; program?: CheckedProgram } {
+  const found: Problem[] = [];
+  const scope = resolveNames(ast, found);
+  const facts = new KindChecker(text, scope, found).check(ast);
+  const program: CheckedProgram = { format: PROGRAM_FORMAT, source: text, ast, ...facts };
+  if (!hasErrors(found)) found.push(...lint(program, scope));
+  return { problems: found, ...(hasErrors(found) ? {} : { program }) };
+}

@@ -1,0 +1,404 @@
+/**
+ * Kinds and units: every expression gets its kind (percent, money, duration,
+ * number, boolean, points), and every statement is checked for what it needs
+ * — a condition that is true or false, a credit that is a share, money or
+ * points, caps and rates of the right kind, declarations whose defaults fit,
+ * examples that name real inputs. All before anything runs.
+ */
+import * as A from '../ast.js';
+import { Decimal, canonical } from '../decimal.js';
+import { problems, type Problem } from '../diagnostics.js';
+import type { Span } from '../source.js';
+import type { Scope } from './names.js';
+import { suggest } from './names.js';
+import type { InputSpec, ValueSpec } from './program.js';
+
+const kindNames: Record<A.Kind, string> = {
+  percent: 'a percentage',
+  money: 'money',
+  duration: 'a duration',
+  number: 'a number',
+  boolean: 'true or false',
+  points: 'points',
+};
+
+export const describeKind = (kind: A.Kind) => kindNames[kind];
+const dimensional = (k: A.Kind) => k === 'money' || k === 'duration' || k === 'points';
+const dimensionless = (k: A.Kind) => k === 'percent' || k === 'number';
+/** percent and number are both plain ratios; a declaration may turn one into the other (0.25 is 25%). */
+const convertible = (from: A.Kind, to: A.Kind) => from === to || (dimensionless(from) && dimensionless(to));
+
+export interface KindFacts {
+  readonly currency?: string;
+  readonly inputs: InputSpec[];
+  readonly values: ValueSpec[];
+}
+
+export class KindChecker {
+  private currency?: string;
+
+  constructor(
+    private readonly text: string,
+    private readonly scope: Scope,
+    private readonly found: Problem[],
+  ) {}
+
+  private show(expr: A.Expr): string {
+    return `\`${this.text.slice(expr.span.start, expr.span.end)}\``;
+  }
+
+  private showWithKind(expr: A.Expr, kind: A.Kind): string {
+    return `${this.show(expr)} (${describeKind(kind)})`;
+  }
+
+  check(ast: A.ProgramAst): KindFacts {
+    this.currency = this.findCurrency(ast);
+    const hasRate = ast.statements.some((s) => s.type === 'point-rate');
+    const values: ValueSpec[] = [];
+    for (const statement of ast.statements) {
+      switch (statement.type) {
+        case 'rule':
+          this.rule(statement, hasRate);
+          break;
+        case 'block':
+          statement.caps.forEach((c) => this.cap(c, hasRate));
+          for (const tier of statement.rules) {
+            this.rule(tier, hasRate);
+            if (statement.pool === 'points' && tier.credit.kind && tier.credit.kind !== 'points') {
+              this.found.push(problems.kindMismatch(`a \`points\` block credits points (such as \`2 points\`), but this tier credits ${describeKind(tier.credit.kind)}`, tier.credit.span));
+            }
+          }
+          break;
+        case 'cap':
+          this.cap(statement.cap, hasRate);
+          break;
+        case 'point-rate': {
+          const kind = this.kindOf(statement.rate);
+          if (kind && kind !== 'money' && kind !== 'percent') this.found.push(problems.badPointRate(describeKind(kind), statement.rate.span));
+          break;
+        }
+        case 'let':
+        case 'output': {
+          const value = this.declaredValue(statement);
+          if (value) values.push(value);
+          break;
+        }
+        case 'fee':
+          if (!new Decimal(statement.amount.value).gt(0) || statement.amount.negative) {
+            this.found.push(problems.badDeclaration('the fee must be more than zero', statement.amount.span));
+          }
+          break;
+        case 'input':
+          this.input(statement);
+          break;
+        case 'claim':
+          if (!canonical(statement.within).gt(0)) this.found.push(problems.badDeclaration('the claim period must be longer than zero', statement.within.span));
+          break;
+        case 'example':
+          break;
+      }
+    }
+    for (const statement of ast.statements) if (statement.type === 'example') this.example(statement);
+    return { ...(this.currency ? { currency: this.currency } : {}), inputs: this.inputs(ast), values };
+  }
+
+  /** The program's one currency: the fee's, else the first written; any other is an error. */
+  private findCurrency(ast: A.ProgramAst): string | undefined {
+    const literals: A.Literal[] = [];
+    const collect = (e: A.Expr) => {
+      if (e.type === 'literal' && e.kind === 'money') literals.push(e);
+      A.children(e).forEach(collect);
+    };
+    const fee = ast.statements.find((s): s is A.FeeDecl => s.type === 'fee');
+    if (fee) literals.push(fee.amount);
+    for (const s of ast.statements) {
+      if (s.type === 'input') [s.default, s.range?.min, s.range?.max, s.step].forEach((l) => l && collect(l));
+      if (s.type === 'example') [...s.givens.flatMap((g) => g.values), ...s.expectations.map((e) => e.value)].forEach(collect);
+      if (s.type === 'block') s.caps.forEach((c) => collect(c.amount));
+      for (const rule of s.type === 'rule' ? [s] : s.type === 'block' ? s.rules : []) {
+        [rule.condition, rule.credit, ...(rule.proportional ? [rule.proportional.step] : []), ...rule.caps.map((c) => c.amount)].forEach(collect);
+      }
+      if (s.type === 'cap') collect(s.cap.amount);
+      if (s.type === 'point-rate') collect(s.rate);
+      if (s.type === 'let' || s.type === 'output') collect(s.value);
+    }
+    const currency = literals[0]?.currency;
+    for (const literal of literals) {
+      if (literal.currency && literal.currency !== currency) {
+        this.found.push(problems.mixedCurrency(literal.currency, currency ?? '', literal.span));
+      }
+    }
+    return currency;
+  }
+
+  /** The kind of an expression, or undefined after an error (already reported: no cascades). */
+  kindOf(expr: A.Expr): A.Kind | undefined {
+    const kind = this.infer(expr);
+    if (kind) (expr as { kind?: A.Kind }).kind = kind;
+    return kind;
+  }
+
+  private infer(expr: A.Expr): A.Kind | undefined {
+    switch (expr.type) {
+      case 'literal': return expr.kind;
+      case 'invalid': return undefined;
+      case 'name': return this.scope.get(expr.name)?.kind;
+      case 'unary': {
+        const kind = this.kindOf(expr.operand);
+        if (!kind) return undefined;
+        if (expr.op === 'not') {
+          if (kind === 'boolean') return 'boolean';
+          this.found.push(problems.kindMismatch(`\`not\` needs true or false, but ${this.showWithKind(expr.operand, kind)} is not`, expr.span));
+          return undefined;
+        }
+        if (kind === 'boolean') {
+          this.found.push(problems.kindMismatch(`cannot negate ${this.show(expr.operand)}, which is true or false`, expr.span));
+          return undefined;
+        }
+        return kind;
+      }
+      case 'binary': return this.binary(expr);
+      case 'compare': return this.comparison(expr);
+    }
+  }
+
+  private binary(expr: A.Binary): A.Kind | undefined {
+    const left = this.kindOf(expr.left);
+    const right = this.kindOf(expr.right);
+    if (!left || !right) return undefined;
+    const fail = (message: string) => {
+      this.found.push(problems.kindMismatch(message, expr.span));
+      return undefined;
+    };
+    const l = this.showWithKind(expr.left, left);
+    const r = this.showWithKind(expr.right, right);
+    if (expr.op === 'and' || expr.op === 'or') {
+      if (left === 'boolean' && right === 'boolean') return 'boolean';
+      const wrong = left !== 'boolean' ? expr.left : expr.right;
+      return fail(`\`${expr.op}\` joins conditions, but ${this.showWithKind(wrong, wrong === expr.left ? left : right)} is not a condition`);
+    }
+    if (left === 'boolean' || right === 'boolean') return fail(`cannot calculate with true or false: ${left === 'boolean' ? l : r}`);
+    switch (expr.op) {
+      case '+':
+      case '-':
+        if (left === right) return left;
+        return fail(`cannot ${expr.op === '+' ? 'add' : 'subtract'} ${r} ${expr.op === '+' ? 'to' : 'from'} ${l}; both sides must be of the same kind`);
+      case 'of':
+        if (!dimensionless(left)) return fail(`\`of\` takes a share such as \`10% of fee\`, but ${l} is not a share`);
+        return this.product(left, right, l, r, fail);
+      case '*':
+        return this.product(left, right, l, r, fail);
+      case '/':
+        if (dimensional(right)) {
+          if (left === right) return 'number';
+          return fail(`cannot divide ${l} by ${r}`);
+        }
+        if (dimensionless(left)) return left === 'percent' && right === 'number' ? 'percent' : 'number';
+        return left;
+    }
+  }
+
+  private product(left: A.Kind, right: A.Kind, l: string, r: string, fail: (m: string) => undefined): A.Kind | undefined {
+    if (dimensional(left) && dimensional(right)) return fail(`cannot multiply ${l} by ${r}`);
+    if (dimensional(left)) return left;
+    if (dimensional(right)) return right;
+    return left === 'percent' || right === 'percent' ? 'percent' : 'number';
+  }
+
+  private comparison(expr: A.Comparison): A.Kind | undefined {
+    const kinds = expr.operands.map((o) => this.kindOf(o));
+    let ok = true;
+    for (let i = 0; i < expr.ops.length; i++) {
+      const a = kinds[i];
+      const b = kinds[i + 1];
+      if (!a || !b) {
+        ok = false;
+        continue;
+      }
+      const left = expr.operands[i];
+      const right = expr.operands[i + 1];
+      if (a !== b) {
+        const hint = a === 'percent' && b === 'number' ? ` — did you mean \`${this.text.slice(right.span.start, right.span.end)}%\`?` : '';
+        this.found.push(problems.kindMismatch(`cannot compare ${this.showWithKind(left, a)} with ${this.showWithKind(right, b)}${hint}`, { start: left.span.start, end: right.span.end }));
+        ok = false;
+      } else if (a === 'boolean' && expr.ops[i] !== '=' && expr.ops[i] !== '!=') {
+        this.found.push(problems.kindMismatch(`true and false can only be compared with \`=\` or \`!=\``, { start: left.span.start, end: right.span.end }));
+        ok = false;
+      }
+    }
+    return ok ? 'boolean' : undefined;
+  }
+
+  private rule(rule: A.Rule, hasRate: boolean): void {
+    const condition = this.kindOf(rule.condition);
+    if (condition && condition !== 'boolean') this.found.push(problems.notACondition(describeKind(condition), rule.condition.span));
+    const credit = this.kindOf(rule.credit);
+    if (credit && credit !== 'percent' && credit !== 'money' && credit !== 'points') {
+      this.found.push(problems.notACredit(describeKind(credit), rule.credit.span));
+    }
+    if (credit === 'points' && !hasRate) this.found.push(problems.pointsWithoutRate(rule.credit.span));
+    if (rule.proportional) this.proportional(rule, rule.proportional);
+    rule.caps.forEach((c) => this.cap(c, hasRate));
+  }
+
+  /** Finds the one comparison whose distance `below`/`above` measures, and checks the step against it. */
+  private proportional(rule: A.Rule, p: A.Proportional): void {
+    const comparisons: A.Comparison[] = [];
+    const collect = (e: A.Expr) => {
+      if (e.type === 'compare') comparisons.push(e);
+      if (e.type === 'binary' && e.op === 'and') A.children(e).forEach(collect);
+    };
+    collect(rule.condition);
+    const candidates: { subject: A.Expr; threshold: A.Expr }[] = [];
+    for (const c of comparisons) {
+      for (let i = 0; i < c.ops.length; i++) {
+        const [a, b] = [c.operands[i], c.operands[i + 1]];
+        const less = c.ops[i] === '<' || c.ops[i] === '<=';
+        const more = c.ops[i] === '>' || c.ops[i] === '>=';
+        // "a < b" is "a below b" and "b above a".
+        let pair: [A.Expr, A.Expr] | undefined;
+        if (p.direction === 'below') pair = less ? [a, b] : more ? [b, a] : undefined;
+        else pair = more ? [a, b] : less ? [b, a] : undefined;
+        if (pair && pair[0].type !== 'literal') candidates.push({ subject: pair[0], threshold: pair[1] });
+      }
+    }
+    if (candidates.length !== 1) {
+      this.found.push(problems.badProportional(p.direction, p.span));
+      return;
+    }
+    p.measure = candidates[0];
+    const subject = candidates[0].subject.kind;
+    const step = this.kindOf(p.step);
+    if (!subject || !step) return;
+    if (step !== subject) {
+      this.found.push(problems.kindMismatch(`the step ${this.showWithKind(p.step, step)} must be ${describeKind(subject)}, like the distance from ${this.show(candidates[0].threshold)} it counts`, p.step.span));
+    } else if (p.step.type === 'literal' && !canonical(p.step).gt(0)) {
+      this.found.push(problems.badStep('the step must be more than zero', p.step.span));
+    }
+  }
+
+  private cap(cap: A.Cap, hasRate: boolean): void {
+    const kind = this.kindOf(cap.amount);
+    if (kind && kind !== 'percent' && kind !== 'money' && kind !== 'points') this.found.push(problems.badCap(describeKind(kind), cap.amount.span));
+    if (kind === 'points' && !hasRate) this.found.push(problems.pointsWithoutRate(cap.amount.span));
+  }
+
+  private declaredValue(decl: A.LetDecl | A.OutputDecl): ValueSpec | undefined {
+    const inferred = this.kindOf(decl.value);
+    const symbol = this.scope.get(decl.name);
+    const declared = decl.declaredKind;
+    if (inferred && declared && !convertible(inferred, declared)) {
+      this.found.push(problems.kindMismatch(`\`${decl.name}\` is declared as ${describeKind(declared)}, but its value is ${describeKind(inferred)}`, decl.value.span));
+    }
+    const kind = declared ?? inferred;
+    if (symbol && symbol.decl === decl && kind) symbol.kind = kind;
+    if (!kind) return undefined;
+    return { name: decl.name, kind, role: decl.type, span: decl.nameSpan, ...(decl.label !== undefined ? { label: decl.label } : {}) };
+  }
+
+  private input(decl: A.InputDecl): void {
+    const expect = (literal: A.Literal | undefined, what: string) => {
+      if (literal && literal.kind !== decl.inputKind) {
+        this.found.push(problems.badDeclaration(`the ${what} of \`${decl.name}\` must be ${describeKind(decl.inputKind)}, like the input, but \`${this.text.slice(literal.span.start, literal.span.end)}\` is ${describeKind(literal.kind)}`, literal.span));
+        return false;
+      }
+      return !!literal;
+    };
+    const hasDefault = expect(decl.default, 'default');
+    const hasRange = expect(decl.range?.min, 'range') && expect(decl.range?.max, 'range');
+    const hasStep = expect(decl.step, 'step');
+    if (decl.inputKind === 'boolean' && (decl.range || decl.step)) {
+      this.found.push(problems.badDeclaration('a boolean input has no range or step', (decl.range ?? decl.step)!.span));
+    }
+    if (hasRange && decl.range && canonical(decl.range.min).gt(canonical(decl.range.max))) {
+      this.found.push(problems.badDeclaration(`the range of \`${decl.name}\` is empty: its lower end is above its upper end`, decl.range.span));
+    } else if (hasRange && hasDefault && decl.range && decl.default) {
+      const value = canonical(decl.default);
+      if (value.lt(canonical(decl.range.min)) || value.gt(canonical(decl.range.max))) {
+        this.found.push(problems.badDeclaration(`the default of \`${decl.name}\` lies outside its range`, decl.default.span));
+      }
+    }
+    if (hasStep && decl.step && !canonical(decl.step).gt(0)) this.found.push(problems.badStep('the step must be more than zero', decl.step.span));
+  }
+
+  private example(example: A.ExampleDecl): void {
+    const lengths = new Set<number>();
+    for (const given of example.givens) {
+      const symbol = this.scope.get(given.name);
+      if (!symbol || (symbol.role !== 'input' && symbol.role !== 'fee')) {
+        const inputs = [...this.scope.values()].filter((s) => s.role === 'input' || s.role === 'fee').map((s) => s.name);
+        const guess = suggest(given.name, inputs);
+        this.found.push(problems.badExample(`\`${given.name}\` is not an input of these rules${guess ? `; did you mean \`${guess}\`?` : ''}`, given.nameSpan));
+        continue;
+      }
+      if (given.list) {
+        lengths.add(given.values.length);
+        if (given.values.length > 12) this.found.push(problems.badExample('a contract year has at most 12 months, so a list has at most 12 values', given.span));
+      }
+      for (const value of given.values) {
+        if (symbol.kind && value.kind !== symbol.kind) {
+          this.found.push(problems.badExample(`\`${given.name}\` is ${describeKind(symbol.kind)}, but \`${this.text.slice(value.span.start, value.span.end)}\` is ${describeKind(value.kind)}`, value.span));
+        }
+      }
+    }
+    if (lengths.size > 1) this.found.push(problems.badExample('all lists of one example are months of one year, so they must have the same length', example.span));
+    const yearRun = lengths.size > 0;
+    for (const expectation of example.expectations) {
+      if (expectation.target === 'credit') {
+        const kind = expectation.value.kind;
+        if (kind !== 'percent' && kind !== 'money') this.found.push(problems.badExample('`credit` expects a share of the fee (10%) or money (100 EUR)', expectation.value.span));
+        continue;
+      }
+      if (yearRun) {
+        this.found.push(problems.badExample('a contract-year example checks the year\'s `credit`; outputs are per month', expectation.span));
+        continue;
+      }
+      const symbol = this.scope.get(expectation.name);
+      if (!symbol || symbol.role === 'input' || symbol.role === 'fee') {
+        const names = [...this.scope.values()].filter((s) => s.role === 'let' || s.role === 'output' || s.role === 'builtin').map((s) => s.name);
+        const guess = suggest(expectation.name, names);
+        this.found.push(problems.badExample(`\`${expectation.name}\` is not an output or \`let\` of these rules${guess ? `; did you mean \`${guess}\`?` : ''}`, expectation.nameSpan));
+      } else if (symbol.kind && !convertible(expectation.value.kind, symbol.kind)) {
+        this.found.push(problems.badExample(`\`${expectation.name}\` is ${describeKind(symbol.kind)}, but \`${this.text.slice(expectation.value.span.start, expectation.value.span.end)}\` is ${describeKind(expectation.value.kind)}`, expectation.value.span));
+      }
+    }
+  }
+
+  /** The form: declared inputs in order, then implicit ones in order of first use; the fee first. */
+  private inputs(ast: A.ProgramAst): InputSpec[] {
+    const specs: InputSpec[] = [];
+    const fee = this.scope.get('fee');
+    if (fee) {
+      const decl = fee.decl?.type === 'fee' ? fee.decl : undefined;
+      specs.push({
+        name: 'fee',
+        kind: 'money',
+        implicit: !decl,
+        period: decl?.period ?? 'monthly',
+        span: fee.span,
+        ...(decl ? { default: decl.amount } : {}),
+        ...(decl?.label !== undefined ? { label: decl.label } : {}),
+      });
+    }
+    for (const statement of ast.statements) {
+      if (statement.type !== 'input' || this.scope.get(statement.name)?.decl !== statement) continue;
+      specs.push({
+        name: statement.name,
+        kind: statement.inputKind,
+        implicit: false,
+        span: statement.nameSpan,
+        ...(statement.label !== undefined ? { label: statement.label } : {}),
+        ...(statement.default ? { default: statement.default } : {}),
+        ...(statement.range ? { range: { min: statement.range.min, max: statement.range.max } } : {}),
+        ...(statement.step ? { step: statement.step } : {}),
+      });
+    }
+    for (const symbol of this.scope.values()) {
+      if (symbol.role === 'input' && symbol.implicit) {
+        specs.push({ name: symbol.name, kind: (symbol.kind ?? 'number') as A.InputKind, implicit: true, span: symbol.span });
+      }
+    }
+    return specs;
+  }
+}
+

@@ -1,0 +1,233 @@
+/**
+ * Names: what each name refers to, implicit inputs, definition order, cycles,
+ * and which values are known only after the credits are applied.
+ *
+ * Reading order is the law of a contract: a `let` or `output` is defined
+ * above its first use. Inputs are declarations of the form and may stand
+ * anywhere. A program without any `input` statement is a quick sketch: its
+ * unknown names become inputs, with kinds inferred from how they are used.
+ */
+import * as A from '../ast.js';
+import { problems, type Problem } from '../diagnostics.js';
+import type { Span } from '../source.js';
+import { AFTER_CREDITS, BUILTINS } from './program.js';
+
+export interface NameSymbol {
+  readonly name: string;
+  readonly role: 'input' | 'fee' | 'let' | 'output' | 'builtin';
+  /** Where it is defined (the name in its declaration); for implicit inputs, the first use. */
+  readonly span: Span;
+  /** Index of the defining statement; -1 for built-ins and implicit inputs. */
+  readonly statement: number;
+  readonly decl?: A.InputDecl | A.LetDecl | A.OutputDecl | A.FeeDecl;
+  readonly implicit?: boolean;
+  kind?: A.Kind;
+  used?: boolean;
+}
+
+export type Scope = Map<string, NameSymbol>;
+
+/** An expression together with the statement it belongs to and whether credits may depend on it. */
+interface Use {
+  readonly expr: A.Expr;
+  readonly statement: number;
+  /** Rules, caps and the point rate: computed before the period's total is known. */
+  readonly beforeCredits: boolean;
+}
+
+export function expressionsOf(statement: A.Statement): { expr: A.Expr; beforeCredits: boolean }[] {
+  const before = (expr: A.Expr) => ({ expr, beforeCredits: true });
+  const rule = (r: A.Rule) => [
+    before(r.condition), before(r.credit),
+    ...(r.proportional ? [before(r.proportional.step)] : []),
+    ...r.caps.map((c) => before(c.amount)),
+  ];
+  switch (statement.type) {
+    case 'rule': return rule(statement);
+    case 'block': return [...statement.caps.map((c) => before(c.amount)), ...statement.rules.flatMap(rule)];
+    case 'cap': return [before(statement.cap.amount)];
+    case 'point-rate': return [before(statement.rate)];
+    case 'let':
+    case 'output': return [{ expr: statement.value, beforeCredits: false }];
+    default: return [];
+  }
+}
+
+export function resolveNames(ast: A.ProgramAst, found: Problem[]): Scope {
+  const scope: Scope = new Map();
+  for (const [name, kind] of Object.entries(BUILTINS)) {
+    if (name !== 'fee') scope.set(name, { name, role: 'builtin', span: { start: 0, end: 0 }, statement: -1, kind });
+  }
+  declare(ast, scope, found);
+
+  const uses: Use[] = ast.statements.flatMap((s, statement) => expressionsOf(s).map((e) => ({ ...e, statement })));
+  const sketch = !ast.statements.some((s) => s.type === 'input');
+  if (!scope.has('fee')) {
+    const first = ast.statements[0]?.span ?? { start: 0, end: 0 };
+    scope.set('fee', { name: 'fee', role: 'fee', span: { start: first.start, end: first.start }, statement: -1, kind: 'money', implicit: true });
+    found.push({
+      ...problems.implicitInput('fee', 'money', { start: first.start, end: first.start }),
+      message: 'no `fee` is declared, so the monthly fee is an input named `fee`',
+    });
+  }
+
+  for (const use of uses) {
+    for (const ref of A.namesIn(use.expr)) {
+      const symbol = scope.get(ref.name);
+      if (symbol) {
+        symbol.used = true;
+        continue;
+      }
+      if (sketch) {
+        const kind = inferKind(ref.name, uses.map((u) => u.expr), scope);
+        scope.set(ref.name, { name: ref.name, role: 'input', span: ref.span, statement: -1, kind, implicit: true, used: true });
+        found.push(problems.implicitInput(ref.name, kind, ref.span));
+      } else {
+        found.push(problems.undefinedName(ref.name, ref.span, suggest(ref.name, [...scope.keys()])));
+      }
+    }
+  }
+  checkOrder(scope, uses, found);
+  return scope;
+}
+
+function declare(ast: A.ProgramAst, scope: Scope, found: Problem[]): void {
+  const firstOf = new Map<string, A.Statement>();
+  ast.statements.forEach((statement, index) => {
+    if (statement.type === 'fee' || statement.type === 'point-rate' || statement.type === 'claim') {
+      const first = firstOf.get(statement.type);
+      const what = { fee: '`fee`', 'point-rate': '`point` rate', claim: '`claim` term' }[statement.type];
+      if (first) found.push(problems.duplicateStatement(what, statement.span, first.span));
+      else firstOf.set(statement.type, statement);
+      if (statement.type === 'fee' && !first) {
+        scope.set('fee', { name: 'fee', role: 'fee', span: statement.span, statement: index, decl: statement, kind: 'money' });
+      }
+      return;
+    }
+    if (statement.type !== 'input' && statement.type !== 'let' && statement.type !== 'output') return;
+    const { name, nameSpan } = statement;
+    if (name in BUILTINS) {
+      found.push(problems.builtinRedefined(name, nameSpan));
+      return;
+    }
+    const existing = scope.get(name);
+    if (existing) {
+      found.push(problems.duplicateDefinition(name, nameSpan, existing.span));
+      return;
+    }
+    scope.set(name, {
+      name,
+      role: statement.type,
+      span: nameSpan,
+      statement: index,
+      decl: statement,
+      ...(statement.type === 'input' ? { kind: statement.inputKind } : {}),
+    });
+  });
+}
+
+/** The kind an undeclared name must have, judged from what it is compared or combined with. */
+function inferKind(name: string, exprs: readonly A.Expr[], scope: Scope): A.InputKind {
+  const isName = (e: A.Expr) => e.type === 'name' && e.name === name;
+  const known = (e: A.Expr): A.Kind | undefined =>
+    e.type === 'literal' ? e.kind : e.type === 'name' ? scope.get(e.name)?.kind : undefined;
+  let guess: A.InputKind | undefined;
+  const visit = (e: A.Expr, asCondition: boolean): void => {
+    if (guess) return;
+    if (isName(e) && asCondition) guess = 'boolean';
+    if (e.type === 'compare' || (e.type === 'binary' && (e.op === '+' || e.op === '-'))) {
+      const operands = e.type === 'compare' ? e.operands : [e.left, e.right];
+      if (operands.some(isName)) {
+        const other = operands.map(known).find((k) => k && k !== 'points');
+        if (other) guess = other as A.InputKind;
+      }
+    }
+    const logical = e.type === 'binary' && (e.op === 'and' || e.op === 'or');
+    const negation = e.type === 'unary' && e.op === 'not';
+    for (const child of A.children(e)) visit(child, logical || negation);
+  };
+  for (const expr of exprs) visit(expr, true);
+  return guess ?? 'number';
+}
+
+/**
+ * Every `let`/`output` must be defined above its uses; a name that depends on
+ * itself is a cycle; rules, caps and the point rate may not depend on totals.
+ */
+function checkOrder(scope: Scope, uses: readonly Use[], found: Problem[]): void {
+  const valueDeps = (name: string): A.NameRef[] => {
+    const decl = scope.get(name)?.decl;
+    return decl && (decl.type === 'let' || decl.type === 'output') ? A.namesIn(decl.value) : [];
+  };
+  // Which names reach themselves (cycles), found once by a walk over let/output dependencies.
+  const inCycle = new Set<string>();
+  const state = new Map<string, 'active' | 'done'>();
+  const walk = (name: string, path: string[]): void => {
+    if (state.get(name) === 'done') return;
+    if (state.get(name) === 'active') {
+      const cycle = path.slice(path.indexOf(name));
+      if (!cycle.some((n) => inCycle.has(n))) {
+        const symbol = scope.get(name);
+        if (symbol) found.push(problems.cycle([...cycle, name], symbol.span));
+      }
+      cycle.forEach((n) => inCycle.add(n));
+      return;
+    }
+    state.set(name, 'active');
+    for (const dep of valueDeps(name)) walk(dep.name, [...path, name]);
+    state.set(name, 'done');
+  };
+  for (const symbol of scope.values()) if (symbol.role === 'let' || symbol.role === 'output') walk(symbol.name, []);
+
+  const needsTotals = new Map<string, string | undefined>();
+  const totalBehind = (name: string, seen = new Set<string>()): string | undefined => {
+    if (AFTER_CREDITS.has(name)) return name;
+    if (needsTotals.has(name)) return needsTotals.get(name);
+    if (seen.has(name)) return undefined;
+    seen.add(name);
+    const result = valueDeps(name).map((d) => totalBehind(d.name, seen)).find(Boolean);
+    needsTotals.set(name, result);
+    return result;
+  };
+
+  for (const use of uses) {
+    for (const ref of A.namesIn(use.expr)) {
+      const symbol = scope.get(ref.name);
+      if (!symbol) continue;
+      if ((symbol.role === 'let' || symbol.role === 'output') && symbol.statement >= use.statement && !inCycle.has(ref.name)) {
+        found.push(problems.useBeforeDefinition(ref.name, ref.span, symbol.span));
+      }
+      if (use.beforeCredits) {
+        const total = totalBehind(ref.name);
+        if (total) found.push(problems.totalInCredit(total, ref.span));
+      }
+    }
+  }
+}
+
+/** The closest known name, if it is close enough to be a typo. */
+export function suggest(name: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(1, Math.floor(name.length / 3)) + 1;
+  for (const candidate of candidates) {
+    const d = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, substitution);
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}

@@ -1,0 +1,100 @@
+/**
+ * `example` lines run as tests: the example's values go in, the result is
+ * compared exactly with what the example expects, and a failure carries the
+ * expected value, the actual one, and the explanation of the actual.
+ */
+import type { ExampleDecl, Literal } from '../ast.js';
+import type { CheckedProgram } from '../checker/program.js';
+import { canonical, Decimal } from '../decimal.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { parseQuantity } from '../literals.js';
+import { LineMap } from '../source.js';
+import type { Evaluator } from './evaluator.js';
+import { literalText, type InputValue } from './inputs.js';
+import type { Step } from './results.js';
+import { run, type RunOptions } from './run.js';
+
+export interface ExpectationResult {
+  /** `credit`, or the name of the output or `let`. */
+  readonly target: string;
+  readonly expected: string;
+  readonly actual: string;
+  readonly passed: boolean;
+}
+
+export interface ExampleResult {
+  readonly name: string;
+  readonly line: number;
+  readonly passed: boolean;
+  readonly expectations: readonly ExpectationResult[];
+  /** How the actual result came about. */
+  readonly explanation: readonly Step[];
+  /** Problems that stopped the evaluation (a value out of range, a division by zero). */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export function exampleInputs(example: ExampleDecl): Record<string, InputValue | InputValue[]> {
+  return Object.fromEntries(
+    example.givens.map((g) => [g.name, g.list ? g.values.map(literalText) : literalText(g.values[0])]),
+  );
+}
+
+export function runExample(program: CheckedProgram, evaluator: Evaluator, example: ExampleDecl, options: RunOptions = {}): ExampleResult {
+  const line = new LineMap(program.source).position(example.span.start).line;
+  const name = example.label ?? `example at line ${line}`;
+  const evaluation = run(program, evaluator, exampleInputs(example), options);
+  if (!evaluation.ok) {
+    return {
+      name, line, passed: false, explanation: [], diagnostics: evaluation.diagnostics,
+      expectations: example.expectations.map((e) => ({
+        target: e.target === 'credit' ? 'credit' : e.name,
+        expected: literalText(e.value),
+        actual: 'no result',
+        passed: false,
+      })),
+    };
+  }
+  const result = evaluation.result;
+  const currency = result.currency ?? undefined;
+  const expectations = example.expectations.map((e): ExpectationResult => {
+    if (e.target === 'credit') {
+      const percent = e.value.kind === 'percent';
+      const actual = percent ? result.credit.percentOfFee : result.credit.amount;
+      return {
+        target: 'credit',
+        expected: literalText(e.value),
+        actual: percent ? `${actual}%` : `${actual}${currency ? ` ${currency}` : ''}`,
+        passed: sameNumber(e.value, actual),
+      };
+    }
+    const values = result.mode === 'month' ? { ...result.values, ...result.outputs } : result.outputs;
+    const actual = values[e.name];
+    return {
+      target: e.name,
+      expected: literalText(e.value),
+      actual: actual === undefined ? 'no value' : withUnit(e.value, actual, currency),
+      passed: actual !== undefined && sameNumber(e.value, actual),
+    };
+  });
+  return {
+    name, line, expectations, diagnostics: [],
+    passed: expectations.every((e) => e.passed),
+    explanation: result.explanation,
+  };
+}
+
+/** Compares exactly: `10%` equals "10", `100 EUR` equals "100.00", `4h` equals "240min". */
+function sameNumber(expected: Literal, actual: string): boolean {
+  if (expected.kind === 'boolean') return actual === expected.value;
+  const parsed = parseQuantity(actual);
+  if (!parsed) return false;
+  if (expected.kind === 'duration') return parsed.kind === 'duration' && canonical(parsed).eq(canonical(expected));
+  const value = new Decimal(parsed.value);
+  return (parsed.negative ? value.neg() : value).eq(expected.negative ? new Decimal(expected.value).neg() : new Decimal(expected.value));
+}
+
+function withUnit(expected: Literal, actual: string, currency: string | undefined): string {
+  if (expected.kind === 'percent') return `${actual}%`;
+  if (expected.kind === 'money') return `${actual}${currency ? ` ${currency}` : ''}`;
+  return actual;
+}

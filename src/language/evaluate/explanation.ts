@@ -1,0 +1,118 @@
+/**
+ * The explanation of a result, in English or German: one sentence per step,
+ * with the numbers a person needs to recompute the credit by hand. The
+ * evaluator records steps as data; this file is the only place that words them.
+ */
+import { formatMoney, formatNumber, formatPercent, formatQuantity, type Lang } from '../render/format.js';
+import type { CapCut, Display } from './results.js';
+
+export type StepData =
+  | { kind: 'condition'; line: number; rule: string; holds: boolean; values: { name: string; value: Display }[] }
+  | { kind: 'credit'; line: number; rule: string; basis: string; amount: string; share?: string; fee?: string; points?: string; pointValue?: string }
+  | { kind: 'proportional'; line: number; direction: 'below' | 'above'; rounding: 'full' | 'started'; distance: Display; step: Display; threshold: Display; steps: string }
+  | { kind: 'tier'; line: number; block: string; winner?: { line: number; rule: string }; matched: number }
+  | { kind: 'cap'; cut: CapCut }
+  | { kind: 'let' | 'output'; line: number; name: string; value: Display }
+  | { kind: 'total'; amount: string; exact: string; rounded: boolean; percent: string }
+  | { kind: 'month'; month: number; amount: string; percent: string };
+
+interface Phrases {
+  holds(rule: string, values: string, holds: boolean): string;
+  percentCredit(share: string, fee: string, amount: string): string;
+  moneyCredit(amount: string): string;
+  pointsCredit(points: string, value: string, amount: string): string;
+  proportional(distance: string, direction: 'below' | 'above', threshold: string, steps: string, rounding: 'full' | 'started', step: string): string;
+  tier(block: string, matched: number, winner?: { line: number; rule: string }): string;
+  cap(cut: CapCut, cap: string, limit: string, already: string, before: string, after: string): string;
+  value(role: 'let' | 'output', name: string, value: string): string;
+  total(amount: string, percent: string): string;
+  rounded(exact: string, amount: string): string;
+  month(month: number, amount: string, percent: string): string;
+}
+
+const periods = {
+  en: { monthly: 'monthly', quarterly: 'quarterly', yearly: 'yearly' },
+  de: { monthly: 'monatlich', quarterly: 'quartalsweise', yearly: 'jährlich' },
+};
+const sinceStart = {
+  en: { monthly: '', quarterly: ' this quarter', yearly: ' this contract year' },
+  de: { monthly: '', quarterly: ' in diesem Quartal', yearly: ' in diesem Vertragsjahr' },
+};
+
+const english: Phrases = {
+  holds: (rule, values, holds) => `${values ? `${values}: ` : ''}\`${rule}\` ${holds ? 'holds' : 'does not hold'}.`,
+  percentCredit: (share, fee, amount) => `Credit: ${share} of the monthly fee ${fee} = ${amount}.`,
+  moneyCredit: (amount) => `Credit: ${amount}.`,
+  pointsCredit: (points, value, amount) => `Credit: ${points} at ${value} per point = ${amount}.`,
+  proportional: (distance, direction, threshold, steps, rounding, step) =>
+    `${distance} ${direction} ${threshold} makes ${steps} ${rounding === 'full' ? 'full' : 'started'} step${steps === '1' ? '' : 's'} of ${step}.`,
+  tier: (block, matched, winner) =>
+    winner
+      ? `“${block}”: ${matched} tier${matched === 1 ? '' : 's'} match${matched === 1 ? 'es' : ''}; the highest, \`${winner.rule}\` (line ${winner.line}), applies.`
+      : `“${block}”: no tier matches.`,
+  cap: (cut, cap, limit, already, before, after) =>
+    `Cap ${cap} ${periods.en[cut.period]} on ${cut.scope === 'program' ? 'all credits' : `“${cut.owner}”`} (line ${cut.line}) allows ${limit}` +
+    `${cut.period === 'monthly' ? '' : `, of which ${already} was already credited${sinceStart.en[cut.period]}`}: ${before} is cut to ${after}.`,
+  value: (role, name, value) => `${role === 'let' ? 'Let' : 'Output'} ${name} = ${value}.`,
+  total: (amount, percent) => `Total credit: ${amount} (${percent} of the fee).`,
+  rounded: (exact, amount) => `The exact amount ${exact} is rounded half up to ${amount}.`,
+  month: (month, amount, percent) => `Month ${month}: credit ${amount} (${percent} of that month's fee).`,
+};
+
+const german: Phrases = {
+  holds: (rule, values, holds) => `${values ? `${values}: ` : ''}\`${rule}\` ist ${holds ? 'erfüllt' : 'nicht erfüllt'}.`,
+  percentCredit: (share, fee, amount) => `Gutschrift: ${share} der monatlichen Vergütung von ${fee} = ${amount}.`,
+  moneyCredit: (amount) => `Gutschrift: ${amount}.`,
+  pointsCredit: (points, value, amount) => `Gutschrift: ${points} zu je ${value} = ${amount}.`,
+  proportional: (distance, direction, threshold, steps, rounding, step) =>
+    `${distance} ${direction === 'below' ? 'unter' : 'über'} ${threshold} ergibt ${steps} ${rounding === 'full' ? 'volle' : 'angefangene'} Schritte zu ${step}.`,
+  tier: (block, matched, winner) =>
+    winner
+      ? `„${block}“: ${matched} ${matched === 1 ? 'Stufe trifft' : 'Stufen treffen'} zu; die höchste, \`${winner.rule}\` (Zeile ${winner.line}), gilt.`
+      : `„${block}“: keine Stufe trifft zu.`,
+  cap: (cut, cap, limit, already, before, after) =>
+    `Obergrenze ${cap} ${periods.de[cut.period]} für ${cut.scope === 'program' ? 'alle Gutschriften' : `„${cut.owner}“`} (Zeile ${cut.line}) erlaubt ${limit}` +
+    `${cut.period === 'monthly' ? '' : `, davon bereits ${already} gutgeschrieben${sinceStart.de[cut.period]}`}: ${before} wird auf ${after} gekürzt.`,
+  value: (role, name, value) => `${role === 'let' ? 'Wert' : 'Ergebnis'} ${name} = ${value}.`,
+  total: (amount, percent) => `Gutschrift insgesamt: ${amount} (${percent} der Vergütung).`,
+  rounded: (exact, amount) => `Der genaue Betrag ${exact} wird kaufmännisch auf ${amount} gerundet.`,
+  month: (month, amount, percent) => `Monat ${month}: Gutschrift ${amount} (${percent} der Monatsvergütung).`,
+};
+
+const phrases: Record<Lang, Phrases> = { en: english, de: german };
+
+/** Words one step in the given language. `currency` formats money amounts. */
+export function describeStep(step: StepData, lang: Lang, currency: string | undefined): string {
+  const p = phrases[lang];
+  const money = (amount: string) => formatMoney(amount, currency, lang);
+  const show = (d: Display) => formatQuantity(d, lang, currency);
+  switch (step.kind) {
+    case 'condition':
+      return p.holds(step.rule, step.values.map((v) => `${v.name} = ${show(v.value)}`).join(', '), step.holds);
+    case 'credit':
+      if (step.share !== undefined && step.fee !== undefined) return p.percentCredit(formatPercent(step.share, lang), money(step.fee), money(step.amount));
+      if (step.points !== undefined && step.pointValue !== undefined) {
+        return p.pointsCredit(formatQuantity({ kind: 'points', value: step.points }, lang), money(step.pointValue), money(step.amount));
+      }
+      return p.moneyCredit(money(step.amount));
+    case 'proportional':
+      return p.proportional(show(step.distance), step.direction, show(step.threshold), formatNumber(step.steps, lang), step.rounding, show(step.step));
+    case 'tier':
+      return p.tier(step.block, step.matched, step.winner);
+    case 'cap':
+      return p.cap(step.cut, show(step.cut.cap), money(step.cut.limit), money(step.cut.alreadyCredited), money(step.cut.before), money(step.cut.after));
+    case 'let':
+    case 'output':
+      return p.value(step.kind, step.name, show(step.value));
+    case 'total': {
+      const total = p.total(money(step.amount), formatPercent(step.percent, lang));
+      return step.rounded ? `${p.rounded(`${formatNumber(step.exact, lang)}${currency ? ` ${currency}` : ''}`, money(step.amount))} ${total}` : total;
+    }
+    case 'month':
+      return p.month(step.month, money(step.amount), formatPercent(step.percent, lang));
+  }
+}
+
+export function stepLine(step: StepData): number | undefined {
+  return step.kind === 'cap' ? step.cut.line : 'line' in step ? step.line : undefined;
+}

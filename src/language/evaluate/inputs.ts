@@ -1,0 +1,159 @@
+/**
+ * Reading input values, whoever types them: `--set availability=99.2%` on the
+ * command line, a form field in the widget, a value in an `example`. Values
+ * arrive as decimal strings — a literal (`99.2%`, `1000 EUR`, `4h`) or a bare
+ * number in the input's own unit (percent points, currency units, the
+ * duration unit of its declaration) — and leave as exact Decimals in the
+ * evaluator's units, or as one clear problem that names the input.
+ */
+import type { DurationUnit, InputKind, Literal } from '../ast.js';
+import type { InputSpec } from '../checker/program.js';
+import { canonical, Decimal } from '../decimal.js';
+import { problems, type Problem } from '../diagnostics.js';
+import { isCurrency, MAX_LITERAL_DIGITS, parseQuantity, significantDigits } from '../literals.js';
+import { suggest } from '../checker/names.js';
+
+export type InputValue = string | number | boolean;
+export type InputValues = Readonly<Record<string, InputValue | readonly InputValue[] | undefined>>;
+export type Value = Decimal | boolean;
+
+/** The unit a bare number means for a duration input: the unit its declaration is written in. */
+export function durationUnit(spec: InputSpec): DurationUnit {
+  return spec.default?.unit ?? spec.range?.min.unit ?? spec.step?.unit ?? 'h';
+}
+
+const kindWords: Record<InputKind, string> = {
+  percent: 'a percentage such as 99.5%',
+  money: 'an amount of money such as 1000 EUR',
+  duration: 'a duration such as 4h or 30min',
+  number: 'a number such as 12',
+  boolean: 'true or false',
+};
+
+/** Percent inputs without a declared range are shares: 0% to 100%. */
+const SHARE_RANGE = { min: new Decimal(0), max: new Decimal(1), text: '0%..100%' };
+
+export interface ReadContext {
+  /** The program's currency; for a program without one, the first currency given wins. */
+  currency?: string;
+  readonly month?: number;
+}
+
+/** One value for one input: a Decimal (or boolean) in evaluator units, or a problem. */
+export function readValue(spec: InputSpec, raw: InputValue, context: ReadContext): Value | Problem {
+  const fail = (message: string) => problems.invalidInput(spec.name, message, spec.span, context.month);
+  if (typeof raw === 'boolean') {
+    return spec.kind === 'boolean' ? raw : fail(`expected ${kindWords[spec.kind]}, but got ${raw}`);
+  }
+  if (typeof raw === 'number' && !Number.isFinite(raw)) return fail(`expected ${kindWords[spec.kind]}, but got ${raw}`);
+  const text = String(raw).trim();
+  if (text === '') return fail('no value given');
+  if (spec.kind === 'boolean') {
+    if (text === 'true' || text === 'false') return text === 'true';
+    return fail(`expected true or false, but got "${text.slice(0, 40)}"`);
+  }
+  const quantity = parseQuantity(text);
+  if (!quantity || quantity.kind === 'boolean' || quantity.kind === 'points') {
+    return fail(`expected ${kindWords[spec.kind]}, but got "${text.slice(0, 40)}"`);
+  }
+  if (significantDigits(quantity.value) > MAX_LITERAL_DIGITS) return fail(`"${text.slice(0, 40)}…" has too many digits`);
+  // A bare number is in the input's own unit.
+  const literal: Pick<Literal, 'kind' | 'value' | 'unit' | 'negative'> =
+    quantity.kind === 'number' && spec.kind !== 'number'
+      ? { ...quantity, kind: spec.kind, ...(spec.kind === 'duration' ? { unit: durationUnit(spec) } : {}) }
+      : quantity;
+  if (literal.kind !== spec.kind) return fail(`expected ${kindWords[spec.kind]}, but got "${text}"`);
+  if (quantity.currency) {
+    if (!isCurrency(quantity.currency)) return fail(`"${quantity.currency}" is not an ISO 4217 currency code`);
+    if (context.currency && quantity.currency !== context.currency) {
+      return fail(`the rules are in ${context.currency}, but ${text} is in ${quantity.currency}`);
+    }
+    context.currency ??= quantity.currency;
+  }
+  const value = canonical(literal);
+  if (spec.name === 'fee' && !value.gt(0)) return fail('the fee must be more than zero');
+  if (spec.kind === 'duration' && value.lt(0)) return fail('a duration cannot be negative');
+  const range = spec.range
+    ? { min: canonical(spec.range.min), max: canonical(spec.range.max), text: `${literalText(spec.range.min)}..${literalText(spec.range.max)}` }
+    : spec.kind === 'percent' ? SHARE_RANGE : undefined;
+  if (range && (value.lt(range.min) || value.gt(range.max))) {
+    return problems.inputOutOfRange(spec.name, text, range.text, spec.span, context.month);
+  }
+  return value;
+}
+
+/** A literal as it would be typed: `99.5%`, `30min`, `1200 EUR`. */
+export function literalText(literal: Literal): string {
+  const sign = literal.negative ? '-' : '';
+  switch (literal.kind) {
+    case 'percent': return `${sign}${literal.value}%`;
+    case 'duration': return `${sign}${literal.value}${literal.unit}`;
+    case 'money': return `${sign}${literal.value} ${literal.currency}`;
+    default: return `${sign}${literal.value}`;
+  }
+}
+
+export function isProblem(value: Value | Problem): value is Problem {
+  return typeof value === 'object' && value !== null && 'code' in value && 'severity' in value;
+}
+
+export interface MonthInputs {
+  readonly values: ReadonlyMap<string, Value>;
+}
+
+/**
+ * All inputs for a run: a month (every value single) or a contract year (some
+ * values are lists of up to 12, one per month; the others hold every month).
+ */
+export function readInputs(
+  specs: readonly InputSpec[],
+  given: InputValues,
+  currency: string | undefined,
+): { months: Map<string, Value>[]; year: boolean; currency?: string; problems: Problem[] } {
+  const found: Problem[] = [];
+  const known = new Set(specs.map((s) => s.name));
+  for (const name of Object.keys(given)) {
+    if (!known.has(name) && given[name] !== undefined) {
+      found.push(problems.unknownInput(name, { start: 0, end: 0 }, suggest(name, [...known])));
+    }
+  }
+  const lists = specs.filter((s) => Array.isArray(given[s.name]));
+  const lengths = new Set(lists.map((s) => (given[s.name] as readonly InputValue[]).length));
+  const year = lists.length > 0;
+  const count = year ? Math.max(...lengths) : 1;
+  if (lengths.size > 1) {
+    found.push(problems.badYearRun(`every list is the months of one year, so all lists need the same length; got ${[...lists].map((s) => `${s.name}: ${(given[s.name] as readonly InputValue[]).length}`).join(', ')}`, { start: 0, end: 0 }));
+  }
+  if (count > 12) found.push(problems.badYearRun(`a contract year has 12 months, but ${count} values were given`, { start: 0, end: 0 }));
+  if (year && count === 0) found.push(problems.badYearRun('a list needs at least one value', { start: 0, end: 0 }));
+  if (found.length > 0) return { months: [], year, problems: found };
+
+  const context: ReadContext = { ...(currency ? { currency } : {}) };
+  const months = Array.from({ length: count }, () => new Map<string, Value>());
+  // The fee first: its currency is the program's when the rules name none.
+  const ordered = [...specs].sort((a, b) => Number(b.name === 'fee') - Number(a.name === 'fee'));
+  for (const spec of ordered) {
+    const raw = given[spec.name];
+    const perMonth = Array.isArray(raw) ? raw : undefined;
+    for (let m = 0; m < count; m++) {
+      const value = perMonth ? perMonth[m] : (raw as InputValue | undefined) ?? defaultOf(spec);
+      if (value === undefined) {
+        if (m === 0) found.push(problems.invalidInput(spec.name, 'no value given, and the rules declare no default', spec.span));
+        continue;
+      }
+      const read = readValue(spec, value, { ...context, ...(year ? { month: m + 1 } : {}) });
+      if (isProblem(read)) found.push(read);
+      else months[m].set(spec.name, read);
+      if (spec.name === 'fee' && !context.currency && typeof value === 'string') {
+        const q = parseQuantity(value);
+        if (q?.currency) context.currency = q.currency;
+      }
+    }
+  }
+  return { months, year, ...(context.currency ? { currency: context.currency } : {}), problems: found };
+}
+
+/** The declared default, as the text a user would type. */
+export function defaultOf(spec: InputSpec): string | undefined {
+  return spec.default ? literalText(spec.default) : undefined;
+}

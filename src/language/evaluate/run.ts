@@ -1,0 +1,134 @@
+/**
+ * Runs a checked program: one month, or a contract year of up to twelve
+ * months with caps accruing across them. Turns the evaluator's computations
+ * into the public result shape, and every problem — a bad input value, a
+ * division by zero — into a diagnostic. Nothing here throws to the caller.
+ */
+import type { CheckedProgram } from '../checker/program.js';
+import { Decimal, formatMoney, ZERO } from '../decimal.js';
+import { locate, type Diagnostic, type Problem } from '../diagnostics.js';
+import type { Lang } from '../render/format.js';
+import { LineMap } from '../source.js';
+import { Accruals, Evaluator, percentString, type MonthComputation } from './evaluator.js';
+import { describeStep, stepLine, type StepData } from './explanation.js';
+import { EvaluationStop } from './expressions.js';
+import { readInputs, type InputValues } from './inputs.js';
+import type { CapCut, CreditLine, Evaluation, MonthResult, Step, YearResult } from './results.js';
+
+export interface RunOptions {
+  /** The language of the explanation. */
+  readonly lang?: Lang;
+  /** The currency of the fee when the rules name none (the widget's `currency`). */
+  readonly currency?: string;
+}
+
+export function run(program: CheckedProgram, evaluator: Evaluator, given: InputValues, options: RunOptions = {}): Evaluation {
+  const lines = new LineMap(program.source);
+  const fail = (found: Problem[]): Evaluation => ({ ok: false, diagnostics: found.map((p) => locate(p, lines)) });
+  const read = readInputs(program.inputs, given, program.currency ?? options.currency);
+  if (read.problems.length > 0) return fail(read.problems);
+  const currency = read.currency ?? program.currency ?? options.currency;
+  const lang = options.lang ?? 'en';
+
+  const feeSpec = program.inputs.find((i) => i.name === 'fee');
+  const monthlyFees = read.months.map((m) => {
+    const fee = (m.get('fee') as Decimal | undefined) ?? ZERO;
+    return feeSpec?.period === 'yearly' ? fee.div(12) : fee;
+  });
+  // A contract year is twelve months; months after the run pay the last month's fee.
+  const schedule = Array.from({ length: 12 }, (_, i) => monthlyFees[Math.min(i, monthlyFees.length - 1)]);
+  const yearlyFee = schedule.reduce((a, b) => a.plus(b), ZERO);
+
+  const accruals = new Accruals();
+  const computations: MonthComputation[] = [];
+  try {
+    read.months.forEach((values, i) => {
+      if (i > 0 && i % 3 === 0) accruals.startQuarter();
+      const quarter = Math.floor(i / 3) * 3;
+      computations.push(
+        evaluator.month(
+          {
+            values,
+            month: read.year ? i + 1 : 0,
+            currency,
+            fees: {
+              monthly: monthlyFees[i],
+              quarterly: read.year ? schedule.slice(quarter, quarter + 3).reduce((a, b) => a.plus(b), ZERO) : monthlyFees[i].times(3),
+              yearly: yearlyFee,
+            },
+          },
+          accruals,
+        ),
+      );
+    });
+  } catch (error) {
+    if (error instanceof EvaluationStop) {
+      const month = read.year ? computations.length + 1 : undefined;
+      return fail([{ ...error.problem, ...(month ? { month } : {}) }]);
+    }
+    throw error;
+  }
+
+  const monthResults = computations.map((c, i) => monthResult(c, read.year ? i + 1 : undefined, currency, lang));
+  const diagnostics: Diagnostic[] = [];
+  if (!read.year) return { ok: true, result: monthResults[0], diagnostics };
+
+  const exactTotal = computations.reduce((sum, c) => sum.plus(c.exact), ZERO);
+  const paid = computations.reduce((sum, c) => sum.plus(c.rounded), ZERO);
+  const cuts = monthResults.flatMap((m) => [...m.credits.flatMap((c) => c.cuts), ...m.cuts]);
+  const summary: StepData[] = computations.map((c, i) => ({
+    kind: 'month', month: i + 1, amount: formatMoney(c.rounded, currency), percent: percentString(c.exact.div(c.fee)),
+  }));
+  const explanation: Step[] = [
+    ...summary.map((s) => step(s, lang, currency)),
+    ...cuts.map((cut) => step({ kind: 'cap', cut }, lang, currency)),
+    step({ kind: 'total', amount: formatMoney(paid, currency), exact: paid.toFixed(), rounded: false, percent: percentString(exactTotal.div(yearlyFee)) }, lang, currency),
+  ];
+  const year: YearResult = {
+    mode: 'year',
+    currency: currency ?? null,
+    fee: formatMoney(yearlyFee, currency),
+    credit: { amount: formatMoney(paid, currency), percentOfFee: percentString(exactTotal.div(yearlyFee)) },
+    credits: sumCredits(monthResults, currency, yearlyFee),
+    cuts,
+    outputs: {},
+    months: monthResults,
+    explanation,
+  };
+  return { ok: true, result: year, diagnostics };
+}
+
+function step(data: StepData, lang: Lang, currency: string | undefined): Step {
+  const line = stepLine(data);
+  const month = data.kind === 'cap' ? data.cut.month : data.kind === 'month' ? data.month : undefined;
+  return { kind: data.kind, text: describeStep(data, lang, currency), ...(line ? { line } : {}), ...(month ? { month } : {}) };
+}
+
+function monthResult(c: MonthComputation, month: number | undefined, currency: string | undefined, lang: Lang): MonthResult {
+  return {
+    mode: 'month',
+    ...(month ? { month } : {}),
+    currency: currency ?? null,
+    fee: formatMoney(c.fee, currency),
+    credit: { amount: formatMoney(c.rounded, currency), percentOfFee: percentString(c.exact.div(c.fee)) },
+    credits: c.credits,
+    cuts: c.cuts,
+    outputs: c.outputs,
+    values: c.values,
+    explanation: c.steps.map((s) => ({ ...step(s, lang, currency), ...(month ? { month } : {}) })),
+  };
+}
+
+/** Each credit's months added up: what that rule or block paid over the run. */
+function sumCredits(months: readonly MonthResult[], currency: string | undefined, yearlyFee: Decimal): CreditLine[] {
+  return months[0].credits.map((first, index) => {
+    const all = months.map((m) => m.credits[index]);
+    const amount = all.reduce((sum, c) => sum.plus(c.amount), ZERO);
+    const cuts: CapCut[] = all.flatMap((c) => c.cuts);
+    const points = all.some((c) => c.points !== undefined)
+      ? { points: all.reduce((sum, c) => sum.plus(c.points ?? 0), ZERO).toFixed() }
+      : {};
+    const { tiers: _tiers, winner: _winner, ...rest } = first;
+    return { ...rest, ...points, matched: all.some((c) => c.matched), amount: formatMoney(amount, currency), percentOfFee: percentString(amount.div(yearlyFee)), cuts };
+  });
+}

@@ -1,0 +1,68 @@
+/**
+ * Reading quantities as written — in source literals, in `--set` values on the
+ * command line and in a form field — and the currency facts they need.
+ * Shared by the AST builder, the evaluator's input parsing and the CLI, so a
+ * value means the same wherever it is typed.
+ */
+import type { DurationUnit, Kind } from './ast.js';
+
+export interface Quantity {
+  readonly kind: Kind;
+  /** The number in the literal's own unit, without grouping underscores: "99.5" for 99.5%. */
+  readonly value: string;
+  readonly unit?: DurationUnit;
+  readonly currency?: string;
+  readonly negative?: boolean;
+}
+
+/** Most significant digits a literal may have: beyond this a number is a typo or an attack. */
+export const MAX_LITERAL_DIGITS = 30;
+
+const NUMBER = String.raw`\d(?:_?\d)*(?:\.\d(?:_?\d)*)?`;
+const QUANTITY = new RegExp(
+  String.raw`^(-)?\s*(${NUMBER})\s*(?:(%)|(min|s|h|d)|([A-Za-z]{3})|(points?))?$`,
+);
+
+/** Parses one literal such as `99.5%`, `1_200 EUR`, `30min`, `2 points`, `true`. Returns undefined when it is none. */
+export function parseQuantity(text: string): Quantity | undefined {
+  const trimmed = text.trim();
+  if (trimmed === 'true' || trimmed === 'false') return { kind: 'boolean', value: trimmed };
+  const m = QUANTITY.exec(trimmed);
+  if (!m) return undefined;
+  const [, minus, digits, percent, unit, currency, points] = m;
+  const value = digits.replaceAll('_', '');
+  const negative = minus ? { negative: true } : {};
+  if (percent) return { kind: 'percent', value, ...negative };
+  if (unit) return { kind: 'duration', value, unit: unit as DurationUnit, ...negative };
+  if (currency) return { kind: 'money', value, currency: currency.toUpperCase(), ...negative };
+  if (points) return { kind: 'points', value, ...negative };
+  return { kind: 'number', value, ...negative };
+}
+
+export function significantDigits(value: string): number {
+  return value.replace('.', '').replace(/^0+/, '').length;
+}
+
+let knownCurrencies: Set<string> | undefined;
+
+/** ISO 4217 codes, as the platform's Intl knows them. */
+export function isCurrency(code: string): boolean {
+  if (!/^[A-Z]{3}$/.test(code)) return false;
+  if (!knownCurrencies) {
+    const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };
+    knownCurrencies = new Set(intl.supportedValuesOf?.('currency') ?? []);
+  }
+  // Without `supportedValuesOf`, accept any three capital letters rather than reject real codes.
+  return knownCurrencies.size === 0 || knownCurrencies.has(code);
+}
+
+/** Digits after the decimal point of the currency's minor unit: 2 for EUR, 0 for JPY, 3 for KWD. */
+export function minorUnitDigits(currency: string): number {
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    return 2;
+  }
+}
+
+export const SECONDS_PER_UNIT: Record<DurationUnit, number> = { s: 1, min: 60, h: 3600, d: 86400 };

@@ -1,0 +1,467 @@
+/**
+ * The grammar, and nothing else: a Chevrotain CST parser over the tokens of
+ * `lexer.ts`. Error recovery is on, so one pass reports every syntax error;
+ * messages are phrased in the reader's terms by `messages` below. The CST is
+ * turned into the AST by `ast-builder.ts`. The railroad diagrams in
+ * `grammar/` are generated from this class.
+ */
+import { CstParser, EOF, type CstNode, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
+import * as t from './tokens.js';
+
+// Chevrotain 13 uses Object.groupBy (Node ≥ 21, every current browser) when
+// the parser is built; Node 20 needs this one method.
+if (!(Object as { groupBy?: unknown }).groupBy) {
+  (Object as unknown as { groupBy: unknown }).groupBy = <T>(items: Iterable<T>, key: (item: T, i: number) => PropertyKey) => {
+    const groups: Record<PropertyKey, T[]> = Object.create(null);
+    let i = 0;
+    for (const item of items) (groups[key(item, i++)] ??= []).push(item);
+    return groups;
+  };
+}
+
+/** How the reader would name what the parser expected, by grammar rule. */
+const expectedByRule: Record<string, string> = {
+  statement: 'a statement such as `if … then …`, `input`, `fee`, `credit`, `cap`, `let`, `output` or `example`',
+  period: '`monthly`, `quarterly` or `yearly`',
+  kind: 'a kind: `percent`, `money`, `duration`, `number` or `boolean`',
+  literal: 'a value such as 99.5%, 50 EUR, 4h, 12 or true',
+  signedLiteral: 'a value such as 99.5%, 50 EUR, 4h, 12 or true',
+  declaredName: 'a name',
+  exampleName: 'the name of an input',
+  expectation: '`credit` followed by the expected credit, or `name = value`',
+  inputOption: 'a label in quotes, `default`, `range` or `step`',
+  claimTerm: 'a time limit such as `30 days`',
+  ruleStatement: 'an indented `if … then …` line',
+};
+
+function describe(token: IToken): string {
+  switch (token.tokenType) {
+    case t.Newline: return 'the end of the line';
+    case EOF: return 'the end of the file';
+    case t.Indent: return 'an indented line';
+    case t.Dedent: return 'the end of the indented block';
+    default: return `\`${token.image}\``;
+  }
+}
+
+function after(previous: IToken | undefined): string {
+  if (!previous || previous.tokenType === EOF || previous.image === '') return '';
+  if (previous.tokenType === t.Newline) return ' at the start of the line';
+  return ` after \`${previous.image}\``;
+}
+
+/** What may follow `then`: said the way the language reference says it. */
+function expectedInRule(ruleName: string, previous: IToken | undefined): string {
+  if (previous?.tokenType === t.Then) return 'a percentage such as 10% (or money such as 50 EUR, or points such as 2 points)';
+  if (previous?.tokenType === t.Per) return 'a step such as 0.1% or 1h';
+  if (previous?.tokenType === t.If) return 'a condition such as `availability < 99.5%`';
+  if (previous?.tokenType === t.Capped || previous?.tokenType === t.Cap) return 'a cap such as 20% or 500 EUR';
+  return expectedByRule[ruleName] ?? 'a value such as 10%, 4h or a name';
+}
+
+const messages: IParserErrorMessageProvider = {
+  buildMismatchTokenMessage({ expected, actual, previous }) {
+    const wanted = expected === t.Identifier && previous?.tokenType === t.Then
+      ? expectedInRule('', previous)
+      : expected.LABEL ?? expected.name;
+    return `expected ${wanted}${after(previous)}, but found ${describe(actual)}`;
+  },
+  buildNotAllInputParsedMessage({ firstRedundant }) {
+    return `unexpected ${describe(firstRedundant)}; a statement starts with a word such as \`if\`, \`input\` or \`fee\``;
+  },
+  buildNoViableAltMessage({ actual, previous, ruleName }) {
+    return `expected ${expectedInRule(ruleName, previous)}${after(previous)}, but found ${describe(actual[0])}`;
+  },
+  buildEarlyExitMessage({ actual, previous, ruleName }) {
+    return `expected ${expectedInRule(ruleName, previous)}${after(previous)}, but found ${describe(actual[0])}`;
+  },
+};
+
+export class CreditRulesParser extends CstParser {
+  constructor() {
+    super(t.allTokens as TokenType[], {
+      recoveryEnabled: true,
+      errorMessageProvider: messages,
+      maxLookahead: 3,
+      nodeLocationTracking: 'onlyOffset',
+    });
+    this.performSelfAnalysis();
+  }
+
+  program = this.RULE('program', () => {
+    this.MANY(() => this.SUBRULE(this.statement));
+  });
+
+  statement = this.RULE('statement', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.ruleStatement) },
+      { ALT: () => this.SUBRULE(this.block) },
+      { ALT: () => this.SUBRULE(this.feeStatement) },
+      { ALT: () => this.SUBRULE(this.inputStatement) },
+      { ALT: () => this.SUBRULE(this.capStatement) },
+      { ALT: () => this.SUBRULE(this.pointRate) },
+      { ALT: () => this.SUBRULE(this.letStatement) },
+      { ALT: () => this.SUBRULE(this.outputStatement) },
+      { ALT: () => this.SUBRULE(this.claimStatement) },
+      { ALT: () => this.SUBRULE(this.exampleStatement) },
+    ]);
+  });
+
+  // if availability < 99.5% then 10% capped 20% yearly
+  ruleStatement = this.RULE('ruleStatement', () => {
+    this.CONSUME(t.If);
+    this.SUBRULE(this.expression, { LABEL: 'condition' });
+    this.CONSUME(t.Then);
+    this.SUBRULE(this.additive, { LABEL: 'credit' });
+    this.OPTION(() => this.SUBRULE(this.proportional));
+    this.MANY(() => this.SUBRULE(this.capClause));
+    this.CONSUME(t.Newline);
+  });
+
+  // 1% per full 0.1% below
+  proportional = this.RULE('proportional', () => {
+    this.CONSUME(t.Per);
+    this.OPTION(() => this.OR([{ ALT: () => this.CONSUME(t.Full) }, { ALT: () => this.CONSUME(t.Started) }]));
+    this.SUBRULE(this.additive, { LABEL: 'step' });
+    this.OR2([{ ALT: () => this.CONSUME(t.Below) }, { ALT: () => this.CONSUME(t.Above) }]);
+  });
+
+  // capped 200 EUR monthly and 20% yearly
+  capClause = this.RULE('capClause', () => {
+    this.CONSUME(t.Capped);
+    this.SUBRULE(this.capSpec);
+    this.MANY(() => {
+      this.CONSUME(t.And);
+      this.SUBRULE2(this.capSpec);
+    });
+  });
+
+  capSpec = this.RULE('capSpec', () => {
+    this.SUBRULE(this.additive, { LABEL: 'amount' });
+    this.OPTION(() => this.SUBRULE(this.period));
+  });
+
+  // credit "Uptime" capped 100% monthly:  (indented tiers follow)
+  block = this.RULE('block', () => {
+    this.OR([{ ALT: () => this.CONSUME(t.Credit) }, { ALT: () => this.CONSUME(t.Points) }]);
+    this.OPTION(() => this.CONSUME(t.StringLiteral));
+    this.MANY(() => this.SUBRULE(this.capClause));
+    this.CONSUME(t.Colon);
+    this.CONSUME(t.Newline);
+    this.CONSUME(t.Indent);
+    this.AT_LEAST_ONE(() => this.SUBRULE(this.ruleStatement));
+    this.CONSUME(t.Dedent);
+  });
+
+  // fee 1200 EUR monthly "Monthly subscription fee"
+  feeStatement = this.RULE('feeStatement', () => {
+    this.CONSUME(t.Fee);
+    this.CONSUME(t.MoneyLiteral);
+    this.OPTION(() => this.OR([{ ALT: () => this.CONSUME(t.Monthly) }, { ALT: () => this.CONSUME(t.Yearly) }]));
+    this.OPTION2(() => this.CONSUME(t.StringLiteral));
+    this.CONSUME(t.Newline);
+  });
+
+  // input availability: percent "Monthly uptime" default 99.95% range 90%..100% step 0.01%
+  inputStatement = this.RULE('inputStatement', () => {
+    this.CONSUME(t.Input);
+    this.SUBRULE(this.declaredName);
+    this.CONSUME(t.Colon);
+    this.SUBRULE(this.kind);
+    this.MANY(() => this.SUBRULE(this.inputOption));
+    this.CONSUME(t.Newline);
+  });
+
+  inputOption = this.RULE('inputOption', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(t.StringLiteral) },
+      {
+        ALT: () => {
+          this.CONSUME(t.Default);
+          this.SUBRULE(this.signedLiteral, { LABEL: 'default' });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(t.Range);
+          this.SUBRULE2(this.signedLiteral, { LABEL: 'min' });
+          this.CONSUME(t.DotDot);
+          this.SUBRULE3(this.signedLiteral, { LABEL: 'max' });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(t.Step);
+          this.SUBRULE4(this.signedLiteral, { LABEL: 'step' });
+        },
+      },
+    ]);
+  });
+
+  // cap 20% yearly
+  capStatement = this.RULE('capStatement', () => {
+    this.CONSUME(t.Cap);
+    this.SUBRULE(this.capSpec);
+    this.CONSUME(t.Newline);
+  });
+
+  // point = 50 EUR
+  pointRate = this.RULE('pointRate', () => {
+    this.CONSUME(t.Point);
+    this.CONSUME(t.Equals);
+    this.SUBRULE(this.additive);
+    this.CONSUME(t.Newline);
+  });
+
+  // let yearly_fee = fee * 12
+  letStatement = this.RULE('letStatement', () => {
+    this.CONSUME(t.Let);
+    this.SUBRULE(this.declaration);
+  });
+
+  // output net_fee: money "Fee after credits" = fee - total_credit
+  outputStatement = this.RULE('outputStatement', () => {
+    this.CONSUME(t.Output);
+    this.SUBRULE(this.declaration);
+  });
+
+  declaration = this.RULE('declaration', () => {
+    this.SUBRULE(this.declaredName);
+    this.OPTION(() => {
+      this.CONSUME(t.Colon);
+      this.SUBRULE(this.kind);
+    });
+    this.OPTION2(() => this.CONSUME(t.StringLiteral));
+    this.CONSUME(t.Equals);
+    this.SUBRULE(this.expression);
+    this.CONSUME(t.Newline);
+  });
+
+  // claim within 30 days
+  claimStatement = this.RULE('claimStatement', () => {
+    this.CONSUME(t.Claim);
+    this.CONSUME(t.Within);
+    this.SUBRULE(this.claimTerm);
+    this.CONSUME(t.Newline);
+  });
+
+  claimTerm = this.RULE('claimTerm', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(t.DurationLiteral) },
+      {
+        ALT: () => {
+          this.CONSUME(t.NumberLiteral);
+          this.CONSUME(t.Days);
+        },
+      },
+    ]);
+  });
+
+  // example "Short outage": availability = 99.2%, fee = 1000 EUR => credit 10%
+  exampleStatement = this.RULE('exampleStatement', () => {
+    this.CONSUME(t.Example);
+    this.OPTION(() => this.CONSUME(t.StringLiteral));
+    this.OPTION2(() => this.CONSUME(t.Colon));
+    this.MANY_SEP({ SEP: t.Comma, DEF: () => this.SUBRULE(this.given) });
+    this.CONSUME(t.Arrow);
+    this.AT_LEAST_ONE_SEP({ SEP: t.Comma, DEF: () => this.SUBRULE(this.expectation) });
+    this.CONSUME(t.Newline);
+  });
+
+  given = this.RULE('given', () => {
+    this.SUBRULE(this.exampleName);
+    this.CONSUME(t.Equals);
+    this.OR([
+      { ALT: () => this.SUBRULE(this.signedLiteral) },
+      {
+        ALT: () => {
+          this.CONSUME(t.LBracket);
+          this.AT_LEAST_ONE_SEP({ SEP: t.Comma, DEF: () => this.SUBRULE2(this.signedLiteral) });
+          this.CONSUME(t.RBracket);
+        },
+      },
+    ]);
+  });
+
+  expectation = this.RULE('expectation', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(t.Credit);
+          this.SUBRULE(this.signedLiteral);
+        },
+      },
+      {
+        ALT: () => {
+          this.SUBRULE(this.exampleName);
+          this.CONSUME(t.Equals);
+          this.SUBRULE2(this.signedLiteral);
+        },
+      },
+    ]);
+  });
+
+  exampleName = this.RULE('exampleName', () => {
+    this.OR([{ ALT: () => this.CONSUME(t.Identifier) }, { ALT: () => this.CONSUME(t.Fee) }]);
+  });
+
+  /** A name being defined. Reserved words are accepted here so the builder can say they are reserved. */
+  declaredName = this.RULE('declaredName', () => {
+    this.OR([{ ALT: () => this.CONSUME(t.Identifier) }, { ALT: () => this.CONSUME(t.Keyword) }]);
+  });
+
+  kind = this.RULE('kind', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(t.PercentKind) },
+      { ALT: () => this.CONSUME(t.MoneyKind) },
+      { ALT: () => this.CONSUME(t.DurationKind) },
+      { ALT: () => this.CONSUME(t.NumberKind) },
+      { ALT: () => this.CONSUME(t.BooleanKind) },
+    ]);
+  });
+
+  period = this.RULE('period', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(t.Monthly) },
+      { ALT: () => this.CONSUME(t.Quarterly) },
+      { ALT: () => this.CONSUME(t.Yearly) },
+    ]);
+  });
+
+  // Expressions, loosest binding first.
+  expression = this.RULE('expression', () => {
+    this.SUBRULE(this.conjunction, { LABEL: 'operands' });
+    this.MANY(() => {
+      this.CONSUME(t.Or, { LABEL: 'operators' });
+      this.SUBRULE2(this.conjunction, { LABEL: 'operands' });
+    });
+  });
+
+  conjunction = this.RULE('conjunction', () => {
+    this.SUBRULE(this.negation, { LABEL: 'operands' });
+    this.MANY(() => {
+      this.CONSUME(t.And, { LABEL: 'operators' });
+      this.SUBRULE2(this.negation, { LABEL: 'operands' });
+    });
+  });
+
+  negation = this.RULE('negation', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(t.Not);
+          this.SUBRULE(this.negation);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.comparison) },
+    ]);
+  });
+
+  comparison = this.RULE('comparison', () => {
+    this.SUBRULE(this.additive, { LABEL: 'operands' });
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.CONSUME(t.Less, { LABEL: 'operators' }) },
+        { ALT: () => this.CONSUME(t.LessEqual, { LABEL: 'operators' }) },
+        { ALT: () => this.CONSUME(t.Greater, { LABEL: 'operators' }) },
+        { ALT: () => this.CONSUME(t.GreaterEqual, { LABEL: 'operators' }) },
+        { ALT: () => this.CONSUME(t.Equals, { LABEL: 'operators' }) },
+        { ALT: () => this.CONSUME(t.NotEqual, { LABEL: 'operators' }) },
+      ]);
+      this.SUBRULE2(this.additive, { LABEL: 'operands' });
+    });
+  });
+
+  additive = this.RULE('additive', () => {
+    this.SUBRULE(this.multiplicative, { LABEL: 'operands' });
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.CONSUME(t.Plus, { LABEL: 'operators' }) },
+        { ALT: () => this.CONSUME(t.Minus, { LABEL: 'operators' }) },
+      ]);
+      this.SUBRULE2(this.multiplicative, { LABEL: 'operands' });
+    });
+  });
+
+  multiplicative = this.RULE('multiplicative', () => {
+    this.SUBRULE(this.unary, { LABEL: 'operands' });
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.CONSUME(t.Star, { LABEL: 'operators' }) },
+        { ALT: () => this.CONSUME(t.Slash, { LABEL: 'operators' }) },
+        { ALT: () => this.CONSUME(t.Of, { LABEL: 'operators' }) },
+      ]);
+      this.SUBRULE2(this.unary, { LABEL: 'operands' });
+    });
+  });
+
+  unary = this.RULE('unary', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(t.Minus);
+          this.SUBRULE(this.unary);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.atom) },
+    ]);
+  });
+
+  atom = this.RULE('atom', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.literal) },
+      { ALT: () => this.CONSUME(t.Identifier) },
+      { ALT: () => this.CONSUME(t.Fee) },
+      {
+        ALT: () => {
+          this.CONSUME(t.LParen);
+          this.SUBRULE(this.expression);
+          this.CONSUME(t.RParen);
+        },
+      },
+    ]);
+  });
+
+  signedLiteral = this.RULE('signedLiteral', () => {
+    this.OPTION(() => this.CONSUME(t.Minus));
+    this.SUBRULE(this.literal);
+  });
+
+  literal = this.RULE('literal', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(t.PercentLiteral) },
+      { ALT: () => this.CONSUME(t.MoneyLiteral) },
+      { ALT: () => this.CONSUME(t.DurationLiteral) },
+      {
+        ALT: () => {
+          this.CONSUME(t.NumberLiteral);
+          this.OPTION(() => this.OR2([{ ALT: () => this.CONSUME(t.Points) }, { ALT: () => this.CONSUME(t.Point) }]));
+        },
+      },
+      // Already reported by the lexer; accepted here so one typo gives one message.
+      { ALT: () => this.CONSUME(t.BadUnit) },
+      { ALT: () => this.CONSUME(t.True) },
+      { ALT: () => this.CONSUME(t.False) },
+    ]);
+  });
+}
+
+let shared: CreditRulesParser | undefined;
+
+/** One parser for every input: construction runs Chevrotain's grammar analysis (milliseconds). */
+export function parserInstance(): CreditRulesParser {
+  shared ??= new CreditRulesParser();
+  return shared;
+}
+
+export interface ParseResult {
+  readonly cst: CstNode;
+  readonly errors: readonly { message: string; token: IToken; previousToken?: IToken }[];
+}
+
+export function parseTokens(tokens: IToken[]): ParseResult {
+  const parser = parserInstance();
+  parser.input = tokens;
+  const cst = parser.program();
+  return { cst, errors: parser.errors.map((e) => ({ message: e.message, token: e.token, previousToken: (e as { previousToken?: IToken }).previousToken })) };
+}

@@ -1,0 +1,187 @@
+/**
+ * A checked program, ready to use: what a form needs to know about its
+ * inputs and outputs, evaluation of a month or a contract year, its
+ * examples, and its clause text. Built from the checker's output — freshly
+ * compiled or loaded from a precompiled JSON file — without the parser.
+ */
+import type { DurationUnit, InputKind, Kind } from './ast.js';
+import { PROGRAM_FORMAT, type CheckedProgram, type InputSpec } from './checker/program.js';
+import { canonical } from './decimal.js';
+import { locate, type Diagnostic } from './diagnostics.js';
+import { Evaluator, displayOf } from './evaluate/evaluator.js';
+import { exampleInputs, runExample, type ExampleResult } from './evaluate/examples.js';
+import { durationUnit, literalText, type InputValue, type InputValues } from './evaluate/inputs.js';
+import type { Evaluation } from './evaluate/results.js';
+import { run, type RunOptions } from './evaluate/run.js';
+import { renderClause } from './render/clause.js';
+import type { Lang } from './render/format.js';
+import { LineMap } from './source.js';
+
+/** Everything a form needs to show one input field. Values are decimal strings in the input's own unit. */
+export interface InputInfo {
+  readonly name: string;
+  readonly label?: string;
+  readonly kind: InputKind;
+  /** "99.95" for 99.95 %, "1200" for 1200 EUR, "30" for 30min (with `unit` "min"), "true". */
+  readonly default?: string;
+  readonly range?: { readonly min: string; readonly max: string };
+  readonly step?: string;
+  /** For durations: the unit the values are in. */
+  readonly unit?: DurationUnit;
+  /** For money: the currency, when the rules name one. */
+  readonly currency?: string;
+  /** Not declared: the quick-sketch form of a program. */
+  readonly implicit: boolean;
+  /** For the fee: whether it is given per month or per year. */
+  readonly period?: 'monthly' | 'yearly';
+}
+
+export interface OutputInfo {
+  readonly name: string;
+  readonly label?: string;
+  readonly kind: Kind;
+}
+
+export interface ExampleInfo {
+  readonly name: string;
+  readonly line: number;
+  /** The example's inputs as the literals it writes: `{ availability: "99.2%" }`, lists for a year. */
+  readonly inputs: Readonly<Record<string, InputValue | readonly InputValue[]>>;
+}
+
+export interface CreditInfo {
+  readonly name: string;
+  readonly kind: 'rule' | 'block';
+  readonly line: number;
+}
+
+export interface PrecompiledProgram extends CheckedProgram {}
+
+function inputInfo(spec: InputSpec, currency: string | undefined): InputInfo {
+  const display = (literal: NonNullable<InputSpec['default']>) => {
+    if (spec.kind === 'boolean') return literal.value;
+    if (spec.kind === 'duration') {
+      const seconds = canonical(literal).div({ s: 1, min: 60, h: 3600, d: 86400 }[durationUnit(spec)]);
+      return seconds.toFixed();
+    }
+    return literal.negative ? `-${literal.value}` : literal.value;
+  };
+  return {
+    name: spec.name,
+    kind: spec.kind,
+    implicit: spec.implicit,
+    ...(spec.label !== undefined ? { label: spec.label } : {}),
+    ...(spec.default ? { default: display(spec.default) } : {}),
+    ...(spec.range ? { range: { min: display(spec.range.min), max: display(spec.range.max) } } : {}),
+    ...(spec.step ? { step: display(spec.step) } : {}),
+    ...(spec.kind === 'duration' ? { unit: durationUnit(spec) } : {}),
+    ...(spec.kind === 'money' && (spec.default?.currency ?? currency) ? { currency: spec.default?.currency ?? currency } : {}),
+    ...(spec.period ? { period: spec.period } : {}),
+  };
+}
+
+export class Program {
+  readonly inputs: readonly InputInfo[];
+  readonly outputs: readonly OutputInfo[];
+  readonly examples: readonly ExampleInfo[];
+  readonly credits: readonly CreditInfo[];
+  readonly currency?: string;
+  /** `claim within …`: the claim period, e.g. `{ kind: 'duration', value: '30', unit: 'd' }`. */
+  readonly claim?: { readonly value: string; readonly unit: DurationUnit };
+  private readonly evaluator: Evaluator;
+
+  constructor(
+    private readonly checked: CheckedProgram,
+    /** Warnings and infos from compiling (a compiled program has no errors). */
+    readonly diagnostics: readonly Diagnostic[] = [],
+  ) {
+    this.evaluator = new Evaluator(checked);
+    if (checked.currency) this.currency = checked.currency;
+    this.inputs = checked.inputs.map((spec) => inputInfo(spec, checked.currency));
+    this.outputs = checked.values
+      .filter((v) => v.role === 'output')
+      .map((v) => ({ name: v.name, kind: v.kind, ...(v.label !== undefined ? { label: v.label } : {}) }));
+    const lines = new LineMap(checked.source);
+    const statements = checked.ast.statements;
+    this.examples = statements.flatMap((s) => {
+      if (s.type !== 'example') return [];
+      const line = lines.position(s.span.start).line;
+      return [{ name: s.label ?? `example at line ${line}`, line, inputs: exampleInputs(s) }];
+    });
+    this.credits = statements.flatMap((s): CreditInfo[] => {
+      const line = lines.position(s.span.start).line;
+      if (s.type === 'rule') return [{ name: s.conditionText, kind: 'rule', line }];
+      if (s.type === 'block') return [{ name: s.label ?? `${s.pool} block at line ${line}`, kind: 'block', line }];
+      return [];
+    });
+    const claim = statements.find((s) => s.type === 'claim');
+    if (claim?.type === 'claim') {
+      const d = displayOf(canonical(claim.within), 'duration', undefined);
+      this.claim = { value: d.value, unit: d.unit ?? 'd' };
+    }
+  }
+
+  /** The rules as written. */
+  get source(): string {
+    return this.checked.source;
+  }
+
+  /**
+   * Evaluates one month, or a contract year when any value is a list (one per
+   * month, up to 12). Missing values take their declared defaults.
+   */
+  evaluate(values: InputValues = {}, options: RunOptions = {}): Evaluation {
+    return run(this.checked, this.evaluator, values, options);
+  }
+
+  /** Runs every `example` of the program. */
+  runExamples(options: RunOptions = {}): ExampleResult[] {
+    return this.checked.ast.statements.flatMap((s) => (s.type === 'example' ? [runExample(this.checked, this.evaluator, s, options)] : []));
+  }
+
+  /** The clause text for the contract. */
+  render(lang: Lang = 'en'): string {
+    return renderClause(this.checked, lang);
+  }
+
+  /** The precompiled form: load it with `loadProgram`, without the parser. */
+  toJSON(): PrecompiledProgram {
+    return this.checked;
+  }
+}
+
+export interface CompileResult {
+  readonly diagnostics: readonly Diagnostic[];
+  readonly program?: Program;
+}
+
+/**
+ * Loads a precompiled program (the JSON of `credit-rules compile`). The JSON is
+ * trusted to be our own output only as far as its format tag; anything else is
+ * reported as a diagnostic.
+ */
+export function loadProgram(json: unknown): CompileResult {
+  const data = typeof json === 'string' ? safeParse(json) : json;
+  const checked = data as Partial<CheckedProgram> | undefined;
+  if (!checked || checked.format !== PROGRAM_FORMAT || typeof checked.source !== 'string' || !Array.isArray(checked.ast?.statements) || !Array.isArray(checked.inputs) || !Array.isArray(checked.values)) {
+    const problem = { severity: 'error' as const, code: 'bad-precompiled', message: `this is not a precompiled credit-rules program (expected format "${PROGRAM_FORMAT}")`, span: { start: 0, end: 0 } };
+    return { diagnostics: [locate(problem, new LineMap(''))] };
+  }
+  try {
+    return { diagnostics: [], program: new Program(checked as CheckedProgram) };
+  } catch {
+    const problem = { severity: 'error' as const, code: 'bad-precompiled', message: 'this precompiled program is damaged; compile the rules again', span: { start: 0, end: 0 } };
+    return { diagnostics: [locate(problem, new LineMap(''))] };
+  }
+}
+
+function safeParse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+export type { Evaluation, ExampleResult, InputValue, InputValues, Lang, RunOptions };
+export { literalText };
