@@ -79,9 +79,9 @@ export function run(program: CheckedProgram, evaluator: Evaluator, given: InputV
   const summary: StepData[] = computations.map((c, i) => ({
     kind: 'month', month: i + 1, amount: formatMoney(c.rounded, currency), percent: percentString(c.exact.div(c.fee)),
   }));
+  // Each month's summary, followed by the cuts of that month.
   const explanation: Step[] = [
-    ...summary.map((s) => step(s, lang, currency)),
-    ...cuts.map((cut) => step({ kind: 'cap', cut }, lang, currency)),
+    ...summary.flatMap((s, i) => [step(s, lang, currency), ...cuts.filter((c) => c.month === i + 1).map((cut) => step({ kind: 'cap', cut }, lang, currency))]),
     step({ kind: 'total', amount: formatMoney(paid, currency), exact: paid.toFixed(), rounded: false, percent: percentString(exactTotal.div(yearlyFee)) }, lang, currency),
   ];
   const year: YearResult = {

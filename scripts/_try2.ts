@@ -1,0 +1,13 @@
+import { analyze } from '../src/language/analyze.js';
+import { Evaluator } from '../src/language/evaluate/evaluator.js';
+import { run } from '../src/language/evaluate/run.js';
+import { runExample } from '../src/language/evaluate/examples.js';
+const src = process.argv[2];
+const values = JSON.parse(process.argv[3] ?? '{}');
+const a = analyze(src);
+for (const p of a.problems) console.log(p.severity, p.code, p.message);
+if (!a.program) process.exit(1);
+const ev = new Evaluator(a.program);
+const r = run(a.program, ev, values, { lang: (process.argv[4] as any) ?? 'en' });
+console.log(JSON.stringify(r, (k, v) => (k === 'explanation' && Array.isArray(v) ? v.map((s: any) => s.text) : v), 1).slice(0, 3000));
+for (const s of a.program.ast.statements) if (s.type === 'example') console.log(JSON.stringify(runExample(a.program, ev, s)).slice(0, 600));

@@ -1,0 +1,229 @@
+/**
+ * The `credit-rules` command: a thin shell over the public API.
+ * Exit codes: 0 success; 1 the rules have errors or an example failed;
+ * 2 the command itself could not run (bad arguments, unreadable file, bad
+ * input value). Every failure is one clear line on stderr, never a stack trace.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { compile, type Diagnostic, type EvaluationResult, type Lang, type Program } from '../index.js';
+
+export interface Io {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+class UsageError extends Error {}
+
+const HELP: Record<string, string> = {
+  main: `credit-rules — service-credit rules: check, evaluate, test and render them
+
+Usage:
+  credit-rules check FILE...                      report errors, warnings and infos
+  credit-rules eval FILE [--set NAME=VALUE]... [--json] [--lang en|de]
+                                                  evaluate a month, or a contract year
+  credit-rules test FILE...                       run the examples
+  credit-rules render FILE [--lang en|de]         print the clause text
+  credit-rules compile FILE [--out FILE.json]     write the checked program as JSON
+
+Run \`credit-rules COMMAND --help\` for details. Exit codes: 0 ok, 1 errors in the
+rules or failed examples, 2 the command could not run.`,
+  check: `Usage: credit-rules check FILE...
+
+Checks each file and prints one line per problem:
+  FILE:LINE:COL: error|warning|info CODE: message
+Exits with 1 if any file has an error.`,
+  eval: `Usage: credit-rules eval FILE [--set NAME=VALUE]... [--json] [--lang en|de]
+
+Evaluates one month. Values use the language's literals: --set availability=99.2%
+--set fee="1000 EUR" --set response=4h. A list of up to 12 values makes a
+contract-year run, one value per month: --set availability=94%,99%,99.9%.
+Inputs without --set take their declared defaults.
+  --json        print the result as one JSON object
+  --lang en|de  the language of the explanation (default en)`,
+  test: `Usage: credit-rules test FILE...
+
+Runs every \`example\` line as a test: one line per example, then
+"N passed, N failed". A failure shows expected, actual and the explanation.
+Exits with 1 if any example failed.`,
+  render: `Usage: credit-rules render FILE [--lang en|de]
+
+Prints the clause text of the rules, in English (default) or German.`,
+  compile: `Usage: credit-rules compile FILE [--out FILE.json]
+
+Writes the checked program as JSON (to stdout, or to --out). The widget loads
+such a file without the parser.`,
+};
+
+function read(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : 'cannot be read';
+    throw new UsageError(`${file}: ${reason}`);
+  }
+}
+
+function formatDiagnostic(file: string, d: Diagnostic): string {
+  return `${file}:${d.start.line}:${d.start.column}: ${d.severity} ${d.code}: ${d.message}`;
+}
+
+/** Compiles a file; prints its errors and returns undefined when it has any. */
+function load(file: string, io: Io): Program | undefined {
+  const { diagnostics, program } = compile(read(file));
+  if (!program) {
+    for (const d of diagnostics) if (d.severity === 'error') io.err(formatDiagnostic(file, d));
+  }
+  return program;
+}
+
+function lang(value: string | undefined): Lang {
+  if (value === undefined || value === 'en' || value === 'de') return value ?? 'en';
+  throw new UsageError(`--lang must be en or de, not "${value}"`);
+}
+
+function oneFile(positionals: string[], command: string): string {
+  if (positionals.length !== 1) throw new UsageError(`${command} takes one FILE (see credit-rules ${command} --help)`);
+  return positionals[0];
+}
+
+function parseSets(sets: readonly string[]): Record<string, string | string[]> {
+  const values: Record<string, string | string[]> = {};
+  for (const set of sets) {
+    const eq = set.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--set needs NAME=VALUE, not "${set}"`);
+    const name = set.slice(0, eq).trim();
+    const value = set.slice(eq + 1).trim();
+    values[name] = value.includes(',') ? value.split(',').map((v) => v.trim()) : value;
+  }
+  return values;
+}
+
+function check(files: string[], io: Io): number {
+  if (files.length === 0) throw new UsageError('check needs at least one FILE (see credit-rules check --help)');
+  let failed = false;
+  for (const file of files) {
+    const { diagnostics } = compile(read(file));
+    for (const d of diagnostics) io.out(formatDiagnostic(file, d));
+    if (diagnostics.some((d) => d.severity === 'error')) failed = true;
+  }
+  return failed ? 1 : 0;
+}
+
+function evaluate(file: string, sets: readonly string[], json: boolean, language: Lang, io: Io): number {
+  const values = parseSets(sets);
+  const program = load(file, io);
+  if (!program) return 1;
+  const evaluation = program.evaluate(values, { lang: language });
+  if (!evaluation.ok) {
+    for (const d of evaluation.diagnostics) {
+      io.err(d.input || d.code === 'unknown-input' || d.code === 'bad-year-run'
+        ? `${file}: ${d.month ? `month ${d.month}: ` : ''}${d.message}`
+        : formatDiagnostic(file, d) + (d.month ? ` (month ${d.month})` : ''));
+    }
+    return 2;
+  }
+  if (json) io.out(JSON.stringify(evaluation.result, null, 2));
+  else printResult(evaluation.result, io);
+  return 0;
+}
+
+function printResult(result: EvaluationResult, io: Io): void {
+  const currency = result.currency ? ` ${result.currency}` : '';
+  const period = result.mode === 'year' ? 'yearly' : 'monthly';
+  io.out(`Credit: ${result.credit.amount}${currency} (${result.credit.percentOfFee}% of the ${period} fee ${result.fee}${currency})`);
+  for (const credit of result.credits) {
+    io.out(`  ${credit.matched ? '*' : ' '} ${credit.name} (line ${credit.line}): ${credit.amount}${currency}`);
+  }
+  for (const [name, value] of Object.entries(result.outputs)) io.out(`  ${name} = ${value}`);
+  if (result.mode === 'year') {
+    for (const month of result.months) io.out(`  month ${month.month}: ${month.credit.amount}${currency}`);
+  }
+  io.out('Why:');
+  for (const step of result.explanation) io.out(`  ${step.line ? `line ${step.line}: ` : ''}${step.text}`);
+}
+
+function test(files: string[], io: Io): number {
+  if (files.length === 0) throw new UsageError('test needs at least one FILE (see credit-rules test --help)');
+  let passed = 0;
+  let failed = 0;
+  for (const file of files) {
+    const program = load(file, io);
+    if (!program) {
+      failed++;
+      continue;
+    }
+    for (const result of program.runExamples()) {
+      if (result.passed) {
+        passed++;
+        io.out(`PASS ${file}:${result.line}: ${result.name}`);
+        continue;
+      }
+      failed++;
+      const mismatches = result.expectations.filter((e) => !e.passed).map((e) => `${e.target}: expected ${e.expected}, actual ${e.actual}`);
+      io.out(`FAIL ${file}:${result.line}: ${result.name}: ${mismatches.join('; ')}`);
+      for (const d of result.diagnostics) io.out(`    ${d.message}`);
+      for (const step of result.explanation) io.out(`    ${step.text}`);
+    }
+  }
+  io.out(`${passed} passed, ${failed} failed`);
+  return failed > 0 ? 1 : 0;
+}
+
+export function main(argv: readonly string[], io: Io): number {
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      io.out(HELP.main);
+      return command === undefined ? 2 : 0;
+    }
+    if (!(command in HELP) || command === 'main') {
+      throw new UsageError(`unknown command "${command}"; the commands are check, eval, test, render and compile`);
+    }
+    const { values: options, positionals } = parseArgs({
+      args: [...rest],
+      allowPositionals: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        set: { type: 'string', multiple: true },
+        json: { type: 'boolean' },
+        lang: { type: 'string' },
+        out: { type: 'string' },
+      },
+    });
+    if (options.help) {
+      io.out(HELP[command]);
+      return 0;
+    }
+    const allowed: Record<string, string[]> = { check: [], test: [], eval: ['set', 'json', 'lang'], render: ['lang'], compile: ['out'] };
+    for (const option of Object.keys(options)) {
+      if (!allowed[command].includes(option)) throw new UsageError(`${command} has no --${option} option (see credit-rules ${command} --help)`);
+    }
+    switch (command) {
+      case 'check': return check(positionals, io);
+      case 'test': return test(positionals, io);
+      case 'eval': return evaluate(oneFile(positionals, 'eval'), options.set ?? [], options.json ?? false, lang(options.lang), io);
+      case 'render': {
+        const program = load(oneFile(positionals, 'render'), io);
+        if (!program) return 1;
+        io.out(program.render(lang(options.lang)));
+        return 0;
+      }
+      case 'compile': {
+        const program = load(oneFile(positionals, 'compile'), io);
+        if (!program) return 1;
+        const json = JSON.stringify(program.toJSON());
+        if (options.out) writeFileSync(options.out, json);
+        else io.out(json);
+        return 0;
+      }
+    }
+    return 2;
+  } catch (error) {
+    if (error instanceof UsageError) io.err(`credit-rules: ${error.message}`);
+    else if (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) io.err(`credit-rules: ${error.message}`);
+    else io.err(`credit-rules: internal error: ${(error as Error).message ?? error}`);
+    return 2;
+  }
+}
