@@ -1,0 +1,154 @@
+/**
+ * The widget's own words, in English and German, and reading numbers the way
+ * a person types them in that language. Values leave this file as plain
+ * decimal strings ("99.5"), never as floats, so what is typed is what the
+ * rules compute with. Number formatting is the language's own
+ * (`render/format.ts`), so a value reads the same in the widget, the
+ * explanation and the contract clause.
+ */
+import type { Lang } from '../language/render/format.js';
+
+export type { Lang };
+
+const en = {
+  loading: 'Loading the credit rules…',
+  rulesProblem: 'These credit rules cannot be used',
+  rulesProblemHint: 'Fix the following and reload. Line:column points into the rules.',
+  loadFailed: (what: string) => `The credit rules could not be loaded: ${what}`,
+  httpStatus: (url: string, status: number) => `${url} answered HTTP ${status}.`,
+  network: (url: string) => `${url} could not be reached.`,
+  wrongContent: (url: string) => `${url} is neither credit rules nor a precompiled program.`,
+  noRules: 'No credit rules given: set the rules attribute, a src, or a child <script type="text/credit-rules">.',
+  inputs: 'Your situation',
+  result: 'Service credit',
+  totalCredit: 'Total credit',
+  ofFee: (share: string) => `${share} of the monthly fee`,
+  ofYearlyFee: (share: string) => `${share} of the yearly fee`,
+  noCredit: 'No credit is due for these values.',
+  stale: 'Showing the last valid result — correct the marked field to update it.',
+  notANumber: (example: string) => `Enter a number, for example ${example}.`,
+  breakdown: 'How it adds up',
+  tierApplies: 'applies',
+  capCut: (cap: string, before: string, after: string) => `Cap ${cap} cut ${before} to ${after}`,
+  results: 'Results',
+  why: 'Why',
+  chart: (label: string) => `Credit by ${label}`,
+  chartSummary: (label: string, current: string, credit: string) => `Total credit against ${label}; at the current ${current} the credit is ${credit}.`,
+  downtime: 'Downtime in a 30-day month',
+  downtimeValue: (value: string, downtime: string) => `${value} availability ≈ ${downtime} of downtime in a 30-day month`,
+  tierStarts: 'Where the credit steps up',
+  tierStart: (downtime: string, credit: string) => `from ${downtime} down: ${credit}`,
+  examples: 'Worked examples',
+  loadExample: (name: string) => `Load example: ${name}`,
+  year: 'Contract year',
+  yearHint: 'Each month starts with the values above; change any month to see caps across the quarter and year.',
+  month: 'Month',
+  monthName: (m: number) => new Intl.DateTimeFormat('en', { month: 'short' }).format(new Date(2024, m - 1, 1)),
+  credit: 'Credit',
+  runningTotal: 'Running total',
+  cut: 'Cap cut',
+  yearTotal: 'Year total',
+  resetYear: 'Reset months to the values above',
+  share: 'Share this scenario',
+  copyLink: 'Copy link',
+  copied: 'Link copied to the clipboard.',
+  copyFailed: 'Copy the link below.',
+  print: 'Print summary',
+  on: 'Yes',
+  off: 'No',
+  claim: (within: string) => `Claim within ${within}.`,
+  warnings: 'Notes on these rules',
+  monthlyFee: 'monthly fee',
+  yearlyFee: 'yearly fee',
+  hours: 'h',
+  minutes: 'min',
+  days: 'd',
+};
+
+export type Strings = typeof en;
+
+const de: Strings = {
+  loading: 'Die Gutschriftregeln werden geladen…',
+  rulesProblem: 'Diese Gutschriftregeln können nicht verwendet werden',
+  rulesProblemHint: 'Bitte Folgendes korrigieren und neu laden. Zeile:Spalte zeigt in die Regeln.',
+  loadFailed: (what) => `Die Gutschriftregeln konnten nicht geladen werden: ${what}`,
+  httpStatus: (url, status) => `${url} antwortete mit HTTP ${status}.`,
+  network: (url) => `${url} ist nicht erreichbar.`,
+  wrongContent: (url) => `${url} enthält weder Gutschriftregeln noch ein vorkompiliertes Programm.`,
+  noRules: 'Keine Gutschriftregeln angegeben: Attribut rules, src oder ein Kind-Element <script type="text/credit-rules"> setzen.',
+  inputs: 'Ihre Situation',
+  result: 'Service-Gutschrift',
+  totalCredit: 'Gutschrift gesamt',
+  ofFee: (share) => `${share} der Monatsgebühr`,
+  ofYearlyFee: (share) => `${share} der Jahresgebühr`,
+  noCredit: 'Für diese Werte ist keine Gutschrift fällig.',
+  stale: 'Letztes gültiges Ergebnis – korrigieren Sie das markierte Feld, um es zu aktualisieren.',
+  notANumber: (example) => `Bitte eine Zahl eingeben, zum Beispiel ${example}.`,
+  breakdown: 'So setzt sich die Gutschrift zusammen',
+  tierApplies: 'gilt',
+  capCut: (cap, before, after) => `Obergrenze ${cap} kürzt ${before} auf ${after}`,
+  results: 'Ergebnisse',
+  why: 'Warum',
+  chart: (label) => `Gutschrift nach ${label}`,
+  chartSummary: (label, current, credit) => `Gutschrift gesamt nach ${label}; beim aktuellen Wert ${current} beträgt sie ${credit}.`,
+  downtime: 'Ausfallzeit in einem Monat mit 30 Tagen',
+  downtimeValue: (value, downtime) => `${value} Verfügbarkeit ≈ ${downtime} Ausfallzeit in einem Monat mit 30 Tagen`,
+  tierStarts: 'Ab wann die Gutschrift steigt',
+  tierStart: (downtime, credit) => `ab ${downtime} Ausfall: ${credit}`,
+  examples: 'Rechenbeispiele',
+  loadExample: (name) => `Beispiel laden: ${name}`,
+  year: 'Vertragsjahr',
+  yearHint: 'Jeder Monat beginnt mit den Werten oben; ändern Sie einzelne Monate, um Obergrenzen über Quartal und Jahr zu sehen.',
+  month: 'Monat',
+  monthName: (m) => new Intl.DateTimeFormat('de', { month: 'short' }).format(new Date(2024, m - 1, 1)),
+  credit: 'Gutschrift',
+  runningTotal: 'Summe bisher',
+  cut: 'Kürzung',
+  yearTotal: 'Summe Jahr',
+  resetYear: 'Monate auf die Werte oben zurücksetzen',
+  share: 'Szenario teilen',
+  copyLink: 'Link kopieren',
+  copied: 'Link in die Zwischenablage kopiert.',
+  copyFailed: 'Bitte den Link unten kopieren.',
+  print: 'Zusammenfassung drucken',
+  on: 'Ja',
+  off: 'Nein',
+  claim: (within) => `Geltend machen innerhalb von ${within}.`,
+  warnings: 'Hinweise zu diesen Regeln',
+  monthlyFee: 'Monatsgebühr',
+  yearlyFee: 'Jahresgebühr',
+  hours: 'Std.',
+  minutes: 'Min.',
+  days: 'T.',
+};
+
+export const strings: Record<Lang, Strings> = { en, de };
+
+/** `de-CH`, `de` → de; everything else → en. */
+export function langOf(tag: string | null | undefined): Lang {
+  return tag && /^de\b/i.test(tag.trim()) ? 'de' : 'en';
+}
+
+/**
+ * A number as typed in the given language, as a plain decimal string:
+ * de "99,5" / "1.200,50" → "99.5" / "1200.50"; en "1,200.50" → "1200.50".
+ * A trailing unit the user adds out of habit ("%", "EUR", "h") is ignored;
+ * the field's unit is shown beside it. Returns undefined when it is no number.
+ */
+export function parseNumber(text: string, lang: Lang): string | undefined {
+  let t = text.trim().replace(/[\s\u00a0\u202f]+/g, '').replace(/^\+/, '').replace(/−/g, '-');
+  t = t.replace(/(%|[A-Za-z]{1,3}|€|\$)$/, '');
+  const [group, decimal] = lang === 'de' ? ['.', ','] : [',', '.'];
+  // Grouping separators are accepted only where they group thousands.
+  const grouped = new RegExp(`^-?\\d{1,3}(\\${group}\\d{3})+(\\${decimal}\\d*)?$`);
+  if (grouped.test(t)) t = t.split(group).join('');
+  // The other language's decimal point, alone, is read as a decimal point too ("99.5" in a German form).
+  if (lang === 'de' && !t.includes(',') && /^-?\d*\.\d+$/.test(t) && !/^-?\d{1,3}\.\d{3}$/.test(t)) return normal(t);
+  t = t.replace(decimal, '.');
+  return /^-?(\d+\.?\d*|\.\d+)$/.test(t) ? normal(t) : undefined;
+}
+
+function normal(t: string): string {
+  const s = t.replace(/\.$/, '').replace(/^(-?)\./, '$10.');
+  return s === '-0' ? '0' : s;
+}
