@@ -90,9 +90,9 @@ export type BlockCstChildren = {
   capClause?: CapClauseCstNode[];
   Colon: IToken[];
   Newline: IToken[];
-  Indent: IToken[];
-  ruleStatement: RuleStatementCstNode[];
-  Dedent: IToken[];
+  Indent?: IToken[];
+  ruleStatement?: RuleStatementCstNode[];
+  Dedent?: IToken[];
 };
 
 export interface FeeStatementCstNode extends CstNode {

@@ -4,6 +4,7 @@
  * explanation, rendering) works on the checked program alone, which is what
  * lets the widget run a precompiled program without loading the parser.
  */
+import { EOF } from 'chevrotain';
 import { AstBuilder } from './ast-builder.js';
 import type { ProgramAst } from './ast.js';
 import { check } from './checker/index.js';
@@ -28,7 +29,7 @@ export function analyze(text: string): Analysis {
     const line = error.token.startLine ?? -1;
     if (linesWithError.has(line)) continue;
     linesWithError.add(line);
-    const start = Number.isFinite(error.token.startOffset) ? error.token.startOffset : text.length;
+    const start = error.token.tokenType === EOF || !Number.isFinite(error.token.startOffset) ? text.length : error.token.startOffset;
     syntax.push(catalogue.syntax(error.message, { start, end: start + (error.token.image?.length ?? 0) }));
   }
   const builder = new AstBuilder(text);

@@ -148,6 +148,7 @@ export class AstBuilder {
       return rule ? [rule] : [];
     });
     const headerEnd = colon ? colon.startOffset + 1 : span.start + opener.image.length;
+    if (colon && !tokenIn(node, 'Indent')) this.problems.push(problems.emptyBlock({ start: span.start, end: headerEnd }));
     const lastRule = rules[rules.length - 1];
     return {
       type: 'block',

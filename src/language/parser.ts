@@ -148,9 +148,12 @@ export class CreditRulesParser extends CstParser {
     this.MANY(() => this.SUBRULE(this.capClause));
     this.CONSUME(t.Colon);
     this.CONSUME(t.Newline);
-    this.CONSUME(t.Indent);
-    this.AT_LEAST_ONE(() => this.SUBRULE(this.ruleStatement));
-    this.CONSUME(t.Dedent);
+    // Optional so that a block without tiers gets one clear message from the builder.
+    this.OPTION2(() => {
+      this.CONSUME(t.Indent);
+      this.AT_LEAST_ONE(() => this.SUBRULE(this.ruleStatement));
+      this.CONSUME(t.Dedent);
+    });
   });
 
   // fee 1200 EUR monthly "Monthly subscription fee"

@@ -318,6 +318,11 @@ export class KindChecker {
         this.found.push(problems.badDeclaration(`the default of \`${decl.name}\` lies outside its range`, decl.default.span));
       }
     }
+    if (!decl.range && decl.inputKind === 'percent' && hasDefault && decl.default) {
+      // Without a declared range a percent input is a share (see evaluate/inputs.ts).
+      const value = canonical(decl.default);
+      if (value.lt(0) || value.gt(1)) this.found.push(problems.badDeclaration(`the default of \`${decl.name}\` must lie between 0% and 100%, or declare a \`range\``, decl.default.span));
+    }
     if (hasStep && decl.step && !canonical(decl.step).gt(0)) this.found.push(problems.badStep('the step must be more than zero', decl.step.span));
   }
 
