@@ -11,6 +11,7 @@ import { check } from './checker/index.js';
 import type { CheckedProgram } from './checker/program.js';
 import { problems as catalogue, type Problem } from './diagnostics.js';
 import { lex } from './lexer.js';
+import { LIMITS, measure } from './limits.js';
 import { parseTokens } from './parser.js';
 
 export interface Analysis {
@@ -19,9 +20,21 @@ export interface Analysis {
   readonly program?: CheckedProgram;
 }
 
+const EMPTY: ProgramAst = { statements: [] };
+
 export function analyze(text: string): Analysis {
+  const tooLarge = checkSize(text);
+  if (tooLarge) return { problems: [tooLarge], ast: EMPTY };
   const lexed = lex(text);
-  const parsed = parseTokens(lexed.tokens);
+  if (lexed.limited) return { problems: lexed.problems, ast: EMPTY };
+  let parsed: ReturnType<typeof parseTokens>;
+  try {
+    parsed = parseTokens(lexed.tokens);
+  } catch (error) {
+    // Only a pathological nesting (`not not not …` thousands deep) can exhaust the stack.
+    if (error instanceof RangeError) return { problems: [catalogue.limitExceeded('the depth of expressions', LIMITS.expressionDepth, { start: 0, end: 0 })], ast: EMPTY };
+    throw error;
+  }
   const syntax: Problem[] = [];
   const linesWithError = new Set<number>();
   for (const error of parsed.errors) {
@@ -34,6 +47,11 @@ export function analyze(text: string): Analysis {
   }
   const builder = new AstBuilder(text);
   const ast = builder.program(parsed.cst);
+  const size = measure(ast);
+  if (size.nodes > LIMITS.astNodes) return { problems: [catalogue.limitExceeded('the number of syntax tree nodes', LIMITS.astNodes, { start: 0, end: 0 })], ast: EMPTY };
+  if (size.depth > LIMITS.expressionDepth) {
+    return { problems: [catalogue.limitExceeded('the depth of expressions', LIMITS.expressionDepth, size.deepest?.span ?? { start: 0, end: 0 })], ast: EMPTY };
+  }
   const front = [...lexed.problems, ...syntax, ...builder.problems];
   if (front.some((p) => p.severity === 'error')) {
     // Names and kinds are still checked, so one pass shows every kind of mistake;
@@ -43,6 +61,17 @@ export function analyze(text: string): Analysis {
   }
   const checked = check(ast, text);
   return { problems: sortProblems([...front, ...checked.problems]), ast, ...(checked.program ? { program: checked.program } : {}) };
+}
+
+function checkSize(text: string): Problem | undefined {
+  if (text.length > LIMITS.sourceLength) {
+    return catalogue.limitExceeded('the length of the rules text', LIMITS.sourceLength, { start: LIMITS.sourceLength, end: text.length });
+  }
+  let lines = 1;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) === 10 && ++lines > LIMITS.lines) return catalogue.limitExceeded('the number of lines', LIMITS.lines, { start: i + 1, end: text.length });
+  }
+  return undefined;
 }
 
 function sortProblems(found: Problem[]): Problem[] {

@@ -93,6 +93,9 @@ export const problems = {
   unclosedBracket: (bracket: string, span: Span) =>
     error('unclosed-bracket', `\`${bracket}\` is never closed`, span),
 
+  limitExceeded: (what: string, limit: number, span: Span) =>
+    error('limit-exceeded', `${what} exceeds the limit of ${limit.toLocaleString('en')}; these rules are too large to check safely`, span),
+
   // Syntax
   syntax: (message: string, span: Span) => error('syntax-error', message, span),
   reservedWord: (word: string, span: Span) =>

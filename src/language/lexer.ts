@@ -7,11 +7,14 @@
  */
 import { createTokenInstance, Lexer, type IToken, type TokenType } from 'chevrotain';
 import { problems, type Problem } from './diagnostics.js';
+import { LIMITS } from './limits.js';
 import * as t from './tokens.js';
 
 export interface LexResult {
   readonly tokens: IToken[];
   readonly problems: Problem[];
+  /** A structural limit was hit: nothing after lexing may run. */
+  readonly limited?: boolean;
 }
 
 let chevrotainLexer: Lexer | undefined;
@@ -117,7 +120,13 @@ function layout(text: string, tokens: IToken[], found: Problem[]): LexResult {
       }
       atLineStart = false;
     }
-    if (type === t.LParen || type === t.LBracket) brackets.push(token);
+    if (type === t.LParen || type === t.LBracket) {
+      brackets.push(token);
+      if (brackets.length > LIMITS.bracketDepth) {
+        found.push(problems.limitExceeded('the nesting of brackets', LIMITS.bracketDepth, span(token)));
+        return { tokens: [], problems: found, limited: true };
+      }
+    }
     if (type === t.RParen || type === t.RBracket) {
       const open = brackets[brackets.length - 1];
       const matches = open && (open.tokenType === t.LParen) === (type === t.RParen);

@@ -15,7 +15,7 @@ export interface Quantity {
   readonly negative?: boolean;
 }
 
-/** Most significant digits a literal may have: beyond this a number is a typo or an attack. */
+/** Most significant digits a literal may have: beyond this a number is a typo or an attack (see limits.ts). */
 export const MAX_LITERAL_DIGITS = 30;
 
 const NUMBER = String.raw`\d(?:_?\d)*(?:\.\d(?:_?\d)*)?`;
