@@ -32,8 +32,8 @@ export function roundMoney(amount: Decimal, currency: string | undefined): Decim
   return amount.toDecimalPlaces(currency ? minorUnitDigits(currency) : 2, Decimal.ROUND_HALF_UP);
 }
 
-/** Money as a decimal string with all the currency's minor digits: "100.00". */
-export function formatMoney(amount: Decimal, currency: string | undefined): string {
+/** Money as the API writes it: rounded, with all the currency's minor digits ("100.00"). */
+export function moneyString(amount: Decimal, currency: string | undefined): string {
   return roundMoney(amount, currency).toFixed(currency ? minorUnitDigits(currency) : 2);
 }
 

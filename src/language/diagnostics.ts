@@ -125,7 +125,7 @@ export const problems = {
       related: [{ message: `the first ${what} is here`, span: first }],
     }),
   pointsWithoutRate: (span: Span) =>
-    error('points-without-rate', 'this rule credits points, but the program has no `point = …` rate to turn points into money', span),
+    error('points-without-rate', 'points are used here, but the program has no `point = …` rate to turn points into money', span),
   mixedCurrency: (code: string, expected: string, span: Span) =>
     error('mixed-currency', `${code} is used here, but the program's currency is ${expected}; one program uses one currency (there are no exchange rates)`, span),
   builtinInInput: (name: string, span: Span) =>
@@ -136,11 +136,11 @@ export const problems = {
   // Kinds and units
   kindMismatch: (message: string, span: Span) => error('kind-mismatch', message, span),
   notACondition: (kind: string, span: Span) =>
-    error('not-a-condition', `a condition must be true or false, but this is a ${kind}; compare it, e.g. \`availability < 99.5%\``, span),
+    error('not-a-condition', `a condition must be true or false, but this is ${kind}; compare it, e.g. \`availability < 99.5%\``, span),
   notACredit: (kind: string, span: Span) =>
-    error('not-a-credit', `a credit must be a percentage of the fee (10%), money (50 EUR) or points (2 points), but this is a ${kind}`, span),
+    error('not-a-credit', `a credit must be a percentage of the fee (10%), money (50 EUR) or points (2 points), but this is ${kind}`, span),
   badCap: (kind: string, span: Span) =>
-    error('bad-cap', `a cap must be a percentage of the fee (20%), money (500 EUR) or points, but this is a ${kind}`, span),
+    error('bad-cap', `a cap must be a percentage of the fee (20%), money (500 EUR) or points, but this is ${kind}`, span),
   badPointRate: (kind: string, span: Span) =>
     error('bad-point-rate', `the point rate must be money (\`point = 50 EUR\`) or a share of the monthly fee (\`point = 0.5%\`), but this is a ${kind}`, span),
   badProportional: (direction: string, span: Span) =>

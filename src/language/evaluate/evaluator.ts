@@ -12,7 +12,7 @@
 import type * as A from '../ast.js';
 import type { CheckedProgram } from '../checker/program.js';
 import { AFTER_CREDITS } from '../checker/program.js';
-import { Decimal, formatMoney, HUNDRED, plain, roundMoney, ZERO } from '../decimal.js';
+import { Decimal, moneyString, HUNDRED, plain, roundMoney, ZERO } from '../decimal.js';
 import { compileExpr, type Compiled, type Env } from './expressions.js';
 import type { Value } from './inputs.js';
 import type { StepData } from './explanation.js';
@@ -204,7 +204,7 @@ export class Evaluator {
   month(input: MonthInput, accruals: Accruals): MonthComputation {
     const steps: StepData[] = [];
     const env = new MonthEnv(input, this.valuePlans);
-    const money = (d: Decimal) => formatMoney(d, input.currency);
+    const money = (d: Decimal) => moneyString(d, input.currency);
     const share = (d: Decimal) => percentString(input.fees.monthly.isZero() ? ZERO : d.div(input.fees.monthly));
     const context: CapContext = { env, input, accruals, steps, money, pointValue: () => this.pointValue(env, input) };
 
@@ -410,7 +410,7 @@ export function displayOf(value: Value, kind: A.Kind, currency: string | undefin
   if (typeof value === 'boolean') return { kind: 'boolean', value: String(value) };
   switch (kind) {
     case 'percent': return { kind, value: percentString(value) };
-    case 'money': return { kind, value: formatMoney(value, currency), ...(currency ? { currency } : {}) };
+    case 'money': return { kind, value: moneyString(value, currency), ...(currency ? { currency } : {}) };
     case 'duration': {
       const unit = value.mod(86400).isZero() && !value.isZero() ? 'd' : value.mod(3600).isZero() ? 'h' : value.mod(60).isZero() ? 'min' : 's';
       const per = { d: 86400, h: 3600, min: 60, s: 1 }[unit];

@@ -5,7 +5,7 @@
  * division by zero — into a diagnostic. Nothing here throws to the caller.
  */
 import type { CheckedProgram } from '../checker/program.js';
-import { Decimal, formatMoney, ZERO } from '../decimal.js';
+import { Decimal, moneyString, ZERO } from '../decimal.js';
 import { locate, type Diagnostic, type Problem } from '../diagnostics.js';
 import type { Lang } from '../render/format.js';
 import { LineMap } from '../source.js';
@@ -77,18 +77,18 @@ export function run(program: CheckedProgram, evaluator: Evaluator, given: InputV
   const paid = computations.reduce((sum, c) => sum.plus(c.rounded), ZERO);
   const cuts = monthResults.flatMap((m) => [...m.credits.flatMap((c) => c.cuts), ...m.cuts]);
   const summary: StepData[] = computations.map((c, i) => ({
-    kind: 'month', month: i + 1, amount: formatMoney(c.rounded, currency), percent: percentString(c.exact.div(c.fee)),
+    kind: 'month', month: i + 1, amount: moneyString(c.rounded, currency), percent: percentString(c.exact.div(c.fee)),
   }));
   // Each month's summary, followed by the cuts of that month.
   const explanation: Step[] = [
     ...summary.flatMap((s, i) => [step(s, lang, currency), ...cuts.filter((c) => c.month === i + 1).map((cut) => step({ kind: 'cap', cut }, lang, currency))]),
-    step({ kind: 'total', amount: formatMoney(paid, currency), exact: paid.toFixed(), rounded: false, percent: percentString(exactTotal.div(yearlyFee)) }, lang, currency),
+    step({ kind: 'total', amount: moneyString(paid, currency), exact: paid.toFixed(), rounded: false, percent: percentString(exactTotal.div(yearlyFee)) }, lang, currency),
   ];
   const year: YearResult = {
     mode: 'year',
     currency: currency ?? null,
-    fee: formatMoney(yearlyFee, currency),
-    credit: { amount: formatMoney(paid, currency), percentOfFee: percentString(exactTotal.div(yearlyFee)) },
+    fee: moneyString(yearlyFee, currency),
+    credit: { amount: moneyString(paid, currency), percentOfFee: percentString(exactTotal.div(yearlyFee)) },
     credits: sumCredits(monthResults, currency, yearlyFee),
     cuts,
     outputs: {},
@@ -109,8 +109,8 @@ function monthResult(c: MonthComputation, month: number | undefined, currency: s
     mode: 'month',
     ...(month ? { month } : {}),
     currency: currency ?? null,
-    fee: formatMoney(c.fee, currency),
-    credit: { amount: formatMoney(c.rounded, currency), percentOfFee: percentString(c.exact.div(c.fee)) },
+    fee: moneyString(c.fee, currency),
+    credit: { amount: moneyString(c.rounded, currency), percentOfFee: percentString(c.exact.div(c.fee)) },
     credits: c.credits,
     cuts: c.cuts,
     outputs: c.outputs,
@@ -129,6 +129,6 @@ function sumCredits(months: readonly MonthResult[], currency: string | undefined
       ? { points: all.reduce((sum, c) => sum.plus(c.points ?? 0), ZERO).toFixed() }
       : {};
     const { tiers: _tiers, winner: _winner, ...rest } = first;
-    return { ...rest, ...points, matched: all.some((c) => c.matched), amount: formatMoney(amount, currency), percentOfFee: percentString(amount.div(yearlyFee)), cuts };
+    return { ...rest, ...points, matched: all.some((c) => c.matched), amount: moneyString(amount, currency), percentOfFee: percentString(amount.div(yearlyFee)), cuts };
   });
 }

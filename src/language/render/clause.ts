@@ -1,0 +1,870 @@
+/**
+ * The clause text: a checked program written out as the service-credit
+ * section of a contract, in English or German. Legal reads the result, so
+ * every statement becomes a sentence a drafter would write — defined terms,
+ * numbered clauses, tiers as a lettered list — not a paraphrase of tokens.
+ *
+ * The writer walks the program once and is the same for both languages; all
+ * wording lives in one phrase table per language (`english`, `german`).
+ * Where the languages differ in more than words — German puts the verb first
+ * in a conditional ("Liegt … unter 99,5 %, erhält …") and last in a
+ * subordinate clause ("wenn … unter 99,5 % liegt") and declines articles —
+ * the table holds a function rather than a string, so the writer never asks
+ * which language it is writing.
+ */
+import type * as A from '../ast.js';
+import type { CheckedProgram } from '../checker/program.js';
+import { Decimal } from '../decimal.js';
+import { formatDuration, formatLiteral, formatNumber, type Lang } from './format.js';
+
+/** The service-credit section of a contract, as plain text ending in a newline. */
+export function renderClause(program: CheckedProgram, lang: Lang): string {
+  return new ClauseWriter(program, phrases[lang], lang).render();
+}
+
+// ---------------------------------------------------------------------------
+// Conditions, language-neutral: `not` is pushed down to the comparisons
+// (`not (a < 5)` reads "a is at least 5"), chains become one subject with
+// several bounds, and boolean equalities become plain and/or.
+
+type Cond =
+  | { readonly type: 'const'; readonly value: boolean }
+  | { readonly type: 'compare'; readonly subject: A.Expr; readonly parts: readonly Bound[] }
+  | { readonly type: 'flag'; readonly name: string; readonly met: boolean }
+  | { readonly type: 'all' | 'any'; readonly items: readonly Cond[] };
+
+interface Bound {
+  readonly op: A.CompareOp;
+  readonly other: A.Expr;
+}
+
+const inverse: Record<A.CompareOp, A.CompareOp> = { '<': '>=', '<=': '>', '>': '<=', '>=': '<', '=': '!=', '!=': '=' };
+const mirrored: Record<A.CompareOp, A.CompareOp> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=', '=': '=', '!=': '!=' };
+
+function condition(expr: A.Expr, negated = false): Cond {
+  switch (expr.type) {
+    case 'literal': return { type: 'const', value: (expr.value === 'true') !== negated };
+    case 'name': return { type: 'flag', name: expr.name, met: !negated };
+    case 'unary': return condition(expr.operand, expr.op === 'not' ? !negated : negated);
+    case 'binary': {
+      const all = (expr.op === 'and') !== negated;
+      return combine(all ? 'all' : 'any', [condition(expr.left, negated), condition(expr.right, negated)]);
+    }
+    case 'compare': return comparison(expr, negated);
+    // Checked programs have no invalid nodes; a constant keeps the text readable if one slips through.
+    case 'invalid': return { type: 'const', value: !negated };
+  }
+}
+
+function comparison(expr: A.Comparison, negated: boolean): Cond {
+  const pairs = expr.ops.map((op, i) => ({ left: expr.operands[i], op, right: expr.operands[i + 1] }));
+  if (expr.operands[0].kind === 'boolean') {
+    // `a = b` on conditions: both met or both not; `announced = false` is simply "not announced".
+    const pieces = pairs.map(({ left, op, right }): Cond => {
+      const differ = (op === '!=') !== negated;
+      if (right.type === 'literal') return condition(left, differ === (right.value === 'true'));
+      if (left.type === 'literal') return condition(right, differ === (left.value === 'true'));
+      return combine('any', [
+        combine('all', [condition(left), condition(right, differ)]),
+        combine('all', [condition(left, true), condition(right, !differ)]),
+      ]);
+    });
+    return combine(negated ? 'any' : 'all', pieces);
+  }
+  // The subject is what is measured: `99.5% > availability` reads "availability is below 99.5%".
+  const bounds = pairs.map(({ left, op, right }) =>
+    left.type === 'literal' && right.type !== 'literal'
+      ? { subject: right, op: mirrored[op], other: left }
+      : { subject: left, op, other: right });
+  if (negated) {
+    return combine('any', bounds.map((b) => ({ type: 'compare', subject: b.subject, parts: [{ op: inverse[b.op], other: b.other }] })));
+  }
+  const atoms: { subject: A.Expr; parts: Bound[] }[] = [];
+  for (const b of bounds) {
+    const last = atoms[atoms.length - 1];
+    if (last && last.subject === b.subject) last.parts.push({ op: b.op, other: b.other });
+    else atoms.push({ subject: b.subject, parts: [{ op: b.op, other: b.other }] });
+  }
+  return combine('all', atoms.map((a) => ({ type: 'compare', ...a })));
+}
+
+/** Flattens `a and (b and c)` and drops constants, so the text never says "and true". */
+function combine(type: 'all' | 'any', items: readonly Cond[]): Cond {
+  const flat: Cond[] = [];
+  for (const item of items) {
+    if (item.type === 'const') {
+      if (item.value === (type === 'any')) return item;
+      continue;
+    }
+    if (item.type === type) flat.push(...item.items);
+    else flat.push(item);
+  }
+  if (flat.length === 0) return { type: 'const', value: type === 'all' };
+  return flat.length === 1 ? flat[0] : { type, items: flat };
+}
+
+// ---------------------------------------------------------------------------
+// The phrase tables.
+
+/** German declines; English ignores the case. Feminine nouns make accusative = nominative. */
+type Case = 'nom' | 'gen' | 'dat';
+
+/** One simple statement: subject, finite verb, the rest ("the Monthly uptime" "is" "below 99.5%"). */
+interface Atom {
+  readonly subject: string;
+  readonly verb: string;
+  readonly rest: string;
+  /** A condition met or not (not a measurement): "in a month" goes after it, not after the subject. */
+  readonly flag: boolean;
+}
+
+/** A rule's condition, shaped for the sentence it opens. */
+type When =
+  | { readonly type: 'always' | 'never' }
+  | { readonly type: 'atom'; readonly atom: Atom }
+  | { readonly type: 'compound'; readonly text: string };
+
+/** What `per full 1h` counts, ready for wording. */
+type Step =
+  | { readonly type: 'unit'; readonly unit: A.DurationUnit }
+  | { readonly type: 'amount'; readonly text: string }
+  | { readonly type: 'expression'; readonly text: string };
+
+type Operand = (c: Case) => string;
+
+/** An example's `credit 240 EUR, credit 10%`, said once: "240.00 EUR (10% of the monthly fee)". */
+type ExpectedCredit = { readonly money: string; readonly percent?: string } | { readonly money?: string; readonly percent: string };
+
+interface Phrases {
+  readonly heading: string;
+  quote(text: string): string;
+  item(letter: string): string;
+  join(items: readonly string[], conjunction: 'and' | 'or'): string;
+  /** A group inside a list of the other conjunction: "either A or B", "both A and B". */
+  nested(items: readonly string[], conjunction: 'and' | 'or'): string;
+  clauseRefs(numbers: string): string;
+  readonly through: string;
+
+  fee(period: A.Period, c: Case): string;
+  /** Bare, for the values of a worked example: "monthly fee". */
+  feeTerm(period: A.Period): string;
+  feeIs(period: 'monthly' | 'yearly', amount: string, label?: string): string;
+  readonly feeImplicit: string;
+  readonly derivedFee: Record<'yearlyFromMonthly' | 'quarterlyFromMonthly' | 'monthlyFromYearly' | 'quarterlyFromYearly', string>;
+  readonly totals: Record<'total_credit' | 'total_credit_percent', Record<Case, string>>;
+
+  readonly definitionsIntro: string;
+  inputMeans(term: string, name: string | undefined, kind: A.InputKind, range?: { min: string; max: string }): string;
+  valueMeans(term: string, value: string, asPercent: boolean): string;
+  /** A `let` that is only a number: "“step size” is 5" rather than "means 5". */
+  valueIs(term: string, value: string): string;
+  conditionMeans(term: string, when: When, listed: string): string;
+
+  /** A name inside a calculation. */
+  name(term: string): string;
+  /** A name as what a comparison measures. */
+  subject(term: string): string;
+  arithmetic: Record<'+' | '-' | '*' | '/', readonly [word: string, right: Case]>;
+  /** `10% of fee`: German needs a genitive for the fee but "von" for anything else. */
+  of(rightIsBuiltin: boolean): readonly [word: string, right: Case];
+  minus(operand: string): string;
+  points(count: string, one: boolean): string;
+  pointsOf(expression: string): string;
+  /** German dative plural: "innerhalb von 30 Tagen", "unter 2 Tagen". */
+  duration(value: string, unit: A.DurationUnit, c: Case): string;
+
+  compare(subject: string, bounds: readonly { op: A.CompareOp; other: Operand }[]): Atom;
+  flag(term: string, met: boolean): Atom;
+  /** An atom inside a list or after "if"/"wenn". */
+  listed(atom: Atom): string;
+  /** An atom as a sentence of its own (German main-clause order). */
+  stated(atom: Atom): string;
+
+  credit(kind: A.Kind, amount: Operand): string;
+  tierCredit(kind: A.Kind, amount: Operand): string;
+  proportional(rounding: 'full' | 'started', step: Step, direction: 'below' | 'above', subject: string, threshold: Operand): string;
+  rule(when: When, credit: string, proportional: string | undefined, caps: string): string;
+  readonly neverCredits: string;
+  tier(when: When, listed: string, credit: string, proportional: string | undefined, caps: string): string;
+  blockIntro(pool: 'credit' | 'points'): string;
+  highestTier(pool: 'credit' | 'points'): string;
+
+  cap(amount: string, percentOfFee: boolean, period: A.Period): string;
+  ruleCaps(caps: readonly string[]): string;
+  blockCaps(caps: readonly string[]): string;
+  globalCaps(caps: readonly string[]): string;
+  pointRate(rate: string): string;
+  claim(within: string): string;
+  cumulative(refs: string, withPoints: boolean): string;
+
+  readonly examplesHeading: string;
+  readonly examplesIntro: string;
+  given(term: string, value: string, kind: A.Kind): string;
+  givenMonths(term: string, values: readonly string[]): string;
+  /** The expected credit in money, as a share of the fee, or both; none when it is zero. */
+  expectedCredit(credit: ExpectedCredit | undefined, year: boolean): string;
+  /** An output's or `let`'s expected value: "the Net fee is 900.00 EUR". */
+  expectedValue(subject: string, value: string): string;
+  example(label: string | undefined, givens: readonly string[], expectations: readonly string[]): string;
+}
+
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+function listWith(conjunction: string) {
+  return (items: readonly string[]) =>
+    items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
+}
+
+/** "Monthly uptime." — a block's label as the title of its clause. */
+function title(label: string | undefined): string {
+  if (!label) return '';
+  return /[.!?:]$/.test(label) ? `${label} ` : `${label}. `;
+}
+
+const enAnd = listWith('and');
+const enOr = listWith('or');
+const enPeriodFee: Record<A.Period, string> = { monthly: 'monthly fee', quarterly: 'quarterly fee', yearly: 'yearly fee' };
+const enPer: Record<A.Period, string> = { monthly: 'in any month', quarterly: 'in any contract quarter', yearly: 'in any contract year' };
+const enUnit: Record<A.DurationUnit, string> = { s: 'second', min: 'minute', h: 'hour', d: 'day' };
+
+function enWhen(when: When): string {
+  switch (when.type) {
+    case 'always': return 'In every month';
+    case 'never': return '';
+    // "If the Monthly uptime in a month is below 99.5%" — but "is met in a month" for a condition.
+    case 'atom': {
+      const { subject, verb, rest, flag } = when.atom;
+      return flag ? `If ${subject} ${verb} ${rest} in a month` : `If ${subject} in a month ${verb} ${rest}`;
+    }
+    case 'compound': return `If, in a month, ${when.text}`;
+  }
+}
+
+const english: Phrases = {
+  heading: 'Service Credits',
+  quote: (text) => `“${text}”`,
+  item: (letter) => `(${letter})`,
+  join: (items, conjunction) => (conjunction === 'and' ? enAnd : enOr)(items),
+  nested: (items, conjunction) =>
+    items.length === 2 ? `${conjunction === 'and' ? 'both' : 'either'} ${items[0]} ${conjunction} ${items[1]}` : `(${(conjunction === 'and' ? enAnd : enOr)(items)})`,
+  clauseRefs: (numbers) => `clauses ${numbers}`,
+  through: 'to',
+
+  fee: (period) => `the ${enPeriodFee[period]}`,
+  feeTerm: (period) => enPeriodFee[period],
+  feeIs: (period, amount, label) => `The ${enPeriodFee[period]} is ${amount}${label ? ` (the “${label}”)` : ''}.`,
+  feeImplicit: 'The monthly fee is the fee payable for the month concerned.',
+  derivedFee: {
+    yearlyFromMonthly: 'The yearly fee is twelve times the monthly fee.',
+    quarterlyFromMonthly: 'The quarterly fee is three times the monthly fee.',
+    monthlyFromYearly: 'The monthly fee is one twelfth of the yearly fee.',
+    quarterlyFromYearly: 'The quarterly fee is one quarter of the yearly fee.',
+  },
+  totals: {
+    total_credit: { nom: 'the total service credit', gen: 'the total service credit', dat: 'the total service credit' },
+    total_credit_percent: {
+      nom: 'the total service credit as a percentage of the monthly fee',
+      gen: 'the total service credit as a percentage of the monthly fee',
+      dat: 'the total service credit as a percentage of the monthly fee',
+    },
+  },
+
+  definitionsIntro: 'In this section:',
+  inputMeans: (term, name, kind, range) => {
+    const named = `“${term}”${name ? ` (${name})` : ''}`;
+    if (kind === 'boolean') return `${named} is a condition that is either met or not met in the month concerned.`;
+    const what = { percent: 'percentage measured', duration: 'duration measured', money: 'amount determined', number: 'number determined' }[kind];
+    return `${named} means the ${what} for the month concerned${range ? `, within the range from ${range.min} to ${range.max}` : ''}.`;
+  },
+  valueMeans: (term, value, asPercent) => `“${term}” means ${value}${asPercent ? ', expressed as a percentage' : ''}.`,
+  valueIs: (term, value) => `“${term}” is ${value}.`,
+  conditionMeans: (term, when, listed) =>
+    when.type === 'always' ? `The condition “${term}” is always met.`
+      : when.type === 'never' ? `The condition “${term}” is never met.`
+        : `The condition “${term}” is met if ${listed}.`,
+
+  name: (term) => `the ${term}`,
+  subject: (term) => `the ${term}`,
+  arithmetic: { '+': [' plus ', 'nom'], '-': [' less ', 'nom'], '*': [' multiplied by ', 'nom'], '/': [' divided by ', 'nom'] },
+  of: () => [' of ', 'nom'],
+  minus: (operand) => `minus ${operand}`,
+  points: (count, one) => `${count} service credit ${one ? 'point' : 'points'}`,
+  pointsOf: (expression) => `a number of service credit points equal to ${expression}`,
+  duration: (value, unit) => formatDuration(value, unit, 'en'),
+
+  compare: (subject, bounds) => {
+    const wording = ({ op, other }: { op: A.CompareOp; other: Operand }): [string, string] => {
+      const o = other('nom');
+      switch (op) {
+        case '<': return ['is', `below ${o}`];
+        case '<=': return ['is', `at most ${o}`];
+        case '>': return ['exceeds', o];
+        case '>=': return ['is', `at least ${o}`];
+        case '=': return ['is', o];
+        case '!=': return ['is', `not ${o}`];
+      }
+    };
+    const [[verb, rest], ...more] = bounds.map(wording);
+    // "is at least 95% but below 99%": a repeated "is" is dropped.
+    const tail = more.map(([v, r]) => (v === 'is' && verb === 'is' ? r : `${v} ${r}`));
+    return { subject, verb, rest: [rest, ...tail].join(' but '), flag: false };
+  },
+  flag: (term, met) => ({ subject: `the condition “${term}”`, verb: 'is', rest: met ? 'met' : 'not met', flag: true }),
+  listed: ({ subject, verb, rest }) => `${subject} ${verb} ${rest}`,
+  stated: ({ subject, verb, rest }) => `${subject} ${verb} ${rest}`,
+
+  credit: (kind, amount) =>
+    kind === 'percent' ? `a service credit of ${amount('nom')} of the monthly fee`
+      : kind === 'points' ? amount('nom')
+        : `a service credit of ${amount('nom')}`,
+  tierCredit: (kind, amount) => (kind === 'percent' ? `${amount('nom')} of the monthly fee` : amount('nom')),
+  proportional: (rounding, step, direction, subject, threshold) => {
+    const counted = step.type === 'unit' ? enUnit[step.unit] : step.type === 'amount' ? step.text : `multiple of ${step.text}`;
+    return `for every ${rounding} ${counted} by which ${subject} ${direction === 'below' ? 'falls below' : 'exceeds'} ${threshold('nom')}`;
+  },
+  rule: (when, credit, proportional, caps) => {
+    if (when.type === 'never') return english.neverCredits;
+    const grant = proportional ? `, for that month, ${credit} ${proportional}` : ` ${credit} for that month`;
+    return `${enWhen(when)}, the Customer receives${grant}${caps}.`;
+  },
+  neverCredits: 'This clause grants no service credit, as its condition can never be met.',
+  tier: (when, listed, credit, proportional, caps) => {
+    const condition = when.type === 'always' ? 'in any case' : when.type === 'never' ? 'never' : `if ${listed}`;
+    return `${condition}: ${credit}${proportional ? ` ${proportional}` : ''}${caps}`;
+  },
+  blockIntro: (pool) => `For each month, the Customer receives ${pool === 'points' ? 'service credit points' : 'a service credit'} according to the following tiers:`,
+  highestTier: (pool) => `If the conditions of more than one tier are met, only the highest ${pool === 'points' ? 'number of service credit points' : 'service credit'} applies.`,
+
+  cap: (amount, percentOfFee, period) => `${amount}${percentOfFee ? ` of the ${enPeriodFee[period]}` : ''} ${enPer[period]}`,
+  ruleCaps: (caps) => (caps.length ? `, up to ${caps.join(' and up to ')}` : ''),
+  blockCaps: (caps) => `The service credits under this clause are limited to ${enAnd(caps)}.`,
+  globalCaps: (caps) => `All service credits together are limited to ${enAnd(caps)}.`,
+  pointRate: (rate) => `Each service credit point is worth ${rate}. The service credit points of a month are converted into a service credit at this rate before any limits are applied.`,
+  claim: (within) => `The Customer must claim a service credit within ${within} after the end of the month to which it relates.`,
+  cumulative: (refs, withPoints) => `Service credits${withPoints ? ' and service credit points' : ''} under ${refs} are added together.`,
+
+  examplesHeading: 'Worked examples',
+  examplesIntro: 'The following examples illustrate the clauses above.',
+  given: (term, value, kind) => (kind === 'boolean' ? `${term}: ${value}` : `${term} ${value}`),
+  givenMonths: (term, values) =>
+    values.every((v) => v === values[0])
+      ? `${term} ${values[0]} in ${values.length === 1 ? 'month 1' : `each of months 1 ${values.length === 2 ? 'and' : 'to'} ${values.length}`}`
+      : `${term} ${enAnd(values)} in months 1 ${values.length === 2 ? 'and' : 'to'} ${values.length} respectively`,
+  expectedCredit: (credit, year) => {
+    if (!credit) return year ? 'no service credits for the contract year' : 'no service credit for the month';
+    const share = credit.percent && `${credit.percent} of the ${year ? 'yearly' : 'monthly'} fee`;
+    const amount = credit.money ? `${credit.money}${share ? ` (${share})` : ''}` : share;
+    return year ? `service credits of ${amount} for the contract year` : `a service credit of ${amount} for the month`;
+  },
+  expectedValue: (subject, value) => `${subject} is ${value}`,
+  example: (label, givens, expectations) =>
+    `${label ? `“${label}”: ` : ''}${givens.length ? `${givens.join('; ')}. ` : ''}Result: ${expectations.join('; ')}.`,
+};
+
+const deAnd = listWith('und');
+const deOr = listWith('oder');
+const dePeriodAdjective: Record<A.Period, string> = { monthly: 'monatliche', quarterly: 'vierteljährliche', yearly: 'jährliche' };
+const dePer: Record<A.Period, string> = { monthly: 'je Monat', quarterly: 'je Vertragsquartal', yearly: 'je Vertragsjahr' };
+/** "je angefangene Stunde", but "je angefangenen Tag": the adjective follows the unit's gender. */
+const deUnit: Record<A.DurationUnit, { noun: string; masculine: boolean }> = {
+  s: { noun: 'Sekunde', masculine: false },
+  min: { noun: 'Minute', masculine: false },
+  h: { noun: 'Stunde', masculine: false },
+  d: { noun: 'Tag', masculine: true },
+};
+const deRounding = { full: 'volle', started: 'angefangene' } as const;
+
+function deWhen(when: When): string {
+  switch (when.type) {
+    case 'always': return 'In jedem Monat ';
+    case 'never': return '';
+    // Verb first for one condition ("Liegt … unter 99,5 %, erhält …"), "Wenn … liegt und …" for several.
+    case 'atom': return `${capitalize(when.atom.verb)} ${when.atom.subject} in einem Monat ${when.atom.rest}, `;
+    case 'compound': return `Wenn in einem Monat ${when.text}, `;
+  }
+}
+
+const german: Phrases = {
+  heading: 'Gutschriften bei Unterschreitung der Service Levels',
+  quote: (text) => `„${text}“`,
+  item: (letter) => `${letter})`,
+  join: (items, conjunction) => (conjunction === 'and' ? deAnd : deOr)(items),
+  nested: (items, conjunction) =>
+    items.length === 2
+      ? conjunction === 'and' ? `sowohl ${items[0]} als auch ${items[1]}` : `entweder ${items[0]} oder ${items[1]}`
+      : `(${(conjunction === 'and' ? deAnd : deOr)(items)})`,
+  clauseRefs: (numbers) => `den Ziffern ${numbers}`,
+  through: 'bis',
+
+  fee: (period, c) => (c === 'nom' ? `die ${dePeriodAdjective[period]} Vergütung` : `der ${dePeriodAdjective[period]}n Vergütung`),
+  feeTerm: (period) => `${dePeriodAdjective[period]} Vergütung`,
+  feeIs: (period, amount, label) => `Die ${dePeriodAdjective[period]} Vergütung beträgt ${amount}${label ? ` („${label}“)` : ''}.`,
+  feeImplicit: 'Die monatliche Vergütung ist die für den jeweiligen Monat geschuldete Vergütung.',
+  derivedFee: {
+    yearlyFromMonthly: 'Die jährliche Vergütung beträgt das Zwölffache der monatlichen Vergütung.',
+    quarterlyFromMonthly: 'Die vierteljährliche Vergütung beträgt das Dreifache der monatlichen Vergütung.',
+    monthlyFromYearly: 'Die monatliche Vergütung beträgt ein Zwölftel der jährlichen Vergütung.',
+    quarterlyFromYearly: 'Die vierteljährliche Vergütung beträgt ein Viertel der jährlichen Vergütung.',
+  },
+  totals: {
+    total_credit: { nom: 'die gesamte Gutschrift', gen: 'der gesamten Gutschrift', dat: 'der gesamten Gutschrift' },
+    total_credit_percent: {
+      nom: 'die gesamte Gutschrift in Prozent der monatlichen Vergütung',
+      gen: 'der gesamten Gutschrift in Prozent der monatlichen Vergütung',
+      dat: 'der gesamten Gutschrift in Prozent der monatlichen Vergütung',
+    },
+  },
+
+  definitionsIntro: 'In diesem Abschnitt gilt Folgendes:',
+  inputMeans: (term, name, kind, range) => {
+    const named = `„${term}“${name ? ` (${name})` : ''}`;
+    if (kind === 'boolean') return `${named} ist eine Bedingung, die im jeweiligen Monat entweder erfüllt oder nicht erfüllt ist.`;
+    const what = {
+      percent: 'den für den jeweiligen Monat gemessenen Prozentwert',
+      duration: 'die für den jeweiligen Monat gemessene Dauer',
+      money: 'den für den jeweiligen Monat ermittelten Geldbetrag',
+      number: 'die für den jeweiligen Monat ermittelte Anzahl',
+    }[kind];
+    return `${named} bezeichnet ${what}${range ? `, im Bereich von ${range.min} bis ${range.max}` : ''}.`;
+  },
+  valueMeans: (term, value, asPercent) => `„${term}“ bezeichnet ${value}${asPercent ? ', ausgedrückt in Prozent' : ''}.`,
+  valueIs: (term, value) => `„${term}“ beträgt ${value}.`,
+  conditionMeans: (term, when, listed) =>
+    when.type === 'always' ? `Die Bedingung „${term}“ ist stets erfüllt.`
+      : when.type === 'never' ? `Die Bedingung „${term}“ ist nie erfüllt.`
+        : `Die Bedingung „${term}“ ist erfüllt, wenn ${listed}.`,
+
+  // A quoted term has no article, so it needs no declension inside a calculation.
+  name: (term) => `„${term}“`,
+  subject: (term) => `der Wert „${term}“`,
+  arithmetic: { '+': [' zuzüglich ', 'gen'], '-': [' abzüglich ', 'gen'], '*': [' multipliziert mit ', 'dat'], '/': [' geteilt durch ', 'nom'] },
+  of: (rightIsBuiltin) => (rightIsBuiltin ? [' ', 'gen'] : [' von ', 'dat']),
+  minus: (operand) => `minus ${operand}`,
+  points: (count, one) => `${count} Service-Credit-${one ? 'Punkt' : 'Punkte'}`,
+  pointsOf: (expression) => `Service-Credit-Punkte in Höhe von ${expression}`,
+  duration: (value, unit, c) => {
+    const text = formatDuration(value, unit, 'de');
+    return c === 'dat' && text.endsWith('Tage') ? `${text}n` : text;
+  },
+
+  compare: (subject, bounds) => {
+    if (bounds.length === 1) {
+      const { op, other } = bounds[0];
+      const [verb, rest] = {
+        '<': ['liegt', `unter ${other('dat')}`],
+        '<=': ['beträgt', `höchstens ${other('nom')}`],
+        '>': ['überschreitet', other('nom')],
+        '>=': ['beträgt', `mindestens ${other('nom')}`],
+        '=': ['beträgt', other('nom')],
+        '!=': ['beträgt', `nicht ${other('nom')}`],
+      }[op];
+      return { subject, verb, rest, flag: false };
+    }
+    // A range reads with one verb: "mindestens 95 %, aber weniger als 99 % beträgt".
+    const bound = { '<': 'weniger als', '<=': 'höchstens', '>': 'mehr als', '>=': 'mindestens', '=': 'genau', '!=': 'nicht' };
+    return { subject, verb: 'beträgt', rest: bounds.map(({ op, other }) => `${bound[op]} ${other('nom')}`).join(', aber '), flag: false };
+  },
+  flag: (term, met) => ({ subject: `die Bedingung „${term}“`, verb: 'ist', rest: met ? 'erfüllt' : 'nicht erfüllt', flag: true }),
+  listed: ({ subject, verb, rest }) => `${subject} ${rest} ${verb}`,
+  stated: ({ subject, verb, rest }) => `${subject} ${verb} ${rest}`,
+
+  credit: (kind, amount) =>
+    kind === 'percent' ? `eine Gutschrift in Höhe von ${amount('nom')} der monatlichen Vergütung`
+      : kind === 'points' ? amount('nom')
+        : `eine Gutschrift in Höhe von ${amount('dat')}`,
+  tierCredit: (kind, amount) => (kind === 'percent' ? `${amount('nom')} der monatlichen Vergütung` : amount('nom')),
+  proportional: (rounding, step, direction, subject, threshold) => {
+    const adjective = deRounding[rounding];
+    // Adjective and relative pronoun agree with what is counted: "je vollen Tag, um den …".
+    const [counted, pronoun] = step.type === 'unit'
+      ? deUnit[step.unit].masculine ? [`${adjective}n ${deUnit[step.unit].noun}`, 'den'] : [`${adjective} ${deUnit[step.unit].noun}`, 'die']
+      : step.type === 'amount' ? [`${adjective} ${step.text}`, 'die'] : [`${adjective}s Vielfaches von ${step.text}`, 'das'];
+    return `je ${counted}, um ${pronoun} ${subject} ${threshold('nom')} ${direction === 'below' ? 'unterschreitet' : 'überschreitet'}`;
+  },
+  rule: (when, credit, proportional, caps) => {
+    if (when.type === 'never') return german.neverCredits;
+    const grant = proportional ? `für diesen Monat ${credit} ${proportional}` : `${credit} für diesen Monat`;
+    return `${deWhen(when)}erhält der Kunde ${grant}${caps}.`;
+  },
+  neverCredits: 'Nach dieser Ziffer wird keine Gutschrift gewährt, da ihre Voraussetzung nie erfüllt sein kann.',
+  tier: (when, listed, credit, proportional, caps) => {
+    const condition = when.type === 'always' ? 'in jedem Fall' : when.type === 'never' ? 'nie' : `wenn ${listed}`;
+    return `${condition}: ${credit}${proportional ? ` ${proportional}` : ''}${caps}`;
+  },
+  blockIntro: (pool) => `Der Kunde erhält für jeden Monat ${pool === 'points' ? 'Service-Credit-Punkte' : 'eine Gutschrift'} nach den folgenden Stufen:`,
+  highestTier: (pool) => `Sind die Voraussetzungen mehrerer Stufen erfüllt, gilt nur ${pool === 'points' ? 'die höchste Zahl von Service-Credit-Punkten' : 'die höchste Gutschrift'}.`,
+
+  cap: (amount, percentOfFee, period) => `${amount}${percentOfFee ? ` der ${dePeriodAdjective[period]}n Vergütung` : ''} ${dePer[period]}`,
+  ruleCaps: (caps) => (caps.length ? `, höchstens jedoch ${deAnd(caps)}` : ''),
+  blockCaps: (caps) => `Die Gutschriften nach dieser Ziffer sind auf ${deAnd(caps)} begrenzt.`,
+  globalCaps: (caps) => `Die Summe aller Gutschriften ist auf ${deAnd(caps)} begrenzt.`,
+  pointRate: (rate) => `Jeder Service-Credit-Punkt entspricht einer Gutschrift von ${rate}. Die Service-Credit-Punkte eines Monats werden zu diesem Satz in eine Gutschrift umgerechnet, bevor Höchstgrenzen angewendet werden.`,
+  claim: (within) => `Der Kunde muss eine Gutschrift innerhalb von ${within} nach Ablauf des Monats, auf den sie sich bezieht, geltend machen.`,
+  cumulative: (refs, withPoints) => `Gutschriften${withPoints ? ' und Service-Credit-Punkte' : ''} nach ${refs} werden zusammengerechnet.`,
+
+  examplesHeading: 'Berechnungsbeispiele',
+  examplesIntro: 'Die folgenden Beispiele veranschaulichen die vorstehenden Ziffern.',
+  given: (term, value, kind) => (kind === 'boolean' ? `${term}: ${value}` : `${term} ${value}`),
+  givenMonths: (term, values) =>
+    values.every((v) => v === values[0])
+      ? `${term} ${values[0]} ${values.length === 1 ? 'im Monat 1' : `in jedem der Monate 1 ${values.length === 2 ? 'und' : 'bis'} ${values.length}`}`
+      : `${term} ${deAnd(values)} in den Monaten 1 ${values.length === 2 ? 'und' : 'bis'} ${values.length}`,
+  expectedCredit: (credit, year) => {
+    if (!credit) return year ? 'keine Gutschriften für das Vertragsjahr' : 'keine Gutschrift für den Monat';
+    const share = credit.percent && `${credit.percent} der ${year ? 'jährlichen' : 'monatlichen'} Vergütung`;
+    const amount = credit.money ? `${credit.money}${share ? ` (${share})` : ''}` : share;
+    return year ? `Gutschriften in Höhe von ${amount} für das Vertragsjahr` : `eine Gutschrift in Höhe von ${amount} für den Monat`;
+  },
+  expectedValue: (subject, value) => `${subject} beträgt ${value}`,
+  example: (label, givens, expectations) =>
+    `${label ? `„${label}“: ` : ''}${givens.length ? `${givens.join('; ')}. ` : ''}Ergebnis: ${expectations.join('; ')}.`,
+};
+
+const phrases: Record<Lang, Phrases> = { en: english, de: german };
+
+// ---------------------------------------------------------------------------
+// The writer.
+
+/** Binding strength, for parentheses: `(a + b) * c` must not read "a plus b multiplied by c". */
+const precedence: Record<A.ArithmeticOp, number> = { '+': 1, '-': 1, '*': 2, '/': 2, of: 2 };
+
+/** A clause: its first line follows the number, the rest are indented under it. */
+type Clause = readonly string[];
+
+const INDENT = '   ';
+
+class ClauseWriter {
+  private readonly clauses: Clause[] = [];
+  /** Each name's defined term: the label if declared, else the name with spaces. */
+  private readonly terms = new Map<string, string>();
+  private readonly feePeriod: 'monthly' | 'yearly';
+
+  constructor(
+    private readonly program: CheckedProgram,
+    private readonly p: Phrases,
+    private readonly lang: Lang,
+  ) {
+    for (const spec of [...program.inputs, ...program.values]) this.terms.set(spec.name, spec.label ?? spec.name.replaceAll('_', ' '));
+    this.feePeriod = program.inputs.find((i) => i.name === 'fee')?.period ?? 'monthly';
+  }
+
+  render(): string {
+    this.feeClause();
+    this.definitions();
+    const statements = this.program.ast.statements;
+    let lastCredit = -1;
+    statements.forEach((s, i) => {
+      if (s.type === 'rule' || s.type === 'block') lastCredit = i;
+    });
+    const creditClauses: number[] = [];
+    let withPoints = false;
+    statements.forEach((statement, index) => {
+      switch (statement.type) {
+        case 'rule':
+          creditClauses.push(this.add([this.rule(statement)]));
+          withPoints ||= statement.credit.kind === 'points';
+          break;
+        case 'block':
+          creditClauses.push(this.add(this.block(statement)));
+          withPoints ||= statement.pool === 'points';
+          break;
+        case 'cap':
+          this.add([this.p.globalCaps([this.cap(statement.cap)])]);
+          break;
+        case 'point-rate':
+          this.add([this.p.pointRate(this.shareOfFee(statement.rate, 'dat'))]);
+          break;
+        case 'let':
+        case 'output':
+          this.add([this.definition(statement)]);
+          break;
+        case 'claim':
+          this.add([this.p.claim(this.p.duration(statement.within.value, statement.within.unit ?? 'd', 'dat'))]);
+          break;
+        case 'fee':
+        case 'input':
+        case 'example':
+          break;
+      }
+      if (index === lastCredit && creditClauses.length > 1) {
+        this.add([this.p.cumulative(this.p.clauseRefs(this.numbers(creditClauses)), withPoints)]);
+      }
+    });
+
+    const text = [this.p.heading, ''];
+    this.clauses.forEach((clause, i) => {
+      const [first, ...rest] = clause;
+      text.push(`${i + 1}. ${first}`, ...rest.map((line) => INDENT + line), '');
+    });
+    const examples = statements.filter((s): s is A.ExampleDecl => s.type === 'example');
+    if (examples.length) {
+      text.push(this.p.examplesHeading, '', this.p.examplesIntro, '');
+      examples.forEach((example, i) => text.push(`${this.p.item(letter(i))} ${this.example(example)}`));
+      text.push('');
+    }
+    return text.join('\n');
+  }
+
+  /** Adds a clause and returns its number. */
+  private add(clause: Clause): number {
+    this.clauses.push(clause);
+    return this.clauses.length;
+  }
+
+  /** "3 and 4", "3 to 6", "3, 5 and 7". */
+  private numbers(clauses: readonly number[]): string {
+    const consecutive = clauses.every((n, i) => i === 0 || n === clauses[i - 1] + 1);
+    if (consecutive && clauses.length > 2) return `${clauses[0]} ${this.p.through} ${clauses[clauses.length - 1]}`;
+    return this.p.join(clauses.map(String), 'and');
+  }
+
+  // Fee and definitions
+
+  private feeClause(): void {
+    const statement = this.program.ast.statements.find((s): s is A.FeeDecl => s.type === 'fee');
+    const sentences = statement
+      ? [this.p.feeIs(statement.period, this.literal(statement.amount, 'nom'), statement.label)]
+      : [this.p.feeImplicit];
+    const periods = this.feePeriods();
+    if (this.feePeriod === 'yearly') {
+      sentences.push(this.p.derivedFee.monthlyFromYearly);
+      if (periods.has('quarterly')) sentences.push(this.p.derivedFee.quarterlyFromYearly);
+    } else {
+      if (periods.has('yearly')) sentences.push(this.p.derivedFee.yearlyFromMonthly);
+      if (periods.has('quarterly')) sentences.push(this.p.derivedFee.quarterlyFromMonthly);
+    }
+    this.add([sentences.join(' ')]);
+  }
+
+  /** The fee periods the text speaks of, so the fee clause defines each of them. */
+  private feePeriods(): Set<A.Period> {
+    const periods = new Set<A.Period>();
+    for (const statement of this.program.ast.statements) {
+      const caps = statement.type === 'rule' ? statement.caps
+        : statement.type === 'block' ? [...statement.caps, ...statement.rules.flatMap((r) => r.caps)]
+          : statement.type === 'cap' ? [statement.cap] : [];
+      for (const cap of caps) if (cap.amount.kind === 'percent') periods.add(cap.period);
+      if (statement.type === 'example' && statement.givens.some((g) => g.list)) periods.add('yearly');
+    }
+    return periods;
+  }
+
+  private definitions(): void {
+    const items = this.program.inputs
+      .filter((input) => input.name !== 'fee')
+      .map((input) => {
+        const range = input.range && { min: this.literal(input.range.min, 'nom'), max: this.literal(input.range.max, 'nom') };
+        // The name in brackets ties a labelled term to the field of the calculator.
+        return this.p.inputMeans(this.term(input.name), input.label !== undefined && input.label !== input.name ? input.name : undefined, input.kind, range);
+      });
+    if (items.length) this.add([this.p.definitionsIntro, ...items.map((item, i) => `${this.p.item(letter(i))} ${item}`)]);
+  }
+
+  private definition(decl: A.LetDecl | A.OutputDecl): string {
+    const term = this.term(decl.name);
+    if (decl.value.kind === 'boolean') {
+      const when = this.when(decl.value);
+      return this.p.conditionMeans(term, when, this.listedWhen(when));
+    }
+    const asPercent = decl.declaredKind === 'percent' && decl.value.kind === 'number';
+    if (decl.value.type === 'literal' && !asPercent) return this.p.valueIs(term, this.literal(decl.value, 'nom'));
+    return this.p.valueMeans(term, this.expr(decl.value, 'nom'), asPercent);
+  }
+
+  // Rules and blocks
+
+  private rule(rule: A.Rule): string {
+    const when = this.when(rule.condition);
+    const credit = this.p.credit(rule.credit.kind ?? 'money', (c) => this.amount(rule.credit, c));
+    return this.p.rule(when, credit, this.proportional(rule), this.ruleCaps(rule));
+  }
+
+  private block(block: A.Block): string[] {
+    const tiers = block.rules.map((rule, i, all) => {
+      const when = this.when(rule.condition);
+      const credit = this.p.tierCredit(rule.credit.kind ?? 'money', (c) => this.amount(rule.credit, c));
+      const text = this.p.tier(when, this.listedWhen(when), credit, this.proportional(rule), this.ruleCaps(rule));
+      return `${this.p.item(letter(i))} ${text}${i === all.length - 1 ? '.' : ';'}`;
+    });
+    const after: string[] = [];
+    if (block.rules.length > 1) after.push(this.p.highestTier(block.pool));
+    if (block.caps.length) after.push(this.p.blockCaps(block.caps.map((cap) => this.cap(cap))));
+    return [title(block.label) + this.p.blockIntro(block.pool), ...tiers, ...(after.length ? [after.join(' ')] : [])];
+  }
+
+  private proportional(rule: A.Rule): string | undefined {
+    const p = rule.proportional;
+    // The checker sets `measure` on every proportional credit of a program without errors.
+    if (!p?.measure) return undefined;
+    const { step } = p;
+    const counted: Step =
+      step.type === 'literal' && step.kind === 'duration' && !step.negative && new Decimal(step.value).eq(1)
+        ? { type: 'unit', unit: step.unit ?? 's' }
+        : step.type === 'literal' ? { type: 'amount', text: this.literal(step, 'nom') }
+          : { type: 'expression', text: this.expr(step, 'dat') };
+    const { subject, threshold } = p.measure;
+    return this.p.proportional(p.rounding, counted, p.direction, this.subject(subject), (c) => this.expr(threshold, c));
+  }
+
+  private ruleCaps(rule: A.Rule): string {
+    return this.p.ruleCaps(rule.caps.map((cap) => this.cap(cap)));
+  }
+
+  private cap(cap: A.Cap): string {
+    const percent = cap.amount.kind === 'percent';
+    return this.p.cap(percent ? this.percentAmount(cap.amount) : this.amount(cap.amount, 'nom'), percent, cap.period);
+  }
+
+  /** A rate or credit that is a share of the monthly fee when it is a percentage. */
+  private shareOfFee(expr: A.Expr, c: Case): string {
+    return expr.kind === 'percent' ? this.p.tierCredit('percent', () => this.percentAmount(expr)) : this.amount(expr, c);
+  }
+
+  /** "10%" or "(10% plus 5%)": a percentage that "of the … fee" follows must be one piece. */
+  private percentAmount(expr: A.Expr): string {
+    const text = this.expr(expr, 'nom');
+    return expr.type === 'binary' ? `(${text})` : text;
+  }
+
+  private amount(expr: A.Expr, c: Case): string {
+    if (expr.kind === 'percent') return this.percentAmount(expr);
+    if (expr.kind === 'points' && expr.type !== 'literal') return this.p.pointsOf(this.expr(expr, 'dat'));
+    return this.expr(expr, c);
+  }
+
+  // Conditions
+
+  private when(expr: A.Expr): When {
+    const cond = condition(expr);
+    if (cond.type === 'const') return { type: cond.value ? 'always' : 'never' };
+    if (cond.type === 'compare' || cond.type === 'flag') return { type: 'atom', atom: this.atom(cond) };
+    return { type: 'compound', text: this.listed(cond) };
+  }
+
+  private listedWhen(when: When): string {
+    return when.type === 'atom' ? this.p.listed(when.atom) : when.type === 'compound' ? when.text : '';
+  }
+
+  private listed(cond: Cond): string {
+    switch (cond.type) {
+      case 'const': return '';
+      case 'compare':
+      case 'flag': return this.p.listed(this.atom(cond));
+      case 'all':
+      case 'any': return this.p.join(cond.items.map((item) => this.part(item)), cond.type === 'all' ? 'and' : 'or');
+    }
+  }
+
+  /** A member of an and/or list; a group of the other kind is marked ("either … or …") at every depth. */
+  private part(cond: Cond): string {
+    if (cond.type !== 'all' && cond.type !== 'any') return this.listed(cond);
+    return this.p.nested(cond.items.map((item) => this.part(item)), cond.type === 'all' ? 'and' : 'or');
+  }
+
+  private atom(cond: Extract<Cond, { type: 'compare' | 'flag' }>): Atom {
+    if (cond.type === 'flag') return this.p.flag(this.term(cond.name), cond.met);
+    return this.p.compare(this.subject(cond.subject), cond.parts.map(({ op, other }) => ({ op, other: (c: Case) => this.expr(other, c) })));
+  }
+
+  /** What a comparison measures: "the Monthly uptime" / "der Wert „Monthly uptime“". */
+  private subject(expr: A.Expr): string {
+    return expr.type === 'name' ? this.subjectName(expr.name) : this.expr(expr, 'nom');
+  }
+
+  private subjectName(name: string): string {
+    return this.builtin(name) ?? this.p.subject(this.term(name));
+  }
+
+  // Expressions
+
+  private expr(expr: A.Expr, c: Case): string {
+    switch (expr.type) {
+      case 'literal': return this.literal(expr, c);
+      case 'name': return this.builtin(expr.name, c) ?? this.p.name(this.term(expr.name));
+      case 'unary':
+        if (expr.op === 'not') return this.listed(condition(expr));
+        if (expr.operand.type === 'literal') return this.literal({ ...expr.operand, negative: !expr.operand.negative }, c);
+        return this.p.minus(this.operand(expr.operand, 3, false, c));
+      case 'binary': {
+        if (expr.op === 'and' || expr.op === 'or') return this.listed(condition(expr));
+        const [word, right] = expr.op === 'of'
+          ? this.p.of(expr.right.type === 'name' && this.builtin(expr.right.name) !== undefined)
+          : this.p.arithmetic[expr.op];
+        const level = precedence[expr.op];
+        return `${this.operand(expr.left, level, false, c)}${word}${this.operand(expr.right, level, true, right)}`;
+      }
+      case 'compare': return this.listed(condition(expr));
+      case 'invalid': return '…';
+    }
+  }
+
+  /** Brackets where the reading order would change the value: `a - (b - c)`, `(a + b) * c`. */
+  private operand(expr: A.Expr, parent: number, right: boolean, c: Case): string {
+    const text = this.expr(expr, c);
+    if (expr.type !== 'binary' || expr.op === 'and' || expr.op === 'or') return text;
+    const level = precedence[expr.op];
+    return level < parent || (right && level === parent) ? `(${text})` : text;
+  }
+
+  private literal(literal: A.Literal, c: Case): string {
+    if (literal.kind === 'points') {
+      const count = formatNumber(literal.negative ? `-${literal.value}` : literal.value, this.lang);
+      return this.p.points(count, new Decimal(literal.value).eq(1));
+    }
+    if (literal.kind === 'duration') return this.p.duration(literal.negative ? `-${literal.value}` : literal.value, literal.unit ?? 's', c);
+    return formatLiteral(literal, this.lang, this.program.currency);
+  }
+
+  /** The built-in names' phrases; undefined for any other name. */
+  private builtin(name: string, c: Case = 'nom'): string | undefined {
+    if (name === 'fee') return this.p.fee('monthly', c);
+    if (name === 'total_credit' || name === 'total_credit_percent') return this.p.totals[name][c];
+    return undefined;
+  }
+
+  private term(name: string): string {
+    return this.terms.get(name) ?? name.replaceAll('_', ' ');
+  }
+
+  // Examples
+
+  /**
+   * Every value the example runs with — those it gives and the declared
+   * defaults of the rest — so a reader can recompute it from the text alone.
+   */
+  private example(example: A.ExampleDecl): string {
+    const year = example.givens.some((g) => g.list);
+    const givens = this.program.inputs.flatMap((input) => {
+      const given = example.givens.find((g) => g.name === input.name);
+      const values = given ? given.values : input.default ? [input.default] : [];
+      if (values.length === 0) return [];
+      const term = input.name === 'fee' ? this.p.feeTerm(this.feePeriod) : this.term(input.name);
+      const written = values.map((v) => this.literal(v, 'nom'));
+      return [given?.list ? this.p.givenMonths(term, written) : this.p.given(term, written[0], values[0].kind)];
+    });
+    const expectations: string[] = [];
+    const credits = example.expectations.filter((e) => e.target === 'credit');
+    if (credits.length) expectations.push(this.p.expectedCredit(this.expectedCredit(credits.map((e) => e.value)), year));
+    for (const e of example.expectations) {
+      if (e.target === 'credit') continue;
+      if (e.value.kind === 'boolean') expectations.push(this.p.stated(this.p.flag(this.term(e.name), e.value.value === 'true')));
+      else expectations.push(this.p.expectedValue(this.subjectName(e.name), this.literal(e.value, 'nom')));
+    }
+    return this.p.example(example.label, givens, expectations);
+  }
+
+  /** `credit 240 EUR, credit 10%` are one credit said two ways; zero is "no service credit". */
+  private expectedCredit(values: readonly A.Literal[]): ExpectedCredit | undefined {
+    if (values.every((v) => new Decimal(v.value).isZero())) return undefined;
+    const money = values.find((v) => v.kind === 'money');
+    const percent = values.find((v) => v.kind === 'percent');
+    if (money) return { money: this.literal(money, 'nom'), ...(percent ? { percent: this.literal(percent, 'nom') } : {}) };
+    return { percent: this.literal(percent ?? values[0], 'nom') };
+  }
+}
+
+/** a, b, …, z, aa, ab, … */
+function letter(index: number): string {
+  const base = String.fromCharCode(97 + (index % 26));
+  return index < 26 ? base : letter(Math.floor(index / 26) - 1) + base;
+}
