@@ -2,6 +2,12 @@
 // The command line entry: runs the compiled CLI from lib/ (built by `npm run build:lib`, run by `prepare`).
 import { main } from '../lib/cli/main.js';
 
+// `credit-rules test … | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 process.exitCode = main(process.argv.slice(2), {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),

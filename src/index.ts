@@ -3,8 +3,18 @@
  * when there are no errors, a `Program`; `loadProgram(json)` loads a
  * precompiled one without the parser. Numbers cross this API as decimal strings.
  */
+import { loadProgram as load, type CompileResult } from './language/program.js';
+import { renderClause } from './language/render/clause.js';
+
 export { compile } from './language/compile.js';
-export { loadProgram, Program } from './language/program.js';
+export { Program } from './language/program.js';
+export { renderClause };
+export { formatMoney, formatNumber, formatPercent, formatQuantity } from './language/render/format.js';
+
+/** Loads a precompiled program (the JSON of `credit-rules compile`, or `program.toJSON()`) without the parser. */
+export function loadProgram(json: unknown): CompileResult {
+  return load(json, renderClause);
+}
 export type {
   CompileResult, CreditInfo, ExampleInfo, InputInfo, OutputInfo, PrecompiledProgram,
 } from './language/program.js';

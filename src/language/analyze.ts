@@ -52,15 +52,26 @@ export function analyze(text: string): Analysis {
   if (size.depth > LIMITS.expressionDepth) {
     return { problems: [catalogue.limitExceeded('the depth of expressions', LIMITS.expressionDepth, size.deepest?.span ?? { start: 0, end: 0 })], ast: EMPTY };
   }
-  const front = [...lexed.problems, ...syntax, ...builder.problems];
+  // A lexer problem and the syntax error it causes at the same place are one mistake.
+  const lexical = new Set(lexed.problems.map((p) => p.span.start));
+  const front = [...lexed.problems, ...syntax.filter((p) => !lexical.has(p.span.start)), ...builder.problems];
   if (front.some((p) => p.severity === 'error')) {
-    // Names and kinds are still checked, so one pass shows every kind of mistake;
-    // but no program is produced from a text that does not parse.
-    const checked = check(ast, text);
-    return { problems: sortProblems([...front, ...checked.problems]), ast };
+    // Names and kinds are still checked, so one pass shows every kind of mistake, but not
+    // on lines that did not parse (their half-read statements would only echo the error),
+    // and no drafting warnings: they would be guesses about a text that does not parse.
+    const broken = new Set(front.map((p) => lineOf(text, p.span.start)));
+    const checked = check(ast, text, { lints: false });
+    const echoes = (p: Problem) => broken.has(lineOf(text, p.span.start)) || broken.has(lineOf(text, p.span.end));
+    return { problems: sortProblems([...front, ...checked.problems.filter((p) => !echoes(p))]), ast };
   }
   const checked = check(ast, text);
   return { problems: sortProblems([...front, ...checked.problems]), ast, ...(checked.program ? { program: checked.program } : {}) };
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }
 
 function checkSize(text: string): Problem | undefined {

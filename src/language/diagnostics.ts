@@ -68,6 +68,7 @@ export const problems = {
   // Lexical
   tabIndent: (span: Span) =>
     error('tab-indent', 'tabs are not allowed for indentation; indent with spaces', span),
+  tab: (span: Span) => error('tab-indent', 'tabs are not allowed in rules text; use spaces', span),
   unexpectedCharacter: (char: string, span: Span) =>
     error('unexpected-character', `unexpected character \`${char}\``, span),
   unterminatedString: (span: Span) =>
@@ -128,8 +129,6 @@ export const problems = {
     error('points-without-rate', 'points are used here, but the program has no `point = …` rate to turn points into money', span),
   mixedCurrency: (code: string, expected: string, span: Span) =>
     error('mixed-currency', `${code} is used here, but the program's currency is ${expected}; one program uses one currency (there are no exchange rates)`, span),
-  builtinInInput: (name: string, span: Span) =>
-    error('builtin-redefined', `\`${name}\` is computed by the rules and cannot be an input`, span),
   totalInCredit: (name: string, span: Span) =>
     error('credit-uses-total', `\`${name}\` is only known after all credits; it can be used in \`let\` and \`output\`, not in rules or caps`, span),
 
@@ -142,7 +141,7 @@ export const problems = {
   badCap: (kind: string, span: Span) =>
     error('bad-cap', `a cap must be a percentage of the fee (20%), money (500 EUR) or points, but this is ${kind}`, span),
   badPointRate: (kind: string, span: Span) =>
-    error('bad-point-rate', `the point rate must be money (\`point = 50 EUR\`) or a share of the monthly fee (\`point = 0.5%\`), but this is a ${kind}`, span),
+    error('bad-point-rate', `the point rate must be money (\`point = 50 EUR\`) or a share of the monthly fee (\`point = 0.5%\`), but this is ${kind}`, span),
   badProportional: (direction: string, span: Span) =>
     error(
       'bad-proportional',
@@ -180,7 +179,10 @@ export const problems = {
   unusedName: (what: string, name: string, span: Span) =>
     warning('unused-name', `${what} \`${name}\` is never used`, span),
 
-  // Evaluation
+} as const;
+
+/** Problems found while evaluating: kept apart so the runtime (the widget with a precompiled program) carries only these. */
+export const evaluationProblems = {
   divisionByZero: (span: Span, month?: number) =>
     error('division-by-zero', 'division by zero', span, month ? { month } : {}),
   invalidInput: (input: string, message: string, span: Span, month?: number) =>
@@ -190,7 +192,6 @@ export const problems = {
   unknownInput: (input: string, span: Span, suggestion?: string) =>
     error('unknown-input', `\`${input}\` is not an input of these rules.${didYouMean(suggestion)}`, span, { input }),
   badYearRun: (message: string, span: Span) => error('bad-year-run', message, span),
-  exampleFailed: (message: string, span: Span) => error('example-failed', message, span),
+  notChecked: (span: Span) => error('bad-precompiled', 'this program was not checked; compile the rules again', span),
+  badPrecompiled: (message: string) => error('bad-precompiled', message, { start: 0, end: 0 }),
 } as const;
-
-export type ProblemCode = ReturnType<(typeof problems)[keyof typeof problems]>['code'];

@@ -63,10 +63,10 @@ function checkLiterals(tokens: IToken[], found: Problem[]): IToken[] {
         found.push(problems.unterminatedString(span(token)));
         return retype(token, t.StringLiteral);
       case t.StringLiteral: {
-        const bad = /\\[^"\\]/.exec(token.image);
-        if (bad) {
-          const start = token.startOffset + bad.index;
-          found.push(problems.badEscape(bad[0], { start, end: start + 2 }));
+        for (const escape of token.image.matchAll(/\\(.)/g)) {
+          if (escape[1] === '"' || escape[1] === '\\') continue;
+          const start = token.startOffset + (escape.index ?? 0);
+          found.push(problems.badEscape(escape[0], { start, end: start + 2 }));
         }
         return token;
       }
@@ -87,7 +87,7 @@ function layout(text: string, tokens: IToken[], found: Problem[]): LexResult {
   for (const token of tokens) {
     const type = token.tokenType;
     if (type === t.Tab) {
-      found.push(problems.tabIndent(span(token)));
+      found.push(atLineStart ? problems.tabIndent(span(token)) : problems.tab(span(token)));
       continue;
     }
     if (type === t.Newline) {

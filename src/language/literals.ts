@@ -20,7 +20,7 @@ export const MAX_LITERAL_DIGITS = 30;
 
 const NUMBER = String.raw`\d(?:_?\d)*(?:\.\d(?:_?\d)*)?`;
 const QUANTITY = new RegExp(
-  String.raw`^(-)?\s*(${NUMBER})\s*(?:(%)|(min|s|h|d)|([A-Za-z]{3})|(points?))?$`,
+  String.raw`^(-)?\s*(${NUMBER})\s*(?:(%)|(min|s|h|d)|(points?)|([A-Za-z]+))?$`,
 );
 
 /** Parses one literal such as `99.5%`, `1_200 EUR`, `30min`, `2 points`, `true`. Returns undefined when it is none. */
@@ -29,7 +29,7 @@ export function parseQuantity(text: string): Quantity | undefined {
   if (trimmed === 'true' || trimmed === 'false') return { kind: 'boolean', value: trimmed };
   const m = QUANTITY.exec(trimmed);
   if (!m) return undefined;
-  const [, minus, digits, percent, unit, currency, points] = m;
+  const [, minus, digits, percent, unit, points, currency] = m;
   const value = digits.replaceAll('_', '');
   const negative = minus ? { negative: true } : {};
   if (percent) return { kind: 'percent', value, ...negative };

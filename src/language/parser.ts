@@ -32,6 +32,7 @@ const expectedByRule: Record<string, string> = {
   inputOption: 'a label in quotes, `default`, `range` or `step`',
   claimTerm: 'a time limit such as `30 days`',
   ruleStatement: 'an indented `if … then …` line',
+  proportional: '`below` or `above`',
 };
 
 function describe(token: IToken): string {
@@ -61,6 +62,7 @@ function expectedInRule(ruleName: string, previous: IToken | undefined): string 
 
 const messages: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual, previous }) {
+    if (expected === EOF) return messages.buildNotAllInputParsedMessage({ firstRedundant: actual, ruleName: '' });
     const wanted = expected === t.Identifier && previous?.tokenType === t.Then
       ? expectedInRule('', previous)
       : expected.LABEL ?? expected.name;

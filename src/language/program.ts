@@ -7,13 +7,12 @@
 import type { DurationUnit, InputKind, Kind } from './ast.js';
 import { PROGRAM_FORMAT, type CheckedProgram, type InputSpec } from './checker/program.js';
 import { canonical } from './decimal.js';
-import { locate, type Diagnostic } from './diagnostics.js';
+import { evaluationProblems, locate, type Diagnostic } from './diagnostics.js';
 import { Evaluator, displayOf } from './evaluate/evaluator.js';
 import { exampleInputs, runExample, type ExampleResult } from './evaluate/examples.js';
 import { durationUnit, literalText, type InputValue, type InputValues } from './evaluate/inputs.js';
 import type { Evaluation } from './evaluate/results.js';
 import { run, type RunOptions } from './evaluate/run.js';
-import { renderClause } from './render/clause.js';
 import type { Lang } from './render/format.js';
 import { LineMap } from './source.js';
 
@@ -80,6 +79,9 @@ function inputInfo(spec: InputSpec, currency: string | undefined): InputInfo {
   };
 }
 
+/** Turns a checked program into clause text (`render/clause.ts`). */
+export type ClauseRenderer = (program: CheckedProgram, lang: Lang) => string;
+
 export class Program {
   readonly inputs: readonly InputInfo[];
   readonly outputs: readonly OutputInfo[];
@@ -94,6 +96,9 @@ export class Program {
     private readonly checked: CheckedProgram,
     /** Warnings and infos from compiling (a compiled program has no errors). */
     readonly diagnostics: readonly Diagnostic[] = [],
+    // Passed in rather than imported, so that the widget's runtime, which never
+    // renders clauses, does not carry the clause text of two languages.
+    private readonly renderer?: ClauseRenderer,
   ) {
     this.evaluator = new Evaluator(checked);
     if (checked.currency) this.currency = checked.currency;
@@ -141,7 +146,8 @@ export class Program {
 
   /** The clause text for the contract. */
   render(lang: Lang = 'en'): string {
-    return renderClause(this.checked, lang);
+    if (!this.renderer) throw new Error('clause rendering is not loaded: load programs through the package entry (`credit-rules`) to render them');
+    return this.renderer(this.checked, lang);
   }
 
   /** The precompiled form: load it with `loadProgram`, without the parser. */
@@ -160,17 +166,17 @@ export interface CompileResult {
  * trusted to be our own output only as far as its format tag; anything else is
  * reported as a diagnostic.
  */
-export function loadProgram(json: unknown): CompileResult {
+export function loadProgram(json: unknown, renderer?: ClauseRenderer): CompileResult {
   const data = typeof json === 'string' ? safeParse(json) : json;
   const checked = data as Partial<CheckedProgram> | undefined;
   if (!checked || checked.format !== PROGRAM_FORMAT || typeof checked.source !== 'string' || !Array.isArray(checked.ast?.statements) || !Array.isArray(checked.inputs) || !Array.isArray(checked.values)) {
-    const problem = { severity: 'error' as const, code: 'bad-precompiled', message: `this is not a precompiled credit-rules program (expected format "${PROGRAM_FORMAT}")`, span: { start: 0, end: 0 } };
+    const problem = evaluationProblems.badPrecompiled(`this is not a precompiled credit-rules program (expected format "${PROGRAM_FORMAT}")`);
     return { diagnostics: [locate(problem, new LineMap(''))] };
   }
   try {
-    return { diagnostics: [], program: new Program(checked as CheckedProgram) };
+    return { diagnostics: [], program: new Program(checked as CheckedProgram, [], renderer) };
   } catch {
-    const problem = { severity: 'error' as const, code: 'bad-precompiled', message: 'this precompiled program is damaged; compile the rules again', span: { start: 0, end: 0 } };
+    const problem = evaluationProblems.badPrecompiled('this precompiled program is damaged; compile the rules again');
     return { diagnostics: [locate(problem, new LineMap(''))] };
   }
 }

@@ -21,7 +21,7 @@ export interface Curve {
   readonly hi: number;
   readonly max: number;
   readonly points: readonly Sample[];
-  /** Where the credit jumps: the first value (walking from `hi` to `lo`) with the new credit. */
+  /** Where the credit jumps: the last value (walking from `hi` down) that still has the old credit; `after` is the first with the new. */
   readonly steps: readonly { readonly at: number; readonly after: Sample }[];
 }
 
@@ -45,8 +45,8 @@ export function sweep(program: Program, input: InputInfo, values: InputValues, c
     : input.kind === 'percent' ? [0, 100] : [0, Math.max(1, current * 2)];
   if (!(hi > lo)) return undefined;
   let curve = trace(at, lo, hi, decimals);
-  // Availability-like scales without a declared range: zoom to where the tiers are.
-  if (curve && !input.range && input.kind === 'percent' && curve.steps.length) {
+  // Percentages without a range, and availabilities over a wide one: zoom to where the tiers are.
+  if (curve && curve.steps.length && input.kind === 'percent' && (!input.range || (isAvailability(input) && hi - lo > 10))) {
     const first = Math.min(...curve.steps.map((s) => s.at), current);
     lo = Math.max(0, Math.floor(first - (hi - first) * 0.4));
     curve = trace(at, lo, hi, decimals) ?? curve;
@@ -60,7 +60,7 @@ function trace(at: (x: number) => Sample | undefined, lo: number, hi: number, de
   const steps: { at: number; after: Sample }[] = [];
   let previous: Sample | undefined;
   for (let i = 0; i <= SAMPLES; i++) {
-    const s = at(hi - ((hi - lo) * i) / SAMPLES);
+    const s = at(Number((hi - ((hi - lo) * i) / SAMPLES).toFixed(decimals)));
     if (!s) continue;
     if (previous && s.credit !== previous.credit && steps.length < 24) {
       // Bisect to the input's resolution: the jump is between a (old credit) and b (new).
@@ -79,7 +79,7 @@ function trace(at: (x: number) => Sample | undefined, lo: number, hi: number, de
         }
       }
       points.push({ ...previous, x: a }, found);
-      steps.push({ at: b, after: found });
+      steps.push({ at: a, after: found });
     }
     points.push(s);
     previous = s;

@@ -9,11 +9,11 @@ import { lint } from './lints.js';
 import { resolveNames } from './names.js';
 import { PROGRAM_FORMAT, type CheckedProgram } from './program.js';
 
-export function check(ast: ProgramAst, text: string): { problems: Problem[]; program?: CheckedProgram } {
+export function check(ast: ProgramAst, text: string, options: { lints?: boolean } = {}): { problems: Problem[]; program?: CheckedProgram } {
   const found: Problem[] = [];
   const scope = resolveNames(ast, found);
   const facts = new KindChecker(text, scope, found).check(ast);
   const program: CheckedProgram = { format: PROGRAM_FORMAT, source: text, ast, ...facts };
-  if (!hasErrors(found)) found.push(...lint(program, scope));
+  if (!hasErrors(found) && options.lints !== false) found.push(...lint(program, scope));
   return { problems: found, ...(hasErrors(found) ? {} : { program }) };
 }

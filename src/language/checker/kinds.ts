@@ -10,7 +10,7 @@ import { Decimal, canonical } from '../decimal.js';
 import { problems, type Problem } from '../diagnostics.js';
 import type { Span } from '../source.js';
 import type { Scope } from './names.js';
-import { suggest } from './names.js';
+import { suggest } from '../suggest.js';
 import type { InputSpec, ValueSpec } from './program.js';
 
 const kindNames: Record<A.Kind, string> = {
@@ -113,7 +113,6 @@ export class KindChecker {
     if (fee) literals.push(fee.amount);
     for (const s of ast.statements) {
       if (s.type === 'input') [s.default, s.range?.min, s.range?.max, s.step].forEach((l) => l && collect(l));
-      if (s.type === 'example') [...s.givens.flatMap((g) => g.values), ...s.expectations.map((e) => e.value)].forEach(collect);
       if (s.type === 'block') s.caps.forEach((c) => collect(c.amount));
       for (const rule of s.type === 'rule' ? [s] : s.type === 'block' ? s.rules : []) {
         [rule.condition, rule.credit, ...(rule.proportional ? [rule.proportional.step] : []), ...rule.caps.map((c) => c.amount)].forEach(collect);
@@ -123,6 +122,12 @@ export class KindChecker {
       if (s.type === 'let' || s.type === 'output') collect(s.value);
     }
     const currency = literals[0]?.currency;
+    // Examples follow the rules' currency, but do not set it: a quick sketch takes its currency from the fee given.
+    if (currency) {
+      for (const s of ast.statements) {
+        if (s.type === 'example') [...s.givens.flatMap((g) => g.values), ...s.expectations.map((e) => e.value)].forEach(collect);
+      }
+    }
     for (const literal of literals) {
       if (literal.currency && literal.currency !== currency) {
         this.found.push(problems.mixedCurrency(literal.currency, currency ?? '', literal.span));

@@ -138,12 +138,16 @@ function lintBlock(block: A.Block, specs: ReadonlyMap<string, InputSpec>, found:
       }
     }
   }
+  // Which way is worse is read from the one-sided tiers (`r > 8h`); a band (`4h < r <= 8h`) follows them.
+  const oneSided = tiers.find((t) => t.interval && (!t.interval.lo || !t.interval.hi))?.interval;
+  const along = (i: Interval): Interval => (oneSided && i.name === oneSided.name && i.lo && i.hi ? { ...i, worse: oneSided.worse } : i);
   for (const b of tiers) {
     if (reported.has(b.index)) continue;
     for (const a of tiers) {
       if (a === b || reported.has(a.index) || !a.interval || !b.interval || !a.credit || !b.credit) continue;
-      if (a.credit.kind !== b.credit.kind || a.interval.name !== b.interval.name || a.interval.worse !== b.interval.worse) continue;
-      if (isWorse(b.interval, a.interval) && b.credit.value.lt(a.credit.value)) {
+      const [x, y] = [along(b.interval), along(a.interval)];
+      if (a.credit.kind !== b.credit.kind || x.name !== y.name || x.worse !== y.worse) continue;
+      if (isWorse(x, y) && b.credit.value.lt(a.credit.value)) {
         found.push(problems.nonMonotonicTiers(b.interval.name, b.rule.span, a.rule.span));
         reported.add(b.index);
         break;

@@ -21,6 +21,7 @@ import type { CapCut, CreditLine, Display, TierOutcome } from './results.js';
 const PERIOD_ORDER: Record<A.Period, number> = { monthly: 0, quarterly: 1, yearly: 2 };
 
 interface CapPlan {
+  readonly source: A.Cap;
   readonly amount: Compiled;
   readonly kind: A.Kind;
   readonly period: A.Period;
@@ -104,7 +105,8 @@ export interface MonthComputation {
 
 export class Evaluator {
   private readonly credits: CreditPlan[] = [];
-  private readonly caps: CapPlan[] = [];
+  /** `cap` statements, on all credits together, in the order they apply. */
+  private caps: CapPlan[] = [];
   private pointRate?: { readonly amount: Compiled; readonly kind: A.Kind };
   private readonly valuePlans = new Map<string, ValuePlan>();
   private readonly lineOf: (offset: number) => number;
@@ -135,7 +137,7 @@ export class Evaluator {
           });
           break;
         case 'cap':
-          this.caps.push(...this.planCaps([statement.cap]));
+          this.caps = this.planCaps([...this.caps.map((c) => c.source), statement.cap]);
           break;
         case 'point-rate':
           this.pointRate = { amount: compileExpr(statement.rate), kind: statement.rate.kind ?? 'money' };
@@ -157,6 +159,7 @@ export class Evaluator {
   private planCaps(caps: readonly A.Cap[]): CapPlan[] {
     return caps
       .map((cap) => ({
+        source: cap,
         amount: compileExpr(cap.amount),
         kind: cap.amount.kind ?? 'money',
         period: cap.period,

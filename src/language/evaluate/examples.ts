@@ -67,8 +67,13 @@ export function runExample(program: CheckedProgram, evaluator: Evaluator, exampl
         passed: sameNumber(e.value, actual),
       };
     }
-    const values = result.mode === 'month' ? { ...result.values, ...result.outputs } : result.outputs;
-    const actual = values[e.name];
+    const values: Record<string, string> = result.mode === 'month'
+      ? { ...result.values, ...result.outputs, total_credit: result.credit.amount, total_credit_percent: result.credit.percentOfFee }
+      : result.outputs;
+    const kinds: Record<string, string> = { total_credit: 'money', total_credit_percent: 'percent', ...Object.fromEntries(program.values.map((v) => [v.name, v.kind])) };
+    const shown = values[e.name];
+    // percent and number are both ratios: `share = 0.5` and `share = 50%` say the same.
+    const actual = shown === undefined ? undefined : asExpected(e.value.kind, kinds[e.name], shown);
     return {
       target: e.name,
       expected: literalText(e.value),
@@ -81,6 +86,12 @@ export function runExample(program: CheckedProgram, evaluator: Evaluator, exampl
     passed: expectations.every((e) => e.passed),
     explanation: result.explanation,
   };
+}
+
+function asExpected(expected: string, actual: string | undefined, value: string): string {
+  if (expected === 'percent' && actual === 'number') return new Decimal(value).times(100).toFixed();
+  if (expected === 'number' && actual === 'percent') return new Decimal(value).div(100).toFixed();
+  return value;
 }
 
 /** Compares exactly: `10%` equals "10", `100 EUR` equals "100.00", `4h` equals "240min". */

@@ -5,7 +5,7 @@
  */
 import type { Expr } from '../ast.js';
 import { canonical, Decimal } from '../decimal.js';
-import { problems, type Problem } from '../diagnostics.js';
+import { evaluationProblems as problems, type Problem } from '../diagnostics.js';
 import type { Value } from './inputs.js';
 
 export interface Env {
@@ -74,7 +74,7 @@ export function compileExpr(expr: Expr): Compiled {
       break;
   }
   // The checker never lets an invalid tree through; this guards the precompiled path.
-  throw new EvaluationStop(problems.syntax('this program was not checked', expr.span));
+  throw new EvaluationStop(problems.notChecked(expr.span));
 }
 
 function comparator(op: string): (a: Value, b: Value) => boolean {

@@ -9,9 +9,9 @@
 import type { DurationUnit, InputKind, Literal } from '../ast.js';
 import type { InputSpec } from '../checker/program.js';
 import { canonical, Decimal } from '../decimal.js';
-import { problems, type Problem } from '../diagnostics.js';
+import { evaluationProblems as problems, type Problem } from '../diagnostics.js';
 import { isCurrency, MAX_LITERAL_DIGITS, parseQuantity, significantDigits } from '../literals.js';
-import { suggest } from '../checker/names.js';
+import { suggest } from '../suggest.js';
 
 export type InputValue = string | number | boolean;
 export type InputValues = Readonly<Record<string, InputValue | readonly InputValue[] | undefined>>;

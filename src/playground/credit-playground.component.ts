@@ -1,0 +1,538 @@
+/**
+ * `<credit-playground>`: where legal drafts credit rules. The class only —
+ * registering the tag is `credit-playground.ts`, so importing this file has
+ * no side effects. It is a thin shell over the public API: one `compile()`
+ * per frame of typing feeds the editor's underlines, the problems list, the
+ * live `<credit-calculator>` (by tag name, handed the compiled `Program`),
+ * the examples and the clause. While the text has errors, the panes keep the
+ * last program without errors and say so.
+ *
+ * Everything that comes from the rules or from a link — names, labels,
+ * messages, clause text — is rendered through Lit text bindings or
+ * `textContent`, never as HTML.
+ */
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { EditorView } from '@codemirror/view';
+import { compile } from '../language/compile.js';
+import type { Diagnostic } from '../language/diagnostics.js';
+import type { ExampleResult } from '../language/evaluate/examples.js';
+import type { EvaluationResult } from '../language/evaluate/results.js';
+import type { Program } from '../language/program.js';
+import type { CompletionData } from './completion.js';
+import { jumpTo, offsetOf, showDiagnostics, sortDiagnostics } from './diagnostics.js';
+import { attributes, createEditor } from './editor.js';
+import { embedInline, embedSrc, inlineSafe } from './embed.js';
+import type { HoverData } from './hover.js';
+import { langOf, strings, type Lang, type Strings } from './i18n.js';
+import { decodeShare, encodeShare, withHash } from './share.js';
+import { DraftStore } from './storage.js';
+import { styles } from './credit-playground.styles.js';
+import { declarationOf, declaredInText, programSymbols, type SymbolInfo } from './symbols.js';
+import { fetchTemplate, starterSource, templateIds } from './templates.js';
+
+/** What the last compile of the current text found. */
+interface Snapshot {
+  readonly source: string;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly program?: Program;
+}
+
+export interface PlaygroundChangeDetail {
+  readonly source: string;
+  /** The text compiled without errors: the preview shows it. */
+  readonly ok: boolean;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+type CalculatorElement = HTMLElement & { program?: Program; values?: Record<string, unknown>; result?: EvaluationResult };
+
+/**
+ * A drafting playground for credit rules: editor, problems, live preview,
+ * examples, clause text, templates, share link, embed code and download.
+ *
+ * @summary Editor and live preview for credit rules.
+ *
+ * @fires playground-change - After the user's edit was compiled. `detail`: `{ source, ok, diagnostics }`. Never fired for property changes.
+ *
+ * @csspart editor - The editor's frame.
+ * @csspart problems - The problems pane.
+ * @csspart preview - The live preview pane.
+ * @csspart examples - The examples pane.
+ * @csspart clause - The clause pane.
+ *
+ * @cssprop [--playground-accent=#2354c4] - Accent colour (falls back to `--credit-accent`).
+ * @cssprop [--playground-surface=#ffffff] - Background (falls back to `--credit-surface`).
+ * @cssprop [--playground-text=#1b2230] - Text colour (falls back to `--credit-text`).
+ * @cssprop [--playground-muted=#535b69] - Secondary text.
+ * @cssprop [--playground-border=#d6dbe4] - Borders.
+ * @cssprop [--playground-danger=#b3261e] - Errors and the stale marker.
+ * @cssprop [--playground-mono=ui-monospace] - The editor's font.
+ */
+export class CreditPlayground extends LitElement {
+  static override styles = styles;
+
+  /** Interface language, `en` or `de`; defaults from the closest `lang` attribute. */
+  @property({ reflect: true }) locale?: Lang;
+
+  /** Language of the clause pane, `en` or `de`. */
+  @property({ attribute: 'clause-lang', reflect: true }) clauseLang: Lang = 'en';
+
+  /** Local-storage key of the draft; empty keeps no draft. */
+  @property({ attribute: 'storage-key' }) storageKey = 'credit-rules:playground:draft';
+
+  /** Where the shipped `.credit` templates are fetched from. */
+  @property({ attribute: 'templates-base' }) templatesBase = '/examples/';
+
+  /** The widget script URL written into the embed code. */
+  @property({ attribute: 'widget-src' }) widgetSrc = 'https://cdn.jsdelivr.net/npm/credit-rules/dist/credit-calculator.js';
+
+  /** Do not read a shared draft from the page's URL hash. */
+  @property({ type: Boolean, attribute: 'ignore-hash' }) ignoreHash = false;
+
+  @state() private snapshot: Snapshot = { source: '', diagnostics: [] };
+  @state() private lastGood?: { source: string; program: Program };
+  @state() private examples?: { program: Program; results: ExampleResult[] };
+  @state() private clause?: { program: Program; lang: Lang; text: string };
+  @state() private status?: { text: string; link?: string };
+  @state() private previewValues: Record<string, unknown> = {};
+  @state() private embed?: { inline?: string; src: string; file: string };
+  @state() private template: string = templateIds[0];
+
+  @query('.editor') private editorHost!: HTMLElement;
+  @query('credit-calculator') private calculator?: CalculatorElement;
+  @query('dialog') private dialog?: HTMLDialogElement;
+
+  private view?: EditorView;
+  private frame = 0;
+  private slow = 0;
+  private fileName = 'credit-rules';
+  /** Values the user set in the preview, kept when the program changes. */
+  private userInputs: Record<string, unknown> = {};
+  private readyResolve!: () => void;
+
+  /** Resolves once the draft (saved, shared or starter) is in the editor and compiled. */
+  readonly ready: Promise<void> = new Promise((resolve) => (this.readyResolve = resolve));
+
+  /** The editor, for hosts and benchmarks that drive it directly. */
+  get editor(): EditorView | undefined {
+    return this.view;
+  }
+
+  /** The current text. Setting it replaces the draft (undoable) and fires no event. */
+  get source(): string {
+    return this.view?.state.doc.toString() ?? this.snapshot.source;
+  }
+
+  set source(text: string) {
+    this.replace(text, false);
+  }
+
+  /** The program the preview shows: the last text that compiled without errors. */
+  get program(): Program | undefined {
+    return this.lastGood?.program;
+  }
+
+  /** The current text has errors, so the preview, examples and clause show an older version. */
+  get stale(): boolean {
+    return !this.snapshot.program && this.lastGood !== undefined;
+  }
+
+  /** The diagnostics of the current text. */
+  get diagnostics(): readonly Diagnostic[] {
+    return this.snapshot.diagnostics;
+  }
+
+  private get language(): Lang {
+    return this.locale ?? langOf(this.closest('[lang]')?.getAttribute('lang'));
+  }
+
+  private get t(): Strings {
+    return strings(this.language);
+  }
+
+  private get store(): DraftStore | undefined {
+    return this.storageKey ? new DraftStore(this.storageKey) : undefined;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    cancelAnimationFrame(this.frame);
+    clearTimeout(this.slow);
+    this.frame = 0;
+  }
+
+  protected override firstUpdated(): void {
+    const initial = this.snapshot.source;
+    this.view = createEditor({
+      doc: initial,
+      parent: this.editorHost,
+      root: this.renderRoot as ShadowRoot,
+      completion: () => this.completionData(),
+      hover: () => this.hoverData(),
+      contentAttributes: this.editorAttributes(),
+      onChange: () => this.schedule(),
+    });
+    this.view.dispatch(showDiagnostics(this.view.state, this.snapshot.diagnostics, this.t));
+    void this.openSharedDraft().finally(() => this.readyResolve());
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // The first draft is compiled before the first render, so the panes show it at once.
+    if (!this.hasUpdated) this.analyze(this.store?.load() ?? starterSource);
+    if (changed.has('locale') && this.view) {
+      this.view.dispatch({ effects: attributes.reconfigure(EditorView.contentAttributes.of(this.editorAttributes())) });
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    // `lastGood` is private, so it is not a key of `PropertyValues<this>`.
+    if ((changed as Map<PropertyKey, unknown>).has('lastGood') || changed.has('clauseLang')) this.scheduleSlow();
+  }
+
+  // ——— compiling ———
+
+  /** One compile per frame, however fast the typing. */
+  private schedule(): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.refresh(true);
+    });
+  }
+
+  /**
+   * Compiles the editor's text and shows the result: underlines and problems
+   * at once, the preview with the new program (or, with errors, the last
+   * good one, marked stale). Examples and clause follow in a later task so
+   * they never hold up the keystroke's frame.
+   */
+  private refresh(edited: boolean): void {
+    const view = this.view;
+    if (!view) return;
+    performance.mark('credit-playground:compile-start');
+    const source = view.state.doc.toString();
+    const { diagnostics, program } = this.analyze(source);
+    view.dispatch(showDiagnostics(view.state, diagnostics, this.t));
+    performance.measure('credit-playground:compile', 'credit-playground:compile-start');
+    if (edited) {
+      this.store?.save(source);
+      this.dispatchEvent(new CustomEvent<PlaygroundChangeDetail>('playground-change', {
+        detail: { source, ok: !!program, diagnostics }, bubbles: true, composed: true,
+      }));
+    }
+  }
+
+  /** Compiles `source` into the panes' state. */
+  private analyze(source: string): Snapshot {
+    const result = compile(source);
+    const diagnostics = sortDiagnostics(result.diagnostics);
+    this.snapshot = { source, diagnostics, ...(result.program ? { program: result.program } : {}) };
+    if (result.program) {
+      this.lastGood = { source, program: result.program };
+      this.previewValues = { ...this.userInputs };
+    }
+    return this.snapshot;
+  }
+
+  /** Examples and clause text for the program now shown. */
+  private scheduleSlow(): void {
+    clearTimeout(this.slow);
+    this.slow = window.setTimeout(() => {
+      const program = this.lastGood?.program;
+      if (!program) return;
+      if (this.examples?.program !== program) this.examples = { program, results: program.runExamples({ lang: this.clauseLang }) };
+      if (this.clause?.program !== program || this.clause.lang !== this.clauseLang) {
+        this.clause = { program, lang: this.clauseLang, text: program.render(this.clauseLang) };
+      }
+    });
+  }
+
+  // ——— the draft ———
+
+  /** Replaces the whole text as one undoable change. */
+  private replace(text: string, announce: boolean, message?: string): void {
+    const view = this.view;
+    if (!view) return;
+    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, userEvent: 'input.replace', scrollIntoView: true });
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.refresh(announce);
+    if (message) this.status = { text: message };
+  }
+
+  private async openSharedDraft(): Promise<void> {
+    if (this.ignoreHash) return;
+    const decoded = await decodeShare(location.hash);
+    if (!decoded) return;
+    if (!decoded.ok) {
+      this.status = { text: this.t.sharedBroken(decoded.reason) };
+      return;
+    }
+    if (decoded.source !== this.source) this.replace(decoded.source, true, this.t.sharedOpened);
+    // The draft now lives in storage; a reload should show the edits, not the link again.
+    history.replaceState(history.state, '', location.pathname + location.search);
+  }
+
+  /** Replaces the draft with the starter program; Ctrl+Z brings the old one back. */
+  startFresh(): void {
+    this.store?.clear();
+    this.fileName = 'credit-rules';
+    this.replace(starterSource, true, this.t.startedFresh);
+    this.view?.focus();
+  }
+
+  /** Opens a shipped template (`uptime-tiers`, …) as the new draft. */
+  async openTemplate(id: string): Promise<boolean> {
+    const t = this.t;
+    const name = t.templateNames[id] ?? id;
+    const result = await fetchTemplate(this.templatesBase, id);
+    if (!result.ok) {
+      this.status = { text: t.templateFailed(name, result.reason) };
+      return false;
+    }
+    this.fileName = id;
+    this.replace(result.source, true, t.templateOpened(name));
+    return true;
+  }
+
+  /** A link that opens exactly this draft, or undefined when it would be too long. */
+  async shareLink(): Promise<string | undefined> {
+    const hash = await encodeShare(this.source);
+    return hash ? withHash(location.href, hash) : undefined;
+  }
+
+  /** Moves the cursor to a 1-based line and column and focuses the editor. */
+  jumpTo(line: number, column = 1): void {
+    if (this.view) jumpTo(this.view, offsetOf(this.view.state, line, column));
+  }
+
+  // ——— data for completion and hover ———
+
+  private symbols(): SymbolInfo[] {
+    const known = programSymbols(this.lastGood?.program);
+    const names = new Set(known.map((s) => s.name));
+    for (const [name, d] of declaredInText(this.source)) if (!names.has(name)) known.push({ name, role: d.role });
+    return known;
+  }
+
+  private completionData(): CompletionData {
+    const currency = this.lastGood?.program.currency;
+    return { symbols: this.symbols(), ...(currency ? { currency } : {}) };
+  }
+
+  private hoverData(): HoverData {
+    const symbols = new Map(this.symbols().map((s) => [s.name, s]));
+    return {
+      strings: this.t,
+      stale: this.stale,
+      symbol: (name) => symbols.get(name),
+      declaration: (name) => declarationOf(this.source, name),
+      value: (name) => this.currentValue(name, symbols.get(name)),
+    };
+  }
+
+  /** A name's value in the preview's evaluation, with its unit. */
+  private currentValue(name: string, symbol: SymbolInfo | undefined): string | undefined {
+    const program = this.lastGood?.program;
+    const result = this.calculator?.result ?? (() => {
+      const evaluation = program?.evaluate(this.previewValues as never);
+      return evaluation?.ok ? evaluation.result : undefined;
+    })();
+    if (!program || !symbol) return undefined;
+    const currency = result?.currency ?? program.currency;
+    const unitOf = (raw: string): string => {
+      if (symbol.kind === 'percent') return `${raw}%`;
+      if (symbol.kind === 'money') return currency ? `${raw} ${currency}` : raw;
+      return raw;
+    };
+    if (name === 'total_credit' && result) return unitOf(result.credit.amount);
+    if (name === 'total_credit_percent' && result) return `${result.credit.percentOfFee}%`;
+    if (name === 'fee' && result) return unitOf(result.fee);
+    if (result?.outputs[name] !== undefined) return unitOf(result.outputs[name]);
+    if (result?.mode === 'month' && result.values[name] !== undefined) return unitOf(result.values[name]);
+    const input = program.inputs.find((i) => i.name === name);
+    if (!input) return undefined;
+    const given = this.userInputs[name];
+    const raw = typeof given === 'string' || typeof given === 'number' || typeof given === 'boolean' ? String(given) : Array.isArray(given) ? given.join(', ') : input.default;
+    if (raw === undefined) return undefined;
+    return input.kind === 'duration' ? `${raw}${input.unit ?? ''}` : unitOf(raw);
+  }
+
+  private editorAttributes(): Record<string, string> {
+    return { 'aria-label': this.t.editorLabel, 'aria-describedby': 'editor-hint' };
+  }
+
+  // ——— actions ———
+
+  private async onShare(): Promise<void> {
+    const t = this.t;
+    const link = await this.shareLink().catch(() => null);
+    if (link === null) return void (this.status = { text: t.shareFailed });
+    if (link === undefined) return void (this.status = { text: t.shareTooLong });
+    const copied = await navigator.clipboard?.writeText(link).then(() => true, () => false);
+    this.status = { text: copied ? t.shareCopied : t.shareManual, link };
+  }
+
+  private onEmbed(): void {
+    const options = { widgetSrc: this.widgetSrc, locale: this.language };
+    const source = this.lastGood?.source ?? this.source;
+    const file = `${this.fileName}.credit`;
+    this.embed = { src: embedSrc(file, options), file, ...(inlineSafe(source) ? { inline: embedInline(source, options) } : {}) };
+    void this.updateComplete.then(() => this.dialog?.showModal());
+  }
+
+  private async copy(text: string): Promise<void> {
+    const copied = await navigator.clipboard?.writeText(text).then(() => true, () => false);
+    this.status = { text: copied ? this.t.copied : this.t.copyFailed };
+  }
+
+  private download(): void {
+    const url = URL.createObjectURL(new Blob([this.source], { type: 'text/plain;charset=utf-8' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `${this.fileName}.credit`;
+    a.style.display = 'none';
+    this.renderRoot.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  private onCalculatorChange(event: CustomEvent<{ inputs: Record<string, unknown> }>): void {
+    this.userInputs = { ...event.detail.inputs };
+  }
+
+  // ——— rendering ———
+
+  protected override render(): TemplateResult {
+    const t = this.t;
+    return html`<div class="root" lang=${this.language}>
+      ${this.renderToolbar(t)}
+      <div class="status">
+        <p role="status">${this.status?.text ?? ''}</p>
+        ${this.status?.link ? html`<input id="share-link" readonly aria-label=${t.shareLink} .value=${this.status.link} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />` : nothing}
+      </div>
+      <div class="layout">
+        <section class="pane editor-pane" aria-labelledby="editor-heading">
+          <h2 id="editor-heading">${t.editor}</h2>
+          <div class="editor" part="editor"></div>
+          <p class="hint" id="editor-hint">${t.editorHint}</p>
+        </section>
+        <div class="side">
+          ${this.renderProblems(t)} ${this.renderPreview(t)} ${this.renderExamples(t)} ${this.renderClause(t)}
+        </div>
+      </div>
+      ${this.renderEmbedDialog(t)}
+    </div>`;
+  }
+
+  private renderToolbar(t: Strings): TemplateResult {
+    return html`<div class="toolbar" role="group" aria-label=${t.toolbar}>
+      <label for="template">${t.templates}</label>
+      <select id="template" .value=${this.template} @change=${(e: Event) => (this.template = (e.target as HTMLSelectElement).value)}>
+        ${templateIds.map((id) => html`<option value=${id} ?selected=${id === this.template}>${t.templateNames[id] ?? id}</option>`)}
+      </select>
+      <button class="button" id="open-template" @click=${() => this.openTemplate(this.template)}>${t.openTemplate}</button>
+      <span class="spacer"></span>
+      <button class="button" id="share" @click=${this.onShare}>${t.share}</button>
+      <button class="button" id="embed" @click=${this.onEmbed}>${t.embed}</button>
+      <button class="button" id="download" @click=${this.download}>${t.download}</button>
+      <button class="button" id="start-fresh" @click=${this.startFresh}>${t.startFresh}</button>
+      <button class="button" id="ui-language" lang=${this.language === 'en' ? 'de' : 'en'} aria-label=${t.uiLanguageLabel}
+        @click=${() => (this.locale = this.language === 'en' ? 'de' : 'en')}>${t.uiLanguage}</button>
+    </div>`;
+  }
+
+  private renderProblems(t: Strings): TemplateResult {
+    const list = this.snapshot.diagnostics;
+    const errors = list.filter((d) => d.severity === 'error').length;
+    const warnings = list.filter((d) => d.severity === 'warning').length;
+    return html`<section class="pane problems" part="problems" aria-labelledby="problems-heading">
+      <h2 id="problems-heading">${t.problems} <span class="count">${t.problemCount(errors, warnings)}</span></h2>
+      ${list.length === 0
+        ? html`<p class="ok">${t.noProblems}</p>`
+        : html`<ul>${list.map((d) => html`<li>
+            <button class="problem" data-severity=${d.severity} data-line=${d.start.line} data-code=${d.code}
+              @click=${() => this.view && jumpTo(this.view, d.span.start)}>
+              <span class="sev sev-${d.severity}">${t.severity[d.severity]}</span>
+              <span class="where">${t.at(d.start.line, d.start.column)}</span>
+              <span class="message">${d.message} <span class="code">${d.code}</span></span>
+            </button></li>`)}</ul>`}
+    </section>`;
+  }
+
+  private renderPreview(t: Strings): TemplateResult {
+    const stale = this.stale;
+    return html`<section class="pane preview" part="preview" aria-labelledby="preview-heading" ?data-stale=${stale} aria-busy=${stale ? 'true' : 'false'}>
+      <h2 id="preview-heading">${t.preview}</h2>
+      ${stale ? html`<p class="stale-note" id="preview-stale">${t.stale}</p>` : nothing}
+      ${this.lastGood
+        ? html`<div class="staled"><credit-calculator .program=${this.lastGood.program} .values=${this.previewValues} locale=${this.language}
+            aria-describedby=${stale ? 'preview-stale' : nothing}
+            @credit-change=${this.onCalculatorChange}></credit-calculator></div>`
+        : html`<p class="hint">${t.noPreview}</p>`}
+    </section>`;
+  }
+
+  private renderExamples(t: Strings): TemplateResult {
+    const results = this.examples?.results ?? [];
+    const passed = results.filter((r) => r.passed).length;
+    return html`<section class="pane examples" part="examples" aria-labelledby="examples-heading" ?data-stale=${this.stale}>
+      <h2 id="examples-heading">${t.examples} ${results.length ? html`<span class="count">${t.examplesSummary(passed, results.length - passed)}</span>` : nothing}</h2>
+      ${this.stale ? html`<p class="stale-note">${t.stale}</p>` : nothing}
+      ${results.length === 0
+        ? html`<p class="hint">${t.noExamples}</p>`
+        : html`<ul class="staled">${results.map((r) => html`<li class="example" data-passed=${String(r.passed)} data-line=${r.line}>
+            <div class="example-head">
+              <span class="verdict ${r.passed ? 'passed' : 'failed'}">${r.passed ? t.passed : t.failed}</span>
+              <button class="link" aria-label=${`${r.name} — ${r.passed ? t.passed : t.failed} — ${t.goToLine(r.line)}`}
+                @click=${() => this.jumpTo(r.line)}>${r.name}</button>
+              <span class="where">${t.lineShort(r.line)}</span>
+            </div>
+            ${r.passed ? nothing : html`<dl class="expectations">
+              ${r.expectations.map((e) => html`<dt>${e.target}</dt>
+                <dd class="expected">${t.expected}: <code>${e.expected}</code></dd>
+                <dd class="actual ${e.passed ? '' : 'bad'}">${t.actual}: <code>${e.actual}</code></dd>`)}
+            </dl>
+            ${r.diagnostics.map((d) => html`<p class="hint">${d.message}</p>`)}`}
+          </li>`)}</ul>`}
+    </section>`;
+  }
+
+  private renderClause(t: Strings): TemplateResult {
+    const clause = this.clause;
+    return html`<section class="pane" part="clause" aria-labelledby="clause-heading" ?data-stale=${this.stale}>
+      <h2 id="clause-heading">${t.clause}
+        <span class="clause-toggle" role="group" aria-label=${t.clauseLanguage}>
+          <button class="button" id="clause-en" lang="en" aria-pressed=${String(this.clauseLang === 'en')} @click=${() => (this.clauseLang = 'en')}>${t.english}</button>
+          <button class="button" id="clause-de" lang="de" aria-pressed=${String(this.clauseLang === 'de')} @click=${() => (this.clauseLang = 'de')}>${t.german}</button>
+        </span>
+      </h2>
+      ${this.stale ? html`<p class="stale-note">${t.stale}</p>` : nothing}
+      ${clause
+        ? html`<div class="clause staled" lang=${clause.lang}>${clause.text.trim().split(/\n{2,}/).map((p) => html`<p>${p}</p>`)}</div>`
+        : html`<p class="hint">${t.noPreview}</p>`}
+    </section>`;
+  }
+
+  private renderEmbedDialog(t: Strings): TemplateResult {
+    const embed = this.embed;
+    return html`<dialog aria-labelledby="embed-heading" @close=${() => (this.embed = undefined)}>
+      ${embed ? html`<h2 id="embed-heading">${t.embedTitle}</h2>
+        <h3 id="embed-inline">${t.embedInline}</h3>
+        ${embed.inline
+          ? html`<textarea readonly aria-labelledby="embed-inline" .value=${embed.inline}></textarea>
+            <div class="actions"><button class="button" @click=${() => this.copy(embed.inline!)}>${t.copy}</button></div>`
+          : html`<p class="hint">${t.embedInlineUnsafe}</p>`}
+        <h3 id="embed-src">${t.embedSrc}</h3>
+        <p class="hint">${t.embedSrcNote(embed.file)}</p>
+        <textarea readonly aria-labelledby="embed-src" .value=${embed.src}></textarea>
+        <div class="actions">
+          <button class="button" @click=${() => this.copy(embed.src)}>${t.copy}</button>
+          <button class="button" @click=${this.download}>${t.download}</button>
+          <button class="button" @click=${() => this.dialog?.close()}>${t.close}</button>
+        </div>` : nothing}
+    </dialog>`;
+  }
+}

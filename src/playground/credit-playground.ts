@@ -1,0 +1,28 @@
+/**
+ * Registers `<credit-playground>`. Like the calculator, a second copy of the
+ * module (two bundles on one page) warns with a stable code and leaves the
+ * first registration in place instead of throwing. The playground shows the
+ * real `<credit-calculator>` as its preview, so it registers that too.
+ */
+import '../widget/credit-calculator.js';
+import { CreditPlayground } from './credit-playground.component.js';
+
+export { CreditPlayground };
+export type { PlaygroundChangeDetail } from './credit-playground.component.js';
+
+export const TAG = 'credit-playground';
+
+if (customElements.get(TAG)) {
+  console.warn(`[credit-playground] <${TAG}> is already defined; this copy of the module is not used. (code: already-defined)`);
+} else {
+  customElements.define(TAG, CreditPlayground);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'credit-playground': CreditPlayground;
+  }
+  interface HTMLElementEventMap {
+    'playground-change': CustomEvent<import('./credit-playground.component.js').PlaygroundChangeDetail>;
+  }
+}

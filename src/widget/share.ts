@@ -1,0 +1,38 @@
+/**
+ * A scenario in a link: input values in the page URL's query, each key
+ * prefixed with the element's id (`sla.availability=99.2`), so two
+ * calculators on one page keep their own. Months of a contract year are
+ * joined with `~`. Values are plain decimal strings, as the rules read them.
+ */
+export type Scenario = { values: Record<string, string>; year?: Record<string, string[]> };
+
+const MONTHS = '~';
+
+export function readScenario(href: string, namespace: string): Scenario | undefined {
+  let params: URLSearchParams;
+  try {
+    params = new URL(href).searchParams;
+  } catch {
+    return undefined;
+  }
+  const prefix = `${namespace}.`;
+  const scenario: Scenario = { values: {} };
+  let found = false;
+  for (const [key, value] of params) {
+    if (!key.startsWith(prefix)) continue;
+    found = true;
+    const name = key.slice(prefix.length);
+    if (name.startsWith('year.')) (scenario.year ??= {})[name.slice(5)] = value.split(MONTHS).slice(0, 12);
+    else scenario.values[name] = value;
+  }
+  return found ? scenario : undefined;
+}
+
+export function scenarioUrl(href: string, namespace: string, scenario: Scenario): string {
+  const url = new URL(href);
+  const prefix = `${namespace}.`;
+  for (const key of [...url.searchParams.keys()]) if (key.startsWith(prefix)) url.searchParams.delete(key);
+  for (const [name, value] of Object.entries(scenario.values)) url.searchParams.set(prefix + name, value);
+  for (const [name, months] of Object.entries(scenario.year ?? {})) url.searchParams.set(`${prefix}year.${name}`, months.join(MONTHS));
+  return url.href;
+}

@@ -1,0 +1,305 @@
+/**
+ * <credit-playground> in real Chromium, driven as a drafter drives it: real
+ * key presses into the editor, clicks on problems and examples, the clause
+ * language toggle, templates, share links and reloads.
+ */
+import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import '../../src/playground/credit-playground.js';
+import type { CreditPlayground } from '../../src/playground/credit-playground.js';
+import { describe, it, afterEach } from './mocha.js';
+
+const RULES = `fee 1000 EUR monthly
+input availability: percent "Availability" default 99% range 90%..100%
+if availability < 99.5% then 10%
+`;
+
+let keys = 0;
+
+/** A playground with its own storage key (so tests never see each other's drafts) and, optionally, a text. */
+async function mount(options: { source?: string; key?: string; readHash?: boolean } = {}): Promise<CreditPlayground> {
+  const key = options.key ?? `playground-test-${Date.now()}-${keys++}`;
+  const el = options.readHash
+    ? await fixture<CreditPlayground>(html`<credit-playground storage-key=${key}></credit-playground>`)
+    : await fixture<CreditPlayground>(html`<credit-playground storage-key=${key} ignore-hash></credit-playground>`);
+  await el.ready;
+  if (options.source !== undefined) el.source = options.source;
+  await settle(el);
+  return el;
+}
+
+/** Waits for the compile of the last keystroke (one frame), the slower panes (a task) and the render. */
+async function settle(el: CreditPlayground): Promise<void> {
+  await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+  await new Promise((r) => setTimeout(r, 20));
+  await el.updateComplete;
+  const calculator = el.shadowRoot!.querySelector('credit-calculator') as (HTMLElement & { updateComplete?: Promise<unknown> }) | null;
+  await calculator?.updateComplete;
+}
+
+const $ = (el: CreditPlayground, selector: string) => el.shadowRoot!.querySelector(selector) as HTMLElement | null;
+const $$ = (el: CreditPlayground, selector: string) => [...el.shadowRoot!.querySelectorAll(selector)] as HTMLElement[];
+const credit = (el: CreditPlayground) =>
+  (el.shadowRoot!.querySelector('credit-calculator') as unknown as { result?: { credit: { amount: string } } } | null)?.result?.credit.amount;
+const cursorLine = (el: CreditPlayground) => el.editor!.state.doc.lineAt(el.editor!.state.selection.main.head).number;
+
+/** Puts the cursor at the end of the text, as Ctrl+End does. */
+async function toEnd(el: CreditPlayground): Promise<void> {
+  ($(el, '.cm-content') as HTMLElement).focus();
+  await sendKeys({ press: 'Control+End' });
+}
+
+/** Types lines as a person: each line, Escape to close any suggestion list, Enter. */
+async function typeLines(el: CreditPlayground, ...lines: string[]): Promise<void> {
+  for (const line of lines) {
+    await sendKeys({ type: line });
+    await sendKeys({ press: 'Escape' });
+    await sendKeys({ press: 'Enter' });
+  }
+  await settle(el);
+}
+
+afterEach(() => {
+  fixtureCleanup();
+});
+
+describe('<credit-playground> while typing', () => {
+  it('starts with the one-line program and a working preview', async () => {
+    const el = await mount();
+    expect(el.source).to.equal('if availability < 99.5% then 10% capped 20% yearly\n');
+    expect(el.program).to.exist;
+    expect($(el, 'credit-calculator')).to.exist;
+  });
+
+  it('changes the preview’s result when a rule is typed', async () => {
+    const el = await mount({ source: RULES });
+    expect(credit(el)).to.equal('100.00');
+    await toEnd(el);
+    await typeLines(el, 'if availability < 99.2% then 5%');
+    await waitUntil(() => credit(el) === '150.00', 'the new rule adds its 5 %');
+    expect(el.stale).to.equal(false);
+  });
+
+  it('underlines a mistake and lists it at its line; fixing it clears both', async () => {
+    const el = await mount({ source: RULES });
+    await toEnd(el);
+    await sendKeys({ type: 'if availabilty < 98% then 20%' });
+    await settle(el);
+
+    const underline = $(el, '.cm-lintRange-error');
+    expect(underline, 'an underline').to.exist;
+    expect(underline!.textContent).to.equal('availabilty');
+    expect($(el, '.cm-lint-marker-error'), 'a gutter marker').to.exist;
+    const problem = $(el, '.problem[data-severity=error]')!;
+    expect(problem.dataset.line).to.equal('4');
+    expect(problem.dataset.code).to.equal('undefined-name');
+    expect(problem.textContent).to.contain('line 4, column 4');
+    expect(problem.textContent).to.contain('availability');
+
+    // The preview keeps the last good program and says it is out of date.
+    expect(el.stale).to.equal(true);
+    expect($(el, '.preview')!.hasAttribute('data-stale')).to.equal(true);
+    expect($(el, '.preview .stale-note')!.textContent).to.contain('Out of date');
+    expect(credit(el)).to.equal('100.00');
+
+    // Clicking the problem puts the cursor on its line, in the editor.
+    await sendKeys({ press: 'Control+Home' });
+    problem.click();
+    expect(cursorLine(el)).to.equal(4);
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '.cm-content'));
+
+    // Retype the line correctly.
+    await sendKeys({ press: 'End' });
+    await sendKeys({ press: 'Shift+Home' });
+    await sendKeys({ type: 'if availability < 98% then 20%' });
+    await sendKeys({ press: 'Escape' });
+    await settle(el);
+    expect($(el, '.cm-lintRange-error')).to.equal(null);
+    expect($(el, '.cm-lint-marker-error')).to.equal(null);
+    expect($$(el, '.problem[data-severity=error]')).to.have.length(0);
+    expect(el.stale).to.equal(false);
+    expect($(el, '.preview .stale-note')).to.equal(null);
+  });
+
+  it('suggests declared names and units', async () => {
+    const el = await mount({ source: RULES });
+    await toEnd(el);
+    await sendKeys({ type: 'if avai' });
+    await waitUntil(() => $(el, '.cm-tooltip-autocomplete'), 'a suggestion list');
+    expect($(el, '.cm-tooltip-autocomplete')!.textContent).to.contain('availability');
+    // CodeMirror ignores Enter for a moment after the list opens, against accidental picks; a person is slower.
+    await new Promise((r) => setTimeout(r, 100));
+    await sendKeys({ press: 'Enter' });
+    expect(el.source).to.equal(`${RULES}if availability`);
+    await sendKeys({ type: ' > 30' });
+    await sendKeys({ press: 'Control+Space' });
+    await waitUntil(() => $(el, '.cm-tooltip-autocomplete'), 'units');
+    const units = $$(el, '.cm-completionLabel').map((l) => l.textContent);
+    expect(units).to.include.members(['min', 'h', 'd', 's']);
+    await sendKeys({ press: 'Escape' });
+  });
+
+  it('shows a failing example with expected and actual, and jumps to it', async () => {
+    const el = await mount({ source: RULES });
+    await toEnd(el);
+    await typeLines(el, 'example "Big outage": availability = 95% => credit 20%');
+    await waitUntil(() => $(el, '.example[data-passed=false]'), 'the failing example');
+    const failing = $(el, '.example[data-passed=false]')!;
+    expect(failing.textContent).to.contain('Big outage');
+    expect(failing.querySelector('.verdict')!.textContent).to.equal('failed');
+    expect(failing.querySelector('.expected')!.textContent).to.contain('20%');
+    expect(failing.querySelector('.actual')!.textContent).to.contain('10%');
+    expect(failing.dataset.line).to.equal('4');
+
+    await sendKeys({ press: 'Control+Home' });
+    (failing.querySelector('button') as HTMLButtonElement).click();
+    expect(cursorLine(el)).to.equal(4);
+  });
+
+  it('shows a name’s declaration and current value on hover', async () => {
+    const el = await mount({ source: RULES });
+    const view = el.editor!;
+    const at = view.state.doc.line(3).from + 'if avail'.length;
+    const box = view.coordsAtPos(at)!;
+    await sendMouse({ type: 'move', position: [Math.round(box.left), Math.round((box.top + box.bottom) / 2)] });
+    await waitUntil(() => $(el, '.cr-hover'), 'the hover tooltip', { timeout: 3000 });
+    const hover = $(el, '.cr-hover')!.textContent!;
+    expect(hover).to.contain('availability: percent');
+    expect(hover).to.contain('declared on line 2');
+    expect(hover).to.contain('current value: 99%');
+    await sendMouse({ type: 'move', position: [0, 0] });
+  });
+
+  it('highlights with the language’s own tokens, comments included', async () => {
+    const el = await mount({ source: 'input t: duration default 30min # first response\nif t > 4h then 50 EUR\n' });
+    const spans = $$(el, '.cm-line span');
+    const text = (s: string) => spans.find((span) => span.textContent === s);
+    expect(text('# first response'), 'a comment').to.exist;
+    expect(text('if')!.className).to.not.equal(text('t')!.className);
+    expect(text('30')!.className).to.not.equal(text('min')!.className);
+  });
+});
+
+describe('<credit-playground> panes', () => {
+  it('shows the clause in German when asked', async () => {
+    const el = await mount({ source: RULES });
+    await waitUntil(() => $(el, '.clause'));
+    expect($(el, '.clause')!.textContent).to.contain('service credit');
+    const german = $(el, '#clause-de') as HTMLButtonElement;
+    german.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => $(el, '.clause')?.getAttribute('lang') === 'de', 'the German clause');
+    expect($(el, '.clause')!.textContent).to.contain('Gutschrift');
+    expect(german.getAttribute('aria-pressed')).to.equal('true');
+  });
+
+  it('opens a shipped template', async () => {
+    const el = await mount();
+    const expected = (await (await fetch('/examples/uptime-tiers.credit')).text()).replace(/\r\n?/g, '\n');
+    const select = $(el, '#template') as HTMLSelectElement;
+    select.value = 'uptime-tiers';
+    select.dispatchEvent(new Event('change'));
+    ($(el, '#open-template') as HTMLButtonElement).click();
+    await waitUntil(() => el.source === expected, 'the template text');
+    await settle(el);
+    expect(el.program?.inputs.map((i) => i.name)).to.include('availability');
+    expect($(el, '[role=status]')!.textContent).to.contain('Uptime tiers');
+  });
+
+  it('switches the interface to German', async () => {
+    const el = await mount();
+    ($(el, '#ui-language') as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect(el.getAttribute('locale')).to.equal('de');
+    expect($(el, '#problems-heading')!.textContent).to.contain('Probleme');
+    expect($(el, '.cm-content')!.getAttribute('aria-label')).to.equal('Quelltext der Gutschriftregeln');
+  });
+
+  it('is accessible', async () => {
+    const el = await mount({ source: RULES });
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('<credit-playground> drafts', () => {
+  it('keeps the draft across a reload', async () => {
+    const key = `playground-reload-${Date.now()}`;
+    const first = await mount({ key });
+    await toEnd(first);
+    await sendKeys({ type: '# checked with legal' });
+    await settle(first);
+    const text = first.source;
+    expect(text).to.contain('# checked with legal');
+    fixtureCleanup();
+
+    const second = await mount({ key });
+    expect(second.source).to.equal(text);
+  });
+
+  it('starts fresh on request, and Ctrl+Z brings the old draft back', async () => {
+    const key = `playground-fresh-${Date.now()}`;
+    const el = await mount({ key, source: RULES });
+    ($(el, '#start-fresh') as HTMLButtonElement).click();
+    await settle(el);
+    expect(el.source).to.equal('if availability < 99.5% then 10% capped 20% yearly\n');
+    await sendKeys({ press: 'Control+z' });
+    await settle(el);
+    expect(el.source).to.equal(RULES);
+  });
+
+  it('reproduces the text exactly from a share link, in a fresh playground', async () => {
+    const text = 'fee 1000 EUR monthly "Gebühr – „Basis“ 💶"\n\n# trailing spaces stay   \nif availability < 99.5% then 10%\n\n\n';
+    const first = await mount({ source: text });
+    const link = await first.shareLink();
+    expect(link).to.match(/#rules=1\.[A-Za-z0-9_-]+$/);
+    fixtureCleanup();
+
+    const before = location.href;
+    history.replaceState(null, '', new URL(link!).hash);
+    try {
+      const second = await mount({ readHash: true });
+      expect(second.source).to.equal(text);
+      expect(location.hash, 'the hash is consumed').to.equal('');
+    } finally {
+      history.replaceState(null, '', before);
+    }
+  });
+
+  it('says so when a share link is damaged, and keeps the draft', async () => {
+    const before = location.href;
+    history.replaceState(null, '', '#rules=1.not*base64');
+    try {
+      const el = await mount({ readHash: true });
+      expect(el.source).to.equal('if availability < 99.5% then 10% capped 20% yearly\n');
+      expect($(el, '[role=status]')!.textContent).to.contain('could not be read');
+    } finally {
+      history.replaceState(null, '', before);
+    }
+  });
+
+  it('offers the embed code in both forms', async () => {
+    const el = await mount({ source: RULES });
+    ($(el, '#embed') as HTMLButtonElement).click();
+    await el.updateComplete;
+    const dialog = $(el, 'dialog') as HTMLDialogElement;
+    await waitUntil(() => dialog.open);
+    const [inline, src] = $$(el, 'dialog textarea') as HTMLTextAreaElement[];
+    expect(inline.value).to.contain('<script type="text/credit-rules">');
+    expect(inline.value).to.contain('    if availability < 99.5% then 10%');
+    expect(src.value).to.contain('<credit-calculator src="credit-rules.credit"');
+    dialog.close();
+  });
+
+  it('fires playground-change after a user edit, not for a property change', async () => {
+    const el = await mount({ source: RULES });
+    let fired = 0;
+    el.addEventListener('playground-change', () => fired++);
+    el.source = RULES + '# set by the host\n';
+    await settle(el);
+    expect(fired).to.equal(0);
+    await toEnd(el);
+    const event = oneEvent(el, 'playground-change');
+    await sendKeys({ type: '#' });
+    expect((await event).detail.ok).to.equal(true);
+  });
+});

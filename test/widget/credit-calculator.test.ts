@@ -1,0 +1,312 @@
+/// <reference types="mocha" />
+/**
+ * <credit-calculator> in real Chromium: loading rules every way, typing with
+ * real key presses, German input, keyboard-only use, accessibility, events,
+ * failures, isolation and safety. The built bundle (sizes, strict CSP, no
+ * parser for precompiled programs) is tested in `dist.node.test.ts`.
+ */
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { compile } from '../../src/index.js';
+import '../../src/widget/credit-calculator.js';
+import type { CreditCalculator } from '../../src/widget/credit-calculator.js';
+import type { CreditChangeEvent, CreditErrorEvent } from '../../src/widget/events.js';
+
+const RULES = `fee 1000 EUR monthly "Monthly fee"
+input availability: percent "Monthly availability" default 99.95% range 90%..100% step 0.01%
+
+credit "Uptime" capped 40% monthly:
+  if availability < 99.9% then 10%
+  if availability < 99.5% then 25%
+  if availability < 99% then 50%
+
+example "Short outage": availability = 99.7% => credit 10%
+example "Long outage": availability = 98% => credit 40%
+`;
+const fixtureUrl = new URL('./fixtures/uptime.credit', import.meta.url).href;
+
+/** Waits until the element has loaded its rules (or failed to). */
+async function ready(el: CreditCalculator): Promise<CreditCalculator> {
+  for (let i = 0; i < 200 && !el.loadedProgram && !el.shadowRoot!.querySelector('[part=problems]'); i++) {
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  await el.updateComplete;
+  return el;
+}
+
+const $ = (el: CreditCalculator, selector: string) => el.shadowRoot!.querySelector(selector) as HTMLElement | null;
+const $$ = (el: CreditCalculator, selector: string) => [...el.shadowRoot!.querySelectorAll(selector)] as HTMLElement[];
+const amount = (el: CreditCalculator) => $(el, '[part=amount]')?.textContent?.trim().replace(/\u00a0/g, ' ');
+const field = (el: CreditCalculator, label: string) =>
+  $$(el, '[part~=field]').find((f) => f.querySelector('label')?.textContent?.trim() === label)!.querySelector('input[part=input]') as HTMLInputElement;
+
+async function typeInto(el: CreditCalculator, input: HTMLInputElement, text: string): Promise<void> {
+  input.focus();
+  await sendKeys({ press: 'Control+A' });
+  await sendKeys({ press: 'Backspace' });
+  await sendKeys({ type: text });
+  await el.updateComplete;
+}
+
+describe('<credit-calculator> loading rules', () => {
+  it('reads rules from the rules attribute', async () => {
+    const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator rules=${RULES}></credit-calculator>`));
+    expect(el.loadedProgram?.inputs.map((i) => i.name)).to.deep.equal(['fee', 'availability']);
+    expect(amount(el)).to.equal('0.00 EUR');
+  });
+
+  it('reads rules from an indented child script', async () => {
+    const indented = RULES.split('\n').map((l) => (l ? `      ${l}` : l)).join('\n');
+    const el = document.createElement('credit-calculator');
+    const script = document.createElement('script');
+    script.type = 'text/credit-rules';
+    script.textContent = `\n${indented}    `;
+    el.append(script);
+    el.values = { availability: 99.4 };
+    document.body.append(el);
+    await ready(el);
+    expect(amount(el)).to.equal('250.00 EUR');
+    el.remove();
+  });
+
+  it('reads rules from a .credit file given as src', async () => {
+    const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator src=${fixtureUrl} .values=${{ availability: '98' }}></credit-calculator>`));
+    expect(amount(el)).to.equal('400.00 EUR');
+  });
+
+  it('reads a precompiled program given as src', async () => {
+    const json = JSON.stringify(compile(RULES).program!.toJSON());
+    const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+    const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator src=${url} .values=${{ availability: '99.7%' }}></credit-calculator>`));
+    expect(amount(el)).to.equal('100.00 EUR');
+    URL.revokeObjectURL(url);
+  });
+
+  it('shows each error with line:column and fires credit-error for bad rules', async () => {
+    const el = document.createElement('credit-calculator');
+    el.rules = 'fee 1000 EUR monthly\nif availability < then 10%\n';
+    const error = oneEvent(el, 'credit-error') as Promise<CreditErrorEvent>;
+    document.body.append(el);
+    const event = await error;
+    await ready(el);
+    expect(event.detail.kind).to.equal('compile');
+    expect(event.detail.diagnostics.length).to.be.greaterThan(0);
+    const panel = $(el, '[part=problems]')!;
+    expect(panel.getAttribute('role')).to.equal('alert');
+    expect(panel.querySelector('.where')!.textContent).to.match(/^2:\d+$/);
+    el.remove();
+  });
+
+  it('says clearly when src answers 404', async () => {
+    const el = document.createElement('credit-calculator');
+    el.src = '/no/such/rules.credit';
+    const error = oneEvent(el, 'credit-error') as Promise<CreditErrorEvent>;
+    document.body.append(el);
+    const event = await error;
+    await el.updateComplete;
+    expect(event.detail.kind).to.equal('load');
+    expect($(el, '[part=problems]')!.textContent).to.contain('HTTP 404');
+    el.remove();
+  });
+});
+
+describe('<credit-calculator> as a user sees it', () => {
+  it('updates the result as the user types, key by key', async () => {
+    const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator rules=${RULES}></credit-calculator>`));
+    await typeInto(el, field(el, 'Monthly availability'), '99.4');
+    expect(amount(el)).to.equal('250.00 EUR');
+    expect($(el, '.tier[data-winner]')!.textContent).to.contain('availability < 99.5%');
+    expect($(el, '[part=why]')!.textContent).to.contain('holds');
+  });
+
+  it('reads German input with a decimal comma and answers in German', async () => {
+    const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator locale="de" rules=${RULES}></credit-calculator>`));
+    expect(field(el, 'Monthly availability').value).to.equal('99,95');
+    await typeInto(el, field(el, 'Monthly availability'), '99,4');
+    expect(amount(el)).to.equal('250,00 EUR');
+    expect($(el, '[part=total]')!.textContent).to.contain('der Monatsgebühr');
+    expect($(el, '[part=why]')!.textContent).to.contain('erfüllt');
+  });
+
+  it('takes its language from the closest lang attribute', async () => {
+    const wrapper = await fixture(html`<div lang="de-AT"><credit-calculator rules=${RULES}></credit-calculator></div>`);
+    const el = await ready(wrapper.querySelector('credit-calculator')!);
+    expect(amount(el)).to.equal('0,00 EUR');
+  });
+
+  it('marks an invalid entry beside the field and keeps the last valid result, marked stale', async () => {
+    const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator rules=${RULES}></credit-calculator>`));
+    const input = field(el, 'Monthly availability');
+    await typeInto(el, input, '99.4');
+    await typeInto(el, input, '99.4x5');
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    const error = el.shadowRoot!.getElementById(input.getAttribute('aria-describedby')!.split(' ').find((id) => id.endsWith('error'))!);
+    expect(error!.textContent).to.contain('Enter a number');
+    expect(amount(el)).to.equal('250.00 EUR');
+    expect($(el, '[part=total]')!.classList.contains('stale')).to.equal(true);
+    await typeInto(el, input, '80');
+    expect(el.shadowRoot!.textContent).to.contain('Allowed: 90% to 100%');
+    await typeInto(el, input, '98');
+    expect(amount(el)).to.equal('400.00 EUR');
+    expect($(el, '[part=total]')!.classList.contains('stale')).to.equal(false);
+  });
+
+  it('can be used with the keyboard alone', async () => {
+    const before = await fixture(html`<button>before</button>`);
+    const el = document.createElement('credit-calculator');
+    el.rules = RULES;
+    before.after(el);
+    await ready(el);
+    (before as HTMLButtonElement).focus();
+    await sendKeys({ press: 'Tab' }); // fee
+    await sendKeys({ press: 'Tab' }); // availability (its slider is skipped: the field does the same)
+    expect(el.shadowRoot!.activeElement).to.equal(field(el, 'Monthly availability'));
+    await sendKeys({ press: 'Control+A' });
+    await sendKeys({ type: '99.6' });
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(field(el, 'Monthly availability').value).to.equal('99.59');
+    await sendKeys({ press: 'Tab' }); // first example
+    expect(el.shadowRoot!.activeElement?.textContent).to.equal('Short outage');
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Enter' }); // "Long outage"
+    await el.updateComplete;
+    expect(amount(el)).to.equal('400.00 EUR');
+    el.remove();
+  });
+
+  it('passes an automated accessibility check (axe-core)', async () => {
+    const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator rules=${RULES} panels="all" .values=${{ availability: 99.4 }}></credit-calculator>`));
+    await expect(el).to.be.accessible();
+    const de = await ready(await fixture<CreditCalculator>(html`<credit-calculator locale="de" rules=${RULES} compact></credit-calculator>`));
+    await expect(de).to.be.accessible();
+  });
+
+  it('puts the total in a polite live region', async () => {
+    const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator rules=${RULES}></credit-calculator>`));
+    const total = $(el, '[part=total]')!;
+    expect(total.getAttribute('role')).to.equal('status');
+    expect(total.getAttribute('aria-live')).to.equal('polite');
+  });
+
+  it('shows the downtime an availability means, and where tiers begin', async () => {
+    const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator rules=${RULES} .values=${{ availability: '99.5' }}></credit-calculator>`));
+    const chart = $(el, '[part=chart]')!;
+    expect(chart.querySelector('svg')).to.exist;
+    expect(chart.querySelectorAll('line.tier').length).to.equal(3);
+    expect(chart.textContent).to.contain('3 h 36 min');
+    expect(chart.querySelector('.downtime ul')!.textContent).to.contain('over 43 min: 10%'); // below 99.9 %
+  });
+
+  it('loads a worked example when clicked', async () => {
+    const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator rules=${RULES}></credit-calculator>`));
+    const button = $$(el, '[part=examples] button').find((b) => b.textContent === 'Short outage')!;
+    button.click();
+    await el.updateComplete;
+    expect(amount(el)).to.equal('100.00 EUR');
+    expect(field(el, 'Monthly availability').value).to.equal('99.7');
+  });
+
+  it('shows a contract year, month by month, with the running total', async () => {
+    const rules = `${RULES}cap 20% yearly\n`;
+    const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator rules=${rules} panels="year" .values=${{ availability: 99.4 }}></credit-calculator>`));
+    const rows = $$(el, '[part=year] tbody tr');
+    expect(rows.length).to.equal(12);
+    const cells = (row: HTMLElement) => [...row.querySelectorAll('td')].map((td) => td.textContent!.trim().replace(/\u00a0/g, ' '));
+    // 250 EUR a month until the yearly cap (20% of 12,000 EUR) cuts month 10 to 150 EUR.
+    expect(cells(rows[0]).slice(0, 3)).to.deep.equal(['250.00 EUR', '', '250.00 EUR']);
+    expect(cells(rows[9]).slice(0, 3)).to.deep.equal(['150.00 EUR', '−100.00 EUR', '2,400.00 EUR']);
+    expect(cells(rows[11]).slice(0, 3)).to.deep.equal(['0.00 EUR', '−250.00 EUR', '2,400.00 EUR']);
+    const march = rows[2].querySelector('input') as HTMLInputElement;
+    const change = oneEvent(el, 'credit-change') as Promise<CreditChangeEvent>;
+    await typeInto(el, march, '100');
+    const event = await change;
+    expect(event.detail.result.mode).to.equal('year');
+    expect((event.detail.inputs.availability as string[])[2]).to.equal('100');
+  });
+});
+
+describe('<credit-calculator> and its host page', () => {
+  it('fires credit-change with decimal strings after a user change', async () => {
+    const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator rules=${RULES}></credit-calculator>`));
+    const events: CreditChangeEvent[] = [];
+    document.addEventListener('credit-change', (e) => events.push(e));
+    await typeInto(el, field(el, 'Monthly availability'), '99.4');
+    const last = events.at(-1)!;
+    expect(last.bubbles && last.composed).to.equal(true);
+    expect(last.detail.inputs).to.deep.equal({ fee: '1000', availability: '99.4' });
+    expect(last.detail.result.credit).to.deep.equal({ amount: '250.00', percentOfFee: '25' });
+  });
+
+  it('fires no event when the host sets a property', async () => {
+    const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator rules=${RULES}></credit-calculator>`));
+    let fired = 0;
+    el.addEventListener('credit-change', () => fired++);
+    el.values = { availability: '99' };
+    await el.updateComplete;
+    el.locale = 'de';
+    await el.updateComplete;
+    el.rules = RULES.replace('40%', '45%');
+    await ready(el);
+    expect(fired).to.equal(0);
+    expect(field(el, 'Monthly availability').value).to.equal('99');
+  });
+
+  it('keeps two instances independent', async () => {
+    const wrapper = await fixture(html`<div>
+      <credit-calculator id="a" rules=${RULES}></credit-calculator>
+      <credit-calculator id="b" rules=${RULES.replace('then 25%', 'then 30%')}></credit-calculator>
+    </div>`);
+    const [a, b] = [...wrapper.querySelectorAll('credit-calculator')];
+    await ready(a);
+    await ready(b);
+    await typeInto(a, field(a, 'Monthly availability'), '99.4');
+    await typeInto(b, field(b, 'Monthly availability'), '99.3');
+    expect(amount(a)).to.equal('250.00 EUR');
+    expect(amount(b)).to.equal('300.00 EUR');
+    expect(field(a, 'Monthly availability').value).to.equal('99.4');
+  });
+
+  it('puts the scenario in a link, namespaced by id, and reads it back', async () => {
+    const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator id="sla" panels="share" rules=${RULES}></credit-calculator>`));
+    await typeInto(el, field(el, 'Monthly availability'), '99.2');
+    ($$(el, '[part=share] button')[0] as HTMLButtonElement).click();
+    await new Promise((r) => setTimeout(r, 50));
+    await el.updateComplete;
+    const link = ($(el, '[part=share] input') as HTMLInputElement).value;
+    expect(new URL(link).searchParams.get('sla.availability')).to.equal('99.2');
+    const original = location.href;
+    history.replaceState(null, '', link);
+    try {
+      const copy = await ready(await fixture<CreditCalculator>(html`<credit-calculator id="sla" rules=${RULES}></credit-calculator>`));
+      const other = await ready(await fixture<CreditCalculator>(html`<credit-calculator id="other" rules=${RULES}></credit-calculator>`));
+      expect(amount(copy)).to.equal('250.00 EUR');
+      expect(amount(other)).to.equal('0.00 EUR');
+    } finally {
+      history.replaceState(null, '', original);
+    }
+  });
+
+  it('renders markup in labels and rule names as text', async () => {
+    const rules = `fee 100 EUR\ninput x: percent "<img src=x onerror=\\"window.__xss=1\\">" default 50%\ncredit "<b>bold</b>":\n  if x < 60% then 10 EUR\n`;
+    const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator rules=${rules} currency="EUR"></credit-calculator>`));
+    expect(el.loadedProgram, 'the rules compile').to.exist;
+    expect(el.shadowRoot!.querySelector('img, b')).to.equal(null);
+    expect($$(el, 'label').map((l) => l.textContent)).to.include('<img src=x onerror="window.__xss=1">');
+    expect(el.shadowRoot!.textContent).to.contain('<b>bold</b>');
+    expect((window as { __xss?: number }).__xss).to.equal(undefined);
+  });
+
+  it('warns, and does not throw, when the module is loaded twice', async () => {
+    const warnings: unknown[][] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args);
+    try {
+      const secondCopy = new URL('../../src/widget/credit-calculator.ts?second-copy', import.meta.url).href;
+      await import(secondCopy);
+    } finally {
+      console.warn = warn;
+    }
+    expect(warnings.some((w) => String(w[0]).includes('already-defined'))).to.equal(true);
+  });
+});

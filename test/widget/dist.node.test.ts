@@ -1,0 +1,136 @@
+/**
+ * The built widget (`npm run build` first): the gzip budgets of the issue, and
+ * the bundle in Chromium on pages served the way real sites serve them — a
+ * strict Content Security Policy, a precompiled program that must not pull in
+ * the parser, and the module loaded twice.
+ */
+import { strict as assert } from 'node:assert';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, normalize } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from 'playwright';
+import { compile } from '../../src/index.js';
+// @ts-expect-error: a plain JavaScript config module
+import { chromePath, chromiumArgs } from '../../web-test-runner.config.mjs';
+
+const root = new URL('../../', import.meta.url).pathname;
+const dist = join(root, 'dist');
+const KB = 1024;
+
+const rules = readFileSync(join(root, 'test/widget/fixtures/uptime.credit'), 'utf8');
+const indented = rules.split('\n').map((l) => `      ${l}`).join('\n');
+const page = (body: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>test</title></head><body>${body}</body></html>`;
+const pages: Record<string, string> = {
+  '/csp.html': page(`
+    <credit-calculator id="inline"><script type="text/credit-rules">\n${indented}\n    </script></credit-calculator>
+    <credit-calculator id="json" src="/rules.json"></credit-calculator>
+    <script type="module" src="/dist/credit-calculator.js"></script>`),
+  '/precompiled.html': page(`<credit-calculator src="/rules.json"></credit-calculator><script type="module" src="/dist/credit-calculator.js"></script>`),
+  '/twice.html': page(`<credit-calculator src="/rules.json"></credit-calculator>
+    <script type="module" src="/dist/credit-calculator.js"></script><script type="module" src="/dist/credit-calculator.js?copy"></script>`),
+};
+const CSP = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'";
+
+function serve(): Server {
+  const json = JSON.stringify(compile(rules).program!.toJSON());
+  return createServer((req, res) => {
+    const path = new URL(req.url!, 'http://x').pathname;
+    const send = (type: string, body: string | Buffer) => {
+      res.writeHead(200, { 'content-type': type, 'content-security-policy': CSP });
+      res.end(body);
+    };
+    if (pages[path]) return send('text/html', pages[path]);
+    if (path === '/favicon.ico') return void res.writeHead(204).end();
+    if (path === '/rules.json') return send('application/json', json);
+    const file = normalize(join(root, path));
+    if (path.startsWith('/dist/') && file.startsWith(dist) && existsSync(file)) return send('text/javascript', readFileSync(file));
+    res.writeHead(404).end();
+  });
+}
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+}
+const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
+
+describe('the built widget', () => {
+  let server: Server;
+  let browser: Browser;
+  let origin: string;
+
+  before(async () => {
+    assert.ok(existsSync(join(dist, 'credit-calculator.js')), 'run `npm run build` first');
+    server = serve();
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({ executablePath: chromePath(), args: chromiumArgs });
+  });
+  after(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  async function open(path: string) {
+    const p: Page = await browser.newPage();
+    const log: { type: string; text: string }[] = [];
+    const requests: string[] = [];
+    p.on('console', (m) => log.push({ type: m.type(), text: m.text() }));
+    p.on('pageerror', (e) => log.push({ type: 'pageerror', text: String(e) }));
+    p.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await p.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+    });
+    await p.goto(origin + path);
+    return { page: p, log, requests };
+  }
+
+  const total = (p: Page, id?: string) =>
+    p.waitForFunction((sel) => document.querySelector(sel)?.shadowRoot?.querySelector('[part=amount]')?.textContent, id ? `#${id}` : 'credit-calculator')
+      .then((h) => h.jsonValue() as Promise<string>);
+
+    // Not met yet (43 KB and 90 KB today): decimal.js alone is 13 KB of the runtime. Kept running as todo so the
+    // figure is printed on every run; issue 3 stays open until it passes.
+  it('keeps the runtime for a precompiled program within 35 KB gzip', { todo: 'budget not met yet: see the note in the issue' }, () => {
+    const entry = join(dist, 'credit-calculator.js');
+    const imported = [...readFileSync(entry, 'utf8').matchAll(/import\s*(?:[\w*{}\s,$]*from\s*)?["']\.\/([^"']+)["']/g)].map((m) => join(dist, m[1]));
+    const runtime = [entry, ...imported].reduce((s, f) => s + gz(f), 0);
+    assert.ok(runtime <= 35 * KB, `runtime is ${(runtime / KB).toFixed(1)} KB gzip`);
+  });
+
+  it('keeps the runtime with the parser within 75 KB gzip', { todo: 'budget not met yet: see the note in the issue' }, () => {
+    const all = files(dist).filter((f) => f.endsWith('.js')).reduce((s, f) => s + gz(f), 0);
+    assert.ok(all <= 75 * KB, `runtime with parser is ${(all / KB).toFixed(1)} KB gzip`);
+  });
+
+  it('holds no eval and no new Function', () => {
+    for (const f of files(dist).filter((f) => f.endsWith('.js'))) assert.doesNotMatch(readFileSync(f, 'utf8'), /\beval\(|new Function\b/, f);
+  });
+
+  it("works on a page whose policy is script-src 'self', with no violation", async () => {
+    const { page: p, log } = await open('/csp.html');
+    assert.equal(await total(p, 'inline'), '0.00\u00a0EUR');
+    assert.equal(await total(p, 'json'), '0.00\u00a0EUR');
+    const problems = log.filter((l) => l.type === 'error' || l.type === 'pageerror' || /Content.Security|CSP/i.test(l.text));
+    assert.deepEqual(problems, []);
+    await p.close();
+  });
+
+  it('never fetches the parser for a precompiled program', async () => {
+    const { page: p, requests } = await open('/precompiled.html');
+    assert.equal(await total(p), '0.00\u00a0EUR');
+    assert.deepEqual(requests.filter((r) => r.includes('/chunks/compile')), []);
+    await p.close();
+  });
+
+  it('warns, and keeps working, when the bundle is loaded twice', async () => {
+    const { page: p, log } = await open('/twice.html');
+    assert.equal(await total(p), '0.00\u00a0EUR');
+    await p.waitForTimeout(100);
+    assert.ok(log.some((l) => l.type === 'warning' && l.text.includes('already-defined')), JSON.stringify(log));
+    assert.deepEqual(log.filter((l) => l.type === 'pageerror' || l.type === 'error'), []);
+    await p.close();
+  });
+});

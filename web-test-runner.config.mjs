@@ -1,0 +1,43 @@
+/**
+ * Browser tests of <credit-calculator> in real Chromium. The browser is found
+ * in this order: $CHROME_PATH, Debian's /usr/bin/chromium, Playwright's own
+ * download — so the same `npm test` runs on CI here and on a laptop.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { chromium } from 'playwright';
+
+export function chromePath() {
+  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  for (const path of candidates) if (path && existsSync(path)) return path;
+  try {
+    const own = chromium.executablePath();
+    if (own && existsSync(own)) return own;
+  } catch {}
+  throw new Error('No Chromium found: set CHROME_PATH, `apt-get install chromium`, or `npx playwright install chromium`.');
+}
+
+export const chromiumArgs = [
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-first-run', '--disable-quic', '--disable-gpu',
+];
+
+export default {
+  files: ['test/widget/**/*.test.ts', 'test/playground/**/*.test.ts', '!test/widget/**/*.node.test.ts'],
+  nodeResolve: true,
+  concurrency: 2,
+  testFramework: { config: { timeout: 8000 } },
+  browsers: [playwrightLauncher({ product: 'chromium', launchOptions: { executablePath: chromePath(), args: chromiumArgs } })],
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)), target: 'es2022' }),
+    {
+      // Chevrotain's prebundled module instead of hundreds of lodash-es files.
+      name: 'chevrotain-prebundled',
+      resolveImport({ source }) {
+        if (source === 'chevrotain') return '/node_modules/chevrotain/lib/chevrotain.mjs';
+      },
+    },
+  ],
+};
