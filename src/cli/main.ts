@@ -141,7 +141,10 @@ function printResult(result: EvaluationResult, io: Io): void {
     for (const month of result.months) io.out(`  month ${month.month}: ${month.credit.amount}${currency}`);
   }
   io.out('Why:');
-  for (const step of result.explanation) io.out(`  ${step.line ? `line ${step.line}: ` : ''}${step.text}`);
+  for (const step of result.explanation) {
+    const where = [step.kind !== 'month' && step.month ? `month ${step.month}` : '', step.line ? `line ${step.line}` : ''].filter(Boolean).join(', ');
+    io.out(`  ${where ? `${where}: ` : ''}${step.text}`);
+  }
 }
 
 function test(files: string[], io: Io): number {
