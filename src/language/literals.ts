@@ -58,11 +58,19 @@ export function isCurrency(code: string): boolean {
 
 /** Digits after the decimal point of the currency's minor unit: 2 for EUR, 0 for JPY, 3 for KWD. */
 export function minorUnitDigits(currency: string): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
+  // Cached: building an Intl.NumberFormat costs tens of microseconds, and every amount needs this.
+  let digits = minorUnits.get(currency);
+  if (digits === undefined) {
+    try {
+      digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    } catch {
+      digits = 2;
+    }
+    minorUnits.set(currency, digits);
   }
+  return digits;
 }
+
+const minorUnits = new Map<string, number>();
 
 export const SECONDS_PER_UNIT: Record<DurationUnit, number> = { s: 1, min: 60, h: 3600, d: 86400 };

@@ -123,7 +123,8 @@ export function lint(program: CheckedProgram, scope: Scope): Problem[] {
 function lintBlock(block: A.Block, specs: ReadonlyMap<string, InputSpec>, found: Problem[]): void {
   const tiers = block.rules.map((rule, index) => {
     const interval = intervalOf(rule.condition);
-    return { rule, index, credit: ruleCredit(rule), interval: interval && clip(interval, rangeOf(specs.get(interval.name))) };
+    // A tier with caps of its own pays what the caps leave, which a constant cannot say: not judged.
+    return { rule, index, credit: rule.caps.length > 0 ? undefined : ruleCredit(rule), interval: interval && clip(interval, rangeOf(specs.get(interval.name))) };
   });
   const reported = new Set<number>();
   for (const b of tiers) {
