@@ -13,6 +13,7 @@ import { problems as catalogue, type Problem } from './diagnostics.js';
 import { lex } from './lexer.js';
 import { LIMITS, measure } from './limits.js';
 import { parseTokens } from './parser.js';
+import { LineMap } from './source.js';
 
 export interface Analysis {
   readonly problems: Problem[];
@@ -59,19 +60,15 @@ export function analyze(text: string): Analysis {
     // Names and kinds are still checked, so one pass shows every kind of mistake, but not
     // on lines that did not parse (their half-read statements would only echo the error),
     // and no drafting warnings: they would be guesses about a text that does not parse.
-    const broken = new Set(front.map((p) => lineOf(text, p.span.start)));
+    const lines = new LineMap(text);
+    const lineOf = (offset: number) => lines.position(offset).line;
+    const broken = new Set(front.map((p) => lineOf(p.span.start)));
     const checked = check(ast, text, { lints: false });
-    const echoes = (p: Problem) => broken.has(lineOf(text, p.span.start)) || broken.has(lineOf(text, p.span.end));
+    const echoes = (p: Problem) => broken.has(lineOf(p.span.start)) || broken.has(lineOf(p.span.end));
     return { problems: sortProblems([...front, ...checked.problems.filter((p) => !echoes(p))]), ast };
   }
   const checked = check(ast, text);
   return { problems: sortProblems([...front, ...checked.problems]), ast, ...(checked.program ? { program: checked.program } : {}) };
-}
-
-function lineOf(text: string, offset: number): number {
-  let line = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
 }
 
 function checkSize(text: string): Problem | undefined {

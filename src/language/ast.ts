@@ -179,6 +179,28 @@ export interface ProgramAst {
   readonly statements: readonly Statement[];
 }
 
+/**
+ * Every expression a statement holds, in source order, and whether it is computed before
+ * the period's credits are known (rules, caps, the point rate) or after (`let`, `output`).
+ */
+export function expressionsOf(statement: Statement): { expr: Expr; beforeCredits: boolean }[] {
+  const before = (expr: Expr) => ({ expr, beforeCredits: true });
+  const rule = (r: Rule) => [
+    before(r.condition), before(r.credit),
+    ...(r.proportional ? [before(r.proportional.step)] : []),
+    ...r.caps.map((c) => before(c.amount)),
+  ];
+  switch (statement.type) {
+    case 'rule': return rule(statement);
+    case 'block': return [...statement.caps.map((c) => before(c.amount)), ...statement.rules.flatMap(rule)];
+    case 'cap': return [before(statement.cap.amount)];
+    case 'point-rate': return [before(statement.rate)];
+    case 'let':
+    case 'output': return [{ expr: statement.value, beforeCredits: false }];
+    default: return [];
+  }
+}
+
 /** Each direct child expression, for walks that do not care about the node type. */
 export function children(expr: Expr): readonly Expr[] {
   switch (expr.type) {

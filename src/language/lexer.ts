@@ -8,6 +8,7 @@
 import { createTokenInstance, Lexer, type IToken, type TokenType } from 'chevrotain';
 import { problems, type Problem } from './diagnostics.js';
 import { LIMITS } from './limits.js';
+import { LineMap } from './source.js';
 import * as t from './tokens.js';
 
 export interface LexResult {
@@ -140,9 +141,7 @@ function layout(text: string, tokens: IToken[], found: Problem[]): LexResult {
 
   for (const open of brackets) found.push(problems.unclosedBracket(open.image, span(open)));
   const end = text.length;
-  const lines = text.split('\n');
-  const endLine = lines.length;
-  const endColumn = lines[lines.length - 1].length + 1;
+  const { line: endLine, column: endColumn } = new LineMap(text).position(end);
   if (lineHasTokens) out.push(synthetic(t.Newline, end, endLine, endColumn));
   while (indents.length > 1) {
     indents.pop();

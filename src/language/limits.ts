@@ -31,18 +31,9 @@ export function measure(ast: A.ProgramAst): { nodes: number; depth: number; deep
   let deepest: A.Expr | undefined;
   // Iterative, so that measuring a hostile tree cannot itself overflow the stack.
   const stack: [A.Expr, number][] = [];
-  const pushAll = (exprs: readonly A.Expr[]) => exprs.forEach((e) => stack.push([e, 1]));
   for (const s of ast.statements) {
     nodes++;
-    if (s.type === 'rule' || s.type === 'block') {
-      for (const rule of s.type === 'rule' ? [s] : s.rules) {
-        pushAll([rule.condition, rule.credit, ...rule.caps.map((c) => c.amount), ...(rule.proportional ? [rule.proportional.step] : [])]);
-      }
-      if (s.type === 'block') pushAll(s.caps.map((c) => c.amount));
-    }
-    if (s.type === 'cap') pushAll([s.cap.amount]);
-    if (s.type === 'point-rate') pushAll([s.rate]);
-    if (s.type === 'let' || s.type === 'output') pushAll([s.value]);
+    for (const { expr } of A.expressionsOf(s)) stack.push([expr, 1]);
     if (s.type === 'example') nodes += s.givens.reduce((n, g) => n + g.values.length, 0) + s.expectations.length;
   }
   while (stack.length > 0) {

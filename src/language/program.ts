@@ -14,6 +14,7 @@ import { durationUnit, literalText, type InputValue, type InputValues } from './
 import type { Evaluation } from './evaluate/results.js';
 import { run, type RunOptions } from './evaluate/run.js';
 import type { Lang } from './render/format.js';
+import { SECONDS_PER_UNIT } from './literals.js';
 import { LineMap } from './source.js';
 
 /** Everything a form needs to show one input field. Values are decimal strings in the input's own unit. */
@@ -60,7 +61,7 @@ function inputInfo(spec: InputSpec, currency: string | undefined): InputInfo {
   const display = (literal: NonNullable<InputSpec['default']>) => {
     if (spec.kind === 'boolean') return literal.value;
     if (spec.kind === 'duration') {
-      const seconds = canonical(literal).div({ s: 1, min: 60, h: 3600, d: 86400 }[durationUnit(spec)]);
+      const seconds = canonical(literal).div(SECONDS_PER_UNIT[durationUnit(spec)]);
       return seconds.toFixed();
     }
     return literal.negative ? `-${literal.value}` : literal.value;

@@ -113,13 +113,7 @@ export class KindChecker {
     if (fee) literals.push(fee.amount);
     for (const s of ast.statements) {
       if (s.type === 'input') [s.default, s.range?.min, s.range?.max, s.step].forEach((l) => l && collect(l));
-      if (s.type === 'block') s.caps.forEach((c) => collect(c.amount));
-      for (const rule of s.type === 'rule' ? [s] : s.type === 'block' ? s.rules : []) {
-        [rule.condition, rule.credit, ...(rule.proportional ? [rule.proportional.step] : []), ...rule.caps.map((c) => c.amount)].forEach(collect);
-      }
-      if (s.type === 'cap') collect(s.cap.amount);
-      if (s.type === 'point-rate') collect(s.rate);
-      if (s.type === 'let' || s.type === 'output') collect(s.value);
+      A.expressionsOf(s).forEach(({ expr }) => collect(expr));
     }
     const currency = literals[0]?.currency;
     // Examples follow the rules' currency, but do not set it: a quick sketch takes its currency from the fee given.

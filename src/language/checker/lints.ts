@@ -10,7 +10,7 @@
 import * as A from '../ast.js';
 import { canonical, Decimal, ONE, ZERO } from '../decimal.js';
 import { problems, type Problem } from '../diagnostics.js';
-import { expressionsOf, type Scope } from './names.js';
+import type { Scope } from './names.js';
 import type { CheckedProgram, InputSpec } from './program.js';
 
 /** The values of one input for which a condition holds: an interval. */
@@ -233,7 +233,7 @@ function lintThresholds(program: CheckedProgram, specs: ReadonlyMap<string, Inpu
     }
     A.children(e).forEach(visit);
   };
-  for (const s of program.ast.statements) for (const { expr } of expressionsOf(s)) visit(expr);
+  for (const s of program.ast.statements) for (const { expr } of A.expressionsOf(s)) visit(expr);
 }
 
 /** Separate rules (outside blocks) whose conditions on one input nest: both pay. */

@@ -36,23 +36,6 @@ interface Use {
   readonly beforeCredits: boolean;
 }
 
-export function expressionsOf(statement: A.Statement): { expr: A.Expr; beforeCredits: boolean }[] {
-  const before = (expr: A.Expr) => ({ expr, beforeCredits: true });
-  const rule = (r: A.Rule) => [
-    before(r.condition), before(r.credit),
-    ...(r.proportional ? [before(r.proportional.step)] : []),
-    ...r.caps.map((c) => before(c.amount)),
-  ];
-  switch (statement.type) {
-    case 'rule': return rule(statement);
-    case 'block': return [...statement.caps.map((c) => before(c.amount)), ...statement.rules.flatMap(rule)];
-    case 'cap': return [before(statement.cap.amount)];
-    case 'point-rate': return [before(statement.rate)];
-    case 'let':
-    case 'output': return [{ expr: statement.value, beforeCredits: false }];
-    default: return [];
-  }
-}
 
 export function resolveNames(ast: A.ProgramAst, found: Problem[]): Scope {
   const scope: Scope = new Map();
@@ -61,7 +44,7 @@ export function resolveNames(ast: A.ProgramAst, found: Problem[]): Scope {
   }
   declare(ast, scope, found);
 
-  const uses: Use[] = ast.statements.flatMap((s, statement) => expressionsOf(s).map((e) => ({ ...e, statement })));
+  const uses: Use[] = ast.statements.flatMap((s, statement) => A.expressionsOf(s).map((e) => ({ ...e, statement })));
   const sketch = !ast.statements.some((s) => s.type === 'input');
   if (!scope.has('fee')) {
     const first = ast.statements[0]?.span ?? { start: 0, end: 0 };

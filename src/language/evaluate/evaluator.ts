@@ -9,10 +9,12 @@
  * the same contract quarter or year. Exact decimals throughout; money is
  * rounded once, at the end of each month, half up to the minor unit.
  */
-import type * as A from '../ast.js';
+import * as A from '../ast.js';
 import type { CheckedProgram } from '../checker/program.js';
 import { AFTER_CREDITS } from '../checker/program.js';
 import { Decimal, moneyString, HUNDRED, plain, roundMoney, ZERO } from '../decimal.js';
+import { SECONDS_PER_UNIT } from '../literals.js';
+import { LineMap } from '../source.js';
 import { compileExpr, type Compiled, type Env } from './expressions.js';
 import type { Value } from './inputs.js';
 import type { StepData } from './explanation.js';
@@ -112,13 +114,8 @@ export class Evaluator {
   private readonly lineOf: (offset: number) => number;
 
   constructor(readonly program: CheckedProgram) {
-    const lineStarts = [0];
-    for (let i = 0; i < program.source.length; i++) if (program.source[i] === '\n') lineStarts.push(i + 1);
-    this.lineOf = (offset) => {
-      let line = 0;
-      while (line + 1 < lineStarts.length && lineStarts[line + 1] <= offset) line++;
-      return line + 1;
-    };
+    const lines = new LineMap(program.source);
+    this.lineOf = (offset) => lines.position(offset).line;
     program.ast.statements.forEach((statement, index) => {
       switch (statement.type) {
         case 'rule':
@@ -171,13 +168,7 @@ export class Evaluator {
 
   private planRule(rule: A.Rule, id: string): RulePlan {
     const names = new Map<string, A.Kind>();
-    const collect = (e: A.Expr) => {
-      if (e.type === 'name' && e.kind) names.set(e.name, e.kind);
-      if (e.type === 'unary') collect(e.operand);
-      if (e.type === 'binary') [e.left, e.right].forEach(collect);
-      if (e.type === 'compare') e.operands.forEach(collect);
-    };
-    collect(rule.condition);
+    for (const ref of A.namesIn(rule.condition)) if (ref.kind) names.set(ref.name, ref.kind);
     const p = rule.proportional;
     return {
       id,
@@ -415,9 +406,9 @@ export function displayOf(value: Value, kind: A.Kind, currency: string | undefin
     case 'percent': return { kind, value: percentString(value) };
     case 'money': return { kind, value: moneyString(value, currency), ...(currency ? { currency } : {}) };
     case 'duration': {
-      const unit = value.mod(86400).isZero() && !value.isZero() ? 'd' : value.mod(3600).isZero() ? 'h' : value.mod(60).isZero() ? 'min' : 's';
-      const per = { d: 86400, h: 3600, min: 60, s: 1 }[unit];
-      return { kind, value: plain(value.div(per)), unit };
+      const units: A.DurationUnit[] = ['d', 'h', 'min', 's'];
+      const unit = value.isZero() ? 'h' : units.find((u) => value.mod(SECONDS_PER_UNIT[u]).isZero()) ?? 's';
+      return { kind, value: plain(value.div(SECONDS_PER_UNIT[unit])), unit };
     }
     default: return { kind, value: plain(value.toDecimalPlaces(10, Decimal.ROUND_HALF_UP)) };
   }

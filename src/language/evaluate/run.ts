@@ -37,7 +37,7 @@ export function run(program: CheckedProgram, evaluator: Evaluator, given: InputV
   });
   // A contract year is twelve months; months after the run pay the last month's fee.
   const schedule = Array.from({ length: 12 }, (_, i) => monthlyFees[Math.min(i, monthlyFees.length - 1)]);
-  const yearlyFee = schedule.reduce((a, b) => a.plus(b), ZERO);
+  const yearlyFee = sum(schedule);
 
   const accruals = new Accruals();
   const computations: MonthComputation[] = [];
@@ -53,7 +53,7 @@ export function run(program: CheckedProgram, evaluator: Evaluator, given: InputV
             currency,
             fees: {
               monthly: monthlyFees[i],
-              quarterly: read.year ? schedule.slice(quarter, quarter + 3).reduce((a, b) => a.plus(b), ZERO) : monthlyFees[i].times(3),
+              quarterly: read.year ? sum(schedule.slice(quarter, quarter + 3)) : monthlyFees[i].times(3),
               yearly: yearlyFee,
             },
           },
@@ -73,12 +73,10 @@ export function run(program: CheckedProgram, evaluator: Evaluator, given: InputV
   const diagnostics: Diagnostic[] = [];
   if (!read.year) return { ok: true, result: monthResults[0], diagnostics };
 
-  const exactTotal = computations.reduce((sum, c) => sum.plus(c.exact), ZERO);
-  const paid = computations.reduce((sum, c) => sum.plus(c.rounded), ZERO);
+  const exactTotal = sum(computations.map((c) => c.exact));
+  const paid = sum(computations.map((c) => c.rounded));
   const cuts = monthResults.flatMap((m) => [...m.credits.flatMap((c) => c.cuts), ...m.cuts]);
-  const summary: StepData[] = computations.map((c, i) => ({
-    kind: 'month', month: i + 1, amount: moneyString(c.rounded, currency), percent: percentString(c.exact.div(c.fee)),
-  }));
+  const summary: StepData[] = monthResults.map((m, i) => ({ kind: 'month', month: i + 1, amount: m.credit.amount, percent: m.credit.percentOfFee }));
   // Each month's summary, followed by the cuts of that month.
   const explanation: Step[] = [
     ...summary.flatMap((s, i) => [step(s, lang, currency), ...cuts.filter((c) => c.month === i + 1).map((cut) => step({ kind: 'cap', cut }, lang, currency))]),
@@ -96,6 +94,10 @@ export function run(program: CheckedProgram, evaluator: Evaluator, given: InputV
     explanation,
   };
   return { ok: true, result: year, diagnostics };
+}
+
+function sum(values: readonly Decimal[]): Decimal {
+  return values.reduce((total, v) => total.plus(v), ZERO);
 }
 
 function step(data: StepData, lang: Lang, currency: string | undefined): Step {
@@ -123,10 +125,10 @@ function monthResult(c: MonthComputation, month: number | undefined, currency: s
 function sumCredits(months: readonly MonthResult[], currency: string | undefined, yearlyFee: Decimal): CreditLine[] {
   return months[0].credits.map((first, index) => {
     const all = months.map((m) => m.credits[index]);
-    const amount = all.reduce((sum, c) => sum.plus(c.amount), ZERO);
+    const amount = sum(all.map((c) => new Decimal(c.amount)));
     const cuts: CapCut[] = all.flatMap((c) => c.cuts);
     const points = all.some((c) => c.points !== undefined)
-      ? { points: all.reduce((sum, c) => sum.plus(c.points ?? 0), ZERO).toFixed() }
+      ? { points: sum(all.map((c) => new Decimal(c.points ?? 0))).toFixed() }
       : {};
     const { tiers: _tiers, winner: _winner, ...rest } = first;
     return { ...rest, ...points, matched: all.some((c) => c.matched), amount: moneyString(amount, currency), percentOfFee: percentString(amount.div(yearlyFee)), cuts };
