@@ -3,20 +3,28 @@
  * when there are no errors, a `Program`; `loadProgram(json)` loads a
  * precompiled one without the parser. Numbers cross this API as decimal strings.
  */
-import { loadProgram as load, type CompileResult } from './language/program.js';
+import { compile as compileWith } from './language/compile.js';
+import { loadProgram as load, type CompileResult, type ProgramServices } from './language/program.js';
 import { renderClause } from './language/render/clause.js';
 
-export { compile } from './language/compile.js';
+/** Programs of the package entry render clauses. */
+const services: ProgramServices = { render: renderClause };
+
 export { Program } from './language/program.js';
 export { renderClause };
 export { formatMoney, formatNumber, formatPercent, formatQuantity } from './language/render/format.js';
 
 /** Loads a precompiled program (the JSON of `credit-rules compile`, or `program.toJSON()`) without the parser. */
 export function loadProgram(json: unknown): CompileResult {
-  return load(json, renderClause);
+  return load(json, services);
+}
+
+/** Compiles rules text: diagnostics and, when there are no errors, a `Program`. */
+export function compile(source: string): CompileResult {
+  return compileWith(source, services);
 }
 export type {
-  CompileResult, CreditInfo, ExampleInfo, InputInfo, OutputInfo, PrecompiledProgram,
+  CompileResult, CreditInfo, CreditOutcome, CreditSummary, CutSummary, ExampleInfo, InputInfo, OutputInfo, PrecompiledProgram,
 } from './language/program.js';
 export type { Diagnostic, Severity } from './language/diagnostics.js';
 export type { Position, Span } from './language/source.js';

@@ -11,7 +11,7 @@ import { evaluationProblems, locate, type Diagnostic } from './diagnostics.js';
 import { Evaluator, displayOf } from './evaluate/evaluator.js';
 import { exampleInputs, runExample, type ExampleResult } from './evaluate/examples.js';
 import { durationUnit, literalText, type InputValue, type InputValues } from './evaluate/inputs.js';
-import type { Evaluation } from './evaluate/results.js';
+import type { CapCut, Evaluation, MonthResult, YearResult } from './evaluate/results.js';
 import { run, type RunOptions } from './evaluate/run.js';
 import type { Lang } from './render/format.js';
 import { SECONDS_PER_UNIT } from './literals.js';
@@ -83,6 +83,50 @@ function inputInfo(spec: InputSpec, currency: string | undefined): InputInfo {
 /** Turns a checked program into clause text (`render/clause.ts`). */
 export type ClauseRenderer = (program: CheckedProgram, lang: Lang) => string;
 
+/**
+ * Plans a program for exact fixed-point arithmetic (`evaluate/fixed.ts`): a
+ * function that answers `credit()` for the values it can prove exact, and
+ * `undefined` for the rest, which the decimal evaluator answers.
+ */
+export type FastPathPlanner = (program: CheckedProgram) => FastPath | undefined;
+export type FastPath = (values: InputValues, options: RunOptions) => CreditOutcome | undefined;
+
+/**
+ * What a program can do beyond evaluating. Passed in rather than imported, so
+ * that the widget's runtime, which never renders clauses nor bills thousands of
+ * months, carries neither the clause text of two languages nor the fast path.
+ */
+export interface ProgramServices {
+  readonly render?: ClauseRenderer;
+  readonly fastPath?: FastPathPlanner;
+}
+
+/** Where a cap cut a credit: enough for a bill's line. Money as decimal strings. */
+export interface CutSummary {
+  readonly scope: CapCut['scope'];
+  readonly owner: string;
+  readonly period: CapCut['period'];
+  readonly line: number;
+  readonly month?: number;
+  /** What the credit was before the cap, and what was cut off. */
+  readonly before: string;
+  readonly cut: string;
+}
+
+/** The credit of a month or a contract year, without breakdown or explanation: what billing pays. */
+export interface CreditSummary {
+  readonly currency: string | null;
+  readonly amount: string;
+  readonly percentOfFee: string;
+  readonly cuts: readonly CutSummary[];
+  /** A contract year: each month's credit, in order. */
+  readonly months?: readonly Omit<CreditSummary, 'months' | 'currency'>[];
+}
+
+export type CreditOutcome =
+  | { readonly ok: true; readonly credit: CreditSummary }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+
 export class Program {
   readonly inputs: readonly InputInfo[];
   readonly outputs: readonly OutputInfo[];
@@ -92,14 +136,14 @@ export class Program {
   /** `claim within …`: the claim period, e.g. `{ kind: 'duration', value: '30', unit: 'd' }`. */
   readonly claim?: { readonly value: string; readonly unit: DurationUnit };
   private readonly evaluator: Evaluator;
+  /** Planned on first use of `credit()`; null when there is no fast path. */
+  private fast?: FastPath | null;
 
   constructor(
     private readonly checked: CheckedProgram,
     /** Warnings and infos from compiling (a compiled program has no errors). */
     readonly diagnostics: readonly Diagnostic[] = [],
-    // Passed in rather than imported, so that the widget's runtime, which never
-    // renders clauses, does not carry the clause text of two languages.
-    private readonly renderer?: ClauseRenderer,
+    private readonly services: ProgramServices = {},
   ) {
     this.evaluator = new Evaluator(checked);
     if (checked.currency) this.currency = checked.currency;
@@ -140,6 +184,20 @@ export class Program {
     return run(this.checked, this.evaluator, values, options);
   }
 
+  /**
+   * The credit alone, for one month or a contract year (values as for
+   * `evaluate`): amount, share of the fee and cap cuts, without breakdown or
+   * explanation. Identical to `evaluate`'s figures, and with the fast path
+   * (the package entry's programs) many times faster: billing's call.
+   */
+  credit(values: InputValues = {}, options: RunOptions = {}): CreditOutcome {
+    if (this.fast === undefined) this.fast = this.services.fastPath?.(this.checked) ?? null;
+    const quick = this.fast?.(values, options);
+    if (quick) return quick;
+    const evaluation = this.evaluate(values, options);
+    return evaluation.ok ? { ok: true, credit: summarize(evaluation.result) } : evaluation;
+  }
+
   /** Runs every `example` of the program. */
   runExamples(options: RunOptions = {}): ExampleResult[] {
     return this.checked.ast.statements.flatMap((s) => (s.type === 'example' ? [runExample(this.checked, this.evaluator, s, options)] : []));
@@ -147,8 +205,8 @@ export class Program {
 
   /** The clause text for the contract. */
   render(lang: Lang = 'en'): string {
-    if (!this.renderer) throw new Error('clause rendering is not loaded: load programs through the package entry (`credit-rules`) to render them');
-    return this.renderer(this.checked, lang);
+    if (!this.services.render) throw new Error('clause rendering is not loaded: load programs through the package entry (`credit-rules`) to render them');
+    return this.services.render(this.checked, lang);
   }
 
   /** The precompiled form: load it with `loadProgram`, without the parser. */
@@ -167,7 +225,7 @@ export interface CompileResult {
  * trusted to be our own output only as far as its format tag; anything else is
  * reported as a diagnostic.
  */
-export function loadProgram(json: unknown, renderer?: ClauseRenderer): CompileResult {
+export function loadProgram(json: unknown, services: ProgramServices = {}): CompileResult {
   const data = typeof json === 'string' ? safeParse(json) : json;
   const checked = data as Partial<CheckedProgram> | undefined;
   if (!checked || checked.format !== PROGRAM_FORMAT || typeof checked.source !== 'string' || !Array.isArray(checked.ast?.statements) || !Array.isArray(checked.inputs) || !Array.isArray(checked.values)) {
@@ -175,11 +233,23 @@ export function loadProgram(json: unknown, renderer?: ClauseRenderer): CompileRe
     return { diagnostics: [locate(problem, new LineMap(''))] };
   }
   try {
-    return { diagnostics: [], program: new Program(checked as CheckedProgram, [], renderer) };
+    return { diagnostics: [], program: new Program(checked as CheckedProgram, [], services) };
   } catch {
     const problem = evaluationProblems.badPrecompiled('this precompiled program is damaged; compile the rules again');
     return { diagnostics: [locate(problem, new LineMap(''))] };
   }
+}
+
+function summarize(result: MonthResult | YearResult): CreditSummary {
+  const cuts = (r: MonthResult) => [...r.credits.flatMap((c) => c.cuts), ...r.cuts].map(cutSummary);
+  if (result.mode === 'month') return { currency: result.currency, ...result.credit, cuts: cuts(result) };
+  const months = result.months.map((m) => ({ ...m.credit, cuts: cuts(m) }));
+  return { currency: result.currency, ...result.credit, cuts: months.flatMap((m) => m.cuts), months };
+}
+
+function cutSummary(cut: CapCut): CutSummary {
+  const { scope, owner, period, line, month, before, cut: amount } = cut;
+  return { scope, owner, period, line, ...(month ? { month } : {}), before, cut: amount };
 }
 
 function safeParse(text: string): unknown {

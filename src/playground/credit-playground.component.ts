@@ -14,7 +14,7 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { EditorView } from '@codemirror/view';
-import { compile } from '../language/compile.js';
+import { compile } from '../index.js';
 import type { Diagnostic } from '../language/diagnostics.js';
 import type { ExampleResult } from '../language/evaluate/examples.js';
 import type { EvaluationResult } from '../language/evaluate/results.js';
