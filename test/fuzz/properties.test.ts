@@ -37,7 +37,7 @@ test('credits are never negative, caps never exceeded, a year is the sum of its 
   );
 });
 
-test('within a quarter or year, rounded monthly payments stay within the rounded cap', { todo: 'rounding each month half up lets a quarterly/yearly cap be exceeded by a few minor units (see regressions.test.ts)' }, () => {
+test('within a quarter or year, rounded monthly payments stay within the rounded cap', () => {
   fc.assert(
     fc.property(programArb().chain((model) => fc.tuple(fc.constant(model), valuesArb(model, 'year'))), ([model, values]) => {
       const evaluation = compiled(model).evaluate(values);

@@ -68,9 +68,16 @@ interface ValuePlan {
   readonly compute: Compiled;
 }
 
-/** What the year so far has credited, per cap scope (a rule, a block, or the whole program). */
+/**
+ * What the year so far has paid, per cap scope (a rule, a block, or the whole
+ * program). Each amount counts as paid: rounded to the minor unit. So a
+ * quarterly or yearly cap holds for the money actually paid — three months of
+ * 100.005 EUR against a cap of 300.015 EUR pay 100.01 + 100.01 + 100.00.
+ */
 export class Accruals {
   private readonly totals = new Map<string, { quarter: Decimal; year: Decimal }>();
+
+  constructor(private readonly currency: string | undefined) {}
 
   get(scope: string) {
     return this.totals.get(scope) ?? { quarter: ZERO, year: ZERO };
@@ -78,7 +85,8 @@ export class Accruals {
 
   add(scope: string, amount: Decimal): void {
     const current = this.get(scope);
-    this.totals.set(scope, { quarter: current.quarter.plus(amount), year: current.year.plus(amount) });
+    const paid = roundMoney(amount, this.currency);
+    this.totals.set(scope, { quarter: current.quarter.plus(paid), year: current.year.plus(paid) });
   }
 
   startQuarter(): void {

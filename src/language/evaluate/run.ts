@@ -39,7 +39,7 @@ export function run(program: CheckedProgram, evaluator: Evaluator, given: InputV
   const schedule = Array.from({ length: 12 }, (_, i) => monthlyFees[Math.min(i, monthlyFees.length - 1)]);
   const yearlyFee = sum(schedule);
 
-  const accruals = new Accruals();
+  const accruals = new Accruals(currency);
   const computations: MonthComputation[] = [];
   try {
     read.months.forEach((values, i) => {
