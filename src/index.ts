@@ -5,10 +5,11 @@
  */
 import { compile as compileWith } from './language/compile.js';
 import { loadProgram as load, type CompileResult, type ProgramServices } from './language/program.js';
+import { planFixed } from './language/evaluate/fixed.js';
 import { renderClause } from './language/render/clause.js';
 
-/** Programs of the package entry render clauses. */
-const services: ProgramServices = { render: renderClause };
+/** Programs of the package entry render clauses and compute credits in fixed point where that is exact. */
+const services: ProgramServices = { render: renderClause, fastPath: planFixed };
 
 export { Program } from './language/program.js';
 export { renderClause };

@@ -188,13 +188,14 @@ export class Program {
    * The credit alone, for one month or a contract year (values as for
    * `evaluate`): amount, share of the fee and cap cuts, without breakdown or
    * explanation. Identical to `evaluate`'s figures, and with the fast path
-   * (the package entry's programs) many times faster: billing's call.
+   * (the package entry's programs) many times faster: billing's call. Only
+   * the `let`s and outputs the credit needs are evaluated.
    */
   credit(values: InputValues = {}, options: RunOptions = {}): CreditOutcome {
     if (this.fast === undefined) this.fast = this.services.fastPath?.(this.checked) ?? null;
     const quick = this.fast?.(values, options);
     if (quick) return quick;
-    const evaluation = this.evaluate(values, options);
+    const evaluation = run(this.checked, this.evaluator, values, options, true);
     return evaluation.ok ? { ok: true, credit: summarize(evaluation.result) } : evaluation;
   }
 

@@ -202,8 +202,11 @@ export class Evaluator {
     };
   }
 
-  /** One month. `accruals` carries the contract year so far; the caller starts quarters. */
-  month(input: MonthInput, accruals: Accruals): MonthComputation {
+  /**
+   * One month. `accruals` carries the contract year so far; the caller starts
+   * quarters. `creditOnly` skips the `let`s and outputs the credit does not need.
+   */
+  month(input: MonthInput, accruals: Accruals, creditOnly = false): MonthComputation {
     const steps: StepData[] = [];
     const env = new MonthEnv(input, this.valuePlans);
     const money = (d: Decimal) => moneyString(d, input.currency);
@@ -269,7 +272,7 @@ export class Evaluator {
     env.setTotals(rounded, input.fees.monthly.isZero() ? ZERO : exact.div(input.fees.monthly));
     const outputs: Record<string, string> = {};
     const values: Record<string, string> = {};
-    for (const plan of this.valuePlans.values()) {
+    for (const plan of creditOnly ? [] : this.valuePlans.values()) {
       const value = env.value(plan.name);
       const display = displayOf(value, plan.kind, input.currency);
       (plan.role === 'output' ? outputs : values)[plan.name] = display.unit ? `${display.value}${display.unit}` : display.value;

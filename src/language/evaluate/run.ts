@@ -22,7 +22,8 @@ export interface RunOptions {
   readonly currency?: string;
 }
 
-export function run(program: CheckedProgram, evaluator: Evaluator, given: InputValues, options: RunOptions = {}): Evaluation {
+/** `creditOnly`: billing's run, which evaluates only the `let`s and outputs the credit needs. */
+export function run(program: CheckedProgram, evaluator: Evaluator, given: InputValues, options: RunOptions = {}, creditOnly = false): Evaluation {
   const lines = new LineMap(program.source);
   const fail = (found: Problem[]): Evaluation => ({ ok: false, diagnostics: found.map((p) => locate(p, lines)) });
   const read = readInputs(program.inputs, given, program.currency ?? options.currency);
@@ -58,6 +59,7 @@ export function run(program: CheckedProgram, evaluator: Evaluator, given: InputV
             },
           },
           accruals,
+          creditOnly,
         ),
       );
     });

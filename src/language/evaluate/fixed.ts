@@ -1,0 +1,719 @@
+/**
+ * The fast path of `Program.credit()`: the evaluator's month and contract-year
+ * computation in fixed point — scaled integers held in plain JS numbers —
+ * instead of decimal.js objects.
+ *
+ * Planning gives every expression a scale (its decimal places) and every
+ * money amount one common scale. Integer arithmetic on doubles is exact while
+ * results stay below 2^53, so every operation checks that. Whatever cannot be
+ * proven exact — a value with more decimals than planned, a quotient that does
+ * not terminate, an overflow, any input the reader would question — makes the
+ * fast path answer `undefined`, and the decimal evaluator, the reference,
+ * answers instead. A differential test holds the two to identical results.
+ */
+import type * as A from '../ast.js';
+import { AFTER_CREDITS, type CheckedProgram, type InputSpec } from '../checker/program.js';
+import { canonical, Decimal } from '../decimal.js';
+import { minorUnitDigits, SECONDS_PER_UNIT } from '../literals.js';
+import type { CreditOutcome, CreditSummary, CutSummary, FastPath } from '../program.js';
+import { LineMap } from '../source.js';
+import { durationUnit, type InputValue, type InputValues } from './inputs.js';
+import type { RunOptions } from './run.js';
+
+const MAX = Number.MAX_SAFE_INTEGER;
+/** The most decimal places any planned value may have: 10^15 × a digit stays below 2^53. */
+const MAX_SCALE = 15;
+const POW = Array.from({ length: 23 }, (_, i) => 10 ** i);
+
+/** Thrown mid-evaluation when exactness cannot be proven; the decimal evaluator takes over. */
+const INEXACT = Symbol('inexact');
+/** Thrown while planning: this program has no fast path. */
+const UNPLANNED = Symbol('unplanned');
+
+function safe(x: number): number {
+  if (x > MAX || x < -MAX) throw INEXACT;
+  return x;
+}
+
+/** ⌊a / b⌋ for integers a ≥ 0, b > 0, exact despite the floating-point division. */
+function floorDiv(a: number, b: number): number {
+  let q = Math.floor(a / b);
+  const r = a - q * b;
+  if (r < 0) q--;
+  else if (r >= b) q++;
+  return q;
+}
+
+/** a / b rounded half up, for safe integers a ≥ 0, b > 0. */
+function roundDiv(a: number, b: number): number {
+  const q = floorDiv(a, b);
+  return 2 * (a - q * b) >= b ? q + 1 : q;
+}
+
+/** An integer count of 10^-scale as a plain decimal string: (12345, 3) → "12.345", (1200, 2) → "12". */
+function decimalText(n: number, scale: number, keepZeros: boolean): string {
+  const digits = String(n).padStart(scale + 1, '0');
+  const whole = digits.slice(0, digits.length - scale);
+  let fraction = digits.slice(digits.length - scale);
+  if (!keepZeros) fraction = fraction.replace(/0+$/, '');
+  return fraction ? `${whole}.${fraction}` : whole;
+}
+
+/** A number with a scale known when the program is planned. */
+interface Fixed {
+  readonly scale: number;
+  readonly at: (s: MonthState) => number;
+}
+
+type Test = (s: MonthState) => boolean;
+
+/** One month's values: inputs and fees at their planned scales, `let`s as they are first used. */
+interface MonthState {
+  readonly inputs: number[];
+  readonly lets: number[];
+  fee: number;
+  quarterFee: number;
+  yearFee: number;
+  pointValue: number;
+}
+
+interface InputPlan {
+  readonly name: string;
+  readonly kind: A.InputKind;
+  /** Decimal places accepted in the input's own unit (99.95 for a percent input: 2). */
+  readonly places: number;
+  /** Scale of the canonical value: places + 2 for a percent (a fraction). */
+  readonly scale: number;
+  /** Seconds per unit for a duration; 1 otherwise. */
+  readonly unit: number;
+  readonly fallback?: number;
+  readonly min?: number;
+  readonly max?: number;
+}
+
+interface CapPlan {
+  readonly amount: Fixed;
+  readonly kind: A.Kind;
+  readonly period: A.Period;
+  readonly line: number;
+}
+
+interface RulePlan {
+  readonly scope: number;
+  readonly owner: string;
+  readonly holds: Test;
+  readonly credit: Fixed;
+  readonly basis: A.Kind;
+  readonly proportional?: { readonly distance: (s: MonthState) => number; readonly step: Fixed; readonly rounding: 'full' | 'started' };
+  readonly caps: readonly CapPlan[];
+}
+
+type CreditPlan =
+  | { readonly type: 'rule'; readonly rule: RulePlan }
+  | { readonly type: 'block'; readonly scope: number; readonly owner: string; readonly tiers: readonly RulePlan[]; readonly caps: readonly CapPlan[] };
+
+/** A cut as it happens, in fixed point; formatted only when kept. */
+interface RawCut {
+  readonly scope: CutSummary['scope'];
+  readonly owner: string;
+  readonly period: A.Period;
+  readonly line: number;
+  readonly before: number;
+  readonly cut: number;
+  /** For a tier: which one, since only the winner's cuts are kept. */
+  readonly tier: number;
+}
+
+const PERIOD_ORDER: Record<A.Period, number> = { monthly: 0, quarterly: 1, yearly: 2 };
+
+/** Plans the fast path of a checked program, or `undefined` when it has none. */
+export function planFixed(program: CheckedProgram): FastPath | undefined {
+  try {
+    const plan = new FixedPlan(program);
+    return (values, options) => plan.credit(values, options);
+  } catch (error) {
+    if (error === UNPLANNED) return undefined;
+    throw error;
+  }
+}
+
+class FixedPlan {
+  private readonly inputs: InputPlan[];
+  private readonly slots = new Map<string, number>();
+  private readonly letSlots = new Map<string, number>();
+  private readonly lets: Fixed[] = [];
+  private readonly credits: CreditPlan[] = [];
+  private readonly caps: CapPlan[];
+  private readonly pointRate?: { readonly amount: Fixed; readonly kind: A.Kind };
+  private readonly feeSlot: number;
+  private readonly yearlyFee: boolean;
+  /** Scale of the monthly fee: a yearly fee is divided by 12, which needs two places more. */
+  private readonly feeScale: number;
+  /** The one scale of every money amount of a month. */
+  private readonly money: number;
+  private scopes = 1; // 0 is the whole program
+  /** The run's currency: money literals in any other are for the reader to judge. */
+  private currency?: string;
+  // Reused by every run (runs never overlap): a month's values, accruals and cuts.
+  private readonly states: MonthState[];
+  private readonly accruals: Accruals;
+  private readonly cuts: RawCut[] = [];
+  private readonly tierCuts: RawCut[] = [];
+
+  constructor(private readonly program: CheckedProgram) {
+    const lines = new LineMap(program.source);
+    const lineOf = (node: { span: { start: number } }) => lines.position(node.span.start).line;
+    this.inputs = program.inputs.map((spec, i) => {
+      this.slots.set(spec.name, i);
+      return inputPlan(spec);
+    });
+    this.feeSlot = this.slots.get('fee') ?? -1;
+    const feeSpec = program.inputs[this.feeSlot];
+    this.yearlyFee = feeSpec?.period === 'yearly';
+    this.feeScale = this.feeSlot < 0 ? 0 : this.inputs[this.feeSlot].scale + (this.yearlyFee ? 2 : 0);
+
+    const valueExprs = new Map(program.ast.statements.flatMap((s) => (s.type === 'let' || s.type === 'output' ? [[s.name, s.value] as const] : [])));
+    const amountScales: number[] = [3];
+    const capPlans = (caps: readonly A.Cap[]) =>
+      caps
+        .map((cap) => ({ amount: this.fixed(cap.amount, valueExprs), kind: cap.amount.kind ?? 'money', period: cap.period, line: lineOf(cap) }))
+        .sort((a, b) => PERIOD_ORDER[a.period] - PERIOD_ORDER[b.period]);
+    const rulePlan = (rule: A.Rule): RulePlan => {
+      const p = rule.proportional;
+      let proportional: RulePlan['proportional'];
+      if (p?.measure) {
+        const subject = this.fixed(p.measure.subject, valueExprs);
+        const threshold = this.fixed(p.measure.threshold, valueExprs);
+        const step = this.fixed(p.step, valueExprs);
+        const scale = Math.max(subject.scale, threshold.scale, step.scale);
+        const [from, to, by] = [rescale(subject, scale), rescale(threshold, scale), rescale(step, scale)];
+        const distance = p.direction === 'below' ? (s: MonthState) => safe(to.at(s) - from.at(s)) : (s: MonthState) => safe(from.at(s) - to.at(s));
+        proportional = { distance, step: by, rounding: p.rounding };
+      }
+      return {
+        scope: this.scopes++,
+        owner: rule.conditionText,
+        holds: this.test(rule.condition, valueExprs),
+        credit: this.fixed(rule.credit, valueExprs),
+        basis: rule.credit.kind ?? 'money',
+        ...(proportional ? { proportional } : {}),
+        caps: capPlans(rule.caps),
+      };
+    };
+
+    let caps: CapPlan[] = [];
+    let pointRate: FixedPlan['pointRate'];
+    for (const statement of program.ast.statements) {
+      if (statement.type === 'rule') this.credits.push({ type: 'rule', rule: rulePlan(statement) });
+      else if (statement.type === 'block') {
+        const scope = this.scopes++;
+        const owner = statement.label ?? `${statement.pool} block at line ${lineOf(statement)}`;
+        this.credits.push({ type: 'block', scope, owner, tiers: statement.rules.map(rulePlan), caps: capPlans(statement.caps) });
+      } else if (statement.type === 'cap') caps = [...caps, ...capPlans([statement.cap])].sort((a, b) => PERIOD_ORDER[a.period] - PERIOD_ORDER[b.period]);
+      else if (statement.type === 'point-rate') pointRate = { amount: this.fixed(statement.rate, valueExprs), kind: statement.rate.kind ?? 'money' };
+    }
+    this.caps = caps;
+    if (pointRate) this.pointRate = pointRate;
+
+    // Every money amount's own scale, so that one common scale holds them all exactly.
+    const pointScale = pointRate ? pointRate.amount.scale + (pointRate.kind === 'percent' ? this.feeScale : 0) : 0;
+    const scaleOf = (value: Fixed, kind: A.Kind) => value.scale + (kind === 'percent' ? this.feeScale : kind === 'points' ? pointScale : 0);
+    for (const credit of this.credits) {
+      for (const rule of credit.type === 'rule' ? [credit.rule] : credit.tiers) {
+        amountScales.push(scaleOf(rule.credit, rule.basis));
+        for (const cap of rule.caps) amountScales.push(scaleOf(cap.amount, cap.kind));
+      }
+      if (credit.type === 'block') for (const cap of credit.caps) amountScales.push(scaleOf(cap.amount, cap.kind));
+    }
+    for (const cap of caps) amountScales.push(scaleOf(cap.amount, cap.kind));
+    this.money = Math.max(...amountScales, this.feeScale);
+    if (this.money > MAX_SCALE) throw UNPLANNED;
+
+    this.accruals = new Accruals(this.scopes);
+    this.states = Array.from({ length: 12 }, () => ({
+      inputs: new Array<number>(this.inputs.length).fill(0),
+      lets: new Array<number>(this.lets.length).fill(NaN),
+      fee: 0, quarterFee: 0, yearFee: 0, pointValue: NaN,
+    }));
+  }
+
+  // ——— planning expressions ———
+
+  private fixed(expr: A.Expr, values: ReadonlyMap<string, A.Expr>): Fixed {
+    if (expr.kind === 'boolean') {
+      const test = this.test(expr, values);
+      return { scale: 0, at: (s) => (test(s) ? 1 : 0) };
+    }
+    switch (expr.type) {
+      case 'literal': {
+        const { value, scale } = exactly(canonical(expr));
+        return { scale, at: () => value };
+      }
+      case 'name':
+        return this.name(expr.name, values);
+      case 'unary': {
+        const operand = this.fixed(expr.operand, values);
+        return { scale: operand.scale, at: (s) => -operand.at(s) };
+      }
+      case 'binary': {
+        const left = this.fixed(expr.left, values);
+        const right = this.fixed(expr.right, values);
+        switch (expr.op) {
+          case '+':
+          case '-': {
+            const scale = Math.max(left.scale, right.scale);
+            const [a, b] = [rescale(left, scale), rescale(right, scale)];
+            return expr.op === '+' ? { scale, at: (s) => safe(a.at(s) + b.at(s)) } : { scale, at: (s) => safe(a.at(s) - b.at(s)) };
+          }
+          case '*':
+          case 'of': {
+            const scale = left.scale + right.scale;
+            if (scale > MAX_SCALE) throw UNPLANNED;
+            return { scale, at: (s) => safe(left.at(s) * right.at(s)) };
+          }
+          case '/': {
+            // The quotient at a few places more than the dividend; exact only if it divides.
+            const scale = Math.min(MAX_SCALE, Math.max(left.scale - right.scale, 0) + 8);
+            const shift = scale - left.scale + right.scale;
+            if (shift < 0 || shift >= POW.length) throw UNPLANNED;
+            const factor = POW[shift];
+            return {
+              scale,
+              at: (s) => {
+                const divisor = right.at(s);
+                const dividend = safe(left.at(s) * factor);
+                // Division by zero is an evaluation error: the decimal evaluator reports it.
+                if (divisor === 0 || dividend % divisor !== 0) throw INEXACT;
+                return dividend / divisor;
+              },
+            };
+          }
+        }
+        throw UNPLANNED;
+      }
+      default:
+        throw UNPLANNED;
+    }
+  }
+
+  private test(expr: A.Expr, values: ReadonlyMap<string, A.Expr>): Test {
+    switch (expr.type) {
+      case 'literal': {
+        const value = expr.value === 'true';
+        return () => value;
+      }
+      case 'name': {
+        const value = this.name(expr.name, values);
+        return (s) => value.at(s) === 1;
+      }
+      case 'unary': {
+        const operand = this.test(expr.operand, values);
+        return (s) => !operand(s);
+      }
+      case 'binary': {
+        const left = this.test(expr.left, values);
+        const right = this.test(expr.right, values);
+        if (expr.op === 'and') return (s) => left(s) && right(s);
+        if (expr.op === 'or') return (s) => left(s) || right(s);
+        throw UNPLANNED;
+      }
+      case 'compare': {
+        const operands = expr.operands.map((o) => this.fixed(o, values));
+        const scale = Math.max(...operands.map((o) => o.scale));
+        const aligned = operands.map((o) => rescale(o, scale));
+        const tests = expr.ops.map((op, i) => comparison(op, aligned[i], aligned[i + 1]));
+        return tests.length === 1 ? tests[0] : (s) => tests.every((t) => t(s));
+      }
+      default:
+        throw UNPLANNED;
+    }
+  }
+
+  private name(name: string, values: ReadonlyMap<string, A.Expr>): Fixed {
+    // `fee` is always the month's fee, also when the rules give it per year.
+    if (name === 'fee') return { scale: this.feeScale, at: (s) => s.fee };
+    const slot = this.slots.get(name);
+    if (slot !== undefined) return { scale: this.inputs[slot].scale, at: (s) => s.inputs[slot] };
+    const expr = values.get(name);
+    // Totals are known only after the credits; the credit never needs them.
+    if (!expr || AFTER_CREDITS.has(name)) throw UNPLANNED;
+    let letSlot = this.letSlots.get(name);
+    if (letSlot === undefined) {
+      letSlot = this.lets.length;
+      this.letSlots.set(name, letSlot);
+      this.lets.push(this.fixed(expr, values));
+    }
+    const index = letSlot;
+    const value = this.lets[index];
+    return {
+      scale: value.scale,
+      at: (s) => {
+        let known = s.lets[index];
+        // NaN: not computed yet this month.
+        if (known !== known) known = s.lets[index] = value.at(s);
+        return known;
+      },
+    };
+  }
+
+  // ——— evaluating ———
+
+  credit(given: InputValues, options: RunOptions): CreditOutcome | undefined {
+    const currency = this.program.currency ?? options.currency;
+    this.currency = currency;
+    const places = currency ? minorUnitDigits(currency) : 2;
+    if (places > this.money) return undefined;
+    try {
+      return this.run(given, currency, places);
+    } catch (error) {
+      if (error === INEXACT) return undefined;
+      throw error;
+    }
+  }
+
+  private run(given: InputValues, currency: string | undefined, places: number): CreditOutcome | undefined {
+    let months = 1;
+    let year = false;
+    for (const key in given) {
+      const raw = given[key];
+      if (raw === undefined) continue;
+      if (!this.slots.has(key)) throw INEXACT; // an unknown input: the reader names it
+      if (Array.isArray(raw)) {
+        if (year && raw.length !== months) throw INEXACT;
+        year = true;
+        months = raw.length;
+      }
+    }
+    if (year && (months < 1 || months > 12)) throw INEXACT;
+
+    const states = this.states;
+    for (let m = 0; m < months; m++) this.read(given, year ? m : -1, states[m]);
+    // A contract year is twelve months; months after the run pay the last month's fee.
+    const fee = (m: number) => states[m < months ? m : months - 1].fee;
+    let yearFee = 0;
+    for (let m = 0; m < 12; m++) yearFee = safe(yearFee + fee(m));
+    for (let m = 0; m < months; m++) {
+      const s = states[m];
+      const q = m - (m % 3);
+      s.quarterFee = year ? safe(fee(q) + fee(q + 1) + fee(q + 2)) : safe(s.fee * 3);
+      s.yearFee = yearFee;
+    }
+
+    const unit = POW[this.money - places];
+    const accruals = this.accruals;
+    accruals.reset(unit);
+    // A run handed over mid-month may have left cuts behind.
+    this.cuts.length = 0;
+    this.tierCuts.length = 0;
+    const text = new Texts(this.money, places, this.feeScale);
+    if (!year) {
+      const exact = this.month(states[0], accruals);
+      return { ok: true, credit: { currency: currency ?? null, amount: text.money(exact), percentOfFee: text.share(exact, states[0].fee), cuts: this.takeCuts(0, text) } };
+    }
+    const perMonth: Omit<CreditSummary, 'months' | 'currency'>[] = [];
+    let exactTotal = 0;
+    let paid = 0;
+    for (let m = 0; m < months; m++) {
+      if (m > 0 && m % 3 === 0) accruals.startQuarter();
+      const exact = this.month(states[m], accruals);
+      exactTotal = safe(exactTotal + exact);
+      paid = safe(paid + accruals.paid(exact));
+      perMonth.push({ amount: text.money(exact), percentOfFee: text.share(exact, states[m].fee), cuts: this.takeCuts(m + 1, text) });
+    }
+    const credit = {
+      currency: currency ?? null,
+      amount: text.money(paid),
+      percentOfFee: text.share(exactTotal, yearFee),
+      cuts: perMonth.flatMap((m) => m.cuts),
+      months: perMonth,
+    };
+    return { ok: true, credit };
+  }
+
+  /** The month's cuts, formatted; the buffer is emptied for the next month. */
+  private takeCuts(month: number, text: Texts): CutSummary[] {
+    if (this.cuts.length === 0) return [];
+    const cuts = this.cuts.map((c) => ({ scope: c.scope, owner: c.owner, period: c.period, line: c.line, ...(month ? { month } : {}), before: text.money(c.before), cut: text.money(c.cut) }));
+    this.cuts.length = 0;
+    return cuts;
+  }
+
+  /** Reads one month's inputs (month -1: a single month) exactly, or throws INEXACT for the reader to judge. */
+  private read(given: InputValues, month: number, into: MonthState): void {
+    const inputs = into.inputs;
+    for (let i = 0; i < this.inputs.length; i++) {
+      const plan = this.inputs[i];
+      let raw = given[plan.name] as InputValue | readonly InputValue[] | undefined;
+      if (Array.isArray(raw)) raw = (raw as readonly InputValue[])[month];
+      const value = raw === undefined ? plan.fallback : fixedInput(plan, raw as InputValue, this.currency);
+      if (value === undefined) throw INEXACT;
+      if ((plan.min !== undefined && value < plan.min) || (plan.max !== undefined && value > plan.max)) throw INEXACT;
+      inputs[i] = value;
+    }
+    into.lets.fill(NaN);
+    into.pointValue = NaN;
+    let fee = 0;
+    if (this.feeSlot >= 0) {
+      fee = inputs[this.feeSlot];
+      if (!(fee > 0)) throw INEXACT;
+      if (this.yearlyFee) {
+        const hundredfold = safe(fee * 100);
+        if (hundredfold % 12 !== 0) throw INEXACT;
+        fee = hundredfold / 12;
+      }
+    }
+    into.fee = fee;
+  }
+
+  /** One month, as `Evaluator.month` computes its credit: the exact total at the money scale. */
+  private month(s: MonthState, accruals: Accruals): number {
+    const cuts = this.cuts;
+    let total = 0;
+    for (const credit of this.credits) {
+      if (credit.type === 'rule') {
+        const amount = Math.max(0, this.rule(credit.rule, s, accruals, cuts, -1));
+        accruals.add(credit.rule.scope, amount);
+        total = safe(total + amount);
+        continue;
+      }
+      let winner = -1;
+      let best = 0;
+      const tierCuts = this.tierCuts;
+      for (let i = 0; i < credit.tiers.length; i++) {
+        const amount = this.rule(credit.tiers[i], s, accruals, tierCuts, i);
+        if (amount >= 0 && (winner < 0 || amount > best)) {
+          winner = i;
+          best = amount;
+        }
+      }
+      let amount = 0;
+      if (winner >= 0) {
+        accruals.add(credit.tiers[winner].scope, best);
+        for (const cut of tierCuts) if (cut.tier === winner) cuts.push(cut);
+        tierCuts.length = 0;
+        amount = this.applyCaps(credit.scope, 'block', credit.owner, credit.caps, best, s, accruals, cuts, -1);
+      }
+      accruals.add(credit.scope, amount);
+      total = safe(total + amount);
+    }
+    const exact = this.applyCaps(0, 'program', 'all credits', this.caps, total, s, accruals, cuts, -1);
+    accruals.add(0, exact);
+    return exact;
+  }
+
+  /** A rule's credit at the money scale after its own caps; -1 when its condition does not hold. */
+  private rule(plan: RulePlan, s: MonthState, accruals: Accruals, cuts: RawCut[], tier: number): number {
+    if (!plan.holds(s)) return -1;
+    let credit = plan.credit.at(s);
+    if (plan.proportional) {
+      const distance = Math.max(0, plan.proportional.distance(s));
+      const step = plan.proportional.step.at(s);
+      let steps = 0;
+      if (step > 0) {
+        steps = floorDiv(distance, step);
+        if (plan.proportional.rounding === 'started' && steps * step < distance) steps++;
+      }
+      credit = safe(credit * steps);
+    }
+    let amount: number;
+    switch (plan.basis) {
+      case 'percent':
+        amount = this.atMoney(safe(credit * s.fee), plan.credit.scale + this.feeScale);
+        break;
+      case 'points':
+        amount = this.atMoney(safe(Math.max(0, credit) * this.pointValue(s)), plan.credit.scale + this.pointScale());
+        break;
+      default:
+        amount = this.atMoney(credit, plan.credit.scale);
+    }
+    return this.applyCaps(plan.scope, 'rule', plan.owner, plan.caps, Math.max(0, amount), s, accruals, cuts, tier);
+  }
+
+  private applyCaps(scope: number, kind: CutSummary['scope'], owner: string, caps: readonly CapPlan[], amount: number, s: MonthState, accruals: Accruals, cuts: RawCut[], tier: number): number {
+    for (const cap of caps) {
+      const written = cap.amount.at(s);
+      let limit: number;
+      if (cap.kind === 'percent') {
+        const fee = cap.period === 'monthly' ? s.fee : cap.period === 'quarterly' ? s.quarterFee : s.yearFee;
+        limit = this.atMoney(safe(written * fee), cap.amount.scale + this.feeScale);
+      } else if (cap.kind === 'points') limit = this.atMoney(safe(written * this.pointValue(s)), cap.amount.scale + this.pointScale());
+      else limit = this.atMoney(written, cap.amount.scale);
+      const already = cap.period === 'monthly' ? 0 : cap.period === 'quarterly' ? accruals.quarter[scope] : accruals.year[scope];
+      const room = Math.max(0, safe(limit - already));
+      if (amount <= room) continue;
+      cuts.push({ scope: kind, owner, period: cap.period, line: cap.line, before: amount, cut: amount - room, tier });
+      amount = room;
+    }
+    return amount;
+  }
+
+  private pointValue(s: MonthState): number {
+    if (s.pointValue === s.pointValue) return s.pointValue;
+    const rate = this.pointRate;
+    s.pointValue = !rate ? 0 : rate.kind === 'percent' ? safe(rate.amount.at(s) * s.fee) : rate.amount.at(s);
+    return s.pointValue;
+  }
+
+  private pointScale(): number {
+    const rate = this.pointRate;
+    return !rate ? 0 : rate.amount.scale + (rate.kind === 'percent' ? this.feeScale : 0);
+  }
+
+  private atMoney(value: number, scale: number): number {
+    return scale === this.money ? value : safe(value * POW[this.money - scale]);
+  }
+}
+
+/** What each scope paid so far in the quarter and the year, rounded as paid (as the evaluator's `Accruals`). */
+class Accruals {
+  readonly quarter: number[];
+  readonly year: number[];
+  /** The minor unit at the money scale. */
+  private unit = 1;
+
+  constructor(scopes: number) {
+    this.quarter = new Array<number>(scopes).fill(0);
+    this.year = new Array<number>(scopes).fill(0);
+  }
+
+  reset(unit: number): void {
+    this.unit = unit;
+    this.quarter.fill(0);
+    this.year.fill(0);
+  }
+
+  paid(amount: number): number {
+    return amount <= 0 ? 0 : roundDiv(amount, this.unit) * this.unit;
+  }
+
+  add(scope: number, amount: number): void {
+    const paid = this.paid(amount);
+    this.quarter[scope] = safe(this.quarter[scope] + paid);
+    this.year[scope] = safe(this.year[scope] + paid);
+  }
+
+  startQuarter(): void {
+    this.quarter.fill(0);
+  }
+}
+
+/** Fixed-point amounts as the result's decimal strings. */
+class Texts {
+  constructor(
+    private readonly scale: number,
+    private readonly places: number,
+    private readonly feeScale: number,
+  ) {}
+
+  /** Money rounded half up to the minor unit, with all its places: "100.00". */
+  money(amount: number): string {
+    return decimalText(quotient(amount, this.places - this.scale, 1), this.places, true);
+  }
+
+  /** The exact share of a fee in percent, to ten places, half up — as `percentString`. */
+  share(amount: number, fee: number): string {
+    // percent × 10^10 = amount / fee × 10^12, with both at their scales.
+    return decimalText(quotient(amount, 12 + this.feeScale - this.scale, fee), 10, false);
+  }
+}
+
+/**
+ * a × 10^shift / b, rounded half up, for safe integers a ≥ 0 and b > 0: a long
+ * division that takes as many digits at a time as keep the remainder exact.
+ */
+function quotient(a: number, shift: number, b: number): number {
+  if (shift < 0) return roundDiv(a, safe(b * POW[-shift]));
+  let q = floorDiv(a, b);
+  let r = a - q * b;
+  let step = 0;
+  while (step < 15 && b * POW[step + 1] <= MAX) step++;
+  if (step === 0 && shift > 0) throw INEXACT;
+  for (let left = shift; left > 0; left -= step) {
+    const k = Math.min(left, step);
+    r *= POW[k];
+    const digits = floorDiv(r, b);
+    q = safe(q * POW[k] + digits);
+    r -= digits * b;
+  }
+  return 2 * r >= b ? q + 1 : q;
+}
+
+function rescale(value: Fixed, scale: number): Fixed {
+  if (scale === value.scale) return value;
+  const factor = POW[scale - value.scale];
+  return { scale, at: (s) => safe(value.at(s) * factor) };
+}
+
+function comparison(op: A.CompareOp, left: Fixed, right: Fixed): Test {
+  const [a, b] = [left.at, right.at];
+  switch (op) {
+    case '<': return (s) => a(s) < b(s);
+    case '<=': return (s) => a(s) <= b(s);
+    case '>': return (s) => a(s) > b(s);
+    case '>=': return (s) => a(s) >= b(s);
+    case '=': return (s) => a(s) === b(s);
+    default: return (s) => a(s) !== b(s);
+  }
+}
+
+/** A planned constant: its exact digits as an integer, or no fast path. */
+function exactly(value: Decimal): { value: number; scale: number } {
+  const scale = value.decimalPlaces();
+  const scaled = value.times(new Decimal(10).pow(scale));
+  if (scale > MAX_SCALE || scaled.abs().gt(MAX)) throw UNPLANNED;
+  return { value: scaled.toNumber(), scale };
+}
+
+/** Decimal places a plain input number gets by default, in the input's own unit. */
+const PLACES: Record<A.InputKind, number> = { percent: 4, money: 2, duration: 2, number: 4, boolean: 0 };
+
+function inputPlan(spec: InputSpec): InputPlan {
+  const literals = [spec.default, spec.range?.min, spec.range?.max, spec.step].filter((l): l is A.Literal => l !== undefined);
+  const places = spec.kind === 'boolean' ? 0 : Math.max(PLACES[spec.kind], ...literals.map((l) => new Decimal(l.value).decimalPlaces()));
+  const scale = places + (spec.kind === 'percent' ? 2 : 0);
+  if (scale > MAX_SCALE) throw UNPLANNED;
+  const at = (literal: A.Literal | undefined) => {
+    if (!literal) return undefined;
+    if (spec.kind === 'boolean') return literal.value === 'true' ? 1 : 0;
+    const { value, scale: own } = exactly(canonical(literal));
+    return safe(value * POW[scale - own]);
+  };
+  const unit = spec.kind === 'duration' ? SECONDS_PER_UNIT[durationUnit(spec)] : 1;
+  const plan = { name: spec.name, kind: spec.kind, places, scale, unit };
+  const fallback = at(spec.default);
+  // Percent inputs without a range are shares: 0% to 100%.
+  const [min, max] = spec.range ? [at(spec.range.min), at(spec.range.max)] : spec.kind === 'percent' ? [0, POW[scale]] : [];
+  return { ...plan, ...(fallback !== undefined ? { fallback } : {}), ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) };
+}
+
+const QUANTITY = /^(-?)(\d{1,15})(?:\.(\d{1,15}))?(%|s|min|h|d| [A-Z]{3})?$/;
+
+/**
+ * A number in the input's own unit, or a plain literal of its kind (`99.5%`,
+ * `4h`, `1200 EUR` in the rules' currency), as an exact scaled integer;
+ * `undefined` for anything else, which the reader judges.
+ */
+function fixedInput(plan: InputPlan, raw: InputValue, currency: string | undefined): number | undefined {
+  if (plan.kind === 'boolean') return raw === true || raw === 'true' ? 1 : raw === false || raw === 'false' ? 0 : undefined;
+  let scaled: number;
+  let unit = plan.unit;
+  if (typeof raw === 'number') {
+    scaled = Math.round(raw * POW[plan.places]);
+    // Exact only if the number has at most `places` decimals; below 10^15 no other
+    // decimal of as few digits is the same double, so the reader would read the same.
+    if (scaled / POW[plan.places] !== raw || !(Math.abs(scaled) < 1e15)) return undefined;
+  } else if (typeof raw === 'string') {
+    const m = QUANTITY.exec(raw);
+    if (!m) return undefined;
+    const [, minus, whole, fraction = '', suffix] = m;
+    if (suffix) {
+      if (suffix === '%' ? plan.kind !== 'percent' : suffix[0] === ' ' ? plan.kind !== 'money' || suffix.slice(1) !== currency : plan.kind !== 'duration') return undefined;
+      if (plan.kind === 'duration') unit = SECONDS_PER_UNIT[suffix as A.DurationUnit];
+    }
+    if (fraction.length > plan.places || whole.length + plan.places > 15) return undefined;
+    scaled = Number(whole + fraction.padEnd(plan.places, '0'));
+    if (minus) scaled = -scaled;
+  } else return undefined;
+  if (plan.kind === 'duration' && scaled < 0) return undefined;
+  return safe(scaled * unit);
+}
