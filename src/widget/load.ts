@@ -24,8 +24,8 @@ export interface LoadFailure {
 
 export async function compileText(source: string, t: Strings): Promise<Loaded> {
   try {
-    const { compile } = await import('../language/compile.js');
-    return settle(compile(source), 'compile', t);
+    const { compileWith } = await import('../language/compile.js');
+    return settle(compileWith(source), 'compile', t);
   } catch (error) {
     // A missing parser chunk (a deployment that forgot a file) is a load failure, not a crash.
     return { ok: false, kind: 'load', message: t.loadFailed(String((error as Error)?.message ?? error)), diagnostics: [] };
