@@ -42,6 +42,48 @@ function minifyCss(): Plugin {
   };
 }
 
+/**
+ * decimal.js is one object with every method on its prototype, so no
+ * minifier can drop what the language never calls: trigonometry, roots,
+ * logarithms, powers, base conversion, fractions — a third of its gzip size
+ * (it keeps all arithmetic, comparison, rounding and formatting). The methods
+ * below become unused variables the minifier removes. The language's own
+ * modules are checked as they are bundled: calling any of these methods fails
+ * the build rather than the widget.
+ */
+const UNUSED_DECIMAL_METHODS = [
+  'sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'sinh', 'cosh', 'tanh', 'asinh', 'acosh', 'atanh',
+  'sqrt', 'cbrt', 'exp', 'ln', 'log', 'pow', 'toBinary', 'toHex', 'toOctal', 'toFraction', 'toNearest',
+];
+/** The static functions kept on the constructor (besides `clone`, `config` and the rounding modes). */
+const USED_DECIMAL_STATICS = ['max', 'min'];
+
+function trimDecimal(): Plugin {
+  const called = new RegExp(`(?<!\\bMath|\\bconsole)\\.(${UNUSED_DECIMAL_METHODS.join('|')})\\(`);
+  return {
+    name: 'credit-rules:trim-decimal',
+    apply: 'build',
+    transform(code, id) {
+      if (/[\\/]decimal\.js[\\/]decimal\.mjs$/.test(id)) {
+        let removed = 0;
+        const trimmed = code
+          .replace(/^P\.(\w+)(?: = P\.(\w+))? = function/gm, (m, long: string, short?: string) =>
+            UNUSED_DECIMAL_METHODS.includes(short ?? long) ? (removed++, `var unused_${short ?? long} = function`) : m)
+          .replace(/^ {2}Decimal\.(\w+) = \1;.*$/gm, (m, name: string) => (USED_DECIMAL_STATICS.includes(name) ? m : ''));
+        if (removed !== UNUSED_DECIMAL_METHODS.length) this.error(`decimal.js changed: trimmed ${removed} of ${UNUSED_DECIMAL_METHODS.length} methods`);
+        return { code: trimmed, map: null };
+      }
+      if (/[\\/]src[\\/](language|widget)[\\/].*\.ts$/.test(id)) {
+        const method = called.exec(code)?.[1];
+        const statik = [...code.matchAll(/\bDecimal\.(\w+)\(/g)].map((m) => m[1]).find((n) => !['clone', 'set', 'config', 'isDecimal', ...USED_DECIMAL_STATICS].includes(n));
+        const missing = method ?? (statik && `Decimal.${statik}`);
+        if (missing) this.error(`${relative(here, id)} calls ${missing}(), which the widget build removes from decimal.js (see trimDecimal in vite.config.ts)`);
+      }
+      return undefined;
+    },
+  };
+}
+
 /** Prints (and records in dist/sizes.json) what a page downloads, gzipped at level 9. */
 function sizes(): Plugin {
   let dist = resolve(here, 'dist');
@@ -51,7 +93,7 @@ function sizes(): Plugin {
     configResolved(config) {
       dist = resolve(config.root, config.build.outDir);
     },
-    closeBundle() {
+    writeBundle() {
       const files = listFiles(dist).filter((f) => f.endsWith('.js'));
       const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
       const entry = join(dist, 'credit-calculator.js');
@@ -86,7 +128,8 @@ export default defineConfig(({ command }) => ({
   root: command === 'serve' ? resolve(here, 'demo') : here,
   publicDir: false,
   server: { fs: { allow: [here] } },
-  plugins: [projectFolders(), minifyCss(), sizes()],
+  resolve: { alias: { chevrotain: resolve(here, 'node_modules/chevrotain/lib/chevrotain.mjs') } },
+  plugins: [projectFolders(), minifyCss(), trimDecimal(), sizes()],
   build: {
     outDir: resolve(here, 'dist'),
     emptyOutDir: true,
