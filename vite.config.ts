@@ -54,12 +54,13 @@ function minifyCss(): Plugin {
 const UNUSED_DECIMAL_METHODS = [
   'sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'sinh', 'cosh', 'tanh', 'asinh', 'acosh', 'atanh',
   'sqrt', 'cbrt', 'exp', 'ln', 'log', 'pow', 'toBinary', 'toHex', 'toOctal', 'toFraction', 'toNearest',
+  'clamp', 'divToInt', 'sd', 'dp', 'isInt', 'isNeg', 'isPos', 'toExponential', 'toSD', 'trunc', 'toNumber',
 ];
 /** The static functions kept on the constructor (besides `clone`, `config` and the rounding modes). */
 const USED_DECIMAL_STATICS = ['max', 'min'];
 
 function trimDecimal(): Plugin {
-  const called = new RegExp(`(?<!\\bMath|\\bconsole)\\.(${UNUSED_DECIMAL_METHODS.join('|')})\\(`);
+  const called = new RegExp(`(?<!\\bMath|\\bconsole|\\bNumber)\\.(${UNUSED_DECIMAL_METHODS.join('|')})\\(`);
   return {
     name: 'credit-rules:trim-decimal',
     apply: 'build',
