@@ -37,7 +37,9 @@ function minifyCss(): Plugin {
     transform(code, id) {
       if (!id.endsWith('.styles.ts')) return undefined;
       return code.replace(/css`([^`]*)`/g, (_, body: string) =>
-        `css\`${body.replace(/\/\*[^]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{};,])\s*/g, '$1').replace(/;}/g, '}').trim()}\``);
+        `css\`${body.replace(/\/\*[^]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{};,])\s*/g, '$1').replace(/;}/g, '}')
+          // After a colon a space never matters: `color: red`, `(min-width: 700px)`; `a :hover` keeps the one before.
+          .replace(/: /g, ':').replace(/#([0-9a-f])\1([0-9a-f])\2([0-9a-f])\3\b/gi, '#$1$2$3').trim()}\``);
     },
   };
 }
@@ -45,22 +47,30 @@ function minifyCss(): Plugin {
 /**
  * decimal.js is one object with every method on its prototype, so no
  * minifier can drop what the language never calls: trigonometry, roots,
- * logarithms, powers, base conversion, fractions — a third of its gzip size
- * (it keeps all arithmetic, comparison, rounding and formatting). The methods
- * below become unused variables the minifier removes. The language's own
- * modules are checked as they are bundled: calling any of these methods fails
- * the build rather than the widget.
+ * logarithms, powers, base conversion, fractions — a third of its gzip size.
+ * All arithmetic, comparison, rounding and formatting stay. The methods below
+ * become unused variables the minifier removes. Two checks make this safe to
+ * keep: decimal.js's own remaining code must not call them (checked in its
+ * source at build time), and neither may the language or the widget (checked
+ * in each module as it is bundled) — either fails the build, not the widget.
+ * One known call stays: reading a hexadecimal/binary/octal string with a
+ * binary exponent beyond 2^53 (`0x1p60`) needs `Decimal.pow`; no value the
+ * language reads can be one (every number passes its decimal-only syntax
+ * first), and such a string now throws like any other invalid number.
  */
 const UNUSED_DECIMAL_METHODS = [
   'sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'sinh', 'cosh', 'tanh', 'asinh', 'acosh', 'atanh',
   'sqrt', 'cbrt', 'exp', 'ln', 'log', 'pow', 'toBinary', 'toHex', 'toOctal', 'toFraction', 'toNearest',
-  'clamp', 'divToInt', 'sd', 'dp', 'isInt', 'isNeg', 'isPos', 'toExponential', 'toSD', 'trunc', 'toNumber',
+  'clamp', 'sd', 'dp', 'isInt', 'isPos', 'toExponential', 'toSD', 'trunc', 'toNumber',
 ];
-/** The static functions kept on the constructor (besides `clone`, `config` and the rounding modes). */
-const USED_DECIMAL_STATICS = ['max', 'min'];
+/** The static functions kept on the constructor (with the rounding modes and `config`/`set`). */
+const USED_DECIMAL_STATICS = ['clone', 'isDecimal', 'max', 'min'];
+/** Calls inside decimal.js that may stay (see above): `function name` → method it calls. */
+const ALLOWED_DECIMAL_CALLS = ['parseOther → pow'];
 
 function trimDecimal(): Plugin {
-  const called = new RegExp(`(?<!\\bMath|\\bconsole|\\bNumber)\\.(${UNUSED_DECIMAL_METHODS.join('|')})\\(`);
+  const names = UNUSED_DECIMAL_METHODS.join('|');
+  const called = new RegExp(`(?<!\\bMath|\\bconsole|\\bNumber)\\.(${names})\\(`);
   return {
     name: 'credit-rules:trim-decimal',
     apply: 'build',
@@ -72,14 +82,61 @@ function trimDecimal(): Plugin {
             UNUSED_DECIMAL_METHODS.includes(short ?? long) ? (removed++, `var unused_${short ?? long} = function`) : m)
           .replace(/^ {2}Decimal\.(\w+) = \1;.*$/gm, (m, name: string) => (USED_DECIMAL_STATICS.includes(name) ? m : ''));
         if (removed !== UNUSED_DECIMAL_METHODS.length) this.error(`decimal.js changed: trimmed ${removed} of ${UNUSED_DECIMAL_METHODS.length} methods`);
+        for (const problem of decimalCallsIntoTrimmed(code, names)) {
+          if (!ALLOWED_DECIMAL_CALLS.includes(problem)) this.error(`decimal.js: ${problem}(), which the widget build removes (see trimDecimal in vite.config.ts)`);
+        }
         return { code: trimmed, map: null };
       }
       if (/[\\/]src[\\/](language|widget)[\\/].*\.ts$/.test(id)) {
         const method = called.exec(code)?.[1];
-        const statik = [...code.matchAll(/\bDecimal\.(\w+)\(/g)].map((m) => m[1]).find((n) => !['clone', 'set', 'config', 'isDecimal', ...USED_DECIMAL_STATICS].includes(n));
+        const statik = [...code.matchAll(/\bDecimal\.(\w+)\(/g)].map((m) => m[1]).find((n) => !['set', 'config', ...USED_DECIMAL_STATICS].includes(n));
         const missing = method ?? (statik && `Decimal.${statik}`);
         if (missing) this.error(`${relative(here, id)} calls ${missing}(), which the widget build removes from decimal.js (see trimDecimal in vite.config.ts)`);
       }
+      return undefined;
+    },
+  };
+}
+
+/**
+ * Calls from decimal.js's kept code to a trimmed method, as "owner → method".
+ * The file is cut at each top-level definition (`P.x = function`, `function x`);
+ * trimmed methods, and static functions no longer assigned to the constructor,
+ * are dead and not searched.
+ */
+function decimalCallsIntoTrimmed(source: string, names: string): string[] {
+  const code = source.replace(/\/\*[^]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+  const statics = new Set([...code.matchAll(/^ {2}Decimal\.(\w+) = \1;/gm)].map((m) => m[1]));
+  const dead = (owner: string) =>
+    owner.startsWith('P.') ? UNUSED_DECIMAL_METHODS.includes(owner.slice(2)) : statics.has(owner) && !USED_DECIMAL_STATICS.includes(owner);
+  const found: string[] = [];
+  let owner = '';
+  for (const line of code.split('\n')) {
+    const method = /^P\.(\w+)(?: = P\.(\w+))? = function/.exec(line);
+    const fn = /^ {0,2}function (\w+)/.exec(line);
+    if (method) owner = `P.${method[2] ?? method[1]}`;
+    else if (fn) owner = fn[1];
+    if (dead(owner)) continue;
+    for (const m of line.matchAll(new RegExp(`(?<!\\bMath)\\.(${names})\\(`, 'g'))) found.push(`${owner.replace(/^P\./, '')} → ${m[1]}`);
+  }
+  return found;
+}
+
+/**
+ * The drafting lints (`checker/lints.ts`: unreachable tiers, caps that never
+ * bind, unused names …) only produce warnings for the author of the rules. The
+ * widget shows a calculator or, when the rules have errors, the errors — never
+ * warnings — so its parser chunk is built without them (2 KB gzip): in the
+ * bundle, rules compiled from text carry no drafting warnings in
+ * `loadedProgram.diagnostics`. The CLI, the playground and the library lint as
+ * before; `credit-rules check` is where an author sees them.
+ */
+function widgetSkipsLints(): Plugin {
+  return {
+    name: 'credit-rules:widget-skips-lints',
+    apply: 'build',
+    load(id) {
+      if (/[\\/]src[\\/]language[\\/]checker[\\/]lints\.ts$/.test(id)) return 'export function lint() { return []; }';
       return undefined;
     },
   };
@@ -130,7 +187,7 @@ export default defineConfig(({ command }) => ({
   publicDir: false,
   server: { fs: { allow: [here] } },
   resolve: { alias: { chevrotain: resolve(here, 'node_modules/chevrotain/lib/chevrotain.mjs') } },
-  plugins: [projectFolders(), minifyCss(), trimDecimal(), sizes()],
+  plugins: [projectFolders(), minifyCss(), trimDecimal(), widgetSkipsLints(), sizes()],
   build: {
     outDir: resolve(here, 'dist'),
     emptyOutDir: true,
