@@ -27,21 +27,102 @@ function projectFolders(): Plugin {
 }
 
 /**
- * Lit's css`` templates are strings to a minifier: collapse their whitespace
- * and comments (only where it cannot change a selector's meaning).
+ * Lit's templates are strings to a minifier. In css`` ones, collapse
+ * whitespace and comments (only where it cannot change a selector's
+ * meaning). In html`` and svg`` ones, a line break and the indentation around
+ * it become one space, which HTML renders the same (the widget has no <pre>
+ * or <textarea>); text inside `${…}` and in other template strings is kept.
  */
-function minifyCss(): Plugin {
+function minifyTemplates(): Plugin {
   return {
-    name: 'credit-rules:minify-css',
+    name: 'credit-rules:minify-templates',
     apply: 'build',
     transform(code, id) {
-      if (!id.endsWith('.styles.ts')) return undefined;
-      return code.replace(/css`([^`]*)`/g, (_, body: string) =>
-        `css\`${body.replace(/\/\*[^]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{};,])\s*/g, '$1').replace(/;}/g, '}')
-          // After a colon a space never matters: `color: red`, `(min-width: 700px)`; `a :hover` keeps the one before.
-          .replace(/: /g, ':').replace(/#([0-9a-f])\1([0-9a-f])\2([0-9a-f])\3\b/gi, '#$1$2$3').trim()}\``);
+      if (id.endsWith('.styles.ts')) {
+        return code.replace(/css`([^`]*)`/g, (_, body: string) =>
+          `css\`${body.replace(/\/\*[^]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{};,])\s*/g, '$1').replace(/;}/g, '}')
+            // After a colon a space never matters: `color: red`, `(min-width: 700px)`; `a :hover` keeps the one before.
+            .replace(/: /g, ':').replace(/#([0-9a-f])\1([0-9a-f])\2([0-9a-f])\3\b/gi, '#$1$2$3').trim()}\``);
+      }
+      if (/[\\/]src[\\/]widget[\\/].*\.ts$/.test(id)) return collapseHtmlTemplates(code);
+      return undefined;
     },
   };
+}
+
+/** Collapses line breaks in the static parts of html`…` and svg`…` templates (see above). */
+function collapseHtmlTemplates(code: string): string {
+  let out = '';
+  let i = 0;
+  // A template from just after its opening backtick; returns the index after its closing one.
+  const template = (collapse: boolean): void => {
+    let text = '';
+    const flush = () => {
+      out += collapse ? text.replace(/\s*\n\s*/g, ' ') : text;
+      text = '';
+    };
+    while (i < code.length) {
+      const c = code[i];
+      if (c === '\\') {
+        text += code.slice(i, i + 2);
+        i += 2;
+      } else if (c === '`') {
+        flush();
+        out += c;
+        i++;
+        return;
+      } else if (c === '$' && code[i + 1] === '{') {
+        flush();
+        out += '${';
+        i += 2;
+        expression();
+      } else {
+        text += c;
+        i++;
+      }
+    }
+    flush();
+  };
+  // JavaScript inside `${…}` up to its closing brace: strings and nested templates are skipped whole.
+  const expression = (): void => {
+    let depth = 0;
+    while (i < code.length) {
+      const c = code[i];
+      if (c === '}' && depth === 0) {
+        out += c;
+        i++;
+        return;
+      }
+      if (c === '{') depth++;
+      if (c === '}') depth--;
+      if (c === '`') {
+        const tagged = /\b(html|svg)$/.test(code.slice(Math.max(0, i - 4), i));
+        out += c;
+        i++;
+        template(tagged);
+      } else if (c === '"' || c === "'") {
+        const end = stringEnd(code, i);
+        out += code.slice(i, end);
+        i = end;
+      } else {
+        out += c;
+        i++;
+      }
+    }
+  };
+  for (const m of code.matchAll(/\b(?:html|svg)`/g)) {
+    if (m.index < i) continue; // inside a template already handled
+    out += code.slice(i, m.index + m[0].length);
+    i = m.index + m[0].length;
+    template(true);
+  }
+  return out + code.slice(i);
+}
+
+function stringEnd(code: string, start: number): number {
+  let i = start + 1;
+  while (i < code.length && code[i] !== code[start]) i += code[i] === '\\' ? 2 : 1;
+  return i + 1;
 }
 
 /**
@@ -187,7 +268,7 @@ export default defineConfig(({ command }) => ({
   publicDir: false,
   server: { fs: { allow: [here] } },
   resolve: { alias: { chevrotain: resolve(here, 'node_modules/chevrotain/lib/chevrotain.mjs') } },
-  plugins: [projectFolders(), minifyCss(), trimDecimal(), widgetSkipsLints(), sizes()],
+  plugins: [projectFolders(), minifyTemplates(), trimDecimal(), widgetSkipsLints(), sizes()],
   build: {
     outDir: resolve(here, 'dist'),
     emptyOutDir: true,
