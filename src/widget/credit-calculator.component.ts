@@ -12,13 +12,13 @@ import { live } from 'lit/directives/live.js';
 import type { InputInfo, Program } from '../language/program.js';
 import type { Diagnostic } from '../language/diagnostics.js';
 import type { InputValue, InputValues } from '../language/evaluate/inputs.js';
-import type { CapCut, Display, EvaluationResult, MonthResult, YearResult } from '../language/evaluate/results.js';
+import type { CapCut, Display, Evaluation, EvaluationResult, MonthResult, YearResult } from '../language/evaluate/results.js';
 import { formatMoney, formatNumber, formatPercent, formatQuantity } from '../language/render/format.js';
 import { decimalsOf, downtimeMinutes, formatDowntime, isAvailability, renderChart, sweep, type Curve } from './chart.js';
 import { styles } from './credit-calculator.styles.js';
 import { creditEvent } from './events.js';
 import { langOf, parseNumber, strings, type Lang, type Strings } from './i18n.js';
-import { compileText, dedent, fetchRules, type LoadFailure, type Loaded } from './load.js';
+import { compileText, dedent, DEFAULT_TIMEOUT, fetchRules, type LoadFailure, type Loaded } from './load.js';
 import { readScenario, scenarioUrl } from './share.js';
 import { fieldValue, suffixOf } from './values.js';
 
@@ -99,6 +99,7 @@ export class CreditCalculator extends LitElement {
     panels: {},
     chartInput: { attribute: 'chart-input' },
     program: { attribute: false },
+    loadTimeout: { type: Number, attribute: 'load-timeout' },
     // Internal state; `attribute: false` keeps it out of the custom-elements manifest too.
     loaded: { state: true, attribute: false },
     failure: { state: true, attribute: false },
@@ -138,6 +139,9 @@ export class CreditCalculator extends LitElement {
   /** A program object to use directly (from `compile` or `loadProgram`); wins over `rules` and `src`. */
   declare program?: Program;
 
+  /** How long to wait for `src`, in milliseconds, before showing that it could not be loaded. */
+  loadTimeout = DEFAULT_TIMEOUT;
+
   declare private loaded?: Program;
   declare private failure?: LoadFailure;
   private fields: Record<string, Field> = {};
@@ -151,6 +155,10 @@ export class CreditCalculator extends LitElement {
   /** The user (or a link, or an example) set months of their own: they no longer follow the form. */
   #yearEdited = false;
   #loadToken = 0;
+  /** Aborts the fetch in flight: removing the element, or newer rules, make its answer unwanted. */
+  #abort?: AbortController;
+  /** A load was cut short by removing the element: connecting it again loads afresh. */
+  #interrupted = false;
   #observer?: MutationObserver;
   #curve?: { key: string; curve?: Curve };
 
@@ -173,7 +181,7 @@ export class CreditCalculator extends LitElement {
   }
 
   get #shown(): Set<string> {
-    const words = this.panels.split(/\s+/);
+    const words = (this.panels ?? '').split(/\s+/);
     return new Set(words.includes('all') ? ALL_PANELS : words);
   }
 
@@ -184,11 +192,22 @@ export class CreditCalculator extends LitElement {
       if (!this.loaded && !this.rules && !this.src && !this.program && this.#ruleScript()) void this.#load();
     });
     this.#observer.observe(this, { childList: true, subtree: true, characterData: true });
+    if (this.#interrupted) {
+      this.#interrupted = false;
+      void this.#load();
+    }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#observer?.disconnect();
+    // Nothing may arrive for an element that left the page: no late render, no event.
+    if (this.#abort) {
+      this.#abort.abort();
+      this.#abort = undefined;
+      this.#loadToken++;
+      this.#interrupted = true;
+    }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -209,16 +228,41 @@ export class CreditCalculator extends LitElement {
 
   async #load(): Promise<void> {
     const token = ++this.#loadToken;
+    this.#abort?.abort();
+    const abort = (this.#abort = new AbortController());
+    let loaded: Loaded | undefined;
+    try {
+      loaded = await this.#read(abort.signal);
+    } catch (error) {
+      loaded = this.#unforeseen(error);
+    }
+    if (token !== this.#loadToken) return; // newer rules, or the element was removed
+    this.#abort = undefined;
+    if (!loaded) return; // the observer retries when the script arrives
+    try {
+      this.#use(loaded);
+    } catch (error) {
+      // Nothing the rules do may reach the host page: an unforeseen failure is shown like any other.
+      this.#use(this.#unforeseen(error));
+    }
+  }
+
+  #read(signal: AbortSignal): Promise<Loaded | undefined> | Loaded | undefined {
     const t = this.#t;
-    let loaded: Loaded;
     const script = this.#ruleScript();
-    if (this.program) loaded = { ok: true, program: this.program, warnings: [] };
-    else if (this.rules) loaded = await compileText(dedent(this.rules), t);
-    else if (this.src) loaded = await fetchRules(new URL(this.src, document.baseURI).href, t);
-    else if (script?.textContent?.trim()) loaded = await compileText(dedent(script.textContent), t);
-    else if (document.readyState === 'loading') return; // the observer retries when the script arrives
-    else loaded = { ok: false, kind: 'load', message: t.noRules, diagnostics: [] };
-    if (token !== this.#loadToken) return;
+    if (this.program) return { ok: true, program: this.program, warnings: [] };
+    if (this.rules) return compileText(dedent(this.rules), t);
+    if (this.src) return fetchRules(new URL(this.src, document.baseURI).href, t, signal, this.loadTimeout > 0 ? this.loadTimeout : DEFAULT_TIMEOUT);
+    if (script?.textContent?.trim()) return compileText(dedent(script.textContent), t);
+    if (document.readyState === 'loading') return undefined;
+    return { ok: false, kind: 'load', message: t.noRules, diagnostics: [] };
+  }
+
+  #unforeseen(error: unknown): LoadFailure {
+    return { ok: false, kind: 'load', message: this.#t.loadFailed(String((error as Error)?.message ?? error)), diagnostics: [] };
+  }
+
+  #use(loaded: Loaded): void {
     this.evaluated = undefined;
     this.yearEvaluated = undefined;
     this.year = undefined;
@@ -303,7 +347,7 @@ export class CreditCalculator extends LitElement {
       return;
     }
     const values = this.#currentValues();
-    const r = program.evaluate(values, this.#options);
+    const r = this.#evaluate(values);
     if (!r.ok) {
       this.#showProblems(r.diagnostics);
       this.stale = !!this.evaluated;
@@ -328,13 +372,25 @@ export class CreditCalculator extends LitElement {
       inputs[name] = months.map((m) => m.value!);
     }
     this.year = year;
-    const r = this.loaded.evaluate(inputs, this.#options);
+    const r = this.#evaluate(inputs);
     if (!r.ok || r.result.mode !== 'year') {
       if (!r.ok) this.#showProblems(r.diagnostics);
       return undefined;
     }
     this.yearEvaluated = r.result;
     return { inputs, result: r.result };
+  }
+
+  /**
+   * Checked rules never throw, but a precompiled program is data from
+   * elsewhere: if evaluating it throws, that is a problem shown in the form,
+   * never an error in the host page.
+   */
+  #evaluate(values: InputValues): Evaluation {
+    return contained(() => this.loaded!.evaluate(values, this.#options)) ?? {
+      ok: false,
+      diagnostics: [{ severity: 'error', code: 'bad-precompiled', message: this.#t.rulesProblem, span: { start: 0, end: 0 }, start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }],
+    };
   }
 
   #showProblems(diagnostics: readonly Diagnostic[]): void {
@@ -705,7 +761,7 @@ export class CreditCalculator extends LitElement {
     const others = { ...this.#currentValues() };
     delete others[input.name];
     const key = JSON.stringify([input.name, others, this.currency]);
-    if (this.#curve?.key !== key) this.#curve = { key, curve: sweep(program, input, others as InputValues, Number(value), this.currency) };
+    if (this.#curve?.key !== key) this.#curve = { key, curve: contained(() => sweep(program, input, others as InputValues, Number(value), this.currency)) };
     const curve = this.#curve.curve;
     if (!curve) return nothing;
     const t = this.#t;
@@ -808,6 +864,15 @@ export class CreditCalculator extends LitElement {
       <output aria-live="polite">${this.shareNote?.text ?? ''}</output>
       ${this.shareNote?.url ? html`<input type="text" readonly aria-label=${t.copyLink} .value=${this.shareNote.url} />` : nothing}
     </section>`;
+  }
+}
+
+/** `run()`, or undefined when it throws. */
+function contained<T>(run: () => T): T | undefined {
+  try {
+    return run();
+  } catch {
+    return undefined;
   }
 }
 
