@@ -134,10 +134,13 @@ function stringEnd(code: string, start: number): number {
  * keep: decimal.js's own remaining code must not call them (checked in its
  * source at build time), and neither may the language or the widget (checked
  * in each module as it is bundled) — either fails the build, not the widget.
- * One known call stays: reading a hexadecimal/binary/octal string with a
- * binary exponent beyond 2^53 (`0x1p60`) needs `Decimal.pow`; no value the
- * language reads can be one (every number passes its decimal-only syntax
- * first), and such a string now throws like any other invalid number.
+ * Strings in other notations than plain decimal (hexadecimal, binary, octal,
+ * `NaN`, `Infinity`, `1_000`) are read by decimal.js's `parseOther`, which is
+ * cut to its first line: it throws "Invalid argument", as decimal.js does for
+ * any string it cannot read. The language only ever passes plain decimal
+ * strings (its literals and inputs pass a decimal-only syntax first), so the
+ * widget reads every number exactly as the library does; the one call into a
+ * trimmed method left in decimal.js (`Decimal.pow`, in `parseOther`) is dead.
  */
 const UNUSED_DECIMAL_METHODS = [
   'sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'sinh', 'cosh', 'tanh', 'asinh', 'acosh', 'atanh',
@@ -146,7 +149,7 @@ const UNUSED_DECIMAL_METHODS = [
 ];
 /** The static functions kept on the constructor (with the rounding modes and `config`/`set`). */
 const USED_DECIMAL_STATICS = ['clone', 'isDecimal', 'max', 'min'];
-/** Calls inside decimal.js that may stay (see above): `function name` → method it calls. */
+/** Calls inside decimal.js that may stay, because their caller is dead too (see above): `function → method`. */
 const ALLOWED_DECIMAL_CALLS = ['parseOther → pow'];
 
 function trimDecimal(): Plugin {
@@ -161,8 +164,9 @@ function trimDecimal(): Plugin {
         const trimmed = code
           .replace(/^P\.(\w+)(?: = P\.(\w+))? = function/gm, (m, long: string, short?: string) =>
             UNUSED_DECIMAL_METHODS.includes(short ?? long) ? (removed++, `var unused_${short ?? long} = function`) : m)
-          .replace(/^ {2}Decimal\.(\w+) = \1;.*$/gm, (m, name: string) => (USED_DECIMAL_STATICS.includes(name) ? m : ''));
-        if (removed !== UNUSED_DECIMAL_METHODS.length) this.error(`decimal.js changed: trimmed ${removed} of ${UNUSED_DECIMAL_METHODS.length} methods`);
+          .replace(/^ {2}Decimal\.(\w+) = \1;.*$/gm, (m, name: string) => (USED_DECIMAL_STATICS.includes(name) ? m : ''))
+          .replace(/^function parseOther\(x, str\) \{/m, (m) => (removed++, `${m} throw Error(invalidArgument + str);`));
+        if (removed !== UNUSED_DECIMAL_METHODS.length + 1) this.error(`decimal.js changed: trimmed ${removed} of ${UNUSED_DECIMAL_METHODS.length + 1} functions`);
         for (const problem of decimalCallsIntoTrimmed(code, names)) {
           if (!ALLOWED_DECIMAL_CALLS.includes(problem)) this.error(`decimal.js: ${problem}(), which the widget build removes (see trimDecimal in vite.config.ts)`);
         }
