@@ -37,6 +37,7 @@ const pages: Record<string, string> = {
     <credit-calculator id="json" src="/rules.json"></credit-calculator>
     <script type="module" src="/dist/credit-calculator.js"></script>`),
   '/precompiled.html': page(`<credit-calculator src="/rules.json"></credit-calculator><script type="module" src="/dist/credit-calculator.js"></script>`),
+  '/many.html': page(`<div id="many"></div><script type="module" src="/dist/credit-calculator.js"></script>`),
   '/twice.html': page(`<credit-calculator src="/rules.json"></credit-calculator>
     <script type="module" src="/dist/credit-calculator.js"></script><script type="module" src="/dist/credit-calculator.js?copy"></script>`),
 };
@@ -167,6 +168,33 @@ describe('the built widget', () => {
     const { page: p, requests } = await open('/precompiled.html');
     assert.equal(await total(p), '0.00\u00a0EUR');
     assert.deepEqual(requests.filter((r) => r.includes('/chunks/compile')), []);
+    await p.close();
+  });
+
+  it('renders 100 instances of a precompiled program, and answers input on one of them (figures printed)', async () => {
+    const { page: p, log } = await open('/many.html');
+    // Plain JavaScript as text: tsx would wrap named functions in a helper the page does not have.
+    const figures = (await p.evaluate(`(async () => {
+      await customElements.whenDefined('credit-calculator');
+      const host = document.getElementById('many');
+      const started = performance.now();
+      for (let i = 0; i < 100; i++) host.insertAdjacentHTML('beforeend', '<credit-calculator id="c' + i + '" src="/rules.json"></credit-calculator>');
+      const els = [...host.children];
+      const amounts = () => els.map((el) => el.shadowRoot?.querySelector('[part=amount]')?.textContent);
+      while (amounts().some((a) => !a)) await new Promise((r) => setTimeout(r, 5));
+      const allRendered = performance.now() - started;
+      const input = els[57].shadowRoot.querySelector('#f1');
+      const typed = performance.now();
+      input.value = '99.4';
+      input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      await els[57].updateComplete;
+      const inputToResult = performance.now() - typed;
+      return { allRendered, inputToResult, amount: amounts()[57], neighbour: amounts()[58] };
+    })()`)) as { allRendered: number; inputToResult: number; amount: string; neighbour: string };
+    console.log(`[100 instances, built bundle] all rendered in ${figures.allRendered.toFixed(0)} ms; input → result on one of them in ${figures.inputToResult.toFixed(1)} ms`);
+    assert.equal(figures.amount, '250.00\u00a0EUR');
+    assert.equal(figures.neighbour, '0.00\u00a0EUR');
+    assert.deepEqual(log.filter((l) => l.type === 'pageerror' || l.type === 'error'), []);
     await p.close();
   });
 
