@@ -139,7 +139,7 @@ export class CreditCalculator extends LitElement {
   /** A program object to use directly (from `compile` or `loadProgram`); wins over `rules` and `src`. */
   declare program?: Program;
 
-  /** How long to wait for `src`, in milliseconds, before showing that it could not be loaded. */
+  /** How long to wait for `src`, in milliseconds (default 10000), before showing that it did not answer. */
   loadTimeout = DEFAULT_TIMEOUT;
 
   declare private loaded?: Program;

@@ -97,8 +97,9 @@ describe('the built widget', () => {
     server?.close();
   });
 
-  async function open(path: string) {
+  async function open(path: string, prepare?: (p: Page) => Promise<unknown>) {
     const p: Page = await browser.newPage();
+    await prepare?.(p);
     const log: { type: string; text: string }[] = [];
     const requests: string[] = [];
     p.on('console', (m) => log.push({ type: m.type(), text: m.text() }));
@@ -195,6 +196,17 @@ describe('the built widget', () => {
     assert.equal(figures.amount, '250.00\u00a0EUR');
     assert.equal(figures.neighbour, '0.00\u00a0EUR');
     assert.deepEqual(log.filter((l) => l.type === 'pageerror' || l.type === 'error'), []);
+    await p.close();
+  });
+
+  it('says so, and keeps the page free of errors, when the parser chunk cannot be loaded', async () => {
+    // A deployment that forgot a file: rules as text need the parser chunk, which answers 404.
+    const { page: p, log } = await open('/csp.html', (page) => page.route('**/chunks/compile-*', (route) => route.fulfill({ status: 404 })));
+    assert.equal(await total(p, 'json'), '0.00\u00a0EUR', 'a precompiled program does not need the chunk');
+    const problem = await p.waitForFunction(() => document.querySelector('#inline')?.shadowRoot?.querySelector('[part=problems]')?.textContent)
+      .then((h) => h.jsonValue() as Promise<string>);
+    assert.match(problem, /could not be loaded/);
+    assert.deepEqual(log.filter((l) => l.type === 'pageerror'), []);
     await p.close();
   });
 
