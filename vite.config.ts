@@ -304,7 +304,13 @@ export default defineConfig(({ command }) => ({
   root: command === 'serve' ? resolve(here, 'demo') : here,
   publicDir: false,
   server: { fs: { allow: [here] } },
-  resolve: { alias: { chevrotain: resolve(here, 'node_modules/chevrotain/lib/chevrotain.mjs') } },
+  resolve: {
+    alias: [
+      { find: 'chevrotain', replacement: resolve(here, 'node_modules/chevrotain/lib/chevrotain.mjs') },
+      // Demo modules import the project's own source as `/src/…` (see projectFolders).
+      { find: /^\/src\//, replacement: `${resolve(here, 'src')}/` },
+    ],
+  },
   plugins: [projectFolders(), minifyTemplates(), trimDecimal(), widgetSkipsLints(), sizes()],
   build: {
     outDir: resolve(here, 'dist'),

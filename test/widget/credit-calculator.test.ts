@@ -153,7 +153,8 @@ describe('<credit-calculator> as a user sees it', () => {
     el.remove();
   });
 
-  it('passes an automated accessibility check (axe-core)', async () => {
+  it('passes an automated accessibility check (axe-core)', async function () {
+    this.timeout(30_000); // axe over every panel takes seconds on a busy machine
     const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator rules=${RULES} panels="all" .values=${{ availability: 99.4 }}></credit-calculator>`));
     await expect(el).to.be.accessible();
     const de = await ready(await fixture<CreditCalculator>(html`<credit-calculator locale="de" rules=${RULES} compact></credit-calculator>`));
