@@ -60,17 +60,17 @@ describe('<credit-calculator> when src fails', () => {
   it('gives up on a server that never answers after load-timeout, and says so', async () => {
     const { el, errors } = calculator((e) => {
       e.src = '/__faults/never';
-      e.setAttribute('load-timeout', '300');
+      e.setAttribute('load-timeout', '1000');
     });
-    expect(el.loadTimeout).to.equal(300);
+    expect(el.loadTimeout).to.equal(1000);
     const started = performance.now();
     document.body.append(el);
-    await sleep(150);
+    await sleep(200);
     expect($(el, '.loading')?.textContent, 'still loading before the time is up').to.contain('Loading');
     await ready(el);
-    expect(performance.now() - started).to.be.below(3000);
+    expect(performance.now() - started).to.be.within(1000, 4000);
     expect(errors.map((e) => e.detail.kind)).to.deep.equal(['load']);
-    expect($(el, '[part=problems]')!.textContent).to.contain('did not answer within 0.3 s');
+    expect($(el, '[part=problems]')!.textContent).to.contain('did not answer within 1 s');
     el.remove();
   });
 
@@ -111,7 +111,7 @@ describe('<credit-calculator> when src fails', () => {
       const { el, errors } = calculator((e) => (e.src = slow(400, RULES)));
       let updates = 0;
       document.body.append(el);
-      await sleep(50);
+      while (!signals.length) await sleep(5);
       const before = el.shadowRoot!.innerHTML;
       el.remove();
       const original = el.requestUpdate.bind(el);
