@@ -24,9 +24,39 @@ export const chromiumArgs = [
   '--no-first-run', '--disable-quic', '--disable-gpu',
 ];
 
+/**
+ * Misbehaving servers for the widget's fault tests, under `/__faults/`:
+ * `never` accepts the request and never answers; `slow?ms=…&body=…` answers
+ * `body` as text after `ms`; `html` answers 200 with a web page, as a
+ * single-page app does for any path.
+ */
+async function faults(ctx, next) {
+  const url = new URL(ctx.url, 'http://localhost');
+  if (!url.pathname.startsWith('/__faults/')) return next();
+  const what = url.pathname.slice('/__faults/'.length);
+  if (what === 'never') {
+    await new Promise((resolve) => ctx.req.once('close', resolve));
+    ctx.status = 204;
+    return undefined;
+  }
+  if (what === 'slow') {
+    await new Promise((resolve) => setTimeout(resolve, Number(url.searchParams.get('ms') ?? 0)));
+    ctx.type = 'text/plain';
+    ctx.body = url.searchParams.get('body') ?? '';
+    return undefined;
+  }
+  if (what === 'html') {
+    ctx.type = 'text/html';
+    ctx.body = '<!doctype html><html><head><title>App</title></head><body><div id="app"></div></body></html>';
+    return undefined;
+  }
+  return next();
+}
+
 export default {
   files: ['test/widget/**/*.test.ts', 'test/playground/**/*.test.ts', '!test/widget/**/*.node.test.ts'],
   nodeResolve: true,
+  middleware: [faults],
   concurrency: 2,
   testFramework: { config: { timeout: 8000 } },
   browsers: [playwrightLauncher({ product: 'chromium', launchOptions: { executablePath: chromePath(), args: chromiumArgs } })],

@@ -8,18 +8,17 @@
  * rendered through Lit text bindings, never as HTML.
  */
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { InputInfo, Program } from '../language/program.js';
 import type { Diagnostic } from '../language/diagnostics.js';
 import type { InputValue, InputValues } from '../language/evaluate/inputs.js';
-import type { CapCut, Display, EvaluationResult, MonthResult, YearResult } from '../language/evaluate/results.js';
+import type { CapCut, Display, Evaluation, EvaluationResult, MonthResult, YearResult } from '../language/evaluate/results.js';
 import { formatMoney, formatNumber, formatPercent, formatQuantity } from '../language/render/format.js';
 import { decimalsOf, downtimeMinutes, formatDowntime, isAvailability, renderChart, sweep, type Curve } from './chart.js';
 import { styles } from './credit-calculator.styles.js';
 import { creditEvent } from './events.js';
 import { langOf, parseNumber, strings, type Lang, type Strings } from './i18n.js';
-import { compileText, dedent, fetchRules, type LoadFailure, type Loaded } from './load.js';
+import { compileText, dedent, DEFAULT_TIMEOUT, fetchRules, type LoadFailure, type Loaded } from './load.js';
 import { readScenario, scenarioUrl } from './share.js';
 import { fieldValue, suffixOf } from './values.js';
 
@@ -88,49 +87,80 @@ interface Evaluated {
 export class CreditCalculator extends LitElement {
   static override styles = styles;
 
+  // `static properties` rather than decorators: the same reactive properties
+  // without the decorator helpers in the bundle (see the size budgets).
+  static override properties = {
+    rules: {},
+    src: {},
+    locale: { reflect: true },
+    currency: {},
+    values: { converter: { fromAttribute: (v: string | null) => safeJson(v) } },
+    compact: { type: Boolean, reflect: true },
+    panels: {},
+    chartInput: { attribute: 'chart-input' },
+    program: { attribute: false },
+    loadTimeout: { type: Number, attribute: 'load-timeout' },
+    // Internal state; `attribute: false` keeps it out of the custom-elements manifest too.
+    loaded: { state: true, attribute: false },
+    failure: { state: true, attribute: false },
+    fields: { state: true, attribute: false },
+    evaluated: { state: true, attribute: false },
+    stale: { state: true, attribute: false },
+    formError: { state: true, attribute: false },
+    year: { state: true, attribute: false },
+    yearEvaluated: { state: true, attribute: false },
+    shareNote: { state: true, attribute: false },
+  };
+
   /** The credit rules as text. Wins over `src` and a child script. */
-  @property() rules?: string;
+  declare rules?: string;
 
   /** URL of a `.credit` file or of a precompiled program (JSON from `credit-rules compile`). */
-  @property() src?: string;
+  declare src?: string;
 
   /** `en` or `de`. Defaults from the closest `lang` attribute. */
-  @property({ reflect: true }) locale?: Lang;
+  declare locale?: Lang;
 
   /** The fee's currency when the rules name none (ISO 4217, e.g. `EUR`). */
-  @property() currency?: string;
+  declare currency?: string;
 
   /** Input values by name: numbers, decimal strings (`"99.5"`, `"99.5%"`) or booleans. Setting it fires no event. */
-  @property({ attribute: 'values', converter: { fromAttribute: (v: string | null) => safeJson(v) } })
   values: Record<string, InputValue> = {};
 
   /** One column, whatever the width. */
-  @property({ type: Boolean, reflect: true }) compact = false;
+  compact = false;
 
   /** Which panels show, space-separated: `breakdown outputs why chart examples year share`, or `all`. */
-  @property() panels = 'breakdown outputs why chart examples';
+  panels = 'breakdown outputs why chart examples';
 
   /** The input the chart plots credit against; the first numeric input by default. */
-  @property({ attribute: 'chart-input' }) chartInput?: string;
+  declare chartInput?: string;
 
   /** A program object to use directly (from `compile` or `loadProgram`); wins over `rules` and `src`. */
-  @property({ attribute: false }) program?: Program;
+  declare program?: Program;
 
-  @state() private loaded?: Program;
-  @state() private failure?: LoadFailure;
-  @state() private fields: Record<string, Field> = {};
-  @state() private evaluated?: Evaluated;
-  @state() private stale = false;
-  @state() private formError?: string;
-  @state() private year?: Record<string, Field[]>;
-  @state() private yearEvaluated?: YearResult;
-  @state() private shareNote?: { text: string; url?: string };
+  /** How long to wait for `src`, in milliseconds (default 10000), before showing that it did not answer. */
+  loadTimeout = DEFAULT_TIMEOUT;
+
+  declare private loaded?: Program;
+  declare private failure?: LoadFailure;
+  private fields: Record<string, Field> = {};
+  declare private evaluated?: Evaluated;
+  private stale = false;
+  declare private formError?: string;
+  declare private year?: Record<string, Field[]>;
+  declare private yearEvaluated?: YearResult;
+  declare private shareNote?: { text: string; url?: string };
 
   /** The user (or a link, or an example) set months of their own: they no longer follow the form. */
-  private yearEdited = false;
-  private loadToken = 0;
-  private observer?: MutationObserver;
-  private curve?: { key: string; curve?: Curve };
+  #yearEdited = false;
+  #loadToken = 0;
+  /** Aborts the fetch in flight: removing the element, or newer rules, make its answer unwanted. */
+  #abort?: AbortController;
+  /** A load was cut short by removing the element: connecting it again loads afresh. */
+  #interrupted = false;
+  #observer?: MutationObserver;
+  #curve?: { key: string; curve?: Curve };
 
   /** The program in use, once loaded. */
   get loadedProgram(): Program | undefined {
@@ -142,66 +172,102 @@ export class CreditCalculator extends LitElement {
     return this.evaluated?.result;
   }
 
-  private get language(): Lang {
+  get #language(): Lang {
     return this.locale === 'de' || this.locale === 'en' ? this.locale : langOf(this.closest('[lang]')?.getAttribute('lang'));
   }
 
-  private get t(): Strings {
-    return strings[this.language];
+  get #t(): Strings {
+    return strings[this.#language];
   }
 
-  private get shown(): Set<string> {
-    const words = this.panels.split(/\s+/);
+  get #shown(): Set<string> {
+    const words = (this.panels ?? '').split(/\s+/);
     return new Set(words.includes('all') ? ALL_PANELS : words);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     // A child script added after the element (streaming HTML, frameworks) still counts.
-    this.observer = new MutationObserver(() => {
-      if (!this.loaded && !this.rules && !this.src && !this.program && this.ruleScript()) void this.load();
+    this.#observer = new MutationObserver(() => {
+      if (!this.loaded && !this.rules && !this.src && !this.program && this.#ruleScript()) void this.#load();
     });
-    this.observer.observe(this, { childList: true, subtree: true, characterData: true });
+    this.#observer.observe(this, { childList: true, subtree: true, characterData: true });
+    if (this.#interrupted) {
+      this.#interrupted = false;
+      void this.#load();
+    }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.observer?.disconnect();
+    this.#observer?.disconnect();
+    // Nothing may arrive for an element that left the page: no late render, no event.
+    if (this.#abort) {
+      this.#abort.abort();
+      this.#abort = undefined;
+      this.#loadToken++;
+      this.#interrupted = true;
+    }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('rules') || changed.has('src') || changed.has('program') || !this.hasUpdated) {
-      void this.load();
+      void this.#load();
     } else if (this.loaded && changed.has('values')) {
-      this.applyValues(this.values);
-      this.compute(false);
+      this.#applyValues(this.values);
+      this.#compute(false);
     } else if (this.loaded && (changed.has('locale') || changed.has('currency'))) {
-      for (const input of this.loaded.inputs) this.reformat(input);
-      this.compute(false);
+      for (const input of this.loaded.inputs) this.#reformat(input);
+      this.#compute(false);
     }
   }
 
-  private ruleScript(): HTMLScriptElement | null {
+  #ruleScript(): HTMLScriptElement | null {
     return this.querySelector('script[type="text/credit-rules"]');
   }
 
-  private async load(): Promise<void> {
-    const token = ++this.loadToken;
-    const t = this.t;
-    let loaded: Loaded;
-    const script = this.ruleScript();
-    if (this.program) loaded = { ok: true, program: this.program, warnings: [] };
-    else if (this.rules) loaded = await compileText(dedent(this.rules), t);
-    else if (this.src) loaded = await fetchRules(new URL(this.src, document.baseURI).href, t);
-    else if (script?.textContent?.trim()) loaded = await compileText(dedent(script.textContent), t);
-    else if (document.readyState === 'loading') return; // the observer retries when the script arrives
-    else loaded = { ok: false, kind: 'load', message: t.noRules, diagnostics: [] };
-    if (token !== this.loadToken) return;
+  async #load(): Promise<void> {
+    const token = ++this.#loadToken;
+    this.#abort?.abort();
+    const abort = (this.#abort = new AbortController());
+    let loaded: Loaded | undefined;
+    try {
+      loaded = await this.#read(abort.signal);
+    } catch (error) {
+      loaded = this.#unforeseen(error);
+    }
+    if (token !== this.#loadToken) return; // newer rules, or the element was removed
+    this.#abort = undefined;
+    if (!loaded) return; // the observer retries when the script arrives
+    try {
+      this.#use(loaded);
+    } catch (error) {
+      // Nothing the rules do may reach the host page: an unforeseen failure is shown like any other.
+      this.#use(this.#unforeseen(error));
+    }
+  }
+
+  #read(signal: AbortSignal): Promise<Loaded | undefined> | Loaded | undefined {
+    const t = this.#t;
+    const script = this.#ruleScript();
+    if (this.program) return { ok: true, program: this.program, warnings: [] };
+    if (this.rules) return compileText(dedent(this.rules), t);
+    if (this.src) return fetchRules(new URL(this.src, document.baseURI).href, t, signal, this.loadTimeout > 0 ? this.loadTimeout : DEFAULT_TIMEOUT);
+    if (script?.textContent?.trim()) return compileText(dedent(script.textContent), t);
+    if (document.readyState === 'loading') return undefined;
+    return { ok: false, kind: 'load', message: t.noRules, diagnostics: [] };
+  }
+
+  #unforeseen(error: unknown): LoadFailure {
+    return { ok: false, kind: 'load', message: this.#t.loadFailed(String((error as Error)?.message ?? error)), diagnostics: [] };
+  }
+
+  #use(loaded: Loaded): void {
     this.evaluated = undefined;
     this.yearEvaluated = undefined;
     this.year = undefined;
-    this.yearEdited = false;
-    this.curve = undefined;
+    this.#yearEdited = false;
+    this.#curve = undefined;
     if (!loaded.ok) {
       this.loaded = undefined;
       this.failure = loaded;
@@ -211,64 +277,64 @@ export class CreditCalculator extends LitElement {
     this.failure = undefined;
     this.loaded = loaded.program;
     this.fields = {};
-    for (const input of loaded.program.inputs) this.fields[input.name] = this.field(input, input.default);
-    this.applyValues(this.values);
-    const scenario = readScenario(location.href, this.namespace);
+    for (const input of loaded.program.inputs) this.fields[input.name] = this.#field(input, input.default);
+    this.#applyValues(this.values);
+    const scenario = readScenario(location.href, this.#namespace);
     if (scenario) {
-      this.applyValues(scenario.values);
-      if (scenario.year) this.setYear(scenario.year);
+      this.#applyValues(scenario.values);
+      if (scenario.year) this.#setYear(scenario.year);
     }
-    this.compute(false);
+    this.#compute(false);
   }
 
   /** The prefix of this element's values in a shared link: its id, else its position on the page. */
-  private get namespace(): string {
+  get #namespace(): string {
     if (this.id) return this.id;
     const index = [...document.querySelectorAll(this.localName)].indexOf(this);
     return index > 0 ? `credit${index + 1}` : 'credit';
   }
 
-  private field(input: InputInfo, raw: InputValue | undefined): Field {
+  #field(input: InputInfo, raw: InputValue | undefined): Field {
     const value = fieldValue(input, raw);
-    return { text: value === undefined ? '' : this.display(input, value), ...(value !== undefined ? { value } : {}) };
+    return { text: value === undefined ? '' : this.#display(input, value), ...(value !== undefined ? { value } : {}) };
   }
 
-  private display(input: InputInfo, value: string): string {
-    return input.kind === 'boolean' ? value : formatNumber(value, this.language);
+  #display(input: InputInfo, value: string): string {
+    return input.kind === 'boolean' ? value : formatNumber(value, this.#language);
   }
 
-  private reformat(input: InputInfo): void {
+  #reformat(input: InputInfo): void {
     const f = this.fields[input.name];
-    if (f?.value !== undefined && !f.error) f.text = this.display(input, f.value);
+    if (f?.value !== undefined && !f.error) f.text = this.#display(input, f.value);
   }
 
-  private applyValues(values: Record<string, InputValue | readonly InputValue[]> | undefined): void {
+  #applyValues(values: Record<string, InputValue | readonly InputValue[]> | undefined): void {
     if (!this.loaded || !values) return;
     const fields = { ...this.fields };
     for (const input of this.loaded.inputs) {
       const raw = values[input.name];
       if (Array.isArray(raw)) {
-        this.setYear({ [input.name]: raw.map(String) });
+        this.#setYear({ [input.name]: raw.map(String) });
         continue;
       }
-      const f = this.field(input, raw as InputValue | undefined);
+      const f = this.#field(input, raw as InputValue | undefined);
       if (f.value !== undefined) fields[input.name] = f;
     }
     this.fields = fields;
   }
 
-  private currentValues(): Record<string, string> {
+  #currentValues(): Record<string, string> {
     const values: Record<string, string> = {};
     for (const [name, f] of Object.entries(this.fields)) if (f.value !== undefined) values[name] = f.value;
     return values;
   }
 
-  private get options() {
-    return { lang: this.language, ...(this.currency ? { currency: this.currency } : {}) };
+  get #options() {
+    return { lang: this.#language, ...(this.currency ? { currency: this.currency } : {}) };
   }
 
   /** Evaluates the form (and the year, when shown); `user` says whether to tell the page. */
-  private compute(user: boolean): void {
+  #compute(user: boolean): void {
     const program = this.loaded;
     if (!program) return;
     this.formError = undefined;
@@ -280,24 +346,24 @@ export class CreditCalculator extends LitElement {
       this.stale = !!this.evaluated;
       return;
     }
-    const values = this.currentValues();
-    const r = program.evaluate(values, this.options);
+    const values = this.#currentValues();
+    const r = this.#evaluate(values);
     if (!r.ok) {
-      this.showProblems(r.diagnostics);
+      this.#showProblems(r.diagnostics);
       this.stale = !!this.evaluated;
       return;
     }
     this.stale = false;
     this.evaluated = { inputs: values, result: r.result };
-    if (this.shown.has('year') && !this.yearEdited) this.year = this.yearFields({});
-    const year = this.computeYear(values);
+    if (this.#shown.has('year') && !this.#yearEdited) this.year = this.#yearFields({});
+    const year = this.#computeYear(values);
     // Months of the user's own that do not compute yet: nothing the page should hear about.
-    if (user && this.yearEdited && this.shown.has('year') && !year) return;
-    if (user) this.dispatchEvent(creditEvent('credit-change', year && this.yearEdited ? year : this.evaluated));
+    if (user && this.#yearEdited && this.#shown.has('year') && !year) return;
+    if (user) this.dispatchEvent(creditEvent('credit-change', year && this.#yearEdited ? year : this.evaluated));
   }
 
-  private computeYear(values: Record<string, string>): Evaluated | undefined {
-    if (!this.year || !this.loaded || !this.shown.has('year')) return undefined;
+  #computeYear(values: Record<string, string>): Evaluated | undefined {
+    if (!this.year || !this.loaded || !this.#shown.has('year')) return undefined;
     const inputs: Record<string, string | string[]> = { ...values };
     const year: Record<string, Field[]> = {};
     for (const [name, months] of Object.entries(this.year)) {
@@ -306,23 +372,35 @@ export class CreditCalculator extends LitElement {
       inputs[name] = months.map((m) => m.value!);
     }
     this.year = year;
-    const r = this.loaded.evaluate(inputs, this.options);
+    const r = this.#evaluate(inputs);
     if (!r.ok || r.result.mode !== 'year') {
-      if (!r.ok) this.showProblems(r.diagnostics);
+      if (!r.ok) this.#showProblems(r.diagnostics);
       return undefined;
     }
     this.yearEvaluated = r.result;
     return { inputs, result: r.result };
   }
 
-  private showProblems(diagnostics: readonly Diagnostic[]): void {
+  /**
+   * Checked rules never throw, but a precompiled program is data from
+   * elsewhere: if evaluating it throws, that is a problem shown in the form,
+   * never an error in the host page.
+   */
+  #evaluate(values: InputValues): Evaluation {
+    return contained(() => this.loaded!.evaluate(values, this.#options)) ?? {
+      ok: false,
+      diagnostics: [{ severity: 'error', code: 'bad-precompiled', message: this.#t.rulesProblem, span: { start: 0, end: 0 }, start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }],
+    };
+  }
+
+  #showProblems(diagnostics: readonly Diagnostic[]): void {
     const fields = { ...this.fields };
     let general: string | undefined;
     for (const d of diagnostics) {
       const input = this.loaded?.inputs.find((i) => i.name === d.input);
       if (input && !d.month) {
         const f = fields[input.name];
-        fields[input.name] = { ...f, error: this.rangeMessage(input) ?? d.message.replace(/^`[^`]*`: /, '') };
+        fields[input.name] = { ...f, error: this.#rangeMessage(input) ?? d.message.replace(/^`[^`]*`: /, '') };
       } else if (input && d.month && this.year?.[input.name]) {
         const months = [...this.year[input.name]];
         months[d.month - 1] = { ...months[d.month - 1], error: d.message };
@@ -333,37 +411,37 @@ export class CreditCalculator extends LitElement {
     this.formError = general;
   }
 
-  private rangeMessage(input: InputInfo): string | undefined {
+  #rangeMessage(input: InputInfo): string | undefined {
     const value = this.fields[input.name]?.value;
     const range = input.range ?? (input.kind === 'percent' ? { min: '0', max: '100' } : undefined);
     if (!range || value === undefined) return undefined;
     if (Number(value) >= Number(range.min) && Number(value) <= Number(range.max)) return undefined;
-    const f = (v: string) => this.formatIn(input, v);
-    return this.language === 'de' ? `Erlaubt: ${f(range.min)} bis ${f(range.max)}.` : `Allowed: ${f(range.min)} to ${f(range.max)}.`;
+    const f = (v: string) => this.#formatIn(input, v);
+    return this.#language === 'de' ? `Erlaubt: ${f(range.min)} bis ${f(range.max)}.` : `Allowed: ${f(range.min)} to ${f(range.max)}.`;
   }
 
-  private formatIn(input: InputInfo, value: string): string {
-    if (input.kind === 'boolean') return value === 'true' ? this.t.on : this.t.off;
-    const suffix = suffixOf(input, this.currencyCode, this.unitWords);
-    const number = formatNumber(value, this.language);
-    if (input.kind === 'percent') return formatPercent(value, this.language);
+  #formatIn(input: InputInfo, value: string): string {
+    if (input.kind === 'boolean') return value === 'true' ? this.#t.on : this.#t.off;
+    const suffix = suffixOf(input, this.#currencyCode, this.#unitWords);
+    const number = formatNumber(value, this.#language);
+    if (input.kind === 'percent') return formatPercent(value, this.#language);
     return suffix ? `${number}\u00a0${suffix}` : number;
   }
 
-  private get unitWords(): Record<string, string> {
-    const t = this.t;
+  get #unitWords(): Record<string, string> {
+    const t = this.#t;
     return { h: t.hours, min: t.minutes, d: t.days, s: 's' };
   }
 
-  private get currencyCode(): string | undefined {
+  get #currencyCode(): string | undefined {
     return this.evaluated?.result.currency ?? this.loaded?.currency ?? this.currency;
   }
 
   // ——— user actions ———
 
-  private onText(input: InputInfo, text: string): void {
-    const value = parseNumber(text, this.language);
-    const error = value === undefined ? this.t.notANumber(this.language === 'de' ? '99,5' : '99.5') : undefined;
+  #onText(input: InputInfo, text: string): void {
+    const value = parseNumber(text, this.#language);
+    const error = value === undefined ? this.#t.notANumber(this.#language === 'de' ? '99,5' : '99.5') : undefined;
     this.fields = {
       ...this.fields,
       [input.name]: { text, ...(value !== undefined ? { value } : {}), ...(error ? { error } : {}) },
@@ -372,17 +450,17 @@ export class CreditCalculator extends LitElement {
       this.stale = !!this.evaluated;
       return;
     }
-    this.compute(true);
+    this.#compute(true);
   }
 
   /** Leaving a field shows its value the way this language writes it. */
-  private onCommit(input: InputInfo): void {
-    this.reformat(input);
+  #onCommit(input: InputInfo): void {
+    this.#reformat(input);
     this.requestUpdate();
   }
 
   /** Arrow keys step the value by the input's step, as a slider would. */
-  private onKey(input: InputInfo, e: KeyboardEvent): void {
+  #onKey(input: InputInfo, e: KeyboardEvent): void {
     if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return;
     const f = this.fields[input.name];
     if (f?.value === undefined) return;
@@ -392,122 +470,122 @@ export class CreditCalculator extends LitElement {
     let next = Number(f.value) + step;
     if (input.range) next = Math.min(Math.max(next, Number(input.range.min)), Number(input.range.max));
     const value = String(Number(next.toFixed(decimals)));
-    this.fields = { ...this.fields, [input.name]: { text: this.display(input, value), value } };
-    this.compute(true);
+    this.fields = { ...this.fields, [input.name]: { text: this.#display(input, value), value } };
+    this.#compute(true);
   }
 
-  private onSlider(input: InputInfo, raw: string): void {
+  #onSlider(input: InputInfo, raw: string): void {
     const value = String(Number(Number(raw).toFixed(decimalsOf(input))));
-    this.fields = { ...this.fields, [input.name]: { text: this.display(input, value), value } };
-    this.compute(true);
+    this.fields = { ...this.fields, [input.name]: { text: this.#display(input, value), value } };
+    this.#compute(true);
   }
 
-  private onSwitch(input: InputInfo, on: boolean): void {
+  #onSwitch(input: InputInfo, on: boolean): void {
     this.fields = { ...this.fields, [input.name]: { text: String(on), value: String(on) } };
-    this.compute(true);
+    this.#compute(true);
   }
 
-  private onExample(inputs: Readonly<Record<string, InputValue | readonly InputValue[]>>): void {
+  #onExample(inputs: Readonly<Record<string, InputValue | readonly InputValue[]>>): void {
     if (!this.loaded) return;
     const fields = { ...this.fields };
     const lists: Record<string, string[]> = {};
     for (const input of this.loaded.inputs) {
       const raw = inputs[input.name];
       if (Array.isArray(raw)) lists[input.name] = raw.map(String);
-      fields[input.name] = this.field(input, Array.isArray(raw) ? raw[0] : (raw as InputValue | undefined) ?? input.default);
+      fields[input.name] = this.#field(input, Array.isArray(raw) ? raw[0] : (raw as InputValue | undefined) ?? input.default);
     }
     this.fields = fields;
-    this.yearEdited = false;
+    this.#yearEdited = false;
     this.yearEvaluated = undefined;
     this.year = undefined;
-    if (Object.keys(lists).length) this.setYear(lists);
-    this.compute(true);
+    if (Object.keys(lists).length) this.#setYear(lists);
+    this.#compute(true);
   }
 
   /** Twelve months per input; months not given repeat the last given one, or the current value. */
-  private yearFields(lists: Record<string, readonly string[]>): Record<string, Field[]> {
+  #yearFields(lists: Record<string, readonly string[]>): Record<string, Field[]> {
     const year: Record<string, Field[]> = {};
-    for (const input of this.yearInputs) {
+    for (const input of this.#yearInputs) {
       const given = lists[input.name];
       year[input.name] = Array.from({ length: 12 }, (_, m) => {
         const raw = given?.length ? given[Math.min(m, given.length - 1)] : this.fields[input.name]?.value;
-        return this.field(input, raw);
+        return this.#field(input, raw);
       });
     }
     return year;
   }
 
-  private setYear(lists: Record<string, readonly string[]>): void {
-    this.year = this.yearFields(lists);
-    this.yearEdited = true;
+  #setYear(lists: Record<string, readonly string[]>): void {
+    this.year = this.#yearFields(lists);
+    this.#yearEdited = true;
   }
 
-  private get yearInputs(): InputInfo[] {
+  get #yearInputs(): InputInfo[] {
     return (this.loaded?.inputs ?? []).filter((i) => i.name !== 'fee');
   }
 
-  private onYearCell(input: InputInfo, month: number, text: string): void {
-    const year = this.year ?? this.yearFields({});
-    const value = input.kind === 'boolean' ? text : parseNumber(text, this.language);
+  #onYearCell(input: InputInfo, month: number, text: string): void {
+    const year = this.year ?? this.#yearFields({});
+    const value = input.kind === 'boolean' ? text : parseNumber(text, this.#language);
     const months = [...year[input.name]];
-    months[month] = { text, ...(value !== undefined ? { value } : { error: this.t.notANumber(this.language === 'de' ? '99,5' : '99.5') }) };
+    months[month] = { text, ...(value !== undefined ? { value } : { error: this.#t.notANumber(this.#language === 'de' ? '99,5' : '99.5') }) };
     this.year = { ...year, [input.name]: months };
-    this.yearEdited = true;
-    if (value !== undefined) this.compute(true);
+    this.#yearEdited = true;
+    if (value !== undefined) this.#compute(true);
   }
 
-  private resetYear(): void {
-    this.yearEdited = false;
-    this.compute(true);
+  #resetYear(): void {
+    this.#yearEdited = false;
+    this.#compute(true);
   }
 
-  private async copyLink(): Promise<void> {
-    const values = this.currentValues();
-    const year = this.year && this.shown.has('year')
+  async #copyLink(): Promise<void> {
+    const values = this.#currentValues();
+    const year = this.year && this.#shown.has('year')
       ? Object.fromEntries(Object.entries(this.year).map(([n, ms]) => [n, ms.map((m) => m.value ?? '')]))
       : undefined;
-    const url = scenarioUrl(location.href, this.namespace, { values, ...(year ? { year } : {}) });
+    const url = scenarioUrl(location.href, this.#namespace, { values, ...(year ? { year } : {}) });
     try {
       await navigator.clipboard.writeText(url);
-      this.shareNote = { text: this.t.copied, url };
+      this.shareNote = { text: this.#t.copied, url };
     } catch {
-      this.shareNote = { text: this.t.copyFailed, url };
+      this.shareNote = { text: this.#t.copyFailed, url };
     }
   }
 
   // ——— rendering ———
 
   protected override render(): TemplateResult {
-    const t = this.t;
-    if (this.failure) return this.renderFailure(this.failure);
+    const t = this.#t;
+    if (this.failure) return this.#renderFailure(this.failure);
     const program = this.loaded;
     if (!program) return html`<p class="loading" role="status">${t.loading}</p>`;
-    const shown = this.shown;
+    const shown = this.#shown;
     const result = this.evaluated?.result;
-    return html`<div class="layout" part="layout" lang=${this.language}>
+    return html`<div class="layout" part="layout" lang=${this.#language}>
       <fieldset class="form" part="form">
         <legend class="heading">${t.inputs}</legend>
-        ${program.inputs.map((input, i) => this.renderField(input, i))}
+        ${program.inputs.map((input, i) => this.#renderField(input, i))}
         ${this.formError ? html`<p class="error" part="error">${this.formError}</p>` : nothing}
       </fieldset>
       <section class="result" part="result" aria-label=${program.credits.length ? t.result : t.results}>
-        ${program.credits.length || !program.outputs.length ? this.renderTotal(result) : nothing}
-        ${result && shown.has('breakdown') ? this.renderBreakdown(result) : nothing}
-        ${result && shown.has('outputs') ? this.renderOutputs(result) : nothing}
-        ${result && shown.has('why') ? this.renderWhy(result) : nothing}
+        ${program.credits.length || !program.outputs.length ? this.#renderTotal(result) : nothing}
+        ${result && shown.has('breakdown') ? this.#renderBreakdown(result) : nothing}
+        ${result && shown.has('outputs') ? this.#renderOutputs(result) : nothing}
+        ${result && shown.has('why') ? this.#renderWhy(result) : nothing}
       </section>
-      ${shown.has('chart') ? this.renderChartPanel() : nothing}
-      ${shown.has('examples') && program.examples.length ? this.renderExamples() : nothing}
-      ${shown.has('year') ? this.renderYear() : nothing}
-      ${shown.has('share') ? this.renderShare() : nothing}
+      ${shown.has('chart') ? this.#renderChartPanel() : nothing}
+      ${shown.has('examples') && program.examples.length ? this.#renderExamples() : nothing}
+      ${shown.has('year') ? this.#renderYear() : nothing}
+      ${shown.has('share') ? this.#renderShare() : nothing}
     </div>`;
   }
 
-  private renderFailure(failure: LoadFailure): TemplateResult {
+  #renderFailure(failure: LoadFailure): TemplateResult {
     return html`<section class="problems" part="problems" role="alert">
-      <h2>${failure.diagnostics.length ? this.t.rulesProblem : failure.message}</h2>
+      <h2>${failure.diagnostics.length ? this.#t.rulesProblem : failure.message}</h2>
       ${failure.diagnostics.length
-        ? html`<p class="hint">${this.t.rulesProblemHint}</p>
+        ? html`<p class="hint">${this.#t.rulesProblemHint}</p>
             <ul>
               ${failure.diagnostics.filter((d) => d.severity === 'error').map(
                 (d) => html`<li><span class="where">${d.start.line}:${d.start.column}</span><span>${d.message} <code>${d.code}</code></span></li>`,
@@ -517,7 +595,7 @@ export class CreditCalculator extends LitElement {
     </section>`;
   }
 
-  private renderField(input: InputInfo, index: number): TemplateResult {
+  #renderField(input: InputInfo, index: number): TemplateResult {
     const f = this.fields[input.name] ?? { text: '' };
     const id = `f${index}`;
     const label = input.label ?? input.name;
@@ -527,24 +605,24 @@ export class CreditCalculator extends LitElement {
       return html`<div class="field switch" part="field" ?data-invalid=${!!f.error}>
         <label class="switch-label" part="label" for=${id}>${label}</label>
         <input id=${id} part="switch" type="checkbox" role="switch" .checked=${live(f.value === 'true')}
-          @change=${(e: Event) => this.onSwitch(input, (e.target as HTMLInputElement).checked)} />
+          @change=${(e: Event) => this.#onSwitch(input, (e.target as HTMLInputElement).checked)} />
         ${error}
       </div>`;
     }
-    const suffix = suffixOf(input, this.currencyCode, this.unitWords);
+    const suffix = suffixOf(input, this.#currencyCode, this.#unitWords);
     const suffixId = `${id}-unit`;
-    const availability = isAvailability(input) && f.value !== undefined ? this.downtimeHint(f.value) : undefined;
+    const availability = isAvailability(input) && f.value !== undefined ? this.#downtimeHint(f.value) : undefined;
     const hintId = `${id}-hint`;
     const describedBy = [suffix ? suffixId : '', f.error ? errorId : '', availability ? hintId : ''].filter(Boolean).join(' ');
     return html`<div class="field" part="field" ?data-invalid=${!!f.error}>
       <label part="label" for=${id}>${label}</label>
-      ${input.kind === 'percent' && (input.range || isAvailability(input)) ? this.renderSlider(input, f, label) : nothing}
+      ${input.kind === 'percent' && (input.range || isAvailability(input)) ? this.#renderSlider(input, f, label) : nothing}
       <div class="control">
         <input id=${id} part="input" type="text" inputmode="decimal" autocomplete="off" spellcheck="false"
           .value=${live(f.text)} aria-invalid=${f.error ? 'true' : 'false'} aria-describedby=${describedBy || nothing}
-          @input=${(e: Event) => this.onText(input, (e.target as HTMLInputElement).value)}
-          @keydown=${(e: KeyboardEvent) => this.onKey(input, e)}
-          @change=${() => this.onCommit(input)} />
+          @input=${(e: Event) => this.#onText(input, (e.target as HTMLInputElement).value)}
+          @keydown=${(e: KeyboardEvent) => this.#onKey(input, e)}
+          @change=${() => this.#onCommit(input)} />
         ${suffix ? html`<span class="suffix" id=${suffixId}>${suffix}</span>` : nothing}
       </div>
       ${error}
@@ -552,50 +630,50 @@ export class CreditCalculator extends LitElement {
     </div>`;
   }
 
-  private renderSlider(input: InputInfo, f: Field, label: string): TemplateResult {
+  #renderSlider(input: InputInfo, f: Field, label: string): TemplateResult {
     const min = input.range?.min ?? '0';
     const max = input.range?.max ?? '100';
     const step = input.step ?? (Number(max) - Number(min) <= 20 ? '0.01' : '0.1');
     return html`<input type="range" part="slider" min=${min} max=${max} step=${step} tabindex="-1"
       aria-label=${label} .value=${live(f.value ?? min)}
-      aria-valuetext=${f.value !== undefined ? formatPercent(f.value, this.language) : nothing}
-      @input=${(e: Event) => this.onSlider(input, (e.target as HTMLInputElement).value)} />`;
+      aria-valuetext=${f.value !== undefined ? formatPercent(f.value, this.#language) : nothing}
+      @input=${(e: Event) => this.#onSlider(input, (e.target as HTMLInputElement).value)} />`;
   }
 
-  private downtimeHint(value: string): string {
+  #downtimeHint(value: string): string {
     const minutes = downtimeMinutes(Number(value));
-    return `≈ ${formatDowntime(minutes, this.downtimeUnits)} · ${this.t.downtime}`;
+    return `≈ ${formatDowntime(minutes, this.#downtimeUnits)} · ${this.#t.downtime}`;
   }
 
-  private get downtimeUnits() {
-    const t = this.t;
+  get #downtimeUnits() {
+    const t = this.#t;
     return { days: t.days, hours: t.hours, minutes: t.minutes };
   }
 
-  private money(amount: string): string {
-    return formatMoney(amount, this.currencyCode, this.language);
+  #money(amount: string): string {
+    return formatMoney(amount, this.#currencyCode, this.#language);
   }
 
-  private percent(share: string): string {
-    return formatPercent(roundShare(share), this.language);
+  #percent(share: string): string {
+    return formatPercent(roundShare(share), this.#language);
   }
 
-  private renderTotal(result: EvaluationResult | undefined): TemplateResult {
-    const t = this.t;
+  #renderTotal(result: EvaluationResult | undefined): TemplateResult {
+    const t = this.#t;
     const claim = this.loaded?.claim;
     return html`<div class="total ${this.stale ? 'stale' : ''}" part="total" role="status" aria-live="polite" aria-atomic="true">
       <span class="heading">${t.totalCredit}</span>
       ${result
-        ? html`<span class="amount" part="amount">${this.money(result.credit.amount)}</span>
-            <span class="share">${(result.mode === 'year' ? t.ofYearlyFee : t.ofFee)(this.percent(result.credit.percentOfFee))}</span>`
+        ? html`<span class="amount" part="amount">${this.#money(result.credit.amount)}</span>
+            <span class="share">${(result.mode === 'year' ? t.ofYearlyFee : t.ofFee)(this.#percent(result.credit.percentOfFee))}</span>`
         : nothing}
       ${this.stale ? html`<span class="stale-note">${t.stale}</span>` : nothing}
-      ${claim ? html`<span class="hint">${t.claim(formatQuantity({ kind: 'duration', ...claim }, this.language))}</span>` : nothing}
+      ${claim ? html`<span class="hint">${t.claim(formatQuantity({ kind: 'duration', ...claim }, this.#language))}</span>` : nothing}
     </div>`;
   }
 
-  private renderBreakdown(result: EvaluationResult): TemplateResult | typeof nothing {
-    const t = this.t;
+  #renderBreakdown(result: EvaluationResult): TemplateResult | typeof nothing {
+    const t = this.#t;
     if (!result.credits.length) return nothing;
     const month = result.mode === 'month' ? result : undefined;
     return html`<section part="breakdown">
@@ -605,104 +683,104 @@ export class CreditCalculator extends LitElement {
           (c) => html`<li class="line" ?data-matched=${c.matched}>
             <div class="line-head">
               ${c.kind === 'rule' ? html`<code>${c.name}</code>` : html`<strong>${c.name}</strong>`}
-              <span class="money">${this.money(c.amount)}</span>
+              <span class="money">${this.#money(c.amount)}</span>
             </div>
             ${c.tiers
               ? html`<ol class="tiers">
                   ${c.tiers.map(
                     (tier, i) => html`<li class="tier" part=${i === c.winner ? 'tier tier-winner' : 'tier'} ?data-winner=${i === c.winner}>
                       <code>${tier.condition}</code>
-                      <span>${i === c.winner ? html`<span class="badge">${t.tierApplies}</span> ` : nothing}${tier.holds ? this.money(tier.amount) : '—'}</span>
+                      <span>${i === c.winner ? html`<span class="badge">${t.tierApplies}</span> ` : nothing}${tier.holds ? this.#money(tier.amount) : '—'}</span>
                     </li>`,
                   )}
                 </ol>`
               : nothing}
-            ${c.cuts.map((cut) => this.renderCut(cut))}
+            ${c.cuts.map((cut) => this.#renderCut(cut))}
           </li>`,
         )}
       </ul>
-      ${month?.cuts.map((cut) => this.renderCut(cut)) ?? nothing}
+      ${month?.cuts.map((cut) => this.#renderCut(cut)) ?? nothing}
     </section>`;
   }
 
-  private renderCut(cut: CapCut): TemplateResult {
-    const cap = `${this.quantity(cut.cap)} ${periodWord(cut.period, this.language)}`;
-    return html`<p class="cut">${this.t.capCut(cap, this.money(cut.before), this.money(cut.after))}</p>`;
+  #renderCut(cut: CapCut): TemplateResult {
+    const cap = `${this.#quantity(cut.cap)} ${periodWord(cut.period, this.#language)}`;
+    return html`<p class="cut">${this.#t.capCut(cap, this.#money(cut.before), this.#money(cut.after))}</p>`;
   }
 
-  private quantity(d: Display): string {
-    return formatQuantity(d, this.language, this.currencyCode);
+  #quantity(d: Display): string {
+    return formatQuantity(d, this.#language, this.#currencyCode);
   }
 
-  private renderOutputs(result: EvaluationResult): TemplateResult | typeof nothing {
+  #renderOutputs(result: EvaluationResult): TemplateResult | typeof nothing {
     const outputs = this.loaded?.outputs ?? [];
     if (result.mode !== 'month' || !outputs.length) return nothing;
     // Without credits (an ROI calculator) the outputs are the result, announced as it changes.
     const live = this.loaded?.credits.length ? nothing : 'polite';
     return html`<section part="outputs" aria-live=${live}>
-      <h3 class="heading">${this.t.results}</h3>
-      ${live !== nothing && this.stale ? html`<p class="stale-note">${this.t.stale}</p>` : nothing}
+      <h3 class="heading">${this.#t.results}</h3>
+      ${live !== nothing && this.stale ? html`<p class="stale-note">${this.#t.stale}</p>` : nothing}
       <dl class="outputs">
         ${outputs.map((o) => {
           const raw = result.outputs[o.name];
-          return html`<div class="output"><dt>${o.label ?? o.name}</dt><dd>${raw === undefined ? '—' : this.outputText(o.kind, raw)}</dd></div>`;
+          return html`<div class="output"><dt>${o.label ?? o.name}</dt><dd>${raw === undefined ? '—' : this.#outputText(o.kind, raw)}</dd></div>`;
         })}
       </dl>
     </section>`;
   }
 
-  private outputText(kind: Display['kind'], raw: string): string {
+  #outputText(kind: Display['kind'], raw: string): string {
     if (kind === 'duration') {
       const m = /^(-?[\d.]+)(min|s|h|d)$/.exec(raw);
-      return m ? formatQuantity({ kind, value: m[1], unit: m[2] as 'h' }, this.language) : raw;
+      return m ? formatQuantity({ kind, value: m[1], unit: m[2] as 'h' }, this.#language) : raw;
     }
-    if (kind === 'percent') return this.percent(raw);
-    if (kind === 'money') return this.money(raw);
-    if (kind === 'number') return formatNumber(roundShare(raw), this.language);
-    return this.quantity({ kind, value: raw });
+    if (kind === 'percent') return this.#percent(raw);
+    if (kind === 'money') return this.#money(raw);
+    if (kind === 'number') return formatNumber(roundShare(raw), this.#language);
+    return this.#quantity({ kind, value: raw });
   }
 
-  private renderWhy(result: EvaluationResult): TemplateResult {
+  #renderWhy(result: EvaluationResult): TemplateResult {
     const steps = result.mode === 'month' ? result.explanation.filter((s) => s.kind !== 'let') : result.explanation;
     return html`<section class="why" part="why">
-      <h3 class="heading">${this.t.why}</h3>
+      <h3 class="heading">${this.#t.why}</h3>
       <ol>${steps.map((s) => html`<li>${codeSpans(s.text)}</li>`)}</ol>
     </section>`;
   }
 
-  private chartInputInfo(): InputInfo | undefined {
+  #chartInputInfo(): InputInfo | undefined {
     const inputs = this.loaded?.inputs ?? [];
     return inputs.find((i) => i.name === this.chartInput) ?? inputs.find((i) => i.kind !== 'boolean' && i.name !== 'fee');
   }
 
-  private renderChartPanel(): TemplateResult | typeof nothing {
+  #renderChartPanel(): TemplateResult | typeof nothing {
     const program = this.loaded;
-    const input = this.chartInputInfo();
+    const input = this.#chartInputInfo();
     const value = input && this.fields[input.name]?.value;
     if (!program || !input || input.kind === 'boolean' || value === undefined || !program.credits.length) return nothing;
-    const others = { ...this.currentValues() };
+    const others = { ...this.#currentValues() };
     delete others[input.name];
     const key = JSON.stringify([input.name, others, this.currency]);
-    if (this.curve?.key !== key) this.curve = { key, curve: sweep(program, input, others as InputValues, Number(value), this.currency) };
-    const curve = this.curve.curve;
+    if (this.#curve?.key !== key) this.#curve = { key, curve: contained(() => sweep(program, input, others as InputValues, Number(value), this.currency)) };
+    const curve = this.#curve.curve;
     if (!curve) return nothing;
-    const t = this.t;
+    const t = this.#t;
     const label = input.label ?? input.name;
-    const fmtX = (x: number) => this.formatIn(input, String(Number(x.toFixed(Math.min(decimalsOf(input), 2)))));
+    const fmtX = (x: number) => this.#formatIn(input, String(Number(x.toFixed(Math.min(decimalsOf(input), 2)))));
     const result = this.evaluated?.result;
-    const summary = t.chartSummary(label, this.formatIn(input, value), result ? this.money(result.credit.amount) : '—');
+    const summary = t.chartSummary(label, this.#formatIn(input, value), result ? this.#money(result.credit.amount) : '—');
     const availability = isAvailability(input);
     return html`<figure class="chart wide" part="chart">
       <figcaption class="heading">${t.chart(label)}</figcaption>
       ${renderChart(curve, Number(value), fmtX, summary)}
       ${availability
         ? html`<div class="downtime">
-            <p>${t.downtimeValue(formatPercent(value, this.language), formatDowntime(downtimeMinutes(Number(value)), this.downtimeUnits))}</p>
+            <p>${t.downtimeValue(formatPercent(value, this.#language), formatDowntime(downtimeMinutes(Number(value)), this.#downtimeUnits))}</p>
             ${curve.steps.length
               ? html`<p class="hint">${t.tierStarts}</p>
                   <ul>
                     ${curve.steps.map(
-                      (s) => html`<li>${t.tierStart(formatDowntime(downtimeMinutes(s.at), this.downtimeUnits), `${this.percent(s.after.share)} · ${this.money(s.after.amount)}`)}</li>`,
+                      (s) => html`<li>${t.tierStart(formatDowntime(downtimeMinutes(s.at), this.#downtimeUnits), `${this.#percent(s.after.share)} · ${this.#money(s.after.amount)}`)}</li>`,
                     )}
                   </ul>`
               : nothing}
@@ -711,22 +789,22 @@ export class CreditCalculator extends LitElement {
     </figure>`;
   }
 
-  private renderExamples(): TemplateResult {
-    const t = this.t;
+  #renderExamples(): TemplateResult {
+    const t = this.#t;
     return html`<section class="examples wide" part="examples">
       <h3 class="heading">${t.examples}</h3>
       <ul>
         ${this.loaded!.examples.map(
           (ex) => html`<li><button type="button" class="button" part="button" aria-label=${t.loadExample(ex.name)}
-            @click=${() => this.onExample(ex.inputs)}>${ex.name}</button></li>`,
+            @click=${() => this.#onExample(ex.inputs)}>${ex.name}</button></li>`,
         )}
       </ul>
     </section>`;
   }
 
-  private renderYear(): TemplateResult {
-    const t = this.t;
-    const inputs = this.yearInputs;
+  #renderYear(): TemplateResult {
+    const t = this.#t;
+    const inputs = this.#yearInputs;
     const year = this.year ?? {};
     const result = this.yearEvaluated;
     let running = 0;
@@ -734,7 +812,7 @@ export class CreditCalculator extends LitElement {
     return html`<section class="year wide" part="year" aria-labelledby="year-h">
       <div class="year-bar">
         <h3 class="heading" id="year-h">${t.year}</h3>
-        <button type="button" class="button" part="button" @click=${() => this.resetYear()}>${t.resetYear}</button>
+        <button type="button" class="button" part="button" @click=${() => this.#resetYear()}>${t.resetYear}</button>
       </div>
       <p class="hint">${t.yearHint}</p>
       <table>
@@ -751,41 +829,50 @@ export class CreditCalculator extends LitElement {
             const monthName = t.monthName(index + 1);
             return html`<tr>
               <th scope="row">${index + 1} · ${monthName}</th>
-              <td>${m ? this.money(m.credit.amount) : '—'}</td>
-              <td class="cutcell" title=${cuts.map((c) => `${this.quantity(c.cap)} ${periodWord(c.period, this.language)}`).join(', ')}>
-                ${cut > 0 ? `−${this.money(cut.toFixed(2))}` : ''}</td>
-              <td>${m ? this.money(running.toFixed(2)) : '—'}</td>
-              ${inputs.map((input) => this.renderYearCell(input, index, year[input.name]?.[index], monthName))}
+              <td>${m ? this.#money(m.credit.amount) : '—'}</td>
+              <td class="cutcell" title=${cuts.map((c) => `${this.#quantity(c.cap)} ${periodWord(c.period, this.#language)}`).join(', ')}>
+                ${cut > 0 ? `−${this.#money(cut.toFixed(2))}` : ''}</td>
+              <td>${m ? this.#money(running.toFixed(2)) : '—'}</td>
+              ${inputs.map((input) => this.#renderYearCell(input, index, year[input.name]?.[index], monthName))}
             </tr>`;
           })}
         </tbody>
         ${result
-          ? html`<tfoot><tr><td>${t.yearTotal}</td><td colspan="2">${this.percent(result.credit.percentOfFee)}</td>
-              <td>${this.money(result.credit.amount)}</td><td colspan=${inputs.length}></td></tr></tfoot>`
+          ? html`<tfoot><tr><td>${t.yearTotal}</td><td colspan="2">${this.#percent(result.credit.percentOfFee)}</td>
+              <td>${this.#money(result.credit.amount)}</td><td colspan=${inputs.length}></td></tr></tfoot>`
           : nothing}
       </table>
     </section>`;
   }
 
-  private renderYearCell(input: InputInfo, month: number, f: Field | undefined, monthName: string): TemplateResult {
+  #renderYearCell(input: InputInfo, month: number, f: Field | undefined, monthName: string): TemplateResult {
     const label = `${input.label ?? input.name}, ${monthName}`;
     if (input.kind === 'boolean') {
       return html`<td><input type="checkbox" aria-label=${label} .checked=${live(f?.value === 'true')}
-        @change=${(e: Event) => this.onYearCell(input, month, String((e.target as HTMLInputElement).checked))} /></td>`;
+        @change=${(e: Event) => this.#onYearCell(input, month, String((e.target as HTMLInputElement).checked))} /></td>`;
     }
     return html`<td><input type="text" inputmode="decimal" aria-label=${label} .value=${live(f?.text ?? '')}
       aria-invalid=${f?.error ? 'true' : 'false'} title=${f?.error ?? nothing}
-      @input=${(e: Event) => this.onYearCell(input, month, (e.target as HTMLInputElement).value)} /></td>`;
+      @input=${(e: Event) => this.#onYearCell(input, month, (e.target as HTMLInputElement).value)} /></td>`;
   }
 
-  private renderShare(): TemplateResult {
-    const t = this.t;
+  #renderShare(): TemplateResult {
+    const t = this.#t;
     return html`<section class="share wide" part="share" aria-label=${t.share}>
-      <button type="button" class="button primary" part="button" @click=${() => this.copyLink()}>${t.copyLink}</button>
+      <button type="button" class="button primary" part="button" @click=${() => this.#copyLink()}>${t.copyLink}</button>
       <button type="button" class="button" part="button" @click=${() => print()}>${t.print}</button>
       <output aria-live="polite">${this.shareNote?.text ?? ''}</output>
       ${this.shareNote?.url ? html`<input type="text" readonly aria-label=${t.copyLink} .value=${this.shareNote.url} />` : nothing}
     </section>`;
+  }
+}
+
+/** `run()`, or undefined when it throws. */
+function contained<T>(run: () => T): T | undefined {
+  try {
+    return run();
+  } catch {
+    return undefined;
   }
 }
 

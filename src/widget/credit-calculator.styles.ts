@@ -19,7 +19,6 @@ export const styles = css`
     --_line: var(--credit-border, #d6dbe4);
     --_subtle: var(--credit-subtle, #f3f5f9);
     --_danger: var(--credit-danger, #b3261e);
-    --_good: var(--credit-good, #176b3a);
     --_mark: color-mix(in srgb, var(--_accent) 12%, var(--_surface));
     display: block;
     container-type: inline-size;
@@ -47,7 +46,6 @@ export const styles = css`
       --_line: var(--credit-border, #343b48);
       --_subtle: var(--credit-subtle, #1f2430);
       --_danger: var(--credit-danger, #ffb4ab);
-      --_good: var(--credit-good, #7fd6a0);
     }
   }
   :host([hidden]) { display: none; }
@@ -119,7 +117,6 @@ export const styles = css`
   .output dt { color: var(--_muted); font-size: 0.85rem; }
   .output dd { font-size: 1.25rem; font-weight: 700; font-variant-numeric: tabular-nums; }
   .why ol { display: grid; gap: 4px; list-style: decimal; padding-inline-start: 1.3em; color: var(--_text); font-size: 0.93rem; }
-  .notes { color: var(--_muted); font-size: 0.88rem; }
 
   /* The chart */
   .chart svg { width: 100%; height: 200px; display: block; overflow: visible; }
@@ -161,7 +158,6 @@ export const styles = css`
   .problems li { display: grid; grid-template-columns: auto 1fr; gap: 4px 12px; }
   .problems .where { font-family: ui-monospace, monospace; color: var(--_muted); }
   .loading { color: var(--_muted); }
-  .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 
   @media print {
     :host { border: 0; padding: 0; color: #000; background: #fff; --_text: #000; --_muted: #333; --_surface: #fff; --_mark: #f1f1f1; }

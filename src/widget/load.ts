@@ -36,21 +36,44 @@ export function loadJson(json: unknown, t: Strings): Loaded {
   return settle(loadProgram(json), 'compile', t);
 }
 
-export async function fetchRules(url: string, t: Strings, signal?: AbortSignal): Promise<Loaded> {
-  let response: Response;
+/** How long `src` may take, by default, before the widget gives up and says so. */
+export const DEFAULT_TIMEOUT = 10_000;
+
+/**
+ * Fetches `src` and reads it as a precompiled program (JSON) or rules text.
+ * Gives up after `timeout` ms (headers and body together). When `signal`
+ * aborts (the element was removed, or other rules replaced these), the
+ * result is a failure the caller is expected to ignore.
+ */
+export async function fetchRules(url: string, t: Strings, signal?: AbortSignal, timeout = DEFAULT_TIMEOUT): Promise<Loaded> {
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  signal?.addEventListener('abort', stop);
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeout);
+  const unreachable = () => failure(timedOut ? t.timedOut(url, Math.round(timeout / 100) / 10) : t.network(url), t);
   try {
-    response = await fetch(url, { signal, credentials: 'same-origin' });
-  } catch {
-    return failure(t.network(url), t);
+    let response: Response;
+    try {
+      response = await fetch(url, { signal: controller.signal, credentials: 'same-origin' });
+    } catch {
+      return unreachable();
+    }
+    if (!response.ok) return failure(t.httpStatus(url, response.status), t);
+    const text = await response.text().catch(() => undefined);
+    if (text === undefined) return unreachable();
+    const trimmed = text.trimStart();
+    if (trimmed.startsWith('{')) return loadJson(text, t);
+    // An HTML page (a single-page app's fallback for an unknown path) is never rules.
+    if (trimmed.startsWith('<')) return failure(t.wrongContent(url), t);
+    return await compileText(text, t);
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', stop);
   }
-  if (!response.ok) return failure(t.httpStatus(url, response.status), t);
-  const text = await response.text().catch(() => undefined);
-  if (text === undefined) return failure(t.network(url), t);
-  const trimmed = text.trimStart();
-  if (trimmed.startsWith('{')) return loadJson(text, t);
-  // An HTML page (a single-page app's fallback for an unknown path) is never rules.
-  if (trimmed.startsWith('<')) return failure(t.wrongContent(url), t);
-  return compileText(text, t);
 }
 
 function failure(what: string, t: Strings): LoadFailure {

@@ -16,13 +16,14 @@ export function readScenario(href: string, namespace: string): Scenario | undefi
     return undefined;
   }
   const prefix = `${namespace}.`;
-  const scenario: Scenario = { values: {} };
+  // A link is anyone's text: no key of it (`__proto__`) may reach an object's prototype.
+  const scenario: Scenario = { values: Object.create(null) as Record<string, string> };
   let found = false;
   for (const [key, value] of params) {
     if (!key.startsWith(prefix)) continue;
     found = true;
     const name = key.slice(prefix.length);
-    if (name.startsWith('year.')) (scenario.year ??= {})[name.slice(5)] = value.split(MONTHS).slice(0, 12);
+    if (name.startsWith('year.')) (scenario.year ??= Object.create(null) as Record<string, string[]>)[name.slice(5)] = value.split(MONTHS).slice(0, 12);
     else scenario.values[name] = value;
   }
   return found ? scenario : undefined;

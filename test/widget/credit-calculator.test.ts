@@ -7,6 +7,7 @@
  */
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { $, $$, amount, field, ready, typeInto } from './helpers.js';
 import { compile } from '../../src/index.js';
 import '../../src/widget/credit-calculator.js';
 import type { CreditCalculator } from '../../src/widget/credit-calculator.js';
@@ -24,29 +25,6 @@ example "Short outage": availability = 99.7% => credit 10%
 example "Long outage": availability = 98% => credit 40%
 `;
 const fixtureUrl = new URL('./fixtures/uptime.credit', import.meta.url).href;
-
-/** Waits until the element has loaded its rules (or failed to). */
-async function ready(el: CreditCalculator): Promise<CreditCalculator> {
-  for (let i = 0; i < 200 && !el.loadedProgram && !el.shadowRoot!.querySelector('[part=problems]'); i++) {
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  await el.updateComplete;
-  return el;
-}
-
-const $ = (el: CreditCalculator, selector: string) => el.shadowRoot!.querySelector(selector) as HTMLElement | null;
-const $$ = (el: CreditCalculator, selector: string) => [...el.shadowRoot!.querySelectorAll(selector)] as HTMLElement[];
-const amount = (el: CreditCalculator) => $(el, '[part=amount]')?.textContent?.trim().replace(/\u00a0/g, ' ');
-const field = (el: CreditCalculator, label: string) =>
-  $$(el, '[part~=field]').find((f) => f.querySelector('label')?.textContent?.trim() === label)!.querySelector('input[part=input]') as HTMLInputElement;
-
-async function typeInto(el: CreditCalculator, input: HTMLInputElement, text: string): Promise<void> {
-  input.focus();
-  await sendKeys({ press: 'Control+A' });
-  await sendKeys({ press: 'Backspace' });
-  await sendKeys({ type: text });
-  await el.updateComplete;
-}
 
 describe('<credit-calculator> loading rules', () => {
   it('reads rules from the rules attribute', async () => {
@@ -175,7 +153,8 @@ describe('<credit-calculator> as a user sees it', () => {
     el.remove();
   });
 
-  it('passes an automated accessibility check (axe-core)', async () => {
+  it('passes an automated accessibility check (axe-core)', async function () {
+    this.timeout(30_000); // axe over every panel takes seconds on a busy machine
     const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator rules=${RULES} panels="all" .values=${{ availability: 99.4 }}></credit-calculator>`));
     await expect(el).to.be.accessible();
     const de = await ready(await fixture<CreditCalculator>(html`<credit-calculator locale="de" rules=${RULES} compact></credit-calculator>`));
