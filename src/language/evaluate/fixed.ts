@@ -35,8 +35,12 @@ function safe(x: number): number {
   return x;
 }
 
+const HALF_MAX = 2 ** 52;
+
 /** ⌊a / b⌋ for integers a ≥ 0, b > 0, exact despite the floating-point division. */
 function floorDiv(a: number, b: number): number {
+  // Below 2^52 each, q × b ≤ a + b stays exact, and so does the remainder.
+  if (a > HALF_MAX || b > HALF_MAX) throw INEXACT;
   let q = Math.floor(a / b);
   const r = a - q * b;
   if (r < 0) q--;
@@ -52,17 +56,23 @@ function roundDiv(a: number, b: number): number {
 
 /** An integer count of 10^-scale as a plain decimal string: (12345, 3) → "12.345", (1200, 2) → "12". */
 function decimalText(n: number, scale: number, keepZeros: boolean): string {
-  const digits = String(n).padStart(scale + 1, '0');
-  const whole = digits.slice(0, digits.length - scale);
-  let fraction = digits.slice(digits.length - scale);
+  if (scale === 0) return String(n);
+  const unit = POW[scale];
+  const whole = floorDiv(n, unit);
+  const rest = n - whole * unit;
+  if (rest === 0 && !keepZeros) return String(whole);
+  let fraction = String(rest);
+  while (fraction.length < scale) fraction = `0${fraction}`;
   if (!keepZeros) fraction = fraction.replace(/0+$/, '');
-  return fraction ? `${whole}.${fraction}` : whole;
+  return `${whole}.${fraction}`;
 }
 
 /** A number with a scale known when the program is planned. */
 interface Fixed {
   readonly scale: number;
   readonly at: (s: MonthState) => number;
+  /** Set for a literal: comparisons with it then read one side only. */
+  readonly constant?: number;
 }
 
 type Test = (s: MonthState) => boolean;
@@ -154,11 +164,14 @@ class FixedPlan {
   private scopes = 1; // 0 is the whole program
   /** The run's currency: money literals in any other are for the reader to judge. */
   private currency?: string;
+  private places = -1;
   // Reused by every run (runs never overlap): a month's values, accruals and cuts.
   private readonly states: MonthState[];
   private readonly accruals: Accruals;
   private readonly cuts: RawCut[] = [];
   private readonly tierCuts: RawCut[] = [];
+  /** Formatting, per minor unit. */
+  readonly texts: Texts[] = [];
 
   constructor(private readonly program: CheckedProgram) {
     const lines = new LineMap(program.source);
@@ -247,7 +260,7 @@ class FixedPlan {
     switch (expr.type) {
       case 'literal': {
         const { value, scale } = exactly(canonical(expr));
-        return { scale, at: () => value };
+        return { scale, at: () => value, constant: value };
       }
       case 'name':
         return this.name(expr.name, values);
@@ -360,8 +373,11 @@ class FixedPlan {
 
   credit(given: InputValues, options: RunOptions): CreditOutcome | undefined {
     const currency = this.program.currency ?? options.currency;
-    this.currency = currency;
-    const places = currency ? minorUnitDigits(currency) : 2;
+    if (currency !== this.currency || this.places < 0) {
+      this.currency = currency;
+      this.places = currency ? minorUnitDigits(currency) : 2;
+    }
+    const places = this.places;
     if (places > this.money) return undefined;
     try {
       return this.run(given, currency, places);
@@ -388,24 +404,20 @@ class FixedPlan {
 
     const states = this.states;
     for (let m = 0; m < months; m++) this.read(given, year ? m : -1, states[m]);
-    // A contract year is twelve months; months after the run pay the last month's fee.
-    const fee = (m: number) => states[m < months ? m : months - 1].fee;
-    let yearFee = 0;
-    for (let m = 0; m < 12; m++) yearFee = safe(yearFee + fee(m));
-    for (let m = 0; m < months; m++) {
-      const s = states[m];
-      const q = m - (m % 3);
-      s.quarterFee = year ? safe(fee(q) + fee(q + 1) + fee(q + 2)) : safe(s.fee * 3);
-      s.yearFee = yearFee;
+    if (year) this.schedule(months);
+    else {
+      states[0].quarterFee = safe(states[0].fee * 3);
+      states[0].yearFee = safe(states[0].fee * 12);
     }
 
     const unit = POW[this.money - places];
     const accruals = this.accruals;
     accruals.reset(unit);
-    // A run handed over mid-month may have left cuts behind.
-    this.cuts.length = 0;
-    this.tierCuts.length = 0;
-    const text = new Texts(this.money, places, this.feeScale);
+    // A run handed over mid-month may have left cuts behind. (Setting a length is
+    // a runtime call, slow enough to count here.)
+    if (this.cuts.length > 0) this.cuts.length = 0;
+    if (this.tierCuts.length > 0) this.tierCuts.length = 0;
+    const text = Texts.cached(this, this.money, places, this.feeScale);
     if (!year) {
       const exact = this.month(states[0], accruals);
       return { ok: true, credit: { currency: currency ?? null, amount: text.money(exact), percentOfFee: text.share(exact, states[0].fee), cuts: this.takeCuts(0, text) } };
@@ -423,11 +435,24 @@ class FixedPlan {
     const credit = {
       currency: currency ?? null,
       amount: text.money(paid),
-      percentOfFee: text.share(exactTotal, yearFee),
-      cuts: perMonth.flatMap((m) => m.cuts),
+      percentOfFee: text.share(exactTotal, states[0].yearFee),
+      cuts: perMonth.some((m) => m.cuts.length > 0) ? perMonth.flatMap((m) => m.cuts) : [],
       months: perMonth,
     };
     return { ok: true, credit };
+  }
+
+  /** Quarter and year fees of a run: a contract year is twelve months; months after the run pay the last month's fee. */
+  private schedule(months: number): void {
+    const states = this.states;
+    const fee = (m: number) => states[m < months ? m : months - 1].fee;
+    let yearFee = 0;
+    for (let m = 0; m < 12; m++) yearFee = safe(yearFee + fee(m));
+    for (let m = 0; m < months; m++) {
+      const q = m - (m % 3);
+      states[m].quarterFee = safe(fee(q) + fee(q + 1) + fee(q + 2));
+      states[m].yearFee = yearFee;
+    }
   }
 
   /** The month's cuts, formatted; the buffer is emptied for the next month. */
@@ -450,7 +475,7 @@ class FixedPlan {
       if ((plan.min !== undefined && value < plan.min) || (plan.max !== undefined && value > plan.max)) throw INEXACT;
       inputs[i] = value;
     }
-    into.lets.fill(NaN);
+    for (let i = 0; i < into.lets.length; i++) into.lets[i] = NaN;
     into.pointValue = NaN;
     let fee = 0;
     if (this.feeSlot >= 0) {
@@ -489,8 +514,10 @@ class FixedPlan {
       let amount = 0;
       if (winner >= 0) {
         accruals.add(credit.tiers[winner].scope, best);
-        for (const cut of tierCuts) if (cut.tier === winner) cuts.push(cut);
-        tierCuts.length = 0;
+        if (tierCuts.length > 0) {
+          for (const cut of tierCuts) if (cut.tier === winner) cuts.push(cut);
+          tierCuts.length = 0;
+        }
         amount = this.applyCaps(credit.scope, 'block', credit.owner, credit.caps, best, s, accruals, cuts, -1);
       }
       accruals.add(credit.scope, amount);
@@ -578,8 +605,7 @@ class Accruals {
 
   reset(unit: number): void {
     this.unit = unit;
-    this.quarter.fill(0);
-    this.year.fill(0);
+    for (let i = 0; i < this.year.length; i++) this.quarter[i] = this.year[i] = 0;
   }
 
   paid(amount: number): number {
@@ -593,7 +619,7 @@ class Accruals {
   }
 
   startQuarter(): void {
-    this.quarter.fill(0);
+    for (let i = 0; i < this.quarter.length; i++) this.quarter[i] = 0;
   }
 }
 
@@ -615,6 +641,11 @@ class Texts {
     // percent × 10^10 = amount / fee × 10^12, with both at their scales.
     return decimalText(quotient(amount, 12 + this.feeScale - this.scale, fee), 10, false);
   }
+
+  /** For every run in this currency's minor unit. */
+  static cached(plan: { texts: Texts[] }, scale: number, places: number, feeScale: number): Texts {
+    return (plan.texts[places] ??= new Texts(scale, places, feeScale));
+  }
 }
 
 /**
@@ -625,8 +656,9 @@ function quotient(a: number, shift: number, b: number): number {
   if (shift < 0) return roundDiv(a, safe(b * POW[-shift]));
   let q = floorDiv(a, b);
   let r = a - q * b;
-  let step = 0;
-  while (step < 15 && b * POW[step + 1] <= MAX) step++;
+  // The most digits at a time that keep remainder × 10^step below 2^53.
+  let step = Math.min(15, Math.floor(Math.log10(MAX / b)));
+  while (step > 0 && b * POW[step] > MAX) step--;
   if (step === 0 && shift > 0) throw INEXACT;
   for (let left = shift; left > 0; left -= step) {
     const k = Math.min(left, step);
@@ -641,10 +673,26 @@ function quotient(a: number, shift: number, b: number): number {
 function rescale(value: Fixed, scale: number): Fixed {
   if (scale === value.scale) return value;
   const factor = POW[scale - value.scale];
+  if (value.constant !== undefined) {
+    const constant = safe(value.constant * factor);
+    return { scale, at: () => constant, constant };
+  }
   return { scale, at: (s) => safe(value.at(s) * factor) };
 }
 
 function comparison(op: A.CompareOp, left: Fixed, right: Fixed): Test {
+  // The usual condition compares a value with a threshold: `availability < 99.5%`.
+  if (right.constant !== undefined && left.constant === undefined) {
+    const [a, k] = [left.at, right.constant];
+    switch (op) {
+      case '<': return (s) => a(s) < k;
+      case '<=': return (s) => a(s) <= k;
+      case '>': return (s) => a(s) > k;
+      case '>=': return (s) => a(s) >= k;
+      case '=': return (s) => a(s) === k;
+      default: return (s) => a(s) !== k;
+    }
+  }
   const [a, b] = [left.at, right.at];
   switch (op) {
     case '<': return (s) => a(s) < b(s);
