@@ -73,6 +73,8 @@ interface Fixed {
   readonly at: (s: MonthState) => number;
   /** Set for a literal: comparisons with it then read one side only. */
   readonly constant?: number;
+  /** Set for an input: comparisons read it directly. */
+  readonly slot?: number;
 }
 
 type Test = (s: MonthState) => boolean;
@@ -242,7 +244,15 @@ class FixedPlan {
     this.money = Math.max(...amountScales, this.feeScale);
     if (this.money > MAX_SCALE) throw UNPLANNED;
 
-    this.accruals = new Accruals(this.scopes);
+    // Only scopes with a quarterly or yearly cap need what they paid before.
+    const counted = new Array<boolean>(this.scopes).fill(false);
+    const remembers = (caps: readonly CapPlan[]) => caps.some((c) => c.period !== 'monthly');
+    counted[0] = remembers(caps);
+    for (const credit of this.credits) {
+      for (const rule of credit.type === 'rule' ? [credit.rule] : credit.tiers) counted[rule.scope] = remembers(rule.caps);
+      if (credit.type === 'block') counted[credit.scope] = remembers(credit.caps);
+    }
+    this.accruals = new Accruals(counted);
     this.states = Array.from({ length: 12 }, () => ({
       inputs: new Array<number>(this.inputs.length).fill(0),
       lets: new Array<number>(this.lets.length).fill(NaN),
@@ -346,7 +356,7 @@ class FixedPlan {
     // `fee` is always the month's fee, also when the rules give it per year.
     if (name === 'fee') return { scale: this.feeScale, at: (s) => s.fee };
     const slot = this.slots.get(name);
-    if (slot !== undefined) return { scale: this.inputs[slot].scale, at: (s) => s.inputs[slot] };
+    if (slot !== undefined) return { scale: this.inputs[slot].scale, at: (s) => s.inputs[slot], slot };
     const expr = values.get(name);
     // Totals are known only after the credits; the credit never needs them.
     if (!expr || AFTER_CREDITS.has(name)) throw UNPLANNED;
@@ -390,15 +400,20 @@ class FixedPlan {
   private run(given: InputValues, currency: string | undefined, places: number): CreditOutcome | undefined {
     let months = 1;
     let year = false;
-    for (const key in given) {
-      const raw = given[key];
+    let known = 0;
+    for (const plan of this.inputs) {
+      const raw = given[plan.name];
       if (raw === undefined) continue;
-      if (!this.slots.has(key)) throw INEXACT; // an unknown input: the reader names it
+      known++;
       if (Array.isArray(raw)) {
         if (year && raw.length !== months) throw INEXACT;
         year = true;
         months = raw.length;
       }
+    }
+    // More keys than inputs given: an unknown input, which the reader names.
+    if (Object.keys(given).length !== known) {
+      for (const key in given) if (given[key] !== undefined && !this.slots.has(key)) throw INEXACT;
     }
     if (year && (months < 1 || months > 12)) throw INEXACT;
 
@@ -598,9 +613,9 @@ class Accruals {
   /** The minor unit at the money scale. */
   private unit = 1;
 
-  constructor(scopes: number) {
-    this.quarter = new Array<number>(scopes).fill(0);
-    this.year = new Array<number>(scopes).fill(0);
+  constructor(private readonly counted: readonly boolean[]) {
+    this.quarter = new Array<number>(counted.length).fill(0);
+    this.year = new Array<number>(counted.length).fill(0);
   }
 
   reset(unit: number): void {
@@ -613,6 +628,7 @@ class Accruals {
   }
 
   add(scope: number, amount: number): void {
+    if (!this.counted[scope]) return;
     const paid = this.paid(amount);
     this.quarter[scope] = safe(this.quarter[scope] + paid);
     this.year[scope] = safe(this.year[scope] + paid);
@@ -631,13 +647,18 @@ class Texts {
     private readonly feeScale: number,
   ) {}
 
+  private readonly zero = (0).toFixed(this.places);
+
   /** Money rounded half up to the minor unit, with all its places: "100.00". */
   money(amount: number): string {
+    // Most months of most contracts pay nothing.
+    if (amount === 0) return this.zero;
     return decimalText(quotient(amount, this.places - this.scale, 1), this.places, true);
   }
 
   /** The exact share of a fee in percent, to ten places, half up — as `percentString`. */
   share(amount: number, fee: number): string {
+    if (amount === 0) return '0';
     // percent × 10^10 = amount / fee × 10^12, with both at their scales.
     return decimalText(quotient(amount, 12 + this.feeScale - this.scale, fee), 10, false);
   }
@@ -648,6 +669,14 @@ class Texts {
   }
 }
 
+/** The most digits k ≤ 15 with b × 10^k below 2^53: how far a remainder below b may be shifted exactly. */
+function digitsBelow(b: number): number {
+  let k = 15;
+  while (k > 0 && b > LIMITS[k]) k--;
+  return k;
+}
+const LIMITS = POW.map((p) => Math.floor(MAX / p));
+
 /**
  * a × 10^shift / b, rounded half up, for safe integers a ≥ 0 and b > 0: a long
  * division that takes as many digits at a time as keep the remainder exact.
@@ -656,9 +685,7 @@ function quotient(a: number, shift: number, b: number): number {
   if (shift < 0) return roundDiv(a, safe(b * POW[-shift]));
   let q = floorDiv(a, b);
   let r = a - q * b;
-  // The most digits at a time that keep remainder × 10^step below 2^53.
-  let step = Math.min(15, Math.floor(Math.log10(MAX / b)));
-  while (step > 0 && b * POW[step] > MAX) step--;
+  const step = digitsBelow(b);
   if (step === 0 && shift > 0) throw INEXACT;
   for (let left = shift; left > 0; left -= step) {
     const k = Math.min(left, step);
@@ -682,6 +709,17 @@ function rescale(value: Fixed, scale: number): Fixed {
 
 function comparison(op: A.CompareOp, left: Fixed, right: Fixed): Test {
   // The usual condition compares a value with a threshold: `availability < 99.5%`.
+  if (right.constant !== undefined && left.slot !== undefined) {
+    const [i, k] = [left.slot, right.constant];
+    switch (op) {
+      case '<': return (s) => s.inputs[i] < k;
+      case '<=': return (s) => s.inputs[i] <= k;
+      case '>': return (s) => s.inputs[i] > k;
+      case '>=': return (s) => s.inputs[i] >= k;
+      case '=': return (s) => s.inputs[i] === k;
+      default: return (s) => s.inputs[i] !== k;
+    }
+  }
   if (right.constant !== undefined && left.constant === undefined) {
     const [a, k] = [left.at, right.constant];
     switch (op) {
