@@ -240,7 +240,9 @@ class Batch {
   /** A row of the open year: checks its month, then waits for the year's end (or fails the year). */
   private add(member: Member): void {
     const year = this.year as Year;
-    const problem = member.problem ?? this.monthProblem(year, member.month);
+    // The month is checked even in a row that is bad anyway: the months after it are judged against it.
+    const sequence = this.monthProblem(year, member.month);
+    const problem = member.problem ?? sequence;
     year.lastLine = member.line;
     if (year.failure) {
       this.error(member.line, year.customer, member.month, year.apart ? year.failure : problem ?? year.failure);

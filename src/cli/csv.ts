@@ -46,6 +46,7 @@ export class CsvReader {
 
   /** Reads a chunk: every record that ends in it is handed out, in order. */
   push(chunk: string): void {
+    if (chunk === '') return;
     if (!this.started) {
       this.started = true;
       if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
