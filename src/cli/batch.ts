@@ -60,29 +60,38 @@ export async function runBatch(
   output: Writable,
   options: BatchOptions = {},
 ): Promise<BatchOutcome> {
-  const batch = new Batch(program, options);
+  // Output goes out in pieces of about OUTPUT_PIECE characters as it is made
+  // (short-lived strings are cheap to collect), and before the next input
+  // chunk is read the output must have drained: at most one chunk's output
+  // waits in memory.
+  let full = false;
+  const batch = new Batch(program, options, (text) => {
+    if (!output.write(text)) full = true;
+  });
   const reader = new CsvReader(
     (fields, line) => batch.record(fields, line),
     (line, message) => batch.broken(line, message),
   );
   const decoder = new StringDecoder('utf8');
   const flush = async () => {
-    const text = batch.take();
-    if (text !== '' && !output.write(text)) await once(output, 'drain');
+    batch.flush();
+    if (full) await once(output, 'drain');
+    full = false;
   };
   for await (const chunk of input) {
     reader.push(typeof chunk === 'string' ? chunk : decoder.write(chunk));
     if (batch.fatal) return { ok: false, message: batch.fatal };
     await flush();
   }
-  const last = decoder.end();
-  if (last) reader.push(last);
+  reader.push(decoder.end());
   reader.end();
   batch.finish();
   if (batch.fatal) return { ok: false, message: batch.fatal };
   await flush();
   return { ok: true, rows: batch.rows, failed: batch.failed };
 }
+
+const OUTPUT_PIECE = 1 << 16;
 
 interface InputColumn {
   readonly index: number;
@@ -129,13 +138,15 @@ class Batch {
   constructor(
     private readonly program: BatchProgram,
     private readonly options: BatchOptions,
+    private readonly write: (text: string) => void,
   ) {}
 
-  /** The output written since the last call. */
-  take(): string {
+  /** Writes out what is made so far. */
+  flush(): void {
+    if (this.out === '') return;
     const text = this.out;
     this.out = '';
-    return text;
+    this.write(text);
   }
 
   record(fields: string[], line: number): void {
@@ -278,7 +289,7 @@ class Batch {
     const year = this.year;
     if (!year) return;
     this.year = undefined;
-    this.done.set(year.customer, year.lastLine);
+    this.done.set(detached(year.customer), year.lastLine);
     const members = year.members;
     if (year.failure || members.length === 0) return;
     const values: Record<string, string[]> = {};
@@ -312,13 +323,23 @@ class Batch {
   private credit(line: number, customer: string, month: string, currency: string | null, credit: Omit<CreditSummary, 'months' | 'currency'>): void {
     const cuts = credit.cuts.length === 0 ? '' : csvField(credit.cuts.map(cutText).join('; '));
     this.out += `${line},${csvField(customer)},${csvField(month)},${currency ?? ''},${credit.amount},${credit.percentOfFee},${cuts},\n`;
+    if (this.out.length > OUTPUT_PIECE) this.flush();
   }
 
   private error(line: number, customer: string, month: string, message: string): void {
     this.failed++;
     this.out += `${line},${csvField(customer)},${csvField(month)},,,,,${csvField(message)}\n`;
     this.options.onError?.(line, message);
+    if (this.out.length > OUTPUT_PIECE) this.flush();
   }
+}
+
+/**
+ * A copy of a field that does not keep its whole input chunk alive: V8 cuts
+ * substrings as slices that hold on to the string they came from.
+ */
+function detached(text: string): string {
+  return (` ${text}`).slice(1);
 }
 
 /** A cap cut in the output's `cuts` column: `quarterly cap on all credits (line 35): -400.00`. */
