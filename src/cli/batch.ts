@@ -132,6 +132,7 @@ class Batch {
   private monthAt = -1;
   private columns: InputColumn[] = [];
   private year?: Year;
+  private readonly values: Record<string, string> = {};
   /** Customers whose year has ended, and their last line: their rows must be together. */
   private readonly done = new Map<string, number>();
 
@@ -231,7 +232,8 @@ class Batch {
 
   /** A month on its own. */
   private month(fields: string[], line: number, customer: string): void {
-    const values: Record<string, string> = {};
+    // One values object for every month on its own: `credit` reads it and keeps nothing.
+    const values = this.values;
     for (const column of this.columns) values[column.name] = this.value(fields, column);
     const outcome = this.program.credit(values, this.options.run);
     if (outcome.ok) this.credit(line, customer, '', outcome.credit.currency, outcome.credit);

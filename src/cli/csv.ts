@@ -190,5 +190,5 @@ const NEEDS_QUOTES = /[",\r\n]/;
 
 /** A field as RFC 4180 writes it: quoted, with quotes doubled, when it holds a comma, quote or line break. */
 export function csvField(value: string): string {
-  return NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+  return value !== '' && NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
