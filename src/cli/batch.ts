@@ -278,7 +278,7 @@ class Batch {
     if (!(month >= 1 && month <= 12)) return `the month must be a whole number from 1 to 12, not "${text.slice(0, 40)}"`;
     const last = year.last;
     if (month === last) return `month ${month} is repeated (line ${year.lastLine})`;
-    if (month < last) return `month ${month} comes after month ${last}: a customer's months must be in order`;
+    if (month < last) return `month ${month} comes after month ${last}: a customer's months must be in order, and a file holds one contract year per customer`;
     year.last = month;
     if (month === last + 1) return undefined;
     return last === 0

@@ -240,7 +240,7 @@ async function batch(file: string, csv: string | undefined, out: string | undefi
     throw new UsageError(`${out}: cannot be written (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
   try {
-    const outcome = await runBatch(program, input, output, { onError: (line, message) => io.err(`${name}:${line}: error: ${message}`) });
+    const outcome = await runBatch(program, input, output, { onError: (line, message) => io.err(`${name}:${line}: error: ${oneLine(message)}`) });
     if (temporary !== undefined) {
       output.end();
       await finished(output);
@@ -261,6 +261,11 @@ async function batch(file: string, csv: string | undefined, out: string | undefi
       rmSync(temporary, { force: true });
     }
   }
+}
+
+/** A message on one stderr line, even when it quotes a field with a line break. */
+function oneLine(message: string): string {
+  return message.replace(/\r?\n|\r/g, '\\n');
 }
 
 function failure(error: unknown, io: Io): number {

@@ -110,6 +110,25 @@ describe('credit-rules batch: months on their own', () => {
     });
   });
 
+  it('bad values among good ones: each bad row gets the input\'s own message, the others their credit; exit 1', () => {
+    const bad = ['availability,fee', '99.5%,1000', 'banana,1000', '101%,1000', '98%,1000 EUR', '98%,', ''].join('\n');
+    const run = cli(['batch', example('uptime-tiers.credit'), '--csv', file('bad.csv', bad)]);
+    assert.equal(run.code, 1);
+    assert.deepEqual(run.rows.map((r) => [r.line, r.credit, r.error]), [
+      ['2', '100.00', ''],
+      ['3', '', '`availability`: expected a percentage such as 99.5%, but got "banana"'],
+      ['4', '', '`availability`: 101% is outside the allowed range 0%..100%'],
+      ['5', '', '`fee`: the rules are in USD, but 1000 EUR is in EUR'],
+      ['6', '300.00', ''],
+    ]);
+    assert.deepEqual(run.errors, [
+      'bad.csv:3: error: `availability`: expected a percentage such as 99.5%, but got "banana"',
+      'bad.csv:4: error: `availability`: 101% is outside the allowed range 0%..100%',
+      'bad.csv:5: error: `fee`: the rules are in USD, but 1000 EUR is in EUR',
+      'credit-rules: 3 of 5 rows failed',
+    ]);
+  });
+
   it('a precompiled program (.json) and `--csv -` (stdin) give the same output', () => {
     const compiled = spawnSync(process.execPath, [BIN, 'compile', example('uptime-tiers.credit'), '--out', join(dir, 'uptime.json')], { encoding: 'utf8' });
     assert.equal(compiled.status, 0, compiled.stderr);
@@ -179,7 +198,7 @@ describe('credit-rules batch: contract years', () => {
     ['a month that is no number', ['1', 'May'], [/line 3 of this/, 'the month must be a whole number from 1 to 12, not "May"']],
     ['a missing month', ['1', ''], [/line 3 of this/, /^no month given/]],
     ['a repeated month', ['1', '2', '2'], [/line 4 of this/, /line 4 of this/, 'month 2 is repeated (line 3)']],
-    ['months out of order', ['1', '3', '2'], [/line 3 of this/, 'month 3 follows month 1: month 2 is missing', 'month 2 comes after month 3: a customer\'s months must be in order']],
+    ['months out of order', ['1', '3', '2'], [/line 3 of this/, 'month 3 follows month 1: month 2 is missing', 'month 2 comes after month 3: a customer\'s months must be in order, and a file holds one contract year per customer']],
     ['a year that does not start at month 1', ['2', '3'], [/first row is month 2, but a contract year starts at month 1/, /line 2 of this/]],
     ['a gap of two months', ['1', '4'], [/line 3 of this/, 'month 4 follows month 1: months 2 to 3 are missing']],
   ];
