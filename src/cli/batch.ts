@@ -169,7 +169,7 @@ class Batch {
       return;
     }
     if (this.year?.customer !== customer) this.startYear(customer, line);
-    this.add({ line, month, ...(problem ? { problem } : { fields }) });
+    this.add(problem ? { line, month, problem } : { line, month, fields });
   }
 
   /** A record the CSV reader could not read: inside a customer's rows it may be one of its months, so it fails that year. */
@@ -274,8 +274,8 @@ class Batch {
 
   private monthProblem(year: Year, text: string): string | undefined {
     if (text === '') return 'no month given: each row of a customer is one month of its contract year, 1 to 12';
-    const month = /^\d{1,2}$/.test(text) ? Number(text) : NaN;
-    if (!(month >= 1 && month <= 12)) return `the month must be a whole number from 1 to 12, not "${text.slice(0, 40)}"`;
+    const month = monthNumber(text);
+    if (month === 0) return `the month must be a whole number from 1 to 12, not "${text.slice(0, 40)}"`;
     const last = year.last;
     if (month === last) return `month ${month} is repeated (line ${year.lastLine})`;
     if (month < last) return `month ${month} comes after month ${last}: a customer's months must be in order, and a file holds one contract year per customer`;
@@ -334,6 +334,15 @@ class Batch {
     this.options.onError?.(line, message);
     if (this.out.length > OUTPUT_PIECE) this.flush();
   }
+}
+
+/** 1 to 12 from "1" to "12" (or "01"); 0 for anything else. Called for every row of a year, so no regex. */
+function monthNumber(text: string): number {
+  const tens = text.length === 2 ? text.charCodeAt(0) - 48 : 0;
+  const ones = text.charCodeAt(text.length - 1) - 48;
+  if (text.length > 2 || tens < 0 || tens > 1 || ones < 0 || ones > 9) return 0;
+  const month = tens * 10 + ones;
+  return month <= 12 ? month : 0;
 }
 
 /**
