@@ -273,7 +273,11 @@ class Batch {
   }
 
   private monthProblem(year: Year, text: string): string | undefined {
-    if (text === '') return 'no month given: each row of a customer is one month of its contract year, 1 to 12';
+    if (text === '') {
+      // Counted as the next month, so that the rows after it are judged as they stand.
+      year.last++;
+      return 'no month given: each row of a customer is one month of its contract year, 1 to 12';
+    }
     const month = monthNumber(text);
     if (month === 0) return `the month must be a whole number from 1 to 12, not "${text.slice(0, 40)}"`;
     const last = year.last;

@@ -196,7 +196,7 @@ describe('credit-rules batch: contract years', () => {
   const months: [sentence: string, months: string[], errors: (string | RegExp)[]][] = [
     ['a month out of 1-12', ['1', '13'], [/line 3 of this/, 'the month must be a whole number from 1 to 12, not "13"']],
     ['a month that is no number', ['1', 'May'], [/line 3 of this/, 'the month must be a whole number from 1 to 12, not "May"']],
-    ['a missing month', ['1', ''], [/line 3 of this/, /^no month given/]],
+    ['a missing month (counted as the next one)', ['1', '', '3'], [/line 3 of this/, /^no month given/, /line 3 of this/]],
     ['a repeated month', ['1', '2', '2'], [/line 4 of this/, /line 4 of this/, 'month 2 is repeated (line 3)']],
     ['months out of order', ['1', '3', '2'], [/line 3 of this/, 'month 3 follows month 1: month 2 is missing', 'month 2 comes after month 3: a customer\'s months must be in order, and a file holds one contract year per customer']],
     ['a year that does not start at month 1', ['2', '3'], [/first row is month 2, but a contract year starts at month 1/, /line 2 of this/]],
@@ -243,6 +243,18 @@ describe('credit-rules batch: CSV as billing systems write it', () => {
       ['5', 'Say "hi"\r\nLtd', '2', '0.00'],
     ]);
     assert.match(run.stdout, /^3,"Say ""hi""\r\nLtd",1,/m);
+  });
+
+  it('an unclosed quote in a customer\'s rows fails that year: the row may be one of its months', () => {
+    const csv = ['customer,month,availability', 'A,1,98%', 'A,2,"99%', 'A,3,98%', 'B,1,98%', ''].join('\n');
+    const run = cli(['batch', example('points.credit'), '--csv', file('unclosed-year.csv', csv)]);
+    assert.equal(run.code, 1);
+    assert.deepEqual(run.rows.map((r) => [r.line, r.customer, r.credit, r.error]), [
+      ['2', 'A', '', 'not computed: line 3 of this customer\'s contract year has an error'],
+      ['3', 'A', '', 'a quoted field is not closed: its closing quote (") is missing'],
+      ['4', 'A', '', 'not computed: line 3 of this customer\'s contract year has an error'],
+      ['5', 'B', '240.00', ''],
+    ]);
   });
 
   it('an unclosed quote is an error on its line, and the lines after it are read again', () => {
