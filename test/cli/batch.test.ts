@@ -433,8 +433,12 @@ describe('runBatch streams', () => {
       },
     });
     const done = runBatch(cachedUptime(), input, output);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    assert.ok(produced < 50_000, `${produced} rows read while the output was blocked`);
+    let ended = false;
+    void done.then(() => (ended = true));
+    // Without backpressure the million rows would be read into the output's buffer by now.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.ok(produced < 50_000 && !ended, `${produced} rows read while the output was blocked`);
+    assert.ok(held.length > 0);
     flowing = true;
     for (const release of held.splice(0)) release();
     const outcome = await done;
