@@ -8,7 +8,8 @@ process.stdout.on('error', (error) => {
   throw error;
 });
 
-process.exitCode = main(process.argv.slice(2), {
+// `batch` streams, so its exit code comes as a promise.
+process.exitCode = await main(process.argv.slice(2), {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
 });

@@ -4,13 +4,19 @@
  * 2 the command itself could not run (bad arguments, unreadable file, bad
  * input value). Every failure is one clear line on stderr, never a stack trace.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import type { Readable, Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
-import { compile, type Diagnostic, type EvaluationResult, type Lang, type Program } from '../index.js';
+import { compile, loadProgram, type Diagnostic, type EvaluationResult, type Lang, type Program } from '../index.js';
+import { OUTPUT_COLUMNS, runBatch } from './batch.js';
 
 export interface Io {
   out(line: string): void;
   err(line: string): void;
+  /** For `batch`, which streams: default process.stdin and process.stdout. */
+  readonly stdin?: Readable;
+  readonly stdout?: Writable;
 }
 
 class UsageError extends Error {}
@@ -25,9 +31,10 @@ Usage:
   credit-rules test FILE...                       run the examples
   credit-rules render FILE [--lang en|de]         print the clause text
   credit-rules compile FILE [--out FILE.json]     write the checked program as JSON
+  credit-rules batch FILE --csv IN [--out OUT]    credits for a CSV of customer-months (billing)
 
 Run \`credit-rules COMMAND --help\` for details. Exit codes: 0 ok, 1 errors in the
-rules or failed examples, 2 the command could not run.`,
+rules, failed examples or failed batch rows, 2 the command could not run.`,
   check: `Usage: credit-rules check FILE...
 
 Checks each file and prints one line per problem:
@@ -53,25 +60,53 @@ Prints the clause text of the rules, in English (default) or German.`,
 
 Writes the checked program as JSON (to stdout, or to --out). The widget loads
 such a file without the parser.`,
+  batch: `Usage: credit-rules batch FILE --csv IN [--out OUT]
+
+Computes the credit of every row of a CSV file (IN, or - for stdin) and writes
+a CSV with one row per input row (to stdout, or to OUT). FILE is a .credit file
+or a precompiled .json (credit-rules compile).
+
+Input: a header line, then one row per customer-month. The columns are the
+rules' inputs (values as for eval --set: 99.5%, 99.5, 1200 EUR; an empty cell
+takes the declared default) and optionally customer and month. The rows of one
+customer, months 1, 2, 3 … in order and together, form one contract year with
+its caps accruing; a row without a customer is a month on its own.
+RFC 4180 quoting, LF or CRLF, a UTF-8 byte order mark and blank lines are fine.
+
+Output columns: ${OUTPUT_COLUMNS.join(',')}
+  line            the line of the input row (the header is line 1)
+  credit          the month's credit in money; percent_of_fee its share of the month's fee
+  cuts            each cap that cut it, "; "-separated:
+                  quarterly cap on all credits (line 35): -400.00
+  error           what is wrong with the row; then the credit columns are empty
+A bad row of a contract year fails the whole year: each of its other rows names
+the line that stopped it. Each failed row is also reported on stderr as
+IN:LINE: error: message.
+Exits with 1 if any row failed, 2 if the file cannot be used at all (a column
+that is no input, a missing input without default, an unreadable file).`,
 };
 
 function read(file: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : 'cannot be read';
-    throw new UsageError(`${file}: ${reason}`);
+    throw fileError(file, error);
   }
+}
+
+function fileError(file: string, error: unknown): UsageError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : code === 'ENOTDIR' ? 'no such directory' : 'cannot be read';
+  return new UsageError(`${file}: ${reason}`);
 }
 
 function formatDiagnostic(file: string, d: Diagnostic): string {
   return `${file}:${d.start.line}:${d.start.column}: ${d.severity} ${d.code}: ${d.message}`;
 }
 
-/** Compiles a file; prints its errors and returns undefined when it has any. */
+/** Compiles a file, or loads a precompiled `.json`; prints its errors and returns undefined when it has any. */
 function load(file: string, io: Io): Program | undefined {
-  const { diagnostics, program } = compile(read(file));
+  const { diagnostics, program } = file.endsWith('.json') ? loadProgram(read(file)) : compile(read(file));
   if (!program) {
     for (const d of diagnostics) if (d.severity === 'error') io.err(formatDiagnostic(file, d));
   }
@@ -174,7 +209,74 @@ function test(files: string[], io: Io): number {
   return failed > 0 ? 1 : 0;
 }
 
-export function main(argv: readonly string[], io: Io): number {
+/** Opens IN for reading now, so that a missing file is one clear line rather than a stream error later. */
+function openInput(file: string, io: Io): Readable {
+  if (file === '-') return io.stdin ?? process.stdin;
+  try {
+    if (statSync(file).isDirectory()) throw Object.assign(new Error(), { code: 'EISDIR' });
+    return createReadStream(file, { fd: openSync(file, 'r'), highWaterMark: 1 << 16 });
+  } catch (error) {
+    throw fileError(file, error);
+  }
+}
+
+/**
+ * Runs a batch. With --out, the output goes to a temporary file beside OUT,
+ * renamed to OUT when the run is complete: billing never finds half a file
+ * under OUT, and a file that cannot be used leaves OUT as it was.
+ */
+async function batch(file: string, csv: string | undefined, out: string | undefined, io: Io): Promise<number> {
+  if (csv === undefined) throw new UsageError('batch needs --csv IN, the CSV file of customer-months (see credit-rules batch --help)');
+  const program = load(file, io);
+  if (!program) return 1;
+  const name = csv === '-' ? '<stdin>' : csv;
+  const input = openInput(csv, io);
+  const temporary = out === undefined ? undefined : `${out}.${process.pid}.partial`;
+  let output: Writable;
+  try {
+    output = temporary === undefined ? io.stdout ?? process.stdout : createWriteStream(temporary, { fd: openSync(temporary, 'w') });
+  } catch (error) {
+    input.destroy();
+    throw new UsageError(`${out}: cannot be written (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  try {
+    const outcome = await runBatch(program, input, output, { onError: (line, message) => io.err(`${name}:${line}: error: ${oneLine(message)}`) });
+    if (temporary !== undefined) {
+      output.end();
+      await finished(output);
+    }
+    if (!outcome.ok) throw new UsageError(`${name}: ${outcome.message}`);
+    if (temporary !== undefined && out !== undefined) renameSync(temporary, out);
+    if (outcome.failed > 0) io.err(`credit-rules: ${outcome.failed} of ${outcome.rows} rows failed`);
+    return outcome.failed > 0 ? 1 : 0;
+  } catch (error) {
+    input.destroy();
+    if (error instanceof UsageError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code) throw new UsageError(`${name}: the batch stopped: ${code}`);
+    throw error;
+  } finally {
+    if (temporary !== undefined) {
+      if (!output.destroyed && !output.writableFinished) output.destroy();
+      rmSync(temporary, { force: true });
+    }
+  }
+}
+
+/** A message on one stderr line, even when it quotes a field with a line break. */
+function oneLine(message: string): string {
+  return message.replace(/\r?\n|\r/g, '\\n');
+}
+
+function failure(error: unknown, io: Io): number {
+  if (error instanceof UsageError) io.err(`credit-rules: ${error.message}`);
+  else if (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) io.err(`credit-rules: ${error.message}`);
+  else io.err(`credit-rules: internal error: ${(error as Error).message ?? error}`);
+  return 2;
+}
+
+/** Runs a command: its exit code, or a promise of it for `batch`, which streams. */
+export function main(argv: readonly string[], io: Io): number | Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
@@ -182,7 +284,7 @@ export function main(argv: readonly string[], io: Io): number {
       return command === undefined ? 2 : 0;
     }
     if (!(command in HELP) || command === 'main') {
-      throw new UsageError(`unknown command "${command}"; the commands are check, eval, test, render and compile`);
+      throw new UsageError(`unknown command "${command}"; the commands are check, eval, test, render, compile and batch`);
     }
     const { values: options, positionals } = parseArgs({
       args: [...rest],
@@ -193,13 +295,14 @@ export function main(argv: readonly string[], io: Io): number {
         json: { type: 'boolean' },
         lang: { type: 'string' },
         out: { type: 'string' },
+        csv: { type: 'string' },
       },
     });
     if (options.help) {
       io.out(HELP[command]);
       return 0;
     }
-    const allowed: Record<string, string[]> = { check: [], test: [], eval: ['set', 'json', 'lang'], render: ['lang'], compile: ['out'] };
+    const allowed: Record<string, string[]> = { check: [], test: [], eval: ['set', 'json', 'lang'], render: ['lang'], compile: ['out'], batch: ['csv', 'out'] };
     for (const option of Object.keys(options)) {
       if (!allowed[command].includes(option)) throw new UsageError(`${command} has no --${option} option (see credit-rules ${command} --help)`);
     }
@@ -221,12 +324,10 @@ export function main(argv: readonly string[], io: Io): number {
         else io.out(json);
         return 0;
       }
+      case 'batch': return batch(oneFile(positionals, 'batch'), options.csv, options.out, io).catch((error: unknown) => failure(error, io));
     }
     return 2;
   } catch (error) {
-    if (error instanceof UsageError) io.err(`credit-rules: ${error.message}`);
-    else if (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) io.err(`credit-rules: ${error.message}`);
-    else io.err(`credit-rules: internal error: ${(error as Error).message ?? error}`);
-    return 2;
+    return failure(error, io);
   }
 }

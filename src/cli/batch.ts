@@ -1,0 +1,367 @@
+/**
+ * `credit-rules batch`: billing's run over a CSV of customer-months. Each row
+ * holds one month's inputs; the rows of one customer, months 1, 2, 3 … in
+ * order, form a contract-year run with caps accruing over them; a row without
+ * a customer is a month on its own. The output CSV has one row per input row:
+ * where it came from, the credit, its share of the fee and the cap cuts, or
+ * what is wrong with it.
+ *
+ * Input and output stream: a contract year buffers at most its twelve rows,
+ * the output is written once per input chunk and waits for `drain`, so memory
+ * stays flat however long the file (only the names of the customers seen are
+ * kept, to find a customer whose rows are not together).
+ *
+ * Policy for a bad row in a contract year (README, "Batch evaluation for
+ * billing"): the year is not computed. The bad row says what is wrong; every
+ * other row of that year says which line stopped it. Caps accrue from month to
+ * month, so a year without one of its months would pay wrong amounts.
+ */
+import { once } from 'node:events';
+import { StringDecoder } from 'node:string_decoder';
+import type { Writable } from 'node:stream';
+import type { CreditOutcome, CreditSummary, CutSummary, InputValues, Program, RunOptions } from '../index.js';
+import { CsvReader, csvField } from './csv.js';
+
+/** What a batch needs of a program. */
+export type BatchProgram = Pick<Program, 'inputs' | 'credit' | 'evaluate'>;
+
+export interface BatchOptions {
+  /** Called for each row that failed: the line it starts on (the header is line 1) and what is wrong. */
+  readonly onError?: (line: number, message: string) => void;
+  /** Passed to `program.credit`. */
+  readonly run?: RunOptions;
+}
+
+export interface BatchCounts {
+  /** Data rows read (the header and blank lines not counted). */
+  readonly rows: number;
+  /** Rows whose output holds an error instead of a credit. */
+  readonly failed: number;
+}
+
+/** `ok: false` when the file as a whole cannot be used (its header): then nothing was written. */
+export type BatchOutcome = ({ readonly ok: true } & BatchCounts) | { readonly ok: false; readonly message: string };
+
+/** The output's columns, in order. */
+export const OUTPUT_COLUMNS = ['line', 'customer', 'month', 'currency', 'credit', 'percent_of_fee', 'cuts', 'error'] as const;
+
+/** The identifying columns of the input; every other column is an input of the rules. */
+const CUSTOMER = 'customer';
+const MONTH = 'month';
+
+/**
+ * Reads the CSV from `input` and writes one output row per input row to
+ * `output` (which it does not end). Resolves with the counts; rejects only
+ * when a stream fails.
+ */
+export async function runBatch(
+  program: BatchProgram,
+  input: AsyncIterable<string | Buffer>,
+  output: Writable,
+  options: BatchOptions = {},
+): Promise<BatchOutcome> {
+  // Output goes out in pieces of about OUTPUT_PIECE characters as it is made
+  // (short-lived strings are cheap to collect), and before the next input
+  // chunk is read the output must have drained: at most one chunk's output
+  // waits in memory.
+  let full = false;
+  const batch = new Batch(program, options, (text) => {
+    if (!output.write(text)) full = true;
+  });
+  const reader = new CsvReader(
+    (fields, line) => batch.record(fields, line),
+    (line, message) => batch.broken(line, message),
+  );
+  const decoder = new StringDecoder('utf8');
+  const flush = async () => {
+    batch.flush();
+    if (full) await once(output, 'drain');
+    full = false;
+  };
+  for await (const chunk of input) {
+    reader.push(typeof chunk === 'string' ? chunk : decoder.write(chunk));
+    if (batch.fatal) return { ok: false, message: batch.fatal };
+    await flush();
+  }
+  reader.push(decoder.end());
+  reader.end();
+  batch.finish();
+  if (batch.fatal) return { ok: false, message: batch.fatal };
+  await flush();
+  return { ok: true, rows: batch.rows, failed: batch.failed };
+}
+
+const OUTPUT_PIECE = 1 << 16;
+
+interface InputColumn {
+  readonly index: number;
+  readonly name: string;
+  /** The declared default in the input's own unit, for an empty cell. */
+  readonly fallback: string;
+}
+
+/** A row of the open contract year: its fields, or what is wrong with it. */
+interface Member {
+  readonly line: number;
+  readonly month: string;
+  readonly fields?: string[];
+  readonly problem?: string;
+}
+
+interface Year {
+  readonly customer: string;
+  /** The rows waiting for the year's end; at most 12, as months only go up. */
+  members: Member[];
+  /** The last month number seen, 0 before the first. */
+  last: number;
+  lastLine: number;
+  /** Once the year failed: what its rows without a problem of their own say. */
+  failure?: string;
+  /** The customer's rows came before, apart from these: every row says so. */
+  apart?: boolean;
+}
+
+class Batch {
+  rows = 0;
+  failed = 0;
+  fatal?: string;
+  private out = '';
+  private header = true;
+  private width = 0;
+  private customerAt = -1;
+  private monthAt = -1;
+  private columns: InputColumn[] = [];
+  private year?: Year;
+  private readonly values: Record<string, string> = {};
+  /** Customers whose year has ended, and their last line: their rows must be together. */
+  private readonly done = new Map<string, number>();
+
+  constructor(
+    private readonly program: BatchProgram,
+    private readonly options: BatchOptions,
+    private readonly write: (text: string) => void,
+  ) {}
+
+  /** Writes out what is made so far. */
+  flush(): void {
+    if (this.out === '') return;
+    const text = this.out;
+    this.out = '';
+    this.write(text);
+  }
+
+  record(fields: string[], line: number): void {
+    if (this.fatal) return;
+    if (this.header) {
+      this.header = false;
+      this.readHeader(fields);
+      return;
+    }
+    this.rows++;
+    const customer = this.customerAt >= 0 && this.customerAt < fields.length ? fields[this.customerAt].trim() : '';
+    const month = this.monthAt >= 0 && this.monthAt < fields.length ? fields[this.monthAt].trim() : '';
+    const problem = fields.length === this.width ? undefined : `expected ${this.width} fields, as the header has, but got ${fields.length}`;
+    if (this.monthAt < 0 || customer === '') {
+      this.endYear();
+      if (problem) this.error(line, customer, month, problem);
+      else if (month !== '') this.error(line, customer, month, 'a month needs a customer: the months of one customer form its contract year');
+      else this.month(fields, line, customer);
+      return;
+    }
+    if (this.year?.customer !== customer) this.startYear(customer, line);
+    this.add(problem ? { line, month, problem } : { line, month, fields });
+  }
+
+  /** A record the CSV reader could not read: inside a customer's rows it may be one of its months, so it fails that year. */
+  broken(line: number, message: string): void {
+    if (this.fatal) return;
+    if (this.header) {
+      this.fatal = `line ${line}: the header cannot be read: ${message}`;
+      return;
+    }
+    this.rows++;
+    if (this.year) this.add({ line, month: '', problem: message });
+    else this.error(line, '', '', message);
+  }
+
+  finish(): void {
+    if (this.header && !this.fatal) this.fatal = 'the file is empty: it needs a header line naming the columns';
+    this.endYear();
+  }
+
+  private readHeader(fields: string[]): void {
+    const names = fields.map((f) => f.trim());
+    const inputs = new Map(this.program.inputs.map((i) => [i.name, i]));
+    const problems: string[] = [];
+    const seen = new Set<string>();
+    names.forEach((name, index) => {
+      if (name === '' || seen.has(name)) {
+        problems.push(name === '' ? `column ${index + 1} has no name` : `column "${name}" appears more than once`);
+        return;
+      }
+      seen.add(name);
+      const input = inputs.get(name);
+      if (input) this.columns.push({ index, name, fallback: input.default ?? '' });
+      else if (name === CUSTOMER) this.customerAt = index;
+      else if (name === MONTH) this.monthAt = index;
+      else problems.push(this.unknownColumn(name));
+    });
+    if (this.monthAt >= 0 && this.customerAt < 0) problems.push('a month column needs a customer column: the months of one customer form its contract year');
+    const missing = this.program.inputs.filter((i) => i.default === undefined && !names.includes(i.name)).map((i) => `\`${i.name}\``);
+    if (missing.length > 0) problems.push(`no column for ${missing.join(', ')}: the rules declare no default`);
+    if (problems.length > 0) {
+      this.fatal = `line 1: ${problems.join('; ')}`;
+      return;
+    }
+    this.width = names.length;
+    this.out += `${OUTPUT_COLUMNS.join(',')}\n`;
+  }
+
+  /** The language's own message for a name that is no input, with its "did you mean". */
+  private unknownColumn(name: string): string {
+    const evaluation = this.program.evaluate({ [name]: '' });
+    const message = evaluation.ok ? undefined : evaluation.diagnostics.find((d) => d.code === 'unknown-input')?.message;
+    return `column "${name}" is not an identifying column (customer, month) nor an input${message ? `: ${message}` : ''}`;
+  }
+
+  /** The value of a cell: an empty cell takes the input's default. */
+  private value(fields: readonly string[], column: InputColumn): string {
+    const text = fields[column.index];
+    return text === '' || text.trim() === '' ? column.fallback : text;
+  }
+
+  /** A month on its own. */
+  private month(fields: string[], line: number, customer: string): void {
+    // One values object for every month on its own: `credit` reads it and keeps nothing.
+    const values = this.values;
+    for (const column of this.columns) values[column.name] = this.value(fields, column);
+    const outcome = this.program.credit(values, this.options.run);
+    if (outcome.ok) this.credit(line, customer, '', outcome.credit.currency, outcome.credit);
+    else this.error(line, customer, '', messages(outcome).join('; '));
+  }
+
+  private startYear(customer: string, line: number): void {
+    this.endYear();
+    const before = this.done.get(customer);
+    this.year = { customer, members: [], last: 0, lastLine: 0 };
+    if (before !== undefined) {
+      this.year.failure = `the rows of customer "${customer}" are not together: its rows before ended at line ${before}; sort the file by customer`;
+      this.year.apart = true;
+    }
+  }
+
+  /** A row of the open year: checks its month, then waits for the year's end (or fails the year). */
+  private add(member: Member): void {
+    const year = this.year as Year;
+    // The month is checked even in a row that is bad anyway: the months after it are judged against it.
+    const sequence = this.monthProblem(year, member.month);
+    const problem = member.problem ?? sequence;
+    year.lastLine = member.line;
+    if (year.failure) {
+      this.error(member.line, year.customer, member.month, year.apart ? year.failure : problem ?? year.failure);
+      return;
+    }
+    if (problem) {
+      // The year cannot be paid: its rows so far, this one and the rest of it are errors.
+      year.failure = `not computed: line ${member.line} of this customer's contract year has an error`;
+      for (const m of year.members) this.error(m.line, year.customer, m.month, year.failure);
+      year.members = [];
+      this.error(member.line, year.customer, member.month, problem);
+      return;
+    }
+    year.members.push(member);
+  }
+
+  private monthProblem(year: Year, text: string): string | undefined {
+    if (text === '') {
+      // Counted as the next month, so that the rows after it are judged as they stand.
+      year.last++;
+      return 'no month given: each row of a customer is one month of its contract year, 1 to 12';
+    }
+    const month = monthNumber(text);
+    if (month === 0) return `the month must be a whole number from 1 to 12, not "${text.slice(0, 40)}"`;
+    const last = year.last;
+    if (month === last) return `month ${month} is repeated (line ${year.lastLine})`;
+    if (month < last) return `month ${month} comes after month ${last}: a customer's months must be in order, and a file holds one contract year per customer`;
+    year.last = month;
+    if (month === last + 1) return undefined;
+    return last === 0
+      ? `the customer's first row is month ${month}, but a contract year starts at month 1: caps accrue from month 1`
+      : `month ${month} follows month ${last}: ${month === last + 2 ? `month ${last + 1} is` : `months ${last + 1} to ${month - 1} are`} missing`;
+  }
+
+  /** Ends the open year: runs it, unless it failed. */
+  private endYear(): void {
+    const year = this.year;
+    if (!year) return;
+    this.year = undefined;
+    this.done.set(detached(year.customer), year.lastLine);
+    const members = year.members;
+    if (year.failure || members.length === 0) return;
+    const values: Record<string, string[]> = {};
+    for (const column of this.columns) values[column.name] = members.map((m) => this.value(m.fields as string[], column));
+    // A year run needs a list: with no input columns, the first input's default for every month.
+    if (this.columns.length === 0 && this.program.inputs.length > 0) {
+      const first = this.program.inputs[0];
+      values[first.name] = members.map(() => first.default ?? '');
+    }
+    const outcome = this.program.credit(values as InputValues, this.options.run);
+    if (outcome.ok) {
+      const months = outcome.credit.months ?? [outcome.credit];
+      members.forEach((m, i) => this.credit(m.line, year.customer, m.month, outcome.credit.currency, months[i]));
+      return;
+    }
+    const own = new Map<number, string[]>();
+    const general: string[] = [];
+    for (const d of outcome.diagnostics) {
+      if (d.severity !== 'error') continue;
+      if (d.month) own.set(d.month, [...(own.get(d.month) ?? []), d.message]);
+      else general.push(d.message);
+    }
+    const bad = members.filter((_, i) => own.has(i + 1)).map((m) => m.line);
+    const failure = `not computed: ${bad.length === 1 ? `line ${bad[0]}` : bad.length > 1 ? `lines ${bad.join(', ')}` : 'a row'} of this customer's contract year ${bad.length > 1 ? 'have errors' : 'has an error'}`;
+    members.forEach((m, i) => {
+      const found = [...(own.get(i + 1) ?? []), ...general];
+      this.error(m.line, year.customer, m.month, found.length > 0 ? found.join('; ') : failure);
+    });
+  }
+
+  private credit(line: number, customer: string, month: string, currency: string | null, credit: Omit<CreditSummary, 'months' | 'currency'>): void {
+    const cuts = credit.cuts.length === 0 ? '' : csvField(credit.cuts.map(cutText).join('; '));
+    this.out += `${line},${csvField(customer)},${csvField(month)},${currency ?? ''},${credit.amount},${credit.percentOfFee},${cuts},\n`;
+    if (this.out.length > OUTPUT_PIECE) this.flush();
+  }
+
+  private error(line: number, customer: string, month: string, message: string): void {
+    this.failed++;
+    this.out += `${line},${csvField(customer)},${csvField(month)},,,,,${csvField(message)}\n`;
+    this.options.onError?.(line, message);
+    if (this.out.length > OUTPUT_PIECE) this.flush();
+  }
+}
+
+/** 1 to 12 from "1" to "12" (or "01"); 0 for anything else. Called for every row of a year, so no regex. */
+function monthNumber(text: string): number {
+  const tens = text.length === 2 ? text.charCodeAt(0) - 48 : 0;
+  const ones = text.charCodeAt(text.length - 1) - 48;
+  if (text.length > 2 || tens < 0 || tens > 1 || ones < 0 || ones > 9) return 0;
+  const month = tens * 10 + ones;
+  return month <= 12 ? month : 0;
+}
+
+/**
+ * A copy of a field that does not keep its whole input chunk alive: V8 cuts
+ * substrings as slices that hold on to the string they came from.
+ */
+function detached(text: string): string {
+  return (` ${text}`).slice(1);
+}
+
+/** A cap cut in the output's `cuts` column: `quarterly cap on all credits (line 35): -400.00`. */
+export function cutText(cut: CutSummary): string {
+  return `${cut.period} cap on ${cut.owner} (line ${cut.line}): -${cut.cut}`;
+}
+
+function messages(outcome: Extract<CreditOutcome, { ok: false }>): string[] {
+  return outcome.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message);
+}
