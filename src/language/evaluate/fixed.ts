@@ -98,9 +98,11 @@ interface InputPlan {
   readonly scale: number;
   /** Seconds per unit for a duration; 1 otherwise. */
   readonly unit: number;
-  readonly fallback?: number;
-  readonly min?: number;
-  readonly max?: number;
+  /** The default; NaN when there is none. */
+  readonly fallback: number;
+  /** The range (±Infinity when open), at the scale. */
+  readonly min: number;
+  readonly max: number;
 }
 
 interface CapPlan {
@@ -172,6 +174,8 @@ class FixedPlan {
   private readonly accruals: Accruals;
   private readonly cuts: RawCut[] = [];
   private readonly tierCuts: RawCut[] = [];
+  /** The run's given values, one per input. */
+  private readonly raws: (InputValue | readonly InputValue[] | undefined)[];
   /** Formatting, per minor unit. */
   readonly texts: Texts[] = [];
 
@@ -253,6 +257,7 @@ class FixedPlan {
       if (credit.type === 'block') counted[credit.scope] = remembers(credit.caps);
     }
     this.accruals = new Accruals(counted);
+    this.raws = this.inputs.map(() => undefined);
     this.states = Array.from({ length: 12 }, () => ({
       inputs: new Array<number>(this.inputs.length).fill(0),
       lets: new Array<number>(this.lets.length).fill(NaN),
@@ -401,8 +406,9 @@ class FixedPlan {
     let months = 1;
     let year = false;
     let known = 0;
-    for (const plan of this.inputs) {
-      const raw = given[plan.name];
+    const raws = this.raws;
+    for (let i = 0; i < raws.length; i++) {
+      const raw = (raws[i] = given[this.inputs[i].name]);
       if (raw === undefined) continue;
       known++;
       if (Array.isArray(raw)) {
@@ -418,7 +424,7 @@ class FixedPlan {
     if (year && (months < 1 || months > 12)) throw INEXACT;
 
     const states = this.states;
-    for (let m = 0; m < months; m++) this.read(given, year ? m : -1, states[m]);
+    for (let m = 0; m < months; m++) this.read(year ? m : -1, states[m]);
     if (year) this.schedule(months);
     else {
       states[0].quarterFee = safe(states[0].fee * 3);
@@ -479,15 +485,15 @@ class FixedPlan {
   }
 
   /** Reads one month's inputs (month -1: a single month) exactly, or throws INEXACT for the reader to judge. */
-  private read(given: InputValues, month: number, into: MonthState): void {
+  private read(month: number, into: MonthState): void {
     const inputs = into.inputs;
     for (let i = 0; i < this.inputs.length; i++) {
       const plan = this.inputs[i];
-      let raw = given[plan.name] as InputValue | readonly InputValue[] | undefined;
+      let raw = this.raws[i];
       if (Array.isArray(raw)) raw = (raw as readonly InputValue[])[month];
       const value = raw === undefined ? plan.fallback : fixedInput(plan, raw as InputValue, this.currency);
-      if (value === undefined) throw INEXACT;
-      if ((plan.min !== undefined && value < plan.min) || (plan.max !== undefined && value > plan.max)) throw INEXACT;
+      // NaN (no default, or not exact) fails both tests.
+      if (!(value >= plan.min && value <= plan.max)) throw INEXACT;
       inputs[i] = value;
     }
     for (let i = 0; i < into.lets.length; i++) into.lets[i] = NaN;
@@ -648,12 +654,14 @@ class Texts {
   ) {}
 
   private readonly zero = (0).toFixed(this.places);
+  /** The minor unit at the money scale. */
+  private readonly unit = POW[this.scale - this.places];
 
   /** Money rounded half up to the minor unit, with all its places: "100.00". */
   money(amount: number): string {
     // Most months of most contracts pay nothing.
     if (amount === 0) return this.zero;
-    return decimalText(quotient(amount, this.places - this.scale, 1), this.places, true);
+    return decimalText(this.unit === 1 ? amount : roundDiv(amount, this.unit), this.places, true);
   }
 
   /** The exact share of a fee in percent, to ten places, half up — as `percentString`. */
@@ -765,11 +773,10 @@ function inputPlan(spec: InputSpec): InputPlan {
     return safe(value * POW[scale - own]);
   };
   const unit = spec.kind === 'duration' ? SECONDS_PER_UNIT[durationUnit(spec)] : 1;
-  const plan = { name: spec.name, kind: spec.kind, places, scale, unit };
-  const fallback = at(spec.default);
   // Percent inputs without a range are shares: 0% to 100%.
   const [min, max] = spec.range ? [at(spec.range.min), at(spec.range.max)] : spec.kind === 'percent' ? [0, POW[scale]] : [];
-  return { ...plan, ...(fallback !== undefined ? { fallback } : {}), ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) };
+  // Every plan has every field, so that reading inputs sees one shape.
+  return { name: spec.name, kind: spec.kind, places, scale, unit, fallback: at(spec.default) ?? NaN, min: min ?? -Infinity, max: max ?? Infinity };
 }
 
 const QUANTITY = /^(-?)(\d{1,15})(?:\.(\d{1,15}))?(%|s|min|h|d| [A-Z]{3})?$/;
@@ -777,29 +784,29 @@ const QUANTITY = /^(-?)(\d{1,15})(?:\.(\d{1,15}))?(%|s|min|h|d| [A-Z]{3})?$/;
 /**
  * A number in the input's own unit, or a plain literal of its kind (`99.5%`,
  * `4h`, `1200 EUR` in the rules' currency), as an exact scaled integer;
- * `undefined` for anything else, which the reader judges.
+ * NaN for anything else, which the reader judges.
  */
-function fixedInput(plan: InputPlan, raw: InputValue, currency: string | undefined): number | undefined {
-  if (plan.kind === 'boolean') return raw === true || raw === 'true' ? 1 : raw === false || raw === 'false' ? 0 : undefined;
+function fixedInput(plan: InputPlan, raw: InputValue, currency: string | undefined): number {
+  if (plan.kind === 'boolean') return raw === true || raw === 'true' ? 1 : raw === false || raw === 'false' ? 0 : NaN;
   let scaled: number;
   let unit = plan.unit;
   if (typeof raw === 'number') {
     scaled = Math.round(raw * POW[plan.places]);
     // Exact only if the number has at most `places` decimals; below 10^15 no other
     // decimal of as few digits is the same double, so the reader would read the same.
-    if (scaled / POW[plan.places] !== raw || !(Math.abs(scaled) < 1e15)) return undefined;
+    if (scaled / POW[plan.places] !== raw || !(Math.abs(scaled) < 1e15)) return NaN;
   } else if (typeof raw === 'string') {
     const m = QUANTITY.exec(raw);
-    if (!m) return undefined;
+    if (!m) return NaN;
     const [, minus, whole, fraction = '', suffix] = m;
     if (suffix) {
-      if (suffix === '%' ? plan.kind !== 'percent' : suffix[0] === ' ' ? plan.kind !== 'money' || suffix.slice(1) !== currency : plan.kind !== 'duration') return undefined;
+      if (suffix === '%' ? plan.kind !== 'percent' : suffix[0] === ' ' ? plan.kind !== 'money' || suffix.slice(1) !== currency : plan.kind !== 'duration') return NaN;
       if (plan.kind === 'duration') unit = SECONDS_PER_UNIT[suffix as A.DurationUnit];
     }
-    if (fraction.length > plan.places || whole.length + plan.places > 15) return undefined;
+    if (fraction.length > plan.places || whole.length + plan.places > 15) return NaN;
     scaled = Number(whole + fraction.padEnd(plan.places, '0'));
     if (minus) scaled = -scaled;
-  } else return undefined;
-  if (plan.kind === 'duration' && scaled < 0) return undefined;
+  } else return NaN;
+  if (plan.kind === 'duration' && scaled < 0) return NaN;
   return safe(scaled * unit);
 }
