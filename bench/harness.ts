@@ -1,0 +1,154 @@
+/**
+ * The timing core of the benchmark, small enough to read in one go: a
+ * warm-up, then several timed runs of a calibrated number of calls; the
+ * figure is the median run, and the spread (min..max) is kept so a noisy
+ * machine shows up as a wide range rather than a wrong number. Every result
+ * a measured function returns is folded into a sink that is printed at the
+ * end, so the JIT cannot drop the work as dead code.
+ */
+import { spawnSync } from 'node:child_process';
+
+export interface Settings {
+  /** Timed runs per figure (the median is reported). */
+  readonly runs: number;
+  /** Milliseconds of calls before timing starts. */
+  readonly warmupMs: number;
+  /** Target milliseconds per timed run. */
+  readonly runMs: number;
+  /** Child processes per cold-start figure. */
+  readonly coldRuns: number;
+}
+
+export const FULL: Settings = { runs: 7, warmupMs: 300, runMs: 300, coldRuns: 7 };
+export const QUICK: Settings = { runs: 5, warmupMs: 60, runMs: 60, coldRuns: 5 };
+
+/** A value that depends on every result, so none can be optimised away. */
+let sinkHash = 0;
+export function consume(value: unknown): void {
+  switch (typeof value) {
+    case 'number': sinkHash = (sinkHash + (value | 0) + 1) | 0; break;
+    case 'string': sinkHash = (sinkHash + value.length + value.charCodeAt(0)) | 0; break;
+    case 'boolean': sinkHash = (sinkHash + (value ? 3 : 5)) | 0; break;
+    case 'bigint': sinkHash = (sinkHash + Number(value & 0xffn)) | 0; break;
+    case 'object': sinkHash = (sinkHash + (value === null ? 7 : 11)) | 0; break;
+    default: sinkHash = (sinkHash + 13) | 0;
+  }
+}
+export function sink(): number {
+  return sinkHash;
+}
+
+export interface Rate {
+  /** Median calls per second over the timed runs. */
+  readonly perSecond: number;
+  /** Median microseconds per call. */
+  readonly microseconds: number;
+  /** Slowest and fastest run, calls per second. */
+  readonly min: number;
+  readonly max: number;
+  readonly runs: number;
+  readonly callsPerRun: number;
+}
+
+export function median(values: readonly number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+/** The q-quantile (0..1) by nearest rank. */
+export function quantile(values: readonly number[], q: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
+}
+
+function rate(perRun: number[], calls: number, runs: number): Rate {
+  const perSecond = median(perRun);
+  return { perSecond, microseconds: 1e6 / perSecond, min: Math.min(...perRun), max: Math.max(...perRun), runs, callsPerRun: calls };
+}
+
+/**
+ * Calls `fn(i)` with i = 0, 1, 2, … (the caller picks its inputs from a
+ * precomputed array by i) and consumes what it returns.
+ */
+export function measure(fn: (i: number) => unknown, settings: Settings): Rate {
+  let i = 0;
+  const until = performance.now() + settings.warmupMs;
+  let warmCalls = 0;
+  const start = performance.now();
+  while (performance.now() < until || warmCalls < 10) {
+    consume(fn(i++));
+    warmCalls++;
+  }
+  const perCall = (performance.now() - start) / warmCalls;
+  const calls = Math.max(1, Math.round(settings.runMs / Math.max(perCall, 1e-6)));
+  const perRun: number[] = [];
+  for (let r = 0; r < settings.runs; r++) {
+    const t0 = performance.now();
+    for (let k = 0; k < calls; k++) consume(fn(i++));
+    perRun.push(calls / ((performance.now() - t0) / 1000));
+  }
+  return rate(perRun, calls, settings.runs);
+}
+
+/** As `measure`, for a function that returns a promise (awaited one after another). */
+export async function measureAsync(fn: (i: number) => Promise<unknown>, settings: Settings): Promise<Rate> {
+  let i = 0;
+  const until = performance.now() + settings.warmupMs;
+  let warmCalls = 0;
+  const start = performance.now();
+  while (performance.now() < until || warmCalls < 10) {
+    consume(await fn(i++));
+    warmCalls++;
+  }
+  const perCall = (performance.now() - start) / warmCalls;
+  const calls = Math.max(1, Math.round(settings.runMs / Math.max(perCall, 1e-6)));
+  const perRun: number[] = [];
+  for (let r = 0; r < settings.runs; r++) {
+    const t0 = performance.now();
+    for (let k = 0; k < calls; k++) consume(await fn(i++));
+    perRun.push(calls / ((performance.now() - t0) / 1000));
+  }
+  return rate(perRun, calls, settings.runs);
+}
+
+/** Runs `node ARGS` and parses the last line of its output as JSON. */
+export function child<T>(args: readonly string[], cwd: string): T {
+  const out = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (out.status !== 0) throw new Error(`node ${args.join(' ')} failed (${out.status}): ${out.stderr.trim().split('\n').slice(-3).join(' | ')}`);
+  const last = out.stdout.trim().split('\n').pop() ?? '';
+  return JSON.parse(last) as T;
+}
+
+// Formatting for the tables.
+
+/** 1234567 → "1.23 M", 12345 → "12.3 k", 12.3 → "12.3". */
+export function count(n: number): string {
+  if (!Number.isFinite(n)) return '–';
+  if (n >= 1e6) return `${(n / 1e6).toPrecision(3)} M`;
+  if (n >= 1e3) return `${(n / 1e3).toPrecision(3)} k`;
+  return n.toPrecision(3);
+}
+
+/** Milliseconds with three significant digits, or microseconds below 1 ms. */
+export function duration(ms: number): string {
+  if (!Number.isFinite(ms)) return '–';
+  if (ms < 1) return `${(ms * 1000).toPrecision(3)} µs`;
+  return `${ms.toPrecision(3)} ms`;
+}
+
+export function kb(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+export function ratio(x: number): string {
+  if (!Number.isFinite(x)) return '–';
+  return x >= 10 ? `${x.toFixed(0)}×` : `${x.toFixed(2)}×`;
+}
+
+/** A plain-text table: the first column left-aligned, the rest right-aligned. */
+export function table(title: string, header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
+  const line = (cells: readonly string[]) => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
+  return [``, title, line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
