@@ -58,7 +58,7 @@ if (wanted('sizes') || wanted('browser')) {
   execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 if (wanted('sizes')) results.sizes = await (await import('./sizes.js')).sizesSection(log);
-if (wanted('batch')) results.batch = (await import('./batch.js')).batchSection(settings, quick, log);
+if (wanted('batch')) results.batch = await (await import('./batch.js')).batchSection(settings, quick, log);
 if (wanted('browser')) results.browser = await (await import('./browser.js')).browserSection(settings, log);
 
 results.seconds = Math.round((performance.now() - started) / 1000);
