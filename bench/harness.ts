@@ -130,10 +130,11 @@ export function count(n: number): string {
   return n.toPrecision(3);
 }
 
-/** Milliseconds with three significant digits, or microseconds below 1 ms. */
+/** Three significant digits: µs below 1 ms, s from 1000 ms. */
 export function duration(ms: number): string {
   if (!Number.isFinite(ms)) return '–';
   if (ms < 1) return `${(ms * 1000).toPrecision(3)} µs`;
+  if (ms >= 1000) return `${(ms / 1000).toPrecision(3)} s`;
   return `${ms.toPrecision(3)} ms`;
 }
 

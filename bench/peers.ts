@@ -9,7 +9,7 @@
  * ours, on inputs where binary floating point goes wrong.
  */
 import { Environment } from '@marcbachmann/cel-js';
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import { compileExpression } from 'filtrex';
 import { Engine as RulesEngine } from 'json-rules-engine';
 import { all, create } from 'mathjs';

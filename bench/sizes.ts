@@ -21,7 +21,7 @@ const PEERS: Record<string, string> = {
   'filtrex 3.1': "export { compileExpression } from 'filtrex';",
   '@marcbachmann/cel-js 8.0': "export { Environment } from '@marcbachmann/cel-js';",
   'mathjs 15 (create, all: BigNumber + parser)': "export { create, all } from 'mathjs';",
-  'decimal.js 10': "export { default } from 'decimal.js';",
+  'decimal.js 10': "export { Decimal } from 'decimal.js';",
 };
 
 function files(dir: string): string[] {
