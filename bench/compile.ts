@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compile, type InputValues, type Program } from '../lib/index.js';
-import { child, duration, measure, median, table, type Settings } from './harness.js';
+import { child, compare, duration, median, table, type Settings } from './harness.js';
 import { loadGenerator, root, shippedExamples } from './programs.js';
 
 export const GENERATED_LINES = 1000;
@@ -63,8 +63,7 @@ export async function compileSection(settings: Settings, log: (text: string) => 
     for (let r = 0; r < settings.coldRuns; r++) colds.push(child<Cold>([join(root, 'bench/cold-compile.mjs'), file], root));
     if (colds.some((c) => c.errors > 0 || !c.ok)) throw new Error(`${name}: the cold compile failed`);
 
-    const warm = measure(() => compile(source).program!.credit(values), settings);
-    const warmCompile = measure(() => compile(source).program, settings);
+    const { rates: [warm, warmCompile] } = await compare([() => compile(source).program!.credit(values), () => compile(source).program], settings);
     const cold = (key: 'importMs' | 'compileMs' | 'firstCreditMs') => median(colds.map((c) => c[key]));
     figures.push({
       program: name,

@@ -6,7 +6,7 @@
  * Inputs are plain JS numbers from bench/inputs.ts, a different one each call.
  */
 import { compile } from '../lib/index.js';
-import { count, measure, ratio, table, type Rate, type Settings } from './harness.js';
+import { compare, count, ratio, table, type Rate, type Settings } from './harness.js';
 import * as workloads from './inputs.js';
 import { example } from './programs.js';
 
@@ -18,6 +18,9 @@ export interface EvalFigure {
   readonly yearsPerSecond: number | null;
   readonly month: Rate | null;
   readonly year: Rate | null;
+  /** credit() ÷ evaluate() throughput, measured in the same rounds (1 for evaluate itself). */
+  readonly monthRatio: number | null;
+  readonly yearRatio: number | null;
 }
 
 const PROGRAMS = [
@@ -27,7 +30,7 @@ const PROGRAMS = [
   { file: 'support-roi.credit', what: 'ROI calculator (lets and outputs)', workload: workloads.roi, credits: false },
 ] as const;
 
-export function evalSection(settings: Settings, log: (text: string) => void): EvalFigure[] {
+export async function evalSection(settings: Settings, log: (text: string) => void): Promise<EvalFigure[]> {
   const figures: EvalFigure[] = [];
   for (const { file, workload, credits } of PROGRAMS) {
     const program = compile(example(file)).program!;
@@ -39,28 +42,28 @@ export function evalSection(settings: Settings, log: (text: string) => void): Ev
     }
     const mask = months.length - 1;
     const yearMask = years.length - 1;
+    const month = (call: 'credit' | 'evaluate') => (i: number) => program[call](months[i & mask]);
+    const year = (call: 'credit' | 'evaluate') => (i: number) => program[call](years[i & yearMask]);
     if (credits) {
-      const month = measure((i) => program.credit(months[i & mask]), settings);
-      const year = measure((i) => program.credit(years[i & yearMask]), settings);
-      figures.push({ program: file, call: 'credit', monthsPerSecond: month.perSecond, yearsPerSecond: year.perSecond, month, year });
+      const { rates: [cm, em, cy, ey], ratio: faster } = await compare([month('credit'), month('evaluate'), year('credit'), year('evaluate')], settings);
+      figures.push({ program: file, call: 'credit', monthsPerSecond: cm.perSecond, yearsPerSecond: cy.perSecond, month: cm, year: cy, monthRatio: faster(0, 1), yearRatio: faster(2, 3) });
+      figures.push({ program: file, call: 'evaluate', monthsPerSecond: em.perSecond, yearsPerSecond: ey.perSecond, month: em, year: ey, monthRatio: 1, yearRatio: 1 });
     } else {
       // The ROI calculator has no credit rules: `credit()` would only say 0.
-      figures.push({ program: file, call: 'credit', monthsPerSecond: null, yearsPerSecond: null, month: null, year: null });
+      const { rates: [em, ey] } = await compare([month('evaluate'), year('evaluate')], settings);
+      figures.push({ program: file, call: 'credit', monthsPerSecond: null, yearsPerSecond: null, month: null, year: null, monthRatio: null, yearRatio: null });
+      figures.push({ program: file, call: 'evaluate', monthsPerSecond: em.perSecond, yearsPerSecond: ey.perSecond, month: em, year: ey, monthRatio: 1, yearRatio: 1 });
     }
-    const month = measure((i) => program.evaluate(months[i & mask]), settings);
-    const year = measure((i) => program.evaluate(years[i & yearMask]), settings);
-    figures.push({ program: file, call: 'evaluate', monthsPerSecond: month.perSecond, yearsPerSecond: year.perSecond, month, year });
   }
 
   const rows = PROGRAMS.flatMap(({ file, what }) => {
     const c = figures.find((f) => f.program === file && f.call === 'credit')!;
     const e = figures.find((f) => f.program === file && f.call === 'evaluate')!;
-    const speedup = (a: number | null, b: number | null) => (a && b ? ratio(a / b) : '–');
     const cell = (n: number | null) => (n === null ? 'n/a (no credits)' : `${count(n)}/s`);
-    return [[`${file} — ${what}`, cell(c.monthsPerSecond), cell(e.monthsPerSecond), speedup(c.monthsPerSecond, e.monthsPerSecond), cell(c.yearsPerSecond), cell(e.yearsPerSecond), speedup(c.yearsPerSecond, e.yearsPerSecond)]];
+    return [[`${file} — ${what}`, cell(c.monthsPerSecond), cell(e.monthsPerSecond), c.monthRatio === null ? '–' : ratio(c.monthRatio), cell(c.yearsPerSecond), cell(e.yearsPerSecond), c.yearRatio === null ? '–' : ratio(c.yearRatio)]];
   });
   log(table(
-    `Evaluation throughput (medians of ${settings.runs} runs; inputs: ${workloads.SIZE} realistic months as JS numbers, years of 12 of them)`,
+    `Evaluation throughput (medians of ${settings.runs} interleaved runs; credit÷evaluate = median of per-round ratios; inputs: ${workloads.SIZE} realistic months as JS numbers, years of 12 of them)`,
     ['program', 'months credit()', 'months evaluate()', 'credit÷evaluate', 'years credit()', 'years evaluate()', 'credit÷evaluate'],
     rows,
   ));

@@ -67,49 +67,65 @@ function rate(perRun: number[], calls: number, runs: number): Rate {
   return { perSecond, microseconds: 1e6 / perSecond, min: Math.min(...perRun), max: Math.max(...perRun), runs, callsPerRun: calls };
 }
 
-/**
- * Calls `fn(i)` with i = 0, 1, 2, … (the caller picks its inputs from a
- * precomputed array by i) and consumes what it returns.
- */
-export function measure(fn: (i: number) => unknown, settings: Settings): Rate {
-  let i = 0;
-  const until = performance.now() + settings.warmupMs;
-  let warmCalls = 0;
-  const start = performance.now();
-  while (performance.now() < until || warmCalls < 10) {
-    consume(fn(i++));
-    warmCalls++;
-  }
-  const perCall = (performance.now() - start) / warmCalls;
-  const calls = Math.max(1, Math.round(settings.runMs / Math.max(perCall, 1e-6)));
-  const perRun: number[] = [];
-  for (let r = 0; r < settings.runs; r++) {
-    const t0 = performance.now();
-    for (let k = 0; k < calls; k++) consume(fn(i++));
-    perRun.push(calls / ((performance.now() - t0) / 1000));
-  }
-  return rate(perRun, calls, settings.runs);
+/** A function to time: called with i = 0, 1, 2, … (to pick its input from a precomputed array); may return a promise. */
+export type Timed = (i: number) => unknown;
+
+export interface Comparison {
+  readonly rates: Rate[];
+  /**
+   * How many times faster `a` ran than `b`: the median over runs of the two
+   * rates measured in the same round, so load from other processes, which
+   * comes and goes, hits both sides of each ratio alike.
+   */
+  ratio(a: number, b: number): number;
 }
 
-/** As `measure`, for a function that returns a promise (awaited one after another). */
-export async function measureAsync(fn: (i: number) => Promise<unknown>, settings: Settings): Promise<Rate> {
-  let i = 0;
-  const until = performance.now() + settings.warmupMs;
-  let warmCalls = 0;
-  const start = performance.now();
-  while (performance.now() < until || warmCalls < 10) {
-    consume(await fn(i++));
-    warmCalls++;
+/**
+ * Times several functions side by side: each is warmed up and calibrated
+ * (calls per run so one run takes about `runMs`), then the timed runs go
+ * round-robin — round r runs every function once, starting with a different
+ * one each round. What each call returns is consumed; promises are awaited
+ * one after another.
+ */
+export async function compare(fns: readonly Timed[], settings: Settings): Promise<Comparison> {
+  const counters = fns.map(() => 1);
+  const isAsync: boolean[] = [];
+  for (const fn of fns) {
+    const first = fn(0);
+    isAsync.push(first instanceof Promise);
+    consume(await first);
   }
-  const perCall = (performance.now() - start) / warmCalls;
-  const calls = Math.max(1, Math.round(settings.runMs / Math.max(perCall, 1e-6)));
-  const perRun: number[] = [];
-  for (let r = 0; r < settings.runs; r++) {
+  const batch = async (f: number, calls: number) => {
+    const fn = fns[f];
+    let i = counters[f];
     const t0 = performance.now();
-    for (let k = 0; k < calls; k++) consume(await fn(i++));
-    perRun.push(calls / ((performance.now() - t0) / 1000));
+    if (isAsync[f]) for (let k = 0; k < calls; k++) consume(await fn(i++));
+    else for (let k = 0; k < calls; k++) consume(fn(i++));
+    counters[f] = i;
+    return performance.now() - t0;
+  };
+  const calls: number[] = [];
+  for (let f = 0; f < fns.length; f++) {
+    let warm = 0;
+    let spent = 0;
+    while (spent < settings.warmupMs || warm < 10) {
+      const n = Math.max(1, warm);
+      spent += await batch(f, n);
+      warm += n;
+    }
+    calls.push(Math.max(1, Math.round(settings.runMs / Math.max(spent / warm, 1e-6))));
   }
-  return rate(perRun, calls, settings.runs);
+  const perRun: number[][] = fns.map(() => []);
+  for (let r = 0; r < settings.runs; r++) {
+    for (let k = 0; k < fns.length; k++) {
+      const f = (k + r) % fns.length;
+      perRun[f].push(calls[f] / ((await batch(f, calls[f])) / 1000));
+    }
+  }
+  return {
+    rates: perRun.map((runs, f) => rate(runs, calls[f], settings.runs)),
+    ratio: (a, b) => median(perRun[a].map((x, r) => x / perRun[b][r])),
+  };
 }
 
 /** Runs `node ARGS` and parses the last line of its output as JSON. */

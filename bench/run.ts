@@ -51,7 +51,7 @@ const results: Record<string, unknown> = { machine, settings };
 const started = performance.now();
 
 if (wanted('compile')) results.compile = await (await import('./compile.js')).compileSection(settings, log);
-if (wanted('eval')) results.evaluation = (await import('./eval.js')).evalSection(settings, log);
+if (wanted('eval')) results.evaluation = await (await import('./eval.js')).evalSection(settings, log);
 if (wanted('peers')) results.peers = await (await import('./peers.js')).peersSection(settings, log);
 if (wanted('sizes') || wanted('browser')) {
   log('\nbuilding dist/ (vite build) …');
