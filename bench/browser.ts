@@ -18,15 +18,15 @@
  * Times are read inside the page (`performance.now()`, the key event's
  * `timeStamp`), so Playwright's own round trips do not count.
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright';
-import { build } from 'vite';
 import { compile, type InputInfo } from '../lib/index.js';
 import { duration, median, quantile, table, type Settings } from './harness.js';
 import { example, loadGenerator, root } from './programs.js';
+import { bundleLibrary } from './sizes.js';
 
 const PROGRAM = 'uptime-tiers.credit';
 const INSTANCES = 100;
@@ -160,23 +160,7 @@ function serve(html: Record<string, string>, json: string): Server {
 
 /** A production build of the playground component (what `npm start` serves, minified). */
 async function buildPlayground(): Promise<string> {
-  rmSync(playgroundDir, { recursive: true, force: true });
-  await build({
-    configFile: false,
-    root,
-    logLevel: 'silent',
-    publicDir: false,
-    build: {
-      outDir: playgroundDir,
-      emptyOutDir: true,
-      target: 'es2022',
-      minify: true,
-      sourcemap: false,
-      reportCompressedSize: false,
-      lib: { entry: join(root, 'src/playground/credit-playground.ts'), formats: ['es'], fileName: () => 'credit-playground.js' },
-      rolldownOptions: { output: { minify: true, chunkFileNames: 'chunks/[name]-[hash].js' } },
-    },
-  });
+  await bundleLibrary(join(root, 'src/playground/credit-playground.ts'), playgroundDir, 'credit-playground.js');
   return 'credit-playground.js';
 }
 

@@ -35,28 +35,37 @@ export interface SizeFigure {
   readonly gzip: number;
 }
 
-async function bundle(name: string, entry: string, scratch: string): Promise<SizeFigure> {
-  const dir = join(scratch, name.replace(/[^a-z0-9]+/gi, '-'));
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const entryFile = join(dir, 'entry.js');
-  writeFileSync(entryFile, `${entry}\n`);
+/**
+ * A Vite 8 library build of `entry` into `outDir`: one ES module (plus chunks
+ * for dynamic imports), fully minified — the way `vite.config.ts` builds our
+ * widget, without its plugins.
+ */
+export async function bundleLibrary(entry: string, outDir: string, fileName: string): Promise<void> {
   await build({
     configFile: false,
     root,
     logLevel: 'silent',
     publicDir: false,
     build: {
-      outDir: join(dir, 'out'),
+      outDir,
       emptyOutDir: true,
       target: 'es2022',
       minify: true,
       sourcemap: false,
       reportCompressedSize: false,
-      lib: { entry: entryFile, formats: ['es'], fileName: () => 'bundle.js' },
-      rolldownOptions: { output: { minify: true } },
+      lib: { entry, formats: ['es'], fileName: () => fileName },
+      rolldownOptions: { output: { minify: true, chunkFileNames: 'chunks/[name]-[hash].js' } },
     },
   });
+}
+
+async function bundle(name: string, entry: string, scratch: string): Promise<SizeFigure> {
+  const dir = join(scratch, name.replace(/[^a-z0-9]+/gi, '-'));
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const entryFile = join(dir, 'entry.js');
+  writeFileSync(entryFile, `${entry}\n`);
+  await bundleLibrary(entryFile, join(dir, 'out'), 'bundle.js');
   const out = files(join(dir, 'out')).filter((f) => f.endsWith('.js'));
   return { file: name, bytes: out.reduce((s, f) => s + readFileSync(f).length, 0), gzip: out.reduce((s, f) => s + gzip(f), 0) };
 }
