@@ -20,10 +20,11 @@ export type BatchFigure =
   | { readonly available: false; readonly reason: string }
   | { readonly available: true; readonly rows: number; readonly runs: number; readonly rowsPerSecond: number; readonly medianMs: number; readonly command: string };
 
-/** Whether the CLI has a `batch` command: its help lists one. */
+/** Whether the CLI has a `batch` command: its help lists one, or `batch --help` succeeds. */
 function batchExists(): boolean {
   const help = spawnSync(process.execPath, [bin, '--help'], { cwd: root, encoding: 'utf8' });
-  return /^\s*credit-rules batch\b/m.test(help.stdout ?? '');
+  if (/^\s*credit-rules batch\b/m.test(help.stdout ?? '')) return true;
+  return spawnSync(process.execPath, [bin, 'batch', '--help'], { cwd: root, encoding: 'utf8' }).status === 0;
 }
 
 /** Writes the CSV once (a fixed seed) and reuses it while its size fits. */
@@ -47,7 +48,7 @@ export async function csv(rows: number): Promise<string> {
 
 export async function batchSection(settings: Settings, quick: boolean, log: (text: string) => void): Promise<BatchFigure> {
   if (!batchExists()) {
-    const reason = '`credit-rules batch` is not available in this build (its help lists no batch command)';
+    const reason = '`credit-rules batch` is not available in this build (no batch command in its help; `batch --help` fails)';
     log(table('Batch: credit-rules batch FILE --csv IN', ['figure', 'value'], [['rows/s', 'not available'], ['why', reason]]));
     return { available: false, reason };
   }
