@@ -240,7 +240,13 @@ export async function browserSection(settings: Settings, log: (text: string) => 
   const first = program.inputs[0];
   const entry = await buildPlayground();
   const { generate } = await loadGenerator();
-  const playgroundSource = generate(PLAYGROUND_LINES);
+  // Each key press adds a letter to a label (inside its closing quote), or to a comment line when no line ends in a label.
+  const generated = generate(PLAYGROUND_LINES);
+  const labelled = generated.split('\n').findIndex((l) => /^[a-z].*"$/.test(l));
+  const playgroundSource = labelled >= 0 ? generated : `# typed into: \n${generated}`;
+  const typedLine = labelled >= 0 ? labelled + 1 : 1;
+  const typedText = playgroundSource.split('\n')[typedLine - 1];
+  const typedColumn = labelled >= 0 ? typedText.length : typedText.length + 1;
 
   const server = serve(pages(rules, entry), json);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -279,10 +285,7 @@ export async function browserSection(settings: Settings, log: (text: string) => 
       pg.source = source;
       await pg.updateComplete;
     }, playgroundSource));
-    // The caret goes before the closing quote of the fee's label (line 2); each key press adds a letter to it.
-    const feeLine = playgroundSource.split('\n')[1];
-    if (!/"$/.test(feeLine)) throw new Error(`line 2 of the playground program is not a labelled fee: ${feeLine}`);
-    await p.evaluate((column) => (document.querySelector('credit-playground') as any).jumpTo(2, column), feeLine.length);
+    await p.evaluate(([line, column]) => (document.querySelector('credit-playground') as any).jumpTo(line, column), [typedLine, typedColumn]);
     await p.locator('credit-playground .cm-content').focus();
     const pgCompile: number[] = [];
     const pgDiagnostics: number[] = [];
@@ -297,8 +300,8 @@ export async function browserSection(settings: Settings, log: (text: string) => 
         pgPreview.push(t.preview);
       }
     }
-    const label = await p.evaluate(() => (document.querySelector('credit-playground') as any).source.split('\n')[1] as string);
-    if (!label.includes('Monthly fee') || label.length !== feeLine.length + changes + 3) throw new Error(`the playground's text did not receive the key presses: ${label}`);
+    const typed = await p.evaluate((line) => (document.querySelector('credit-playground') as any).source.split('\n')[line - 1] as string, typedLine);
+    if (typed.length !== typedText.length + changes + 3) throw new Error(`the playground's text did not receive the key presses: ${typed}`);
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
 
     const figures: BrowserFigures = {
