@@ -1,0 +1,337 @@
+/**
+ * Browser figures in Chromium (Playwright; found as the browser tests find it,
+ * web-test-runner.config.mjs): `dist/` and a production build of the
+ * playground served by a small node http server, like
+ * test/widget/dist.node.test.ts does.
+ *
+ * - load: navigation start → the first credit shown, for a precompiled
+ *   program (JSON) and for inline rules text (which fetches the parser); a
+ *   fresh browser context (empty cache) per sample.
+ * - input: a real key press in the first number field → the new credit in the
+ *   shadow DOM (a MutationObserver sees it), and → the next frame.
+ * - 100 instances on one page: navigation start → all 100 show a credit; then
+ *   input → result on one of them.
+ * - playground: a key press in the editor of a 300-line program → the compile
+ *   (`performance.measure('credit-playground:compile')`), the diagnostics
+ *   (`playground-change`, fired right after them), and the preview rendered.
+ *
+ * Times are read inside the page (`performance.now()`, the key event's
+ * `timeStamp`), so Playwright's own round trips do not count.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright';
+import { compile, type InputInfo } from '../lib/index.js';
+import { duration, median, quantile, table, type Settings } from './harness.js';
+import { example, loadGenerator, root } from './programs.js';
+import { bundleLibrary } from './sizes.js';
+
+const PROGRAM = 'uptime-tiers.credit';
+const INSTANCES = 100;
+const PLAYGROUND_LINES = 300;
+const dist = join(root, 'dist');
+const playgroundDir = join(root, '.bench/playground');
+
+export interface Distribution {
+  readonly median: number;
+  readonly p95: number;
+  readonly samples: number;
+}
+
+export type BrowserFigures =
+  | { readonly available: false; readonly reason: string }
+  | {
+    readonly available: true;
+    readonly chromium: string;
+    readonly loadPrecompiledMs: Distribution;
+    readonly loadInlineMs: Distribution;
+    readonly inputMs: Distribution;
+    readonly inputFrameMs: Distribution;
+    readonly manyRenderedMs: Distribution;
+    readonly manyInputMs: Distribution;
+    readonly playgroundCompileMs: Distribution;
+    readonly playgroundDiagnosticsMs: Distribution;
+    readonly playgroundPreviewMs: Distribution;
+  };
+
+/** Fails with a clear message instead of hanging when the page never answers. */
+async function within<T>(what: string, promise: Promise<T>, ms = 20_000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`browser: timed out after ${ms / 1000} s: ${what}`)), ms)));
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function distribution(values: readonly number[]): Distribution {
+  return { median: median(values), p95: quantile(values, 0.95), samples: values.length };
+}
+
+/** Measures inside the page: installed before any other script. */
+const PROBE = `
+window.__bench = {
+  /** Resolves with performance.now() once \`count\` calculators show a credit (polled every few ms). */
+  rendered(count) {
+    return new Promise((resolve) => {
+      const check = () => {
+        const all = document.querySelectorAll('credit-calculator');
+        let shown = 0;
+        for (const el of all) if (el.shadowRoot?.querySelector('[part=amount]')?.textContent) shown++;
+        if (shown >= count) resolve(performance.now());
+        else setTimeout(check, 1);
+      };
+      check();
+    });
+  },
+  /** Arms one measurement: the next keydown → the credit of \`selector\` changes → the next frame. */
+  armInput(selector) {
+    const el = document.querySelector(selector);
+    const amount = () => el.shadowRoot.querySelector('[part=amount]')?.textContent;
+    const before = amount();
+    let keydown;
+    addEventListener('keydown', (e) => { keydown = e.timeStamp; }, { capture: true, once: true });
+    this.done = new Promise((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (amount() === before) return;
+        const updated = performance.now();
+        observer.disconnect();
+        requestAnimationFrame(() => resolve({ updated: updated - keydown, frame: performance.now() - keydown }));
+      });
+      observer.observe(el.shadowRoot, { subtree: true, childList: true, characterData: true });
+    });
+  },
+  /** Arms one playground measurement: keydown → compiled (measure) → playground-change → preview rendered. */
+  armPlayground() {
+    const pg = document.querySelector('credit-playground');
+    let keydown;
+    addEventListener('keydown', (e) => { keydown = e.timeStamp; }, { capture: true, once: true });
+    this.done = new Promise((resolve) => {
+      pg.addEventListener('playground-change', async () => {
+        const diagnostics = performance.now();
+        const m = performance.getEntriesByName('credit-playground:compile', 'measure').at(-1);
+        await pg.updateComplete;
+        const calc = pg.shadowRoot.querySelector('credit-calculator');
+        if (calc) await calc.updateComplete;
+        const preview = performance.now();
+        resolve({ compile: m.duration, diagnostics: diagnostics - keydown, preview: preview - keydown });
+      }, { once: true });
+    });
+  },
+};`;
+
+const page = (body: string, head = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title><script>${PROBE}</script>${head}</head><body>${body}</body></html>`;
+const widget = '<script type="module" src="/dist/credit-calculator.js"></script>';
+/** A month with a credit due (the 30 % tier), so a changed fee changes the credit. */
+const VALUES = `values='{"availability":"98.5"}'`;
+
+function pages(rules: string, playgroundEntry: string): Record<string, string> {
+  const inline = `<script type="text/credit-rules">\n${rules}\n</script>`;
+  const many = Array.from({ length: INSTANCES }, (_, i) => `<credit-calculator id="c${i + 1}" src="/rules.json" ${VALUES} compact></credit-calculator>`).join('\n');
+  return {
+    '/precompiled.html': page(`<credit-calculator id="c1" src="/rules.json" ${VALUES}></credit-calculator>${widget}`),
+    '/inline.html': page(`<credit-calculator id="c1" ${VALUES}>${inline}</credit-calculator>${widget}`),
+    '/many.html': page(`${many}${widget}`),
+    '/playground.html': page(`<credit-playground storage-key="" ignore-hash templates-base="/examples/"></credit-playground><script type="module" src="/playground/${playgroundEntry}"></script>`),
+  };
+}
+
+const TYPES: Record<string, string> = { '.js': 'text/javascript', '.json': 'application/json', '.credit': 'text/plain', '.css': 'text/css' };
+
+function serve(html: Record<string, string>, json: string): Server {
+  return createServer((req, res) => {
+    const path = new URL(req.url!, 'http://x').pathname;
+    const send = (type: string, body: string | Buffer) => {
+      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
+      res.end(body);
+    };
+    if (html[path]) return send('text/html', html[path]);
+    if (path === '/rules.json') return send('application/json', json);
+    for (const [prefix, dir] of [['/dist/', dist], ['/playground/', playgroundDir], ['/examples/', join(root, 'examples')]] as const) {
+      const file = normalize(join(dir, path.slice(prefix.length)));
+      if (path.startsWith(prefix) && file.startsWith(dir) && existsSync(file)) return send(TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file));
+    }
+    res.writeHead(404).end();
+  });
+}
+
+/** A production build of the playground component (what `npm start` serves, minified). */
+async function buildPlayground(): Promise<string> {
+  await bundleLibrary(join(root, 'src/playground/credit-playground.ts'), playgroundDir, 'credit-playground.js');
+  return 'credit-playground.js';
+}
+
+async function findChromium(): Promise<{ path: string; args: string[] } | string> {
+  try {
+    // @ts-expect-error: a plain JavaScript config module
+    const config = (await import('../web-test-runner.config.mjs')) as { chromePath(): string; chromiumArgs: string[] };
+    return { path: config.chromePath(), args: config.chromiumArgs };
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/**
+ * Puts a known value into the first number field of `#id` and returns how to
+ * change it with one key press so that the credit changes: the character at
+ * `index` alternates between two digits. The pages set availability to 98.5 %
+ * (the 30 % tier), so a fee of 1,000 ↔ 2,000 USD changes the credit, as does
+ * availability 99.5 % (10 %) ↔ 98.5 % (30 %).
+ */
+async function prepareField(p: Page, id: string, first: InputInfo): Promise<{ index: number; digits: [string, string] }> {
+  const field = p.locator(`#${id} input[part=input]`).first();
+  await field.click();
+  await p.keyboard.press('ControlOrMeta+A');
+  if (first.kind === 'money') {
+    await p.keyboard.type('1000');
+    return { index: 0, digits: ['2', '1'] };
+  }
+  if (first.kind === 'percent') {
+    await p.keyboard.type('99.5');
+    return { index: 1, digits: ['8', '9'] };
+  }
+  throw new Error(`the first field of ${PROGRAM} is a ${first.kind}; the bench knows how to change money and percent fields`);
+}
+
+async function inputChanges(p: Page, id: string, first: InputInfo, changes: number): Promise<{ updated: number[]; frame: number[] }> {
+  const { index, digits } = await prepareField(p, id, first);
+  const field = p.locator(`#${id} input[part=input]`).first();
+  const updated: number[] = [];
+  const frame: number[] = [];
+  for (let k = 0; k < changes + 3; k++) {
+    // Selecting is not the change being timed; the key press is.
+    await field.evaluate((el: HTMLInputElement, i) => el.setSelectionRange(i, i + 1), index);
+    await p.evaluate((sel) => (window as any).__bench.armInput(sel), `#${id}`);
+    await p.keyboard.press(digits[k % 2]);
+    const t = await within(`the credit of #${id} after a key press`, p.evaluate(() => (window as any).__bench.done as Promise<{ updated: number; frame: number }>));
+    if (k >= 3) { // the first changes warm up the page's code
+      updated.push(t.updated);
+      frame.push(t.frame);
+    }
+  }
+  return { updated, frame };
+}
+
+async function loadTimes(browser: Browser, origin: string, path: string, count: number, samples: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let s = 0; s < samples; s++) {
+    const context = await browser.newContext();
+    const p = await context.newPage();
+    await p.goto(origin + path);
+    times.push(await within(`${path}: ${count} credit(s) shown`, p.evaluate((n) => (window as any).__bench.rendered(n) as Promise<number>, count)));
+    await context.close();
+  }
+  return times;
+}
+
+export async function browserSection(settings: Settings, log: (text: string) => void): Promise<BrowserFigures> {
+  const found = await findChromium();
+  if (typeof found === 'string') {
+    log(`\nBrowser: not available (${found})`);
+    return { available: false, reason: found };
+  }
+  if (!existsSync(join(dist, 'credit-calculator.js'))) return { available: false, reason: 'dist/ is not built' };
+  const rules = example(PROGRAM);
+  const program = compile(rules).program!;
+  const json = JSON.stringify(program.toJSON());
+  const first = program.inputs[0];
+  const entry = await buildPlayground();
+  const { generate } = await loadGenerator();
+  // Each key press adds a letter to a label (inside its closing quote), or to a comment line when no line ends in a label.
+  const generated = generate(PLAYGROUND_LINES);
+  const labelled = generated.split('\n').findIndex((l) => /^[a-z].*"$/.test(l));
+  const playgroundSource = labelled >= 0 ? generated : `# typed into: \n${generated}`;
+  const typedLine = labelled >= 0 ? labelled + 1 : 1;
+  const typedText = playgroundSource.split('\n')[typedLine - 1];
+  const typedColumn = labelled >= 0 ? typedText.length : typedText.length + 1;
+
+  const server = serve(pages(rules, entry), json);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({ executablePath: found.path, args: found.args });
+  const samples = settings.coldRuns;
+  const changes = Math.max(30, settings.runs * 6);
+  try {
+    const step = (what: string) => process.stderr.write(`  browser: ${what}\n`);
+    step('load, precompiled');
+    const loadPrecompiled = await loadTimes(browser, origin, '/precompiled.html', 1, samples);
+    step('load, inline rules');
+    const loadInline = await loadTimes(browser, origin, '/inline.html', 1, samples);
+    step(`load, ${INSTANCES} instances`);
+    const manyRendered = await loadTimes(browser, origin, '/many.html', INSTANCES, samples);
+
+    const p = await browser.newPage();
+    const errors: string[] = [];
+    p.on('pageerror', (e) => errors.push(String(e)));
+    step('input → result');
+    await p.goto(`${origin}/precompiled.html`);
+    await within('precompiled page shown', p.evaluate(() => (window as any).__bench.rendered(1)));
+    const input = await inputChanges(p, 'c1', first, changes);
+
+    step(`input → result with ${INSTANCES} instances`);
+    await p.goto(`${origin}/many.html`);
+    await within('many page shown', p.evaluate((n) => (window as any).__bench.rendered(n), INSTANCES));
+    const manyInput = await inputChanges(p, `c${INSTANCES / 2}`, first, changes);
+
+    step(`playground, ${PLAYGROUND_LINES} lines`);
+    await p.goto(`${origin}/playground.html`);
+    await p.waitForFunction(() => customElements.get('credit-playground'), undefined, { timeout: 20_000 });
+    await within('the playground ready', p.evaluate(async (source) => {
+      const pg = document.querySelector('credit-playground') as any;
+      await pg.ready;
+      pg.source = source;
+      await pg.updateComplete;
+    }, playgroundSource));
+    await p.evaluate(([line, column]) => (document.querySelector('credit-playground') as any).jumpTo(line, column), [typedLine, typedColumn]);
+    await p.locator('credit-playground .cm-content').focus();
+    const pgCompile: number[] = [];
+    const pgDiagnostics: number[] = [];
+    const pgPreview: number[] = [];
+    for (let k = 0; k < changes + 3; k++) {
+      await p.evaluate(() => (window as any).__bench.armPlayground());
+      await p.keyboard.press(String.fromCharCode(97 + (k % 26)));
+      const t = await within('the playground after a key press', p.evaluate(() => (window as any).__bench.done as Promise<{ compile: number; diagnostics: number; preview: number }>));
+      if (k >= 3) {
+        pgCompile.push(t.compile);
+        pgDiagnostics.push(t.diagnostics);
+        pgPreview.push(t.preview);
+      }
+    }
+    const typed = await p.evaluate((line) => (document.querySelector('credit-playground') as any).source.split('\n')[line - 1] as string, typedLine);
+    if (typed.length !== typedText.length + changes + 3) throw new Error(`the playground's text did not receive the key presses: ${typed}`);
+    if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+
+    const figures: BrowserFigures = {
+      available: true,
+      chromium: browser.version(),
+      loadPrecompiledMs: distribution(loadPrecompiled),
+      loadInlineMs: distribution(loadInline),
+      inputMs: distribution(input.updated),
+      inputFrameMs: distribution(input.frame),
+      manyRenderedMs: distribution(manyRendered),
+      manyInputMs: distribution(manyInput.updated),
+      playgroundCompileMs: distribution(pgCompile),
+      playgroundDiagnosticsMs: distribution(pgDiagnostics),
+      playgroundPreviewMs: distribution(pgPreview),
+    };
+    const row = (what: string, d: Distribution) => [what, duration(d.median), duration(d.p95), String(d.samples)];
+    log(table(`Browser: Chromium ${figures.chromium}, ${PROGRAM}, dist/ served by node http (times measured in the page)`, ['figure', 'median', 'p95', 'samples'], [
+      row('load → first credit shown, precompiled JSON (from navigation start)', figures.loadPrecompiledMs),
+      row('load → first credit shown, inline rules text (fetches the parser)', figures.loadInlineMs),
+      row('key press in the first number field → new credit in the DOM', figures.inputMs),
+      row('key press → next frame after the new credit', figures.inputFrameMs),
+      row(`${INSTANCES} instances: load → all show a credit`, figures.manyRenderedMs),
+      row(`${INSTANCES} instances: key press in one → its new credit`, figures.manyInputMs),
+      row(`playground, ${PLAYGROUND_LINES} lines: compile (performance.measure)`, figures.playgroundCompileMs),
+      row(`playground, ${PLAYGROUND_LINES} lines: key press → diagnostics shown`, figures.playgroundDiagnosticsMs),
+      row(`playground, ${PLAYGROUND_LINES} lines: key press → preview rendered`, figures.playgroundPreviewMs),
+    ]));
+    return figures;
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
