@@ -677,13 +677,13 @@ class Texts {
   }
 }
 
-/** The most digits k ≤ 15 with b × 10^k below 2^53: how far a remainder below b may be shifted exactly. */
+/** The most digits k ≤ 15 with b × 10^k within 2^52: how far a remainder below b may be shifted for `floorDiv`. */
 function digitsBelow(b: number): number {
   let k = 15;
   while (k > 0 && b > LIMITS[k]) k--;
   return k;
 }
-const LIMITS = POW.map((p) => Math.floor(MAX / p));
+const LIMITS = POW.map((p) => Math.floor(HALF_MAX / p));
 
 /**
  * a × 10^shift / b, rounded half up, for safe integers a ≥ 0 and b > 0: a long
