@@ -56,15 +56,25 @@ function roundDiv(a: number, b: number): number {
 
 /** An integer count of 10^-scale as a plain decimal string: (12345, 3) → "12.345", (1200, 2) → "12". */
 function decimalText(n: number, scale: number, keepZeros: boolean): string {
-  if (scale === 0) return String(n);
-  const unit = POW[scale];
-  const whole = floorDiv(n, unit);
-  const rest = n - whole * unit;
-  if (rest === 0 && !keepZeros) return String(whole);
-  let fraction = String(rest);
-  while (fraction.length < scale) fraction = `0${fraction}`;
-  if (!keepZeros) fraction = fraction.replace(/0+$/, '');
-  return `${whole}.${fraction}`;
+  if (scale === 0) return digits(n);
+  const whole = floorDiv(n, POW[scale]);
+  let rest = n - whole * POW[scale];
+  if (!keepZeros) {
+    if (rest === 0) return digits(whole);
+    while (rest % 10 === 0) {
+      rest /= 10;
+      scale--;
+    }
+  }
+  return `${digits(whole)}.${scale <= 3 ? PADDED[scale][rest] : String(rest).padStart(scale, '0')}`;
+}
+
+// Number-to-string conversion is the dearest step of formatting: small numbers come from tables.
+const SMALL = Array.from({ length: 1000 }, (_, i) => String(i));
+const PADDED = [[], ...[1, 2, 3].map((places) => Array.from({ length: 10 ** places }, (_, i) => String(i).padStart(places, '0')))];
+
+function digits(n: number): string {
+  return n < 1000 ? SMALL[n] : String(n);
 }
 
 /** A number with a scale known when the program is planned. */
@@ -176,8 +186,8 @@ class FixedPlan {
   private readonly tierCuts: RawCut[] = [];
   /** The run's given values, one per input. */
   private readonly raws: (InputValue | readonly InputValue[] | undefined)[];
-  /** Formatting, per minor unit. */
-  readonly texts: Texts[] = [];
+  /** Formatting in the run's currency. */
+  private text?: Texts;
 
   constructor(private readonly program: CheckedProgram) {
     const lines = new LineMap(program.source);
@@ -388,9 +398,10 @@ class FixedPlan {
 
   credit(given: InputValues, options: RunOptions): CreditOutcome | undefined {
     const currency = this.program.currency ?? options.currency;
-    if (currency !== this.currency || this.places < 0) {
+    if (currency !== this.currency || !this.text) {
       this.currency = currency;
       this.places = currency ? minorUnitDigits(currency) : 2;
+      this.text = this.places > this.money ? undefined : new Texts(this.money, this.places, this.feeScale);
     }
     const places = this.places;
     if (places > this.money) return undefined;
@@ -418,7 +429,9 @@ class FixedPlan {
       }
     }
     // More keys than inputs given: an unknown input, which the reader names.
-    if (Object.keys(given).length !== known) {
+    let keys = 0;
+    for (const _ in given) keys++;
+    if (keys !== known) {
       for (const key in given) if (given[key] !== undefined && !this.slots.has(key)) throw INEXACT;
     }
     if (year && (months < 1 || months > 12)) throw INEXACT;
@@ -438,7 +451,7 @@ class FixedPlan {
     // a runtime call, slow enough to count here.)
     if (this.cuts.length > 0) this.cuts.length = 0;
     if (this.tierCuts.length > 0) this.tierCuts.length = 0;
-    const text = Texts.cached(this, this.money, places, this.feeScale);
+    const text = this.text!;
     if (!year) {
       const exact = this.month(states[0], accruals);
       return { ok: true, credit: { currency: currency ?? null, amount: text.money(exact), percentOfFee: text.share(exact, states[0].fee), cuts: this.takeCuts(0, text) } };
@@ -671,10 +684,7 @@ class Texts {
     return decimalText(quotient(amount, 12 + this.feeScale - this.scale, fee), 10, false);
   }
 
-  /** For every run in this currency's minor unit. */
-  static cached(plan: { texts: Texts[] }, scale: number, places: number, feeScale: number): Texts {
-    return (plan.texts[places] ??= new Texts(scale, places, feeScale));
-  }
+
 }
 
 /** The most digits k ≤ 15 with b × 10^k within 2^52: how far a remainder below b may be shifted for `floorDiv`. */
