@@ -459,20 +459,17 @@ class FixedPlan {
     const perMonth: Omit<CreditSummary, 'months' | 'currency'>[] = [];
     let exactTotal = 0;
     let paid = 0;
+    let cuts: CutSummary[] = [];
     for (let m = 0; m < months; m++) {
       if (m > 0 && m % 3 === 0) accruals.startQuarter();
       const exact = this.month(states[m], accruals);
       exactTotal = safe(exactTotal + exact);
       paid = safe(paid + accruals.paid(exact));
-      perMonth.push({ amount: text.money(exact), percentOfFee: text.share(exact, states[m].fee), cuts: this.takeCuts(m + 1, text) });
+      const monthCuts = this.takeCuts(m + 1, text);
+      if (monthCuts.length > 0) cuts = cuts.concat(monthCuts);
+      perMonth.push({ amount: text.money(exact), percentOfFee: text.share(exact, states[m].fee), cuts: monthCuts });
     }
-    const credit = {
-      currency: currency ?? null,
-      amount: text.money(paid),
-      percentOfFee: text.share(exactTotal, states[0].yearFee),
-      cuts: perMonth.some((m) => m.cuts.length > 0) ? perMonth.flatMap((m) => m.cuts) : [],
-      months: perMonth,
-    };
+    const credit = { currency: currency ?? null, amount: text.money(paid), percentOfFee: text.share(exactTotal, states[0].yearFee), cuts, months: perMonth };
     return { ok: true, credit };
   }
 
@@ -528,7 +525,8 @@ class FixedPlan {
   private month(s: MonthState, accruals: Accruals): number {
     const cuts = this.cuts;
     let total = 0;
-    for (const credit of this.credits) {
+    for (let c = 0; c < this.credits.length; c++) {
+      const credit = this.credits[c];
       if (credit.type === 'rule') {
         const amount = Math.max(0, this.rule(credit.rule, s, accruals, cuts, -1));
         accruals.add(credit.rule.scope, amount);
@@ -557,7 +555,7 @@ class FixedPlan {
       accruals.add(credit.scope, amount);
       total = safe(total + amount);
     }
-    const exact = this.applyCaps(0, 'program', 'all credits', this.caps, total, s, accruals, cuts, -1);
+    const exact = this.caps.length === 0 ? total : this.applyCaps(0, 'program', 'all credits', this.caps, total, s, accruals, cuts, -1);
     accruals.add(0, exact);
     return exact;
   }
@@ -565,7 +563,7 @@ class FixedPlan {
   /** A rule's credit at the money scale after its own caps; -1 when its condition does not hold. */
   private rule(plan: RulePlan, s: MonthState, accruals: Accruals, cuts: RawCut[], tier: number): number {
     if (!plan.holds(s)) return -1;
-    let credit = plan.credit.at(s);
+    let credit = plan.credit.constant ?? plan.credit.at(s);
     if (plan.proportional) {
       const distance = Math.max(0, plan.proportional.distance(s));
       const step = plan.proportional.step.at(s);
@@ -587,7 +585,8 @@ class FixedPlan {
       default:
         amount = this.atMoney(credit, plan.credit.scale);
     }
-    return this.applyCaps(plan.scope, 'rule', plan.owner, plan.caps, Math.max(0, amount), s, accruals, cuts, tier);
+    if (amount < 0) amount = 0;
+    return plan.caps.length === 0 ? amount : this.applyCaps(plan.scope, 'rule', plan.owner, plan.caps, amount, s, accruals, cuts, tier);
   }
 
   private applyCaps(scope: number, kind: CutSummary['scope'], owner: string, caps: readonly CapPlan[], amount: number, s: MonthState, accruals: Accruals, cuts: RawCut[], tier: number): number {
@@ -670,18 +669,32 @@ class Texts {
   /** The minor unit at the money scale. */
   private readonly unit = POW[this.scale - this.places];
 
+  // The last answers: the months of a year often repeat a credit.
+  private last = { amount: NaN, money: '', fee: NaN, shared: NaN, share: '' };
+
   /** Money rounded half up to the minor unit, with all its places: "100.00". */
   money(amount: number): string {
     // Most months of most contracts pay nothing.
     if (amount === 0) return this.zero;
-    return decimalText(this.unit === 1 ? amount : roundDiv(amount, this.unit), this.places, true);
+    const last = this.last;
+    if (amount !== last.amount) {
+      last.money = decimalText(this.unit === 1 ? amount : roundDiv(amount, this.unit), this.places, true);
+      last.amount = amount;
+    }
+    return last.money;
   }
 
   /** The exact share of a fee in percent, to ten places, half up — as `percentString`. */
   share(amount: number, fee: number): string {
     if (amount === 0) return '0';
-    // percent × 10^10 = amount / fee × 10^12, with both at their scales.
-    return decimalText(quotient(amount, 12 + this.feeScale - this.scale, fee), 10, false);
+    const last = this.last;
+    if (amount !== last.shared || fee !== last.fee) {
+      // percent × 10^10 = amount / fee × 10^12, with both at their scales.
+      last.share = decimalText(quotient(amount, 12 + this.feeScale - this.scale, fee), 10, false);
+      last.shared = amount;
+      last.fee = fee;
+    }
+    return last.share;
   }
 
 
