@@ -42,7 +42,9 @@ let close = async () => {};
 
 if (chromium) {
   const { chromium: launcher } = await import('playwright');
-  const { chromePath, chromiumArgs } = await import('../web-test-runner.config.mjs');
+  // The browser tests' own lookup of Chromium (a .mjs file without types).
+  const config: string = '../web-test-runner.config.mjs';
+  const { chromePath, chromiumArgs } = (await import(config)) as { chromePath: () => string; chromiumArgs: string[] };
   const browser = await launcher.launch({ executablePath: chromePath(), args: chromiumArgs });
   const page = await browser.newPage();
   await page.addScriptTag({ content: code });
