@@ -8,7 +8,7 @@
  * and caps written as constants. Anything else is left alone rather than guessed.
  */
 import * as A from '../ast.js';
-import { canonical, Decimal, ONE, ZERO } from '../decimal.js';
+import { canonical as toDecimal, Decimal, ONE, ZERO } from '../decimal.js';
 import { problems, type Problem } from '../diagnostics.js';
 import type { Scope } from './names.js';
 import type { CheckedProgram, InputSpec } from './program.js';
@@ -22,6 +22,19 @@ interface Interval {
   readonly worse: 'low' | 'high';
   /** Written with a bound on one side only (before clipping to the input's range). */
   readonly oneSided: boolean;
+}
+
+/**
+ * Each literal's value, made once: the lints read the same literals several
+ * times (a tier's interval, its credit, its threshold against the range), and
+ * a Decimal costs far more to make than to look up.
+ */
+const values = new WeakMap<A.Literal, Decimal>();
+
+function canonical(literal: A.Literal): Decimal {
+  let value = values.get(literal);
+  if (value === undefined) values.set(literal, (value = toDecimal(literal)));
+  return value;
 }
 
 const FLIP: Record<A.CompareOp, A.CompareOp> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=', '=': '=', '!=': '!=' };
