@@ -32,6 +32,7 @@ import { attributes, createEditor } from './editor.js';
 import { embedInline, embedSrc, inlineSafe } from './embed.js';
 import type { HoverData } from './hover.js';
 import { langOf, strings, type Lang, type Strings } from './i18n.js';
+import { previewKey } from './preview-key.js';
 import { decodeShare, encodeShare, withHash } from './share.js';
 import { DraftStore } from './storage.js';
 import { styles } from './credit-playground.styles.js';
@@ -117,6 +118,8 @@ export class CreditPlayground extends LitElement {
 
   @state() private snapshot: Snapshot = { source: '', diagnostics: [] };
   @state() private lastGood?: { source: string; program: Program };
+  /** The program the calculator shows: replaced only when the preview would change (see `preview-key.ts`). */
+  @state() private preview?: { key: string; program: Program };
   @state() private examples?: { program: Program; results: ExampleResult[] };
   @state() private clause?: { program: Program; lang: Lang; text: string };
   @state() private status?: { text: string; link?: string };
@@ -313,7 +316,11 @@ export class CreditPlayground extends LitElement {
     this.snapshot = { source, diagnostics, ...(result.program ? { program: result.program } : {}) };
     if (result.program) {
       this.lastGood = { source, program: result.program };
-      this.previewValues = { ...this.userInputs };
+      const key = previewKey(result.program);
+      if (key !== this.preview?.key) {
+        this.preview = { key, program: result.program };
+        this.previewValues = { ...this.userInputs };
+      }
     }
     return this.snapshot;
   }
@@ -563,7 +570,7 @@ export class CreditPlayground extends LitElement {
       <h2 id="preview-heading">${t.preview}</h2>
       ${stale ? html`<p class="stale-note" id="preview-stale">${t.stale}</p>` : nothing}
       ${this.lastGood
-        ? html`<div class="staled"><credit-calculator .program=${this.lastGood.program} .values=${this.previewValues} locale=${this.language}
+        ? html`<div class="staled"><credit-calculator .program=${this.preview!.program} .values=${this.previewValues} locale=${this.language}
             aria-describedby=${stale ? 'preview-stale' : nothing}
             @credit-change=${this.onCalculatorChange}></credit-calculator></div>`
         : html`<p class="hint">${t.noPreview}</p>`}

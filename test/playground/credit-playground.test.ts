@@ -198,6 +198,23 @@ describe('<credit-playground> panes', () => {
     expect($(el, '.clause')!.textContent).to.contain('service credit');
   });
 
+  it('keeps the calculator’s program while an edit cannot change the preview', async () => {
+    const el = await mount({ source: `${RULES}# notes\n` });
+    const calculator = () => el.shadowRoot!.querySelector('credit-calculator') as unknown as { program: unknown };
+    const shown = calculator().program;
+    await toEnd(el);
+    await sendKeys({ press: 'ArrowUp' });
+    await sendKeys({ press: 'End' });
+    await sendKeys({ type: ' on the table' });
+    await settle(el);
+    expect(el.source).to.contain('# notes on the table');
+    expect(calculator().program, 'a comment edit').to.equal(shown);
+    expect(el.program, 'the compiled program is new').to.not.equal(shown);
+    el.source = el.source.replace('99.5%', '99.7%');
+    await settle(el);
+    expect(calculator().program, 'a threshold edit').to.not.equal(shown);
+  });
+
   it('measures each keystroke: compile, preview, and from the key to the preview', async () => {
     const el = await mount({ source: RULES });
     const names = ['credit-playground:compile', 'credit-playground:preview', 'credit-playground:keystroke'];
