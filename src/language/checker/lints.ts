@@ -267,9 +267,9 @@ function lintBlock(block: A.Block, specs: ReadonlyMap<string, InputSpec>, found:
     const pieces = toPieces(group.map((t) => t.interval!));
     unreachable(block, group, pieces, reported, found);
   }
-  for (const group of groupBy(tiers, (t) => t.interval?.name)) {
-    if (pointsPay || group[0].most?.kind !== 'points') nonMonotonic(group, reported, found);
-  }
+  // What a tier with caps of its own pays depends on earlier months, and at a point rate of zero points pay nothing.
+  const judged = (t: Tier) => t.interval && t.most && t.rule.caps.length === 0 && (pointsPay || t.most.kind !== 'points');
+  for (const group of groupBy(tiers, (t) => (judged(t) ? `${t.interval!.name} ${t.most!.kind}` : undefined))) nonMonotonic(group, reported, found);
 }
 
 /**
@@ -291,15 +291,13 @@ function unreachable(block: A.Block, group: readonly Tier[], pieces: readonly (P
 }
 
 /**
- * Tiers that pay less for worse service, judged as the block pays: along the
- * input, from the best service to the worst, the credit of the winning tier
- * must never drop below one already paid for better service. Judged only when
- * every tier on the input is a constant credit of one kind without caps of its
- * own (a capped tier pays what earlier months leave) and the one-sided tiers
- * agree which side is worse.
+ * Tiers that pay less for worse service, judged as the tiers of one input and
+ * one kind of credit pay together: along the input, from the best service to
+ * the worst, the credit of the winning tier must never drop below one already
+ * paid for better service. Judged when the one-sided tiers agree which side is
+ * worse.
  */
 function nonMonotonic(group: readonly Tier[], reported: Set<number>, found: Problem[]): void {
-  if (group.some((t) => !t.most || t.rule.caps.length > 0 || t.most.kind !== group[0].most!.kind)) return;
   const sides = new Set(group.filter((t) => t.interval!.oneSided).map((t) => t.interval!.worse));
   if (sides.size > 1) return;
   // `availability < 99%` pays for low values; bands (`95% <= a < 99%`) follow the one-sided tiers, and read as `<` alone.
@@ -468,10 +466,11 @@ function lintOverlaps(program: CheckedProgram, found: Problem[]): void {
   for (const group of groupBy(rules, (r) => r.interval.name)) {
     const pieces = toPieces(group.map((r) => r.interval));
     const live = group.flatMap((r, i) => (pieces[i] ? [{ r, at: pieces[i]! }] : []));
-    // The two earliest rules around each rule, and (mirrored: ends as starts) the two earliest inside it; one of them may be the rule itself.
+    // The two earliest rules around each rule, and the two earliest inside it (one may be the rule itself).
+    // Inside is around with both ends mirrored: j ⊆ i ⟺ first(j) ≥ first(i) and last(j) ≤ last(i).
     const around = bestContaining(live.map(({ r, at }) => ({ at, value: [r.index], query: true })), earliestTwo);
     const top = live.reduce((n, { at }) => Math.max(n, at.last), 0);
-    const inside = bestContaining(live.map(({ r, at }) => ({ at: { first: top - at.last, last: top - at.first }, value: [r.index], query: true })), earliestTwo);
+    const inside = bestContaining(live.map(({ r, at }) => ({ at: { first: top - at.first, last: top - at.last }, value: [r.index], query: true })), earliestTwo);
     live.forEach(({ r }, i) => {
       const before = [...(around[i] ?? []), ...(inside[i] ?? [])].filter((j) => j < r.index);
       if (before.length === 0) return;
