@@ -67,6 +67,12 @@ export const MEASURES = {
   clause: 'credit-playground:clause',
 } as const;
 
+/**
+ * The problems list shows the first this many (errors first): a list of
+ * thousands re-rendered on every keystroke would cost more than the compile.
+ */
+const PROBLEMS_SHOWN = 200;
+
 /** Idle time where the browser has it; a plain task elsewhere. */
 const whenIdle = (task: () => void): number =>
   typeof requestIdleCallback === 'function' ? requestIdleCallback(task, { timeout: 300 }) : window.setTimeout(task);
@@ -554,13 +560,14 @@ export class CreditPlayground extends LitElement {
       <h2 id="problems-heading">${t.problems} <span class="count">${t.problemCount(errors, warnings)}</span></h2>
       ${list.length === 0
         ? html`<p class="ok">${t.noProblems}</p>`
-        : html`<ul>${list.map((d) => html`<li>
+        : html`<ul>${list.slice(0, PROBLEMS_SHOWN).map((d) => html`<li>
             <button class="problem" data-severity=${d.severity} data-line=${d.start.line} data-code=${d.code}
               @click=${() => this.view && jumpTo(this.view, d.span.start)}>
               <span class="sev sev-${d.severity}">${t.severity[d.severity]}</span>
               <span class="where">${t.at(d.start.line, d.start.column)}</span>
               <span class="message">${d.message} <span class="code">${d.code}</span></span>
-            </button></li>`)}</ul>`}
+            </button></li>`)}</ul>
+          ${list.length > PROBLEMS_SHOWN ? html`<p class="hint">${t.moreProblems(list.length - PROBLEMS_SHOWN)}</p>` : nothing}`}
     </section>`;
   }
 

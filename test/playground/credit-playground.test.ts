@@ -198,6 +198,13 @@ describe('<credit-playground> panes', () => {
     expect($(el, '.clause')!.textContent).to.contain('service credit');
   });
 
+  it('lists the first 200 problems and says how many more there are', async () => {
+    const unused = Array.from({ length: 210 }, (_, i) => `input spare${i}: percent`).join('\n');
+    const el = await mount({ source: `${RULES}${unused}\n` });
+    expect($$(el, '.problem')).to.have.length(200);
+    expect($(el, '.problems .hint')!.textContent).to.contain('10 more');
+  });
+
   it('keeps the calculator’s program while an edit cannot change the preview', async () => {
     const el = await mount({ source: `${RULES}# notes\n` });
     const calculator = () => el.shadowRoot!.querySelector('credit-calculator') as unknown as { program: unknown };
