@@ -61,6 +61,8 @@ const shapes: [string, () => string, Record<string, unknown>][] = [
   ['a chain of lets', () => fill((i) => `let v${i} = ${i === 0 ? 'n' : `v${i - 1}`} * 1.0001 + 0.5`, HEAD, 'output o: number = v0\n'), { n: year('7') }],
   ['deepest expressions (operator chains at the depth limit)', () => fill((i) => `let d${i} = ${Array.from({ length: LIMITS.expressionDepth - 2 }, () => 'n').join(' + ')}`), { n: year('3') }],
   ['nested brackets at the bracket limit', () => fill((i) => `let b${i} = ${'('.repeat(LIMITS.bracketDepth)}n${')'.repeat(LIMITS.bracketDepth)} / 3`), { n: year('3') }],
+  ['a quick sketch naming 4,000 implicit inputs (kind inference)', () => fill((i) => `if x${i} < 1% then 1%`, ''), { x0: year('0.5%') }],
+  ['2,490 inputs and as many misspelt names (did-you-mean)', () => build((i) => `input name_${i}: percent`, 2490) + build((i) => `if nmae_${i} < 1% then 1%`, 2490, ''), {}],
   ['examples with 12-month lists', () => fill((i) => `example "e${i}": a = [${year(`${90 + (i % 10)}%`).join(', ')}] => credit ${i % 7}%`, `${HEAD}if a < 99% then 1% capped 10% yearly\n`), {}],
 ];
 
