@@ -413,19 +413,31 @@ function lintCaps(program: CheckedProgram, found: Problem[]): void {
 
 /** A rule's or block's own caps against the credits they limit. */
 function checkOwnCaps(caps: readonly A.Cap[], credits: readonly A.Rule[], found: Problem[], block = false): void {
+  if (caps.length === 0 || credits.length === 0) return;
+  const values = credits.map(ruleCredit);
+  const kind = values[0]?.kind;
+  if (values.some((v) => !v || v.kind !== kind)) return;
+  // The best credit of the first i + 1 tiers: the most the block pays, and (by binary search) the first tier above a cap.
+  const best: Decimal[] = [];
+  for (const v of values) best.push(best.length === 0 || v!.value.gt(best[best.length - 1]) ? v!.value : best[best.length - 1]);
+  const most = best[best.length - 1];
   for (const cap of caps) {
     const perMonth = capPerMonth(cap, MONTHS[cap.period]);
-    const values = credits.map((r) => ({ rule: r, credit: ruleCredit(r) }));
-    if (!perMonth || values.some((v) => !v.credit || v.credit.kind !== perMonth.kind)) continue;
-    const most = Decimal.max(...values.map((v) => v.credit!.value));
+    if (!perMonth || perMonth.kind !== kind) continue;
     if (perMonth.value.gte(most)) {
       found.push(problems.capNeverBinds(cap.span));
       continue;
     }
-    // The whole cap, within its period, below a single month's credit of one tier.
+    // The whole cap, within its period, below a single month's credit of one tier (the first such tier).
     const whole = perMonth.value.times(MONTHS[cap.period]);
-    const over = values.find((v) => v.credit!.value.gt(whole));
-    if (over && (block || credits.length === 1)) found.push(problems.capBelowTier(cap.span, over.rule.span));
+    let lo = 0;
+    let hi = best.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (best[mid].gt(whole)) hi = mid;
+      else lo = mid + 1;
+    }
+    if (lo < credits.length && (block || credits.length === 1)) found.push(problems.capBelowTier(cap.span, credits[lo].span));
   }
 }
 
