@@ -175,7 +175,8 @@ function toPieces(intervals: readonly Interval[]): (Pieces | undefined)[] {
 /**
  * For each query run, the best of the values whose runs contain it (start at
  * or before, end at or after), folded with `best`. A sweep over starts with a
- * Fenwick tree over ends: O(n log n).
+ * Fenwick tree over ends: O(n log n). Only the two comparisons matter, so a
+ * caller may pass mirrored pairs (`first` past `last`) to ask the opposite.
  */
 function bestContaining<T>(runs: readonly { readonly at: Pieces; readonly value?: T; readonly query: boolean }[], best: (a: T, b: T) => T): (T | undefined)[] {
   const size = runs.reduce((n, r) => Math.max(n, r.at.last + 1), 0);
