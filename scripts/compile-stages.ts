@@ -8,8 +8,8 @@
  * closure-heavy code (a Chevrotain grammar) slower than it is in a bundle; so
  * Node's figures come from an esbuild bundle too, like the browser's. With
  * `--chromium` the same bundle runs in Chromium (Playwright, found as the
- * browser tests find it). Medians of many runs after a warm-up, in
- * milliseconds: a measurement, never a test.
+ * browser tests find it). Milliseconds, the fastest of many runs after a
+ * warm-up: a measurement, never a test.
  */
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
@@ -55,7 +55,7 @@ if (chromium) {
   measure = async (n) => (globalThis as unknown as { measure: (n: number) => Timings }).measure(n);
 }
 
-console.log(`compile stages, median ms (${chromium ? 'Chromium' : `Node ${process.version}`}, esbuild bundle)`);
+console.log(`compile stages, fastest of many runs, ms (${chromium ? 'Chromium' : `Node ${process.version}`}, esbuild bundle)`);
 for (const n of lines) {
   const t = await measure(n);
   const stages = Object.entries(t.stages).map(([name, ms]) => `${name} ${ms.toFixed(2)}`).join(' | ');
