@@ -49,6 +49,9 @@ export function unquote(image: string): string {
   return inner.replace(/\\(["\\])/g, '$1');
 }
 
+/** The tokens a `literal` node may hold, as the grammar names them. */
+const LITERAL_TOKENS = ['PercentLiteral', 'MoneyLiteral', 'DurationLiteral', 'NumberLiteral', 'BadUnit', 'True', 'False'] as const;
+
 const periods: Record<string, A.Period> = { monthly: 'monthly', quarterly: 'quarterly', yearly: 'yearly' };
 
 export class AstBuilder {
@@ -320,50 +323,70 @@ export class AstBuilder {
   // Expressions
 
   expression(node: CstNode): A.Expr {
-    const span = nodeSpan(node) ?? { start: 0, end: 0 };
+    // Most levels of the precedence ladder hold a single operand and no operator
+    // (`99.5%` is an expression > conjunction > negation > … > atom > literal):
+    // step down those without building anything, for they are most of the tree.
+    let current = node;
+    for (;;) {
+      const c = current.children;
+      const next = c.operands?.length === 1 && !c.operators ? c.operands[0]
+        : (current.name === 'negation' && !c.Not) ? c.comparison?.[0]
+          : (current.name === 'unary' && !c.Minus) ? c.atom?.[0]
+            : undefined;
+      if (!next || isToken(next)) break;
+      current = next;
+    }
+    return this.expressionNode(current);
+  }
+
+  private expressionNode(node: CstNode): A.Expr {
     switch (node.name) {
-      case 'expression': return this.fold(node, (n) => this.expression(n), () => 'or');
-      case 'conjunction': return this.fold(node, (n) => this.expression(n), () => 'and');
+      case 'expression': return this.fold(node, () => 'or');
+      case 'conjunction': return this.fold(node, () => 'and');
       case 'negation': {
         const inner = nodeIn(node, 'negation');
-        if (tokenIn(node, 'Not') && inner) return { type: 'unary', op: 'not', operand: this.expression(inner), span };
+        if (tokenIn(node, 'Not') && inner) return { type: 'unary', op: 'not', operand: this.expression(inner), span: this.span(node) };
         const comparison = nodeIn(node, 'comparison');
-        return comparison ? this.expression(comparison) : { type: 'invalid', span };
+        return comparison ? this.expression(comparison) : { type: 'invalid', span: this.span(node) };
       }
       case 'comparison': {
         const operands = all(node, 'operands').map((o) => this.expression(o as CstNode));
         const ops = all(node, 'operators').filter(isToken).map((o) => o.image as A.CompareOp);
         if (operands.length === 1) return operands[0];
-        if (operands.length !== ops.length + 1) return { type: 'invalid', span };
-        return { type: 'compare', operands, ops, span };
+        if (operands.length !== ops.length + 1) return { type: 'invalid', span: this.span(node) };
+        return { type: 'compare', operands, ops, span: this.span(node) };
       }
       case 'additive':
       case 'multiplicative':
-        return this.fold(node, (n) => this.expression(n), (op) => (op === '*' ? '*' : op === '/' ? '/' : op === 'of' ? 'of' : op === '+' ? '+' : '-'));
+        return this.fold(node, (op) => (op === '*' ? '*' : op === '/' ? '/' : op === 'of' ? 'of' : op === '+' ? '+' : '-'));
       case 'unary': {
         const inner = nodeIn(node, 'unary');
-        if (tokenIn(node, 'Minus') && inner) return { type: 'unary', op: '-', operand: this.expression(inner), span };
+        if (tokenIn(node, 'Minus') && inner) return { type: 'unary', op: '-', operand: this.expression(inner), span: this.span(node) };
         const atom = nodeIn(node, 'atom');
-        return atom ? this.expression(atom) : { type: 'invalid', span };
+        return atom ? this.expression(atom) : { type: 'invalid', span: this.span(node) };
       }
       case 'atom': {
         const literal = nodeIn(node, 'literal');
-        if (literal) return this.literal(literal) ?? { type: 'invalid', span };
+        if (literal) return this.literal(literal) ?? { type: 'invalid', span: this.span(node) };
         const name = tokenIn(node, 'Identifier') ?? tokenIn(node, 'Fee');
         if (name) return { type: 'name', name: name.image, span: tokenSpan(name) };
         const inner = nodeIn(node, 'expression');
-        return inner ? this.expression(inner) : { type: 'invalid', span };
+        return inner ? this.expression(inner) : { type: 'invalid', span: this.span(node) };
       }
       default:
-        return { type: 'invalid', span };
+        return { type: 'invalid', span: this.span(node) };
     }
   }
 
+  private span(node: CstNode): Span {
+    return nodeSpan(node) ?? { start: 0, end: 0 };
+  }
+
   /** Left-associative chains: `a + b - c` is `(a + b) - c`. */
-  private fold(node: CstNode, operand: (n: CstNode) => A.Expr, op: (image: string) => A.Binary['op']): A.Expr {
-    const operands = all(node, 'operands').map((o) => operand(o as CstNode));
+  private fold(node: CstNode, op: (image: string) => A.Binary['op']): A.Expr {
+    const operands = all(node, 'operands').map((o) => this.expression(o as CstNode));
     const operators = all(node, 'operators').filter(isToken);
-    if (operands.length === 0) return { type: 'invalid', span: nodeSpan(node) ?? { start: 0, end: 0 } };
+    if (operands.length === 0) return { type: 'invalid', span: this.span(node) };
     let result = operands[0];
     for (let i = 1; i < operands.length; i++) {
       const right = operands[i];
@@ -390,8 +413,11 @@ export class AstBuilder {
       if (value.type !== 'literal') return value;
       return { ...value, kind: 'points', span: { start: number.startOffset, end: points.startOffset + points.image.length } };
     }
-    const token = Object.values(node.children).flat().find((e): e is IToken => isToken(e) && real(e));
-    return token ? this.literalToken(token) : undefined;
+    for (const name of LITERAL_TOKENS) {
+      const token = tokenIn(node, name);
+      if (token) return this.literalToken(token);
+    }
+    return undefined;
   }
 
   literalToken(token: IToken): A.Literal | A.Invalid {

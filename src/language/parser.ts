@@ -79,6 +79,11 @@ const messages: IParserErrorMessageProvider = {
   },
 };
 
+/** A choice's alternatives, for `OR`. */
+const alternatives = (...alts: (() => unknown)[]) => alts.map((ALT) => ({ ALT }));
+
+const OPERATOR = { LABEL: 'operators' } as const;
+
 export class CreditRulesParser extends CstParser {
   constructor() {
     super(t.allTokens as TokenType[], {
@@ -94,19 +99,23 @@ export class CreditRulesParser extends CstParser {
     this.MANY(() => this.SUBRULE(this.statement));
   });
 
+  // The alternatives of the busiest choices are built once, not on every call
+  // (Chevrotain's performance guide: "Caching Arrays of Alternatives").
+  private readonly statements = alternatives(
+    () => this.SUBRULE(this.ruleStatement),
+    () => this.SUBRULE(this.block),
+    () => this.SUBRULE(this.feeStatement),
+    () => this.SUBRULE(this.inputStatement),
+    () => this.SUBRULE(this.capStatement),
+    () => this.SUBRULE(this.pointRate),
+    () => this.SUBRULE(this.letStatement),
+    () => this.SUBRULE(this.outputStatement),
+    () => this.SUBRULE(this.claimStatement),
+    () => this.SUBRULE(this.exampleStatement),
+  );
+
   statement = this.RULE('statement', () => {
-    this.OR([
-      { ALT: () => this.SUBRULE(this.ruleStatement) },
-      { ALT: () => this.SUBRULE(this.block) },
-      { ALT: () => this.SUBRULE(this.feeStatement) },
-      { ALT: () => this.SUBRULE(this.inputStatement) },
-      { ALT: () => this.SUBRULE(this.capStatement) },
-      { ALT: () => this.SUBRULE(this.pointRate) },
-      { ALT: () => this.SUBRULE(this.letStatement) },
-      { ALT: () => this.SUBRULE(this.outputStatement) },
-      { ALT: () => this.SUBRULE(this.claimStatement) },
-      { ALT: () => this.SUBRULE(this.exampleStatement) },
-    ]);
+    this.OR(this.statements);
   });
 
   // if availability < 99.5% then 10% capped 20% yearly
@@ -362,17 +371,19 @@ export class CreditRulesParser extends CstParser {
     ]);
   });
 
+  private readonly comparisonOperators = alternatives(
+    () => this.CONSUME(t.Less, OPERATOR),
+    () => this.CONSUME(t.LessEqual, OPERATOR),
+    () => this.CONSUME(t.Greater, OPERATOR),
+    () => this.CONSUME(t.GreaterEqual, OPERATOR),
+    () => this.CONSUME(t.Equals, OPERATOR),
+    () => this.CONSUME(t.NotEqual, OPERATOR),
+  );
+
   comparison = this.RULE('comparison', () => {
     this.SUBRULE(this.additive, { LABEL: 'operands' });
     this.MANY(() => {
-      this.OR([
-        { ALT: () => this.CONSUME(t.Less, { LABEL: 'operators' }) },
-        { ALT: () => this.CONSUME(t.LessEqual, { LABEL: 'operators' }) },
-        { ALT: () => this.CONSUME(t.Greater, { LABEL: 'operators' }) },
-        { ALT: () => this.CONSUME(t.GreaterEqual, { LABEL: 'operators' }) },
-        { ALT: () => this.CONSUME(t.Equals, { LABEL: 'operators' }) },
-        { ALT: () => this.CONSUME(t.NotEqual, { LABEL: 'operators' }) },
-      ]);
+      this.OR(this.comparisonOperators);
       this.SUBRULE2(this.additive, { LABEL: 'operands' });
     });
   });
@@ -412,19 +423,19 @@ export class CreditRulesParser extends CstParser {
     ]);
   });
 
+  private readonly atoms = alternatives(
+    () => this.SUBRULE(this.literal),
+    () => this.CONSUME(t.Identifier),
+    () => this.CONSUME(t.Fee),
+    () => {
+      this.CONSUME(t.LParen);
+      this.SUBRULE(this.expression);
+      this.CONSUME(t.RParen);
+    },
+  );
+
   atom = this.RULE('atom', () => {
-    this.OR([
-      { ALT: () => this.SUBRULE(this.literal) },
-      { ALT: () => this.CONSUME(t.Identifier) },
-      { ALT: () => this.CONSUME(t.Fee) },
-      {
-        ALT: () => {
-          this.CONSUME(t.LParen);
-          this.SUBRULE(this.expression);
-          this.CONSUME(t.RParen);
-        },
-      },
-    ]);
+    this.OR(this.atoms);
   });
 
   signedLiteral = this.RULE('signedLiteral', () => {
@@ -432,22 +443,22 @@ export class CreditRulesParser extends CstParser {
     this.SUBRULE(this.literal);
   });
 
+  private readonly literals = alternatives(
+    () => this.CONSUME(t.PercentLiteral),
+    () => this.CONSUME(t.MoneyLiteral),
+    () => this.CONSUME(t.DurationLiteral),
+    () => {
+      this.CONSUME(t.NumberLiteral);
+      this.OPTION(() => this.OR2([{ ALT: () => this.CONSUME(t.Points) }, { ALT: () => this.CONSUME(t.Point) }]));
+    },
+    // Already reported by the lexer; accepted here so one typo gives one message.
+    () => this.CONSUME(t.BadUnit),
+    () => this.CONSUME(t.True),
+    () => this.CONSUME(t.False),
+  );
+
   literal = this.RULE('literal', () => {
-    this.OR([
-      { ALT: () => this.CONSUME(t.PercentLiteral) },
-      { ALT: () => this.CONSUME(t.MoneyLiteral) },
-      { ALT: () => this.CONSUME(t.DurationLiteral) },
-      {
-        ALT: () => {
-          this.CONSUME(t.NumberLiteral);
-          this.OPTION(() => this.OR2([{ ALT: () => this.CONSUME(t.Points) }, { ALT: () => this.CONSUME(t.Point) }]));
-        },
-      },
-      // Already reported by the lexer; accepted here so one typo gives one message.
-      { ALT: () => this.CONSUME(t.BadUnit) },
-      { ALT: () => this.CONSUME(t.True) },
-      { ALT: () => this.CONSUME(t.False) },
-    ]);
+    this.OR(this.literals);
   });
 }
 

@@ -2,10 +2,17 @@
  * `<credit-playground>`: where legal drafts credit rules. The class only —
  * registering the tag is `credit-playground.ts`, so importing this file has
  * no side effects. It is a thin shell over the public API: one `compile()`
- * per frame of typing feeds the editor's underlines, the problems list, the
- * live `<credit-calculator>` (by tag name, handed the compiled `Program`),
- * the examples and the clause. While the text has errors, the panes keep the
- * last program without errors and say so.
+ * per frame of typing feeds the editor's underlines, the problems list and
+ * the live `<credit-calculator>` (by tag name, handed the compiled `Program`)
+ * in that frame; the examples and the clause follow in idle time, and only
+ * for the panes in view. While the text has errors, the panes keep the last
+ * program without errors and say so.
+ *
+ * Each keystroke leaves `performance.measure` entries a benchmark can read:
+ * `credit-playground:compile` (compile and underlines), `…:preview` (the
+ * panes and the calculator re-rendered), `…:keystroke` (from the edit to the
+ * preview, waiting for the frame included), and in idle time `…:examples` and
+ * `…:clause`.
  *
  * Everything that comes from the rules or from a link — names, labels,
  * messages, clause text — is rendered through Lit text bindings or
@@ -25,6 +32,7 @@ import { attributes, createEditor } from './editor.js';
 import { embedInline, embedSrc, inlineSafe } from './embed.js';
 import type { HoverData } from './hover.js';
 import { langOf, strings, type Lang, type Strings } from './i18n.js';
+import { previewKey } from './preview-key.js';
 import { decodeShare, encodeShare, withHash } from './share.js';
 import { DraftStore } from './storage.js';
 import { styles } from './credit-playground.styles.js';
@@ -45,7 +53,31 @@ export interface PlaygroundChangeDetail {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-type CalculatorElement = HTMLElement & { program?: Program; values?: Record<string, unknown>; result?: EvaluationResult };
+type CalculatorElement = HTMLElement & { program?: Program; values?: Record<string, unknown>; result?: EvaluationResult; updateComplete?: Promise<unknown> };
+
+/** The panes whose content is computed only while they are in view. */
+type LazyPane = 'examples' | 'clause';
+
+/** Names of the `performance` marks and measures, for benchmarks. */
+export const MEASURES = {
+  compile: 'credit-playground:compile',
+  preview: 'credit-playground:preview',
+  keystroke: 'credit-playground:keystroke',
+  examples: 'credit-playground:examples',
+  clause: 'credit-playground:clause',
+} as const;
+
+/**
+ * The problems list shows the first this many (errors first): a list of
+ * thousands re-rendered on every keystroke would cost more than the compile.
+ */
+const PROBLEMS_SHOWN = 200;
+
+/** Idle time where the browser has it; a plain task elsewhere. */
+const whenIdle = (task: () => void): number =>
+  typeof requestIdleCallback === 'function' ? requestIdleCallback(task, { timeout: 300 }) : window.setTimeout(task);
+const cancelIdle = (handle: number): void =>
+  typeof cancelIdleCallback === 'function' ? cancelIdleCallback(handle) : clearTimeout(handle);
 
 /**
  * A drafting playground for credit rules: editor, problems, live preview,
@@ -92,6 +124,8 @@ export class CreditPlayground extends LitElement {
 
   @state() private snapshot: Snapshot = { source: '', diagnostics: [] };
   @state() private lastGood?: { source: string; program: Program };
+  /** The program the calculator shows: replaced only when the preview would change (see `preview-key.ts`). */
+  @state() private preview?: { key: string; program: Program };
   @state() private examples?: { program: Program; results: ExampleResult[] };
   @state() private clause?: { program: Program; lang: Lang; text: string };
   @state() private status?: { text: string; link?: string };
@@ -106,6 +140,12 @@ export class CreditPlayground extends LitElement {
   private view?: EditorView;
   private frame = 0;
   private slow = 0;
+  /** When the first edit not yet compiled happened: the start of `…:keystroke`. */
+  private editedAt?: number;
+  /** The draft to keep in storage, written in idle time (storage is synchronous). */
+  private unsaved?: string;
+  private readonly visible = new Set<LazyPane>();
+  private observer?: IntersectionObserver;
   private fileName = 'credit-rules';
   /** Values the user set in the preview, kept when the program changes. */
   private userInputs: Record<string, unknown> = {};
@@ -155,11 +195,45 @@ export class CreditPlayground extends LitElement {
     return this.storageKey ? new DraftStore(this.storageKey) : undefined;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved in the page: the panes are observed again (the first time, after the first render).
+    if (this.hasUpdated) this.observePanes();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     cancelAnimationFrame(this.frame);
-    clearTimeout(this.slow);
+    cancelIdle(this.slow);
     this.frame = 0;
+    this.slow = 0;
+    this.observer?.disconnect();
+    this.saveDraft();
+  }
+
+  /** Watches which of the lazy panes are in view (or nearly), and fills them when they come into view. */
+  private observePanes(): void {
+    this.observer?.disconnect();
+    if (typeof IntersectionObserver !== 'function') {
+      // Without the observer, every pane counts as in view.
+      this.visible.add('examples').add('clause');
+      return;
+    }
+    this.observer = new IntersectionObserver((entries) => {
+      for (const entry of entries) {
+        const pane = (entry.target as HTMLElement).dataset.pane as LazyPane;
+        if (entry.isIntersecting) this.visible.add(pane);
+        else this.visible.delete(pane);
+      }
+      this.scheduleSlow();
+    }, { rootMargin: '200px' });
+    for (const pane of this.renderRoot.querySelectorAll('[data-pane]')) this.observer.observe(pane);
+  }
+
+  private saveDraft(): void {
+    if (this.unsaved === undefined) return;
+    this.store?.save(this.unsaved);
+    this.unsaved = undefined;
   }
 
   protected override firstUpdated(): void {
@@ -174,6 +248,7 @@ export class CreditPlayground extends LitElement {
       onChange: () => this.schedule(),
     });
     this.view.dispatch(showDiagnostics(this.view.state, this.snapshot.diagnostics, this.t));
+    this.observePanes();
     void this.openSharedDraft().finally(() => this.readyResolve());
   }
 
@@ -194,6 +269,7 @@ export class CreditPlayground extends LitElement {
 
   /** One compile per frame, however fast the typing. */
   private schedule(): void {
+    this.editedAt ??= performance.now();
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
@@ -210,17 +286,33 @@ export class CreditPlayground extends LitElement {
   private refresh(edited: boolean): void {
     const view = this.view;
     if (!view) return;
-    performance.mark('credit-playground:compile-start');
+    const editedAt = this.editedAt;
+    this.editedAt = undefined;
     const source = view.state.doc.toString();
+    // An edit undone before its frame (type, then delete) leaves nothing to do.
+    if (source === this.snapshot.source) return;
+    const start = performance.now();
     const { diagnostics, program } = this.analyze(source);
     view.dispatch(showDiagnostics(view.state, diagnostics, this.t));
-    performance.measure('credit-playground:compile', 'credit-playground:compile-start');
+    const compiled = performance.now();
+    performance.measure(MEASURES.compile, { start, end: compiled });
+    void this.measurePreview(compiled, editedAt);
     if (edited) {
-      this.store?.save(source);
+      this.unsaved = source;
+      this.scheduleSlow();
       this.dispatchEvent(new CustomEvent<PlaygroundChangeDetail>('playground-change', {
         detail: { source, ok: !!program, diagnostics }, bubbles: true, composed: true,
       }));
     }
+  }
+
+  /** Measures the panes' and the calculator's re-render that the compile started. */
+  private async measurePreview(start: number, editedAt: number | undefined): Promise<void> {
+    await this.updateComplete;
+    await this.calculator?.updateComplete;
+    const end = performance.now();
+    performance.measure(MEASURES.preview, { start, end });
+    if (editedAt !== undefined) performance.measure(MEASURES.keystroke, { start: editedAt, end });
   }
 
   /** Compiles `source` into the panes' state. */
@@ -230,20 +322,36 @@ export class CreditPlayground extends LitElement {
     this.snapshot = { source, diagnostics, ...(result.program ? { program: result.program } : {}) };
     if (result.program) {
       this.lastGood = { source, program: result.program };
-      this.previewValues = { ...this.userInputs };
+      const key = previewKey(result.program);
+      if (key !== this.preview?.key) {
+        this.preview = { key, program: result.program };
+        this.previewValues = { ...this.userInputs };
+      }
     }
     return this.snapshot;
   }
 
-  /** Examples and clause text for the program now shown. */
+  /**
+   * In idle time: the examples and clause text of the program now shown, for
+   * the panes in view (a pane out of view is filled when it scrolls in), and
+   * the draft into storage. One task at a time: it takes the program shown when it runs.
+   */
   private scheduleSlow(): void {
-    clearTimeout(this.slow);
-    this.slow = window.setTimeout(() => {
+    if (this.slow) return;
+    this.slow = whenIdle(() => {
+      this.slow = 0;
+      this.saveDraft();
       const program = this.lastGood?.program;
       if (!program) return;
-      if (this.examples?.program !== program) this.examples = { program, results: program.runExamples({ lang: this.clauseLang }) };
-      if (this.clause?.program !== program || this.clause.lang !== this.clauseLang) {
+      if (this.visible.has('examples') && this.examples?.program !== program) {
+        const start = performance.now();
+        this.examples = { program, results: program.runExamples({ lang: this.clauseLang }) };
+        performance.measure(MEASURES.examples, { start, end: performance.now() });
+      }
+      if (this.visible.has('clause') && (this.clause?.program !== program || this.clause.lang !== this.clauseLang)) {
+        const start = performance.now();
         this.clause = { program, lang: this.clauseLang, text: program.render(this.clauseLang) };
+        performance.measure(MEASURES.clause, { start, end: performance.now() });
       }
     });
   }
@@ -452,13 +560,14 @@ export class CreditPlayground extends LitElement {
       <h2 id="problems-heading">${t.problems} <span class="count">${t.problemCount(errors, warnings)}</span></h2>
       ${list.length === 0
         ? html`<p class="ok">${t.noProblems}</p>`
-        : html`<ul>${list.map((d) => html`<li>
+        : html`<ul>${list.slice(0, PROBLEMS_SHOWN).map((d) => html`<li>
             <button class="problem" data-severity=${d.severity} data-line=${d.start.line} data-code=${d.code}
               @click=${() => this.view && jumpTo(this.view, d.span.start)}>
               <span class="sev sev-${d.severity}">${t.severity[d.severity]}</span>
               <span class="where">${t.at(d.start.line, d.start.column)}</span>
               <span class="message">${d.message} <span class="code">${d.code}</span></span>
-            </button></li>`)}</ul>`}
+            </button></li>`)}</ul>
+          ${list.length > PROBLEMS_SHOWN ? html`<p class="hint">${t.moreProblems(list.length - PROBLEMS_SHOWN)}</p>` : nothing}`}
     </section>`;
   }
 
@@ -468,7 +577,7 @@ export class CreditPlayground extends LitElement {
       <h2 id="preview-heading">${t.preview}</h2>
       ${stale ? html`<p class="stale-note" id="preview-stale">${t.stale}</p>` : nothing}
       ${this.lastGood
-        ? html`<div class="staled"><credit-calculator .program=${this.lastGood.program} .values=${this.previewValues} locale=${this.language}
+        ? html`<div class="staled"><credit-calculator .program=${this.preview!.program} .values=${this.previewValues} locale=${this.language}
             aria-describedby=${stale ? 'preview-stale' : nothing}
             @credit-change=${this.onCalculatorChange}></credit-calculator></div>`
         : html`<p class="hint">${t.noPreview}</p>`}
@@ -478,7 +587,7 @@ export class CreditPlayground extends LitElement {
   private renderExamples(t: Strings): TemplateResult {
     const results = this.examples?.results ?? [];
     const passed = results.filter((r) => r.passed).length;
-    return html`<section class="pane examples" part="examples" aria-labelledby="examples-heading" ?data-stale=${this.stale}>
+    return html`<section class="pane examples" part="examples" data-pane="examples" aria-labelledby="examples-heading" ?data-stale=${this.stale}>
       <h2 id="examples-heading">${t.examples} ${results.length ? html`<span class="count">${t.examplesSummary(passed, results.length - passed)}</span>` : nothing}</h2>
       ${this.stale ? html`<p class="stale-note">${t.stale}</p>` : nothing}
       ${results.length === 0
@@ -502,7 +611,7 @@ export class CreditPlayground extends LitElement {
 
   private renderClause(t: Strings): TemplateResult {
     const clause = this.clause;
-    return html`<section class="pane" part="clause" aria-labelledby="clause-heading" ?data-stale=${this.stale}>
+    return html`<section class="pane" part="clause" data-pane="clause" aria-labelledby="clause-heading" ?data-stale=${this.stale}>
       <h2 id="clause-heading">${t.clause}
         <span class="clause-toggle" role="group" aria-label=${t.clauseLanguage}>
           <button class="button" id="clause-en" lang="en" aria-pressed=${String(this.clauseLang === 'en')} @click=${() => (this.clauseLang = 'en')}>${t.english}</button>

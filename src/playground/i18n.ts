@@ -52,6 +52,7 @@ const en = {
   noProblems: 'No problems.',
   problemCount: (errors: number, warnings: number) =>
     `${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`,
+  moreProblems: (count: number) => `… and ${count} more (each underlined in the editor).`,
   severity: { error: 'Error', warning: 'Warning', info: 'Note' } as Record<'error' | 'warning' | 'info', string>,
   at: (line: number, column: number) => `line ${line}, column ${column}`,
   lineShort: (line: number) => `line ${line}`,
@@ -125,6 +126,7 @@ const de: Strings = {
   problems: 'Probleme',
   noProblems: 'Keine Probleme.',
   problemCount: (errors, warnings) => `${errors} ${errors === 1 ? 'Fehler' : 'Fehler'}, ${warnings} ${warnings === 1 ? 'Warnung' : 'Warnungen'}`,
+  moreProblems: (count) => `… und ${count} weitere (jedes im Editor unterstrichen).`,
   severity: { error: 'Fehler', warning: 'Warnung', info: 'Hinweis' },
   at: (line, column) => `Zeile ${line}, Spalte ${column}`,
   lineShort: (line) => `Zeile ${line}`,

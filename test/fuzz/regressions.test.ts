@@ -40,11 +40,27 @@ test('a tier capped below another is not called unreachable', () => {
   assert.deepEqual(codes(source).filter((c) => c.startsWith('unreachable-tier')), []);
 });
 
-test('a band that pays more than a wider tier is warned non-monotonic', { todo: 'lints.ts isWorse compares only the tiers\' upper edges (99.5% vs 99%): 94% pays 10% but 96% pays 20%, with no warning' }, () => {
+test('a band that pays more than a wider tier is warned non-monotonic', () => {
+  // The lint compared only the tiers' upper edges (99.5% vs 99%): 94% paid 10% but 96% paid 20%, with no warning.
   const source = `${AVAILABILITY}credit:\n  if availability < 99.5% then 10%\n  if 95% <= availability < 99% then 20%\n`;
   assert.equal(credit(source, { availability: '96%' }), '200.00');
   assert.equal(credit(source, { availability: '94%' }), '100.00');
   assert.ok(codes(source).some((c) => c.startsWith('non-monotonic-tiers')), codes(source).join(', '));
+});
+
+test('a tier\'s own monthly cap is counted when judging which tier can win', () => {
+  // Capped to 10% a month, the wide tier loses to the 20% tier below 95%: no warning.
+  const loses = `${AVAILABILITY}credit:\n  if availability < 99% then 30% capped 10% monthly\n  if availability < 95% then 20%\n`;
+  assert.equal(credit(loses, { availability: '94%' }), '200.00');
+  assert.deepEqual(codes(loses).filter((c) => c.startsWith('unreachable-tier')), []);
+  // Capped to 20% a month it still pays at least as much, and wins the tie as the earlier tier.
+  const shadows = `${AVAILABILITY}credit:\n  if availability < 99% then 30% capped 20% monthly\n  if availability < 95% then 20%\n`;
+  assert.equal(credit(shadows, { availability: '94%' }), '200.00');
+  assert.deepEqual(codes(shadows).filter((c) => c.startsWith('unreachable-tier')), ['unreachable-tier 5:3']);
+  // A yearly cap (600 EUR) leaves the wide tier nothing in month 3, so the narrow one wins there: no warning.
+  const yearly = `${AVAILABILITY}credit:\n  if availability < 99% then 30% capped 5% yearly\n  if availability < 95% then 20%\n`;
+  assert.equal(credit(yearly, { availability: ['94%', '94%', '94%'] }), '800.00');
+  assert.deepEqual(codes(yearly).filter((c) => c.startsWith('unreachable-tier')), []);
 });
 
 // Caps count what was paid (rounded): 100.01 + 100.01, then the room left, 99.995 → 100.00.

@@ -82,6 +82,11 @@ describe('each drafting warning, at its line, related to the line it is about', 
       ['overlapping-rules', 3, 1], [2, 1],
     ],
     [
+      'a later separate rule whose condition holds around an earlier one also pays',
+      'input a: percent\nif a < 95% then 30%\nif a < 99% then 10%\n',
+      ['overlapping-rules', 3, 1], [2, 1],
+    ],
+    [
       'an input nothing uses',
       'input a: percent\ninput b: percent\nif a < 99% then 10%\n',
       ['unused-name', 2, 7],

@@ -28,10 +28,10 @@ async function mount(options: { source?: string; key?: string; readHash?: boolea
   return el;
 }
 
-/** Waits for the compile of the last keystroke (one frame), the slower panes (a task) and the render. */
+/** Waits for the compile of the last keystroke (one frame), the slower panes (idle time) and the render. */
 async function settle(el: CreditPlayground): Promise<void> {
   await new Promise((r) => requestAnimationFrame(() => r(undefined)));
-  await new Promise((r) => setTimeout(r, 20));
+  await new Promise((r) => requestIdleCallback(() => r(undefined), { timeout: 500 }));
   await el.updateComplete;
   const calculator = el.shadowRoot!.querySelector('credit-calculator') as (HTMLElement & { updateComplete?: Promise<unknown> }) | null;
   await calculator?.updateComplete;
@@ -143,6 +143,8 @@ describe('<credit-playground> while typing', () => {
     const el = await mount({ source: RULES });
     await toEnd(el);
     await typeLines(el, 'example "Big outage": availability = 95% => credit 20%');
+    // Examples run only while their pane is in view.
+    $(el, '[data-pane=examples]')!.scrollIntoView();
     await waitUntil(() => $(el, '.example[data-passed=false]'), 'the failing example');
     const failing = $(el, '.example[data-passed=false]')!;
     expect(failing.textContent).to.contain('Big outage');
@@ -181,8 +183,62 @@ describe('<credit-playground> while typing', () => {
 });
 
 describe('<credit-playground> panes', () => {
+  it('fills the examples and the clause only while their panes are in view', async () => {
+    const el = await mount({ source: `${RULES}example "Dip": availability = 99% => credit 10%\n` });
+    window.scrollTo(0, 0);
+    $(el, '.editor-pane')!.scrollIntoView();
+    await settle(el);
+    const clauses = () => performance.getEntriesByName('credit-playground:clause').length;
+    const before = clauses();
+    await toEnd(el);
+    await typeLines(el, '# a note');
+    expect(clauses(), 'no clause for a pane out of view').to.equal(before);
+    $(el, '[data-pane=clause]')!.scrollIntoView();
+    await waitUntil(() => clauses() > before, 'the clause, once in view');
+    expect($(el, '.clause')!.textContent).to.contain('service credit');
+  });
+
+  it('lists the first 200 problems and says how many more there are', async () => {
+    const unused = Array.from({ length: 210 }, (_, i) => `input spare${i}: percent`).join('\n');
+    const el = await mount({ source: `${RULES}${unused}\n` });
+    expect($$(el, '.problem')).to.have.length(200);
+    expect($(el, '.problems .hint')!.textContent).to.contain('10 more');
+  });
+
+  it('keeps the calculator’s program while an edit cannot change the preview', async () => {
+    const el = await mount({ source: `${RULES}# notes\n` });
+    const calculator = () => el.shadowRoot!.querySelector('credit-calculator') as unknown as { program: unknown };
+    const shown = calculator().program;
+    await toEnd(el);
+    await sendKeys({ press: 'ArrowUp' });
+    await sendKeys({ press: 'End' });
+    await sendKeys({ type: ' on the table' });
+    await settle(el);
+    expect(el.source).to.contain('# notes on the table');
+    expect(calculator().program, 'a comment edit').to.equal(shown);
+    expect(el.program, 'the compiled program is new').to.not.equal(shown);
+    el.source = el.source.replace('99.5%', '99.7%');
+    await settle(el);
+    expect(calculator().program, 'a threshold edit').to.not.equal(shown);
+  });
+
+  it('measures each keystroke: compile, preview, and from the key to the preview', async () => {
+    const el = await mount({ source: RULES });
+    const names = ['credit-playground:compile', 'credit-playground:preview', 'credit-playground:keystroke'];
+    const counts = () => names.map((n) => performance.getEntriesByName(n).length);
+    const before = counts();
+    await toEnd(el);
+    await sendKeys({ type: '#' });
+    await settle(el);
+    counts().forEach((n, i) => expect(n, names[i]).to.be.greaterThan(before[i]));
+    const [keystroke] = performance.getEntriesByName('credit-playground:keystroke').slice(-1);
+    const [compile] = performance.getEntriesByName('credit-playground:compile').slice(-1);
+    expect(keystroke.duration).to.be.at.least(compile.duration);
+  });
+
   it('shows the clause in German when asked', async () => {
     const el = await mount({ source: RULES });
+    $(el, '[data-pane=clause]')!.scrollIntoView();
     await waitUntil(() => $(el, '.clause'));
     expect($(el, '.clause')!.textContent).to.contain('service credit');
     const german = $(el, '#clause-de') as HTMLButtonElement;

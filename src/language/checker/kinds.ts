@@ -10,7 +10,7 @@ import { Decimal, canonical } from '../decimal.js';
 import { problems, type Problem } from '../diagnostics.js';
 import type { Span } from '../source.js';
 import type { Scope } from './names.js';
-import { suggest } from '../suggest.js';
+import { SUGGESTION_BUDGET, Suggester, type Budget } from '../suggest.js';
 import type { InputSpec, ValueSpec } from './program.js';
 
 const kindNames: Record<A.Kind, string> = {
@@ -36,6 +36,10 @@ export interface KindFacts {
 
 export class KindChecker {
   private currency?: string;
+  /** Did-you-mean for examples, made when first needed, within one budget. */
+  private readonly suggestions: Budget = { cells: SUGGESTION_BUDGET };
+  private inputNames?: Suggester;
+  private valueNames?: Suggester;
 
   constructor(
     private readonly text: string,
@@ -330,8 +334,8 @@ export class KindChecker {
     for (const given of example.givens) {
       const symbol = this.scope.get(given.name);
       if (!symbol || (symbol.role !== 'input' && symbol.role !== 'fee')) {
-        const inputs = [...this.scope.values()].filter((s) => s.role === 'input' || s.role === 'fee').map((s) => s.name);
-        const guess = suggest(given.name, inputs);
+        this.inputNames ??= new Suggester([...this.scope.values()].filter((s) => s.role === 'input' || s.role === 'fee').map((s) => s.name), this.suggestions);
+        const guess = this.inputNames.suggest(given.name);
         this.found.push(problems.badExample(`\`${given.name}\` is not an input of these rules${guess ? `; did you mean \`${guess}\`?` : ''}`, given.nameSpan));
         continue;
       }
@@ -359,8 +363,8 @@ export class KindChecker {
       }
       const symbol = this.scope.get(expectation.name);
       if (!symbol || symbol.role === 'input' || symbol.role === 'fee') {
-        const names = [...this.scope.values()].filter((s) => s.role === 'let' || s.role === 'output' || s.role === 'builtin').map((s) => s.name);
-        const guess = suggest(expectation.name, names);
+        this.valueNames ??= new Suggester([...this.scope.values()].filter((s) => s.role === 'let' || s.role === 'output' || s.role === 'builtin').map((s) => s.name), this.suggestions);
+        const guess = this.valueNames.suggest(expectation.name);
         this.found.push(problems.badExample(`\`${expectation.name}\` is not an output or \`let\` of these rules${guess ? `; did you mean \`${guess}\`?` : ''}`, expectation.nameSpan));
       } else if (symbol.kind && !convertible(expectation.value.kind, symbol.kind)) {
         this.found.push(problems.badExample(`\`${expectation.name}\` is ${describeKind(symbol.kind)}, but \`${this.text.slice(expectation.value.span.start, expectation.value.span.end)}\` is ${describeKind(expectation.value.kind)}`, expectation.value.span));

@@ -10,7 +10,7 @@
 import * as A from '../ast.js';
 import { problems, type Problem } from '../diagnostics.js';
 import type { Span } from '../source.js';
-import { suggest } from '../suggest.js';
+import { Suggester } from '../suggest.js';
 import { AFTER_CREDITS, BUILTINS } from './program.js';
 
 export interface NameSymbol {
@@ -55,6 +55,8 @@ export function resolveNames(ast: A.ProgramAst, found: Problem[]): Scope {
     });
   }
 
+  let suggestions: Suggester | undefined;
+  let sites: Map<string, Site[]> | undefined;
   for (const use of uses) {
     for (const ref of A.namesIn(use.expr)) {
       const symbol = scope.get(ref.name);
@@ -63,11 +65,14 @@ export function resolveNames(ast: A.ProgramAst, found: Problem[]): Scope {
         continue;
       }
       if (sketch) {
-        const kind = inferKind(ref.name, uses.map((u) => u.expr), scope);
+        sites ??= kindSites(uses.map((u) => u.expr));
+        const kind = inferKind(sites.get(ref.name) ?? [], scope);
         scope.set(ref.name, { name: ref.name, role: 'input', span: ref.span, statement: -1, kind, implicit: true, used: true });
         found.push(problems.implicitInput(ref.name, kind, ref.span));
       } else {
-        found.push(problems.undefinedName(ref.name, ref.span, suggest(ref.name, [...scope.keys()])));
+        // Not a sketch: the scope holds only declarations and built-ins, so one list serves every typo.
+        suggestions ??= new Suggester([...scope.keys()]);
+        found.push(problems.undefinedName(ref.name, ref.span, suggestions.suggest(ref.name)));
       }
     }
   }
@@ -110,28 +115,41 @@ function declare(ast: A.ProgramAst, scope: Scope, found: Problem[]): void {
   });
 }
 
-/** The kind an undeclared name must have, judged from what it is compared or combined with. */
-function inferKind(name: string, exprs: readonly A.Expr[], scope: Scope): A.InputKind {
-  const isName = (e: A.Expr) => e.type === 'name' && e.name === name;
-  const known = (e: A.Expr): A.Kind | undefined =>
-    e.type === 'literal' ? e.kind : e.type === 'name' ? scope.get(e.name)?.kind : undefined;
-  let guess: A.InputKind | undefined;
+/**
+ * Where an undeclared name's kind can be read, in reading order: used alone as
+ * a condition (a boolean), or compared or added with other operands. Indexed
+ * by name in one walk over all expressions, so inferring the kinds of many
+ * names is not a walk per name.
+ */
+type Site = 'condition' | readonly A.Expr[];
+
+function kindSites(exprs: readonly A.Expr[]): Map<string, Site[]> {
+  const sites = new Map<string, Site[]>();
+  const add = (name: string, site: Site) => (sites.get(name) ?? sites.set(name, []).get(name)!).push(site);
   const visit = (e: A.Expr, asCondition: boolean): void => {
-    if (guess) return;
-    if (isName(e) && asCondition) guess = 'boolean';
+    if (e.type === 'name' && asCondition) add(e.name, 'condition');
     if (e.type === 'compare' || (e.type === 'binary' && (e.op === '+' || e.op === '-'))) {
       const operands = e.type === 'compare' ? e.operands : [e.left, e.right];
-      if (operands.some(isName)) {
-        const other = operands.map(known).find((k) => k && k !== 'points');
-        if (other) guess = other as A.InputKind;
-      }
+      for (const name of new Set(operands.flatMap((o) => (o.type === 'name' ? [o.name] : [])))) add(name, operands);
     }
     const logical = e.type === 'binary' && (e.op === 'and' || e.op === 'or');
     const negation = e.type === 'unary' && e.op === 'not';
     for (const child of A.children(e)) visit(child, logical || negation);
   };
   for (const expr of exprs) visit(expr, true);
-  return guess ?? 'number';
+  return sites;
+}
+
+/** The kind an undeclared name must have: from the first of its sites that tells (kinds known so far), else a number. */
+function inferKind(sites: readonly Site[], scope: Scope): A.InputKind {
+  const known = (e: A.Expr): A.Kind | undefined =>
+    e.type === 'literal' ? e.kind : e.type === 'name' ? scope.get(e.name)?.kind : undefined;
+  for (const site of sites) {
+    if (site === 'condition') return 'boolean';
+    const other = site.map(known).find((k) => k && k !== 'points');
+    if (other) return other as A.InputKind;
+  }
+  return 'number';
 }
 
 /**
