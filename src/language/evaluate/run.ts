@@ -22,9 +22,12 @@ export interface RunOptions {
   readonly currency?: string;
 }
 
-/** `creditOnly`: billing's run, which evaluates only the `let`s and outputs the credit needs. */
+/**
+ * `creditOnly`: billing's run (and the chart's), which evaluates only the
+ * `let`s and outputs the credit needs, and writes no explanation.
+ */
 export function run(program: CheckedProgram, evaluator: Evaluator, given: InputValues, options: RunOptions = {}, creditOnly = false): Evaluation {
-  const lines = new LineMap(program.source);
+  const lines = lineMapOf(program);
   const fail = (found: Problem[]): Evaluation => ({ ok: false, diagnostics: found.map((p) => locate(p, lines)) });
   const read = readInputs(program.inputs, given, program.currency ?? options.currency);
   if (read.problems.length > 0) return fail(read.problems);
@@ -71,7 +74,7 @@ export function run(program: CheckedProgram, evaluator: Evaluator, given: InputV
     throw error;
   }
 
-  const monthResults = computations.map((c, i) => monthResult(c, read.year ? i + 1 : undefined, currency, lang));
+  const monthResults = computations.map((c, i) => monthResult(c, read.year ? i + 1 : undefined, currency, lang, creditOnly));
   const diagnostics: Diagnostic[] = [];
   if (!read.year) return { ok: true, result: monthResults[0], diagnostics };
 
@@ -80,7 +83,7 @@ export function run(program: CheckedProgram, evaluator: Evaluator, given: InputV
   const cuts = monthResults.flatMap((m) => [...m.credits.flatMap((c) => c.cuts), ...m.cuts]);
   const summary: StepData[] = monthResults.map((m, i) => ({ kind: 'month', month: i + 1, amount: m.credit.amount, percent: m.credit.percentOfFee }));
   // Each month's summary, followed by the cuts of that month.
-  const explanation: Step[] = [
+  const explanation: Step[] = creditOnly ? [] : [
     ...summary.flatMap((s, i) => [step(s, lang, currency), ...cuts.filter((c) => c.month === i + 1).map((cut) => step({ kind: 'cap', cut }, lang, currency))]),
     step({ kind: 'total', amount: moneyString(paid, currency), exact: paid.toFixed(), rounded: false, percent: percentString(exactTotal.div(yearlyFee)) }, lang, currency),
   ];
@@ -98,6 +101,14 @@ export function run(program: CheckedProgram, evaluator: Evaluator, given: InputV
   return { ok: true, result: year, diagnostics };
 }
 
+// A program's line map, built on its first run rather than on every one.
+const lineMaps = new WeakMap<CheckedProgram, LineMap>();
+function lineMapOf(program: CheckedProgram): LineMap {
+  let lines = lineMaps.get(program);
+  if (!lines) lineMaps.set(program, (lines = new LineMap(program.source)));
+  return lines;
+}
+
 function sum(values: readonly Decimal[]): Decimal {
   return values.reduce((total, v) => total.plus(v), ZERO);
 }
@@ -108,7 +119,7 @@ function step(data: StepData, lang: Lang, currency: string | undefined): Step {
   return { kind: data.kind, text: describeStep(data, lang, currency), ...(line ? { line } : {}), ...(month ? { month } : {}) };
 }
 
-function monthResult(c: MonthComputation, month: number | undefined, currency: string | undefined, lang: Lang): MonthResult {
+function monthResult(c: MonthComputation, month: number | undefined, currency: string | undefined, lang: Lang, quiet = false): MonthResult {
   return {
     mode: 'month',
     ...(month ? { month } : {}),
@@ -119,7 +130,7 @@ function monthResult(c: MonthComputation, month: number | undefined, currency: s
     cuts: c.cuts,
     outputs: c.outputs,
     values: c.values,
-    explanation: c.steps.map((s) => ({ ...step(s, lang, currency), ...(month ? { month } : {}) })),
+    explanation: quiet ? [] : c.steps.map((s) => ({ ...step(s, lang, currency), ...(month ? { month } : {}) })),
   };
 }
 
