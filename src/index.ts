@@ -5,11 +5,12 @@
  */
 import { compile as compileWith } from './language/compile.js';
 import { loadProgram as load, type CompileResult, type ProgramServices } from './language/program.js';
+import { runExample } from './language/evaluate/examples.js';
 import { planFixed } from './language/evaluate/fixed.js';
 import { renderClause } from './language/render/clause.js';
 
-/** Programs of the package entry render clauses and compute credits in fixed point where that is exact. */
-const services: ProgramServices = { render: renderClause, fastPath: planFixed };
+/** Programs of the package entry render clauses, run their examples, and compute credits in fixed point where that is exact. */
+const services: ProgramServices = { render: renderClause, fastPath: planFixed, runExample };
 
 export { Program } from './language/program.js';
 export { renderClause };

@@ -9,7 +9,8 @@ import { PROGRAM_FORMAT, type CheckedProgram, type InputSpec } from './checker/p
 import { canonical } from './decimal.js';
 import { evaluationProblems, locate, type Diagnostic } from './diagnostics.js';
 import { Evaluator, displayOf } from './evaluate/evaluator.js';
-import { exampleInputs, runExample, type ExampleResult } from './evaluate/examples.js';
+import { exampleInputs, type ExampleResult } from './evaluate/examples.js';
+import type { ExampleDecl } from './ast.js';
 import { durationUnit, literalText, type InputValue, type InputValues } from './evaluate/inputs.js';
 import type { CapCut, Evaluation, MonthResult, YearResult } from './evaluate/results.js';
 import { run, type RunOptions } from './evaluate/run.js';
@@ -93,13 +94,17 @@ export type FastPath = (values: InputValues, options: RunOptions) => CreditOutco
 
 /**
  * What a program can do beyond evaluating. Passed in rather than imported, so
- * that the widget's runtime, which never renders clauses nor bills thousands of
- * months, carries neither the clause text of two languages nor the fast path.
+ * that the widget's runtime, which never renders clauses, runs examples as
+ * tests or bills thousands of months, carries none of that code.
  */
 export interface ProgramServices {
   readonly render?: ClauseRenderer;
   readonly fastPath?: FastPathPlanner;
+  readonly runExample?: ExampleRunner;
 }
+
+/** Runs one `example` statement (`evaluate/examples.ts`). */
+export type ExampleRunner = (program: CheckedProgram, evaluator: Evaluator, example: ExampleDecl, options: RunOptions) => ExampleResult;
 
 /** Where a cap cut a credit: enough for a bill's line. Money as decimal strings. */
 export interface CutSummary {
@@ -201,7 +206,9 @@ export class Program {
 
   /** Runs every `example` of the program. */
   runExamples(options: RunOptions = {}): ExampleResult[] {
-    return this.checked.ast.statements.flatMap((s) => (s.type === 'example' ? [runExample(this.checked, this.evaluator, s, options)] : []));
+    const run = this.services.runExample;
+    if (!run) throw new Error('running examples is not loaded: load programs through the package entry (`credit-rules`) to run them');
+    return this.checked.ast.statements.flatMap((s) => (s.type === 'example' ? [run(this.checked, this.evaluator, s, options)] : []));
   }
 
   /** The clause text for the contract. */
