@@ -161,6 +161,8 @@ export class CreditCalculator extends LitElement {
   #interrupted = false;
   #observer?: MutationObserver;
   #curve?: { key: string; curve?: Curve };
+  /** The key of the curve being traced in idle time. */
+  #tracing?: string;
 
   /** The program in use, once loaded. */
   get loadedProgram(): Program | undefined {
@@ -268,6 +270,7 @@ export class CreditCalculator extends LitElement {
     this.year = undefined;
     this.#yearEdited = false;
     this.#curve = undefined;
+    this.#tracing = undefined;
     if (!loaded.ok) {
       this.loaded = undefined;
       this.failure = loaded;
@@ -761,8 +764,18 @@ export class CreditCalculator extends LitElement {
     const others = { ...this.#currentValues() };
     delete others[input.name];
     const key = JSON.stringify([input.name, others, this.currency]);
-    if (this.#curve?.key !== key) this.#curve = { key, curve: contained(() => sweep(program, input, others as InputValues, Number(value), this.currency)) };
-    const curve = this.#curve.curve;
+    // The curve takes a hundred evaluations: it is traced when the page is idle, so a
+    // change shows its result at once (the chart follows; until then the last curve stays).
+    if (this.#curve?.key !== key && this.#tracing !== key) {
+      this.#tracing = key;
+      whenIdle(() => {
+        if (this.#tracing !== key || this.loaded !== program) return;
+        this.#tracing = undefined;
+        this.#curve = { key, curve: contained(() => sweep(program, input, others as InputValues, Number(value), this.currency)) };
+        this.requestUpdate();
+      });
+    }
+    const curve = this.#curve?.curve;
     if (!curve) return nothing;
     const t = this.#t;
     const label = input.label ?? input.name;
@@ -868,6 +881,12 @@ export class CreditCalculator extends LitElement {
 }
 
 /** `run()`, or undefined when it throws. */
+/** Runs `task` when the browser is idle, and within a fifth of a second at the latest. */
+function whenIdle(task: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 200 });
+  else setTimeout(task, 0);
+}
+
 function contained<T>(run: () => T): T | undefined {
   try {
     return run();

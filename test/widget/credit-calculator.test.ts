@@ -5,7 +5,7 @@
  * failures, isolation and safety. The built bundle (sizes, strict CSP, no
  * parser for precompiled programs) is tested in `dist.node.test.ts`.
  */
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { $, $$, amount, field, ready, typeInto } from './helpers.js';
 import { compile } from '../../src/index.js';
@@ -170,6 +170,9 @@ describe('<credit-calculator> as a user sees it', () => {
 
   it('shows the downtime an availability means, and where tiers begin', async () => {
     const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator rules=${RULES} .values=${{ availability: '99.5' }}></credit-calculator>`));
+    // The result shows at once; the curve is traced when the page is idle.
+    expect(amount(el)).to.equal('100.00 EUR');
+    await waitUntil(() => $(el, '[part=chart]'), 'the chart appears', { timeout: 3000 });
     const chart = $(el, '[part=chart]')!;
     expect(chart.querySelector('svg')).to.exist;
     expect(chart.querySelectorAll('line.tier').length).to.equal(3);
