@@ -134,7 +134,21 @@ interface RulePlan {
 
 type CreditPlan =
   | { readonly type: 'rule'; readonly rule: RulePlan }
-  | { readonly type: 'block'; readonly scope: number; readonly owner: string; readonly tiers: readonly RulePlan[]; readonly caps: readonly CapPlan[] };
+  | { readonly type: 'block'; readonly scope: number; readonly owner: string; readonly tiers: readonly RulePlan[]; readonly caps: readonly CapPlan[]; readonly table?: TierTable };
+
+/**
+ * The usual tier table — every tier compares one input with a threshold and
+ * pays a constant share or amount, with no caps of its own — picks its winner
+ * from the input alone, without evaluating each tier.
+ */
+interface TierTable {
+  readonly slot: number;
+  readonly ops: readonly A.CompareOp[];
+  /** Thresholds at the input's scale. */
+  readonly limits: readonly number[];
+  /** What each tier pays, comparable across tiers (never below zero, as paid). */
+  readonly pays: readonly number[];
+}
 
 /** A cut as it happens, in fixed point; formatted only when kept. */
 interface RawCut {
@@ -182,7 +196,7 @@ class FixedPlan {
   // Reused by every run (runs never overlap): a month's values, accruals and cuts.
   private readonly states: MonthState[];
   private readonly accruals: Accruals;
-  private readonly cuts: RawCut[] = [];
+  private cuts: RawCut[] = [];
   private readonly tierCuts: RawCut[] = [];
   /** The run's given values, one per input. */
   private readonly raws: (InputValue | readonly InputValue[] | undefined)[];
@@ -237,7 +251,9 @@ class FixedPlan {
       else if (statement.type === 'block') {
         const scope = this.scopes++;
         const owner = statement.label ?? `${statement.pool} block at line ${lineOf(statement)}`;
-        this.credits.push({ type: 'block', scope, owner, tiers: statement.rules.map(rulePlan), caps: capPlans(statement.caps) });
+        const tiers = statement.rules.map(rulePlan);
+        const table = this.tierTable(statement.rules, tiers);
+        this.credits.push({ type: 'block', scope, owner, tiers, caps: capPlans(statement.caps), ...(table ? { table } : {}) });
       } else if (statement.type === 'cap') caps = [...caps, ...capPlans([statement.cap])].sort((a, b) => PERIOD_ORDER[a.period] - PERIOD_ORDER[b.period]);
       else if (statement.type === 'point-rate') pointRate = { amount: this.fixed(statement.rate, valueExprs), kind: statement.rate.kind ?? 'money' };
     }
@@ -273,6 +289,34 @@ class FixedPlan {
       lets: new Array<number>(this.lets.length).fill(NaN),
       fee: 0, quarterFee: 0, yearFee: 0, pointValue: NaN,
     }));
+  }
+
+  private tierTable(rules: readonly A.Rule[], tiers: readonly RulePlan[]): TierTable | undefined {
+    const slots = new Set<number>();
+    const ops: A.CompareOp[] = [];
+    const limits: number[] = [];
+    const credits: Fixed[] = [];
+    for (let i = 0; i < rules.length; i++) {
+      const { condition } = rules[i];
+      const tier = tiers[i];
+      if (condition.type !== 'compare' || condition.ops.length !== 1 || tier.proportional || tier.caps.length > 0) return undefined;
+      if (tier.credit.constant === undefined || tier.basis !== tiers[0].basis || (tier.basis !== 'percent' && tier.basis !== 'money')) return undefined;
+      const [subject, threshold] = condition.operands;
+      const slot = subject.type === 'name' ? this.slots.get(subject.name) : undefined;
+      if (slot === undefined || subject.type !== 'name' || subject.name === 'fee' || threshold.type !== 'literal' || threshold.kind === 'boolean') return undefined;
+      const scale = this.inputs[slot].scale;
+      const limit = exactly(canonical(threshold));
+      if (limit.scale > scale) return undefined;
+      slots.add(slot);
+      ops.push(condition.ops[0]);
+      limits.push(safe(limit.value * POW[scale - limit.scale]));
+      credits.push(tier.credit);
+    }
+    if (slots.size !== 1) return undefined;
+    // Same basis, a fee above zero: the larger constant pays more.
+    const scale = Math.max(...credits.map((c) => c.scale));
+    const pays = credits.map((c) => Math.max(0, safe(c.constant! * POW[scale - c.scale])));
+    return { slot: [...slots][0], ops, limits, pays };
   }
 
   // ——— planning expressions ———
@@ -449,7 +493,7 @@ class FixedPlan {
     accruals.reset(unit);
     // A run handed over mid-month may have left cuts behind. (Setting a length is
     // a runtime call, slow enough to count here.)
-    if (this.cuts.length > 0) this.cuts.length = 0;
+    if (this.cuts.length > 0) this.cuts = [];
     if (this.tierCuts.length > 0) this.tierCuts.length = 0;
     const text = this.text!;
     if (!year) {
@@ -489,9 +533,14 @@ class FixedPlan {
   /** The month's cuts, formatted; the buffer is emptied for the next month. */
   private takeCuts(month: number, text: Texts): CutSummary[] {
     if (this.cuts.length === 0) return [];
-    const cuts = this.cuts.map((c) => ({ scope: c.scope, owner: c.owner, period: c.period, line: c.line, ...(month ? { month } : {}), before: text.money(c.before), cut: text.money(c.cut) }));
-    this.cuts.length = 0;
-    return cuts;
+    const raw = this.cuts;
+    this.cuts = [];
+    return raw.map((c): CutSummary => {
+      const [before, cut] = [text.money(c.before), text.money(c.cut)];
+      return month
+        ? { scope: c.scope, owner: c.owner, period: c.period, line: c.line, month, before, cut }
+        : { scope: c.scope, owner: c.owner, period: c.period, line: c.line, before, cut };
+    });
   }
 
   /** Reads one month's inputs (month -1: a single month) exactly, or throws INEXACT for the reader to judge. */
@@ -536,11 +585,16 @@ class FixedPlan {
       let winner = -1;
       let best = 0;
       const tierCuts = this.tierCuts;
-      for (let i = 0; i < credit.tiers.length; i++) {
-        const amount = this.rule(credit.tiers[i], s, accruals, tierCuts, i);
-        if (amount >= 0 && (winner < 0 || amount > best)) {
-          winner = i;
-          best = amount;
+      if (credit.table) {
+        winner = tableWinner(credit.table, s.inputs[credit.table.slot]);
+        if (winner >= 0) best = this.rule(credit.tiers[winner], s, accruals, tierCuts, winner);
+      } else {
+        for (let i = 0; i < credit.tiers.length; i++) {
+          const amount = this.rule(credit.tiers[i], s, accruals, tierCuts, i);
+          if (amount >= 0 && (winner < 0 || amount > best)) {
+            winner = i;
+            best = amount;
+          }
         }
       }
       let amount = 0;
@@ -630,6 +684,8 @@ class Accruals {
   readonly year: number[];
   /** The minor unit at the money scale. */
   private unit = 1;
+  /** Whether anything was added since the last reset. */
+  private used = true;
 
   constructor(private readonly counted: readonly boolean[]) {
     this.quarter = new Array<number>(counted.length).fill(0);
@@ -638,6 +694,8 @@ class Accruals {
 
   reset(unit: number): void {
     this.unit = unit;
+    if (!this.used) return;
+    this.used = false;
     for (let i = 0; i < this.year.length; i++) this.quarter[i] = this.year[i] = 0;
   }
 
@@ -647,6 +705,7 @@ class Accruals {
 
   add(scope: number, amount: number): void {
     if (!this.counted[scope]) return;
+    this.used = true;
     const paid = this.paid(amount);
     this.quarter[scope] = safe(this.quarter[scope] + paid);
     this.year[scope] = safe(this.year[scope] + paid);
@@ -726,6 +785,19 @@ function quotient(a: number, shift: number, b: number): number {
     r -= digits * b;
   }
   return 2 * r >= b ? q + 1 : q;
+}
+
+/** The first tier that holds and pays the most, as the evaluator picks it; -1 when none holds. */
+function tableWinner(table: TierTable, value: number): number {
+  const { ops, limits, pays } = table;
+  let winner = -1;
+  for (let i = 0; i < limits.length; i++) {
+    const k = limits[i];
+    const op = ops[i];
+    const holds = op === '<' ? value < k : op === '<=' ? value <= k : op === '>' ? value > k : op === '>=' ? value >= k : op === '=' ? value === k : value !== k;
+    if (holds && (winner < 0 || pays[i] > pays[winner])) winner = i;
+  }
+  return winner;
 }
 
 function rescale(value: Fixed, scale: number): Fixed {
