@@ -7,23 +7,12 @@
  */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { $, $$, amount, field, ready, typeInto } from './helpers.js';
+import { $, $$, amount, field, ready, typeInto, RULES } from './helpers.js';
 import { compile } from '../../src/index.js';
 import '../../src/widget/credit-calculator.js';
 import type { CreditCalculator } from '../../src/widget/credit-calculator.js';
 import type { CreditChangeEvent, CreditErrorEvent } from '../../src/widget/events.js';
 
-const RULES = `fee 1000 EUR monthly "Monthly fee"
-input availability: percent "Monthly availability" default 99.95% range 90%..100% step 0.01%
-
-credit "Uptime" capped 40% monthly:
-  if availability < 99.9% then 10%
-  if availability < 99.5% then 25%
-  if availability < 99% then 50%
-
-example "Short outage": availability = 99.7% => credit 10%
-example "Long outage": availability = 98% => credit 40%
-`;
 const fixtureUrl = new URL('./fixtures/uptime.credit', import.meta.url).href;
 
 describe('<credit-calculator> loading rules', () => {

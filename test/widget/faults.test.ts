@@ -13,18 +13,8 @@ import { compile } from '../../src/index.js';
 import '../../src/widget/credit-calculator.js';
 import type { CreditCalculator } from '../../src/widget/credit-calculator.js';
 import type { CreditErrorEvent } from '../../src/widget/events.js';
-import { $, $$, amount, field, ready, sleep, typeInto } from './helpers.js';
+import { $, $$, amount, field, ready, sleep, typeInto, RULES } from './helpers.js';
 
-const RULES = `fee 1000 EUR monthly "Monthly fee"
-input availability: percent "Monthly availability" default 99.95% range 90%..100% step 0.01%
-
-credit "Uptime" capped 40% monthly:
-  if availability < 99.9% then 10%
-  if availability < 99.5% then 25%
-  if availability < 99% then 50%
-
-example "Short outage": availability = 99.7% => credit 10%
-`;
 const slow = (ms: number, body: string) => `/__faults/slow?ms=${ms}&body=${encodeURIComponent(body)}`;
 
 /** Errors and unhandled rejections the host page would see. */

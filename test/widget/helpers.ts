@@ -29,3 +29,16 @@ export async function typeInto(el: CreditCalculator, input: HTMLInputElement, te
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** An uptime table with a block cap and two worked examples: the rules most widget tests run. */
+export const RULES = `fee 1000 EUR monthly "Monthly fee"
+input availability: percent "Monthly availability" default 99.95% range 90%..100% step 0.01%
+
+credit "Uptime" capped 40% monthly:
+  if availability < 99.9% then 10%
+  if availability < 99.5% then 25%
+  if availability < 99% then 50%
+
+example "Short outage": availability = 99.7% => credit 10%
+example "Long outage": availability = 98% => credit 40%
+`;
