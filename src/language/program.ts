@@ -198,7 +198,7 @@ export class Program {
    */
   credit(values: InputValues = {}, options: RunOptions = {}): CreditOutcome {
     if (this.fast === undefined) this.fast = this.services.fastPath?.(this.checked) ?? null;
-    const quick = this.fast?.(values, options);
+    const quick = this.fast === null ? undefined : this.fast(values, options);
     if (quick) return quick;
     const evaluation = run(this.checked, this.evaluator, values, options, true);
     return evaluation.ok ? { ok: true, credit: summarize(evaluation.result) } : evaluation;

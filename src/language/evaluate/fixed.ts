@@ -17,6 +17,7 @@ import { canonical, Decimal } from '../decimal.js';
 import { minorUnitDigits, SECONDS_PER_UNIT } from '../literals.js';
 import type { CreditOutcome, CreditSummary, CutSummary, FastPath } from '../program.js';
 import { LineMap } from '../source.js';
+import { percentString } from './evaluator.js';
 import { durationUnit, type InputValue, type InputValues } from './inputs.js';
 import type { RunOptions } from './run.js';
 
@@ -148,6 +149,8 @@ interface TierTable {
   readonly limits: readonly number[];
   /** What each tier pays, comparable across tiers (never below zero, as paid). */
   readonly pays: readonly number[];
+  /** For shares of the fee: each tier's share as a result states it ("10"). */
+  readonly shares?: readonly string[];
 }
 
 /** A cut as it happens, in fixed point; formatted only when kept. */
@@ -198,10 +201,14 @@ class FixedPlan {
   private readonly accruals: Accruals;
   private cuts: RawCut[] = [];
   private readonly tierCuts: RawCut[] = [];
+  private readonly names: readonly string[];
   /** The run's given values, one per input. */
   private readonly raws: (InputValue | readonly InputValue[] | undefined)[];
   /** Formatting in the run's currency. */
   private text?: Texts;
+  /** A program that is one uncapped tier table, and the share its last month paid, when known without dividing. */
+  private soleTable?: TierTable;
+  private share?: string;
 
   constructor(private readonly program: CheckedProgram) {
     const lines = new LineMap(program.source);
@@ -283,7 +290,10 @@ class FixedPlan {
       if (credit.type === 'block') counted[credit.scope] = remembers(credit.caps);
     }
     this.accruals = new Accruals(counted);
+    const [only] = this.credits;
+    if (this.credits.length === 1 && only.type === 'block' && only.table && only.caps.length === 0 && caps.length === 0) this.soleTable = only.table;
     this.raws = this.inputs.map(() => undefined);
+    this.names = this.inputs.map((i) => i.name);
     this.states = Array.from({ length: 12 }, () => ({
       inputs: new Array<number>(this.inputs.length).fill(0),
       lets: new Array<number>(this.lets.length).fill(NaN),
@@ -316,7 +326,8 @@ class FixedPlan {
     // Same basis, a fee above zero: the larger constant pays more.
     const scale = Math.max(...credits.map((c) => c.scale));
     const pays = credits.map((c) => Math.max(0, safe(c.constant! * POW[scale - c.scale])));
-    return { slot: [...slots][0], ops, limits, pays };
+    const shares = tiers[0].basis === 'percent' ? credits.map((c) => percentString(Decimal.max(0, new Decimal(c.constant!).div(POW[c.scale])))) : undefined;
+    return { slot: [...slots][0], ops, limits, pays, ...(shares ? { shares } : {}) };
   }
 
   // ——— planning expressions ———
@@ -460,23 +471,20 @@ class FixedPlan {
   private run(given: InputValues, currency: string | undefined, places: number): CreditOutcome | undefined {
     let months = 1;
     let year = false;
-    let known = 0;
     const raws = this.raws;
-    for (let i = 0; i < raws.length; i++) {
-      const raw = (raws[i] = given[this.inputs[i].name]);
+    for (let i = 0; i < raws.length; i++) raws[i] = undefined;
+    // `given[key]` inside `for…in` reads through the object's key cache: the fast way in.
+    for (const key in given) {
+      const raw = given[key];
       if (raw === undefined) continue;
-      known++;
+      const slot = this.slotOf(key);
+      if (slot < 0) throw INEXACT; // an unknown input: the reader names it
+      raws[slot] = raw;
       if (Array.isArray(raw)) {
         if (year && raw.length !== months) throw INEXACT;
         year = true;
         months = raw.length;
       }
-    }
-    // More keys than inputs given: an unknown input, which the reader names.
-    let keys = 0;
-    for (const _ in given) keys++;
-    if (keys !== known) {
-      for (const key in given) if (given[key] !== undefined && !this.slots.has(key)) throw INEXACT;
     }
     if (year && (months < 1 || months > 12)) throw INEXACT;
 
@@ -498,7 +506,7 @@ class FixedPlan {
     const text = this.text!;
     if (!year) {
       const exact = this.month(states[0], accruals);
-      return { ok: true, credit: { currency: currency ?? null, amount: text.money(exact), percentOfFee: text.share(exact, states[0].fee), cuts: this.takeCuts(0, text) } };
+      return { ok: true, credit: { currency: currency ?? null, amount: text.money(exact), percentOfFee: this.share ?? text.share(exact, states[0].fee), cuts: this.takeCuts(0, text) } };
     }
     const perMonth: Omit<CreditSummary, 'months' | 'currency'>[] = [];
     let exactTotal = 0;
@@ -511,10 +519,18 @@ class FixedPlan {
       paid = safe(paid + accruals.paid(exact));
       const monthCuts = this.takeCuts(m + 1, text);
       if (monthCuts.length > 0) cuts = cuts.concat(monthCuts);
-      perMonth.push({ amount: text.money(exact), percentOfFee: text.share(exact, states[m].fee), cuts: monthCuts });
+      perMonth.push({ amount: text.money(exact), percentOfFee: this.share ?? text.share(exact, states[m].fee), cuts: monthCuts });
     }
     const credit = { currency: currency ?? null, amount: text.money(paid), percentOfFee: text.share(exactTotal, states[0].yearFee), cuts, months: perMonth };
     return { ok: true, credit };
+  }
+
+  /** An input's slot by name, -1 for none: a scan beats hashing for the few inputs of a contract. */
+  private slotOf(name: string): number {
+    const names = this.names;
+    if (names.length > 8) return this.slots.get(name) ?? -1;
+    for (let i = 0; i < names.length; i++) if (names[i] === name) return i;
+    return -1;
   }
 
   /** Quarter and year fees of a run: a contract year is twelve months; months after the run pay the last month's fee. */
@@ -574,6 +590,7 @@ class FixedPlan {
   private month(s: MonthState, accruals: Accruals): number {
     const cuts = this.cuts;
     let total = 0;
+    this.share = undefined;
     for (let c = 0; c < this.credits.length; c++) {
       const credit = this.credits[c];
       if (credit.type === 'rule') {
@@ -587,7 +604,9 @@ class FixedPlan {
       const tierCuts = this.tierCuts;
       if (credit.table) {
         winner = tableWinner(credit.table, s.inputs[credit.table.slot]);
-        if (winner >= 0) best = this.rule(credit.tiers[winner], s, accruals, tierCuts, winner);
+        if (winner >= 0) best = this.pay(credit.tiers[winner], s, accruals, tierCuts, winner);
+        // The month pays exactly this tier's share of the fee: no need to divide it out again.
+        if (winner >= 0 && s.fee > 0 && credit.table === this.soleTable) this.share = credit.table.shares?.[winner];
       } else {
         for (let i = 0; i < credit.tiers.length; i++) {
           const amount = this.rule(credit.tiers[i], s, accruals, tierCuts, i);
@@ -616,7 +635,11 @@ class FixedPlan {
 
   /** A rule's credit at the money scale after its own caps; -1 when its condition does not hold. */
   private rule(plan: RulePlan, s: MonthState, accruals: Accruals, cuts: RawCut[], tier: number): number {
-    if (!plan.holds(s)) return -1;
+    return plan.holds(s) ? this.pay(plan, s, accruals, cuts, tier) : -1;
+  }
+
+  /** What a rule whose condition holds pays, at the money scale, after its own caps. */
+  private pay(plan: RulePlan, s: MonthState, accruals: Accruals, cuts: RawCut[], tier: number): number {
     let credit = plan.credit.constant ?? plan.credit.at(s);
     if (plan.proportional) {
       const distance = Math.max(0, plan.proportional.distance(s));
@@ -728,32 +751,32 @@ class Texts {
   /** The minor unit at the money scale. */
   private readonly unit = POW[this.scale - this.places];
 
-  // The last answers: the months of a year often repeat a credit.
-  private last = { amount: NaN, money: '', fee: NaN, shared: NaN, share: '' };
+  // The last answers: the months of a year often repeat a credit. (Numbers in a typed
+  // array: stored in an object, each new double would be a new heap number.)
+  private readonly keys = new Float64Array([NaN, NaN, NaN]);
+  private texts = { money: '', share: '' };
 
   /** Money rounded half up to the minor unit, with all its places: "100.00". */
   money(amount: number): string {
     // Most months of most contracts pay nothing.
     if (amount === 0) return this.zero;
-    const last = this.last;
-    if (amount !== last.amount) {
-      last.money = decimalText(this.unit === 1 ? amount : roundDiv(amount, this.unit), this.places, true);
-      last.amount = amount;
+    if (amount !== this.keys[0]) {
+      this.texts.money = decimalText(this.unit === 1 ? amount : roundDiv(amount, this.unit), this.places, true);
+      this.keys[0] = amount;
     }
-    return last.money;
+    return this.texts.money;
   }
 
   /** The exact share of a fee in percent, to ten places, half up — as `percentString`. */
   share(amount: number, fee: number): string {
     if (amount === 0) return '0';
-    const last = this.last;
-    if (amount !== last.shared || fee !== last.fee) {
+    if (amount !== this.keys[1] || fee !== this.keys[2]) {
       // percent × 10^10 = amount / fee × 10^12, with both at their scales.
-      last.share = decimalText(quotient(amount, 12 + this.feeScale - this.scale, fee), 10, false);
-      last.shared = amount;
-      last.fee = fee;
+      this.texts.share = decimalText(quotient(amount, 12 + this.feeScale - this.scale, fee), 10, false);
+      this.keys[1] = amount;
+      this.keys[2] = fee;
     }
-    return last.share;
+    return this.texts.share;
   }
 
 
