@@ -1,18 +1,22 @@
 /**
- * CSV for `credit-rules batch`: a streaming RFC 4180 reader and the field
- * quoting of the writer. The reader takes text chunk by chunk and hands out
+ * CSV for `credit-rules batch`: a streaming RFC 4180 reader and a writer of
+ * output rows as bytes. The reader takes text chunk by chunk and hands out
  * each complete record as it ends, so a file of millions of rows never sits in
  * memory; it keeps only the unfinished record at a chunk's end. Quoted fields
  * may hold commas, doubled quotes and line breaks; records end in LF or CRLF;
  * a UTF-8 byte order mark is dropped; blank lines are skipped.
  *
- * Records without a quote — billing's usual rows — take a fast path: one
- * `indexOf` for the line end and one `split(',')`. Only a record with a quote
- * is scanned field by field.
+ * Records without a quote — billing's usual rows — take a fast path: one scan
+ * of the chunk's characters cuts them into fields, in an array reused from
+ * record to record (a million rows, no array each). Only a record with a
+ * quote is read field by field by `parseQuoted`.
  */
 
-/** A record's fields, and the line (1-based, in the whole input) it starts on. */
-export type RecordHandler = (fields: string[], line: number) => void;
+/**
+ * A record's fields, and the line (1-based, in the whole input) it starts on.
+ * The array is the reader's own and changes with the next record: copy what you keep.
+ */
+export type RecordHandler = (fields: readonly string[], line: number) => void;
 /** A record the reader cannot make sense of: its first line, and what is wrong. */
 export type ProblemHandler = (line: number, message: string) => void;
 
@@ -38,6 +42,8 @@ export class CsvReader {
   private started = false;
   /** Dropping an overlong line up to its end. */
   private skipping = false;
+  /** The fields of the fast path's record, reused. */
+  private readonly fields: string[] = [];
 
   constructor(
     private readonly onRecord: RecordHandler,
@@ -69,37 +75,54 @@ export class CsvReader {
   }
 
   private parse(text: string, final: boolean): void {
-    let pos = 0;
-    // The next quote at or after `pos`; -1 when there is none in the rest of `text`.
-    let quote = text.indexOf('"');
     const length = text.length;
-    while (pos < length) {
-      const nl = text.indexOf('\n', pos);
-      if (quote !== -1 && quote < pos) quote = text.indexOf('"', pos);
-      if (quote === -1 || (nl !== -1 && quote > nl)) {
-        if (nl === -1 && !final) break;
-        const stop = nl === -1 ? length : nl;
-        const end = stop > pos && text.charCodeAt(stop - 1) === CR ? stop - 1 : stop;
-        if (end > pos) this.onRecord(text.slice(pos, end).split(','), this.line);
+    const fields = this.fields;
+    // The record being read starts at `pos`, its current field at `start`.
+    let pos = 0;
+    let start = 0;
+    let count = 0;
+    let i = 0;
+    while (i < length) {
+      const c = text.charCodeAt(i);
+      if (c === COMMA) {
+        fields[count++] = text.slice(start, i);
+        start = ++i;
+        continue;
+      }
+      if (c === LF) {
+        const end = i > start && text.charCodeAt(i - 1) === CR ? i - 1 : i;
+        if (count > 0 || end > start) this.emit(count, text.slice(start, end));
         this.line++;
-        pos = stop + 1;
+        pos = start = ++i;
+        count = 0;
+        continue;
+      }
+      if (c !== QUOTE) {
+        i++;
         continue;
       }
       const parsed = parseQuoted(text, pos, final);
       if (parsed === 'incomplete') {
-        if (final) {
-          // The input ended inside a quoted field.
-          pos = this.recover(text, pos, 'a quoted field is not closed: its closing quote (") is missing');
-          continue;
-        }
-        break;
+        if (!final) break;
+        // The input ended inside a quoted field.
+        pos = start = i = this.recover(text, pos, 'a quoted field is not closed: its closing quote (") is missing');
+        count = 0;
+        continue;
       }
-      const start = this.line;
-      for (let i = pos; i < parsed.end; i++) if (text.charCodeAt(i) === LF) this.line++;
+      const first = this.line;
+      for (let k = pos; k < parsed.end; k++) if (text.charCodeAt(k) === LF) this.line++;
       if (text.charCodeAt(parsed.end - 1) !== LF) this.line++;
-      if (parsed.problem) this.onProblem(start, parsed.problem);
-      else this.onRecord(parsed.fields, start);
-      pos = parsed.end;
+      if (parsed.problem) this.onProblem(first, parsed.problem);
+      else this.onRecord(parsed.fields, first);
+      pos = start = i = parsed.end;
+      count = 0;
+    }
+    if (final && i === length && pos < length) {
+      // The last record, without a line break.
+      const end = text.charCodeAt(length - 1) === CR && length > start ? length - 1 : length;
+      if (count > 0 || end > start) this.emit(count, text.slice(start, end));
+      this.line++;
+      pos = length;
     }
     this.rest = pos < length ? text.slice(pos) : '';
     if (this.rest.length > MAX_RECORD) {
@@ -115,6 +138,15 @@ export class CsvReader {
         this.parse(rest.slice(this.recover(rest, 0, `a quoted field runs on for more than ${MAX_RECORD} characters: its closing quote (") is probably missing`)), false);
       }
     }
+  }
+
+  /** Hands out the fast path's record: its first `count` fields are read, `last` ends it. */
+  private emit(count: number, last: string): void {
+    const fields = this.fields;
+    fields[count++] = last;
+    // Setting the length is a runtime call: only when the width changes.
+    if (fields.length !== count) fields.length = count;
+    this.onRecord(fields, this.line);
   }
 
   /** Reports a broken record and skips its first line: the lines after it are read as records again. */
@@ -183,6 +215,90 @@ function parseQuoted(text: string, pos: number, final: boolean): Parsed {
     // CR LF or LF ends the record.
     if (c === CR) i++;
     return { fields, end: Math.min(i + 1, length), ...(problem ? { problem } : {}) };
+  }
+}
+
+/**
+ * Output rows written straight into bytes: a row is a handful of short ASCII
+ * strings, and copying their characters into a Buffer costs less than joining
+ * strings that `write` must then flatten and encode. Text beyond ASCII (a
+ * customer's name) is encoded as UTF-8 by the Buffer. `take` hands out what
+ * is written and starts a new Buffer, so the stream may keep the old one.
+ */
+export class CsvWriter {
+  private bytes: Buffer;
+  private at = 0;
+
+  constructor(private readonly size: number) {
+    this.bytes = Buffer.allocUnsafe(size);
+  }
+
+  /** Bytes written since the last `take`. */
+  get length(): number {
+    return this.at;
+  }
+
+  /** The bytes written so far; what is written next goes into a new Buffer. */
+  take(): Buffer {
+    const written = this.bytes.subarray(0, this.at);
+    this.bytes = Buffer.allocUnsafe(this.size);
+    this.at = 0;
+    return written;
+  }
+
+  /** One ASCII character, such as the comma between fields. */
+  char(code: number): void {
+    if (this.at === this.bytes.length) this.room(1);
+    this.bytes[this.at++] = code;
+  }
+
+  /** A whole number ≥ 0, in decimal. */
+  count(n: number): void {
+    if (n < 10) return this.char(48 + n);
+    this.text(String(n));
+  }
+
+  /** Text that needs no quotes (numbers, currency codes, a month), as it is. */
+  text(value: string): void {
+    const length = value.length;
+    if (this.at + length > this.bytes.length) this.room(length);
+    const bytes = this.bytes;
+    let at = this.at;
+    for (let i = 0; i < length; i++) {
+      const c = value.charCodeAt(i);
+      if (c >= 0x80) return this.unicode(value);
+      bytes[at++] = c;
+    }
+    this.at = at;
+  }
+
+  /** A field as RFC 4180 writes it: quoted, with quotes doubled, when it holds a comma, quote or line break. */
+  field(value: string): void {
+    const length = value.length;
+    if (this.at + length > this.bytes.length) this.room(length);
+    const bytes = this.bytes;
+    let at = this.at;
+    for (let i = 0; i < length; i++) {
+      const c = value.charCodeAt(i);
+      // Rarely: start again on the slow path, as nothing of this field counts yet.
+      if (c === QUOTE || c === COMMA || c === LF || c === CR) return this.unicode(`"${value.replaceAll('"', '""')}"`);
+      if (c >= 0x80) return this.unicode(csvField(value));
+      bytes[at++] = c;
+    }
+    this.at = at;
+  }
+
+  /** Text in UTF-8, through the Buffer's encoder: at most three bytes a character. */
+  private unicode(value: string): void {
+    if (this.at + 3 * value.length > this.bytes.length) this.room(3 * value.length);
+    this.at += this.bytes.write(value, this.at, 'utf8');
+  }
+
+  /** Makes room for `more` bytes beyond what is written. */
+  private room(more: number): void {
+    const grown = Buffer.allocUnsafe(Math.max(2 * this.bytes.length, this.at + more));
+    this.bytes.copy(grown, 0, 0, this.at);
+    this.bytes = grown;
   }
 }
 

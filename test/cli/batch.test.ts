@@ -49,7 +49,7 @@ function cli(args: string[], stdin?: string): Run {
 /** The output CSV as objects, read with the reader under test (its own tests are below). */
 function parseOutput(text: string): Record<string, string>[] {
   const records: string[][] = [];
-  const reader = new CsvReader((fields) => records.push(fields), (line, message) => assert.fail(`output line ${line}: ${message}`));
+  const reader = new CsvReader((fields) => records.push([...fields]), (line, message) => assert.fail(`output line ${line}: ${message}`));
   reader.push(text);
   reader.end();
   if (records.length === 0) return [];
