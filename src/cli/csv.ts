@@ -53,35 +53,55 @@ export class CsvReader {
   /** Reads a chunk: every record that ends in it is handed out, in order. */
   push(chunk: string): void {
     if (chunk === '') return;
+    let from = 0;
     if (!this.started) {
       this.started = true;
-      if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
+      if (chunk.charCodeAt(0) === 0xfeff) from = 1;
     }
     if (this.skipping) {
-      const nl = chunk.indexOf('\n');
+      const nl = chunk.indexOf('\n', from);
       if (nl === -1) return;
       this.skipping = false;
       this.line++;
-      chunk = chunk.slice(nl + 1);
+      from = nl + 1;
     }
-    this.parse(this.rest === '' ? chunk : this.rest + chunk, false);
+    if (this.rest !== '') {
+      // The record carried over mostly ends at the chunk's first line break: it
+      // is joined with that line alone, so that the chunk is read as the flat
+      // string it is (reading a joined string costs more per character).
+      const rest = this.rest;
+      this.rest = '';
+      const nl = chunk.indexOf('\n', from);
+      if (nl === -1) return this.parse(rest + chunk.slice(from), 0, false);
+      this.parse(rest + chunk.slice(from, nl + 1), 0, false);
+      if (this.rest !== '') {
+        // A quoted field goes on past that line.
+        const open = this.rest;
+        this.rest = '';
+        return this.parse(open + chunk.slice(nl + 1), 0, false);
+      }
+      from = nl + 1;
+    }
+    this.parse(chunk, from, false);
   }
 
   /** The end of the input: a last record without a line break ends here. */
   end(): void {
     const text = this.rest;
     this.rest = '';
-    if (text !== '') this.parse(text, true);
+    if (text !== '') this.parse(text, 0, true);
   }
 
-  private parse(text: string, final: boolean): void {
+  /** Reads the records of `text` from `from`; what does not end in it is kept in `rest` (unless `final`). */
+  private parse(text: string, from: number, final: boolean): void {
     const length = text.length;
     const fields = this.fields;
     // The record being read starts at `pos`, its current field at `start`.
-    let pos = 0;
-    let start = 0;
+    let pos = from;
+    let start = from;
     let count = 0;
-    let i = 0;
+    let i = from;
+    let line = this.line;
     while (i < length) {
       const c = text.charCodeAt(i);
       if (c === COMMA) {
@@ -91,8 +111,8 @@ export class CsvReader {
       }
       if (c === LF) {
         const end = i > start && text.charCodeAt(i - 1) === CR ? i - 1 : i;
-        if (count > 0 || end > start) this.emit(count, text.slice(start, end));
-        this.line++;
+        if (count > 0 || end > start) this.emit(count, text.slice(start, end), line);
+        line++;
         pos = start = ++i;
         count = 0;
         continue;
@@ -101,17 +121,19 @@ export class CsvReader {
         i++;
         continue;
       }
+      this.line = line;
       const parsed = parseQuoted(text, pos, final);
       if (parsed === 'incomplete') {
         if (!final) break;
         // The input ended inside a quoted field.
         pos = start = i = this.recover(text, pos, 'a quoted field is not closed: its closing quote (") is missing');
+        line = this.line;
         count = 0;
         continue;
       }
-      const first = this.line;
-      for (let k = pos; k < parsed.end; k++) if (text.charCodeAt(k) === LF) this.line++;
-      if (text.charCodeAt(parsed.end - 1) !== LF) this.line++;
+      const first = line;
+      for (let k = pos; k < parsed.end; k++) if (text.charCodeAt(k) === LF) line++;
+      if (text.charCodeAt(parsed.end - 1) !== LF) line++;
       if (parsed.problem) this.onProblem(first, parsed.problem);
       else this.onRecord(parsed.fields, first);
       pos = start = i = parsed.end;
@@ -120,10 +142,11 @@ export class CsvReader {
     if (final && i === length && pos < length) {
       // The last record, without a line break.
       const end = text.charCodeAt(length - 1) === CR && length > start ? length - 1 : length;
-      if (count > 0 || end > start) this.emit(count, text.slice(start, end));
-      this.line++;
+      if (count > 0 || end > start) this.emit(count, text.slice(start, end), line);
+      line++;
       pos = length;
     }
+    this.line = line;
     this.rest = pos < length ? text.slice(pos) : '';
     if (this.rest.length > MAX_RECORD) {
       const nl = this.rest.indexOf('\n');
@@ -135,18 +158,18 @@ export class CsvReader {
       } else {
         const rest = this.rest;
         this.rest = '';
-        this.parse(rest.slice(this.recover(rest, 0, `a quoted field runs on for more than ${MAX_RECORD} characters: its closing quote (") is probably missing`)), false);
+        this.parse(rest, this.recover(rest, 0, `a quoted field runs on for more than ${MAX_RECORD} characters: its closing quote (") is probably missing`), false);
       }
     }
   }
 
   /** Hands out the fast path's record: its first `count` fields are read, `last` ends it. */
-  private emit(count: number, last: string): void {
+  private emit(count: number, last: string, line: number): void {
     const fields = this.fields;
     fields[count++] = last;
     // Setting the length is a runtime call: only when the width changes.
     if (fields.length !== count) fields.length = count;
-    this.onRecord(fields, this.line);
+    this.onRecord(fields, line);
   }
 
   /** Reports a broken record and skips its first line: the lines after it are read as records again. */
