@@ -124,7 +124,7 @@ class Batch {
   rows = 0;
   failed = 0;
   fatal?: string;
-  private readonly writer = new CsvWriter(2 * OUTPUT_PIECE);
+  private readonly writer = new CsvWriter(OUTPUT_PIECE + 4096);
   private header = true;
   private width = 0;
   private customerAt = -1;
