@@ -107,6 +107,8 @@ interface InputColumn {
  */
 interface Year {
   readonly customer: string;
+  /** The customer as the output's field, encoded once for its rows. */
+  readonly field: Uint8Array;
   /** At most 12 rows wait for the year's end, as months only go up. */
   lines: number[];
   months: string[];
@@ -247,7 +249,8 @@ class Batch {
   private startYear(customer: string, line: number): void {
     this.endYear();
     const before = this.done.get(customer);
-    const year: Year = { customer, lines: [], months: [], lists: this.columns.map(() => []), last: 0, lastLine: 0 };
+    const lists = this.columns.map((): string[] => []);
+    const year: Year = { customer, field: CsvWriter.encode(customer), lines: [], months: [], lists, last: 0, lastLine: 0 };
     if (before !== undefined) {
       year.failure = `the rows of customer "${customer}" are not together: its rows before ended at line ${before}; sort the file by customer`;
       year.apart = true;
@@ -314,7 +317,7 @@ class Batch {
     const outcome = this.program.credit(values, this.run);
     if (outcome.ok) {
       const credits = outcome.credit.months ?? [outcome.credit];
-      for (let i = 0; i < lines.length; i++) this.credit(lines[i], year.customer, months[i], outcome.credit.currency, credits[i]);
+      for (let i = 0; i < lines.length; i++) this.credit(lines[i], year.field, months[i], outcome.credit.currency, credits[i]);
       return;
     }
     const own = new Map<number, string[]>();
@@ -333,19 +336,21 @@ class Batch {
   }
 
   /** An output row with a credit. */
-  private credit(line: number, customer: string, month: string, currency: string | null, credit: Omit<CreditSummary, 'months' | 'currency'>): void {
+  private credit(line: number, customer: string | Uint8Array, month: string, currency: string | null, credit: Omit<CreditSummary, 'months' | 'currency'>): void {
     const w = this.writer;
     w.count(line);
     w.char(COMMA);
-    w.field(customer);
+    if (typeof customer === 'string') w.field(customer);
+    else w.encoded(customer);
     w.char(COMMA);
-    w.field(month);
+    // Nothing to quote in a month that was run (1 to 12), a currency code or a decimal.
+    w.text(month);
     w.char(COMMA);
-    if (currency !== null) w.field(currency);
+    if (currency !== null) w.text(currency);
     w.char(COMMA);
-    w.field(credit.amount);
+    w.text(credit.amount);
     w.char(COMMA);
-    w.field(credit.percentOfFee);
+    w.text(credit.percentOfFee);
     w.char(COMMA);
     if (credit.cuts.length > 0) w.field(credit.cuts.map(cutText).join('; '));
     w.char(COMMA);
