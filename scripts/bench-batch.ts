@@ -12,7 +12,8 @@
  * - `years`: `customer,month,availability,fee` rows, twelve months per customer.
  * - `--stub`: `credit()` answers a precomputed outcome, so the run measures the
  *   CSV side alone; the difference to a real run is the cost of `credit()`.
- * - `--lib`: runs the compiled lib/ (after `npm run build:lib`) instead of src/.
+ * - `--lib`: runs the compiled lib/ (after `npm run build:lib`) instead of src/;
+ *   `--root DIR` the lib/ of another build, to compare with.
  */
 import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
@@ -32,11 +33,12 @@ const shape = option('shape') ?? 'months';
 const rows = Number(option('rows') ?? 1_000_000);
 const runs = Number(option('runs') ?? 5);
 if ((shape !== 'months' && shape !== 'years') || !Number.isSafeInteger(rows) || rows < 1 || !Number.isSafeInteger(runs) || runs < 1) {
-  console.error('usage: node --import tsx scripts/bench-batch.ts [--shape months|years] [--rows N] [--runs K] [--stub] [--lib]');
+  console.error('usage: node --import tsx scripts/bench-batch.ts [--shape months|years] [--rows N] [--runs K] [--stub] [--lib | --root DIR]');
   process.exit(2);
 }
 
-const root = flag('lib') ? '../lib' : '../src';
+// `--root DIR`: another build's lib/ (an absolute path), to compare with.
+const root = option('root') ?? (flag('lib') ? '../lib' : '../src');
 const { compile } = (await import(`${root}/index.js`)) as typeof Api;
 const { runBatch } = (await import(`${root}/cli/batch.js`)) as typeof Batch;
 
@@ -99,7 +101,7 @@ async function once(): Promise<{ cpu: number; wall: number; bytes: number }> {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const rate = (seconds: number) => `${Math.round(rows / seconds).toLocaleString('en')} rows/s`;
-console.log(`${shape}, ${rows.toLocaleString('en')} rows, ${flag('stub') ? 'credit() stubbed' : 'real credit()'}, ${root.slice(3)}/`);
+console.log(`${shape}, ${rows.toLocaleString('en')} rows, ${flag('stub') ? 'credit() stubbed' : 'real credit()'}, ${root}`);
 const results: { cpu: number; wall: number }[] = [];
 for (let r = 0; r < runs; r++) {
   const result = await once();
