@@ -107,8 +107,6 @@ interface InputColumn {
  */
 interface Year {
   readonly customer: string;
-  /** The customer as the output's field, encoded once for its rows. */
-  readonly field: Uint8Array;
   /** At most 12 rows wait for the year's end, as months only go up. */
   lines: number[];
   months: string[];
@@ -250,7 +248,7 @@ class Batch {
     this.endYear();
     const before = this.done.get(customer);
     const lists = this.columns.map((): string[] => []);
-    const year: Year = { customer, field: CsvWriter.encode(customer), lines: [], months: [], lists, last: 0, lastLine: 0 };
+    const year: Year = { customer, lines: [], months: [], lists, last: 0, lastLine: 0 };
     if (before !== undefined) {
       year.failure = `the rows of customer "${customer}" are not together: its rows before ended at line ${before}; sort the file by customer`;
       year.apart = true;
@@ -317,7 +315,8 @@ class Batch {
     const outcome = this.program.credit(values, this.run);
     if (outcome.ok) {
       const credits = outcome.credit.months ?? [outcome.credit];
-      for (let i = 0; i < lines.length; i++) this.credit(lines[i], year.field, months[i], outcome.credit.currency, credits[i]);
+      this.writer.keep(year.customer);
+      for (let i = 0; i < lines.length; i++) this.credit(lines[i], year.customer, months[i], outcome.credit.currency, credits[i]);
       return;
     }
     const own = new Map<number, string[]>();
@@ -336,12 +335,11 @@ class Batch {
   }
 
   /** An output row with a credit. */
-  private credit(line: number, customer: string | Uint8Array, month: string, currency: string | null, credit: Omit<CreditSummary, 'months' | 'currency'>): void {
+  private credit(line: number, customer: string, month: string, currency: string | null, credit: Omit<CreditSummary, 'months' | 'currency'>): void {
     const w = this.writer;
     w.count(line);
     w.char(COMMA);
-    if (typeof customer === 'string') w.field(customer);
-    else w.encoded(customer);
+    w.field(customer);
     w.char(COMMA);
     // Nothing to quote in a month that was run (1 to 12), a currency code or a decimal.
     w.text(month);

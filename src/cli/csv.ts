@@ -250,6 +250,10 @@ function parseQuoted(text: string, pos: number, final: boolean): Parsed {
 export class CsvWriter {
   private bytes: Buffer;
   private at = 0;
+  /** The field given to `keep`, and its bytes. */
+  private keptValue?: string;
+  private kept = new Uint8Array(64);
+  private keptLength = 0;
 
   constructor(private readonly size: number) {
     this.bytes = Buffer.allocUnsafe(size);
@@ -305,6 +309,7 @@ export class CsvWriter {
 
   /** A field as RFC 4180 writes it: quoted, with quotes doubled, when it holds a comma, quote or line break. */
   field(value: string): void {
+    if (value === this.keptValue) return this.copyKept();
     const length = value.length;
     if (this.at + length > this.bytes.length) this.room(length);
     const bytes = this.bytes;
@@ -320,28 +325,45 @@ export class CsvWriter {
   }
 
   /**
-   * A field written on many rows (a customer's name on each month of its
-   * year), encoded once: the text it is cut from is read more slowly than
-   * these bytes, character by character.
+   * Keeps a field that is written on many rows — a customer's name on each
+   * month of its year — encoded once: `field` copies these bytes when given
+   * it again. The text the name is cut from (a slice of the input) reads
+   * slowly, character by character.
    */
-  static encode(value: string): Uint8Array {
-    return Buffer.from(csvField(value));
-  }
-
-  /** A field encoded by `encode`. */
-  encoded(field: Uint8Array): void {
-    const length = field.length;
-    if (this.at + length > this.bytes.length) this.room(length);
-    const bytes = this.bytes;
-    let at = this.at;
-    for (let i = 0; i < length; i++) bytes[at++] = field[i];
-    this.at = at;
+  keep(value: string): void {
+    this.keptValue = value;
+    const length = value.length;
+    if (length > this.kept.length) this.kept = new Uint8Array(2 * length);
+    const kept = this.kept;
+    for (let i = 0; i < length; i++) {
+      const c = value.charCodeAt(i);
+      if (c === QUOTE || c === COMMA || c === LF || c === CR || c >= 0x80) {
+        // Rarely: quoted or beyond ASCII, through the slow path.
+        const encoded = Buffer.from(csvField(value));
+        if (encoded.length > kept.length) this.kept = new Uint8Array(2 * encoded.length);
+        this.kept.set(encoded);
+        this.keptLength = encoded.length;
+        return;
+      }
+      kept[i] = c;
+    }
+    this.keptLength = length;
   }
 
   /** Text in UTF-8, through the Buffer's encoder: at most three bytes a character. */
   private unicode(value: string): void {
     if (this.at + 3 * value.length > this.bytes.length) this.room(3 * value.length);
     this.at += this.bytes.write(value, this.at, 'utf8');
+  }
+
+  private copyKept(): void {
+    const length = this.keptLength;
+    if (this.at + length > this.bytes.length) this.room(length);
+    const bytes = this.bytes;
+    const kept = this.kept;
+    let at = this.at;
+    for (let i = 0; i < length; i++) bytes[at++] = kept[i];
+    this.at = at;
   }
 
   /** Makes room for `more` bytes beyond what is written. */

@@ -403,9 +403,12 @@ describe('the CSV writer', () => {
     assert.deepEqual([...Buffer.from(written((w) => w.text('Ørsted ✓')))], [...Buffer.from('Ørsted ✓', 'utf8')]);
   });
 
-  it('an encoded field is written as `field` writes it', () => {
-    for (const name of ['ACME', 'Globex, Inc.', 'Say "hi"', 'Zürich AG']) {
-      assert.equal(written((w) => (w.encoded(CsvWriter.encode(name)), w.encoded(CsvWriter.encode(name)))), written((w) => (w.field(name), w.field(name))));
+  it('a kept field is written as it is without keeping it; other fields are not affected', () => {
+    const long = 'x'.repeat(500);
+    for (const name of ['ACME', 'Globex, Inc.', 'Say "hi"', 'Zürich AG', long, '']) {
+      const plain = written((w) => (w.field(name), w.field('other'), w.field(name)));
+      assert.equal(written((w) => (w.keep(name), w.field(name), w.field('other'), w.field(name))), plain);
+      assert.equal(written((w) => (w.keep(long), w.keep(name), w.field(name), w.field('other'), w.field(name))), plain);
     }
   });
 
