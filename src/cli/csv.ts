@@ -280,14 +280,15 @@ export class CsvWriter {
 
   /** A whole number ≥ 0, in decimal. */
   count(n: number): void {
-    // Straight into the bytes, from the last digit: no string for each line number.
-    let digits = 1;
-    for (let power = 10; power <= n; power *= 10) digits++;
+    if (n > 0x7fffffff) return this.text(String(n));
+    // Straight into the bytes, from the last digit: no string for each line
+    // number, and (as a small integer) division by 10 without a division.
+    const digits = n < 10 ? 1 : n < 100 ? 2 : n < 1000 ? 3 : n < 10_000 ? 4 : n < 100_000 ? 5 : n < 1_000_000 ? 6 : n < 10_000_000 ? 7 : n < 100_000_000 ? 8 : n < 1_000_000_000 ? 9 : 10;
     if (this.at + digits > this.bytes.length) this.room(digits);
     const bytes = this.bytes;
     let at = (this.at += digits);
     do {
-      const rest = Math.floor(n / 10);
+      const rest = (n / 10) | 0;
       bytes[--at] = 48 + n - rest * 10;
       n = rest;
     } while (n > 0);
