@@ -19,7 +19,7 @@
 import { once } from 'node:events';
 import { StringDecoder } from 'node:string_decoder';
 import type { Writable } from 'node:stream';
-import type { CreditOutcome, CreditSummary, CutSummary, InputValues, Program, RunOptions } from '../index.js';
+import type { CreditOutcome, CreditSummary, CutSummary, Program, RunOptions } from '../index.js';
 import { CsvReader, CsvWriter } from './csv.js';
 
 /** What a batch needs of a program. */
@@ -174,7 +174,7 @@ class Batch {
       return;
     }
     if (this.year?.customer !== customer) this.startYear(customer, line);
-    this.add(line, month, problem, fields);
+    this.add(line, month, problem ?? fields);
   }
 
   /** A record the CSV reader could not read: inside a customer's rows it may be one of its months, so it fails that year. */
@@ -256,18 +256,21 @@ class Batch {
     this.year = year;
   }
 
-  /** A row of the open year: checks its month, then waits for the year's end (or fails the year). */
-  private add(line: number, month: string, rowProblem: string | undefined, fields?: readonly string[]): void {
+  /**
+   * A row of the open year, its fields or what is wrong with it: checks its
+   * month, then waits for the year's end (or fails the year).
+   */
+  private add(line: number, month: string, row: readonly string[] | string): void {
     const year = this.year as Year;
     // The month is checked even in a row that is bad anyway: the months after it are judged against it.
     const sequence = this.monthProblem(year, month);
-    const problem = rowProblem ?? sequence;
+    const problem = typeof row === 'string' ? row : sequence;
     year.lastLine = line;
     if (year.failure) {
       this.error(line, year.customer, month, year.apart ? year.failure : problem ?? year.failure);
       return;
     }
-    if (problem || !fields) {
+    if (problem !== undefined || typeof row === 'string') {
       // The year cannot be paid: its rows so far, this one and the rest of it are errors.
       year.failure = `not computed: line ${line} of this customer's contract year has an error`;
       for (let i = 0; i < year.lines.length; i++) this.error(year.lines[i], year.customer, year.months[i], year.failure);
@@ -277,6 +280,7 @@ class Batch {
       this.error(line, year.customer, month, problem as string);
       return;
     }
+    const fields = row;
     year.lines.push(line);
     year.months.push(month);
     const columns = this.columns;
@@ -311,7 +315,8 @@ class Batch {
     if (year.failure || lines.length === 0) return;
     const values = this.yearValues;
     for (let k = 0; k < this.columns.length; k++) values[this.columns[k].name] = year.lists[k];
-    if (this.defaultList) values[this.defaultList.name] = lines.map(() => (this.defaultList as { value: string }).value);
+    const fallback = this.defaultList;
+    if (fallback) values[fallback.name] = lines.map(() => fallback.value);
     const outcome = this.program.credit(values, this.run);
     if (outcome.ok) {
       const credits = outcome.credit.months ?? [outcome.credit];

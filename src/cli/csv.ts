@@ -6,10 +6,10 @@
  * may hold commas, doubled quotes and line breaks; records end in LF or CRLF;
  * a UTF-8 byte order mark is dropped; blank lines are skipped.
  *
- * Records without a quote — billing's usual rows — take a fast path: one scan
- * of the chunk's characters cuts them into fields, in an array reused from
- * record to record (a million rows, no array each). Only a record with a
- * quote is read field by field by `parseQuoted`.
+ * Records without a quote — billing's usual rows — take a fast path: their
+ * line breaks and commas are found by `indexOf`, and their fields handed out
+ * in one array reused from record to record (a million rows, no array each).
+ * Only a record with a quote is read field by field by `parseQuoted`.
  */
 
 /**
@@ -282,7 +282,7 @@ export class CsvWriter {
   count(n: number): void {
     if (n > 0x7fffffff) return this.text(String(n));
     // Straight into the bytes, from the last digit: no string for each line
-    // number, and (as a small integer) division by 10 without a division.
+    // number, and integer division by 10 (`| 0`), cheaper than `Math.floor`.
     const digits = n < 10 ? 1 : n < 100 ? 2 : n < 1000 ? 3 : n < 10_000 ? 4 : n < 100_000 ? 5 : n < 1_000_000 ? 6 : n < 10_000_000 ? 7 : n < 100_000_000 ? 8 : n < 1_000_000_000 ? 9 : 10;
     if (this.at + digits > this.bytes.length) this.room(digits);
     const bytes = this.bytes;
@@ -318,8 +318,7 @@ export class CsvWriter {
     for (let i = 0; i < length; i++) {
       const c = value.charCodeAt(i);
       // Rarely: start again on the slow path, as nothing of this field counts yet.
-      if (c === QUOTE || c === COMMA || c === LF || c === CR) return this.unicode(`"${value.replaceAll('"', '""')}"`);
-      if (c >= 0x80) return this.unicode(csvField(value));
+      if (c === QUOTE || c === COMMA || c === LF || c === CR || c >= 0x80) return this.unicode(csvField(value));
       bytes[at++] = c;
     }
     this.at = at;
@@ -378,6 +377,6 @@ export class CsvWriter {
 const NEEDS_QUOTES = /[",\r\n]/;
 
 /** A field as RFC 4180 writes it: quoted, with quotes doubled, when it holds a comma, quote or line break. */
-export function csvField(value: string): string {
+function csvField(value: string): string {
   return value !== '' && NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
