@@ -296,29 +296,25 @@ export class CsvWriter {
 
   /** Text that needs no quotes (numbers, currency codes, a month), as it is. */
   text(value: string): void {
-    const length = value.length;
-    if (this.at + length > this.bytes.length) this.room(length);
-    const bytes = this.bytes;
-    let at = this.at;
-    for (let i = 0; i < length; i++) {
-      const c = value.charCodeAt(i);
-      if (c >= 0x80) return this.unicode(value);
-      bytes[at++] = c;
-    }
-    this.at = at;
+    this.copy(value, false);
   }
 
   /** A field as RFC 4180 writes it: quoted, with quotes doubled, when it holds a comma, quote or line break. */
   field(value: string): void {
-    if (value === this.keptValue) return this.copyKept();
+    if (value === this.keptValue) this.copyKept();
+    else this.copy(value, true);
+  }
+
+  /** ASCII character by character; anything else (and a field to quote) through the slow path. */
+  private copy(value: string, quoting: boolean): void {
     const length = value.length;
     if (this.at + length > this.bytes.length) this.room(length);
     const bytes = this.bytes;
     let at = this.at;
     for (let i = 0; i < length; i++) {
       const c = value.charCodeAt(i);
-      // Rarely: start again on the slow path, as nothing of this field counts yet.
-      if (c === QUOTE || c === COMMA || c === LF || c === CR || c >= 0x80) return this.unicode(csvField(value));
+      // Rarely: start again on the slow path, as nothing of this value counts yet.
+      if (c >= 0x80 || (quoting && (c === QUOTE || c === COMMA || c === LF || c === CR))) return this.unicode(quoting ? csvField(value) : value);
       bytes[at++] = c;
     }
     this.at = at;
