@@ -19,8 +19,8 @@
 import { once } from 'node:events';
 import { StringDecoder } from 'node:string_decoder';
 import type { Writable } from 'node:stream';
-import type { CreditOutcome, CreditSummary, CutSummary, InputValues, Program, RunOptions } from '../index.js';
-import { CsvReader, csvField } from './csv.js';
+import type { CreditOutcome, CreditSummary, CutSummary, Program, RunOptions } from '../index.js';
+import { CsvReader, CsvWriter } from './csv.js';
 
 /** What a batch needs of a program. */
 export type BatchProgram = Pick<Program, 'inputs' | 'credit' | 'evaluate'>;
@@ -60,13 +60,12 @@ export async function runBatch(
   output: Writable,
   options: BatchOptions = {},
 ): Promise<BatchOutcome> {
-  // Output goes out in pieces of about OUTPUT_PIECE characters as it is made
-  // (short-lived strings are cheap to collect), and before the next input
-  // chunk is read the output must have drained: at most one chunk's output
-  // waits in memory.
+  // Output goes out in pieces of about OUTPUT_PIECE bytes as it is made, and
+  // before the next input chunk is read the output must have drained: at most
+  // one chunk's output waits in memory.
   let full = false;
-  const batch = new Batch(program, options, (text) => {
-    if (!output.write(text)) full = true;
+  const batch = new Batch(program, options, (bytes) => {
+    if (!output.write(bytes)) full = true;
   });
   const reader = new CsvReader(
     (fields, line) => batch.record(fields, line),
@@ -92,6 +91,8 @@ export async function runBatch(
 }
 
 const OUTPUT_PIECE = 1 << 16;
+const COMMA = 44;
+const LF = 10;
 
 interface InputColumn {
   readonly index: number;
@@ -100,18 +101,16 @@ interface InputColumn {
   readonly fallback: string;
 }
 
-/** A row of the open contract year: its fields, or what is wrong with it. */
-interface Member {
-  readonly line: number;
-  readonly month: string;
-  readonly fields?: string[];
-  readonly problem?: string;
-}
-
+/**
+ * The open contract year: one customer's rows so far, as the lists of values
+ * `credit` takes (one per input column) and each row's line and month.
+ */
 interface Year {
   readonly customer: string;
-  /** The rows waiting for the year's end; at most 12, as months only go up. */
-  members: Member[];
+  /** At most 12 rows wait for the year's end, as months only go up. */
+  lines: number[];
+  months: string[];
+  lists: string[][];
   /** The last month number seen, 0 before the first. */
   last: number;
   lastLine: number;
@@ -125,32 +124,37 @@ class Batch {
   rows = 0;
   failed = 0;
   fatal?: string;
-  private out = '';
+  private readonly writer = new CsvWriter(OUTPUT_PIECE + 4096);
   private header = true;
   private width = 0;
   private customerAt = -1;
   private monthAt = -1;
   private columns: InputColumn[] = [];
   private year?: Year;
+  /** One values object for every month on its own, and one for every year: `credit` reads them and keeps nothing. */
   private readonly values: Record<string, string> = {};
+  private readonly yearValues: Record<string, string[]> = {};
+  /** A year run needs a list: with no input columns, the first input's default for every month. */
+  private defaultList?: { readonly name: string; readonly value: string };
+  /** Passed to every `credit` call (a default argument would be a new object each call). */
+  private readonly run: RunOptions;
   /** Customers whose year has ended, and their last line: their rows must be together. */
   private readonly done = new Map<string, number>();
 
   constructor(
     private readonly program: BatchProgram,
     private readonly options: BatchOptions,
-    private readonly write: (text: string) => void,
-  ) {}
+    private readonly write: (bytes: Buffer) => void,
+  ) {
+    this.run = options.run ?? {};
+  }
 
   /** Writes out what is made so far. */
   flush(): void {
-    if (this.out === '') return;
-    const text = this.out;
-    this.out = '';
-    this.write(text);
+    if (this.writer.length > 0) this.write(this.writer.take());
   }
 
-  record(fields: string[], line: number): void {
+  record(fields: readonly string[], line: number): void {
     if (this.fatal) return;
     if (this.header) {
       this.header = false;
@@ -158,18 +162,19 @@ class Batch {
       return;
     }
     this.rows++;
-    const customer = this.customerAt >= 0 && this.customerAt < fields.length ? fields[this.customerAt].trim() : '';
-    const month = this.monthAt >= 0 && this.monthAt < fields.length ? fields[this.monthAt].trim() : '';
-    const problem = fields.length === this.width ? undefined : `expected ${this.width} fields, as the header has, but got ${fields.length}`;
+    const count = fields.length;
+    const customer = this.customerAt >= 0 && this.customerAt < count ? fields[this.customerAt].trim() : '';
+    const month = this.monthAt >= 0 && this.monthAt < count ? fields[this.monthAt].trim() : '';
+    const problem = count === this.width ? undefined : `expected ${this.width} fields, as the header has, but got ${count}`;
     if (this.monthAt < 0 || customer === '') {
-      this.endYear();
+      if (this.year) this.endYear();
       if (problem) this.error(line, customer, month, problem);
       else if (month !== '') this.error(line, customer, month, 'a month needs a customer: the months of one customer form its contract year');
       else this.month(fields, line, customer);
       return;
     }
     if (this.year?.customer !== customer) this.startYear(customer, line);
-    this.add(problem ? { line, month, problem } : { line, month, fields });
+    this.add(line, month, problem ?? fields);
   }
 
   /** A record the CSV reader could not read: inside a customer's rows it may be one of its months, so it fails that year. */
@@ -180,7 +185,7 @@ class Batch {
       return;
     }
     this.rows++;
-    if (this.year) this.add({ line, month: '', problem: message });
+    if (this.year) this.add(line, '', message);
     else this.error(line, '', '', message);
   }
 
@@ -189,7 +194,7 @@ class Batch {
     this.endYear();
   }
 
-  private readHeader(fields: string[]): void {
+  private readHeader(fields: readonly string[]): void {
     const names = fields.map((f) => f.trim());
     const inputs = new Map(this.program.inputs.map((i) => [i.name, i]));
     const problems: string[] = [];
@@ -214,7 +219,9 @@ class Batch {
       return;
     }
     this.width = names.length;
-    this.out += `${OUTPUT_COLUMNS.join(',')}\n`;
+    const first = this.program.inputs[0];
+    if (this.columns.length === 0 && first) this.defaultList = { name: first.name, value: first.default ?? '' };
+    this.writer.text(`${OUTPUT_COLUMNS.join(',')}\n`);
   }
 
   /** The language's own message for a name that is no input, with its "did you mean". */
@@ -224,18 +231,15 @@ class Batch {
     return `column "${name}" is not an identifying column (customer, month) nor an input${message ? `: ${message}` : ''}`;
   }
 
-  /** The value of a cell: an empty cell takes the input's default. */
-  private value(fields: readonly string[], column: InputColumn): string {
-    const text = fields[column.index];
-    return text === '' || text.trim() === '' ? column.fallback : text;
-  }
-
   /** A month on its own. */
-  private month(fields: string[], line: number, customer: string): void {
-    // One values object for every month on its own: `credit` reads it and keeps nothing.
+  private month(fields: readonly string[], line: number, customer: string): void {
     const values = this.values;
-    for (const column of this.columns) values[column.name] = this.value(fields, column);
-    const outcome = this.program.credit(values, this.options.run);
+    const columns = this.columns;
+    for (let k = 0; k < columns.length; k++) {
+      const column = columns[k];
+      values[column.name] = cell(fields[column.index], column.fallback);
+    }
+    const outcome = this.program.credit(values, this.run);
     if (outcome.ok) this.credit(line, customer, '', outcome.credit.currency, outcome.credit);
     else this.error(line, customer, '', messages(outcome).join('; '));
   }
@@ -243,33 +247,44 @@ class Batch {
   private startYear(customer: string, line: number): void {
     this.endYear();
     const before = this.done.get(customer);
-    this.year = { customer, members: [], last: 0, lastLine: 0 };
+    const lists = this.columns.map((): string[] => []);
+    const year: Year = { customer, lines: [], months: [], lists, last: 0, lastLine: 0 };
     if (before !== undefined) {
-      this.year.failure = `the rows of customer "${customer}" are not together: its rows before ended at line ${before}; sort the file by customer`;
-      this.year.apart = true;
+      year.failure = `the rows of customer "${customer}" are not together: its rows before ended at line ${before}; sort the file by customer`;
+      year.apart = true;
     }
+    this.year = year;
   }
 
-  /** A row of the open year: checks its month, then waits for the year's end (or fails the year). */
-  private add(member: Member): void {
+  /**
+   * A row of the open year, its fields or what is wrong with it: checks its
+   * month, then waits for the year's end (or fails the year).
+   */
+  private add(line: number, month: string, row: readonly string[] | string): void {
     const year = this.year as Year;
     // The month is checked even in a row that is bad anyway: the months after it are judged against it.
-    const sequence = this.monthProblem(year, member.month);
-    const problem = member.problem ?? sequence;
-    year.lastLine = member.line;
+    const sequence = this.monthProblem(year, month);
+    const problem = typeof row === 'string' ? row : sequence;
+    year.lastLine = line;
     if (year.failure) {
-      this.error(member.line, year.customer, member.month, year.apart ? year.failure : problem ?? year.failure);
+      this.error(line, year.customer, month, year.apart ? year.failure : problem ?? year.failure);
       return;
     }
-    if (problem) {
+    if (problem !== undefined || typeof row === 'string') {
       // The year cannot be paid: its rows so far, this one and the rest of it are errors.
-      year.failure = `not computed: line ${member.line} of this customer's contract year has an error`;
-      for (const m of year.members) this.error(m.line, year.customer, m.month, year.failure);
-      year.members = [];
-      this.error(member.line, year.customer, member.month, problem);
+      year.failure = `not computed: line ${line} of this customer's contract year has an error`;
+      for (let i = 0; i < year.lines.length; i++) this.error(year.lines[i], year.customer, year.months[i], year.failure);
+      year.lines = [];
+      year.months = [];
+      year.lists = [];
+      this.error(line, year.customer, month, problem as string);
       return;
     }
-    year.members.push(member);
+    const fields = row;
+    year.lines.push(line);
+    year.months.push(month);
+    const columns = this.columns;
+    for (let k = 0; k < columns.length; k++) year.lists[k].push(cell(fields[columns[k].index], columns[k].fallback));
   }
 
   private monthProblem(year: Year, text: string): string | undefined {
@@ -296,19 +311,17 @@ class Batch {
     if (!year) return;
     this.year = undefined;
     this.done.set(detached(year.customer), year.lastLine);
-    const members = year.members;
-    if (year.failure || members.length === 0) return;
-    const values: Record<string, string[]> = {};
-    for (const column of this.columns) values[column.name] = members.map((m) => this.value(m.fields as string[], column));
-    // A year run needs a list: with no input columns, the first input's default for every month.
-    if (this.columns.length === 0 && this.program.inputs.length > 0) {
-      const first = this.program.inputs[0];
-      values[first.name] = members.map(() => first.default ?? '');
-    }
-    const outcome = this.program.credit(values as InputValues, this.options.run);
+    const { lines, months } = year;
+    if (year.failure || lines.length === 0) return;
+    const values = this.yearValues;
+    for (let k = 0; k < this.columns.length; k++) values[this.columns[k].name] = year.lists[k];
+    const fallback = this.defaultList;
+    if (fallback) values[fallback.name] = lines.map(() => fallback.value);
+    const outcome = this.program.credit(values, this.run);
     if (outcome.ok) {
-      const months = outcome.credit.months ?? [outcome.credit];
-      members.forEach((m, i) => this.credit(m.line, year.customer, m.month, outcome.credit.currency, months[i]));
+      const credits = outcome.credit.months ?? [outcome.credit];
+      this.writer.keep(year.customer);
+      for (let i = 0; i < lines.length; i++) this.credit(lines[i], year.customer, months[i], outcome.credit.currency, credits[i]);
       return;
     }
     const own = new Map<number, string[]>();
@@ -318,26 +331,59 @@ class Batch {
       if (d.month) own.set(d.month, [...(own.get(d.month) ?? []), d.message]);
       else general.push(d.message);
     }
-    const bad = members.filter((_, i) => own.has(i + 1)).map((m) => m.line);
+    const bad = lines.filter((_, i) => own.has(i + 1));
     const failure = `not computed: ${bad.length === 1 ? `line ${bad[0]}` : bad.length > 1 ? `lines ${bad.join(', ')}` : 'a row'} of this customer's contract year ${bad.length > 1 ? 'have errors' : 'has an error'}`;
-    members.forEach((m, i) => {
+    lines.forEach((line, i) => {
       const found = [...(own.get(i + 1) ?? []), ...general];
-      this.error(m.line, year.customer, m.month, found.length > 0 ? found.join('; ') : failure);
+      this.error(line, year.customer, months[i], found.length > 0 ? found.join('; ') : failure);
     });
   }
 
+  /** An output row with a credit. */
   private credit(line: number, customer: string, month: string, currency: string | null, credit: Omit<CreditSummary, 'months' | 'currency'>): void {
-    const cuts = credit.cuts.length === 0 ? '' : csvField(credit.cuts.map(cutText).join('; '));
-    this.out += `${line},${csvField(customer)},${csvField(month)},${currency ?? ''},${credit.amount},${credit.percentOfFee},${cuts},\n`;
-    if (this.out.length > OUTPUT_PIECE) this.flush();
+    const w = this.writer;
+    w.count(line);
+    w.char(COMMA);
+    w.field(customer);
+    w.char(COMMA);
+    // Nothing to quote in a month that was run (1 to 12), a currency code or a decimal.
+    w.text(month);
+    w.char(COMMA);
+    if (currency !== null) w.text(currency);
+    w.char(COMMA);
+    w.text(credit.amount);
+    w.char(COMMA);
+    w.text(credit.percentOfFee);
+    w.char(COMMA);
+    if (credit.cuts.length > 0) w.field(credit.cuts.map(cutText).join('; '));
+    w.char(COMMA);
+    w.char(LF);
+    if (w.length > OUTPUT_PIECE) this.flush();
   }
 
+  /** An output row with what is wrong instead of a credit. */
   private error(line: number, customer: string, month: string, message: string): void {
     this.failed++;
-    this.out += `${line},${csvField(customer)},${csvField(month)},,,,,${csvField(message)}\n`;
+    const w = this.writer;
+    w.count(line);
+    w.char(COMMA);
+    w.field(customer);
+    w.char(COMMA);
+    w.field(month);
+    w.text(',,,,,');
+    w.field(message);
+    w.char(LF);
     this.options.onError?.(line, message);
-    if (this.out.length > OUTPUT_PIECE) this.flush();
+    if (w.length > OUTPUT_PIECE) this.flush();
   }
+}
+
+/** The value of a cell: an empty cell (or one of spaces) takes the input's default. */
+function cell(text: string, fallback: string): string {
+  if (text === '') return fallback;
+  // Only a cell that starts with white space can be all white space: most are looked at once.
+  const first = text.charCodeAt(0);
+  return (first <= 32 || first >= 0x80) && text.trim() === '' ? fallback : text;
 }
 
 /** 1 to 12 from "1" to "12" (or "01"); 0 for anything else. Called for every row of a year, so no regex. */

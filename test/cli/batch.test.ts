@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { runBatch, type BatchProgram } from '../../src/cli/batch.js';
-import { CsvReader, MAX_RECORD } from '../../src/cli/csv.js';
+import { CsvReader, CsvWriter, MAX_RECORD } from '../../src/cli/csv.js';
 import { compile, type CreditOutcome, type InputValues, type Program } from '../../src/index.js';
 
 const BIN = fileURLToPath(new URL('../../bin/credit-rules.js', import.meta.url));
@@ -49,7 +49,7 @@ function cli(args: string[], stdin?: string): Run {
 /** The output CSV as objects, read with the reader under test (its own tests are below). */
 function parseOutput(text: string): Record<string, string>[] {
   const records: string[][] = [];
-  const reader = new CsvReader((fields) => records.push(fields), (line, message) => assert.fail(`output line ${line}: ${message}`));
+  const reader = new CsvReader((fields) => records.push([...fields]), (line, message) => assert.fail(`output line ${line}: ${message}`));
   reader.push(text);
   reader.end();
   if (records.length === 0) return [];
@@ -245,6 +245,18 @@ describe('credit-rules batch: CSV as billing systems write it', () => {
     assert.match(run.stdout, /^3,"Say ""hi""\r\nLtd",1,/m);
   });
 
+  it('a customer name beyond ASCII comes out as it came in, in UTF-8, on every row of its year', () => {
+    const csv = 'customer,month,availability\nZürich Øresund 東京,1,98%\nZürich Øresund 東京,2,99.1%\n"Café, ""Ltd""",1,98%\n';
+    const run = cli(['batch', example('points.credit'), '--csv', file('unicode.csv', csv)]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.deepEqual(run.rows.map((r) => [r.line, r.customer, r.month, r.credit]), [
+      ['2', 'Zürich Øresund 東京', '1', '240.00'],
+      ['3', 'Zürich Øresund 東京', '2', '120.00'],
+      ['4', 'Café, "Ltd"', '1', '240.00'],
+    ]);
+    assert.match(run.stdout, /^4,"Café, ""Ltd""",1,/m);
+  });
+
   it('an unclosed quote in a customer\'s rows fails that year: the row may be one of its months', () => {
     const csv = ['customer,month,availability', 'A,1,98%', 'A,2,"99%', 'A,3,98%', 'B,1,98%', ''].join('\n');
     const run = cli(['batch', example('points.credit'), '--csv', file('unclosed-year.csv', csv)]);
@@ -370,6 +382,45 @@ describe('the CSV reader', () => {
     assert.equal(out[0], '1:1');
     assert.equal(out[1], '2!');
     assert.ok(out.length > 1000 && out.slice(2).every((o) => o.endsWith(':1000')), out.slice(0, 5).join(' '));
+  });
+});
+
+describe('the CSV writer', () => {
+  const written = (write: (w: CsvWriter) => void, size = 64) => {
+    const writer = new CsvWriter(size);
+    write(writer);
+    return writer.take().toString('utf8');
+  };
+
+  it('quotes a field only when it holds a comma, quote or line break, and doubles its quotes', () => {
+    const fields = ['ACME', '', 'Globex, Inc.', 'Say "hi"', 'two\nlines', 'cr\r', 'Müller, Zürich', '東京'];
+    assert.equal(written((w) => fields.forEach((f, i) => (i > 0 && w.char(44), w.field(f)))),
+      'ACME,,"Globex, Inc.","Say ""hi""","two\nlines","cr\r","Müller, Zürich",東京');
+  });
+
+  it('writes text beyond ASCII as UTF-8, and numbers as their digits', () => {
+    assert.equal(written((w) => [0, 7, 10, 99, 100, 1234567, 2 ** 31].forEach((n) => (w.count(n), w.char(32)))), '0 7 10 99 100 1234567 2147483648 ');
+    assert.deepEqual([...Buffer.from(written((w) => w.text('Ørsted ✓')))], [...Buffer.from('Ørsted ✓', 'utf8')]);
+  });
+
+  it('a kept field is written as it is without keeping it; other fields are not affected', () => {
+    const long = 'x'.repeat(500);
+    for (const name of ['ACME', 'Globex, Inc.', 'Say "hi"', 'Zürich AG', long, '']) {
+      const plain = written((w) => (w.field(name), w.field('other'), w.field(name)));
+      assert.equal(written((w) => (w.keep(name), w.field(name), w.field('other'), w.field(name))), plain);
+      assert.equal(written((w) => (w.keep(long), w.keep(name), w.field(name), w.field('other'), w.field(name))), plain);
+    }
+  });
+
+  it('grows past its size for a long field, and what it handed out stays as it was', () => {
+    const writer = new CsvWriter(8);
+    writer.field('x'.repeat(10_000));
+    writer.field('y, and more');
+    const first = writer.take();
+    assert.equal(first.toString(), `${'x'.repeat(10_000)}"y, and more"`);
+    writer.text('after');
+    assert.equal(writer.take().toString(), 'after');
+    assert.equal(first.toString(), `${'x'.repeat(10_000)}"y, and more"`);
   });
 });
 
