@@ -113,6 +113,9 @@ test('values it cannot prove exact go to the decimal evaluator, with the same re
     { availability: Array.from({ length: 13 }, () => 99) },
     { availability: [] },
     { availability: true },
+    ...['', ' 99', '+99', '99.', '.5', '99.5%%', '1e2', '0x10', '99,5', '99.5 EUR', '4x'].map((text) => ({ availability: text })),
+    { outage: '4h ' },
+    { fee: '1000 eur' },
   ];
   for (const values of handedOver) {
     assert.equal(programs.path(values, {}), undefined, `the fast path answered ${JSON.stringify(values)}`);

@@ -897,8 +897,6 @@ function inputPlan(spec: InputSpec): InputPlan {
   return { name: spec.name, kind: spec.kind, places, scale, unit, fallback: at(spec.default) ?? NaN, min: min ?? -Infinity, max: max ?? Infinity };
 }
 
-const QUANTITY = /^(-?)(\d{1,15})(?:\.(\d{1,15}))?(%|s|min|h|d| [A-Z]{3})?$/;
-
 /**
  * A number in the input's own unit, or a plain literal of its kind (`99.5%`,
  * `4h`, `1200 EUR` in the rules' currency), as an exact scaled integer;
@@ -914,16 +912,36 @@ function fixedInput(plan: InputPlan, raw: InputValue, currency: string | undefin
     // decimal of as few digits is the same double, so the reader would read the same.
     if (scaled / POW[plan.places] !== raw || !(Math.abs(scaled) < 1e15)) return NaN;
   } else if (typeof raw === 'string') {
-    const m = QUANTITY.exec(raw);
-    if (!m) return NaN;
-    const [, minus, whole, fraction = '', suffix] = m;
-    if (suffix) {
-      if (suffix === '%' ? plan.kind !== 'percent' : suffix[0] === ' ' ? plan.kind !== 'money' || suffix.slice(1) !== currency : plan.kind !== 'duration') return NaN;
-      if (plan.kind === 'duration') unit = SECONDS_PER_UNIT[suffix as A.DurationUnit];
+    // One pass over the characters (billing's CSV cells are strings): `-`, digits, `.`, digits, a unit.
+    const text = raw;
+    let i = 0;
+    const negative = text.charCodeAt(0) === 45; // -
+    if (negative) i++;
+    const wholeStart = i;
+    let whole = 0;
+    for (let d = text.charCodeAt(i) - 48; d >= 0 && d <= 9; d = text.charCodeAt(++i) - 48) whole = whole * 10 + d;
+    const wholeDigits = i - wholeStart;
+    if (wholeDigits === 0 || wholeDigits + plan.places > 15) return NaN;
+    let fraction = 0;
+    let places = 0;
+    if (text.charCodeAt(i) === 46) { // .
+      const fractionStart = ++i;
+      for (let d = text.charCodeAt(i) - 48; d >= 0 && d <= 9; d = text.charCodeAt(++i) - 48) fraction = fraction * 10 + d;
+      places = i - fractionStart;
+      if (places === 0 || places > plan.places) return NaN;
     }
-    if (fraction.length > plan.places || whole.length + plan.places > 15) return NaN;
-    scaled = Number(whole + fraction.padEnd(plan.places, '0'));
-    if (minus) scaled = -scaled;
+    if (i < text.length) {
+      const suffix = text.slice(i);
+      if (suffix === '%') {
+        if (plan.kind !== 'percent') return NaN;
+      } else if (suffix.length === 4 && suffix[0] === ' ') {
+        if (plan.kind !== 'money' || suffix.slice(1) !== currency) return NaN;
+      } else if (plan.kind === 'duration' && (suffix === 's' || suffix === 'min' || suffix === 'h' || suffix === 'd')) {
+        unit = SECONDS_PER_UNIT[suffix];
+      } else return NaN;
+    }
+    scaled = whole * POW[plan.places] + fraction * POW[plan.places - places];
+    if (negative) scaled = -scaled;
   } else return NaN;
   if (plan.kind === 'duration' && scaled < 0) return NaN;
   return safe(scaled * unit);
