@@ -34,7 +34,8 @@ export function availabilities(next: () => number): number {
 /** Monthly fees with cents, from pocket money to large accounts. */
 export function fees(next: () => number): number {
   const u = next();
-  if (u < 0.2) return round(next() * 50, 2);
+  // A fee is never zero (the rules refuse one): at least a cent.
+  if (u < 0.2) return Math.max(0.01, round(next() * 50, 2));
   if (u < 0.8) return round(100 + next() * 5000, 2);
   return round(5000 + next() * 20000, 2);
 }

@@ -92,8 +92,9 @@ type Test = (s: MonthState) => boolean;
 
 /** One month's values: inputs and fees at their planned scales, `let`s as they are first used. */
 interface MonthState {
-  readonly inputs: number[];
-  readonly lets: number[];
+  // Typed arrays: one element kind whatever the program, so the code reading them stays fast.
+  readonly inputs: Float64Array;
+  readonly lets: Float64Array;
   fee: number;
   quarterFee: number;
   yearFee: number;
@@ -246,7 +247,7 @@ class FixedPlan {
         holds: this.test(rule.condition, valueExprs),
         credit: this.fixed(rule.credit, valueExprs),
         basis: rule.credit.kind ?? 'money',
-        ...(proportional ? { proportional } : {}),
+        proportional,
         caps: capPlans(rule.caps),
       };
     };
@@ -260,7 +261,7 @@ class FixedPlan {
         const owner = statement.label ?? `${statement.pool} block at line ${lineOf(statement)}`;
         const tiers = statement.rules.map(rulePlan);
         const table = this.tierTable(statement.rules, tiers);
-        this.credits.push({ type: 'block', scope, owner, tiers, caps: capPlans(statement.caps), ...(table ? { table } : {}) });
+        this.credits.push({ type: 'block', scope, owner, tiers, caps: capPlans(statement.caps), table });
       } else if (statement.type === 'cap') caps = [...caps, ...capPlans([statement.cap])].sort((a, b) => PERIOD_ORDER[a.period] - PERIOD_ORDER[b.period]);
       else if (statement.type === 'point-rate') pointRate = { amount: this.fixed(statement.rate, valueExprs), kind: statement.rate.kind ?? 'money' };
     }
@@ -295,8 +296,8 @@ class FixedPlan {
     this.raws = this.inputs.map(() => undefined);
     this.names = this.inputs.map((i) => i.name);
     this.states = Array.from({ length: 12 }, () => ({
-      inputs: new Array<number>(this.inputs.length).fill(0),
-      lets: new Array<number>(this.lets.length).fill(NaN),
+      inputs: new Float64Array(this.inputs.length),
+      lets: new Float64Array(this.lets.length).fill(NaN),
       fee: 0, quarterFee: 0, yearFee: 0, pointValue: NaN,
     }));
   }
@@ -327,7 +328,7 @@ class FixedPlan {
     const scale = Math.max(...credits.map((c) => c.scale));
     const pays = credits.map((c) => Math.max(0, safe(c.constant! * POW[scale - c.scale])));
     const shares = tiers[0].basis === 'percent' ? credits.map((c) => percentString(Decimal.max(0, new Decimal(c.constant!).div(POW[c.scale])))) : undefined;
-    return { slot: [...slots][0], ops, limits, pays, ...(shares ? { shares } : {}) };
+    return { slot: [...slots][0], ops, limits, pays, shares };
   }
 
   // ——— planning expressions ———
@@ -335,18 +336,18 @@ class FixedPlan {
   private fixed(expr: A.Expr, values: ReadonlyMap<string, A.Expr>): Fixed {
     if (expr.kind === 'boolean') {
       const test = this.test(expr, values);
-      return { scale: 0, at: (s) => (test(s) ? 1 : 0) };
+      return fixedValue(0, (s) => (test(s) ? 1 : 0));
     }
     switch (expr.type) {
       case 'literal': {
         const { value, scale } = exactly(canonical(expr));
-        return { scale, at: () => value, constant: value };
+        return fixedValue(scale, () => value, value);
       }
       case 'name':
         return this.name(expr.name, values);
       case 'unary': {
         const operand = this.fixed(expr.operand, values);
-        return { scale: operand.scale, at: (s) => -operand.at(s) };
+        return fixedValue(operand.scale, (s) => -operand.at(s));
       }
       case 'binary': {
         const left = this.fixed(expr.left, values);
@@ -356,13 +357,13 @@ class FixedPlan {
           case '-': {
             const scale = Math.max(left.scale, right.scale);
             const [a, b] = [rescale(left, scale), rescale(right, scale)];
-            return expr.op === '+' ? { scale, at: (s) => safe(a.at(s) + b.at(s)) } : { scale, at: (s) => safe(a.at(s) - b.at(s)) };
+            return fixedValue(scale, expr.op === '+' ? (s) => safe(a.at(s) + b.at(s)) : (s) => safe(a.at(s) - b.at(s)));
           }
           case '*':
           case 'of': {
             const scale = left.scale + right.scale;
             if (scale > MAX_SCALE) throw UNPLANNED;
-            return { scale, at: (s) => safe(left.at(s) * right.at(s)) };
+            return fixedValue(scale, (s) => safe(left.at(s) * right.at(s)));
           }
           case '/': {
             // The quotient at a few places more than the dividend; exact only if it divides.
@@ -370,16 +371,13 @@ class FixedPlan {
             const shift = scale - left.scale + right.scale;
             if (shift < 0 || shift >= POW.length) throw UNPLANNED;
             const factor = POW[shift];
-            return {
-              scale,
-              at: (s) => {
+            return fixedValue(scale, (s) => {
                 const divisor = right.at(s);
                 const dividend = safe(left.at(s) * factor);
                 // Division by zero is an evaluation error: the decimal evaluator reports it.
                 if (divisor === 0 || dividend % divisor !== 0) throw INEXACT;
                 return dividend / divisor;
-              },
-            };
+              });
           }
         }
         throw UNPLANNED;
@@ -424,9 +422,9 @@ class FixedPlan {
 
   private name(name: string, values: ReadonlyMap<string, A.Expr>): Fixed {
     // `fee` is always the month's fee, also when the rules give it per year.
-    if (name === 'fee') return { scale: this.feeScale, at: (s) => s.fee };
+    if (name === 'fee') return fixedValue(this.feeScale, (s) => s.fee);
     const slot = this.slots.get(name);
-    if (slot !== undefined) return { scale: this.inputs[slot].scale, at: (s) => s.inputs[slot], slot };
+    if (slot !== undefined) return fixedValue(this.inputs[slot].scale, (s) => s.inputs[slot], undefined, slot);
     const expr = values.get(name);
     // Totals are known only after the credits; the credit never needs them.
     if (!expr || AFTER_CREDITS.has(name)) throw UNPLANNED;
@@ -438,15 +436,12 @@ class FixedPlan {
     }
     const index = letSlot;
     const value = this.lets[index];
-    return {
-      scale: value.scale,
-      at: (s) => {
-        let known = s.lets[index];
-        // NaN: not computed yet this month.
-        if (known !== known) known = s.lets[index] = value.at(s);
-        return known;
-      },
-    };
+    return fixedValue(value.scale, (s) => {
+      let known = s.lets[index];
+      // NaN: not computed yet this month.
+      if (known !== known) known = s.lets[index] = value.at(s);
+      return known;
+    });
   }
 
   // ——— evaluating ———
@@ -803,9 +798,9 @@ function quotient(a: number, shift: number, b: number): number {
   for (let left = shift; left > 0; left -= step) {
     const k = Math.min(left, step);
     r *= POW[k];
-    const digits = floorDiv(r, b);
-    q = safe(q * POW[k] + digits);
-    r -= digits * b;
+    const next = floorDiv(r, b);
+    q = safe(q * POW[k] + next);
+    r -= next * b;
   }
   return 2 * r >= b ? q + 1 : q;
 }
@@ -823,14 +818,19 @@ function tableWinner(table: TierTable, value: number): number {
   return winner;
 }
 
+/** Every `Fixed` has every field, so that the code reading them sees one shape, whatever the program. */
+function fixedValue(scale: number, at: (s: MonthState) => number, constant?: number, slot?: number): Fixed {
+  return { scale, at, constant, slot };
+}
+
 function rescale(value: Fixed, scale: number): Fixed {
   if (scale === value.scale) return value;
   const factor = POW[scale - value.scale];
   if (value.constant !== undefined) {
     const constant = safe(value.constant * factor);
-    return { scale, at: () => constant, constant };
+    return fixedValue(scale, () => constant, constant);
   }
-  return { scale, at: (s) => safe(value.at(s) * factor) };
+  return fixedValue(scale, (s) => safe(value.at(s) * factor));
 }
 
 function comparison(op: A.CompareOp, left: Fixed, right: Fixed): Test {
