@@ -85,7 +85,7 @@ export interface Comparison {
  * (calls per run so one run takes about `runMs`), then the timed runs go
  * round-robin — round r runs every function once, starting with a different
  * one each round. What each call returns is consumed; promises are awaited
- * one after another.
+ * one after another. The heap is collected before each batch, untimed.
  */
 export async function compare(fns: readonly Timed[], settings: Settings): Promise<Comparison> {
   const counters = fns.map(() => 1);
@@ -95,9 +95,13 @@ export async function compare(fns: readonly Timed[], settings: Settings): Promis
     isAsync.push(first instanceof Promise);
     consume(await first);
   }
+  // Each timed batch starts on a collected heap, so nobody pays for the garbage of the
+  // function timed before it (`npm run bench` runs node with --expose-gc).
+  const collect = (globalThis as { gc?: () => void }).gc;
   const batch = async (f: number, calls: number) => {
     const fn = fns[f];
     let i = counters[f];
+    collect?.();
     const t0 = performance.now();
     if (isAsync[f]) for (let k = 0; k < calls; k++) consume(await fn(i++));
     else for (let k = 0; k < calls; k++) consume(fn(i++));
