@@ -173,7 +173,7 @@ class Batch {
       else this.month(fields, line, customer);
       return;
     }
-    if (this.year?.customer !== customer) this.startYear(customer, line);
+    if (this.year?.customer !== customer) this.startYear(customer);
     this.add(line, month, problem ?? fields);
   }
 
@@ -244,7 +244,7 @@ class Batch {
     else this.error(line, customer, '', messages(outcome).join('; '));
   }
 
-  private startYear(customer: string, line: number): void {
+  private startYear(customer: string): void {
     this.endYear();
     const before = this.done.get(customer);
     const lists = this.columns.map((): string[] => []);

@@ -7,7 +7,7 @@
  * each test ends by checking that the page saw no error and no unhandled
  * rejection. The misbehaving servers are in `web-test-runner.config.mjs`.
  */
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import { compile } from '../../src/index.js';
 import '../../src/widget/credit-calculator.js';
