@@ -156,7 +156,7 @@ export class Program {
     this.outputs = checked.values
       .filter((v) => v.role === 'output')
       .map((v) => ({ name: v.name, kind: v.kind, ...(v.label !== undefined ? { label: v.label } : {}) }));
-    const lines = new LineMap(checked.source);
+    const lines = this.evaluator.lines;
     const statements = checked.ast.statements;
     this.examples = statements.flatMap((s) => {
       if (s.type !== 'example') return [];

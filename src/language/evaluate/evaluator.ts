@@ -22,6 +22,9 @@ import type { CapCut, CreditLine, Display, TierOutcome } from './results.js';
 
 const PERIOD_ORDER: Record<A.Period, number> = { monthly: 0, quarterly: 1, yearly: 2 };
 
+/** Sorts caps into the order they apply: monthly, then quarterly, then yearly. */
+export const byPeriod = (a: { period: A.Period }, b: { period: A.Period }) => PERIOD_ORDER[a.period] - PERIOD_ORDER[b.period];
+
 interface CapPlan {
   readonly source: A.Cap;
   readonly amount: Compiled;
@@ -120,9 +123,11 @@ export class Evaluator {
   private pointRate?: { readonly amount: Compiled; readonly kind: A.Kind };
   private readonly valuePlans = new Map<string, ValuePlan>();
   private readonly lineOf: (offset: number) => number;
+  /** The program's lines, for every position its results and problems name. */
+  readonly lines: LineMap;
 
   constructor(readonly program: CheckedProgram) {
-    const lines = new LineMap(program.source);
+    const lines = (this.lines = new LineMap(program.source));
     this.lineOf = (offset) => lines.position(offset).line;
     program.ast.statements.forEach((statement, index) => {
       switch (statement.type) {
@@ -171,7 +176,7 @@ export class Evaluator {
         line: this.lineOf(cap.span.start),
         ...(cap.amount.type === 'literal' ? { literal: cap.amount } : {}),
       }))
-      .sort((a, b) => PERIOD_ORDER[a.period] - PERIOD_ORDER[b.period]);
+      .sort(byPeriod);
   }
 
   private planRule(rule: A.Rule, id: string): RulePlan {

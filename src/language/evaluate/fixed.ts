@@ -17,7 +17,7 @@ import { canonical, Decimal } from '../decimal.js';
 import { minorUnitDigits, SECONDS_PER_UNIT } from '../literals.js';
 import type { CreditOutcome, CreditSummary, CutSummary, FastPath } from '../program.js';
 import { LineMap } from '../source.js';
-import { percentString } from './evaluator.js';
+import { byPeriod, percentString } from './evaluator.js';
 import { durationUnit, type InputValue, type InputValues } from './inputs.js';
 import type { RunOptions } from './run.js';
 
@@ -166,7 +166,6 @@ interface RawCut {
   readonly tier: number;
 }
 
-const PERIOD_ORDER: Record<A.Period, number> = { monthly: 0, quarterly: 1, yearly: 2 };
 
 /** Plans the fast path of a checked program, or `undefined` when it has none. */
 export function planFixed(program: CheckedProgram): FastPath | undefined {
@@ -196,7 +195,6 @@ class FixedPlan {
   private scopes = 1; // 0 is the whole program
   /** The run's currency: money literals in any other are for the reader to judge. */
   private currency?: string;
-  private places = -1;
   // Reused by every run (runs never overlap): a month's values, accruals and cuts.
   private readonly states: MonthState[];
   private readonly accruals: Accruals;
@@ -205,8 +203,8 @@ class FixedPlan {
   private readonly names: readonly string[];
   /** The run's given values, one per input. */
   private readonly raws: (InputValue | readonly InputValue[] | undefined)[];
-  /** Formatting in the run's currency. */
-  private text?: Texts;
+  /** Formatting in the run's currency; null when its minor unit is finer than the money scale. */
+  private text?: Texts | null;
   /** A program that is one uncapped tier table, and the share its last month paid, when known without dividing. */
   private soleTable?: TierTable;
   private share?: string;
@@ -228,7 +226,7 @@ class FixedPlan {
     const capPlans = (caps: readonly A.Cap[]) =>
       caps
         .map((cap) => ({ amount: this.fixed(cap.amount, valueExprs), kind: cap.amount.kind ?? 'money', period: cap.period, line: lineOf(cap) }))
-        .sort((a, b) => PERIOD_ORDER[a.period] - PERIOD_ORDER[b.period]);
+        .sort(byPeriod);
     const rulePlan = (rule: A.Rule): RulePlan => {
       const p = rule.proportional;
       let proportional: RulePlan['proportional'];
@@ -262,7 +260,7 @@ class FixedPlan {
         const tiers = statement.rules.map(rulePlan);
         const table = this.tierTable(statement.rules, tiers);
         this.credits.push({ type: 'block', scope, owner, tiers, caps: capPlans(statement.caps), table });
-      } else if (statement.type === 'cap') caps = [...caps, ...capPlans([statement.cap])].sort((a, b) => PERIOD_ORDER[a.period] - PERIOD_ORDER[b.period]);
+      } else if (statement.type === 'cap') caps = [...caps, ...capPlans([statement.cap])].sort(byPeriod);
       else if (statement.type === 'point-rate') pointRate = { amount: this.fixed(statement.rate, valueExprs), kind: statement.rate.kind ?? 'money' };
     }
     this.caps = caps;
@@ -448,22 +446,22 @@ class FixedPlan {
 
   credit(given: InputValues, options: RunOptions): CreditOutcome | undefined {
     const currency = this.program.currency ?? options.currency;
-    if (currency !== this.currency || !this.text) {
+    if (currency !== this.currency || this.text === undefined) {
       this.currency = currency;
-      this.places = currency ? minorUnitDigits(currency) : 2;
-      this.text = this.places > this.money ? undefined : new Texts(this.money, this.places, this.feeScale);
+      const places = currency ? minorUnitDigits(currency) : 2;
+      this.text = places > this.money ? null : new Texts(this.money, places, this.feeScale);
     }
-    const places = this.places;
-    if (places > this.money) return undefined;
+    const text = this.text;
+    if (!text) return undefined;
     try {
-      return this.run(given, currency, places);
+      return this.run(given, currency, text);
     } catch (error) {
       if (error === INEXACT) return undefined;
       throw error;
     }
   }
 
-  private run(given: InputValues, currency: string | undefined, places: number): CreditOutcome | undefined {
+  private run(given: InputValues, currency: string | undefined, text: Texts): CreditOutcome | undefined {
     let months = 1;
     let year = false;
     const raws = this.raws;
@@ -491,14 +489,12 @@ class FixedPlan {
       states[0].yearFee = safe(states[0].fee * 12);
     }
 
-    const unit = POW[this.money - places];
     const accruals = this.accruals;
-    accruals.reset(unit);
+    accruals.reset(text.unit);
     // A run handed over mid-month may have left cuts behind. (Setting a length is
     // a runtime call, slow enough to count here.)
     if (this.cuts.length > 0) this.cuts = [];
     if (this.tierCuts.length > 0) this.tierCuts.length = 0;
-    const text = this.text!;
     if (!year) {
       const exact = this.month(states[0], accruals);
       return { ok: true, credit: { currency: currency ?? null, amount: text.money(exact), percentOfFee: this.share ?? text.share(exact, states[0].fee), cuts: this.takeCuts(0, text) } };
@@ -744,7 +740,7 @@ class Texts {
 
   private readonly zero = (0).toFixed(this.places);
   /** The minor unit at the money scale. */
-  private readonly unit = POW[this.scale - this.places];
+  readonly unit = POW[this.scale - this.places];
 
   // The last answers: the months of a year often repeat a credit. (Numbers in a typed
   // array: stored in an object, each new double would be a new heap number.)

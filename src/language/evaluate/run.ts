@@ -8,7 +8,6 @@ import type { CheckedProgram } from '../checker/program.js';
 import { Decimal, moneyString, ZERO } from '../decimal.js';
 import { locate, type Diagnostic, type Problem } from '../diagnostics.js';
 import type { Lang } from '../render/format.js';
-import { LineMap } from '../source.js';
 import { Accruals, Evaluator, percentString, type MonthComputation } from './evaluator.js';
 import { describeStep, stepLine, type StepData } from './explanation.js';
 import { EvaluationStop } from './expressions.js';
@@ -27,7 +26,7 @@ export interface RunOptions {
  * `let`s and outputs the credit needs, and writes no explanation.
  */
 export function run(program: CheckedProgram, evaluator: Evaluator, given: InputValues, options: RunOptions = {}, creditOnly = false): Evaluation {
-  const lines = lineMapOf(program);
+  const lines = evaluator.lines;
   const fail = (found: Problem[]): Evaluation => ({ ok: false, diagnostics: found.map((p) => locate(p, lines)) });
   const read = readInputs(program.inputs, given, program.currency ?? options.currency);
   if (read.problems.length > 0) return fail(read.problems);
@@ -99,14 +98,6 @@ export function run(program: CheckedProgram, evaluator: Evaluator, given: InputV
     explanation,
   };
   return { ok: true, result: year, diagnostics };
-}
-
-// A program's line map, built on its first run rather than on every one.
-const lineMaps = new WeakMap<CheckedProgram, LineMap>();
-function lineMapOf(program: CheckedProgram): LineMap {
-  let lines = lineMaps.get(program);
-  if (!lines) lineMaps.set(program, (lines = new LineMap(program.source)));
-  return lines;
 }
 
 function sum(values: readonly Decimal[]): Decimal {
