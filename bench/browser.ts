@@ -25,7 +25,8 @@ import { extname, join, normalize } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright';
 import { compile, type InputInfo } from '../lib/index.js';
 import { duration, median, quantile, table, type Settings } from './harness.js';
-import { example, loadGenerator, root } from './programs.js';
+import { generateProgram } from '../test/fixtures/programs.js';
+import { example, root } from './programs.js';
 import { bundleLibrary } from './sizes.js';
 
 const PROGRAM = 'uptime-tiers.credit';
@@ -239,9 +240,8 @@ export async function browserSection(settings: Settings, log: (text: string) => 
   const json = JSON.stringify(program.toJSON());
   const first = program.inputs[0];
   const entry = await buildPlayground();
-  const { generate } = await loadGenerator();
   // Each key press adds a letter to a label (inside its closing quote), or to a comment line when no line ends in a label.
-  const generated = generate(PLAYGROUND_LINES);
+  const generated = generateProgram(PLAYGROUND_LINES);
   const labelled = generated.split('\n').findIndex((l) => /^[a-z].*"$/.test(l));
   const playgroundSource = labelled >= 0 ? generated : `# typed into: \n${generated}`;
   const typedLine = labelled >= 0 ? labelled + 1 : 1;

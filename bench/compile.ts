@@ -9,7 +9,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compile, type InputValues, type Program } from '../lib/index.js';
 import { child, compare, duration, median, table, type Settings } from './harness.js';
-import { loadGenerator, root, shippedExamples } from './programs.js';
+import { generateProgram } from '../test/fixtures/programs.js';
+import { root, shippedExamples } from './programs.js';
 
 export const GENERATED_LINES = 1000;
 
@@ -41,15 +42,14 @@ export function sampleValues(p: Program): InputValues {
 }
 
 export async function compileSection(settings: Settings, log: (text: string) => void): Promise<{ generator: string; figures: CompileFigure[] }> {
-  const { generate, from } = await loadGenerator();
   const scratch = join(root, '.bench');
   mkdirSync(scratch, { recursive: true });
   const generatedFile = join(scratch, `generated-${GENERATED_LINES}.credit`);
-  writeFileSync(generatedFile, generate(GENERATED_LINES));
+  writeFileSync(generatedFile, generateProgram(GENERATED_LINES));
 
   const programs = [
     ...shippedExamples().map((e) => ({ name: e.name, file: join(root, 'examples', e.name), source: e.source })),
-    { name: `generated ${GENERATED_LINES} lines`, file: generatedFile, source: generate(GENERATED_LINES) },
+    { name: `generated ${GENERATED_LINES} lines`, file: generatedFile, source: generateProgram(GENERATED_LINES) },
   ];
 
   const figures: CompileFigure[] = [];
@@ -78,9 +78,9 @@ export async function compileSection(settings: Settings, log: (text: string) => 
   }
 
   log(table(
-    `Compile time: compile(source) + first program.credit() (medians; cold = first compile in a fresh process, ${settings.coldRuns} processes; warm = ${settings.runs} timed runs). Generated program from ${from}.`,
+    `Compile time: compile(source) + first program.credit() (medians; cold = first compile in a fresh process, ${settings.coldRuns} processes; warm = ${settings.runs} timed runs). Generated program from test/fixtures/programs.ts.`,
     ['program', 'lines', 'cold import', 'cold compile', 'cold 1st credit', 'cold total', 'warm total', 'warm compile only'],
     figures.map((f) => [f.program, String(f.lines), duration(f.coldImportMs), duration(f.coldCompileMs), duration(f.coldFirstCreditMs), duration(f.coldTotalMs), duration(f.warmMs), duration(f.warmCompileOnlyMs)]),
   ));
-  return { generator: from, figures };
+  return { generator: 'test/fixtures/programs.ts', figures };
 }
