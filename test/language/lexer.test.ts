@@ -5,7 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { lex } from '../../src/language/lexer.js';
+import { Lexer, type TokenType } from 'chevrotain';
+import { lex, LEXER_OPTIONS } from '../../src/language/lexer.js';
+import { allTokens } from '../../src/language/tokens.js';
 import { compile } from '../../src/index.js';
 import { evalMonth, expectDiagnostics, programOf, theDiagnostic } from '../helpers.js';
 
@@ -184,5 +186,12 @@ describe('lexical mistakes', () => {
 
   it('a mistake in a literal produces no program', () => {
     assert.equal(compile('if response > 5m then 10%\n').program, undefined);
+  });
+});
+
+describe('the token definitions', () => {
+  it("pass Chevrotain's checks, which the lexer skips at start-up", () => {
+    const checked = new Lexer(allTokens as TokenType[], { ...LEXER_OPTIONS, deferDefinitionErrorsHandling: true });
+    assert.deepEqual(checked.lexerDefinitionErrors.map((e) => e.message), []);
   });
 });
