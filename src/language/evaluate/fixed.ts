@@ -205,7 +205,7 @@ class FixedPlan {
   private readonly raws: (InputValue | readonly InputValue[] | undefined)[];
   /** Formatting in the run's currency; null when its minor unit is finer than the money scale. */
   private text?: Texts | null;
-  /** A program that is one uncapped tier table, and the share its last month paid, when known without dividing. */
+  /** A program whose one credit is a tier table, and the share its last month paid, when known without dividing. */
   private soleTable?: TierTable;
   private share?: string;
 
@@ -290,7 +290,7 @@ class FixedPlan {
     }
     this.accruals = new Accruals(counted);
     const [only] = this.credits;
-    if (this.credits.length === 1 && only.type === 'block' && only.table && only.caps.length === 0 && caps.length === 0) this.soleTable = only.table;
+    if (this.credits.length === 1 && only.type === 'block' && only.table) this.soleTable = only.table;
     this.raws = this.inputs.map(() => undefined);
     this.names = this.inputs.map((i) => i.name);
     this.states = Array.from({ length: 12 }, () => ({
@@ -502,7 +502,7 @@ class FixedPlan {
     const perMonth: Omit<CreditSummary, 'months' | 'currency'>[] = [];
     let exactTotal = 0;
     let paid = 0;
-    let cuts: CutSummary[] = [];
+    let cuts: readonly CutSummary[] = NO_CUTS;
     for (let m = 0; m < months; m++) {
       if (m > 0 && m % 3 === 0) accruals.startQuarter();
       const exact = this.month(states[m], accruals);
@@ -538,8 +538,8 @@ class FixedPlan {
   }
 
   /** The month's cuts, formatted; the buffer is emptied for the next month. */
-  private takeCuts(month: number, text: Texts): CutSummary[] {
-    if (this.cuts.length === 0) return [];
+  private takeCuts(month: number, text: Texts): readonly CutSummary[] {
+    if (this.cuts.length === 0) return NO_CUTS;
     const raw = this.cuts;
     this.cuts = [];
     return raw.map((c): CutSummary => {
@@ -620,6 +620,8 @@ class FixedPlan {
       total = safe(total + amount);
     }
     const exact = this.caps.length === 0 ? total : this.applyCaps(0, 'program', 'all credits', this.caps, total, s, accruals, cuts, -1);
+    // A cap cut the tier's share of the fee: what is left is divided out.
+    if (cuts.length > 0) this.share = undefined;
     accruals.add(0, exact);
     return exact;
   }
@@ -729,6 +731,9 @@ class Accruals {
     for (let i = 0; i < this.quarter.length; i++) this.quarter[i] = 0;
   }
 }
+
+/** A month without cuts: one array for all, read-only as results are. */
+const NO_CUTS: readonly CutSummary[] = Object.freeze([]);
 
 /** Fixed-point amounts as the result's decimal strings. */
 class Texts {
