@@ -7,15 +7,25 @@
  * the year sum is done in the peer's own number type. The exactness column
  * compares each engine's raw result — before any display formatting — with
  * ours, on inputs where binary floating point goes wrong.
+ *
+ * The engines are timed in a fresh Node process of their own (this file run
+ * as a script), so that none inherits the JIT state of the sections before.
+ * A second process first runs three other shipped programs through
+ * `credit()`, as a billing service with many contracts would: our code is
+ * shared by all programs, the peers' compiled expressions are not, so that
+ * figure is ours under the least favourable conditions.
  */
 import { Environment } from '@marcbachmann/cel-js';
 import { Decimal } from 'decimal.js';
 import { compileExpression } from 'filtrex';
 import { Engine as RulesEngine } from 'json-rules-engine';
 import { all, create } from 'mathjs';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { compile } from '../lib/index.js';
-import { compare, count, ratio, table, type Rate, type Settings } from './harness.js';
-import { uptime } from './inputs.js';
+import { compare, consume, count, ratio, table, type Rate, type Settings } from './harness.js';
+import { points, support, uptime } from './inputs.js';
+import { example, root } from './programs.js';
 
 /** The table as a credit-rules program: the fee an input in USD, no caps. */
 export const TIERS = `fee 1_000 USD monthly "Monthly charges"
@@ -191,7 +201,9 @@ export interface PeerFigure {
   readonly differences: readonly { readonly inputs: string; readonly got: string; readonly expected: string }[];
 }
 
-export async function peersSection(settings: Settings, log: (text: string) => void): Promise<PeerFigure[]> {
+/** Times every engine in this process: after other programs' runs when `afterOthers`. */
+async function measure(settings: Settings, afterOthers: boolean): Promise<PeerFigure[]> {
+  if (afterOthers) runOtherPrograms(settings);
   const peers = [ours('credit'), ours('evaluate'), jsonRulesEngine(), filtrex(), cel(), mathjs(), decimalBaseline(), integerBaseline()];
   const reference = peers[0];
   const cases = exactnessCases();
@@ -230,13 +242,55 @@ export async function peersSection(settings: Settings, log: (text: string) => vo
     year: yearly.rates[k],
     ...exactness[k],
   }));
+  return figures;
+}
 
+/** Other shipped programs through `credit()`, months and years, for a while each. */
+function runOtherPrograms(settings: Settings): void {
+  const others = [['uptime-tiers.credit', uptime], ['support-sla.credit', support], ['points.credit', points]] as const;
+  for (const [file, workload] of others) {
+    const program = compile(example(file)).program!;
+    const until = performance.now() + 3 * settings.warmupMs;
+    for (let i = 0; performance.now() < until; i++) {
+      consume(program.credit(workload.months[i & (workload.months.length - 1)]));
+      consume(program.credit(workload.years[i & (workload.years.length - 1)]));
+    }
+  }
+}
+
+export interface PeersFigures {
+  /** Every engine in a fresh process. */
+  readonly figures: readonly PeerFigure[];
+  /** Ours and the peers in a process that ran three other programs first. */
+  readonly afterOtherPrograms: readonly PeerFigure[];
+}
+
+/** Runs this file as a script in a fresh process: its figures. */
+function measureApart(settings: Settings, afterOthers: boolean): PeerFigure[] {
+  const args = ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), `--settings=${JSON.stringify(settings)}`, ...(afterOthers ? ['--after-other-programs'] : [])];
+  const out = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (out.status !== 0) throw new Error(`the peers' process failed (${out.status}): ${out.stderr.trim().split('\n').slice(-3).join(' | ')}`);
+  return JSON.parse(out.stdout.trim().split('\n').pop() ?? '') as PeerFigure[];
+}
+
+export async function peersSection(settings: Settings, log: (text: string) => void): Promise<PeersFigures> {
+  const figures = measureApart(settings, false);
+  const afterOtherPrograms = measureApart(settings, true);
+  const cases = figures[0].cases;
   log(table(
     `Peers: the three-tier uptime table, credit = share × fee rounded to cents, year = 12 months summed (medians of ${settings.runs} interleaved runs; ratio = throughput ÷ credit-rules credit() in the same round, median over rounds; >1 is faster)`,
     ['engine', 'months/s', 'ratio', 'years/s', 'ratio', 'exactness', 'how'],
     figures.map((f) => [f.engine, count(f.monthsPerSecond), ratio(f.monthRatio), count(f.yearsPerSecond), ratio(f.yearRatio), f.exact ? 'exact' : `not exact (${f.differ} of ${f.cases} differ)`, f.how]),
   ));
-  log(`  exactness: ${figures[0].cases} cases (${cases.months.length} months, ${cases.years.length} years): half-cent products, cent sums over a year, realistic inputs; raw results compared as decimals`);
+  log(`  exactness: ${cases} cases (months and years): half-cent products, cent sums over a year, realistic inputs; raw results compared as decimals`);
   for (const f of figures) for (const d of f.differences) log(`  ${f.engine}: ${d.inputs} → ${d.got}, exact ${d.expected}`);
-  return figures;
+  const [ours] = afterOtherPrograms;
+  const peer = (name: string) => afterOtherPrograms.find((f) => f.engine.startsWith(name))!;
+  log(`  in a process that ran uptime-tiers, support-sla and points through credit() first: credit() ${count(ours.monthsPerSecond)} months/s (filtrex ${ratio(peer('filtrex').monthRatio)}, cel-js ${ratio(peer('@marcbachmann').monthRatio)}), ${count(ours.yearsPerSecond)} years/s (filtrex ${ratio(peer('filtrex').yearRatio)}, cel-js ${ratio(peer('@marcbachmann').yearRatio)})`);
+  return { figures, afterOtherPrograms };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const settings = JSON.parse(process.argv.find((a) => a.startsWith('--settings='))!.slice('--settings='.length)) as Settings;
+  console.log(JSON.stringify(await measure(settings, process.argv.includes('--after-other-programs'))));
 }

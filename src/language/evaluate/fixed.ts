@@ -178,6 +178,9 @@ export function planFixed(program: CheckedProgram): FastPath | undefined {
   }
 }
 
+// Every field of a plan is set in its constructor, in one order, even when empty:
+// then the plans of all programs share one hidden class, and the code that reads
+// them stays fast in a process that runs many programs (billing does).
 class FixedPlan {
   private readonly inputs: InputPlan[];
   private readonly slots = new Map<string, number>();
@@ -185,7 +188,7 @@ class FixedPlan {
   private readonly lets: Fixed[] = [];
   private readonly credits: CreditPlan[] = [];
   private readonly caps: CapPlan[];
-  private readonly pointRate?: { readonly amount: Fixed; readonly kind: A.Kind };
+  private readonly pointRate: { readonly amount: Fixed; readonly kind: A.Kind } | undefined = undefined;
   private readonly feeSlot: number;
   private readonly yearlyFee: boolean;
   /** Scale of the monthly fee: a yearly fee is divided by 12, which needs two places more. */
@@ -193,8 +196,10 @@ class FixedPlan {
   /** The one scale of every money amount of a month. */
   private readonly money: number;
   private scopes = 1; // 0 is the whole program
+  /** The rules' own currency, if they name one. */
+  private readonly ownCurrency: string | undefined;
   /** The run's currency: money literals in any other are for the reader to judge. */
-  private currency?: string;
+  private currency: string | undefined = undefined;
   // Reused by every run (runs never overlap): a month's values, accruals and cuts.
   private readonly states: MonthState[];
   private readonly accruals: Accruals;
@@ -204,12 +209,13 @@ class FixedPlan {
   /** The run's given values, one per input. */
   private readonly raws: (InputValue | readonly InputValue[] | undefined)[];
   /** Formatting in the run's currency; null when its minor unit is finer than the money scale. */
-  private text?: Texts | null;
+  private text: Texts | null | undefined = undefined;
   /** A program whose one credit is a tier table, and the share its last month paid, when known without dividing. */
-  private soleTable?: TierTable;
-  private share?: string;
+  private soleTable: TierTable | undefined = undefined;
+  private share: string | undefined = undefined;
 
-  constructor(private readonly program: CheckedProgram) {
+  constructor(program: CheckedProgram) {
+    this.ownCurrency = program.currency;
     const lines = new LineMap(program.source);
     const lineOf = (node: { span: { start: number } }) => lines.position(node.span.start).line;
     this.inputs = program.inputs.map((spec, i) => {
@@ -445,7 +451,7 @@ class FixedPlan {
   // ——— evaluating ———
 
   credit(given: InputValues, options: RunOptions): CreditOutcome | undefined {
-    const currency = this.program.currency ?? options.currency;
+    const currency = this.ownCurrency ?? options.currency;
     if (currency !== this.currency || this.text === undefined) {
       this.currency = currency;
       const places = currency ? minorUnitDigits(currency) : 2;
