@@ -18,6 +18,10 @@ import type { Lang } from './render/format.js';
 import { SECONDS_PER_UNIT } from './literals.js';
 import { LineMap } from './source.js';
 
+// `credit()` without values or options: shared, so that billing's call allocates nothing for them.
+const NO_VALUES: InputValues = Object.freeze({});
+const NO_OPTIONS: RunOptions = Object.freeze({});
+
 /** Everything a form needs to show one input field. Values are decimal strings in the input's own unit. */
 export interface InputInfo {
   readonly name: string;
@@ -196,7 +200,7 @@ export class Program {
    * (the package entry's programs) many times faster: billing's call. Only
    * the `let`s and outputs the credit needs are evaluated.
    */
-  credit(values: InputValues = {}, options: RunOptions = {}): CreditOutcome {
+  credit(values: InputValues = NO_VALUES, options: RunOptions = NO_OPTIONS): CreditOutcome {
     if (this.fast === undefined) this.fast = this.services.fastPath?.(this.checked) ?? null;
     const quick = this.fast === null ? undefined : this.fast(values, options);
     if (quick) return quick;

@@ -67,12 +67,14 @@ function decimalText(n: number, scale: number, keepZeros: boolean): string {
       scale--;
     }
   }
-  return `${digits(whole)}.${scale <= 3 ? PADDED[scale][rest] : String(rest).padStart(scale, '0')}`;
+  // One concatenation, not two: the point comes with the fraction.
+  return digits(whole) + (scale <= 3 ? FRACTIONS[scale][rest] : `.${String(rest).padStart(scale, '0')}`);
 }
 
 // Number-to-string conversion is the dearest step of formatting: small numbers come from tables.
 const SMALL = Array.from({ length: 1000 }, (_, i) => String(i));
-const PADDED = [[], ...[1, 2, 3].map((places) => Array.from({ length: 10 ** places }, (_, i) => String(i).padStart(places, '0')))];
+/** Fractions of one to three places with their point: FRACTIONS[2][5] is ".05". */
+const FRACTIONS = [[], ...[1, 2, 3].map((places) => Array.from({ length: 10 ** places }, (_, i) => `.${String(i).padStart(places, '0')}`))];
 
 function digits(n: number): string {
   return n < 1000 ? SMALL[n] : String(n);
@@ -910,46 +912,50 @@ function inputPlan(spec: InputSpec): InputPlan {
  * NaN for anything else, which the reader judges.
  */
 function fixedInput(plan: InputPlan, raw: InputValue, currency: string | undefined): number {
-  if (plan.kind === 'boolean') return raw === true || raw === 'true' ? 1 : raw === false || raw === 'false' ? 0 : NaN;
-  let scaled: number;
-  let unit = plan.unit;
-  if (typeof raw === 'number') {
-    scaled = Math.round(raw * POW[plan.places]);
+  // A plain number, the usual value from code: short, so that it is compiled into its caller.
+  if (typeof raw === 'number' && plan.kind !== 'boolean') {
+    const scaled = Math.round(raw * POW[plan.places]);
     // Exact only if the number has at most `places` decimals; below 10^15 no other
     // decimal of as few digits is the same double, so the reader would read the same.
-    if (scaled / POW[plan.places] !== raw || !(Math.abs(scaled) < 1e15)) return NaN;
-  } else if (typeof raw === 'string') {
-    // One pass over the characters (billing's CSV cells are strings): `-`, digits, `.`, digits, a unit.
-    const text = raw;
-    let i = 0;
-    const negative = text.charCodeAt(0) === 45; // -
-    if (negative) i++;
-    const wholeStart = i;
-    let whole = 0;
-    for (let d = text.charCodeAt(i) - 48; d >= 0 && d <= 9; d = text.charCodeAt(++i) - 48) whole = whole * 10 + d;
-    const wholeDigits = i - wholeStart;
-    if (wholeDigits === 0 || wholeDigits + plan.places > 15) return NaN;
-    let fraction = 0;
-    let places = 0;
-    if (text.charCodeAt(i) === 46) { // .
-      const fractionStart = ++i;
-      for (let d = text.charCodeAt(i) - 48; d >= 0 && d <= 9; d = text.charCodeAt(++i) - 48) fraction = fraction * 10 + d;
-      places = i - fractionStart;
-      if (places === 0 || places > plan.places) return NaN;
-    }
-    if (i < text.length) {
-      const suffix = text.slice(i);
-      if (suffix === '%') {
-        if (plan.kind !== 'percent') return NaN;
-      } else if (suffix.length === 4 && suffix[0] === ' ') {
-        if (plan.kind !== 'money' || suffix.slice(1) !== currency) return NaN;
-      } else if (plan.kind === 'duration' && (suffix === 's' || suffix === 'min' || suffix === 'h' || suffix === 'd')) {
-        unit = SECONDS_PER_UNIT[suffix];
-      } else return NaN;
-    }
-    scaled = whole * POW[plan.places] + fraction * POW[plan.places - places];
-    if (negative) scaled = -scaled;
-  } else return NaN;
-  if (plan.kind === 'duration' && scaled < 0) return NaN;
-  return safe(scaled * unit);
+    if (scaled / POW[plan.places] !== raw || !(Math.abs(scaled) < 1e15) || (plan.kind === 'duration' && scaled < 0)) return NaN;
+    return safe(scaled * plan.unit);
+  }
+  return fixedText(plan, raw, currency);
+}
+
+/** A boolean, or a literal's text (a CSV cell, `99.5%`) in one pass over its characters: `-`, digits, `.`, digits, a unit. */
+function fixedText(plan: InputPlan, raw: InputValue, currency: string | undefined): number {
+  if (plan.kind === 'boolean') return raw === true || raw === 'true' ? 1 : raw === false || raw === 'false' ? 0 : NaN;
+  if (typeof raw !== 'string') return NaN;
+  const text = raw;
+  let i = 0;
+  const negative = text.charCodeAt(0) === 45; // -
+  if (negative) i++;
+  const wholeStart = i;
+  let whole = 0;
+  for (let d = text.charCodeAt(i) - 48; d >= 0 && d <= 9; d = text.charCodeAt(++i) - 48) whole = whole * 10 + d;
+  const wholeDigits = i - wholeStart;
+  if (wholeDigits === 0 || wholeDigits + plan.places > 15) return NaN;
+  let fraction = 0;
+  let places = 0;
+  if (text.charCodeAt(i) === 46) { // .
+    const fractionStart = ++i;
+    for (let d = text.charCodeAt(i) - 48; d >= 0 && d <= 9; d = text.charCodeAt(++i) - 48) fraction = fraction * 10 + d;
+    places = i - fractionStart;
+    if (places === 0 || places > plan.places) return NaN;
+  }
+  let unit = plan.unit;
+  if (i < text.length) {
+    const suffix = text.slice(i);
+    if (suffix === '%') {
+      if (plan.kind !== 'percent') return NaN;
+    } else if (suffix.length === 4 && suffix[0] === ' ') {
+      if (plan.kind !== 'money' || suffix.slice(1) !== currency) return NaN;
+    } else if (plan.kind === 'duration' && (suffix === 's' || suffix === 'min' || suffix === 'h' || suffix === 'd')) {
+      unit = SECONDS_PER_UNIT[suffix];
+    } else return NaN;
+  }
+  const scaled = whole * POW[plan.places] + fraction * POW[plan.places - places];
+  if (negative && plan.kind === 'duration' && scaled > 0) return NaN;
+  return safe((negative ? -scaled : scaled) * unit);
 }
