@@ -214,7 +214,7 @@ function openInput(file: string, io: Io): Readable {
   if (file === '-') return io.stdin ?? process.stdin;
   try {
     if (statSync(file).isDirectory()) throw Object.assign(new Error(), { code: 'EISDIR' });
-    return createReadStream(file, { fd: openSync(file, 'r'), highWaterMark: 1 << 16 });
+    return createReadStream(file, { fd: openSync(file, 'r'), highWaterMark: 1 << 20 });
   } catch (error) {
     throw fileError(file, error);
   }

@@ -928,24 +928,34 @@ function fixedText(plan: InputPlan, raw: InputValue, currency: string | undefine
   if (plan.kind === 'boolean') return raw === true || raw === 'true' ? 1 : raw === false || raw === 'false' ? 0 : NaN;
   if (typeof raw !== 'string') return NaN;
   const text = raw;
+  const length = text.length;
+  // Every read stays within the text: one past its end would send V8's charCodeAt to its slow path (half the speed).
   let i = 0;
-  const negative = text.charCodeAt(0) === 45; // -
+  const negative = length > 0 && text.charCodeAt(0) === 45; // -
   if (negative) i++;
   const wholeStart = i;
   let whole = 0;
-  for (let d = text.charCodeAt(i) - 48; d >= 0 && d <= 9; d = text.charCodeAt(++i) - 48) whole = whole * 10 + d;
+  for (; i < length; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) break;
+    whole = whole * 10 + d;
+  }
   const wholeDigits = i - wholeStart;
   if (wholeDigits === 0 || wholeDigits + plan.places > 15) return NaN;
   let fraction = 0;
   let places = 0;
-  if (text.charCodeAt(i) === 46) { // .
+  if (i < length && text.charCodeAt(i) === 46) { // .
     const fractionStart = ++i;
-    for (let d = text.charCodeAt(i) - 48; d >= 0 && d <= 9; d = text.charCodeAt(++i) - 48) fraction = fraction * 10 + d;
+    for (; i < length; i++) {
+      const d = text.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) break;
+      fraction = fraction * 10 + d;
+    }
     places = i - fractionStart;
     if (places === 0 || places > plan.places) return NaN;
   }
   let unit = plan.unit;
-  if (i < text.length) {
+  if (i < length) {
     const suffix = text.slice(i);
     if (suffix === '%') {
       if (plan.kind !== 'percent') return NaN;
