@@ -782,8 +782,6 @@ class Texts {
     }
     return this.texts.share;
   }
-
-
 }
 
 /** The most digits k ≤ 15 with b × 10^k within 2^52: how far a remainder below b may be shifted for `floorDiv`. */
