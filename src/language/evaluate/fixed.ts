@@ -208,8 +208,11 @@ class FixedPlan {
   private cuts: RawCut[] = [];
   private readonly tierCuts: RawCut[] = [];
   private readonly names: readonly string[];
-  /** The run's given values, one per input. */
-  private readonly raws: (InputValue | readonly InputValue[] | undefined)[];
+  // The run's given values, per input. One value is read once, into a typed array: storing
+  // the given string or number itself would cost a write barrier (or a heap number) per input.
+  private readonly sources: Uint8Array;
+  private readonly values: Float64Array;
+  private readonly lists: (readonly InputValue[] | undefined)[];
   /** Formatting in the run's currency; null when its minor unit is finer than the money scale. */
   private text: Texts | null | undefined = undefined;
   /** A program whose one credit is a tier table, and the share its last month paid, when known without dividing. */
@@ -299,7 +302,9 @@ class FixedPlan {
     this.accruals = new Accruals(counted);
     const [only] = this.credits;
     if (this.credits.length === 1 && only.type === 'block' && only.table) this.soleTable = only.table;
-    this.raws = this.inputs.map(() => undefined);
+    this.sources = new Uint8Array(this.inputs.length);
+    this.values = new Float64Array(this.inputs.length);
+    this.lists = this.inputs.map(() => undefined);
     this.names = this.inputs.map((i) => i.name);
     this.states = Array.from({ length: 12 }, () => ({
       inputs: new Float64Array(this.inputs.length),
@@ -472,19 +477,27 @@ class FixedPlan {
   private run(given: InputValues, currency: string | undefined, text: Texts): CreditOutcome | undefined {
     let months = 1;
     let year = false;
-    const raws = this.raws;
-    for (let i = 0; i < raws.length; i++) raws[i] = undefined;
+    const [sources, values, lists] = [this.sources, this.values, this.lists];
+    for (let i = 0; i < sources.length; i++) {
+      if (sources[i] === MONTHLY) lists[i] = undefined;
+      sources[i] = DEFAULT;
+    }
     // `given[key]` inside `for…in` reads through the object's key cache: the fast way in.
     for (const key in given) {
       const raw = given[key];
       if (raw === undefined) continue;
       const slot = this.slotOf(key);
       if (slot < 0) throw INEXACT; // an unknown input: the reader names it
-      raws[slot] = raw;
       if (Array.isArray(raw)) {
         if (year && raw.length !== months) throw INEXACT;
         year = true;
         months = raw.length;
+        lists[slot] = raw;
+        sources[slot] = MONTHLY;
+      } else {
+        // Read once, also when it holds for every month of a year.
+        values[slot] = fixedInput(this.inputs[slot], raw as InputValue, currency);
+        sources[slot] = ONE_VALUE;
       }
     }
     if (year && (months < 1 || months > 12)) throw INEXACT;
@@ -563,9 +576,12 @@ class FixedPlan {
     const inputs = into.inputs;
     for (let i = 0; i < this.inputs.length; i++) {
       const plan = this.inputs[i];
-      let raw = this.raws[i];
-      if (Array.isArray(raw)) raw = (raw as readonly InputValue[])[month];
-      const value = raw === undefined ? plan.fallback : fixedInput(plan, raw as InputValue, this.currency);
+      const source = this.sources[i];
+      let value = source === ONE_VALUE ? this.values[i] : plan.fallback;
+      if (source === MONTHLY) {
+        const raw = this.lists[i]![month];
+        if (raw !== undefined) value = fixedInput(plan, raw, this.currency);
+      }
       // NaN (no default, or not exact) fails both tests.
       if (!(value >= plan.min && value <= plan.max)) throw INEXACT;
       inputs[i] = value;
@@ -739,6 +755,11 @@ class Accruals {
     for (let i = 0; i < this.quarter.length; i++) this.quarter[i] = 0;
   }
 }
+
+/** Where an input's value comes from in a run: its default, one value given, a list of months given. */
+const DEFAULT = 0;
+const ONE_VALUE = 1;
+const MONTHLY = 2;
 
 /** A month without cuts: one array for all, read-only as results are. */
 const NO_CUTS: readonly CutSummary[] = Object.freeze([]);
