@@ -477,7 +477,9 @@ class FixedPlan {
   private run(given: InputValues, currency: string | undefined, text: Texts): CreditOutcome | undefined {
     let months = 1;
     let year = false;
-    const [sources, values, lists] = [this.sources, this.values, this.lists];
+    const sources = this.sources;
+    const values = this.values;
+    const lists = this.lists;
     for (let i = 0; i < sources.length; i++) {
       if (sources[i] === MONTHLY) lists[i] = undefined;
       sources[i] = DEFAULT;
