@@ -110,7 +110,7 @@ function step(data: StepData, lang: Lang, currency: string | undefined): Step {
   return { kind: data.kind, text: describeStep(data, lang, currency), ...(line ? { line } : {}), ...(month ? { month } : {}) };
 }
 
-function monthResult(c: MonthComputation, month: number | undefined, currency: string | undefined, lang: Lang, quiet = false): MonthResult {
+function monthResult(c: MonthComputation, month: number | undefined, currency: string | undefined, lang: Lang, creditOnly = false): MonthResult {
   return {
     mode: 'month',
     ...(month ? { month } : {}),
@@ -121,7 +121,7 @@ function monthResult(c: MonthComputation, month: number | undefined, currency: s
     cuts: c.cuts,
     outputs: c.outputs,
     values: c.values,
-    explanation: quiet ? [] : c.steps.map((s) => ({ ...step(s, lang, currency), ...(month ? { month } : {}) })),
+    explanation: creditOnly ? [] : c.steps.map((s) => ({ ...step(s, lang, currency), ...(month ? { month } : {}) })),
   };
 }
 
