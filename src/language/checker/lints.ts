@@ -71,7 +71,6 @@ export function intervalOf(expr: A.Expr): Interval | undefined {
   return { name, ...(lo ? { lo } : {}), ...(hi ? { hi } : {}), worse, oneSided: !lo || !hi };
 }
 
-
 /** Clips an interval to the input's possible values; undefined if nothing is left. */
 function clip(interval: Interval, range: { min: Decimal; max: Decimal } | undefined): Interval | undefined {
   if (!range) return interval;

@@ -36,7 +36,6 @@ interface Use {
   readonly beforeCredits: boolean;
 }
 
-
 export function resolveNames(ast: A.ProgramAst, found: Problem[]): Scope {
   const scope: Scope = new Map();
   for (const [name, kind] of Object.entries(BUILTINS)) {

@@ -168,7 +168,6 @@ interface RawCut {
   readonly tier: number;
 }
 
-
 /** Plans the fast path of a checked program, or `undefined` when it has none. */
 export function planFixed(program: CheckedProgram): FastPath | undefined {
   try {
