@@ -2,7 +2,7 @@
 // The command line entry: runs the CLI from lib/ (built by `npm run build:lib`, run by `prepare`),
 // bundled into one file: Node loads one module where it would resolve and read dozens,
 // which takes a tenth of a second off every command (billing runs `batch` in loops).
-import { main } from '../lib/cli-bundle.js';
+import { main } from '../lib/bundle/main.js';
 
 // `credit-rules test … | head` closes the pipe early: that is not an error.
 process.stdout.on('error', (error) => {

@@ -120,15 +120,17 @@ interface Year {
   apart?: boolean;
 }
 
-class Batch {
+/** The batch's work on records in order, whoever reads them: `runBatch`, or a worker of `runInParallel` on its piece. */
+export class Batch {
   rows = 0;
   failed = 0;
   fatal?: string;
   private readonly writer = new CsvWriter(OUTPUT_PIECE + 4096);
   private header = true;
   private width = 0;
-  private customerAt = -1;
-  private monthAt = -1;
+  /** The columns of the customer and the month; -1 when there is none. */
+  customerAt = -1;
+  monthAt = -1;
   private columns: InputColumn[] = [];
   private year?: Year;
   /** One values object for every month on its own, and one for every year: `credit` reads them and keeps nothing. */
@@ -139,7 +141,7 @@ class Batch {
   /** Passed to every `credit` call (a default argument would be a new object each call). */
   private readonly run: RunOptions;
   /** Customers whose year has ended, and their last line: their rows must be together. */
-  private readonly done = new Map<string, number>();
+  readonly done = new Map<string, number>();
 
   constructor(
     private readonly program: BatchProgram,
@@ -194,7 +196,13 @@ class Batch {
     this.endYear();
   }
 
-  private readHeader(fields: readonly string[]): void {
+  /** A piece of a file after its header, which another batch has checked and written: a worker's start. */
+  continueAfter(header: readonly string[]): void {
+    this.header = false;
+    this.readHeader(header, false);
+  }
+
+  private readHeader(fields: readonly string[], write = true): void {
     const names = fields.map((f) => f.trim());
     const inputs = new Map(this.program.inputs.map((i) => [i.name, i]));
     const problems: string[] = [];
@@ -221,7 +229,7 @@ class Batch {
     this.width = names.length;
     const first = this.program.inputs[0];
     if (this.columns.length === 0 && first) this.defaultList = { name: first.name, value: first.default ?? '' };
-    this.writer.text(`${OUTPUT_COLUMNS.join(',')}\n`);
+    if (write) this.writer.text(`${OUTPUT_COLUMNS.join(',')}\n`);
   }
 
   /** The language's own message for a name that is no input, with its "did you mean". */

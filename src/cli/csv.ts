@@ -48,7 +48,19 @@ export class CsvReader {
   constructor(
     private readonly onRecord: RecordHandler,
     private readonly onProblem: ProblemHandler,
-  ) {}
+    /** Reading a part of a file from this line on (a parallel batch's piece): no byte order mark there. */
+    from?: { readonly line: number },
+  ) {
+    if (from) {
+      this.line = from.line;
+      this.started = true;
+    }
+  }
+
+  /** Whether the text so far ended at the end of a record: nothing is carried over to the next chunk. */
+  get betweenRecords(): boolean {
+    return this.rest === '' && !this.skipping;
+  }
 
   /** Reads a chunk: every record that ends in it is handed out, in order. */
   push(chunk: string): void {

@@ -7,9 +7,11 @@
 import { createReadStream, createWriteStream, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { compile, loadProgram, type Diagnostic, type EvaluationResult, type Lang, type Program } from '../index.js';
 import { OUTPUT_COLUMNS, runBatch } from './batch.js';
+import { runInParallel } from './parallel.js';
 
 export interface Io {
   out(line: string): void;
@@ -21,6 +23,9 @@ export interface Io {
 
 class UsageError extends Error {}
 
+/** More threads than this gain nothing: one thread reads, cuts and writes for them all. */
+const MAX_JOBS = 8;
+
 const HELP: Record<string, string> = {
   main: `credit-rules — service-credit rules: check, evaluate, test and render them
 
@@ -31,7 +36,8 @@ Usage:
   credit-rules test FILE...                       run the examples
   credit-rules render FILE [--lang en|de]         print the clause text
   credit-rules compile FILE [--out FILE.json]     write the checked program as JSON
-  credit-rules batch FILE --csv IN [--out OUT]    credits for a CSV of customer-months (billing)
+  credit-rules batch FILE --csv IN [--out OUT] [--jobs N]
+                                                  credits for a CSV of customer-months (billing)
 
 Run \`credit-rules COMMAND --help\` for details. Exit codes: 0 ok, 1 errors in the
 rules, failed examples or failed batch rows, 2 the command could not run.`,
@@ -60,7 +66,7 @@ Prints the clause text of the rules, in English (default) or German.`,
 
 Writes the checked program as JSON (to stdout, or to --out). The widget loads
 such a file without the parser.`,
-  batch: `Usage: credit-rules batch FILE --csv IN [--out OUT]
+  batch: `Usage: credit-rules batch FILE --csv IN [--out OUT] [--jobs N]
 
 Computes the credit of every row of a CSV file (IN, or - for stdin) and writes
 a CSV with one row per input row (to stdout, or to OUT). FILE is a .credit file
@@ -83,7 +89,11 @@ A bad row of a contract year fails the whole year: each of its other rows names
 the line that stopped it. Each failed row is also reported on stderr as
 IN:LINE: error: message.
 Exits with 1 if any row failed, 2 if the file cannot be used at all (a column
-that is no input, a missing input without default, an unreadable file).`,
+that is no input, a missing input without default, an unreadable file).
+
+--jobs N  worker threads sharing the rows of a large file (default: one per
+          CPU core, at most ${MAX_JOBS}; 1 runs it all in one thread). The output is
+          the same whatever N.`,
 };
 
 function read(file: string): string {
@@ -225,7 +235,7 @@ function openInput(file: string, io: Io): Readable {
  * renamed to OUT when the run is complete: billing never finds half a file
  * under OUT, and a file that cannot be used leaves OUT as it was.
  */
-async function batch(file: string, csv: string | undefined, out: string | undefined, io: Io): Promise<number> {
+async function batch(file: string, csv: string | undefined, out: string | undefined, jobs: number, io: Io): Promise<number> {
   if (csv === undefined) throw new UsageError('batch needs --csv IN, the CSV file of customer-months (see credit-rules batch --help)');
   const program = load(file, io);
   if (!program) return 1;
@@ -240,7 +250,11 @@ async function batch(file: string, csv: string | undefined, out: string | undefi
     throw new UsageError(`${out}: cannot be written (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
   try {
-    const outcome = await runBatch(program, input, output, { onError: (line, message) => io.err(`${name}:${line}: error: ${oneLine(message)}`) });
+    const options = { onError: (line: number, message: string) => io.err(`${name}:${line}: error: ${oneLine(message)}`) };
+    const outcome =
+      jobs > 1
+        ? await runInParallel(program, input, output, options, { jobs, program: JSON.stringify(program.toJSON()), worker: new URL('./batch-worker.js', import.meta.url) })
+        : await runBatch(program, input, output, options);
     if (temporary !== undefined) {
       output.end();
       await finished(output);
@@ -261,6 +275,13 @@ async function batch(file: string, csv: string | undefined, out: string | undefi
       rmSync(temporary, { force: true });
     }
   }
+}
+
+function jobCount(value: string | undefined): number {
+  if (value === undefined) return Math.min(availableParallelism(), MAX_JOBS);
+  const jobs = /^[0-9]+$/.test(value) ? Number(value) : 0;
+  if (jobs < 1 || jobs > 64) throw new UsageError(`--jobs must be a whole number from 1 to 64, not "${value}"`);
+  return jobs;
 }
 
 /** A message on one stderr line, even when it quotes a field with a line break. */
@@ -296,13 +317,14 @@ export function main(argv: readonly string[], io: Io): number | Promise<number> 
         lang: { type: 'string' },
         out: { type: 'string' },
         csv: { type: 'string' },
+        jobs: { type: 'string' },
       },
     });
     if (options.help) {
       io.out(HELP[command]);
       return 0;
     }
-    const allowed: Record<string, string[]> = { check: [], test: [], eval: ['set', 'json', 'lang'], render: ['lang'], compile: ['out'], batch: ['csv', 'out'] };
+    const allowed: Record<string, string[]> = { check: [], test: [], eval: ['set', 'json', 'lang'], render: ['lang'], compile: ['out'], batch: ['csv', 'out', 'jobs'] };
     for (const option of Object.keys(options)) {
       if (!allowed[command].includes(option)) throw new UsageError(`${command} has no --${option} option (see credit-rules ${command} --help)`);
     }
@@ -324,7 +346,7 @@ export function main(argv: readonly string[], io: Io): number | Promise<number> 
         else io.out(json);
         return 0;
       }
-      case 'batch': return batch(oneFile(positionals, 'batch'), options.csv, options.out, io).catch((error: unknown) => failure(error, io));
+      case 'batch': return batch(oneFile(positionals, 'batch'), options.csv, options.out, jobCount(options.jobs), io).catch((error: unknown) => failure(error, io));
     }
     return 2;
   } catch (error) {
