@@ -6,10 +6,12 @@
  * rules as written (`.credit`: the parser is built and runs) and as billing
  * would deploy them, precompiled (`credit-rules compile`, `.json`). Start-up
  * alone is the same command over a one-row file; rows/s after start-up
- * subtracts it, which is what a longer file approaches.
+ * subtracts it, which is what a longer file approaches. Each in one thread
+ * (`--jobs 1`) and with the default worker threads (one per core).
  */
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { count, duration, median, table, type Settings } from './harness.js';
 import { availabilities, fees, random } from './inputs.js';
@@ -22,6 +24,8 @@ const bin = join(root, 'bin/credit-rules.js');
 export interface BatchFigure {
   /** The program as given to the command. */
   readonly program: string;
+  /** `--jobs`: worker threads (1: all in the main thread). */
+  readonly jobs: number;
   readonly rows: number;
   readonly runs: number;
   /** Median wall time over the whole file, and over a one-row file. */
@@ -68,33 +72,35 @@ export async function batchSection(settings: Settings, quick: boolean, log: (tex
   writeFileSync(oneRow, 'availability,fee\n99.5,1000\n');
   timed(['compile', PROGRAM, '--out', PRECOMPILED]);
 
-  const programs = [PROGRAM, PRECOMPILED];
-  const whole: number[][] = programs.map(() => []);
-  const startup: number[][] = programs.map(() => []);
+  const cores = Math.min(availableParallelism(), 8);
+  const runs = [PROGRAM, PRECOMPILED].flatMap((program) => [1, ...(cores > 1 ? [cores] : [])].map((jobs) => ({ program, jobs })));
+  const whole: number[][] = runs.map(() => []);
+  const startup: number[][] = runs.map(() => []);
   // Interleaved, so that a slow spell of the machine falls on every figure alike.
   for (let r = 0; r < settings.coldRuns; r++) {
-    programs.forEach((program, p) => {
-      whole[p].push(timed(['batch', program, '--csv', file]));
-      startup[p].push(timed(['batch', program, '--csv', oneRow]));
+    runs.forEach(({ program, jobs }, p) => {
+      whole[p].push(timed(['batch', program, '--csv', file, '--jobs', String(jobs)]));
+      startup[p].push(timed(['batch', program, '--csv', oneRow, '--jobs', String(jobs)]));
     });
   }
-  const figures = programs.map((program, p): BatchFigure => {
+  const figures = runs.map(({ program, jobs }, p): BatchFigure => {
     const [ms, start] = [median(whole[p]), median(startup[p])];
     return {
       program,
+      jobs,
       rows,
       runs: settings.coldRuns,
       medianMs: ms,
       startupMs: start,
       rowsPerSecond: rows / (ms / 1000),
       rowsPerSecondAfterStartup: rows / (Math.max(ms - start, 1) / 1000),
-      command: `node bin/credit-rules.js batch ${program} --csv .bench/uptime-${rows}.csv > /dev/null`,
+      command: `node bin/credit-rules.js batch ${program} --csv .bench/uptime-${rows}.csv --jobs ${jobs} > /dev/null`,
     };
   });
   log(table(
-    `Batch: node bin/credit-rules.js batch PROGRAM --csv .bench/uptime-${rows}.csv > /dev/null (wall time of the process, median of ${settings.coldRuns}; start-up: the same over a one-row file)`,
-    ['program', 'rows', 'time', 'rows/s', 'start-up', 'rows/s after start-up'],
-    figures.map((f) => [f.program, count(rows), duration(f.medianMs), `${count(f.rowsPerSecond)}/s`, duration(f.startupMs), `${count(f.rowsPerSecondAfterStartup)}/s`]),
+    `Batch: node bin/credit-rules.js batch PROGRAM --csv .bench/uptime-${rows}.csv --jobs N > /dev/null (wall time of the process, median of ${settings.coldRuns}; start-up: the same over a one-row file)`,
+    ['program', 'jobs', 'rows', 'time', 'rows/s', 'start-up', 'rows/s after start-up'],
+    figures.map((f) => [f.program, String(f.jobs), count(rows), duration(f.medianMs), `${count(f.rowsPerSecond)}/s`, duration(f.startupMs), `${count(f.rowsPerSecondAfterStartup)}/s`]),
   ));
   return figures;
 }

@@ -17,8 +17,9 @@
  * worker's reader ended its piece inside a record, or a customer of the piece
  * had a year in an earlier piece — and from that piece on, this thread runs
  * the rest of the file itself, with everything the workers reported, exactly
- * as `runBatch` would. So does a file too small to share out (one piece), and
- * one with no cut in sight (a record of many megabytes).
+ * as `runBatch` would. So does a file too small to be worth the workers'
+ * start (under four pieces), and one with no cut in sight (a record of many
+ * megabytes).
  */
 import { once } from 'node:events';
 import { StringDecoder } from 'node:string_decoder';
@@ -75,8 +76,10 @@ export interface PieceResult {
 export type ParallelOutcome = BatchOutcome | (Extract<BatchOutcome, { ok: true }> & { readonly shared: number });
 
 const PIECE_BYTES = 1 << 20;
-/** Past this many bytes without a cut, the rest of the file is run here. */
+/** Past this many pieces' bytes without a cut, the rest of the file is run here. */
 const SEARCH_LIMIT = 8;
+/** A file of fewer pieces runs here: starting workers (a JIT each to warm up) would take longer. */
+const WORTH_SHARING = 4;
 const LF = 10;
 const CR = 13;
 const QUOTE = 34;
@@ -112,6 +115,8 @@ export async function runInParallel(
   /** The line the next piece starts on. */
   let line = 1;
   let pool: Pool | undefined;
+  /** The first pieces, until there are enough to start the workers for. */
+  const held: Uint8Array[] = [];
   let shared = 0;
   const queue: { readonly task: PieceTask; readonly result: Promise<PieceResult> }[] = [];
   /** Once set, the rest of the input is read here, in this thread. */
@@ -131,7 +136,7 @@ export async function runInParallel(
         const parts = [answer.bytes];
         for (const later of queue.slice(1)) parts.push((await later.result).bytes);
         queue.length = 0;
-        runHere(task.line, [...parts, pieces.rest()]);
+        runHere(task.line, [...parts, ...held.splice(0), pieces.rest()]);
         return;
       }
       queue.shift();
@@ -178,16 +183,18 @@ export async function runInParallel(
       while (!here) {
         const piece = pieces.take();
         if (piece === undefined) break;
-        if (piece !== NO_CUT) await dispatch(piece, false);
-        else {
+        if (piece === NO_CUT) {
           await settle(0);
-          if (!here) runHere(line, [pieces.rest()]);
+          if (!here) runHere(line, [...held.splice(0), pieces.rest()]);
+        } else {
+          held.push(piece);
+          if (pool || held.length >= WORTH_SHARING) while (held.length > 0 && !here) await dispatch(held.shift() as Uint8Array, false);
         }
       }
     }
-    // The end of the input: the last piece, here when it is the only one.
+    // The end of the input: the last piece; all of a small file here.
     if (!here) {
-      if (header === undefined || !pool) runHere(line, [pieces.rest()]);
+      if (header === undefined || !pool) runHere(line, [...held, pieces.rest()]);
       else {
         const last = pieces.rest();
         if (last.length > 0) await dispatch(last, true);

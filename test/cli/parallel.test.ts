@@ -166,6 +166,13 @@ describe('credit-rules batch --jobs: the same output as one thread', () => {
     assert.ok(pieces >= 15, `${pieces} pieces`);
   });
 
+  it('a file of a few pieces runs in one thread: no workers to start and warm up', async () => {
+    const rows = Array.from({ length: 250 }, (_, i) => `,,${(90 + i / 100).toFixed(2)}%,${i % 7}`);
+    const text = ['customer,month,availability,late_incidents', ...rows, ''].join('\n');
+    assert.ok(Buffer.byteLength(text) > 2 * 1000 && Buffer.byteLength(text) < 4 * 1000);
+    assert.equal(await assertSame(text, 2, 1000), 0);
+  });
+
   it('a customer whose rows come back pieces later is told so, as in one thread', async () => {
     const year = (name: string) => Array.from({ length: 12 }, (_, m) => `${name},${m + 1},98%,1`);
     const filler = Array.from({ length: 300 }, () => ',,99%,0');
