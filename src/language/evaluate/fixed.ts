@@ -639,7 +639,7 @@ class FixedPlan {
           for (const cut of tierCuts) if (cut.tier === winner) cuts.push(cut);
           tierCuts.length = 0;
         }
-        amount = this.applyCaps(credit.scope, 'block', credit.owner, credit.caps, best, s, accruals, cuts, -1);
+        amount = credit.caps.length === 0 ? best : this.applyCaps(credit.scope, 'block', credit.owner, credit.caps, best, s, accruals, cuts, -1);
       }
       accruals.add(credit.scope, amount);
       total = safe(total + amount);
