@@ -5,9 +5,9 @@
  * input value). Every failure is one clear line on stderr, never a stack trace.
  */
 import { createReadStream, createWriteStream, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
-import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { compile, loadProgram, type Diagnostic, type EvaluationResult, type Lang, type Program } from '../index.js';
 import { OUTPUT_COLUMNS, runBatch } from './batch.js';
