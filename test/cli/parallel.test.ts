@@ -17,6 +17,8 @@ import { fileURLToPath } from 'node:url';
 import type * as BatchModule from '../../src/cli/batch.js';
 import type * as ParallelModule from '../../src/cli/parallel.js';
 import type * as Api from '../../src/index.js';
+// The bench's seeded generator: a failing case can be run again.
+import { random } from '../../bench/inputs.js';
 
 const lib = (path: string) => fileURLToPath(new URL(`../../lib/${path}`, import.meta.url));
 const BIN = fileURLToPath(new URL('../../bin/credit-rules.js', import.meta.url));
@@ -43,18 +45,6 @@ before(async () => {
 after(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
-
-/** A small deterministic generator, so that a failing case can be run again. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A billing CSV for examples/points.credit: contract years (some with a gap,
