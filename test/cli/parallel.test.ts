@@ -186,6 +186,14 @@ describe('credit-rules batch --jobs: the same output as one thread', () => {
       await assertSame(text, 2, 200);
     }
   });
+
+  it('a worker that cannot start stops the batch with an error, not a hang', async () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => `,,${(90 + (i % 1000) / 100).toFixed(2)}%,${i % 7}`);
+    const text = ['customer,month,availability,late_incidents', ...rows, ''].join('\n');
+    const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
+    const settings = { jobs: 2, program: JSON.stringify(program.toJSON()), worker: new URL('./no-such-worker.js', WORKER), pieceBytes: 500 };
+    await assert.rejects(parallel.runInParallel(program, chunks(text, 1), sink, {}, settings), /no-such-worker/);
+  });
 });
 
 describe('credit-rules batch --jobs (the command)', () => {
@@ -200,6 +208,9 @@ describe('credit-rules batch --jobs (the command)', () => {
     assert.ok(one.stdout.length > 2_000_000);
     assert.equal(two.stdout, one.stdout);
     assert.equal(two.stderr, one.stderr);
+    const piped = spawnSync(process.execPath, [BIN, 'batch', POINTS, '--csv', '-', '--jobs', '2'], { cwd: dir, encoding: 'utf8', input: text, maxBuffer: 1 << 28 });
+    assert.equal(piped.stdout, one.stdout);
+    assert.equal(piped.stderr, one.stderr.replaceAll('big.csv:', '<stdin>:'));
   });
 
   it('a --jobs that is not a whole number from 1 to 64 is one clear line, exit 2', () => {
