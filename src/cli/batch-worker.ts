@@ -16,9 +16,9 @@ const loaded = loadProgram(setup.program, { fastPath: planFixed });
 const header = headerFields(setup.header);
 
 parentPort!.on('message', (task: PieceTask) => {
-  const result = loaded.program ? runPiece(loaded.program, task) : failure(task, loaded.diagnostics[0]?.message ?? 'the program cannot be loaded');
-  // The output, and the piece's bytes back, handed over rather than copied.
-  parentPort!.postMessage(result, [result.output.buffer as ArrayBuffer, task.bytes.buffer as ArrayBuffer]);
+  const result = loaded.program ? runPiece(loaded.program, task) : failure(loaded.diagnostics[0]?.message ?? 'the program cannot be loaded');
+  // The output handed over rather than copied.
+  parentPort!.postMessage(result, [result.output.buffer as ArrayBuffer]);
 });
 
 function runPiece(program: Program, task: PieceTask): PieceResult {
@@ -44,7 +44,7 @@ function runPiece(program: Program, task: PieceTask): PieceResult {
     output.set(part, at);
     at += part.length;
   }
-  return { bytes: task.bytes, output, errors, rows: batch.rows, failed: batch.failed, customers: [...batch.done.keys()], lastLines: [...batch.done.values()], clean: clean || task.final };
+  return { output, errors, rows: batch.rows, failed: batch.failed, customers: [...batch.done.keys()], lastLines: [...batch.done.values()], clean: clean || task.final };
 }
 
 function headerFields(text: string): string[] {
@@ -55,6 +55,6 @@ function headerFields(text: string): string[] {
   return fields;
 }
 
-function failure(task: PieceTask, message: string): PieceResult {
-  return { bytes: task.bytes, output: new Uint8Array(0), errors: [], rows: 0, failed: 0, customers: [], lastLines: [], clean: false, failure: message };
+function failure(message: string): PieceResult {
+  return { output: new Uint8Array(0), errors: [], rows: 0, failed: 0, customers: [], lastLines: [], clean: false, failure: message };
 }

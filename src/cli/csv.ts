@@ -124,6 +124,12 @@ export class CsvReader {
       }
       if (quote !== -1 && quote < pos) quote = text.indexOf('"', pos);
       if (quote === -1 || quote > nl) {
+        if (nl - pos > MAX_RECORD) {
+          this.line = line;
+          pos = this.overlong(text, pos);
+          line = this.line;
+          continue;
+        }
         const end = nl > pos && text.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
         if (end > pos) {
           let count = 0;
@@ -149,6 +155,11 @@ export class CsvReader {
         line = this.line;
         continue;
       }
+      if (parsed.end - (text.charCodeAt(parsed.end - 1) === LF ? 1 : 0) - pos > MAX_RECORD) {
+        pos = this.overlong(text, pos);
+        line = this.line;
+        continue;
+      }
       const first = line;
       for (let k = pos; k < parsed.end; k++) if (text.charCodeAt(k) === LF) line++;
       if (text.charCodeAt(parsed.end - 1) !== LF) line++;
@@ -160,18 +171,32 @@ export class CsvReader {
     this.line = line;
     this.rest = pos < length ? text.slice(pos) : '';
     if (this.rest.length > MAX_RECORD) {
-      const nl = this.rest.indexOf('\n');
-      if (nl === -1) {
-        // One line longer than any record may be: drop it up to its end.
-        this.onProblem(this.line, `the line is longer than ${MAX_RECORD} characters`);
-        this.rest = '';
-        this.skipping = true;
-      } else {
-        const rest = this.rest;
-        this.rest = '';
-        this.parse(rest, this.recover(rest, 0, `a quoted field runs on for more than ${MAX_RECORD} characters: its closing quote (") is probably missing`), false);
-      }
+      const rest = this.rest;
+      this.rest = '';
+      const next = this.overlong(rest, 0);
+      if (!this.skipping) this.parse(rest, next, false);
     }
+  }
+
+  /**
+   * A record that runs on past MAX_RECORD characters from `pos`, whether it
+   * ends in this chunk or not (so that what is read does not depend on how
+   * the input is cut into chunks): reported, and reading goes on after its
+   * first line, or after the line break still to come.
+   */
+  private overlong(text: string, pos: number): number {
+    const nl = text.indexOf('\n', pos);
+    if (nl !== -1 && nl - pos <= MAX_RECORD) {
+      return this.recover(text, pos, `a quoted field runs on for more than ${MAX_RECORD} characters: its closing quote (") is probably missing`);
+    }
+    this.onProblem(this.line, `the line is longer than ${MAX_RECORD} characters`);
+    if (nl === -1) {
+      // Dropped up to its end, in a chunk to come.
+      this.skipping = true;
+      return text.length;
+    }
+    this.line++;
+    return nl + 1;
   }
 
   /** Hands out the fast path's record: its first `count` fields are read, `last` ends it. */

@@ -23,7 +23,7 @@ export interface Io {
 
 class UsageError extends Error {}
 
-/** More threads than this gain nothing: one thread reads, cuts and writes for them all. */
+/** The default is at most this many worker threads: one thread reads, cuts and writes for them all, so more gain little. */
 const MAX_JOBS = 8;
 
 const HELP: Record<string, string> = {

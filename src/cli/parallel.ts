@@ -17,8 +17,10 @@
  * worker's reader ended its piece inside a record, or a customer of the piece
  * had a year in an earlier piece — and from that piece on, this thread runs
  * the rest of the file itself, with everything the workers reported, exactly
- * as `runBatch` would. So does a file too small to be worth the workers'
- * start (under four pieces), and one with no cut in sight (a record of many
+ * as `runBatch` would; so it does when a worker fails. This thread also runs
+ * a file too small to be worth the workers' start (under four pieces), one
+ * whose header line holds a quote or whose lines do not end in LF, and the
+ * rest of one with no cut in sight (every row quoted, or a record of many
  * megabytes).
  */
 import { once } from 'node:events';
@@ -56,8 +58,6 @@ export interface PieceTask {
 
 /** A worker's answer for one piece. */
 export interface PieceResult {
-  /** The piece's bytes, handed back: to be read here if the answer cannot be used. */
-  readonly bytes: Uint8Array;
   readonly output: Uint8Array;
   /** Lines and messages of the failed rows, in order: line, message, line, message … */
   readonly errors: readonly (number | string)[];
@@ -68,7 +68,7 @@ export interface PieceResult {
   readonly lastLines: readonly number[];
   /** The piece ended between records, as a cut must: otherwise its output is not used. */
   readonly clean: boolean;
-  /** Something the worker could not do at all (it could not load the program). */
+  /** The worker could not run the piece at all (it could not load the program). */
   readonly failure?: string;
 }
 
@@ -88,7 +88,7 @@ const NO_CUT = Symbol('no cut');
 
 export async function runInParallel(
   program: BatchProgram,
-  input: AsyncIterable<string | Buffer>,
+  input: AsyncIterable<Uint8Array>,
   output: Writable,
   options: BatchOptions,
   settings: ParallelSettings,
@@ -118,7 +118,8 @@ export async function runInParallel(
   /** The first pieces, until there are enough to start the workers for. */
   const held: Uint8Array[] = [];
   let shared = 0;
-  const queue: { readonly task: PieceTask; readonly result: Promise<PieceResult> }[] = [];
+  /** Pieces sent to the workers, with their bytes kept here in case they must be read here after all. */
+  const queue: { readonly line: number; readonly bytes: Uint8Array; readonly result: Promise<PieceResult | undefined> }[] = [];
   /** Once set, the rest of the input is read here, in this thread. */
   let here: { readonly reader: CsvReader; readonly decoder: StringDecoder } | undefined;
 
@@ -126,17 +127,17 @@ export async function runInParallel(
     here = { reader: readerFrom(from), decoder: new StringDecoder('utf8') };
     for (const part of parts) here.reader.push(here.decoder.write(part));
   };
-  /** Takes the pieces' answers in order while more than `keep` wait, until the rest must run here. */
+  /**
+   * Takes the pieces' answers in order while more than `keep` wait. An answer
+   * that cannot be used — or none, when a worker failed — sends that piece
+   * and everything after it to be read here.
+   */
   const settle = async (keep: number) => {
     while (queue.length > keep && !here) {
-      const { task, result } = queue[0];
-      const answer = await result;
-      if (answer.failure) throw new Error(answer.failure);
-      if (!answer.clean || answer.customers.some((c) => batch.done.has(c))) {
-        const parts = [answer.bytes];
-        for (const later of queue.slice(1)) parts.push((await later.result).bytes);
+      const answer = await queue[0].result;
+      if (!answer || answer.failure !== undefined || !answer.clean || answer.customers.some((c) => batch.done.has(c))) {
+        runHere(queue[0].line, [...queue.map((q) => q.bytes), ...held.splice(0), pieces.rest()]);
         queue.length = 0;
-        runHere(task.line, [...parts, ...held.splice(0), pieces.rest()]);
         return;
       }
       queue.shift();
@@ -154,15 +155,14 @@ export async function runInParallel(
     pool ??= new Pool(settings, { program: settings.program, header: header as string, ...(options.run ? { run: options.run } : {}) });
     // A copy of its own, handed over to the worker (a piece is a view of a larger buffer).
     const task: PieceTask = { bytes: new Uint8Array(bytes), line, final };
+    queue.push({ line, bytes, result: pool.run(task) });
     line += lineBreaks(bytes);
-    queue.push({ task, result: pool.run(task) });
     // Two pieces a worker: the next is there when it is done with one.
     await settle(2 * settings.jobs);
   };
 
   try {
-    for await (const chunk of input) {
-      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    for await (const bytes of input) {
       if (here) {
         here.reader.push(here.decoder.write(bytes));
         if (batch.fatal) return { ok: false, message: batch.fatal };
@@ -172,7 +172,11 @@ export async function runInParallel(
       pieces.add(bytes);
       if (header === undefined) {
         const found = pieces.header();
-        if (!found) continue;
+        if (found === undefined) continue;
+        if (found === NO_CUT) {
+          runHere(1, [pieces.rest()]);
+          continue;
+        }
         header = found.text;
         readerFrom(1).push(header);
         if (batch.fatal) return { ok: false, message: batch.fatal };
@@ -229,6 +233,10 @@ class Pieces {
   private size = 0;
   private customerAt = -1;
   private monthAt = -1;
+  /** What was held when the last search found no cut: searched again only once as much more has come. */
+  private searched = 0;
+  /** Whether a line break came since the header was last looked for. */
+  private newLine = false;
 
   constructor(private readonly pieceBytes: number) {}
 
@@ -236,6 +244,7 @@ class Pieces {
     if (bytes.length === 0) return;
     this.parts.push(bytes);
     this.size += bytes.length;
+    if (!this.newLine) this.newLine = bytes.indexOf(LF) !== -1;
   }
 
   /** The identifying columns, known once the header is read. */
@@ -244,15 +253,24 @@ class Pieces {
     this.monthAt = monthAt;
   }
 
-  /** The header record, cut off with its bytes and as text, once it has all come; undefined before. */
-  header(): { text: string; bytes: Uint8Array } | undefined {
+  /**
+   * The header line (after any blank lines, as the reader skips them), cut
+   * off with its bytes and as text; undefined until its line break has come.
+   * NO_CUT when it is not a plain line — it holds a quote — or none has come
+   * in many pieces' worth (line breaks that are not LF): then the reader
+   * takes the whole file.
+   */
+  header(): { text: string; bytes: Uint8Array } | typeof NO_CUT | undefined {
+    if (this.size > SEARCH_LIMIT * this.pieceBytes) return NO_CUT;
+    if (!this.newLine) return undefined;
+    this.newLine = false;
     const all = this.joined();
-    let found = false;
-    const probe = new CsvReader(() => (found = true), () => (found = true));
-    for (let from = 0, nl = all.indexOf(LF); nl !== -1; from = nl + 1, nl = all.indexOf(LF, from)) {
-      // A header line holds no half character: it ends at a line break.
-      probe.push(utf8(all, from, nl + 1));
-      if (!found) continue;
+    // A UTF-8 byte order mark.
+    let start = all[0] === 0xef && all[1] === 0xbb && all[2] === 0xbf ? 3 : 0;
+    for (let nl = all.indexOf(LF, start); nl !== -1; start = nl + 1, nl = all.indexOf(LF, start)) {
+      const end = nl > start && all[nl - 1] === CR ? nl - 1 : nl;
+      if (end === start) continue;
+      if (hasQuote(all, start, end)) return NO_CUT;
       this.parts = [all.subarray(nl + 1)];
       this.size -= nl + 1;
       return { text: utf8(all, 0, nl + 1), bytes: all.subarray(0, nl + 1) };
@@ -262,10 +280,14 @@ class Pieces {
 
   /** The next piece, cut after about `pieceBytes`; undefined until there is one; NO_CUT when none is in sight. */
   take(): Uint8Array | typeof NO_CUT | undefined {
-    if (this.size <= this.pieceBytes) return undefined;
+    if (this.size <= this.pieceBytes || this.size < this.searched + this.pieceBytes / 4) return undefined;
     const all = this.joined();
     const cut = this.cut(all, this.pieceBytes);
-    if (cut < 0) return this.size > SEARCH_LIMIT * this.pieceBytes ? NO_CUT : undefined;
+    if (cut < 0) {
+      this.searched = this.size;
+      return this.size > SEARCH_LIMIT * this.pieceBytes ? NO_CUT : undefined;
+    }
+    this.searched = 0;
     this.parts = [all.subarray(cut)];
     this.size -= cut;
     return all.subarray(0, cut);
@@ -313,10 +335,13 @@ class Pieces {
 /** A line without its line break, as text; undefined when it is blank or holds a quote. */
 function row(bytes: Uint8Array, start: number, end: number): string | undefined {
   if (end > start && bytes[end - 1] === CR) end--;
-  if (end === start) return undefined;
-  const quote = bytes.indexOf(QUOTE, start);
-  if (quote !== -1 && quote < end) return undefined;
+  if (end === start || hasQuote(bytes, start, end)) return undefined;
   return utf8(bytes, start, end);
+}
+
+function hasQuote(bytes: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (bytes[i] === QUOTE) return true;
+  return false;
 }
 
 function utf8(bytes: Uint8Array, start: number, end: number): string {
@@ -328,37 +353,41 @@ function field(text: string, index: number): string {
   return (text.split(',')[index] ?? '').trim();
 }
 
-/** The workers: each takes pieces in turn. */
+/**
+ * The workers: each takes pieces in turn. Once one fails (it cannot start,
+ * or stops), every piece waiting and every piece after is answered with
+ * undefined: the batch reads them itself.
+ */
 class Pool {
   private readonly workers: Worker[];
-  private readonly waiting: { resolve: (result: PieceResult) => void; reject: (error: unknown) => void }[][];
+  private readonly waiting: ((result: PieceResult | undefined) => void)[][];
   private next = 0;
+  private failed = false;
 
   constructor(settings: ParallelSettings, setup: WorkerSetup) {
     this.workers = Array.from({ length: settings.jobs }, () => new Worker(settings.worker, { workerData: setup }));
     this.waiting = this.workers.map(() => []);
     this.workers.forEach((worker, i) => {
       const waiting = this.waiting[i];
-      worker.on('message', (result: PieceResult) => waiting.shift()?.resolve(result));
-      worker.on('error', (error) => {
-        for (const w of waiting.splice(0)) w.reject(error);
-      });
-      worker.on('exit', (code) => {
-        for (const w of waiting.splice(0)) w.reject(new Error(`a batch worker stopped (exit code ${code})`));
-      });
+      worker.on('message', (result: PieceResult) => waiting.shift()?.(result));
+      worker.on('error', () => this.fail());
+      worker.on('exit', () => this.fail());
     });
   }
 
-  run(task: PieceTask): Promise<PieceResult> {
+  run(task: PieceTask): Promise<PieceResult | undefined> {
+    if (this.failed) return Promise.resolve(undefined);
     const i = this.next;
     this.next = (i + 1) % this.workers.length;
-    const result = new Promise<PieceResult>((resolve, reject) => {
-      this.waiting[i].push({ resolve, reject });
+    return new Promise((resolve) => {
+      this.waiting[i].push(resolve);
       this.workers[i].postMessage(task, [task.bytes.buffer as ArrayBuffer]);
     });
-    // Awaited in order; when a worker fails, the answers after the first are not awaited, and that is no further error.
-    result.catch(() => undefined);
-    return result;
+  }
+
+  private fail(): void {
+    this.failed = true;
+    for (const waiting of this.waiting) for (const answer of waiting.splice(0)) answer(undefined);
   }
 
   async close(): Promise<void> {

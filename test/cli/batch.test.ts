@@ -383,6 +383,26 @@ describe('the CSV reader', () => {
     assert.equal(out[1], '2!');
     assert.ok(out.length > 1000 && out.slice(2).every((o) => o.endsWith(':1000')), out.slice(0, 5).join(' '));
   });
+
+  it('a record past MAX_RECORD characters is given up however the chunks cut it (a parallel batch cuts differently)', () => {
+    const long = 'y'.repeat(MAX_RECORD + 5);
+    const lengths = (chunks: string[]) => {
+      const out: string[] = [];
+      const reader = new CsvReader((fields, line) => out.push(`${line}:${fields.map((f) => f.length).join('|')}`), (line, message) => out.push(`${line}!${message}`));
+      for (const chunk of chunks) reader.push(chunk);
+      reader.end();
+      return out;
+    };
+    for (const text of [`a,b\n1,${long}\n2,3\n`, `a,b\n"${long}\nmore",1\n2,3\n`, `a,b\n"x\n${long}",1\n2,3\n`]) {
+      const whole = lengths([text]);
+      assert.ok(whole.some((o) => o.includes('!')), whole.join(' '));
+      assert.equal(whole.at(-1), `${text.split('\n').length - 1}:1|1`);
+      for (const size of [1 << 16, 1 << 20, 3000]) {
+        const chunks = Array.from({ length: Math.ceil(text.length / size) }, (_, i) => text.slice(i * size, (i + 1) * size));
+        assert.deepEqual(lengths(chunks), whole, `chunks of ${size}`);
+      }
+    }
+  });
 });
 
 describe('the CSV writer', () => {

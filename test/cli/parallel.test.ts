@@ -15,6 +15,7 @@ import { Writable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type * as BatchModule from '../../src/cli/batch.js';
+import { MAX_RECORD } from '../../src/cli/csv.js';
 import type * as ParallelModule from '../../src/cli/parallel.js';
 import type * as Api from '../../src/index.js';
 // The bench's seeded generator: a failing case can be run again.
@@ -101,7 +102,7 @@ async function* chunks(text: string, seed: number): AsyncGenerator<Buffer> {
   }
 }
 
-async function run(text: string, jobs: number, pieceBytes: number): Promise<Result> {
+async function run(text: string, jobs: number, pieceBytes: number, worker = WORKER): Promise<Result> {
   const parts: Buffer[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -115,7 +116,7 @@ async function run(text: string, jobs: number, pieceBytes: number): Promise<Resu
   const outcome =
     jobs === 1
       ? await batch.runBatch(program, input, sink, options)
-      : await parallel.runInParallel(program, input, sink, options, { jobs, program: JSON.stringify(program.toJSON()), worker: WORKER, pieceBytes });
+      : await parallel.runInParallel(program, input, sink, options, { jobs, program: JSON.stringify(program.toJSON()), worker, pieceBytes });
   return { outcome, output: Buffer.concat(parts).toString('utf8'), errors };
 }
 
@@ -187,12 +188,24 @@ describe('credit-rules batch --jobs: the same output as one thread', () => {
     }
   });
 
-  it('a worker that cannot start stops the batch with an error, not a hang', async () => {
+  it('workers that cannot start: the main thread reads the file itself, with the same output', async () => {
     const rows = Array.from({ length: 1000 }, (_, i) => `,,${(90 + (i % 1000) / 100).toFixed(2)}%,${i % 7}`);
     const text = ['customer,month,availability,late_incidents', ...rows, ''].join('\n');
-    const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
-    const settings = { jobs: 2, program: JSON.stringify(program.toJSON()), worker: new URL('./no-such-worker.js', WORKER), pieceBytes: 500 };
-    await assert.rejects(parallel.runInParallel(program, chunks(text, 1), sink, {}, settings), /no-such-worker/);
+    const alone = await run(text, 1, 500);
+    const broken = await run(text, 2, 500, new URL('./no-such-worker.js', WORKER));
+    assert.deepEqual(broken.outcome, { ...(alone.outcome as object), shared: 0 });
+    assert.equal(broken.output, alone.output);
+  });
+
+  it('files the cutter leaves to the main thread: a quote in the header, line breaks that are not LF, a line past MAX_RECORD', async () => {
+    const months = Array.from({ length: 300 }, () => ',,98%,1');
+    for (const text of [
+      ['"customer",month,availability,late_incidents', ...months, ''].join('\n'),
+      ['customer,month,availability,late_incidents', ...months, ''].join('\r'),
+      ['customer,month,availability,late_incidents', 'A,1,98%,1', 'A,2,98%,1', `,,98%,1${' '.repeat(MAX_RECORD + 10)}`, ...months, ''].join('\n'),
+    ]) {
+      await assertSame(text, 2, 200);
+    }
   });
 });
 
