@@ -321,7 +321,10 @@ export class CreditCalculator extends LitElement {
         continue;
       }
       const f = this.#field(input, raw as InputValue | undefined);
-      if (f.value !== undefined) fields[input.name] = f;
+      // A host that mirrors `credit-change` back into `values` hands over what the field
+      // already holds: its text stays as typed ("99." on the way to "99.5").
+      const current = fields[input.name];
+      if (f.value !== undefined && !(current?.value === f.value && !current.error)) fields[input.name] = f;
     }
     this.fields = fields;
   }

@@ -131,10 +131,11 @@ export function langOf(tag: string | null | undefined): Lang {
  */
 export function parseNumber(text: string, lang: Lang): string | undefined {
   let t = text.trim().replace(/[\s\u00a0\u202f]+/g, '').replace(/^\+/, '').replace(/−/g, '-');
-  t = t.replace(/(%|[A-Za-z]{1,3}|€|\$)$/, '');
+  // Also the field's own German units, which end in a dot: "4 Std.", "30 Min.".
+  t = t.replace(/(%|[A-Za-z]{1,3}\.?|€|\$)$/, '');
   const [group, decimal] = lang === 'de' ? ['.', ','] : [',', '.'];
-  // Grouping separators are accepted only where they group thousands.
-  const grouped = new RegExp(`^-?\\d{1,3}(\\${group}\\d{3})+(\\${decimal}\\d*)?$`);
+  // Grouping separators are accepted only where they group thousands (not after a lone 0: "0.500").
+  const grouped = new RegExp(`^-?[1-9]\\d{0,2}(\\${group}\\d{3})+(\\${decimal}\\d*)?$`);
   if (grouped.test(t)) t = t.split(group).join('');
   // The other language's decimal point, alone, is read as a decimal point too ("99.5" in a German form).
   if (lang === 'de' && !t.includes(',') && /^-?\d*\.\d+$/.test(t) && !/^-?\d{1,3}\.\d{3}$/.test(t)) return normal(t);

@@ -209,6 +209,21 @@ describe('<credit-calculator> and its host page', () => {
     expect(last.detail.result.credit).to.deep.equal({ amount: '250.00', percentOfFee: '25' });
   });
 
+  it('a host that mirrors credit-change into values (as React or Vue bind it) leaves the typing alone', async () => {
+    for (const [locale, typed, shown] of [['en', '99.4', '99.4'], ['de', '99,4', '99,4']] as const) {
+      const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator locale=${locale} rules=${RULES}></credit-calculator>`));
+      el.addEventListener('credit-change', (e) => {
+        el.values = (e as CreditChangeEvent).detail.inputs as Record<string, string>;
+      });
+      // Key by key: "99." (or "99,") is read as 99 and mirrored back while the user goes on typing.
+      const input = field(el, 'Monthly availability');
+      await typeInto(el, input, typed);
+      expect(input.value).to.equal(shown);
+      expect(input.getAttribute('aria-invalid')).to.not.equal('true');
+      expect(amount(el)).to.equal(locale === 'en' ? '250.00 EUR' : '250,00 EUR');
+    }
+  });
+
   it('fires no event when the host sets a property', async () => {
     const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator rules=${RULES}></credit-calculator>`));
     let fired = 0;
