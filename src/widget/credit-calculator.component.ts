@@ -9,6 +9,7 @@
  */
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { plain, ZERO } from '../language/decimal.js';
 import type { InputInfo, Program } from '../language/program.js';
 import type { Diagnostic } from '../language/diagnostics.js';
 import type { InputValue, InputValues } from '../language/evaluate/inputs.js';
@@ -823,7 +824,8 @@ export class CreditCalculator extends LitElement {
     const inputs = this.#yearInputs;
     const year = this.year ?? {};
     const result = this.yearEvaluated;
-    let running = 0;
+    // Exact sums, as the amounts are: three-place currencies (KWD, BHD) keep their third place.
+    let running = ZERO;
     const months: (MonthResult | undefined)[] = Array.from({ length: 12 }, (_, m) => result?.months[m]);
     return html`<section class="year wide" part="year" aria-labelledby="year-h">
       <div class="year-bar">
@@ -840,15 +842,15 @@ export class CreditCalculator extends LitElement {
         <tbody>
           ${months.map((m, index) => {
             const cuts = m ? [...m.credits.flatMap((c) => c.cuts), ...m.cuts] : [];
-            const cut = cuts.reduce((sum, c) => sum + Number(c.cut), 0);
-            running += m ? Number(m.credit.amount) : 0;
+            const cut = cuts.reduce((sum, c) => sum.plus(c.cut), ZERO);
+            if (m) running = running.plus(m.credit.amount);
             const monthName = t.monthName(index + 1);
             return html`<tr>
               <th scope="row">${index + 1} · ${monthName}</th>
               <td>${m ? this.#money(m.credit.amount) : '—'}</td>
               <td class="cutcell" title=${cuts.map((c) => `${this.#quantity(c.cap)} ${periodWord(c.period, this.#language)}`).join(', ')}>
-                ${cut > 0 ? `−${this.#money(cut.toFixed(2))}` : ''}</td>
-              <td>${m ? this.#money(running.toFixed(2)) : '—'}</td>
+                ${cut.gt(0) ? `−${this.#money(plain(cut))}` : ''}</td>
+              <td>${m ? this.#money(plain(running)) : '—'}</td>
               ${inputs.map((input) => this.#renderYearCell(input, index, year[input.name]?.[index], monthName))}
             </tr>`;
           })}

@@ -195,6 +195,17 @@ describe('<credit-calculator> as a user sees it', () => {
     expect(event.detail.result.mode).to.equal('year');
     expect((event.detail.inputs.availability as string[])[2]).to.equal('100');
   });
+
+  it('sums the year exactly, to the third place of a three-place currency', async () => {
+    const rules = 'fee 10.005 KWD monthly "Monthly fee"\ninput availability: percent "Monthly availability" default 99.95% range 90%..100% step 0.01%\nif availability < 99.5% then 10%\n';
+    const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator rules=${rules} panels="year" .values=${{ availability: 99.4 }}></credit-calculator>`));
+    const rows = $$(el, '[part=year] tbody tr');
+    const cells = (row: HTMLElement) => [...row.querySelectorAll('td')].map((td) => td.textContent!.trim().replace(/\u00a0/g, ' '));
+    // 10 % of 10.005 KWD is 1.0005, paid as 1.001 KWD a month.
+    expect(cells(rows[0]).slice(0, 3)).to.deep.equal(['1.001 KWD', '', '1.001 KWD']);
+    expect(cells(rows[2])[2]).to.equal('3.003 KWD');
+    expect(cells(rows[11])[2]).to.equal('12.012 KWD');
+  });
 });
 
 describe('<credit-calculator> and its host page', () => {
