@@ -22,15 +22,11 @@ parentPort!.on('message', (task: PieceTask) => {
 });
 
 function runPiece(program: Program, task: PieceTask): PieceResult {
-  const parts: Buffer[] = [];
+  const parts: Uint8Array[] = [];
   const errors: (number | string)[] = [];
   const batch = new Batch(program, { onError: (line, message) => errors.push(line, message), ...(setup.run ? { run: setup.run } : {}) }, (bytes) => parts.push(bytes));
   batch.continueAfter(header);
-  const reader = new CsvReader(
-    (fields, line) => batch.record(fields, line),
-    (line, message) => batch.broken(line, message),
-    { line: task.line },
-  );
+  const reader = batch.reader({ line: task.line });
   // A piece ends at a line break: no character is cut in two.
   reader.push(Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.length).toString('utf8'));
   const clean = reader.betweenRecords;

@@ -63,19 +63,13 @@ export async function runBatch(
   // Output goes out in pieces of about OUTPUT_PIECE bytes as it is made, and
   // before the next input chunk is read the output must have drained: at most
   // one chunk's output waits in memory.
-  let full = false;
-  const batch = new Batch(program, options, (bytes) => {
-    if (!output.write(bytes)) full = true;
-  });
-  const reader = new CsvReader(
-    (fields, line) => batch.record(fields, line),
-    (line, message) => batch.broken(line, message),
-  );
+  const out = outputTo(output);
+  const batch = new Batch(program, options, out.write);
+  const reader = batch.reader();
   const decoder = new StringDecoder('utf8');
   const flush = async () => {
     batch.flush();
-    if (full) await once(output, 'drain');
-    full = false;
+    await out.drained();
   };
   for await (const chunk of input) {
     reader.push(typeof chunk === 'string' ? chunk : decoder.write(chunk));
@@ -88,6 +82,20 @@ export async function runBatch(
   if (batch.fatal) return { ok: false, message: batch.fatal };
   await flush();
   return { ok: true, rows: batch.rows, failed: batch.failed };
+}
+
+/** Writes to `output` without waiting; `drained` waits, when the stream asked for a pause, until it has drained. */
+export function outputTo(output: Writable): { readonly write: (bytes: Uint8Array) => void; readonly drained: () => Promise<void> } {
+  let full = false;
+  return {
+    write: (bytes) => {
+      if (!output.write(bytes)) full = true;
+    },
+    drained: async () => {
+      if (full) await once(output, 'drain');
+      full = false;
+    },
+  };
 }
 
 const OUTPUT_PIECE = 1 << 16;
@@ -146,9 +154,18 @@ export class Batch {
   constructor(
     private readonly program: BatchProgram,
     private readonly options: BatchOptions,
-    private readonly write: (bytes: Buffer) => void,
+    private readonly write: (bytes: Uint8Array) => void,
   ) {
     this.run = options.run ?? {};
+  }
+
+  /** A CSV reader whose records go to this batch; `from` when it reads a part of a file (see `CsvReader`). */
+  reader(from?: { readonly line: number }): CsvReader {
+    return new CsvReader(
+      (fields, line) => this.record(fields, line),
+      (line, message) => this.broken(line, message),
+      from,
+    );
   }
 
   /** Writes out what is made so far. */

@@ -23,12 +23,11 @@
  * rest of one with no cut in sight (every row quoted, or a record of many
  * megabytes).
  */
-import { once } from 'node:events';
 import { StringDecoder } from 'node:string_decoder';
 import type { Writable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import type { RunOptions } from '../index.js';
-import { Batch, type BatchOptions, type BatchOutcome, type BatchProgram } from './batch.js';
+import { Batch, outputTo, type BatchOptions, type BatchOutcome, type BatchProgram } from './batch.js';
 import { CsvReader } from './csv.js';
 
 export interface ParallelSettings {
@@ -93,22 +92,13 @@ export async function runInParallel(
   options: BatchOptions,
   settings: ParallelSettings,
 ): Promise<ParallelOutcome> {
-  let full = false;
-  const write = (bytes: Uint8Array) => {
-    if (!output.write(bytes)) full = true;
-  };
-  const batch = new Batch(program, options, write);
+  const out = outputTo(output);
+  const batch = new Batch(program, options, out.write);
   const flush = async () => {
     batch.flush();
-    if (full) await once(output, 'drain');
-    full = false;
+    await out.drained();
   };
-  const readerFrom = (line: number) =>
-    new CsvReader(
-      (fields, at) => batch.record(fields, at),
-      (at, message) => batch.broken(at, message),
-      line === 1 ? undefined : { line },
-    );
+  const readerFrom = (line: number) => batch.reader(line === 1 ? undefined : { line });
   const pieceBytes = settings.pieceBytes ?? PIECE_BYTES;
   const pieces = new Pieces(pieceBytes);
   let header: string | undefined;
@@ -143,7 +133,7 @@ export async function runInParallel(
       queue.shift();
       shared++;
       batch.flush();
-      write(answer.output);
+      out.write(answer.output);
       for (let i = 0; i < answer.errors.length; i += 2) options.onError?.(answer.errors[i] as number, answer.errors[i + 1] as string);
       batch.rows += answer.rows;
       batch.failed += answer.failed;
