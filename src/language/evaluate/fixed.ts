@@ -473,9 +473,20 @@ class FixedPlan {
     }
   }
 
-  private run(given: InputValues, currency: string | undefined, text: Texts): CreditOutcome | undefined {
-    let months = 1;
-    let year = false;
+  private run(given: InputValues, currency: string | undefined, text: Texts): CreditOutcome {
+    const months = this.take(given, currency);
+    this.accruals.reset(text.unit);
+    // A run handed over mid-month may have left cuts behind. (Setting a length is
+    // a runtime call, slow enough to count here.)
+    if (this.cuts.length > 0) this.cuts = [];
+    if (this.tierCuts.length > 0) this.tierCuts.length = 0;
+    // Two methods, not one: each is compiled for its own case, and the month's stays small.
+    return months === 0 ? this.oneMonth(currency, text) : this.contractYear(months, currency, text);
+  }
+
+  /** Takes the given values in: the number of months when they are lists (a contract year), 0 for one month. */
+  private take(given: InputValues, currency: string | undefined): number {
+    let months = 0;
     const sources = this.sources;
     const values = this.values;
     const lists = this.lists;
@@ -490,8 +501,7 @@ class FixedPlan {
       const slot = this.slotOf(key);
       if (slot < 0) throw INEXACT; // an unknown input: the reader names it
       if (Array.isArray(raw)) {
-        if (year && raw.length !== months) throw INEXACT;
-        year = true;
+        if (raw.length < 1 || raw.length > 12 || (months > 0 && raw.length !== months)) throw INEXACT;
         months = raw.length;
         lists[slot] = raw;
         sources[slot] = MONTHLY;
@@ -501,26 +511,23 @@ class FixedPlan {
         sources[slot] = ONE_VALUE;
       }
     }
-    if (year && (months < 1 || months > 12)) throw INEXACT;
+    return months;
+  }
 
+  private oneMonth(currency: string | undefined, text: Texts): CreditOutcome {
+    const state = this.states[0];
+    this.read(-1, state);
+    state.quarterFee = safe(state.fee * 3);
+    state.yearFee = safe(state.fee * 12);
+    const exact = this.month(state, this.accruals);
+    return { ok: true, credit: { currency: currency ?? null, amount: text.money(exact), percentOfFee: this.share ?? text.share(exact, state.fee), cuts: this.takeCuts(0, text) } };
+  }
+
+  private contractYear(months: number, currency: string | undefined, text: Texts): CreditOutcome {
     const states = this.states;
-    for (let m = 0; m < months; m++) this.read(year ? m : -1, states[m]);
-    if (year) this.schedule(months);
-    else {
-      states[0].quarterFee = safe(states[0].fee * 3);
-      states[0].yearFee = safe(states[0].fee * 12);
-    }
-
     const accruals = this.accruals;
-    accruals.reset(text.unit);
-    // A run handed over mid-month may have left cuts behind. (Setting a length is
-    // a runtime call, slow enough to count here.)
-    if (this.cuts.length > 0) this.cuts = [];
-    if (this.tierCuts.length > 0) this.tierCuts.length = 0;
-    if (!year) {
-      const exact = this.month(states[0], accruals);
-      return { ok: true, credit: { currency: currency ?? null, amount: text.money(exact), percentOfFee: this.share ?? text.share(exact, states[0].fee), cuts: this.takeCuts(0, text) } };
-    }
+    for (let m = 0; m < months; m++) this.read(m, states[m]);
+    this.schedule(months);
     const perMonth: Omit<CreditSummary, 'months' | 'currency'>[] = [];
     let exactTotal = 0;
     let paid = 0;
@@ -721,23 +728,27 @@ class FixedPlan {
 
 /** What each scope paid so far in the quarter and the year, rounded as paid (as the evaluator's `Accruals`). */
 class Accruals {
-  readonly quarter: number[];
-  readonly year: number[];
+  // Typed arrays: one element kind for every program, whatever its amounts.
+  readonly quarter: Float64Array;
+  readonly year: Float64Array;
   /** The minor unit at the money scale. */
   private unit = 1;
   /** Whether anything was added since the last reset. */
   private used = true;
+  private readonly counted: Uint8Array;
 
-  constructor(private readonly counted: readonly boolean[]) {
-    this.quarter = new Array<number>(counted.length).fill(0);
-    this.year = new Array<number>(counted.length).fill(0);
+  constructor(counted: readonly boolean[]) {
+    this.counted = Uint8Array.from(counted, Number);
+    this.quarter = new Float64Array(counted.length);
+    this.year = new Float64Array(counted.length);
   }
 
   reset(unit: number): void {
     this.unit = unit;
     if (!this.used) return;
     this.used = false;
-    for (let i = 0; i < this.year.length; i++) this.quarter[i] = this.year[i] = 0;
+    this.quarter.fill(0);
+    this.year.fill(0);
   }
 
   paid(amount: number): number {
@@ -745,7 +756,7 @@ class Accruals {
   }
 
   add(scope: number, amount: number): void {
-    if (!this.counted[scope]) return;
+    if (this.counted[scope] === 0) return;
     this.used = true;
     const paid = this.paid(amount);
     this.quarter[scope] = safe(this.quarter[scope] + paid);
@@ -753,7 +764,7 @@ class Accruals {
   }
 
   startQuarter(): void {
-    for (let i = 0; i < this.quarter.length; i++) this.quarter[i] = 0;
+    this.quarter.fill(0);
   }
 }
 
