@@ -149,11 +149,12 @@ const UNUSED_DECIMAL_METHODS = [
   'sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'sinh', 'cosh', 'tanh', 'asinh', 'acosh', 'atanh',
   'sqrt', 'cbrt', 'exp', 'ln', 'log', 'pow', 'toBinary', 'toHex', 'toOctal', 'toFraction', 'toNearest',
   'clamp', 'sd', 'dp', 'isInt', 'isPos', 'toExponential', 'toSD', 'trunc', 'toNumber',
+  'round', 'divToInt', 'isNaN',
 ];
 /** The static functions kept on the constructor (with the rounding modes and `config`/`set`). */
 const USED_DECIMAL_STATICS = ['clone', 'isDecimal', 'max', 'min'];
 /** Calls inside decimal.js that may stay, because their caller is dead too (see above): `function → method`. */
-const ALLOWED_DECIMAL_CALLS = ['parseOther → pow'];
+const ALLOWED_DECIMAL_CALLS = ['parseOther → pow', 'toLessThanHalfPi → divToInt'];
 
 function trimDecimal(): Plugin {
   const names = UNUSED_DECIMAL_METHODS.join('|');

@@ -41,18 +41,33 @@ export function sweep(program: Program, input: InputInfo, values: InputValues, c
     if (!r.ok) return undefined;
     return { x, credit: Number(r.credit.amount), amount: r.credit.amount, share: r.credit.percentOfFee };
   };
-  let [lo, hi] = input.range
-    ? [Number(input.range.min), Number(input.range.max)]
-    : input.kind === 'percent' ? [0, 100] : [0, Math.max(1, current * 2)];
+  let [lo, hi] = span(input, current);
   if (!(hi > lo)) return undefined;
   let curve = trace(at, lo, hi, decimals);
-  // Percentages without a range, and availabilities over a wide one: zoom to where the tiers are.
-  if (curve && curve.steps.length && input.kind === 'percent' && (!input.range || (isAvailability(input) && hi - lo > 10))) {
+  if (curve && curve.steps.length && zooms(input)) {
     const first = Math.min(...curve.steps.map((s) => s.at), current);
     lo = Math.max(0, Math.floor(first - (hi - first) * 0.4));
     curve = trace(at, lo, hi, decimals) ?? curve;
   }
   return curve;
+}
+
+/** The values a curve spans before any zoom: the input's range; without one 0 % to 100 %, or 0 to a round number above twice the value. */
+export function span(input: InputInfo, current: number): [number, number] {
+  if (input.range) return [Number(input.range.min), Number(input.range.max)];
+  return input.kind === 'percent' ? [0, 100] : [0, roundAbove(Math.max(1, current * 2))];
+}
+
+/** Percentages without a range, and availabilities over a wide one: the curve zooms to where the tiers are (and the value). */
+export function zooms(input: InputInfo): boolean {
+  const range = input.range;
+  return input.kind === 'percent' && (!range || (isAvailability(input) && Number(range.max) - Number(range.min) > 10));
+}
+
+/** The smallest 1, 2 or 5 × 10^k at or above x ≥ 1. */
+function roundAbove(x: number): number {
+  const power = 10 ** Math.floor(Math.log10(x));
+  return [1, 2, 5, 10].map((m) => m * power).find((v) => v >= x)!;
 }
 
 function trace(at: (x: number) => Sample | undefined, lo: number, hi: number, decimals: number): Curve | undefined {

@@ -6,19 +6,22 @@
  *
  * Everything from the rules — labels, names, rule text, explanations — is
  * rendered through Lit text bindings, never as HTML.
+ *
+ * Fields bind `.value` and `.checked` plainly, without Lit's `live` directive
+ * (0.4 KB): every input event writes what the control shows into the state,
+ * so the value Lit last set is always the one on screen.
  */
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import { plain, ZERO } from '../language/decimal.js';
 import type { InputInfo, Program } from '../language/program.js';
 import type { Diagnostic } from '../language/diagnostics.js';
 import type { InputValue, InputValues } from '../language/evaluate/inputs.js';
 import type { CapCut, Display, Evaluation, EvaluationResult, MonthResult, YearResult } from '../language/evaluate/results.js';
 import { formatMoney, formatNumber, formatPercent, formatQuantity } from '../language/render/format.js';
-import { decimalsOf, downtimeMinutes, formatDowntime, isAvailability, renderChart, sweep, type Curve } from './chart.js';
+import { decimalsOf, downtimeMinutes, formatDowntime, isAvailability, renderChart, span, sweep, zooms, type Curve } from './chart.js';
 import { styles } from './credit-calculator.styles.js';
 import { creditEvent } from './events.js';
-import { langOf, parseNumber, strings, type Lang, type Strings } from './i18n.js';
+import { inheritedLang, langOf, parseNumber, strings, type Lang, type Strings } from './i18n.js';
 import { compileText, dedent, DEFAULT_TIMEOUT, fetchRules, type LoadFailure, type Loaded } from './load.js';
 import { readScenario, scenarioUrl } from './share.js';
 import { fieldValue, suffixOf } from './values.js';
@@ -164,6 +167,8 @@ export class CreditCalculator extends LitElement {
   #curve?: { key: string; curve?: Curve };
   /** The key of the curve being traced in idle time. */
   #tracing?: string;
+  /** The language of the last render, to tell when the page's changed. */
+  #shownLanguage?: Lang;
 
   /** The program in use, once loaded. */
   get loadedProgram(): Program | undefined {
@@ -176,7 +181,7 @@ export class CreditCalculator extends LitElement {
   }
 
   get #language(): Lang {
-    return this.locale === 'de' || this.locale === 'en' ? this.locale : langOf(this.closest('[lang]')?.getAttribute('lang'));
+    return this.locale === 'de' || this.locale === 'en' ? this.locale : langOf(inheritedLang(this));
   }
 
   get #t(): Strings {
@@ -195,6 +200,7 @@ export class CreditCalculator extends LitElement {
       if (!this.loaded && !this.rules && !this.src && !this.program && this.#ruleScript()) void this.#load();
     });
     this.#observer.observe(this, { childList: true, subtree: true, characterData: true });
+    CreditCalculator.#followPageLanguage(this);
     if (this.#interrupted) {
       this.#interrupted = false;
       void this.#load();
@@ -204,6 +210,7 @@ export class CreditCalculator extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#observer?.disconnect();
+    CreditCalculator.#followers.delete(this);
     // Nothing may arrive for an element that left the page: no late render, no event.
     if (this.#abort) {
       this.#abort.abort();
@@ -216,13 +223,39 @@ export class CreditCalculator extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('rules') || changed.has('src') || changed.has('program') || !this.hasUpdated) {
       void this.#load();
-    } else if (this.loaded && changed.has('values')) {
-      this.#applyValues(this.values);
-      this.#compute(false);
-    } else if (this.loaded && (changed.has('locale') || changed.has('currency'))) {
-      for (const input of this.loaded.inputs) this.#reformat(input);
-      this.#compute(false);
+      return;
     }
+    // One update may bring several changes (a framework sets locale and values together): each counts.
+    const relanguage = changed.has('locale') || changed.has('currency');
+    if (relanguage) this.#reformatAll();
+    if (changed.has('values')) this.#applyValues(this.values);
+    if (relanguage || changed.has('values') || changed.has('panels')) this.#compute(false);
+  }
+
+  #reformatAll(): void {
+    for (const input of this.loaded?.inputs ?? []) this.#reformat(input);
+  }
+
+  /** The calculators on the page, told when a `lang` attribute changes: one observer for all of them. */
+  static #followers = new Set<CreditCalculator>();
+  static #languageObserver?: MutationObserver;
+
+  static #followPageLanguage(calculator: CreditCalculator): void {
+    CreditCalculator.#followers.add(calculator);
+    if (CreditCalculator.#languageObserver) return;
+    CreditCalculator.#languageObserver = new MutationObserver(() => {
+      for (const follower of CreditCalculator.#followers) follower.#onPageLanguage();
+    });
+    CreditCalculator.#languageObserver.observe(document.documentElement, { subtree: true, attributeFilter: ['lang'] });
+  }
+
+  /** The page changed a `lang` attribute: a calculator without `locale` follows it. */
+  #onPageLanguage(): void {
+    const lang = this.#language;
+    if (lang === this.#shownLanguage) return;
+    this.#reformatAll();
+    this.#compute(false);
+    this.requestUpdate();
   }
 
   #ruleScript(): HTMLScriptElement | null {
@@ -257,7 +290,11 @@ export class CreditCalculator extends LitElement {
     if (this.rules) return compileText(dedent(this.rules), t);
     if (this.src) return fetchRules(new URL(this.src, document.baseURI).href, t, signal, this.loadTimeout > 0 ? this.loadTimeout : DEFAULT_TIMEOUT);
     if (script?.textContent?.trim()) return compileText(dedent(script.textContent), t);
-    if (document.readyState === 'loading') return undefined;
+    if (document.readyState === 'loading') {
+      // A child script may still come; if none has by the end of parsing, that is said.
+      document.addEventListener('DOMContentLoaded', () => this.loaded || this.failure || void this.#load(), { once: true });
+      return undefined;
+    }
     return { ok: false, kind: 'load', message: t.noRules, diagnostics: [] };
   }
 
@@ -315,10 +352,11 @@ export class CreditCalculator extends LitElement {
   #applyValues(values: Record<string, InputValue | readonly InputValue[]> | undefined): void {
     if (!this.loaded || !values) return;
     const fields = { ...this.fields };
+    const lists: Record<string, string[]> = {};
     for (const input of this.loaded.inputs) {
       const raw = values[input.name];
       if (Array.isArray(raw)) {
-        this.#setYear({ [input.name]: raw.map(String) });
+        lists[input.name] = raw.map(String);
         continue;
       }
       const f = this.#field(input, raw as InputValue | undefined);
@@ -328,6 +366,8 @@ export class CreditCalculator extends LitElement {
       if (f.value !== undefined && !(current?.value === f.value && !current.error)) fields[input.name] = f;
     }
     this.fields = fields;
+    // After the fields: months not given follow them.
+    if (Object.keys(lists).length) this.#setYear(lists);
   }
 
   #currentValues(): Record<string, string> {
@@ -345,6 +385,8 @@ export class CreditCalculator extends LitElement {
     const program = this.loaded;
     if (!program) return;
     this.formError = undefined;
+    // A link shown would be of the values before.
+    this.shareNote = undefined;
     // Problems found by evaluating are looked for afresh each time; a field that
     // does not parse keeps its message until the user corrects it.
     const blocked = Object.values(this.fields).some((f) => f.value === undefined && f.error);
@@ -548,7 +590,8 @@ export class CreditCalculator extends LitElement {
 
   async #copyLink(): Promise<void> {
     const values = this.#currentValues();
-    const year = this.year && this.#shown.has('year')
+    // Months that follow the form are not the scenario's own: the link leaves them to follow.
+    const year = this.year && this.#yearEdited && this.#shown.has('year')
       ? Object.fromEntries(Object.entries(this.year).map(([n, ms]) => [n, ms.map((m) => m.value ?? '')]))
       : undefined;
     const url = scenarioUrl(location.href, this.#namespace, { values, ...(year ? { year } : {}) });
@@ -569,6 +612,7 @@ export class CreditCalculator extends LitElement {
     if (!program) return html`<p class="loading" role="status">${t.loading}</p>`;
     const shown = this.#shown;
     const result = this.evaluated?.result;
+    this.#shownLanguage = this.#language;
     return html`<div class="layout" part="layout" lang=${this.#language}>
       <fieldset class="form" part="form">
         <legend class="heading">${t.inputs}</legend>
@@ -611,7 +655,8 @@ export class CreditCalculator extends LitElement {
     if (input.kind === 'boolean') {
       return html`<div class="field switch" part="field" ?data-invalid=${!!f.error}>
         <label class="switch-label" part="label" for=${id}>${label}</label>
-        <input id=${id} part="switch" type="checkbox" role="switch" .checked=${live(f.value === 'true')}
+        <input id=${id} part="switch" type="checkbox" role="switch" .checked=${f.value === 'true'}
+          aria-invalid=${f.error ? 'true' : 'false'} aria-describedby=${f.error ? errorId : nothing}
           @change=${(e: Event) => this.#onSwitch(input, (e.target as HTMLInputElement).checked)} />
         ${error}
       </div>`;
@@ -626,7 +671,7 @@ export class CreditCalculator extends LitElement {
       ${input.kind === 'percent' && (input.range || isAvailability(input)) ? this.#renderSlider(input, f, label) : nothing}
       <div class="control">
         <input id=${id} part="input" type="text" inputmode="decimal" autocomplete="off" spellcheck="false"
-          .value=${live(f.text)} aria-invalid=${f.error ? 'true' : 'false'} aria-describedby=${describedBy || nothing}
+          .value=${f.text} aria-invalid=${f.error ? 'true' : 'false'} aria-describedby=${describedBy || nothing}
           @input=${(e: Event) => this.#onText(input, (e.target as HTMLInputElement).value)}
           @keydown=${(e: KeyboardEvent) => this.#onKey(input, e)}
           @change=${() => this.#onCommit(input)} />
@@ -642,7 +687,7 @@ export class CreditCalculator extends LitElement {
     const max = input.range?.max ?? '100';
     const step = input.step ?? (Number(max) - Number(min) <= 20 ? '0.01' : '0.1');
     return html`<input type="range" part="slider" min=${min} max=${max} step=${step} tabindex="-1"
-      aria-label=${label} .value=${live(f.value ?? min)}
+      aria-label=${label} .value=${f.value ?? min}
       aria-valuetext=${f.value !== undefined ? formatPercent(f.value, this.#language) : nothing}
       @input=${(e: Event) => this.#onSlider(input, (e.target as HTMLInputElement).value)} />`;
   }
@@ -767,7 +812,8 @@ export class CreditCalculator extends LitElement {
     if (!program || !input || input.kind === 'boolean' || value === undefined || !program.credits.length) return nothing;
     const others = { ...this.#currentValues() };
     delete others[input.name];
-    const key = JSON.stringify([input.name, others, this.currency]);
+    // What the curve depends on: the other values, and the span (and zoom) that follow this one.
+    const key = JSON.stringify([input.name, others, this.currency, span(input, Number(value)), zooms(input) && value]);
     // The curve takes a hundred evaluations: it is traced when the page is idle, so a
     // change shows its result at once (the chart follows; until then the last curve stays).
     if (this.#curve?.key !== key && this.#tracing !== key) {
@@ -827,7 +873,10 @@ export class CreditCalculator extends LitElement {
     // Exact sums, as the amounts are: three-place currencies (KWD, BHD) keep their third place.
     let running = ZERO;
     const months: (MonthResult | undefined)[] = Array.from({ length: 12 }, (_, m) => result?.months[m]);
-    return html`<section class="year wide" part="year" aria-labelledby="year-h">
+    const problems = inputs.flatMap((input) => (year[input.name] ?? []).flatMap((f, month) => (f.error ? [{ input, month, error: f.error }] : [])));
+    // A month that does not read leaves the figures of the months before it: shown as such.
+    const stale = !!result && problems.length > 0;
+    return html`<section class="year wide ${stale ? 'stale' : ''}" part="year" aria-labelledby="year-h">
       <div class="year-bar">
         <h3 class="heading" id="year-h">${t.year}</h3>
         <button type="button" class="button" part="button" @click=${() => this.#resetYear()}>${t.resetYear}</button>
@@ -860,17 +909,19 @@ export class CreditCalculator extends LitElement {
               <td>${this.#money(result.credit.amount)}</td><td colspan=${inputs.length}></td></tr></tfoot>`
           : nothing}
       </table>
+      ${problems.map(({ input, month, error }) => html`<p class="error" part="error" id=${yearErrorId(input, month)}>${t.monthName(month + 1)}, ${input.label ?? input.name}: ${error}</p>`)}
+      ${stale ? html`<p class="stale-note">${t.stale}</p>` : nothing}
     </section>`;
   }
 
   #renderYearCell(input: InputInfo, month: number, f: Field | undefined, monthName: string): TemplateResult {
     const label = `${input.label ?? input.name}, ${monthName}`;
     if (input.kind === 'boolean') {
-      return html`<td><input type="checkbox" aria-label=${label} .checked=${live(f?.value === 'true')}
+      return html`<td><input type="checkbox" aria-label=${label} .checked=${f?.value === 'true'}
         @change=${(e: Event) => this.#onYearCell(input, month, String((e.target as HTMLInputElement).checked))} /></td>`;
     }
-    return html`<td><input type="text" inputmode="decimal" aria-label=${label} .value=${live(f?.text ?? '')}
-      aria-invalid=${f?.error ? 'true' : 'false'} title=${f?.error ?? nothing}
+    return html`<td><input type="text" inputmode="decimal" aria-label=${label} .value=${f?.text ?? ''}
+      aria-invalid=${f?.error ? 'true' : 'false'} aria-describedby=${f?.error ? yearErrorId(input, month) : nothing}
       @input=${(e: Event) => this.#onYearCell(input, month, (e.target as HTMLInputElement).value)} /></td>`;
   }
 
@@ -885,13 +936,17 @@ export class CreditCalculator extends LitElement {
   }
 }
 
-/** `run()`, or undefined when it throws. */
+function yearErrorId(input: InputInfo, month: number): string {
+  return `year-${input.name}-${month}`;
+}
+
 /** Runs `task` when the browser is idle, and within a fifth of a second at the latest. */
 function whenIdle(task: () => void): void {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 200 });
   else setTimeout(task, 0);
 }
 
+/** `run()`, or undefined when it throws. */
 function contained<T>(run: () => T): T | undefined {
   try {
     return run();

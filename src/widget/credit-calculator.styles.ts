@@ -150,6 +150,7 @@ export const styles = css`
   .year td input[aria-invalid='true'] { border-color: var(--_danger); }
   .year tfoot td { font-weight: 700; border-bottom: 0; }
   .year .cutcell { color: var(--_danger); }
+  .year.stale tbody td:nth-of-type(-n + 3), .year.stale tfoot { opacity: 0.55; }
   .year-bar { display: flex; justify-content: space-between; align-items: center; gap: 12px; flex-wrap: wrap; margin-bottom: 8px; }
 
   /* Problems with the rules: for the author, so precise rather than friendly. */

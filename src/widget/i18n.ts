@@ -118,6 +118,15 @@ const de: Strings = {
 
 export const strings: Record<Lang, Strings> = { en, de };
 
+/** The `lang` an element is in: the closest attribute, also outside the shadow roots it sits in. */
+export function inheritedLang(element: Element): string | null {
+  for (let node: Element | undefined = element; node; node = (node.getRootNode() as ShadowRoot).host) {
+    const owner = node.closest('[lang]');
+    if (owner) return owner.getAttribute('lang');
+  }
+  return null;
+}
+
 /** `de-CH`, `de` → de; everything else → en. */
 export function langOf(tag: string | null | undefined): Lang {
   return tag && /^de\b/i.test(tag.trim()) ? 'de' : 'en';
