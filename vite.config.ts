@@ -323,7 +323,8 @@ export default defineConfig(({ command }) => ({
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,
-    minify: true,
+    minify: 'terser',
+    terserOptions: { module: true, compress: { passes: 3 }, format: { comments: false } },
     reportCompressedSize: false,
     lib: {
       entry: resolve(here, 'src/widget/credit-calculator.ts'),
@@ -336,7 +337,6 @@ export default defineConfig(({ command }) => ({
       // one gzip stream) instead of a third file.
       preserveEntrySignatures: 'allow-extension',
       output: {
-        minify: true,
         chunkFileNames: 'chunks/[name]-[hash].js',
       },
     },
