@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { minorUnitDigits } from '../../src/language/literals.js';
 import { evalMonth, evalYear, explanationOf, months } from '../helpers.js';
 
 const ONE_RULE = (credit: string) => `input a: percent\nif a < 99% then ${credit}\n`;
@@ -45,6 +46,41 @@ describe('money is rounded half up to the minor unit of its currency', () => {
   it('the explanation shows the exact amount and its rounding', () => {
     const texts = explanationOf(evalMonth(ONE_RULE('30%'), { a: '98%', fee: '2.05 EUR' }));
     assert.ok(texts.some((t) => t.includes('The exact amount 0.615 EUR is rounded half up to 0.62 EUR.')), texts.join('\n'));
+  });
+});
+
+describe("a currency's minor unit comes from the language's own table, not from the host", () => {
+  it('knows the currencies that are not in hundredths, and gives every other code two places', () => {
+    const digits = Object.fromEntries(['EUR', 'USD', 'JPY', 'KRW', 'HUF', 'KWD', 'TND', 'CLF', 'XYZ', 'jpy', '', 'PY0'].map((c) => [c, minorUnitDigits(c)]));
+    assert.deepEqual(digits, { EUR: 2, USD: 2, JPY: 0, KRW: 0, HUF: 0, KWD: 3, TND: 3, CLF: 4, XYZ: 2, jpy: 2, '': 2, PY0: 2 });
+  });
+
+  it('rounds the same without Intl: the result does not depend on the ICU data of the machine', () => {
+    const intl = Intl.NumberFormat;
+    (Intl as { NumberFormat: unknown }).NumberFormat = () => {
+      throw new Error('Intl.NumberFormat is not to be used for minor units');
+    };
+    try {
+      // Currencies no other test of this file names (a cache could answer for those).
+      assert.equal(evalMonth(ONE_RULE('10%'), { a: '98%', fee: '10.005 BHD' }).credit.amount, '1.001');
+      assert.equal(evalMonth(ONE_RULE('10%'), { a: '98%', fee: '1005 VND' }).credit.amount, '101');
+    } finally {
+      Intl.NumberFormat = intl;
+    }
+  });
+
+  it('agrees with Intl wherever the host has the CLDR 48 data the table was taken from', { skip: process.versions.cldr !== '48.0' && `CLDR ${process.versions.cldr}` }, () => {
+    const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+    const differ: string[] = [];
+    for (const a of letters) for (const b of letters) for (const c of letters) {
+      const code = a + b + c;
+      let digits = 2;
+      try {
+        digits = new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits ?? 2;
+      } catch {}
+      if (digits !== minorUnitDigits(code)) differ.push(`${code}: Intl ${digits}, table ${minorUnitDigits(code)}`);
+    }
+    assert.deepEqual(differ, []);
   });
 });
 
