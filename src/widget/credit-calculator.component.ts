@@ -603,6 +603,26 @@ export class CreditCalculator extends LitElement {
     }
   }
 
+  /**
+   * Prints this calculator alone: while the print dialog is open, a style
+   * sheet of the page hides everything else on paper. (Constructed, so a
+   * strict Content Security Policy allows it.) Inside other shadow roots, the
+   * outermost host is what prints.
+   */
+  #print(): void {
+    let target: Element = this;
+    while (target.getRootNode() instanceof ShadowRoot) target = (target.getRootNode() as ShadowRoot).host;
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(`@media print{body *{visibility:hidden!important}[${PRINTING}],[${PRINTING}] *{visibility:visible!important}[${PRINTING}]{position:absolute!important;left:0!important;top:0!important;width:100%!important}}`);
+    target.setAttribute(PRINTING, '');
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    addEventListener('afterprint', () => {
+      target.removeAttribute(PRINTING);
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+    }, { once: true });
+    print();
+  }
+
   // ——— rendering ———
 
   protected override render(): TemplateResult {
@@ -929,12 +949,15 @@ export class CreditCalculator extends LitElement {
     const t = this.#t;
     return html`<section class="share wide" part="share" aria-label=${t.share}>
       <button type="button" class="button primary" part="button" @click=${() => this.#copyLink()}>${t.copyLink}</button>
-      <button type="button" class="button" part="button" @click=${() => print()}>${t.print}</button>
+      <button type="button" class="button" part="button" @click=${() => this.#print()}>${t.print}</button>
       <output aria-live="polite">${this.shareNote?.text ?? ''}</output>
       ${this.shareNote?.url ? html`<input type="text" readonly aria-label=${t.copyLink} .value=${this.shareNote.url} />` : nothing}
     </section>`;
   }
 }
+
+/** The attribute that marks what prints while the print dialog is open. */
+const PRINTING = 'data-credit-printing';
 
 function yearErrorId(input: InputInfo, month: number): string {
   return `year-${input.name}-${month}`;

@@ -304,4 +304,33 @@ describe('<credit-calculator> printed', () => {
     for (const selector of interactive) expect(shown(selector), `${selector} not printed`).to.equal(false);
     expect(getComputedStyle(el).borderTopWidth, 'no frame on paper').to.equal('0px');
   });
+
+  it('"Print summary" prints the calculator alone, not the page around it, and leaves the page as it was', async () => {
+    const page = await fixture<HTMLElement>(html`<main>
+      <h1>Pricing</h1>
+      <p class="pitch">Our plans</p>
+      <credit-calculator panels="share" rules=${RULES} .values=${{ availability: '99.4' }}></credit-calculator>
+    </main>`);
+    const el = await ready(page.querySelector('credit-calculator')!);
+    const visible = (node: Element) => getComputedStyle(node).visibility !== 'hidden';
+    const sheets = document.adoptedStyleSheets.length;
+    let printed = 0;
+    const print = window.print;
+    window.print = () => void printed++;
+    try {
+      $$(el, '[part=share] button')[1].click();
+    } finally {
+      window.print = print;
+    }
+    expect(printed).to.equal(1);
+    await emulateMedia({ media: 'print' });
+    expect(visible(page.querySelector('h1')!), 'the page heading on paper').to.equal(false);
+    expect(visible(page.querySelector('.pitch')!), 'the page text on paper').to.equal(false);
+    expect(visible($(el, '[part=amount]')!), 'the credit on paper').to.equal(true);
+    expect(amount(el)).to.equal('250.00 EUR');
+    // The dialog closes: the page prints as before.
+    window.dispatchEvent(new Event('afterprint'));
+    expect(document.adoptedStyleSheets.length).to.equal(sheets);
+    expect(visible(page.querySelector('h1')!), 'the page heading after printing').to.equal(true);
+  });
 });
