@@ -70,9 +70,11 @@ const MINOR_UNITS =
 
 /** Digits after the decimal point of the currency's minor unit: 2 for EUR, 0 for JPY, 3 for KWD. */
 export function minorUnitDigits(currency: string): number {
-  const at = MINOR_UNITS.indexOf(currency);
+  // In any case, as Intl reads codes (a host may set `currency="jpy"`).
+  const code = currency.toUpperCase();
+  const at = MINOR_UNITS.indexOf(code);
   // A code starts every fourth character: anything else found is no code.
-  return at < 0 || at % 4 !== 0 || currency.length !== 3 ? 2 : Number(MINOR_UNITS[at + 3]);
+  return at < 0 || at % 4 !== 0 || code.length !== 3 ? 2 : Number(MINOR_UNITS[at + 3]);
 }
 
 export const SECONDS_PER_UNIT: Record<DurationUnit, number> = { s: 1, min: 60, h: 3600, d: 86400 };

@@ -9,7 +9,8 @@
  *
  * Fields bind `.value` and `.checked` plainly, without Lit's `live` directive
  * (0.4 KB): every input event writes what the control shows into the state,
- * so the value Lit last set is always the one on screen.
+ * so the value Lit last set is always the one on screen. Sliders, which
+ * change their own value, are set after each update (`updated`).
  */
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { plain, ZERO } from '../language/decimal.js';
@@ -154,7 +155,7 @@ export class CreditCalculator extends LitElement {
   declare private formError?: string;
   declare private year?: Record<string, Field[]>;
   declare private yearEvaluated?: YearResult;
-  declare private shareNote?: { text: string; url?: string };
+  declare private shareNote?: { text: string; url: string };
 
   /** The user (or a link, or an example) set months of their own: they no longer follow the form. */
   #yearEdited = false;
@@ -169,6 +170,8 @@ export class CreditCalculator extends LitElement {
   #tracing?: string;
   /** The language of the last render, to tell when the page's changed. */
   #shownLanguage?: Lang;
+  /** Waiting for the document to be parsed, in case rules come in a child script. */
+  #awaitingDocument = false;
 
   /** The program in use, once loaded. */
   get loadedProgram(): Program | undefined {
@@ -258,6 +261,12 @@ export class CreditCalculator extends LitElement {
     this.requestUpdate();
   }
 
+  protected override updated(): void {
+    // A slider clamps and snaps its value itself, without an event, so what Lit last set may
+    // not be what it shows: set after every update, it follows new bounds and steps too.
+    for (const slider of this.renderRoot.querySelectorAll<HTMLInputElement>('input[type=range]')) slider.value = slider.dataset.value!;
+  }
+
   #ruleScript(): HTMLScriptElement | null {
     return this.querySelector('script[type="text/credit-rules"]');
   }
@@ -292,7 +301,12 @@ export class CreditCalculator extends LitElement {
     if (script?.textContent?.trim()) return compileText(dedent(script.textContent), t);
     if (document.readyState === 'loading') {
       // A child script may still come; if none has by the end of parsing, that is said.
-      document.addEventListener('DOMContentLoaded', () => this.loaded || this.failure || void this.#load(), { once: true });
+      if (!this.#awaitingDocument) {
+        this.#awaitingDocument = true;
+        document.addEventListener('DOMContentLoaded', () => {
+          if (this.isConnected && !this.loaded && !this.failure && !this.#abort) void this.#load();
+        }, { once: true });
+      }
       return undefined;
     }
     return { ok: false, kind: 'load', message: t.noRules, diagnostics: [] };
@@ -385,8 +399,6 @@ export class CreditCalculator extends LitElement {
     const program = this.loaded;
     if (!program) return;
     this.formError = undefined;
-    // A link shown would be of the values before.
-    this.shareNote = undefined;
     // Problems found by evaluating are looked for afresh each time; a field that
     // does not parse keeps its message until the user corrects it.
     const blocked = Object.values(this.fields).some((f) => f.value === undefined && f.error);
@@ -565,7 +577,16 @@ export class CreditCalculator extends LitElement {
   }
 
   #setYear(lists: Record<string, readonly string[]>): void {
-    this.year = this.#yearFields(lists);
+    const before = this.year;
+    const year = this.#yearFields(lists);
+    // A host that mirrors `credit-change` back hands over what the cells hold: their text stays as typed.
+    for (const [name, months] of Object.entries(year)) {
+      months.forEach((f, m) => {
+        const held = before?.[name]?.[m];
+        if (held && !held.error && held.value === f.value) months[m] = held;
+      });
+    }
+    this.year = year;
     this.#yearEdited = true;
   }
 
@@ -588,13 +609,17 @@ export class CreditCalculator extends LitElement {
     this.#compute(true);
   }
 
-  async #copyLink(): Promise<void> {
-    const values = this.#currentValues();
+  /** The link to what the calculator shows. */
+  #scenarioLink(): string {
     // Months that follow the form are not the scenario's own: the link leaves them to follow.
     const year = this.year && this.#yearEdited && this.#shown.has('year')
       ? Object.fromEntries(Object.entries(this.year).map(([n, ms]) => [n, ms.map((m) => m.value ?? '')]))
       : undefined;
-    const url = scenarioUrl(location.href, this.#namespace, { values, ...(year ? { year } : {}) });
+    return scenarioUrl(location.href, this.#namespace, { values: this.#currentValues(), ...(year ? { year } : {}) });
+  }
+
+  async #copyLink(): Promise<void> {
+    const url = this.#scenarioLink();
     try {
       await navigator.clipboard.writeText(url);
       this.shareNote = { text: this.#t.copied, url };
@@ -604,23 +629,31 @@ export class CreditCalculator extends LitElement {
   }
 
   /**
-   * Prints this calculator alone: while the print dialog is open, a style
-   * sheet of the page hides everything else on paper. (Constructed, so a
-   * strict Content Security Policy allows it.) Inside other shadow roots, the
-   * outermost host is what prints.
+   * Prints this calculator alone: while the print dialog is open (print()
+   * blocks), the page's other content is marked not to print. The rule is a
+   * constructed style sheet, which a strict Content Security Policy allows.
+   * Inside other shadow roots, the outermost host is what prints.
    */
   #print(): void {
     let target: Element = this;
     while (target.getRootNode() instanceof ShadowRoot) target = (target.getRootNode() as ShadowRoot).host;
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(`@media print{body *{visibility:hidden!important}[${PRINTING}],[${PRINTING}] *{visibility:visible!important}[${PRINTING}]{position:absolute!important;left:0!important;top:0!important;width:100%!important}}`);
-    target.setAttribute(PRINTING, '');
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-    addEventListener('afterprint', () => {
-      target.removeAttribute(PRINTING);
-      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
-    }, { once: true });
-    print();
+    const marked: Element[] = [];
+    try {
+      if (!printSheet) {
+        printSheet = new CSSStyleSheet();
+        printSheet.replaceSync(`@media print{html[${PRINTING}] body *:not([${PRINTING}],[${PRINTING}=this] *){display:none!important}}`);
+      }
+      if (!document.adoptedStyleSheets.includes(printSheet)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, printSheet];
+      for (let e: Element | null = target; e; e = e.parentElement) marked.push(e);
+      marked.forEach((e) => e.setAttribute(PRINTING, e === target ? 'this' : ''));
+    } catch {
+      // No constructed style sheets (older browsers): the page prints as it is.
+    }
+    try {
+      print();
+    } finally {
+      for (const e of marked) e.removeAttribute(PRINTING);
+    }
   }
 
   // ——— rendering ———
@@ -707,7 +740,7 @@ export class CreditCalculator extends LitElement {
     const max = input.range?.max ?? '100';
     const step = input.step ?? (Number(max) - Number(min) <= 20 ? '0.01' : '0.1');
     return html`<input type="range" part="slider" min=${min} max=${max} step=${step} tabindex="-1"
-      aria-label=${label} .value=${f.value ?? min}
+      aria-label=${label} data-value=${f.value ?? min}
       aria-valuetext=${f.value !== undefined ? formatPercent(f.value, this.#language) : nothing}
       @input=${(e: Event) => this.#onSlider(input, (e.target as HTMLInputElement).value)} />`;
   }
@@ -947,17 +980,21 @@ export class CreditCalculator extends LitElement {
 
   #renderShare(): TemplateResult {
     const t = this.#t;
+    // Shown while it is still the link to what the calculator shows.
+    const note = this.shareNote?.url === this.#scenarioLink() ? this.shareNote : undefined;
     return html`<section class="share wide" part="share" aria-label=${t.share}>
       <button type="button" class="button primary" part="button" @click=${() => this.#copyLink()}>${t.copyLink}</button>
       <button type="button" class="button" part="button" @click=${() => this.#print()}>${t.print}</button>
-      <output aria-live="polite">${this.shareNote?.text ?? ''}</output>
-      ${this.shareNote?.url ? html`<input type="text" readonly aria-label=${t.copyLink} .value=${this.shareNote.url} />` : nothing}
+      <output aria-live="polite">${note?.text ?? ''}</output>
+      ${note ? html`<input type="text" readonly aria-label=${t.copyLink} .value=${note.url} />` : nothing}
     </section>`;
   }
 }
 
-/** The attribute that marks what prints while the print dialog is open. */
+/** Marks the calculator being printed (`this`) and the elements around it while the print dialog is open. */
 const PRINTING = 'data-credit-printing';
+/** The page's rule for printing one calculator alone; adopted once, it does nothing while nothing is marked. */
+let printSheet: CSSStyleSheet | undefined;
 
 function yearErrorId(input: InputInfo, month: number): string {
   return `year-${input.name}-${month}`;

@@ -10,6 +10,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { $, $$, amount, field, ready, typeInto, RULES } from './helpers.js';
 import '../../src/widget/credit-calculator.js';
 import type { CreditCalculator } from '../../src/widget/credit-calculator.js';
+import type { CreditChangeEvent } from '../../src/widget/events.js';
 
 /** Two inputs that vary by month: availability and the number of late incidents. */
 const TWO_INPUTS = `fee 1000 EUR monthly "Monthly fee"
@@ -126,12 +127,29 @@ describe('<credit-calculator> contract year, given and shared', () => {
     }
   });
 
-  it('drops a shown link once the values change: it would share the old ones', async () => {
-    const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator panels="share" rules=${RULES}></credit-calculator>`));
+  it('drops a shown link once the values change, and only then: it would share the old ones', async () => {
+    const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator panels="share" rules=${RULES} .values=${{ availability: '99.7' }}></credit-calculator>`));
     ($$(el, '[part=share] button')[0] as HTMLButtonElement).click();
     await waitUntil(() => $(el, '[part=share] input'), 'the link is shown');
+    // A framework handing over the same values in a new object, on a render of its own.
+    el.values = { availability: '99.7' };
+    await el.updateComplete;
+    expect($(el, '[part=share] input'), 'the same values: the link stays').to.not.equal(null);
     await typeInto(el, field(el, 'Monthly availability'), '99.4');
     expect($(el, '[part=share] input')).to.equal(null);
+  });
+
+  it('a host that mirrors credit-change into values leaves the typing in a month alone', async () => {
+    const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator rules=${RULES} panels="year" .values=${{ availability: 99.4 }}></credit-calculator>`));
+    el.addEventListener('credit-change', (e) => {
+      el.values = (e as CreditChangeEvent).detail.inputs as Record<string, string>;
+    });
+    const march = yearRows(el)[2].querySelector('input') as HTMLInputElement;
+    // Key by key: "99." is read as 99 and mirrored back while the user goes on typing.
+    await typeInto(el, march, '99.5');
+    expect(march.value).to.equal('99.5');
+    expect(march.getAttribute('aria-invalid')).to.equal('false');
+    expect(cells(yearRows(el)[2])[0]).to.equal('100.00 EUR');
   });
 
   it('says beside the table which month does not read, and marks the year figures as old', async () => {
@@ -147,6 +165,21 @@ describe('<credit-calculator> contract year, given and shared', () => {
     expect(march.getAttribute('aria-invalid')).to.equal('false');
     expect($(el, '[part~=year]')!.classList.contains('stale')).to.equal(false);
     expect(cells(yearRows(el)[2])[0]).to.equal('400.00 EUR');
+  });
+});
+
+describe('<credit-calculator> slider', () => {
+  it('shows the value again when new rules widen the range it was clamped to', async () => {
+    const narrow = RULES.replace('range 90%..100%', 'range 99%..100%');
+    const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator rules=${narrow} .values=${{ availability: '95' }}></credit-calculator>`));
+    const slider = () => $(el, 'input[type=range]') as HTMLInputElement;
+    expect(slider().value, 'a slider cannot go below its minimum').to.equal('99');
+    const before = el.loadedProgram;
+    el.rules = RULES;
+    await waitUntil(() => el.loadedProgram !== before, 'the new rules load');
+    await el.updateComplete;
+    expect(field(el, 'Monthly availability').value).to.equal('95');
+    expect(slider().value).to.equal('95');
   });
 });
 
