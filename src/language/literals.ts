@@ -61,8 +61,8 @@ export function isCurrency(code: string): boolean {
  * its digits: ISO 4217 as CLDR 48 gives it (the data behind Intl in Node 20
  * and Chromium 156), historic codes included. A table rather than Intl: an
  * amount rounds the same on every server and in every browser, whatever the
- * age of its ICU data (CLDR has changed HUF, COP, IDR and PKR to whole
- * units), and reading it costs no start-up.
+ * version of its ICU data (for HUF, COP, IDR and PKR, CLDR 48 says whole
+ * units where ISO 4217 says hundredths), and reading it costs no start-up.
  */
 const MINOR_UNITS =
   'ADP0AFN0ALL0BIF0BYR0CLP0COP0DJF0ESP0GNF0HUF0IDR0IQD0IRR0ISK0ITL0JPY0KMF0KPW0KRW0LAK0LBP0LUF0MGA0MGF0MMK0MRO0PKR0PYG0RWF0' +
