@@ -102,6 +102,13 @@ describe('a failing example says what was expected, what came out, and why', () 
     assert.equal(result.passed, false);
   });
 
+  it('money in another currency is not the same money: 100 USD is not 100.00 EUR', () => {
+    // The rules name no currency: the example's fee sets it, and the expected credit must be in it.
+    const [usd, eur] = programOf(`${SMALLEST}example: availability = 99%, fee = 1000 EUR => credit 100 USD\nexample: availability = 99%, fee = 1000 EUR => credit 100 EUR\n`).runExamples();
+    assert.deepEqual(usd.expectations.map((e) => [e.expected, e.actual, e.passed]), [['100 USD', '100.00 EUR', false]]);
+    assert.equal(eur.passed, true);
+  });
+
   it('an example whose values cannot be evaluated fails with the problem, not an exception', () => {
     const [result] = programOf(`${SMALLEST}example "Bad": availability = 101%, fee = 1000 EUR => credit 10%\n`).runExamples();
     assert.equal(result.passed, false);

@@ -64,7 +64,7 @@ export function runExample(program: CheckedProgram, evaluator: Evaluator, exampl
         target: 'credit',
         expected: literalText(e.value),
         actual: percent ? `${actual}%` : `${actual}${currency ? ` ${currency}` : ''}`,
-        passed: sameNumber(e.value, actual),
+        passed: sameNumber(e.value, actual, currency),
       };
     }
     const values: Record<string, string> = result.mode === 'month'
@@ -78,7 +78,7 @@ export function runExample(program: CheckedProgram, evaluator: Evaluator, exampl
       target: e.name,
       expected: literalText(e.value),
       actual: actual === undefined ? 'no value' : withUnit(e.value, actual, currency),
-      passed: actual !== undefined && sameNumber(e.value, actual),
+      passed: actual !== undefined && sameNumber(e.value, actual, currency),
     };
   });
   return {
@@ -94,9 +94,14 @@ function asExpected(expected: string, actual: string | undefined, value: string)
   return value;
 }
 
-/** Compares exactly: `10%` equals "10", `100 EUR` equals "100.00", `4h` equals "240min". */
-function sameNumber(expected: Literal, actual: string): boolean {
+/**
+ * Compares exactly: `10%` equals "10", `100 EUR` equals "100.00" in EUR, `4h`
+ * equals "240min". Money in another currency than the result's is not equal
+ * (rules that name no currency take the one of the fee an example gives).
+ */
+function sameNumber(expected: Literal, actual: string, currency: string | undefined): boolean {
   if (expected.kind === 'boolean') return actual === expected.value;
+  if (expected.kind === 'money' && expected.currency && currency && expected.currency !== currency) return false;
   const parsed = parseQuantity(actual);
   if (!parsed) return false;
   if (expected.kind === 'duration') return parsed.kind === 'duration' && canonical(parsed).eq(canonical(expected));
