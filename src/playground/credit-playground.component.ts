@@ -130,7 +130,7 @@ export class CreditPlayground extends LitElement {
   @state() private clause?: { program: Program; lang: Lang; text: string };
   @state() private status?: { text: string; link?: string };
   @state() private previewValues: Record<string, unknown> = {};
-  @state() private embed?: { inline?: string; src: string; file: string };
+  @state() private embed?: { source: string; inline?: string; src: string; file: string };
   @state() private template: string = templateIds[0];
 
   @query('.editor') private editorHost!: HTMLElement;
@@ -149,6 +149,10 @@ export class CreditPlayground extends LitElement {
   private fileName = 'credit-rules';
   /** Values the user set in the preview, kept when the program changes. */
   private userInputs: Record<string, unknown> = {};
+  /** Text a host set before the first render. */
+  private pendingSource?: string;
+  /** The draft came from a share link and is not edited yet: the user's own draft stays in storage. */
+  private fromLink = false;
   private readyResolve!: () => void;
 
   /** Resolves once the draft (saved, shared or starter) is in the editor and compiled. */
@@ -165,7 +169,9 @@ export class CreditPlayground extends LitElement {
   }
 
   set source(text: string) {
-    this.replace(text, false);
+    // Before the editor exists, the text waits for it (and wins over the stored draft).
+    if (this.view) this.replace(text, false);
+    else this.pendingSource = text;
   }
 
   /** The program the preview shows: the last text that compiled without errors. */
@@ -184,7 +190,8 @@ export class CreditPlayground extends LitElement {
   }
 
   private get language(): Lang {
-    return this.locale ?? langOf(this.closest('[lang]')?.getAttribute('lang'));
+    // `de-DE`, `de-CH` are German too.
+    return langOf(this.locale ?? this.closest('[lang]')?.getAttribute('lang'));
   }
 
   private get t(): Strings {
@@ -197,12 +204,17 @@ export class CreditPlayground extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // A share link pasted into the address bar of an open playground.
+    addEventListener('hashchange', this.onHashChange);
     // Moved in the page: the panes are observed again (the first time, after the first render).
     if (this.hasUpdated) this.observePanes();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    removeEventListener('hashchange', this.onHashChange);
+    // The last keystroke's compile, if its frame has not come: its text is saved below.
+    if (this.frame) this.refresh(true);
     cancelAnimationFrame(this.frame);
     cancelIdle(this.slow);
     this.frame = 0;
@@ -254,7 +266,7 @@ export class CreditPlayground extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // The first draft is compiled before the first render, so the panes show it at once.
-    if (!this.hasUpdated) this.analyze(this.store?.load() ?? starterSource);
+    if (!this.hasUpdated) this.analyze(this.pendingSource ?? this.store?.load() ?? starterSource);
     if (changed.has('locale') && this.view) {
       this.view.dispatch({ effects: attributes.reconfigure(EditorView.contentAttributes.of(this.editorAttributes())) });
     }
@@ -298,6 +310,11 @@ export class CreditPlayground extends LitElement {
     performance.measure(MEASURES.compile, { start, end: compiled });
     void this.measurePreview(compiled, editedAt);
     if (edited) {
+      if (this.fromLink) {
+        // Edited, the shared draft becomes the user's own: saved, and a reload no longer opens the link.
+        this.fromLink = false;
+        history.replaceState(history.state, '', location.pathname + location.search);
+      }
       this.unsaved = source;
       this.scheduleSlow();
       this.dispatchEvent(new CustomEvent<PlaygroundChangeDetail>('playground-change', {
@@ -362,6 +379,8 @@ export class CreditPlayground extends LitElement {
   private replace(text: string, announce: boolean, message?: string): void {
     const view = this.view;
     if (!view) return;
+    // Another document: with errors, it has no last good version to show, least of all the previous document's.
+    if (text !== this.snapshot.source) this.lastGood = this.preview = this.examples = this.clause = undefined;
     view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, userEvent: 'input.replace', scrollIntoView: true });
     cancelAnimationFrame(this.frame);
     this.frame = 0;
@@ -371,16 +390,19 @@ export class CreditPlayground extends LitElement {
 
   private async openSharedDraft(): Promise<void> {
     if (this.ignoreHash) return;
-    const decoded = await decodeShare(location.hash);
+    // A browser without DecompressionStream cannot read a link at all.
+    const decoded = await decodeShare(location.hash).catch(() => ({ ok: false, reason: 'encoding' }) as const);
     if (!decoded) return;
     if (!decoded.ok) {
       this.status = { text: this.t.sharedBroken(decoded.reason) };
       return;
     }
-    if (decoded.source !== this.source) this.replace(decoded.source, true, this.t.sharedOpened);
-    // The draft now lives in storage; a reload should show the edits, not the link again.
-    history.replaceState(history.state, '', location.pathname + location.search);
+    // Not saved until edited: the user's own draft stays in storage, and a reload opens the link again.
+    if (decoded.source !== this.source) this.replace(decoded.source, false, this.t.sharedOpened);
+    this.fromLink = true;
   }
+
+  private readonly onHashChange = () => void this.openSharedDraft();
 
   /** Replaces the draft with the starter program; Ctrl+Z brings the old one back. */
   startFresh(): void {
@@ -484,9 +506,11 @@ export class CreditPlayground extends LitElement {
 
   private onEmbed(): void {
     const options = { widgetSrc: this.widgetSrc, locale: this.language };
-    const source = this.lastGood?.source ?? this.source;
+    // Only rules without errors can be embedded: the last version that had none.
+    const source = this.lastGood?.source;
+    if (source === undefined) return void (this.status = { text: this.t.embedNeedsRules });
     const file = `${this.fileName}.credit`;
-    this.embed = { src: embedSrc(file, options), file, ...(inlineSafe(source) ? { inline: embedInline(source, options) } : {}) };
+    this.embed = { source, src: embedSrc(file, options), file, ...(inlineSafe(source) ? { inline: embedInline(source, options) } : {}) };
     void this.updateComplete.then(() => this.dialog?.showModal());
   }
 
@@ -495,8 +519,9 @@ export class CreditPlayground extends LitElement {
     this.status = { text: copied ? this.t.copied : this.t.copyFailed };
   }
 
-  private download(): void {
-    const url = URL.createObjectURL(new Blob([this.source], { type: 'text/plain;charset=utf-8' }));
+  /** Saves the text (the draft as it stands, unless given) as a `.credit` file. */
+  private download(text = this.source): void {
+    const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
     const a = document.createElement('a');
     a.href = url;
     a.download = `${this.fileName}.credit`;
@@ -507,8 +532,10 @@ export class CreditPlayground extends LitElement {
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
 
+  /** Keeps the values the user changed in the preview; those left at their defaults follow the rules as they are edited. */
   private onCalculatorChange(event: CustomEvent<{ inputs: Record<string, unknown> }>): void {
-    this.userInputs = { ...event.detail.inputs };
+    const inputs = this.preview?.program.inputs ?? [];
+    this.userInputs = Object.fromEntries(Object.entries(event.detail.inputs).filter(([name, value]) => String(value) !== inputs.find((i) => i.name === name)?.default));
   }
 
   // ——— rendering ———
@@ -545,7 +572,7 @@ export class CreditPlayground extends LitElement {
       <span class="spacer"></span>
       <button class="button" id="share" @click=${this.onShare}>${t.share}</button>
       <button class="button" id="embed" @click=${this.onEmbed}>${t.embed}</button>
-      <button class="button" id="download" @click=${this.download}>${t.download}</button>
+      <button class="button" id="download" @click=${() => this.download()}>${t.download}</button>
       <button class="button" id="start-fresh" @click=${this.startFresh}>${t.startFresh}</button>
       <button class="button" id="ui-language" lang=${this.language === 'en' ? 'de' : 'en'} aria-label=${t.uiLanguageLabel}
         @click=${() => (this.locale = this.language === 'en' ? 'de' : 'en')}>${t.uiLanguage}</button>
@@ -629,6 +656,7 @@ export class CreditPlayground extends LitElement {
     const embed = this.embed;
     return html`<dialog aria-labelledby="embed-heading" @close=${() => (this.embed = undefined)}>
       ${embed ? html`<h2 id="embed-heading">${t.embedTitle}</h2>
+        ${embed.source !== this.source ? html`<p class="stale-note">${t.embedStale}</p>` : nothing}
         <h3 id="embed-inline">${t.embedInline}</h3>
         ${embed.inline
           ? html`<textarea readonly aria-labelledby="embed-inline" .value=${embed.inline}></textarea>
@@ -639,7 +667,7 @@ export class CreditPlayground extends LitElement {
         <textarea readonly aria-labelledby="embed-src" .value=${embed.src}></textarea>
         <div class="actions">
           <button class="button" @click=${() => this.copy(embed.src)}>${t.copy}</button>
-          <button class="button" @click=${this.download}>${t.download}</button>
+          <button class="button" @click=${() => this.download(embed.source)}>${t.download}</button>
           <button class="button" @click=${() => this.dialog?.close()}>${t.close}</button>
         </div>` : nothing}
     </dialog>`;

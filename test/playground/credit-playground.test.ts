@@ -262,6 +262,28 @@ describe('<credit-playground> panes', () => {
     expect($(el, '[role=status]')!.textContent).to.contain('Uptime tiers');
   });
 
+  it('reads a regional locale as its language: de-DE is German', async () => {
+    const el = await fixture<CreditPlayground>(html`<credit-playground locale="de-DE" storage-key=${`playground-de-${Date.now()}`} ignore-hash></credit-playground>`);
+    await el.ready;
+    expect($(el, '#problems-heading')!.textContent).to.contain('Probleme');
+  });
+
+  it('keeps the values changed in the preview, and lets the others follow the rules as they are edited', async () => {
+    const el = await mount({ source: RULES });
+    const calculator = $(el, 'credit-calculator') as HTMLElement;
+    const availability = [...calculator.shadowRoot!.querySelectorAll('[part~=field]')].find((f) => f.querySelector('label')?.textContent?.trim() === 'Availability')!.querySelector('input[part=input]') as HTMLInputElement;
+    availability.focus();
+    await sendKeys({ press: 'Control+A' });
+    await sendKeys({ type: '99.2' });
+    await settle(el);
+    expect(credit(el)).to.equal('100.00');
+    // The drafter changes the fee: the preview follows it, and keeps the 99.2 %.
+    const at = el.source.indexOf('1000');
+    el.editor!.dispatch({ changes: { from: at, to: at + 4, insert: '2000' } });
+    await settle(el);
+    await waitUntil(() => credit(el) === '200.00', `the new fee counts (credit ${credit(el)})`);
+  });
+
   it('switches the interface to German', async () => {
     const el = await mount();
     ($(el, '#ui-language') as HTMLButtonElement).click();
@@ -315,10 +337,64 @@ describe('<credit-playground> drafts', () => {
     try {
       const second = await mount({ readHash: true });
       expect(second.source).to.equal(text);
-      expect(location.hash, 'the hash is consumed').to.equal('');
     } finally {
       history.replaceState(null, '', before);
     }
+  });
+
+  it('a share link leaves the own draft saved until the shared one is edited', async () => {
+    const key = `playground-link-${Date.now()}`;
+    const own = RULES.replace('10%', '15%');
+    localStorage.setItem(key, JSON.stringify({ format: 1, source: own }));
+    const stored = () => (JSON.parse(localStorage.getItem(key)!) as { source: string }).source;
+    const shared = await (await mount({ source: RULES })).shareLink();
+    fixtureCleanup();
+    const before = location.href;
+    history.replaceState(null, '', new URL(shared!).hash);
+    try {
+      const el = await mount({ key, readHash: true });
+      expect(el.source).to.equal(RULES);
+      expect($(el, '[role=status]')!.textContent).to.contain('Your own draft stays saved');
+      await settle(el);
+      expect(stored(), 'the own draft, not overwritten by a link').to.equal(own);
+      expect(location.hash, 'a reload opens the link again').to.match(/^#rules=/);
+      await toEnd(el);
+      await sendKeys({ type: '# edited' });
+      await settle(el);
+      expect(stored()).to.equal(`${RULES}# edited`);
+      expect(location.hash, 'edited, the draft is the user\'s own: the link is done').to.equal('');
+    } finally {
+      history.replaceState(null, '', before);
+    }
+  });
+
+  it('takes a text set before it is on the page, over the stored draft', async () => {
+    const el = document.createElement('credit-playground') as CreditPlayground;
+    el.setAttribute('storage-key', `playground-early-${Date.now()}`);
+    el.setAttribute('ignore-hash', '');
+    el.source = RULES;
+    document.body.append(el);
+    try {
+      await el.ready;
+      await settle(el);
+      expect(el.source).to.equal(RULES);
+      expect(credit(el)).to.equal('100.00');
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('shows nothing of the previous document when a new one with errors replaces it', async () => {
+    const el = await mount({ source: RULES });
+    expect(el.program).to.exist;
+    el.source = 'fee 500 EUR monthly\nif availability < then 10%\n';
+    await settle(el);
+    expect(el.program, 'no program of the previous document').to.equal(undefined);
+    expect($(el, 'credit-calculator')).to.equal(null);
+    ($(el, '#embed') as HTMLButtonElement).click();
+    await settle(el);
+    expect(($(el, 'dialog') as HTMLDialogElement).open, 'no embed code for rules with errors').to.equal(false);
+    expect($(el, '[role=status]')!.textContent).to.contain('fix them to get the embed code');
   });
 
   it('says so when a share link is damaged, and keeps the draft', async () => {
@@ -343,6 +419,30 @@ describe('<credit-playground> drafts', () => {
     expect(inline.value).to.contain('<script type="text/credit-rules">');
     expect(inline.value).to.contain('    if availability < 99.5% then 10%');
     expect(src.value).to.contain('<credit-calculator src="credit-rules.credit"');
+    dialog.close();
+  });
+
+  it('embeds, and downloads for embedding, the last version without errors, and says so', async () => {
+    const el = await mount({ source: RULES });
+    await toEnd(el);
+    await sendKeys({ type: 'if availability <' });
+    await settle(el);
+    expect(el.stale).to.equal(true);
+    ($(el, '#embed') as HTMLButtonElement).click();
+    await settle(el);
+    const dialog = $(el, 'dialog') as HTMLDialogElement;
+    expect(dialog.open).to.equal(true);
+    expect(dialog.textContent).to.contain('embeds the last version without errors');
+    const files: Blob[] = [];
+    const createObjectURL = URL.createObjectURL;
+    URL.createObjectURL = (blob: Blob) => (files.push(blob), 'blob:test');
+    try {
+      ($$(el, 'dialog .actions button').find((b) => b.textContent === 'Download .credit') as HTMLButtonElement).click();
+    } finally {
+      URL.createObjectURL = createObjectURL;
+    }
+    expect(files.length).to.equal(1);
+    expect(await files[0].text()).to.equal(RULES);
     dialog.close();
   });
 
