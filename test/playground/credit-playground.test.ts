@@ -368,6 +368,27 @@ describe('<credit-playground> drafts', () => {
     }
   });
 
+  it('saves the last edit when removed before its frame came', async () => {
+    const key = `playground-removed-${Date.now()}`;
+    const el = await mount({ key, source: RULES });
+    el.editor!.dispatch({ changes: { from: el.editor!.state.doc.length, insert: '# last words\n' } });
+    el.remove();
+    expect((JSON.parse(localStorage.getItem(key)!) as { source: string }).source).to.equal(`${RULES}# last words\n`);
+  });
+
+  it('opens a share link pasted into the address bar of an open playground', async () => {
+    const shared = await (await mount({ source: RULES })).shareLink();
+    fixtureCleanup();
+    const el = await mount({ readHash: true });
+    const before = location.href;
+    try {
+      location.hash = new URL(shared!).hash;
+      await waitUntil(() => el.source === RULES, 'the shared draft opens');
+    } finally {
+      history.replaceState(null, '', before);
+    }
+  });
+
   it('takes a text set before it is on the page, over the stored draft', async () => {
     const el = document.createElement('credit-playground') as CreditPlayground;
     el.setAttribute('storage-key', `playground-early-${Date.now()}`);
