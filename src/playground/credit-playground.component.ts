@@ -149,6 +149,8 @@ export class CreditPlayground extends LitElement {
   private fileName = 'credit-rules';
   /** Values the user set in the preview, kept when the program changes. */
   private userInputs: Record<string, unknown> = {};
+  /** Counts the templates asked for: an answer to an older request is dropped. */
+  private templateToken = 0;
   /** Text a host set before the first render. */
   private pendingSource?: string;
   /** The draft came from a share link and is not edited yet: the user's own draft stays in storage. */
@@ -416,7 +418,10 @@ export class CreditPlayground extends LitElement {
   async openTemplate(id: string): Promise<boolean> {
     const t = this.t;
     const name = t.templateNames[id] ?? id;
-    const result = await fetchTemplate(this.templatesBase, id);
+    const token = ++this.templateToken;
+    const result = await fetchTemplate(this.templatesBase, id).catch((error: unknown) => ({ ok: false, reason: String((error as Error)?.message ?? error) }) as const);
+    // Two quick clicks: only the last template asked for opens.
+    if (token !== this.templateToken) return false;
     if (!result.ok) {
       this.status = { text: t.templateFailed(name, result.reason) };
       return false;
@@ -600,7 +605,7 @@ export class CreditPlayground extends LitElement {
 
   private renderPreview(t: Strings): TemplateResult {
     const stale = this.stale;
-    return html`<section class="pane preview" part="preview" aria-labelledby="preview-heading" ?data-stale=${stale} aria-busy=${stale ? 'true' : 'false'}>
+    return html`<section class="pane preview" part="preview" aria-labelledby="preview-heading" ?data-stale=${stale}>
       <h2 id="preview-heading">${t.preview}</h2>
       ${stale ? html`<p class="stale-note" id="preview-stale">${t.stale}</p>` : nothing}
       ${this.lastGood

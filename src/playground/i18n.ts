@@ -7,6 +7,14 @@ import type { Lang } from '../language/render/format.js';
 
 export type { Lang };
 
+/** Why a share link could not be read (`share.ts`). */
+export type ShareProblem = 'version' | 'encoding' | 'too-large' | 'corrupt';
+
+const SHARE_PROBLEMS: Record<Lang, Record<ShareProblem, string>> = {
+  en: { version: 'it was made by another version of the playground', encoding: 'it is not a playground link, or it was cut off', 'too-large': 'it holds more than a draft can', corrupt: 'it is damaged' },
+  de: { version: 'er stammt aus einer anderen Version des Playgrounds', encoding: 'er ist kein Playground-Link oder wurde abgeschnitten', 'too-large': 'er enthält mehr, als ein Entwurf fassen kann', corrupt: 'er ist beschädigt' },
+};
+
 const en = {
   title: 'Credit rules playground',
   editor: 'Rules',
@@ -34,7 +42,7 @@ const en = {
   sharedOpened: 'Opened the shared draft. Your own draft stays saved until you edit this one; Ctrl+Z brings it back.',
   embedNeedsRules: 'These rules have errors: fix them to get the embed code.',
   embedStale: 'The rules have errors: this code embeds the last version without errors.',
-  sharedBroken: (why: string) => `The shared link could not be read (${why}); your own draft is shown.`,
+  sharedBroken: (why: ShareProblem) => `The shared link could not be read: ${SHARE_PROBLEMS.en[why]}. Your own draft is shown.`,
   embed: 'Copy embed code',
   embedTitle: 'Embed code for the calculator',
   embedInline: 'Rules inside the page',
@@ -111,7 +119,7 @@ const de: Strings = {
   sharedOpened: 'Geteilter Entwurf geöffnet. Ihr eigener Entwurf bleibt gespeichert, bis Sie diesen bearbeiten; Strg+Z holt ihn zurück.',
   embedNeedsRules: 'Diese Regeln enthalten Fehler: Beheben Sie sie, um den Einbettungscode zu erhalten.',
   embedStale: 'Die Regeln enthalten Fehler: Dieser Code bettet die letzte fehlerfreie Fassung ein.',
-  sharedBroken: (why) => `Der geteilte Link war nicht lesbar (${why}); Ihr eigener Entwurf wird gezeigt.`,
+  sharedBroken: (why) => `Der geteilte Link war nicht lesbar: ${SHARE_PROBLEMS.de[why]}. Ihr eigener Entwurf wird gezeigt.`,
   embed: 'Einbettungscode kopieren',
   embedTitle: 'Einbettungscode für den Rechner',
   embedInline: 'Regeln in der Seite',

@@ -6,9 +6,11 @@
  * decompressed size (stopping as soon as it is too big, so a small
  * "zip bomb" link cannot fill memory) and that the bytes are UTF-8.
  */
+import type { ShareProblem } from './i18n.js';
 
 const KEY = 'rules';
 const VERSION = '1';
+
 /** Longer links break in mail clients and chat tools long before browsers give up. */
 export const MAX_LINK_DATA = 64_000;
 /** Far more than any real set of credit rules. */
@@ -18,7 +20,7 @@ type Transform = TransformStream<Uint8Array, Uint8Array>;
 
 export type DecodeResult =
   | { readonly ok: true; readonly source: string }
-  | { readonly ok: false; readonly reason: 'version' | 'encoding' | 'too-large' | 'corrupt' };
+  | { readonly ok: false; readonly reason: ShareProblem };
 
 /** `#rules=1.…` for `source`, or undefined when the link would be too long. */
 export async function encodeShare(source: string): Promise<string | undefined> {

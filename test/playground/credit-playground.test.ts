@@ -424,7 +424,7 @@ describe('<credit-playground> drafts', () => {
     try {
       const el = await mount({ readHash: true });
       expect(el.source).to.equal('if availability < 99.5% then 10% capped 20% yearly\n');
-      expect($(el, '[role=status]')!.textContent).to.contain('could not be read');
+      expect($(el, '[role=status]')!.textContent).to.contain('could not be read: it is not a playground link, or it was cut off');
     } finally {
       history.replaceState(null, '', before);
     }
