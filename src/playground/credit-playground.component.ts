@@ -34,7 +34,7 @@ import type { HoverData } from './hover.js';
 import { langOf, strings, type Lang, type Strings } from './i18n.js';
 import { previewKey } from './preview-key.js';
 import { decodeShare, encodeShare, withHash } from './share.js';
-import { DraftStore } from './storage.js';
+import { DraftStore, draftOf } from './storage.js';
 import { styles } from './credit-playground.styles.js';
 import { declarationOf, declaredInText, programSymbols, type SymbolInfo } from './symbols.js';
 import { fetchTemplate, starterSource, templateIds } from './templates.js';
@@ -151,6 +151,8 @@ export class CreditPlayground extends LitElement {
   private userInputs: Record<string, unknown> = {};
   /** Counts the templates asked for: an answer to an older request is dropped. */
   private templateToken = 0;
+  /** The draft as this tab last read or wrote it in storage. */
+  private stored?: string;
   /** Text a host set before the first render. */
   private pendingSource?: string;
   /** The draft came from a share link and is not edited yet: the user's own draft stays in storage. */
@@ -208,6 +210,7 @@ export class CreditPlayground extends LitElement {
     super.connectedCallback();
     // A share link pasted into the address bar of an open playground.
     addEventListener('hashchange', this.onHashChange);
+    addEventListener('storage', this.onStorage);
     // Moved in the page: the panes are observed again (the first time, after the first render).
     if (this.hasUpdated) this.observePanes();
   }
@@ -215,6 +218,7 @@ export class CreditPlayground extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     removeEventListener('hashchange', this.onHashChange);
+    removeEventListener('storage', this.onStorage);
     // The last keystroke's compile, if its frame has not come: its text is saved below.
     if (this.frame) this.refresh(true);
     cancelAnimationFrame(this.frame);
@@ -246,9 +250,25 @@ export class CreditPlayground extends LitElement {
 
   private saveDraft(): void {
     if (this.unsaved === undefined) return;
-    this.store?.save(this.unsaved);
+    if (this.store?.save(this.unsaved)) this.stored = this.unsaved;
     this.unsaved = undefined;
   }
+
+  /**
+   * Another tab saved the draft. Without edits of its own since, this tab
+   * shows that version (Ctrl+Z brings back what it had); with edits, it says
+   * that saving here will replace the other tab's version.
+   */
+  private readonly onStorage = (event: StorageEvent) => {
+    if (event.key !== this.storageKey || event.storageArea !== globalThis.localStorage) return;
+    const other = draftOf(event.newValue);
+    if (other === undefined || other === this.source) return;
+    // A first visit shows the starter program: nothing of its own to keep.
+    const editedHere = this.source !== (this.stored ?? starterSource) || this.unsaved !== undefined || this.frame !== 0;
+    this.stored = other;
+    if (editedHere) this.status = { text: this.t.changedElsewhere };
+    else this.replace(other, false, this.t.updatedElsewhere);
+  };
 
   protected override firstUpdated(): void {
     const initial = this.snapshot.source;
@@ -268,7 +288,10 @@ export class CreditPlayground extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // The first draft is compiled before the first render, so the panes show it at once.
-    if (!this.hasUpdated) this.analyze(this.pendingSource ?? this.store?.load() ?? starterSource);
+    if (!this.hasUpdated) {
+      this.stored = this.store?.load();
+      this.analyze(this.pendingSource ?? this.stored ?? starterSource);
+    }
     if (changed.has('locale') && this.view) {
       this.view.dispatch({ effects: attributes.reconfigure(EditorView.contentAttributes.of(this.editorAttributes())) });
     }

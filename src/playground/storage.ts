@@ -11,10 +11,7 @@ export class DraftStore {
 
   load(): string | undefined {
     try {
-      const raw = globalThis.localStorage?.getItem(this.key);
-      if (!raw) return undefined;
-      const data = JSON.parse(raw) as { format?: unknown; source?: unknown };
-      return data.format === FORMAT && typeof data.source === 'string' ? data.source : undefined;
+      return draftOf(globalThis.localStorage?.getItem(this.key));
     } catch {
       return undefined;
     }
@@ -36,5 +33,16 @@ export class DraftStore {
     } catch {
       // Nothing kept, nothing to clear.
     }
+  }
+}
+
+/** The draft in a stored value (as a `storage` event hands it over), or undefined for anything else. */
+export function draftOf(raw: string | null | undefined): string | undefined {
+  if (!raw) return undefined;
+  try {
+    const data = JSON.parse(raw) as { format?: unknown; source?: unknown };
+    return data.format === FORMAT && typeof data.source === 'string' ? data.source : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -389,6 +389,25 @@ describe('<credit-playground> drafts', () => {
     }
   });
 
+  it('follows a draft saved in another tab, and warns instead when it has edits of its own', async () => {
+    const key = `playground-tabs-${Date.now()}`;
+    localStorage.setItem(key, JSON.stringify({ format: 1, source: RULES }));
+    const el = await mount({ key });
+    const otherTab = (source: string) =>
+      window.dispatchEvent(new StorageEvent('storage', { key, newValue: JSON.stringify({ format: 1, source }), storageArea: localStorage }));
+    const other = RULES.replace('10%', '12%');
+    otherTab(other);
+    await settle(el);
+    expect(el.source).to.equal(other);
+    expect($(el, '[role=status]')!.textContent).to.contain('changed in another tab: this is that version');
+    await toEnd(el);
+    await sendKeys({ type: '# mine' });
+    otherTab(RULES.replace('10%', '14%'));
+    await el.updateComplete;
+    expect(el.source, 'the edits here stay').to.equal(`${other}# mine`);
+    expect($(el, '[role=status]')!.textContent).to.contain('also changed in another tab');
+  });
+
   it('takes a text set before it is on the page, over the stored draft', async () => {
     const el = document.createElement('credit-playground') as CreditPlayground;
     el.setAttribute('storage-key', `playground-early-${Date.now()}`);
