@@ -101,6 +101,9 @@ const cancelIdle = (handle: number): void =>
  * @cssprop [--playground-danger=#b3261e] - Errors and the stale marker.
  * @cssprop [--playground-mono=ui-monospace] - The editor's font.
  */
+/** A status message in whichever language the interface is in. */
+type Message = (t: Strings) => string;
+
 export class CreditPlayground extends LitElement {
   static override styles = styles;
 
@@ -128,7 +131,8 @@ export class CreditPlayground extends LitElement {
   @state() private preview?: { key: string; program: Program };
   @state() private examples?: { program: Program; results: ExampleResult[] };
   @state() private clause?: { program: Program; lang: Lang; text: string };
-  @state() private status?: { text: string; link?: string };
+  /** The last message, said in the language the interface is in when it shows (so switching it translates the message too). */
+  @state() private status?: { say: Message; link?: string };
   @state() private previewValues: Record<string, unknown> = {};
   @state() private embed?: { source: string; inline?: string; src: string; file: string };
   @state() private template: string = templateIds[0];
@@ -266,8 +270,8 @@ export class CreditPlayground extends LitElement {
     // A first visit shows the starter program: nothing of its own to keep.
     const editedHere = this.source !== (this.stored ?? starterSource) || this.unsaved !== undefined || this.frame !== 0;
     this.stored = other;
-    if (editedHere) this.status = { text: this.t.changedElsewhere };
-    else this.replace(other, false, this.t.updatedElsewhere);
+    if (editedHere) this.status = { say: (t) => t.changedElsewhere };
+    else this.replace(other, false, (t) => t.updatedElsewhere);
   };
 
   protected override firstUpdated(): void {
@@ -401,7 +405,7 @@ export class CreditPlayground extends LitElement {
   // ——— the draft ———
 
   /** Replaces the whole text as one undoable change. */
-  private replace(text: string, announce: boolean, message?: string): void {
+  private replace(text: string, announce: boolean, message?: Message): void {
     const view = this.view;
     if (!view) return;
     // Another document: with errors, it has no last good version to show, least of all the previous document's.
@@ -410,7 +414,7 @@ export class CreditPlayground extends LitElement {
     cancelAnimationFrame(this.frame);
     this.frame = 0;
     this.refresh(announce);
-    if (message) this.status = { text: message };
+    if (message) this.status = { say: message };
   }
 
   private async openSharedDraft(): Promise<void> {
@@ -419,11 +423,12 @@ export class CreditPlayground extends LitElement {
     const decoded = await decodeShare(location.hash).catch(() => ({ ok: false, reason: 'encoding' }) as const);
     if (!decoded) return;
     if (!decoded.ok) {
-      this.status = { text: this.t.sharedBroken(decoded.reason) };
+      const reason = decoded.reason;
+      this.status = { say: (t) => t.sharedBroken(reason) };
       return;
     }
     // Not saved until edited: the user's own draft stays in storage, and a reload opens the link again.
-    if (decoded.source !== this.source) this.replace(decoded.source, false, this.t.sharedOpened);
+    if (decoded.source !== this.source) this.replace(decoded.source, false, (t) => t.sharedOpened);
     this.fromLink = true;
   }
 
@@ -433,24 +438,23 @@ export class CreditPlayground extends LitElement {
   startFresh(): void {
     this.store?.clear();
     this.fileName = 'credit-rules';
-    this.replace(starterSource, true, this.t.startedFresh);
+    this.replace(starterSource, true, (t) => t.startedFresh);
     this.view?.focus();
   }
 
   /** Opens a shipped template (`uptime-tiers`, …) as the new draft. */
   async openTemplate(id: string): Promise<boolean> {
-    const t = this.t;
-    const name = t.templateNames[id] ?? id;
     const token = ++this.templateToken;
     const result = await fetchTemplate(this.templatesBase, id).catch((error: unknown) => ({ ok: false, reason: String((error as Error)?.message ?? error) }) as const);
     // Two quick clicks: only the last template asked for opens.
     if (token !== this.templateToken) return false;
     if (!result.ok) {
-      this.status = { text: t.templateFailed(name, result.reason) };
+      const reason = result.reason;
+      this.status = { say: (t) => t.templateFailed(t.templateNames[id] ?? id, reason) };
       return false;
     }
     this.fileName = id;
-    this.replace(result.source, true, t.templateOpened(name));
+    this.replace(result.source, true, (t) => t.templateOpened(t.templateNames[id] ?? id));
     return true;
   }
 
@@ -524,19 +528,18 @@ export class CreditPlayground extends LitElement {
   // ——— actions ———
 
   private async onShare(): Promise<void> {
-    const t = this.t;
     const link = await this.shareLink().catch(() => null);
-    if (link === null) return void (this.status = { text: t.shareFailed });
-    if (link === undefined) return void (this.status = { text: t.shareTooLong });
+    if (link === null) return void (this.status = { say: (t) => t.shareFailed });
+    if (link === undefined) return void (this.status = { say: (t) => t.shareTooLong });
     const copied = await navigator.clipboard?.writeText(link).then(() => true, () => false);
-    this.status = { text: copied ? t.shareCopied : t.shareManual, link };
+    this.status = { say: (t) => (copied ? t.shareCopied : t.shareManual), link };
   }
 
   private onEmbed(): void {
     const options = { widgetSrc: this.widgetSrc, locale: this.language };
     // Only rules without errors can be embedded: the last version that had none.
     const source = this.lastGood?.source;
-    if (source === undefined) return void (this.status = { text: this.t.embedNeedsRules });
+    if (source === undefined) return void (this.status = { say: (t) => t.embedNeedsRules });
     const file = `${this.fileName}.credit`;
     this.embed = { source, src: embedSrc(file, options), file, ...(inlineSafe(source) ? { inline: embedInline(source, options) } : {}) };
     void this.updateComplete.then(() => this.dialog?.showModal());
@@ -544,7 +547,7 @@ export class CreditPlayground extends LitElement {
 
   private async copy(text: string): Promise<void> {
     const copied = await navigator.clipboard?.writeText(text).then(() => true, () => false);
-    this.status = { text: copied ? this.t.copied : this.t.copyFailed };
+    this.status = { say: (t) => (copied ? t.copied : t.copyFailed) };
   }
 
   /** Saves the text (the draft as it stands, unless given) as a `.credit` file. */
@@ -573,7 +576,7 @@ export class CreditPlayground extends LitElement {
     return html`<div class="root" lang=${this.language}>
       ${this.renderToolbar(t)}
       <div class="status">
-        <p role="status">${this.status?.text ?? ''}</p>
+        <p role="status">${this.status?.say(t) ?? ''}</p>
         ${this.status?.link ? html`<input id="share-link" readonly aria-label=${t.shareLink} .value=${this.status.link} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />` : nothing}
       </div>
       <div class="layout">

@@ -284,6 +284,16 @@ describe('<credit-playground> panes', () => {
     await waitUntil(() => credit(el) === '200.00', `the new fee counts (credit ${credit(el)})`);
   });
 
+  it('says its last message again in the language switched to', async () => {
+    const el = await mount({ source: RULES });
+    ($(el, '#start-fresh') as HTMLButtonElement).click();
+    await settle(el);
+    expect($(el, '[role=status]')!.textContent).to.contain('Started a fresh draft');
+    ($(el, '#ui-language') as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect($(el, '[role=status]')!.textContent).to.contain('Neuer Entwurf begonnen');
+  });
+
   it('switches the interface to German', async () => {
     const el = await mount();
     ($(el, '#ui-language') as HTMLButtonElement).click();
