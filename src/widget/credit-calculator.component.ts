@@ -374,10 +374,7 @@ export class CreditCalculator extends LitElement {
         continue;
       }
       const f = this.#field(input, raw as InputValue | undefined);
-      // A host that mirrors `credit-change` back into `values` hands over what the field
-      // already holds: its text stays as typed ("99." on the way to "99.5").
-      const current = fields[input.name];
-      if (f.value !== undefined && !(current?.value === f.value && !current.error)) fields[input.name] = f;
+      if (f.value !== undefined) fields[input.name] = kept(fields[input.name], f);
     }
     this.fields = fields;
     // After the fields: months not given follow them.
@@ -579,13 +576,7 @@ export class CreditCalculator extends LitElement {
   #setYear(lists: Record<string, readonly string[]>): void {
     const before = this.year;
     const year = this.#yearFields(lists);
-    // A host that mirrors `credit-change` back hands over what the cells hold: their text stays as typed.
-    for (const [name, months] of Object.entries(year)) {
-      months.forEach((f, m) => {
-        const held = before?.[name]?.[m];
-        if (held && !held.error && held.value === f.value) months[m] = held;
-      });
-    }
+    for (const [name, months] of Object.entries(year)) months.forEach((f, m) => (months[m] = kept(before?.[name]?.[m], f)));
     this.year = year;
     this.#yearEdited = true;
   }
@@ -981,7 +972,7 @@ export class CreditCalculator extends LitElement {
   #renderShare(): TemplateResult {
     const t = this.#t;
     // Shown while it is still the link to what the calculator shows.
-    const note = this.shareNote?.url === this.#scenarioLink() ? this.shareNote : undefined;
+    const note = this.shareNote && this.shareNote.url === this.#scenarioLink() ? this.shareNote : undefined;
     return html`<section class="share wide" part="share" aria-label=${t.share}>
       <button type="button" class="button primary" part="button" @click=${() => this.#copyLink()}>${t.copyLink}</button>
       <button type="button" class="button" part="button" @click=${() => this.#print()}>${t.print}</button>
@@ -995,6 +986,15 @@ export class CreditCalculator extends LitElement {
 const PRINTING = 'data-credit-printing';
 /** The page's rule for printing one calculator alone; adopted once, it does nothing while nothing is marked. */
 let printSheet: CSSStyleSheet | undefined;
+
+/**
+ * A host that mirrors `credit-change` back into `values` hands over what a field
+ * or month already holds: the held one stays, with its text as typed ("99." on
+ * the way to "99.5").
+ */
+function kept(held: Field | undefined, given: Field): Field {
+  return held && !held.error && held.value === given.value ? held : given;
+}
 
 function yearErrorId(input: InputInfo, month: number): string {
   return `year-${input.name}-${month}`;
