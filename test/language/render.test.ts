@@ -192,13 +192,13 @@ const cases: readonly Case[] = [
       'The condition “breach” is met if the condition “Maintenance announced” is not met and the outage exceeds 2 days.',
       '“factor” is 5.',
       'If the condition “breach” is met in a month, the Customer receives a service credit of (1% multiplied by the factor) of the monthly fee for that month.',
-      '(a) Maintenance announced: yes. Result: the condition “breach” is not met.',
+      '(a) the condition “Maintenance announced” is met. Result: the condition “breach” is not met.',
     ],
     de: [
       'Die Bedingung „breach“ ist erfüllt, wenn die Bedingung „Maintenance announced“ nicht erfüllt ist und der Wert „outage“ 2 Tage überschreitet.',
       '„factor“ beträgt 5.',
       'Ist die Bedingung „breach“ in einem Monat erfüllt, erhält der Kunde eine Gutschrift in Höhe von (1 % multipliziert mit „factor“) der monatlichen Vergütung für diesen Monat.',
-      'a) Maintenance announced: ja. Ergebnis: die Bedingung „breach“ ist nicht erfüllt.',
+      'a) die Bedingung „Maintenance announced“ ist erfüllt. Ergebnis: die Bedingung „breach“ ist nicht erfüllt.',
     ],
   },
   {

@@ -17,9 +17,14 @@ import type { CheckedProgram } from '../checker/program.js';
 import { Decimal } from '../decimal.js';
 import { formatDuration, formatLiteral, formatNumber, type Lang } from './format.js';
 
+/** What a clause may say differently from the rules: the fee agreed with this customer (a decimal string). */
+export interface ClauseOptions {
+  readonly fee?: string;
+}
+
 /** The service-credit section of a contract, as plain text ending in a newline. */
-export function renderClause(program: CheckedProgram, lang: Lang): string {
-  return new ClauseWriter(program, phrases[lang], lang).render();
+export function renderClause(program: CheckedProgram, lang: Lang, options: ClauseOptions = {}): string {
+  return new ClauseWriter(program, phrases[lang], lang, options).render();
 }
 
 // ---------------------------------------------------------------------------
@@ -168,7 +173,7 @@ interface Phrases {
   /** `10% of fee`: German needs a genitive for the fee but "von" for anything else. */
   of(rightIsBuiltin: boolean): readonly [word: string, right: Case];
   minus(operand: string): string;
-  points(count: string, one: boolean): string;
+  points(count: string, one: boolean, c: Case): string;
   pointsOf(expression: string): string;
   /** German dative plural: "innerhalb von 30 Tagen", "unter 2 Tagen". */
   duration(value: string, unit: A.DurationUnit, c: Case): string;
@@ -199,7 +204,9 @@ interface Phrases {
 
   readonly examplesHeading: string;
   readonly examplesIntro: string;
-  given(term: string, value: string, kind: A.Kind): string;
+  given(term: string, value: string): string;
+  /** A rounded figure: "about 13.33%". */
+  about(value: string): string;
   givenMonths(term: string, values: readonly string[]): string;
   /** The expected credit in money, as a share of the fee, or both; none when it is zero. */
   expectedCredit(credit: ExpectedCredit | undefined, year: boolean): string;
@@ -345,7 +352,8 @@ const english: Phrases = {
 
   examplesHeading: 'Worked examples',
   examplesIntro: 'The following examples illustrate the clauses above.',
-  given: (term, value, kind) => (kind === 'boolean' ? `${term}: ${value}` : `${term} ${value}`),
+  given: (term, value) => `${term} ${value}`,
+  about: (value) => `about ${value}`,
   givenMonths: (term, values) =>
     values.every((v) => v === values[0])
       ? `${term} ${values[0]} in ${values.length === 1 ? 'month 1' : `each of months 1 ${values.length === 2 ? 'and' : 'to'} ${values.length}`}`
@@ -440,7 +448,8 @@ const german: Phrases = {
   arithmetic: { '+': [' zuzüglich ', 'gen'], '-': [' abzüglich ', 'gen'], '*': [' multipliziert mit ', 'dat'], '/': [' geteilt durch ', 'nom'] },
   of: (rightIsBuiltin) => (rightIsBuiltin ? [' ', 'gen'] : [' von ', 'dat']),
   minus: (operand) => `minus ${operand}`,
-  points: (count, one) => `${count} Service-Credit-${one ? 'Punkt' : 'Punkte'}`,
+  // Dative plural after "unter", "von": "unter 5 Service-Credit-Punkten".
+  points: (count, one, c) => `${count} Service-Credit-${one ? 'Punkt' : c === 'dat' ? 'Punkten' : 'Punkte'}`,
   pointsOf: (expression) => `Service-Credit-Punkte in Höhe von ${expression}`,
   duration: (value, unit, c) => {
     const text = formatDuration(value, unit, 'de');
@@ -504,7 +513,8 @@ const german: Phrases = {
 
   examplesHeading: 'Berechnungsbeispiele',
   examplesIntro: 'Die folgenden Beispiele veranschaulichen die vorstehenden Ziffern.',
-  given: (term, value, kind) => (kind === 'boolean' ? `${term}: ${value}` : `${term} ${value}`),
+  given: (term, value) => `${term} ${value}`,
+  about: (value) => `rund ${value}`,
   givenMonths: (term, values) =>
     values.every((v) => v === values[0])
       ? `${term} ${values[0]} ${values.length === 1 ? 'im Monat 1' : `in jedem der Monate 1 ${values.length === 2 ? 'und' : 'bis'} ${values.length}`}`
@@ -543,6 +553,7 @@ class ClauseWriter {
     private readonly program: CheckedProgram,
     private readonly p: Phrases,
     private readonly lang: Lang,
+    private readonly options: ClauseOptions = {},
   ) {
     for (const spec of [...program.inputs, ...program.values]) this.terms.set(spec.name, spec.label ?? spec.name.replaceAll('_', ' '));
     this.feePeriod = program.inputs.find((i) => i.name === 'fee')?.period ?? 'monthly';
@@ -622,8 +633,9 @@ class ClauseWriter {
 
   private feeClause(): void {
     const statement = this.program.ast.statements.find((s): s is A.FeeDecl => s.type === 'fee');
-    const sentences = statement
-      ? [this.p.feeIs(statement.period, this.literal(statement.amount, 'nom'), statement.label)]
+    const amount = statement && (this.options.fee === undefined ? statement.amount : { ...statement.amount, value: this.options.fee, negative: false });
+    const sentences = statement && amount
+      ? [this.p.feeIs(statement.period, this.literal(amount, 'nom'), statement.label)]
       : [this.p.feeImplicit];
     const periods = this.feePeriods();
     if (this.feePeriod === 'yearly') {
@@ -809,7 +821,7 @@ class ClauseWriter {
   private literal(literal: A.Literal, c: Case): string {
     if (literal.kind === 'points') {
       const count = formatNumber(literal.negative ? `-${literal.value}` : literal.value, this.lang);
-      return this.p.points(count, new Decimal(literal.value).eq(1));
+      return this.p.points(count, new Decimal(literal.value).eq(1), c);
     }
     if (literal.kind === 'duration') return this.p.duration(literal.negative ? `-${literal.value}` : literal.value, literal.unit ?? 's', c);
     return formatLiteral(literal, this.lang, this.program.currency);
@@ -839,8 +851,13 @@ class ClauseWriter {
       const values = given ? given.values : input.default ? [input.default] : [];
       if (values.length === 0) return [];
       const term = input.name === 'fee' ? this.p.feeTerm(this.feePeriod) : this.term(input.name);
+      if (input.kind === 'boolean') {
+        // As the clauses say it, "the condition “…” is not met": a label never opens a list item, capitalised or not.
+        const met = values.map((v) => this.p.flag(term, v.value === 'true'));
+        return [given?.list ? this.p.givenMonths(met[0].subject, met.map((m) => m.rest)) : this.p.stated(met[0])];
+      }
       const written = values.map((v) => this.literal(v, 'nom'));
-      return [given?.list ? this.p.givenMonths(term, written) : this.p.given(term, written[0], values[0].kind)];
+      return [given?.list ? this.p.givenMonths(term, written) : this.p.given(term, written[0])];
     });
     const expectations: string[] = [];
     const credits = example.expectations.filter((e) => e.target === 'credit');
@@ -858,8 +875,19 @@ class ClauseWriter {
     if (values.every((v) => new Decimal(v.value).isZero())) return undefined;
     const money = values.find((v) => v.kind === 'money');
     const percent = values.find((v) => v.kind === 'percent');
-    if (money) return { money: this.literal(money, 'nom'), ...(percent ? { percent: this.literal(percent, 'nom') } : {}) };
-    return { percent: this.literal(percent ?? values[0], 'nom') };
+    if (money) return { money: this.literal(money, 'nom'), ...(percent ? { percent: this.share(percent) } : {}) };
+    return { percent: percent ? this.share(percent) : this.literal(values[0], 'nom') };
+  }
+
+  /**
+   * A share of the fee as a person writes it: at most two decimals, "about"
+   * when that rounds — an example checks 13.3333333333%, a reader wants
+   * "about 13.33%". The money beside it stays exact.
+   */
+  private share(literal: A.Literal): string {
+    const exact = new Decimal(literal.value);
+    const rounded = exact.toDecimalPlaces(2);
+    return rounded.eq(exact) ? this.literal(literal, 'nom') : this.p.about(this.literal({ ...literal, value: rounded.toFixed() }, 'nom'));
   }
 }
 
