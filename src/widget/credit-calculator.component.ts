@@ -18,7 +18,7 @@ import type { InputInfo, Program } from '../language/program.js';
 import type { Diagnostic } from '../language/diagnostics.js';
 import type { InputValue, InputValues } from '../language/evaluate/inputs.js';
 import type { CapCut, Display, Evaluation, EvaluationResult, MonthResult, YearResult } from '../language/evaluate/results.js';
-import { formatMoney, formatNumber, formatPercent, formatQuantity } from '../language/render/format.js';
+import { formatDuration, formatMoney, formatNumber, formatPercent, formatQuantity } from '../language/render/format.js';
 import { decimalsOf, downtimeMinutes, formatDowntime, isAvailability, renderChart, span, sweep, zooms, type Curve } from './chart.js';
 import { styles } from './credit-calculator.styles.js';
 import { creditEvent } from './events.js';
@@ -53,8 +53,10 @@ interface Evaluated {
  * @fires credit-error - When the rules cannot be loaded or have errors. `detail`: `{ kind: 'load' | 'compile', message, diagnostics }`.
  *
  * @slot - A `<script type="text/credit-rules">` holding the rules (used when neither `rules` nor `src` is set).
+ * @slot summary - Printed above a printed summary, with the date, and never shown on screen: a title, the customer, a proposal number.
  *
  * @csspart layout - The grid holding every panel.
+ * @csspart summary - The heading of a printed summary: the `summary` slot and the date. Print only.
  * @csspart form - The fieldset of input fields.
  * @csspart field - One input field (label, control, message).
  * @csspart label - A field's label.
@@ -658,6 +660,10 @@ export class CreditCalculator extends LitElement {
     const result = this.evaluated?.result;
     this.#shownLanguage = this.#language;
     return html`<div class="layout" part="layout" lang=${this.#language}>
+      <header class="summary wide" part="summary">
+        <slot name="summary"></slot>
+        <p class="hint">${t.printedOn(new Intl.DateTimeFormat(this.#language, { dateStyle: 'long' }).format(new Date()))}</p>
+      </header>
       <fieldset class="form" part="form">
         <legend class="heading">${t.inputs}</legend>
         ${program.inputs.map((input, i) => this.#renderField(input, i))}
@@ -727,12 +733,15 @@ export class CreditCalculator extends LitElement {
   }
 
   #renderSlider(input: InputInfo, f: Field, label: string): TemplateResult {
+    // While the field holds text that is no number, the slider stays at the value the result was computed from.
+    const evaluated = this.evaluated?.inputs[input.name];
+    const value = f.value ?? (typeof evaluated === 'string' ? evaluated : undefined);
     const min = input.range?.min ?? '0';
     const max = input.range?.max ?? '100';
     const step = input.step ?? (Number(max) - Number(min) <= 20 ? '0.01' : '0.1');
     return html`<input type="range" part="slider" min=${min} max=${max} step=${step} tabindex="-1"
-      aria-label=${label} data-value=${f.value ?? min}
-      aria-valuetext=${f.value !== undefined ? formatPercent(f.value, this.#language) : nothing}
+      aria-label=${label} data-value=${value ?? min}
+      aria-valuetext=${value !== undefined ? formatPercent(value, this.#language) : nothing}
       @input=${(e: Event) => this.#onSlider(input, (e.target as HTMLInputElement).value)} />`;
   }
 
@@ -761,10 +770,10 @@ export class CreditCalculator extends LitElement {
       <span class="heading">${t.totalCredit}</span>
       ${result
         ? html`<span class="amount" part="amount">${this.#money(result.credit.amount)}</span>
-            <span class="share">${(result.mode === 'year' ? t.ofYearlyFee : t.ofFee)(this.#percent(result.credit.percentOfFee))}</span>`
+            <span class="of-fee">${(result.mode === 'year' ? t.ofYearlyFee : t.ofFee)(this.#percent(result.credit.percentOfFee))}</span>`
         : nothing}
       ${this.stale ? html`<span class="stale-note">${t.stale}</span>` : nothing}
-      ${claim ? html`<span class="hint">${t.claim(formatQuantity({ kind: 'duration', ...claim }, this.#language))}</span>` : nothing}
+      ${claim ? html`<span class="hint">${t.claim(formatDuration(claim.value, claim.unit, this.#language, 'dat'))}</span>` : nothing}
     </div>`;
   }
 
@@ -916,6 +925,7 @@ export class CreditCalculator extends LitElement {
     const result = this.yearEvaluated;
     // Exact sums, as the amounts are: three-place currencies (KWD, BHD) keep their third place.
     let running = ZERO;
+    let cutTotal = ZERO;
     const months: (MonthResult | undefined)[] = Array.from({ length: 12 }, (_, m) => result?.months[m]);
     const problems = inputs.flatMap((input) => (year[input.name] ?? []).flatMap((f, month) => (f.error ? [{ input, month, error: f.error }] : [])));
     // A month that does not read leaves the figures of the months before it: shown as such.
@@ -936,6 +946,7 @@ export class CreditCalculator extends LitElement {
           ${months.map((m, index) => {
             const cuts = m ? [...m.credits.flatMap((c) => c.cuts), ...m.cuts] : [];
             const cut = cuts.reduce((sum, c) => sum.plus(c.cut), ZERO);
+            cutTotal = cutTotal.plus(cut);
             if (m) running = running.plus(m.credit.amount);
             const monthName = t.monthName(index + 1);
             return html`<tr>
@@ -949,8 +960,13 @@ export class CreditCalculator extends LitElement {
           })}
         </tbody>
         ${result
-          ? html`<tfoot><tr><td>${t.yearTotal}</td><td colspan="2">${this.#percent(result.credit.percentOfFee)}</td>
-              <td>${this.#money(result.credit.amount)}</td><td colspan=${inputs.length}></td></tr></tfoot>`
+          ? html`<tfoot><tr>
+              <th scope="row">${t.yearTotal}<span class="hint">${t.ofYearlyFee(this.#percent(result.credit.percentOfFee))}</span></th>
+              <td>${this.#money(result.credit.amount)}</td>
+              <td class="cutcell">${cutTotal.gt(0) ? `−${this.#money(plain(cutTotal))}` : ''}</td>
+              <td>${this.#money(result.credit.amount)}</td>
+              ${inputs.length ? html`<td colspan=${inputs.length}></td>` : nothing}
+            </tr></tfoot>`
           : nothing}
       </table>
       ${problems.map(({ input, month, error }) => html`<p class="error" part="error" id=${yearErrorId(input, month)}>${t.monthName(month + 1)}, ${input.label ?? input.name}: ${error}</p>`)}

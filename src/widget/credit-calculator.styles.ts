@@ -58,6 +58,8 @@ export const styles = css`
   :focus-visible { outline: 3px solid var(--_accent); outline-offset: 2px; }
 
   .layout { display: grid; gap: 24px; }
+  /* A long German compound ("Verfügbarkeitsgutschrift") wraps instead of widening the card on a phone. */
+  .layout > * { min-width: 0; }
   @container (min-width: 700px) {
     :host(:not([compact])) .layout { grid-template-columns: minmax(260px, 5fr) 7fr; align-items: start; }
     :host(:not([compact])) .wide { grid-column: 1 / -1; }
@@ -99,12 +101,12 @@ export const styles = css`
     display: grid; gap: 2px;
   }
   .total .amount { font-size: clamp(1.9rem, 6cqi, 2.6rem); font-weight: 750; line-height: 1.15; font-variant-numeric: tabular-nums; color: var(--_text); }
-  .total .share { color: var(--_muted); font-weight: 500; }
+  .total .of-fee { color: var(--_muted); font-weight: 500; }
   .stale .amount { opacity: 0.55; }
   .stale-note { color: var(--_danger); font-size: 0.88rem; }
   .lines { display: grid; gap: 10px; }
   .line { border: 1px solid var(--_line); border-radius: calc(var(--_radius) * 0.6); padding: 10px 14px; }
-  .line-head { display: flex; justify-content: space-between; gap: 12px; align-items: baseline; }
+  .line-head { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0 12px; align-items: baseline; overflow-wrap: anywhere; }
   .line-head .money { font-weight: 650; font-variant-numeric: tabular-nums; white-space: nowrap; }
   .line[data-matched] { border-color: color-mix(in srgb, var(--_accent) 55%, var(--_line)); }
   .tiers { margin-top: 8px; display: grid; gap: 4px; }
@@ -145,13 +147,18 @@ export const styles = css`
   .year table { width: 100%; border-collapse: collapse; font-variant-numeric: tabular-nums; font-size: 0.92rem; }
   .year th, .year td { text-align: end; padding: 5px 8px; border-bottom: 1px solid var(--_line); white-space: nowrap; }
   .year th:first-child, .year td:first-child { text-align: start; }
-  .year thead th { color: var(--_muted); font-weight: 600; font-size: 0.82rem; }
+  /* Long labels wrap in their heading, so the table keeps to the width of its card. */
+  .year thead th { color: var(--_muted); font-weight: 600; font-size: 0.82rem; white-space: normal; vertical-align: bottom; }
+  .year tfoot th { font-weight: 700; border-bottom: 0; }
+  .year tfoot .hint { display: block; font-weight: 400; white-space: normal; }
   .year td input[type='text'] { width: 5.5em; text-align: end; border: 1px solid var(--_line); border-radius: 6px; padding: 3px 6px; background: var(--_surface); }
   .year td input[aria-invalid='true'] { border-color: var(--_danger); }
   .year tfoot td { font-weight: 700; border-bottom: 0; }
   .year .cutcell { color: var(--_danger); }
   .year.stale tbody td:nth-of-type(-n + 3), .year.stale tfoot { opacity: 0.55; }
   .year-bar { display: flex; justify-content: space-between; align-items: center; gap: 12px; flex-wrap: wrap; margin-bottom: 8px; }
+
+  .summary { display: none; }
 
   /* Problems with the rules: for the author, so precise rather than friendly. */
   .problems { border: 1px solid var(--_danger); border-radius: var(--_radius); padding: 16px 18px; display: grid; gap: 8px; }
@@ -163,7 +170,14 @@ export const styles = css`
   @media print {
     :host { border: 0; padding: 0; color: #000; background: #fff; --_text: #000; --_muted: #333; --_surface: #fff; --_mark: #f1f1f1; }
     input[type='range'], .examples, .share, .year-bar button, .chart .downtime ul { display: none; }
+    /* Only "Print summary" prints it: printing the whole page, the page has its own heading. */
+    :host([data-credit-printing='this']) .summary { display: grid; gap: 4px; }
     .control { border-color: #999; }
+    /* The year on paper: the whole table on the page, values as text. */
+    .year { overflow: visible; }
+    .year table, .year thead th { font-size: 0.66rem; }
+    .year th, .year td { padding: 2px 3px; }
+    .year td input[type='text'] { width: 4.2em; border: 0; padding: 0; }
     .line, .total, .output, .year tr { break-inside: avoid; }
   }
   @media (prefers-reduced-motion: reduce) { * { transition: none !important; } }

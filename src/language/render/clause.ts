@@ -451,10 +451,7 @@ const german: Phrases = {
   // Dative plural after "unter", "von": "unter 5 Service-Credit-Punkten".
   points: (count, one, c) => `${count} Service-Credit-${one ? 'Punkt' : c === 'dat' ? 'Punkten' : 'Punkte'}`,
   pointsOf: (expression) => `Service-Credit-Punkte in Höhe von ${expression}`,
-  duration: (value, unit, c) => {
-    const text = formatDuration(value, unit, 'de');
-    return c === 'dat' && text.endsWith('Tage') ? `${text}n` : text;
-  },
+  duration: (value, unit, c) => formatDuration(value, unit, 'de', c === 'dat' ? 'dat' : 'nom'),
 
   compare: (subject, bounds) => {
     if (bounds.length === 1) {

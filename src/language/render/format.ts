@@ -20,7 +20,7 @@ interface Locale {
   readonly percent: (number: string) => string;
   readonly yes: string;
   readonly no: string;
-  /** Singular and plural of each unit; German needs no case here, the clause text handles that. */
+  /** Singular and plural (nominative) of each unit; `formatDuration` gives the German dative. */
   readonly units: Record<DurationUnit | 'points', readonly [string, string]>;
 }
 
@@ -101,9 +101,14 @@ export function formatMoney(amount: string, currency: string | undefined, lang: 
   return currency ? `${number}${NBSP}${currency}` : number;
 }
 
-/** en "4 hours", "1 hour"; de "4 Stunden", "1 Stunde" (singular exactly when the value is 1). */
-export function formatDuration(value: string, unit: DurationUnit, lang: Lang): string {
-  return `${formatNumber(value, lang)} ${unitWord(locales[lang].units[unit], value)}`;
+/**
+ * en "4 hours", "1 hour"; de "4 Stunden", "1 Stunde" (singular exactly when the value is 1).
+ * After "innerhalb von", "unter", "mit" German needs the dative: "30 Tagen".
+ */
+export function formatDuration(value: string, unit: DurationUnit, lang: Lang, grammaticalCase: 'nom' | 'dat' = 'nom'): string {
+  const text = `${formatNumber(value, lang)} ${unitWord(locales[lang].units[unit], value)}`;
+  // Of the units, only "Tage" changes in the dative plural (Sekunden, Minuten, Stunden do not).
+  return grammaticalCase === 'dat' && text.endsWith(' Tage') ? `${text}n` : text;
 }
 
 export function formatQuantity(

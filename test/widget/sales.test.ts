@@ -1,0 +1,83 @@
+/// <reference types="mocha" />
+/**
+ * <credit-calculator> as a salesperson shows it to a prospect (issue 20):
+ * a mistyped value leaves the slider where it was, the claim period reads
+ * as German, a printed summary carries the page's title and customer, the
+ * date and the share of the fee, and the contract year's totals stand under
+ * their own columns.
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
+import '../../src/widget/credit-calculator.js';
+import type { CreditCalculator } from '../../src/widget/credit-calculator.js';
+import { $, $$, amount, field, ready, typeInto, RULES } from './helpers.js';
+
+const slider = (el: CreditCalculator) => $(el, 'input[type=range]') as HTMLInputElement;
+
+describe('<credit-calculator> for a sales conversation', () => {
+  afterEach(() => emulateMedia({ media: 'screen' }));
+
+  it('leaves the slider where it was when the field is mistyped, and says what is wrong', async () => {
+    const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator rules=${RULES}></credit-calculator>`));
+    const input = field(el, 'Monthly availability');
+    await typeInto(el, input, '99.4');
+    expect(slider(el).value).to.equal('99.4');
+    await typeInto(el, input, 'abc');
+    expect(slider(el).value, 'the slider').to.equal('99.4');
+    expect(slider(el).getAttribute('aria-valuetext')).to.equal('99.4%');
+    expect(amount(el)).to.equal('250.00 EUR');
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    expect($(el, '[part~=field] [part=error]')!.textContent).to.contain('Enter a number');
+  });
+
+  it('says the claim period in the German dative: "innerhalb von 30 Tagen"', async () => {
+    const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator locale="de" rules=${`${RULES}\nclaim within 30 days\n`}></credit-calculator>`));
+    expect($(el, '[part=total]')!.textContent).to.contain('Geltend machen innerhalb von 30 Tagen.');
+  });
+
+  it('"Print summary" prints the summary slot, the date and the share of the monthly fee; the screen and a printed page do not show the slot', async () => {
+    const wrapper = await fixture<HTMLElement>(html`<div>
+      <credit-calculator panels="share" rules=${RULES} .values=${{ availability: '99.4' }}>
+        <div slot="summary"><h2>Proposal for Brightline Logistics</h2><p>TD-2026-114</p></div>
+      </credit-calculator>
+    </div>`);
+    const el = await ready(wrapper.querySelector('credit-calculator')!);
+    const slotted = el.querySelector('[slot=summary]') as HTMLElement;
+    const printedText = () => `${slotted.innerText}\n${($(el, '.layout') as HTMLElement).innerText}`.replace(/\u00a0/g, ' ');
+    expect(slotted.getClientRects().length, 'the summary on screen').to.equal(0);
+    await emulateMedia({ media: 'print' });
+    expect(slotted.getClientRects().length, 'the summary when the whole page prints').to.equal(0);
+    let printed = '';
+    const print = window.print;
+    // What the print dialog would print, read while it is open.
+    window.print = () => {
+      expect(slotted.getClientRects().length, 'the summary on paper').to.be.greaterThan(0);
+      printed = printedText();
+    };
+    try {
+      $$(el, '[part=share] button')[1].click();
+    } finally {
+      window.print = print;
+    }
+    expect(printed).to.contain('Proposal for Brightline Logistics');
+    expect(printed).to.contain('TD-2026-114');
+    expect(printed).to.contain(new Intl.DateTimeFormat('en', { dateStyle: 'long' }).format(new Date()));
+    expect(printed).to.contain('25% of the monthly fee');
+  });
+
+  it('puts the contract year\'s totals under their columns: credit, cap cut, running total', async () => {
+    const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator rules=${RULES} panels="year" .values=${{ availability: ['98', '98', '99.95'] }}></credit-calculator>`));
+    const table = $(el, '[part=year] table') as HTMLTableElement;
+    const headings = [...table.tHead!.rows[0].cells].map((c) => c.textContent!.trim());
+    const totals: Record<string, string> = {};
+    let column = 0;
+    for (const cell of table.tFoot!.rows[0].cells) {
+      totals[headings[column]] = cell.textContent!.trim().replace(/\u00a0/g, ' ');
+      column += cell.colSpan;
+    }
+    // 50% a month, cut by the 40% block cap: 400 EUR, twice; month 3 and on earn nothing.
+    expect(totals).to.include({ Credit: '800.00 EUR', 'Cap cut': '−200.00 EUR', 'Running total': '800.00 EUR' });
+    expect(totals.Month).to.contain('Year total');
+    expect($$(el, '[part=year] tfoot td').length).to.be.greaterThan(0);
+  });
+});
