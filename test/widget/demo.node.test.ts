@@ -1,0 +1,242 @@
+/**
+ * The demo site (`demo/`, served by Vite as `npm start` serves it) in
+ * Chromium, used the way a visitor, a salesperson and a prospect use it: on a
+ * 375 px phone and a desktop, light and dark, English and German — reading
+ * the page, typing into the calculator, clicking its buttons, following its
+ * links. The German demo rules are checked against the shipped ones in Node.
+ */
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright';
+import { createServer, type ViteDevServer } from 'vite';
+import { compile } from '../../src/index.js';
+// @ts-expect-error: a plain JavaScript config module
+import { chromePath, chromiumArgs } from '../../web-test-runner.config.mjs';
+
+const root = new URL('../../', import.meta.url).pathname;
+const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const PAGES = ['/', '/sales.html', '/de/', '/de/sales.html'];
+/** The first page load transforms every module of the widget: generous on a busy machine. */
+const LOAD = 60_000;
+
+let server: ViteDevServer;
+let browser: Browser;
+let origin: string;
+
+before(async () => {
+  server = await createServer({ configFile: join(root, 'vite.config.ts'), server: { port: 0, host: '127.0.0.1' }, logLevel: 'error' });
+  await server.listen();
+  origin = server.resolvedUrls!.local[0].replace(/\/$/, '');
+  browser = await chromium.launch({ executablePath: chromePath(), args: chromiumArgs });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens a page and waits until every calculator on it shows a result. */
+async function open(path: string, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(origin + path);
+  await page.waitForFunction(
+    () => [...document.querySelectorAll('credit-calculator')].every((c) => (c as HTMLElement & { result?: unknown }).result),
+    null,
+    { timeout: LOAD },
+  );
+  assert.deepEqual(errors, [], `errors on ${path}`);
+  return page;
+}
+
+/** Waits until the text of `where` matches, then returns it; fails saying what it read instead. */
+async function reads(where: Locator, expected: RegExp): Promise<string> {
+  let text = '';
+  for (let i = 0; i < 200; i++) {
+    text = ((await where.textContent()) ?? '').replace(/[\u00a0\u202f]/g, ' ');
+    if (expected.test(text)) return text;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.fail(`expected ${expected}, read: ${text.slice(0, 400)}`);
+}
+
+/** Selects what a field holds and types over it, key by key. */
+async function typeInto(page: Page, field: Locator, text: string): Promise<void> {
+  await field.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(text);
+}
+
+const term = (page: Page, name: string) => page.locator('.terms div', { hasText: name }).locator('dd');
+
+describe('the demo site on a phone', () => {
+  for (const path of PAGES) {
+    it(`fits a 375 px screen, navigation and language switch included: ${path}`, async () => {
+      const page = await open(path, { viewport: { width: 375, height: 800 } });
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= 375, `the page is ${width} px wide`);
+      for (const link of await page.locator('header.site a').all()) {
+        const box = (await link.boundingBox())!;
+        assert.ok(box.x >= 0 && box.x + box.width <= 375, `${await link.textContent()} is off screen (${box.x}..${box.x + box.width})`);
+      }
+      await page.context().close();
+    });
+  }
+});
+
+describe('the demo site, light and dark', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    for (const path of PAGES) {
+      it(`passes axe-core in ${colorScheme} mode, share buttons included: ${path}`, async () => {
+        const page = await open(path, { colorScheme });
+        await page.addScriptTag({ path: axeSource });
+        const violations = await page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run(c: Document): Promise<{ violations: { id: string; nodes: { target: string[]; failureSummary: string }[] }[] }> } }).axe;
+          return (await axe.run(document)).violations.map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' > ')} — ${n.failureSummary}`).join('; ')}`);
+        });
+        assert.deepEqual(violations, []);
+        await page.context().close();
+      });
+    }
+  }
+});
+
+describe('the sales page', () => {
+  it('follows the fee the salesperson types: the header, the clause and a shared link say 4,000 EUR', async () => {
+    const page = await open('/sales.html', { permissions: ['clipboard-read', 'clipboard-write'] });
+    const proposal = page.locator('#proposal');
+    await typeInto(page, proposal.getByRole('textbox', { name: 'Monthly platform fee' }), '4000');
+    await reads(term(page, 'Platform fee'), /^4,000\.00 EUR per month$/);
+    await reads(page.locator('#clause'), /The monthly fee is 4,000\.00 EUR/);
+    await proposal.getByRole('button', { name: 'Copy link' }).click();
+    const link = await proposal.getByRole('textbox', { name: 'Copy link' }).inputValue();
+    await page.context().close();
+
+    const opened = await open(new URL(link).pathname + new URL(link).search);
+    await reads(term(opened, 'Platform fee'), /^4,000\.00 EUR per month$/);
+    await reads(opened.locator('#clause'), /The monthly fee is 4,000\.00 EUR/);
+    assert.doesNotMatch((await opened.locator('#clause').textContent())!, /2,500\.00 EUR \(the/);
+    await opened.context().close();
+  });
+
+  it('switches language on the same page and keeps the scenario typed so far', async () => {
+    const page = await open('/de/sales.html');
+    const proposal = page.locator('#proposal');
+    await typeInto(page, proposal.getByRole('textbox', { name: 'Verfügbarkeit', exact: true }), '99,5');
+    const german = await reads(proposal.locator('[part=amount]'), /^250,00 EUR$/);
+    assert.ok(german);
+    await page.getByRole('link', { name: 'EN', exact: true }).click();
+    await page.waitForURL(/\/sales\.html/);
+    await page.waitForFunction(() => (document.querySelector('#proposal') as HTMLElement & { result?: unknown })?.result, null, { timeout: LOAD });
+    assert.equal(new URL(page.url()).pathname, '/sales.html');
+    assert.equal(await page.locator('#proposal').getByRole('textbox', { name: 'Availability', exact: true }).inputValue(), '99.5');
+    await reads(page.locator('#proposal [part=amount]'), /^250\.00 EUR$/);
+    // And back again.
+    await page.getByRole('link', { name: 'DE', exact: true }).click();
+    await page.waitForURL(/\/de\/sales\.html/);
+    await page.waitForFunction(() => (document.querySelector('#proposal') as HTMLElement & { result?: unknown })?.result, null, { timeout: LOAD });
+    assert.equal(await page.locator('#proposal').getByRole('textbox', { name: 'Verfügbarkeit', exact: true }).inputValue(), '99,5');
+    await page.context().close();
+  });
+
+  it('shows the contract year inside its card at 1280 px and on paper, with the totals under their columns', async () => {
+    const page = await open('/sales.html');
+    const proposal = page.locator('#proposal');
+    await proposal.getByRole('button', { name: /Contract year: the yearly cap cuts in month 11/ }).click();
+    const year = proposal.locator('[part=year]');
+    await reads(year.locator('tfoot'), /4,500\.00 EUR/);
+    const fits = () => page.evaluate(() => {
+      const host = document.querySelector('#proposal')!;
+      const table = host.shadowRoot!.querySelector('[part=year] table')!;
+      return { table: table.getBoundingClientRect().right, card: host.getBoundingClientRect().right };
+    });
+    const screen = await fits();
+    assert.ok(screen.table <= screen.card, `on screen the table ends at ${screen.table} px, the card at ${screen.card} px`);
+    // Under each heading, as the eye reads down the column: the total of that column.
+    const cells = (row: string) => year.locator(`${row} > *`).evaluateAll((all) =>
+      all.map((c) => ({ text: c.textContent!.trim().replace(/\u00a0/g, ' '), left: c.getBoundingClientRect().left, right: c.getBoundingClientRect().right })));
+    const headings = await cells('thead tr');
+    const totals = await cells('tfoot tr');
+    const under = (name: string) => {
+      const heading = headings.find((h) => h.text === name)!;
+      const middle = (heading.left + heading.right) / 2;
+      return totals.find((c) => c.left <= middle && c.right >= middle)?.text;
+    };
+    assert.deepEqual(
+      { credit: under('Credit'), cut: under('Cap cut'), running: under('Running total') },
+      { credit: '4,500.00 EUR', cut: '−375.00 EUR', running: '4,500.00 EUR' },
+    );
+    // An A4 page at 96 dpi with 15 mm margins leaves about 680 px.
+    await page.setViewportSize({ width: 680, height: 900 });
+    await page.emulateMedia({ media: 'print' });
+    const paper = await fits();
+    assert.ok(paper.table <= paper.card, `on paper the table ends at ${paper.table} px, the card at ${paper.card} px`);
+    await page.context().close();
+  });
+
+  it('prints a summary with the title, the customer, the date and the share of the monthly fee', async () => {
+    const page = await open('/sales.html');
+    const proposal = page.locator('#proposal');
+    await typeInto(page, proposal.getByRole('textbox', { name: 'Availability', exact: true }), '99.5');
+    await reads(proposal.locator('[part=amount]'), /^250\.00 EUR$/);
+    await page.evaluate(() => {
+      // What the print dialog would print, read while it is open.
+      window.print = () => {
+        const host = document.querySelector('#proposal') as HTMLElement;
+        (window as unknown as { printed: string }).printed = [
+          ...[...document.body.querySelectorAll('h1')].filter((h) => h.getClientRects().length).map((h) => h.innerText),
+          host.innerText,
+          (host.shadowRoot!.querySelector('.layout') as HTMLElement).innerText,
+        ].join('\n');
+      };
+    });
+    // The button is pressed on screen and the dialog shows the page as printed; Playwright switches
+    // to print media from outside only, so the press is dispatched while print is emulated.
+    const button = proposal.locator('[part=share] button', { hasText: 'Print summary' });
+    await button.waitFor();
+    await page.emulateMedia({ media: 'print' });
+    await button.dispatchEvent('click');
+    const printed = (await page.evaluate(() => (window as unknown as { printed: string }).printed)).replace(/\u00a0/g, ' ');
+    assert.match(printed, /service levels for Brightline Logistics GmbH/);
+    assert.match(printed, /Proposal TD-2026-114/);
+    const today = new Intl.DateTimeFormat('en', { dateStyle: 'long' }).format(new Date());
+    assert.match(printed, new RegExp(today));
+    assert.match(printed, /10% of the monthly fee/);
+    await page.context().close();
+  });
+});
+
+describe('the German demo', () => {
+  it('shows the ROI calculator in German on /de/', async () => {
+    const page = await open('/de/');
+    const roi = page.locator('#roi-calc');
+    await reads(roi.locator('[part=form]'), /Tickets pro Monat/);
+    await reads(roi.locator('[part=outputs]'), /Rendite/);
+    assert.doesNotMatch((await roi.locator('[part=layout]').textContent())!, /Tickets per month|Return on investment/);
+    await page.context().close();
+  });
+
+  it('labels the sales calculator in German and quotes German terms in the clause', async () => {
+    const page = await open('/de/sales.html');
+    const proposal = page.locator('#proposal');
+    await reads(proposal.locator('[part=form]'), /Monatliche Plattformgebühr/);
+    await reads(proposal.locator('[part=total]'), /innerhalb von 30 Tagen/);
+    const clause = await reads(page.locator('#clause'), /„Monatliche Plattformgebühr“/);
+    assert.doesNotMatch(clause, /Availability|Monthly platform fee|announced maintenance/);
+    await page.context().close();
+  });
+
+  it('gives every German demo rule file the logic of its shipped original: only the words differ', () => {
+    for (const [german, english] of [['demo/de/multi-metric.credit', 'examples/multi-metric.credit'], ['demo/de/support-roi.credit', 'examples/support-roi.credit']]) {
+      const logic = (file: string) => readFileSync(join(root, file), 'utf8').replace(/#.*$/gm, '').replace(/"[^"]*"/g, '""').replace(/\s+/g, ' ').trim();
+      assert.equal(logic(german), logic(english), `${german} computes what ${english} does`);
+      const program = compile(readFileSync(join(root, german), 'utf8')).program!;
+      assert.ok(program, `${german} compiles`);
+      for (const example of program.runExamples()) assert.equal(example.passed, true, `${german}: ${example.name}`);
+    }
+  });
+});
