@@ -33,7 +33,8 @@ export function decimalsOf(input: InputInfo): number {
   return step.includes('.') ? step.split('.')[1].length : 0;
 }
 
-export function sweep(program: Program, input: InputInfo, values: InputValues, current: number, currency?: string): Curve | undefined {
+/** The curve of `program` against `input`; over `fixed` when given (no zoom), else over the input's own span. */
+export function sweep(program: Program, input: InputInfo, values: InputValues, current: number, currency?: string, fixed?: readonly [number, number]): Curve | undefined {
   const decimals = decimalsOf(input);
   const at = (x: number): Sample | undefined => {
     // The credit alone: a hundred explanations nobody reads would cost most of the time.
@@ -41,10 +42,10 @@ export function sweep(program: Program, input: InputInfo, values: InputValues, c
     if (!r.ok) return undefined;
     return { x, credit: Number(r.credit.amount), amount: r.credit.amount, share: r.credit.percentOfFee };
   };
-  let [lo, hi] = span(input, current);
+  let [lo, hi] = fixed ?? span(input, current);
   if (!(hi > lo)) return undefined;
   let curve = trace(at, lo, hi, decimals);
-  if (curve && curve.steps.length && zooms(input)) {
+  if (!fixed && curve && curve.steps.length && zooms(input)) {
     const first = Math.min(...curve.steps.map((s) => s.at), current);
     lo = Math.max(0, Math.floor(first - (hi - first) * 0.4));
     curve = trace(at, lo, hi, decimals) ?? curve;
@@ -109,23 +110,64 @@ const W = 560;
 const H = 200;
 const PAD = { l: 8, r: 8, t: 14, b: 26 };
 
+/** Where a value and a credit land in the SVG, for curves drawn over `lo`..`hi` up to `max`. */
+function scales(lo: number, hi: number, max: number) {
+  return {
+    x: (v: number) => PAD.l + ((v - lo) / (hi - lo)) * (W - PAD.l - PAD.r),
+    y: (v: number) => H - PAD.b - (max > 0 ? (v / max) * (H - PAD.t - PAD.b) : 0),
+  };
+}
+
+/** The curve as steps: flat until each jump, then straight up or down. */
+function stepPath(points: readonly Sample[], x: (v: number) => number, y: (v: number) => number): string {
+  return points.map((p, i) => (i === 0 ? `M${x(p.x).toFixed(1)} ${y(p.credit).toFixed(1)}` : `H${x(p.x).toFixed(1)}V${y(p.credit).toFixed(1)}`)).join('');
+}
+
+/** The value axis: three ticks, the ends aligned to the edges. */
+function valueTicks(lo: number, hi: number, x: (v: number) => number, fmtX: (x: number) => string): SVGTemplateResult[] {
+  return [lo, (lo + hi) / 2, hi].map((v, i) => svg`<text class="tick" x=${x(v)} y=${H - 8} text-anchor=${i === 0 ? 'start' : i === 2 ? 'end' : 'middle'}>${fmtX(v)}</text>`);
+}
+
 export function renderChart(curve: Curve, current: number, fmtX: (x: number) => string, title: string): SVGTemplateResult {
-  const x = (v: number) => PAD.l + ((v - curve.lo) / (curve.hi - curve.lo)) * (W - PAD.l - PAD.r);
-  const y = (v: number) => H - PAD.b - (curve.max > 0 ? (v / curve.max) * (H - PAD.t - PAD.b) : 0);
-  let d = '';
-  curve.points.forEach((p, i) => {
-    d += i === 0 ? `M${x(p.x).toFixed(1)} ${y(p.credit).toFixed(1)}` : `H${x(p.x).toFixed(1)}V${y(p.credit).toFixed(1)}`;
-  });
+  const { x, y } = scales(curve.lo, curve.hi, curve.max);
+  const d = stepPath(curve.points, x, y);
   const area = `${d}V${H - PAD.b}H${x(curve.points[0].x).toFixed(1)}Z`;
   const cx = Math.min(Math.max(current, curve.lo), curve.hi);
-  const ticks = [curve.lo, (curve.lo + curve.hi) / 2, curve.hi];
   return svg`<svg part="chart-svg" viewBox="0 0 ${W} ${H}" role="img" aria-label=${title} preserveAspectRatio="none">
     <line class="axis" x1=${PAD.l} x2=${W - PAD.r} y1=${H - PAD.b} y2=${H - PAD.b}></line>
     ${curve.steps.map((s) => svg`<line class="tier" x1=${x(s.at)} x2=${x(s.at)} y1=${PAD.t} y2=${H - PAD.b}></line>`)}
     <path class="area" d=${area}></path>
     <path class="curve" d=${d}></path>
     <line class="now" x1=${x(cx)} x2=${x(cx)} y1=${PAD.t - 8} y2=${H - PAD.b}></line>
-    ${ticks.map((v, i) => svg`<text class="tick" x=${x(v)} y=${H - 8} text-anchor=${i === 0 ? 'start' : i === 2 ? 'end' : 'middle'}>${fmtX(v)}</text>`)}
+    ${valueTicks(curve.lo, curve.hi, x, fmtX)}
+  </svg>`;
+}
+
+/**
+ * Several curves over the same values in one chart (plans side by side):
+ * one scale for all, each curve its own class (`plan-0` …) for its colour
+ * and dash pattern, so plans differ by more than colour. The highest credit
+ * is written on the amount axis (`fmtAmount` gets its exact decimal string).
+ */
+export function renderCurves(
+  curves: readonly Curve[],
+  current: number,
+  fmtX: (x: number) => string,
+  fmtAmount: (amount: string) => string,
+  title: string,
+): SVGTemplateResult {
+  const lo = Math.min(...curves.map((c) => c.lo));
+  const hi = Math.max(...curves.map((c) => c.hi));
+  const top = curves.flatMap((c) => c.points).reduce((best, p) => (p.credit > best.credit ? p : best));
+  const { x, y } = scales(lo, hi, top.credit);
+  const cx = Math.min(Math.max(current, lo), hi);
+  return svg`<svg part="chart-svg" viewBox="0 0 ${W} ${H}" role="img" aria-label=${title} preserveAspectRatio="none">
+    <line class="axis" x1=${PAD.l} x2=${W - PAD.r} y1=${H - PAD.b} y2=${H - PAD.b}></line>
+    <line class="grid" x1=${PAD.l} x2=${W - PAD.r} y1=${y(top.credit)} y2=${y(top.credit)}></line>
+    ${curves.map((c, i) => svg`<path class="curve plan-${i}" d=${stepPath(c.points, x, y)}></path>`)}
+    <line class="now" x1=${x(cx)} x2=${x(cx)} y1=${PAD.t - 8} y2=${H - PAD.b}></line>
+    <text class="tick" x=${PAD.l} y=${PAD.t - 2}>${fmtAmount(top.amount)}</text>
+    ${valueTicks(lo, hi, x, fmtX)}
   </svg>`;
 }
 
