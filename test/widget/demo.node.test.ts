@@ -37,7 +37,7 @@ after(async () => {
   await server?.close();
 });
 
-/** Opens a page and waits until every calculator on it shows a result. */
+/** Opens a page and waits until every calculator and comparison on it shows a result. */
 async function open(path: string, options: BrowserContextOptions = {}): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
   const page = await context.newPage();
@@ -45,7 +45,8 @@ async function open(path: string, options: BrowserContextOptions = {}): Promise<
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(origin + path);
   await page.waitForFunction(
-    () => [...document.querySelectorAll('credit-calculator')].every((c) => (c as HTMLElement & { result?: unknown }).result),
+    () => [...document.querySelectorAll('credit-calculator')].every((c) => (c as HTMLElement & { result?: unknown }).result)
+      && [...document.querySelectorAll('credit-compare')].every((c) => c.shadowRoot?.querySelector('[part=plans] tbody tr')),
     null,
     { timeout: LOAD },
   );
@@ -57,7 +58,7 @@ async function open(path: string, options: BrowserContextOptions = {}): Promise<
 async function reads(where: Locator, expected: RegExp): Promise<string> {
   let text = '';
   for (let i = 0; i < 200; i++) {
-    text = ((await where.textContent()) ?? '').replace(/[\u00a0\u202f]/g, ' ');
+    text = ((await where.textContent()) ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
     if (expected.test(text)) return text;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -208,6 +209,24 @@ describe('the sales page', () => {
     assert.match(printed, /10% of the monthly fee/);
     await page.context().close();
   });
+});
+
+describe('plans side by side on the sales page', () => {
+  for (const [path, field, typed, plan, credit] of [
+    ['/sales.html', 'Availability', '99.92', 'Premium', /^Premium 3,200\.00 EUR 320\.00 EUR 10% \+320\.00 EUR$/],
+    ['/de/sales.html', 'Verfügbarkeit', '99,92', 'Premium', /^Premium 3\.200,00 EUR 320,00 EUR 10 % \+320,00 EUR$/],
+  ] as const) {
+    it(`tells the prospect what each plan gives back for the month they type, and the difference: ${path}`, async () => {
+      const page = await open(path);
+      const plans = page.locator('#plans');
+      await typeInto(page, plans.getByRole('textbox', { name: field, exact: true }), typed);
+      await reads(plans.locator('[part=plans] tbody tr', { hasText: plan }), credit);
+      await plans.locator('[part=chart-svg]').waitFor();
+      assert.equal(await plans.locator('[part=chart-svg] path.curve').count(), 2);
+      assert.equal(await plans.locator('[part=year] tbody tr').count(), 12);
+      await page.context().close();
+    });
+  }
 });
 
 describe('the German demo', () => {
