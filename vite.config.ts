@@ -330,9 +330,12 @@ export default defineConfig(({ command }) => ({
     terserOptions: TERSER_OPTIONS,
     reportCompressedSize: false,
     lib: {
-      entry: resolve(here, 'src/widget/credit-calculator.ts'),
+      entry: {
+        'credit-calculator': resolve(here, 'src/widget/credit-calculator.ts'),
+        'credit-compare': resolve(here, 'src/widget/compare/credit-compare.ts'),
+      },
       formats: ['es'],
-      fileName: () => 'credit-calculator.js',
+      fileName: (_format, name) => `${name}.js`,
     },
     rolldownOptions: {
       // The entry may export more than its own names: that lets the modules the

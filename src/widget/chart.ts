@@ -106,12 +106,13 @@ function trace(at: (x: number) => Sample | undefined, lo: number, hi: number, de
   return { lo, hi, max: Math.max(...points.map((p) => p.credit)), points, steps };
 }
 
-const W = 560;
-const H = 200;
-const PAD = { l: 8, r: 8, t: 14, b: 26 };
+/** The chart's drawing box (SVG units; it stretches to the width shown) and its margins. */
+export const W = 560;
+export const H = 200;
+export const PAD = { l: 8, r: 8, t: 14, b: 26 };
 
 /** Where a value and a credit land in the SVG, for curves drawn over `lo`..`hi` up to `max`. */
-function scales(lo: number, hi: number, max: number) {
+export function scales(lo: number, hi: number, max: number) {
   return {
     x: (v: number) => PAD.l + ((v - lo) / (hi - lo)) * (W - PAD.l - PAD.r),
     y: (v: number) => H - PAD.b - (max > 0 ? (v / max) * (H - PAD.t - PAD.b) : 0),
@@ -119,12 +120,12 @@ function scales(lo: number, hi: number, max: number) {
 }
 
 /** The curve as steps: flat until each jump, then straight up or down. */
-function stepPath(points: readonly Sample[], x: (v: number) => number, y: (v: number) => number): string {
+export function stepPath(points: readonly Sample[], x: (v: number) => number, y: (v: number) => number): string {
   return points.map((p, i) => (i === 0 ? `M${x(p.x).toFixed(1)} ${y(p.credit).toFixed(1)}` : `H${x(p.x).toFixed(1)}V${y(p.credit).toFixed(1)}`)).join('');
 }
 
 /** The value axis: three ticks, the ends aligned to the edges. */
-function valueTicks(lo: number, hi: number, x: (v: number) => number, fmtX: (x: number) => string): SVGTemplateResult[] {
+export function valueTicks(lo: number, hi: number, x: (v: number) => number, fmtX: (x: number) => string): SVGTemplateResult[] {
   return [lo, (lo + hi) / 2, hi].map((v, i) => svg`<text class="tick" x=${x(v)} y=${H - 8} text-anchor=${i === 0 ? 'start' : i === 2 ? 'end' : 'middle'}>${fmtX(v)}</text>`);
 }
 
@@ -140,34 +141,6 @@ export function renderChart(curve: Curve, current: number, fmtX: (x: number) => 
     <path class="curve" d=${d}></path>
     <line class="now" x1=${x(cx)} x2=${x(cx)} y1=${PAD.t - 8} y2=${H - PAD.b}></line>
     ${valueTicks(curve.lo, curve.hi, x, fmtX)}
-  </svg>`;
-}
-
-/**
- * Several curves over the same values in one chart (plans side by side):
- * one scale for all, each curve its own class (`plan-0` …) for its colour
- * and dash pattern, so plans differ by more than colour. The highest credit
- * is written on the amount axis (`fmtAmount` gets its exact decimal string).
- */
-export function renderCurves(
-  curves: readonly Curve[],
-  current: number,
-  fmtX: (x: number) => string,
-  fmtAmount: (amount: string) => string,
-  title: string,
-): SVGTemplateResult {
-  const lo = Math.min(...curves.map((c) => c.lo));
-  const hi = Math.max(...curves.map((c) => c.hi));
-  const top = curves.flatMap((c) => c.points).reduce((best, p) => (p.credit > best.credit ? p : best));
-  const { x, y } = scales(lo, hi, top.credit);
-  const cx = Math.min(Math.max(current, lo), hi);
-  return svg`<svg part="chart-svg" viewBox="0 0 ${W} ${H}" role="img" aria-label=${title} preserveAspectRatio="none">
-    <line class="axis" x1=${PAD.l} x2=${W - PAD.r} y1=${H - PAD.b} y2=${H - PAD.b}></line>
-    <line class="grid" x1=${PAD.l} x2=${W - PAD.r} y1=${y(top.credit)} y2=${y(top.credit)}></line>
-    ${curves.map((c, i) => svg`<path class="curve plan-${i}" d=${stepPath(c.points, x, y)}></path>`)}
-    <line class="now" x1=${x(cx)} x2=${x(cx)} y1=${PAD.t - 8} y2=${H - PAD.b}></line>
-    <text class="tick" x=${PAD.l} y=${PAD.t - 2}>${fmtAmount(top.amount)}</text>
-    ${valueTicks(lo, hi, x, fmtX)}
   </svg>`;
 }
 

@@ -662,7 +662,7 @@ export class CreditCalculator extends LitElement {
     return html`<div class="layout" part="layout" lang=${this.#language}>
       <header class="summary wide" part="summary">
         <slot name="summary"></slot>
-        <p class="hint">${t.printedOn(new Intl.DateTimeFormat(this.#language, { dateStyle: 'long' }).format(new Date()))}</p>
+        <p class="hint">${new Intl.DateTimeFormat(this.#language, { dateStyle: 'long' }).format(new Date())}</p>
       </header>
       <fieldset class="form" part="form">
         <legend class="heading">${t.inputs}</legend>
@@ -965,7 +965,7 @@ export class CreditCalculator extends LitElement {
               <td>${this.#money(result.credit.amount)}</td>
               <td class="cutcell">${cutTotal.gt(0) ? `−${this.#money(plain(cutTotal))}` : ''}</td>
               <td>${this.#money(result.credit.amount)}</td>
-              ${inputs.length ? html`<td colspan=${inputs.length}></td>` : nothing}
+              <td colspan=${inputs.length}></td>
             </tr></tfoot>`
           : nothing}
       </table>

@@ -149,11 +149,10 @@ export const styles = css`
   .year th:first-child, .year td:first-child { text-align: start; }
   /* Long labels wrap in their heading, so the table keeps to the width of its card. */
   .year thead th { color: var(--_muted); font-weight: 600; font-size: 0.82rem; white-space: normal; vertical-align: bottom; }
-  .year tfoot th { font-weight: 700; border-bottom: 0; }
   .year tfoot .hint { display: block; font-weight: 400; white-space: normal; }
   .year td input[type='text'] { width: 5.5em; text-align: end; border: 1px solid var(--_line); border-radius: 6px; padding: 3px 6px; background: var(--_surface); }
   .year td input[aria-invalid='true'] { border-color: var(--_danger); }
-  .year tfoot td { font-weight: 700; border-bottom: 0; }
+  .year tfoot > tr > * { font-weight: 700; border-bottom: 0; }
   .year .cutcell { color: var(--_danger); }
   .year.stale tbody td:nth-of-type(-n + 3), .year.stale tfoot { opacity: 0.55; }
   .year-bar { display: flex; justify-content: space-between; align-items: center; gap: 12px; flex-wrap: wrap; margin-bottom: 8px; }

@@ -15,12 +15,14 @@ import type { InputValue, InputValues } from '../../language/evaluate/inputs.js'
 import type { MonthResult, YearResult } from '../../language/evaluate/results.js';
 import type { InputInfo } from '../../language/program.js';
 import { formatMoney, formatNumber, formatPercent } from '../../language/render/format.js';
-import { decimalsOf, renderCurves, sweep, type Curve } from '../chart.js';
+import { decimalsOf, sweep, type Curve } from '../chart.js';
 import { styles as calculatorStyles } from '../credit-calculator.styles.js';
 import { inheritedLang, langOf, parseNumber, strings, type Lang, type Strings } from '../i18n.js';
 import { compileText, dedent, fetchRules, type LoadFailure } from '../load.js';
 import { fieldValue, suffixOf } from '../values.js';
 import { styles } from './credit-compare.styles.js';
+import { renderCurves } from './curves.js';
+import { compareStrings, type CompareStrings } from './i18n.js';
 import { comparePlans, sharedInputs, valuesFor, type Clash, type Plan, type PlanOutcome } from './plans.js';
 
 interface Field {
@@ -134,6 +136,10 @@ export class CreditCompare extends LitElement {
     return strings[this.#language];
   }
 
+  get #c(): CompareStrings {
+    return compareStrings[this.#language];
+  }
+
   get #shown(): Set<string> {
     const words = (this.panels ?? '').split(/\s+/);
     return new Set(words.includes('all') ? ['chart', 'year'] : words);
@@ -167,13 +173,14 @@ export class CreditCompare extends LitElement {
     this.#abort?.abort();
     const abort = (this.#abort = new AbortController());
     const t = this.#t;
+    const c = this.#c;
     const scripts = [...this.querySelectorAll<HTMLScriptElement>(':scope > script[type="text/credit-rules"]')];
     if (!scripts.length) {
-      if (document.readyState !== 'loading') this.#fail([{ plan: '', failure: { ok: false, kind: 'load', message: t.noPlans, diagnostics: [] } }]);
+      if (document.readyState !== 'loading') this.#fail([{ plan: '', failure: { ok: false, kind: 'load', message: c.noPlans, diagnostics: [] } }]);
       return;
     }
     const loaded = await Promise.all(scripts.map(async (script, i) => {
-      const name = script.dataset.plan?.trim() || t.planNumber(i + 1);
+      const name = script.dataset.plan?.trim() || c.planNumber(i + 1);
       const src = script.getAttribute('src');
       const result = src ? await fetchRules(new URL(src, document.baseURI).href, t, abort.signal) : await compileText(dedent(script.textContent ?? ''), t);
       return { name, result };
@@ -196,7 +203,7 @@ export class CreditCompare extends LitElement {
     this.plans = undefined;
     this.failures = failures;
     for (const { plan, failure } of failures) {
-      const message = plan ? `${this.#t.planProblem(plan)}: ${failure.message}` : failure.message;
+      const message = plan ? `${this.#c.planProblem(plan)}: ${failure.message}` : failure.message;
       this.dispatchEvent(new CustomEvent('credit-error', { detail: { kind: failure.kind, message, diagnostics: failure.diagnostics }, bubbles: true, composed: true }));
     }
   }
@@ -317,9 +324,10 @@ export class CreditCompare extends LitElement {
 
   protected override render(): TemplateResult {
     const t = this.#t;
+    const c = this.#c;
     if (this.failures.length) return this.#renderFailures();
     if (this.clash) {
-      return html`<section class="problems" part="problems" role="alert"><h2>${t.plansClash(this.clash.input, ...this.clash.plans)}</h2></section>`;
+      return html`<section class="problems" part="problems" role="alert"><h2>${c.plansClash(this.clash.input, ...this.clash.plans)}</h2></section>`;
     }
     if (!this.plans) return html`<p class="loading" role="status">${t.loading}</p>`;
     const shown = this.#shown;
@@ -385,27 +393,28 @@ export class CreditCompare extends LitElement {
 
   #renderPlans(): TemplateResult {
     const t = this.#t;
+    const c = this.#c;
     const base = this.outcomes[0]?.plan.name ?? '';
-    const credits = this.outcomes.map((o) => `${o.plan.name} ${o.evaluation.ok ? this.#money(o.evaluation.result.credit.amount, o.evaluation.result.currency) : t.notComputed}`);
+    const credits = this.outcomes.map((o) => `${o.plan.name} ${o.evaluation.ok ? this.#money(o.evaluation.result.credit.amount, o.evaluation.result.currency) : c.notComputed}`);
     return html`<div class="result wide ${this.stale ? 'stale' : ''}" part="result">
-      <h3 class="heading" id="plans-h">${t.plans}</h3>
-      <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${credits.length ? t.comparison(credits.join('; ')) : ''}</p>
+      <h3 class="heading" id="plans-h">${c.plans}</h3>
+      <p class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${credits.length ? c.comparison(credits.join('; ')) : ''}</p>
       <!-- On a narrow screen the table scrolls: a region the keyboard can reach and scroll. -->
       <div class="scroll" tabindex="0" role="region" aria-labelledby="plans-h">
       <table class="plans" part="plans">
         <thead><tr>
-          <th scope="col">${t.plan}</th><th scope="col">${t.monthlyFee}</th><th scope="col">${t.totalCredit}</th>
-          <th scope="col">${t.shareOfFee}</th><th scope="col">${t.differenceTo(base)}</th>
+          <th scope="col">${c.plan}</th><th scope="col">${c.monthlyFee}</th><th scope="col">${t.totalCredit}</th>
+          <th scope="col">${c.shareOfFee}</th><th scope="col">${c.differenceTo(base)}</th>
         </tr></thead>
         <tbody>
           ${this.outcomes.map((o, i) => {
             const r = o.evaluation.ok ? o.evaluation.result : undefined;
             return html`<tr>
               <th scope="row"><span class="swatch plan-${i}" aria-hidden="true"></span>${o.plan.name}</th>
-              <td data-label=${t.monthlyFee}>${r ? this.#money(r.fee, r.currency) : '—'}</td>
-              <td data-label=${t.totalCredit} class="amount">${r ? this.#money(r.credit.amount, r.currency) : t.notComputed}</td>
-              <td data-label=${t.shareOfFee}>${r ? this.#percent(r.credit.percentOfFee) : '—'}</td>
-              <td data-label=${t.differenceTo(base)}>${i === 0 ? t.samePlan : o.difference !== undefined ? this.#difference(o.difference, r?.currency) : '—'}</td>
+              <td data-label=${c.monthlyFee}>${r ? this.#money(r.fee, r.currency) : '—'}</td>
+              <td data-label=${t.totalCredit} class="amount">${r ? this.#money(r.credit.amount, r.currency) : c.notComputed}</td>
+              <td data-label=${c.shareOfFee}>${r ? this.#percent(r.credit.percentOfFee) : '—'}</td>
+              <td data-label=${c.differenceTo(base)}>${i === 0 ? c.samePlan : o.difference !== undefined ? this.#difference(o.difference, r?.currency) : '—'}</td>
             </tr>`;
           })}
         </tbody>
@@ -445,16 +454,17 @@ export class CreditCompare extends LitElement {
     const curves = this.#curves?.curves;
     if (!curves) return nothing;
     const t = this.#t;
+    const c = this.#c;
     const label = input.label ?? input.name;
     const format = (v: string) => (input.kind === 'percent' ? formatPercent(v, this.#language) : `${formatNumber(v, this.#language)}\u00a0${suffixOf(input, input.currency ?? this.currency, { h: t.hours, min: t.minutes, d: t.days, s: 's' })}`.trim());
     const fmtX = (x: number) => format(String(Number(x.toFixed(Math.min(decimalsOf(input), 2)))));
-    const credits = this.outcomes.map((o) => `${o.plan.name} ${o.evaluation.ok ? this.#money(o.evaluation.result.credit.amount, o.evaluation.result.currency) : t.notComputed}`).join(', ');
+    const credits = this.outcomes.map((o) => `${o.plan.name} ${o.evaluation.ok ? this.#money(o.evaluation.result.credit.amount, o.evaluation.result.currency) : c.notComputed}`).join(', ');
     const currency = this.outcomes.find((o) => o.evaluation.ok)?.evaluation;
     const fmtAmount = (amount: string) => this.#money(amount, currency?.ok ? currency.result.currency : undefined);
     return html`<figure class="chart wide" part="chart">
-      <figcaption class="heading">${t.compareChart(label)}</figcaption>
-      ${renderCurves(curves, Number(value), fmtX, fmtAmount, t.compareChartSummary(label, format(value), credits))}
-      <ul class="legend" aria-label=${t.legend}>
+      <figcaption class="heading">${c.compareChart(label)}</figcaption>
+      ${renderCurves(curves, Number(value), fmtX, fmtAmount, c.compareChartSummary(label, format(value), credits))}
+      <ul class="legend" aria-label=${c.legend}>
         ${plans.map((p, i) => html`<li><svg viewBox="0 0 28 8" aria-hidden="true"><line class="curve plan-${i}" x1="0" x2="28" y1="4" y2="4"></line></svg>${p.name}</li>`)}
       </ul>
     </figure>`;
@@ -475,10 +485,11 @@ export class CreditCompare extends LitElement {
 
   #renderYear(): TemplateResult {
     const t = this.#t;
+    const c = this.#c;
     const years = this.yearOutcomes.map((o) => (o.evaluation.ok && o.evaluation.result.mode === 'year' ? o.evaluation.result : undefined));
     return html`<section class="year wide" part="year" aria-labelledby="compare-year-h">
-      <h3 class="heading" id="compare-year-h">${t.yearPerPlan}</h3>
-      <p class="hint">${t.yearCompareHint}</p>
+      <h3 class="heading" id="compare-year-h">${c.yearPerPlan}</h3>
+      <p class="hint">${c.yearCompareHint}</p>
       <table>
         <thead><tr>
           <th scope="col">${t.month}</th>

@@ -3,6 +3,9 @@
  * `<credit-calculator>`, a second copy of the module warns with a stable code
  * and leaves the first registration in place instead of throwing.
  */
+// The calculator's entry first: the built compare bundle then shares its runtime (Lit, the language,
+// the chart) instead of splitting it into a third file; it also registers <credit-calculator>.
+import '../credit-calculator.js';
 import { CreditCompare } from './credit-compare.component.js';
 
 export { CreditCompare };
