@@ -90,10 +90,14 @@ describe('the demo site on a phone', () => {
 });
 
 describe('the demo site, light and dark', () => {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    for (const path of PAGES) {
-      it(`passes axe-core in ${colorScheme} mode, share buttons included: ${path}`, async () => {
-        const page = await open(path, { colorScheme });
+  const cases = [
+    ...(['light', 'dark'] as const).flatMap((colorScheme) => PAGES.map((path) => ({ colorScheme, path, width: 1280 }))),
+    ...['/sales.html', '/de/sales.html'].map((path) => ({ colorScheme: 'dark' as const, path, width: 375 })),
+  ];
+  for (const { colorScheme, path, width } of cases) {
+    {
+      it(`passes axe-core in ${colorScheme} mode at ${width} px, share buttons included: ${path}`, async () => {
+        const page = await open(path, { colorScheme, viewport: { width, height: 900 } });
         await page.addScriptTag({ path: axeSource });
         const violations = await page.evaluate(async () => {
           const axe = (window as unknown as { axe: { run(c: Document): Promise<{ violations: { id: string; nodes: { target: string[]; failureSummary: string }[] }[] }> } }).axe;

@@ -487,9 +487,10 @@ export class CreditCompare extends LitElement {
     const t = this.#t;
     const c = this.#c;
     const years = this.yearOutcomes.map((o) => (o.evaluation.ok && o.evaluation.result.mode === 'year' ? o.evaluation.result : undefined));
-    return html`<section class="year wide" part="year" aria-labelledby="compare-year-h">
+    return html`<div class="year wide" part="year">
       <h3 class="heading" id="compare-year-h">${c.yearPerPlan}</h3>
       <p class="hint">${c.yearCompareHint}</p>
+      <div class="scroll" tabindex="0" role="region" aria-labelledby="compare-year-h">
       <table>
         <thead><tr>
           <th scope="col">${t.month}</th>
@@ -506,7 +507,8 @@ export class CreditCompare extends LitElement {
           ${years.map((y) => html`<td>${y ? html`${this.#money(y.credit.amount, y.currency)}<span class="hint">${t.ofYearlyFee(this.#percent(y.credit.percentOfFee))}</span>` : '—'}</td>`)}
         </tr></tfoot>
       </table>
-    </section>`;
+      </div>
+    </div>`;
   }
 }
 

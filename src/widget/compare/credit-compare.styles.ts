@@ -26,7 +26,9 @@ export const styles = css`
   .plans tbody th { font-weight: 650; }
   .plans .amount { font-weight: 750; font-size: 1.15rem; }
   .stale .amount { opacity: 0.55; }
+  /* A table wider than the card scrolls in a region the keyboard can reach, not the section around it. */
   .scroll { overflow-x: auto; }
+  .year { overflow: visible; }
   .swatch { display: inline-block; width: 0.8em; height: 0.8em; border-radius: 50%; margin-inline-end: 0.5em; vertical-align: -0.05em; background: var(--_plan-1); }
   .swatch.plan-1 { background: var(--_plan-2); }
   .swatch.plan-2 { background: var(--_plan-3); }
