@@ -5,7 +5,8 @@
  * jump, so tiers show as steps exactly where they begin, whatever the rules
  * say. Drawn as plain SVG by Lit; no chart library.
  */
-import { svg, type SVGTemplateResult } from 'lit';
+import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
+import type { DurationUnit } from '../language/ast.js';
 import type { InputInfo, Program } from '../language/program.js';
 import type { InputValues } from '../language/evaluate/inputs.js';
 
@@ -109,7 +110,7 @@ function trace(at: (x: number) => Sample | undefined, lo: number, hi: number, de
 /** The chart's drawing box (SVG units; it stretches to the width shown) and its margins. */
 export const W = 560;
 export const H = 200;
-export const PAD = { l: 8, r: 8, t: 14, b: 26 };
+export const PAD = { l: 8, r: 8, t: 20, b: 2 };
 
 /** Where a value and a credit land in the SVG, for curves drawn over `lo`..`hi` up to `max`. */
 export function scales(lo: number, hi: number, max: number) {
@@ -124,24 +125,49 @@ export function stepPath(points: readonly Sample[], x: (v: number) => number, y:
   return points.map((p, i) => (i === 0 ? `M${x(p.x).toFixed(1)} ${y(p.credit).toFixed(1)}` : `H${x(p.x).toFixed(1)}V${y(p.credit).toFixed(1)}`)).join('');
 }
 
-/** The value axis: three ticks, the ends aligned to the edges. */
-export function valueTicks(lo: number, hi: number, x: (v: number) => number, fmtX: (x: number) => string): SVGTemplateResult[] {
-  return [lo, (lo + hi) / 2, hi].map((v, i) => svg`<text class="tick" x=${x(v)} y=${H - 8} text-anchor=${i === 0 ? 'start' : i === 2 ? 'end' : 'middle'}>${fmtX(v)}</text>`);
+/**
+ * The SVG with its labels — three values under it, the highest credit at its
+ * top — as HTML, so they keep their shape however wide the chart is drawn
+ * (SVG text would stretch with it). The SVG's label says it all for a screen reader.
+ */
+export function framed(chart: SVGTemplateResult, lo: number, hi: number, fmtX: (x: number) => string, top?: string): TemplateResult {
+  return html`<div class="plot">${chart}${top ? html`<span class="top" aria-hidden="true">${top}</span>` : nothing}
+    <div class="ticks" aria-hidden="true"><span>${fmtX(lo)}</span><span>${fmtX((lo + hi) / 2)}</span><span>${fmtX(hi)}</span></div></div>`;
 }
 
-export function renderChart(curve: Curve, current: number, fmtX: (x: number) => string, title: string): SVGTemplateResult {
+/** The highest point of some curves: its exact amount goes on the amount axis. */
+export function highest(points: readonly Sample[]): Sample {
+  return points.reduce((best, p) => (p.credit > best.credit ? p : best));
+}
+
+const SECONDS: Record<DurationUnit, number> = { s: 1, min: 60, h: 3600, d: 86400 };
+
+/**
+ * The unit a duration axis reads in: the largest that still counts to 2 at
+ * its end (0–72 h, not 0–4,320 min; days from a week). `per` turns a value
+ * in the input's own unit into it.
+ */
+export function axisUnit(input: InputInfo, hi: number): { unit?: DurationUnit; per: number } {
+  if (input.kind !== 'duration' || !input.unit) return { per: 1 };
+  const end = hi * SECONDS[input.unit];
+  const unit = end >= 7 * SECONDS.d ? 'd' : (['h', 'min', 's'] as const).find((u) => end >= 2 * SECONDS[u]) ?? 's';
+  return { unit, per: SECONDS[input.unit] / SECONDS[unit] };
+}
+
+export function renderChart(curve: Curve, current: number, fmtX: (x: number) => string, title: string, fmtAmount?: (amount: string) => string): TemplateResult {
   const { x, y } = scales(curve.lo, curve.hi, curve.max);
   const d = stepPath(curve.points, x, y);
   const area = `${d}V${H - PAD.b}H${x(curve.points[0].x).toFixed(1)}Z`;
   const cx = Math.min(Math.max(current, curve.lo), curve.hi);
-  return svg`<svg part="chart-svg" viewBox="0 0 ${W} ${H}" role="img" aria-label=${title} preserveAspectRatio="none">
+  const top = curve.max > 0 && fmtAmount ? fmtAmount(highest(curve.points).amount) : undefined;
+  return framed(svg`<svg part="chart-svg" viewBox="0 0 ${W} ${H}" role="img" aria-label=${title} preserveAspectRatio="none">
     <line class="axis" x1=${PAD.l} x2=${W - PAD.r} y1=${H - PAD.b} y2=${H - PAD.b}></line>
+    ${top ? svg`<line class="grid" x1=${PAD.l} x2=${W - PAD.r} y1=${PAD.t} y2=${PAD.t}></line>` : nothing}
     ${curve.steps.map((s) => svg`<line class="tier" x1=${x(s.at)} x2=${x(s.at)} y1=${PAD.t} y2=${H - PAD.b}></line>`)}
     <path class="area" d=${area}></path>
     <path class="curve" d=${d}></path>
     <line class="now" x1=${x(cx)} x2=${x(cx)} y1=${PAD.t - 8} y2=${H - PAD.b}></line>
-    ${valueTicks(curve.lo, curve.hi, x, fmtX)}
-  </svg>`;
+  </svg>`, curve.lo, curve.hi, fmtX, top);
 }
 
 /** Minutes of downtime in a 30-day month at this availability (percent points). */

@@ -19,7 +19,7 @@ import type { Diagnostic } from '../language/diagnostics.js';
 import type { InputValue, InputValues } from '../language/evaluate/inputs.js';
 import type { CapCut, Display, Evaluation, EvaluationResult, MonthResult, YearResult } from '../language/evaluate/results.js';
 import { formatDuration, formatMoney, formatNumber, formatPercent, formatQuantity } from '../language/render/format.js';
-import { decimalsOf, downtimeMinutes, formatDowntime, isAvailability, renderChart, span, sweep, zooms, type Curve } from './chart.js';
+import { axisUnit, decimalsOf, downtimeMinutes, formatDowntime, isAvailability, renderChart, span, sweep, zooms, type Curve } from './chart.js';
 import { styles } from './credit-calculator.styles.js';
 import { creditEvent } from './events.js';
 import { inheritedLang, langOf, parseNumber, strings, type Lang, type Strings } from './i18n.js';
@@ -882,13 +882,15 @@ export class CreditCalculator extends LitElement {
     if (!curve) return nothing;
     const t = this.#t;
     const label = input.label ?? input.name;
-    const fmtX = (x: number) => this.#formatIn(input, String(Number(x.toFixed(Math.min(decimalsOf(input), 2)))));
+    // A duration axis in the unit it reads best in (72 h rather than 4,320 min).
+    const { unit, per } = axisUnit(input, curve.hi);
+    const fmtX = (x: number) => this.#formatIn(unit ? { ...input, unit } : input, String(Number((x * per).toFixed(2))));
     const result = this.evaluated?.result;
     const summary = t.chartSummary(label, this.#formatIn(input, value), result ? this.#money(result.credit.amount) : '—');
     const availability = isAvailability(input);
     return html`<figure class="chart wide" part="chart">
       <figcaption class="heading">${t.chart(label)}</figcaption>
-      ${renderChart(curve, Number(value), fmtX, summary)}
+      ${renderChart(curve, Number(value), fmtX, summary, (amount) => this.#money(amount))}
       ${availability
         ? html`<div class="downtime">
             <p>${t.downtimeValue(formatPercent(value, this.#language), formatDowntime(downtimeMinutes(Number(value)), this.#downtimeUnits))}</p>

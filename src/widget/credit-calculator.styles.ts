@@ -127,7 +127,11 @@ export const styles = css`
   .chart .area { fill: var(--_mark); }
   .chart .curve { fill: none; stroke: var(--_accent); stroke-width: 2.5; vector-effect: non-scaling-stroke; }
   .chart .now { stroke: var(--_text); stroke-width: 1.5; vector-effect: non-scaling-stroke; }
-  .chart .tick { fill: var(--_muted); font-size: 12px; }
+  .chart .grid { stroke: var(--_line); stroke-dasharray: 2 3; }
+  .plot { position: relative; }
+  .plot .top { position: absolute; top: 0; left: 8px; line-height: 1; }
+  .plot .top, .ticks { color: var(--_muted); font-size: 0.75rem; font-variant-numeric: tabular-nums; }
+  .ticks { display: flex; justify-content: space-between; gap: 8px; margin-top: 4px; }
   .downtime { margin-top: 10px; display: grid; gap: 4px; font-size: 0.92rem; }
   .downtime ul { display: flex; flex-wrap: wrap; gap: 6px 8px; }
   .downtime li { background: var(--_subtle); border-radius: 999px; padding: 2px 10px; font-size: 0.85rem; }

@@ -193,7 +193,7 @@ credit "Outage":
   if outage > 24h then 25%
 `;
     const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator rules=${rules} panels="chart"></credit-calculator>`));
-    const ticks = () => $$(el, '[part=chart] text.tick').map((t) => t.textContent!.replace(/\u00a0/g, ' '));
+    const ticks = () => $$(el, '[part=chart] .ticks span').map((t) => t.textContent!.replace(/\u00a0/g, ' '));
     await waitUntil(() => ticks().length === 3, 'the chart appears');
     expect(ticks().at(-1)).to.equal('10 h');
     await typeInto(el, field(el, 'Outage'), '40');

@@ -6,7 +6,7 @@
  * date and the share of the fee, and the contract year's totals stand under
  * their own columns.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import '../../src/widget/credit-calculator.js';
 import type { CreditCalculator } from '../../src/widget/credit-calculator.js';
@@ -63,6 +63,32 @@ describe('<credit-calculator> for a sales conversation', () => {
     expect(printed).to.contain('TD-2026-114');
     expect(printed).to.contain(new Intl.DateTimeFormat('en', { dateStyle: 'long' }).format(new Date()));
     expect(printed).to.contain('25% of the monthly fee');
+  });
+
+  it('labels a duration axis in the unit it reads best in, with the highest credit on the amount axis', async () => {
+    const rules = `fee 2500 EUR monthly "Monthly fee"
+input response: duration "Longest response" default 15min range 0min..72h
+if response > 30min then 100 EUR per started 15min above capped 500 EUR monthly
+`;
+    const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator rules=${rules} panels="chart"></credit-calculator>`));
+    await waitUntil(() => $(el, '[part=chart]'), 'the chart appears');
+    const labels = (selector: string) => $$(el, selector).map((t) => t.textContent!.trim().replace(/\u00a0/g, ' '));
+    expect(labels('[part=chart] .ticks span')).to.deep.equal(['0 h', '36 h', '72 h']);
+    expect(labels('[part=chart] .top')).to.deep.equal(['500.00 EUR']);
+  });
+
+  it('keeps the chart\'s labels their shape on a 320 px phone: they are not squeezed with the curve', async () => {
+    const wrapper = await fixture<HTMLElement>(html`<div style="width: 800px"><credit-calculator rules=${RULES} panels="chart"></credit-calculator></div>`);
+    const el = await ready(wrapper.querySelector('credit-calculator')!);
+    await waitUntil(() => $(el, '[part=chart]'), 'the chart appears');
+    // Whatever draws the labels, the one reading "100%" is measured.
+    const label = () => [...el.shadowRoot!.querySelectorAll('[part=chart] *')].find((e) => !e.children.length && e.textContent!.trim() === '100%')!;
+    const wide = label().getBoundingClientRect();
+    wrapper.style.width = '320px';
+    await el.updateComplete;
+    const narrow = label().getBoundingClientRect();
+    expect(narrow.width).to.be.closeTo(wide.width, 0.5);
+    expect(narrow.height).to.be.closeTo(wide.height, 0.5);
   });
 
   it('puts the contract year\'s totals under their columns: credit, cap cut, running total', async () => {

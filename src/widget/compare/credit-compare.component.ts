@@ -15,7 +15,7 @@ import type { InputValue, InputValues } from '../../language/evaluate/inputs.js'
 import type { MonthResult, YearResult } from '../../language/evaluate/results.js';
 import type { InputInfo } from '../../language/program.js';
 import { formatMoney, formatNumber, formatPercent } from '../../language/render/format.js';
-import { decimalsOf, sweep, type Curve } from '../chart.js';
+import { axisUnit, sweep, type Curve } from '../chart.js';
 import { styles as calculatorStyles } from '../credit-calculator.styles.js';
 import { inheritedLang, langOf, parseNumber, strings, type Lang, type Strings } from '../i18n.js';
 import { compileText, dedent, fetchRules, type LoadFailure } from '../load.js';
@@ -456,8 +456,10 @@ export class CreditCompare extends LitElement {
     const t = this.#t;
     const c = this.#c;
     const label = input.label ?? input.name;
-    const format = (v: string) => (input.kind === 'percent' ? formatPercent(v, this.#language) : `${formatNumber(v, this.#language)}\u00a0${suffixOf(input, input.currency ?? this.currency, { h: t.hours, min: t.minutes, d: t.days, s: 's' })}`.trim());
-    const fmtX = (x: number) => format(String(Number(x.toFixed(Math.min(decimalsOf(input), 2)))));
+    const format = (v: string, shown = input) => (shown.kind === 'percent' ? formatPercent(v, this.#language) : `${formatNumber(v, this.#language)}\u00a0${suffixOf(shown, shown.currency ?? this.currency, { h: t.hours, min: t.minutes, d: t.days, s: 's' })}`.trim());
+    // A duration axis in the unit it reads best in (72 h rather than 4,320 min).
+    const { unit, per } = axisUnit(input, Math.max(...curves.map((curve) => curve.hi)));
+    const fmtX = (x: number) => format(String(Number((x * per).toFixed(2))), unit ? { ...input, unit } : input);
     const credits = this.outcomes.map((o) => `${o.plan.name} ${o.evaluation.ok ? this.#money(o.evaluation.result.credit.amount, o.evaluation.result.currency) : c.notComputed}`).join(', ');
     const currency = this.outcomes.find((o) => o.evaluation.ok)?.evaluation;
     const fmtAmount = (amount: string) => this.#money(amount, currency?.ok ? currency.result.currency : undefined);

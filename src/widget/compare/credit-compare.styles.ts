@@ -35,7 +35,6 @@ export const styles = css`
   .chart .curve.plan-0 { stroke: var(--_plan-1); }
   .chart .curve.plan-1 { stroke: var(--_plan-2); stroke-dasharray: 9 5; }
   .chart .curve.plan-2 { stroke: var(--_plan-3); stroke-dasharray: 2 4; }
-  .chart .grid { stroke: var(--_line); stroke-dasharray: 2 3; }
   /* On a phone each plan is a card: its name, then each figure beside its heading. */
   @container (max-width: 520px) {
     .plans thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
