@@ -9,6 +9,7 @@ import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 
 import type { DurationUnit } from '../language/ast.js';
 import type { InputInfo, Program } from '../language/program.js';
 import type { InputValues } from '../language/evaluate/inputs.js';
+import { SECONDS } from './values.js';
 
 export interface Sample {
   readonly x: number;
@@ -139,8 +140,6 @@ export function framed(chart: SVGTemplateResult, lo: number, hi: number, fmtX: (
 export function highest(points: readonly Sample[]): Sample {
   return points.reduce((best, p) => (p.credit > best.credit ? p : best));
 }
-
-const SECONDS: Record<DurationUnit, number> = { s: 1, min: 60, h: 3600, d: 86400 };
 
 /**
  * The unit a duration axis reads in: the largest that still counts to 2 at

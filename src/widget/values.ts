@@ -6,7 +6,8 @@
 import type { InputInfo } from '../language/program.js';
 import type { InputValue } from '../language/evaluate/inputs.js';
 
-const SECONDS: Record<string, number> = { s: 1, min: 60, h: 3600, d: 86400 };
+/** Seconds in each duration unit. */
+export const SECONDS: Record<string, number> = { s: 1, min: 60, h: 3600, d: 86400 };
 const LITERAL = /^\s*(-?\d[\d_]*(?:\.\d+)?)\s*(%|min|s|h|d|[A-Za-z]{3})?\s*$/;
 
 /** A value for a field, or undefined when it cannot be one. */
