@@ -54,6 +54,7 @@ interface Evaluated {
  *
  * @slot - A `<script type="text/credit-rules">` holding the rules (used when neither `rules` nor `src` is set).
  * @slot summary - Printed above a printed summary, with the date, and never shown on screen: a title, the customer, a proposal number.
+ * @slot cta - Beside the result: a call to action ("Talk to sales").
  *
  * @csspart layout - The grid holding every panel.
  * @csspart summary - The heading of a printed summary: the `summary` slot and the date. Print only.
@@ -93,6 +94,14 @@ interface Evaluated {
  */
 export class CreditCalculator extends LitElement {
   static override styles = styles;
+
+  /**
+   * Form-associated: inside a `<form>`, the result is submitted with it as
+   * `NAME.credit`, `NAME.currency`, `NAME.percent` and `NAME.INPUT` for each
+   * input (NAME: the `name` attribute, else `credit`) — lead capture without script.
+   */
+  static formAssociated = true;
+  #internals = this.attachInternals?.();
 
   // `static properties` rather than decorators: the same reactive properties
   // without the decorator helpers in the bundle (see the size budgets).
@@ -415,6 +424,7 @@ export class CreditCalculator extends LitElement {
     }
     this.stale = false;
     this.evaluated = { inputs: values, result: r.result };
+    this.#submitWithForm(values, r.result);
     if (this.#shown.has('year') && !this.#yearEdited) this.year = this.#yearFields({});
     const year = this.#computeYear(values);
     // Months of the user's own that do not compute yet: nothing the page should hear about.
@@ -602,6 +612,18 @@ export class CreditCalculator extends LitElement {
     this.#compute(true);
   }
 
+  /** What a host `<form>` submits: flat fields a CRM's form handler reads as they are. */
+  #submitWithForm(values: Record<string, string>, result: EvaluationResult): void {
+    if (!this.#internals) return;
+    const data = new FormData();
+    const prefix = this.getAttribute('name') || 'credit';
+    data.set(`${prefix}.credit`, result.credit.amount);
+    data.set(`${prefix}.currency`, result.currency ?? '');
+    data.set(`${prefix}.percent`, result.credit.percentOfFee);
+    for (const [name, value] of Object.entries(values)) data.set(`${prefix}.${name}`, value);
+    this.#internals.setFormValue(data);
+  }
+
   /** The link to what the calculator shows. */
   #scenarioLink(): string {
     // Months that follow the form are not the scenario's own: the link leaves them to follow.
@@ -671,6 +693,7 @@ export class CreditCalculator extends LitElement {
       </fieldset>
       <section class="result" part="result" aria-label=${program.credits.length ? t.result : t.results}>
         ${program.credits.length || !program.outputs.length ? this.#renderTotal(result) : nothing}
+        <slot name="cta"></slot>
         ${result && shown.has('breakdown') ? this.#renderBreakdown(result) : nothing}
         ${result && shown.has('outputs') ? this.#renderOutputs(result) : nothing}
         ${result && shown.has('why') ? this.#renderWhy(result) : nothing}
