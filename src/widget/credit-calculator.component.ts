@@ -24,7 +24,7 @@ import { styles } from './credit-calculator.styles.js';
 import { creditEvent } from './events.js';
 import { inheritedLang, langOf, parseNumber, strings, type Lang, type Strings } from './i18n.js';
 import { compileText, dedent, DEFAULT_TIMEOUT, fetchRules, type LoadFailure, type Loaded } from './load.js';
-import { readScenario, scenarioUrl } from './share.js';
+import { readScenario, scenarioUrl, termsFingerprint } from './share.js';
 import { fieldValue, suffixOf } from './values.js';
 
 /** The optional panels; the form and the total always show. */
@@ -126,6 +126,7 @@ export class CreditCalculator extends LitElement {
     year: { state: true, attribute: false },
     yearEvaluated: { state: true, attribute: false },
     shareNote: { state: true, attribute: false },
+    termsChanged: { state: true, attribute: false },
   };
 
   /** The credit rules as text. Wins over `src` and a child script. */
@@ -167,6 +168,10 @@ export class CreditCalculator extends LitElement {
   declare private year?: Record<string, Field[]>;
   declare private yearEvaluated?: YearResult;
   declare private shareNote?: { text: string; url: string };
+  /** The link opened was made under other terms than these. */
+  private termsChanged = false;
+  /** The fingerprint of the terms in use (see `termsFingerprint`). */
+  #terms = '';
 
   /** The user (or a link, or an example) set months of their own: they no longer follow the form. */
   #yearEdited = false;
@@ -342,10 +347,12 @@ export class CreditCalculator extends LitElement {
     }
     this.failure = undefined;
     this.loaded = loaded.program;
+    this.#terms = termsFingerprint(loaded.program.toJSON().source);
     this.fields = {};
     for (const input of loaded.program.inputs) this.fields[input.name] = this.#field(input, input.default);
     this.#applyValues(this.values);
     const scenario = readScenario(location.href, this.#namespace);
+    this.termsChanged = !!scenario?.terms && scenario.terms !== this.#terms;
     if (scenario) {
       this.#applyValues(scenario.values);
       if (scenario.year) this.#setYear(scenario.year);
@@ -630,7 +637,7 @@ export class CreditCalculator extends LitElement {
     const year = this.year && this.#yearEdited && this.#shown.has('year')
       ? Object.fromEntries(Object.entries(this.year).map(([n, ms]) => [n, ms.map((m) => m.value ?? '')]))
       : undefined;
-    return scenarioUrl(location.href, this.#namespace, { values: this.#currentValues(), ...(year ? { year } : {}) });
+    return scenarioUrl(location.href, this.#namespace, { values: this.#currentValues(), ...(year ? { year } : {}), terms: this.#terms });
   }
 
   async #copyLink(): Promise<void> {
@@ -684,12 +691,13 @@ export class CreditCalculator extends LitElement {
     return html`<div class="layout" part="layout" lang=${this.#language}>
       <header class="summary wide" part="summary">
         <slot name="summary"></slot>
-        <p class="hint">${new Intl.DateTimeFormat(this.#language, { dateStyle: 'long' }).format(new Date())}</p>
+        <p class="hint">${new Intl.DateTimeFormat(this.#language, { dateStyle: 'long' }).format(new Date())} · ${t.terms(this.#terms)}</p>
       </header>
       <fieldset class="form" part="form">
         <legend class="heading">${t.inputs}</legend>
         ${program.inputs.map((input, i) => this.#renderField(input, i))}
         ${this.formError ? html`<p class="error" part="error">${this.formError}</p>` : nothing}
+        ${this.termsChanged ? html`<p class="error" part="error">${t.termsChanged}</p>` : nothing}
       </fieldset>
       <section class="result" part="result" aria-label=${program.credits.length ? t.result : t.results}>
         ${program.credits.length || !program.outputs.length ? this.#renderTotal(result) : nothing}

@@ -3,8 +3,24 @@
  * prefixed with the element's id (`sla.availability=99.2`), so two
  * calculators on one page keep their own. Months of a contract year are
  * joined with `~`. Values are plain decimal strings, as the rules read them.
+ * `ID._terms` holds the fingerprint of the terms the link was made under (a
+ * name cannot start with `_`, so no input is mistaken for it).
  */
-export type Scenario = { values: Record<string, string>; year?: Record<string, string[]> };
+export type Scenario = { values: Record<string, string>; year?: Record<string, string[]>; terms?: string };
+
+const TERMS = '_terms';
+
+/**
+ * A short fingerprint of the terms: the rules without comments and spacing
+ * (FNV-1a, 32 bits), so editing a comment keeps it and any change to the
+ * rules themselves does not. A link or a quote carries it.
+ */
+export function termsFingerprint(source: string): string {
+  const terms = source.replace(/("[^"\n]*")|#.*$/gm, (_, quoted?: string) => quoted ?? '').replace(/\s+/g, ' ').trim();
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < terms.length; i++) hash = Math.imul(hash ^ terms.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
 
 const MONTHS = '~';
 
@@ -23,7 +39,8 @@ export function readScenario(href: string, namespace: string): Scenario | undefi
     if (!key.startsWith(prefix)) continue;
     found = true;
     const name = key.slice(prefix.length);
-    if (name.startsWith('year.')) (scenario.year ??= Object.create(null) as Record<string, string[]>)[name.slice(5)] = value.split(MONTHS).slice(0, 12);
+    if (name === TERMS) scenario.terms = value;
+    else if (name.startsWith('year.')) (scenario.year ??= Object.create(null) as Record<string, string[]>)[name.slice(5)] = value.split(MONTHS).slice(0, 12);
     else scenario.values[name] = value;
   }
   return found ? scenario : undefined;
@@ -35,5 +52,6 @@ export function scenarioUrl(href: string, namespace: string, scenario: Scenario)
   for (const key of [...url.searchParams.keys()]) if (key.startsWith(prefix)) url.searchParams.delete(key);
   for (const [name, value] of Object.entries(scenario.values)) url.searchParams.set(prefix + name, value);
   for (const [name, months] of Object.entries(scenario.year ?? {})) url.searchParams.set(`${prefix}year.${name}`, months.join(MONTHS));
+  if (scenario.terms) url.searchParams.set(prefix + TERMS, scenario.terms);
   return url.href;
 }

@@ -63,6 +63,7 @@ describe('<credit-calculator> for a sales conversation', () => {
     expect(printed).to.contain('TD-2026-114');
     expect(printed).to.contain(new Intl.DateTimeFormat('en', { dateStyle: 'long' }).format(new Date()));
     expect(printed).to.contain('25% of the monthly fee');
+    expect(printed, 'the terms it was computed under').to.match(/Terms [0-9a-f]{8}/);
   });
 
   it('labels a duration axis in the unit it reads best in, with the highest credit on the amount axis', async () => {
@@ -89,6 +90,27 @@ if response > 30min then 100 EUR per started 15min above capped 500 EUR monthly
     const narrow = label().getBoundingClientRect();
     expect(narrow.width).to.be.closeTo(wide.width, 0.5);
     expect(narrow.height).to.be.closeTo(wide.height, 0.5);
+  });
+
+  it('says so when a shared link was made under other terms, and not when the terms are the same', async () => {
+    const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator id="quote" panels="share" rules=${RULES}></credit-calculator>`));
+    await typeInto(el, field(el, 'Monthly availability'), '99.4');
+    $$(el, '[part=share] button')[0].click();
+    await waitUntil(() => $(el, '[part=share] input'), 'the link is shown');
+    const link = ($(el, '[part=share] input') as HTMLInputElement).value;
+    const original = location.href;
+    history.replaceState(null, '', link);
+    try {
+      const notice = (calculator: CreditCalculator) => $$(calculator, '[part=form] [part=error]').map((e) => e.textContent!.trim());
+      const same = await ready(await fixture<CreditCalculator>(html`<credit-calculator id="quote" rules=${`# a comment added later\n${RULES}`}></credit-calculator>`));
+      expect(notice(same)).to.deep.equal([]);
+      expect(amount(same)).to.equal('250.00 EUR');
+      const changed = await ready(await fixture<CreditCalculator>(html`<credit-calculator id="quote" rules=${RULES.replace('then 25%', 'then 20%')}></credit-calculator>`));
+      expect(notice(changed)).to.deep.equal(['The terms have changed since this link was made: its values are computed under the terms in force now.']);
+      expect(amount(changed)).to.equal('200.00 EUR');
+    } finally {
+      history.replaceState(null, '', original);
+    }
   });
 
   it('puts the contract year\'s totals under their columns: credit, cap cut, running total', async () => {
