@@ -215,6 +215,35 @@ describe('the sales page', () => {
   });
 });
 
+describe('the quote', () => {
+  it('downloads the scenario on screen as a document: customer, date, terms, values, result, year and clause', async () => {
+    const page = await open('/sales.html', { acceptDownloads: true });
+    const proposal = page.locator('#proposal');
+    await typeInto(page, proposal.getByRole('textbox', { name: 'Monthly platform fee' }), '4000');
+    await typeInto(page, proposal.getByRole('textbox', { name: 'Availability', exact: true }), '99.5');
+    await reads(proposal.locator('[part=amount]'), /^400\.00 EUR$/);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download quote' }).click()]);
+    const text = readFileSync((await download.path())!, 'utf8').replace(/\u00a0|&nbsp;/g, ' ');
+    assert.match(download.suggestedFilename(), /^quote-proposal\.html$/);
+    assert.match(text, /<h1>Tidedesk Enterprise — service levels for Brightline Logistics GmbH<\/h1>/);
+    assert.match(text, /Proposal TD-2026-114/);
+    assert.match(text, new RegExp(`Date: ${new Intl.DateTimeFormat('en', { dateStyle: 'long' }).format(new Date())} · Terms [0-9a-f]{8}`));
+    assert.match(text, /<th>Monthly platform fee<\/th><td>4,000\.00 EUR<\/td>/);
+    assert.match(text, /<th>Availability<\/th><td>99\.5%<\/td>/);
+    assert.match(text, /400\.00 EUR \(10% of the monthly fee\)/);
+    assert.match(text, /The monthly fee is 4,000\.00 EUR/);
+    assert.doesNotMatch(text, /Year total/, 'no year when no months were given');
+    // A contract year, month by month: the quote shows it too.
+    await proposal.getByRole('button', { name: /Contract year: the yearly cap cuts in month 11/ }).click();
+    await reads(proposal.locator('[part=year] tfoot'), /4,500\.00 EUR/);
+    const [again] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download quote' }).click()]);
+    const year = readFileSync((await again.path())!, 'utf8').replace(/\u00a0|&nbsp;/g, ' ');
+    assert.match(year, /<th>Month 11<\/th><td>500\.00 EUR<\/td>/);
+    assert.match(year, /<th>Year total<\/th><td>4,500\.00 EUR \(15% of the yearly fee\)<\/td>/);
+    await page.context().close();
+  });
+});
+
 describe('plans side by side on the sales page', () => {
   for (const [path, field, typed, plan, credit] of [
     ['/sales.html', 'Availability', '99.92', 'Premium', /^Premium 3,200\.00 EUR 320\.00 EUR 10% \+320\.00 EUR$/],
