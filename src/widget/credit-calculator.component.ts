@@ -347,7 +347,7 @@ export class CreditCalculator extends LitElement {
     }
     this.failure = undefined;
     this.loaded = loaded.program;
-    this.#terms = termsFingerprint(loaded.program.toJSON().source);
+    this.#terms = termsFingerprint(loaded.program.source);
     this.fields = {};
     for (const input of loaded.program.inputs) this.fields[input.name] = this.#field(input, input.default);
     this.#applyValues(this.values);
