@@ -16,6 +16,7 @@ import type { CapCut, Evaluation, MonthResult, YearResult } from './evaluate/res
 import { run, type RunOptions } from './evaluate/run.js';
 import type { Lang } from './render/format.js';
 import { SECONDS_PER_UNIT } from './literals.js';
+import type { Plan } from './plan/plan.js';
 import { LineMap } from './source.js';
 
 // `credit()` without values or options: shared, so that billing's call allocates nothing for them.
@@ -93,7 +94,7 @@ export type ClauseRenderer = (program: CheckedProgram, lang: Lang) => string;
  * function that answers `credit()` for the values it can prove exact, and
  * `undefined` for the rest, which the decimal evaluator answers.
  */
-export type FastPathPlanner = (program: CheckedProgram) => FastPath | undefined;
+export type FastPathPlanner = (program: CheckedProgram, plan: Plan) => FastPath | undefined;
 export type FastPath = (values: InputValues, options: RunOptions) => CreditOutcome | undefined;
 
 /**
@@ -201,7 +202,7 @@ export class Program {
    * the `let`s and outputs the credit needs are evaluated.
    */
   credit(values: InputValues = NO_VALUES, options: RunOptions = NO_OPTIONS): CreditOutcome {
-    if (this.fast === undefined) this.fast = this.services.fastPath?.(this.checked) ?? null;
+    if (this.fast === undefined) this.fast = this.services.fastPath?.(this.checked, this.evaluator.plan) ?? null;
     const quick = this.fast === null ? undefined : this.fast(values, options);
     if (quick) return quick;
     const evaluation = run(this.checked, this.evaluator, values, options, true);
