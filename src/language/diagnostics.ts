@@ -81,6 +81,7 @@ export const evaluationProblems = {
   unknownInput: (input: string, span: Span, suggestion?: string) =>
     error('unknown-input', `\`${input}\` is not an input of these rules.${didYouMean(suggestion)}`, span, { input }),
   badYearRun: (message: string, span: Span) => error('bad-year-run', message, span),
+  invalidOption: (option: string, message: string) => error('invalid-option', `\`${option}\`: ${message}`, { start: 0, end: 0 }),
   notChecked: (span: Span) => error('bad-precompiled', 'this program was not checked; compile the rules again', span),
   badPrecompiled: (message: string) => error('bad-precompiled', message, { start: 0, end: 0 }),
 } as const;

@@ -8,10 +8,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { compile, type InputValues, type Program } from '../../src/index.js';
-import { compile as compileDecimalOnly } from '../../src/language/compile.js';
+import { compile as compileDecimalOnly } from '../../src/compiler.js';
 import { planFixed } from '../../src/language/evaluate/fixed.js';
 import type { CheckedProgram } from '../../src/language/checker/program.js';
 import type { FastPath } from '../../src/language/program.js';
+import type { Program as RuntimeProgram } from '../../src/runtime.js';
 import { programArb, valuesArb } from '../fuzz/arbitraries.js';
 
 const SEED = 20_261_123;
@@ -20,7 +21,8 @@ const shipped = readdirSync(examples).filter((f) => f.endsWith('.credit')).map((
 
 interface Pair {
   readonly fast: Program;
-  readonly reference: Program;
+  /** The runtime's program: the exact interpreter alone. */
+  readonly reference: RuntimeProgram;
   readonly path: FastPath;
 }
 

@@ -884,9 +884,9 @@ function comparison(op: A.CompareOp, left: Fixed, right: Fixed): Test {
 /** A planned constant: its exact digits as an integer, or no fast path. */
 function exactly(value: Decimal): { value: number; scale: number } {
   const scale = value.decimalPlaces();
-  const scaled = value.times(new Decimal(10).pow(scale));
+  const scaled = value.times(`1e${scale}`);
   if (scale > MAX_SCALE || scaled.abs().gt(MAX)) throw UNPLANNED;
-  return { value: scaled.toNumber(), scale };
+  return { value: Number(scaled.toFixed()), scale };
 }
 
 /** Decimal places a plain input number gets by default, in the input's own unit. */
@@ -938,10 +938,7 @@ function constant(value: number): Fixed {
  * never reverses an order.
  */
 function givenInput(plan: InputPlan, raw: InputValue, currency: string | undefined): number {
-  if (typeof raw === 'number') {
-    // From 1e21, and below 1e-6, a number's shortest form has an exponent: the reader's to judge.
-    return Number.isFinite(raw) && Math.abs(raw) < 1e21 && (raw === 0 || Math.abs(raw) >= 1e-6) ? raw : NaN;
-  }
+  if (typeof raw === 'number') return Number.isFinite(raw) ? raw : NaN;
   if (typeof raw !== 'string') return NaN;
   let text = raw;
   if (plan.kind === 'percent' && text.endsWith('%')) text = text.slice(0, -1);
