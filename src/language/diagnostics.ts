@@ -74,6 +74,8 @@ export const didYouMean = (suggestion: string | undefined) => (suggestion ? ` Di
 export const evaluationProblems = {
   divisionByZero: (span: Span, month?: number) =>
     error('division-by-zero', 'division by zero', span, month ? { month } : {}),
+  numberTooLarge: (span: Span) =>
+    error('number-too-large', 'this value is too large to compute exactly: it needs more than 40 significant digits, so its cents would be guessed', span),
   invalidInput: (input: string, message: string, span: Span, month?: number) =>
     error('invalid-input', `\`${input}\`: ${message}`, span, { input, ...(month ? { month } : {}) }),
   inputOutOfRange: (input: string, value: string, range: string, span: Span, month?: number) =>

@@ -57,3 +57,18 @@ describe('numbers from code', () => {
     assert.equal(evalMonth(program, { n: -1e-7 }).credit.amount, '0.00');
   });
 });
+
+describe('numbers beyond the 40 digits arithmetic keeps', () => {
+  it('stop the evaluation instead of paying guessed cents, in both paths', () => {
+    const program = programOf('fee 1000 EUR monthly\ninput count: number default 0\ninput price: money default 0 EUR\nif count > 0 then count * price\n');
+    const values = { count: '123456789012345678901234567890', price: '987654321098765432109876543.21 EUR' };
+    const [problem] = evalProblems(program, values);
+    assert.equal(problem.code, 'number-too-large');
+    assert.equal(problem.start.line, 4);
+  });
+
+  it('below 10^28 keep every cent', () => {
+    const program = programOf('fee 1000 EUR monthly\ninput count: number default 0\ninput price: money default 0 EUR\nif count > 0 then count * price\n');
+    assert.equal(evalMonth(program, { count: '1234567890123', price: '98765432109.21 EUR' }).credit.amount, '121932631136153787416332.83');
+  });
+});

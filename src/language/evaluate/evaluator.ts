@@ -14,7 +14,7 @@ import { lower } from '../plan/lower.js';
 import type { BlockPlan, CapPlan, Plan, RulePlan, ValuePlan } from '../plan/plan.js';
 import { countSteps, feeOf, month, type Accruals, type Arithmetic, type Cut, type Fees, type MonthObserver, type MonthValues, type StepArithmetic } from '../plan/semantics.js';
 import { LineMap } from '../source.js';
-import { compileExpr, type Compiled, type Env } from './expressions.js';
+import { compileExpr, exact, type Compiled, type Env } from './expressions.js';
 import type { Value } from './inputs.js';
 import type { StepData } from './explanation.js';
 import type { CapCut, CreditLine, Display } from './results.js';
@@ -195,7 +195,7 @@ class DecimalMonth implements MonthValues<Decimal> {
       amount = points.times(this.pointValue());
       this.points.set(rule, points);
     } else amount = credit.times(multiplier);
-    amount = Decimal.max(ZERO, amount);
+    amount = Decimal.max(ZERO, exact(amount, rule.credit.span));
     if (this.steps) {
       const money = (d: Decimal) => moneyString(d, input.currency);
       this.record(rule, {
@@ -209,8 +209,8 @@ class DecimalMonth implements MonthValues<Decimal> {
 
   limit(cap: CapPlan): Decimal {
     const written = this.evaluator.compiledCap(cap)(this.env) as Decimal;
-    if (cap.kind === 'percent') return written.times(feeOf(cap.period, this.input.fees));
-    if (cap.kind === 'points') return written.times(this.pointValue());
+    if (cap.kind === 'percent') return exact(written.times(feeOf(cap.period, this.input.fees)), cap.amount.span);
+    if (cap.kind === 'points') return exact(written.times(this.pointValue()), cap.amount.span);
     return written;
   }
 
