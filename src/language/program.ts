@@ -12,7 +12,7 @@ import { Evaluator, displayOf } from './evaluate/evaluator.js';
 import { exampleInputs, type ExampleResult } from './evaluate/examples.js';
 import { durationUnit, literalText, type InputValue, type InputValues } from './evaluate/inputs.js';
 import type { CapCut, Evaluation, MonthResult, YearResult } from './evaluate/results.js';
-import { run, type RunOptions } from './evaluate/run.js';
+import { run as runProgram, type RunOptions } from './evaluate/run.js';
 import type { Lang } from './render/format.js';
 import { isCurrency, SECONDS_PER_UNIT } from './literals.js';
 import { DamagedProgram } from './plan/lower.js';
@@ -177,7 +177,7 @@ export class Program {
    */
   evaluate(values: InputValues = {}, options: RunOptions = {}): Evaluation {
     const settled = this.settle(options);
-    return 'diagnostics' in settled ? settled : run(this.checked, this.evaluator, values, settled.options);
+    return 'diagnostics' in settled ? settled : runProgram(this.checked, this.evaluator, values, settled.options);
   }
 
   /**
@@ -188,15 +188,18 @@ export class Program {
    * the `let`s and outputs the credit needs are evaluated.
    */
   credit(values: InputValues = NO_VALUES, options: RunOptions = NO_OPTIONS): CreditOutcome {
-    // Billing passes the same currency for every row: checked once.
-    if (options.currency !== this.lastCurrency) [this.lastCurrency, this.lastSettled] = [options.currency, this.settle(options)];
-    const settled = this.lastSettled;
-    if ('diagnostics' in settled) return settled;
+    let run = options;
+    if (options.currency !== undefined) {
+      // Billing passes the same currency for every row: checked once.
+      if (options.currency !== this.lastCurrency) [this.lastCurrency, this.lastSettled] = [options.currency, this.settle(options)];
+      const settled = this.lastSettled;
+      if ('diagnostics' in settled) return settled;
+      if (settled.options.currency !== options.currency) run = { ...options, currency: settled.options.currency };
+    }
     if (this.fast === undefined) this.fast = this.fastPath?.(this.checked, this.evaluator.plan) ?? null;
-    const normalized = settled.options.currency === options.currency ? options : { ...options, currency: settled.options.currency };
-    const quick = this.fast === null ? undefined : this.fast(values, normalized);
+    const quick = this.fast === null ? undefined : this.fast(values, run);
     if (quick) return quick;
-    const evaluation = run(this.checked, this.evaluator, values, normalized, true);
+    const evaluation = runProgram(this.checked, this.evaluator, values, run, true);
     return evaluation.ok ? { ok: true, credit: summarize(evaluation.result) } : evaluation;
   }
 

@@ -21,8 +21,8 @@ import { minorUnitDigits, SECONDS_PER_UNIT, significantDigits } from '../literal
 import { lower } from '../plan/lower.js';
 import type { BlockPlan, CapPlan, InputPlan as PlannedInput, Plan, RulePlan } from '../plan/plan.js';
 import {
-  Accruals, countSteps, feeOf, feeSchedule, month, outranks, startsQuarter,
-  type Arithmetic, type Cut, type Fees, type MonthObserver, type MonthValues, type StepArithmetic,
+  Accruals, countSteps, feeOf, feeSchedule, month, outranks, quarterFee, startsQuarter, yearFee,
+  type Arithmetic, type Cut, type MonthObserver, type MonthValues, type StepArithmetic,
 } from '../plan/semantics.js';
 import type { CreditOutcome, CreditSummary, CutSummary, FastPath } from '../program.js';
 import { percentString } from './evaluator.js';
@@ -252,8 +252,8 @@ class FixedPlan implements MonthValues<number>, MonthObserver<number> {
   /** A program whose one credit is a tier table, and the tier its last month paid. */
   private readonly soleTable: TierTable | undefined = undefined;
   private lastWinner = -1;
-  /** The fees of the last single month's quarter and year (a new fee is rare in billing). */
-  private monthFees: Fees<number> = { monthly: NaN, quarterly: NaN, yearly: NaN };
+  /** A single month's fee, as a run of one. */
+  private readonly oneFee = new Float64Array(1);
 
   constructor(private readonly plan: Plan) {
     this.ownCurrency = plan.currency;
@@ -552,9 +552,9 @@ class FixedPlan implements MonthValues<number>, MonthObserver<number> {
   private oneMonth(currency: string | undefined, text: Texts): CreditOutcome {
     const state = this.states[0];
     this.read(-1, state);
-    if (state.fee !== this.monthFees.monthly) [this.monthFees] = feeSchedule(this.arithmetic, [state.fee]);
-    state.quarterFee = this.monthFees.quarterly;
-    state.yearFee = this.monthFees.yearly;
+    this.oneFee[0] = state.fee;
+    state.quarterFee = quarterFee(this.arithmetic, this.oneFee, 0);
+    state.yearFee = yearFee(this.arithmetic, this.oneFee);
     const exact = this.month(state);
     return { ok: true, credit: { currency: currency ?? null, amount: text.money(exact), percentOfFee: this.share(exact, state.fee, text), cuts: this.takeCuts(0, text) } };
   }
@@ -717,7 +717,8 @@ class FixedPlan implements MonthValues<number>, MonthObserver<number> {
     const cuts = this.cuts;
     let kept = this.mark;
     for (let i = this.mark; i < cuts.length; i++) if (cuts[i].tier === winner || cuts[i].scope === 'block') cuts[kept++] = cuts[i];
-    cuts.length = kept;
+    // Setting a length is a runtime call, dear enough to count here.
+    if (kept !== cuts.length) cuts.length = kept;
     this.mark = kept;
   }
 

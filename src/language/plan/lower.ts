@@ -31,6 +31,7 @@ export function lower(program: CheckedProgram): Plan {
     const caps = capsOf(rule.caps);
     const p = rule.proportional;
     return {
+      kind: 'rule',
       scope: newScope(caps),
       owner: rule.conditionText,
       line: lineOf(rule),
@@ -54,7 +55,7 @@ export function lower(program: CheckedProgram): Plan {
       case 'block': {
         const blockCaps = capsOf(statement.caps);
         const tiers = statement.rules.map(rulePlan);
-        const block: BlockPlan = { scope: newScope(blockCaps), owner: ownerOf(statement, lineOf(statement)), line: lineOf(statement), tiers, caps: blockCaps };
+        const block: BlockPlan = { kind: 'block', scope: newScope(blockCaps), owner: ownerOf(statement, lineOf(statement)), line: lineOf(statement), tiers, caps: blockCaps };
         credits.push({ type: 'block', block });
         break;
       }

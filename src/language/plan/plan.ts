@@ -65,6 +65,8 @@ export interface CapPlan {
 }
 
 export interface RulePlan {
+  /** Who owns the rule's caps, in cuts. */
+  readonly kind: 'rule';
   readonly scope: number;
   /** The rule's condition as written: its name in reports. */
   readonly owner: string;
@@ -87,6 +89,7 @@ export interface ProportionalPlan {
 }
 
 export interface BlockPlan {
+  readonly kind: 'block';
   readonly scope: number;
   /** The block's label, or "credit block at line 7". */
   readonly owner: string;

@@ -47,13 +47,26 @@ export function feeOf<N>(period: Period, fees: Fees<N>): N {
  * its fees and its year twelve.
  */
 export function feeSchedule<N>(ar: Arithmetic<N>, monthly: readonly N[]): Fees<N>[] {
-  const fee = (m: number) => monthly[Math.min(m, monthly.length - 1)];
+  const yearly = yearFee(ar, monthly);
+  return monthly.map((own, m) => ({ monthly: own, quarterly: quarterFee(ar, monthly, m), yearly }));
+}
+
+/** The fee of the contract quarter of month `m` (0-based) of a run. */
+export function quarterFee<N>(ar: Arithmetic<N>, monthly: ArrayLike<N>, m: number): N {
+  const q = m - (m % 3);
+  return ar.plus(ar.plus(scheduled(monthly, q), scheduled(monthly, q + 1)), scheduled(monthly, q + 2));
+}
+
+/** The fee of the contract year of a run. */
+export function yearFee<N>(ar: Arithmetic<N>, monthly: ArrayLike<N>): N {
   let yearly = ar.zero;
-  for (let m = 0; m < 12; m++) yearly = ar.plus(yearly, fee(m));
-  return monthly.map((own, m) => {
-    const q = m - (m % 3);
-    return { monthly: own, quarterly: ar.plus(ar.plus(fee(q), fee(q + 1)), fee(q + 2)), yearly };
-  });
+  for (let m = 0; m < 12; m++) yearly = ar.plus(yearly, scheduled(monthly, m));
+  return yearly;
+}
+
+/** Month `m`'s fee; months after the run pay the last month's. */
+function scheduled<N>(monthly: ArrayLike<N>, m: number): N {
+  return monthly[m < monthly.length ? m : monthly.length - 1];
 }
 
 /** Month `index` (0-based) of a contract year opens a new quarter. */
@@ -71,6 +84,8 @@ export function startsQuarter(index: number): boolean {
 export class Accruals<N> {
   private readonly quarter: N[];
   private readonly year: N[];
+  /** Whether anything was added since the last reset: most runs of most programs add nothing. */
+  private used = false;
 
   constructor(
     private readonly ar: Arithmetic<N>,
@@ -82,6 +97,7 @@ export class Accruals<N> {
 
   add(scope: number, amount: N): void {
     if (!this.remembers[scope]) return;
+    this.used = true;
     const paid = this.ar.paid(amount);
     this.quarter[scope] = this.ar.plus(this.quarter[scope], paid);
     this.year[scope] = this.ar.plus(this.year[scope], paid);
@@ -98,6 +114,8 @@ export class Accruals<N> {
 
   /** A new contract year: nothing paid yet. */
   reset(): void {
+    if (!this.used) return;
+    this.used = false;
     this.quarter.fill(this.ar.zero);
     this.year.fill(this.ar.zero);
   }
@@ -116,7 +134,7 @@ export interface StepArithmetic<N> {
   ceilDiv(a: N, b: N): N;
 }
 
-/** Who owns a cap: for cuts in results and explanations. */
+/** Who owns a cap: for cuts in results and explanations. A rule's and a block's plans are their own owners. */
 export interface CapOwner {
   readonly scope: number;
   readonly kind: 'rule' | 'block' | 'program';
@@ -194,8 +212,7 @@ export function month<N>(plan: Plan, ar: Arithmetic<N>, values: MonthValues<N>, 
     let amount = ar.zero;
     if (winner >= 0) {
       accruals.add(block.tiers[winner].scope, best);
-      const owner: CapOwner = { scope: block.scope, kind: 'block', owner: block.owner };
-      amount = applyCaps(block.caps, best, owner, ar, values, accruals, observer, -1);
+      amount = applyCaps(block.caps, best, block, ar, values, accruals, observer, -1);
     }
     observer?.block?.(block, tiers, winner, amount);
     accruals.add(block.scope, amount);
@@ -223,7 +240,7 @@ export function outranks(amount: number, best: number): boolean {
 function ruleAmount<N>(rule: RulePlan, ar: Arithmetic<N>, values: MonthValues<N>, accruals: Accruals<N>, observer: MonthObserver<N> | undefined, tier: number): N {
   const amount = values.pays(rule);
   if (rule.caps.length === 0) return amount;
-  return applyCaps(rule.caps, amount, { scope: rule.scope, kind: 'rule', owner: rule.owner }, ar, values, accruals, observer, tier);
+  return applyCaps(rule.caps, amount, rule, ar, values, accruals, observer, tier);
 }
 
 /**
