@@ -6,7 +6,8 @@
  */
 import type { CstNode, IToken } from 'chevrotain';
 import type * as A from './ast.js';
-import { problems, type Problem } from './diagnostics.js';
+import type { Problem } from './diagnostics.js';
+import { problems } from './problems.js';
 import { isCurrency, MAX_LITERAL_DIGITS, parseQuantity, significantDigits } from './literals.js';
 import type { Span } from './source.js';
 import * as t from './tokens.js';

@@ -7,7 +7,8 @@
  */
 import * as A from '../ast.js';
 import { Decimal, canonical } from '../decimal.js';
-import { problems, type Problem } from '../diagnostics.js';
+import type { Problem } from '../diagnostics.js';
+import { problems } from '../problems.js';
 import type { Scope } from './names.js';
 import { SUGGESTION_BUDGET, Suggester, type Budget } from '../suggest.js';
 import type { InputSpec, ValueSpec } from './program.js';

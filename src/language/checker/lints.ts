@@ -9,7 +9,8 @@
  */
 import * as A from '../ast.js';
 import { canonical as toDecimal, Decimal, ONE, ZERO } from '../decimal.js';
-import { problems, type Problem } from '../diagnostics.js';
+import type { Problem } from '../diagnostics.js';
+import { problems } from '../problems.js';
 import type { Scope } from './names.js';
 import type { CheckedProgram, InputSpec } from './program.js';
 
