@@ -8,9 +8,10 @@
  * and caps written as constants. Anything else is left alone rather than guessed.
  */
 import * as A from '../ast.js';
-import { canonical as toDecimal, Decimal, ONE, ZERO } from '../decimal.js';
+import { canonical as toDecimal, Decimal, ZERO } from '../decimal.js';
 import type { Problem } from '../diagnostics.js';
 import { problems } from '../problems.js';
+import { effectiveRange } from './implied.js';
 import type { Scope } from './names.js';
 import type { CheckedProgram, InputSpec } from './program.js';
 
@@ -82,10 +83,8 @@ function clip(interval: Interval, range: { min: Decimal; max: Decimal } | undefi
 }
 
 function rangeOf(spec: InputSpec | undefined): { min: Decimal; max: Decimal } | undefined {
-  if (spec?.range) return { min: canonical(spec.range.min), max: canonical(spec.range.max) };
-  // Percent inputs without a declared range are shares (see evaluate/inputs.ts).
-  if (spec?.kind === 'percent') return { min: ZERO, max: ONE };
-  return undefined;
+  const range = spec && effectiveRange(spec);
+  return range && { min: canonical(range.min), max: canonical(range.max) };
 }
 
 /** A credit or cap written as a constant, in a unit comparable with others of the same kind. */
