@@ -113,6 +113,7 @@ interface Codes {
   'input-out-of-range': 'error';
   'unknown-input': 'error';
   'bad-year-run': 'error';
+  'invalid-option': 'error';
   'bad-precompiled': 'error';
 }
 
