@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze } from '../../src/language/analyze.js';
-import { effectiveRange, ownerName, SHARE_RANGE } from '../../src/language/checker/implied.js';
+import { effectiveRange, ownerName } from '../../src/language/checker/implied.js';
 import type { InputSpec } from '../../src/language/checker/program.js';
 import { LineMap } from '../../src/language/source.js';
 import { programOf, rules } from '../helpers.js';
@@ -49,13 +49,14 @@ describe('the range an input\'s values must lie in', () => {
 
   it('is the declared range when there is one', () => {
     const spec = specOf('input a: percent range 90%..99.9%\nif a < 95% then 1%\n');
-    assert.equal(effectiveRange(spec), spec.range);
+    assert.deepEqual(effectiveRange(spec), { min: spec.range?.min, max: spec.range?.max, implicit: false });
   });
 
-  it('is 0%..100% for a percentage without one', () => {
-    const range = effectiveRange(specOf('input a: percent\nif a < 95% then 1%\n'));
-    assert.equal(range, SHARE_RANGE);
-    assert.deepEqual([range?.min.value, range?.max.value], ['0', '100']);
+  it('is 0%..100% for a percentage without one, placed at the input', () => {
+    const spec = specOf('input a: percent\nif a < 95% then 1%\n');
+    const range = effectiveRange(spec);
+    assert.deepEqual([range?.min.value, range?.max.value, range?.implicit], ['0', '100', true]);
+    assert.deepEqual([range?.min.kind, range?.min.span, range?.max.span], ['percent', spec.span, spec.span]);
   });
 
   it('is none for other kinds without one', () => {

@@ -4,21 +4,30 @@
  * the range an input's values must lie in when the rules declare none.
  */
 import type { Block, InputKind, Literal, Rule } from '../ast.js';
+import type { Span } from '../source.js';
 
 /** The bounds an input's values must lie in, both inclusive. */
 export interface InputRange {
   readonly min: Literal;
   readonly max: Literal;
+  /** Not written in the rules: the share range of a percentage input without one. */
+  readonly implicit: boolean;
 }
 
-const percent = (value: string): Literal => ({ type: 'literal', kind: 'percent', value, span: { start: 0, end: 0 } });
-
-/** A percentage input without a declared range is a share of a whole: 0% to 100%. */
-export const SHARE_RANGE: InputRange = { min: percent('0'), max: percent('100') };
-
-/** The range an input's values must lie in: its declared one, else the share range for a percentage; none for others. */
-export function effectiveRange(input: { readonly kind: InputKind; readonly range?: InputRange }): InputRange | undefined {
-  return input.range ?? (input.kind === 'percent' ? SHARE_RANGE : undefined);
+/**
+ * The range an input's values must lie in: its declared one, else 0% to 100%
+ * for a percentage (a share of a whole, its ends placed at the input's
+ * `span`); none for other kinds.
+ */
+export function effectiveRange(input: {
+  readonly kind: InputKind;
+  readonly range?: { readonly min: Literal; readonly max: Literal };
+  readonly span: Span;
+}): InputRange | undefined {
+  if (input.range) return { min: input.range.min, max: input.range.max, implicit: false };
+  if (input.kind !== 'percent') return undefined;
+  const end = (value: string): Literal => ({ type: 'literal', kind: 'percent', value, span: input.span });
+  return { min: end('0'), max: end('100'), implicit: true };
 }
 
 /**
@@ -26,6 +35,9 @@ export function effectiveRange(input: { readonly kind: InputKind; readonly range
  * list of credits: a rule (or tier) its condition as written, a block its
  * label or else its pool and `line`, the 1-based line it starts on.
  */
-export function ownerName(statement: Rule | Block, line: number): string {
+export function ownerName(
+  statement: Pick<Rule, 'type' | 'conditionText'> | Pick<Block, 'type' | 'label' | 'pool'>,
+  line: number,
+): string {
   return statement.type === 'rule' ? statement.conditionText : statement.label ?? `${statement.pool} block at line ${line}`;
 }

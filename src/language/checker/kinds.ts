@@ -314,14 +314,14 @@ export class KindChecker {
     if (decl.inputKind === 'boolean' && (decl.range || decl.step)) {
       this.found.push(problems.badDeclaration('a boolean input has no range or step', (decl.range ?? decl.step)!.span));
     }
-    const range = effectiveRange({ kind: decl.inputKind, range: decl.range });
+    const range = effectiveRange({ kind: decl.inputKind, range: decl.range, span: decl.nameSpan });
     if (hasRange && decl.range && canonical(decl.range.min).gt(canonical(decl.range.max))) {
       this.found.push(problems.badDeclaration(`the range of \`${decl.name}\` is empty: its lower end is above its upper end`, decl.range.span));
-    } else if (range && (hasRange || !decl.range) && hasDefault && decl.default) {
+    } else if (range && (hasRange || range.implicit) && hasDefault && decl.default) {
       // A declared range is held against the default only when both its ends are of the input's kind.
       const value = canonical(decl.default);
       if (value.lt(canonical(range.min)) || value.gt(canonical(range.max))) {
-        const why = decl.range ? 'lies outside its range' : 'must lie between 0% and 100%, or declare a `range`';
+        const why = range.implicit ? 'must lie between 0% and 100%, or declare a `range`' : 'lies outside its range';
         this.found.push(problems.badDeclaration(`the default of \`${decl.name}\` ${why}`, decl.default.span));
       }
     }

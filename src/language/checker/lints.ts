@@ -449,12 +449,13 @@ function lintThresholds(program: CheckedProgram, specs: ReadonlyMap<string, Inpu
         const [name, literal] = a.type === 'name' && b.type === 'literal' ? [a, b] : b.type === 'name' && a.type === 'literal' ? [b, a] : [];
         if (!name || !literal || literal.kind === 'boolean') continue;
         const spec = specs.get(name.name);
-        const range = rangeOf(spec);
+        const range = spec && effectiveRange(spec);
         if (!range) continue;
         const value = canonical(literal);
-        if (value.lt(range.min) || value.gt(range.max)) {
-          const shown = spec?.range ? `${text.slice(spec.range.min.span.start, spec.range.min.span.end)}..${text.slice(spec.range.max.span.start, spec.range.max.span.end)}` : '0%..100%';
-          found.push(problems.thresholdOutOfRange(name.name, shown, literal.span));
+        if (value.lt(canonical(range.min)) || value.gt(canonical(range.max))) {
+          // A declared range as the rules write it; the implicit one of a percentage as 0%..100%.
+          const written = (end: A.Literal) => (range.implicit ? `${end.value}%` : text.slice(end.span.start, end.span.end));
+          found.push(problems.thresholdOutOfRange(name.name, `${written(range.min)}..${written(range.max)}`, literal.span));
         }
       }
     }
