@@ -8,7 +8,8 @@
  * unknown names become inputs, with kinds inferred from how they are used.
  */
 import * as A from '../ast.js';
-import { problems, type Problem } from '../diagnostics.js';
+import type { Problem } from '../diagnostics.js';
+import { problems } from '../problems.js';
 import type { Span } from '../source.js';
 import { Suggester } from '../suggest.js';
 import { AFTER_CREDITS, BUILTINS } from './program.js';
