@@ -9,8 +9,7 @@ import { PROGRAM_FORMAT, type CheckedProgram, type InputSpec } from './checker/p
 import { canonical } from './decimal.js';
 import { evaluationProblems, locate, type Diagnostic } from './diagnostics.js';
 import { Evaluator, displayOf } from './evaluate/evaluator.js';
-import { exampleInputs, type ExampleResult } from './evaluate/examples.js';
-import { durationUnit, literalText, type InputValue, type InputValues } from './evaluate/inputs.js';
+import { durationUnit, exampleInputs, literalText, type InputValue, type InputValues } from './evaluate/inputs.js';
 import type { CapCut, Evaluation, MonthResult, YearResult } from './evaluate/results.js';
 import { run as runProgram, type RunOptions } from './evaluate/run.js';
 import type { Lang } from './render/format.js';
@@ -155,11 +154,9 @@ export class Program {
       const line = lines.position(s.span.start).line;
       return [{ name: s.label ?? `example at line ${line}`, line, inputs: exampleInputs(s) }];
     });
-    this.credits = statements.flatMap((s): CreditInfo[] => {
-      const line = lines.position(s.span.start).line;
-      if (s.type === 'rule') return [{ name: s.conditionText, kind: 'rule', line }];
-      if (s.type === 'block') return [{ name: s.label ?? `${s.pool} block at line ${line}`, kind: 'block', line }];
-      return [];
+    this.credits = this.evaluator.plan.credits.map((c): CreditInfo => {
+      const { owner, line } = c.type === 'rule' ? c.rule : c.block;
+      return { name: owner, kind: c.type, line };
     });
     const claim = statements.find((s) => s.type === 'claim');
     const within = claim?.type === 'claim' ? displayOf(canonical(claim.within), 'duration', undefined) : undefined;
@@ -270,5 +267,5 @@ function safeParse(text: string): unknown {
   }
 }
 
-export type { Evaluation, ExampleResult, InputValue, InputValues, Lang, RunOptions };
+export type { Evaluation, InputValue, InputValues, Lang, RunOptions };
 export { literalText };
