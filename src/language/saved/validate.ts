@@ -1,0 +1,59 @@
+/**
+ * Loading a saved program — the JSON of `credit-rules compile` or of
+ * `Program.toJSON()` — from a file nobody vouches for. `validateSaved` checks
+ * the format tag, then every field (`shape.ts`), then what the fields mean
+ * together (`meaning.ts`), and returns either a fresh copy that evaluation can
+ * trust as it trusts a freshly checked program, or one problem that says what
+ * is wrong and where, as a JSON path. It never throws: a damaged or hostile
+ * file is an answer, not a crash later in a widget.
+ */
+import { PROGRAM_FORMAT, type CheckedProgram } from '../checker/program.js';
+import { checkMeaning } from './meaning.js';
+import { Damaged, fail, isPlainObject, show } from './read.js';
+import { savedProgram, source } from './shape.js';
+
+export type SavedReading = { readonly ok: true; readonly program: CheckedProgram } | { readonly ok: false; readonly problem: string };
+
+const NOT_A_PROGRAM = 'this is not a precompiled credit-rules program';
+const VERSION = /^credit-rules\/([1-9]\d{0,8})$/;
+const CURRENT = Number(VERSION.exec(PROGRAM_FORMAT)![1]);
+
+/**
+ * Reads a saved program: the parsed JSON, or its text. The problem names the
+ * first fault as a path and what is wrong, e.g.
+ * `ast.statements[3].credit.kind: expected one of "percent", "money", …, got "dollars"`.
+ */
+export function validateSaved(json: unknown): SavedReading {
+  try {
+    const data = typeof json === 'string' ? parse(json) : json;
+    checkFormat(data);
+    const program = savedProgram(source((data as { source?: unknown }).source, 'source').length)(data, '');
+    checkMeaning(program);
+    return { ok: true, program };
+  } catch (error) {
+    // Damage is reported; a RangeError could only come from a platform stack far smaller than the limits assume.
+    if (error instanceof Damaged || error instanceof RangeError) return { ok: false, problem: error.message };
+    throw error;
+  }
+}
+
+function parse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    return fail('', `${NOT_A_PROGRAM}: it is not JSON (${String((error as Error).message).slice(0, 120)})`);
+  }
+}
+
+/** A format tag this version reads; a newer one is told apart from one that was never ours. */
+function checkFormat(data: unknown): asserts data is Record<string, unknown> {
+  if (!isPlainObject(data)) fail('', `${NOT_A_PROGRAM}: expected a JSON object, got ${show(data)}`);
+  const format = Object.hasOwn(data, 'format') ? data.format : undefined;
+  if (format === PROGRAM_FORMAT) return;
+  if (format === undefined) fail('', `${NOT_A_PROGRAM}: it has no "format"`);
+  const version = typeof format === 'string' ? VERSION.exec(format) : null;
+  if (version && Number(version[1]) > CURRENT) {
+    fail('', `made by a newer credit-rules (format "${format}"); this version reads "${PROGRAM_FORMAT}"`);
+  }
+  fail('', `${NOT_A_PROGRAM}: its format is ${show(format)}; this version reads "${PROGRAM_FORMAT}"`);
+}
