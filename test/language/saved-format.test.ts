@@ -44,7 +44,7 @@ type Json = any;
 
 const saved = (text: string): Json => {
   const { program, diagnostics } = compile(text);
-  assert.ok(program, JSON.stringify(diagnostics));
+  assert.ok(program, JSON.stringify(diagnostics.slice(0, 3)));
   return JSON.parse(JSON.stringify(program.toJSON()));
 };
 const BASE: Json = saved(RULES);
@@ -59,6 +59,8 @@ function problemAfter(damage: (p: Json) => unknown): string {
   return reading.ok ? '' : reading.problem;
 }
 
+/** `a + a + …` of `n` terms, bracketed as a balanced tree: shallow enough for any number of terms. */
+const sum = (n: number): string => (n === 1 ? 'a' : `(${sum(n >> 1)} + ${sum(n - (n >> 1))})`);
 const KINDS = '"percent", "money", "duration", "number", "boolean", "points"';
 const nested = (depth: number, leaf: Json): Json => {
   let node = leaf;
@@ -71,6 +73,11 @@ describe('every program the compiler writes reads back unchanged', () => {
     ...basePrograms().map((text, i): [string, string] => [`shipped example or inline program ${i + 1}: ${text.split('\n')[0].slice(0, 60)}`, text]),
     ...[1, 30, 300].map((lines): [string, string] => [`a generated ${lines}-line agreement`, generateProgram(lines)]),
     ['the program of this test, with every statement type', RULES],
+    ['an empty program', ''],
+    ['a program of comments', '# nothing but a comment\n'],
+    // 19 986 nodes, near the limit of 20 000, and the `measure` of the proportional credit copies
+    // the left side of its condition, which the limit does not count: as many nodes again.
+    ['a program at the node limit of rules text', `fee 1000 EUR monthly\ninput a: percent range 0%..100%\nif ${sum(9_990)} < 50% then 1% per 0.1% below\n`],
   ];
   for (const [name, text] of texts) {
     it(name, () => {
@@ -123,6 +130,7 @@ describe('a damaged or hostile saved program gets one problem with its path', ()
     ['a label that is null', (p) => { p.ast.statements[6].label = null; }, `${S}[6].label: expected a string, got null`],
     ['an unknown field', (p) => { p.ast.statements[0].amount.exponent = 3; }, `${S}[0].amount.exponent: unknown field`],
     ['an own __proto__ field', () => JSON.parse(JSON.stringify(BASE).replace('"type":"fee"', '"__proto__":{"polluted":true},"type":"fee"')), `${S}[0].__proto__: unknown field`],
+    ['an own __proto__ field in JSON text', () => JSON.stringify(BASE).replace('"type":"fee"', '"__proto__":{"polluted":true},"type":"fee"'), `${S}[0].__proto__: unknown field`],
     ['a constructor field', (p) => { p.inputs[1].constructor = { prototype: {} }; }, 'inputs[1].constructor: unknown field'],
     ['an object that is not plain data', (p) => { p.ast.statements[9].cap.span = new Date(0); }, `${S}[9].cap.span: expected an object, got an object that is not plain data`],
     ['a hole in a list', (p) => { p.ast.statements[6].rules = [, p.ast.statements[6].rules[1]]; }, `${S}[6].rules[0]: missing; expected an object`],
@@ -133,11 +141,14 @@ describe('a damaged or hostile saved program gets one problem with its path', ()
     ['a kind that does not fit', (p) => { p.ast.statements[5].condition.kind = 'money'; }, `${S}[5].condition.kind: "money", but the expression is boolean`],
     ['a name of another kind than its input', (p) => { p.ast.statements[5].condition.operands[0].kind = 'number'; }, `${S}[5].condition.operands[0].kind: "number", but the expression is percent`],
     ['a sum of money and a share', (p) => { Object.assign(p.ast.statements[4].value.left, { kind: 'money', currency: 'EUR' }); }, `${S}[4].value: \`-\` of money and percent has no kind`],
-    ['a comparison of a share with money', (p) => { Object.assign(p.ast.statements[5].condition.operands[1], { kind: 'money', currency: 'EUR' }); }, `${S}[5].condition.ops[0]: compares percent with money`],
-    ['a credit that is true or false', (p) => { p.ast.statements[5].credit = p.ast.statements[5].condition; }, `${S}[5].credit: a credit must be percent or money or points, but is boolean`],
-    ['a condition that is a share', (p) => { p.ast.statements[5].condition = p.ast.statements[5].credit; }, `${S}[5].condition: a condition must be boolean, but is percent`],
-    ['money in a points table', (p) => { Object.assign(p.ast.statements[6], { pool: 'points' }); }, `${S}[6].rules[0].credit: a credit must be points, but is percent`],
-    ['a point rate in points', (p) => { Object.assign(p.ast.statements[8].rate, { kind: 'points' }); delete p.ast.statements[8].rate.currency; p.currency = 'EUR'; }, `${S}[8].rate: the point rate must be money or percent, but is points`],
+    ['a comparison of a share with money', (p) => { Object.assign(p.ast.statements[5].condition.operands[1], { kind: 'money', currency: 'EUR' }); }, `${S}[5].condition.ops[0]: cannot compare percent with money by <`],
+    ['a credit that is true or false', (p) => { p.ast.statements[5].credit = p.ast.statements[5].condition; }, `${S}[5].credit: expected percent or money or points, got boolean`],
+    ['a condition that is a share', (p) => { p.ast.statements[5].condition = p.ast.statements[5].credit; }, `${S}[5].condition: expected boolean, got percent`],
+    ['money in a points table', (p) => { Object.assign(p.ast.statements[6], { pool: 'points' }); }, `${S}[6].rules[0].credit: expected points, got percent`],
+    ['a point rate in points', (p) => { Object.assign(p.ast.statements[8].rate, { kind: 'points' }); delete p.ast.statements[8].rate.currency; p.currency = 'EUR'; }, `${S}[8].rate: expected money or percent, got points`],
+    ['points without a point rate', (p) => { p.ast.statements.splice(8, 1); }, `${S}[7].credit: points, but no point rate (\`point = …\`) says what a point is worth`],
+    ['a minus before true or false', (p) => { p.ast.statements[6].rules[0].condition.right.op = '-'; }, `${S}[6].rules[0].condition.right: \`-\` of boolean has no kind`],
+    ['a let of another kind than its value', (p) => { p.ast.statements[4].declaredKind = 'money'; }, `${S}[4].value: percent, but \`downtime\` is declared money`],
     ['an expression the parser could not read', (p) => { p.ast.statements[9].cap.amount = { type: 'invalid', span: { start: 0, end: 0 } }; }, `${S}[9].cap.amount: an expression the parser could not read: these rules had errors when they were saved`],
     ['an unknown node type', (p) => { p.ast.statements[5].credit.type = 'lambda'; }, `${S}[5].credit.type: expected one of "literal", "name", "unary", "binary", "compare", "invalid", got "lambda"`],
     ['an unknown statement type', (p) => { p.ast.statements[11].type = 'import'; }, /^ast\.statements\[11\]\.type: expected one of "rule", "block", .*, got "import"$/],
@@ -164,20 +175,26 @@ describe('a damaged or hostile saved program gets one problem with its path', ()
     ['a condition text that is not the condition', (p) => { p.ast.statements[5].conditionText = 'availability < 1%'; }, `${S}[5].conditionText: "availability < 1%", but the condition's text is "availability < 99.5%"`],
 
     // Names: declared, defined above their use, totals only after the credits.
-    ['a name that is not declared', (p) => { p.ast.statements[5].condition.operands[0].name = 'ghost'; }, `${S}[5].condition.operands[0].name: \`ghost\` is not declared: no input, \`let\`, \`output\` or built-in has this name`],
-    ['a name used before its definition', (p) => { Object.assign(p.ast.statements[4].value.right, { name: 'lost' }); }, `${S}[4].value.right.name: \`lost\` is used before its definition`],
+    ['a name that is not declared', (p) => { p.ast.statements[5].condition.operands[0].name = 'ghost'; }, `${S}[5].condition.operands[0].name: \`ghost\` is not an input, a built-in or a \`let\` or \`output\` defined above`],
+    ['a name used before its definition', (p) => { Object.assign(p.ast.statements[4].value.right, { name: 'lost' }); }, `${S}[4].value.right.name: \`lost\` is not an input, a built-in or a \`let\` or \`output\` defined above`],
     ['a total in a rule', (p) => { Object.assign(p.ast.statements[5].condition.operands[0], { name: 'total_credit_percent' }); }, `${S}[5].condition.operands[0].name: \`total_credit_percent\` is known only after the credits, so a rule, cap or point rate cannot use it`],
     ['an example of an input that does not exist', (p) => { p.ast.statements[13].givens[0].name = 'uptime'; }, `${S}[13].givens[0].name: \`uptime\` is not an input`],
+    ['an example that expects a value that does not exist', (p) => { p.ast.statements[15].expectations[0].name = 'shares'; }, `${S}[15].expectations[0].name: \`shares\` is not an output, a \`let\` or a total`],
+    ['an example that expects a credit of true or false', (p) => { p.ast.statements[13].expectations[0].value = p.inputs[3].default; }, `${S}[13].expectations[0].value.kind: expected percent or money, got boolean`],
+    ['an example that gives an input a value of another kind', (p) => { p.ast.statements[13].givens[1].values[0] = p.inputs[1].default; }, `${S}[13].givens[1].values[0].kind: expected duration, got percent`],
+    ['an example whose months are lists of different lengths', (p) => { p.ast.statements[14].givens.push({ ...p.ast.statements[14].givens[0], name: 'response', values: [p.inputs[2].default] }); }, `${S}[14].givens: lists of different lengths, but they are the months of one year`],
     ['a proportional credit measured from elsewhere', (p) => { p.ast.statements[5].proportional.measure.threshold.value = '90'; }, `${S}[5].proportional.measure: not two operands that the condition compares with <, <=, > or >=`],
-    ['a second fee', (p) => { p.ast.statements.push(p.ast.statements[0]); }, /^ast\.statements\[16\]: a second `fee` statement \(the first is ast\.statements\[0\]\)$/],
+    ['a second fee', (p) => { p.ast.statements.push(p.ast.statements[0]); }, `${S}[16]: a second \`fee\` statement`],
 
     // The form's specs agree with the statements.
-    ['no fee among the inputs', (p) => { p.inputs.shift(); }, 'inputs: no `fee` input; every program has one'],
+    ['no fee among the inputs', (p) => { p.inputs.shift(); }, 'inputs: no `fee` input of money, given monthly or yearly'],
     ['an input listed twice', (p) => { p.inputs.push(p.inputs[1]); }, 'inputs[4].name: `availability` is listed twice'],
-    ['an input of another kind than declared', (p) => { p.inputs[2].kind = 'number'; p.inputs[2].default = { type: 'literal', kind: 'number', value: '2', span: { start: 0, end: 1 } }; }, `${S}[2].name: \`response\` has no duration input among \`inputs\``],
+    ['an input that is a built-in', (p) => { p.inputs[1].name = 'total_credit'; }, 'inputs[1].name: `total_credit` is a built-in'],
+    ['a period for an input that is not the fee', (p) => { p.inputs[1].period = 'monthly'; }, 'inputs[1].period: only the fee has a period'],
+    ['an input of another kind than declared', (p) => { p.inputs[2].kind = 'number'; p.inputs[2].default = { type: 'literal', kind: 'number', value: '2', span: { start: 0, end: 1 } }; }, `${S}[2].name: \`response\` is no duration input among \`inputs\``],
     ['a default of another kind than its input', (p) => { p.inputs[1].default = p.inputs[2].default; }, 'inputs[1]: a duration value for a percent input'],
-    ['a value without its statement', (p) => { p.values.push({ name: 'extra', kind: 'number', role: 'let', span: { start: 0, end: 0 } }); }, 'values[3]: no `let` or `output` statement defines `extra`'],
-    ['a let without its value spec', (p) => { p.values.shift(); }, `${S}[4].name: \`downtime\` has no percent \`let\` among \`values\``],
+    ['a value without its statement', (p) => { p.values.push({ name: 'extra', kind: 'number', role: 'let', span: { start: 0, end: 0 } }); }, 'values[3]: no `let` or `output` defines `extra`'],
+    ['a let without its value spec', (p) => { p.values.shift(); }, `${S}[4].name: \`downtime\` is not the one percent \`let\` of this name among \`values\``],
 
     // Limits of untrusted rules text.
     ['expressions nested 257 deep', (p) => { p.ast.statements[6].rules[0].condition.right = nested(256, p.ast.statements[6].rules[0].condition.right.operand); }, new RegExp(`^${esc(`${S}[6].rules[0].condition`)}(\\.right|\\.operand)+: expressions nested more than 256 deep, the limit for rules$`)],
@@ -201,12 +218,6 @@ describe('a damaged or hostile saved program gets one problem with its path', ()
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
   });
 
-  it('a currency for rules that write no money', () => {
-    const json = saved('if availability < 99% then 10%\n');
-    assert.equal(validateSaved(json).ok, true);
-    const reading = validateSaved({ ...json, currency: 'EUR' });
-    assert.deepEqual(reading, { ok: false, problem: 'currency: "EUR", but the rules write no money' });
-  });
 });
 
 function esc(text: string): string {
@@ -344,6 +355,6 @@ test('random damage to a saved program is read or reported, never thrown, and wh
       p.runExamples();
       p.render('en');
     }),
-    { seed: 20_261_207, numRuns: 1500 },
+    { seed: 20_261_207, numRuns: 1000 },
   );
 });

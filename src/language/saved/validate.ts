@@ -31,8 +31,9 @@ export function validateSaved(json: unknown): SavedReading {
     checkMeaning(program);
     return { ok: true, program };
   } catch (error) {
-    // Damage is reported; a RangeError could only come from a platform stack far smaller than the limits assume.
-    if (error instanceof Damaged || error instanceof RangeError) return { ok: false, problem: error.message };
+    if (error instanceof Damaged) return { ok: false, problem: error.message };
+    // Only a platform stack far smaller than the limits assume could overflow.
+    if (error instanceof RangeError) return { ok: false, problem: `this program is too deeply nested to read here (${error.message})` };
     throw error;
   }
 }
