@@ -98,6 +98,15 @@ describe('every program the compiler writes reads back unchanged', () => {
     assert.deepEqual(loaded.runExamples().map((e) => e.passed), [true, true, true]);
   });
 
+  it('as a copy of its own: changing the JSON afterwards changes nothing read', () => {
+    const json = saved(RULES);
+    const reading = validateSaved(json);
+    assert.ok(reading.ok);
+    json.ast.statements[5].credit.kind = 'dollars';
+    json.inputs.length = 0;
+    assert.deepEqual(reading.program, saved(RULES));
+  });
+
   test('so does every random valid program', () => {
     fc.assert(
       fc.property(programArb(), (model) => {
@@ -183,7 +192,8 @@ describe('a damaged or hostile saved program gets one problem with its path', ()
     ['an example that expects a credit of true or false', (p) => { p.ast.statements[13].expectations[0].value = p.inputs[3].default; }, `${S}[13].expectations[0].value.kind: expected percent or money, got boolean`],
     ['an example that gives an input a value of another kind', (p) => { p.ast.statements[13].givens[1].values[0] = p.inputs[1].default; }, `${S}[13].givens[1].values[0].kind: expected duration, got percent`],
     ['an example whose months are lists of different lengths', (p) => { p.ast.statements[14].givens.push({ ...p.ast.statements[14].givens[0], name: 'response', values: [p.inputs[2].default] }); }, `${S}[14].givens: lists of different lengths, but they are the months of one year`],
-    ['a proportional credit measured from elsewhere', (p) => { p.ast.statements[5].proportional.measure.threshold.value = '90'; }, `${S}[5].proportional.measure: not two operands that the condition compares with <, <=, > or >=`],
+    ['a proportional credit measured from elsewhere', (p) => { p.ast.statements[5].proportional.measure.threshold.value = '90'; }, `${S}[5].proportional.measure: not two operands that the condition compares with <, <=, > or >=, facing below`],
+    ['a proportional credit measured the wrong way round', (p) => { const m = p.ast.statements[5].proportional.measure; p.ast.statements[5].proportional.measure = { subject: m.threshold, threshold: m.subject }; }, `${S}[5].proportional.measure: not two operands that the condition compares with <, <=, > or >=, facing below`],
     ['a second fee', (p) => { p.ast.statements.push(p.ast.statements[0]); }, `${S}[16]: a second \`fee\` statement`],
 
     // The form's specs agree with the statements.

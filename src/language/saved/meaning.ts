@@ -50,7 +50,7 @@ export function checkMeaning(program: CheckedProgram): void {
   /** `let`s and `output`s defined so far, and whether each depends on a total. */
   const defined = new Map<string, boolean>();
   const hasRate = statements.some((s) => s.type === 'point-rate');
-  const money: [currency: string | undefined, at: string][] = [];
+  const money: [currency: string, at: string][] = [];
   let usesTotal = false;
 
   const names = new Set<string>();
@@ -194,24 +194,28 @@ export function checkMeaning(program: CheckedProgram): void {
 
 /**
  * Ties a proportional credit's `measure` to the two operands of its condition
- * that it copies — compared by order, in a comparison joined by `and` — and
- * returns the one the distance is measured on.
+ * that it copies: compared by order in a comparison joined by `and`, and
+ * facing the way its direction reads them (`a < b … below`: `a` is measured
+ * up to `b`). Returns the operand measured.
  */
 function tieMeasure(rule: A.Rule, at: string): A.Expr {
   const p = rule.proportional!;
-  const wanted = JSON.stringify([p.measure!.subject, p.measure!.threshold]);
+  const wanted = JSON.stringify(p.measure);
+  let found = undefined as A.Proportional['measure'];
   const visit = (e: A.Expr): void => {
-    if (e.type === 'binary' && e.op === 'and') return visit(e.left), visit(e.right);
-    if (e.type !== 'compare') return;
-    e.ops.forEach((op, i) => {
-      const [a, b] = [e.operands[i], e.operands[i + 1]];
-      if (!ORDERING.includes(op)) return;
-      if (JSON.stringify([a, b]) === wanted) p.measure = { subject: a, threshold: b };
-      else if (JSON.stringify([b, a]) === wanted) p.measure = { subject: b, threshold: a };
-    });
+    if (e.type === 'binary' && e.op === 'and') {
+      visit(e.left);
+      visit(e.right);
+    } else if (e.type === 'compare') {
+      e.ops.forEach((op, i) => {
+        if (!ORDERING.includes(op)) return;
+        const [a, b] = [e.operands[i], e.operands[i + 1]];
+        const measure = op.startsWith('<') === (p.direction === 'below') ? { subject: a, threshold: b } : { subject: b, threshold: a };
+        if (JSON.stringify(measure) === wanted) found = measure;
+      });
+    }
   };
-  const saved = p.measure;
   visit(rule.condition);
-  if (p.measure === saved) fail(at, 'not two operands that the condition compares with <, <=, > or >=');
-  return p.measure!.subject;
+  p.measure = found ?? fail(at, `not two operands that the condition compares with <, <=, > or >=, facing ${p.direction}`);
+  return p.measure.subject;
 }

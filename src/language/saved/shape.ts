@@ -12,7 +12,6 @@ import { LIMITS } from '../limits.js';
 import type { Span } from '../source.js';
 import { array, boolean, count, expected, fail, object, oneOf, optional, refine, text, variants, type Reader } from './read.js';
 
-
 const KINDS: A.Kind[] = ['percent', 'money', 'duration', 'number', 'boolean', 'points'];
 const kind = oneOf(...KINDS);
 const inputKind = oneOf<A.InputKind>('percent', 'money', 'duration', 'number', 'boolean');
@@ -20,7 +19,7 @@ const period = oneOf<A.Period>('monthly', 'quarterly', 'yearly');
 const feePeriod = oneOf('monthly', 'yearly');
 const name = text(LIMITS.sourceLength, /^[A-Za-z][A-Za-z0-9_]*$/, 'a name (a letter, then letters, digits or _)');
 const label = text(LIMITS.sourceLength);
-export const currency = text(3, /^[A-Z]{3}$/, 'a currency code of three capital letters');
+const currency = text(3, /^[A-Z]{3}$/, 'a currency code of three capital letters');
 /** Digits as the lexer leaves them: no sign, exponent or grouping underscores. */
 const DIGITS = /^\d+(?:\.\d+)?$/;
 

@@ -27,7 +27,9 @@ export function validateSaved(json: unknown): SavedReading {
   try {
     const data = typeof json === 'string' ? parse(json) : json;
     checkFormat(data);
-    const program = savedProgram(source((data as { source?: unknown }).source, 'source').length)(data, '');
+    // A snapshot of the top level, so that its source is the one the spans are measured against.
+    const top = { ...data };
+    const program = savedProgram(source(top.source, 'source').length)(top, '');
     checkMeaning(program);
     return { ok: true, program };
   } catch (error) {
