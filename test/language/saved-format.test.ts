@@ -213,6 +213,7 @@ describe('a damaged or hostile saved program gets one problem with its path', ()
     ['a comparison of a million operands', (p) => { const c = p.ast.statements[5].condition; c.operands = new Array(1_000_000).fill(c.operands[0]); c.ops = new Array(999_999).fill('<'); }, `${S}[5].condition.operands: 1000000 entries, more than the 20000 allowed`],
     ['more nodes than rules text may have', (p) => { p.ast.statements = new Array(10_001).fill(p.ast.statements[9]); }, /^ast\.statements\[\d+\](\.cap\.amount)?: more than 20000 syntax tree nodes, the limit for rules$/],
     ['a year of thirteen months', (p) => { const g = p.ast.statements[14].givens[0]; g.values = new Array(13).fill(g.values[0]); }, `${S}[14].givens[0].values: 13 entries, more than the 12 allowed`],
+    ['a JSON text longer than any program', () => `${' '.repeat(32 * 1024 * 1024)}{}`, 'this is not a precompiled credit-rules program: 33554434 characters of JSON, more than any program within the limits of rules text'],
     ['a source longer than rules text may be', (p) => { p.source = 'x'.repeat(200_001); }, 'source: 200001 characters, more than the 200000 allowed'],
   ];
   for (const [sentence, damage, problem] of cases) {

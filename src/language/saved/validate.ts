@@ -17,6 +17,12 @@ export type SavedReading = { readonly ok: true; readonly program: CheckedProgram
 const NOT_A_PROGRAM = 'this is not a precompiled credit-rules program';
 const VERSION = /^credit-rules\/([1-9]\d{0,8})$/;
 const CURRENT = Number(VERSION.exec(PROGRAM_FORMAT)![1]);
+/**
+ * Characters of JSON text, read before any other limit applies: twice the
+ * most a program within the limits of rules text writes (its source, labels
+ * and condition texts escaped, 20 000 nodes and the copies in `measure`).
+ */
+const MAX_TEXT = 32 * 1024 * 1024;
 
 /**
  * Reads a saved program: the parsed JSON, or its text. The problem names the
@@ -41,6 +47,7 @@ export function validateSaved(json: unknown): SavedReading {
 }
 
 function parse(text: string): unknown {
+  if (text.length > MAX_TEXT) fail('', `${NOT_A_PROGRAM}: ${text.length} characters of JSON, more than any program within the limits of rules text`);
   try {
     return JSON.parse(text);
   } catch (error) {
