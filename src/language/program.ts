@@ -5,7 +5,7 @@
  * compiled or loaded from a precompiled JSON file — without the parser.
  */
 import type { DurationUnit, InputKind, Kind } from './ast.js';
-import { PROGRAM_FORMAT, type CheckedProgram, type InputSpec } from './checker/program.js';
+import type { CheckedProgram, InputSpec } from './checker/program.js';
 import { canonical } from './decimal.js';
 import { evaluationProblems, locate, type Diagnostic } from './diagnostics.js';
 import { Evaluator, displayOf } from './evaluate/evaluator.js';
@@ -16,6 +16,7 @@ import type { Lang } from './render/format.js';
 import { isCurrency, SECONDS_PER_UNIT } from './literals.js';
 import { DamagedProgram } from './plan/lower.js';
 import type { Plan } from './plan/plan.js';
+import { validateSaved } from './saved/validate.js';
 import { LineMap } from './source.js';
 
 // `credit()` without values or options: shared, so that billing's call allocates nothing for them.
@@ -232,18 +233,14 @@ export interface LoadResult<P extends Program = Program> {
  * diagnostic here, never a failure later in a widget.
  */
 export function loadProgram<P extends Program>(json: unknown, make: (checked: CheckedProgram) => P): LoadResult<P> {
-  const data = typeof json === 'string' ? safeParse(json) : json;
-  const checked = data as Partial<CheckedProgram> | undefined;
-  if (!checked || checked.format !== PROGRAM_FORMAT || typeof checked.source !== 'string' || !Array.isArray(checked.ast?.statements) || !Array.isArray(checked.inputs) || !Array.isArray(checked.values)) {
-    const problem = evaluationProblems.badPrecompiled(`this is not a precompiled credit-rules program (expected format "${PROGRAM_FORMAT}")`);
-    return { diagnostics: [locate(problem, new LineMap(''))] };
-  }
+  const reading = validateSaved(json);
+  const refuse = (why: string): LoadResult<P> => ({ diagnostics: [locate(evaluationProblems.badPrecompiled(why), new LineMap(''))] });
+  if (!reading.ok) return refuse(reading.problem);
   try {
-    return { diagnostics: [], program: make(checked as CheckedProgram) };
+    return { diagnostics: [], program: make(reading.program) };
   } catch (error) {
-    const why = error instanceof DamagedProgram ? `: ${error.message}` : '';
-    const problem = evaluationProblems.badPrecompiled(`this precompiled program is damaged${why}; compile the rules again`);
-    return { diagnostics: [locate(problem, new LineMap(''))] };
+    // The reader checked every field; lowering names what it still finds wrong.
+    return refuse(`this precompiled program is damaged${error instanceof DamagedProgram ? `: ${error.message}` : ''}; compile the rules again`);
   }
 }
 
@@ -257,14 +254,6 @@ function summarize(result: MonthResult | YearResult): CreditSummary {
 function cutSummary(cut: CapCut): CutSummary {
   const { scope, owner, period, line, month, before, cut: amount } = cut;
   return { scope, owner, period, line, ...(month ? { month } : {}), before, cut: amount };
-}
-
-function safeParse(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
 
 export type { Evaluation, InputValue, InputValues, Lang, RunOptions };
