@@ -95,7 +95,7 @@ function declare(ast: A.ProgramAst, scope: Scope, found: Problem[]): void {
     }
     if (statement.type !== 'input' && statement.type !== 'let' && statement.type !== 'output') return;
     const { name, nameSpan } = statement;
-    if (name in BUILTINS) {
+    if (Object.hasOwn(BUILTINS, name)) {
       found.push(problems.builtinRedefined(name, nameSpan));
       return;
     }
