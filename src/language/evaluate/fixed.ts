@@ -17,76 +17,19 @@
 import type * as A from '../ast.js';
 import { AFTER_CREDITS, type CheckedProgram } from '../checker/program.js';
 import { canonical, Decimal } from '../decimal.js';
-import { minorUnitDigits, SECONDS_PER_UNIT, significantDigits } from '../literals.js';
+import { minorUnitDigits } from '../literals.js';
 import { lower } from '../plan/lower.js';
-import type { BlockPlan, CapPlan, InputPlan as PlannedInput, Plan, RulePlan } from '../plan/plan.js';
+import type { BlockPlan, CapPlan, Plan, RulePlan } from '../plan/plan.js';
 import {
   Accruals, countSteps, feeOf, feeSchedule, month, outranks, quarterFee, startsQuarter, yearFee,
-  type Arithmetic, type Cut, type MonthObserver, type MonthValues, type StepArithmetic,
+  type Cut, type MonthObserver, type MonthValues,
 } from '../plan/semantics.js';
 import type { CreditOutcome, CreditSummary, CutSummary, FastPath } from '../program.js';
 import { percentString } from './evaluator.js';
+import { exactly, fixedInput, givenConstant, inputPlan, type InputPlan } from './fixed-inputs.js';
+import { FixedArithmetic, INEXACT, MAX_SCALE, POW, safe, STEPS, Texts, UNPLANNED } from './fixed-integers.js';
 import type { InputValue, InputValues } from './inputs.js';
 import type { RunOptions } from './run.js';
-
-const MAX = Number.MAX_SAFE_INTEGER;
-/** The most decimal places any planned value may have: 10^15 × a digit stays below 2^53. */
-const MAX_SCALE = 15;
-const POW = Array.from({ length: 23 }, (_, i) => 10 ** i);
-
-/** Thrown mid-evaluation when exactness cannot be proven; the decimal evaluator takes over. */
-const INEXACT = Symbol('inexact');
-/** Thrown while planning: this program has no fast path. */
-const UNPLANNED = Symbol('unplanned');
-
-function safe(x: number): number {
-  if (x > MAX || x < -MAX) throw INEXACT;
-  return x;
-}
-
-const HALF_MAX = 2 ** 52;
-
-/** ⌊a / b⌋ for integers a ≥ 0, b > 0, exact despite the floating-point division. */
-function floorDiv(a: number, b: number): number {
-  // Below 2^52 each, q × b ≤ a + b stays exact, and so does the remainder.
-  if (a > HALF_MAX || b > HALF_MAX) throw INEXACT;
-  let q = Math.floor(a / b);
-  const r = a - q * b;
-  if (r < 0) q--;
-  else if (r >= b) q++;
-  return q;
-}
-
-/** a / b rounded half up, for safe integers a ≥ 0, b > 0. */
-function roundDiv(a: number, b: number): number {
-  const q = floorDiv(a, b);
-  return 2 * (a - q * b) >= b ? q + 1 : q;
-}
-
-/** An integer count of 10^-scale as a plain decimal string: (12345, 3) → "12.345", (1200, 2) → "12". */
-function decimalText(n: number, scale: number, keepZeros: boolean): string {
-  if (scale === 0) return digits(n);
-  const whole = floorDiv(n, POW[scale]);
-  let rest = n - whole * POW[scale];
-  if (!keepZeros) {
-    if (rest === 0) return digits(whole);
-    while (rest % 10 === 0) {
-      rest /= 10;
-      scale--;
-    }
-  }
-  // One concatenation, not two: the point comes with the fraction.
-  return digits(whole) + (scale <= 3 ? FRACTIONS[scale][rest] : `.${String(rest).padStart(scale, '0')}`);
-}
-
-// Number-to-string conversion is the dearest step of formatting: small numbers come from tables.
-const SMALL = Array.from({ length: 1000 }, (_, i) => String(i));
-/** Fractions of one to three places with their point: FRACTIONS[2][5] is ".05". */
-const FRACTIONS = [[], ...[1, 2, 3].map((places) => Array.from({ length: 10 ** places }, (_, i) => `.${String(i).padStart(places, '0')}`))];
-
-function digits(n: number): string {
-  return n < 1000 ? SMALL[n] : String(n);
-}
 
 /** A number with a scale known when the program is planned. */
 interface Fixed {
@@ -109,28 +52,6 @@ interface MonthState {
   quarterFee: number;
   yearFee: number;
   pointValue: number;
-}
-
-interface InputPlan {
-  readonly name: string;
-  readonly kind: A.InputKind;
-  /** Decimal places accepted in the input's own unit (99.95 for a percent input: 2). */
-  readonly places: number;
-  /** Scale of the canonical value: places + 2 for a percent (a fraction). */
-  readonly scale: number;
-  /** Seconds per unit for a duration; 1 otherwise. */
-  readonly unit: number;
-  /** The default; NaN when there is none. */
-  readonly fallback: number;
-  /** The range (±Infinity when open), at the scale. */
-  readonly min: number;
-  readonly max: number;
-  /**
-   * Held as given, a double in the input's own unit, not scaled: the input is
-   * only compared with constants of at most 15 significant digits, and such
-   * a comparison of doubles decides as the exact one does (see `asGiven`).
-   */
-  readonly asGiven: boolean;
 }
 
 interface RuleValues {
@@ -178,37 +99,6 @@ export function planFixed(program: CheckedProgram, plan: Plan = lower(program)):
   }
 }
 
-/** Scaled-integer arithmetic on money at one scale, paying in the minor unit `unit`. */
-class FixedArithmetic implements Arithmetic<number> {
-  readonly zero = 0;
-  constructor(private readonly unit: number) {}
-  plus(a: number, b: number): number {
-    return safe(a + b);
-  }
-  minus(a: number, b: number): number {
-    return safe(a - b);
-  }
-  lessOrEqual(a: number, b: number): boolean {
-    return a <= b;
-  }
-  greater(a: number, b: number): boolean {
-    return a > b;
-  }
-  paid(amount: number): number {
-    return amount <= 0 ? 0 : roundDiv(amount, this.unit) * this.unit;
-  }
-}
-
-const STEPS: StepArithmetic<number> = {
-  none: 0,
-  positive: (value) => value > 0,
-  floorDiv,
-  ceilDiv: (a, b) => {
-    const q = floorDiv(a, b);
-    return q * b < a ? q + 1 : q;
-  },
-};
-
 // Every field of a plan is set in its constructor, in one order, even when empty:
 // then the plans of all programs share one hidden class, and the code that reads
 // them stays fast in a process that runs many programs (billing does).
@@ -254,6 +144,8 @@ class FixedPlan implements MonthValues<number>, MonthObserver<number> {
   private lastWinner = -1;
   /** A single month's fee, as a run of one. */
   private readonly oneFee = new Float64Array(1);
+  /** Whether some cap is a share of a quarter's or a year's fee. */
+  private readonly periodFees: boolean;
 
   constructor(private readonly plan: Plan) {
     this.ownCurrency = plan.currency;
@@ -312,6 +204,8 @@ class FixedPlan implements MonthValues<number>, MonthObserver<number> {
     if (this.money > MAX_SCALE) throw UNPLANNED;
 
     this.accruals = new Accruals(this.arithmetic, plan.remembers);
+    const allCaps = [...plan.caps, ...plan.credits.flatMap((c) => (c.type === 'rule' ? c.rule.caps : [...c.block.caps, ...c.block.tiers.flatMap((t) => t.caps)]))];
+    this.periodFees = allCaps.some((cap) => cap.kind === 'percent' && cap.period !== 'monthly');
     const [only] = plan.credits;
     if (plan.credits.length === 1 && only.type === 'block') this.soleTable = this.tables[only.block.scope];
     this.sources = new Uint8Array(this.inputs.length);
@@ -552,9 +446,12 @@ class FixedPlan implements MonthValues<number>, MonthObserver<number> {
   private oneMonth(currency: string | undefined, text: Texts): CreditOutcome {
     const state = this.states[0];
     this.read(-1, state);
-    this.oneFee[0] = state.fee;
-    state.quarterFee = quarterFee(this.arithmetic, this.oneFee, 0);
-    state.yearFee = yearFee(this.arithmetic, this.oneFee);
+    // A month's own result never shows the fee of its quarter or year: only a cap of a share of one needs it.
+    if (this.periodFees) {
+      this.oneFee[0] = state.fee;
+      state.quarterFee = quarterFee(this.arithmetic, this.oneFee, 0);
+      state.yearFee = yearFee(this.arithmetic, this.oneFee);
+    }
     const exact = this.month(state);
     return { ok: true, credit: { currency: currency ?? null, amount: text.money(exact), percentOfFee: this.share(exact, state.fee, text), cuts: this.takeCuts(0, text) } };
   }
@@ -750,75 +647,6 @@ const MONTHLY = 2;
 /** A month without cuts: one array for all, read-only as results are. */
 const NO_CUTS: readonly CutSummary[] = Object.freeze([]);
 
-/** Fixed-point amounts as the result's decimal strings. */
-class Texts {
-  constructor(
-    private readonly scale: number,
-    private readonly places: number,
-    private readonly feeScale: number,
-  ) {}
-
-  private readonly zero = (0).toFixed(this.places);
-  /** The minor unit at the money scale. */
-  readonly unit = POW[this.scale - this.places];
-
-  // The last answers: the months of a year often repeat a credit. (Numbers in a typed
-  // array: stored in an object, each new double would be a new heap number.)
-  private readonly keys = new Float64Array([NaN, NaN, NaN]);
-  private texts = { money: '', share: '' };
-
-  /** Money rounded half up to the minor unit, with all its places: "100.00". */
-  money(amount: number): string {
-    // Most months of most contracts pay nothing.
-    if (amount === 0) return this.zero;
-    if (amount !== this.keys[0]) {
-      this.texts.money = decimalText(this.unit === 1 ? amount : roundDiv(amount, this.unit), this.places, true);
-      this.keys[0] = amount;
-    }
-    return this.texts.money;
-  }
-
-  /** The exact share of a fee in percent, to ten places, half up — as `percentString`. */
-  share(amount: number, fee: number): string {
-    if (amount === 0) return '0';
-    if (amount !== this.keys[1] || fee !== this.keys[2]) {
-      // percent × 10^10 = amount / fee × 10^12, with both at their scales.
-      this.texts.share = decimalText(quotient(amount, 12 + this.feeScale - this.scale, fee), 10, false);
-      this.keys[1] = amount;
-      this.keys[2] = fee;
-    }
-    return this.texts.share;
-  }
-}
-
-/** The most digits k ≤ 15 with b × 10^k within 2^52: how far a remainder below b may be shifted for `floorDiv`. */
-function digitsBelow(b: number): number {
-  let k = 15;
-  while (k > 0 && b > LIMITS[k]) k--;
-  return k;
-}
-const LIMITS = POW.map((p) => Math.floor(HALF_MAX / p));
-
-/**
- * a × 10^shift / b, rounded half up, for safe integers a ≥ 0 and b > 0: a long
- * division that takes as many digits at a time as keep the remainder exact.
- */
-function quotient(a: number, shift: number, b: number): number {
-  if (shift < 0) return roundDiv(a, safe(b * POW[-shift]));
-  let q = floorDiv(a, b);
-  let r = a - q * b;
-  const step = digitsBelow(b);
-  if (step === 0 && shift > 0) throw INEXACT;
-  for (let left = shift; left > 0; left -= step) {
-    const k = Math.min(left, step);
-    r *= POW[k];
-    const next = floorDiv(r, b);
-    q = safe(q * POW[k] + next);
-    r -= next * b;
-  }
-  return 2 * r >= b ? q + 1 : q;
-}
-
 /** The tier that holds and pays the most, picked as `pickTier` of `plan/semantics.ts` picks it; -1 when none holds. */
 function tableWinner(table: TierTable, value: number): number {
   const { ops, limits, pays } = table;
@@ -882,137 +710,6 @@ function comparison(op: A.CompareOp, left: Fixed, right: Fixed): Test {
   }
 }
 
-/** A planned constant: its exact digits as an integer, or no fast path. */
-function exactly(value: Decimal): { value: number; scale: number } {
-  const scale = value.decimalPlaces();
-  const scaled = value.times(`1e${scale}`);
-  if (scale > MAX_SCALE || scaled.abs().gt(MAX)) throw UNPLANNED;
-  return { value: Number(scaled.toFixed()), scale };
-}
-
-/** Decimal places a plain input number gets by default, in the input's own unit. */
-const PLACES: Record<A.InputKind, number> = { percent: 4, money: 2, duration: 2, number: 4, boolean: 0 };
-
-function inputPlan(input: PlannedInput): InputPlan {
-  const { spec, range } = input;
-  if (input.comparedOnly) {
-    // Every constant it meets has at most 15 significant digits (lowering made sure); so must the default.
-    const fallback = spec.default ? givenConstant(spec.default) : NaN;
-    if (spec.default && significantDigits(spec.default.value) > 15) throw UNPLANNED;
-    const [min, max] = range ? [givenConstant(range.min), givenConstant(range.max)] : [-Infinity, Infinity];
-    return { name: spec.name, kind: spec.kind, places: 0, scale: 0, unit: 1, fallback, min, max, asGiven: true };
-  }
-  const literals = [spec.default, spec.range?.min, spec.range?.max, spec.step].filter((l): l is A.Literal => l !== undefined);
-  const places = spec.kind === 'boolean' ? 0 : Math.max(PLACES[spec.kind], ...literals.map((l) => new Decimal(l.value).decimalPlaces()));
-  const scale = places + (spec.kind === 'percent' ? 2 : 0);
-  if (scale > MAX_SCALE) throw UNPLANNED;
-  const at = (literal: A.Literal | undefined) => {
-    if (!literal) return undefined;
-    if (spec.kind === 'boolean') return literal.value === 'true' ? 1 : 0;
-    const { value, scale: own } = exactly(canonical(literal));
-    return safe(value * POW[scale - own]);
-  };
-  const unit = input.unit ? SECONDS_PER_UNIT[input.unit] : 1;
-  const [min, max] = range ? [at(range.min), at(range.max)] : [];
-  // Every plan has every field, so that reading inputs sees one shape.
-  return { name: spec.name, kind: spec.kind, places, scale, unit, fallback: at(spec.default) ?? NaN, min: min ?? -Infinity, max: max ?? Infinity, asGiven: false };
-}
-
-/** A constant of at most 15 significant digits as a double, in its own unit (99.5% → 99.5): exact to compare with. */
-function givenConstant(literal: A.Literal): number {
-  const value = Number(literal.value);
-  return literal.negative ? -value : value;
-}
-
 function constant(value: number): Fixed {
   return fixedValue(0, () => value, value);
-}
-
-/**
- * A value given for an input held as given: a double in the input's own unit,
- * when it compares exactly as its decimal would; NaN otherwise (the reader
- * judges it). A number stands for its shortest decimal, the one the reader
- * reads; a text must have at most 15 significant digits, so that it is the
- * only such decimal of its double. Against a constant of at most 15
- * significant digits, rounding to doubles then keeps every order and
- * equality: decimals that differ cannot round to one double, and rounding
- * never reverses an order.
- */
-function givenInput(plan: InputPlan, raw: InputValue, currency: string | undefined): number {
-  if (typeof raw === 'number') return Number.isFinite(raw) ? raw : NaN;
-  if (typeof raw !== 'string') return NaN;
-  let text = raw;
-  if (plan.kind === 'percent' && text.endsWith('%')) text = text.slice(0, -1);
-  else if (plan.kind === 'money' && text.length > 4 && text[text.length - 4] === ' ') {
-    if (text.slice(-3) !== currency) return NaN;
-    text = text.slice(0, -4);
-  }
-  if (!PLAIN_DECIMAL.test(text) || significantDigits(text.replace('-', '')) > 15) return NaN;
-  return Number(text);
-}
-const PLAIN_DECIMAL = /^-?\d+(\.\d+)?$/;
-
-/**
- * A number in the input's own unit, or a plain literal of its kind (`99.5%`,
- * `4h`, `1200 EUR` in the rules' currency), as an exact scaled integer;
- * NaN for anything else, which the reader judges.
- */
-function fixedInput(plan: InputPlan, raw: InputValue, currency: string | undefined): number {
-  if (plan.asGiven) return givenInput(plan, raw, currency);
-  // A plain number, the usual value from code: short, so that it is compiled into its caller.
-  if (typeof raw === 'number' && plan.kind !== 'boolean') {
-    const scaled = Math.round(raw * POW[plan.places]);
-    // Exact only if the number has at most `places` decimals; below 10^15 no other
-    // decimal of as few digits is the same double, so the reader would read the same.
-    if (scaled / POW[plan.places] !== raw || !(Math.abs(scaled) < 1e15) || (plan.kind === 'duration' && scaled < 0)) return NaN;
-    return safe(scaled * plan.unit);
-  }
-  return fixedText(plan, raw, currency);
-}
-
-/** A boolean, or a literal's text (a CSV cell, `99.5%`) in one pass over its characters: `-`, digits, `.`, digits, a unit. */
-function fixedText(plan: InputPlan, raw: InputValue, currency: string | undefined): number {
-  if (plan.kind === 'boolean') return raw === true || raw === 'true' ? 1 : raw === false || raw === 'false' ? 0 : NaN;
-  if (typeof raw !== 'string') return NaN;
-  const text = raw;
-  const length = text.length;
-  // Every read stays within the text: one past its end would send V8's charCodeAt to its slow path (half the speed).
-  let i = 0;
-  const negative = length > 0 && text.charCodeAt(0) === 45; // -
-  if (negative) i++;
-  const wholeStart = i;
-  let whole = 0;
-  for (; i < length; i++) {
-    const d = text.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) break;
-    whole = whole * 10 + d;
-  }
-  const wholeDigits = i - wholeStart;
-  if (wholeDigits === 0 || wholeDigits + plan.places > 15) return NaN;
-  let fraction = 0;
-  let places = 0;
-  if (i < length && text.charCodeAt(i) === 46) { // .
-    const fractionStart = ++i;
-    for (; i < length; i++) {
-      const d = text.charCodeAt(i) - 48;
-      if (d < 0 || d > 9) break;
-      fraction = fraction * 10 + d;
-    }
-    places = i - fractionStart;
-    if (places === 0 || places > plan.places) return NaN;
-  }
-  let unit = plan.unit;
-  if (i < length) {
-    const suffix = text.slice(i);
-    if (suffix === '%') {
-      if (plan.kind !== 'percent') return NaN;
-    } else if (suffix.length === 4 && suffix[0] === ' ') {
-      if (plan.kind !== 'money' || suffix.slice(1) !== currency) return NaN;
-    } else if (plan.kind === 'duration' && (suffix === 's' || suffix === 'min' || suffix === 'h' || suffix === 'd')) {
-      unit = SECONDS_PER_UNIT[suffix];
-    } else return NaN;
-  }
-  const scaled = whole * POW[plan.places] + fraction * POW[plan.places - places];
-  if (negative && plan.kind === 'duration' && scaled > 0) return NaN;
-  return safe((negative ? -scaled : scaled) * unit);
 }
