@@ -16,7 +16,6 @@
  * other row of that year says which line stopped it. Caps accrue from month to
  * month, so a year without one of its months would pay wrong amounts.
  */
-import { once } from 'node:events';
 import { StringDecoder } from 'node:string_decoder';
 import type { Writable } from 'node:stream';
 import type { CreditOutcome, CreditSummary, CutSummary, Program, RunOptions } from '../index.js';
@@ -92,19 +91,40 @@ export async function runBatch(
   return { ok: true, rows: batch.rows, failed: batch.failed };
 }
 
-/** Writes to `output` without waiting; `drained` waits, when the stream asked for a pause, until it has drained. */
+/**
+ * Writes to `output` without waiting; `drained` waits, when the stream asked
+ * for a pause, until it has drained. Once the stream has failed or closed,
+ * `drained` throws: a stream that failed while the batch was reading would
+ * never drain, and waiting for it would end the process as if all was done.
+ */
 export function outputTo(output: Writable): { readonly write: (bytes: Uint8Array) => void; readonly drained: () => Promise<void> } {
   let full = false;
+  let failure: Error | undefined;
+  output.on('error', (error: Error) => (failure ??= error));
   return {
     write: (bytes) => {
       if (!output.write(bytes)) full = true;
     },
     drained: async () => {
-      if (full) await once(output, 'drain');
+      if (full && !failure && !output.destroyed) {
+        await new Promise<void>((resolve) => {
+          const go = () => {
+            for (const event of OUTPUT_ENDS) output.off(event, go);
+            resolve();
+          };
+          for (const event of OUTPUT_ENDS) output.on(event, go);
+        });
+      }
       full = false;
+      failure ??= output.errored ?? undefined;
+      if (failure) throw failure;
+      if (output.destroyed) throw Object.assign(new Error('the output was closed'), { code: 'ERR_STREAM_DESTROYED' });
     },
   };
 }
+
+/** What ends a wait for the output to drain. */
+const OUTPUT_ENDS = ['drain', 'error', 'close'] as const;
 
 const OUTPUT_PIECE = 1 << 16;
 const COMMA = 44;

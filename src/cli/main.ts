@@ -299,7 +299,8 @@ async function batch(file: string, { csv, out, jobs, formulaGuard }: BatchSettin
     throw error instanceof OutputFileError ? new UsageError(error.message) : error;
   }
   const output: Writable = outFile?.stream ?? io.stdout ?? process.stdout;
-  // The output's own error, whatever error reaches the catch below (the batch may stop on its consequence).
+  // The output's own error, whatever error reaches the catch below (the batch may stop on its consequence);
+  // a stream destroyed with an error holds it in `errored` before the event is emitted.
   let outputError: Error | undefined;
   output.on('error', (error: Error) => (outputError ??= error));
   try {
@@ -316,7 +317,8 @@ async function batch(file: string, { csv, out, jobs, formulaGuard }: BatchSettin
   } catch (error) {
     input.destroy();
     outFile?.discard();
-    if (outputError) throw new UsageError(outputFailure(out ?? '<stdout>', outputError));
+    const failed = outputError ?? output.errored;
+    if (failed) throw new UsageError(outputFailure(out ?? '<stdout>', failed));
     if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code) throw new UsageError(`${name}: the batch stopped: ${code}`);
@@ -345,7 +347,7 @@ function jobCount(value: string | undefined): number {
 /**
  * A stderr line as it can be shown: control characters — a line break or NUL
  * in a quoted CSV cell, a terminal's escape sequence, a bidirectional override
- * that reorders what is shown — are written as escapes (`\n`, `\0`, `\x1b`,
+ * that reorders what is shown — are written as escapes (`\n`, `\x00`, `\x1b`,
  * `\u202e`), so that a message stays one line and shows what the cell holds.
  */
 function visible(line: string): string {

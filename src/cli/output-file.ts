@@ -10,7 +10,7 @@
  * A read-only OUT is an error, never replaced.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, createWriteStream, fchmodSync, fchownSync, fsyncSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, accessSync, type Stats, type WriteStream } from 'node:fs';
+import { accessSync, closeSync, constants, createWriteStream, fchmodSync, fchownSync, fsyncSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, type Stats, type WriteStream } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
 

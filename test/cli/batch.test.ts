@@ -2,11 +2,15 @@
  * `credit-rules batch` (README, "Batch evaluation for billing"): through the
  * real CLI process like cli.test.ts — output rows, error rows and stderr
  * lines, exit codes — and in-process for what a process cannot show: the CSV
- * reader at every chunk boundary, output flowing before the input ends,
- * backpressure, and memory that stays flat over hundreds of thousands of rows.
+ * reader at every chunk boundary, the writer's quoting and formula guard on
+ * any text, output flowing before the input ends, backpressure, an output that
+ * fails, and memory that stays flat over hundreds of thousands of rows and
+ * customers. Where the output goes (--out, signals, broken pipes) is in
+ * batch-output.test.ts.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +19,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import fc from 'fast-check';
 import { runBatch, type BatchProgram } from '../../src/cli/batch.js';
 import { CsvReader, CsvWriter, MAX_RECORD } from '../../src/cli/csv.js';
 import { REMEMBERED_CUSTOMERS } from '../../src/cli/customers.js';
@@ -483,6 +488,30 @@ describe('the CSV writer', () => {
     return writer.take().toString('utf8');
   };
 
+  it('any cell reads back as itself, or after a single quote where a spreadsheet would run it; kept or not, the same bytes', () => {
+    const cells = fc.oneof(
+      fc.string({ maxLength: 40, unit: 'binary' }),
+      fc.tuple(fc.constantFrom('=', '+', '-', '@', '\t', '\r'), fc.string({ maxLength: 40, unit: 'binary' })).map(([start, rest]) => start + rest),
+    );
+    fc.assert(fc.property(cells, fc.boolean(), (value, guard) => {
+      const row = (keep: boolean) => {
+        const writer = new CsvWriter(8, guard);
+        if (keep) writer.keep(value);
+        writer.text('x,');
+        writer.cell(value);
+        writer.char(10);
+        return writer.take().toString('utf8');
+      };
+      const text = row(false);
+      assert.equal(row(true), text);
+      const records: string[][] = [];
+      const reader = new CsvReader((fields) => records.push([...fields]), (_line, message) => assert.fail(message));
+      reader.push(text);
+      reader.end();
+      assert.deepEqual(records, [['x', guard && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value]]);
+    }), { seed: 18, numRuns: 2000 });
+  });
+
   it('quotes a field only when it holds a comma, quote or line break, and doubles its quotes', () => {
     const fields = ['ACME', '', 'Globex, Inc.', 'Say "hi"', 'two\nlines', 'cr\r', 'Müller, Zürich', '東京'];
     assert.equal(written((w) => fields.forEach((f, i) => (i > 0 && w.char(44), w.field(f)))),
@@ -557,6 +586,22 @@ describe('runBatch streams', () => {
     input.end('94%\n');
     assert.deepEqual(await done, { ok: true, rows: 3, failed: 0 });
     assert.match(written, /\n4,,,USD,1000\.00,100,,\n$/);
+  });
+
+  it('an output that fails while the batch reads: runBatch rejects with its error, rather than wait for a drain that cannot come', async () => {
+    const input = new PassThrough();
+    let firstWrite: () => void = () => undefined;
+    const written = new Promise<void>((resolve) => (firstWrite = resolve));
+    const output = new Writable({ highWaterMark: 1 << 30, write(_chunk, _encoding, callback) { firstWrite(); callback(); } });
+    const done = runBatch(program('uptime-tiers.credit'), input, output);
+    input.write('availability\n99.5%\n');
+    await written;
+    // As a pipe whose reader went away: the error comes between two writes, and the stream is destroyed.
+    const failed = once(output, 'error');
+    output.destroy(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }));
+    await failed;
+    input.end('98%\n'.repeat(1000));
+    await assert.rejects(done, { code: 'EPIPE' });
   });
 
   it('stops reading while the output does not drain (backpressure), and goes on when it does', async () => {
