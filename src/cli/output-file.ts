@@ -33,7 +33,7 @@ export function openOutputFile(out: string): OutputFile {
   const { path, stats } = target(out);
   if (stats?.isDirectory()) throw new OutputFileError(`${out}: is a directory`);
   if (stats) writable(out, path, stats);
-  if (stats && (stats.isFIFO() || stats.isCharacterDevice())) return direct(path);
+  if (stats && (stats.isFIFO() || stats.isCharacterDevice())) return direct(path, stats.isFIFO());
   if (stats && !stats.isFile()) throw new OutputFileError(`${out}: is not a regular file, a FIFO or a character device`);
   return replacing(out, path, stats);
 }
@@ -72,7 +72,7 @@ function writable(out: string, path: string, stats: Stats): void {
   }
 }
 
-function direct(path: string): OutputFile {
+function direct(path: string, fifo: boolean): OutputFile {
   // Opened asynchronously: opening a FIFO waits for its reader, and a signal must still be heard meanwhile.
   const stream = createWriteStream(path, { flags: 'w' });
   return {
@@ -82,6 +82,14 @@ function direct(path: string): OutputFile {
       await finished(stream);
     },
     discard: () => {
+      // A FIFO still waiting for its reader would keep the process waiting after all is said: be that reader for a moment.
+      if (fifo && stream.pending) {
+        try {
+          closeSync(openSync(path, constants.O_RDONLY | constants.O_NONBLOCK));
+        } catch {
+          // Then it had a reader after all.
+        }
+      }
       stream.destroy();
     },
   };

@@ -156,6 +156,15 @@ describe('credit-rules batch --out: what cannot be replaced is written into', ()
     }
   });
 
+  it('a FIFO nobody reads, and a file that cannot be used: exit 2 at once, without waiting for a reader', () => {
+    assert.equal(spawnSync('mkfifo', [path('unread')]).status, 0);
+    writeFileSync(path('unknown-column.csv'), 'availabilty\n99%\n');
+    const run = cli(['batch', POINTS, '--csv', 'unknown-column.csv', '--out', 'unread']);
+    assert.equal(run.code, 2, run.stderr);
+    assert.match(run.stderr, /column "availabilty" is not an identifying column/);
+    assert.ok(lstatSync(path('unread')).isFIFO());
+  });
+
   it('a character device (a null device): written into, not replaced', () => {
     const out = device('null', 3);
     const run = cli(['batch', POINTS, '--csv', YEAR, '--out', out]);
