@@ -428,7 +428,7 @@ export class CsvWriter {
 const NEEDS_QUOTES = /[",\r\n]/;
 
 /** Whether a spreadsheet would take the cell for a formula: it starts with `=`, `+`, `-`, `@`, a tab or a carriage return (OWASP). */
-export function startsFormula(value: string): boolean {
+function startsFormula(value: string): boolean {
   const c = value.charCodeAt(0);
   return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === CR;
 }
