@@ -26,8 +26,8 @@ const read = (name: string) => readFileSync(path(name), 'utf8');
 /** Files beside OUT that the batch left: none should be left, whatever happens. */
 const leftovers = () => readdirSync(dir).filter((f) => f.includes('.partial'));
 
-function cli(args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+function cli(args: string[], cwd = dir): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -119,6 +119,54 @@ describe('credit-rules batch --out: a regular file', () => {
       if (before !== undefined) assert.equal(read(out), before);
       assert.deepEqual(leftovers(), []);
     });
+  }
+});
+
+describe('credit-rules batch --out: every kind of OUT with every kind of input', () => {
+  /** What OUT is before the run: made in a directory of its own; `writes` is the file the output goes to, unless refused. */
+  const kinds: { name: string; make: (at: (name: string) => string) => string; writes?: string }[] = [
+    { name: 'no file yet', make: () => 'out.csv', writes: 'out.csv' },
+    { name: 'a regular file', make: (at) => (writeFileSync(at('out.csv'), 'before\n'), 'out.csv'), writes: 'out.csv' },
+    { name: 'a link to a file', make: (at) => (writeFileSync(at('target.csv'), 'before\n'), symlinkSync('target.csv', at('out.csv')), 'out.csv'), writes: 'target.csv' },
+    { name: 'a link to nothing yet', make: (at) => (symlinkSync('target.csv', at('out.csv')), 'out.csv'), writes: 'target.csv' },
+    { name: 'a read-only file', make: (at) => (writeFileSync(at('out.csv'), 'before\n', { mode: 0o444 }), 'out.csv') },
+    { name: 'a link to a read-only file', make: (at) => (writeFileSync(at('target.csv'), 'before\n', { mode: 0o444 }), symlinkSync('target.csv', at('out.csv')), 'out.csv') },
+    { name: 'a directory', make: (at) => (mkdirSync(at('out.csv')), 'out.csv') },
+    { name: 'a file in a missing directory', make: () => 'missing/out.csv' },
+  ];
+  const inputs: [name: string, csv: string, code: number][] = [
+    ['a good file', 'customer,month,availability,late_incidents\nACME,1,98%,4\nACME,2,98%,4\n,,99%,1\n', 0],
+    ['rows that fail', 'customer,month,availability,late_incidents\nACME,1,98%,4\nACME,3,98%,4\n,,banana,1\n', 1],
+    ['a file that cannot be used', 'availabilty\n99%\n', 2],
+  ];
+  /** What each input gives on stdout. */
+  const outputs: Record<string, string> = {};
+  /** Every entry of a directory: its kind, and a link's target or a file's text. */
+  const state = (at: string) => Object.fromEntries(readdirSync(at).sort().map((name) => {
+    const stats = lstatSync(join(at, name));
+    return [name, stats.isSymbolicLink() ? `link to ${readlinkSync(join(at, name))}` : stats.isDirectory() ? 'directory' : readFileSync(join(at, name), 'utf8')];
+  }));
+
+  for (const { name, make, writes } of kinds) {
+    for (const [input, csv, code] of inputs) {
+      it(`${name}, ${input}: ${writes ? `exit ${code}, ${code < 2 ? `the whole output in ${writes}` : 'nothing written'}` : 'exit 2, nothing written'}; no other file left`, () => {
+        const at = mkdtempSync(join(dir, 'kind-'));
+        writeFileSync(join(at, 'in.csv'), csv);
+        const expected = (outputs[input] ??= cli(['batch', POINTS, '--csv', 'in.csv'], at).stdout);
+        const out = make((file) => join(at, file));
+        const before = state(at);
+        const run = cli(['batch', POINTS, '--csv', 'in.csv', '--out', out], at);
+        assert.equal(run.code, writes ? code : 2, run.stderr);
+        assert.equal(run.stdout, '');
+        const after = state(at);
+        if (writes && code < 2) {
+          assert.equal(after[writes], expected);
+          assert.deepEqual({ ...after, [writes]: undefined }, { ...before, [writes]: undefined });
+        } else {
+          assert.deepEqual(after, before);
+        }
+      });
+    }
   }
 });
 
