@@ -22,13 +22,19 @@ export class Customers {
   private characters = 0;
   /** Whether every customer so far is in `remembered`. */
   private complete = true;
-  /** The greatest customer so far as text, and in natural order. */
+  /**
+   * The greatest customer so far as text, and in natural order. Slices of the
+   * input, not copies: they keep at most two chunks of it alive.
+   */
   private greatestText?: string;
   private greatestNatural?: string;
+  /** `after`'s last answer: `add` follows `check` for the same customer. */
+  private asked?: string;
+  private answer = NEITHER;
 
   /** Undefined for a customer not seen before; else the line its rows ended on, or 'cannot tell'. */
   check(customer: string): Seen | undefined {
-    if (this.greatest(customer)) return undefined;
+    if (this.after(customer) !== NEITHER) return undefined;
     const line = this.remembered.get(customer);
     if (line !== undefined) return line;
     return this.complete ? undefined : 'cannot tell';
@@ -36,9 +42,11 @@ export class Customers {
 
   /** Remembers a customer whose rows ended at `line`. */
   add(customer: string, line: number): void {
-    if (this.greatestText === undefined || customer > this.greatestText) this.greatestText = detached(customer);
-    if (this.greatestNatural === undefined || compareNatural(customer, this.greatestNatural) > 0) this.greatestNatural = detached(customer);
-    if (this.remembered.has(customer)) {
+    const after = this.after(customer);
+    this.asked = undefined;
+    if (after & AFTER_TEXT) this.greatestText = customer;
+    if (after & AFTER_NATURAL) this.greatestNatural = customer;
+    if (after === NEITHER && this.remembered.has(customer)) {
       this.remembered.set(customer, line);
       return;
     }
@@ -65,6 +73,7 @@ export class Customers {
         this.greatestNatural = before.natural;
         this.characters = before.characters;
         this.complete = before.complete;
+        this.asked = undefined;
         return false;
       }
       const size = this.remembered.size;
@@ -74,11 +83,20 @@ export class Customers {
     return true;
   }
 
-  /** Whether `customer` sorts after every customer before it, in one of the orders: then it is new. */
-  private greatest(customer: string): boolean {
-    return this.greatestText === undefined || customer > this.greatestText || compareNatural(customer, (this.greatestNatural as string)) > 0;
+  /** In which orders `customer` sorts after every customer so far: then it is new. */
+  private after(customer: string): number {
+    if (customer === this.asked) return this.answer;
+    const text = this.greatestText === undefined || customer > this.greatestText;
+    const natural = this.greatestNatural === undefined || compareNatural(customer, this.greatestNatural) > 0;
+    this.asked = customer;
+    this.answer = (text ? AFTER_TEXT : NEITHER) | (natural ? AFTER_NATURAL : NEITHER);
+    return this.answer;
   }
 }
+
+const NEITHER = 0;
+const AFTER_TEXT = 1;
+const AFTER_NATURAL = 2;
 
 /**
  * Natural order: runs of digits compare by their value, ASCII letters without
@@ -86,19 +104,21 @@ export class Customers {
  * only in case or leading zeros compare equal), which is all `greatest` needs.
  */
 export function compareNatural(a: string, b: string): number {
+  const lengthA = a.length;
+  const lengthB = b.length;
   let i = 0;
   let j = 0;
-  while (i < a.length && j < b.length) {
+  while (i < lengthA && j < lengthB) {
     const x = a.charCodeAt(i);
     const y = b.charCodeAt(j);
     if (isDigit(x) && isDigit(y)) {
       // Two numbers: without their leading zeros, the longer is greater, else the first digit that differs.
-      while (a.charCodeAt(i) === ZERO) i++;
-      while (b.charCodeAt(j) === ZERO) j++;
+      while (i < lengthA && a.charCodeAt(i) === ZERO) i++;
+      while (j < lengthB && b.charCodeAt(j) === ZERO) j++;
       let endA = i;
       let endB = j;
-      while (isDigit(a.charCodeAt(endA))) endA++;
-      while (isDigit(b.charCodeAt(endB))) endB++;
+      while (endA < lengthA && isDigit(a.charCodeAt(endA))) endA++;
+      while (endB < lengthB && isDigit(b.charCodeAt(endB))) endB++;
       if (endA - i !== endB - j) return endA - i - (endB - j);
       for (; i < endA; i++, j++) {
         const difference = a.charCodeAt(i) - b.charCodeAt(j);
@@ -112,7 +132,7 @@ export function compareNatural(a: string, b: string): number {
     i++;
     j++;
   }
-  return a.length - i - (b.length - j);
+  return lengthA - i - (lengthB - j);
 }
 
 const ZERO = 48;
