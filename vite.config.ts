@@ -233,7 +233,7 @@ function widgetSkipsLints(): Plugin {
 
 /** What each chunk loaded on demand is, by its name, for the size report. */
 const ON_DEMAND: Record<string, string> = {
-  compile: 'the parser and checker: loaded only when rules arrive as text, never for a precompiled program',
+  compiler: 'the parser and checker: loaded only when rules arrive as text, never for a precompiled program',
 };
 
 /**

@@ -5,14 +5,14 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { planFixed } from '../language/evaluate/fixed.js';
-import { loadProgram, type Program } from '../language/program.js';
+import { loadProgram, Program } from '../language/program.js';
 import { Batch } from './batch.js';
 import { CsvReader } from './csv.js';
 import type { PieceResult, PieceTask, WorkerSetup } from './parallel.js';
 
 const setup = workerData as WorkerSetup;
 // Billing needs the fast path alone: no parser, clauses or examples to load in each worker.
-const loaded = loadProgram(setup.program, { fastPath: planFixed });
+const loaded = loadProgram(setup.program, (checked) => new Program(checked, [], planFixed));
 const header = headerFields(setup.header);
 
 parentPort!.on('message', (task: PieceTask) => {
@@ -24,7 +24,18 @@ parentPort!.on('message', (task: PieceTask) => {
 function runPiece(program: Program, task: PieceTask): PieceResult {
   const parts: Uint8Array[] = [];
   const errors: (number | string)[] = [];
-  const batch = new Batch(program, { onError: (line, message) => errors.push(line, message), ...(setup.run ? { run: setup.run } : {}) }, (bytes) => parts.push(bytes));
+  const customers: string[] = [];
+  const lastLines: number[] = [];
+  const options = {
+    onError: (line: number, message: string) => errors.push(line, message),
+    onYear: (customer: string, line: number) => {
+      customers.push(customer);
+      lastLines.push(line);
+    },
+    formulaGuard: setup.formulaGuard,
+    ...(setup.run ? { run: setup.run } : {}),
+  };
+  const batch = new Batch(program, options, (bytes) => parts.push(bytes));
   batch.continueAfter(header);
   const reader = batch.reader({ line: task.line });
   // A piece ends at a line break: no character is cut in two.
@@ -40,7 +51,7 @@ function runPiece(program: Program, task: PieceTask): PieceResult {
     output.set(part, at);
     at += part.length;
   }
-  return { output, errors, rows: batch.rows, failed: batch.failed, customers: [...batch.done.keys()], lastLines: [...batch.done.values()], clean: clean || task.final };
+  return { output, errors, rows: batch.rows, failed: batch.failed, customers, lastLines, clean: clean || task.final };
 }
 
 function headerFields(text: string): string[] {

@@ -7,20 +7,20 @@
  * what is wrong with it.
  *
  * Input and output stream: a contract year buffers at most its twelve rows,
- * the output is written once per input chunk and waits for `drain`, so memory
- * stays flat however long the file (only the names of the customers seen are
- * kept, to find a customer whose rows are not together).
+ * the output is written once per input chunk and waits for `drain`, and the
+ * customers remembered to find one whose rows are not together are bounded
+ * (`Customers`), so memory stays flat however long the file.
  *
  * Policy for a bad row in a contract year (README, "Batch evaluation for
  * billing"): the year is not computed. The bad row says what is wrong; every
  * other row of that year says which line stopped it. Caps accrue from month to
  * month, so a year without one of its months would pay wrong amounts.
  */
-import { once } from 'node:events';
 import { StringDecoder } from 'node:string_decoder';
 import type { Writable } from 'node:stream';
 import type { CreditOutcome, CreditSummary, CutSummary, Program, RunOptions } from '../index.js';
 import { CsvReader, CsvWriter } from './csv.js';
+import { Customers, REMEMBERED_CUSTOMERS } from './customers.js';
 
 /** What a batch needs of a program. */
 export type BatchProgram = Pick<Program, 'inputs' | 'credit' | 'evaluate'>;
@@ -30,6 +30,13 @@ export interface BatchOptions {
   readonly onError?: (line: number, message: string) => void;
   /** Passed to `program.credit`. */
   readonly run?: RunOptions;
+  /**
+   * Whether the output's cells that echo the input (customer, month) are
+   * guarded against spreadsheet formulas (`CsvWriter`); default true.
+   */
+  readonly formulaGuard?: boolean;
+  /** Called as each contract year ends, with its customer and last line (a worker reports them). */
+  readonly onYear?: (customer: string, line: number) => void;
 }
 
 export interface BatchCounts {
@@ -84,19 +91,40 @@ export async function runBatch(
   return { ok: true, rows: batch.rows, failed: batch.failed };
 }
 
-/** Writes to `output` without waiting; `drained` waits, when the stream asked for a pause, until it has drained. */
+/**
+ * Writes to `output` without waiting; `drained` waits, when the stream asked
+ * for a pause, until it has drained. Once the stream has failed or closed,
+ * `drained` throws: a stream that failed while the batch was reading would
+ * never drain, and waiting for it would end the process as if all was done.
+ */
 export function outputTo(output: Writable): { readonly write: (bytes: Uint8Array) => void; readonly drained: () => Promise<void> } {
   let full = false;
+  let failure: Error | undefined;
+  output.on('error', (error: Error) => (failure ??= error));
   return {
     write: (bytes) => {
       if (!output.write(bytes)) full = true;
     },
     drained: async () => {
-      if (full) await once(output, 'drain');
+      if (full && !failure && !output.destroyed) {
+        await new Promise<void>((resolve) => {
+          const go = () => {
+            for (const event of OUTPUT_ENDS) output.off(event, go);
+            resolve();
+          };
+          for (const event of OUTPUT_ENDS) output.on(event, go);
+        });
+      }
       full = false;
+      failure ??= output.errored ?? undefined;
+      if (failure) throw failure;
+      if (output.destroyed) throw Object.assign(new Error('the output was closed'), { code: 'ERR_STREAM_DESTROYED' });
     },
   };
 }
+
+/** What ends a wait for the output to drain. */
+const OUTPUT_ENDS = ['drain', 'error', 'close'] as const;
 
 const OUTPUT_PIECE = 1 << 16;
 const COMMA = 44;
@@ -133,7 +161,7 @@ export class Batch {
   rows = 0;
   failed = 0;
   fatal?: string;
-  private readonly writer = new CsvWriter(OUTPUT_PIECE + 4096);
+  private readonly writer: CsvWriter;
   private header = true;
   private width = 0;
   /** The columns of the customer and the month; -1 when there is none. */
@@ -148,8 +176,8 @@ export class Batch {
   private defaultList?: { readonly name: string; readonly value: string };
   /** Passed to every `credit` call (a default argument would be a new object each call). */
   private readonly run: RunOptions;
-  /** Customers whose year has ended, and their last line: their rows must be together. */
-  readonly done = new Map<string, number>();
+  /** Customers whose year has ended: their rows must be together. */
+  readonly customers = new Customers();
 
   constructor(
     private readonly program: BatchProgram,
@@ -157,6 +185,7 @@ export class Batch {
     private readonly write: (bytes: Uint8Array) => void,
   ) {
     this.run = options.run ?? {};
+    this.writer = new CsvWriter(OUTPUT_PIECE + 4096, options.formulaGuard ?? true);
   }
 
   /** A CSV reader whose records go to this batch; `from` when it reads a part of a file (see `CsvReader`). */
@@ -271,11 +300,13 @@ export class Batch {
 
   private startYear(customer: string): void {
     this.endYear();
-    const before = this.done.get(customer);
+    const before = this.customers.check(customer);
     const lists = this.columns.map((): string[] => []);
     const year: Year = { customer, lines: [], months: [], lists, last: 0, lastLine: 0 };
     if (before !== undefined) {
-      year.failure = `the rows of customer "${customer}" are not together: its rows before ended at line ${before}; sort the file by customer`;
+      year.failure = before === 'cannot tell'
+        ? `the rows of customer "${customer}" cannot be checked to be together: the file is not sorted by customer and has more than ${REMEMBERED_CUSTOMERS.toLocaleString('en')} customers, too many to remember; sort the file by customer`
+        : `the rows of customer "${customer}" are not together: its rows before ended at line ${before}; sort the file by customer`;
       year.apart = true;
     }
     this.year = year;
@@ -335,7 +366,8 @@ export class Batch {
     const year = this.year;
     if (!year) return;
     this.year = undefined;
-    this.done.set(detached(year.customer), year.lastLine);
+    this.customers.add(year.customer, year.lastLine);
+    this.options.onYear?.(year.customer, year.lastLine);
     const { lines, months } = year;
     if (year.failure || lines.length === 0) return;
     const values = this.yearValues;
@@ -369,9 +401,9 @@ export class Batch {
     const w = this.writer;
     w.count(line);
     w.char(COMMA);
-    w.field(customer);
+    w.cell(customer);
     w.char(COMMA);
-    // Nothing to quote in a month that was run (1 to 12), a currency code or a decimal.
+    // Nothing to quote or guard in a month that was run (1 to 12), a currency code or a decimal.
     w.text(month);
     w.char(COMMA);
     if (currency !== null) w.text(currency);
@@ -392,9 +424,9 @@ export class Batch {
     const w = this.writer;
     w.count(line);
     w.char(COMMA);
-    w.field(customer);
+    w.cell(customer);
     w.char(COMMA);
-    w.field(month);
+    w.cell(month);
     w.text(',,,,,');
     w.field(message);
     w.char(LF);
@@ -418,14 +450,6 @@ function monthNumber(text: string): number {
   if (text.length > 2 || tens < 0 || tens > 1 || ones < 0 || ones > 9) return 0;
   const month = tens * 10 + ones;
   return month <= 12 ? month : 0;
-}
-
-/**
- * A copy of a field that does not keep its whole input chunk alive: V8 cuts
- * substrings as slices that hold on to the string they came from.
- */
-function detached(text: string): string {
-  return (` ${text}`).slice(1);
 }
 
 /** A cap cut in the output's `cuts` column: `quarterly cap on all credits (line 35): -400.00`. */

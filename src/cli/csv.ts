@@ -283,6 +283,13 @@ function parseQuoted(text: string, pos: number, final: boolean): Parsed {
  * strings that `write` must then flatten and encode. Text beyond ASCII (a
  * customer's name) is encoded as UTF-8 by the Buffer. `take` hands out what
  * is written and starts a new Buffer, so the stream may keep the old one.
+ *
+ * A cell that echoes the input (`cell`, `keep`) is guarded against formulas,
+ * unless the writer is told not to: the output is opened in spreadsheets,
+ * which run a cell starting with `=`, `+`, `-` or `@` (or a tab or carriage
+ * return before one) as a formula — `=HYPERLINK(…)` sends data away. As the
+ * OWASP "CSV injection" advice says, such a cell gets a single quote before
+ * it and is quoted: a spreadsheet shows it as text, quote hidden.
  */
 export class CsvWriter {
   private bytes: Buffer;
@@ -292,7 +299,11 @@ export class CsvWriter {
   private kept = new Uint8Array(64);
   private keptLength = 0;
 
-  constructor(private readonly size: number) {
+  constructor(
+    private readonly size: number,
+    /** Whether cells that echo the input are guarded against formulas. */
+    private readonly formulaGuard = true,
+  ) {
     this.bytes = Buffer.allocUnsafe(size);
   }
 
@@ -338,7 +349,13 @@ export class CsvWriter {
 
   /** A field as RFC 4180 writes it: quoted, with quotes doubled, when it holds a comma, quote or line break. */
   field(value: string): void {
+    this.copy(value, true);
+  }
+
+  /** A field that echoes a cell of the input: as `field`, and guarded against formulas. */
+  cell(value: string): void {
     if (value === this.keptValue) this.copyKept();
+    else if (this.formulaGuard && startsFormula(value)) this.unicode(guarded(value));
     else this.copy(value, true);
   }
 
@@ -358,8 +375,8 @@ export class CsvWriter {
   }
 
   /**
-   * Keeps a field that is written on many rows — a customer's name on each
-   * month of its year — encoded once: `field` copies these bytes when given
+   * Keeps a cell that is written on many rows — a customer's name on each
+   * month of its year — encoded once: `cell` copies these bytes when given
    * it again. The text the name is cut from (a slice of the input) reads
    * slowly, character by character.
    */
@@ -368,11 +385,12 @@ export class CsvWriter {
     const length = value.length;
     if (length > this.kept.length) this.kept = new Uint8Array(2 * length);
     const kept = this.kept;
+    const guard = this.formulaGuard && startsFormula(value);
     for (let i = 0; i < length; i++) {
       const c = value.charCodeAt(i);
-      if (c === QUOTE || c === COMMA || c === LF || c === CR || c >= 0x80) {
-        // Rarely: quoted or beyond ASCII, through the slow path.
-        const encoded = Buffer.from(csvField(value));
+      if (guard || c === QUOTE || c === COMMA || c === LF || c === CR || c >= 0x80) {
+        // Rarely: guarded, quoted or beyond ASCII, through the slow path.
+        const encoded = Buffer.from(guard ? guarded(value) : csvField(value));
         if (encoded.length > kept.length) this.kept = new Uint8Array(2 * encoded.length);
         this.kept.set(encoded);
         this.keptLength = encoded.length;
@@ -408,6 +426,17 @@ export class CsvWriter {
 }
 
 const NEEDS_QUOTES = /[",\r\n]/;
+
+/** Whether a spreadsheet would take the cell for a formula: it starts with `=`, `+`, `-`, `@`, a tab or a carriage return (OWASP). */
+function startsFormula(value: string): boolean {
+  const c = value.charCodeAt(0);
+  return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === CR;
+}
+
+/** A cell a spreadsheet shows as the text it is: after a single quote, and quoted. */
+function guarded(value: string): string {
+  return `"'${value.replaceAll('"', '""')}"`;
+}
 
 /** A field as RFC 4180 writes it: quoted, with quotes doubled, when it holds a comma, quote or line break. */
 function csvField(value: string): string {

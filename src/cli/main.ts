@@ -4,13 +4,14 @@
  * 2 the command itself could not run (bad arguments, unreadable file, bad
  * input value). Every failure is one clear line on stderr, never a stack trace.
  */
-import { createReadStream, createWriteStream, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
-import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { compile, loadProgram, type Diagnostic, type EvaluationResult, type Lang, type Program } from '../index.js';
 import { OUTPUT_COLUMNS, runBatch } from './batch.js';
+import { REMEMBERED_CUSTOMERS } from './customers.js';
+import { openOutputFile, OutputFileError, type OutputFile } from './output-file.js';
 import { runInParallel } from './parallel.js';
 
 export interface Io {
@@ -36,7 +37,7 @@ Usage:
   credit-rules test FILE...                       run the examples
   credit-rules render FILE [--lang en|de]         print the clause text
   credit-rules compile FILE [--out FILE.json]     write the checked program as JSON
-  credit-rules batch FILE --csv IN [--out OUT] [--jobs N]
+  credit-rules batch FILE --csv IN [--out OUT] [--jobs N] [--no-formula-guard]
                                                   credits for a CSV of customer-months (billing)
 
 Run \`credit-rules COMMAND --help\` for details. Exit codes: 0 ok, 1 errors in the
@@ -51,6 +52,8 @@ Exits with 1 if any file has an error.`,
 Evaluates one month. Values use the language's literals: --set availability=99.2%
 --set fee="1000 EUR" --set response=4h. A list of up to 12 values makes a
 contract-year run, one value per month: --set availability=94%,99%,99.9%.
+A comma always separates months: 99,5% is two months, 99 and 5% (a warning
+says so); a decimal takes a point, 99.5%.
 Inputs without --set take their declared defaults.
   --json        print the result as one JSON object
   --lang en|de  the language of the explanation (default en)`,
@@ -66,7 +69,7 @@ Prints the clause text of the rules, in English (default) or German.`,
 
 Writes the checked program as JSON (to stdout, or to --out). The widget loads
 such a file without the parser.`,
-  batch: `Usage: credit-rules batch FILE --csv IN [--out OUT] [--jobs N]
+  batch: `Usage: credit-rules batch FILE --csv IN [--out OUT] [--jobs N] [--no-formula-guard]
 
 Computes the credit of every row of a CSV file (IN, or - for stdin) and writes
 a CSV with one row per input row (to stdout, or to OUT). FILE is a .credit file
@@ -78,6 +81,11 @@ takes the declared default) and optionally customer and month. The rows of one
 customer, months 1, 2, 3 … in order and together, form one contract year with
 its caps accruing; a row without a customer is a month on its own.
 RFC 4180 quoting, LF or CRLF, a UTF-8 byte order mark and blank lines are fine.
+Memory stays flat: a file sorted by customer (as text, or with numbers in
+numeric order) needs no customer remembered; in another order up to
+${REMEMBERED_CUSTOMERS.toLocaleString('en')} customers are remembered to check that each one's rows are
+together, and past that a customer that sorts before an earlier one is an
+error (sort the file).
 
 Output columns: ${OUTPUT_COLUMNS.join(',')}
   line            the line of the input row (the header is line 1)
@@ -89,11 +97,25 @@ A bad row of a contract year fails the whole year: each of its other rows names
 the line that stopped it. Each failed row is also reported on stderr as
 IN:LINE: error: message.
 Exits with 1 if any row failed, 2 if the file cannot be used at all (a column
-that is no input, a missing input without default, an unreadable file).
+that is no input, a missing input without default, an unreadable file) or the
+output cannot all be written (a full disk; a reader that went away, as
+\`batch … | head\`: a broken pipe).
 
+--out OUT writes to OUT, whole or not at all: to a new file beside it, renamed
+          to OUT once complete (OUT's permissions kept). A run that fails or is
+          stopped (SIGINT, SIGTERM, SIGHUP) leaves OUT as it was and no other
+          file. A symbolic link is followed: its target is written and the link
+          stays. A FIFO or a device (/dev/null) is written directly. A
+          read-only OUT is an error.
 --jobs N  worker threads sharing the rows of a large file (default: one per
           CPU core, at most ${MAX_JOBS}; 1 runs it all in one thread). The output is
-          the same whatever N.`,
+          the same whatever N.
+--no-formula-guard
+          copies the customer and month cells as they are. By default a cell
+          from the input that a spreadsheet would run as a formula — it starts
+          with =, +, -, @, a tab or a carriage return — is written after a
+          single quote and quoted ("'=1+2"), which a spreadsheet shows as the
+          text =1+2 (OWASP's advice against CSV injection).`,
 };
 
 function read(file: string): string {
@@ -133,16 +155,36 @@ function oneFile(positionals: string[], command: string): string {
   return positionals[0];
 }
 
-function parseSets(sets: readonly string[]): Record<string, string | string[]> {
+function parseSets(sets: readonly string[], io: Io): Record<string, string | string[]> {
   const values: Record<string, string | string[]> = {};
   for (const set of sets) {
     const eq = set.indexOf('=');
     if (eq <= 0) throw new UsageError(`--set needs NAME=VALUE, not "${set}"`);
     const name = set.slice(0, eq).trim();
     const value = set.slice(eq + 1).trim();
-    values[name] = value.includes(',') ? value.split(',').map((v) => v.trim()) : value;
+    if (!value.includes(',')) {
+      values[name] = value;
+      continue;
+    }
+    const items = value.split(',').map((v) => v.trim());
+    warnDecimalComma(name, items, io);
+    values[name] = items;
   }
   return values;
+}
+
+/**
+ * `--set availability=99,5%` is a year of two months, 99 and 5 %, though
+ * whoever wrote it most likely meant 99.5 % with a German decimal comma: a
+ * warning names the option, and what to write for the decimal.
+ */
+function warnDecimalComma(name: string, items: readonly string[], io: Io): void {
+  for (let i = 0; i + 1 < items.length; i++) {
+    if (!/^[0-9]+$/.test(items[i]) || !/^[0-9]+\s*[^0-9\s.]/.test(items[i + 1])) continue;
+    const decimal = [...items.slice(0, i), `${items[i]}.${items[i + 1]}`, ...items.slice(i + 2)].join(',');
+    io.err(`credit-rules: warning: --set ${name}=${items.join(',')} is a list of ${items.length} months (${items.join(', ')}), one value each; for a decimal, write a point: --set ${name}=${decimal}`);
+    return;
+  }
 }
 
 function check(files: string[], io: Io): number {
@@ -157,7 +199,7 @@ function check(files: string[], io: Io): number {
 }
 
 function evaluate(file: string, sets: readonly string[], json: boolean, language: Lang, io: Io): number {
-  const values = parseSets(sets);
+  const values = parseSets(sets, io);
   const program = load(file, io);
   if (!program) return 1;
   const evaluation = program.evaluate(values, { lang: language });
@@ -230,51 +272,69 @@ function openInput(file: string, io: Io): Readable {
   }
 }
 
+interface BatchSettings {
+  readonly csv: string | undefined;
+  readonly out: string | undefined;
+  readonly jobs: number;
+  readonly formulaGuard: boolean;
+}
+
 /**
- * Runs a batch. With --out, the output goes to a temporary file beside OUT,
- * renamed to OUT when the run is complete: billing never finds half a file
- * under OUT, and a file that cannot be used leaves OUT as it was.
+ * Runs a batch. With --out, OUT is written whole or not at all (see
+ * `openOutputFile`). Output that cannot all be written — a full disk, or a
+ * reader that went away (`batch … | head`) — stops the batch with exit code
+ * 2: billing must not take a cut-short output for a whole one.
  */
-async function batch(file: string, csv: string | undefined, out: string | undefined, jobs: number, io: Io): Promise<number> {
+async function batch(file: string, { csv, out, jobs, formulaGuard }: BatchSettings, io: Io): Promise<number> {
   if (csv === undefined) throw new UsageError('batch needs --csv IN, the CSV file of customer-months (see credit-rules batch --help)');
   const program = load(file, io);
   if (!program) return 1;
   const name = csv === '-' ? '<stdin>' : csv;
   const input = openInput(csv, io);
-  const temporary = out === undefined ? undefined : `${out}.${process.pid}.partial`;
-  let output: Writable;
+  let outFile: OutputFile | undefined;
   try {
-    output = temporary === undefined ? io.stdout ?? process.stdout : createWriteStream(temporary, { fd: openSync(temporary, 'w') });
+    outFile = out === undefined ? undefined : openOutputFile(out);
   } catch (error) {
     input.destroy();
-    throw new UsageError(`${out}: cannot be written (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw error instanceof OutputFileError ? new UsageError(error.message) : error;
   }
+  const output: Writable = outFile?.stream ?? io.stdout ?? process.stdout;
+  // The output's own error, whatever error reaches the catch below (the batch may stop on its consequence);
+  // a stream destroyed with an error holds it in `errored` before the event is emitted.
+  let outputError: Error | undefined;
+  output.on('error', (error: Error) => (outputError ??= error));
   try {
-    const options = { onError: (line: number, message: string) => io.err(`${name}:${line}: error: ${oneLine(message)}`) };
+    const options = { formulaGuard, onError: (line: number, message: string) => io.err(`${name}:${line}: error: ${message}`) };
     const outcome =
       jobs > 1
         ? await runInParallel(program, input, output, options, { jobs, program: JSON.stringify(program.toJSON()), worker: new URL('./batch-worker.js', import.meta.url) })
         : await runBatch(program, input, output, options);
-    if (temporary !== undefined) {
-      output.end();
-      await finished(output);
-    }
     if (!outcome.ok) throw new UsageError(`${name}: ${outcome.message}`);
-    if (temporary !== undefined && out !== undefined) renameSync(temporary, out);
+    if (outFile) await outFile.commit();
+    else await written(output);
     if (outcome.failed > 0) io.err(`credit-rules: ${outcome.failed} of ${outcome.rows} rows failed`);
     return outcome.failed > 0 ? 1 : 0;
   } catch (error) {
     input.destroy();
+    outFile?.discard();
+    const failed = outputError ?? output.errored;
+    if (failed) throw new UsageError(outputFailure(out ?? '<stdout>', failed));
     if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code) throw new UsageError(`${name}: the batch stopped: ${code}`);
     throw error;
-  } finally {
-    if (temporary !== undefined) {
-      if (!output.destroyed && !output.writableFinished) output.destroy();
-      rmSync(temporary, { force: true });
-    }
   }
+}
+
+/** Resolves once everything written to `stream` is out; rejects if it could not be. */
+function written(stream: Writable): Promise<void> {
+  return new Promise((resolve, reject) => stream.write(new Uint8Array(0), (error) => (error ? reject(error) : resolve())));
+}
+
+function outputFailure(out: string, error: Error): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EPIPE') return `${out}: the reader went away before the output was complete (broken pipe)`;
+  return `${out}: cannot be written (${code ?? error.message})`;
 }
 
 function jobCount(value: string | undefined): number {
@@ -284,10 +344,23 @@ function jobCount(value: string | undefined): number {
   return jobs;
 }
 
-/** A message on one stderr line, even when it quotes a field with a line break. */
-function oneLine(message: string): string {
-  return message.replace(/\r?\n|\r/g, '\\n');
+/**
+ * A stderr line as it can be shown: control characters — a line break or NUL
+ * in a quoted CSV cell, a terminal's escape sequence, a bidirectional override
+ * that reorders what is shown — are written as escapes (`\n`, `\x00`, `\x1b`,
+ * `\u202e`), so that a message stays one line and shows what the cell holds.
+ */
+function visible(line: string): string {
+  return line.replace(CONTROL, (c) => {
+    const named = NAMED_ESCAPES[c];
+    if (named) return named;
+    const code = c.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
 }
+
+const CONTROL = /[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const NAMED_ESCAPES: Record<string, string> = { '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
 function failure(error: unknown, io: Io): number {
   if (error instanceof UsageError) io.err(`credit-rules: ${error.message}`);
@@ -297,7 +370,8 @@ function failure(error: unknown, io: Io): number {
 }
 
 /** Runs a command: its exit code, or a promise of it for `batch`, which streams. */
-export function main(argv: readonly string[], io: Io): number | Promise<number> {
+export function main(argv: readonly string[], given: Io): number | Promise<number> {
+  const io: Io = { ...given, err: (line) => given.err(visible(line)) };
   const [command, ...rest] = argv;
   try {
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
@@ -318,13 +392,14 @@ export function main(argv: readonly string[], io: Io): number | Promise<number> 
         out: { type: 'string' },
         csv: { type: 'string' },
         jobs: { type: 'string' },
+        'no-formula-guard': { type: 'boolean' },
       },
     });
     if (options.help) {
       io.out(HELP[command]);
       return 0;
     }
-    const allowed: Record<string, string[]> = { check: [], test: [], eval: ['set', 'json', 'lang'], render: ['lang'], compile: ['out'], batch: ['csv', 'out', 'jobs'] };
+    const allowed: Record<string, string[]> = { check: [], test: [], eval: ['set', 'json', 'lang'], render: ['lang'], compile: ['out'], batch: ['csv', 'out', 'jobs', 'no-formula-guard'] };
     for (const option of Object.keys(options)) {
       if (!allowed[command].includes(option)) throw new UsageError(`${command} has no --${option} option (see credit-rules ${command} --help)`);
     }
@@ -346,7 +421,10 @@ export function main(argv: readonly string[], io: Io): number | Promise<number> 
         else io.out(json);
         return 0;
       }
-      case 'batch': return batch(oneFile(positionals, 'batch'), options.csv, options.out, jobCount(options.jobs), io).catch((error: unknown) => failure(error, io));
+      case 'batch': {
+        const settings = { csv: options.csv, out: options.out, jobs: jobCount(options.jobs), formulaGuard: !options['no-formula-guard'] };
+        return batch(oneFile(positionals, 'batch'), settings, io).catch((error: unknown) => failure(error, io));
+      }
     }
     return 2;
   } catch (error) {

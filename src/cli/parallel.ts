@@ -15,7 +15,8 @@
  * quoted field running over four lines or more, or a customer whose rows are
  * not together across pieces. Both are seen when the answer comes — the
  * worker's reader ended its piece inside a record, or a customer of the piece
- * had a year in an earlier piece — and from that piece on, this thread runs
+ * is not new as this thread's `Customers` tells (it had a year in an earlier
+ * piece, or that cannot be told) — and from that piece on, this thread runs
  * the rest of the file itself, with everything the workers reported, exactly
  * as `runBatch` would; so it does when a worker fails. This thread also runs
  * a file too small to be worth the workers' start (under four pieces), one
@@ -46,6 +47,7 @@ export interface WorkerSetup {
   readonly program: string;
   readonly header: string;
   readonly run?: RunOptions;
+  readonly formulaGuard: boolean;
 }
 
 /** One piece of the input: its bytes, the line it starts on, and whether it is the file's last. */
@@ -62,7 +64,7 @@ export interface PieceResult {
   readonly errors: readonly (number | string)[];
   readonly rows: number;
   readonly failed: number;
-  /** The customers whose years the piece held, and the last line of each. */
+  /** The customers of the piece's years, year by year (a customer whose rows are apart more than once), and the last line of each. */
   readonly customers: readonly string[];
   readonly lastLines: readonly number[];
   /** The piece ended between records, as a cut must: otherwise its output is not used. */
@@ -125,7 +127,7 @@ export async function runInParallel(
   const settle = async (keep: number) => {
     while (queue.length > keep && !here) {
       const answer = await queue[0].result;
-      if (!answer || answer.failure !== undefined || !answer.clean || answer.customers.some((c) => batch.done.has(c))) {
+      if (!answer || answer.failure !== undefined || !answer.clean || !batch.customers.admit(answer.customers, answer.lastLines)) {
         runHere(queue[0].line, [...queue.map((q) => q.bytes), ...held.splice(0), pieces.rest()]);
         queue.length = 0;
         return;
@@ -137,12 +139,11 @@ export async function runInParallel(
       for (let i = 0; i < answer.errors.length; i += 2) options.onError?.(answer.errors[i] as number, answer.errors[i + 1] as string);
       batch.rows += answer.rows;
       batch.failed += answer.failed;
-      for (let i = 0; i < answer.customers.length; i++) batch.done.set(answer.customers[i], answer.lastLines[i]);
       await flush();
     }
   };
   const dispatch = async (bytes: Uint8Array, final: boolean) => {
-    pool ??= new Pool(settings, { program: settings.program, header: header as string, ...(options.run ? { run: options.run } : {}) });
+    pool ??= new Pool(settings, { program: settings.program, header: header as string, formulaGuard: options.formulaGuard ?? true, ...(options.run ? { run: options.run } : {}) });
     // A copy of its own, handed over to the worker (a piece is a view of a larger buffer).
     const task: PieceTask = { bytes: new Uint8Array(bytes), line, final };
     queue.push({ line, bytes, result: pool.run(task) });

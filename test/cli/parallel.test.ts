@@ -16,6 +16,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type * as BatchModule from '../../src/cli/batch.js';
 import { MAX_RECORD } from '../../src/cli/csv.js';
+import { REMEMBERED_CUSTOMERS } from '../../src/cli/customers.js';
 import type * as ParallelModule from '../../src/cli/parallel.js';
 import type * as Api from '../../src/index.js';
 // The bench's seeded generator: a failing case can be run again.
@@ -50,7 +51,8 @@ after(() => {
 /**
  * A billing CSV for examples/points.credit: contract years (some with a gap,
  * a repeated month, a bad value or a short row), months on their own, blank
- * lines, customer names with commas and quotes; when `awkward`, also names
+ * lines, customer names with commas and quotes or that a spreadsheet would
+ * take for a formula (guarded by workers as by one thread); when `awkward`, also names
  * over four lines and customers that come back later in the file, which end
  * the sharing out (the rest runs in one thread).
  */
@@ -68,7 +70,7 @@ function billingCsv(seed: number, rows: number, crlf: boolean, awkward = false):
     else if (kind < 0.35) lines.push('');
     else if (awkward && kind < 0.36 && seen.length > 0) lines.push(`${pick(seen)},1,98%,1`);
     else {
-      const name = pick([`C${customers}`, `"Müller, ${customers}"`, `"Say ""${customers}"""`, ...(awkward ? [`"Four\nlines\nof name\n${customers}"`] : [])]);
+      const name = pick([`C${customers}`, `"Müller, ${customers}"`, `"Say ""${customers}"""`, `=SUM(${customers})`, ...(awkward ? [`"Four\nlines\nof name\n${customers}"`] : [])]);
       customers++;
       seen.push(name);
       const months = 1 + Math.floor(next() * 12);
@@ -171,6 +173,16 @@ describe('credit-rules batch --jobs: the same output as one thread', () => {
     await assertSame(text, 2, 500);
     const { output } = await run(text, 2, 500);
     assert.match(output, /the rows of customer ""ACME"" are not together|the rows of customer "ACME" are not together/);
+  });
+
+  it(`more customers than are remembered (${REMEMBERED_CUSTOMERS.toLocaleString('en')}): sorted, the workers run it; in no order, or with customers back at the end, the same output as one thread`, async () => {
+    const count = REMEMBERED_CUSTOMERS + 2_000;
+    const file = (names: (i: number) => string, tail: string[]) =>
+      ['customer,month,availability,late_incidents', ...Array.from({ length: count }, (_, i) => `${names(i)},1,98%,1`), ...tail, ''].join('\n');
+    assert.ok((await assertSame(file((i) => `C${i}`, []), 2, 64 << 10)) >= 20);
+    await assertSame(file((i) => `C${i}`, ['C5,1,98%,1', `C${count - 5},1,98%,1`]), 2, 64 << 10);
+    // n × 7919 mod a prime: every number once, in no order.
+    await assertSame(file((i) => `C${((i + 1) * 7919) % 102_001}`, []), 2, 64 << 10);
   });
 
   it('a quoted field running over many lines across a cut, an unclosed quote, a header only, an empty file', async () => {

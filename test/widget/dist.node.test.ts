@@ -239,7 +239,7 @@ describe('the built widget', () => {
 
   it('says so, and keeps the page free of errors, when the parser chunk cannot be loaded', async () => {
     // A deployment that forgot a file: rules as text need the parser chunk, which answers 404.
-    const { page: p, log } = await open('/csp.html', (page) => page.route('**/chunks/compile-*', (route) => route.fulfill({ status: 404 })));
+    const { page: p, log } = await open('/csp.html', (page) => page.route('**/chunks/compiler-*', (route) => route.fulfill({ status: 404 })));
     assert.equal(await total(p, 'json'), '0.00\u00a0EUR', 'a precompiled program does not need the chunk');
     const problem = await p.waitForFunction(() => document.querySelector('#inline')?.shadowRoot?.querySelector('[part=problems]')?.textContent)
       .then((h) => h.jsonValue() as Promise<string>);

@@ -6,21 +6,20 @@
  * duration unit of its declaration) — and leave as exact Decimals in the
  * evaluator's units, or as one clear problem that names the input.
  */
-import type { DurationUnit, InputKind, Literal } from '../ast.js';
+import type { ExampleDecl, InputKind, Literal } from '../ast.js';
 import type { InputSpec } from '../checker/program.js';
 import { canonical, Decimal } from '../decimal.js';
 import { evaluationProblems as problems, type Problem } from '../diagnostics.js';
 import { isCurrency, MAX_LITERAL_DIGITS, parseQuantity, significantDigits } from '../literals.js';
 import { suggest } from '../suggest.js';
+import { effectiveRange } from '../checker/implied.js';
 
 export type InputValue = string | number | boolean;
 export type InputValues = Readonly<Record<string, InputValue | readonly InputValue[] | undefined>>;
 export type Value = Decimal | boolean;
 
-/** The unit a bare number means for a duration input: the unit its declaration is written in. */
-export function durationUnit(spec: InputSpec): DurationUnit {
-  return spec.default?.unit ?? spec.range?.min.unit ?? spec.step?.unit ?? 'h';
-}
+export { durationUnit } from '../plan/lower.js';
+import { durationUnit } from '../plan/lower.js';
 
 const kindWords: Record<InputKind, string> = {
   percent: 'a percentage such as 99.5%',
@@ -30,8 +29,6 @@ const kindWords: Record<InputKind, string> = {
   boolean: 'true or false',
 };
 
-/** Percent inputs without a declared range are shares: 0% to 100%. */
-const SHARE_RANGE = { min: new Decimal(0), max: new Decimal(1), text: '0%..100%' };
 
 export interface ReadContext {
   /** The program's currency; for a program without one, the first currency given wins. */
@@ -46,7 +43,8 @@ export function readValue(spec: InputSpec, raw: InputValue, context: ReadContext
     return spec.kind === 'boolean' ? raw : fail(`expected ${kindWords[spec.kind]}, but got ${raw}`);
   }
   if (typeof raw === 'number' && !Number.isFinite(raw)) return fail(`expected ${kindWords[spec.kind]}, but got ${raw}`);
-  const text = String(raw).trim();
+  // A number is the decimal it prints as, also in exponent form (1e-7 is 0.0000001).
+  const text = typeof raw === 'number' ? new Decimal(raw).toFixed() : String(raw).trim();
   if (text === '') return fail('no value given');
   if (spec.kind === 'boolean') {
     if (text === 'true' || text === 'false') return text === 'true';
@@ -73,9 +71,8 @@ export function readValue(spec: InputSpec, raw: InputValue, context: ReadContext
   const value = canonical(literal);
   if (spec.name === 'fee' && !value.gt(0)) return fail('the fee must be more than zero');
   if (spec.kind === 'duration' && value.lt(0)) return fail('a duration cannot be negative');
-  const range = spec.range
-    ? { min: canonical(spec.range.min), max: canonical(spec.range.max), text: `${literalText(spec.range.min)}..${literalText(spec.range.max)}` }
-    : spec.kind === 'percent' ? SHARE_RANGE : undefined;
+  const bounds = effectiveRange(spec);
+  const range = bounds && { min: canonical(bounds.min), max: canonical(bounds.max), text: `${literalText(bounds.min)}..${literalText(bounds.max)}` };
   if (range && (value.lt(range.min) || value.gt(range.max))) {
     return problems.inputOutOfRange(spec.name, text, range.text, spec.span, context.month);
   }
@@ -136,9 +133,10 @@ export function readInputs(
     const raw = given[spec.name];
     const perMonth = Array.isArray(raw) ? raw : undefined;
     for (let m = 0; m < count; m++) {
-      const value = perMonth ? perMonth[m] : (raw as InputValue | undefined) ?? defaultOf(spec);
+      // A month left out of a list (`[98, undefined]`, or a hole) takes the default, as an input left out does.
+      const value = (perMonth ? perMonth[m] : (raw as InputValue | undefined)) ?? defaultOf(spec);
       if (value === undefined) {
-        if (m === 0) found.push(problems.invalidInput(spec.name, 'no value given, and the rules declare no default', spec.span));
+        if (m === 0 || perMonth) found.push(problems.invalidInput(spec.name, 'no value given, and the rules declare no default', spec.span, perMonth ? m + 1 : undefined));
         continue;
       }
       const read = readValue(spec, value, { ...context, ...(year ? { month: m + 1 } : {}) });
@@ -156,4 +154,11 @@ export function readInputs(
 /** The declared default, as the text a user would type. */
 export function defaultOf(spec: InputSpec): string | undefined {
   return spec.default ? literalText(spec.default) : undefined;
+}
+
+/** An `example`'s values as the literals it writes: lists for a year. */
+export function exampleInputs(example: ExampleDecl): Record<string, InputValue | InputValue[]> {
+  return Object.fromEntries(
+    example.givens.map((g) => [g.name, g.list ? g.values.map(literalText) : literalText(g.values[0])]),
+  );
 }

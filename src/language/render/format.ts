@@ -115,13 +115,15 @@ export function formatQuantity(
   q: { kind: Kind; value: string; unit?: DurationUnit; currency?: string; negative?: boolean },
   lang: Lang,
   currency?: string,
+  /** A duration after "innerhalb von": the German dative (see `formatDuration`). */
+  grammaticalCase: 'nom' | 'dat' = 'nom',
 ): string {
   if (q.kind === 'boolean') return q.value === 'true' ? locales[lang].yes : locales[lang].no;
   const value = q.negative ? negate(q.value) : q.value;
   switch (q.kind) {
     case 'percent': return formatPercent(value, lang);
     case 'money': return formatMoney(value, q.currency ?? currency, lang);
-    case 'duration': return formatDuration(value, q.unit ?? 's', lang);
+    case 'duration': return formatDuration(value, q.unit ?? 's', lang, grammaticalCase);
     case 'number': return formatNumber(value, lang);
     case 'points': return `${formatNumber(value, lang)} ${unitWord(locales[lang].units.points, value)}`;
   }

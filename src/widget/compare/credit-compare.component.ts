@@ -10,11 +10,9 @@
  * properties); everything from the rules is rendered as text.
  */
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { Decimal } from '../../language/decimal.js';
-import type { InputValue, InputValues } from '../../language/evaluate/inputs.js';
-import type { MonthResult, YearResult } from '../../language/evaluate/results.js';
-import type { InputInfo } from '../../language/program.js';
-import { formatMoney, formatNumber, formatPercent } from '../../language/render/format.js';
+import {
+  formatMoney, formatNumber, formatPercent, type InputInfo, type InputValue, type InputValues, type MonthResult, type YearResult,
+} from '../../runtime.js';
 import { axisUnit, sweep, type Curve } from '../chart.js';
 import { styles as calculatorStyles } from '../credit-calculator.styles.js';
 import { inheritedLang, langOf, parseNumber, strings, type Lang, type Strings } from '../i18n.js';
@@ -312,14 +310,14 @@ export class CreditCompare extends LitElement {
 
   /** A share in percent points for reading: at most two decimals. */
   #percent(share: string): string {
-    return formatPercent(new Decimal(share).toDecimalPlaces(2).toFixed(), this.#language);
+    return formatPercent(String(Number(Number(share).toFixed(2))), this.#language);
   }
 
   /** "+250.00 EUR", "−100.00 EUR", "±0.00 EUR". */
   #difference(amount: string, currency?: string | null): string {
-    const d = new Decimal(amount);
-    const sign = d.isZero() ? '±' : d.isNegative() ? '−' : '+';
-    return `${sign}${this.#money(d.abs().toFixed(), currency)}`;
+    const negative = amount.startsWith('-');
+    const sign = /^-?0(\.0*)?$/.test(amount) ? '±' : negative ? '−' : '+';
+    return `${sign}${this.#money(negative ? amount.slice(1) : amount, currency)}`;
   }
 
   protected override render(): TemplateResult {

@@ -4,10 +4,7 @@
  * first plan — exact decimal strings, as the language computes them. The
  * fee is not shared: it is each plan's own price.
  */
-import { Decimal, plain } from '../../language/decimal.js';
-import type { InputValues } from '../../language/evaluate/inputs.js';
-import type { Evaluation } from '../../language/evaluate/results.js';
-import type { InputInfo, Program } from '../../language/program.js';
+import { addAmounts, type Evaluation, type InputInfo, type InputValues, type Program } from '../../runtime.js';
 
 export interface Plan {
   readonly name: string;
@@ -55,7 +52,8 @@ export function comparePlans(plans: readonly Plan[], values: InputValues, option
   const first = evaluations[0]?.evaluation;
   return evaluations.map(({ plan, evaluation }) => {
     if (!first?.ok || !evaluation.ok || evaluation.result.currency !== first.result.currency) return { plan, evaluation };
-    return { plan, evaluation, difference: plain(new Decimal(evaluation.result.credit.amount).minus(first.result.credit.amount)) };
+    const base = first.result.credit.amount;
+    return { plan, evaluation, difference: addAmounts(evaluation.result.credit.amount, base.startsWith('-') ? base.slice(1) : `-${base}`) };
   });
 }
 
