@@ -300,6 +300,7 @@ function failure(error: unknown, io: Io): number {
 export function main(argv: readonly string[], io: Io): number | Promise<number> {
   const [command, ...rest] = argv;
   try {
+    if (command === '--version' || command === '-v') return (io.out(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version), 0);
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
       io.out(HELP.main);
       return command === undefined ? 2 : 0;
