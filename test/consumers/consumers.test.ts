@@ -2,10 +2,10 @@
  * The package as users get it: `npm pack` (which builds everything it ships),
  * the tarball installed from scratch into small apps under test/consumers/ —
  * Node (library, runtime, server-side import, CLI), TypeScript (`bundler` and
- * `node16`), Vite, React 19, Vue 3, and a plain HTML page loading the bundle
- * from another origin, as from a CDN — each built with its own tools and
- * driven in Chromium like a person: the credit shows, typing changes it, the
- * app hears `credit-change`. The apps' other dependencies come from the npm
+ * `node16`), Vite, React 19, Vue 3, the playground, and a plain HTML page
+ * loading the bundle from another origin, as from a CDN — each built with its
+ * own tools and driven in Chromium like a person: the credit shows, typing
+ * changes it, the app hears `credit-change`. The apps' other dependencies come from the npm
  * registry, so this is what the README's snippets do on a fresh machine.
  * publint and arethetypeswrong check the tarball's entries and types.
  */
@@ -77,7 +77,7 @@ describe('the packed package in consumer apps', { timeout: 15 * 60_000 }, () => 
     await run('npm', ['pack', '--pack-destination', work], root);
     // Two installs at a time: each mostly waits on the registry and the disk.
     const lanes = [Promise.resolve(), Promise.resolve()];
-    ['node', 'typescript', 'html', 'vite', 'react', 'vue'].forEach((name, i) => {
+    ['node', 'typescript', 'html', 'vite', 'react', 'vue', 'playground'].forEach((name, i) => {
       const done = lanes[i % 2].then(() => install(name));
       lanes[i % 2] = done.then(() => undefined, () => undefined);
       installed.set(name, done);
@@ -172,6 +172,26 @@ describe('the packed package in consumer apps', { timeout: 15 * 60_000 }, () => 
 
   it('Vue 3: <credit-calculator> after importing credit-rules/vue', async () => {
     await (await drive(`${await built('vue')}/`, { before: '0.00', after: '222.50' })).close();
+  });
+
+  it('the playground: credit-rules/playground in a Vite app that installs the editor packages', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${await built('playground')}/`);
+    const editor = page.locator('credit-playground .cm-content');
+    await editor.filter({ hasText: 'availability' }).waitFor();
+    // A drafter replaces the starter rules; the preview calculator follows.
+    await editor.click();
+    await page.keyboard.press('Control+A');
+    for (const line of ['fee 1000 EUR monthly', 'input availability: percent "Availability" default 99%', 'if availability < 99.5% then 10%']) {
+      await page.keyboard.type(line);
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Enter');
+    }
+    await page.locator('credit-playground credit-calculator [part=amount]').filter({ hasText: '100.00' }).waitFor();
+    assert.deepEqual(errors, []);
+    await page.close();
   });
 
   it('plain HTML: the standalone bundle from another origin, as from a CDN', async () => {
