@@ -101,8 +101,10 @@ describe('the packed package in consumer apps', { timeout: 15 * 60_000 }, () => 
 
   it("the README shows the apps' code as it runs", () => {
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
-    for (const file of ['vite/main.js', 'react/src/Sla.jsx', 'vue/src/App.vue']) {
-      assert.ok(readme.includes(readFileSync(join(fixtures, file), 'utf8').trim()), `README shows test/consumers/${file} as it is`);
+    // A file's snippet is all of it, or what follows a line `// As in the README:`.
+    for (const file of ['vite/main.js', 'react/src/Sla.jsx', 'vue/src/App.vue', 'typescript/src/readme-library.ts']) {
+      const snippet = readFileSync(join(fixtures, file), 'utf8').split('// As in the README:\n').at(-1)!.trim();
+      assert.ok(readme.includes(snippet), `README shows test/consumers/${file} as it is`);
     }
   });
 
