@@ -6,7 +6,7 @@
  * code and leaves the first in place instead of throwing. On a server (SSR,
  * where `customElements` may not exist) importing it registers nothing.
  */
-import { CreditCalculator } from './class.js';
+import { CreditCalculator } from './credit-calculator.component.js';
 
 export * from './class.js';
 
