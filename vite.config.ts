@@ -33,7 +33,7 @@ function projectFolders(): Plugin {
 
 /** What each chunk loaded on demand is, by its name, for the size report. */
 const ON_DEMAND: Record<string, string> = {
-  compile: 'the parser and checker: loaded only when rules arrive as text, never for a precompiled program',
+  compiler: 'the parser and checker: loaded only when rules arrive as text, never for a precompiled program',
 };
 
 /**
@@ -81,7 +81,7 @@ function sizes(): Plugin {
         modules,
       };
       writeFileSync(join(dist, 'sizes.json'), `${JSON.stringify(report, null, 2)}\n`);
-      const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+      const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
       for (const c of chunks) console.log(`  ${c.file.padEnd(32)} ${kb(c.bytes).padStart(9)}  gzip ${kb(c.gzip).padStart(8)}  ${c.loads}${c.loads === 'on demand' ? `: ${c.what}` : ''}`);
       console.log(`  runtime (precompiled program): ${kb(report.runtime)} gzip -9 (budget 35 KiB)`);
       console.log(`  runtime with parser:           ${kb(report.withParser)} gzip -9 (budget 80 KiB)`);

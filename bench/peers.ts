@@ -192,6 +192,9 @@ export interface PeerFigure {
   /** Throughput relative to credit-rules credit() in the same run (>1: faster than ours). */
   readonly monthRatio: number;
   readonly yearRatio: number;
+  /** Months whose availability billing computed from downtime: doubles with about 14 decimals. */
+  readonly billedMonthsPerSecond: number;
+  readonly billedMonthRatio: number;
   readonly month: Rate;
   readonly year: Rate;
   readonly exact: boolean;
@@ -230,6 +233,9 @@ async function measure(settings: Settings, afterOthers: boolean): Promise<PeerFi
 
   // All engines in one interleaved comparison for months, one for years; ratios against ours (index 0) per round.
   const monthly = await compare(peers.map((peer) => (i: number) => peer.month(...months[i & mask])), settings);
+  // The same months as billing computes availability: 100 × (1 − downtime / 43 200 min), a double with many decimals.
+  const billed = months.map(([a, f]) => [100 * (1 - ((100 - a) * 432 + 0.37) / 43_200), f] as const);
+  const billedMonthly = await compare(peers.map((peer) => (i: number) => peer.month(...billed[i & mask])), settings);
   const yearly = await compare(peers.map((peer) => (i: number) => peer.year(...years[i & yearMask])), settings);
   const figures: PeerFigure[] = peers.map((peer, k) => ({
     engine: peer.name,
@@ -238,6 +244,8 @@ async function measure(settings: Settings, afterOthers: boolean): Promise<PeerFi
     yearsPerSecond: yearly.rates[k].perSecond,
     monthRatio: monthly.ratio(k, 0),
     yearRatio: yearly.ratio(k, 0),
+    billedMonthsPerSecond: billedMonthly.rates[k].perSecond,
+    billedMonthRatio: billedMonthly.ratio(k, 0),
     month: monthly.rates[k],
     year: yearly.rates[k],
     ...exactness[k],
@@ -284,6 +292,8 @@ export async function peersSection(settings: Settings, log: (text: string) => vo
   ));
   log(`  exactness: ${cases} cases (months and years): half-cent products, cent sums over a year, realistic inputs; raw results compared as decimals`);
   for (const f of figures) for (const d of f.differences) log(`  ${f.engine}: ${d.inputs} → ${d.got}, exact ${d.expected}`);
+  const billedPeer = (name: string) => figures.find((f) => f.engine.startsWith(name))!;
+  log(`  billing's doubles (availability = 100 × (1 − downtime / 43 200 min), ~14 decimals): credit() ${count(figures[0].billedMonthsPerSecond)} months/s, ${ratio(figures[0].billedMonthsPerSecond / figures[0].monthsPerSecond)} its speed on two-decimal values (filtrex ${ratio(billedPeer('filtrex').billedMonthRatio)}, cel-js ${ratio(billedPeer('@marcbachmann').billedMonthRatio)} of ours)`);
   const [ours] = afterOtherPrograms;
   const peer = (name: string) => afterOtherPrograms.find((f) => f.engine.startsWith(name))!;
   log(`  in a process that ran uptime-tiers, support-sla and points through credit() first: credit() ${count(ours.monthsPerSecond)} months/s (filtrex ${ratio(peer('filtrex').monthRatio)}, cel-js ${ratio(peer('@marcbachmann').monthRatio)}), ${count(ours.yearsPerSecond)} years/s (filtrex ${ratio(peer('filtrex').yearRatio)}, cel-js ${ratio(peer('@marcbachmann').yearRatio)})`);

@@ -1,13 +1,33 @@
 /**
- * credit-rules/runtime: precompiled programs without the parser. A page or a
- * service that ships `credit-rules compile` output loads it with `loadProgram`
- * and never bundles Chevrotain or the checker. (Placeholder body: the full
- * runtime entry is written on main; this re-exports what it will hold.)
+ * credit-rules/runtime: running precompiled programs — the JSON of
+ * `credit-rules compile` or `program.toJSON()` — without the parser, in as
+ * little code as a calculator page can load. `loadProgram`, then
+ * `program.evaluate()` (the full result with its explanation) or
+ * `program.credit()` (the credit alone), both in exact decimals. For billing
+ * volumes, load through the package entry (`credit-rules`), whose programs
+ * add a fixed-point fast path to `credit()` with identical results. Numbers
+ * cross this API as decimal strings.
  */
-export { loadProgram, Program } from './index.js';
+import { loadProgram as load, Program, type LoadResult } from './language/program.js';
+
+export { Program };
+export { addAmounts } from './language/decimal.js';
+export { formatMoney, formatNumber, formatPercent, formatQuantity } from './language/render/format.js';
+
+/** Loads a precompiled program; a damaged or foreign file gives a diagnostic that says so. */
+export function loadProgram(json: unknown): LoadResult {
+  return load(json, (checked) => new Program(checked));
+}
+
 export type {
-  CompileResult, CreditInfo, CreditOutcome, CreditSummary, CutSummary, ExampleInfo, InputInfo, OutputInfo, PrecompiledProgram,
-  Diagnostic, Severity, Position, Span, ExampleResult, ExpectationResult, InputValue, InputValues,
+  CreditInfo, CreditOutcome, CreditSummary, CutSummary, ExampleInfo, InputInfo, LoadResult, OutputInfo, PrecompiledProgram,
+} from './language/program.js';
+export type { Diagnostic, Severity } from './language/diagnostics.js';
+export type { Position, Span } from './language/source.js';
+export type { InputValue, InputValues } from './language/evaluate/inputs.js';
+export type {
   Amount, CapCut, CreditLine, Display, Evaluation, EvaluationResult, MonthResult, Step, TierOutcome, YearResult,
-  RunOptions, Lang, DurationUnit, InputKind, Kind, Period,
-} from './index.js';
+} from './language/evaluate/results.js';
+export type { RunOptions } from './language/evaluate/run.js';
+export type { Lang } from './language/render/format.js';
+export type { DurationUnit, InputKind, Kind, Period } from './language/ast.js';

@@ -6,8 +6,13 @@
  * diagnostic, so the failure reads like the CLI's output.
  */
 import assert from 'node:assert/strict';
+import { after } from 'node:test';
+import type { CheckedProgram } from '../src/language/checker/program.js';
+import { planFixed } from '../src/language/evaluate/fixed.js';
+import type { FastPath } from '../src/language/program.js';
 import {
   compile,
+  type CreditSummary,
   type Diagnostic,
   type EvaluationResult,
   type InputValues,
@@ -79,12 +84,44 @@ export function programOf(source: string): Program {
   return program;
 }
 
-/** Evaluates and asserts the evaluation succeeded. */
+/**
+ * Evaluates and asserts the evaluation succeeded. Every feature table runs
+ * through here, so it also holds each backend to the exact interpreter's
+ * figures: `credit()` (what billing pays) and the fixed-point fast path
+ * itself, wherever it answers.
+ */
 export function evaluate(source: string | Program, values: InputValues = {}, options: RunOptions = {}): EvaluationResult {
   const program = typeof source === 'string' ? programOf(source) : source;
   const evaluation = program.evaluate(values, options);
   assert.ok(evaluation.ok, `expected the evaluation to succeed, got ${JSON.stringify(evaluation.diagnostics.map((d) => `${d.code}: ${d.message}`))}`);
+  const expected = creditOf(evaluation.result);
+  assert.deepEqual(program.credit(values, options), { ok: true, credit: expected }, 'credit() differs from evaluate()');
+  // The fast path itself is handed options as credit() settles them (currency codes in capitals).
+  const settled = options.currency ? { ...options, currency: options.currency.toUpperCase() } : options;
+  const fast = fastPathOf(program)?.(values, settled);
+  backends.compared++;
+  if (fast) {
+    backends.answered++;
+    assert.deepEqual(fast, { ok: true, credit: expected }, 'the fast path differs from the exact interpreter');
+  }
   return evaluation.result;
+}
+
+/** How many evaluations of this test file the fast path answered itself. */
+export const backends = { compared: 0, answered: 0 };
+
+const fastPaths = new WeakMap<Program, FastPath | undefined>();
+function fastPathOf(program: Program): FastPath | undefined {
+  if (!fastPaths.has(program)) fastPaths.set(program, planFixed(program.toJSON() as CheckedProgram));
+  return fastPaths.get(program);
+}
+
+/** What billing is paid, as the exact interpreter's full result states it. */
+function creditOf(result: EvaluationResult): CreditSummary {
+  const cuts = (m: MonthResult) => [...m.credits.flatMap((c) => c.cuts), ...m.cuts].map(({ scope, owner, period, line, month, before, cut }) => ({ scope, owner, period, line, ...(month ? { month } : {}), before, cut }));
+  if (result.mode === 'month') return { currency: result.currency, ...result.credit, cuts: cuts(result) };
+  const months = result.months.map((m) => ({ ...m.credit, cuts: cuts(m) }));
+  return { currency: result.currency, ...result.credit, cuts: months.flatMap((m) => m.cuts), months };
 }
 
 /** One month's result. */
@@ -101,11 +138,21 @@ export function evalYear(source: string | Program, values: InputValues = {}, opt
   return result as YearResult;
 }
 
-/** The diagnostics of an evaluation that must fail. */
+/**
+ * The diagnostics of an evaluation that must fail. `credit()` fails with the
+ * same, unless the failure is in a value the credit does not need (an output
+ * dividing by zero), which billing's run never computes.
+ */
 export function evalProblems(source: string | Program, values: InputValues = {}): Diagnostic[] {
   const program = typeof source === 'string' ? programOf(source) : source;
   const evaluation = program.evaluate(values);
   assert.equal(evaluation.ok, false, 'expected the evaluation to be rejected');
+  const credit = program.credit(values);
+  if (credit.ok) assert.ok(evaluation.diagnostics.every((d) => d.code === 'division-by-zero'), 'credit() is not rejected as evaluate() is');
+  else {
+    assert.deepEqual(credit, evaluation, 'credit() is not rejected as evaluate() is');
+    assert.equal(fastPathOf(program)?.(values, {}), undefined, 'the fast path answered what the reader rejects');
+  }
   return [...evaluation.diagnostics];
 }
 
@@ -121,3 +168,7 @@ export function explanationOf(result: EvaluationResult): string[] {
 export function months<T>(n: number, value: T): T[] {
   return Array.from({ length: n }, () => value);
 }
+
+after(() => {
+  if (backends.compared > 0 && process.env.BACKENDS) console.log(`fast path answered ${backends.answered} of ${backends.compared}`);
+});

@@ -5,14 +5,14 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { planFixed } from '../language/evaluate/fixed.js';
-import { loadProgram, type Program } from '../language/program.js';
+import { loadProgram, Program } from '../language/program.js';
 import { Batch } from './batch.js';
 import { CsvReader } from './csv.js';
 import type { PieceResult, PieceTask, WorkerSetup } from './parallel.js';
 
 const setup = workerData as WorkerSetup;
 // Billing needs the fast path alone: no parser, clauses or examples to load in each worker.
-const loaded = loadProgram(setup.program, { fastPath: planFixed });
+const loaded = loadProgram(setup.program, (checked) => new Program(checked, [], planFixed));
 const header = headerFields(setup.header);
 
 parentPort!.on('message', (task: PieceTask) => {

@@ -1,16 +1,23 @@
 /**
- * `compile(source)`: the front end and the program in one call. Users' mistakes
- * are returned, never thrown. The package entry (`src/index.ts`) passes the
- * clause renderer and the fast path; the widget needs neither.
+ * Compiling: the front end (`analyze`) and then a program, made by the entry
+ * that asks — the runtime's `Program`, or the full entry's, which also
+ * renders clauses and runs examples. Users' mistakes are returned, never
+ * thrown.
  */
 import { analyze } from './analyze.js';
-import { locate } from './diagnostics.js';
-import { Program, type CompileResult, type ProgramServices } from './program.js';
+import type { CheckedProgram } from './checker/program.js';
+import { locate, type Diagnostic } from './diagnostics.js';
 import { LineMap } from './source.js';
 
-export function compile(source: string, services: ProgramServices = {}): CompileResult {
+export interface Compiled<P> {
+  readonly diagnostics: readonly Diagnostic[];
+  /** Present when there are no errors. */
+  readonly program?: P;
+}
+
+export function compileInto<P>(source: string, make: (checked: CheckedProgram, diagnostics: readonly Diagnostic[]) => P): Compiled<P> {
   const analysis = analyze(source);
   const lines = new LineMap(source);
   const diagnostics = analysis.problems.map((p) => locate(p, lines));
-  return { diagnostics, ...(analysis.program ? { program: new Program(analysis.program, diagnostics, services) } : {}) };
+  return { diagnostics, ...(analysis.program ? { program: make(analysis.program, diagnostics) } : {}) };
 }

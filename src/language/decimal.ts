@@ -42,3 +42,8 @@ export function plain(value: Decimal): string {
   const text = value.toFixed();
   return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
 }
+
+/** The exact sum of decimal strings, as a plain decimal string ("0" for none): for adding up amounts of results. */
+export function addAmounts(...amounts: readonly string[]): string {
+  return plain(amounts.reduce((sum, amount) => sum.plus(amount), ZERO));
+}

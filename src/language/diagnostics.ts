@@ -74,6 +74,8 @@ export const didYouMean = (suggestion: string | undefined) => (suggestion ? ` Di
 export const evaluationProblems = {
   divisionByZero: (span: Span, month?: number) =>
     error('division-by-zero', 'division by zero', span, month ? { month } : {}),
+  numberTooLarge: (span: Span) =>
+    error('number-too-large', 'this value is too large to compute exactly: it needs more than 40 significant digits, so its cents would be guessed', span),
   invalidInput: (input: string, message: string, span: Span, month?: number) =>
     error('invalid-input', `\`${input}\`: ${message}`, span, { input, ...(month ? { month } : {}) }),
   inputOutOfRange: (input: string, value: string, range: string, span: Span, month?: number) =>
@@ -81,6 +83,7 @@ export const evaluationProblems = {
   unknownInput: (input: string, span: Span, suggestion?: string) =>
     error('unknown-input', `\`${input}\` is not an input of these rules.${didYouMean(suggestion)}`, span, { input }),
   badYearRun: (message: string, span: Span) => error('bad-year-run', message, span),
+  invalidOption: (option: string, message: string) => error('invalid-option', `\`${option}\`: ${message}`, { start: 0, end: 0 }),
   notChecked: (span: Span) => error('bad-precompiled', 'this program was not checked; compile the rules again', span),
   badPrecompiled: (message: string) => error('bad-precompiled', message, { start: 0, end: 0 }),
 } as const;

@@ -45,9 +45,10 @@ export function significantDigits(value: string): number {
 
 let knownCurrencies: Set<string> | undefined;
 
-/** ISO 4217 codes, as the platform's Intl knows them. */
+/** ISO 4217 codes, as the platform's Intl knows them, and those of our own minor-unit table (Intl leaves out funds codes such as CLF and UYW). */
 export function isCurrency(code: string): boolean {
   if (!/^[A-Z]{3}$/.test(code)) return false;
+  if (MINOR_UNITS.indexOf(code) % 4 === 0) return true;
   if (!knownCurrencies) {
     const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };
     knownCurrencies = new Set(intl.supportedValuesOf?.('currency') ?? []);

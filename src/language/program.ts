@@ -10,12 +10,13 @@ import { canonical } from './decimal.js';
 import { evaluationProblems, locate, type Diagnostic } from './diagnostics.js';
 import { Evaluator, displayOf } from './evaluate/evaluator.js';
 import { exampleInputs, type ExampleResult } from './evaluate/examples.js';
-import type { ExampleDecl } from './ast.js';
 import { durationUnit, literalText, type InputValue, type InputValues } from './evaluate/inputs.js';
 import type { CapCut, Evaluation, MonthResult, YearResult } from './evaluate/results.js';
-import { run, type RunOptions } from './evaluate/run.js';
+import { run as runProgram, type RunOptions } from './evaluate/run.js';
 import type { Lang } from './render/format.js';
-import { SECONDS_PER_UNIT } from './literals.js';
+import { isCurrency, SECONDS_PER_UNIT } from './literals.js';
+import { DamagedProgram } from './plan/lower.js';
+import type { Plan } from './plan/plan.js';
 import { LineMap } from './source.js';
 
 // `credit()` without values or options: shared, so that billing's call allocates nothing for them.
@@ -85,30 +86,13 @@ function inputInfo(spec: InputSpec, currency: string | undefined): InputInfo {
   };
 }
 
-/** Turns a checked program into clause text (`render/clause.ts`). */
-export type ClauseRenderer = (program: CheckedProgram, lang: Lang) => string;
-
 /**
  * Plans a program for exact fixed-point arithmetic (`evaluate/fixed.ts`): a
  * function that answers `credit()` for the values it can prove exact, and
- * `undefined` for the rest, which the decimal evaluator answers.
+ * `undefined` for the rest, which the exact interpreter answers.
  */
-export type FastPathPlanner = (program: CheckedProgram) => FastPath | undefined;
+export type FastPathPlanner = (program: CheckedProgram, plan: Plan) => FastPath | undefined;
 export type FastPath = (values: InputValues, options: RunOptions) => CreditOutcome | undefined;
-
-/**
- * What a program can do beyond evaluating. Passed in rather than imported, so
- * that the widget's runtime, which never renders clauses, runs examples as
- * tests or bills thousands of months, carries none of that code.
- */
-export interface ProgramServices {
-  readonly render?: ClauseRenderer;
-  readonly fastPath?: FastPathPlanner;
-  readonly runExample?: ExampleRunner;
-}
-
-/** Runs one `example` statement (`evaluate/examples.ts`). */
-export type ExampleRunner = (program: CheckedProgram, evaluator: Evaluator, example: ExampleDecl, options: RunOptions) => ExampleResult;
 
 /** Where a cap cut a credit: enough for a bill's line. Money as decimal strings. */
 export interface CutSummary {
@@ -144,15 +128,17 @@ export class Program {
   readonly currency?: string;
   /** `claim within …`: the claim period, e.g. `{ kind: 'duration', value: '30', unit: 'd' }`. */
   readonly claim?: { readonly value: string; readonly unit: DurationUnit };
-  private readonly evaluator: Evaluator;
+  protected readonly evaluator: Evaluator;
+  private lastCurrency: string | undefined = undefined;
+  private lastSettled: ReturnType<Program['settle']> = { options: NO_OPTIONS };
   /** Planned on first use of `credit()`; null when there is no fast path. */
   private fast: FastPath | null | undefined = undefined;
 
   constructor(
-    private readonly checked: CheckedProgram,
+    protected readonly checked: CheckedProgram,
     /** Warnings and infos from compiling (a compiled program has no errors). */
     readonly diagnostics: readonly Diagnostic[] = [],
-    private readonly services: ProgramServices = {},
+    private readonly fastPath?: FastPathPlanner,
   ) {
     this.evaluator = new Evaluator(checked);
     // Every field is set, even when empty: one hidden class for every program, so that
@@ -190,7 +176,8 @@ export class Program {
    * month, up to 12). Missing values take their declared defaults.
    */
   evaluate(values: InputValues = {}, options: RunOptions = {}): Evaluation {
-    return run(this.checked, this.evaluator, values, options);
+    const settled = this.settle(options);
+    return 'diagnostics' in settled ? settled : runProgram(this.checked, this.evaluator, values, settled.options);
   }
 
   /**
@@ -201,24 +188,33 @@ export class Program {
    * the `let`s and outputs the credit needs are evaluated.
    */
   credit(values: InputValues = NO_VALUES, options: RunOptions = NO_OPTIONS): CreditOutcome {
-    if (this.fast === undefined) this.fast = this.services.fastPath?.(this.checked) ?? null;
-    const quick = this.fast === null ? undefined : this.fast(values, options);
+    let run = options;
+    if (options.currency !== undefined) {
+      // Billing passes the same currency for every row: checked once.
+      if (options.currency !== this.lastCurrency) [this.lastCurrency, this.lastSettled] = [options.currency, this.settle(options)];
+      const settled = this.lastSettled;
+      if ('diagnostics' in settled) return settled;
+      if (settled.options.currency !== options.currency) run = { ...options, currency: settled.options.currency };
+    }
+    if (this.fast === undefined) this.fast = this.fastPath?.(this.checked, this.evaluator.plan) ?? null;
+    const quick = this.fast === null ? undefined : this.fast(values, run);
     if (quick) return quick;
-    const evaluation = run(this.checked, this.evaluator, values, options, true);
+    const evaluation = runProgram(this.checked, this.evaluator, values, run, true);
     return evaluation.ok ? { ok: true, credit: summarize(evaluation.result) } : evaluation;
   }
 
-  /** Runs every `example` of the program. */
-  runExamples(options: RunOptions = {}): ExampleResult[] {
-    const run = this.services.runExample;
-    if (!run) throw new Error('running examples is not loaded: load programs through the package entry (`credit-rules`) to run them');
-    return this.checked.ast.statements.flatMap((s) => (s.type === 'example' ? [run(this.checked, this.evaluator, s, options)] : []));
-  }
-
-  /** The clause text for the contract. */
-  render(lang: Lang = 'en'): string {
-    if (!this.services.render) throw new Error('clause rendering is not loaded: load programs through the package entry (`credit-rules`) to render them');
-    return this.services.render(this.checked, lang);
+  /**
+   * Options checked once, for both paths: a currency code is read in capitals
+   * (`eur` is EUR), and one that is no ISO 4217 code is refused.
+   */
+  private settle(options: RunOptions): { readonly options: RunOptions } | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] } {
+    const given = options.currency;
+    if (given === undefined) return { options };
+    const currency = typeof given === 'string' ? given.trim().toUpperCase() : '';
+    if (!isCurrency(currency)) {
+      return { ok: false, diagnostics: [locate(evaluationProblems.invalidOption('currency', `${JSON.stringify(String(given)).slice(0, 40)} is not an ISO 4217 currency code such as EUR`), this.evaluator.lines)] };
+    }
+    return { options: currency === given ? options : { ...options, currency } };
   }
 
   /** The precompiled form: load it with `loadProgram`, without the parser. */
@@ -227,17 +223,18 @@ export class Program {
   }
 }
 
-export interface CompileResult {
+/** A loaded program, or the diagnostics that say why it could not be loaded. */
+export interface LoadResult<P extends Program = Program> {
   readonly diagnostics: readonly Diagnostic[];
-  readonly program?: Program;
+  readonly program?: P;
 }
 
 /**
- * Loads a precompiled program (the JSON of `credit-rules compile`). The JSON is
- * trusted to be our own output only as far as its format tag; anything else is
- * reported as a diagnostic.
+ * Loads a precompiled program (the JSON of `credit-rules compile`): checked
+ * field by field before anything runs, so a damaged or hostile file is a
+ * diagnostic here, never a failure later in a widget.
  */
-export function loadProgram(json: unknown, services: ProgramServices = {}): CompileResult {
+export function loadProgram<P extends Program>(json: unknown, make: (checked: CheckedProgram) => P): LoadResult<P> {
   const data = typeof json === 'string' ? safeParse(json) : json;
   const checked = data as Partial<CheckedProgram> | undefined;
   if (!checked || checked.format !== PROGRAM_FORMAT || typeof checked.source !== 'string' || !Array.isArray(checked.ast?.statements) || !Array.isArray(checked.inputs) || !Array.isArray(checked.values)) {
@@ -245,9 +242,10 @@ export function loadProgram(json: unknown, services: ProgramServices = {}): Comp
     return { diagnostics: [locate(problem, new LineMap(''))] };
   }
   try {
-    return { diagnostics: [], program: new Program(checked as CheckedProgram, [], services) };
-  } catch {
-    const problem = evaluationProblems.badPrecompiled('this precompiled program is damaged; compile the rules again');
+    return { diagnostics: [], program: make(checked as CheckedProgram) };
+  } catch (error) {
+    const why = error instanceof DamagedProgram ? `: ${error.message}` : '';
+    const problem = evaluationProblems.badPrecompiled(`this precompiled program is damaged${why}; compile the rules again`);
     return { diagnostics: [locate(problem, new LineMap(''))] };
   }
 }

@@ -7,8 +7,7 @@
  * versions (the lexer says which), so the list cannot drift from the parser.
  */
 import { type Completion, type CompletionContext, type CompletionResult, type CompletionSource } from '@codemirror/autocomplete';
-import { lex } from '../language/lexer.js';
-import * as t from '../language/tokens.js';
+import { keywords } from '../language-service.js';
 import { tokenizeLine } from './language-support.js';
 import type { SymbolInfo } from './symbols.js';
 
@@ -20,7 +19,7 @@ export interface CompletionData {
 }
 
 /** Words that can be written today; `else`, `when`, … are reserved for later and not offered. */
-export const usableKeywords: readonly string[] = t.reservedWords.filter((word) => lex(word).tokens[0]?.tokenType !== t.FutureReserved);
+export const usableKeywords: readonly string[] = keywords;
 
 export const kindWords = ['percent', 'money', 'duration', 'number', 'boolean'] as const;
 export const durationUnits = [

@@ -22,10 +22,7 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { property, query, state } from 'lit/decorators.js';
 import { EditorView } from '@codemirror/view';
 import { compile } from '../index.js';
-import type { Diagnostic } from '../language/diagnostics.js';
-import type { ExampleResult } from '../language/evaluate/examples.js';
-import type { EvaluationResult } from '../language/evaluate/results.js';
-import type { Program } from '../language/program.js';
+import type { Diagnostic, EvaluationResult, ExampleResult, Program } from '../index.js';
 import type { CompletionData } from './completion.js';
 import { jumpTo, offsetOf, showDiagnostics, sortDiagnostics } from './diagnostics.js';
 import { attributes, createEditor } from './editor.js';

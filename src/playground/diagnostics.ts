@@ -10,7 +10,7 @@ import type { EditorState, TransactionSpec } from '@codemirror/state';
 import { setDiagnostics, type Diagnostic as LintDiagnostic } from '@codemirror/lint';
 import { EditorSelection } from '@codemirror/state';
 import type { EditorView } from '@codemirror/view';
-import type { Diagnostic } from '../language/diagnostics.js';
+import type { Diagnostic } from '../index.js';
 import type { Strings } from './i18n.js';
 
 const order = { error: 0, warning: 1, info: 2 } as const;

@@ -3,7 +3,7 @@
  * user text take it as an argument and return plain text: the component
  * puts them into the page as text nodes, never as markup.
  */
-import type { Lang } from '../language/render/format.js';
+import type { Lang } from '../index.js';
 
 export type { Lang };
 

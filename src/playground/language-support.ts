@@ -1,6 +1,6 @@
 /**
  * Syntax highlighting and indentation for CodeMirror, driven by the
- * language's own lexer: every line is tokenized by `lex()`, so a word is a
+ * language's own lexer: every line is tokenized by the language service, so a word is a
  * keyword in the editor exactly when it is one to the parser. Tokens never
  * span lines (strings and comments end at the line's end), so lexing line by
  * line gives the same tokens as lexing the file, and CodeMirror can
@@ -9,10 +9,7 @@
  */
 import { HighlightStyle, indentUnit, LanguageSupport, StreamLanguage, syntaxHighlighting } from '@codemirror/language';
 import { tags } from '@lezer/highlight';
-import { lex } from '../language/lexer.js';
-import * as t from '../language/tokens.js';
-
-type TokenType = typeof t.Identifier;
+import { tokens, type TokenRole } from '../language-service.js';
 
 /** One coloured stretch of a line; `style` is a CodeMirror tag name. */
 export interface LineToken {
@@ -21,37 +18,14 @@ export interface LineToken {
   readonly style: string;
 }
 
-const declaring = new Set<TokenType>([t.Input, t.Let, t.Output]);
-const control = new Set<TokenType>([t.If, t.Then]);
-const operatorWords = new Set<TokenType>([t.And, t.Or, t.Not, t.Of, t.Per, t.Full, t.Started, t.Below, t.Above, t.Within]);
-const kinds = new Set<TokenType>([t.PercentKind, t.MoneyKind, t.DurationKind, t.NumberKind, t.BooleanKind]);
-const periods = new Set<TokenType>([t.Monthly, t.Quarterly, t.Yearly]);
-const quantities = new Set<TokenType>([t.PercentLiteral, t.MoneyLiteral, t.DurationLiteral, t.NumberLiteral]);
-const keywordTypes = new Set<TokenType>(t.keywords);
-
-const punctuation = new Map<TokenType, string>([
-  [t.Arrow, 'operator'], [t.LessEqual, 'compareOperator'], [t.GreaterEqual, 'compareOperator'],
-  [t.NotEqual, 'compareOperator'], [t.Less, 'compareOperator'], [t.Greater, 'compareOperator'],
-  [t.Equals, 'definitionOperator'], [t.DotDot, 'operator'], [t.Plus, 'arithmeticOperator'],
-  [t.Minus, 'arithmeticOperator'], [t.Star, 'arithmeticOperator'], [t.Slash, 'arithmeticOperator'],
-  [t.Colon, 'punctuation'], [t.Comma, 'separator'], [t.LParen, 'paren'], [t.RParen, 'paren'],
-  [t.LBracket, 'squareBracket'], [t.RBracket, 'squareBracket'],
-]);
-
-function styleOf(type: TokenType, afterDeclaring: boolean): string {
-  if (type === t.Identifier) return afterDeclaring ? 'variableName.definition' : 'variableName';
-  if (type === t.StringLiteral) return 'string';
-  if (type === t.BadUnit) return 'invalid';
-  if (type === t.True || type === t.False) return 'bool';
-  if (kinds.has(type)) return 'typeName';
-  if (periods.has(type)) return 'modifier';
-  if (control.has(type)) return 'controlKeyword';
-  if (operatorWords.has(type)) return 'operatorKeyword';
-  if (declaring.has(type)) return 'definitionKeyword';
-  if (type === t.FutureReserved) return 'keyword invalid';
-  if (keywordTypes.has(type)) return 'keyword';
-  return punctuation.get(type) ?? 'invalid';
-}
+/** CodeMirror's tag for each role of a token; names and quantities are styled apart. */
+const STYLES: Record<Exclude<TokenRole, 'name' | 'percent' | 'money' | 'duration' | 'number'>, string> = {
+  string: 'string', 'bad-unit': 'invalid', boolean: 'bool', kind: 'typeName', period: 'modifier',
+  control: 'controlKeyword', 'operator-word': 'operatorKeyword', declaring: 'definitionKeyword',
+  reserved: 'keyword invalid', keyword: 'keyword', compare: 'compareOperator', arithmetic: 'arithmeticOperator',
+  assign: 'definitionOperator', operator: 'operator', colon: 'punctuation', comma: 'separator', paren: 'paren',
+  bracket: 'squareBracket', other: 'invalid',
+};
 
 /**
  * The coloured stretches of one line, in order. Quantities are split into
@@ -73,21 +47,22 @@ export function tokenizeLine(line: string): LineToken[] {
     }
     return false;
   };
-  for (const token of lex(line).tokens) {
-    const from = token.startOffset;
-    const to = from + token.image.length;
-    if (to === from) continue; // the layout pass's made-up tokens
+  for (const token of tokens(line)) {
+    const from = token.offset;
+    const to = from + token.text.length;
     if (gap(from)) return out;
-    const type = token.tokenType;
-    if (quantities.has(type)) {
-      const number = /^[\d_.]+/.exec(token.image)?.[0].length ?? 0;
+    const role = token.role;
+    if (role === 'percent' || role === 'money' || role === 'duration' || role === 'number') {
+      const number = /^[\d_.]+/.exec(token.text)?.[0].length ?? 0;
       out.push({ from, to: from + number, style: 'number' });
-      const unit = /\S+$/.exec(token.image.slice(number));
-      if (unit) out.push({ from: to - unit[0].length, to, style: type === t.PercentLiteral ? 'number' : 'unit' });
+      const unit = /\S+$/.exec(token.text.slice(number));
+      if (unit) out.push({ from: to - unit[0].length, to, style: role === 'percent' ? 'number' : 'unit' });
+    } else if (role === 'name') {
+      out.push({ from, to, style: afterDeclaring ? 'variableName.definition' : 'variableName' });
     } else {
-      out.push({ from, to, style: styleOf(type, afterDeclaring) });
+      out.push({ from, to, style: STYLES[role] });
     }
-    afterDeclaring = declaring.has(type);
+    afterDeclaring = role === 'declaring';
     pos = to;
   }
   gap(line.length);

@@ -7,18 +7,17 @@
  * source positions, plus the line of each statement and tier, because the
  * calculator's explanations name lines.
  */
-import type { Program } from '../language/program.js';
-import { LineMap } from '../language/source.js';
+import { lineNumbers, type Program } from '../index.js';
 
 const POSITIONS = new Set(['span', 'nameSpan', 'headerSpan', 'source']);
 
 export function previewKey(program: Program): string {
   const checked = program.toJSON();
-  const lines = new LineMap(checked.source);
+  const lineOf = lineNumbers(checked.source);
   const at: number[] = [];
   for (const s of checked.ast.statements) {
-    at.push(lines.position(s.span.start).line);
-    if (s.type === 'block') for (const r of s.rules) at.push(lines.position(r.span.start).line);
+    at.push(lineOf(s.span.start));
+    if (s.type === 'block') for (const r of s.rules) at.push(lineOf(r.span.start));
   }
   return `${at.join(',')}\n${JSON.stringify(checked, (key, value: unknown) => (POSITIONS.has(key) ? undefined : value))}`;
 }

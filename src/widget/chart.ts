@@ -6,8 +6,7 @@
  * say. Drawn as plain SVG by Lit; no chart library.
  */
 import { svg, type SVGTemplateResult } from 'lit';
-import type { InputInfo, Program } from '../language/program.js';
-import type { InputValues } from '../language/evaluate/inputs.js';
+import type { InputInfo, InputValues, Program } from '../runtime.js';
 
 export interface Sample {
   readonly x: number;

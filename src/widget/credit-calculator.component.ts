@@ -13,12 +13,11 @@
  * change their own value, are set after each update (`updated`).
  */
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { plain, ZERO } from '../language/decimal.js';
-import type { InputInfo, Program } from '../language/program.js';
-import type { Diagnostic } from '../language/diagnostics.js';
-import type { InputValue, InputValues } from '../language/evaluate/inputs.js';
-import type { CapCut, Display, Evaluation, EvaluationResult, MonthResult, YearResult } from '../language/evaluate/results.js';
-import { formatMoney, formatNumber, formatPercent, formatQuantity } from '../language/render/format.js';
+import {
+  addAmounts, formatMoney, formatNumber, formatPercent, formatQuantity,
+  type CapCut, type Diagnostic, type Display, type Evaluation, type EvaluationResult, type InputInfo, type InputValue, type InputValues,
+  type MonthResult, type Program, type YearResult,
+} from '../runtime.js';
 import { decimalsOf, downtimeMinutes, formatDowntime, isAvailability, renderChart, span, sweep, zooms, type Curve } from './chart.js';
 import { styles } from './credit-calculator.styles.js';
 import { creditEvent } from './events.js';
@@ -916,7 +915,7 @@ export class CreditCalculator extends LitElement {
     const year = this.year ?? {};
     const result = this.yearEvaluated;
     // Exact sums, as the amounts are: three-place currencies (KWD, BHD) keep their third place.
-    let running = ZERO;
+    let running = '0';
     const months: (MonthResult | undefined)[] = Array.from({ length: 12 }, (_, m) => result?.months[m]);
     const problems = inputs.flatMap((input) => (year[input.name] ?? []).flatMap((f, month) => (f.error ? [{ input, month, error: f.error }] : [])));
     // A month that does not read leaves the figures of the months before it: shown as such.
@@ -936,15 +935,15 @@ export class CreditCalculator extends LitElement {
         <tbody>
           ${months.map((m, index) => {
             const cuts = m ? [...m.credits.flatMap((c) => c.cuts), ...m.cuts] : [];
-            const cut = cuts.reduce((sum, c) => sum.plus(c.cut), ZERO);
-            if (m) running = running.plus(m.credit.amount);
+            const cut = addAmounts(...cuts.map((c) => c.cut));
+            if (m) running = addAmounts(running, m.credit.amount);
             const monthName = t.monthName(index + 1);
             return html`<tr>
               <th scope="row">${index + 1} · ${monthName}</th>
               <td>${m ? this.#money(m.credit.amount) : '—'}</td>
               <td class="cutcell" title=${cuts.map((c) => `${this.#quantity(c.cap)} ${periodWord(c.period, this.#language)}`).join(', ')}>
-                ${cut.gt(0) ? `−${this.#money(plain(cut))}` : ''}</td>
-              <td>${m ? this.#money(plain(running)) : '—'}</td>
+                ${cuts.length > 0 && cut !== '0' ? `−${this.#money(cut)}` : ''}</td>
+              <td>${m ? this.#money(running) : '—'}</td>
               ${inputs.map((input) => this.#renderYearCell(input, index, year[input.name]?.[index], monthName))}
             </tr>`;
           })}

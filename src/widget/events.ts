@@ -4,8 +4,7 @@
  * ancestor. `credit-change` follows a user's action only — never a property
  * the host set — so a host that mirrors values back cannot start a loop.
  */
-import type { Diagnostic } from '../language/diagnostics.js';
-import type { EvaluationResult } from '../language/evaluate/results.js';
+import type { Diagnostic, EvaluationResult } from '../runtime.js';
 
 export interface CreditChangeDetail {
   /** The values the result was computed from, as decimal strings in each input's unit (lists for a contract year). */

@@ -6,7 +6,7 @@
  * (`render/format.ts`), so a value reads the same in the widget, the
  * explanation and the contract clause.
  */
-import type { Lang } from '../language/render/format.js';
+import type { Lang } from '../runtime.js';
 
 export type { Lang };
 

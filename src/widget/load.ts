@@ -6,8 +6,7 @@
  * program never downloads it. Nothing here throws: every failure comes back
  * as a `LoadFailure` the widget shows.
  */
-import { loadProgram, type Program } from '../language/program.js';
-import type { Diagnostic } from '../language/diagnostics.js';
+import { loadProgram, type Diagnostic, type Program } from '../runtime.js';
 import type { Strings } from './i18n.js';
 
 export type Loaded =
@@ -24,7 +23,7 @@ export interface LoadFailure {
 
 export async function compileText(source: string, t: Strings): Promise<Loaded> {
   try {
-    const { compile } = await import('../language/compile.js');
+    const { compile } = await import('../compiler.js');
     return settle(compile(source), 'compile', t);
   } catch (error) {
     // A missing parser chunk (a deployment that forgot a file) is a load failure, not a crash.

@@ -3,8 +3,7 @@
  * example gives (`99.5`, `"99.5%"`, `"4h"`, `true`) becomes the plain decimal
  * string of the input's own unit that the field shows and the rules read.
  */
-import type { InputInfo } from '../language/program.js';
-import type { InputValue } from '../language/evaluate/inputs.js';
+import type { InputInfo, InputValue } from '../runtime.js';
 
 const SECONDS: Record<string, number> = { s: 1, min: 60, h: 3600, d: 86400 };
 const LITERAL = /^\s*(-?\d[\d_]*(?:\.\d+)?)\s*(%|min|s|h|d|[A-Za-z]{3})?\s*$/;

@@ -93,7 +93,7 @@ describe('the packed package in consumer apps', { timeout: 15 * 60_000 }, () => 
 
   it('ships what it documents: lib/, dist/, types, the manifest, LICENSE and CHANGELOG', async () => {
     const files = (await run('tar', ['-tzf', tarball], work)).split('\n');
-    for (const f of ['package/dist/credit-calculator.js', 'package/lib/index.d.ts', 'package/lib/runtime.js', 'package/lib/widget/credit-calculator.d.ts',
+    for (const f of ['package/dist/credit-calculator.js', 'package/lib/index.d.ts', 'package/lib/runtime.js', 'package/lib/compiler.js', 'package/lib/language-service.d.ts', 'package/lib/widget/credit-calculator.d.ts',
       'package/lib/react.d.ts', 'package/lib/vue.d.ts', 'package/custom-elements.json', 'package/LICENSE', 'package/CHANGELOG.md']) {
       assert.ok(files.includes(f), `${f} is in the tarball`);
     }

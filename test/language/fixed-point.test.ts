@@ -8,10 +8,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { compile, type InputValues, type Program } from '../../src/index.js';
-import { compile as compileDecimalOnly } from '../../src/language/compile.js';
+import { compile as compileDecimalOnly } from '../../src/compiler.js';
 import { planFixed } from '../../src/language/evaluate/fixed.js';
 import type { CheckedProgram } from '../../src/language/checker/program.js';
 import type { FastPath } from '../../src/language/program.js';
+import type { Program as RuntimeProgram } from '../../src/runtime.js';
 import { programArb, valuesArb } from '../fuzz/arbitraries.js';
 
 const SEED = 20_261_123;
@@ -20,7 +21,8 @@ const shipped = readdirSync(examples).filter((f) => f.endsWith('.credit')).map((
 
 interface Pair {
   readonly fast: Program;
-  readonly reference: Program;
+  /** The runtime's program: the exact interpreter alone. */
+  readonly reference: RuntimeProgram;
   readonly path: FastPath;
 }
 
@@ -96,7 +98,6 @@ test('values it cannot prove exact go to the decimal evaluator, with the same re
     + 'credit:\n  if availability < 99.9% then 10%\n  if availability < 99% then 25% capped 200 EUR\nif outage > 4h then 1% per started 1h above\ncap 30% yearly\n';
   const programs = pair(source);
   const handedOver: InputValues[] = [
-    { availability: 99.00000000000001 }, // more places than a percentage of the form takes
     { availability: '99.5 %' }, // a literal the reader parses
     { fee: '1000 USD' }, // the wrong currency
     { outage: '4 hours' },
@@ -123,6 +124,8 @@ test('values it cannot prove exact go to the decimal evaluator, with the same re
   }
   const answered: InputValues[] = [
     { availability: 99.5 },
+    // Only compared with thresholds: held as given, whatever its decimals.
+    { availability: 99.00000000000001 },
     { availability: '99.5' },
     { availability: '99.5%', fee: '1250.55' },
     { fee: '1000 EUR', outage: '270min' },
@@ -152,4 +155,40 @@ test('programs whose constants do not fit in fixed point have no fast path, and 
   const result = program.credit({ availability: 98 });
   assert.ok(result.ok);
   assert.equal(result.credit.amount, '100.00');
+});
+
+/** The double next to `x` towards `to`: the nearest value a threshold test can be fooled by. */
+function nextDouble(x: number, to: number): number {
+  if (x === to) return x;
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const bits = view.getBigInt64(0);
+  view.setBigInt64(0, (x < to) === (x >= 0) ? bits + 1n : bits - 1n);
+  return view.getFloat64(0);
+}
+
+test('an input only compared with thresholds is answered as given, whatever its decimals, exactly as the decimal evaluator (no cliff)', () => {
+  // Billing computes availability from downtime: doubles with 14 decimals.
+  const programs = pair('fee 1000 EUR monthly\ninput availability: percent default 100%\ncredit "Uptime":\n  if availability < 99.95% then 10%\n  if availability < 99.5% then 25%\n  if 95% <= availability < 99% then 50%\n  if availability < 95% then 100%\n');
+  const thresholds = [99.95, 99.5, 99, 95, 100];
+  const billed: number[] = [0];
+  for (const t of thresholds) billed.push(t, nextDouble(t, -Infinity), nextDouble(nextDouble(t, -Infinity), -Infinity), ...(t < 100 ? [nextDouble(t, Infinity)] : []));
+  for (let down = 0; down <= 43_200; down += 7.3) billed.push(100 * (1 - down / 43_200));
+  for (const availability of billed) {
+    assert.ok(agree(programs, { availability }), `the fast path did not answer ${availability}`);
+    // A CSV cell holds the same figure as text: answered when it has at most 15 significant digits.
+    agree(programs, { availability: String(availability) });
+    agree(programs, { availability: availability.toPrecision(15) });
+  }
+  // Any double at all, also those the reader refuses (below 1e-6 their shortest form has an exponent).
+  for (const availability of fc.sample(fc.double({ min: 0, max: 100, noNaN: true }), { numRuns: 2000, seed: SEED })) agree(programs, { availability });
+  assert.ok(agree(programs, { availability: [99.99999999999, 98.765432109876, 94.99999999999999] }));
+  assert.ok(agree(programs, { availability: '99.4999999999999%' }));
+});
+
+test('an input that is computed with keeps the planned decimals, and hands longer ones over', () => {
+  const programs = pair('fee 1000 EUR monthly\ninput availability: percent default 100%\nif availability < 99.5% then 1% per started 0.1% below\n');
+  assert.equal(programs.path({ availability: 99.00000000000001 }, {}), undefined);
+  agree(programs, { availability: 99.00000000000001 });
+  assert.ok(agree(programs, { availability: 99.25 }));
 });

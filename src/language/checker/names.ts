@@ -161,34 +161,66 @@ function checkOrder(scope: Scope, uses: readonly Use[], found: Problem[]): void 
     return decl && (decl.type === 'let' || decl.type === 'output') ? A.namesIn(decl.value) : [];
   };
   // Which names reach themselves (cycles), found once by a walk over let/output dependencies.
+  // The walks keep their own stacks: a chain of thousands of `let`s needs no deep recursion.
   const inCycle = new Set<string>();
   const state = new Map<string, 'active' | 'done'>();
-  const walk = (name: string, path: string[]): void => {
-    if (state.get(name) === 'done') return;
-    if (state.get(name) === 'active') {
-      const cycle = path.slice(path.indexOf(name));
-      if (!cycle.some((n) => inCycle.has(n))) {
-        const symbol = scope.get(name);
-        if (symbol) found.push(problems.cycle([...cycle, name], symbol.span));
+  const walk = (start: string): void => {
+    if (state.has(start)) return;
+    const stack: { name: string; deps: A.NameRef[]; next: number }[] = [];
+    const enter = (name: string) => {
+      state.set(name, 'active');
+      stack.push({ name, deps: valueDeps(name), next: 0 });
+    };
+    enter(start);
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      if (top.next >= top.deps.length) {
+        state.set(top.name, 'done');
+        stack.pop();
+        continue;
       }
-      cycle.forEach((n) => inCycle.add(n));
-      return;
+      const dep = top.deps[top.next++].name;
+      if (state.get(dep) === 'done') continue;
+      if (state.get(dep) === 'active') {
+        const path = stack.map((frame) => frame.name);
+        const cycle = path.slice(path.indexOf(dep));
+        if (!cycle.some((n) => inCycle.has(n))) {
+          const symbol = scope.get(dep);
+          if (symbol) found.push(problems.cycle([...cycle, dep], symbol.span));
+        }
+        cycle.forEach((n) => inCycle.add(n));
+        continue;
+      }
+      enter(dep);
     }
-    state.set(name, 'active');
-    for (const dep of valueDeps(name)) walk(dep.name, [...path, name]);
-    state.set(name, 'done');
   };
-  for (const symbol of scope.values()) if (symbol.role === 'let' || symbol.role === 'output') walk(symbol.name, []);
+  for (const symbol of scope.values()) if (symbol.role === 'let' || symbol.role === 'output') walk(symbol.name);
 
+  // The first built-in total a name depends on, if any (remembered per name).
   const needsTotals = new Map<string, string | undefined>();
-  const totalBehind = (name: string, seen = new Set<string>()): string | undefined => {
-    if (AFTER_CREDITS.has(name)) return name;
-    if (needsTotals.has(name)) return needsTotals.get(name);
-    if (seen.has(name)) return undefined;
-    seen.add(name);
-    const result = valueDeps(name).map((d) => totalBehind(d.name, seen)).find(Boolean);
-    needsTotals.set(name, result);
-    return result;
+  const totalBehind = (start: string): string | undefined => {
+    if (AFTER_CREDITS.has(start)) return start;
+    if (needsTotals.has(start)) return needsTotals.get(start);
+    const seen = new Set([start]);
+    const stack: { name: string; deps: A.NameRef[]; next: number; total?: string }[] = [{ name: start, deps: valueDeps(start), next: 0 }];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      if (top.total === undefined && top.next < top.deps.length) {
+        const dep = top.deps[top.next++].name;
+        if (AFTER_CREDITS.has(dep)) top.total = dep;
+        else if (needsTotals.has(dep)) top.total = needsTotals.get(dep);
+        else if (!seen.has(dep)) {
+          seen.add(dep);
+          stack.push({ name: dep, deps: valueDeps(dep), next: 0 });
+        }
+        continue;
+      }
+      needsTotals.set(top.name, top.total);
+      stack.pop();
+      const below = stack[stack.length - 1];
+      if (below && below.total === undefined) below.total = top.total;
+    }
+    return needsTotals.get(start);
   };
 
   for (const use of uses) {

@@ -1,107 +1,48 @@
 /**
- * Evaluation of a checked program for one month or a contract year.
- *
- * A month: each rule's credit (percent of the month's fee, money, or points
- * at the point rate), proportional credits by whole or started steps, tier
- * blocks where the highest matching tier wins; then caps — rule caps, block
- * caps, then `cap` statements, each monthly before quarterly before yearly,
- * quarterly and yearly caps counting what their scope credited earlier in
- * the same contract quarter or year. Exact decimals throughout; money is
- * rounded once, at the end of each month, half up to the minor unit.
+ * The exact interpreter: a program's plan (`plan/`) run in decimal.js. The
+ * rules of credits — cap order and room, tier choice, accruals — are
+ * `plan/semantics.ts`; this file brings exact arithmetic, the values of a
+ * month's expressions, and, when asked, the explanation: the month's
+ * decisions observed and recorded as steps, and the result's credit lines.
+ * Money is rounded once, at the end of each month, half up to the minor unit.
  */
-import * as A from '../ast.js';
-import type { CheckedProgram } from '../checker/program.js';
-import { AFTER_CREDITS } from '../checker/program.js';
+import type * as A from '../ast.js';
+import { AFTER_CREDITS, type CheckedProgram } from '../checker/program.js';
 import { Decimal, moneyString, HUNDRED, plain, roundMoney, ZERO } from '../decimal.js';
 import { SECONDS_PER_UNIT } from '../literals.js';
+import { lower } from '../plan/lower.js';
+import type { BlockPlan, CapPlan, Plan, RulePlan, ValuePlan } from '../plan/plan.js';
+import { countSteps, feeOf, month, type Accruals, type Arithmetic, type Cut, type Fees, type MonthObserver, type MonthValues, type StepArithmetic } from '../plan/semantics.js';
 import { LineMap } from '../source.js';
-import { compileExpr, type Compiled, type Env } from './expressions.js';
+import { compileExpr, exact, type Compiled, type Env } from './expressions.js';
 import type { Value } from './inputs.js';
 import type { StepData } from './explanation.js';
-import type { CapCut, CreditLine, Display, TierOutcome } from './results.js';
+import type { CapCut, CreditLine, Display } from './results.js';
 
-const PERIOD_ORDER: Record<A.Period, number> = { monthly: 0, quarterly: 1, yearly: 2 };
-
-/** Sorts caps into the order they apply: monthly, then quarterly, then yearly. */
-export const byPeriod = (a: { period: A.Period }, b: { period: A.Period }) => PERIOD_ORDER[a.period] - PERIOD_ORDER[b.period];
-
-interface CapPlan {
-  readonly source: A.Cap;
-  readonly amount: Compiled;
-  readonly kind: A.Kind;
-  readonly period: A.Period;
-  readonly line: number;
-  readonly literal?: A.Literal;
-}
-
-interface RulePlan {
-  readonly id: string;
-  readonly name: string;
-  readonly line: number;
-  readonly condition: Compiled;
-  readonly conditionNames: readonly { name: string; kind: A.Kind }[];
-  readonly credit: Compiled;
-  readonly creditKind: A.Kind;
-  readonly proportional?: {
-    readonly subject: Compiled;
-    readonly threshold: Compiled;
-    readonly step: Compiled;
-    readonly kind: A.Kind;
-    readonly rounding: 'full' | 'started';
-    readonly direction: 'below' | 'above';
+/** Exact decimal arithmetic for the rules, paying in a currency's minor unit. */
+export function decimalArithmetic(currency: string | undefined): Arithmetic<Decimal> {
+  return {
+    zero: ZERO,
+    plus: (a, b) => a.plus(b),
+    minus: (a, b) => a.minus(b),
+    lessOrEqual: (a, b) => a.lte(b),
+    greater: (a, b) => a.gt(b),
+    paid: (amount) => roundMoney(amount, currency),
   };
-  readonly caps: readonly CapPlan[];
 }
 
-interface BlockPlan {
-  readonly id: string;
-  readonly name: string;
-  readonly line: number;
-  readonly tiers: readonly RulePlan[];
-  readonly caps: readonly CapPlan[];
-}
-
-type CreditPlan = { readonly type: 'rule'; readonly plan: RulePlan } | { readonly type: 'block'; readonly plan: BlockPlan };
-
-interface ValuePlan {
-  readonly name: string;
-  readonly role: 'let' | 'output';
-  readonly kind: A.Kind;
-  readonly line: number;
-  readonly compute: Compiled;
-}
-
-/**
- * What the year so far has paid, per cap scope (a rule, a block, or the whole
- * program). Each amount counts as paid: rounded to the minor unit. So a
- * quarterly or yearly cap holds for the money actually paid — three months of
- * 100.005 EUR against a cap of 300.015 EUR pay 100.01 + 100.01 + 100.00.
- */
-export class Accruals {
-  private readonly totals = new Map<string, { quarter: Decimal; year: Decimal }>();
-
-  constructor(private readonly currency: string | undefined) {}
-
-  get(scope: string) {
-    return this.totals.get(scope) ?? { quarter: ZERO, year: ZERO };
-  }
-
-  add(scope: string, amount: Decimal): void {
-    const current = this.get(scope);
-    const paid = roundMoney(amount, this.currency);
-    this.totals.set(scope, { quarter: current.quarter.plus(paid), year: current.year.plus(paid) });
-  }
-
-  startQuarter(): void {
-    for (const [scope, t] of this.totals) this.totals.set(scope, { quarter: ZERO, year: t.year });
-  }
-}
+const STEPS: StepArithmetic<Decimal> = {
+  none: ZERO,
+  positive: (value) => value.gt(0),
+  floorDiv: (a, b) => a.div(b).floor(),
+  ceilDiv: (a, b) => a.div(b).ceil(),
+};
 
 export interface MonthInput {
   readonly values: ReadonlyMap<string, Value>;
-  /** 1-based position in a contract-year run; 1 for a single month. */
+  /** 1-based position in a contract-year run; 0 for a single month. */
   readonly month: number;
-  readonly fees: { readonly monthly: Decimal; readonly quarterly: Decimal; readonly yearly: Decimal };
+  readonly fees: Fees<Decimal>;
   readonly currency: string | undefined;
 }
 
@@ -116,278 +57,274 @@ export interface MonthComputation {
   readonly steps: StepData[];
 }
 
+interface CompiledRule {
+  readonly condition: Compiled;
+  readonly credit: Compiled;
+  readonly conditionNames: readonly { name: string; kind: A.Kind }[];
+  readonly proportional?: { readonly subject: Compiled; readonly threshold: Compiled; readonly step: Compiled };
+}
+
 export class Evaluator {
-  private readonly credits: CreditPlan[] = [];
-  /** `cap` statements, on all credits together, in the order they apply. */
-  private caps: CapPlan[] = [];
-  private pointRate?: { readonly amount: Compiled; readonly kind: A.Kind };
-  private readonly valuePlans = new Map<string, ValuePlan>();
-  private readonly lineOf: (offset: number) => number;
+  readonly plan: Plan;
   /** The program's lines, for every position its results and problems name. */
   readonly lines: LineMap;
+  private readonly rules = new Map<RulePlan, CompiledRule>();
+  private readonly caps = new Map<CapPlan, Compiled>();
+  private readonly values = new Map<string, Compiled>();
+  private readonly pointRate?: Compiled;
 
-  constructor(readonly program: CheckedProgram) {
-    const lines = (this.lines = new LineMap(program.source));
-    this.lineOf = (offset) => lines.position(offset).line;
-    program.ast.statements.forEach((statement, index) => {
-      switch (statement.type) {
-        case 'rule':
-          this.credits.push({ type: 'rule', plan: this.planRule(statement, `rule${index}`) });
-          break;
-        case 'block':
-          this.credits.push({
-            type: 'block',
-            plan: {
-              id: `block${index}`,
-              name: statement.label ?? `${statement.pool} block at line ${this.lineOf(statement.span.start)}`,
-              line: this.lineOf(statement.span.start),
-              tiers: statement.rules.map((r, i) => this.planRule(r, `block${index}.${i}`)),
-              caps: this.planCaps(statement.caps),
-            },
-          });
-          break;
-        case 'cap':
-          this.caps = this.planCaps([...this.caps.map((c) => c.source), statement.cap]);
-          break;
-        case 'point-rate':
-          this.pointRate = { amount: compileExpr(statement.rate), kind: statement.rate.kind ?? 'money' };
-          break;
-        case 'let':
-        case 'output':
-          this.valuePlans.set(statement.name, {
-            name: statement.name,
-            role: statement.type,
-            kind: statement.declaredKind ?? statement.value.kind ?? 'number',
-            line: this.lineOf(statement.span.start),
-            compute: compileExpr(statement.value),
-          });
-          break;
-      }
-    });
-  }
-
-  private planCaps(caps: readonly A.Cap[]): CapPlan[] {
-    return caps
-      .map((cap) => ({
-        source: cap,
-        amount: compileExpr(cap.amount),
-        kind: cap.amount.kind ?? 'money',
-        period: cap.period,
-        line: this.lineOf(cap.span.start),
-        ...(cap.amount.type === 'literal' ? { literal: cap.amount } : {}),
-      }))
-      .sort(byPeriod);
-  }
-
-  private planRule(rule: A.Rule, id: string): RulePlan {
-    const names = new Map<string, A.Kind>();
-    for (const ref of A.namesIn(rule.condition)) if (ref.kind) names.set(ref.name, ref.kind);
-    const p = rule.proportional;
-    return {
-      id,
-      name: rule.conditionText,
-      line: this.lineOf(rule.span.start),
-      condition: compileExpr(rule.condition),
-      conditionNames: [...names].map(([name, kind]) => ({ name, kind })),
-      credit: compileExpr(rule.credit),
-      creditKind: rule.credit.kind ?? 'money',
-      ...(p?.measure
-        ? {
-            proportional: {
-              subject: compileExpr(p.measure.subject),
-              threshold: compileExpr(p.measure.threshold),
-              step: compileExpr(p.step),
-              kind: p.step.kind ?? 'number',
-              rounding: p.rounding,
-              direction: p.direction,
-            },
-          }
-        : {}),
-      caps: this.planCaps(rule.caps),
+  constructor(program: CheckedProgram, plan: Plan = lower(program)) {
+    this.plan = plan;
+    this.lines = new LineMap(program.source);
+    const rule = (r: RulePlan) => {
+      const names = new Map<string, A.Kind>();
+      for (const ref of namesOf(r.condition)) if (ref.kind) names.set(ref.name, ref.kind);
+      const p = r.proportional;
+      this.rules.set(r, {
+        condition: compileExpr(r.condition),
+        credit: compileExpr(r.credit),
+        conditionNames: [...names].map(([name, kind]) => ({ name, kind })),
+        ...(p ? { proportional: { subject: compileExpr(p.subject), threshold: compileExpr(p.threshold), step: compileExpr(p.step) } } : {}),
+      });
+      r.caps.forEach(cap);
     };
+    const cap = (c: CapPlan) => this.caps.set(c, compileExpr(c.amount));
+    for (const credit of plan.credits) {
+      if (credit.type === 'rule') rule(credit.rule);
+      else {
+        credit.block.tiers.forEach(rule);
+        credit.block.caps.forEach(cap);
+      }
+    }
+    plan.caps.forEach(cap);
+    if (plan.pointRate) this.pointRate = compileExpr(plan.pointRate.amount);
+    for (const value of plan.values.values()) this.values.set(value.name, compileExpr(value.value));
   }
 
   /**
    * One month. `accruals` carries the contract year so far; the caller starts
-   * quarters. `creditOnly` skips the `let`s and outputs the credit does not need.
+   * quarters. `creditOnly` (billing's run) skips the explanation and the
+   * `let`s and outputs the credit does not need.
    */
-  month(input: MonthInput, accruals: Accruals, creditOnly = false): MonthComputation {
-    const steps: StepData[] = [];
-    const env = new MonthEnv(input, this.valuePlans);
-    const money = (d: Decimal) => moneyString(d, input.currency);
-    const share = (d: Decimal) => percentString(input.fees.monthly.isZero() ? ZERO : d.div(input.fees.monthly));
-    const context: CapContext = { env, input, accruals, steps, money, pointValue: () => this.pointValue(env, input) };
-
-    const lines: CreditLine[] = [];
-    let total = ZERO;
-    for (const credit of this.credits) {
-      if (credit.type === 'rule') {
-        const outcome = this.rule(credit.plan, context, steps);
-        accruals.add(credit.plan.id, outcome.amount);
-        total = total.plus(outcome.amount);
-        lines.push({
-          name: credit.plan.name, kind: 'rule', line: credit.plan.line, matched: outcome.holds,
-          amount: money(outcome.amount), percentOfFee: share(outcome.amount), cuts: outcome.cuts,
-          ...(outcome.points ? { points: plain(outcome.points) } : {}),
-        });
-        continue;
-      }
-      const block = credit.plan;
-      const outcomes = block.tiers.map((tier) => {
-        const tierSteps: StepData[] = [];
-        return { ...this.rule(tier, context, tierSteps), steps: tierSteps };
-      });
-      let winner = -1;
-      outcomes.forEach((o, i) => {
-        if (o.holds && (winner < 0 || o.amount.gt(outcomes[winner].amount))) winner = i;
-      });
-      steps.push(...outcomes.flatMap((o) => o.steps.filter((s) => s.kind === 'condition')));
-      const tiers: TierOutcome[] = block.tiers.map((t, i) => ({
-        condition: t.name, line: t.line, holds: outcomes[i].holds, amount: money(outcomes[i].amount),
-      }));
-      steps.push({ kind: 'tier', line: block.line, block: block.name, winner: winner >= 0 ? { line: block.tiers[winner].line, rule: block.tiers[winner].name } : undefined, matched: outcomes.filter((o) => o.holds).length });
-      // Only the winning tier's own steps explain the credit.
-      if (winner >= 0) steps.push(...outcomes[winner].steps.filter((s) => s.kind !== 'condition'));
-      let amount = ZERO;
-      const cuts: CapCut[] = [];
-      if (winner >= 0) {
-        const win = outcomes[winner];
-        accruals.add(block.tiers[winner].id, win.amount);
-        cuts.push(...win.cuts);
-        const capped = applyCaps(block.id, 'block', block.name, block.caps, win.amount, context);
-        cuts.push(...capped.cuts);
-        amount = capped.amount;
-      }
-      accruals.add(block.id, amount);
-      total = total.plus(amount);
-      lines.push({
-        name: block.name, kind: 'block', line: block.line, matched: winner >= 0,
-        amount: money(amount), percentOfFee: share(amount), cuts, tiers,
-        ...(winner >= 0 ? { winner } : {}),
-        ...(winner >= 0 && outcomes[winner].points ? { points: plain(outcomes[winner].points as Decimal) } : {}),
-      });
-    }
-
-    const programCaps = applyCaps('program', 'program', 'all credits', this.caps, total, context);
-    accruals.add('program', programCaps.amount);
-    const exact = programCaps.amount;
+  month(input: MonthInput, accruals: Accruals<Decimal>, creditOnly = false): MonthComputation {
+    const ar = decimalArithmetic(input.currency);
+    const env = new MonthEnv(input, this.plan.values, this.values);
+    const values = new DecimalMonth(this, env, input, creditOnly ? undefined : []);
+    const report = new Report(values, input);
+    const exact = month(this.plan, ar, values, accruals, report);
     const rounded = roundMoney(exact, input.currency);
-    steps.push({ kind: 'total', amount: money(exact), exact: plain(exact), rounded: !rounded.eq(exact), percent: share(exact) });
+    const steps = values.steps ?? [];
+    steps.push(...report.programCuts.map((cut): StepData => ({ kind: 'cap', cut })));
+    steps.push({ kind: 'total', amount: report.money(exact), exact: plain(exact), rounded: !rounded.eq(exact), percent: report.share(exact) });
 
     env.setTotals(rounded, input.fees.monthly.isZero() ? ZERO : exact.div(input.fees.monthly));
     const outputs: Record<string, string> = {};
-    const values: Record<string, string> = {};
-    for (const plan of creditOnly ? [] : this.valuePlans.values()) {
-      const value = env.value(plan.name);
-      const display = displayOf(value, plan.kind, input.currency);
-      (plan.role === 'output' ? outputs : values)[plan.name] = display.unit ? `${display.value}${display.unit}` : display.value;
+    const shown: Record<string, string> = {};
+    for (const plan of creditOnly ? [] : this.plan.values.values()) {
+      const display = displayOf(env.value(plan.name), plan.kind, input.currency);
+      (plan.role === 'output' ? outputs : shown)[plan.name] = display.unit ? `${display.value}${display.unit}` : display.value;
       steps.push({ kind: plan.role, line: plan.line, name: plan.name, value: display });
     }
-    return { exact, rounded, fee: input.fees.monthly, credits: lines, cuts: programCaps.cuts, outputs, values, steps };
+    return { exact, rounded, fee: input.fees.monthly, credits: report.lines, cuts: report.programCuts, outputs, values: shown, steps };
   }
 
-  private pointValue(env: Env, input: MonthInput): Decimal {
-    if (!this.pointRate) return ZERO;
-    const rate = this.pointRate.amount(env) as Decimal;
-    return this.pointRate.kind === 'percent' ? rate.times(input.fees.monthly) : rate;
+  compiledRule(rule: RulePlan): CompiledRule {
+    return this.rules.get(rule)!;
   }
 
-  /** One rule: its condition, its credit in money, its own caps (not yet accrued: a tier may lose). */
-  private rule(plan: RulePlan, context: CapContext, steps: StepData[]): RuleOutcome {
-    const { env, input } = context;
-    const holds = plan.condition(env) === true;
-    steps.push({
-      kind: 'condition', line: plan.line, rule: plan.name, holds,
-      values: plan.conditionNames.map(({ name, kind }) => ({ name, value: displayOf(env.value(name), kind, input.currency) })),
+  compiledCap(cap: CapPlan): Compiled {
+    return this.caps.get(cap)!;
+  }
+
+  pointValue(env: Env, fee: Decimal): Decimal {
+    const rate = this.plan.pointRate;
+    if (!rate || !this.pointRate) return ZERO;
+    const amount = this.pointRate(env) as Decimal;
+    return rate.kind === 'percent' ? amount.times(fee) : amount;
+  }
+}
+
+/** A month's expressions in decimals, recording the steps that explain them when `steps` is given. */
+class DecimalMonth implements MonthValues<Decimal> {
+  /** The steps of each rule (its condition, its credit), for the report to place. */
+  readonly ruleSteps = new Map<RulePlan, StepData[]>();
+  readonly points = new Map<RulePlan, Decimal>();
+  private pointValueMemo: Decimal | undefined;
+
+  constructor(
+    private readonly evaluator: Evaluator,
+    readonly env: MonthEnv,
+    private readonly input: MonthInput,
+    readonly steps: StepData[] | undefined,
+  ) {}
+
+  holds(rule: RulePlan): boolean {
+    const compiled = this.evaluator.compiledRule(rule);
+    const holds = compiled.condition(this.env) === true;
+    this.record(rule, {
+      kind: 'condition', line: rule.line, rule: rule.owner, holds,
+      values: this.steps ? compiled.conditionNames.map(({ name, kind }) => ({ name, value: displayOf(this.env.value(name), kind, this.input.currency) })) : [],
     });
-    if (!holds) return { holds, amount: ZERO, cuts: [] };
-    let credit = plan.credit(env) as Decimal;
+    return holds;
+  }
+
+  pays(rule: RulePlan): Decimal {
+    const compiled = this.evaluator.compiledRule(rule);
+    const { env, input } = this;
+    const fee = input.fees.monthly;
+    const credit = compiled.credit(env) as Decimal;
     let multiplier = new Decimal(1);
-    if (plan.proportional) {
-      const p = plan.proportional;
-      const subject = p.subject(env) as Decimal;
-      const threshold = p.threshold(env) as Decimal;
-      const stepSize = p.step(env) as Decimal;
+    if (rule.proportional && compiled.proportional) {
+      const p = rule.proportional;
+      const subject = compiled.proportional.subject(env) as Decimal;
+      const threshold = compiled.proportional.threshold(env) as Decimal;
+      const step = compiled.proportional.step(env) as Decimal;
       const distance = Decimal.max(ZERO, p.direction === 'below' ? threshold.minus(subject) : subject.minus(threshold));
-      const ratio = stepSize.gt(0) ? distance.div(stepSize) : ZERO;
-      multiplier = p.rounding === 'full' ? ratio.floor() : ratio.ceil();
-      steps.push({
-        kind: 'proportional', line: plan.line, direction: p.direction, rounding: p.rounding,
-        distance: displayOf(distance, p.kind, input.currency), step: displayOf(stepSize, p.kind, input.currency),
+      multiplier = countSteps(distance, step, p.rounding, STEPS);
+      this.record(rule, {
+        kind: 'proportional', line: rule.line, direction: p.direction, rounding: p.rounding,
+        distance: displayOf(distance, p.kind, input.currency), step: displayOf(step, p.kind, input.currency),
         threshold: displayOf(threshold, p.kind, input.currency), steps: plain(multiplier),
       });
     }
-    let points: Decimal | undefined;
     let amount: Decimal;
-    switch (plan.creditKind) {
-      case 'percent':
-        amount = credit.times(multiplier).times(input.fees.monthly);
-        break;
-      case 'points':
-        points = Decimal.max(ZERO, credit.times(multiplier));
-        amount = points.times(context.pointValue());
-        break;
-      default:
-        amount = credit.times(multiplier);
+    let points: Decimal | undefined;
+    if (rule.basis === 'percent') amount = credit.times(multiplier).times(fee);
+    else if (rule.basis === 'points') {
+      points = Decimal.max(ZERO, credit.times(multiplier));
+      amount = points.times(this.pointValue());
+      this.points.set(rule, points);
+    } else amount = credit.times(multiplier);
+    amount = Decimal.max(ZERO, exact(amount, rule.credit.span));
+    if (this.steps) {
+      const money = (d: Decimal) => moneyString(d, input.currency);
+      this.record(rule, {
+        kind: 'credit', line: rule.line, rule: rule.owner, basis: rule.basis, amount: money(amount),
+        ...(rule.basis === 'percent' ? { share: percentString(credit.times(multiplier)), fee: money(fee) } : {}),
+        ...(points ? { points: plain(points), pointValue: money(this.pointValue()) } : {}),
+      });
     }
-    credit = Decimal.max(ZERO, amount);
-    steps.push({
-      kind: 'credit', line: plan.line, rule: plan.name, basis: plan.creditKind, amount: context.money(credit),
-      ...(plan.creditKind === 'percent' ? { share: percentString((plan.credit(env) as Decimal).times(multiplier)), fee: context.money(input.fees.monthly) } : {}),
-      ...(points ? { points: plain(points), pointValue: context.money(context.pointValue()) } : {}),
-    });
-    const capped = applyCaps(plan.id, 'rule', plan.name, plan.caps, credit, { ...context, steps });
-    return { holds, amount: capped.amount, cuts: capped.cuts, ...(points ? { points } : {}) };
+    return amount;
+  }
+
+  limit(cap: CapPlan): Decimal {
+    const written = this.evaluator.compiledCap(cap)(this.env) as Decimal;
+    if (cap.kind === 'percent') return exact(written.times(feeOf(cap.period, this.input.fees)), cap.amount.span);
+    if (cap.kind === 'points') return exact(written.times(this.pointValue()), cap.amount.span);
+    return written;
+  }
+
+  writtenCap(cap: CapPlan): Decimal {
+    return this.evaluator.compiledCap(cap)(this.env) as Decimal;
+  }
+
+  private pointValue(): Decimal {
+    return (this.pointValueMemo ??= this.evaluator.pointValue(this.env, this.input.fees.monthly));
+  }
+
+  private record(rule: RulePlan, step: StepData): void {
+    if (!this.steps) return;
+    const own = this.ruleSteps.get(rule);
+    if (own) own.push(step);
+    else this.ruleSteps.set(rule, [step]);
   }
 }
 
-interface RuleOutcome {
-  readonly holds: boolean;
-  /** Money, after the rule's own caps. */
-  readonly amount: Decimal;
-  readonly cuts: CapCut[];
-  readonly points?: Decimal;
-}
+/**
+ * Observes a month's decisions and writes them as the result shows them:
+ * credit lines with their cuts and tiers, and the explanation's steps in
+ * reading order (a block: every tier's condition, which tier won, then only
+ * the winner's own credit and caps).
+ */
+class Report implements MonthObserver<Decimal> {
+  readonly lines: CreditLine[] = [];
+  readonly programCuts: CapCut[] = [];
+  /** Cuts of the current credit, by tier (-1: not a tier's). */
+  private cuts = new Map<number, CapCut[]>();
 
-interface CapContext {
-  readonly env: Env;
-  readonly input: MonthInput;
-  readonly accruals: Accruals;
-  readonly steps: StepData[];
-  readonly money: (d: Decimal) => string;
-  readonly pointValue: () => Decimal;
-}
+  constructor(
+    private readonly values: DecimalMonth,
+    private readonly input: MonthInput,
+  ) {}
 
-function applyCaps(scope: string, kind: CapCut['scope'], owner: string, caps: readonly CapPlan[], amount: Decimal, context: CapContext) {
-  const cuts: CapCut[] = [];
-  const { input, money } = context;
-  const accrued = context.accruals.get(scope);
-  for (const cap of caps) {
-    const written = cap.amount(context.env) as Decimal;
-    const fee = cap.period === 'monthly' ? input.fees.monthly : cap.period === 'quarterly' ? input.fees.quarterly : input.fees.yearly;
-    const limit = cap.kind === 'percent' ? written.times(fee) : cap.kind === 'points' ? written.times(context.pointValue()) : written;
-    const already = cap.period === 'monthly' ? ZERO : cap.period === 'quarterly' ? accrued.quarter : accrued.year;
-    const room = Decimal.max(ZERO, limit.minus(already));
-    if (amount.lte(room)) continue;
-    const cut: CapCut = {
-      scope: kind, owner, period: cap.period, cap: displayOf(written, cap.kind, input.currency, cap.literal),
-      limit: money(limit), alreadyCredited: money(already), before: money(amount), after: money(room),
-      cut: money(amount.minus(room)), line: cap.line, ...(input.month > 0 ? { month: input.month } : {}),
+  money = (d: Decimal) => moneyString(d, this.input.currency);
+  share = (d: Decimal) => percentString(this.input.fees.monthly.isZero() ? ZERO : d.div(this.input.fees.monthly));
+
+  cut(cut: Cut<Decimal>, tier: number): void {
+    const { cap, by } = cut;
+    const written = this.values.writtenCap(cap);
+    const literal = cap.amount.type === 'literal' ? cap.amount : undefined;
+    const capCut: CapCut = {
+      scope: by.kind, owner: by.owner, period: cap.period, cap: displayOf(written, cap.kind, this.input.currency, literal),
+      limit: this.money(cut.limit), alreadyCredited: this.money(cut.already), before: this.money(cut.before), after: this.money(cut.after),
+      cut: this.money(cut.before.minus(cut.after)), line: cap.line, ...(this.input.month > 0 ? { month: this.input.month } : {}),
     };
-    cuts.push(cut);
-    context.steps.push({ kind: 'cap', cut });
-    amount = room;
+    if (by.kind === 'program') this.programCuts.push(capCut);
+    else {
+      const key = by.kind === 'block' ? -1 : tier;
+      const list = this.cuts.get(key);
+      if (list) list.push(capCut);
+      else this.cuts.set(key, [capCut]);
+    }
   }
-  return { amount, cuts };
+
+  rule(rule: RulePlan, holds: boolean, amount: Decimal): void {
+    const cuts = this.takeCuts(-1);
+    const points = this.values.points.get(rule);
+    this.lines.push({
+      name: rule.owner, kind: 'rule', line: rule.line, matched: holds,
+      amount: this.money(amount), percentOfFee: this.share(amount), cuts,
+      ...(points ? { points: plain(points) } : {}),
+    });
+    this.explain([...(this.values.ruleSteps.get(rule) ?? []), ...cuts.map((cut): StepData => ({ kind: 'cap', cut }))]);
+  }
+
+  block(block: BlockPlan, tiers: readonly { holds: boolean; amount: Decimal }[] | undefined, winner: number, amount: Decimal): void {
+    const outcomes = tiers ?? [];
+    const tierCuts = winner >= 0 ? this.cuts.get(winner) ?? [] : [];
+    const blockCuts = this.cuts.get(-1) ?? [];
+    this.cuts = new Map();
+    const winning = winner >= 0 ? block.tiers[winner] : undefined;
+    const points = winning && this.values.points.get(winning);
+    this.lines.push({
+      name: block.owner, kind: 'block', line: block.line, matched: winner >= 0,
+      amount: this.money(amount), percentOfFee: this.share(amount), cuts: [...tierCuts, ...blockCuts],
+      tiers: block.tiers.map((t, i) => ({ condition: t.owner, line: t.line, holds: outcomes[i]?.holds ?? false, amount: this.money(outcomes[i]?.amount ?? ZERO) })),
+      ...(winner >= 0 ? { winner } : {}),
+      ...(points ? { points: plain(points) } : {}),
+    });
+    const stepsOf = (t: RulePlan) => this.values.ruleSteps.get(t) ?? [];
+    this.explain([
+      ...block.tiers.flatMap((t) => stepsOf(t).filter((s) => s.kind === 'condition')),
+      { kind: 'tier', line: block.line, block: block.owner, winner: winning ? { line: winning.line, rule: winning.owner } : undefined, matched: outcomes.filter((o) => o.holds).length },
+      ...(winning ? stepsOf(winning).filter((s) => s.kind !== 'condition') : []),
+      ...[...tierCuts, ...blockCuts].map((cut): StepData => ({ kind: 'cap', cut })),
+    ]);
+  }
+
+  private takeCuts(key: number): CapCut[] {
+    const cuts = this.cuts.get(key) ?? [];
+    this.cuts = new Map();
+    return cuts;
+  }
+
+  private explain(steps: StepData[]): void {
+    this.values.steps?.push(...steps);
+  }
 }
 
-/** Lets evaluate on first use, once per month; totals are set after the credits. */
+/**
+ * A month's names: inputs, the fee, and `let`s evaluated on first use, once.
+ * A `let` is computed after the `let`s it names, with an explicit stack, so
+ * a chain of thousands of them needs no deep recursion.
+ */
 class MonthEnv implements Env {
   private readonly memo = new Map<string, Value>();
 
   constructor(
     private readonly input: MonthInput,
     private readonly plans: ReadonlyMap<string, ValuePlan>,
+    private readonly compiled: ReadonlyMap<string, Compiled>,
   ) {}
 
   setTotals(credit: Decimal, share: Decimal): void {
@@ -396,17 +333,53 @@ class MonthEnv implements Env {
   }
 
   value(name: string): Value {
+    const known = this.known(name);
+    if (known !== undefined) return known;
+    const pending = [name];
+    while (pending.length > 0) {
+      const next = pending[pending.length - 1];
+      const plan = this.plans.get(next);
+      if (!plan || AFTER_CREDITS.has(next)) throw new Error(`internal: \`${next}\` has no value`);
+      const missing = dependencies(plan).find((n) => this.known(n) === undefined);
+      if (missing !== undefined) {
+        pending.push(missing);
+        continue;
+      }
+      this.memo.set(next, this.compiled.get(next)!(this));
+      pending.pop();
+    }
+    return this.memo.get(name)!;
+  }
+
+  private known(name: string): Value | undefined {
     const known = this.memo.get(name);
     if (known !== undefined) return known;
     if (name === 'fee') return this.input.fees.monthly;
-    const input = this.input.values.get(name);
-    if (input !== undefined) return input;
-    const plan = this.plans.get(name);
-    if (!plan || AFTER_CREDITS.has(name)) throw new Error(`internal: \`${name}\` has no value`);
-    const value = plan.compute(this);
-    this.memo.set(name, value);
-    return value;
+    return this.input.values.get(name);
   }
+}
+
+const dependencyCache = new WeakMap<ValuePlan, readonly string[]>();
+
+/** The names a `let` or output uses directly. */
+function dependencies(plan: ValuePlan): readonly string[] {
+  let names = dependencyCache.get(plan);
+  if (!names) dependencyCache.set(plan, (names = [...new Set(namesOf(plan.value).map((n) => n.name))]));
+  return names;
+}
+
+/** Every name an expression mentions, without recursion. */
+function namesOf(expr: A.Expr): A.NameRef[] {
+  const found: A.NameRef[] = [];
+  const pending = [expr];
+  while (pending.length > 0) {
+    const e = pending.pop()!;
+    if (e.type === 'name') found.push(e);
+    else if (e.type === 'unary') pending.push(e.operand);
+    else if (e.type === 'binary') pending.push(e.right, e.left);
+    else if (e.type === 'compare') pending.push(...[...e.operands].reverse());
+  }
+  return found;
 }
 
 /** A share (0.1) as percent points ("10"), exact to ten decimal places. */
@@ -429,4 +402,3 @@ export function displayOf(value: Value, kind: A.Kind, currency: string | undefin
     default: return { kind, value: plain(value.toDecimalPlaces(10, Decimal.ROUND_HALF_UP)) };
   }
 }
-

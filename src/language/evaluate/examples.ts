@@ -4,15 +4,14 @@
  * expected value, the actual one, and the explanation of the actual.
  */
 import type { ExampleDecl, Literal } from '../ast.js';
-import type { CheckedProgram } from '../checker/program.js';
 import { canonical, Decimal } from '../decimal.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { parseQuantity } from '../literals.js';
 import { LineMap } from '../source.js';
-import type { Evaluator } from './evaluator.js';
+import type { Program } from '../program.js';
 import { literalText, type InputValue } from './inputs.js';
 import type { Step } from './results.js';
-import { run, type RunOptions } from './run.js';
+import type { RunOptions } from './run.js';
 
 export interface ExpectationResult {
   /** `credit`, or the name of the output or `let`. */
@@ -39,10 +38,10 @@ export function exampleInputs(example: ExampleDecl): Record<string, InputValue |
   );
 }
 
-export function runExample(program: CheckedProgram, evaluator: Evaluator, example: ExampleDecl, options: RunOptions = {}): ExampleResult {
+export function runExample(program: Program, example: ExampleDecl, options: RunOptions = {}): ExampleResult {
   const line = new LineMap(program.source).position(example.span.start).line;
   const name = example.label ?? `example at line ${line}`;
-  const evaluation = run(program, evaluator, exampleInputs(example), options);
+  const evaluation = program.evaluate(exampleInputs(example), options);
   if (!evaluation.ok) {
     return {
       name, line, passed: false, explanation: [], diagnostics: evaluation.diagnostics,
@@ -70,7 +69,7 @@ export function runExample(program: CheckedProgram, evaluator: Evaluator, exampl
     const values: Record<string, string> = result.mode === 'month'
       ? { ...result.values, ...result.outputs, total_credit: result.credit.amount, total_credit_percent: result.credit.percentOfFee }
       : result.outputs;
-    const kinds: Record<string, string> = { total_credit: 'money', total_credit_percent: 'percent', ...Object.fromEntries(program.values.map((v) => [v.name, v.kind])) };
+    const kinds: Record<string, string> = { total_credit: 'money', total_credit_percent: 'percent', ...Object.fromEntries(program.toJSON().values.map((v) => [v.name, v.kind])) };
     const shown = values[e.name];
     // percent and number are both ratios: `share = 0.5` and `share = 50%` say the same.
     const actual = shown === undefined ? undefined : asExpected(e.value.kind, kinds[e.name], shown);

@@ -4,6 +4,7 @@
  * Division by zero stops the evaluation with a positioned problem.
  */
 import type { Expr } from '../ast.js';
+import type { Span } from '../source.js';
 import { canonical, Decimal } from '../decimal.js';
 import { evaluationProblems as problems, type Problem } from '../diagnostics.js';
 import type { Value } from './inputs.js';
@@ -22,6 +23,17 @@ export class EvaluationStop extends Error {
 }
 
 const num = (v: Value) => v as Decimal;
+
+/**
+ * Arithmetic keeps 40 significant digits. Below 10^28 a rounding at the
+ * 40th digit lies below 10^-12 and cannot change a cent; above, a result
+ * that fills all 40 digits may have lost real ones, so it stops the
+ * evaluation instead of paying a guessed amount.
+ */
+export function exact(value: Decimal, span: Span): Decimal {
+  if (value.e >= 28 && value.sd() >= 40) throw new EvaluationStop(problems.numberTooLarge(span));
+  return value;
+}
 
 export function compileExpr(expr: Expr): Compiled {
   switch (expr.type) {
@@ -44,15 +56,15 @@ export function compileExpr(expr: Expr): Compiled {
       switch (expr.op) {
         case 'and': return (env) => (left(env) as boolean) && (right(env) as boolean);
         case 'or': return (env) => (left(env) as boolean) || (right(env) as boolean);
-        case '+': return (env) => num(left(env)).plus(num(right(env)));
-        case '-': return (env) => num(left(env)).minus(num(right(env)));
+        case '+': return (env) => exact(num(left(env)).plus(num(right(env))), span);
+        case '-': return (env) => exact(num(left(env)).minus(num(right(env))), span);
         case '*':
-        case 'of': return (env) => num(left(env)).times(num(right(env)));
+        case 'of': return (env) => exact(num(left(env)).times(num(right(env))), span);
         case '/':
           return (env) => {
             const divisor = num(right(env));
             if (divisor.isZero()) throw new EvaluationStop(problems.divisionByZero(span));
-            return num(left(env)).div(divisor);
+            return exact(num(left(env)).div(divisor), span);
           };
       }
       break;

@@ -9,16 +9,24 @@
  * proven exact — a value with more decimals than planned, a quotient that does
  * not terminate, an overflow, any input the reader would question — makes the
  * fast path answer `undefined`, and the decimal evaluator, the reference,
- * answers instead. A differential test holds the two to identical results.
+ * answers instead. The rules of credits are `plan/semantics.ts`, as for the
+ * exact interpreter; this file brings the arithmetic and the values of a
+ * month. Differential tests and every feature table hold the two to
+ * identical results.
  */
 import type * as A from '../ast.js';
-import { AFTER_CREDITS, type CheckedProgram, type InputSpec } from '../checker/program.js';
+import { AFTER_CREDITS, type CheckedProgram } from '../checker/program.js';
 import { canonical, Decimal } from '../decimal.js';
-import { minorUnitDigits, SECONDS_PER_UNIT } from '../literals.js';
+import { minorUnitDigits, SECONDS_PER_UNIT, significantDigits } from '../literals.js';
+import { lower } from '../plan/lower.js';
+import type { BlockPlan, CapPlan, InputPlan as PlannedInput, Plan, RulePlan } from '../plan/plan.js';
+import {
+  Accruals, countSteps, feeOf, feeSchedule, month, outranks, quarterFee, startsQuarter, yearFee,
+  type Arithmetic, type Cut, type MonthObserver, type MonthValues, type StepArithmetic,
+} from '../plan/semantics.js';
 import type { CreditOutcome, CreditSummary, CutSummary, FastPath } from '../program.js';
-import { LineMap } from '../source.js';
-import { byPeriod, percentString } from './evaluator.js';
-import { durationUnit, type InputValue, type InputValues } from './inputs.js';
+import { percentString } from './evaluator.js';
+import type { InputValue, InputValues } from './inputs.js';
 import type { RunOptions } from './run.js';
 
 const MAX = Number.MAX_SAFE_INTEGER;
@@ -117,28 +125,19 @@ interface InputPlan {
   /** The range (±Infinity when open), at the scale. */
   readonly min: number;
   readonly max: number;
+  /**
+   * Held as given, a double in the input's own unit, not scaled: the input is
+   * only compared with constants of at most 15 significant digits, and such
+   * a comparison of doubles decides as the exact one does (see `asGiven`).
+   */
+  readonly asGiven: boolean;
 }
 
-interface CapPlan {
-  readonly amount: Fixed;
-  readonly kind: A.Kind;
-  readonly period: A.Period;
-  readonly line: number;
-}
-
-interface RulePlan {
-  readonly scope: number;
-  readonly owner: string;
+interface RuleValues {
   readonly holds: Test;
   readonly credit: Fixed;
-  readonly basis: A.Kind;
   readonly proportional?: { readonly distance: (s: MonthState) => number; readonly step: Fixed; readonly rounding: 'full' | 'started' };
-  readonly caps: readonly CapPlan[];
 }
-
-type CreditPlan =
-  | { readonly type: 'rule'; readonly rule: RulePlan }
-  | { readonly type: 'block'; readonly scope: number; readonly owner: string; readonly tiers: readonly RulePlan[]; readonly caps: readonly CapPlan[]; readonly table?: TierTable };
 
 /**
  * The usual tier table — every tier compares one input with a threshold and
@@ -148,7 +147,7 @@ type CreditPlan =
 interface TierTable {
   readonly slot: number;
   readonly ops: readonly A.CompareOp[];
-  /** Thresholds at the input's scale. */
+  /** Thresholds as the input holds its values. */
   readonly limits: readonly number[];
   /** What each tier pays, comparable across tiers (never below zero, as paid). */
   readonly pays: readonly number[];
@@ -169,26 +168,60 @@ interface RawCut {
 }
 
 /** Plans the fast path of a checked program, or `undefined` when it has none. */
-export function planFixed(program: CheckedProgram): FastPath | undefined {
+export function planFixed(program: CheckedProgram, plan: Plan = lower(program)): FastPath | undefined {
   try {
-    const plan = new FixedPlan(program);
-    return (values, options) => plan.credit(values, options);
+    const fixed = new FixedPlan(plan);
+    return (values, options) => fixed.credit(values, options);
   } catch (error) {
     if (error === UNPLANNED) return undefined;
     throw error;
   }
 }
 
+/** Scaled-integer arithmetic on money at one scale, paying in the minor unit `unit`. */
+class FixedArithmetic implements Arithmetic<number> {
+  readonly zero = 0;
+  constructor(private readonly unit: number) {}
+  plus(a: number, b: number): number {
+    return safe(a + b);
+  }
+  minus(a: number, b: number): number {
+    return safe(a - b);
+  }
+  lessOrEqual(a: number, b: number): boolean {
+    return a <= b;
+  }
+  greater(a: number, b: number): boolean {
+    return a > b;
+  }
+  paid(amount: number): number {
+    return amount <= 0 ? 0 : roundDiv(amount, this.unit) * this.unit;
+  }
+}
+
+const STEPS: StepArithmetic<number> = {
+  none: 0,
+  positive: (value) => value > 0,
+  floorDiv,
+  ceilDiv: (a, b) => {
+    const q = floorDiv(a, b);
+    return q * b < a ? q + 1 : q;
+  },
+};
+
 // Every field of a plan is set in its constructor, in one order, even when empty:
 // then the plans of all programs share one hidden class, and the code that reads
 // them stays fast in a process that runs many programs (billing does).
-class FixedPlan {
+class FixedPlan implements MonthValues<number>, MonthObserver<number> {
   private readonly inputs: InputPlan[];
   private readonly slots = new Map<string, number>();
   private readonly letSlots = new Map<string, number>();
   private readonly lets: Fixed[] = [];
-  private readonly credits: CreditPlan[] = [];
-  private readonly caps: CapPlan[];
+  /** Per scope: a rule's values, a block's tier table. */
+  private readonly rules: (RuleValues | undefined)[];
+  private readonly tables: (TierTable | undefined)[];
+  /** Per cap id: its written amount. */
+  private readonly capAmounts: Fixed[] = [];
   private readonly pointRate: { readonly amount: Fixed; readonly kind: A.Kind } | undefined = undefined;
   private readonly feeSlot: number;
   private readonly yearlyFee: boolean;
@@ -196,111 +229,91 @@ class FixedPlan {
   private readonly feeScale: number;
   /** The one scale of every money amount of a month. */
   private readonly money: number;
-  private scopes = 1; // 0 is the whole program
   /** The rules' own currency, if they name one. */
   private readonly ownCurrency: string | undefined;
   /** The run's currency: money literals in any other are for the reader to judge. */
   private currency: string | undefined = undefined;
-  // Reused by every run (runs never overlap): a month's values, accruals and cuts.
+  // Reused by every run (runs never overlap): a month's values, the month being run, its cuts.
   private readonly states: MonthState[];
-  private readonly accruals: Accruals;
+  private state: MonthState;
   private cuts: RawCut[] = [];
-  private readonly tierCuts: RawCut[] = [];
+  /** Where the cuts of the credit being run begin. */
+  private mark = 0;
   private readonly names: readonly string[];
   // The run's given values, per input. One value is read once, into a typed array: storing
   // the given string or number itself would cost a write barrier (or a heap number) per input.
   private readonly sources: Uint8Array;
   private readonly values: Float64Array;
   private readonly lists: (readonly InputValue[] | undefined)[];
-  /** Formatting in the run's currency; null when its minor unit is finer than the money scale. */
+  /** Formatting and arithmetic in the run's currency; null when its minor unit is finer than the money scale. */
   private text: Texts | null | undefined = undefined;
-  /** A program whose one credit is a tier table, and the share its last month paid, when known without dividing. */
-  private soleTable: TierTable | undefined = undefined;
-  private share: string | undefined = undefined;
+  private arithmetic: FixedArithmetic = new FixedArithmetic(1);
+  private accruals: Accruals<number>;
+  /** A program whose one credit is a tier table, and the tier its last month paid. */
+  private readonly soleTable: TierTable | undefined = undefined;
+  private lastWinner = -1;
+  /** A single month's fee, as a run of one. */
+  private readonly oneFee = new Float64Array(1);
 
-  constructor(program: CheckedProgram) {
-    this.ownCurrency = program.currency;
-    const lines = new LineMap(program.source);
-    const lineOf = (node: { span: { start: number } }) => lines.position(node.span.start).line;
-    this.inputs = program.inputs.map((spec, i) => {
-      this.slots.set(spec.name, i);
-      return inputPlan(spec);
+  constructor(private readonly plan: Plan) {
+    this.ownCurrency = plan.currency;
+    this.inputs = plan.inputs.map((input, i) => {
+      this.slots.set(input.name, i);
+      return inputPlan(input);
     });
     this.feeSlot = this.slots.get('fee') ?? -1;
-    const feeSpec = program.inputs[this.feeSlot];
-    this.yearlyFee = feeSpec?.period === 'yearly';
+    this.yearlyFee = plan.yearlyFee;
     this.feeScale = this.feeSlot < 0 ? 0 : this.inputs[this.feeSlot].scale + (this.yearlyFee ? 2 : 0);
+    this.rules = new Array<RuleValues | undefined>(plan.scopes).fill(undefined);
+    this.tables = new Array<TierTable | undefined>(plan.scopes).fill(undefined);
 
-    const valueExprs = new Map(program.ast.statements.flatMap((s) => (s.type === 'let' || s.type === 'output' ? [[s.name, s.value] as const] : [])));
     const amountScales: number[] = [3];
-    const capPlans = (caps: readonly A.Cap[]) =>
-      caps
-        .map((cap) => ({ amount: this.fixed(cap.amount, valueExprs), kind: cap.amount.kind ?? 'money', period: cap.period, line: lineOf(cap) }))
-        .sort(byPeriod);
-    const rulePlan = (rule: A.Rule): RulePlan => {
-      const p = rule.proportional;
-      let proportional: RulePlan['proportional'];
-      if (p?.measure) {
-        const subject = this.fixed(p.measure.subject, valueExprs);
-        const threshold = this.fixed(p.measure.threshold, valueExprs);
-        const step = this.fixed(p.step, valueExprs);
+    const caps = (list: readonly CapPlan[]) => {
+      for (const cap of list) this.capAmounts[cap.id] = this.fixed(cap.amount);
+    };
+    const rule = (r: RulePlan) => {
+      const p = r.proportional;
+      let proportional: RuleValues['proportional'];
+      if (p) {
+        const subject = this.fixed(p.subject);
+        const threshold = this.fixed(p.threshold);
+        const step = this.fixed(p.step);
         const scale = Math.max(subject.scale, threshold.scale, step.scale);
         const [from, to, by] = [rescale(subject, scale), rescale(threshold, scale), rescale(step, scale)];
         const distance = p.direction === 'below' ? (s: MonthState) => safe(to.at(s) - from.at(s)) : (s: MonthState) => safe(from.at(s) - to.at(s));
         proportional = { distance, step: by, rounding: p.rounding };
       }
-      return {
-        scope: this.scopes++,
-        owner: rule.conditionText,
-        holds: this.test(rule.condition, valueExprs),
-        credit: this.fixed(rule.credit, valueExprs),
-        basis: rule.credit.kind ?? 'money',
-        proportional,
-        caps: capPlans(rule.caps),
-      };
+      this.rules[r.scope] = { holds: this.test(r.condition), credit: this.fixed(r.credit), proportional };
+      caps(r.caps);
     };
-
-    let caps: CapPlan[] = [];
-    let pointRate: FixedPlan['pointRate'];
-    for (const statement of program.ast.statements) {
-      if (statement.type === 'rule') this.credits.push({ type: 'rule', rule: rulePlan(statement) });
-      else if (statement.type === 'block') {
-        const scope = this.scopes++;
-        const owner = statement.label ?? `${statement.pool} block at line ${lineOf(statement)}`;
-        const tiers = statement.rules.map(rulePlan);
-        const table = this.tierTable(statement.rules, tiers);
-        this.credits.push({ type: 'block', scope, owner, tiers, caps: capPlans(statement.caps), table });
-      } else if (statement.type === 'cap') caps = [...caps, ...capPlans([statement.cap])].sort(byPeriod);
-      else if (statement.type === 'point-rate') pointRate = { amount: this.fixed(statement.rate, valueExprs), kind: statement.rate.kind ?? 'money' };
+    for (const credit of plan.credits) {
+      if (credit.type === 'rule') rule(credit.rule);
+      else {
+        credit.block.tiers.forEach(rule);
+        caps(credit.block.caps);
+        this.tables[credit.block.scope] = this.tierTable(credit.block);
+      }
     }
-    this.caps = caps;
-    if (pointRate) this.pointRate = pointRate;
+    caps(plan.caps);
+    if (plan.pointRate) this.pointRate = { amount: this.fixed(plan.pointRate.amount), kind: plan.pointRate.kind };
 
     // Every money amount's own scale, so that one common scale holds them all exactly.
-    const pointScale = pointRate ? pointRate.amount.scale + (pointRate.kind === 'percent' ? this.feeScale : 0) : 0;
-    const scaleOf = (value: Fixed, kind: A.Kind) => value.scale + (kind === 'percent' ? this.feeScale : kind === 'points' ? pointScale : 0);
-    for (const credit of this.credits) {
-      for (const rule of credit.type === 'rule' ? [credit.rule] : credit.tiers) {
-        amountScales.push(scaleOf(rule.credit, rule.basis));
-        for (const cap of rule.caps) amountScales.push(scaleOf(cap.amount, cap.kind));
+    const scaleOf = (value: Fixed, kind: A.Kind) => value.scale + (kind === 'percent' ? this.feeScale : kind === 'points' ? this.pointScale() : 0);
+    const capScales = (list: readonly CapPlan[]) => list.forEach((cap) => amountScales.push(scaleOf(this.capAmounts[cap.id], cap.kind)));
+    for (const credit of plan.credits) {
+      for (const r of credit.type === 'rule' ? [credit.rule] : credit.block.tiers) {
+        amountScales.push(scaleOf(this.rules[r.scope]!.credit, r.basis));
+        capScales(r.caps);
       }
-      if (credit.type === 'block') for (const cap of credit.caps) amountScales.push(scaleOf(cap.amount, cap.kind));
+      if (credit.type === 'block') capScales(credit.block.caps);
     }
-    for (const cap of caps) amountScales.push(scaleOf(cap.amount, cap.kind));
+    capScales(plan.caps);
     this.money = Math.max(...amountScales, this.feeScale);
     if (this.money > MAX_SCALE) throw UNPLANNED;
 
-    // Only scopes with a quarterly or yearly cap need what they paid before.
-    const counted = new Array<boolean>(this.scopes).fill(false);
-    const remembers = (caps: readonly CapPlan[]) => caps.some((c) => c.period !== 'monthly');
-    counted[0] = remembers(caps);
-    for (const credit of this.credits) {
-      for (const rule of credit.type === 'rule' ? [credit.rule] : credit.tiers) counted[rule.scope] = remembers(rule.caps);
-      if (credit.type === 'block') counted[credit.scope] = remembers(credit.caps);
-    }
-    this.accruals = new Accruals(counted);
-    const [only] = this.credits;
-    if (this.credits.length === 1 && only.type === 'block' && only.table) this.soleTable = only.table;
+    this.accruals = new Accruals(this.arithmetic, plan.remembers);
+    const [only] = plan.credits;
+    if (plan.credits.length === 1 && only.type === 'block') this.soleTable = this.tables[only.block.scope];
     this.sources = new Uint8Array(this.inputs.length);
     this.values = new Float64Array(this.inputs.length);
     this.lists = this.inputs.map(() => undefined);
@@ -310,42 +323,47 @@ class FixedPlan {
       lets: new Float64Array(this.lets.length).fill(NaN),
       fee: 0, quarterFee: 0, yearFee: 0, pointValue: NaN,
     }));
+    this.state = this.states[0];
   }
 
-  private tierTable(rules: readonly A.Rule[], tiers: readonly RulePlan[]): TierTable | undefined {
+  private tierTable(block: BlockPlan): TierTable | undefined {
     const slots = new Set<number>();
     const ops: A.CompareOp[] = [];
     const limits: number[] = [];
     const credits: Fixed[] = [];
-    for (let i = 0; i < rules.length; i++) {
-      const { condition } = rules[i];
-      const tier = tiers[i];
-      if (condition.type !== 'compare' || condition.ops.length !== 1 || tier.proportional || tier.caps.length > 0) return undefined;
-      if (tier.credit.constant === undefined || tier.basis !== tiers[0].basis || (tier.basis !== 'percent' && tier.basis !== 'money')) return undefined;
+    const [first] = block.tiers;
+    for (const tier of block.tiers) {
+      const { condition } = tier;
+      const values = this.rules[tier.scope]!;
+      if (condition.type !== 'compare' || condition.ops.length !== 1 || values.proportional || tier.caps.length > 0) return undefined;
+      if (values.credit.constant === undefined || tier.basis !== first.basis || (tier.basis !== 'percent' && tier.basis !== 'money')) return undefined;
       const [subject, threshold] = condition.operands;
       const slot = subject.type === 'name' ? this.slots.get(subject.name) : undefined;
       if (slot === undefined || subject.type !== 'name' || subject.name === 'fee' || threshold.type !== 'literal' || threshold.kind === 'boolean') return undefined;
-      const scale = this.inputs[slot].scale;
-      const limit = exactly(canonical(threshold));
-      if (limit.scale > scale) return undefined;
+      const input = this.inputs[slot];
+      if (input.asGiven) limits.push(givenConstant(threshold));
+      else {
+        const limit = exactly(canonical(threshold));
+        if (limit.scale > input.scale) return undefined;
+        limits.push(safe(limit.value * POW[input.scale - limit.scale]));
+      }
       slots.add(slot);
       ops.push(condition.ops[0]);
-      limits.push(safe(limit.value * POW[scale - limit.scale]));
-      credits.push(tier.credit);
+      credits.push(values.credit);
     }
     if (slots.size !== 1) return undefined;
     // Same basis, a fee above zero: the larger constant pays more.
     const scale = Math.max(...credits.map((c) => c.scale));
     const pays = credits.map((c) => Math.max(0, safe(c.constant! * POW[scale - c.scale])));
-    const shares = tiers[0].basis === 'percent' ? credits.map((c) => percentString(Decimal.max(0, new Decimal(c.constant!).div(POW[c.scale])))) : undefined;
+    const shares = first.basis === 'percent' ? credits.map((c) => percentString(Decimal.max(0, new Decimal(c.constant!).div(POW[c.scale])))) : undefined;
     return { slot: [...slots][0], ops, limits, pays, shares };
   }
 
   // ——— planning expressions ———
 
-  private fixed(expr: A.Expr, values: ReadonlyMap<string, A.Expr>): Fixed {
+  private fixed(expr: A.Expr): Fixed {
     if (expr.kind === 'boolean') {
-      const test = this.test(expr, values);
+      const test = this.test(expr);
       return fixedValue(0, (s) => (test(s) ? 1 : 0));
     }
     switch (expr.type) {
@@ -354,14 +372,14 @@ class FixedPlan {
         return fixedValue(scale, () => value, value);
       }
       case 'name':
-        return this.name(expr.name, values);
+        return this.name(expr.name);
       case 'unary': {
-        const operand = this.fixed(expr.operand, values);
+        const operand = this.fixed(expr.operand);
         return fixedValue(operand.scale, (s) => -operand.at(s));
       }
       case 'binary': {
-        const left = this.fixed(expr.left, values);
-        const right = this.fixed(expr.right, values);
+        const left = this.fixed(expr.left);
+        const right = this.fixed(expr.right);
         switch (expr.op) {
           case '+':
           case '-': {
@@ -397,32 +415,29 @@ class FixedPlan {
     }
   }
 
-  private test(expr: A.Expr, values: ReadonlyMap<string, A.Expr>): Test {
+  private test(expr: A.Expr): Test {
     switch (expr.type) {
       case 'literal': {
         const value = expr.value === 'true';
         return () => value;
       }
       case 'name': {
-        const value = this.name(expr.name, values);
+        const value = this.name(expr.name);
         return (s) => value.at(s) === 1;
       }
       case 'unary': {
-        const operand = this.test(expr.operand, values);
+        const operand = this.test(expr.operand);
         return (s) => !operand(s);
       }
       case 'binary': {
-        const left = this.test(expr.left, values);
-        const right = this.test(expr.right, values);
+        const left = this.test(expr.left);
+        const right = this.test(expr.right);
         if (expr.op === 'and') return (s) => left(s) && right(s);
         if (expr.op === 'or') return (s) => left(s) || right(s);
         throw UNPLANNED;
       }
       case 'compare': {
-        const operands = expr.operands.map((o) => this.fixed(o, values));
-        const scale = Math.max(...operands.map((o) => o.scale));
-        const aligned = operands.map((o) => rescale(o, scale));
-        const tests = expr.ops.map((op, i) => comparison(op, aligned[i], aligned[i + 1]));
+        const tests = expr.ops.map((op, i) => this.comparison(op, expr.operands[i], expr.operands[i + 1]));
         return tests.length === 1 ? tests[0] : (s) => tests.every((t) => t(s));
       }
       default:
@@ -430,26 +445,44 @@ class FixedPlan {
     }
   }
 
-  private name(name: string, values: ReadonlyMap<string, A.Expr>): Fixed {
+  private comparison(op: A.CompareOp, left: A.Expr, right: A.Expr): Test {
+    const given = (e: A.Expr) => (e.type === 'name' ? this.slots.get(e.name) : undefined);
+    const [l, r] = [given(left), given(right)];
+    // An input held as given against a constant: compared as doubles.
+    if (l !== undefined && this.inputs[l].asGiven && right.type === 'literal') return comparison(op, fixedValue(0, (s) => s.inputs[l], undefined, l), constant(givenConstant(right)));
+    if (r !== undefined && this.inputs[r].asGiven && left.type === 'literal') return comparison(op, constant(givenConstant(left)), fixedValue(0, (s) => s.inputs[r], undefined, r));
+    const operands = [this.fixed(left), this.fixed(right)];
+    const scale = Math.max(...operands.map((o) => o.scale));
+    const [a, b] = operands.map((o) => rescale(o, scale));
+    return comparison(op, a, b);
+  }
+
+  private name(name: string): Fixed {
     // `fee` is always the month's fee, also when the rules give it per year.
     if (name === 'fee') return fixedValue(this.feeScale, (s) => s.fee);
     const slot = this.slots.get(name);
-    if (slot !== undefined) return fixedValue(this.inputs[slot].scale, (s) => s.inputs[slot], undefined, slot);
-    const expr = values.get(name);
+    if (slot !== undefined) {
+      // Held as given, it is only ever compared (`comparison`); never computed with.
+      if (this.inputs[slot].asGiven) throw UNPLANNED;
+      return fixedValue(this.inputs[slot].scale, (s) => s.inputs[slot], undefined, slot);
+    }
+    const value = this.plan.values.get(name);
     // Totals are known only after the credits; the credit never needs them.
-    if (!expr || AFTER_CREDITS.has(name)) throw UNPLANNED;
+    if (!value || AFTER_CREDITS.has(name)) throw UNPLANNED;
     let letSlot = this.letSlots.get(name);
     if (letSlot === undefined) {
+      // Planning and running a `let` recurse through the `let`s it names: long chains go the exact way.
+      if (this.letSlots.size >= MAX_LETS) throw UNPLANNED;
       letSlot = this.lets.length;
       this.letSlots.set(name, letSlot);
-      this.lets.push(this.fixed(expr, values));
+      this.lets.push(this.fixed(value.value));
     }
     const index = letSlot;
-    const value = this.lets[index];
-    return fixedValue(value.scale, (s) => {
+    const planned = this.lets[index];
+    return fixedValue(planned.scale, (s) => {
       let known = s.lets[index];
       // NaN: not computed yet this month.
-      if (known !== known) known = s.lets[index] = value.at(s);
+      if (known !== known) known = s.lets[index] = planned.at(s);
       return known;
     });
   }
@@ -462,6 +495,10 @@ class FixedPlan {
       this.currency = currency;
       const places = currency ? minorUnitDigits(currency) : 2;
       this.text = places > this.money ? null : new Texts(this.money, places, this.feeScale);
+      if (this.text) {
+        this.arithmetic = new FixedArithmetic(this.text.unit);
+        this.accruals = new Accruals(this.arithmetic, this.plan.remembers);
+      }
     }
     const text = this.text;
     if (!text) return undefined;
@@ -475,11 +512,9 @@ class FixedPlan {
 
   private run(given: InputValues, currency: string | undefined, text: Texts): CreditOutcome {
     const months = this.take(given, currency);
-    this.accruals.reset(text.unit);
-    // A run handed over mid-month may have left cuts behind. (Setting a length is
-    // a runtime call, slow enough to count here.)
+    // A run handed over mid-month may have left cuts behind.
     if (this.cuts.length > 0) this.cuts = [];
-    if (this.tierCuts.length > 0) this.tierCuts.length = 0;
+    this.accruals.reset();
     // Two methods, not one: each is compiled for its own case, and the month's stays small.
     return months === 0 ? this.oneMonth(currency, text) : this.contractYear(months, currency, text);
   }
@@ -517,32 +552,45 @@ class FixedPlan {
   private oneMonth(currency: string | undefined, text: Texts): CreditOutcome {
     const state = this.states[0];
     this.read(-1, state);
-    state.quarterFee = safe(state.fee * 3);
-    state.yearFee = safe(state.fee * 12);
-    const exact = this.month(state, this.accruals);
-    return { ok: true, credit: { currency: currency ?? null, amount: text.money(exact), percentOfFee: this.share ?? text.share(exact, state.fee), cuts: this.takeCuts(0, text) } };
+    this.oneFee[0] = state.fee;
+    state.quarterFee = quarterFee(this.arithmetic, this.oneFee, 0);
+    state.yearFee = yearFee(this.arithmetic, this.oneFee);
+    const exact = this.month(state);
+    return { ok: true, credit: { currency: currency ?? null, amount: text.money(exact), percentOfFee: this.share(exact, state.fee, text), cuts: this.takeCuts(0, text) } };
   }
 
   private contractYear(months: number, currency: string | undefined, text: Texts): CreditOutcome {
     const states = this.states;
     const accruals = this.accruals;
     for (let m = 0; m < months; m++) this.read(m, states[m]);
-    this.schedule(months);
+    const fees = feeSchedule(this.arithmetic, states.slice(0, months).map((s) => s.fee));
+    for (let m = 0; m < months; m++) {
+      states[m].quarterFee = fees[m].quarterly;
+      states[m].yearFee = fees[m].yearly;
+    }
     const perMonth: Omit<CreditSummary, 'months' | 'currency'>[] = [];
     let exactTotal = 0;
     let paid = 0;
     let cuts: readonly CutSummary[] = NO_CUTS;
     for (let m = 0; m < months; m++) {
-      if (m > 0 && m % 3 === 0) accruals.startQuarter();
-      const exact = this.month(states[m], accruals);
+      if (startsQuarter(m)) accruals.startQuarter();
+      const exact = this.month(states[m]);
       exactTotal = safe(exactTotal + exact);
-      paid = safe(paid + accruals.paid(exact));
+      paid = safe(paid + this.arithmetic.paid(exact));
+      const percentOfFee = this.share(exact, states[m].fee, text);
       const monthCuts = this.takeCuts(m + 1, text);
       if (monthCuts.length > 0) cuts = cuts.concat(monthCuts);
-      perMonth.push({ amount: text.money(exact), percentOfFee: this.share ?? text.share(exact, states[m].fee), cuts: monthCuts });
+      perMonth.push({ amount: text.money(exact), percentOfFee, cuts: monthCuts });
     }
     const credit = { currency: currency ?? null, amount: text.money(paid), percentOfFee: text.share(exactTotal, states[0].yearFee), cuts, months: perMonth };
     return { ok: true, credit };
+  }
+
+  /** The month's share of its fee; a sole tier table's winner states it without dividing. */
+  private share(exact: number, fee: number, text: Texts): string {
+    const table = this.soleTable;
+    if (table?.shares && this.lastWinner >= 0 && fee > 0 && this.cuts.length === 0) return table.shares[this.lastWinner];
+    return text.share(exact, fee);
   }
 
   /** An input's slot by name, -1 for none: a scan beats hashing for the few inputs of a contract. */
@@ -551,19 +599,6 @@ class FixedPlan {
     if (names.length > 8) return this.slots.get(name) ?? -1;
     for (let i = 0; i < names.length; i++) if (names[i] === name) return i;
     return -1;
-  }
-
-  /** Quarter and year fees of a run: a contract year is twelve months; months after the run pay the last month's fee. */
-  private schedule(months: number): void {
-    const states = this.states;
-    const fee = (m: number) => states[m < months ? m : months - 1].fee;
-    let yearFee = 0;
-    for (let m = 0; m < 12; m++) yearFee = safe(yearFee + fee(m));
-    for (let m = 0; m < months; m++) {
-      const q = m - (m % 3);
-      states[m].quarterFee = safe(fee(q) + fee(q + 1) + fee(q + 2));
-      states[m].yearFee = yearFee;
-    }
   }
 
   /** The month's cuts, formatted; the buffer is emptied for the next month. */
@@ -609,104 +644,82 @@ class FixedPlan {
     into.fee = fee;
   }
 
-  /** One month, as `Evaluator.month` computes its credit: the exact total at the money scale. */
-  private month(s: MonthState, accruals: Accruals): number {
-    const cuts = this.cuts;
-    let total = 0;
-    this.share = undefined;
-    for (let c = 0; c < this.credits.length; c++) {
-      const credit = this.credits[c];
-      if (credit.type === 'rule') {
-        const amount = Math.max(0, this.rule(credit.rule, s, accruals, cuts, -1));
-        accruals.add(credit.rule.scope, amount);
-        total = safe(total + amount);
-        continue;
-      }
-      let winner = -1;
-      let best = 0;
-      const tierCuts = this.tierCuts;
-      if (credit.table) {
-        winner = tableWinner(credit.table, s.inputs[credit.table.slot]);
-        if (winner >= 0) best = this.pay(credit.tiers[winner], s, accruals, tierCuts, winner);
-        // The month pays exactly this tier's share of the fee: no need to divide it out again.
-        if (winner >= 0 && s.fee > 0 && credit.table === this.soleTable) this.share = credit.table.shares?.[winner];
-      } else {
-        for (let i = 0; i < credit.tiers.length; i++) {
-          const amount = this.rule(credit.tiers[i], s, accruals, tierCuts, i);
-          if (amount >= 0 && (winner < 0 || amount > best)) {
-            winner = i;
-            best = amount;
-          }
-        }
-      }
-      let amount = 0;
-      if (winner >= 0) {
-        accruals.add(credit.tiers[winner].scope, best);
-        if (tierCuts.length > 0) {
-          for (const cut of tierCuts) if (cut.tier === winner) cuts.push(cut);
-          tierCuts.length = 0;
-        }
-        amount = credit.caps.length === 0 ? best : this.applyCaps(credit.scope, 'block', credit.owner, credit.caps, best, s, accruals, cuts, -1);
-      }
-      accruals.add(credit.scope, amount);
-      total = safe(total + amount);
-    }
-    const exact = this.caps.length === 0 ? total : this.applyCaps(0, 'program', 'all credits', this.caps, total, s, accruals, cuts, -1);
-    // A cap cut the tier's share of the fee: what is left is divided out.
-    if (cuts.length > 0) this.share = undefined;
-    accruals.add(0, exact);
-    return exact;
+  /** One month, by the rules of `plan/semantics.ts`: the exact total at the money scale. */
+  private month(s: MonthState): number {
+    this.state = s;
+    this.mark = this.cuts.length;
+    this.lastWinner = -1;
+    return month(this.plan, this.arithmetic, this, this.accruals, this);
   }
 
-  /** A rule's credit at the money scale after its own caps; -1 when its condition does not hold. */
-  private rule(plan: RulePlan, s: MonthState, accruals: Accruals, cuts: RawCut[], tier: number): number {
-    return plan.holds(s) ? this.pay(plan, s, accruals, cuts, tier) : -1;
+  // ——— a month's values (`MonthValues`) ———
+
+  holds(rule: RulePlan): boolean {
+    return this.rules[rule.scope]!.holds(this.state);
   }
 
-  /** What a rule whose condition holds pays, at the money scale, after its own caps. */
-  private pay(plan: RulePlan, s: MonthState, accruals: Accruals, cuts: RawCut[], tier: number): number {
-    let credit = plan.credit.constant ?? plan.credit.at(s);
-    if (plan.proportional) {
-      const distance = Math.max(0, plan.proportional.distance(s));
-      const step = plan.proportional.step.at(s);
-      let steps = 0;
-      if (step > 0) {
-        steps = floorDiv(distance, step);
-        if (plan.proportional.rounding === 'started' && steps * step < distance) steps++;
-      }
+  /** What a rule whose condition holds pays, at the money scale, before its caps. */
+  pays(rule: RulePlan): number {
+    const s = this.state;
+    const values = this.rules[rule.scope]!;
+    let credit = values.credit.constant ?? values.credit.at(s);
+    if (values.proportional) {
+      const steps = countSteps(Math.max(0, values.proportional.distance(s)), values.proportional.step.at(s), values.proportional.rounding, STEPS);
       credit = safe(credit * steps);
     }
     let amount: number;
-    switch (plan.basis) {
+    switch (rule.basis) {
       case 'percent':
-        amount = this.atMoney(safe(credit * s.fee), plan.credit.scale + this.feeScale);
+        amount = this.atMoney(safe(credit * s.fee), values.credit.scale + this.feeScale);
         break;
       case 'points':
-        amount = this.atMoney(safe(Math.max(0, credit) * this.pointValue(s)), plan.credit.scale + this.pointScale());
+        amount = this.atMoney(safe(Math.max(0, credit) * this.pointValue(s)), values.credit.scale + this.pointScale());
         break;
       default:
-        amount = this.atMoney(credit, plan.credit.scale);
+        amount = this.atMoney(credit, values.credit.scale);
     }
-    if (amount < 0) amount = 0;
-    return plan.caps.length === 0 ? amount : this.applyCaps(plan.scope, 'rule', plan.owner, plan.caps, amount, s, accruals, cuts, tier);
+    return amount < 0 ? 0 : amount;
   }
 
-  private applyCaps(scope: number, kind: CutSummary['scope'], owner: string, caps: readonly CapPlan[], amount: number, s: MonthState, accruals: Accruals, cuts: RawCut[], tier: number): number {
-    for (const cap of caps) {
-      const written = cap.amount.at(s);
-      let limit: number;
-      if (cap.kind === 'percent') {
-        const fee = cap.period === 'monthly' ? s.fee : cap.period === 'quarterly' ? s.quarterFee : s.yearFee;
-        limit = this.atMoney(safe(written * fee), cap.amount.scale + this.feeScale);
-      } else if (cap.kind === 'points') limit = this.atMoney(safe(written * this.pointValue(s)), cap.amount.scale + this.pointScale());
-      else limit = this.atMoney(written, cap.amount.scale);
-      const already = cap.period === 'monthly' ? 0 : cap.period === 'quarterly' ? accruals.quarter[scope] : accruals.year[scope];
-      const room = Math.max(0, safe(limit - already));
-      if (amount <= room) continue;
-      cuts.push({ scope: kind, owner, period: cap.period, line: cap.line, before: amount, cut: amount - room, tier });
-      amount = room;
+  limit(cap: CapPlan): number {
+    const s = this.state;
+    const amount = this.capAmounts[cap.id];
+    const written = amount.at(s);
+    if (cap.kind === 'percent') {
+      const fee = feeOf(cap.period, { monthly: s.fee, quarterly: s.quarterFee, yearly: s.yearFee });
+      return this.atMoney(safe(written * fee), amount.scale + this.feeScale);
     }
-    return amount;
+    if (cap.kind === 'points') return this.atMoney(safe(written * this.pointValue(s)), amount.scale + this.pointScale());
+    return this.atMoney(written, amount.scale);
+  }
+
+  tableWinner(block: BlockPlan): number | undefined {
+    const table = this.tables[block.scope];
+    if (!table) return undefined;
+    const winner = tableWinner(table, this.state.inputs[table.slot]);
+    if (table === this.soleTable) this.lastWinner = winner;
+    return winner;
+  }
+
+  // ——— what the month decided (`MonthObserver`) ———
+
+  cut(cut: Cut<number>, tier: number): void {
+    const { by, cap } = cut;
+    this.cuts.push({ scope: by.kind, owner: by.owner, period: cap.period, line: cap.line, before: cut.before, cut: cut.before - cut.after, tier });
+  }
+
+  rule(): void {
+    this.mark = this.cuts.length;
+  }
+
+  /** Only the winning tier's cuts are kept, with the block's own. */
+  block(_block: BlockPlan, _tiers: unknown, winner: number): void {
+    const cuts = this.cuts;
+    let kept = this.mark;
+    for (let i = this.mark; i < cuts.length; i++) if (cuts[i].tier === winner || cuts[i].scope === 'block') cuts[kept++] = cuts[i];
+    // Setting a length is a runtime call, dear enough to count here.
+    if (kept !== cuts.length) cuts.length = kept;
+    this.mark = kept;
   }
 
   private pointValue(s: MonthState): number {
@@ -726,47 +739,8 @@ class FixedPlan {
   }
 }
 
-/** What each scope paid so far in the quarter and the year, rounded as paid (as the evaluator's `Accruals`). */
-class Accruals {
-  // Typed arrays: one element kind for every program, whatever its amounts.
-  readonly quarter: Float64Array;
-  readonly year: Float64Array;
-  /** The minor unit at the money scale. */
-  private unit = 1;
-  /** Whether anything was added since the last reset. */
-  private used = true;
-  private readonly counted: Uint8Array;
-
-  constructor(counted: readonly boolean[]) {
-    this.counted = Uint8Array.from(counted, Number);
-    this.quarter = new Float64Array(counted.length);
-    this.year = new Float64Array(counted.length);
-  }
-
-  reset(unit: number): void {
-    this.unit = unit;
-    if (!this.used) return;
-    this.used = false;
-    this.quarter.fill(0);
-    this.year.fill(0);
-  }
-
-  paid(amount: number): number {
-    return amount <= 0 ? 0 : roundDiv(amount, this.unit) * this.unit;
-  }
-
-  add(scope: number, amount: number): void {
-    if (this.counted[scope] === 0) return;
-    this.used = true;
-    const paid = this.paid(amount);
-    this.quarter[scope] = safe(this.quarter[scope] + paid);
-    this.year[scope] = safe(this.year[scope] + paid);
-  }
-
-  startQuarter(): void {
-    this.quarter.fill(0);
-  }
-}
+/** `let`s the fast path chains: deeper chains are left to the exact interpreter, which needs no recursion. */
+const MAX_LETS = 200;
 
 /** Where an input's value comes from in a run: its default, one value given, a list of months given. */
 const DEFAULT = 0;
@@ -845,7 +819,7 @@ function quotient(a: number, shift: number, b: number): number {
   return 2 * r >= b ? q + 1 : q;
 }
 
-/** The first tier that holds and pays the most, as the evaluator picks it; -1 when none holds. */
+/** The tier that holds and pays the most, picked as `pickTier` of `plan/semantics.ts` picks it; -1 when none holds. */
 function tableWinner(table: TierTable, value: number): number {
   const { ops, limits, pays } = table;
   let winner = -1;
@@ -853,7 +827,7 @@ function tableWinner(table: TierTable, value: number): number {
     const k = limits[i];
     const op = ops[i];
     const holds = op === '<' ? value < k : op === '<=' ? value <= k : op === '>' ? value > k : op === '>=' ? value >= k : op === '=' ? value === k : value !== k;
-    if (holds && (winner < 0 || pays[i] > pays[winner])) winner = i;
+    if (holds && (winner < 0 || outranks(pays[i], pays[winner]))) winner = i;
   }
   return winner;
 }
@@ -911,15 +885,23 @@ function comparison(op: A.CompareOp, left: Fixed, right: Fixed): Test {
 /** A planned constant: its exact digits as an integer, or no fast path. */
 function exactly(value: Decimal): { value: number; scale: number } {
   const scale = value.decimalPlaces();
-  const scaled = value.times(new Decimal(10).pow(scale));
+  const scaled = value.times(`1e${scale}`);
   if (scale > MAX_SCALE || scaled.abs().gt(MAX)) throw UNPLANNED;
-  return { value: scaled.toNumber(), scale };
+  return { value: Number(scaled.toFixed()), scale };
 }
 
 /** Decimal places a plain input number gets by default, in the input's own unit. */
 const PLACES: Record<A.InputKind, number> = { percent: 4, money: 2, duration: 2, number: 4, boolean: 0 };
 
-function inputPlan(spec: InputSpec): InputPlan {
+function inputPlan(input: PlannedInput): InputPlan {
+  const { spec, range } = input;
+  if (input.comparedOnly) {
+    // Every constant it meets has at most 15 significant digits (lowering made sure); so must the default.
+    const fallback = spec.default ? givenConstant(spec.default) : NaN;
+    if (spec.default && significantDigits(spec.default.value) > 15) throw UNPLANNED;
+    const [min, max] = range ? [givenConstant(range.min), givenConstant(range.max)] : [-Infinity, Infinity];
+    return { name: spec.name, kind: spec.kind, places: 0, scale: 0, unit: 1, fallback, min, max, asGiven: true };
+  }
   const literals = [spec.default, spec.range?.min, spec.range?.max, spec.step].filter((l): l is A.Literal => l !== undefined);
   const places = spec.kind === 'boolean' ? 0 : Math.max(PLACES[spec.kind], ...literals.map((l) => new Decimal(l.value).decimalPlaces()));
   const scale = places + (spec.kind === 'percent' ? 2 : 0);
@@ -930,12 +912,45 @@ function inputPlan(spec: InputSpec): InputPlan {
     const { value, scale: own } = exactly(canonical(literal));
     return safe(value * POW[scale - own]);
   };
-  const unit = spec.kind === 'duration' ? SECONDS_PER_UNIT[durationUnit(spec)] : 1;
-  // Percent inputs without a range are shares: 0% to 100%.
-  const [min, max] = spec.range ? [at(spec.range.min), at(spec.range.max)] : spec.kind === 'percent' ? [0, POW[scale]] : [];
+  const unit = input.unit ? SECONDS_PER_UNIT[input.unit] : 1;
+  const [min, max] = range ? [at(range.min), at(range.max)] : [];
   // Every plan has every field, so that reading inputs sees one shape.
-  return { name: spec.name, kind: spec.kind, places, scale, unit, fallback: at(spec.default) ?? NaN, min: min ?? -Infinity, max: max ?? Infinity };
+  return { name: spec.name, kind: spec.kind, places, scale, unit, fallback: at(spec.default) ?? NaN, min: min ?? -Infinity, max: max ?? Infinity, asGiven: false };
 }
+
+/** A constant of at most 15 significant digits as a double, in its own unit (99.5% → 99.5): exact to compare with. */
+function givenConstant(literal: A.Literal): number {
+  const value = Number(literal.value);
+  return literal.negative ? -value : value;
+}
+
+function constant(value: number): Fixed {
+  return fixedValue(0, () => value, value);
+}
+
+/**
+ * A value given for an input held as given: a double in the input's own unit,
+ * when it compares exactly as its decimal would; NaN otherwise (the reader
+ * judges it). A number stands for its shortest decimal, the one the reader
+ * reads; a text must have at most 15 significant digits, so that it is the
+ * only such decimal of its double. Against a constant of at most 15
+ * significant digits, rounding to doubles then keeps every order and
+ * equality: decimals that differ cannot round to one double, and rounding
+ * never reverses an order.
+ */
+function givenInput(plan: InputPlan, raw: InputValue, currency: string | undefined): number {
+  if (typeof raw === 'number') return Number.isFinite(raw) ? raw : NaN;
+  if (typeof raw !== 'string') return NaN;
+  let text = raw;
+  if (plan.kind === 'percent' && text.endsWith('%')) text = text.slice(0, -1);
+  else if (plan.kind === 'money' && text.length > 4 && text[text.length - 4] === ' ') {
+    if (text.slice(-3) !== currency) return NaN;
+    text = text.slice(0, -4);
+  }
+  if (!PLAIN_DECIMAL.test(text) || significantDigits(text.replace('-', '')) > 15) return NaN;
+  return Number(text);
+}
+const PLAIN_DECIMAL = /^-?\d+(\.\d+)?$/;
 
 /**
  * A number in the input's own unit, or a plain literal of its kind (`99.5%`,
@@ -943,6 +958,7 @@ function inputPlan(spec: InputSpec): InputPlan {
  * NaN for anything else, which the reader judges.
  */
 function fixedInput(plan: InputPlan, raw: InputValue, currency: string | undefined): number {
+  if (plan.asGiven) return givenInput(plan, raw, currency);
   // A plain number, the usual value from code: short, so that it is compiled into its caller.
   if (typeof raw === 'number' && plan.kind !== 'boolean') {
     const scaled = Math.round(raw * POW[plan.places]);

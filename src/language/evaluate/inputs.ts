@@ -6,7 +6,7 @@
  * duration unit of its declaration) — and leave as exact Decimals in the
  * evaluator's units, or as one clear problem that names the input.
  */
-import type { DurationUnit, InputKind, Literal } from '../ast.js';
+import type { InputKind, Literal } from '../ast.js';
 import type { InputSpec } from '../checker/program.js';
 import { canonical, Decimal } from '../decimal.js';
 import { evaluationProblems as problems, type Problem } from '../diagnostics.js';
@@ -17,10 +17,8 @@ export type InputValue = string | number | boolean;
 export type InputValues = Readonly<Record<string, InputValue | readonly InputValue[] | undefined>>;
 export type Value = Decimal | boolean;
 
-/** The unit a bare number means for a duration input: the unit its declaration is written in. */
-export function durationUnit(spec: InputSpec): DurationUnit {
-  return spec.default?.unit ?? spec.range?.min.unit ?? spec.step?.unit ?? 'h';
-}
+export { durationUnit } from '../plan/lower.js';
+import { durationUnit } from '../plan/lower.js';
 
 const kindWords: Record<InputKind, string> = {
   percent: 'a percentage such as 99.5%',
@@ -46,7 +44,8 @@ export function readValue(spec: InputSpec, raw: InputValue, context: ReadContext
     return spec.kind === 'boolean' ? raw : fail(`expected ${kindWords[spec.kind]}, but got ${raw}`);
   }
   if (typeof raw === 'number' && !Number.isFinite(raw)) return fail(`expected ${kindWords[spec.kind]}, but got ${raw}`);
-  const text = String(raw).trim();
+  // A number is the decimal it prints as, also in exponent form (1e-7 is 0.0000001).
+  const text = typeof raw === 'number' ? new Decimal(raw).toFixed() : String(raw).trim();
   if (text === '') return fail('no value given');
   if (spec.kind === 'boolean') {
     if (text === 'true' || text === 'false') return text === 'true';
@@ -136,9 +135,10 @@ export function readInputs(
     const raw = given[spec.name];
     const perMonth = Array.isArray(raw) ? raw : undefined;
     for (let m = 0; m < count; m++) {
-      const value = perMonth ? perMonth[m] : (raw as InputValue | undefined) ?? defaultOf(spec);
+      // A month left out of a list (`[98, undefined]`, or a hole) takes the default, as an input left out does.
+      const value = (perMonth ? perMonth[m] : (raw as InputValue | undefined)) ?? defaultOf(spec);
       if (value === undefined) {
-        if (m === 0) found.push(problems.invalidInput(spec.name, 'no value given, and the rules declare no default', spec.span));
+        if (m === 0 || perMonth) found.push(problems.invalidInput(spec.name, 'no value given, and the rules declare no default', spec.span, perMonth ? m + 1 : undefined));
         continue;
       }
       const read = readValue(spec, value, { ...context, ...(year ? { month: m + 1 } : {}) });

@@ -8,7 +8,8 @@ import type { CheckedProgram } from '../checker/program.js';
 import { Decimal, moneyString, ZERO } from '../decimal.js';
 import { locate, type Diagnostic, type Problem } from '../diagnostics.js';
 import type { Lang } from '../render/format.js';
-import { Accruals, Evaluator, percentString, type MonthComputation } from './evaluator.js';
+import { Accruals, feeSchedule, startsQuarter } from '../plan/semantics.js';
+import { decimalArithmetic, Evaluator, percentString, type MonthComputation } from './evaluator.js';
 import { describeStep, stepLine, type StepData } from './explanation.js';
 import { EvaluationStop } from './expressions.js';
 import { readInputs, type InputValues } from './inputs.js';
@@ -33,37 +34,20 @@ export function run(program: CheckedProgram, evaluator: Evaluator, given: InputV
   const currency = read.currency ?? program.currency ?? options.currency;
   const lang = options.lang ?? 'en';
 
-  const feeSpec = program.inputs.find((i) => i.name === 'fee');
   const monthlyFees = read.months.map((m) => {
     const fee = (m.get('fee') as Decimal | undefined) ?? ZERO;
-    return feeSpec?.period === 'yearly' ? fee.div(12) : fee;
+    return evaluator.plan.yearlyFee ? fee.div(12) : fee;
   });
-  // A contract year is twelve months; months after the run pay the last month's fee.
-  const schedule = Array.from({ length: 12 }, (_, i) => monthlyFees[Math.min(i, monthlyFees.length - 1)]);
-  const yearlyFee = sum(schedule);
+  const ar = decimalArithmetic(currency);
+  const fees = feeSchedule(ar, monthlyFees);
+  const yearlyFee = fees[0].yearly;
 
-  const accruals = new Accruals(currency);
+  const accruals = new Accruals(ar, evaluator.plan.remembers);
   const computations: MonthComputation[] = [];
   try {
     read.months.forEach((values, i) => {
-      if (i > 0 && i % 3 === 0) accruals.startQuarter();
-      const quarter = Math.floor(i / 3) * 3;
-      computations.push(
-        evaluator.month(
-          {
-            values,
-            month: read.year ? i + 1 : 0,
-            currency,
-            fees: {
-              monthly: monthlyFees[i],
-              quarterly: read.year ? sum(schedule.slice(quarter, quarter + 3)) : monthlyFees[i].times(3),
-              yearly: yearlyFee,
-            },
-          },
-          accruals,
-          creditOnly,
-        ),
-      );
+      if (startsQuarter(i)) accruals.startQuarter();
+      computations.push(evaluator.month({ values, month: read.year ? i + 1 : 0, currency, fees: fees[i] }, accruals, creditOnly));
     });
   } catch (error) {
     if (error instanceof EvaluationStop) {

@@ -1,6 +1,8 @@
 // The README's library snippets, run by Node against the installed package.
 import assert from 'node:assert/strict';
 import { compile } from 'credit-rules';
+import { compile as compileForCalculator } from 'credit-rules/compiler';
+import { tokens } from 'credit-rules/language-service';
 import { loadProgram } from 'credit-rules/runtime';
 
 const source = `fee 1000 EUR monthly "Monthly fee"
@@ -16,6 +18,12 @@ assert.equal(evaluation.ok && evaluation.result.credit.amount, '100.00');
 const loaded = loadProgram(JSON.parse(JSON.stringify(program.toJSON())));
 const again = loaded.program.evaluate({ availability: '99.2%' });
 assert.equal(again.ok && again.result.credit.amount, '100.00');
+
+// The calculator's compiler and the editor's language service, as their own entries.
+const calculator = compileForCalculator(source).program;
+const mine = calculator.evaluate({ availability: '99.2%' });
+assert.equal(mine.ok && mine.result.credit.amount, '100.00');
+assert.ok(tokens(source).length > 0);
 
 // A server render imports the widget modules: they must not throw, and register nothing.
 const widget = await import('credit-rules/widget');

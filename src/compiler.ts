@@ -1,0 +1,16 @@
+/**
+ * credit-rules/compiler: rules text into a runnable program, for calculators
+ * that take their rules as text (`<credit-calculator>` does). The program is
+ * the runtime's (`credit-rules/runtime`): it evaluates and computes credits,
+ * but does not render clauses or run examples — that is the package entry's
+ * (`credit-rules`), for drafting and billing.
+ */
+import { compileInto, type Compiled } from './language/compile.js';
+import { Program } from './language/program.js';
+
+export type CompileResult = Compiled<Program>;
+
+/** Compiles rules text: diagnostics and, when there are no errors, a `Program`. */
+export function compile(source: string): CompileResult {
+  return compileInto(source, (checked, diagnostics) => new Program(checked, diagnostics));
+}

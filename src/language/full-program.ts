@@ -1,0 +1,30 @@
+/**
+ * A program as the full package entry (`credit-rules`) gives it: everything
+ * the runtime's `Program` does, and what drafting needs besides — its
+ * `example` lines run as tests, and its clause text. Kept apart so that the
+ * runtime entry, which bills and calculates, carries none of that code.
+ */
+import type { CheckedProgram } from './checker/program.js';
+import type { Diagnostic } from './diagnostics.js';
+import { planFixed } from './evaluate/fixed.js';
+import { runExample, type ExampleResult } from './evaluate/examples.js';
+import type { RunOptions } from './evaluate/run.js';
+import { Program as RuntimeProgram } from './program.js';
+import { renderClause } from './render/clause.js';
+import type { Lang } from './render/format.js';
+
+export class Program extends RuntimeProgram {
+  constructor(checked: CheckedProgram, diagnostics: readonly Diagnostic[] = []) {
+    super(checked, diagnostics, planFixed);
+  }
+
+  /** Runs every `example` of the program. */
+  runExamples(options: RunOptions = {}): ExampleResult[] {
+    return this.checked.ast.statements.flatMap((s) => (s.type === 'example' ? [runExample(this, s, options)] : []));
+  }
+
+  /** The clause text for the contract. */
+  render(lang: Lang = 'en'): string {
+    return renderClause(this.checked, lang);
+  }
+}

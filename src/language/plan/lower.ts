@@ -1,0 +1,160 @@
+/**
+ * Lowering: the checked program becomes its plan (`plan.ts`), once per
+ * program, for every backend. A precompiled program that lacks what the
+ * checker always writes (an expression's kind) is damaged, and says so here
+ * rather than computing with a guess.
+ */
+import * as A from '../ast.js';
+import type { CheckedProgram, InputSpec } from '../checker/program.js';
+import { significantDigits } from '../literals.js';
+import { LineMap } from '../source.js';
+import type { BlockPlan, CapPlan, CreditPlan, InputPlan, Plan, RulePlan, ValuePlan } from './plan.js';
+import { PROGRAM_SCOPE } from './plan.js';
+import { capOrder } from './semantics.js';
+
+/** Thrown when a (precompiled) program is not what the checker produces. */
+export class DamagedProgram extends Error {}
+
+export function lower(program: CheckedProgram): Plan {
+  const lines = new LineMap(program.source);
+  const lineOf = (node: { span: { start: number } }) => lines.position(node.span.start).line;
+  let scopes = PROGRAM_SCOPE + 1;
+  const remembers: boolean[] = [false];
+  const newScope = (caps: readonly CapPlan[]) => {
+    remembers.push(caps.some((c) => c.period !== 'monthly'));
+    return scopes++;
+  };
+  let capIds = 0;
+  const capsOf = (caps: readonly A.Cap[]): CapPlan[] =>
+    caps.map((cap) => ({ id: capIds++, amount: cap.amount, kind: kindOf(cap.amount), period: cap.period, line: lineOf(cap) })).sort(capOrder);
+  const rulePlan = (rule: A.Rule): RulePlan => {
+    const caps = capsOf(rule.caps);
+    const p = rule.proportional;
+    return {
+      kind: 'rule',
+      scope: newScope(caps),
+      owner: rule.conditionText,
+      line: lineOf(rule),
+      condition: rule.condition,
+      credit: rule.credit,
+      basis: kindOf(rule.credit),
+      ...(p?.measure ? { proportional: { subject: p.measure.subject, threshold: p.measure.threshold, step: p.step, kind: kindOf(p.step), rounding: p.rounding, direction: p.direction } } : {}),
+      caps,
+    };
+  };
+
+  const credits: CreditPlan[] = [];
+  let caps: CapPlan[] = [];
+  let pointRate: Plan['pointRate'];
+  const values = new Map<string, ValuePlan>();
+  for (const statement of program.ast.statements) {
+    switch (statement.type) {
+      case 'rule':
+        credits.push({ type: 'rule', rule: rulePlan(statement) });
+        break;
+      case 'block': {
+        const blockCaps = capsOf(statement.caps);
+        const tiers = statement.rules.map(rulePlan);
+        const block: BlockPlan = { kind: 'block', scope: newScope(blockCaps), owner: ownerOf(statement, lineOf(statement)), line: lineOf(statement), tiers, caps: blockCaps };
+        credits.push({ type: 'block', block });
+        break;
+      }
+      case 'cap':
+        // Program caps apply together, in period order, wherever they are written.
+        caps = [...caps, ...capsOf([statement.cap])].sort(capOrder);
+        break;
+      case 'point-rate':
+        pointRate = { amount: statement.rate, kind: kindOf(statement.rate) };
+        break;
+      case 'let':
+      case 'output':
+        values.set(statement.name, { name: statement.name, role: statement.type, kind: statement.declaredKind ?? kindOf(statement.value), line: lineOf(statement), value: statement.value });
+        break;
+    }
+  }
+  remembers[PROGRAM_SCOPE] = caps.some((c) => c.period !== 'monthly');
+
+  const compared = comparedOnly(program);
+  const inputs = program.inputs.map((spec): InputPlan => ({
+    name: spec.name,
+    kind: spec.kind,
+    spec,
+    ...rangeOf(spec),
+    ...(spec.kind === 'duration' ? { unit: durationUnit(spec) } : {}),
+    comparedOnly: compared.has(spec.name),
+  }));
+  return {
+    inputs, values, credits, caps, scopes, remembers,
+    ...(pointRate ? { pointRate } : {}),
+    ...(program.currency ? { currency: program.currency } : {}),
+    yearlyFee: program.inputs.find((i) => i.name === 'fee')?.period === 'yearly',
+  };
+}
+
+/** A block's name in reports: its label, or where it is. */
+export function ownerOf(block: Pick<A.Block, 'label' | 'pool'>, line: number): string {
+  return block.label ?? `${block.pool} block at line ${line}`;
+}
+
+/** The unit a bare number means for a duration input: the unit its declaration is written in. */
+export function durationUnit(spec: InputSpec): A.DurationUnit {
+  return spec.default?.unit ?? spec.range?.min.unit ?? spec.step?.unit ?? 'h';
+}
+
+const SHARE = { min: '0', max: '100' };
+
+/** The range an input's values must lie in: a percent input without one is a share, 0%..100%. */
+function rangeOf(spec: InputSpec): Pick<InputPlan, 'range'> {
+  if (spec.range) return { range: { ...spec.range, implicit: false } };
+  if (spec.kind !== 'percent') return {};
+  const end = (value: string): A.Literal => ({ type: 'literal', kind: 'percent', value, span: spec.span });
+  return { range: { min: end(SHARE.min), max: end(SHARE.max), implicit: true } };
+}
+
+function kindOf(expr: A.Expr): A.Kind {
+  if (!expr.kind) throw new DamagedProgram(`an expression at offset ${expr.span.start} has no kind`);
+  return expr.kind;
+}
+
+/** Constants a backend may compare a given value with as it is: at most 15 significant digits, the precision of a double. */
+function plainConstant(expr: A.Expr): boolean {
+  return expr.type === 'literal' && expr.kind !== 'boolean' && expr.kind !== 'duration' && significantDigits(expr.value) <= 15;
+}
+
+/**
+ * The inputs used only in comparisons with plain constants (`availability <
+ * 99.5%`, `95% <= availability < 99%`), and within range ends of the same
+ * kind: a backend may compare their values exactly as given, without
+ * converting them into its own arithmetic.
+ */
+function comparedOnly(program: CheckedProgram): Set<string> {
+  const candidates = new Set(program.inputs.filter((i) => (i.kind === 'percent' || i.kind === 'number' || i.kind === 'money') && i.name !== 'fee').map((i) => i.name));
+  for (const spec of program.inputs) {
+    const ends = [spec.range?.min, spec.range?.max].filter((l): l is A.Literal => l !== undefined);
+    if (!ends.every(plainConstant)) candidates.delete(spec.name);
+  }
+  const used = new Set<string>();
+  const walk = (expr: A.Expr) => {
+    const pending = [expr];
+    while (pending.length > 0) {
+      const e = pending.pop()!;
+      if (e.type === 'name') used.add(e.name);
+      else if (e.type === 'compare') {
+        e.operands.forEach((operand, i) => {
+          const neighbours = [e.operands[i - 1], e.operands[i + 1]].filter((n): n is A.Expr => n !== undefined);
+          if (operand.type === 'name' && neighbours.every(plainConstant)) return;
+          pending.push(operand);
+        });
+      } else pending.push(...A.children(e));
+    }
+  };
+  for (const statement of program.ast.statements) {
+    for (const { expr } of A.expressionsOf(statement)) walk(expr);
+    for (const rule of statement.type === 'rule' ? [statement] : statement.type === 'block' ? statement.rules : []) {
+      // The distance of a proportional credit computes with its subject.
+      if (rule.proportional?.measure) walk(rule.proportional.measure.subject);
+    }
+  }
+  for (const name of used) candidates.delete(name);
+  return candidates;
+}

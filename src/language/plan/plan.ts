@@ -1,0 +1,101 @@
+/**
+ * The plan: a checked program lowered once into what every backend runs —
+ * the exact interpreter (`evaluate/evaluator.ts`), the fixed-point fast path
+ * (`evaluate/fixed.ts`), and later SQL. Every decision that is not arithmetic
+ * is made here, once: which credits exist and in what order, who owns each
+ * cap (its scope) and in what order caps apply, which scopes remember what
+ * they paid, an input's effective range, a credit's owner name for reports.
+ * Expressions stay checked AST nodes: turning them into numbers is each
+ * backend's arithmetic. `semantics.ts` holds the rules that run over a plan.
+ */
+import type { DurationUnit, Expr, InputKind, Kind, Literal, Period } from '../ast.js';
+import type { InputSpec } from '../checker/program.js';
+
+/** Scope 0 is the whole program (`cap` statements); every rule, tier and block has its own. */
+export const PROGRAM_SCOPE = 0;
+
+export interface Plan {
+  readonly inputs: readonly InputPlan[];
+  /** `let`s and outputs, by name. */
+  readonly values: ReadonlyMap<string, ValuePlan>;
+  readonly credits: readonly CreditPlan[];
+  /** `cap` statements, on all credits together, in the order they apply. */
+  readonly caps: readonly CapPlan[];
+  readonly pointRate?: { readonly amount: Expr; readonly kind: Kind };
+  /** How many cap scopes there are; scope 0 is the program. */
+  readonly scopes: number;
+  /** Per scope: whether it has a quarterly or yearly cap, so needs what it paid before. */
+  readonly remembers: readonly boolean[];
+  /** The rules' own currency, if they name one. */
+  readonly currency?: string;
+  /** Whether `fee` is given per year (the month's fee is a twelfth of it). */
+  readonly yearlyFee: boolean;
+}
+
+export interface InputPlan {
+  readonly name: string;
+  readonly kind: InputKind;
+  readonly spec: InputSpec;
+  /** The range values must lie in: declared, or 0%..100% for a percent input without one. */
+  readonly range?: { readonly min: Literal; readonly max: Literal; readonly implicit: boolean };
+  /** For a duration: the unit a bare number is in. */
+  readonly unit?: DurationUnit;
+  /**
+   * Only ever compared with constants (thresholds, range ends), never
+   * computed with: a backend may compare such a value as it was given.
+   */
+  readonly comparedOnly: boolean;
+}
+
+export interface ValuePlan {
+  readonly name: string;
+  readonly role: 'let' | 'output';
+  readonly kind: Kind;
+  readonly line: number;
+  readonly value: Expr;
+}
+
+export interface CapPlan {
+  /** Unique within the program: a backend's index for what it keeps per cap. */
+  readonly id: number;
+  readonly amount: Expr;
+  readonly kind: Kind;
+  readonly period: Period;
+  readonly line: number;
+}
+
+export interface RulePlan {
+  /** Who owns the rule's caps, in cuts. */
+  readonly kind: 'rule';
+  readonly scope: number;
+  /** The rule's condition as written: its name in reports. */
+  readonly owner: string;
+  readonly line: number;
+  readonly condition: Expr;
+  readonly credit: Expr;
+  /** What the credit is counted in: a share of the month's fee, money, or points. */
+  readonly basis: Kind;
+  readonly proportional?: ProportionalPlan;
+  readonly caps: readonly CapPlan[];
+}
+
+export interface ProportionalPlan {
+  readonly subject: Expr;
+  readonly threshold: Expr;
+  readonly step: Expr;
+  readonly kind: Kind;
+  readonly rounding: 'full' | 'started';
+  readonly direction: 'below' | 'above';
+}
+
+export interface BlockPlan {
+  readonly kind: 'block';
+  readonly scope: number;
+  /** The block's label, or "credit block at line 7". */
+  readonly owner: string;
+  readonly line: number;
+  readonly tiers: readonly RulePlan[];
+  readonly caps: readonly CapPlan[];
+}
+
+export type CreditPlan = { readonly type: 'rule'; readonly rule: RulePlan } | { readonly type: 'block'; readonly block: BlockPlan };

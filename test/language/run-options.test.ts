@@ -1,0 +1,74 @@
+/**
+ * What a caller hands `evaluate()` and `credit()` besides the rules: options
+ * and values are read once, up front, the same way for both — so billing's
+ * call and the full result never disagree on what they accept.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { evalMonth, evalProblems, evalYear, programOf } from '../helpers.js';
+
+const NO_CURRENCY = programOf('input a: percent default 99.9%\nif a < 99.5% then 10%\n');
+
+describe('the currency option', () => {
+  it('is read in capitals: `eur` is EUR, in evaluate() and credit() alike', () => {
+    assert.equal(evalMonth(NO_CURRENCY, { a: '98%', fee: 1000 }, { currency: 'eur' }).currency, 'EUR');
+    const credit = NO_CURRENCY.credit({ a: '98%', fee: 1000 }, { currency: 'eur' });
+    assert.ok(credit.ok);
+    assert.deepEqual([credit.credit.currency, credit.credit.amount], ['EUR', '100.00']);
+  });
+
+  it('that is no ISO 4217 code is refused by both, with a message that names it', () => {
+    for (const currency of ['XYZ', 'euro', '', '€']) {
+      const evaluation = NO_CURRENCY.evaluate({ a: '98%', fee: 1000 }, { currency });
+      const credit = NO_CURRENCY.credit({ a: '98%', fee: 1000 }, { currency });
+      assert.equal(evaluation.ok, false, currency);
+      assert.deepEqual(credit, evaluation, currency);
+      assert.ok(!evaluation.ok && evaluation.diagnostics[0].code === 'invalid-option' && evaluation.diagnostics[0].message.includes('currency'), currency);
+    }
+  });
+
+  it('may be a currency with four minor digits (CLF, UYW), rounded to them', () => {
+    const result = evalMonth(NO_CURRENCY, { a: '98%', fee: '1.23456 CLF' });
+    assert.deepEqual([result.currency, result.credit.amount], ['CLF', '0.1235']);
+    assert.equal(evalMonth(NO_CURRENCY, { a: '98%', fee: 10 }, { currency: 'UYW' }).credit.amount, '1.0000');
+  });
+});
+
+describe('a month left out of a year list', () => {
+  it('takes the default, as an input left out does, in both paths', () => {
+    const year = evalYear(NO_CURRENCY, { a: ['98%', undefined as never, '98%'], fee: 1000 }, { currency: 'EUR' });
+    assert.deepEqual(year.months.map((m) => m.credit.amount), ['100.00', '0.00', '100.00']);
+    // A hole in the array, and a first month left out.
+    // eslint-disable-next-line no-sparse-arrays
+    assert.deepEqual(evalYear(NO_CURRENCY, { a: [, '98%'] as never, fee: 1000 }, { currency: 'EUR' }).months.map((m) => m.credit.amount), ['0.00', '100.00']);
+  });
+
+  it('without a default is a problem that names the month', () => {
+    const [problem] = evalProblems('input a: percent\nif a < 99.5% then 10%\n', { a: ['98%', undefined as never], fee: '1000 EUR' });
+    assert.equal(problem.code, 'invalid-input');
+    assert.equal(problem.month, 2);
+  });
+});
+
+describe('numbers from code', () => {
+  it('are the decimals they print as, also in exponent form: 1e-7 is 0.0000001', () => {
+    const program = programOf('fee 1000 EUR monthly\ninput n: number default 0\nif n > 0 then 10 EUR\n');
+    assert.equal(evalMonth(program, { n: 1e-7 }).credit.amount, '10.00');
+    assert.equal(evalMonth(program, { n: -1e-7 }).credit.amount, '0.00');
+  });
+});
+
+describe('numbers beyond the 40 digits arithmetic keeps', () => {
+  it('stop the evaluation instead of paying guessed cents, in both paths', () => {
+    const program = programOf('fee 1000 EUR monthly\ninput count: number default 0\ninput price: money default 0 EUR\nif count > 0 then count * price\n');
+    const values = { count: '123456789012345678901234567890', price: '987654321098765432109876543.21 EUR' };
+    const [problem] = evalProblems(program, values);
+    assert.equal(problem.code, 'number-too-large');
+    assert.equal(problem.start.line, 4);
+  });
+
+  it('below 10^28 keep every cent', () => {
+    const program = programOf('fee 1000 EUR monthly\ninput count: number default 0\ninput price: money default 0 EUR\nif count > 0 then count * price\n');
+    assert.equal(evalMonth(program, { count: '1234567890123', price: '98765432109.21 EUR' }).credit.amount, '121932631136153787416332.83');
+  });
+});
