@@ -3,43 +3,45 @@
  * errors, so any child may be missing here: a missing expression becomes an
  * `invalid` node (its error is already reported) and a statement without its
  * essentials is dropped rather than guessed at.
+ *
+ * Children are read through the types `npm run grammar` generates from the
+ * parser (`grammar/cst.d.ts`), so a misspelt child or a child the grammar
+ * no longer has is a compile error, not a silent `undefined`.
  */
 import type { CstNode, IToken } from 'chevrotain';
+import type * as C from '../../grammar/cst.js';
 import type * as A from './ast.js';
-import { problems, type Problem } from './diagnostics.js';
+import type { Problem } from './diagnostics.js';
 import { isCurrency, MAX_LITERAL_DIGITS, parseQuantity, significantDigits } from './literals.js';
+import { problems } from './problems.js';
 import type { Span } from './source.js';
 import * as t from './tokens.js';
 
-type Element = CstNode | IToken;
+/** The levels of the precedence ladder, from `expression` (or) down to `atom`. */
+type ExpressionNode =
+  | C.ExpressionCstNode | C.ConjunctionCstNode | C.NegationCstNode | C.ComparisonCstNode
+  | C.AdditiveCstNode | C.MultiplicativeCstNode | C.UnaryCstNode | C.AtomCstNode;
 
-const isToken = (e: Element | undefined): e is IToken => !!e && 'image' in e;
 const real = (token: IToken | undefined): token is IToken =>
   !!token && !token.isInsertedInRecovery && Number.isFinite(token.startOffset);
+
+/** The first child of a name: recovery may have left out any, even one the grammar requires. */
+const first = <T>(children: readonly T[] | undefined): T | undefined => children?.[0];
+
+/** The first token of a name, unless recovery left it out or made it up. */
+function token(tokens: readonly IToken[] | undefined): IToken | undefined {
+  const found = tokens?.[0];
+  return real(found) ? found : undefined;
+}
 
 function tokenSpan(token: IToken): Span {
   return { start: token.startOffset, end: token.startOffset + token.image.length };
 }
 
-function tokenIn(node: CstNode | undefined, name: string, index = 0): IToken | undefined {
-  const found = node?.children[name]?.[index];
-  return isToken(found) && real(found) ? found : undefined;
-}
-
-function nodeIn(node: CstNode | undefined, name: string, index = 0): CstNode | undefined {
-  const found = node?.children[name]?.[index];
-  return found && !isToken(found) ? found : undefined;
-}
-
-function all(node: CstNode | undefined, name: string): Element[] {
-  return node?.children[name] ?? [];
-}
-
-/** A node's span without its closing newline; undefined when recovery left it empty. */
-function nodeSpan(node: CstNode | undefined): Span | undefined {
+/** A node's span, without the newline that closes its line; undefined when recovery left it empty. */
+function nodeSpan(node: CstNode | undefined, newline?: IToken): Span | undefined {
   const loc = node?.location;
   if (!loc || !Number.isFinite(loc.startOffset) || !Number.isFinite(loc.endOffset)) return undefined;
-  const newline = tokenIn(node, 'Newline');
   const end = newline && newline.image !== '' ? newline.startOffset : (loc.endOffset as number) + 1;
   return { start: loc.startOffset, end: Math.max(loc.startOffset, end) };
 }
@@ -50,89 +52,102 @@ export function unquote(image: string): string {
 }
 
 /** The tokens a `literal` node may hold, as the grammar names them. */
-const LITERAL_TOKENS = ['PercentLiteral', 'MoneyLiteral', 'DurationLiteral', 'NumberLiteral', 'BadUnit', 'True', 'False'] as const;
+const LITERAL_TOKENS = ['PercentLiteral', 'MoneyLiteral', 'DurationLiteral', 'NumberLiteral', 'BadUnit', 'True', 'False'] as const satisfies readonly (keyof C.LiteralCstChildren)[];
 
 const periods: Record<string, A.Period> = { monthly: 'monthly', quarterly: 'quarterly', yearly: 'yearly' };
+
+/** The one operand of a level without an operator, which stands for the whole level; undefined at any other node. */
+function onlyOperand(node: ExpressionNode): ExpressionNode | undefined {
+  switch (node.name) {
+    case 'negation': return node.children.Not ? undefined : first(node.children.comparison);
+    case 'unary': return node.children.Minus ? undefined : first(node.children.atom);
+    case 'atom': return undefined;
+    default: {
+      const { operands, operators } = node.children;
+      return operands?.length === 1 && !operators ? operands[0] : undefined;
+    }
+  }
+}
 
 export class AstBuilder {
   readonly problems: Problem[] = [];
 
   constructor(private readonly source: string) {}
 
+  /** `cst` as the parser returned it: grammar/cst.d.ts is generated from that parser, and a test fails when it is stale. */
   program(cst: CstNode): A.ProgramAst {
     const statements: A.Statement[] = [];
-    for (const element of all(cst, 'statement')) {
-      const statement = this.statement(element as CstNode);
+    for (const element of (cst as C.ProgramCstNode).children.statement ?? []) {
+      const statement = this.statement(element);
       if (statement) statements.push(statement);
     }
     return { statements };
   }
 
-  private statement(node: CstNode): A.Statement | undefined {
-    const [name, children] = Object.entries(node.children)[0] ?? [];
-    const child = children?.[0] as CstNode | undefined;
-    if (!child) return undefined;
-    switch (name) {
-      case 'ruleStatement': return this.rule(child);
-      case 'block': return this.block(child);
-      case 'feeStatement': return this.fee(child);
-      case 'inputStatement': return this.input(child);
-      case 'capStatement': return this.capStatement(child);
-      case 'pointRate': return this.pointRate(child);
-      case 'letStatement': return this.declaration('let', child);
-      case 'outputStatement': return this.declaration('output', child);
-      case 'claimStatement': return this.claim(child);
-      case 'exampleStatement': return this.example(child);
-      default: return undefined;
-    }
+  private statement(node: C.StatementCstNode): A.Statement | undefined {
+    const c = node.children;
+    if (c.ruleStatement) return this.rule(c.ruleStatement[0]);
+    if (c.block) return this.block(c.block[0]);
+    if (c.feeStatement) return this.fee(c.feeStatement[0]);
+    if (c.inputStatement) return this.input(c.inputStatement[0]);
+    if (c.capStatement) return this.capStatement(c.capStatement[0]);
+    if (c.pointRate) return this.pointRate(c.pointRate[0]);
+    if (c.letStatement) return this.declaration('let', c.letStatement[0]);
+    if (c.outputStatement) return this.declaration('output', c.outputStatement[0]);
+    if (c.claimStatement) return this.claim(c.claimStatement[0]);
+    if (c.exampleStatement) return this.example(c.exampleStatement[0]);
+    return undefined;
   }
 
-  private rule(node: CstNode): A.Rule | undefined {
-    const span = nodeSpan(node);
-    const conditionNode = nodeIn(node, 'condition');
-    const creditNode = nodeIn(node, 'credit');
+  private rule(node: C.RuleStatementCstNode): A.Rule | undefined {
+    const c = node.children;
+    const span = nodeSpan(node, token(c.Newline));
+    const conditionNode = first(c.condition);
+    const creditNode = first(c.credit);
     if (!span || !conditionNode || !creditNode) return undefined;
     const condition = this.expression(conditionNode);
-    const proportionalNode = nodeIn(node, 'proportional');
+    const proportionalNode = first(c.proportional);
     const proportional = proportionalNode ? this.proportional(proportionalNode) : undefined;
     return {
       type: 'rule',
       condition,
       credit: this.expression(creditNode),
       ...(proportional ? { proportional } : {}),
-      caps: all(node, 'capClause').flatMap((c) => this.capClause(c as CstNode)),
+      caps: (c.capClause ?? []).flatMap((clause) => this.capClause(clause)),
       conditionText: this.source.slice(condition.span.start, condition.span.end),
       span,
     };
   }
 
-  private proportional(node: CstNode): A.Proportional | undefined {
+  private proportional(node: C.ProportionalCstNode): A.Proportional | undefined {
+    const c = node.children;
     const span = nodeSpan(node);
-    const stepNode = nodeIn(node, 'step');
+    const stepNode = first(c.step);
     if (!span || !stepNode) return undefined;
-    const direction = tokenIn(node, 'Below') ? 'below' : tokenIn(node, 'Above') ? 'above' : undefined;
+    const direction = token(c.Below) ? 'below' : token(c.Above) ? 'above' : undefined;
     if (!direction) return undefined;
     return {
       step: this.expression(stepNode),
-      rounding: tokenIn(node, 'Started') ? 'started' : 'full',
+      rounding: token(c.Started) ? 'started' : 'full',
       direction,
       span,
     };
   }
 
-  private capClause(node: CstNode): A.Cap[] {
-    return all(node, 'capSpec').flatMap((spec) => {
-      const cap = this.capSpec(spec as CstNode);
+  private capClause(node: C.CapClauseCstNode): A.Cap[] {
+    return (node.children.capSpec ?? []).flatMap((spec) => {
+      const cap = this.capSpec(spec);
       return cap ? [cap] : [];
     });
   }
 
-  private capSpec(node: CstNode): A.Cap | undefined {
+  private capSpec(node: C.CapSpecCstNode): A.Cap | undefined {
+    const c = node.children;
     const span = nodeSpan(node);
-    const amountNode = nodeIn(node, 'amount');
+    const amountNode = first(c.amount);
     if (!span || !amountNode) return undefined;
-    const periodNode = nodeIn(node, 'period');
-    const periodToken = periodNode && (Object.values(periodNode.children)[0]?.[0] as IToken | undefined);
+    const period = first(c.period)?.children;
+    const periodToken = period && first(period.Monthly ?? period.Quarterly ?? period.Yearly);
     return {
       amount: this.expression(amountNode),
       period: (periodToken && periods[periodToken.image]) ?? 'monthly',
@@ -140,64 +155,67 @@ export class AstBuilder {
     };
   }
 
-  private block(node: CstNode): A.Block | undefined {
-    const span = nodeSpan(node);
-    const colon = tokenIn(node, 'Colon');
-    const opener = tokenIn(node, 'Credit') ?? tokenIn(node, 'Points');
+  private block(node: C.BlockCstNode): A.Block | undefined {
+    const c = node.children;
+    const span = nodeSpan(node, token(c.Newline));
+    const colon = token(c.Colon);
+    const opener = token(c.Credit) ?? token(c.Points);
     if (!span || !opener) return undefined;
-    const label = tokenIn(node, 'StringLiteral');
-    const rules = all(node, 'ruleStatement').flatMap((r) => {
-      const rule = this.rule(r as CstNode);
+    const label = token(c.StringLiteral);
+    const rules = (c.ruleStatement ?? []).flatMap((r) => {
+      const rule = this.rule(r);
       return rule ? [rule] : [];
     });
     const headerEnd = colon ? colon.startOffset + 1 : span.start + opener.image.length;
-    if (colon && !tokenIn(node, 'Indent')) this.problems.push(problems.emptyBlock({ start: span.start, end: headerEnd }));
+    if (colon && !token(c.Indent)) this.problems.push(problems.emptyBlock({ start: span.start, end: headerEnd }));
     const lastRule = rules[rules.length - 1];
     return {
       type: 'block',
       pool: opener.tokenType === t.Points ? 'points' : 'credit',
       ...(label ? { label: unquote(label.image) } : {}),
-      caps: all(node, 'capClause').flatMap((c) => this.capClause(c as CstNode)),
+      caps: (c.capClause ?? []).flatMap((clause) => this.capClause(clause)),
       rules,
       headerSpan: { start: span.start, end: headerEnd },
       span: { start: span.start, end: lastRule ? lastRule.span.end : headerEnd },
     };
   }
 
-  private fee(node: CstNode): A.FeeDecl | undefined {
-    const span = nodeSpan(node);
-    const money = tokenIn(node, 'MoneyLiteral');
+  private fee(node: C.FeeStatementCstNode): A.FeeDecl | undefined {
+    const c = node.children;
+    const span = nodeSpan(node, token(c.Newline));
+    const money = token(c.MoneyLiteral);
     if (!span || !money) return undefined;
     const amount = this.literalToken(money);
     if (amount.type !== 'literal') return undefined;
-    const label = tokenIn(node, 'StringLiteral');
+    const label = token(c.StringLiteral);
     return {
       type: 'fee',
       amount,
-      period: tokenIn(node, 'Yearly') ? 'yearly' : 'monthly',
+      period: token(c.Yearly) ? 'yearly' : 'monthly',
       ...(label ? { label: unquote(label.image) } : {}),
       span,
     };
   }
 
-  private input(node: CstNode): A.InputDecl | undefined {
-    const span = nodeSpan(node);
-    const name = this.declaredName(nodeIn(node, 'declaredName'));
-    const kindToken = this.kindToken(nodeIn(node, 'kind'));
+  private input(node: C.InputStatementCstNode): A.InputDecl | undefined {
+    const c = node.children;
+    const span = nodeSpan(node, token(c.Newline));
+    const name = this.declaredName(first(c.declaredName));
+    const kindToken = this.kindToken(first(c.kind));
     if (!span || !name || !kindToken) return undefined;
     let label: string | undefined;
     let defaultValue: A.Literal | undefined;
     let range: A.InputDecl['range'];
     let step: A.Literal | undefined;
-    for (const option of all(node, 'inputOption') as CstNode[]) {
-      const text = tokenIn(option, 'StringLiteral');
+    for (const { children: option } of c.inputOption ?? []) {
+      const text = token(option.StringLiteral);
       if (text) label = unquote(text.image);
-      const d = this.signedLiteral(nodeIn(option, 'default'));
+      const d = this.signedLiteral(first(option.default));
       if (d) defaultValue = d;
-      const min = this.signedLiteral(nodeIn(option, 'min'));
-      const max = this.signedLiteral(nodeIn(option, 'max'));
+      const min = this.signedLiteral(first(option.min));
+      const max = this.signedLiteral(first(option.max));
       if (min && max) range = { min, max, span: { start: min.span.start, end: max.span.end } };
-      const s = this.signedLiteral(nodeIn(option, 'step'));
+      const s = this.signedLiteral(first(option.step));
       if (s) step = s;
     }
     return {
@@ -213,29 +231,30 @@ export class AstBuilder {
     };
   }
 
-  private capStatement(node: CstNode): A.CapStmt | undefined {
-    const span = nodeSpan(node);
-    const cap = this.capSpec(nodeIn(node, 'capSpec') as CstNode);
+  private capStatement(node: C.CapStatementCstNode): A.CapStmt | undefined {
+    const span = nodeSpan(node, token(node.children.Newline));
+    const spec = first(node.children.capSpec);
+    const cap = spec && this.capSpec(spec);
     if (!span || !cap) return undefined;
     return { type: 'cap', cap, span };
   }
 
-  private pointRate(node: CstNode): A.PointRate | undefined {
-    const span = nodeSpan(node);
-    const rate = nodeIn(node, 'additive');
+  private pointRate(node: C.PointRateCstNode): A.PointRate | undefined {
+    const span = nodeSpan(node, token(node.children.Newline));
+    const rate = first(node.children.additive);
     if (!span || !rate) return undefined;
     return { type: 'point-rate', rate: this.expression(rate), span };
   }
 
-  private declaration(type: 'let' | 'output', outer: CstNode): A.LetDecl | A.OutputDecl | undefined {
-    const node = nodeIn(outer, 'declaration');
+  private declaration(type: 'let' | 'output', outer: C.LetStatementCstNode | C.OutputStatementCstNode): A.LetDecl | A.OutputDecl | undefined {
+    const c = first(outer.children.declaration)?.children;
     const span = nodeSpan(outer);
-    const name = this.declaredName(nodeIn(node, 'declaredName'));
-    const valueNode = nodeIn(node, 'expression');
+    const name = this.declaredName(first(c?.declaredName));
+    const valueNode = first(c?.expression);
     if (!span || !name || !valueNode) return undefined;
-    const kind = this.kindToken(nodeIn(node, 'kind'));
-    const label = tokenIn(node, 'StringLiteral');
-    const newline = tokenIn(node, 'Newline');
+    const kind = this.kindToken(first(c?.kind));
+    const label = token(c?.StringLiteral);
+    const newline = token(c?.Newline);
     return {
       type,
       name: name.name,
@@ -247,17 +266,17 @@ export class AstBuilder {
     };
   }
 
-  private claim(node: CstNode): A.ClaimDecl | undefined {
-    const span = nodeSpan(node);
-    const term = nodeIn(node, 'claimTerm');
-    const duration = tokenIn(term, 'DurationLiteral');
-    const days = tokenIn(term, 'NumberLiteral');
+  private claim(node: C.ClaimStatementCstNode): A.ClaimDecl | undefined {
+    const span = nodeSpan(node, token(node.children.Newline));
+    const term = first(node.children.claimTerm)?.children;
+    const duration = token(term?.DurationLiteral);
+    const days = token(term?.NumberLiteral);
     if (!span || !(duration || days)) return undefined;
     let within: A.Expr;
     if (duration) within = this.literalToken(duration);
     else {
       const number = days as IToken;
-      const daysToken = tokenIn(term, 'Days');
+      const daysToken = token(term?.Days);
       within = {
         type: 'literal', kind: 'duration', value: number.image.replaceAll('_', ''), unit: 'd',
         span: { start: number.startOffset, end: daysToken ? daysToken.startOffset + daysToken.image.length : number.startOffset + number.image.length },
@@ -267,30 +286,31 @@ export class AstBuilder {
     return { type: 'claim', within, span };
   }
 
-  private example(node: CstNode): A.ExampleDecl | undefined {
-    const span = nodeSpan(node);
+  private example(node: C.ExampleStatementCstNode): A.ExampleDecl | undefined {
+    const c = node.children;
+    const span = nodeSpan(node, token(c.Newline));
     if (!span) return undefined;
-    const label = tokenIn(node, 'StringLiteral');
+    const label = token(c.StringLiteral);
     const givens: A.ExampleGiven[] = [];
-    for (const g of all(node, 'given') as CstNode[]) {
+    for (const g of c.given ?? []) {
       const gSpan = nodeSpan(g);
-      const name = this.exampleName(nodeIn(g, 'exampleName'));
-      const values = [...all(g, 'signedLiteral')].flatMap((v) => {
-        const literal = this.signedLiteral(v as CstNode);
+      const name = this.exampleName(first(g.children.exampleName));
+      const values = (g.children.signedLiteral ?? []).flatMap((v) => {
+        const literal = this.signedLiteral(v);
         return literal ? [literal] : [];
       });
       if (!gSpan || !name || values.length === 0) continue;
-      givens.push({ name: name.name, nameSpan: name.span, values, list: !!tokenIn(g, 'LBracket'), span: gSpan });
+      givens.push({ name: name.name, nameSpan: name.span, values, list: !!token(g.children.LBracket), span: gSpan });
     }
     const expectations: A.ExampleExpectation[] = [];
-    for (const e of all(node, 'expectation') as CstNode[]) {
+    for (const e of c.expectation ?? []) {
       const eSpan = nodeSpan(e);
-      const value = this.signedLiteral(nodeIn(e, 'signedLiteral'));
+      const value = this.signedLiteral(first(e.children.signedLiteral));
       if (!eSpan || !value) continue;
-      if (tokenIn(e, 'Credit')) {
+      if (token(e.children.Credit)) {
         expectations.push({ target: 'credit', value, span: eSpan });
       } else {
-        const name = this.exampleName(nodeIn(e, 'exampleName'));
+        const name = this.exampleName(first(e.children.exampleName));
         if (name) expectations.push({ target: 'name', name: name.name, nameSpan: name.span, value, span: eSpan });
       }
     }
@@ -299,10 +319,10 @@ export class AstBuilder {
 
   // Names and kinds
 
-  private declaredName(node: CstNode | undefined): { name: string; span: Span } | undefined {
-    const identifier = tokenIn(node, 'Identifier');
+  private declaredName(node: C.DeclaredNameCstNode | undefined): { name: string; span: Span } | undefined {
+    const identifier = token(node?.children.Identifier);
     if (identifier) return { name: identifier.image, span: tokenSpan(identifier) };
-    const keyword = tokenIn(node, 'Keyword');
+    const keyword = token(node?.children.Keyword);
     if (keyword) {
       this.problems.push(problems.reservedWord(keyword.image, tokenSpan(keyword)));
       return { name: keyword.image, span: tokenSpan(keyword) };
@@ -310,48 +330,42 @@ export class AstBuilder {
     return undefined;
   }
 
-  private exampleName(node: CstNode | undefined): { name: string; span: Span } | undefined {
-    const token = tokenIn(node, 'Identifier') ?? tokenIn(node, 'Fee');
-    return token ? { name: token.image, span: tokenSpan(token) } : undefined;
+  private exampleName(node: C.ExampleNameCstNode | undefined): { name: string; span: Span } | undefined {
+    const name = token(node?.children.Identifier) ?? token(node?.children.Fee);
+    return name ? { name: name.image, span: tokenSpan(name) } : undefined;
   }
 
-  private kindToken(node: CstNode | undefined): A.InputKind | undefined {
-    const token = node && (Object.values(node.children)[0]?.[0] as IToken | undefined);
-    return token && real(token) ? (token.image as A.InputKind) : undefined;
+  private kindToken(node: C.KindCstNode | undefined): A.InputKind | undefined {
+    const k = node?.children;
+    const kind = k && token(k.PercentKind ?? k.MoneyKind ?? k.DurationKind ?? k.NumberKind ?? k.BooleanKind);
+    return kind ? (kind.image as A.InputKind) : undefined;
   }
 
   // Expressions
 
-  expression(node: CstNode): A.Expr {
+  private expression(node: ExpressionNode): A.Expr {
     // Most levels of the precedence ladder hold a single operand and no operator
     // (`99.5%` is an expression > conjunction > negation > … > atom > literal):
     // step down those without building anything, for they are most of the tree.
     let current = node;
-    for (;;) {
-      const c = current.children;
-      const next = c.operands?.length === 1 && !c.operators ? c.operands[0]
-        : (current.name === 'negation' && !c.Not) ? c.comparison?.[0]
-          : (current.name === 'unary' && !c.Minus) ? c.atom?.[0]
-            : undefined;
-      if (!next || isToken(next)) break;
-      current = next;
-    }
+    for (let next = onlyOperand(current); next; next = onlyOperand(current)) current = next;
     return this.expressionNode(current);
   }
 
-  private expressionNode(node: CstNode): A.Expr {
+  private expressionNode(node: ExpressionNode): A.Expr {
     switch (node.name) {
       case 'expression': return this.fold(node, () => 'or');
       case 'conjunction': return this.fold(node, () => 'and');
       case 'negation': {
-        const inner = nodeIn(node, 'negation');
-        if (tokenIn(node, 'Not') && inner) return { type: 'unary', op: 'not', operand: this.expression(inner), span: this.span(node) };
-        const comparison = nodeIn(node, 'comparison');
+        const c = node.children;
+        const inner = first(c.negation);
+        if (token(c.Not) && inner) return { type: 'unary', op: 'not', operand: this.expression(inner), span: this.span(node) };
+        const comparison = first(c.comparison);
         return comparison ? this.expression(comparison) : { type: 'invalid', span: this.span(node) };
       }
       case 'comparison': {
-        const operands = all(node, 'operands').map((o) => this.expression(o as CstNode));
-        const ops = all(node, 'operators').filter(isToken).map((o) => o.image as A.CompareOp);
+        const operands = (node.children.operands ?? []).map((o) => this.expression(o));
+        const ops = (node.children.operators ?? []).map((o) => o.image as A.CompareOp);
         if (operands.length === 1) return operands[0];
         if (operands.length !== ops.length + 1) return { type: 'invalid', span: this.span(node) };
         return { type: 'compare', operands, ops, span: this.span(node) };
@@ -360,21 +374,21 @@ export class AstBuilder {
       case 'multiplicative':
         return this.fold(node, (op) => (op === '*' ? '*' : op === '/' ? '/' : op === 'of' ? 'of' : op === '+' ? '+' : '-'));
       case 'unary': {
-        const inner = nodeIn(node, 'unary');
-        if (tokenIn(node, 'Minus') && inner) return { type: 'unary', op: '-', operand: this.expression(inner), span: this.span(node) };
-        const atom = nodeIn(node, 'atom');
+        const c = node.children;
+        const inner = first(c.unary);
+        if (token(c.Minus) && inner) return { type: 'unary', op: '-', operand: this.expression(inner), span: this.span(node) };
+        const atom = first(c.atom);
         return atom ? this.expression(atom) : { type: 'invalid', span: this.span(node) };
       }
       case 'atom': {
-        const literal = nodeIn(node, 'literal');
+        const c = node.children;
+        const literal = first(c.literal);
         if (literal) return this.literal(literal) ?? { type: 'invalid', span: this.span(node) };
-        const name = tokenIn(node, 'Identifier') ?? tokenIn(node, 'Fee');
+        const name = token(c.Identifier) ?? token(c.Fee);
         if (name) return { type: 'name', name: name.image, span: tokenSpan(name) };
-        const inner = nodeIn(node, 'expression');
+        const inner = first(c.expression);
         return inner ? this.expression(inner) : { type: 'invalid', span: this.span(node) };
       }
-      default:
-        return { type: 'invalid', span: this.span(node) };
     }
   }
 
@@ -383,9 +397,10 @@ export class AstBuilder {
   }
 
   /** Left-associative chains: `a + b - c` is `(a + b) - c`. */
-  private fold(node: CstNode, op: (image: string) => A.Binary['op']): A.Expr {
-    const operands = all(node, 'operands').map((o) => this.expression(o as CstNode));
-    const operators = all(node, 'operators').filter(isToken);
+  private fold(node: C.ExpressionCstNode | C.ConjunctionCstNode | C.AdditiveCstNode | C.MultiplicativeCstNode, op: (image: string) => A.Binary['op']): A.Expr {
+    const children: readonly ExpressionNode[] = node.children.operands ?? [];
+    const operands = children.map((o) => this.expression(o));
+    const operators = node.children.operators ?? [];
     if (operands.length === 0) return { type: 'invalid', span: this.span(node) };
     let result = operands[0];
     for (let i = 1; i < operands.length; i++) {
@@ -396,26 +411,27 @@ export class AstBuilder {
     return result;
   }
 
-  private signedLiteral(node: CstNode | undefined): A.Literal | undefined {
-    const literal = this.literal(nodeIn(node, 'literal'));
+  private signedLiteral(node: C.SignedLiteralCstNode | undefined): A.Literal | undefined {
+    const literal = this.literal(first(node?.children.literal));
     if (!literal || literal.type !== 'literal') return undefined;
-    const minus = tokenIn(node, 'Minus');
+    const minus = token(node?.children.Minus);
     if (!minus) return literal;
     return { ...literal, negative: !literal.negative, span: { start: minus.startOffset, end: literal.span.end } };
   }
 
-  private literal(node: CstNode | undefined): A.Literal | A.Invalid | undefined {
+  private literal(node: C.LiteralCstNode | undefined): A.Literal | A.Invalid | undefined {
     if (!node) return undefined;
-    const points = tokenIn(node, 'Points') ?? tokenIn(node, 'Point');
-    const number = tokenIn(node, 'NumberLiteral');
+    const c = node.children;
+    const points = token(c.Points) ?? token(c.Point);
+    const number = token(c.NumberLiteral);
     if (number && points) {
       const value = this.literalToken(number);
       if (value.type !== 'literal') return value;
       return { ...value, kind: 'points', span: { start: number.startOffset, end: points.startOffset + points.image.length } };
     }
     for (const name of LITERAL_TOKENS) {
-      const token = tokenIn(node, name);
-      if (token) return this.literalToken(token);
+      const found = token(c[name]);
+      if (found) return this.literalToken(found);
     }
     return undefined;
   }

@@ -1,15 +1,18 @@
 /**
- * The diagnostics catalogue: every problem the language can report, one
- * constructor per stable code, so the wording lives in one place and the
- * language reference's table can be checked against it.
+ * The diagnostics catalogue's foundation: what a diagnostic is, the table of
+ * every stable code with its severity, and the constructors that make a
+ * problem of a code (so a misspelt code, or a code given the wrong severity,
+ * is a compile error). It imports nothing of the language, so every stage
+ * can use it.
+ *
+ * The wording is written once per code, by stage: what evaluation reports is
+ * below (`evaluationProblems`), so the widget's runtime for a precompiled
+ * program, which never parses, does not carry the parser's wording; the
+ * front end's problems (lexing, syntax, names, kinds, drafting lints) are in
+ * `problems.ts`.
  *
  * Stages create `Problem`s (spans only); `locate` adds line/column positions
  * once, when diagnostics leave the library.
- *
- * The front end's problems (lexing, syntax, names, kinds, drafting lints)
- * are written in `problems.ts` and re-exported here; this file keeps only
- * what evaluation reports, so the widget's runtime for a precompiled
- * program, which never parses, does not carry the parser's wording.
  */
 import { LineMap, type Position, type Span } from './source.js';
 
@@ -58,15 +61,72 @@ export function hasErrors(problems: readonly Problem[]): boolean {
   return problems.some((p) => p.severity === 'error');
 }
 
-export { problems } from './problems.js';
+/**
+ * Every code the language reports, with its severity: the table of
+ * docs/language.md (a test holds the two together). A type only, so the
+ * runtime carries no table.
+ */
+interface Codes {
+  'tab-indent': 'error';
+  'unexpected-character': 'error';
+  'unterminated-string': 'error';
+  'bad-escape': 'error';
+  'unknown-unit': 'error';
+  'unknown-currency': 'error';
+  'unexpected-indent': 'error';
+  'inconsistent-dedent': 'error';
+  'unmatched-bracket': 'error';
+  'unclosed-bracket': 'error';
+  'limit-exceeded': 'error';
+  'syntax-error': 'error';
+  'reserved-word': 'error';
+  'empty-block': 'error';
+  'undefined-name': 'error';
+  'duplicate-definition': 'error';
+  'use-before-definition': 'error';
+  'cycle': 'error';
+  'implicit-input': 'info';
+  'builtin-redefined': 'error';
+  'duplicate-statement': 'error';
+  'points-without-rate': 'error';
+  'mixed-currency': 'error';
+  'credit-uses-total': 'error';
+  'kind-mismatch': 'error';
+  'not-a-condition': 'error';
+  'not-a-credit': 'error';
+  'bad-cap': 'error';
+  'bad-point-rate': 'error';
+  'bad-proportional': 'error';
+  'bad-step': 'error';
+  'bad-declaration': 'error';
+  'bad-example': 'error';
+  'number-too-large': 'error';
+  'unreachable-tier': 'warning';
+  'non-monotonic-tiers': 'warning';
+  'cap-never-binds': 'warning';
+  'cap-below-tier': 'warning';
+  'threshold-out-of-range': 'warning';
+  'overlapping-rules': 'warning';
+  'unused-name': 'warning';
+  'division-by-zero': 'error';
+  'invalid-input': 'error';
+  'input-out-of-range': 'error';
+  'unknown-input': 'error';
+  'bad-year-run': 'error';
+  'invalid-option': 'error';
+  'bad-precompiled': 'error';
+}
 
-export const error = (code: string, message: string, span: Span, extra: Partial<Problem> = {}): Problem => ({
+export type Code = keyof Codes;
+type CodeOf<S extends Severity> = { [C in Code]: Codes[C] extends S ? C : never }[Code];
+
+export const error = (code: CodeOf<'error'>, message: string, span: Span, extra: Partial<Problem> = {}): Problem => ({
   severity: 'error', code, message, span, ...extra,
 });
-export const warning = (code: string, message: string, span: Span, extra: Partial<Problem> = {}): Problem => ({
+export const warning = (code: CodeOf<'warning'>, message: string, span: Span, extra: Partial<Problem> = {}): Problem => ({
   severity: 'warning', code, message, span, ...extra,
 });
-export const info = (code: string, message: string, span: Span): Problem => ({ severity: 'info', code, message, span });
+export const info = (code: CodeOf<'info'>, message: string, span: Span): Problem => ({ severity: 'info', code, message, span });
 
 export const didYouMean = (suggestion: string | undefined) => (suggestion ? ` Did you mean \`${suggestion}\`?` : '');
 

@@ -6,7 +6,8 @@
  * The indent stack lives in the call, so lexing is re-entrant.
  */
 import { createTokenInstance, Lexer, type ILexerConfig, type IToken, type TokenType } from 'chevrotain';
-import { problems, type Problem } from './diagnostics.js';
+import type { Problem } from './diagnostics.js';
+import { problems } from './problems.js';
 import { LIMITS } from './limits.js';
 import { LineMap } from './source.js';
 import * as t from './tokens.js';

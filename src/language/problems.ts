@@ -1,8 +1,8 @@
 /**
  * The front end's diagnostics: one constructor per stable code, for lexing,
  * syntax, names, kinds and units, and drafting warnings. Only the parser
- * chunk needs them; what evaluation reports is in `diagnostics.ts`, which
- * re-exports this table, so every code is still found from there.
+ * chunk needs them; what evaluation reports, and the table of every code
+ * with its severity, are in `diagnostics.ts`.
  */
 import { didYouMean, error, info, warning } from './diagnostics.js';
 import type { Span } from './source.js';

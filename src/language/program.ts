@@ -5,18 +5,18 @@
  * compiled or loaded from a precompiled JSON file — without the parser.
  */
 import type { DurationUnit, InputKind, Kind } from './ast.js';
-import { PROGRAM_FORMAT, type CheckedProgram, type InputSpec } from './checker/program.js';
+import type { CheckedProgram, InputSpec } from './checker/program.js';
 import { canonical } from './decimal.js';
 import { evaluationProblems, locate, type Diagnostic } from './diagnostics.js';
 import { Evaluator, displayOf } from './evaluate/evaluator.js';
-import { exampleInputs, type ExampleResult } from './evaluate/examples.js';
-import { durationUnit, literalText, type InputValue, type InputValues } from './evaluate/inputs.js';
+import { durationUnit, exampleInputs, literalText, type InputValue, type InputValues } from './evaluate/inputs.js';
 import type { CapCut, Evaluation, MonthResult, YearResult } from './evaluate/results.js';
 import { run as runProgram, type RunOptions } from './evaluate/run.js';
 import type { Lang } from './render/format.js';
 import { isCurrency, SECONDS_PER_UNIT } from './literals.js';
 import { DamagedProgram } from './plan/lower.js';
 import type { Plan } from './plan/plan.js';
+import { validateSaved } from './saved/validate.js';
 import { LineMap } from './source.js';
 
 // `credit()` without values or options: shared, so that billing's call allocates nothing for them.
@@ -155,11 +155,9 @@ export class Program {
       const line = lines.position(s.span.start).line;
       return [{ name: s.label ?? `example at line ${line}`, line, inputs: exampleInputs(s) }];
     });
-    this.credits = statements.flatMap((s): CreditInfo[] => {
-      const line = lines.position(s.span.start).line;
-      if (s.type === 'rule') return [{ name: s.conditionText, kind: 'rule', line }];
-      if (s.type === 'block') return [{ name: s.label ?? `${s.pool} block at line ${line}`, kind: 'block', line }];
-      return [];
+    this.credits = this.evaluator.plan.credits.map((c): CreditInfo => {
+      const { owner, line } = c.type === 'rule' ? c.rule : c.block;
+      return { name: owner, kind: c.type, line };
     });
     const claim = statements.find((s) => s.type === 'claim');
     const within = claim?.type === 'claim' ? displayOf(canonical(claim.within), 'duration', undefined) : undefined;
@@ -235,18 +233,14 @@ export interface LoadResult<P extends Program = Program> {
  * diagnostic here, never a failure later in a widget.
  */
 export function loadProgram<P extends Program>(json: unknown, make: (checked: CheckedProgram) => P): LoadResult<P> {
-  const data = typeof json === 'string' ? safeParse(json) : json;
-  const checked = data as Partial<CheckedProgram> | undefined;
-  if (!checked || checked.format !== PROGRAM_FORMAT || typeof checked.source !== 'string' || !Array.isArray(checked.ast?.statements) || !Array.isArray(checked.inputs) || !Array.isArray(checked.values)) {
-    const problem = evaluationProblems.badPrecompiled(`this is not a precompiled credit-rules program (expected format "${PROGRAM_FORMAT}")`);
-    return { diagnostics: [locate(problem, new LineMap(''))] };
-  }
+  const reading = validateSaved(json);
+  const refuse = (why: string): LoadResult<P> => ({ diagnostics: [locate(evaluationProblems.badPrecompiled(why), new LineMap(''))] });
+  if (!reading.ok) return refuse(reading.problem);
   try {
-    return { diagnostics: [], program: make(checked as CheckedProgram) };
+    return { diagnostics: [], program: make(reading.program) };
   } catch (error) {
-    const why = error instanceof DamagedProgram ? `: ${error.message}` : '';
-    const problem = evaluationProblems.badPrecompiled(`this precompiled program is damaged${why}; compile the rules again`);
-    return { diagnostics: [locate(problem, new LineMap(''))] };
+    // The reader checked every field; lowering names what it still finds wrong.
+    return refuse(`this precompiled program is damaged${error instanceof DamagedProgram ? `: ${error.message}` : ''}; compile the rules again`);
   }
 }
 
@@ -262,13 +256,5 @@ function cutSummary(cut: CapCut): CutSummary {
   return { scope, owner, period, line, ...(month ? { month } : {}), before, cut: amount };
 }
 
-function safeParse(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-export type { Evaluation, ExampleResult, InputValue, InputValues, Lang, RunOptions };
+export type { Evaluation, InputValue, InputValues, Lang, RunOptions };
 export { literalText };

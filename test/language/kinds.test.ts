@@ -79,6 +79,27 @@ describe('mismatched kinds are errors before anything runs', () => {
   }
 });
 
+describe("an input's default lies in its range: the declared one, or 0%..100% for a percentage without one", () => {
+  const cases: [sentence: string, declaration: string, message?: string][] = [
+    ['a percentage default within its declared range is accepted', 'input a: percent default 95% range 90%..100%'],
+    ['a percentage default above its declared range', 'input a: percent default 99.99% range 90%..99.9%', 'the default of `a` lies outside its range'],
+    ['a duration default below its declared range', 'input a: duration default 1h range 2h..4h', 'the default of `a` lies outside its range'],
+    ['an empty range, whatever the default', 'input a: percent default 95% range 99%..90%', 'the range of `a` is empty: its lower end is above its upper end'],
+    ['a percentage default of 100% without a range is accepted', 'input a: percent default 100%'],
+    ['a percentage default above 100% without a range', 'input a: percent default 101%', 'the default of `a` must lie between 0% and 100%, or declare a `range`'],
+    ['a percentage default below 0% without a range', 'input a: percent default -1%', 'the default of `a` must lie between 0% and 100%, or declare a `range`'],
+    ['a percentage default above 100% with a range that allows it is accepted', 'input a: percent default 150% range 0%..200%'],
+    ['a number default without a range may be anything', 'input a: number default 1000'],
+  ];
+  for (const [sentence, declaration, message] of cases) {
+    it(`${sentence}${message ? ' is bad-declaration' : ''}`, () => {
+      const source = `${declaration}\n`;
+      const errors = compile(source).diagnostics.filter((d) => d.severity === 'error');
+      assert.deepEqual(errors.map((d) => [d.code, d.message]), message ? [['bad-declaration', message]] : [], frame(source, errors));
+    });
+  }
+});
+
 describe('kinds combine as physics does', () => {
   const values = { availability: '50%', response: '1h', tickets: 4, announced: false, fee: '1000 EUR' };
   const outputs: [sentence: string, expression: string, expected: string][] = [

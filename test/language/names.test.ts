@@ -43,6 +43,12 @@ describe('definitions', () => {
     assert.deepEqual([d.related?.[0].start, d.related?.[0].end], [{ line: 1, column: 7 }, { line: 1, column: 8 }]);
   });
 
+  it('names of JavaScript object properties are ordinary names, not built-ins', () => {
+    for (const name of ['toString', 'constructor', 'hasOwnProperty', 'valueOf']) {
+      expectDiagnostics(`fee 1000 EUR monthly\ninput ${name}: number default 0\nif ${name} > 1 then 10 EUR\n`, []);
+    }
+  });
+
   it('a `let` with the name of an input is a duplicate definition', () => {
     expectDiagnostics('input a: percent\nlet a = 5\nif a < 1% then 1%\n', [['duplicate-definition', 2, 5]]);
   });

@@ -7,7 +7,9 @@
  */
 import * as A from '../ast.js';
 import { Decimal, canonical } from '../decimal.js';
-import { problems, type Problem } from '../diagnostics.js';
+import type { Problem } from '../diagnostics.js';
+import { problems } from '../problems.js';
+import { effectiveRange } from './implied.js';
 import type { Scope } from './names.js';
 import { SUGGESTION_BUDGET, Suggester, type Budget } from '../suggest.js';
 import type { InputSpec, ValueSpec } from './program.js';
@@ -312,18 +314,16 @@ export class KindChecker {
     if (decl.inputKind === 'boolean' && (decl.range || decl.step)) {
       this.found.push(problems.badDeclaration('a boolean input has no range or step', (decl.range ?? decl.step)!.span));
     }
+    const range = effectiveRange({ kind: decl.inputKind, range: decl.range, span: decl.nameSpan });
     if (hasRange && decl.range && canonical(decl.range.min).gt(canonical(decl.range.max))) {
       this.found.push(problems.badDeclaration(`the range of \`${decl.name}\` is empty: its lower end is above its upper end`, decl.range.span));
-    } else if (hasRange && hasDefault && decl.range && decl.default) {
+    } else if (range && (hasRange || range.implicit) && hasDefault && decl.default) {
+      // A declared range is held against the default only when both its ends are of the input's kind.
       const value = canonical(decl.default);
-      if (value.lt(canonical(decl.range.min)) || value.gt(canonical(decl.range.max))) {
-        this.found.push(problems.badDeclaration(`the default of \`${decl.name}\` lies outside its range`, decl.default.span));
+      if (value.lt(canonical(range.min)) || value.gt(canonical(range.max))) {
+        const why = range.implicit ? 'must lie between 0% and 100%, or declare a `range`' : 'lies outside its range';
+        this.found.push(problems.badDeclaration(`the default of \`${decl.name}\` ${why}`, decl.default.span));
       }
-    }
-    if (!decl.range && decl.inputKind === 'percent' && hasDefault && decl.default) {
-      // Without a declared range a percent input is a share (see evaluate/inputs.ts).
-      const value = canonical(decl.default);
-      if (value.lt(0) || value.gt(1)) this.found.push(problems.badDeclaration(`the default of \`${decl.name}\` must lie between 0% and 100%, or declare a \`range\``, decl.default.span));
     }
     if (hasStep && decl.step && !canonical(decl.step).gt(0)) this.found.push(problems.badStep('the step must be more than zero', decl.step.span));
   }

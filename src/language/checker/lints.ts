@@ -8,8 +8,10 @@
  * and caps written as constants. Anything else is left alone rather than guessed.
  */
 import * as A from '../ast.js';
-import { canonical as toDecimal, Decimal, ONE, ZERO } from '../decimal.js';
-import { problems, type Problem } from '../diagnostics.js';
+import { canonical as toDecimal, Decimal, ZERO } from '../decimal.js';
+import type { Problem } from '../diagnostics.js';
+import { problems } from '../problems.js';
+import { effectiveRange } from './implied.js';
 import type { Scope } from './names.js';
 import type { CheckedProgram, InputSpec } from './program.js';
 
@@ -81,10 +83,8 @@ function clip(interval: Interval, range: { min: Decimal; max: Decimal } | undefi
 }
 
 function rangeOf(spec: InputSpec | undefined): { min: Decimal; max: Decimal } | undefined {
-  if (spec?.range) return { min: canonical(spec.range.min), max: canonical(spec.range.max) };
-  // Percent inputs without a declared range are shares (see evaluate/inputs.ts).
-  if (spec?.kind === 'percent') return { min: ZERO, max: ONE };
-  return undefined;
+  const range = spec && effectiveRange(spec);
+  return range && { min: canonical(range.min), max: canonical(range.max) };
 }
 
 /** A credit or cap written as a constant, in a unit comparable with others of the same kind. */
@@ -449,12 +449,13 @@ function lintThresholds(program: CheckedProgram, specs: ReadonlyMap<string, Inpu
         const [name, literal] = a.type === 'name' && b.type === 'literal' ? [a, b] : b.type === 'name' && a.type === 'literal' ? [b, a] : [];
         if (!name || !literal || literal.kind === 'boolean') continue;
         const spec = specs.get(name.name);
-        const range = rangeOf(spec);
+        const range = spec && effectiveRange(spec);
         if (!range) continue;
         const value = canonical(literal);
-        if (value.lt(range.min) || value.gt(range.max)) {
-          const shown = spec?.range ? `${text.slice(spec.range.min.span.start, spec.range.min.span.end)}..${text.slice(spec.range.max.span.start, spec.range.max.span.end)}` : '0%..100%';
-          found.push(problems.thresholdOutOfRange(name.name, shown, literal.span));
+        if (value.lt(canonical(range.min)) || value.gt(canonical(range.max))) {
+          // A declared range as the rules write it; the implicit one of a percentage as 0%..100%.
+          const written = (end: A.Literal) => (range.implicit ? `${end.value}%` : text.slice(end.span.start, end.span.end));
+          found.push(problems.thresholdOutOfRange(name.name, `${written(range.min)}..${written(range.max)}`, literal.span));
         }
       }
     }

@@ -8,7 +8,8 @@
  * unknown names become inputs, with kinds inferred from how they are used.
  */
 import * as A from '../ast.js';
-import { problems, type Problem } from '../diagnostics.js';
+import type { Problem } from '../diagnostics.js';
+import { problems } from '../problems.js';
 import type { Span } from '../source.js';
 import { Suggester } from '../suggest.js';
 import { AFTER_CREDITS, BUILTINS } from './program.js';
@@ -94,7 +95,7 @@ function declare(ast: A.ProgramAst, scope: Scope, found: Problem[]): void {
     }
     if (statement.type !== 'input' && statement.type !== 'let' && statement.type !== 'output') return;
     const { name, nameSpan } = statement;
-    if (name in BUILTINS) {
+    if (Object.hasOwn(BUILTINS, name)) {
       found.push(problems.builtinRedefined(name, nameSpan));
       return;
     }

@@ -9,7 +9,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { parseQuantity } from '../literals.js';
 import { LineMap } from '../source.js';
 import type { Program } from '../program.js';
-import { literalText, type InputValue } from './inputs.js';
+import { exampleInputs, literalText } from './inputs.js';
 import type { Step } from './results.js';
 import type { RunOptions } from './run.js';
 
@@ -30,12 +30,6 @@ export interface ExampleResult {
   readonly explanation: readonly Step[];
   /** Problems that stopped the evaluation (a value out of range, a division by zero). */
   readonly diagnostics: readonly Diagnostic[];
-}
-
-export function exampleInputs(example: ExampleDecl): Record<string, InputValue | InputValue[]> {
-  return Object.fromEntries(
-    example.givens.map((g) => [g.name, g.list ? g.values.map(literalText) : literalText(g.values[0])]),
-  );
 }
 
 export function runExample(program: Program, example: ExampleDecl, options: RunOptions = {}): ExampleResult {

@@ -31,7 +31,7 @@ const num = (v: Value) => v as Decimal;
  * evaluation instead of paying a guessed amount.
  */
 export function exact(value: Decimal, span: Span): Decimal {
-  if (value.e >= 28 && value.sd() >= 40) throw new EvaluationStop(problems.numberTooLarge(span));
+  if (value.e >= 28 && value.precision() >= 40) throw new EvaluationStop(problems.numberTooLarge(span));
   return value;
 }
 

@@ -6,12 +6,13 @@
  * duration unit of its declaration) — and leave as exact Decimals in the
  * evaluator's units, or as one clear problem that names the input.
  */
-import type { InputKind, Literal } from '../ast.js';
+import type { ExampleDecl, InputKind, Literal } from '../ast.js';
 import type { InputSpec } from '../checker/program.js';
 import { canonical, Decimal } from '../decimal.js';
 import { evaluationProblems as problems, type Problem } from '../diagnostics.js';
 import { isCurrency, MAX_LITERAL_DIGITS, parseQuantity, significantDigits } from '../literals.js';
 import { suggest } from '../suggest.js';
+import { effectiveRange } from '../checker/implied.js';
 
 export type InputValue = string | number | boolean;
 export type InputValues = Readonly<Record<string, InputValue | readonly InputValue[] | undefined>>;
@@ -28,8 +29,6 @@ const kindWords: Record<InputKind, string> = {
   boolean: 'true or false',
 };
 
-/** Percent inputs without a declared range are shares: 0% to 100%. */
-const SHARE_RANGE = { min: new Decimal(0), max: new Decimal(1), text: '0%..100%' };
 
 export interface ReadContext {
   /** The program's currency; for a program without one, the first currency given wins. */
@@ -72,9 +71,8 @@ export function readValue(spec: InputSpec, raw: InputValue, context: ReadContext
   const value = canonical(literal);
   if (spec.name === 'fee' && !value.gt(0)) return fail('the fee must be more than zero');
   if (spec.kind === 'duration' && value.lt(0)) return fail('a duration cannot be negative');
-  const range = spec.range
-    ? { min: canonical(spec.range.min), max: canonical(spec.range.max), text: `${literalText(spec.range.min)}..${literalText(spec.range.max)}` }
-    : spec.kind === 'percent' ? SHARE_RANGE : undefined;
+  const bounds = effectiveRange(spec);
+  const range = bounds && { min: canonical(bounds.min), max: canonical(bounds.max), text: `${literalText(bounds.min)}..${literalText(bounds.max)}` };
   if (range && (value.lt(range.min) || value.gt(range.max))) {
     return problems.inputOutOfRange(spec.name, text, range.text, spec.span, context.month);
   }
@@ -156,4 +154,11 @@ export function readInputs(
 /** The declared default, as the text a user would type. */
 export function defaultOf(spec: InputSpec): string | undefined {
   return spec.default ? literalText(spec.default) : undefined;
+}
+
+/** An `example`'s values as the literals it writes: lists for a year. */
+export function exampleInputs(example: ExampleDecl): Record<string, InputValue | InputValue[]> {
+  return Object.fromEntries(
+    example.givens.map((g) => [g.name, g.list ? g.values.map(literalText) : literalText(g.values[0])]),
+  );
 }

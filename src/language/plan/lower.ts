@@ -6,6 +6,7 @@
  */
 import * as A from '../ast.js';
 import type { CheckedProgram, InputSpec } from '../checker/program.js';
+import { effectiveRange, ownerName } from '../checker/implied.js';
 import { significantDigits } from '../literals.js';
 import { LineMap } from '../source.js';
 import type { BlockPlan, CapPlan, CreditPlan, InputPlan, Plan, RulePlan, ValuePlan } from './plan.js';
@@ -33,7 +34,7 @@ export function lower(program: CheckedProgram): Plan {
     return {
       kind: 'rule',
       scope: newScope(caps),
-      owner: rule.conditionText,
+      owner: ownerName(rule, lineOf(rule)),
       line: lineOf(rule),
       condition: rule.condition,
       credit: rule.credit,
@@ -55,7 +56,7 @@ export function lower(program: CheckedProgram): Plan {
       case 'block': {
         const blockCaps = capsOf(statement.caps);
         const tiers = statement.rules.map(rulePlan);
-        const block: BlockPlan = { kind: 'block', scope: newScope(blockCaps), owner: ownerOf(statement, lineOf(statement)), line: lineOf(statement), tiers, caps: blockCaps };
+        const block: BlockPlan = { kind: 'block', scope: newScope(blockCaps), owner: ownerName(statement, lineOf(statement)), line: lineOf(statement), tiers, caps: blockCaps };
         credits.push({ type: 'block', block });
         break;
       }
@@ -75,14 +76,17 @@ export function lower(program: CheckedProgram): Plan {
   remembers[PROGRAM_SCOPE] = caps.some((c) => c.period !== 'monthly');
 
   const compared = comparedOnly(program);
-  const inputs = program.inputs.map((spec): InputPlan => ({
-    name: spec.name,
-    kind: spec.kind,
-    spec,
-    ...rangeOf(spec),
-    ...(spec.kind === 'duration' ? { unit: durationUnit(spec) } : {}),
-    comparedOnly: compared.has(spec.name),
-  }));
+  const inputs = program.inputs.map((spec): InputPlan => {
+    const range = effectiveRange(spec);
+    return {
+      name: spec.name,
+      kind: spec.kind,
+      spec,
+      ...(range ? { range } : {}),
+      ...(spec.kind === 'duration' ? { unit: durationUnit(spec) } : {}),
+      comparedOnly: compared.has(spec.name),
+    };
+  });
   return {
     inputs, values, credits, caps, scopes, remembers,
     ...(pointRate ? { pointRate } : {}),
@@ -91,24 +95,9 @@ export function lower(program: CheckedProgram): Plan {
   };
 }
 
-/** A block's name in reports: its label, or where it is. */
-export function ownerOf(block: Pick<A.Block, 'label' | 'pool'>, line: number): string {
-  return block.label ?? `${block.pool} block at line ${line}`;
-}
-
 /** The unit a bare number means for a duration input: the unit its declaration is written in. */
 export function durationUnit(spec: InputSpec): A.DurationUnit {
   return spec.default?.unit ?? spec.range?.min.unit ?? spec.step?.unit ?? 'h';
-}
-
-const SHARE = { min: '0', max: '100' };
-
-/** The range an input's values must lie in: a percent input without one is a share, 0%..100%. */
-function rangeOf(spec: InputSpec): Pick<InputPlan, 'range'> {
-  if (spec.range) return { range: { ...spec.range, implicit: false } };
-  if (spec.kind !== 'percent') return {};
-  const end = (value: string): A.Literal => ({ type: 'literal', kind: 'percent', value, span: spec.span });
-  return { range: { min: end(SHARE.min), max: end(SHARE.max), implicit: true } };
 }
 
 function kindOf(expr: A.Expr): A.Kind {
