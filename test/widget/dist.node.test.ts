@@ -121,7 +121,7 @@ describe('the built widget', () => {
   // bytes of `gzip -9`; KiB = 1024 bytes.
   //
   // Both budgets are `todo` since the build stopped patching decimal.js and stubbing the
-  // drafting lints (issue 17): without those the bundle measured 42.3 KiB and 86.3 KiB.
+  // drafting lints (issue 17): without those the bundle measured 46.9 KiB and 90.7 KiB.
   // decimal.js is about 12.7 KiB of the runtime and cannot be tree-shaken (every method
   // sits on one prototype); the patches had cut about 6 KiB of it. These become plain
   // tests again once the language core needs a smaller decimal library and the widget's
