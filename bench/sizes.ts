@@ -1,7 +1,7 @@
 /**
  * What a page downloads, gzipped at level 9: every file of our `dist/` (built
- * by bench/run.ts with `vite build`), the two budgets (35 KB for the runtime of
- * a precompiled program, 75 KB with the parser), and each peer bundled the same
+ * by bench/run.ts with `vite build`), the two budgets (35 KiB for the runtime of
+ * a precompiled program, 80 KiB with the parser), and each peer bundled the same
  * way — a Vite 8 library build (rolldown) of a one-line entry that imports what
  * the peer comparison uses, ES module, fully minified, every emitted chunk
  * gzipped and summed.
@@ -14,7 +14,7 @@ import { TERSER_OPTIONS } from '../vite.config.js';
 import { kb, table } from './harness.js';
 import { root } from './programs.js';
 
-const BUDGET = { runtime: 35 * 1024, withParser: 75 * 1024 };
+const BUDGET = { runtime: 35 * 1024, withParser: 80 * 1024 };
 
 /** Each peer's entry: what the code in bench/peers.ts imports from it. */
 const PEERS: Record<string, string> = {

@@ -374,6 +374,7 @@ export function main(argv: readonly string[], given: Io): number | Promise<numbe
   const io: Io = { ...given, err: (line) => given.err(visible(line)) };
   const [command, ...rest] = argv;
   try {
+    if (command === '--version' || command === '-v') return (io.out(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version), 0);
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
       io.out(HELP.main);
       return command === undefined ? 2 : 0;

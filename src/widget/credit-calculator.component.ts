@@ -109,7 +109,8 @@ export class CreditCalculator extends LitElement {
     src: {},
     locale: { reflect: true },
     currency: {},
-    values: { converter: { fromAttribute: (v: string | null) => safeJson(v) } },
+    // By content: frameworks hand a new object on every render (React's `values={{…}}`), which must not undo typing.
+    values: { converter: { fromAttribute: (v: string | null) => safeJson(v) }, hasChanged: (now: unknown, before: unknown) => JSON.stringify(now) !== JSON.stringify(before) },
     compact: { type: Boolean, reflect: true },
     panels: {},
     chartInput: { attribute: 'chart-input' },

@@ -3,8 +3,8 @@
  * <credit-calculator> as host pages change it after it has loaded: several
  * properties in one update, panels switched on later, the page's language
  * changing, a year given for more than one input, links of a year nobody
- * edited, a curve whose span follows the value, and mistakes in single
- * months of the year table.
+ * edited, a curve whose span follows the value, mistakes in single months
+ * of the year table, and equal values handed over again as a new object.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { $, $$, amount, field, ready, typeInto, RULES } from './helpers.js';
@@ -199,5 +199,29 @@ credit "Outage":
     await typeInto(el, field(el, 'Outage'), '40');
     await waitUntil(() => ticks().at(-1) === '100 h', `the chart spans to 100 h (shows ${ticks().join(', ')})`);
     expect($$(el, '[part=chart] line.tier').length).to.equal(2);
+  });
+});
+
+// React and other frameworks hand the element a new object on every render (`values={{…}}`
+// inline), and a host that re-renders on each `credit-change` does so while the user types.
+describe('<credit-calculator> values set again with the same content', () => {
+  it('keeps what the user typed when a host re-renders with an equal new object on every change', async () => {
+    const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator rules=${RULES} .values=${{ availability: '99.95' }}></credit-calculator>`));
+    // What React does with an inline object: a re-render after each event, a new object each time.
+    el.addEventListener('credit-change', () => {
+      el.values = { availability: '99.95' };
+    });
+    await typeInto(el, field(el, 'Monthly availability'), '99.4');
+    await el.updateComplete;
+    expect(field(el, 'Monthly availability').value).to.equal('99.4');
+    expect(amount(el)).to.equal('250.00 EUR');
+  });
+
+  it('still applies values whose content changed', async () => {
+    const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator rules=${RULES} .values=${{ availability: '99.95' }}></credit-calculator>`));
+    el.values = { availability: '99.4' };
+    await el.updateComplete;
+    expect(field(el, 'Monthly availability').value).to.equal('99.4');
+    expect(amount(el)).to.equal('250.00 EUR');
   });
 });
