@@ -25,7 +25,7 @@ import { creditEvent } from './events.js';
 import { inheritedLang, langOf, parseNumber, strings, type Lang, type Strings } from './i18n.js';
 import { compileText, dedent, DEFAULT_TIMEOUT, fetchRules, type LoadFailure, type Loaded } from './load.js';
 import { readScenario, scenarioUrl } from './share.js';
-import { fieldValue, suffixOf } from './values.js';
+import { fieldValue, MAX_VALUE_LENGTH, suffixOf, tooLong } from './values.js';
 
 /** The optional panels; the form and the total always show. */
 export type Panel = 'breakdown' | 'outputs' | 'why' | 'chart' | 'examples' | 'year' | 'share';
@@ -350,6 +350,7 @@ export class CreditCalculator extends LitElement {
   }
 
   #field(input: InputInfo, raw: InputValue | undefined): Field {
+    if (raw !== undefined && raw !== null && tooLong(raw)) return { text: String(raw), error: this.#t.tooLong(MAX_VALUE_LENGTH) };
     const value = fieldValue(input, raw);
     return { text: value === undefined ? '' : this.#display(input, value), ...(value !== undefined ? { value } : {}) };
   }
@@ -374,7 +375,8 @@ export class CreditCalculator extends LitElement {
         continue;
       }
       const f = this.#field(input, raw as InputValue | undefined);
-      if (f.value !== undefined) fields[input.name] = kept(fields[input.name], f);
+      // A value that cannot be one is ignored, unless it is too long: that is said at the field.
+      if (f.value !== undefined || f.error) fields[input.name] = kept(fields[input.name], f);
     }
     this.fields = fields;
     // After the fields: months not given follow them.
@@ -497,14 +499,17 @@ export class CreditCalculator extends LitElement {
 
   // ——— user actions ———
 
-  #onText(input: InputInfo, text: string): void {
+  /** A field as the user typed it: its value, or what is wrong with it. */
+  #typed(text: string): Field {
+    if (tooLong(text)) return { text, error: this.#t.tooLong(MAX_VALUE_LENGTH) };
     const value = parseNumber(text, this.#language);
-    const error = value === undefined ? this.#t.notANumber(this.#language === 'de' ? '99,5' : '99.5') : undefined;
-    this.fields = {
-      ...this.fields,
-      [input.name]: { text, ...(value !== undefined ? { value } : {}), ...(error ? { error } : {}) },
-    };
-    if (value === undefined) {
+    return value !== undefined ? { text, value } : { text, error: this.#t.notANumber(this.#language === 'de' ? '99,5' : '99.5') };
+  }
+
+  #onText(input: InputInfo, text: string): void {
+    const typed = this.#typed(text);
+    this.fields = { ...this.fields, [input.name]: typed };
+    if (typed.value === undefined) {
       this.stale = !!this.evaluated;
       return;
     }
@@ -587,12 +592,12 @@ export class CreditCalculator extends LitElement {
 
   #onYearCell(input: InputInfo, month: number, text: string): void {
     const year = this.year ?? this.#yearFields({});
-    const value = input.kind === 'boolean' ? text : parseNumber(text, this.#language);
+    const typed = input.kind === 'boolean' ? { text, value: text } : this.#typed(text);
     const months = [...year[input.name]];
-    months[month] = { text, ...(value !== undefined ? { value } : { error: this.#t.notANumber(this.#language === 'de' ? '99,5' : '99.5') }) };
+    months[month] = typed;
     this.year = { ...year, [input.name]: months };
     this.#yearEdited = true;
-    if (value !== undefined) this.#compute(true);
+    if (typed.value !== undefined) this.#compute(true);
   }
 
   #resetYear(): void {
