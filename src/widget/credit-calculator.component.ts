@@ -22,6 +22,7 @@ import { formatMoney, formatNumber, formatPercent, formatQuantity } from '../lan
 import { decimalsOf, downtimeMinutes, formatDowntime, isAvailability, renderChart, span, sweep, zooms, type Curve } from './chart.js';
 import { styles } from './credit-calculator.styles.js';
 import { creditEvent } from './events.js';
+import { inIdleSlices } from './idle.js';
 import { inheritedLang, langOf, parseNumber, strings, type Lang, type Strings } from './i18n.js';
 import { compileText, dedent, DEFAULT_TIMEOUT, fetchRules, type LoadFailure, type Loaded } from './load.js';
 import { readScenario, scenarioUrl } from './share.js';
@@ -863,14 +864,13 @@ export class CreditCalculator extends LitElement {
     delete others[input.name];
     // What the curve depends on: the other values, and the span (and zoom) that follow this one.
     const key = JSON.stringify([input.name, others, this.currency, span(input, Number(value)), zooms(input) && value]);
-    // The curve takes a hundred evaluations: it is traced when the page is idle, so a
+    // The curve takes a hundred evaluations: it is traced when the page is idle, in slices, so a
     // change shows its result at once (the chart follows; until then the last curve stays).
     if (this.#curve?.key !== key && this.#tracing !== key) {
       this.#tracing = key;
-      whenIdle(() => {
-        if (this.#tracing !== key || this.loaded !== program) return;
+      inIdleSlices(sweep(program, input, others as InputValues, Number(value), this.currency), () => this.#tracing === key && this.loaded === program, (curve) => {
         this.#tracing = undefined;
-        this.#curve = { key, curve: contained(() => sweep(program, input, others as InputValues, Number(value), this.currency)) };
+        this.#curve = { key, curve };
         this.requestUpdate();
       });
     }
@@ -1003,12 +1003,6 @@ function kept(held: Field | undefined, given: Field): Field {
 
 function yearErrorId(input: InputInfo, month: number): string {
   return `year-${input.name}-${month}`;
-}
-
-/** Runs `task` when the browser is idle, and within a fifth of a second at the latest. */
-function whenIdle(task: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 200 });
-  else setTimeout(task, 0);
 }
 
 /** `run()`, or undefined when it throws. */

@@ -8,6 +8,7 @@
  * a page that froze would miss the test's timeout.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { compile } from '../../src/index.js';
 import '../../src/widget/credit-calculator.js';
 import type { CreditCalculator } from '../../src/widget/credit-calculator.js';
 import type { CreditErrorEvent } from '../../src/widget/events.js';
@@ -160,6 +161,38 @@ describe('<credit-calculator> with a src too large', () => {
       expect(await sentBy(id), 'hardly anything sent').to.be.below(20_000_000);
     } finally {
       el.remove();
+    }
+  });
+});
+
+describe('<credit-calculator> with rules slow to evaluate', () => {
+  it('traces the chart in many short idle tasks of a few evaluations each, not in one long task', async function () {
+    this.timeout(60_000);
+    // A program each evaluation of which takes 5 ms, as a block of thousands of tiers does.
+    const program = compile(RULES).program!;
+    const credit = program.credit.bind(program);
+    let idleTask = 0;
+    const evaluationsPerTask = new Map<number, number>();
+    program.credit = (...args: Parameters<typeof credit>) => {
+      evaluationsPerTask.set(idleTask, (evaluationsPerTask.get(idleTask) ?? 0) + 1);
+      for (const end = performance.now() + 5; performance.now() < end;);
+      return credit(...args);
+    };
+    const requestIdle = window.requestIdleCallback;
+    window.requestIdleCallback = (task, options) => requestIdle((deadline) => {
+      idleTask++;
+      task(deadline);
+    }, options);
+    try {
+      const el = await settled(await fixture<CreditCalculator>(html`<credit-calculator .program=${program} panels="chart" .values=${{ availability: '99.4' }}></credit-calculator>`));
+      await waitUntil(() => $(el, '[part=chart] svg'), 'the chart appears', { timeout: 30_000 });
+      expect($(el, '[part=chart]')!.querySelectorAll('line.tier').length, 'the same curve as ever').to.equal(3);
+      expect(evaluationsPerTask.get(0), 'no evaluation for the curve outside idle time').to.equal(undefined);
+      expect(Math.max(...evaluationsPerTask.values()), 'evaluations in one task').to.be.at.most(2);
+      await typeInto(el, field(el, 'Monthly availability'), '98');
+      expect(amount(el)).to.equal('400.00 EUR');
+    } finally {
+      window.requestIdleCallback = requestIdle;
     }
   });
 });
