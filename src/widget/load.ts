@@ -71,19 +71,20 @@ export async function fetchRules(url: string, t: Strings, signal?: AbortSignal, 
       return unreachable();
     }
     if (!response.ok) return failure(t.httpStatus(url, response.status), t);
-    const tooLarge = () => failure(t.tooLarge(url, MAX_DOWNLOAD / 1_000_000), t);
+    const tooLarge = () => failure(t.tooLarge(url, MAX_DOWNLOAD / 1e6), t);
     if (Number(response.headers.get('content-length')) > MAX_DOWNLOAD) {
       void response.body?.cancel().catch(() => undefined);
       return tooLarge();
     }
-    const body = await readBody(response).catch(() => undefined);
-    if (body === undefined) return unreachable();
-    if (body === 'too large') return tooLarge();
-    if (body.kind === 'program') return loadJson(body.text, t);
+    const text = await readBody(response).catch(() => null);
+    if (text === null) return unreachable();
+    if (text === undefined) return tooLarge();
+    const trimmed = text.trimStart();
+    if (trimmed.startsWith('{')) return loadJson(text, t);
     // An HTML page (a single-page app's fallback for an unknown path) is never rules.
-    if (body.kind === 'page') return failure(t.wrongContent(url), t);
-    // Rules cut short at the length limit are still over it: the language says so (`limit-exceeded`).
-    return await compileText(body.text, t);
+    if (trimmed.startsWith('<')) return failure(t.wrongContent(url), t);
+    // Rules cut short past the length limit are still over it: the language says so (`limit-exceeded`).
+    return await compileText(text, t);
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', stop);
@@ -91,44 +92,30 @@ export async function fetchRules(url: string, t: Strings, signal?: AbortSignal, 
 }
 
 /**
- * The body as it arrives, read only as far as it can be used: rules text up
- * to one character past the language's length limit, a program up to
- * `MAX_DOWNLOAD` bytes, a web page up to its first `<`. The rest is never
- * downloaded: the reader is cancelled. What it is shows in its first
- * character that is not blank.
+ * The body, read only as far as it can be used: rules text until it is past
+ * the language's length limit, a program (JSON) up to `MAX_DOWNLOAD` bytes;
+ * then the rest is not downloaded. Undefined when a program is larger.
  */
-async function readBody(response: Response): Promise<{ kind: 'rules' | 'program' | 'page'; text: string } | 'too large'> {
+async function readBody(response: Response): Promise<string | undefined> {
   const reader = response.body?.getReader();
-  if (!reader) return { kind: 'rules', text: '' };
+  if (!reader) return '';
   const decoder = new TextDecoder();
-  const parts: string[] = [];
+  let text = '';
   let bytes = 0;
-  let chars = 0;
-  let kind: 'rules' | 'program' | 'page' | undefined;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      const part = done ? decoder.decode() : decoder.decode(value, { stream: true });
-      parts.push(part);
-      chars += part.length;
-      bytes += value?.byteLength ?? 0;
-      kind ??= kindOf(part);
-      if (done || kind === 'page') break;
-      if (kind === 'program' ? bytes > MAX_DOWNLOAD : chars > LIMITS.sourceLength) break;
+  /** Whether it is a program: known from the first character that is not blank. */
+  let program: boolean | undefined;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    bytes += value.byteLength;
+    const part = decoder.decode(value, { stream: true });
+    program ??= /\S/.test(part) ? part.trimStart().startsWith('{') : undefined;
+    text += part;
+    if (bytes > MAX_DOWNLOAD || (!program && text.length > LIMITS.sourceLength)) {
+      void reader.cancel().catch(() => undefined);
+      return bytes > MAX_DOWNLOAD ? undefined : text;
     }
-  } finally {
-    // Stops the download when not all was read; nothing is left to cancel otherwise.
-    void reader.cancel().catch(() => undefined);
   }
-  if (kind === 'program' && bytes > MAX_DOWNLOAD) return 'too large';
-  const text = parts.join('');
-  return { kind: kind ?? 'rules', text: kind === 'rules' ? text.slice(0, LIMITS.sourceLength + 1) : text };
-}
-
-/** What a body is, from its first character that is not blank; undefined while there is none yet. */
-function kindOf(part: string): 'rules' | 'program' | 'page' | undefined {
-  const first = /\S/.exec(part)?.[0];
-  return first === undefined ? undefined : first === '{' ? 'program' : first === '<' ? 'page' : 'rules';
 }
 
 function failure(what: string, t: Strings): LoadFailure {
@@ -142,56 +129,15 @@ function settle(result: { diagnostics: readonly Diagnostic[]; program?: Program 
 
 /**
  * Rules written inside HTML are indented with the markup; the language is
- * indentation-sensitive, so the common indentation is removed. A text over
- * the language's limits even without its indentation is handed back as it
- * is, for the language to refuse with `limit-exceeded`: a script of a
- * million lines costs no more than reading until that shows.
+ * indentation-sensitive, so the common indentation is removed. Lines are
+ * split no further than the line limit: a text with more is left as it is
+ * for the language to refuse (`limit-exceeded`), without dedenting it.
  */
 export function dedent(text: string): string {
-  if (beyondLimits(text)) return text;
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  let first = 0;
-  let last = lines.length - 1;
-  while (first <= last && !lines[first].trim()) first++;
-  while (last >= first && !lines[last].trim()) last--;
+  const lines = text.replace(/^\s*\n/, '').trimEnd().split(/\r\n?|\n/, LIMITS.lines + 1);
+  if (lines.length > LIMITS.lines) return text;
   // A loop, not Math.min(...indents): spreading thousands of arguments overflows the stack.
   let common = Infinity;
-  for (let i = first; i <= last; i++) {
-    if (lines[i].trim()) common = Math.min(common, /^[ \t]*/.exec(lines[i])![0].length);
-  }
-  const kept: string[] = [];
-  for (let i = first; i <= last; i++) kept.push(lines[i].slice(common));
-  return kept.join('\n') + '\n';
+  for (const line of lines) if (line.trim()) common = Math.min(common, /^[ \t]*/.exec(line)![0].length);
+  return lines.map((line) => line.slice(common)).join('\n') + '\n';
 }
-
-/**
- * Whether `text`, dedented, would certainly be over the language's length or
- * line limit. Counts what dedenting cannot remove (characters that are not
- * blank, and the line breaks between them) and stops as soon as either is
- * over: a lower bound, so rules that fit once dedented are never refused.
- */
-function beyondLimits(text: string): boolean {
-  let chars = 0;
-  let lines = 1;
-  /** Line breaks since the last character that is not blank: they count once more text follows. */
-  let breaks = 0;
-  let started = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
-      breaks++;
-      continue;
-    }
-    if (c <= 32 || (c >= 0x7f && BLANK.test(text[i]))) continue;
-    if (started) {
-      lines += breaks;
-      chars += breaks;
-    }
-    started = true;
-    breaks = 0;
-    if (++chars > LIMITS.sourceLength || lines > LIMITS.lines) return true;
-  }
-  return false;
-}
-
-const BLANK = /\s/;

@@ -80,7 +80,7 @@ describe('<credit-calculator> given a value of 100,000 digits', () => {
   async function refusesThenAnswers(el: CreditCalculator, last?: CreditCalculator['result']): Promise<void> {
     const input = field(el, 'Monthly availability');
     expect(input.getAttribute('aria-invalid')).to.equal('true');
-    expect(errorOf(el, input)).to.equal('This value is too long: at most 100 characters.');
+    expect(errorOf(el, input)).to.equal('Too long: at most 100 characters.');
     expect(el.result).to.equal(last);
     await typeInto(el, input, '99.4');
     expect(input.getAttribute('aria-invalid')).to.equal('false');
@@ -108,7 +108,7 @@ describe('<credit-calculator> given a value of 100,000 digits', () => {
     const el = await settled(await fixture<CreditCalculator>(html`<credit-calculator id="calc" rules=${RULES} panels="all"></credit-calculator>`));
     const month = el.shadowRoot!.querySelector('[part~=year] input[aria-label="Monthly availability, Feb"]')!;
     expect(month.getAttribute('aria-invalid')).to.equal('true');
-    expect($(el, '[part~=year]')!.textContent).to.contain('Feb, Monthly availability: This value is too long');
+    expect($(el, '[part~=year]')!.textContent).to.contain('Feb, Monthly availability: Too long');
     await refusesThenAnswers(el);
   });
 
@@ -119,7 +119,7 @@ describe('<credit-calculator> given a value of 100,000 digits', () => {
     input.value = `${HUGE}!`;
     input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     await el.updateComplete;
-    expect(errorOf(el, input)).to.equal('This value is too long: at most 100 characters.');
+    expect(errorOf(el, input)).to.equal('Too long: at most 100 characters.');
     expect(amount(el), 'the last valid result stays').to.equal('250.00 EUR');
     await typeInto(el, input, '98');
     expect(amount(el)).to.equal('400.00 EUR');
@@ -157,7 +157,7 @@ describe('<credit-calculator> with a src too large', () => {
     document.body.append(el);
     try {
       await settled(el);
-      expect($(el, '[part=problems]')!.textContent).to.contain('is larger than 8 MB, more than any credit rules can be');
+      expect($(el, '[part=problems]')!.textContent).to.contain('is over 8 MB, too large for credit rules');
       expect(await sentBy(id), 'hardly anything sent').to.be.below(20_000_000);
     } finally {
       el.remove();

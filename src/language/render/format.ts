@@ -77,17 +77,11 @@ function digitsOf(value: string): { negative: boolean; integer: string; fraction
 export function formatNumber(value: string, lang: Lang, options: { minDecimals?: number } = {}): string {
   const { group, decimal } = locales[lang];
   const { negative, integer, fraction } = digitsOf(value);
-  const grouped = groupThousands(integer, group);
+  // Slices, not /\B(?=(\d{3})+$)/: that regex takes time quadratic in the digits.
+  let grouped = integer.slice(0, integer.length % 3 || 3);
+  for (let i = grouped.length; i < integer.length; i += 3) grouped += group + integer.slice(i, i + 3);
   const padded = fraction.padEnd(options.minDecimals ?? 0, '0');
   return `${negative ? '-' : ''}${grouped}${padded ? decimal + padded : ''}`;
-}
-
-/** "1234567" → "1,234,567", in one pass (a lookahead regex takes time quadratic in the digits). */
-function groupThousands(integer: string, separator: string): string {
-  const head = integer.length % 3 || 3;
-  const groups = [integer.slice(0, head)];
-  for (let i = head; i < integer.length; i += 3) groups.push(integer.slice(i, i + 3));
-  return groups.join(separator);
 }
 
 /** A value in percent points ("99.5"): en "99.5%", de "99,5 %". */
