@@ -4,6 +4,7 @@
  * download — so the same `npm test` runs on CI here and on a laptop.
  */
 import { existsSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
@@ -28,8 +29,12 @@ export const chromiumArgs = [
  * Misbehaving servers for the widget's fault tests, under `/__faults/`:
  * `never` accepts the request and never answers; `slow?ms=…&body=…` answers
  * `body` as text after `ms`; `html` answers 200 with a web page, as a
- * single-page app does for any path.
+ * single-page app does for any path; `huge?bytes=…&id=…` streams that many
+ * bytes of rules text (with `declare` also as Content-Length), and
+ * `sent?id=…` then says how many bytes it really sent, as JSON.
  */
+const sent = new Map();
+
 async function faults(ctx, next) {
   const url = new URL(ctx.url, 'http://localhost');
   if (!url.pathname.startsWith('/__faults/')) return next();
@@ -43,6 +48,28 @@ async function faults(ctx, next) {
     await new Promise((resolve) => setTimeout(resolve, Number(url.searchParams.get('ms') ?? 0)));
     ctx.type = 'text/plain';
     ctx.body = url.searchParams.get('body') ?? '';
+    return undefined;
+  }
+  if (what === 'huge') {
+    const total = Number(url.searchParams.get('bytes'));
+    const id = url.searchParams.get('id');
+    const line = '# padding that no rules need, streamed until the reader stops\n';
+    const chunk = Buffer.from(line.repeat(Math.ceil(65_536 / line.length)));
+    const record = { bytes: 0 };
+    sent.set(id, record);
+    ctx.type = 'text/plain';
+    if (url.searchParams.has('declare')) ctx.length = total;
+    ctx.body = new Readable({
+      read() {
+        const size = Math.min(chunk.length, total - record.bytes);
+        record.bytes += size;
+        this.push(size > 0 ? chunk.subarray(0, size) : null);
+      },
+    });
+    return undefined;
+  }
+  if (what === 'sent') {
+    ctx.body = sent.get(url.searchParams.get('id')) ?? {};
     return undefined;
   }
   if (what === 'html') {

@@ -12,6 +12,8 @@ import { loadProgram as load, Program, type LoadResult } from './language/progra
 
 export { Program };
 export { addAmounts } from './language/decimal.js';
+/** The documented limits of untrusted rules text: characters, lines, nesting, nodes. */
+export { LIMITS } from './language/limits.js';
 export { formatMoney, formatNumber, formatPercent, formatQuantity } from './language/render/format.js';
 
 /** Loads a precompiled program; a damaged or foreign file gives a diagnostic that says so. */

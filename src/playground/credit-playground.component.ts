@@ -31,7 +31,7 @@ import type { HoverData } from './hover.js';
 import { langOf, strings, type Lang, type Strings } from './i18n.js';
 import { previewKey } from './preview-key.js';
 import { decodeShare, encodeShare, withHash } from './share.js';
-import { DraftStore, draftOf } from './storage.js';
+import { DraftStore, draftOf, type Draft } from './storage.js';
 import { styles } from './credit-playground.styles.js';
 import { declarationOf, declaredInText, programSymbols, type SymbolInfo } from './symbols.js';
 import { fetchTemplate, starterSource, templateIds } from './templates.js';
@@ -153,7 +153,9 @@ export class CreditPlayground extends LitElement {
   /** Counts the templates asked for: an answer to an older request is dropped. */
   private templateToken = 0;
   /** The draft as this tab last read or wrote it in storage. */
-  private stored?: string;
+  private stored?: Draft;
+  /** That draft holds this tab's own edits: another tab's draft that does not carry on from it would drop them. */
+  private storedHere = false;
   /** Text a host set before the first render. */
   private pendingSource?: string;
   /** The draft came from a share link and is not edited yet: the user's own draft stays in storage. */
@@ -251,24 +253,34 @@ export class CreditPlayground extends LitElement {
 
   private saveDraft(): void {
     if (this.unsaved === undefined) return;
-    if (this.store?.save(this.unsaved)) this.stored = this.unsaved;
+    const saved = this.store?.save(this.unsaved, this.stored?.id);
+    if (saved) {
+      this.stored = saved;
+      this.storedHere = true;
+    }
     this.unsaved = undefined;
   }
 
   /**
-   * Another tab saved the draft. Without edits of its own since, this tab
-   * shows that version (Ctrl+Z brings back what it had); with edits, it says
-   * that saving here will replace the other tab's version.
+   * Another tab saved the draft. Without edits of its own that the other
+   * version lacks, this tab shows that version (Ctrl+Z brings back what it
+   * had); with such edits, it says that saving here will replace the other
+   * tab's version. Edits already saved here count as much as edits not yet
+   * saved: whether the idle-time save has run must not decide.
    */
   private readonly onStorage = (event: StorageEvent) => {
     if (event.key !== this.storageKey || event.storageArea !== globalThis.localStorage) return;
     const other = draftOf(event.newValue);
-    if (other === undefined || other === this.source) return;
+    if (other === undefined) return;
     // A first visit shows the starter program: nothing of its own to keep.
-    const editedHere = this.source !== (this.stored ?? starterSource) || this.unsaved !== undefined || this.frame !== 0;
+    const editing = this.source !== (this.stored?.source ?? starterSource) || this.unsaved !== undefined || this.frame !== 0;
+    const dropped = this.storedHere && other.after !== this.stored?.id;
+    const same = other.source === this.source;
     this.stored = other;
-    if (editedHere) this.status = { say: (t) => t.changedElsewhere };
-    else this.replace(other, false, (t) => t.updatedElsewhere);
+    this.storedHere = false;
+    if (same) return;
+    if (editing || dropped) this.status = { say: (t) => t.changedElsewhere };
+    else this.replace(other.source, false, (t) => t.updatedElsewhere);
   };
 
   protected override firstUpdated(): void {
@@ -291,7 +303,7 @@ export class CreditPlayground extends LitElement {
     // The first draft is compiled before the first render, so the panes show it at once.
     if (!this.hasUpdated) {
       this.stored = this.store?.load();
-      this.analyze(this.pendingSource ?? this.stored ?? starterSource);
+      this.analyze(this.pendingSource ?? this.stored?.source ?? starterSource);
     }
     if (changed.has('locale') && this.view) {
       this.view.dispatch({ effects: attributes.reconfigure(EditorView.contentAttributes.of(this.editorAttributes())) });

@@ -33,10 +33,17 @@ export function decimalsOf(input: InputInfo): number {
   return step.includes('.') ? step.split('.')[1].length : 0;
 }
 
-/** The curve of `program` against `input`; over `fixed` when given (no zoom), else over the input's own span. */
-export function sweep(program: Program, input: InputInfo, values: InputValues, current: number, currency?: string, fixed?: readonly [number, number]): Curve | undefined {
+/** One evaluation of the curve, yielding first: the caller may pause before each (see `idle.ts`). */
+type Sampler = (x: number) => Generator<void, Sample | undefined, void>;
+
+/**
+ * The curve of `program` against `input`, over `fixed` when given (no zoom), else over the
+ * input's own span: a generator that yields before each of its evaluations and returns the curve.
+ */
+export function* sweep(program: Program, input: InputInfo, values: InputValues, current: number, currency?: string, fixed?: readonly [number, number]): Generator<void, Curve | undefined, void> {
   const decimals = decimalsOf(input);
-  const at = (x: number): Sample | undefined => {
+  const at: Sampler = function* (x) {
+    yield;
     // The credit alone: a hundred explanations nobody reads would cost most of the time.
     const r = program.credit({ ...values, [input.name]: x.toFixed(decimals) }, currency ? { currency } : {});
     if (!r.ok) return undefined;
@@ -44,11 +51,11 @@ export function sweep(program: Program, input: InputInfo, values: InputValues, c
   };
   let [lo, hi] = fixed ?? span(input, current);
   if (!(hi > lo)) return undefined;
-  let curve = trace(at, lo, hi, decimals);
+  let curve = yield* trace(at, lo, hi, decimals);
   if (!fixed && curve && curve.steps.length && zooms(input)) {
     const first = Math.min(...curve.steps.map((s) => s.at), current);
     lo = Math.max(0, Math.floor(first - (hi - first) * 0.4));
-    curve = trace(at, lo, hi, decimals) ?? curve;
+    curve = (yield* trace(at, lo, hi, decimals)) ?? curve;
   }
   return curve;
 }
@@ -71,13 +78,13 @@ function roundAbove(x: number): number {
   return [1, 2, 5, 10].map((m) => m * power).find((v) => v >= x)!;
 }
 
-function trace(at: (x: number) => Sample | undefined, lo: number, hi: number, decimals: number): Curve | undefined {
+function* trace(at: Sampler, lo: number, hi: number, decimals: number): Generator<void, Curve | undefined, void> {
   const unit = 10 ** -decimals;
   const points: Sample[] = [];
   const steps: { at: number; after: Sample }[] = [];
   let previous: Sample | undefined;
   for (let i = 0; i <= SAMPLES; i++) {
-    const s = at(Number((hi - ((hi - lo) * i) / SAMPLES).toFixed(decimals)));
+    const s = yield* at(Number((hi - ((hi - lo) * i) / SAMPLES).toFixed(decimals)));
     if (!s) continue;
     if (previous && s.credit !== previous.credit && steps.length < 24) {
       // Bisect to the input's resolution: the jump is between a (old credit) and b (new).
@@ -87,7 +94,7 @@ function trace(at: (x: number) => Sample | undefined, lo: number, hi: number, de
       while (a - b > unit * 1.01) {
         const mid = Number(((a + b) / 2).toFixed(decimals));
         if (mid === a || mid === b) break;
-        const m = at(mid);
+        const m = yield* at(mid);
         if (!m) break;
         if (m.credit === previous.credit) a = mid;
         else {

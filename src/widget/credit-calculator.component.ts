@@ -21,10 +21,11 @@ import {
 import { axisUnit, decimalsOf, downtimeMinutes, formatDowntime, isAvailability, renderChart, span, sweep, zooms, type Curve } from './chart.js';
 import { styles } from './credit-calculator.styles.js';
 import { creditEvent } from './events.js';
+import { inIdleSlices } from './idle.js';
 import { inheritedLang, langOf, parseNumber, strings, type Lang, type Strings } from './i18n.js';
 import { compileText, dedent, DEFAULT_TIMEOUT, fetchRules, type LoadFailure, type Loaded } from './load.js';
 import { readScenario, scenarioUrl, termsFingerprint } from './share.js';
-import { fieldValue, suffixOf } from './values.js';
+import { fieldValue, MAX_VALUE_LENGTH, suffixOf, tooLong } from './values.js';
 
 /** The optional panels; the form and the total always show. */
 export type Panel = 'breakdown' | 'outputs' | 'why' | 'chart' | 'examples' | 'year' | 'share';
@@ -368,6 +369,7 @@ export class CreditCalculator extends LitElement {
   }
 
   #field(input: InputInfo, raw: InputValue | undefined): Field {
+    if (raw !== undefined && raw !== null && tooLong(raw)) return { text: String(raw), error: this.#t.tooLong(MAX_VALUE_LENGTH) };
     const value = fieldValue(input, raw);
     return { text: value === undefined ? '' : this.#display(input, value), ...(value !== undefined ? { value } : {}) };
   }
@@ -392,7 +394,8 @@ export class CreditCalculator extends LitElement {
         continue;
       }
       const f = this.#field(input, raw as InputValue | undefined);
-      if (f.value !== undefined) fields[input.name] = kept(fields[input.name], f);
+      // A value that cannot be one is ignored, unless it is too long: that is said at the field.
+      if (f.value !== undefined || f.error) fields[input.name] = kept(fields[input.name], f);
     }
     this.fields = fields;
     // After the fields: months not given follow them.
@@ -516,14 +519,17 @@ export class CreditCalculator extends LitElement {
 
   // ——— user actions ———
 
-  #onText(input: InputInfo, text: string): void {
+  /** A field as the user typed it: its value, or what is wrong with it. */
+  #typed(text: string): Field {
+    if (tooLong(text)) return { text, error: this.#t.tooLong(MAX_VALUE_LENGTH) };
     const value = parseNumber(text, this.#language);
-    const error = value === undefined ? this.#t.notANumber(this.#language === 'de' ? '99,5' : '99.5') : undefined;
-    this.fields = {
-      ...this.fields,
-      [input.name]: { text, ...(value !== undefined ? { value } : {}), ...(error ? { error } : {}) },
-    };
-    if (value === undefined) {
+    return value !== undefined ? { text, value } : { text, error: this.#t.notANumber(this.#language === 'de' ? '99,5' : '99.5') };
+  }
+
+  #onText(input: InputInfo, text: string): void {
+    const typed = this.#typed(text);
+    this.fields = { ...this.fields, [input.name]: typed };
+    if (typed.value === undefined) {
       this.stale = !!this.evaluated;
       return;
     }
@@ -606,12 +612,12 @@ export class CreditCalculator extends LitElement {
 
   #onYearCell(input: InputInfo, month: number, text: string): void {
     const year = this.year ?? this.#yearFields({});
-    const value = input.kind === 'boolean' ? text : parseNumber(text, this.#language);
+    const typed = input.kind === 'boolean' ? { text, value: text } : this.#typed(text);
     const months = [...year[input.name]];
-    months[month] = { text, ...(value !== undefined ? { value } : { error: this.#t.notANumber(this.#language === 'de' ? '99,5' : '99.5') }) };
+    months[month] = typed;
     this.year = { ...year, [input.name]: months };
     this.#yearEdited = true;
-    if (value !== undefined) this.#compute(true);
+    if (typed.value !== undefined) this.#compute(true);
   }
 
   #resetYear(): void {
@@ -898,14 +904,13 @@ export class CreditCalculator extends LitElement {
     delete others[input.name];
     // What the curve depends on: the other values, and the span (and zoom) that follow this one.
     const key = JSON.stringify([input.name, others, this.currency, span(input, Number(value)), zooms(input) && value]);
-    // The curve takes a hundred evaluations: it is traced when the page is idle, so a
+    // The curve takes a hundred evaluations: it is traced when the page is idle, in slices, so a
     // change shows its result at once (the chart follows; until then the last curve stays).
     if (this.#curve?.key !== key && this.#tracing !== key) {
       this.#tracing = key;
-      whenIdle(() => {
-        if (this.#tracing !== key || this.loaded !== program) return;
+      inIdleSlices(sweep(program, input, others as InputValues, Number(value), this.currency), () => this.#tracing === key && this.loaded === program, (curve) => {
         this.#tracing = undefined;
-        this.#curve = { key, curve: contained(() => sweep(program, input, others as InputValues, Number(value), this.currency)) };
+        this.#curve = { key, curve };
         this.requestUpdate();
       });
     }
@@ -1047,12 +1052,6 @@ function kept(held: Field | undefined, given: Field): Field {
 
 function yearErrorId(input: InputInfo, month: number): string {
   return `year-${input.name}-${month}`;
-}
-
-/** Runs `task` when the browser is idle, and within a fifth of a second at the latest. */
-function whenIdle(task: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 200 });
-  else setTimeout(task, 0);
 }
 
 /** `run()`, or undefined when it throws. */

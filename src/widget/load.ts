@@ -6,7 +6,7 @@
  * program never downloads it. Nothing here throws: every failure comes back
  * as a `LoadFailure` the widget shows.
  */
-import { loadProgram, type Diagnostic, type Program } from '../runtime.js';
+import { LIMITS, loadProgram, type Diagnostic, type Program } from '../runtime.js';
 import type { Strings } from './i18n.js';
 
 export type Loaded =
@@ -39,6 +39,13 @@ export function loadJson(json: unknown, t: Strings): Loaded {
 export const DEFAULT_TIMEOUT = 10_000;
 
 /**
+ * The most bytes `src` may send. A precompiled program of the largest rules
+ * the limits allow is under 3 MB; rules text stops far earlier, at the
+ * language's length limit.
+ */
+export const MAX_DOWNLOAD = 8_000_000;
+
+/**
  * Fetches `src` and reads it as a precompiled program (JSON) or rules text.
  * Gives up after `timeout` ms (headers and body together). When `signal`
  * aborts (the element was removed, or other rules replaced these), the
@@ -62,16 +69,50 @@ export async function fetchRules(url: string, t: Strings, signal?: AbortSignal, 
       return unreachable();
     }
     if (!response.ok) return failure(t.httpStatus(url, response.status), t);
-    const text = await response.text().catch(() => undefined);
-    if (text === undefined) return unreachable();
+    const tooLarge = () => failure(t.tooLarge(url, MAX_DOWNLOAD / 1e6), t);
+    if (Number(response.headers.get('content-length')) > MAX_DOWNLOAD) {
+      void response.body?.cancel().catch(() => undefined);
+      return tooLarge();
+    }
+    const text = await readBody(response).catch(() => null);
+    if (text === null) return unreachable();
+    if (text === undefined) return tooLarge();
     const trimmed = text.trimStart();
     if (trimmed.startsWith('{')) return loadJson(text, t);
     // An HTML page (a single-page app's fallback for an unknown path) is never rules.
     if (trimmed.startsWith('<')) return failure(t.wrongContent(url), t);
+    // Rules cut short past the length limit are still over it: the language says so (`limit-exceeded`).
     return await compileText(text, t);
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', stop);
+  }
+}
+
+/**
+ * The body, read only as far as it can be used: rules text until it is past
+ * the language's length limit, a program (JSON) up to `MAX_DOWNLOAD` bytes;
+ * then the rest is not downloaded. Undefined when a program is larger.
+ */
+async function readBody(response: Response): Promise<string | undefined> {
+  const reader = response.body?.getReader();
+  if (!reader) return '';
+  const decoder = new TextDecoder();
+  let text = '';
+  let bytes = 0;
+  /** Whether it is a program: known from the first character that is not blank. */
+  let program: boolean | undefined;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    bytes += value.byteLength;
+    const part = decoder.decode(value, { stream: true });
+    program ??= /\S/.test(part) ? part.trimStart().startsWith('{') : undefined;
+    text += part;
+    if (bytes > MAX_DOWNLOAD || (!program && text.length > LIMITS.sourceLength)) {
+      void reader.cancel().catch(() => undefined);
+      return bytes > MAX_DOWNLOAD ? undefined : text;
+    }
   }
 }
 
@@ -86,13 +127,15 @@ function settle(result: { diagnostics: readonly Diagnostic[]; program?: Program 
 
 /**
  * Rules written inside HTML are indented with the markup; the language is
- * indentation-sensitive, so the common indentation is removed.
+ * indentation-sensitive, so the common indentation is removed. Lines are
+ * split no further than the line limit: a text with more is left as it is
+ * for the language to refuse (`limit-exceeded`), without dedenting it.
  */
 export function dedent(text: string): string {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  while (lines.length && !lines[0].trim()) lines.shift();
-  while (lines.length && !lines[lines.length - 1].trim()) lines.pop();
-  const indents = lines.filter((l) => l.trim()).map((l) => /^[ \t]*/.exec(l)![0].length);
-  const common = indents.length ? Math.min(...indents) : 0;
-  return lines.map((l) => l.slice(common)).join('\n') + '\n';
+  const lines = text.replace(/^\s*\n/, '').trimEnd().split(/\r\n?|\n/, LIMITS.lines + 1);
+  if (lines.length > LIMITS.lines) return text;
+  // A loop, not Math.min(...indents): spreading thousands of arguments overflows the stack.
+  let common = Infinity;
+  for (const line of lines) if (line.trim()) common = Math.min(common, /^[ \t]*/.exec(line)![0].length);
+  return lines.map((line) => line.slice(common)).join('\n') + '\n';
 }

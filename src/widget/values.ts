@@ -9,9 +9,20 @@ import type { InputInfo, InputValue } from '../runtime.js';
 export const SECONDS: Record<string, number> = { s: 1, min: 60, h: 3600, d: 86400 };
 const LITERAL = /^\s*(-?\d[\d_]*(?:\.\d+)?)\s*(%|min|s|h|d|[A-Za-z]{3})?\s*$/;
 
+/**
+ * The most characters a value may have: 30 digits (the language's limit)
+ * with grouping, sign, decimals and a unit fit well within it. A longer one
+ * is refused before it is read or formatted, so no value freezes the page.
+ */
+export const MAX_VALUE_LENGTH = 100;
+
+export function tooLong(raw: InputValue): boolean {
+  return String(raw).length > MAX_VALUE_LENGTH;
+}
+
 /** A value for a field, or undefined when it cannot be one. */
 export function fieldValue(input: InputInfo, raw: InputValue | undefined): string | undefined {
-  if (raw === undefined || raw === null) return undefined;
+  if (raw === undefined || raw === null || tooLong(raw)) return undefined;
   if (input.kind === 'boolean') return raw === true || raw === 'true' ? 'true' : raw === false || raw === 'false' ? 'false' : undefined;
   if (typeof raw === 'boolean') return undefined;
   const m = LITERAL.exec(String(raw));

@@ -399,23 +399,58 @@ describe('<credit-playground> drafts', () => {
     }
   });
 
+  /** What another tab saving the draft looks like to this one. */
+  const saveInOtherTab = (key: string, draft: { source: string; id?: string; after?: string }) =>
+    window.dispatchEvent(new StorageEvent('storage', { key, newValue: JSON.stringify({ format: 1, ...draft }), storageArea: localStorage }));
+  const storedDraft = (key: string) => JSON.parse(localStorage.getItem(key)!) as { source: string; id: string; after?: string };
+
   it('follows a draft saved in another tab, and warns instead when it has edits of its own', async () => {
     const key = `playground-tabs-${Date.now()}`;
     localStorage.setItem(key, JSON.stringify({ format: 1, source: RULES }));
     const el = await mount({ key });
-    const otherTab = (source: string) =>
-      window.dispatchEvent(new StorageEvent('storage', { key, newValue: JSON.stringify({ format: 1, source }), storageArea: localStorage }));
     const other = RULES.replace('10%', '12%');
-    otherTab(other);
+    saveInOtherTab(key, { source: other });
     await settle(el);
     expect(el.source).to.equal(other);
     expect($(el, '[role=status]')!.textContent).to.contain('changed in another tab: this is that version');
     await toEnd(el);
     await sendKeys({ type: '# mine' });
-    otherTab(RULES.replace('10%', '14%'));
+    saveInOtherTab(key, { source: RULES.replace('10%', '14%') });
     await el.updateComplete;
     expect(el.source, 'the edits here stay').to.equal(`${other}# mine`);
     expect($(el, '[role=status]')!.textContent).to.contain('also changed in another tab');
+  });
+
+  it('keeps its edits once saved, too, when another tab saves a version without them', async () => {
+    const key = `playground-tabs-saved-${Date.now()}`;
+    const el = await mount({ key, source: RULES });
+    await toEnd(el);
+    await sendKeys({ type: '# mine' });
+    await settle(el);
+    expect(storedDraft(key).source, 'the edits are saved').to.equal(`${RULES}# mine`);
+    saveInOtherTab(key, { source: RULES.replace('10%', '14%'), id: 'other-tab-1' });
+    await settle(el);
+    expect(el.source, 'the edits here stay').to.equal(`${RULES}# mine`);
+    expect($(el, '[role=status]')!.textContent).to.contain('also changed in another tab');
+  });
+
+  it('follows another tab that carries on from its saved edits', async () => {
+    const key = `playground-tabs-carry-${Date.now()}`;
+    const el = await mount({ key, source: RULES });
+    await toEnd(el);
+    await sendKeys({ type: '# mine' });
+    await settle(el);
+    const mine = storedDraft(key);
+    const theirs = `${mine.source}\n# theirs too\n`;
+    saveInOtherTab(key, { source: theirs, id: 'other-tab-2', after: mine.id });
+    await settle(el);
+    expect(el.source).to.equal(theirs);
+    expect($(el, '[role=status]')!.textContent).to.contain('changed in another tab: this is that version');
+    // Edited further here (one key, so one save), the draft saved says it carries on from the other tab's.
+    await toEnd(el);
+    await sendKeys({ type: '#' });
+    await settle(el);
+    expect(storedDraft(key)).to.include({ source: `${theirs}#`, after: 'other-tab-2' });
   });
 
   it('takes a text set before it is on the page, over the stored draft', async () => {

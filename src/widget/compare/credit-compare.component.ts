@@ -14,6 +14,7 @@ import {
   formatMoney, formatNumber, formatPercent, type InputInfo, type InputValue, type InputValues, type MonthResult, type YearResult,
 } from '../../runtime.js';
 import { axisUnit, sweep, type Curve } from '../chart.js';
+import { finish } from '../idle.js';
 import { styles as calculatorStyles } from '../credit-calculator.styles.js';
 import { inheritedLang, langOf, parseNumber, strings, type Lang, type Strings } from '../i18n.js';
 import { compileText, dedent, fetchRules, type LoadFailure } from '../load.js';
@@ -473,10 +474,10 @@ export class CreditCompare extends LitElement {
   /** Each plan's curve over one span: the widest any plan zooms to. */
   #trace(plans: readonly Plan[], input: InputInfo, others: Record<string, string>, current: number): Curve[] | undefined {
     try {
-      const own = plans.map((p) => sweep(p.program, input, valuesFor(p, others), current, this.currency));
+      const own = plans.map((p) => finish(sweep(p.program, input, valuesFor(p, others), current, this.currency)));
       if (own.some((c) => !c)) return undefined;
       const span: [number, number] = [Math.min(...own.map((c) => c!.lo)), Math.max(...own.map((c) => c!.hi))];
-      const curves = own.map((c, i) => (c!.lo === span[0] && c!.hi === span[1] ? c : sweep(plans[i].program, input, valuesFor(plans[i], others), current, this.currency, span)));
+      const curves = own.map((c, i) => (c!.lo === span[0] && c!.hi === span[1] ? c : finish(sweep(plans[i].program, input, valuesFor(plans[i], others), current, this.currency, span))));
       return curves.every(Boolean) ? (curves as Curve[]) : undefined;
     } catch {
       return undefined;

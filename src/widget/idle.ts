@@ -1,0 +1,50 @@
+/**
+ * Work the widget does when the page is idle (the chart's curve takes a
+ * hundred evaluations), spread over several tasks so that even rules whose
+ * one evaluation is slow never hold the page for long: a slice stops while
+ * there is still time for the slowest step it has seen.
+ */
+
+/** How long one slice may run, in milliseconds: well under the 50 ms of a long task. */
+const SLICE = 12;
+
+/** Runs `task` when the browser is idle, and within a fifth of a second at the latest. */
+export function whenIdle(task: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 200 });
+  else setTimeout(task, 0);
+}
+
+/**
+ * Runs `work` (a generator that yields between its steps) in idle time,
+ * slice by slice, while `wanted()` holds; then hands its result, or
+ * undefined when it threw, to `done`. Abandoned work is never finished.
+ */
+export function inIdleSlices<T>(work: Generator<void, T, void>, wanted: () => boolean, done: (result: T | undefined) => void): void {
+  let slowest = 0;
+  const slice = () => {
+    if (!wanted()) return;
+    const start = performance.now();
+    try {
+      for (;;) {
+        const before = performance.now();
+        const step = work.next();
+        const after = performance.now();
+        slowest = Math.max(slowest, after - before);
+        if (step.done) return done(step.value);
+        if (after - start + slowest > SLICE) break;
+      }
+    } catch {
+      return done(undefined);
+    }
+    whenIdle(slice);
+  };
+  whenIdle(slice);
+}
+
+/** Runs `work` to its end at once: for a caller that needs the result now. */
+export function finish<T>(work: Generator<void, T, void>): T {
+  for (;;) {
+    const step = work.next();
+    if (step.done) return step.value;
+  }
+}

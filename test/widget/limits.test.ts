@@ -1,0 +1,198 @@
+/// <reference types="mocha" />
+/**
+ * <credit-calculator> at and over the limits, in real Chromium: rules too
+ * large to check (inline, in a script, or downloaded) end in the language's
+ * `limit-exceeded` diagnostic rather than a crash or a whole download, and a
+ * value of absurd length — from the host, a link or the user — is refused at
+ * its field while the widget goes on answering. Nothing here measures time:
+ * a page that froze would miss the test's timeout.
+ */
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { compile } from '../../src/index.js';
+import '../../src/widget/credit-calculator.js';
+import type { CreditCalculator } from '../../src/widget/credit-calculator.js';
+import type { CreditErrorEvent } from '../../src/widget/events.js';
+import { $, amount, field, typeInto, RULES } from './helpers.js';
+
+/** Errors and unhandled rejections the host page would see. */
+const pageErrors: string[] = [];
+window.addEventListener('error', (e) => pageErrors.push(`error: ${e.message}`));
+window.addEventListener('unhandledrejection', (e) => pageErrors.push(`unhandled rejection: ${String(e.reason)}`));
+
+afterEach(() => {
+  const seen = pageErrors.splice(0);
+  expect(seen, 'errors that reached the host page').to.deep.equal([]);
+});
+
+/** Waits, however busy the machine, until the element shows a result or a problem. */
+async function settled(el: CreditCalculator): Promise<CreditCalculator> {
+  await waitUntil(() => el.loadedProgram || $(el, '[part=problems]'), 'the rules load or fail', { timeout: 30_000 });
+  await el.updateComplete;
+  return el;
+}
+
+/** The error shown under a field, found as a screen reader finds it. */
+function errorOf(el: CreditCalculator, input: HTMLInputElement): string | undefined {
+  const id = input.getAttribute('aria-describedby')?.split(' ').find((i) => i.endsWith('error'));
+  return id ? el.shadowRoot!.getElementById(id)?.textContent?.trim() : undefined;
+}
+
+const HUGE = '9'.repeat(100_000);
+
+describe('<credit-calculator> with rules over the limits', () => {
+  it('refuses a child script of 300,000 lines with the limit-exceeded diagnostic, not a crash', async function () {
+    this.timeout(60_000);
+    const errors: CreditErrorEvent[] = [];
+    const el = document.createElement('credit-calculator');
+    el.addEventListener('credit-error', (e) => errors.push(e));
+    const script = document.createElement('script');
+    script.type = 'text/credit-rules';
+    script.textContent = `\n  ${RULES.trim()}\n${'  if availability < 90% then 1%\n'.repeat(300_000)}`;
+    el.append(script);
+    document.body.append(el);
+    try {
+      await settled(el);
+      expect(errors.map((e) => e.detail.diagnostics.map((d) => d.code))).to.deep.equal([['limit-exceeded']]);
+      expect($(el, '[part=problems]')!.textContent).to.contain('exceeds the limit');
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('still reads an inline script that is over the length limit only by its indentation', async function () {
+    this.timeout(60_000);
+    const indent = ' '.repeat(240);
+    const notes = Array.from({ length: 1_000 }, (_, i) => `# note ${i}`);
+    const text = [...RULES.trim().split('\n'), ...notes].map((line) => indent + line).join('\n');
+    expect(text.length, 'over the limit as written').to.be.above(200_000);
+    const el = await settled(await fixture<CreditCalculator>(html`<credit-calculator .values=${{ availability: '99.4' }}>
+      <script type="text/credit-rules">${text}</script>
+    </credit-calculator>`));
+    expect(amount(el)).to.equal('250.00 EUR');
+  });
+});
+
+describe('<credit-calculator> given a value of 100,000 digits', () => {
+  const original = location.href;
+  afterEach(() => history.replaceState(null, '', original));
+
+  /** The value is refused at its field, no result is computed with it (the last stays), and typing a good one answers. */
+  async function refusesThenAnswers(el: CreditCalculator, last?: CreditCalculator['result']): Promise<void> {
+    const input = field(el, 'Monthly availability');
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    expect(errorOf(el, input)).to.equal('Too long: at most 100 characters.');
+    expect(el.result).to.equal(last);
+    await typeInto(el, input, '99.4');
+    expect(input.getAttribute('aria-invalid')).to.equal('false');
+    expect(amount(el)).to.equal('250.00 EUR');
+  }
+
+  it('in the values attribute', async function () {
+    this.timeout(30_000);
+    const values = JSON.stringify({ availability: HUGE });
+    await refusesThenAnswers(await settled(await fixture<CreditCalculator>(html`<credit-calculator rules=${RULES} values=${values}></credit-calculator>`)));
+  });
+
+  it('in the values property, set after loading', async function () {
+    this.timeout(30_000);
+    const el = await settled(await fixture<CreditCalculator>(html`<credit-calculator rules=${RULES} panels="all"></credit-calculator>`));
+    const last = el.result;
+    el.values = { availability: HUGE };
+    await el.updateComplete;
+    await refusesThenAnswers(el, last);
+  });
+
+  it('in a shared link, also as a month of the year', async function () {
+    this.timeout(30_000);
+    history.replaceState(null, '', `${location.pathname}?calc.availability=${HUGE}&calc.year.availability=99~${HUGE}`);
+    const el = await settled(await fixture<CreditCalculator>(html`<credit-calculator id="calc" rules=${RULES} panels="all"></credit-calculator>`));
+    const month = el.shadowRoot!.querySelector('[part~=year] input[aria-label="Monthly availability, Feb"]')!;
+    expect(month.getAttribute('aria-invalid')).to.equal('true');
+    expect($(el, '[part~=year]')!.textContent).to.contain('Feb, Monthly availability: Too long');
+    await refusesThenAnswers(el);
+  });
+
+  it('pasted into a field', async function () {
+    this.timeout(30_000);
+    const el = await settled(await fixture<CreditCalculator>(html`<credit-calculator rules=${RULES} panels="all" .values=${{ availability: '99.4' }}></credit-calculator>`));
+    const input = field(el, 'Monthly availability');
+    input.value = `${HUGE}!`;
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    expect(errorOf(el, input)).to.equal('Too long: at most 100 characters.');
+    expect(amount(el), 'the last valid result stays').to.equal('250.00 EUR');
+    await typeInto(el, input, '98');
+    expect(amount(el)).to.equal('400.00 EUR');
+  });
+});
+
+describe('<credit-calculator> with a src too large', () => {
+  /** How many bytes a fault route really sent. */
+  const sentBy = async (id: string) => ((await (await fetch(`/__faults/sent?id=${id}`)).json()) as { bytes?: number }).bytes;
+
+  it('stops reading 100 MB of rules text at the length limit and shows the limit diagnostic', async function () {
+    this.timeout(60_000);
+    const id = `stream-${Date.now()}`;
+    const errors: CreditErrorEvent[] = [];
+    const el = document.createElement('credit-calculator');
+    el.addEventListener('credit-error', (e) => errors.push(e));
+    el.src = `/__faults/huge?bytes=100000000&id=${id}`;
+    document.body.append(el);
+    try {
+      await settled(el);
+      expect(errors.map((e) => e.detail.diagnostics.map((d) => d.code))).to.deep.equal([['limit-exceeded']]);
+      expect($(el, '[part=problems]')!.textContent).to.contain('the length of the rules text exceeds the limit of 200,000');
+      const bytes = await sentBy(id);
+      expect(bytes, 'the download was cancelled early').to.be.below(20_000_000);
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('reads nothing of a body whose Content-Length is over the download limit', async function () {
+    this.timeout(60_000);
+    const id = `declared-${Date.now()}`;
+    const el = document.createElement('credit-calculator');
+    el.src = `/__faults/huge?bytes=100000000&declare&id=${id}`;
+    document.body.append(el);
+    try {
+      await settled(el);
+      expect($(el, '[part=problems]')!.textContent).to.contain('is over 8 MB, too large for credit rules');
+      expect(await sentBy(id), 'hardly anything sent').to.be.below(20_000_000);
+    } finally {
+      el.remove();
+    }
+  });
+});
+
+describe('<credit-calculator> with rules slow to evaluate', () => {
+  it('traces the chart in many short idle tasks of a few evaluations each, not in one long task', async function () {
+    this.timeout(60_000);
+    // A program each evaluation of which takes 5 ms, as a block of thousands of tiers does.
+    const program = compile(RULES).program!;
+    const credit = program.credit.bind(program);
+    let idleTask = 0;
+    const evaluationsPerTask = new Map<number, number>();
+    program.credit = (...args: Parameters<typeof credit>) => {
+      evaluationsPerTask.set(idleTask, (evaluationsPerTask.get(idleTask) ?? 0) + 1);
+      for (const end = performance.now() + 5; performance.now() < end;);
+      return credit(...args);
+    };
+    const requestIdle = window.requestIdleCallback;
+    window.requestIdleCallback = (task, options) => requestIdle((deadline) => {
+      idleTask++;
+      task(deadline);
+    }, options);
+    try {
+      const el = await settled(await fixture<CreditCalculator>(html`<credit-calculator .program=${program} panels="chart" .values=${{ availability: '99.4' }}></credit-calculator>`));
+      await waitUntil(() => $(el, '[part=chart] svg'), 'the chart appears', { timeout: 30_000 });
+      expect($(el, '[part=chart]')!.querySelectorAll('line.tier').length, 'the same curve as ever').to.equal(3);
+      expect(evaluationsPerTask.get(0), 'no evaluation for the curve outside idle time').to.equal(undefined);
+      expect(Math.max(...evaluationsPerTask.values()), 'evaluations in one task').to.be.at.most(2);
+      await typeInto(el, field(el, 'Monthly availability'), '98');
+      expect(amount(el)).to.equal('400.00 EUR');
+    } finally {
+      window.requestIdleCallback = requestIdle;
+    }
+  });
+});
