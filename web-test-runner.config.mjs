@@ -85,7 +85,7 @@ export default {
   nodeResolve: true,
   middleware: [faults],
   concurrency: 2,
-  testFramework: { config: { timeout: 8000 } },
+  testFramework: { config: { timeout: 30_000 } },
   browsers: [playwrightLauncher({ product: 'chromium', launchOptions: { executablePath: chromePath(), args: chromiumArgs } })],
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)), target: 'es2022' }),

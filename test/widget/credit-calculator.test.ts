@@ -7,7 +7,7 @@
  */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { $, $$, amount, field, ready, typeInto, RULES } from './helpers.js';
+import { $, $$, amount, CHART_WAIT, field, ready, typeInto, RULES } from './helpers.js';
 import { compile } from '../../src/index.js';
 import '../../src/widget/credit-calculator.js';
 import type { CreditCalculator } from '../../src/widget/credit-calculator.js';
@@ -161,7 +161,7 @@ describe('<credit-calculator> as a user sees it', () => {
     const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator rules=${RULES} .values=${{ availability: '99.5' }}></credit-calculator>`));
     // The result shows at once; the curve is traced when the page is idle.
     expect(amount(el)).to.equal('100.00 EUR');
-    await waitUntil(() => $(el, '[part=chart]'), 'the chart appears', { timeout: 3000 });
+    await waitUntil(() => $(el, '[part=chart]'), 'the chart appears', CHART_WAIT);
     const chart = $(el, '[part=chart]')!;
     expect(chart.querySelector('svg')).to.exist;
     expect(chart.querySelectorAll('line.tier').length).to.equal(3);

@@ -30,6 +30,12 @@ export async function typeInto(el: CreditCalculator, input: HTMLInputElement, te
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * How long to wait for the chart: its curve is traced in idle-time slices, and a
+ * busy machine (CI beside another test run) has little idle time to give.
+ */
+export const CHART_WAIT = { timeout: 20_000 };
+
 /** An uptime table with a block cap and two worked examples: the rules most widget tests run. */
 export const RULES = `fee 1000 EUR monthly "Monthly fee"
 input availability: percent "Monthly availability" default 99.95% range 90%..100% step 0.01%

@@ -7,7 +7,7 @@
  * of the year table, and equal values handed over again as a new object.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { $, $$, amount, field, ready, typeInto, RULES } from './helpers.js';
+import { $, $$, amount, CHART_WAIT, field, ready, typeInto, RULES } from './helpers.js';
 import '../../src/widget/credit-calculator.js';
 import type { CreditCalculator } from '../../src/widget/credit-calculator.js';
 import type { CreditChangeEvent } from '../../src/widget/events.js';
@@ -194,10 +194,10 @@ credit "Outage":
 `;
     const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator rules=${rules} panels="chart"></credit-calculator>`));
     const ticks = () => $$(el, '[part=chart] .ticks span').map((t) => t.textContent!.replace(/\u00a0/g, ' '));
-    await waitUntil(() => ticks().length === 3, 'the chart appears');
+    await waitUntil(() => ticks().length === 3, 'the chart appears', CHART_WAIT);
     expect(ticks().at(-1)).to.equal('10 h');
     await typeInto(el, field(el, 'Outage'), '40');
-    await waitUntil(() => ticks().at(-1) === '100 h', `the chart spans to 100 h (shows ${ticks().join(', ')})`);
+    await waitUntil(() => ticks().at(-1) === '100 h', `the chart spans to 100 h (shows ${ticks().join(', ')})`, CHART_WAIT);
     expect($$(el, '[part=chart] line.tier').length).to.equal(2);
   });
 });

@@ -10,7 +10,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import '../../src/widget/credit-calculator.js';
 import type { CreditCalculator } from '../../src/widget/credit-calculator.js';
-import { $, $$, amount, field, ready, typeInto, RULES } from './helpers.js';
+import { $, $$, amount, CHART_WAIT, field, ready, typeInto, RULES } from './helpers.js';
 
 const slider = (el: CreditCalculator) => $(el, 'input[type=range]') as HTMLInputElement;
 
@@ -72,7 +72,7 @@ input response: duration "Longest response" default 15min range 0min..72h
 if response > 30min then 100 EUR per started 15min above capped 500 EUR monthly
 `;
     const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator rules=${rules} panels="chart"></credit-calculator>`));
-    await waitUntil(() => $(el, '[part=chart]'), 'the chart appears');
+    await waitUntil(() => $(el, '[part=chart]'), 'the chart appears', CHART_WAIT);
     const labels = (selector: string) => $$(el, selector).map((t) => t.textContent!.trim().replace(/\u00a0/g, ' '));
     expect(labels('[part=chart] .ticks span')).to.deep.equal(['0 h', '36 h', '72 h']);
     expect(labels('[part=chart] .top')).to.deep.equal(['500.00 EUR']);
@@ -81,7 +81,7 @@ if response > 30min then 100 EUR per started 15min above capped 500 EUR monthly
   it('keeps the chart\'s labels their shape on a 320 px phone: they are not squeezed with the curve', async () => {
     const wrapper = await fixture<HTMLElement>(html`<div style="width: 800px"><credit-calculator rules=${RULES} panels="chart"></credit-calculator></div>`);
     const el = await ready(wrapper.querySelector('credit-calculator')!);
-    await waitUntil(() => $(el, '[part=chart]'), 'the chart appears');
+    await waitUntil(() => $(el, '[part=chart]'), 'the chart appears', CHART_WAIT);
     // Whatever draws the labels, the one reading "100%" is measured.
     const label = () => [...el.shadowRoot!.querySelectorAll('[part=chart] *')].find((e) => !e.children.length && e.textContent!.trim() === '100%')!;
     const wide = label().getBoundingClientRect();
