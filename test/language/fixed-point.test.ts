@@ -192,3 +192,15 @@ test('an input that is computed with keeps the planned decimals, and hands longe
   agree(programs, { availability: 99.00000000000001 });
   assert.ok(agree(programs, { availability: 99.25 }));
 });
+
+test('rules that name no currency: the fast path takes the fee\'s, as the reader does, and hands over anything else', () => {
+  const programs = pair('input a: percent default 100%\nif a < 99.5% then 10%\n');
+  assert.ok(agree(programs, { a: 98, fee: '1000 EUR' }));
+  assert.ok(agree(programs, { a: [98, 99], fee: ['2.05 JPY', '3 JPY'] }));
+  // A bare fee: no currency, in both paths.
+  assert.ok(agree(programs, { a: 98, fee: 1000 }));
+  for (const values of [{ a: 98, fee: '1000 eur' }, { a: [98, 99], fee: ['1000 EUR', '1000 USD'] }, { a: 98, fee: '1000 XYZ' }]) {
+    assert.equal(programs.path(values, {}), undefined, JSON.stringify(values));
+    agree(programs, values);
+  }
+});

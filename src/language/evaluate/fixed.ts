@@ -17,7 +17,7 @@
 import type * as A from '../ast.js';
 import { AFTER_CREDITS, type CheckedProgram } from '../checker/program.js';
 import { canonical, Decimal } from '../decimal.js';
-import { minorUnitDigits } from '../literals.js';
+import { isCurrency, minorUnitDigits } from '../literals.js';
 import { lower } from '../plan/lower.js';
 import type { BlockPlan, CapPlan, Plan, RulePlan } from '../plan/plan.js';
 import {
@@ -384,7 +384,7 @@ class FixedPlan implements MonthValues<number>, MonthObserver<number> {
   // ——— evaluating ———
 
   credit(given: InputValues, options: RunOptions): CreditOutcome | undefined {
-    const currency = this.ownCurrency ?? options.currency;
+    const currency = this.ownCurrency ?? options.currency ?? feeCurrency(given.fee);
     if (currency !== this.currency || this.text === undefined) {
       this.currency = currency;
       const places = currency ? minorUnitDigits(currency) : 2;
@@ -712,4 +712,16 @@ function comparison(op: A.CompareOp, left: Fixed, right: Fixed): Test {
 
 function constant(value: number): Fixed {
   return fixedValue(0, () => value, value);
+}
+
+/**
+ * For rules that name no currency, the currency the fee is given in — as the
+ * reader takes it: `1000 EUR` (a year's list: its first month). Only the strict
+ * form; any other is for the reader to judge.
+ */
+function feeCurrency(fee: InputValues[string]): string | undefined {
+  const first = Array.isArray(fee) ? fee[0] : fee;
+  if (typeof first !== 'string' || first.length < 5 || first[first.length - 4] !== ' ') return undefined;
+  const code = first.slice(-3);
+  return isCurrency(code) ? code : undefined;
 }
