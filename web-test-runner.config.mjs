@@ -4,6 +4,7 @@
  * download — so the same `npm test` runs on CI here and on a laptop.
  */
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
@@ -80,7 +81,20 @@ async function faults(ctx, next) {
   return next();
 }
 
+/** A port nobody listens on: a second test run on the same machine must not collide with the first (8000 is the default). */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 export default {
+  port: await freePort(),
   files: ['test/widget/**/*.test.ts', 'test/playground/**/*.test.ts', '!test/widget/**/*.node.test.ts'],
   nodeResolve: true,
   middleware: [faults],
