@@ -6,7 +6,7 @@
  * decisions observed and recorded as steps, and the result's credit lines.
  * Money is rounded once, at the end of each month, half up to the minor unit.
  */
-import type * as A from '../ast.js';
+import * as A from '../ast.js';
 import { AFTER_CREDITS, type CheckedProgram } from '../checker/program.js';
 import { Decimal, moneyString, HUNDRED, plain, roundMoney, ZERO } from '../decimal.js';
 import { SECONDS_PER_UNIT } from '../literals.js';
@@ -78,7 +78,7 @@ export class Evaluator {
     this.lines = new LineMap(program.source);
     const rule = (r: RulePlan) => {
       const names = new Map<string, A.Kind>();
-      for (const ref of namesOf(r.condition)) if (ref.kind) names.set(ref.name, ref.kind);
+      for (const ref of A.namesIn(r.condition)) if (ref.kind) names.set(ref.name, ref.kind);
       const p = r.proportional;
       this.rules.set(r, {
         condition: compileExpr(r.condition),
@@ -364,22 +364,8 @@ const dependencyCache = new WeakMap<ValuePlan, readonly string[]>();
 /** The names a `let` or output uses directly. */
 function dependencies(plan: ValuePlan): readonly string[] {
   let names = dependencyCache.get(plan);
-  if (!names) dependencyCache.set(plan, (names = [...new Set(namesOf(plan.value).map((n) => n.name))]));
+  if (!names) dependencyCache.set(plan, (names = [...new Set(A.namesIn(plan.value).map((n) => n.name))]));
   return names;
-}
-
-/** Every name an expression mentions, without recursion. */
-function namesOf(expr: A.Expr): A.NameRef[] {
-  const found: A.NameRef[] = [];
-  const pending = [expr];
-  while (pending.length > 0) {
-    const e = pending.pop()!;
-    if (e.type === 'name') found.push(e);
-    else if (e.type === 'unary') pending.push(e.operand);
-    else if (e.type === 'binary') pending.push(e.right, e.left);
-    else if (e.type === 'compare') pending.push(...[...e.operands].reverse());
-  }
-  return found;
 }
 
 /** A share (0.1) as percent points ("10"), exact to ten decimal places. */
