@@ -21,6 +21,7 @@ interface Phrases {
   /** What is paid, as the heading of a credit step: "Credit", or the payout's word. */
   readonly credit: string;
   holds(rule: string, values: string, holds: boolean): string;
+  /** The credit of a rule, after "Credit: ". */
   percentCredit(share: string, fee: string, amount: string): string;
   moneyCredit(amount: string): string;
   pointsCredit(points: string, value: string, amount: string): string;
@@ -46,9 +47,9 @@ const sinceStart = {
 const english: Phrases = {
   credit: 'Credit',
   holds: (rule, values, holds) => `${values ? `${values}: ` : ''}\`${rule}\` ${holds ? 'holds' : 'does not hold'}.`,
-  percentCredit: (share, fee, amount) => `${english.credit}: ${share} of the monthly fee ${fee} = ${amount}.`,
-  moneyCredit: (amount) => `${english.credit}: ${amount}.`,
-  pointsCredit: (points, value, amount) => `${english.credit}: ${points} at ${value} per point = ${amount}.`,
+  percentCredit: (share, fee, amount) => `${share} of the monthly fee ${fee} = ${amount}.`,
+  moneyCredit: (amount) => `${amount}.`,
+  pointsCredit: (points, value, amount) => `${points} at ${value} per point = ${amount}.`,
   proportional: (distance, direction, threshold, steps, rounding, step) =>
     `${distance} ${direction} ${threshold} makes ${steps} ${rounding === 'full' ? 'full' : 'started'} step${steps === '1' ? '' : 's'} of ${step}.`,
   tier: (block, matched, winner) =>
@@ -68,9 +69,9 @@ const english: Phrases = {
 const german: Phrases = {
   credit: 'Gutschrift',
   holds: (rule, values, holds) => `${values ? `${values}: ` : ''}\`${rule}\` ist ${holds ? 'erfüllt' : 'nicht erfüllt'}.`,
-  percentCredit: (share, fee, amount) => `${german.credit}: ${share} der monatlichen Vergütung von ${fee} = ${amount}.`,
-  moneyCredit: (amount) => `${german.credit}: ${amount}.`,
-  pointsCredit: (points, value, amount) => `${german.credit}: ${points} zu je ${value} = ${amount}.`,
+  percentCredit: (share, fee, amount) => `${share} der monatlichen Vergütung von ${fee} = ${amount}.`,
+  moneyCredit: (amount) => `${amount}.`,
+  pointsCredit: (points, value, amount) => `${points} zu je ${value} = ${amount}.`,
   proportional: (distance, direction, threshold, steps, rounding, step) =>
     `${distance} ${direction === 'below' ? 'unter' : 'über'} ${threshold} ergibt ${steps} ${rounding === 'full' ? 'volle' : 'angefangene'} Schritte zu ${step}.`,
   tier: (block, matched, winner) =>
@@ -101,8 +102,8 @@ export function describeStep(step: StepData, lang: Lang, currency: string | unde
     case 'condition':
       return p.holds(step.rule, step.values.map((v) => `${v.name} = ${show(v.value)}`).join(', '), step.holds);
     case 'credit': {
-      // An expression credit shows its formula first: "Credit: `min(m * 1%, 20%)` = 0.68% of …".
-      const text = (sentence: string) => (step.formula ? sentence.replace(': ', `: \`${step.formula}\` = `) : sentence);
+      // "Credit: …", and an expression credit's formula first: "Credit: `min(m * 1%, 20%)` = 0.68% of …".
+      const text = (sentence: string) => `${p.credit}: ${step.formula ? `\`${step.formula}\` = ` : ''}${sentence}`;
       if (step.share !== undefined && step.fee !== undefined) return text(p.percentCredit(formatPercent(step.share, lang), money(step.fee), money(step.amount)));
       if (step.points !== undefined && step.pointValue !== undefined) {
         return text(p.pointsCredit(formatQuantity({ kind: 'points', value: step.points }, lang), money(step.pointValue), money(step.amount)));

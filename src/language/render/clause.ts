@@ -625,9 +625,9 @@ const paidAs: Record<Lang, (what: string, recipient: string | undefined) => Phra
       total_credit_percent: german.totals.total_credit_percent,
     },
     credit: (kind, amount) =>
-      kind === 'percent' ? `${amount('nom')} der monatlichen Vergütung als ${what}`
+      kind === 'percent' ? `einen Betrag in Höhe von ${amount('nom')} der monatlichen Vergütung als ${what}`
         : kind === 'points' ? amount('nom')
-          : `${amount('nom')} als ${what}`,
+          : `einen Betrag in Höhe von ${amount('dat')} als ${what}`,
     rule: (when, credit, proportional, caps) => {
       if (when.type === 'never') return `Nach dieser Ziffer wird nichts gezahlt, da ihre Voraussetzung nie erfüllt sein kann.`;
       const grant = proportional ? `für diesen Monat ${credit} ${proportional}` : `${credit} für diesen Monat`;
@@ -713,9 +713,13 @@ class ClauseWriter {
           this.add([this.p.claim(period, statement.afterIncident === true)]);
           break;
         }
-        case 'pay-if':
-          this.add([this.p.payOnlyIf(this.listedWhen(this.when(statement.condition)) || this.expr(statement.condition, 'nom'))]);
+        case 'pay-if': {
+          // Every `pay only if` is one condition of payment: said together, where the first stands.
+          const all = statements.filter((s): s is A.PayCondition => s.type === 'pay-if');
+          if (all[0] !== statement) break;
+          this.add([this.p.payOnlyIf(this.p.join(all.map((s) => this.listedWhen(this.when(s.condition)) || this.expr(s.condition, 'nom')), 'and'))]);
           break;
+        }
         case 'fee':
         case 'input':
         case 'example':
