@@ -306,6 +306,47 @@ class FixedPlan implements MonthValues<number>, MonthObserver<number> {
         }
         throw UNPLANNED;
       }
+      case 'if': {
+        const condition = this.test(expr.condition);
+        const [then, otherwise] = this.common([this.fixed(expr.then), this.fixed(expr.otherwise)]);
+        // Only the branch taken is computed: the other may divide by zero.
+        return fixedValue(then.scale, (s) => (condition(s) ? then.at(s) : otherwise.at(s)));
+      }
+      case 'call':
+        return this.call(expr);
+      default:
+        throw UNPLANNED;
+    }
+  }
+
+  /** Values at one scale, the largest of theirs. */
+  private common(values: readonly Fixed[]): Fixed[] {
+    const scale = Math.max(...values.map((v) => v.scale));
+    return values.map((v) => rescale(v, scale));
+  }
+
+  private call(expr: A.Call): Fixed {
+    const args = this.common(expr.args.map((a) => this.fixed(a)));
+    const scale = args[0].scale;
+    switch (expr.name) {
+      case 'min': return fixedValue(scale, (s) => args.reduce((m, a) => Math.min(m, a.at(s)), Infinity));
+      case 'max': return fixedValue(scale, (s) => args.reduce((m, a) => Math.max(m, a.at(s)), -Infinity));
+      case 'round':
+      case 'floor':
+      case 'ceil': {
+        const [value, step] = args;
+        const to = ROUND_TO[expr.name];
+        return fixedValue(scale, (s) => {
+          const by = step.at(s);
+          // The checker allows only steps above zero; a damaged saved program's is for the reader to report.
+          if (!(by > 0)) throw INEXACT;
+          const v = value.at(s);
+          // Whole steps below, and what is left (0 ≤ rest < by): exact in integers.
+          const whole = Math.floor(v / by);
+          const rest = v - whole * by;
+          return safe((whole + to(rest, by, v)) * by);
+        });
+      }
       default:
         throw UNPLANNED;
     }
@@ -663,6 +704,17 @@ function tableWinner(table: TierTable, value: number): number {
 }
 
 /** Every `Fixed` has every field, so that the code reading them sees one shape, whatever the program. */
+/**
+ * Whether a value `rest` above a whole number of steps `by` rounds up a step:
+ * `round` half away from zero (`v` is the value's sign), `floor` never (toward
+ * −∞), `ceil` whenever something is left (toward +∞).
+ */
+const ROUND_TO = {
+  round: (rest: number, by: number, v: number) => (rest * 2 > by || (rest * 2 === by && v > 0) ? 1 : 0),
+  floor: () => 0,
+  ceil: (rest: number) => (rest > 0 ? 1 : 0),
+} as const;
+
 function fixedValue(scale: number, at: (s: MonthState) => number, constant?: number, slot?: number): Fixed {
   return { scale, at, constant, slot };
 }
