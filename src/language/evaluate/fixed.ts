@@ -19,7 +19,7 @@ import { AFTER_CREDITS, type CheckedProgram } from '../checker/program.js';
 import { canonical, Decimal } from '../decimal.js';
 import { isCurrency, minorUnitDigits } from '../literals.js';
 import { lower } from '../plan/lower.js';
-import type { BlockPlan, CapPlan, Plan, RulePlan } from '../plan/plan.js';
+import type { BlockPlan, CapPlan, PayConditionPlan, Plan, RulePlan } from '../plan/plan.js';
 import {
   Accruals, countSteps, feeOf, feeSchedule, month, outranks, quarterFee, startsQuarter, yearFee,
   type Cut, type MonthObserver, type MonthValues,
@@ -52,6 +52,8 @@ interface MonthState {
   quarterFee: number;
   yearFee: number;
   pointValue: number;
+  /** For `pay only if`: the period's credit as paid, at the money scale. */
+  totalCredit: number;
 }
 
 interface RuleValues {
@@ -146,10 +148,11 @@ class FixedPlan implements MonthValues<number>, MonthObserver<number> {
   private readonly oneFee = new Float64Array(1);
   /** Whether some cap is a share of a quarter's or a year's fee. */
   private readonly periodFees: boolean;
+  /** `pay only if` conditions, and whether they are being planned (the one time `total_credit` has a value). */
+  private readonly payTests = new Map<PayConditionPlan, Test>();
+  private planningPayment = false;
 
   constructor(private readonly plan: Plan) {
-    // `pay only if` needs the condition's names after the credits: the exact interpreter answers.
-    if (plan.payConditions.length > 0) throw UNPLANNED;
     this.ownCurrency = plan.currency;
     this.inputs = plan.inputs.map((input, i) => {
       this.slots.set(input.name, i);
@@ -204,6 +207,10 @@ class FixedPlan implements MonthValues<number>, MonthObserver<number> {
     capScales(plan.caps);
     this.money = Math.max(...amountScales, this.feeScale);
     if (this.money > MAX_SCALE) throw UNPLANNED;
+    // `pay only if` reads `total_credit` as paid: planned once the money scale is known.
+    this.planningPayment = true;
+    for (const condition of plan.payConditions) this.payTests.set(condition, this.test(condition.condition));
+    this.planningPayment = false;
 
     this.accruals = new Accruals(this.arithmetic, plan.remembers);
     const allCaps = [...plan.caps, ...plan.credits.flatMap((c) => (c.type === 'rule' ? c.rule.caps : [...c.block.caps, ...c.block.tiers.flatMap((t) => t.caps)]))];
@@ -217,7 +224,7 @@ class FixedPlan implements MonthValues<number>, MonthObserver<number> {
     this.states = Array.from({ length: 12 }, () => ({
       inputs: new Float64Array(this.inputs.length),
       lets: new Float64Array(this.lets.length).fill(NaN),
-      fee: 0, quarterFee: 0, yearFee: 0, pointValue: NaN,
+      fee: 0, quarterFee: 0, yearFee: 0, pointValue: NaN, totalCredit: NaN,
     }));
     this.state = this.states[0];
   }
@@ -403,8 +410,9 @@ class FixedPlan implements MonthValues<number>, MonthObserver<number> {
       if (this.inputs[slot].asGiven) throw UNPLANNED;
       return fixedValue(this.inputs[slot].scale, (s) => s.inputs[slot], undefined, slot);
     }
+    if (name === 'total_credit' && this.planningPayment) return fixedValue(this.money, (s) => s.totalCredit);
     const value = this.plan.values.get(name);
-    // Totals are known only after the credits; the credit never needs them.
+    // Totals are known only after the credits; the credit needs them only in `pay only if`.
     if (!value || AFTER_CREDITS.has(name)) throw UNPLANNED;
     let letSlot = this.letSlots.get(name);
     if (letSlot === undefined) {
@@ -596,6 +604,11 @@ class FixedPlan implements MonthValues<number>, MonthObserver<number> {
 
   holds(rule: RulePlan): boolean {
     return this.rules[rule.scope]!.holds(this.state);
+  }
+
+  payable(condition: PayConditionPlan, paid: number): boolean {
+    this.state.totalCredit = paid;
+    return this.payTests.get(condition)!(this.state);
   }
 
   /** What a rule whose condition holds pays, at the money scale, before its caps. */
