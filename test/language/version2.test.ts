@@ -160,7 +160,7 @@ describe('pay only if (§9, §15a)', () => {
     `;
     // Month 1 is not paid (a ≤ 90%): the yearly cap still has all of its 600 EUR… of 50% of 1,200 EUR.
     const year = evalYear(source, { a: ['85%', '98%', '98%'] });
-    assert.deepEqual(year.months.map((m) => m.credit.amount), ['0.00', '30.00', '30.00']);
+    assert.deepEqual(year.periods.map((m) => m.credit.amount), ['0.00', '30.00', '30.00']);
     const capped = evalYear(source, { a: ['85%', ...months(11, '98%')] });
     assert.equal(capped.credit.amount, '330.00');
   });

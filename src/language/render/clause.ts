@@ -175,7 +175,7 @@ interface Phrases {
   fee(period: A.Period, c: Case): string;
   /** Bare, for the values of a worked example: "monthly fee". */
   feeTerm(period: A.Period): string;
-  feeIs(period: 'monthly' | 'yearly', amount: string, label?: string): string;
+  feeIs(period: A.Period, amount: string, label?: string): string;
   readonly feeImplicit: string;
   readonly derivedFee: Record<'yearlyFromMonthly' | 'quarterlyFromMonthly' | 'monthlyFromYearly' | 'quarterlyFromYearly', string>;
   readonly totals: Record<'total_credit' | 'total_credit_percent', Record<Case, string>>;
@@ -665,7 +665,7 @@ class ClauseWriter {
   private readonly clauses: Clause[] = [];
   /** Each name's defined term: the label if declared, else the name with spaces. */
   private readonly terms = new Map<string, string>();
-  private readonly feePeriod: 'monthly' | 'yearly';
+  private readonly feePeriod: A.Period;
 
   constructor(
     private readonly program: CheckedProgram,
