@@ -14,7 +14,9 @@
  */
 import type * as A from '../ast.js';
 import { AFTER_CREDITS, BUILTINS, type CheckedProgram, type InputSpec } from '../checker/program.js';
+import { programPeriod } from '../ast.js';
 import { callKind, combined, joined, SHARES, usesFee } from '../kind-rules.js';
+import { periodsInYear } from '../plan/semantics.js';
 import { fail, show } from './read.js';
 
 type Kinds = readonly A.Kind[];
@@ -187,6 +189,9 @@ export function checkMeaning(program: CheckedProgram): void {
       if (!g.list && g.values.length !== 1) fail(`${at}.givens[${i}].values`, 'not one value, but not a list');
       if (g.lists && !input.list) fail(`${at}.givens[${i}].lists`, `lists of values, but \`${g.name}\` is not a list input`);
       if (input.list && !g.list) fail(`${at}.givens[${i}].list`, `one value, but \`${g.name}\` is a list input`);
+      const most = periodsInYear(programPeriod(program.ast));
+      const n = periods(g);
+      if (n !== undefined && n > most) fail(`${at}.givens[${i}].${input.list ? 'lists' : 'values'}`, `${n} entries, more than the ${most} allowed`);
       [...g.values, ...(g.lists ?? []).flat()].forEach((v, j) => example(v, [input.kind], `${at}.givens[${i}].values[${j}]`));
     });
     s.expectations.forEach((e, i) => {
