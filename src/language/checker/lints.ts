@@ -85,7 +85,7 @@ function clip(interval: Interval, range: Range | undefined): Interval | undefine
   const lo = !interval.lo || interval.lo.value.lt(range.min) ? { value: range.min, inclusive: true } : interval.lo;
   const hi = !interval.hi || interval.hi.value.gt(range.max) ? { value: range.max, inclusive: true } : interval.hi;
   if (lo.value.gt(hi.value) || (lo.value.eq(hi.value) && !(lo.inclusive && hi.inclusive))) return undefined;
-  return { ...interval, lo, hi };
+  return { name: interval.name, lo, hi, worse: interval.worse, oneSided: interval.oneSided };
 }
 
 /** An input's range as written, and its ends as Decimals. */
@@ -556,9 +556,14 @@ function lintOverlaps(program: CheckedProgram, found: Problem[]): void {
   for (const r of reports.sort((a, b) => a.index - b.index)) found.push(problems.overlappingRules(r.name, r.rule.span, r.other.span));
 }
 
-/** The two smallest distinct indexes of both lists. */
+/** The two smallest distinct indexes of both lists (each ascending, without repeats): a merge, run for every tree step. */
 function earliestTwo(a: readonly number[], b: readonly number[]): number[] {
-  return [...new Set([...a, ...b])].sort((x, y) => x - y).slice(0, 2);
+  const two: number[] = [];
+  for (let i = 0, j = 0; two.length < 2 && (i < a.length || j < b.length);) {
+    const next = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
+    if (two[two.length - 1] !== next) two.push(next);
+  }
+  return two;
 }
 
 function lintUnused(scope: Scope, found: Problem[]): void {
