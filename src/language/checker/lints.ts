@@ -11,12 +11,13 @@ import * as A from '../ast.js';
 import { canonical as toDecimal, Decimal, ZERO } from '../decimal.js';
 import type { Problem } from '../diagnostics.js';
 import { problems } from '../problems.js';
+import { lintRulesAfterBlocks, lintTierGaps } from './blocks.js';
 import { effectiveRange, type InputRange } from './implied.js';
 import type { Scope } from './names.js';
 import type { CheckedProgram, InputSpec } from './program.js';
 
 /** The values of one input for which a condition holds: an interval. */
-interface Interval {
+export interface Interval {
   readonly name: string;
   readonly lo?: { readonly value: Decimal; readonly inclusive: boolean };
   readonly hi?: { readonly value: Decimal; readonly inclusive: boolean };
@@ -35,7 +36,7 @@ interface Interval {
  */
 const values = new Map<string, Decimal>();
 
-function canonical(literal: A.Literal): Decimal {
+export function canonical(literal: A.Literal): Decimal {
   const key = `${literal.negative ? '-' : ''}${literal.value} ${literal.kind} ${literal.unit ?? ''}`;
   let value = values.get(key);
   if (value === undefined) {
@@ -80,7 +81,7 @@ export function intervalOf(expr: A.Expr): Interval | undefined {
 }
 
 /** Clips an interval to the input's possible values; undefined if nothing is left. */
-function clip(interval: Interval, range: Range | undefined): Interval | undefined {
+export function clip(interval: Interval, range: { readonly min: Decimal; readonly max: Decimal } | undefined): Interval | undefined {
   if (!range) return interval;
   const lo = !interval.lo || interval.lo.value.lt(range.min) ? { value: range.min, inclusive: true } : interval.lo;
   const hi = !interval.hi || interval.hi.value.gt(range.max) ? { value: range.max, inclusive: true } : interval.hi;
@@ -110,6 +111,12 @@ function rangesOf(specs: ReadonlyMap<string, InputSpec>): (name: string) => Rang
     made.set(name, range);
     return range;
   };
+}
+
+/** An input's range as Decimals (for blocks.ts). */
+export function rangeOf(spec: InputSpec | undefined): { min: Decimal; max: Decimal } | undefined {
+  const range = spec && effectiveRange(spec);
+  return range && { min: canonical(range.min), max: canonical(range.max) };
 }
 
 /** A credit or cap written as a constant, in a unit comparable with others of the same kind. */
@@ -150,10 +157,12 @@ export function lint(program: CheckedProgram, scope: Scope): Problem[] {
   for (const statement of program.ast.statements) {
     if (statement.type === 'block') lintBlock(statement, specs, found, pointsPay);
   }
-  lintCaps(program, found);
+  // Cap lints count credits per month; under `period quarterly` or `yearly` they would guess, so they stay silent.
+  if (A.programPeriod(program.ast) === 'monthly') lintCaps(program, found);
   lintThresholds(program, specs, found, text);
   lintOverlaps(program, found);
   lintUnused(scope, found);
+  found.push(...lintTierGaps(program, specs), ...lintRulesAfterBlocks(program));
   return found;
 }
 
