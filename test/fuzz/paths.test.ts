@@ -12,11 +12,7 @@ import { pathsCaseArb, checkPaths, pathsProperty } from './paths.js';
 const SEED = 18_002;
 const options = { timeout: 300_000 };
 
-// Fails on main as of 2026-12-07 on the fast path's two bugs in test/fuzz/regressions.test.ts
-// (a let read as the let it names; a thrown Symbol(inexact)); drop `todo` once they are fixed.
-const FAST_PATH_BUGS = 'the fast path reads a let as the first let it names, and throws Symbol(inexact) for a wide constant (both in regressions.test.ts)';
-
-test('let-chains feeding rules, and outputs of every kind: evaluate(), the exact credit and the fast path agree', { ...options, todo: FAST_PATH_BUGS }, () => {
+test('let-chains feeding rules, and outputs of every kind: evaluate(), the exact credit and the fast path agree', options, () => {
   fc.assert(pathsProperty(400), { seed: SEED, numRuns: 150 });
 });
 
