@@ -22,8 +22,9 @@ import { axisUnit, decimalsOf, downtimeMinutes, formatDowntime, isAvailability, 
 import { styles } from './credit-calculator.styles.js';
 import { creditEvent } from './events.js';
 import { inIdleSlices } from './idle.js';
-import { inheritedLang, langOf, parseNumber, strings, type Lang, type Strings } from './i18n.js';
+import { parseNumber, strings, type Lang, type Strings } from './i18n.js';
 import { compileText, dedent, DEFAULT_TIMEOUT, fetchRules, type LoadFailure, type Loaded } from './load.js';
+import { PageLanguage } from './page-language.js';
 import { readScenario, scenarioUrl, termsFingerprint } from './share.js';
 import { fieldValue, MAX_VALUE_LENGTH, suffixOf, tooLong } from './values.js';
 
@@ -185,8 +186,11 @@ export class CreditCalculator extends LitElement {
   #curve?: { key: string; curve?: Curve };
   /** The key of the curve being traced in idle time. */
   #tracing?: string;
-  /** The language of the last render, to tell when the page's changed. */
-  #shownLanguage?: Lang;
+  /** Its language: `locale`, else the page's, followed when the page changes it. */
+  #languageOf = new PageLanguage(this, () => {
+    this.#reformatAll();
+    this.#compute(false);
+  });
   /** Waiting for the document to be parsed, in case rules come in a child script. */
   #awaitingDocument = false;
 
@@ -195,13 +199,18 @@ export class CreditCalculator extends LitElement {
     return this.loaded;
   }
 
+  /** The fingerprint of the terms in use, once loaded: what a link's `ID._terms` holds. */
+  get terms(): string | undefined {
+    return this.loaded ? this.#terms : undefined;
+  }
+
   /** The last valid result (a month, or a contract year when the year view was changed). */
   get result(): EvaluationResult | undefined {
     return this.evaluated?.result;
   }
 
   get #language(): Lang {
-    return this.locale === 'de' || this.locale === 'en' ? this.locale : langOf(inheritedLang(this));
+    return this.#languageOf.lang;
   }
 
   get #t(): Strings {
@@ -220,7 +229,6 @@ export class CreditCalculator extends LitElement {
       if (!this.loaded && !this.rules && !this.src && !this.program && this.#ruleScript()) void this.#load();
     });
     this.#observer.observe(this, { childList: true, subtree: true, characterData: true });
-    CreditCalculator.#followPageLanguage(this);
     if (this.#interrupted) {
       this.#interrupted = false;
       void this.#load();
@@ -230,7 +238,6 @@ export class CreditCalculator extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#observer?.disconnect();
-    CreditCalculator.#followers.delete(this);
     // Nothing may arrive for an element that left the page: no late render, no event.
     if (this.#abort) {
       this.#abort.abort();
@@ -254,28 +261,6 @@ export class CreditCalculator extends LitElement {
 
   #reformatAll(): void {
     for (const input of this.loaded?.inputs ?? []) this.#reformat(input);
-  }
-
-  /** The calculators on the page, told when a `lang` attribute changes: one observer for all of them. */
-  static #followers = new Set<CreditCalculator>();
-  static #languageObserver?: MutationObserver;
-
-  static #followPageLanguage(calculator: CreditCalculator): void {
-    CreditCalculator.#followers.add(calculator);
-    if (CreditCalculator.#languageObserver) return;
-    CreditCalculator.#languageObserver = new MutationObserver(() => {
-      for (const follower of CreditCalculator.#followers) follower.#onPageLanguage();
-    });
-    CreditCalculator.#languageObserver.observe(document.documentElement, { subtree: true, attributeFilter: ['lang'] });
-  }
-
-  /** The page changed a `lang` attribute: a calculator without `locale` follows it. */
-  #onPageLanguage(): void {
-    const lang = this.#language;
-    if (lang === this.#shownLanguage) return;
-    this.#reformatAll();
-    this.#compute(false);
-    this.requestUpdate();
   }
 
   protected override updated(): void {
@@ -693,7 +678,6 @@ export class CreditCalculator extends LitElement {
     if (!program) return html`<p class="loading" role="status">${t.loading}</p>`;
     const shown = this.#shown;
     const result = this.evaluated?.result;
-    this.#shownLanguage = this.#language;
     return html`<div class="layout" part="layout" lang=${this.#language}>
       <header class="summary wide" part="summary">
         <slot name="summary"></slot>
