@@ -115,6 +115,7 @@ export class CreditCalculator extends LitElement {
     values: { converter: { fromAttribute: (v: string | null) => safeJson(v) }, hasChanged: (now: unknown, before: unknown) => JSON.stringify(now) !== JSON.stringify(before) },
     compact: { type: Boolean, reflect: true },
     panels: {},
+    inputs: {},
     chartInput: { attribute: 'chart-input' },
     program: { attribute: false },
     loadTimeout: { type: Number, attribute: 'load-timeout' },
@@ -152,8 +153,11 @@ export class CreditCalculator extends LitElement {
   /** Which panels show, space-separated: `breakdown outputs why chart examples year share`, or `all`. */
   panels = 'breakdown outputs why chart examples';
 
-  /** The input the chart plots credit against; the first numeric input by default. */
+  /** The input the chart plots credit against; the first numeric input shown by default. */
   declare chartInput?: string;
+
+  /** Which inputs have a field, space-separated names (all by default); the others keep their default or the value given in `values`. */
+  declare inputs?: string;
 
   /** A program object to use directly (from `compile` or `loadProgram`); wins over `rules` and `src`. */
   declare program?: Program;
@@ -256,7 +260,7 @@ export class CreditCalculator extends LitElement {
     const relanguage = changed.has('locale') || changed.has('currency');
     if (relanguage) this.#reformatAll();
     if (changed.has('values')) this.#applyValues(this.values);
-    if (relanguage || changed.has('values') || changed.has('panels')) this.#compute(false);
+    if (relanguage || changed.has('values') || changed.has('panels') || changed.has('inputs')) this.#compute(false);
   }
 
   #reformatAll(): void {
@@ -591,8 +595,15 @@ export class CreditCalculator extends LitElement {
     this.#yearEdited = true;
   }
 
+  /** The inputs that have a field: all, or those `inputs` names. */
+  get #shownInputs(): InputInfo[] {
+    const all = this.loaded?.inputs ?? [];
+    const names = this.inputs?.trim() ? new Set(this.inputs.trim().split(/\s+/)) : undefined;
+    return names ? all.filter((i) => names.has(i.name)) : [...all];
+  }
+
   get #yearInputs(): InputInfo[] {
-    return (this.loaded?.inputs ?? []).filter((i) => i.name !== 'fee');
+    return this.#shownInputs.filter((i) => i.name !== 'fee');
   }
 
   #onYearCell(input: InputInfo, month: number, text: string): void {
@@ -685,7 +696,7 @@ export class CreditCalculator extends LitElement {
       </header>
       <fieldset class="form" part="form">
         <legend class="heading">${t.inputs}</legend>
-        ${program.inputs.map((input, i) => this.#renderField(input, i))}
+        ${program.inputs.map((input, i) => (this.#shownInputs.includes(input) ? this.#renderField(input, i) : nothing))}
         ${this.formError ? html`<p class="error" part="error">${this.formError}</p>` : nothing}
         ${this.termsChanged ? html`<p class="error" part="error">${t.termsChanged}</p>` : nothing}
       </fieldset>
@@ -875,8 +886,7 @@ export class CreditCalculator extends LitElement {
   }
 
   #chartInputInfo(): InputInfo | undefined {
-    const inputs = this.loaded?.inputs ?? [];
-    return inputs.find((i) => i.name === this.chartInput) ?? inputs.find((i) => i.kind !== 'boolean' && i.name !== 'fee');
+    return this.loaded?.inputs.find((i) => i.name === this.chartInput) ?? this.#shownInputs.find((i) => i.kind !== 'boolean' && i.name !== 'fee');
   }
 
   #renderChartPanel(): TemplateResult | typeof nothing {

@@ -208,6 +208,30 @@ describe('<credit-calculator> as a user sees it', () => {
   });
 });
 
+describe('<credit-calculator> with some inputs shown', () => {
+  const RULES_WITH_SWITCH = `${RULES}input announced: boolean "Announced maintenance" default false\n`;
+
+  it('shows fields only for the inputs named in `inputs`; the others keep their value and still count', async () => {
+    const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator rules=${RULES_WITH_SWITCH} inputs="availability" panels="year" .values=${{ fee: '2000' }}></credit-calculator>`));
+    expect($$(el, '[part=form] label').map((l) => l.textContent!.trim())).to.deep.equal(['Monthly availability']);
+    await typeInto(el, field(el, 'Monthly availability'), '99.4');
+    // The hidden fee is the 2,000 EUR the page gave, not the rules' 1,000.
+    expect(amount(el)).to.equal('500.00 EUR');
+    expect($$(el, '[part=year] thead th').map((th) => th.textContent!.trim())).to.deep.equal(['Month', 'Credit', 'Cap cut', 'Running total', 'Monthly availability']);
+    el.inputs = 'availability announced';
+    await el.updateComplete;
+    expect($$(el, '[part=form] label').map((l) => l.textContent!.trim())).to.deep.equal(['Monthly availability', 'Announced maintenance']);
+    expect(amount(el)).to.equal('500.00 EUR');
+  });
+
+  it('shows every field when `inputs` is empty, and plots the first input shown', async () => {
+    const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator rules=${RULES} inputs="" panels="chart"></credit-calculator>`));
+    expect($$(el, '[part=form] label').map((l) => l.textContent!.trim())).to.deep.equal(['Monthly fee', 'Monthly availability']);
+    await waitUntil(() => $(el, '[part=chart] figcaption'), 'the chart is traced', CHART_WAIT);
+    expect($(el, '[part=chart] figcaption')!.textContent).to.equal('Credit by Monthly availability');
+  });
+});
+
 describe('<credit-calculator> and its host page', () => {
   it('fires credit-change with decimal strings after a user change', async () => {
     const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator rules=${RULES}></credit-calculator>`));
