@@ -225,7 +225,9 @@ function update() {
     .map(([scheme, ratio]) => WORDS.contrast(ratio.toFixed(1), WORDS[scheme]))
     .join(' ');
   const snippets = embedSnippets(chosen);
-  code.textContent = snippets[variantRadios.find((r) => r.checked).value];
+  // Rules with errors would only show their problems on the marketer's page: no code until they compile.
+  code.textContent = problems.childElementCount ? '' : snippets[variantRadios.find((r) => r.checked).value];
+  copy.disabled = !code.textContent;
   copyStatus.textContent = '';
   // The preview is the snippet's element: the same attributes, and the snippet's own CSS.
   previewStyle.textContent = /<style>\n([\s\S]*?)<\/style>/.exec(snippets.html)?.[1] ?? '';

@@ -208,6 +208,11 @@ export class CreditCalculator extends LitElement {
     return this.loaded ? this.#terms : undefined;
   }
 
+  /** The link to the scenario shown, once loaded: what "Copy link" copies (values, edited months, the terms' fingerprint). */
+  get link(): string | undefined {
+    return this.loaded ? this.#scenarioLink() : undefined;
+  }
+
   /** The last valid result (a month, or a contract year when the year view was changed). */
   get result(): EvaluationResult | undefined {
     return this.evaluated?.result;
