@@ -18,8 +18,9 @@ import {
   type CapCut, type Diagnostic, type Display, type Evaluation, type EvaluationResult, type InputInfo, type InputValue, type InputValues,
   type MonthResult, type Program, type YearResult,
 } from '../runtime.js';
-import { axisUnit, decimalsOf, downtimeMinutes, formatDowntime, isAvailability, renderChart, span, sweep, zooms, type Curve } from './chart.js';
+import { axisUnit, decimalsOf, isAvailability, renderChart, span, sweep, zooms, type Curve } from './chart.js';
 import { styles } from './credit-calculator.styles.js';
+import { downtimeMinutes, formatDowntime, renderDowntimeTable } from './downtime.js';
 import { creditEvent } from './events.js';
 import { inIdleSlices } from './idle.js';
 import { parseNumber, strings, type Lang, type Strings } from './i18n.js';
@@ -937,6 +938,10 @@ export class CreditCalculator extends LitElement {
                     )}
                   </ul>`
               : nothing}
+            ${renderDowntimeTable([
+              { availability: Number(value), label: formatPercent(value, this.#language), note: t.now, current: true },
+              ...curve.steps.map((s) => ({ availability: s.at, label: formatPercent(String(s.at), this.#language), note: t.below(`${this.#percent(s.after.share)} · ${this.#money(s.after.amount)}`) })),
+            ].sort((a, b) => b.availability - a.availability), { caption: t.downtimeByPeriod, availability: label, periods: t.periods, units: this.#downtimeUnits })}
           </div>`
         : nothing}
     </figure>`;

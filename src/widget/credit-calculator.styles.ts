@@ -135,6 +135,14 @@ export const styles = css`
   .downtime { margin-top: 10px; display: grid; gap: 4px; font-size: 0.92rem; }
   .downtime ul { display: flex; flex-wrap: wrap; gap: 6px 8px; }
   .downtime li { background: var(--_subtle); border-radius: 999px; padding: 2px 10px; font-size: 0.85rem; }
+  .downtime-table summary { cursor: pointer; font-size: 0.9rem; text-decoration: underline; text-underline-offset: 3px; width: fit-content; }
+  .downtime-table .scroll { overflow-x: auto; }
+  .downtime-table table { width: 100%; border-collapse: collapse; margin-top: 6px; font-size: 0.85rem; font-variant-numeric: tabular-nums; }
+  .downtime-table th, .downtime-table td { text-align: end; padding: 3px 8px; border-bottom: 1px solid var(--_line); white-space: nowrap; }
+  .downtime-table th:first-child { text-align: start; }
+  .downtime-table thead th { color: var(--_muted); font-weight: 600; }
+  .downtime-table tbody th .hint { display: block; font-weight: 400; }
+  .downtime-table tr[data-current] { background: var(--_mark); }
 
   /* Examples, share, year */
   .examples ul { display: flex; flex-wrap: wrap; gap: 8px; }

@@ -133,6 +133,14 @@ describe('<credit-calculator> as a user sees it', () => {
     await sendKeys({ press: 'ArrowDown' });
     await el.updateComplete;
     expect(field(el, 'Monthly availability').value).to.equal('99.59');
+    // The chart (traced when the page is idle) offers the downtime by period: opened with Enter.
+    await waitUntil(() => $(el, '.downtime-table summary'), 'the chart appears', CHART_WAIT);
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement?.textContent).to.equal('Allowed downtime by period');
+    await sendKeys({ press: 'Enter' });
+    expect(($(el, '.downtime-table') as HTMLDetailsElement).open).to.equal(true);
+    await sendKeys({ press: 'Tab' }); // the table, which scrolls on a narrow screen
+    expect(el.shadowRoot!.activeElement?.getAttribute('role')).to.equal('region');
     await sendKeys({ press: 'Tab' }); // first example
     expect(el.shadowRoot!.activeElement?.textContent).to.equal('Short outage');
     await sendKeys({ press: 'Tab' });
@@ -167,6 +175,27 @@ describe('<credit-calculator> as a user sees it', () => {
     expect(chart.querySelectorAll('line.tier').length).to.equal(3);
     expect(chart.textContent).to.contain('3 h 36 min');
     expect(chart.querySelector('.downtime ul')!.textContent).to.contain('over 43 min: 10%'); // below 99.9 %
+  });
+
+  it('tells, on request, the downtime each availability allows per day, week, month, quarter and year', async () => {
+    const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator rules=${RULES} .values=${{ availability: '99.95' }}></credit-calculator>`));
+    await waitUntil(() => $(el, '.downtime-table summary'), 'the chart appears', CHART_WAIT);
+    const table = $(el, '.downtime-table')!;
+    expect(table.querySelector('table')!.checkVisibility(), 'closed until asked').to.equal(false);
+    ($(el, '.downtime-table summary') as HTMLElement).click();
+    await el.updateComplete;
+    const rows = [...table.querySelectorAll('tr')].map((tr) => [...tr.children].map((c) => c.textContent!.replace(/\s+/g, ' ').trim()));
+    expect(rows).to.deep.equal([
+      ['Monthly availability', 'Day', 'Week', 'Month (30 d)', 'Quarter (90 d)', 'Year (365 d)'],
+      ['99.95%now', '43 s', '5 min', '22 min', '1 h 5 min', '4 h 23 min'],
+      ['99.9%below: 10% · 100.00 EUR', '1 min', '10 min', '43 min', '2 h 10 min', '8 h 46 min'],
+      ['99.5%below: 25% · 250.00 EUR', '7 min', '50 min', '3 h 36 min', '10 h 48 min', '1 d 19 h 48 min'],
+      ['99%below: 40% · 400.00 EUR', '14 min', '1 h 41 min', '7 h 12 min', '21 h 36 min', '3 d 15 h 36 min'],
+    ]);
+    el.locale = 'de';
+    await el.updateComplete;
+    expect([...table.querySelectorAll('thead th')].map((th) => th.textContent!.trim())).to.deep.equal(['Monthly availability', 'Tag', 'Woche', 'Monat (30 T.)', 'Quartal (90 T.)', 'Jahr (365 T.)']);
+    await expect(el).to.be.accessible();
   });
 
   it('loads a worked example when clicked', async () => {
