@@ -77,7 +77,7 @@ function quote(calculator) {
     add(left, 'h2', words.result);
     const r = month.result;
     add(left, 'p', formatMoney(r.credit.amount, r.currency, lang)).className = 'total';
-    add(left, 'p', words.share(share(r.credit.percentOfFee))).className = 'hint';
+    if (r.credit.percentOfFee !== null) add(left, 'p', words.share(share(r.credit.percentOfFee))).className = 'hint';
   }
   if (year.ok && year.result.mode === 'year') {
     const right = add(columns, 'div');
@@ -88,7 +88,7 @@ function quote(calculator) {
     const given = program.inputs.filter((i) => scenario.year?.[i.name] && new Set(scenario.year[i.name]).size > 1);
     table(right, [
       ...r.months.map((m, i) => [`${words.month} ${i + 1}`, ...given.map((input) => quantity(input, scenario.year[input.name][i])), formatMoney(m.credit.amount, r.currency, lang)]),
-      [words.total, ...given.map(() => ''), `${formatMoney(r.credit.amount, r.currency, lang)} (${words.yearShare(share(r.credit.percentOfFee))})`],
+      [words.total, ...given.map(() => ''), formatMoney(r.credit.amount, r.currency, lang) + (r.credit.percentOfFee === null ? '' : ` (${words.yearShare(share(r.credit.percentOfFee))})`)],
     ]);
   }
   const annex = add(doc.body, 'section');

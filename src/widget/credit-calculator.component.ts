@@ -18,7 +18,7 @@ import {
   type CapCut, type Diagnostic, type Display, type Evaluation, type EvaluationResult, type InputInfo, type InputValue, type InputValues,
   type MonthResult, type Program, type Translations, type YearResult,
 } from '../runtime.js';
-import { axisUnit, decimalsOf, isAvailability, renderChart, span, sweep, zooms, type Curve } from './chart.js';
+import { axisUnit, decimalsOf, isAvailability, renderChart, span, sweep, zooms, type Curve, type Sample } from './chart.js';
 import { styles } from './credit-calculator.styles.js';
 import { downtimeMinutes, formatDowntime, renderDowntimeTable } from './downtime.js';
 import { creditEvent } from './events.js';
@@ -946,17 +946,22 @@ export class CreditCalculator extends LitElement {
               ? html`<p class="hint">${t.tierStarts}</p>
                   <ul>
                     ${curve.steps.map(
-                      (s) => html`<li>${t.tierStart(formatDowntime(downtimeMinutes(s.at), this.#downtimeUnits), s.after.share === null ? this.#money(s.after.amount) : `${this.#percent(s.after.share)} · ${this.#money(s.after.amount)}`)}</li>`,
+                      (s) => html`<li>${t.tierStart(formatDowntime(downtimeMinutes(s.at), this.#downtimeUnits), this.#stepCredit(s.after))}</li>`,
                     )}
                   </ul>`
               : nothing}
             ${renderDowntimeTable([
               { availability: Number(value), label: formatPercent(value, this.#language), note: t.now, current: true },
-              ...curve.steps.map((s) => ({ availability: s.at, label: formatPercent(String(s.at), this.#language), note: t.below(`${this.#percent(s.after.share)} · ${this.#money(s.after.amount)}`) })),
+              ...curve.steps.map((s) => ({ availability: s.at, label: formatPercent(String(s.at), this.#language), note: t.below(this.#stepCredit(s.after)) })),
             ].sort((a, b) => b.availability - a.availability), { caption: t.downtimeByPeriod, availability: label, periods: t.periods, units: this.#downtimeUnits })}
           </div>`
         : nothing}
     </figure>`;
+  }
+
+  /** The credit from a step of the curve on: "10% · 100.00 EUR", or the amount alone without a fee. */
+  #stepCredit(after: Sample): string {
+    return after.share === null ? this.#money(after.amount) : `${this.#percent(after.share)} · ${this.#money(after.amount)}`;
   }
 
   #renderExamples(): TemplateResult {
