@@ -174,6 +174,14 @@ describe('<credit-compare>', () => {
     expect(rows(el).Premium).to.include({ 'Gutschrift gesamt': '375,00 EUR', 'Anteil der Gebühr': '25 %', 'Unterschied zu Standard': '+275,00 EUR' });
   });
 
+  it('shows the labels the rules give in the page\'s language', async () => {
+    const german = (rules: string) => rules.replace('"Monthly availability"', '"Monthly availability" de "Monatliche Verfügbarkeit"');
+    const el = await compare([['Standard', german(STANDARD)], ['Premium', german(PREMIUM)]], { locale: 'de' });
+    await typeInto(el, field(el, 'Monatliche Verfügbarkeit'), '99,5');
+    expect(rows(el).Premium).to.include({ 'Gutschrift gesamt': '375,00 EUR' });
+    expect(text((await chart(el)).querySelector('figcaption'))).to.equal('Gutschrift nach Monatliche Verfügbarkeit, je Tarif');
+  });
+
   it('keeps the last result and says what is wrong when a value is mistyped', async () => {
     const el = await compare(BOTH);
     const input = field(el, 'Monthly availability');

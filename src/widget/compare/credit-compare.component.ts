@@ -11,7 +11,7 @@
  */
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import {
-  formatMoney, formatNumber, formatPercent, type InputInfo, type InputValue, type InputValues, type MonthResult, type YearResult,
+  labelIn, formatMoney, formatNumber, formatPercent, type InputInfo, type InputValue, type InputValues, type MonthResult, type YearResult,
 } from '../../runtime.js';
 import { axisUnit, sweep, type Curve } from '../chart.js';
 import { finish } from '../idle.js';
@@ -398,7 +398,7 @@ export class CreditCompare extends LitElement {
   #renderField(input: InputInfo, index: number): TemplateResult {
     const f = this.fields[input.name] ?? { text: '' };
     const id = `f${index}`;
-    const label = input.label ?? input.name;
+    const label = labelIn(input.label, input.translations, this.#language) ?? input.name;
     const errorId = `${id}-error`;
     const error = f.error ? html`<p class="error" part="error" id=${errorId}>${f.error}</p>` : nothing;
     if (input.kind === 'boolean') {
@@ -493,7 +493,7 @@ export class CreditCompare extends LitElement {
     if (!curves) return nothing;
     const t = this.#t;
     const c = this.#c;
-    const label = input.label ?? input.name;
+    const label = labelIn(input.label, input.translations, this.#language) ?? input.name;
     const format = (v: string, shown = input) => (shown.kind === 'percent' ? formatPercent(v, this.#language) : `${formatNumber(v, this.#language)}\u00a0${suffixOf(shown, shown.currency ?? this.currency, { h: t.hours, min: t.minutes, d: t.days, s: 's' })}`.trim());
     // A duration axis in the unit it reads best in (72 h rather than 4,320 min).
     const { unit, per } = axisUnit(input, Math.max(...curves.map((curve) => curve.hi)));
