@@ -20,7 +20,7 @@ import {
 } from '../runtime.js';
 import { axisUnit, decimalsOf, isAvailability, renderChart, span, sweep, zooms, type Curve, type Sample } from './chart.js';
 import { styles } from './credit-calculator.styles.js';
-import { downtimeMinutes, formatDowntime, renderDowntimeTable } from './downtime.js';
+import { availabilityFromDowntime, downtimeFromAvailability, downtimeMinutes, formatDowntime, renderDowntimeTable } from './downtime.js';
 import { creditEvent } from './events.js';
 import { inIdleSlices } from './idle.js';
 import { parseNumber, strings, type Lang, type Strings } from './i18n.js';
@@ -117,6 +117,7 @@ export class CreditCalculator extends LitElement {
     compact: { type: Boolean, reflect: true },
     panels: {},
     inputs: {},
+    downtime: { type: Boolean },
     chartInput: { attribute: 'chart-input' },
     program: { attribute: false },
     loadTimeout: { type: Number, attribute: 'load-timeout' },
@@ -159,6 +160,9 @@ export class CreditCalculator extends LitElement {
 
   /** Which inputs have a field, space-separated names (all by default); the others keep their default or the value given in `values`. */
   declare inputs?: string;
+
+  /** Availability inputs are entered as minutes of downtime in a 30-day month; the rules still read the percentage. */
+  downtime = false;
 
   /** A program object to use directly (from `compile` or `loadProgram`); wins over `rules` and `src`. */
   declare program?: Program;
@@ -275,7 +279,7 @@ export class CreditCalculator extends LitElement {
       return;
     }
     // One update may bring several changes (a framework sets locale and values together): each counts.
-    const relanguage = changed.has('locale') || changed.has('currency');
+    const relanguage = changed.has('locale') || changed.has('currency') || changed.has('downtime');
     if (relanguage) this.#reformatAll();
     if (changed.has('values')) this.#applyValues(this.values);
     if (relanguage || changed.has('values') || changed.has('panels') || changed.has('inputs')) this.#compute(false);
@@ -382,7 +386,13 @@ export class CreditCalculator extends LitElement {
   }
 
   #display(input: InputInfo, value: string): string {
-    return input.kind === 'boolean' ? value : formatNumber(value, this.#language);
+    if (input.kind === 'boolean') return value;
+    return formatNumber(this.#asDowntime(input) ? downtimeFromAvailability(value) : value, this.#language);
+  }
+
+  /** Whether this input's field asks for minutes of downtime (see `downtime`). */
+  #asDowntime(input: InputInfo): boolean {
+    return this.downtime && isAvailability(input);
   }
 
   #reformat(input: InputInfo): void {
@@ -504,6 +514,10 @@ export class CreditCalculator extends LitElement {
     if (!range || value === undefined) return undefined;
     if (Number(value) >= Number(range.min) && Number(value) <= Number(range.max)) return undefined;
     const f = (v: string) => this.#formatIn(input, v);
+    if (this.#asDowntime(input)) {
+      const minutes = (v: string) => `${formatNumber(downtimeFromAvailability(v), this.#language)}\u00a0${this.#t.minutes}`;
+      return this.#language === 'de' ? `Erlaubt: ${minutes(range.max)} bis ${minutes(range.min)}.` : `Allowed: ${minutes(range.max)} to ${minutes(range.min)}.`;
+    }
     return this.#language === 'de' ? `Erlaubt: ${f(range.min)} bis ${f(range.max)}.` : `Allowed: ${f(range.min)} to ${f(range.max)}.`;
   }
 
@@ -526,15 +540,16 @@ export class CreditCalculator extends LitElement {
 
   // ——— user actions ———
 
-  /** A field as the user typed it: its value, or what is wrong with it. */
-  #typed(text: string): Field {
+  /** A field as the user typed it: its value (minutes of downtime read as the availability they mean), or what is wrong with it. */
+  #typed(input: InputInfo, text: string): Field {
     if (tooLong(text)) return { text, error: this.#t.tooLong(MAX_VALUE_LENGTH) };
     const value = parseNumber(text, this.#language);
-    return value !== undefined ? { text, value } : { text, error: this.#t.notANumber(this.#language === 'de' ? '99,5' : '99.5') };
+    if (value === undefined) return { text, error: this.#t.notANumber(this.#language === 'de' ? '99,5' : '99.5') };
+    return { text, value: this.#asDowntime(input) ? availabilityFromDowntime(value) : value };
   }
 
   #onText(input: InputInfo, text: string): void {
-    const typed = this.#typed(text);
+    const typed = this.#typed(input, text);
     this.fields = { ...this.fields, [input.name]: typed };
     if (typed.value === undefined) {
       this.stale = !!this.evaluated;
@@ -555,6 +570,14 @@ export class CreditCalculator extends LitElement {
     const f = this.fields[input.name];
     if (f?.value === undefined) return;
     e.preventDefault();
+    if (this.#asDowntime(input)) {
+      // A minute more downtime is less availability: the arrows step the minutes shown.
+      const minutes = Math.max(0, Math.round(Number(downtimeFromAvailability(f.value)) + (e.key === 'ArrowUp' ? 1 : -1)));
+      const value = availabilityFromDowntime(String(minutes));
+      this.fields = { ...this.fields, [input.name]: { text: this.#display(input, value), value } };
+      this.#compute(true);
+      return;
+    }
     const decimals = decimalsOf(input);
     const step = Number(input.step ?? 10 ** -Math.min(decimals, 2)) * (e.key === 'ArrowUp' ? 1 : -1);
     let next = Number(f.value) + step;
@@ -626,7 +649,7 @@ export class CreditCalculator extends LitElement {
 
   #onYearCell(input: InputInfo, month: number, text: string): void {
     const year = this.year ?? this.#yearFields({});
-    const typed = input.kind === 'boolean' ? { text, value: text } : this.#typed(text);
+    const typed = input.kind === 'boolean' ? { text, value: text } : this.#typed(input, text);
     const months = [...year[input.name]];
     months[month] = typed;
     this.year = { ...year, [input.name]: months };
@@ -749,7 +772,7 @@ export class CreditCalculator extends LitElement {
   #renderField(input: InputInfo, index: number): TemplateResult {
     const f = this.fields[input.name] ?? { text: '' };
     const id = `f${index}`;
-    const label = this.#labelOf(input);
+    const label = this.#asDowntime(input) ? this.#t.asDowntime(this.#labelOf(input)) : this.#labelOf(input);
     const errorId = `${id}-error`;
     const error = f.error ? html`<p class="error" part="error" id=${errorId}>${f.error}</p>` : nothing;
     if (input.kind === 'boolean') {
@@ -761,14 +784,16 @@ export class CreditCalculator extends LitElement {
         ${error}
       </div>`;
     }
-    const suffix = suffixOf(input, this.#currencyCode, this.#unitWords);
+    const downtime = this.#asDowntime(input);
+    const suffix = downtime ? this.#t.minutes : suffixOf(input, this.#currencyCode, this.#unitWords);
     const suffixId = `${id}-unit`;
-    const availability = isAvailability(input) && f.value !== undefined ? this.#downtimeHint(f.value) : undefined;
+    const availability = !isAvailability(input) || f.value === undefined ? undefined
+      : downtime ? this.#t.availabilityHint(formatPercent(f.value, this.#language)) : this.#downtimeHint(f.value);
     const hintId = `${id}-hint`;
     const describedBy = [suffix ? suffixId : '', f.error ? errorId : '', availability ? hintId : ''].filter(Boolean).join(' ');
     return html`<div class="field" part="field" ?data-invalid=${!!f.error}>
       <label part="label" for=${id}>${label}</label>
-      ${input.kind === 'percent' && (input.range || isAvailability(input)) ? this.#renderSlider(input, f, label) : nothing}
+      ${input.kind === 'percent' && (input.range || isAvailability(input)) && !downtime ? this.#renderSlider(input, f, label) : nothing}
       <div class="control">
         <input id=${id} part="input" type="text" inputmode="decimal" autocomplete="off" spellcheck="false"
           .value=${f.text} aria-invalid=${f.error ? 'true' : 'false'} aria-describedby=${describedBy || nothing}

@@ -37,6 +37,24 @@ export function downtimeMinutes(availability: number): number {
   return allowedDowntime(availability, 'month');
 }
 
+/**
+ * Availability and downtime in a 30-day month as decimal strings, for a field
+ * that asks for minutes of downtime where the rules read a percentage:
+ * `216` ↔ `99.5`. Ten decimals keep every threshold exact (43.2 min is 99.9 %).
+ */
+export function availabilityFromDowntime(minutes: string): string {
+  return plain((100 * (PERIODS.month - Number(minutes))) / PERIODS.month, 10);
+}
+
+export function downtimeFromAvailability(availability: string): string {
+  return plain(((100 - Number(availability)) * PERIODS.month) / 100, 6);
+}
+
+function plain(x: number, decimals: number): string {
+  const s = x.toFixed(decimals).replace(/\.?0+$/, '');
+  return s === '-0' ? '0' : s;
+}
+
 /** 216 → "3 h 36 min"; below a minute, seconds. */
 export function formatDowntime(minutes: number, units: { days: string; hours: string; minutes: string }): string {
   if (minutes <= 0) return `0 ${units.minutes}`;

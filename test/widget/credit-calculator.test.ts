@@ -198,6 +198,37 @@ describe('<credit-calculator> as a user sees it', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('takes the availability as minutes of downtime when the page asks for it, and computes with the percentage', async () => {
+    const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator rules=${RULES} downtime></credit-calculator>`));
+    const input = field(el, 'Monthly availability, as downtime in a 30-day month');
+    expect(input.value, 'the default 99.95 %').to.equal('21.6');
+    expect($(el, 'input[type=range]'), 'no percentage slider').to.equal(null);
+    const told: string[] = [];
+    el.addEventListener('credit-change', (e) => told.push(String(e.detail.inputs.availability)));
+    await typeInto(el, input, '216');
+    expect(amount(el)).to.equal('100.00 EUR');
+    expect(told.at(-1), 'what the page is told').to.equal('99.5');
+    expect(input.closest('[part~=field]')!.textContent).to.contain('≈ 99.5% availability');
+    // 43.2 minutes is 99.9 % exactly: the first tier begins just above it.
+    await typeInto(el, input, '43.2');
+    expect(amount(el)).to.equal('0.00 EUR');
+    await typeInto(el, input, '43.3');
+    expect(amount(el)).to.equal('100.00 EUR');
+    input.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(input.value).to.equal('42');
+    await typeInto(el, input, '5000');
+    expect($(el, '[part~=field] [part=error]')!.textContent!.replace(/\u00a0/g, ' ')).to.equal('Allowed: 0 min to 4,320 min.');
+    el.locale = 'de';
+    await el.updateComplete;
+    await typeInto(el, field(el, 'Monthly availability, als Ausfallzeit im 30-Tage-Monat'), '216,5');
+    expect(amount(el)).to.equal('250,00 EUR');
+    el.downtime = false;
+    await el.updateComplete;
+    expect(field(el, 'Monthly availability').value).to.equal('99,4988425926');
+  });
+
   it('loads a worked example when clicked', async () => {
     const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator rules=${RULES}></credit-calculator>`));
     const button = $$(el, '[part=examples] button').find((b) => b.textContent === 'Short outage')!;
