@@ -18,7 +18,7 @@ const WORDS = {
     settings: 'Settings', template: 'Start from', rules: 'Rules', rulesHelp: 'Edit freely: the fields and the preview follow.',
     problems: 'These rules cannot be used yet:', inputs: 'Fields shown', inputsHelp: 'Inputs without a field keep their default.',
     panels: 'Panels', language: 'Language', pageLanguage: 'The page’s language', english: 'English', german: 'German',
-    compact: 'Compact: one column at any width', look: 'Look', accent: 'Accent colour', darkAccent: 'Accent colour in dark mode',
+    compact: 'Compact: one column at any width', downtime: 'Availability asked for as minutes of downtime', look: 'Look', accent: 'Accent colour', darkAccent: 'Accent colour in dark mode',
     radius: 'Corner radius', font: 'Font', pageFont: 'The page’s font', id: 'Element id', idHelp: 'Letters, digits, - and _; it names the calculator’s values in shared links.',
     idInvalid: 'Start with a letter; then letters, digits, - or _.',
     delivery: 'Rules in the code', inline: 'In the page', precompiled: 'As a precompiled program on your server (no parser download)',
@@ -34,7 +34,7 @@ const WORDS = {
     settings: 'Einstellungen', template: 'Vorlage', rules: 'Regeln', rulesHelp: 'Frei bearbeitbar: Felder und Vorschau folgen.',
     problems: 'Diese Regeln sind noch nicht verwendbar:', inputs: 'Angezeigte Felder', inputsHelp: 'Eingaben ohne Feld behalten ihren Standardwert.',
     panels: 'Bereiche', language: 'Sprache', pageLanguage: 'Sprache der Seite', english: 'Englisch', german: 'Deutsch',
-    compact: 'Kompakt: eine Spalte bei jeder Breite', look: 'Aussehen', accent: 'Akzentfarbe', darkAccent: 'Akzentfarbe im Dunkelmodus',
+    compact: 'Kompakt: eine Spalte bei jeder Breite', downtime: 'Verfügbarkeit als Minuten Ausfallzeit abfragen', look: 'Aussehen', accent: 'Akzentfarbe', darkAccent: 'Akzentfarbe im Dunkelmodus',
     radius: 'Eckenradius', font: 'Schrift', pageFont: 'Schrift der Seite', id: 'Element-ID', idHelp: 'Buchstaben, Ziffern, - und _; sie benennt die Werte des Rechners in geteilten Links.',
     idInvalid: 'Mit einem Buchstaben beginnen, dann Buchstaben, Ziffern, - oder _.',
     delivery: 'Regeln im Code', inline: 'In der Seite', precompiled: 'Als vorkompiliertes Programm auf Ihrem Server (ohne Parser-Download)',
@@ -96,6 +96,7 @@ const inputsSlot = h('div');
 const panels = checkboxes(WORDS.panels, Object.entries(WORDS.panel).map(([name, text]) => [name, text, DEFAULT_PANELS.split(' ').includes(name)]), update);
 const language = h('select', { onchange: update }, h('option', { value: '' }, WORDS.pageLanguage), h('option', { value: 'en' }, WORDS.english), h('option', { value: 'de' }, WORDS.german));
 const compact = h('input', { type: 'checkbox', onchange: update });
+const downtime = h('input', { type: 'checkbox', onchange: update });
 const accent = h('input', { type: 'color', value: '#0f6b5c', oninput: update });
 const darkAccent = h('input', { type: 'color', value: '#5fd0b8', oninput: update });
 const radius = h('input', { type: 'range', min: '0', max: '28', step: '1', value: '16', oninput: update });
@@ -131,6 +132,7 @@ root.append(
     panels,
     labelled(WORDS.language, language),
     h('label', { class: 'cfg-check' }, compact, WORDS.compact),
+    h('label', { class: 'cfg-check' }, downtime, WORDS.downtime),
     h('fieldset', { class: 'cfg-group' }, h('legend', {}, WORDS.look),
       labelled(WORDS.accent, accent), labelled(WORDS.darkAccent, darkAccent), contrastNote,
       h('div', { class: 'cfg-field' }, h('label', { for: 'cfg-radius' }, WORDS.radius), Object.assign(radius, { id: 'cfg-radius' }), radiusShown),
@@ -200,6 +202,7 @@ function options() {
     inputs: shown.length === all.length ? '' : shown.join(' '),
     locale: language.value,
     compact: compact.checked,
+    downtime: downtime.checked,
     theme: {
       '--credit-accent': accent.value,
       '--credit-on-accent': textOn(accent.value),
@@ -233,11 +236,12 @@ function update() {
   previewStyle.textContent = /<style>\n([\s\S]*?)<\/style>/.exec(snippets.html)?.[1] ?? '';
   preview.id = chosen.id;
   preview.rules = chosen.rules;
-  preview.panels = chosen.panels === 'all' ? 'all' : chosen.panels;
+  preview.panels = chosen.panels;
   preview.inputs = chosen.inputs;
-  if (chosen.locale) preview.locale = chosen.locale;
-  else preview.removeAttribute('locale'), (preview.locale = undefined);
+  preview.locale = chosen.locale || undefined;
+  if (!chosen.locale) preview.removeAttribute('locale');
   preview.compact = chosen.compact;
+  preview.downtime = chosen.downtime;
 }
 
 async function copyCode() {

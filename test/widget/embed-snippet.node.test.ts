@@ -43,11 +43,11 @@ describe('embed code', () => {
 
   it('writes the chosen panels, inputs, language, layout and look, light and dark', () => {
     const { html, npm } = embedSnippets({
-      ...BASE, panels: 'chart  year chart', inputs: 'availability', locale: 'de', compact: true,
+      ...BASE, panels: 'chart  year chart', inputs: 'availability', locale: 'de', compact: true, downtime: true,
       theme: { '--credit-accent': '#aa3300', '--credit-radius': '0px', '--credit-font': 'Georgia, serif' },
       darkTheme: { '--credit-accent': '#ffb59a' },
     });
-    assert.match(html, /<credit-calculator id="sla" panels="chart year" inputs="availability" locale="de" compact>/);
+    assert.match(html, /<credit-calculator id="sla" panels="chart year" inputs="availability" locale="de" compact downtime>/);
     assert.match(html, /<style>\n#sla \{\n {2}--credit-accent: #aa3300;\n {2}--credit-radius: 0px;\n {2}--credit-font: Georgia, serif;\n\}\n@media \(prefers-color-scheme: dark\) \{\n {2}#sla \{\n {4}--credit-accent: #ffb59a;\n {2}\}\n\}\n<\/style>/);
     assert.match(npm, /^<!-- npm install credit-rules -->\n<script type="module">import 'credit-rules\/widget';<\/script>\n<style>/);
     assert.equal(npm.slice(npm.indexOf('<style>')), html.slice(html.indexOf('<style>')));

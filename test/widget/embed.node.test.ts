@@ -107,6 +107,7 @@ async function configure(): Promise<Page> {
   await page.keyboard.press('Home');
   await settings.getByLabel('Font').selectOption({ label: 'Serif (Georgia)' });
   await settings.getByLabel('Element id').fill('uptime');
+  await settings.getByRole('checkbox', { name: 'Availability asked for as minutes of downtime' }).check();
   await reads(preview.locator('[part=form]'), /^Ihre Situation Monthly Uptime Percentage/);
   await shown(page);
   return page;
@@ -125,11 +126,11 @@ describe('the embed configurator', () => {
     const preview = page.locator('credit-calculator[data-preview]');
     const snippet = await copied(page, 'Script tag');
     assert.match(snippet, /^<script type="module" src="https:\/\/cdn\.jsdelivr\.net\/npm\/credit-rules@\d+\.\d+\.\d+\/dist\/credit-calculator\.js"><\/script>/);
-    assert.match(snippet, /<credit-calculator id="uptime" panels="breakdown outputs chart examples year" inputs="availability" locale="de">/);
+    assert.match(snippet, /<credit-calculator id="uptime" panels="breakdown outputs chart examples year" inputs="availability" locale="de" downtime>/);
     const expected = await previewed(page);
     assert.deepEqual(
       { fields: expected.fields, lang: expected.lang, accent: expected.accent, radius: expected.radius, font: expected.font },
-      { fields: ['Monthly Uptime Percentage'], lang: 'de', accent: '#aa3300', radius: '0px', font: 'Georgia, serif' },
+      { fields: ['Monthly Uptime Percentage, als Ausfallzeit im 30-Tage-Monat'], lang: 'de', accent: '#aa3300', radius: '0px', font: 'Georgia, serif' },
     );
     assert.ok(expected.panels.includes('year') && !expected.panels.includes('why'), `panels: ${expected.panels}`);
 
@@ -172,7 +173,7 @@ describe('the embed configurator', () => {
     assert.equal(download.suggestedFilename(), 'uptime.json');
     const program = readFileSync((await download.path())!, 'utf8');
     const snippet = await copied(page, 'Script tag');
-    assert.match(snippet, /<credit-calculator id="uptime" src="\/credit\/uptime\.json" panels="[^"]+" inputs="availability" locale="de"><\/credit-calculator>/);
+    assert.match(snippet, /<credit-calculator id="uptime" src="\/credit\/uptime\.json" panels="[^"]+" inputs="availability" locale="de" downtime><\/credit-calculator>/);
     assert.doesNotMatch(snippet, /text\/credit-rules/);
     const expected = await previewed(page);
     const { context, requested } = await freshContext(freshPage(snippet), { '/credit/uptime.json': program });

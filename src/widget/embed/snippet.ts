@@ -23,6 +23,8 @@ export interface EmbedOptions {
   /** `en`, `de`, or empty to follow the page's `lang`. */
   readonly locale?: string;
   readonly compact?: boolean;
+  /** Availability asked for as minutes of downtime. */
+  readonly downtime?: boolean;
   /** Custom properties (`--credit-accent` …) by name: the light look. */
   readonly theme?: Readonly<Record<string, string>>;
   /** Custom properties for `prefers-color-scheme: dark`. */
@@ -73,6 +75,7 @@ function elementAttributes(options: EmbedOptions): [string, string | true][] {
   if (options.inputs && normal(options.inputs)) attributes.push(['inputs', normal(options.inputs)]);
   if (options.locale) attributes.push(['locale', options.locale]);
   if (options.compact) attributes.push(['compact', true]);
+  if (options.downtime) attributes.push(['downtime', true]);
   return attributes;
 }
 
