@@ -18,13 +18,15 @@ import {
   type CapCut, type Diagnostic, type Display, type Evaluation, type ExampleInfo, type EvaluationResult, type InputInfo, type InputValue, type InputValues,
   type MonthResult, type Program, type Translations, type YearResult,
 } from '../runtime.js';
-import { axisUnit, decimalsOf, downtimeMinutes, formatDowntime, isAvailability, renderChart, span, sweep, zooms, type Curve } from './chart.js';
+import { axisUnit, decimalsOf, isAvailability, renderChart, span, sweep, zooms, type Curve, type Sample } from './chart.js';
 import { styles } from './credit-calculator.styles.js';
+import { availabilityFromDowntime, downtimeFromAvailability, downtimeMinutes, formatDowntime, renderDowntimeTable } from './downtime.js';
 import { creditEvent } from './events.js';
 import { inIdleSlices } from './idle.js';
+import { parseNumber, strings, type Lang, type Strings } from './i18n.js';
 import { renderListField } from './list-field.js';
-import { inheritedLang, langOf, parseNumber, strings, type Lang, type Strings } from './i18n.js';
 import { compileText, dedent, DEFAULT_TIMEOUT, fetchRules, type LoadFailure, type Loaded } from './load.js';
+import { PageLanguage } from './page-language.js';
 import { readScenario, scenarioUrl, termsFingerprint } from './share.js';
 import { fieldValue, MAX_VALUE_LENGTH, suffixOf, tooLong } from './values.js';
 
@@ -115,6 +117,8 @@ export class CreditCalculator extends LitElement {
     values: { converter: { fromAttribute: (v: string | null) => safeJson(v) }, hasChanged: (now: unknown, before: unknown) => JSON.stringify(now) !== JSON.stringify(before) },
     compact: { type: Boolean, reflect: true },
     panels: {},
+    inputs: {},
+    downtime: { type: Boolean },
     chartInput: { attribute: 'chart-input' },
     program: { attribute: false },
     loadTimeout: { type: Number, attribute: 'load-timeout' },
@@ -152,8 +156,14 @@ export class CreditCalculator extends LitElement {
   /** Which panels show, space-separated: `breakdown outputs why chart examples year share`, or `all`. */
   panels = 'breakdown outputs why chart examples';
 
-  /** The input the chart plots credit against; the first numeric input by default. */
+  /** The input the chart plots credit against; the first numeric input shown by default. */
   declare chartInput?: string;
+
+  /** Which inputs have a field, space-separated names (all by default); the others keep their default or the value given in `values`. */
+  declare inputs?: string;
+
+  /** Availability inputs are entered as minutes of downtime in a 30-day month; the rules still read the percentage. */
+  downtime = false;
 
   /** A program object to use directly (from `compile` or `loadProgram`); wins over `rules` and `src`. */
   declare program?: Program;
@@ -186,14 +196,27 @@ export class CreditCalculator extends LitElement {
   #curve?: { key: string; curve?: Curve };
   /** The key of the curve being traced in idle time. */
   #tracing?: string;
-  /** The language of the last render, to tell when the page's changed. */
-  #shownLanguage?: Lang;
+  /** Its language: `locale`, else the page's, followed when the page changes it. */
+  #languageOf = new PageLanguage(this, () => {
+    this.#reformatAll();
+    this.#compute(false);
+  });
   /** Waiting for the document to be parsed, in case rules come in a child script. */
   #awaitingDocument = false;
 
   /** The program in use, once loaded. */
   get loadedProgram(): Program | undefined {
     return this.loaded;
+  }
+
+  /** The fingerprint of the terms in use, once loaded: what a link's `ID._terms` holds. */
+  get terms(): string | undefined {
+    return this.loaded ? this.#terms : undefined;
+  }
+
+  /** The link to the scenario shown, once loaded: what "Copy link" copies (values, edited months, the terms' fingerprint). */
+  get link(): string | undefined {
+    return this.loaded ? this.#scenarioLink() : undefined;
   }
 
   /** The last valid result (a month, or a contract year when the year view was changed). */
@@ -214,7 +237,7 @@ export class CreditCalculator extends LitElement {
   }
 
   get #language(): Lang {
-    return this.locale === 'de' || this.locale === 'en' ? this.locale : langOf(inheritedLang(this));
+    return this.#languageOf.lang;
   }
 
   get #t(): Strings {
@@ -233,7 +256,6 @@ export class CreditCalculator extends LitElement {
       if (!this.loaded && !this.rules && !this.src && !this.program && this.#ruleScript()) void this.#load();
     });
     this.#observer.observe(this, { childList: true, subtree: true, characterData: true });
-    CreditCalculator.#followPageLanguage(this);
     if (this.#interrupted) {
       this.#interrupted = false;
       void this.#load();
@@ -243,7 +265,6 @@ export class CreditCalculator extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#observer?.disconnect();
-    CreditCalculator.#followers.delete(this);
     // Nothing may arrive for an element that left the page: no late render, no event.
     if (this.#abort) {
       this.#abort.abort();
@@ -259,36 +280,14 @@ export class CreditCalculator extends LitElement {
       return;
     }
     // One update may bring several changes (a framework sets locale and values together): each counts.
-    const relanguage = changed.has('locale') || changed.has('currency');
+    const relanguage = changed.has('locale') || changed.has('currency') || changed.has('downtime');
     if (relanguage) this.#reformatAll();
     if (changed.has('values')) this.#applyValues(this.values);
-    if (relanguage || changed.has('values') || changed.has('panels')) this.#compute(false);
+    if (relanguage || changed.has('values') || changed.has('panels') || changed.has('inputs')) this.#compute(false);
   }
 
   #reformatAll(): void {
     for (const input of this.loaded?.inputs ?? []) this.#reformat(input);
-  }
-
-  /** The calculators on the page, told when a `lang` attribute changes: one observer for all of them. */
-  static #followers = new Set<CreditCalculator>();
-  static #languageObserver?: MutationObserver;
-
-  static #followPageLanguage(calculator: CreditCalculator): void {
-    CreditCalculator.#followers.add(calculator);
-    if (CreditCalculator.#languageObserver) return;
-    CreditCalculator.#languageObserver = new MutationObserver(() => {
-      for (const follower of CreditCalculator.#followers) follower.#onPageLanguage();
-    });
-    CreditCalculator.#languageObserver.observe(document.documentElement, { subtree: true, attributeFilter: ['lang'] });
-  }
-
-  /** The page changed a `lang` attribute: a calculator without `locale` follows it. */
-  #onPageLanguage(): void {
-    const lang = this.#language;
-    if (lang === this.#shownLanguage) return;
-    this.#reformatAll();
-    this.#compute(false);
-    this.requestUpdate();
   }
 
   protected override updated(): void {
@@ -392,7 +391,7 @@ export class CreditCalculator extends LitElement {
     for (const row of rows) {
       if (row.trim() === '') continue;
       // A value with its unit (`2h`, in the field's unit), else a number as this language writes it (`2,5`).
-      const typed = this.#typed(row);
+      const typed = this.#typed(input, row);
       const value = fieldValue(input, row.trim()) ?? typed.value;
       if (value === undefined) return { text, error: typed.error ?? this.#t.notANumber(this.#language === 'de' ? '99,5' : '99.5') };
       values.push(value);
@@ -441,7 +440,13 @@ export class CreditCalculator extends LitElement {
   }
 
   #display(input: InputInfo, value: string): string {
-    return input.kind === 'boolean' ? value : formatNumber(value, this.#language);
+    if (input.kind === 'boolean') return value;
+    return formatNumber(this.#asDowntime(input) ? downtimeFromAvailability(value) : value, this.#language);
+  }
+
+  /** Whether this input's field asks for minutes of downtime (see `downtime`). */
+  #asDowntime(input: InputInfo): boolean {
+    return this.downtime && isAvailability(input);
   }
 
   #reformat(input: InputInfo): void {
@@ -569,6 +574,10 @@ export class CreditCalculator extends LitElement {
     if (!range || value === undefined) return undefined;
     if (Number(value) >= Number(range.min) && Number(value) <= Number(range.max)) return undefined;
     const f = (v: string) => this.#formatIn(input, v);
+    if (this.#asDowntime(input)) {
+      const minutes = (v: string) => `${formatNumber(downtimeFromAvailability(v), this.#language)}\u00a0${this.#t.minutes}`;
+      return this.#language === 'de' ? `Erlaubt: ${minutes(range.max)} bis ${minutes(range.min)}.` : `Allowed: ${minutes(range.max)} to ${minutes(range.min)}.`;
+    }
     return this.#language === 'de' ? `Erlaubt: ${f(range.min)} bis ${f(range.max)}.` : `Allowed: ${f(range.min)} to ${f(range.max)}.`;
   }
 
@@ -591,15 +600,16 @@ export class CreditCalculator extends LitElement {
 
   // ——— user actions ———
 
-  /** A field as the user typed it: its value, or what is wrong with it. */
-  #typed(text: string): Field {
+  /** A field as the user typed it: its value (minutes of downtime read as the availability they mean), or what is wrong with it. */
+  #typed(input: InputInfo, text: string): Field {
     if (tooLong(text)) return { text, error: this.#t.tooLong(MAX_VALUE_LENGTH) };
     const value = parseNumber(text, this.#language);
-    return value !== undefined ? { text, value } : { text, error: this.#t.notANumber(this.#language === 'de' ? '99,5' : '99.5') };
+    if (value === undefined) return { text, error: this.#t.notANumber(this.#language === 'de' ? '99,5' : '99.5') };
+    return { text, value: this.#asDowntime(input) ? availabilityFromDowntime(value) : value };
   }
 
   #onText(input: InputInfo, text: string): void {
-    const typed = this.#typed(text);
+    const typed = this.#typed(input, text);
     this.fields = { ...this.fields, [input.name]: typed };
     if (typed.value === undefined) {
       this.stale = !!this.evaluated;
@@ -620,6 +630,14 @@ export class CreditCalculator extends LitElement {
     const f = this.fields[input.name];
     if (f?.value === undefined) return;
     e.preventDefault();
+    if (this.#asDowntime(input)) {
+      // A minute more downtime is less availability: the arrows step the minutes shown.
+      const minutes = Math.max(0, Math.round(Number(downtimeFromAvailability(f.value)) + (e.key === 'ArrowUp' ? 1 : -1)));
+      const value = availabilityFromDowntime(String(minutes));
+      this.fields = { ...this.fields, [input.name]: { text: this.#display(input, value), value } };
+      this.#compute(true);
+      return;
+    }
     const decimals = decimalsOf(input);
     const step = Number(input.step ?? 10 ** -Math.min(decimals, 2)) * (e.key === 'ArrowUp' ? 1 : -1);
     let next = Number(f.value) + step;
@@ -699,14 +717,21 @@ export class CreditCalculator extends LitElement {
     this.#yearEdited = true;
   }
 
+  /** The inputs that have a field: all, or those `inputs` names. */
+  get #shownInputs(): InputInfo[] {
+    const all = this.loaded?.inputs ?? [];
+    const names = this.inputs?.trim() ? new Set(this.inputs.trim().split(/\s+/)) : undefined;
+    return names ? all.filter((i) => names.has(i.name)) : [...all];
+  }
+
   /** The inputs the year view asks per period; a list keeps its rows for every period. */
   get #yearInputs(): InputInfo[] {
-    return (this.loaded?.inputs ?? []).filter((i) => i.name !== 'fee' && !i.list);
+    return this.#shownInputs.filter((i) => i.name !== 'fee' && !i.list);
   }
 
   #onYearCell(input: InputInfo, month: number, text: string): void {
     const year = this.year ?? this.#yearFields({});
-    const typed = input.kind === 'boolean' ? { text, value: text } : this.#typed(text);
+    const typed = input.kind === 'boolean' ? { text, value: text } : this.#typed(input, text);
     const months = [...year[input.name]];
     months[month] = typed;
     this.year = { ...year, [input.name]: months };
@@ -787,7 +812,6 @@ export class CreditCalculator extends LitElement {
     if (!program) return html`<p class="loading" role="status">${t.loading}</p>`;
     const shown = this.#shown;
     const result = this.evaluated?.result;
-    this.#shownLanguage = this.#language;
     return html`<div class="layout" part="layout" lang=${this.#language}>
       <header class="summary wide" part="summary">
         <slot name="summary"></slot>
@@ -795,7 +819,7 @@ export class CreditCalculator extends LitElement {
       </header>
       <fieldset class="form" part="form">
         <legend class="heading">${t.inputs}</legend>
-        ${program.inputs.map((input, i) => this.#renderField(input, i))}
+        ${program.inputs.map((input, i) => (this.#shownInputs.includes(input) ? this.#renderField(input, i) : nothing))}
         ${this.formError ? html`<p class="error" part="error">${this.formError}</p>` : nothing}
         ${this.termsChanged ? html`<p class="error" part="error">${t.termsChanged}</p>` : nothing}
       </fieldset>
@@ -830,7 +854,7 @@ export class CreditCalculator extends LitElement {
   #renderField(input: InputInfo, index: number): TemplateResult {
     const f = this.fields[input.name] ?? { text: '' };
     const id = `f${index}`;
-    const label = this.#labelOf(input);
+    const label = this.#asDowntime(input) ? this.#t.asDowntime(this.#labelOf(input)) : this.#labelOf(input);
     const errorId = `${id}-error`;
     const error = f.error ? html`<p class="error" part="error" id=${errorId}>${f.error}</p>` : nothing;
     if (input.list) {
@@ -849,14 +873,16 @@ export class CreditCalculator extends LitElement {
         ${error}
       </div>`;
     }
-    const suffix = suffixOf(input, this.#currencyCode, this.#unitWords);
+    const downtime = this.#asDowntime(input);
+    const suffix = downtime ? this.#t.minutes : suffixOf(input, this.#currencyCode, this.#unitWords);
     const suffixId = `${id}-unit`;
-    const availability = isAvailability(input) && f.value !== undefined ? this.#downtimeHint(f.value) : undefined;
+    const availability = !isAvailability(input) || f.value === undefined ? undefined
+      : downtime ? this.#t.availabilityHint(formatPercent(f.value, this.#language)) : this.#downtimeHint(f.value);
     const hintId = `${id}-hint`;
     const describedBy = [suffix ? suffixId : '', f.error ? errorId : '', availability ? hintId : ''].filter(Boolean).join(' ');
     return html`<div class="field" part="field" ?data-invalid=${!!f.error}>
       <label part="label" for=${id}>${label}</label>
-      ${input.kind === 'percent' && (input.range || isAvailability(input)) ? this.#renderSlider(input, f, label) : nothing}
+      ${input.kind === 'percent' && (input.range || isAvailability(input)) && !downtime ? this.#renderSlider(input, f, label) : nothing}
       <div class="control">
         <input id=${id} part="input" type="text" inputmode="decimal" autocomplete="off" spellcheck="false"
           .value=${f.text} aria-invalid=${f.error ? 'true' : 'false'} aria-describedby=${describedBy || nothing}
@@ -992,9 +1018,8 @@ export class CreditCalculator extends LitElement {
   }
 
   #chartInputInfo(): InputInfo | undefined {
-    const inputs = this.loaded?.inputs ?? [];
     // A list input has no one value to plot against: the chart is not offered for it.
-    return inputs.find((i) => i.name === this.chartInput && !i.list) ?? inputs.find((i) => i.kind !== 'boolean' && i.name !== 'fee' && !i.list);
+    return this.loaded?.inputs.find((i) => i.name === this.chartInput && !i.list) ?? this.#shownInputs.find((i) => i.kind !== 'boolean' && i.name !== 'fee' && !i.list);
   }
 
   #renderChartPanel(): TemplateResult | typeof nothing {
@@ -1036,13 +1061,22 @@ export class CreditCalculator extends LitElement {
               ? html`<p class="hint">${t.tierStarts}</p>
                   <ul>
                     ${curve.steps.map(
-                      (s) => html`<li>${t.tierStart(formatDowntime(downtimeMinutes(s.at), this.#downtimeUnits), s.after.share === null ? this.#money(s.after.amount) : `${this.#percent(s.after.share)} · ${this.#money(s.after.amount)}`)}</li>`,
+                      (s) => html`<li>${t.tierStart(formatDowntime(downtimeMinutes(s.at), this.#downtimeUnits), this.#stepCredit(s.after))}</li>`,
                     )}
                   </ul>`
               : nothing}
+            ${renderDowntimeTable([
+              { availability: Number(value), label: formatPercent(value, this.#language), note: t.now, current: true },
+              ...curve.steps.map((s) => ({ availability: s.at, label: formatPercent(String(s.at), this.#language), note: t.below(this.#stepCredit(s.after)) })),
+            ].sort((a, b) => b.availability - a.availability), { caption: t.downtimeByPeriod, availability: label, periods: t.periods, units: this.#downtimeUnits })}
           </div>`
         : nothing}
     </figure>`;
+  }
+
+  /** The credit from a step of the curve on: "10% · 100.00 EUR", or the amount alone without a fee. */
+  #stepCredit(after: Sample): string {
+    return after.share === null ? this.#money(after.amount) : `${this.#percent(after.share)} · ${this.#money(after.amount)}`;
   }
 
   #renderExamples(): TemplateResult {
