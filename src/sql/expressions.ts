@@ -44,8 +44,20 @@ export const constant = (text: string, scale: number) => cast(quoteLiteral(text)
 export const powerOfTen = (exponent: number) => constant(exponent >= 0 ? `1${'0'.repeat(exponent)}` : `0.${'0'.repeat(-exponent - 1)}1`, Math.max(0, -exponent));
 /** A number at a (not lower) scale. */
 export const rescale = (n: SqlNumber, scale: number): string => (n.scale === scale ? n.sql : cast(n.sql, scale));
-/** The whole number n × 10^scale, as DECIMAL(38, 0). */
-export const scaledInteger = (n: SqlNumber) => cast(`${n.sql} * ${powerOfTen(n.scale)}`, 0);
+/**
+ * The whole number n × 10^scale, as DECIMAL(38, 0). Two places at a time: a
+ * DECIMAL(38, s) times 10^s keeps scale s, so at once it would overflow for
+ * any n ≥ 10^(38 − 2s); shifted by two places and cast down, it never holds
+ * more digits than n × 10^scale itself and two.
+ */
+export function scaledInteger(n: SqlNumber): string {
+  let sql = n.sql;
+  for (let scale = n.scale; scale > 0; scale -= 2) {
+    const step = Math.min(2, scale);
+    sql = cast(`${sql} * ${powerOfTen(step)}`, scale - step);
+  }
+  return n.scale === 0 ? cast(sql, 0) : sql;
+}
 /** A whole number at scale 0 read back at `scale` places: q × 10^−scale. */
 export const fromScaledInteger = (q: string, scale: number): SqlNumber => ({ sql: cast(`${q} * ${powerOfTen(-scale)}`, scale), scale });
 /** Never below zero; NULL stays NULL (GREATEST would drop it). */

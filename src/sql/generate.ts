@@ -35,6 +35,9 @@ import { quoteIdentifier as id, quoteLiteral, quoteTableName } from './quote.js'
 /** Decimal places an input value may have: more is an error row, never rounded. */
 export const INPUT_SCALE = 6;
 
+/** Places of a yearly fee's twelfth, the month's fee. */
+const TWELFTH_SCALE = 18;
+
 /** Places of `percent_of_fee`, as `batch` writes it (rounded half up). */
 const PERCENT_SCALE = 10;
 
@@ -79,7 +82,7 @@ class Generator {
       this.inputNames.set(input.name, input.kind === 'boolean' ? { type: 'boolean', sql: id(`i_${input.name}`) } : { type: 'number', sql: id(`i_${input.name}`), scale: inputScale(input) });
     }
     if (!plan.inputs.some((i) => i.name === 'fee')) throw new SqlUnsupported(1, 'the rules have no `fee` input, which every credit and share of the fee needs in SQL');
-    this.feeScale = plan.yearlyFee ? INPUT_SCALE + 2 : INPUT_SCALE;
+    this.feeScale = plan.yearlyFee ? TWELFTH_SCALE : INPUT_SCALE;
   }
 
   private lineOf(node: { span: { start: number } }): number {
@@ -106,44 +109,47 @@ class Generator {
       last = name;
     });
     const values = this.monthValues();
-    parts.push(['_m', `SELECT *, ${values.columns.join(', ')} FROM ${id(last)}`]);
+    parts.push(['_m', `SELECT ${['*', ...values.columns].join(', ')} FROM ${id(last)}`]);
     const writer = new MonthWriter(this.plan, values.money, this.digits);
     const remembering = this.plan.remembers.flatMap((r, scope) => (r ? [scope] : []));
-    const rowColumns = [...keep.map((k) => id(k)), id('_customer'), id('_month'), id('_solo'), id('_fee'), id('_error'), id('_year_error'), id('_months_bad')];
-    const month = (m: string, paidBefore: MonthColumns['paidBefore']) => {
+    const rowColumns = [...keep.map((k) => id(k)), id('_customer'), id('_month'), id('_solo'), id('_fee'), id('i_fee'), id('_error'), id('_year_error'), id('_months_bad')];
+    /** The SELECT of a month whose values are row `m` of `from`. */
+    const month = (from: string, paidBefore: MonthColumns['paidBefore']) => {
       const columns: MonthColumns = {
-        holds: (rule) => `${m}.${id(`_h${rule.scope}`)}`,
-        pays: (rule) => `${m}.${id(`_p${rule.scope}`)}`,
-        limit: (cap) => `${m}.${id(`_c${cap.id}`)}`,
+        holds: (rule) => `m.${id(`_h${rule.scope}`)}`,
+        pays: (rule) => `m.${id(`_p${rule.scope}`)}`,
+        limit: (cap) => `m.${id(`_c${cap.id}`)}`,
         paidBefore,
       };
       const result = writer.month(columns);
-      return [
-        ...rowColumns.map((c) => `${m}.${c}`),
+      const select = [
+        ...rowColumns.map((c) => `m.${c}`),
         `${result.exact} AS ${id('_exact')}`,
         `${result.cuts} AS ${id('_cuts')}`,
         ...remembering.flatMap((scope) => {
           const paid = result.paid.get(scope) ?? cast('0', this.digits);
           return [`${cast(`${paidBefore(scope, 'quarterly')} + ${paid}`, values.money)} AS ${id(`_q${scope}`)}`, `${cast(`${paidBefore(scope, 'yearly')} + ${paid}`, values.money)} AS ${id(`_y${scope}`)}`];
         }),
-      ].join(', ');
+      ];
+      return `SELECT ${select.join(', ')} FROM ${from}${result.laterals}`;
     };
     const zero = cast('0', values.money);
+    const good = `NOT m.${id('_months_bad')}`;
     let recursive = false;
     if (remembering.length === 0) {
-      parts.push(['_run', `SELECT ${month('m', () => zero)} FROM ${id('_m')} m WHERE NOT m.${id('_months_bad')}`]);
+      parts.push(['_run', `${month(`${id('_m')} m`, () => zero)} WHERE ${good}`]);
     } else {
       recursive = true;
-      const first = `SELECT ${month('m', () => zero)} FROM ${id('_m')} m WHERE NOT m.${id('_months_bad')} AND (m.${id('_solo')} IS NOT NULL OR m.${id('_month')} = 1)`;
+      const first = `${month(`${id('_m')} m`, () => zero)} WHERE ${good} AND (m.${id('_solo')} IS NOT NULL OR m.${id('_month')} = 1)`;
       const previous = (scope: number, period: 'quarterly' | 'yearly') =>
         period === 'yearly' ? `r.${id(`_y${scope}`)}` : `CASE WHEN m.${id('_month')} IN (4, 7, 10) THEN ${zero} ELSE r.${id(`_q${scope}`)} END`;
-      const next = `SELECT ${month('m', previous)} FROM ${id('_run')} r JOIN ${id('_m')} m ON m.${id('_customer')} = r.${id('_customer')} AND m.${id('_month')} = r.${id('_month')} + 1 WHERE NOT m.${id('_months_bad')}`;
+      const next = `${month(`${id('_run')} r JOIN ${id('_m')} m ON m.${id('_customer')} = r.${id('_customer')} AND m.${id('_month')} = r.${id('_month')} + 1`, previous)} WHERE ${good}`;
       parts.push(['_run', `${first}\n  UNION ALL\n  ${next}`]);
     }
     const out = (row: string, exact: string, cuts: string, yearError: string) => {
-      const error = `COALESCE(${row}.${id('_error')}, ${yearError}, CASE WHEN ${exact} IS NULL THEN ${quoteLiteral(this.uncomputable())} END)`;
+      const error = `COALESCE(${row}.${id('_error')}, ${yearError}, CASE WHEN ${exact} IS NULL OR ${row}.${id('_fee')} IS NULL THEN ${quoteLiteral(this.uncomputable())} END)`;
       const ok = `${error} IS NULL`;
-      const percent = this.percent(d, exact, `${row}.${id('_fee')}`, values.money);
+      const percent = this.percent(d, exact, row, values.money);
       return [
         ...keep.map((k) => `${row}.${id(k)}`),
         `${row}.${id('_customer')} AS ${id('customer')}`,
@@ -217,9 +223,11 @@ class Generator {
    */
   private fees(d: ReturnType<typeof dialectOf>): string {
     const fee = this.inputNames.get('fee') as SqlNumber;
-    const monthly: SqlNumber = this.plan.yearlyFee
-      ? fromScaledInteger(`CASE WHEN ${d.mod(cast(`${scaledInteger(fee)} * ${powerOfTen(2)}`, 0), constant('12', 0))} = 0 THEN ${d.quotient(cast(`${scaledInteger(fee)} * ${powerOfTen(2)}`, 0), constant('12', 0))} END`, this.feeScale)
-      : fee;
+    // A yearly fee's twelfth, rounded half up at TWELFTH_SCALE places: the interpreter keeps 40 significant
+    // digits. A twelfth's digits end in a repeating 3 or 6, so both round the same way, and a result that
+    // differs would need an amount within 10^-18 of a half cent (docs/billing.md).
+    const twelfths = cast(`2 * ${scaledInteger(fee)} * ${powerOfTen(TWELFTH_SCALE - fee.scale)} + 12`, 0);
+    const monthly: SqlNumber = this.plan.yearlyFee ? fromScaledInteger(d.quotient(twelfths, constant('24', 0)), TWELFTH_SCALE) : fee;
     const year = `PARTITION BY ${id('_customer')}, ${id('_solo')}`;
     const quarter = `PARTITION BY ${id('_customer')}, ${id('_solo')}, CASE WHEN ${id('_month')} <= 3 THEN 1 WHEN ${id('_month')} <= 6 THEN 2 WHEN ${id('_month')} <= 9 THEN 3 ELSE 4 END`;
     const s = this.feeScale;
@@ -357,12 +365,15 @@ class Generator {
    * The credit's share of the month's fee in percent, rounded half up to 10
    * places as `percentString` does: whole numbers divided, (2N + D) div 2D.
    */
-  private percent(d: ReturnType<typeof dialectOf>, exact: string, fee: string, money: number): string {
+  private percent(d: ReturnType<typeof dialectOf>, exact: string, row: string, money: number): string {
     const total = scaledInteger({ sql: exact, scale: money });
+    // A yearly fee's month is exactly its twelfth: exact / (fee / 12) = 12 · exact / fee, without the twelfth's rounding.
+    const fee = this.plan.yearlyFee ? { sql: `${row}.${id('i_fee')}`, scale: INPUT_SCALE } : { sql: `${row}.${id('_fee')}`, scale: this.feeScale };
+    const times = this.plan.yearlyFee ? '12 * ' : '';
     // exact / fee × 100 × 10^10 = T·10^(feeScale + 12 − money) / F, with T and F the scaled whole numbers.
-    const shift = this.feeScale + 2 + PERCENT_SCALE - money;
-    const F = scaledInteger({ sql: fee, scale: this.feeScale });
-    const N = shift >= 0 ? cast(`${total} * ${powerOfTen(shift)}`, 0) : total;
+    const shift = fee.scale + 2 + PERCENT_SCALE - money;
+    const F = scaledInteger(fee);
+    const N = cast(`${times}${shift >= 0 ? `${total} * ${powerOfTen(shift)}` : total}`, 0);
     const D = shift >= 0 ? F : cast(`${F} * ${powerOfTen(-shift)}`, 0);
     return fromScaledInteger(d.quotient(cast(`2 * ${N} + ${D}`, 0), cast(`2 * ${D}`, 0)), PERCENT_SCALE).sql;
   }
@@ -370,7 +381,7 @@ class Generator {
   private uncomputable(): string {
     const lines = [...this.expressions.divisionLines].sort((a, b) => a - b);
     const where = lines.length > 0 ? `a division (line${lines.length > 1 ? 's' : ''} ${lines.join(', ')})` : 'a division';
-    return `not computed exactly in SQL: ${where}${this.plan.yearlyFee ? ' or the yearly fee in twelfths' : ''} by zero or without an exact decimal quotient; credit-rules batch computes it`;
+    return `not computed exactly in SQL: ${where} by zero or without an exact decimal quotient; credit-rules batch computes it`;
   }
 }
 
