@@ -21,7 +21,7 @@ import { programArb, valuesArb } from '../fuzz/arbitraries.js';
 import { columnValue, duckdb, postgres, type Engine, type ResultRow, type Row } from './engines.js';
 
 const SEED = 20261207;
-const GENERATED = 60;
+const GENERATED = 30;
 const UNCOMPUTABLE = 'not computed exactly in SQL';
 
 let engines: Engine[] = [];
