@@ -45,19 +45,22 @@ export const powerOfTen = (exponent: number) => constant(exponent >= 0 ? `1${'0'
 /** A number at a (not lower) scale. */
 export const rescale = (n: SqlNumber, scale: number): string => (n.scale === scale ? n.sql : cast(n.sql, scale));
 /**
- * The whole number n × 10^scale, as DECIMAL(38, 0). Two places at a time: a
- * DECIMAL(38, s) times 10^s keeps scale s, so at once it would overflow for
- * any n ≥ 10^(38 − 2s); shifted by two places and cast down, it never holds
- * more digits than n × 10^scale itself and two.
+ * The whole number n × 10^scale, as DECIMAL(38, 0). A DECIMAL(38, s) times
+ * 10^s keeps scale s, so at once it overflows for n ≥ 10^(38 − 2s): for a
+ * scale of at most 9 that is beyond 10^20, so one step. A finer scale goes
+ * two places at a time, cast down after each, never holding more digits than
+ * n × 10^scale and two. (Every cast down divides a HUGEINT: few is fast.)
  */
 export function scaledInteger(n: SqlNumber): string {
+  if (n.scale <= 9) return cast(`${n.sql} * ${powerOfTen(n.scale)}`, 0);
   let sql = n.sql;
   for (let scale = n.scale; scale > 0; scale -= 2) {
     const step = Math.min(2, scale);
     sql = cast(`${sql} * ${powerOfTen(step)}`, scale - step);
   }
-  return n.scale === 0 ? cast(sql, 0) : sql;
+  return sql;
 }
+
 /** A whole number at scale 0 read back at `scale` places: q × 10^−scale. */
 export const fromScaledInteger = (q: string, scale: number): SqlNumber => ({ sql: cast(`${q} * ${powerOfTen(-scale)}`, scale), scale });
 /** Never below zero; NULL stays NULL (GREATEST would drop it). */

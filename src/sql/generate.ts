@@ -236,12 +236,17 @@ class Generator {
     const inner = `SELECT *, ${monthly.sql} AS ${id('_fee')}, row_number() OVER (${year} ORDER BY ${id('_month')}) AS ${id('_rank')} FROM ${id('_in')}`;
     const firstBad = `min(CASE WHEN ${id('_error')} IS NOT NULL THEN ${id('_month')} END) OVER (${year})`;
     return `SELECT *,
-    ${complete(year, cast(`sum(${id('_fee')}) OVER (${year}) + (12 - count(*) OVER (${year})) * ${last}`, s))} AS ${id('_fee_yearly')},
-    ${complete(quarter, cast(`sum(${id('_fee')}) OVER (${quarter}) + (3 - count(*) OVER (${quarter})) * ${last}`, s))} AS ${id('_fee_quarterly')},
+    ${this.feeOf('yearly') ? `${complete(year, cast(`sum(${id('_fee')}) OVER (${year}) + (12 - count(*) OVER (${year})) * ${last}`, s))} AS ${id('_fee_yearly')},` : ''}
+    ${this.feeOf('quarterly') ? `${complete(quarter, cast(`sum(${id('_fee')}) OVER (${quarter}) + (3 - count(*) OVER (${quarter})) * ${last}`, s))} AS ${id('_fee_quarterly')},` : ''}
     CASE WHEN ${id('_error')} IS NULL AND ${firstBad} IS NOT NULL THEN 'not computed: month ' || CAST(${firstBad} AS VARCHAR) || ${quoteLiteral(" of this customer's contract year has an error")} END AS ${id('_year_error')},
     CASE WHEN ${id('_solo')} IS NOT NULL THEN ${id('_month')} IS NOT NULL
       ELSE bool_or(${id('_month')} IS NULL OR ${id('_month')} <> ${id('_rank')} OR ${id('_month')} > 12) OVER (${year}) END AS ${id('_months_bad')}
   FROM (${inner}) AS ${id('_with_fee')}`;
+  }
+
+  /** Whether a cap is a share of the fee of this period: only then is that fee computed (each is a window over the year). */
+  private feeOf(period: 'quarterly' | 'yearly'): boolean {
+    return this.caps().some((cap) => cap.kind === 'percent' && cap.period === period);
   }
 
   /** The `let`s the credits need, grouped by level: each level names only those before it. */
