@@ -48,8 +48,10 @@ async function yearsCsv(rows: number): Promise<string> {
   const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   let text = 'customer,month,availability,fee\n';
   for (let r = 0; r < rows; r++) {
-    const availability = next() < 0.7 ? 99 + Math.floor(next() * 100) / 100 : 90 + Math.floor(next() * 1000) / 100;
-    text += `c${Math.floor(r / 12)},${(r % 12) + 1},${availability},${500 + Math.floor(next() * 10_000) / 2}\n`;
+    // Written from whole hundredths: no floating-point tails (99.07000000000001).
+    const hundredths = next() < 0.7 ? 9900 + Math.floor(next() * 100) : 9000 + Math.floor(next() * 1000);
+    const availability = (hundredths / 100).toFixed(2);
+    text += `c${Math.floor(r / 12)},${(r % 12) + 1},${availability},${(500 + Math.floor(next() * 10_000) / 2).toFixed(1)}\n`;
     if (text.length > 1 << 20) {
       out.write(text);
       text = '';

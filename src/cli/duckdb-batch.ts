@@ -52,6 +52,12 @@ interface Columns {
  * when the Node batch must compute the file.
  */
 export async function runDuckdbBatch(program: Program, file: string, output: Writable, formulaGuard: boolean): Promise<BatchOutcome | HandOver> {
+  try {
+    generateSql(program.toJSON() as CheckedProgram, { dialect: 'duckdb', table: 'months' });
+  } catch (error) {
+    // A construct the SQL backend does not have yet: the Node batch computes the file, unread here.
+    return new HandOver((error as Error).message);
+  }
   // Loaded here, not with the command: every other command starts without DuckDB's native library.
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const instance = await DuckDBInstance.create(':memory:', { temp_directory: tmpdir() });
@@ -59,12 +65,17 @@ export async function runDuckdbBatch(program: Program, file: string, output: Wri
   try {
     const loaded = await load(program, file, connection);
     if (loaded instanceof HandOver) return loaded;
-    const sql = generateSql(program.toJSON() as CheckedProgram, {
-      dialect: 'duckdb',
-      table: 'months',
-      columns: loaded.columns.inputs.map((i) => i.name),
-      keep: ['line'],
-    });
+    let sql: string;
+    try {
+      sql = generateSql(program.toJSON() as CheckedProgram, {
+        dialect: 'duckdb',
+        table: 'months',
+        columns: loaded.columns.inputs.map((i) => i.name),
+        keep: ['line'],
+      });
+    } catch (error) {
+      return new HandOver((error as Error).message);
+    }
     try {
       await connection.run(`CREATE TABLE result AS ${sql}`);
     } catch (error) {

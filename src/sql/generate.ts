@@ -81,8 +81,46 @@ class Generator {
     for (const input of plan.inputs) {
       this.inputNames.set(input.name, input.kind === 'boolean' ? { type: 'boolean', sql: id(`i_${input.name}`) } : { type: 'number', sql: id(`i_${input.name}`), scale: inputScale(input) });
     }
-    if (!plan.inputs.some((i) => i.name === 'fee')) throw new SqlUnsupported(1, 'the rules have no `fee` input, which every credit and share of the fee needs in SQL');
-    this.feeScale = plan.yearlyFee ? TWELFTH_SCALE : INPUT_SCALE;
+    this.refuseUnknown(program);
+    this.feeScale = this.yearlyFee ? TWELFTH_SCALE : INPUT_SCALE;
+  }
+
+  /** Whether the fee is given per year, the month paying its twelfth (the evaluation period is always the month here). */
+  private get yearlyFee(): boolean {
+    return this.plan.feePeriod === 'yearly';
+  }
+
+  /**
+   * What this backend does not compute yet is refused with its line, never
+   * turned into SQL that would pay something else: evaluation periods other
+   * than the month, a fee per quarter, `pay only if`, rules without a fee,
+   * and any part of a plan this generator was not written for.
+   */
+  private refuseUnknown(program: CheckedProgram): void {
+    const statement = (type: string) => program.ast.statements.find((s) => s.type === type);
+    const lineOfStatement = (type: string) => {
+      const found = statement(type);
+      return found ? this.lineOf(found) : 1;
+    };
+    const later = 'is not in the SQL backend yet; credit-rules batch computes it';
+    if (this.plan.period !== 'monthly') throw new SqlUnsupported(lineOfStatement('period'), `\`period ${this.plan.period}\` ${later}`);
+    if (this.plan.feePeriod === 'quarterly') throw new SqlUnsupported(lineOfStatement('fee'), `a fee per quarter ${later}`);
+    if (!this.plan.hasFee) throw new SqlUnsupported(1, `rules without a fee ${later}`);
+    if (this.plan.payConditions.length > 0) throw new SqlUnsupported(this.plan.payConditions[0].line, `\`pay only if\` ${later}`);
+    const known: Record<string, readonly string[]> = {
+      plan: ['inputs', 'values', 'credits', 'caps', 'pointRate', 'scopes', 'remembers', 'currency', 'period', 'feePeriod', 'hasFee', 'payConditions'],
+      rule: ['kind', 'scope', 'owner', 'line', 'condition', 'credit', 'basis', 'proportional', 'caps'],
+      block: ['kind', 'scope', 'owner', 'translations', 'line', 'tiers', 'caps'],
+      cap: ['id', 'amount', 'kind', 'period', 'line'],
+    };
+    const check = (what: string, value: object, line: number) => {
+      const unknown = Object.keys(value).find((key) => !known[what].includes(key));
+      if (unknown) throw new SqlUnsupported(line, `this ${what === 'plan' ? 'program' : what} has a part (${unknown}) the SQL backend does not know yet; credit-rules batch computes it`);
+    };
+    check('plan', this.plan, 1);
+    for (const rule of this.rules()) check('rule', rule, rule.line);
+    for (const credit of this.plan.credits) if (credit.type === 'block') check('block', credit.block, credit.block.line);
+    for (const cap of this.caps()) check('cap', cap, cap.line);
   }
 
   private lineOf(node: { span: { start: number } }): number {
@@ -227,7 +265,7 @@ class Generator {
     // digits. A twelfth's digits end in a repeating 3 or 6, so both round the same way, and a result that
     // differs would need an amount within 10^-18 of a half cent (docs/billing.md).
     const twelfths = cast(`2 * ${scaledInteger(fee)} * ${powerOfTen(TWELFTH_SCALE - fee.scale)} + 12`, 0);
-    const monthly: SqlNumber = this.plan.yearlyFee ? fromScaledInteger(d.quotient(twelfths, constant('24', 0)), TWELFTH_SCALE) : fee;
+    const monthly: SqlNumber = this.yearlyFee ? fromScaledInteger(d.quotient(twelfths, constant('24', 0)), TWELFTH_SCALE) : fee;
     const year = `PARTITION BY ${id('_customer')}, ${id('_solo')}`;
     const quarter = `PARTITION BY ${id('_customer')}, ${id('_solo')}, CASE WHEN ${id('_month')} <= 3 THEN 1 WHEN ${id('_month')} <= 6 THEN 2 WHEN ${id('_month')} <= 9 THEN 3 ELSE 4 END`;
     const s = this.feeScale;
@@ -373,8 +411,8 @@ class Generator {
   private percent(d: ReturnType<typeof dialectOf>, exact: string, row: string, money: number): string {
     const total = scaledInteger({ sql: exact, scale: money });
     // A yearly fee's month is exactly its twelfth: exact / (fee / 12) = 12 · exact / fee, without the twelfth's rounding.
-    const fee = this.plan.yearlyFee ? { sql: `${row}.${id('i_fee')}`, scale: INPUT_SCALE } : { sql: `${row}.${id('_fee')}`, scale: this.feeScale };
-    const times = this.plan.yearlyFee ? '12 * ' : '';
+    const fee = this.yearlyFee ? { sql: `${row}.${id('i_fee')}`, scale: INPUT_SCALE } : { sql: `${row}.${id('_fee')}`, scale: this.feeScale };
+    const times = this.yearlyFee ? '12 * ' : '';
     // exact / fee × 100 × 10^10 = T·10^(feeScale + 12 − money) / F, with T and F the scaled whole numbers.
     const shift = fee.scale + 2 + PERCENT_SCALE - money;
     const F = scaledInteger(fee);

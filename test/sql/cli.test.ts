@@ -102,6 +102,23 @@ if n > 0 then tiny * 1 EUR
   assert.match(result.err, /fine\.credit:3: error: this value needs \d+ decimal places; SQL's DECIMAL\(38\) keeps at most 24/);
 });
 
+test('`sql` refuses a construct it does not have yet, naming its line; `batch --engine duckdb` leaves such rules to the Node batch', async () => {
+  const source = `fee 1000 EUR monthly
+input availability: percent default 99.9%
+if availability < 99.9% then 10%
+pay only if total_credit >= 50 EUR
+`;
+  const rules = file('threshold.credit', source);
+  const result = run('sql', rules);
+  assert.deepEqual([result.code, result.out], [1, '']);
+  assert.match(result.err, /threshold\.credit:4: error: `pay only if` is not in the SQL backend yet; credit-rules batch computes it/);
+  const csv = file('threshold.csv', 'customer,month,availability,fee\nacme,1,99,1000\nacme,2,99,200\n');
+  const outcome = await runDuckdbBatch(compile(source).program!, csv, new Writable({ write: (_c, _e, done) => done() }), true);
+  assert.ok(outcome instanceof HandOver);
+  const node = run('batch', rules, '--csv', csv, '--jobs', '1');
+  assert.deepEqual(run('batch', rules, '--csv', csv, '--engine', 'duckdb'), node);
+});
+
 test('`sql` refuses a dialect it does not write', () => {
   const result = run('sql', file('u.credit', RULES), '--dialect', 'mysql');
   assert.equal(result.code, 2);

@@ -16,7 +16,7 @@ import { compile as compileExact } from '../../src/compiler.js';
 import type { CheckedProgram } from '../../src/language/checker/program.js';
 import type { InputValue, InputValues } from '../../src/index.js';
 import type { Program } from '../../src/runtime.js';
-import { generateSql } from '../../src/sql/generate.js';
+import { generateSql, SqlUnsupported } from '../../src/sql/generate.js';
 import { programArb, valuesArb } from '../fuzz/arbitraries.js';
 import { columnValue, duckdb, postgres, type Engine, type ResultRow, type Row } from './engines.js';
 
@@ -66,7 +66,7 @@ function tableOf(program: Program, runs: readonly InputValues[]): { rows: Row[];
       }
       const month = outcome.credit.months?.[m] ?? outcome.credit;
       const cuts = month.cuts.map((c) => `${c.period} cap on ${c.owner} (line ${c.line}): -${c.cut}`).join('; ');
-      expected.set(key, { credit: month.amount, percent: month.percentOfFee, cuts, error: false });
+      expected.set(key, { credit: month.amount, percent: month.percentOfFee ?? undefined, cuts, error: false });
     });
   });
   return { rows, expected };
@@ -75,10 +75,18 @@ function tableOf(program: Program, runs: readonly InputValues[]): { rows: Row[];
 /** The trailing zeros of a DECIMAL(38, 10) dropped, as `percentString` writes it. */
 const plain = (text: string | null) => (text === null ? 'NULL' : text.includes('.') ? text.replace(/\.?0+$/, '') : text);
 
-async function agree(source: string, runs: readonly InputValues[], label: string): Promise<{ rows: number; uncomputable: number }> {
+/** Programs the SQL backend refuses (a construct it does not have yet): the refusal names a line, and nothing is compared. */
+async function agree(source: string, runs: readonly InputValues[], label: string): Promise<{ rows: number; uncomputable: number; refused?: string }> {
   const { program } = compileExact(source);
   assert.ok(program, `${label}: compiles`);
   const checked = program.toJSON() as CheckedProgram;
+  try {
+    generateSql(checked, { dialect: 'duckdb', table: 'months' });
+  } catch (error) {
+    assert.ok(error instanceof SqlUnsupported, `${label}: ${(error as Error).message}`);
+    assert.match(error.message, /^line \d+: .* (not in the SQL backend yet|does not know yet|does not support)/);
+    return { rows: 0, uncomputable: 0, refused: error.message };
+  }
   const { rows, expected } = tableOf(program, runs);
   // Rows on their own are told apart by their position: their key goes in as the customer's NULL and comes back in order.
   const solo = rows.filter((r) => r.customer === null).map((r) => r.values.__solo as string);
@@ -126,15 +134,20 @@ async function agree(source: string, runs: readonly InputValues[], label: string
 
 test('the shipped examples: the SQL on DuckDB and PostgreSQL pays what the interpreter pays for every example', async () => {
   const dir = new URL('../../examples/', import.meta.url);
+  let computed = 0;
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.credit'))) {
     const source = readFileSync(new URL(file, dir), 'utf8');
     const { program } = compileExact(source);
     assert.ok(program);
     const runs = program.examples.map((e) => e.inputs as InputValues);
-    const { rows, uncomputable } = await agree(source, runs, file);
+    const { rows, uncomputable, refused } = await agree(source, runs, file);
+    if (refused) continue;
+    computed++;
     assert.ok(rows > 0, `${file}: has rows`);
     assert.ok(uncomputable <= rows / 10, `${file}: ${uncomputable} of ${rows} rows not computed in SQL`);
   }
+  // The version-1 examples at least (uptime tiers, support SLA, points, multi-metric, …).
+  assert.ok(computed >= 8, `${computed} examples computed in SQL`);
 });
 
 test('generated programs × inputs: the SQL on DuckDB and PostgreSQL pays what the interpreter pays, or says it cannot compute exactly', async () => {
@@ -144,11 +157,14 @@ test('generated programs × inputs: the SQL on DuckDB and PostgreSQL pays what t
   );
   let rows = 0;
   let uncomputable = 0;
+  let refused = 0;
   for (const [i, [model, runs]] of cases.entries()) {
     const counted = await agree(model.text, runs, `generated program ${i}`);
+    if (counted.refused) refused++;
     rows += counted.rows;
     uncomputable += counted.uncomputable;
   }
   // Yearly fees that are no whole number of twelfths, and inexact quotients, are refused; most rows are computed.
-  assert.ok(uncomputable < rows / 2, `${uncomputable} of ${rows} rows not computed in SQL`);
+  assert.ok(uncomputable < rows / 4, `${uncomputable} of ${rows} rows not computed in SQL`);
+  assert.ok(refused < GENERATED / 4, `${refused} of ${GENERATED} generated programs refused`);
 });
