@@ -105,19 +105,27 @@ class Generator {
     const later = 'is not in the SQL backend yet; credit-rules batch computes it';
     if (this.plan.period !== 'monthly') throw new SqlUnsupported(lineOfStatement('period'), `\`period ${this.plan.period}\` ${later}`);
     if (this.plan.feePeriod === 'quarterly') throw new SqlUnsupported(lineOfStatement('fee'), `a fee per quarter ${later}`);
-    if (!this.plan.hasFee) throw new SqlUnsupported(1, `rules without a fee ${later}`);
+    if (!this.plan.hasFee) throw new SqlUnsupported(1, `a program without a fee ${later}`);
     if (this.plan.payConditions.length > 0) throw new SqlUnsupported(this.plan.payConditions[0].line, `\`pay only if\` ${later}`);
     const known: Record<string, readonly string[]> = {
       plan: ['inputs', 'values', 'credits', 'caps', 'pointRate', 'scopes', 'remembers', 'currency', 'period', 'feePeriod', 'hasFee', 'payConditions'],
       rule: ['kind', 'scope', 'owner', 'line', 'condition', 'credit', 'basis', 'proportional', 'caps'],
       block: ['kind', 'scope', 'owner', 'translations', 'line', 'tiers', 'caps'],
       cap: ['id', 'amount', 'kind', 'period', 'line'],
+      input: ['name', 'kind', 'spec', 'range', 'unit', 'comparedOnly'],
+      spec: ['name', 'kind', 'label', 'translations', 'default', 'range', 'step', 'implicit', 'period', 'span'],
     };
     const check = (what: string, value: object, line: number) => {
       const unknown = Object.keys(value).find((key) => !known[what].includes(key));
-      if (unknown) throw new SqlUnsupported(line, `this ${what === 'plan' ? 'program' : what} has a part (${unknown}) the SQL backend does not know yet; credit-rules batch computes it`);
+      if (unknown) throw new SqlUnsupported(line, `this ${what === 'plan' ? 'program' : what === 'spec' ? 'input' : what} has a part (${unknown}) the SQL backend does not know yet; credit-rules batch computes it`);
     };
     check('plan', this.plan, 1);
+    for (const input of this.plan.inputs) {
+      const line = this.lineOf(input.spec);
+      if (input.spec.list) throw new SqlUnsupported(line, `a list input (\`${input.name}\`) ${later}`);
+      check('input', input, line);
+      check('spec', input.spec, line);
+    }
     for (const rule of this.rules()) check('rule', rule, rule.line);
     for (const credit of this.plan.credits) if (credit.type === 'block') check('block', credit.block, credit.block.line);
     for (const cap of this.caps()) check('cap', cap, cap.line);
