@@ -22,6 +22,7 @@ import { axisUnit, decimalsOf, downtimeMinutes, formatDowntime, isAvailability, 
 import { styles } from './credit-calculator.styles.js';
 import { creditEvent } from './events.js';
 import { inIdleSlices } from './idle.js';
+import { renderListField } from './list-field.js';
 import { inheritedLang, langOf, parseNumber, strings, type Lang, type Strings } from './i18n.js';
 import { compileText, dedent, DEFAULT_TIMEOUT, fetchRules, type LoadFailure, type Loaded } from './load.js';
 import { readScenario, scenarioUrl, termsFingerprint } from './share.js';
@@ -362,7 +363,7 @@ export class CreditCalculator extends LitElement {
     this.loaded = loaded.program;
     this.#terms = termsFingerprint(loaded.program.source);
     this.fields = {};
-    for (const input of loaded.program.inputs) this.fields[input.name] = this.#field(input, input.default);
+    for (const input of loaded.program.inputs) this.fields[input.name] = input.list ? this.#listField(input, input.defaultItems ?? []) : this.#field(input, input.default);
     this.#applyValues(this.values);
     const scenario = readScenario(location.href, this.#namespace);
     this.termsChanged = !!scenario?.terms && scenario.terms !== this.#terms;
@@ -378,6 +379,59 @@ export class CreditCalculator extends LitElement {
     if (this.id) return this.id;
     const index = [...document.querySelectorAll(this.localName)].indexOf(this);
     return index > 0 ? `credit${index + 1}` : 'credit';
+  }
+
+  /**
+   * A list input's field: its rows as typed (`text`, a JSON array) and, when
+   * every row reads, their values (`value`, a JSON array too, so share links
+   * and events carry it as one string); empty rows are left out.
+   */
+  #listField(input: InputInfo, rows: readonly string[]): Field {
+    const text = JSON.stringify(rows);
+    const values: string[] = [];
+    for (const row of rows) {
+      if (row.trim() === '') continue;
+      // A value with its unit (`2h`, in the field's unit), else a number as this language writes it (`2,5`).
+      const typed = this.#typed(row);
+      const value = fieldValue(input, row.trim()) ?? typed.value;
+      if (value === undefined) return { text, error: typed.error ?? this.#t.notANumber(this.#language === 'de' ? '99,5' : '99.5') };
+      values.push(value);
+    }
+    return { text, value: JSON.stringify(values) };
+  }
+
+  /** A list field's rows as typed. */
+  #rows(f: Field | undefined): string[] {
+    try {
+      const rows: unknown = JSON.parse(f?.text ?? '[]');
+      return Array.isArray(rows) ? rows.map(String) : [];
+    } catch {
+      return [];
+    }
+  }
+
+  /** The form's values as the rules take them: a list input's items as a list. */
+  #given(values: Readonly<Record<string, string>>): InputValues {
+    const lists = (this.loaded?.inputs ?? []).filter((i) => i.list && values[i.name] !== undefined);
+    if (lists.length === 0) return values;
+    const given: Record<string, string | string[]> = { ...values };
+    for (const input of lists) given[input.name] = this.#rows({ text: values[input.name] });
+    return given;
+  }
+
+  #onRows(input: InputInfo, rows: string[], focus: number | undefined): void {
+    const f = this.#listField(input, rows);
+    this.fields = { ...this.fields, [input.name]: f };
+    if (focus !== undefined) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>(`#${this.#fieldId(input)}-${focus}`)?.focus());
+    if (f.value === undefined) {
+      this.stale = !!this.evaluated;
+      return;
+    }
+    this.#compute(true);
+  }
+
+  #fieldId(input: InputInfo): string {
+    return `f${this.loaded?.inputs.indexOf(input) ?? 0}`;
   }
 
   #field(input: InputInfo, raw: InputValue | undefined): Field {
@@ -401,6 +455,12 @@ export class CreditCalculator extends LitElement {
     const lists: Record<string, string[]> = {};
     for (const input of this.loaded.inputs) {
       const raw = values[input.name];
+      if (input.list) {
+        // A list: its items, or the JSON of a share link.
+        const rows = Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' ? this.#rows({ text: raw }) : undefined;
+        if (rows) fields[input.name] = this.#listField(input, rows);
+        continue;
+      }
       if (Array.isArray(raw)) {
         lists[input.name] = raw.map(String);
         continue;
@@ -479,7 +539,7 @@ export class CreditCalculator extends LitElement {
    * never an error in the host page.
    */
   #evaluate(values: InputValues): Evaluation {
-    return contained(() => this.loaded!.evaluate(values, this.#options)) ?? {
+    return contained(() => this.loaded!.evaluate(this.#given(values as Record<string, string>), this.#options)) ?? {
       ok: false,
       diagnostics: [{ severity: 'error', code: 'bad-precompiled', message: this.#t.rulesProblem, span: { start: 0, end: 0 }, start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }],
     };
@@ -585,6 +645,13 @@ export class CreditCalculator extends LitElement {
     const fields = { ...this.fields };
     const lists: Record<string, string[]> = {};
     for (const input of this.loaded.inputs) {
+      if (input.list) {
+        // One period's items; of a year of them, the first period's.
+        const items = inputs[input.name] as readonly (InputValue | readonly InputValue[])[] | undefined;
+        const first = items?.length && Array.isArray(items[0]) ? (items[0] as readonly InputValue[]) : (items as readonly InputValue[] | undefined);
+        fields[input.name] = this.#listField(input, (first ?? input.defaultItems ?? []).map(String));
+        continue;
+      }
       const raw = inputs[input.name] as InputValue | readonly InputValue[] | undefined;
       if (Array.isArray(raw)) lists[input.name] = raw.map(String);
       fields[input.name] = this.#field(input, Array.isArray(raw) ? raw[0] : (raw as InputValue | undefined) ?? input.default);
@@ -597,12 +664,26 @@ export class CreditCalculator extends LitElement {
     this.#compute(true);
   }
 
-  /** Twelve months per input; months not given repeat the last given one, or the current value. */
+  /** The periods of a contract year: 12 months, or 4 quarters or 1 year under `period quarterly` or `yearly`. */
+  get #periods(): number {
+    const period = this.loaded?.period ?? 'monthly';
+    return period === 'quarterly' ? 4 : period === 'yearly' ? 1 : 12;
+  }
+
+  /** A period of the year as the year view names it: "March", "Q2" / "2. Quartal". */
+  #periodName(index: number): string {
+    const period = this.loaded?.period ?? 'monthly';
+    if (period === 'monthly') return this.#t.monthName(index + 1);
+    if (period === 'yearly') return this.#language === 'de' ? 'Jahr' : 'Year';
+    return this.#language === 'de' ? `${index + 1}. Quartal` : `Q${index + 1}`;
+  }
+
+  /** A year's periods per input; those not given repeat the last given one, or the current value. */
   #yearFields(lists: Record<string, readonly string[]>): Record<string, Field[]> {
     const year: Record<string, Field[]> = {};
     for (const input of this.#yearInputs) {
       const given = lists[input.name];
-      year[input.name] = Array.from({ length: 12 }, (_, m) => {
+      year[input.name] = Array.from({ length: this.#periods }, (_, m) => {
         const raw = given?.length ? given[Math.min(m, given.length - 1)] : this.fields[input.name]?.value;
         return this.#field(input, raw);
       });
@@ -618,8 +699,9 @@ export class CreditCalculator extends LitElement {
     this.#yearEdited = true;
   }
 
+  /** The inputs the year view asks per period; a list keeps its rows for every period. */
   get #yearInputs(): InputInfo[] {
-    return (this.loaded?.inputs ?? []).filter((i) => i.name !== 'fee');
+    return (this.loaded?.inputs ?? []).filter((i) => i.name !== 'fee' && !i.list);
   }
 
   #onYearCell(input: InputInfo, month: number, text: string): void {
@@ -751,6 +833,13 @@ export class CreditCalculator extends LitElement {
     const label = this.#labelOf(input);
     const errorId = `${id}-error`;
     const error = f.error ? html`<p class="error" part="error" id=${errorId}>${f.error}</p>` : nothing;
+    if (input.list) {
+      return renderListField({
+        id, label, lang: this.#language, items: this.#rows(f), error: f.error,
+        suffix: suffixOf(input, this.#currencyCode, this.#unitWords),
+        onChange: (rows, focus) => this.#onRows(input, rows, focus),
+      });
+    }
     if (input.kind === 'boolean') {
       return html`<div class="field switch" part="field" ?data-invalid=${!!f.error}>
         <label class="switch-label" part="label" for=${id}>${label}</label>
@@ -904,7 +993,8 @@ export class CreditCalculator extends LitElement {
 
   #chartInputInfo(): InputInfo | undefined {
     const inputs = this.loaded?.inputs ?? [];
-    return inputs.find((i) => i.name === this.chartInput) ?? inputs.find((i) => i.kind !== 'boolean' && i.name !== 'fee');
+    // A list input has no one value to plot against: the chart is not offered for it.
+    return inputs.find((i) => i.name === this.chartInput && !i.list) ?? inputs.find((i) => i.kind !== 'boolean' && i.name !== 'fee' && !i.list);
   }
 
   #renderChartPanel(): TemplateResult | typeof nothing {
@@ -920,7 +1010,7 @@ export class CreditCalculator extends LitElement {
     // change shows its result at once (the chart follows; until then the last curve stays).
     if (this.#curve?.key !== key && this.#tracing !== key) {
       this.#tracing = key;
-      inIdleSlices(sweep(program, input, others as InputValues, Number(value), this.currency), () => this.#tracing === key && this.loaded === program, (curve) => {
+      inIdleSlices(sweep(program, input, this.#given(others), Number(value), this.currency), () => this.#tracing === key && this.loaded === program, (curve) => {
         this.#tracing = undefined;
         this.#curve = { key, curve };
         this.requestUpdate();
@@ -976,7 +1066,7 @@ export class CreditCalculator extends LitElement {
     // Exact sums, as the amounts are: three-place currencies (KWD, BHD) keep their third place.
     let running = '0';
     let cutTotal = '0';
-    const months: (MonthResult | undefined)[] = Array.from({ length: 12 }, (_, m) => result?.periods[m]);
+    const months: (MonthResult | undefined)[] = Array.from({ length: this.#periods }, (_, m) => result?.periods[m]);
     const problems = inputs.flatMap((input) => (year[input.name] ?? []).flatMap((f, month) => (f.error ? [{ input, month, error: f.error }] : [])));
     // A month that does not read leaves the figures of the months before it: shown as such.
     const stale = !!result && problems.length > 0;
@@ -998,9 +1088,9 @@ export class CreditCalculator extends LitElement {
             const cut = addAmounts(...cuts.map((c) => c.cut));
             cutTotal = addAmounts(cutTotal, cut);
             if (m) running = addAmounts(running, m.credit.amount);
-            const monthName = t.monthName(index + 1);
+            const monthName = this.#periodName(index);
             return html`<tr>
-              <th scope="row">${index + 1} · ${monthName}</th>
+              <th scope="row">${this.loaded?.period === 'monthly' ? `${index + 1} · ${monthName}` : monthName}</th>
               <td>${m ? this.#money(m.credit.amount) : '—'}</td>
               <td class="cutcell" title=${cuts.map((c) => `${this.#quantity(c.cap)} ${periodWord(c.period, this.#language)}`).join(', ')}>
                 ${cuts.length > 0 && cut !== '0' ? `−${this.#money(cut)}` : ''}</td>

@@ -79,6 +79,17 @@ export const styles = css`
   .control input { flex: 1; min-width: 0; border: 0; background: transparent; padding: 9px 12px; font-variant-numeric: tabular-nums; outline: none; }
   .suffix { padding: 0 12px; color: var(--_muted); font-size: 0.9rem; white-space: nowrap; }
   .field[data-invalid] .control { border-color: var(--_danger); }
+  /* A list input: a row per item, with its move and remove buttons inside the box. */
+  fieldset.list { border: 0; padding: 0; margin: 0; min-width: 0; display: grid; gap: 6px; }
+  fieldset.list legend { padding: 0; margin-bottom: 4px; }
+  .list .rows { list-style: none; margin: 0; padding: 0; display: grid; gap: 6px; }
+  .list .icon {
+    border: 0; border-left: 1px solid var(--_line); background: transparent; color: inherit;
+    min-width: 2.5em; min-height: 2.5em; cursor: pointer; font: inherit;
+  }
+  .list .icon:disabled { opacity: 0.35; cursor: default; }
+  .list .icon:focus-visible { outline: 2px solid var(--_accent); outline-offset: -2px; }
+  .list > .button { justify-self: start; }
   .error { color: var(--_danger); font-size: 0.88rem; }
   .hint { color: var(--_muted); font-size: 0.85rem; }
   input[type='range'] { width: 100%; accent-color: var(--_accent); margin: 2px 0; }
