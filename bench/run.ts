@@ -8,7 +8,8 @@
  *   npm run bench                      everything (a few minutes)
  *   npm run bench -- --quick           short runs, to check the harness
  *   npm run bench -- --no-browser      without Chromium
- *   npm run bench -- --only=peers,sizes   some sections (compile eval peers sizes batch browser)
+ *   npm run bench -- --only=peers,sizes   some sections (compile eval peers sizes batch sql browser)
+ *   npm run bench -- --only=sql --sql-rows=10000000   billing in SQL on 10 M customer-months
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -17,15 +18,16 @@ import { join } from 'node:path';
 import { FULL, QUICK, sink } from './harness.js';
 import { root } from './programs.js';
 
-const SECTIONS = ['compile', 'eval', 'peers', 'sizes', 'batch', 'browser'] as const;
+const SECTIONS = ['compile', 'eval', 'peers', 'sizes', 'batch', 'sql', 'browser'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
-const unknown = args.filter((a) => !['--quick', '--no-browser'].includes(a) && !a.startsWith('--only='));
+const sqlRows = args.find((a) => a.startsWith('--sql-rows='))?.slice('--sql-rows='.length);
+const unknown = args.filter((a) => !['--quick', '--no-browser'].includes(a) && !a.startsWith('--only=') && !a.startsWith('--sql-rows='));
 if (unknown.length || only?.some((s) => !SECTIONS.includes(s as Section))) {
-  console.error(`usage: npm run bench -- [--quick] [--no-browser] [--only=${SECTIONS.join(',')}]`);
+  console.error(`usage: npm run bench -- [--quick] [--no-browser] [--only=${SECTIONS.join(',')}] [--sql-rows=N]`);
   process.exit(2);
 }
 const wanted = (s: Section) => (only ? only.includes(s) : s !== 'browser' || !args.includes('--no-browser'));
@@ -59,6 +61,7 @@ if (wanted('sizes') || wanted('browser')) {
 }
 if (wanted('sizes')) results.sizes = await (await import('./sizes.js')).sizesSection(log);
 if (wanted('batch')) results.batch = await (await import('./batch.js')).batchSection(settings, quick, log);
+if (wanted('sql')) results.sql = await (await import('./sql.js')).sqlSection(settings, quick, log, sqlRows ? Number(sqlRows) : undefined);
 if (wanted('browser')) results.browser = await (await import('./browser.js')).browserSection(settings, log);
 
 results.seconds = Math.round((performance.now() - started) / 1000);

@@ -13,6 +13,8 @@ import { OUTPUT_COLUMNS, runBatch } from './batch.js';
 import { REMEMBERED_CUSTOMERS } from './customers.js';
 import { openOutputFile, OutputFileError, type OutputFile } from './output-file.js';
 import { runInParallel } from './parallel.js';
+import { runDuckdbBatch } from './duckdb-batch.js';
+import { dialectOption, ENGINES, SQL_HELP, sqlOf, type Engine } from './sql-command.js';
 
 export interface Io {
   out(line: string): void;
@@ -37,8 +39,10 @@ Usage:
   credit-rules test FILE...                       run the examples
   credit-rules render FILE [--lang en|de]         print the clause text
   credit-rules compile FILE [--out FILE.json]     write the checked program as JSON
-  credit-rules batch FILE --csv IN [--out OUT] [--jobs N] [--no-formula-guard]
+  credit-rules batch FILE --csv IN [--out OUT] [--jobs N] [--engine node|duckdb] [--no-formula-guard]
                                                   credits for a CSV of customer-months (billing)
+  credit-rules sql FILE [--dialect duckdb|postgres] [--table NAME]
+                                                  the same credits as one SQL query (docs/billing.md)
 
 Run \`credit-rules COMMAND --help\` for details. Exit codes: 0 ok, 1 errors in the
 rules, failed examples or failed batch rows, 2 the command could not run.`,
@@ -69,7 +73,7 @@ Prints the clause text of the rules, in English (default) or German.`,
 
 Writes the checked program as JSON (to stdout, or to --out). The widget loads
 such a file without the parser.`,
-  batch: `Usage: credit-rules batch FILE --csv IN [--out OUT] [--jobs N] [--no-formula-guard]
+  batch: `Usage: credit-rules batch FILE --csv IN [--out OUT] [--jobs N] [--engine node|duckdb] [--no-formula-guard]
 
 Computes the credit of every row of a CSV file (IN, or - for stdin) and writes
 a CSV with one row per input row (to stdout, or to OUT). FILE is a .credit file
@@ -110,12 +114,19 @@ output cannot all be written (a full disk; a reader that went away, as
 --jobs N  worker threads sharing the rows of a large file (default: one per
           CPU core, at most ${MAX_JOBS}; 1 runs it all in one thread). The output is
           the same whatever N.
+--engine duckdb
+          computes the rows with the rules' SQL (credit-rules sql) in embedded
+          DuckDB; the output is the same. A file DuckDB cannot answer exactly
+          as the interpreter does (a bad row, values with units or currencies,
+          a quotient without an exact decimal) is computed by the Node batch
+          instead, as a whole, before anything is written. IN must be a file.
 --no-formula-guard
           copies the customer and month cells as they are. By default a cell
           from the input that a spreadsheet would run as a formula — it starts
           with =, +, -, @, a tab or a carriage return — is written after a
           single quote and quoted ("'=1+2"), which a spreadsheet shows as the
           text =1+2 (OWASP's advice against CSV injection).`,
+  sql: SQL_HELP,
 };
 
 function read(file: string): string {
@@ -315,6 +326,7 @@ interface BatchSettings {
   readonly out: string | undefined;
   readonly jobs: number;
   readonly formulaGuard: boolean;
+  readonly engine: Engine;
 }
 
 /**
@@ -323,8 +335,9 @@ interface BatchSettings {
  * reader that went away (`batch … | head`) — stops the batch with exit code
  * 2: billing must not take a cut-short output for a whole one.
  */
-async function batch(file: string, { csv, out, jobs, formulaGuard }: BatchSettings, io: Io): Promise<number> {
+async function batch(file: string, { csv, out, jobs, formulaGuard, engine }: BatchSettings, io: Io): Promise<number> {
   if (csv === undefined) throw new UsageError('batch needs --csv IN, the CSV file of customer-months (see credit-rules batch --help)');
+  if (engine === 'duckdb' && csv === '-') throw new UsageError('--engine duckdb reads IN as a file, not stdin');
   const program = load(file, io);
   if (!program) return 1;
   const name = csv === '-' ? '<stdin>' : csv;
@@ -343,8 +356,11 @@ async function batch(file: string, { csv, out, jobs, formulaGuard }: BatchSettin
   output.on('error', (error: Error) => (outputError ??= error));
   try {
     const options = { formulaGuard, onError: (line: number, message: string) => io.err(`${name}:${line}: error: ${message}`) };
+    const inDuckdb = engine === 'duckdb' ? await runDuckdbBatch(program, csv, output, formulaGuard) : undefined;
     const outcome =
-      jobs > 1
+      inDuckdb && !('reason' in inDuckdb)
+        ? inDuckdb
+        : jobs > 1
         ? await runInParallel(program, input, output, options, { jobs, program: JSON.stringify(program.toJSON()), worker: new URL('./batch-worker.js', import.meta.url) })
         : await runBatch(program, input, output, options);
     if (!outcome.ok) throw new UsageError(`${name}: ${outcome.message}`);
@@ -418,7 +434,7 @@ export function main(argv: readonly string[], given: Io): number | Promise<numbe
       return command === undefined ? 2 : 0;
     }
     if (!(command in HELP) || command === 'main') {
-      throw new UsageError(`unknown command "${command}"; the commands are check, eval, test, render, compile and batch`);
+      throw new UsageError(`unknown command "${command}"; the commands are check, eval, test, render, compile, batch and sql`);
     }
     const { values: options, positionals } = parseArgs({
       args: [...rest],
@@ -432,13 +448,16 @@ export function main(argv: readonly string[], given: Io): number | Promise<numbe
         csv: { type: 'string' },
         jobs: { type: 'string' },
         'no-formula-guard': { type: 'boolean' },
+        engine: { type: 'string' },
+        dialect: { type: 'string' },
+        table: { type: 'string' },
       },
     });
     if (options.help) {
       io.out(HELP[command]);
       return 0;
     }
-    const allowed: Record<string, string[]> = { check: [], test: [], eval: ['set', 'json', 'lang'], render: ['lang'], compile: ['out'], batch: ['csv', 'out', 'jobs', 'no-formula-guard'] };
+    const allowed: Record<string, string[]> = { check: [], test: [], eval: ['set', 'json', 'lang'], render: ['lang'], compile: ['out'], batch: ['csv', 'out', 'jobs', 'engine', 'no-formula-guard'], sql: ['dialect', 'table'] };
     for (const option of Object.keys(options)) {
       if (!allowed[command].includes(option)) throw new UsageError(`${command} has no --${option} option (see credit-rules ${command} --help)`);
     }
@@ -465,8 +484,24 @@ export function main(argv: readonly string[], given: Io): number | Promise<numbe
         return 0;
       }
       case 'batch': {
-        const settings = { csv: options.csv, out: options.out, jobs: jobCount(options.jobs), formulaGuard: !options['no-formula-guard'] };
+        const engine = options.engine ?? 'node';
+        if (!(ENGINES as readonly string[]).includes(engine)) throw new UsageError(`--engine must be ${ENGINES.join(' or ')}, not "${engine}"`);
+        const settings = { csv: options.csv, out: options.out, jobs: jobCount(options.jobs), formulaGuard: !options['no-formula-guard'], engine: engine as Engine };
         return batch(oneFile(positionals, 'batch'), settings, io).catch((error: unknown) => failure(error, io));
+      }
+      case 'sql': {
+        const file = oneFile(positionals, 'sql');
+        const dialect = dialectOption(options.dialect);
+        if (dialect !== 'duckdb' && dialect !== 'postgres') throw new UsageError(dialect);
+        const program = load(file, io);
+        if (!program) return 1;
+        const made = sqlOf(program, file, dialect, options.table ?? 'months');
+        if ('error' in made) {
+          io.err(made.error);
+          return 1;
+        }
+        io.out(made.sql.trimEnd());
+        return 0;
       }
     }
     return 2;

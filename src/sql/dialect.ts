@@ -1,0 +1,34 @@
+/**
+ * What differs between the SQL engines the generator writes for. Everything
+ * else the query uses — CTEs, `WITH RECURSIVE`, window functions, `CASE`,
+ * `CAST(… AS DECIMAL(38, s))`, `round`, `concat_ws` — is the same text in both.
+ */
+
+export type DialectName = 'duckdb' | 'postgres';
+
+export const DIALECTS: readonly DialectName[] = ['duckdb', 'postgres'];
+
+export interface Dialect {
+  readonly name: DialectName;
+  /** a / b of two whole numbers held as DECIMAL(38, 0), truncated toward zero, as DECIMAL(38, 0); b ≠ 0. */
+  quotient(a: string, b: string): string;
+  /** The remainder of that division (the sign of a), as DECIMAL(38, 0). */
+  mod(a: string, b: string): string;
+}
+
+const duckdb: Dialect = {
+  name: 'duckdb',
+  // DuckDB divides DECIMALs in floating point: whole numbers go through HUGEINT, which divides exactly.
+  quotient: (a, b) => `CAST(CAST(${a} AS HUGEINT) // CAST(${b} AS HUGEINT) AS DECIMAL(38, 0))`,
+  mod: (a, b) => `CAST(CAST(${a} AS HUGEINT) % CAST(${b} AS HUGEINT) AS DECIMAL(38, 0))`,
+};
+
+const postgres: Dialect = {
+  name: 'postgres',
+  quotient: (a, b) => `CAST(div(${a}, ${b}) AS DECIMAL(38, 0))`,
+  mod: (a, b) => `CAST(mod(${a}, ${b}) AS DECIMAL(38, 0))`,
+};
+
+export function dialect(name: DialectName): Dialect {
+  return name === 'duckdb' ? duckdb : postgres;
+}

@@ -1,0 +1,183 @@
+/**
+ * A checked expression as SQL in exact DECIMAL arithmetic: the SQL backend's
+ * counterpart of `evaluate/expressions.ts`. Every number has a scale fixed
+ * when the query is generated (as the fast path plans its scales), and is a
+ * `DECIMAL(38, scale)`: sums take the larger scale, products the sum of the
+ * scales — exact, and an overflow of 38 digits is the engine's error, never a
+ * rounded value. A quotient is exact or not at all: at a few places more than
+ * its dividend it must divide without remainder, else it is NULL, as is one by
+ * zero. NULL means "not computable here" and spreads to the credit, which
+ * then becomes an error row: conditions and `and`/`or` are written so that a
+ * NULL is never taken as false where the interpreter would have stopped.
+ */
+import type * as A from '../language/ast.js';
+import { canonical } from '../language/decimal.js';
+import type { Dialect } from './dialect.js';
+import { quoteLiteral } from './quote.js';
+
+/** DECIMAL(38, s) leaves 38 − s digits before the point; past this scale too few would be left for money. */
+export const MAX_SCALE = 24;
+
+/** A number in SQL: an expression of type DECIMAL(38, scale), NULL when it cannot be computed exactly. */
+export interface SqlNumber {
+  readonly sql: string;
+  readonly scale: number;
+}
+
+/** What a name is in the query: a number column or a boolean one. */
+export type SqlName = ({ readonly type: 'number' } & SqlNumber) | { readonly type: 'boolean'; readonly sql: string };
+
+/** A construct the SQL backend cannot express: named with its line, never turned into wrong SQL. */
+export class SqlUnsupported extends Error {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
+    super(`line ${line}: ${message}`);
+  }
+}
+
+export const decimalType = (scale: number) => `DECIMAL(38, ${scale})`;
+export const cast = (sql: string, scale: number) => `CAST(${sql} AS ${decimalType(scale)})`;
+/** A constant as DECIMAL(38, its scale). */
+export const constant = (text: string, scale: number) => cast(quoteLiteral(text), scale);
+export const powerOfTen = (exponent: number) => constant(exponent >= 0 ? `1${'0'.repeat(exponent)}` : `0.${'0'.repeat(-exponent - 1)}1`, Math.max(0, -exponent));
+/** A number at a (not lower) scale. */
+export const rescale = (n: SqlNumber, scale: number): string => (n.scale === scale ? n.sql : cast(n.sql, scale));
+/**
+ * The whole number n × 10^scale, as DECIMAL(38, 0). A DECIMAL(38, s) times
+ * 10^s keeps scale s, so at once it overflows for n ≥ 10^(38 − 2s): for a
+ * scale of at most 9 that is beyond 10^20, so one step. A finer scale goes
+ * two places at a time, cast down after each, never holding more digits than
+ * n × 10^scale and two. (Every cast down divides a HUGEINT: few is fast.)
+ */
+export function scaledInteger(n: SqlNumber): string {
+  if (n.scale <= 9) return cast(`${n.sql} * ${powerOfTen(n.scale)}`, 0);
+  let sql = n.sql;
+  for (let scale = n.scale; scale > 0; scale -= 2) {
+    const step = Math.min(2, scale);
+    sql = cast(`${sql} * ${powerOfTen(step)}`, scale - step);
+  }
+  return sql;
+}
+
+/** A whole number at scale 0 read back at `scale` places: q × 10^−scale. */
+export const fromScaledInteger = (q: string, scale: number): SqlNumber => ({ sql: cast(`${q} * ${powerOfTen(-scale)}`, scale), scale });
+/** Never below zero; NULL stays NULL (GREATEST would drop it). */
+export const notBelowZero = (n: SqlNumber): SqlNumber => ({ sql: `CASE WHEN ${n.sql} > 0 THEN ${n.sql} WHEN ${n.sql} <= 0 THEN ${cast('0', n.scale)} END`, scale: n.scale });
+/** `if` that is NULL when its condition is (plain CASE would take the ELSE). */
+export const choose = (test: string, then: string, otherwise: string) => `CASE ${test} WHEN TRUE THEN ${then} WHEN FALSE THEN ${otherwise} END`;
+
+export class SqlExpressions {
+  /** Lines of divisions, which may leave a credit uncomputed: for the error that says so. */
+  readonly divisionLines = new Set<number>();
+
+  constructor(
+    private readonly dialect: Dialect,
+    private readonly name: (name: string, at: A.Expr) => SqlName,
+    private readonly lineOf: (expr: A.Expr) => number,
+  ) {}
+
+  number(expr: A.Expr): SqlNumber {
+    switch (expr.type) {
+      case 'literal': {
+        if (expr.kind === 'boolean') break;
+        const value = canonical(expr);
+        return this.planned(expr, { sql: constant(value.toFixed(), value.decimalPlaces()), scale: value.decimalPlaces() });
+      }
+      case 'name': {
+        const named = this.name(expr.name, expr);
+        if (named.type === 'number') return named;
+        break;
+      }
+      case 'unary':
+        if (expr.op === 'not') break;
+        {
+          const operand = this.number(expr.operand);
+          return { sql: `(-${operand.sql})`, scale: operand.scale };
+        }
+      case 'binary': {
+        if (expr.op === 'and' || expr.op === 'or') break;
+        const left = this.number(expr.left);
+        const right = this.number(expr.right);
+        switch (expr.op) {
+          case '+':
+          case '-': {
+            const scale = Math.max(left.scale, right.scale);
+            return { sql: cast(`${rescale(left, scale)} ${expr.op} ${rescale(right, scale)}`, scale), scale };
+          }
+          case '*':
+          case 'of': {
+            const scale = left.scale + right.scale;
+            return this.planned(expr, { sql: cast(`${left.sql} * ${right.sql}`, scale), scale });
+          }
+          case '/':
+            return this.quotient(expr, left, right);
+        }
+        break;
+      }
+      case 'compare':
+        break;
+      default:
+        throw new SqlUnsupported(this.lineOf(expr), `the SQL backend does not support this construct (${(expr as { type: string }).type}) yet; credit-rules batch computes it`);
+    }
+    throw new SqlUnsupported(this.lineOf(expr), 'expected a number here');
+  }
+
+  test(expr: A.Expr): string {
+    switch (expr.type) {
+      case 'literal':
+        if (expr.kind === 'boolean') return expr.value === 'true' ? 'TRUE' : 'FALSE';
+        break;
+      case 'name': {
+        const named = this.name(expr.name, expr);
+        if (named.type === 'boolean') return named.sql;
+        break;
+      }
+      case 'unary':
+        if (expr.op === 'not') return `(NOT ${this.test(expr.operand)})`;
+        break;
+      case 'binary': {
+        // The interpreter stops at the first side that decides; a NULL (uncomputable) side it reaches stays NULL.
+        if (expr.op === 'and') return choose(this.test(expr.left), this.test(expr.right), 'FALSE');
+        if (expr.op === 'or') return choose(this.test(expr.left), 'TRUE', this.test(expr.right));
+        break;
+      }
+      case 'compare': {
+        const operands = expr.operands.map((operand) => (isBoolean(operand) ? this.test(operand) : this.number(operand).sql));
+        const tests = expr.ops.map((op, i) => `(${operands[i]} ${op === '!=' ? '<>' : op} ${operands[i + 1]})`);
+        // A chain stops at its first false comparison, as the interpreter's does.
+        return tests.reduceRight((rest, test) => choose(test, rest, 'FALSE'));
+      }
+      default:
+        throw new SqlUnsupported(this.lineOf(expr), `the SQL backend does not support this construct (${(expr as { type: string }).type}) yet; credit-rules batch computes it`);
+    }
+    throw new SqlUnsupported(this.lineOf(expr), 'expected a condition here');
+  }
+
+  /**
+   * a / b at a few places more than the dividend (as the fast path plans it):
+   * the whole numbers A·10^shift and B must divide exactly, else NULL.
+   */
+  private quotient(expr: A.Expr, left: SqlNumber, right: SqlNumber): SqlNumber {
+    const scale = Math.min(MAX_SCALE, Math.max(left.scale - right.scale, 0) + 8);
+    const shift = scale - left.scale + right.scale;
+    if (shift < 0) throw new SqlUnsupported(this.lineOf(expr), `this division needs more than ${MAX_SCALE} decimal places in SQL`);
+    this.divisionLines.add(this.lineOf(expr));
+    const dividend = cast(`${scaledInteger(left)} * ${powerOfTen(shift)}`, 0);
+    const divisor = scaledInteger(right);
+    const d = this.dialect;
+    // Nested, not AND: only CASE promises the remainder is not taken of a zero divisor.
+    const q = `CASE WHEN ${divisor} = 0 THEN NULL WHEN ${d.mod(dividend, divisor)} = 0 THEN ${d.quotient(dividend, divisor)} END`;
+    return fromScaledInteger(q, scale);
+  }
+
+  private planned(expr: A.Expr, n: SqlNumber): SqlNumber {
+    if (n.scale > MAX_SCALE) throw new SqlUnsupported(this.lineOf(expr), `this value needs ${n.scale} decimal places; SQL's DECIMAL(38) keeps at most ${MAX_SCALE} here, to leave room for the whole part`);
+    return n;
+  }
+}
+
+function isBoolean(expr: A.Expr): boolean {
+  return expr.kind === 'boolean';
+}

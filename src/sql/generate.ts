@@ -1,0 +1,442 @@
+/**
+ * The SQL backend: a checked program's plan (`language/plan/`) as one query
+ * that reads a table of customer-months — a column per input, `customer`
+ * and `month` — and returns per row `customer, month, currency, credit,
+ * percent_of_fee, cuts, error`, with the amounts the exact interpreter gives.
+ *
+ * The query's parts, as CTEs:
+ *  1. the inputs in the interpreter's units (percent as a fraction, a
+ *     duration in seconds), each at 6 decimal places, with each row's problems;
+ *  2. the fees of each month, quarter and year (`feeSchedule`: months after
+ *     a run pay the last month's fee), and whether a customer's months run
+ *     1, 2, 3 … without gap or repeat;
+ *  3. the `let`s the credits need, one CTE per level of dependency;
+ *  4. each rule's condition and pay, each cap's limit, at the money scale;
+ *  5. the months (`month.ts`): directly when no scope remembers what it paid,
+ *     else a recursive CTE over the months of a contract year, carrying what
+ *     each scope paid in the quarter and year so far. A year has at most 12
+ *     months, so the recursion is at most 12 steps deep; a recursive CTE is
+ *     shorter than 12 unrolled months and the same text in every engine.
+ */
+import * as A from '../language/ast.js';
+import { AFTER_CREDITS, type CheckedProgram } from '../language/checker/program.js';
+import { canonical } from '../language/decimal.js';
+import { minorUnitDigits, SECONDS_PER_UNIT } from '../language/literals.js';
+import { lower } from '../language/plan/lower.js';
+import type { CapPlan, InputPlan, Plan, RulePlan } from '../language/plan/plan.js';
+import { feeOf } from '../language/plan/semantics.js';
+import { LineMap } from '../language/source.js';
+import { literalText } from '../language/evaluate/inputs.js';
+import { dialect as dialectOf, type DialectName } from './dialect.js';
+import { cast, constant, fromScaledInteger, notBelowZero, powerOfTen, rescale, scaledInteger, SqlExpressions, SqlUnsupported, type SqlName, type SqlNumber } from './expressions.js';
+import { MonthWriter, type MonthColumns } from './month.js';
+import { quoteIdentifier as id, quoteLiteral, quoteTableName } from './quote.js';
+
+/** Decimal places an input value may have: more is an error row, never rounded. */
+export const INPUT_SCALE = 6;
+
+/** Places of a yearly fee's twelfth, the month's fee. */
+const TWELFTH_SCALE = 18;
+
+/** Places of `percent_of_fee`, as `batch` writes it (rounded half up). */
+const PERCENT_SCALE = 10;
+
+export interface SqlOptions {
+  readonly dialect: DialectName;
+  /** The table (or view) of customer-months; `schema.table` is quoted part by part. */
+  readonly table: string;
+  /** The fee's currency when the rules name none. */
+  readonly currency?: string;
+  /** The input columns the table has (default: every input); an input left out takes its default. */
+  readonly columns?: readonly string[];
+  /** Columns passed through to the result before the others, in this order (the batch engine's `line`); the result is ordered by the first. */
+  readonly keep?: readonly string[];
+}
+
+export { SqlUnsupported };
+
+export function generateSql(program: CheckedProgram, options: SqlOptions): string {
+  return new Generator(program, lower(program), options).query();
+}
+
+class Generator {
+  private readonly lines: LineMap;
+  private readonly expressions: SqlExpressions;
+  private readonly digits: number;
+  private readonly currency: string | undefined;
+  /** Per input: its column in the rows, and its scale. */
+  private readonly inputNames = new Map<string, SqlName>();
+  private readonly letNames = new Map<string, SqlName>();
+  private readonly feeScale: number;
+
+  constructor(
+    program: CheckedProgram,
+    private readonly plan: Plan,
+    private readonly options: SqlOptions,
+  ) {
+    this.lines = new LineMap(program.source);
+    this.currency = plan.currency ?? options.currency;
+    this.digits = this.currency ? minorUnitDigits(this.currency) : 2;
+    this.expressions = new SqlExpressions(dialectOf(options.dialect), (name, at) => this.name(name, at), (e) => this.lineOf(e));
+    for (const input of plan.inputs) {
+      this.inputNames.set(input.name, input.kind === 'boolean' ? { type: 'boolean', sql: id(`i_${input.name}`) } : { type: 'number', sql: id(`i_${input.name}`), scale: inputScale(input) });
+    }
+    this.refuseUnknown(program);
+    this.feeScale = this.yearlyFee ? TWELFTH_SCALE : INPUT_SCALE;
+  }
+
+  /** Whether the fee is given per year, the month paying its twelfth (the evaluation period is always the month here). */
+  private get yearlyFee(): boolean {
+    return this.plan.feePeriod === 'yearly';
+  }
+
+  /**
+   * What this backend does not compute yet is refused with its line, never
+   * turned into SQL that would pay something else: evaluation periods other
+   * than the month, a fee per quarter, `pay only if`, rules without a fee,
+   * and any part of a plan this generator was not written for.
+   */
+  private refuseUnknown(program: CheckedProgram): void {
+    const statement = (type: string) => program.ast.statements.find((s) => s.type === type);
+    const lineOfStatement = (type: string) => {
+      const found = statement(type);
+      return found ? this.lineOf(found) : 1;
+    };
+    const later = 'is not in the SQL backend yet; credit-rules batch computes it';
+    if (this.plan.period !== 'monthly') throw new SqlUnsupported(lineOfStatement('period'), `\`period ${this.plan.period}\` ${later}`);
+    if (this.plan.feePeriod === 'quarterly') throw new SqlUnsupported(lineOfStatement('fee'), `a fee per quarter ${later}`);
+    if (!this.plan.hasFee) throw new SqlUnsupported(1, `a program without a fee ${later}`);
+    if (this.plan.payConditions.length > 0) throw new SqlUnsupported(this.plan.payConditions[0].line, `\`pay only if\` ${later}`);
+    const known: Record<string, readonly string[]> = {
+      plan: ['inputs', 'values', 'credits', 'caps', 'pointRate', 'scopes', 'remembers', 'currency', 'period', 'feePeriod', 'hasFee', 'payConditions'],
+      rule: ['kind', 'scope', 'owner', 'line', 'condition', 'credit', 'basis', 'proportional', 'caps'],
+      block: ['kind', 'scope', 'owner', 'translations', 'line', 'tiers', 'caps'],
+      cap: ['id', 'amount', 'kind', 'period', 'line'],
+      input: ['name', 'kind', 'spec', 'range', 'unit', 'comparedOnly'],
+      spec: ['name', 'kind', 'label', 'translations', 'default', 'range', 'step', 'implicit', 'period', 'span'],
+    };
+    const check = (what: string, value: object, line: number) => {
+      const unknown = Object.keys(value).find((key) => !known[what].includes(key));
+      if (unknown) throw new SqlUnsupported(line, `this ${what === 'plan' ? 'program' : what === 'spec' ? 'input' : what} has a part (${unknown}) the SQL backend does not know yet; credit-rules batch computes it`);
+    };
+    check('plan', this.plan, 1);
+    for (const input of this.plan.inputs) {
+      const line = this.lineOf(input.spec);
+      if (input.spec.list) throw new SqlUnsupported(line, `a list input (\`${input.name}\`) ${later}`);
+      check('input', input, line);
+      check('spec', input.spec, line);
+    }
+    for (const rule of this.rules()) check('rule', rule, rule.line);
+    for (const credit of this.plan.credits) if (credit.type === 'block') check('block', credit.block, credit.block.line);
+    for (const cap of this.caps()) check('cap', cap, cap.line);
+  }
+
+  private lineOf(node: { span: { start: number } }): number {
+    return this.lines.position(node.span.start).line;
+  }
+
+  private name(name: string, at: A.Expr): SqlName {
+    if (name === 'fee') return { type: 'number', sql: id('_fee'), scale: this.feeScale };
+    const found = this.letNames.get(name) ?? this.inputNames.get(name);
+    if (!found) throw new SqlUnsupported(this.lineOf(at), `\`${name}\` has no value before the credits are known`);
+    return found;
+  }
+
+  query(): string {
+    const d = dialectOf(this.options.dialect);
+    const keep = this.options.keep ?? [];
+    const parts: [string, string][] = [];
+    parts.push(['_in', this.inputs()]);
+    parts.push(['_fees', this.fees(d)]);
+    let last = '_fees';
+    this.lets().forEach((level, i) => {
+      const name = `_lets${i + 1}`;
+      parts.push([name, `SELECT *, ${level.join(', ')} FROM ${id(last)}`]);
+      last = name;
+    });
+    const values = this.monthValues();
+    parts.push(['_m', `SELECT ${['*', ...values.columns].join(', ')} FROM ${id(last)}`]);
+    const writer = new MonthWriter(this.plan, values.money, this.digits);
+    const remembering = this.plan.remembers.flatMap((r, scope) => (r ? [scope] : []));
+    const rowColumns = [...keep.map((k) => id(k)), id('_customer'), id('_month'), id('_solo'), id('_fee'), id('i_fee'), id('_error'), id('_year_error'), id('_months_bad')];
+    /** The SELECT of a month whose values are row `m` of `from`. */
+    const month = (from: string, paidBefore: MonthColumns['paidBefore']) => {
+      const columns: MonthColumns = {
+        holds: (rule) => `m.${id(`_h${rule.scope}`)}`,
+        pays: (rule) => `m.${id(`_p${rule.scope}`)}`,
+        limit: (cap) => `m.${id(`_c${cap.id}`)}`,
+        paidBefore,
+      };
+      const result = writer.month(columns);
+      const select = [
+        ...rowColumns.map((c) => `m.${c}`),
+        `${result.exact} AS ${id('_exact')}`,
+        `${result.cuts} AS ${id('_cuts')}`,
+        ...remembering.flatMap((scope) => {
+          const paid = result.paid.get(scope) ?? cast('0', this.digits);
+          return [`${cast(`${paidBefore(scope, 'quarterly')} + ${paid}`, values.money)} AS ${id(`_q${scope}`)}`, `${cast(`${paidBefore(scope, 'yearly')} + ${paid}`, values.money)} AS ${id(`_y${scope}`)}`];
+        }),
+      ];
+      return `SELECT ${select.join(', ')} FROM ${from}${result.laterals}`;
+    };
+    const zero = cast('0', values.money);
+    const good = `NOT m.${id('_months_bad')}`;
+    let recursive = false;
+    if (remembering.length === 0) {
+      parts.push(['_run', `${month(`${id('_m')} m`, () => zero)} WHERE ${good}`]);
+    } else {
+      recursive = true;
+      const first = `${month(`${id('_m')} m`, () => zero)} WHERE ${good} AND (m.${id('_solo')} IS NOT NULL OR m.${id('_month')} = 1)`;
+      const previous = (scope: number, period: 'quarterly' | 'yearly') =>
+        period === 'yearly' ? `r.${id(`_y${scope}`)}` : `CASE WHEN m.${id('_month')} IN (4, 7, 10) THEN ${zero} ELSE r.${id(`_q${scope}`)} END`;
+      const next = `${month(`${id('_run')} r JOIN ${id('_m')} m ON m.${id('_customer')} = r.${id('_customer')} AND m.${id('_month')} = r.${id('_month')} + 1`, previous)} WHERE ${good}`;
+      parts.push(['_run', `${first}\n  UNION ALL\n  ${next}`]);
+    }
+    const out = (row: string, exact: string, cuts: string, yearError: string) => {
+      const error = `COALESCE(${row}.${id('_error')}, ${yearError}, CASE WHEN ${exact} IS NULL OR ${row}.${id('_fee')} IS NULL THEN ${quoteLiteral(this.uncomputable())} END)`;
+      const ok = `${error} IS NULL`;
+      const percent = this.percent(d, exact, row, values.money);
+      return [
+        ...keep.map((k) => `${row}.${id(k)}`),
+        `${row}.${id('_customer')} AS ${id('customer')}`,
+        `${row}.${id('_month')} AS ${id('month')}`,
+        `${this.currency ? quoteLiteral(this.currency) : 'CAST(NULL AS VARCHAR)'} AS ${id('currency')}`,
+        `CASE WHEN ${ok} THEN ${writer.round(exact)} END AS ${id('credit')}`,
+        `CASE WHEN ${ok} THEN ${percent} END AS ${id('percent_of_fee')}`,
+        `CASE WHEN ${ok} THEN ${cuts} END AS ${id('cuts')}`,
+        `${error} AS ${id('error')}`,
+      ].join(', ');
+    };
+    const yearMessage = quoteLiteral('the months of a customer must be 1, 2, 3 … in order, without gap or repeat, at most 12: caps accrue from month 1');
+    const result = [
+      `SELECT ${out('r', `r.${id('_exact')}`, `r.${id('_cuts')}`, `r.${id('_year_error')}`)} FROM ${id('_run')} r`,
+      `SELECT ${out('m', 'CAST(NULL AS DECIMAL(38, 0))', 'CAST(NULL AS VARCHAR)', yearMessage)} FROM ${id('_m')} m WHERE m.${id('_months_bad')}`,
+    ].join('\nUNION ALL\n');
+    const order = keep.length > 0 ? id(keep[0]) : `${id('customer')} NULLS LAST, ${id('month')}`;
+    return `WITH${recursive ? ' RECURSIVE' : ''}\n${parts.map(([name, sql]) => `${id(name)} AS (\n  ${sql}\n)`).join(',\n')}\n${result}\nORDER BY ${order}\n`;
+  }
+
+  /** The rows with each input in the interpreter's unit, and each row's problems. */
+  private inputs(): string {
+    const table = quoteTableName(this.options.table);
+    const given = new Set(this.options.columns ?? this.plan.inputs.map((i) => i.name));
+    const columns: string[] = [
+      ...(this.options.keep ?? []).map((k) => id(k)),
+      `${id('customer')} AS ${id('_customer')}`,
+      `CAST(${id('month')} AS INTEGER) AS ${id('_month')}`,
+      `CASE WHEN ${id('customer')} IS NULL THEN row_number() OVER () END AS ${id('_solo')}`,
+    ];
+    const problems: string[] = [];
+    // The fee first, as the interpreter reads it.
+    const ordered = [...this.plan.inputs].sort((a, b) => Number(b.name === 'fee') - Number(a.name === 'fee'));
+    for (const input of ordered) {
+      const named = this.inputNames.get(input.name)!;
+      const fallback = input.spec.default;
+      const raw = given.has(input.name) ? id(input.name) : 'NULL';
+      const problem = (test: string, message: string) => problems.push(`CASE WHEN ${test} THEN ${quoteLiteral(`\`${input.name}\`: ${message}`)} END`);
+      if (named.type === 'boolean') {
+        const value = fallback ? `COALESCE(${raw}, ${fallback.value === 'true' ? 'TRUE' : 'FALSE'})` : raw;
+        columns.push(`CAST(${value} AS BOOLEAN) AS ${named.sql}`);
+        if (!fallback) problem(`${raw} IS NULL`, 'no value given, and the rules declare no default');
+        continue;
+      }
+      // The value in the interpreter's unit (a percent as a fraction, a duration in seconds); else the default's.
+      const given6 = cast(raw, INPUT_SCALE);
+      const unit = input.kind === 'percent' ? powerOfTen(-2) : input.kind === 'duration' ? constant(String(SECONDS_PER_UNIT[input.unit ?? 'h']), 0) : undefined;
+      const converted = unit ? cast(`${given6} * ${unit}`, named.scale) : given6;
+      const fallbackValue = fallback && canonical(fallback);
+      const value = fallbackValue ? `COALESCE(${converted}, ${cast(constant(fallbackValue.toFixed(), fallbackValue.decimalPlaces()), named.scale)})` : converted;
+      columns.push(`${value} AS ${named.sql}`);
+      if (!fallback) problem(`${raw} IS NULL`, 'no value given, and the rules declare no default');
+      problem(`${given6} <> ${raw}`, `has more than ${INPUT_SCALE} decimal places, which SQL billing does not round`);
+      if (input.name === 'fee') problem(`${value} <= 0`, 'the fee must be more than zero');
+      if (input.kind === 'duration') problem(`${value} < 0`, 'a duration cannot be negative');
+      if (input.range) {
+        const min = canonical(input.range.min);
+        const max = canonical(input.range.max);
+        const inUnit = (d: typeof min) => constant(d.toFixed(), d.decimalPlaces());
+        problem(`${value} < ${inUnit(min)} OR ${value} > ${inUnit(max)}`, `outside the allowed range ${literalText(input.range.min)}..${literalText(input.range.max)}`);
+      }
+    }
+    columns.push(problems.length === 0 ? `CAST(NULL AS VARCHAR) AS ${id('_error')}` : `NULLIF(concat_ws('; ', ${problems.join(', ')}), '') AS ${id('_error')}`);
+    return `SELECT ${columns.join(', ')} FROM ${table}`;
+  }
+
+  /**
+   * Each month's fee, and its quarter's and year's (`feeSchedule`: a contract
+   * year has twelve months; months after the run pay the last month's fee).
+   * A row on its own (no customer) is a run of one month.
+   */
+  private fees(d: ReturnType<typeof dialectOf>): string {
+    const fee = this.inputNames.get('fee') as SqlNumber;
+    // A yearly fee's twelfth, rounded half up at TWELFTH_SCALE places: the interpreter keeps 40 significant
+    // digits. A twelfth's digits end in a repeating 3 or 6, so both round the same way, and a result that
+    // differs would need an amount within 10^-18 of a half cent (docs/billing.md).
+    const twelfths = cast(`2 * ${scaledInteger(fee)} * ${powerOfTen(TWELFTH_SCALE - fee.scale)} + 12`, 0);
+    const monthly: SqlNumber = this.yearlyFee ? fromScaledInteger(d.quotient(twelfths, constant('24', 0)), TWELFTH_SCALE) : fee;
+    const year = `PARTITION BY ${id('_customer')}, ${id('_solo')}`;
+    const quarter = `PARTITION BY ${id('_customer')}, ${id('_solo')}, CASE WHEN ${id('_month')} <= 3 THEN 1 WHEN ${id('_month')} <= 6 THEN 2 WHEN ${id('_month')} <= 9 THEN 3 ELSE 4 END`;
+    const s = this.feeScale;
+    const last = `first_value(${id('_fee')}) OVER (${year} ORDER BY ${id('_month')} DESC)`;
+    const complete = (window: string, sum: string) => `CASE WHEN count(${id('_fee')}) OVER (${window}) = count(*) OVER (${window}) THEN ${sum} END`;
+    const inner = `SELECT *, ${monthly.sql} AS ${id('_fee')}, row_number() OVER (${year} ORDER BY ${id('_month')}) AS ${id('_rank')} FROM ${id('_in')}`;
+    const firstBad = `min(CASE WHEN ${id('_error')} IS NOT NULL THEN ${id('_month')} END) OVER (${year})`;
+    return `SELECT *,
+    ${this.feeOf('yearly') ? `${complete(year, cast(`sum(${id('_fee')}) OVER (${year}) + (12 - count(*) OVER (${year})) * ${last}`, s))} AS ${id('_fee_yearly')},` : ''}
+    ${this.feeOf('quarterly') ? `${complete(quarter, cast(`sum(${id('_fee')}) OVER (${quarter}) + (3 - count(*) OVER (${quarter})) * ${last}`, s))} AS ${id('_fee_quarterly')},` : ''}
+    CASE WHEN ${id('_error')} IS NULL AND ${firstBad} IS NOT NULL THEN 'not computed: month ' || CAST(${firstBad} AS VARCHAR) || ${quoteLiteral(" of this customer's contract year has an error")} END AS ${id('_year_error')},
+    CASE WHEN ${id('_solo')} IS NOT NULL THEN ${id('_month')} IS NOT NULL
+      ELSE bool_or(${id('_month')} IS NULL OR ${id('_month')} <> ${id('_rank')} OR ${id('_month')} > 12) OVER (${year}) END AS ${id('_months_bad')}
+  FROM (${inner}) AS ${id('_with_fee')}`;
+  }
+
+  /** Whether a cap is a share of the fee of this period: only then is that fee computed (each is a window over the year). */
+  private feeOf(period: 'quarterly' | 'yearly'): boolean {
+    return this.caps().some((cap) => cap.kind === 'percent' && cap.period === period);
+  }
+
+  /** The `let`s the credits need, grouped by level: each level names only those before it. */
+  private lets(): string[][] {
+    const needed = new Set<string>();
+    const pending: string[] = [];
+    const use = (expr: A.Expr) => pending.push(...A.namesIn(expr).map((n) => n.name));
+    for (const rule of this.rules()) {
+      use(rule.condition);
+      use(rule.credit);
+      if (rule.proportional) [rule.proportional.subject, rule.proportional.threshold, rule.proportional.step].forEach(use);
+    }
+    for (const cap of this.caps()) use(cap.amount);
+    if (this.plan.pointRate) use(this.plan.pointRate.amount);
+    while (pending.length > 0) {
+      const name = pending.pop()!;
+      const value = this.plan.values.get(name);
+      if (!value || needed.has(name) || AFTER_CREDITS.has(name)) continue;
+      needed.add(name);
+      use(value.value);
+    }
+    const level = new Map<string, number>();
+    const levelOf = (name: string): number => {
+      const known = level.get(name);
+      if (known !== undefined) return known;
+      // Iterative: a chain of thousands of lets needs no deep recursion.
+      const stack = [name];
+      while (stack.length > 0) {
+        const top = stack[stack.length - 1];
+        const deps = A.namesIn(this.plan.values.get(top)!.value).map((n) => n.name).filter((n) => needed.has(n));
+        const open = deps.find((n) => !level.has(n));
+        if (open !== undefined) {
+          stack.push(open);
+          continue;
+        }
+        level.set(top, 1 + Math.max(0, ...deps.map((n) => level.get(n)!)));
+        stack.pop();
+      }
+      return level.get(name)!;
+    };
+    const levels: string[][] = [];
+    const ordered = [...needed].map((name) => ({ name, level: levelOf(name) })).sort((a, b) => a.level - b.level);
+    for (const { name, level: l } of ordered) {
+      const plan = this.plan.values.get(name)!;
+      const column = id(`l_${name}`);
+      let sql: string;
+      if (plan.kind === 'boolean') {
+        sql = this.expressions.test(plan.value);
+        this.letNames.set(name, { type: 'boolean', sql: column });
+      } else {
+        const n = this.expressions.number(plan.value);
+        sql = n.sql;
+        this.letNames.set(name, { type: 'number', sql: column, scale: n.scale });
+      }
+      (levels[l - 1] ??= []).push(`${sql} AS ${column}`);
+    }
+    return levels.filter((l) => l !== undefined);
+  }
+
+  private rules(): RulePlan[] {
+    return this.plan.credits.flatMap((c) => (c.type === 'rule' ? [c.rule] : c.block.tiers));
+  }
+
+  private caps(): CapPlan[] {
+    return [...this.plan.credits.flatMap((c) => (c.type === 'rule' ? c.rule.caps : [...c.block.tiers.flatMap((t) => t.caps), ...c.block.caps])), ...this.plan.caps];
+  }
+
+  /**
+   * Each rule's condition (`_h`) and pay before caps (`_p`), each cap's limit
+   * (`_c`), as `DecimalMonth` computes them; every amount at one money scale.
+   */
+  private monthValues(): { columns: string[]; money: number } {
+    const fee: SqlNumber = { sql: id('_fee'), scale: this.feeScale };
+    const fees = { monthly: fee, quarterly: { sql: id('_fee_quarterly'), scale: this.feeScale }, yearly: { sql: id('_fee_yearly'), scale: this.feeScale } };
+    const product = (a: SqlNumber, b: SqlNumber): SqlNumber => ({ sql: cast(`${a.sql} * ${b.sql}`, a.scale + b.scale), scale: a.scale + b.scale });
+    let pointValue: SqlNumber | undefined;
+    if (this.plan.pointRate) {
+      const rate = this.expressions.number(this.plan.pointRate.amount);
+      pointValue = this.plan.pointRate.kind === 'percent' ? product(rate, fee) : rate;
+    }
+    const points = () => pointValue ?? { sql: cast('0', 0), scale: 0 };
+    const amounts: { name: string; value: SqlNumber; line: number }[] = [];
+    const tests: string[] = [];
+    for (const rule of this.rules()) {
+      tests.push(`${this.expressions.test(rule.condition)} AS ${id(`_h${rule.scope}`)}`);
+      const credit = this.expressions.number(rule.credit);
+      let multiplied = credit;
+      if (rule.proportional) multiplied = product(credit, this.steps(rule));
+      const amount = rule.basis === 'percent' ? product(multiplied, fee) : rule.basis === 'points' ? product(notBelowZero(multiplied), points()) : multiplied;
+      amounts.push({ name: `_p${rule.scope}`, value: notBelowZero(amount), line: rule.line });
+    }
+    for (const cap of this.caps()) {
+      const written = this.expressions.number(cap.amount);
+      const limit = cap.kind === 'percent' ? product(written, feeOf(cap.period, fees)) : cap.kind === 'points' ? product(written, points()) : written;
+      amounts.push({ name: `_c${cap.id}`, value: limit, line: cap.line });
+    }
+    const money = Math.max(this.digits, ...amounts.map((a) => a.value.scale));
+    const tooFine = amounts.find((a) => a.value.scale > 38 - 10);
+    if (tooFine) throw new SqlUnsupported(tooFine.line, `this amount needs ${tooFine.value.scale} decimal places; SQL's DECIMAL(38) would leave too few digits for the whole amount`);
+    return { columns: [...tests, ...amounts.map((a) => `${rescale(a.value, money)} AS ${id(a.name)}`)], money };
+  }
+
+  /** Full or started steps of a proportional credit (`countSteps`), exactly: whole numbers divided. */
+  private steps(rule: RulePlan): SqlNumber {
+    const p = rule.proportional!;
+    const subject = this.expressions.number(p.subject);
+    const threshold = this.expressions.number(p.threshold);
+    const step = this.expressions.number(p.step);
+    const scale = Math.max(subject.scale, threshold.scale, step.scale);
+    const [a, b] = p.direction === 'below' ? [threshold, subject] : [subject, threshold];
+    const distance = notBelowZero({ sql: cast(`${rescale(a, scale)} - ${rescale(b, scale)}`, scale), scale });
+    const D = scaledInteger(distance);
+    const S = scaledInteger({ sql: rescale(step, scale), scale });
+    const d = dialectOf(this.options.dialect);
+    const count = p.rounding === 'full' ? d.quotient(D, S) : d.quotient(cast(`${D} + ${S} - 1`, 0), S);
+    const positive = `CASE WHEN ${step.sql} > 0 THEN ${distance.sql} > 0 WHEN ${step.sql} <= 0 THEN FALSE END`;
+    return { sql: `CASE ${positive} WHEN TRUE THEN ${count} WHEN FALSE THEN ${cast('0', 0)} END`, scale: 0 };
+  }
+
+  /**
+   * The credit's share of the month's fee in percent, rounded half up to 10
+   * places as `percentString` does: whole numbers divided, (2N + D) div 2D.
+   */
+  private percent(d: ReturnType<typeof dialectOf>, exact: string, row: string, money: number): string {
+    const total = scaledInteger({ sql: exact, scale: money });
+    // A yearly fee's month is exactly its twelfth: exact / (fee / 12) = 12 · exact / fee, without the twelfth's rounding.
+    const fee = this.yearlyFee ? { sql: `${row}.${id('i_fee')}`, scale: INPUT_SCALE } : { sql: `${row}.${id('_fee')}`, scale: this.feeScale };
+    const times = this.yearlyFee ? '12 * ' : '';
+    // exact / fee × 100 × 10^10 = T·10^(feeScale + 12 − money) / F, with T and F the scaled whole numbers.
+    const shift = fee.scale + 2 + PERCENT_SCALE - money;
+    const F = scaledInteger(fee);
+    const N = cast(`${times}${shift >= 0 ? `${total} * ${powerOfTen(shift)}` : total}`, 0);
+    const D = shift >= 0 ? F : cast(`${F} * ${powerOfTen(-shift)}`, 0);
+    return fromScaledInteger(d.quotient(cast(`2 * ${N} + ${D}`, 0), cast(`2 * ${D}`, 0)), PERCENT_SCALE).sql;
+  }
+
+  private uncomputable(): string {
+    const lines = [...this.expressions.divisionLines].sort((a, b) => a - b);
+    const where = lines.length > 0 ? `a division (line${lines.length > 1 ? 's' : ''} ${lines.join(', ')})` : 'a division';
+    return `not computed exactly in SQL: ${where} by zero or without an exact decimal quotient; credit-rules batch computes it`;
+  }
+}
+
+function inputScale(input: InputPlan): number {
+  return input.kind === 'percent' ? INPUT_SCALE + 2 : INPUT_SCALE;
+}
+

@@ -1,0 +1,170 @@
+/**
+ * A month of credits in SQL: `plan/semantics.ts`'s `month` restated as one
+ * row's expressions, because a query cannot call back into TypeScript. It is
+ * the only place the SQL backend restates a rule, and the differential tests
+ * (`test/sql/`) hold it equal to the exact interpreter:
+ *
+ * - each credit in order: a rule's pay after its own caps (monthly, quarterly,
+ *   yearly, as lowering sorted them); a block's highest tier after the tier's
+ *   caps, the first on ties, then the block's caps; then the program's caps
+ *   on the sum;
+ * - a cap's room is its limit less what its scope already paid in the cap's
+ *   period, never below zero, and it cuts what is over (`applyCaps`);
+ * - every scope that remembers adds what it paid, rounded half up to the
+ *   minor unit ("caps count what was paid", `Accruals`).
+ *
+ * The month is written as a chain of `LATERAL` subqueries, each naming the
+ * values the next ones use (rooms, then rules' amounts, tiers' winners, …),
+ * so every value is written once: no expression is copied into another.
+ *
+ * Values that are NULL (not computable exactly) make the month NULL wherever
+ * the interpreter would have computed them: a rule that does not hold never
+ * looks at its pay or its caps.
+ */
+import type { Period } from '../language/ast.js';
+import type { CapPlan, Plan, RulePlan } from '../language/plan/plan.js';
+import { PROGRAM_SCOPE } from '../language/plan/plan.js';
+import { PROGRAM_OWNER, type CapOwner } from '../language/plan/semantics.js';
+import { cast, choose } from './expressions.js';
+import { quoteIdentifier as id, quoteLiteral } from './quote.js';
+
+/** Where a month's values are: columns of the row, and what each scope paid before this month. */
+export interface MonthColumns {
+  holds(rule: RulePlan): string;
+  pays(rule: RulePlan): string;
+  limit(cap: CapPlan): string;
+  /** What `scope` paid before this month in the quarter or year so far (only for scopes that remember). */
+  paidBefore(scope: number, period: Exclude<Period, 'monthly'>): string;
+}
+
+export interface MonthSql {
+  /** `, LATERAL (…) AS "_month1", …`: to follow the FROM item the columns are read from. */
+  readonly laterals: string;
+  /** The month's exact credit (before rounding), at the money scale. */
+  readonly exact: string;
+  /** The cuts as the batch writes them, "; "-separated; NULL when none. */
+  readonly cuts: string;
+  /** Per scope that remembers: what it paid this month, rounded. */
+  readonly paid: ReadonlyMap<number, string>;
+}
+
+/** One LATERAL subquery: named values that later ones read. */
+class Layer {
+  readonly columns: string[] = [];
+  constructor(readonly alias: string) {}
+
+  /** Adds a value; returns how later layers read it. */
+  add(name: string, sql: string): string {
+    this.columns.push(`${sql} AS ${id(name)}`);
+    return `${id(this.alias)}.${id(name)}`;
+  }
+}
+
+export class MonthWriter {
+  constructor(
+    private readonly plan: Plan,
+    /** The money scale: every amount and limit is DECIMAL(38, money). */
+    private readonly money: number,
+    /** The currency's minor unit: what is paid is rounded to it. */
+    private readonly digits: number,
+  ) {}
+
+  month(columns: MonthColumns): MonthSql {
+    const rooms = new Layer('_rooms');
+    const rules = new Layer('_rules');
+    const winners = new Layer('_winners');
+    const blocks = new Layer('_blocks');
+    const total = new Layer('_total');
+    const paid = new Map<number, string>();
+    const cuts: string[] = [];
+    const remember = (scope: number, amount: string) => {
+      if (this.plan.remembers[scope]) paid.set(scope, this.round(amount));
+    };
+    const room = new Map<CapPlan, string>();
+    const roomsOf = (caps: readonly CapPlan[], scope: number) => caps.map((cap) => room.get(cap) ?? room.set(cap, rooms.add(`_room${cap.id}`, this.room(cap, scope, columns))).get(cap)!);
+
+    // Each rule and each tier after its own caps.
+    const ruleAmount = (rule: RulePlan) => {
+      const capped = this.capped(rule.caps, columns.pays(rule), roomsOf(rule.caps, rule.scope), rule);
+      return { amount: rules.add(`_amount${rule.scope}`, choose(columns.holds(rule), capped.amount, this.zero)), cuts: capped.cuts.map((cut, k) => rules.add(`_cut${rule.caps[k].id}`, `CASE WHEN ${columns.holds(rule)} THEN ${cut} END`)) };
+    };
+    const amounts: string[] = [];
+    for (const credit of this.plan.credits) {
+      if (credit.type === 'rule') {
+        const rule = ruleAmount(credit.rule);
+        cuts.push(...rule.cuts);
+        remember(credit.rule.scope, rule.amount);
+        amounts.push(rule.amount);
+        continue;
+      }
+      const block = credit.block;
+      const tiers = block.tiers.map((tier) => ({ tier, holds: columns.holds(tier), ...ruleAmount(tier) }));
+      const winner = winners.add(`_winner${block.scope}`, this.winner(tiers));
+      const best = blocks.add(`_best${block.scope}`, `CASE ${winner} ${tiers.map((t, i) => `WHEN ${i} THEN ${t.amount}`).join(' ')} WHEN -1 THEN ${this.zero} END`);
+      const capped = this.capped(block.caps, best, roomsOf(block.caps, block.scope), block);
+      const amount = total.add(`_amount${block.scope}`, choose(`${winner} >= 0`, capped.amount, this.zero));
+      tiers.forEach((t, i) => {
+        cuts.push(...t.cuts.map((cut) => `CASE WHEN ${winner} = ${i} THEN ${cut} END`));
+        remember(t.tier.scope, `CASE WHEN ${winner} = ${i} THEN ${best} ELSE ${this.zero} END`);
+      });
+      cuts.push(...capped.cuts.map((cut) => `CASE WHEN ${winner} >= 0 THEN ${cut} END`));
+      remember(block.scope, amount);
+      amounts.push(amount);
+    }
+    // Then the program's caps on the sum.
+    const sum = new Layer('_sum');
+    const summed = sum.add('_sum', amounts.length === 0 ? this.zero : cast(amounts.join(' + '), this.money));
+    const final = new Layer('_final');
+    const capped = this.capped(this.plan.caps, summed, roomsOf(this.plan.caps, PROGRAM_SCOPE), PROGRAM_OWNER);
+    const exact = final.add('_exact', capped.amount);
+    cuts.push(...capped.cuts.map((cut, k) => final.add(`_cut${this.plan.caps[k].id}`, cut)));
+    remember(PROGRAM_SCOPE, exact);
+    const laterals = [rooms, rules, winners, blocks, total, sum, final]
+      .filter((layer) => layer.columns.length > 0)
+      .map((layer) => `, LATERAL (SELECT ${layer.columns.join(', ')}) AS ${id(layer.alias)}`)
+      .join('');
+    return { laterals, exact, cuts: cuts.length === 0 ? 'CAST(NULL AS VARCHAR)' : `NULLIF(concat_ws('; ', ${cuts.join(', ')}), '')`, paid };
+  }
+
+  /**
+   * The winning tier's index: the highest that holds, the first of equals
+   * (`pickTier`); -1 when none holds. NULL when a tier that the interpreter
+   * would compute cannot be computed.
+   */
+  private winner(tiers: readonly { holds: string; amount: string }[]): string {
+    const wins = tiers.map((t, i) => [t.holds, ...tiers.flatMap((other, j) => (j === i ? [] : [`(NOT ${other.holds} OR ${t.amount} ${j < i ? '>' : '>='} ${other.amount})`]))].join(' AND '));
+    const uncomputable = tiers.map((t) => `${t.amount} IS NULL`).join(' OR ');
+    return `CASE WHEN ${uncomputable} THEN NULL ${wins.map((w, i) => `WHEN ${w} THEN ${i}`).join(' ')} ELSE -1 END`;
+  }
+
+  /**
+   * An amount after caps: the least of the amount and every cap's room, NULL
+   * if any is (LEAST would skip a NULL). Each cap's cut, when it cuts.
+   */
+  private capped(caps: readonly CapPlan[], amount: string, rooms: readonly string[], by: CapOwner): { amount: string; cuts: string[] } {
+    if (caps.length === 0) return { amount, cuts: [] };
+    const least = (values: readonly string[]) => (values.length === 1 ? values[0] : `CASE WHEN ${values.map((v) => `${v} IS NULL`).join(' OR ')} THEN NULL ELSE LEAST(${values.join(', ')}) END`);
+    const cuts = caps.map((cap, k) => {
+      const before = least([amount, ...rooms.slice(0, k)]);
+      const text = quoteLiteral(`${cap.period} cap on ${by.owner} (line ${cap.line}): -`);
+      return `CASE WHEN ${before} > ${rooms[k]} THEN ${text} || CAST(${this.round(`${before} - ${rooms[k]}`)} AS VARCHAR) END`;
+    });
+    return { amount: least([amount, ...rooms]), cuts };
+  }
+
+  /** A cap's limit less what its scope paid before in its period, never below zero. */
+  private room(cap: CapPlan, scope: number, columns: MonthColumns): string {
+    const limit = columns.limit(cap);
+    const left = cap.period === 'monthly' ? limit : cast(`${limit} - ${columns.paidBefore(scope, cap.period)}`, this.money);
+    return `CASE WHEN ${left} > 0 THEN ${left} WHEN ${left} <= 0 THEN ${this.zero} END`;
+  }
+
+  /** As paid: half up to the minor unit. */
+  round(amount: string): string {
+    return cast(`round(${amount}, ${this.digits})`, this.digits);
+  }
+
+  private get zero(): string {
+    return cast('0', this.money);
+  }
+}

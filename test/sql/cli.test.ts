@@ -1,0 +1,174 @@
+/**
+ * `credit-rules sql` and `credit-rules batch --engine duckdb` in a real
+ * process (bin/credit-rules.js over lib/, built by the test script): the query
+ * runs on DuckDB and PostgreSQL and gives batch's credits; the DuckDB batch
+ * writes the Node batch's bytes, stderr and exit code, for clean files (which
+ * DuckDB computes) and for files with bad rows (which it hands over).
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { after, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { PGlite } from '@electric-sql/pglite';
+import { compile } from '../../src/index.js';
+import { HandOver, runDuckdbBatch } from '../../src/cli/duckdb-batch.js';
+
+const BIN = fileURLToPath(new URL('../../bin/credit-rules.js', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'credit-rules-sql-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+function run(...args: string[]) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+function file(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+const RULES = `fee 1_000 EUR monthly
+input availability: percent default 99.9% range 0%..100%
+credit "Uptime" capped 50% monthly:
+  if availability < 99.9% then 10%
+  if availability < 99% then 25%
+  if availability < 95% then 100%
+cap 60% yearly
+`;
+
+const CSV = `customer,month,availability,fee
+acme,1,94,1000
+acme,2,94,1000
+acme,3,98.5,1200.5
+acme,4,99.95,1000
+"Tier, ""B""",1,90,333.33
+=cmd,1,99,1000
+,,96.125,1000.125
+zeta,1,,1000
+`;
+
+test('`sql` prints one query that DuckDB and PostgreSQL run over a table of measurements, paying what batch pays', async () => {
+  const rules = file('uptime.credit', RULES);
+  const csv = file('months.csv', CSV);
+  const batch = run('batch', rules, '--csv', csv, '--no-formula-guard');
+  assert.equal(batch.code, 0, batch.err);
+  const expected = batch.out.trim().split('\n').slice(1).map((line) => line.replace(/,$/, '')).sort();
+
+  const duckSql = run('sql', rules);
+  assert.equal(duckSql.code, 0, duckSql.err);
+  const pgSql = run('sql', rules, '--dialect', 'postgres', '--table', 'billing.we"ird');
+  assert.equal(pgSql.code, 0, pgSql.err);
+  assert.match(pgSql.out, /"billing"\."we""ird"/);
+
+  const rows = CSV.trim().split('\n').slice(1).map((_, i) => i);
+  const values = `VALUES ('acme', 1, 94, 1000), ('acme', 2, 94, 1000), ('acme', 3, 98.5, 1200.5), ('acme', 4, 99.95, 1000), ('Tier, "B"', 1, 90, 333.33), ('=cmd', 1, 99, 1000), (NULL, NULL, 96.125, 1000.125), ('zeta', 1, NULL, 1000)`;
+  const asCsv = (r: unknown[]) => {
+    const [customer, month, currency, credit, percent, cuts] = r.map((v) => (v === null ? '' : String(v)));
+    const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
+    return [quote(customer), month, currency, credit, percent.replace(/\.?0+$/, ''), quote(cuts)].join(',');
+  };
+  const lines = expected.map((line) => line.slice(line.indexOf(',') + 1)).sort();
+
+  const duck = await (await DuckDBInstance.create(':memory:')).connect();
+  await duck.run(`CREATE TABLE months (customer VARCHAR, month INTEGER, availability DECIMAL(8, 4), fee DECIMAL(12, 3))`);
+  await duck.run(`INSERT INTO months ${values}`);
+  const d = await duck.runAndReadAll(`SELECT customer, month, currency, CAST(credit AS VARCHAR), CAST(percent_of_fee AS VARCHAR), cuts FROM (${duckSql.out}) AS q`);
+  assert.deepEqual(d.getRowsJS().map(asCsv).sort(), lines);
+  duck.closeSync();
+
+  const pg = await PGlite.create();
+  await pg.exec(`CREATE SCHEMA billing; CREATE TABLE billing."we""ird" (customer VARCHAR, month INTEGER, availability DECIMAL(8, 4), fee DECIMAL(12, 3)); INSERT INTO billing."we""ird" ${values}`);
+  const p = await pg.query<unknown[]>(`SELECT customer, month, currency, CAST(credit AS VARCHAR), CAST(percent_of_fee AS VARCHAR), cuts FROM (${pgSql.out}) AS q`, [], { rowMode: 'array' });
+  assert.deepEqual(p.rows.map(asCsv).sort(), lines);
+  await pg.close();
+  assert.equal(rows.length, lines.length);
+});
+
+test('`sql` names the line of a value SQL cannot hold exactly, and prints no query', () => {
+  const rules = file('fine.credit', `fee 100 EUR monthly
+input n: number default 1
+let tiny: number = n * 0.000000000001 * 0.000000000001 * 0.001
+if n > 0 then tiny * 1 EUR
+`);
+  const result = run('sql', rules);
+  assert.equal(result.code, 1);
+  assert.equal(result.out, '');
+  assert.match(result.err, /fine\.credit:3: error: this value needs \d+ decimal places; SQL's DECIMAL\(38\) keeps at most 24/);
+});
+
+test('`sql` refuses a construct it does not have yet, naming its line; `batch --engine duckdb` leaves such rules to the Node batch', async () => {
+  const source = `fee 1000 EUR monthly
+input availability: percent default 99.9%
+if availability < 99.9% then 10%
+pay only if total_credit >= 50 EUR
+`;
+  const rules = file('threshold.credit', source);
+  const result = run('sql', rules);
+  assert.deepEqual([result.code, result.out], [1, '']);
+  assert.match(result.err, /threshold\.credit:4: error: `pay only if` is not in the SQL backend yet; credit-rules batch computes it/);
+  const csv = file('threshold.csv', 'customer,month,availability,fee\nacme,1,99,1000\nacme,2,99,200\n');
+  const outcome = await runDuckdbBatch(compile(source).program!, csv, new Writable({ write: (_c, _e, done) => done() }), true);
+  assert.ok(outcome instanceof HandOver);
+  const node = run('batch', rules, '--csv', csv, '--jobs', '1');
+  assert.deepEqual(run('batch', rules, '--csv', csv, '--engine', 'duckdb'), node);
+});
+
+test('`sql` refuses a dialect it does not write', () => {
+  const result = run('sql', file('u.credit', RULES), '--dialect', 'mysql');
+  assert.equal(result.code, 2);
+  assert.match(result.err, /--dialect must be duckdb or postgres, not "mysql"/);
+});
+
+test('an amount that overflows DECIMAL(38) is the engine\'s error, never a rounded credit', async () => {
+  const rules = file('big.credit', `fee 1 EUR monthly
+if fee > 0 EUR then 12.3456789% capped 1_000_000_000_000_000_000_000_000_000 EUR monthly
+`);
+  const made = run('sql', rules);
+  assert.equal(made.code, 0, made.err);
+  const sql = made.out;
+  const duck = await (await DuckDBInstance.create(':memory:')).connect();
+  await duck.run(`CREATE TABLE months AS SELECT CAST(NULL AS VARCHAR) AS customer, CAST(NULL AS INTEGER) AS month, CAST('9999999999999999999999999999999.5' AS DECIMAL(38, 6)) AS fee`);
+  await assert.rejects(duck.runAndReadAll(sql), /Overflow|out of range/i);
+  duck.closeSync();
+  const pg = await PGlite.create();
+  await pg.exec(`CREATE TABLE months AS SELECT CAST(NULL AS VARCHAR) AS customer, CAST(NULL AS INTEGER) AS month, CAST('9999999999999999999999999999999.5' AS DECIMAL(38, 6)) AS fee`);
+  await assert.rejects(pg.query(run('sql', rules, '--dialect', 'postgres').out), /overflow/);
+  await pg.close();
+});
+
+test('`batch --engine duckdb` computes a clean file in DuckDB and writes the bytes the Node batch writes', async () => {
+  const rules = file('uptime.credit', RULES);
+  const csv = file('clean.csv', CSV);
+  const { program } = compile(RULES);
+  let written = '';
+  const sink = new Writable({ write: (chunk, _encoding, done) => ((written += chunk), done()) });
+  const outcome = await runDuckdbBatch(program!, csv, sink, true);
+  assert.ok(!(outcome instanceof HandOver), `handed over: ${(outcome as HandOver).reason}`);
+  const node = run('batch', rules, '--csv', csv, '--jobs', '1');
+  assert.equal(written, node.out);
+  const duck = run('batch', rules, '--csv', csv, '--engine', 'duckdb', '--out', 'out.csv');
+  assert.deepEqual([duck.code, duck.err, readFileSync(join(dir, 'out.csv'), 'utf8')], [node.code, node.err, node.out]);
+});
+
+test('`batch --engine duckdb` on bad rows, units, currencies and rows apart: the Node batch\'s output, stderr and exit code', () => {
+  const rules = file('uptime.credit', RULES);
+  const files = {
+    'bad-rows.csv': `${CSV}acme,5,101,1000\nbeta,2,99,1000\ngamma,1,99,-5\n`,
+    'units.csv': 'customer,month,availability,fee\nacme,1,99.5%,1000 EUR\nacme,2,98,1000\n',
+    'apart.csv': 'customer,month,availability,fee\nacme,1,99.5,1000\nbeta,1,98,1000\nacme,2,98,1000\n',
+    'header.csv': 'customer,month,availabilty,fee\nacme,1,99.5,1000\n',
+    'fine.csv': 'availability,fee\n99.1234567,1000\n',
+  };
+  for (const [name, text] of Object.entries(files)) {
+    const csv = file(name, text);
+    const node = run('batch', rules, '--csv', csv, '--jobs', '1');
+    const duck = run('batch', rules, '--csv', csv, '--engine', 'duckdb');
+    assert.deepEqual(duck, node, name);
+  }
+});
