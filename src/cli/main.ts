@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { compile, loadProgram, type Diagnostic, type EvaluationResult, type Lang, type Program } from '../index.js';
 import { OUTPUT_COLUMNS, runBatch } from './batch.js';
 import { REMEMBERED_CUSTOMERS } from './customers.js';
+import { fmt, type CommandContext } from './fmt.js';
 import { openOutputFile, OutputFileError, type OutputFile } from './output-file.js';
 import { runInParallel } from './parallel.js';
 
@@ -39,6 +40,7 @@ Usage:
   credit-rules compile FILE [--out FILE.json]     write the checked program as JSON
   credit-rules batch FILE --csv IN [--out OUT] [--jobs N] [--no-formula-guard]
                                                   credits for a CSV of customer-months (billing)
+  credit-rules fmt [--check | --write] FILE...   lay out rules files canonically
 
 Run \`credit-rules COMMAND --help\` for details. Exit codes: 0 ok, 1 errors in the
 rules, failed examples or failed batch rows, 2 the command could not run.`,
@@ -65,6 +67,17 @@ Exits with 1 if any example failed.`,
   render: `Usage: credit-rules render FILE [--lang en|de]
 
 Prints the clause text of the rules, in English (default) or German.`,
+  fmt: `Usage: credit-rules fmt [--check | --write] FILE...
+
+Lays out rules files in the one canonical layout: two spaces per block level,
+one space between tokens, a block's tiers aligned on \`then\`, comments kept,
+at most one blank line in a row. Only layout changes, never what the rules mean.
+Without an option, prints the formatted text of each FILE.
+  --check  lists the files that are not formatted; exits 1 if there are any
+  --write  rewrites the files that are not formatted (whole or not at all) and
+           lists them
+A file with syntax errors is not formatted: its errors are printed and the exit
+code is 1.`,
   compile: `Usage: credit-rules compile FILE [--out FILE.json]
 
 Writes the checked program as JSON (to stdout, or to --out). The widget loads
@@ -380,7 +393,7 @@ export function main(argv: readonly string[], given: Io): number | Promise<numbe
       return command === undefined ? 2 : 0;
     }
     if (!(command in HELP) || command === 'main') {
-      throw new UsageError(`unknown command "${command}"; the commands are check, eval, test, render, compile and batch`);
+      throw new UsageError(`unknown command "${command}"; the commands are check, eval, test, render, compile, batch and fmt`);
     }
     const { values: options, positionals } = parseArgs({
       args: [...rest],
@@ -394,13 +407,15 @@ export function main(argv: readonly string[], given: Io): number | Promise<numbe
         csv: { type: 'string' },
         jobs: { type: 'string' },
         'no-formula-guard': { type: 'boolean' },
+        check: { type: 'boolean' },
+        write: { type: 'boolean' },
       },
     });
     if (options.help) {
       io.out(HELP[command]);
       return 0;
     }
-    const allowed: Record<string, string[]> = { check: [], test: [], eval: ['set', 'json', 'lang'], render: ['lang'], compile: ['out'], batch: ['csv', 'out', 'jobs', 'no-formula-guard'] };
+    const allowed: Record<string, string[]> = { check: [], test: [], eval: ['set', 'json', 'lang'], render: ['lang'], compile: ['out'], batch: ['csv', 'out', 'jobs', 'no-formula-guard'], fmt: ['check', 'write'] };
     for (const option of Object.keys(options)) {
       if (!allowed[command].includes(option)) throw new UsageError(`${command} has no --${option} option (see credit-rules ${command} --help)`);
     }
@@ -426,9 +441,19 @@ export function main(argv: readonly string[], given: Io): number | Promise<numbe
         const settings = { csv: options.csv, out: options.out, jobs: jobCount(options.jobs), formulaGuard: !options['no-formula-guard'] };
         return batch(oneFile(positionals, 'batch'), settings, io).catch((error: unknown) => failure(error, io));
       }
+      case 'fmt': {
+        if (positionals.length === 0) throw new UsageError('fmt needs at least one FILE (see credit-rules fmt --help)');
+        if (options.check && options.write) throw new UsageError('fmt takes --check or --write, not both');
+        return fmt(positionals, { check: options.check ?? false, write: options.write ?? false }, context(io)).catch((error: unknown) => failure(error, io));
+      }
     }
     return 2;
   } catch (error) {
     return failure(error, io);
   }
+}
+
+/** What the commands in their own modules (fmt) use of this one. */
+function context(io: Io): CommandContext {
+  return { out: io.out, err: io.err, read, diagnostic: formatDiagnostic, fail: (message) => new UsageError(message) };
 }

@@ -1,0 +1,70 @@
+/**
+ * `credit-rules fmt [--check | --write] FILE...`: the canonical layout of
+ * rules files (`format` in src/language/format/). Without an option the
+ * formatted text is printed; `--check` lists the files that are not
+ * formatted and exits 1 if there are any; `--write` rewrites them in place,
+ * whole or not at all (a temporary file renamed over the old one).
+ */
+import type { Diagnostic } from '../language/diagnostics.js';
+import { format } from '../language/format/format.js';
+import { openOutputFile, OutputFileError } from './output-file.js';
+
+/** What a command gets from `main.ts`: where to write, how to read a file and show a diagnostic. */
+export interface CommandContext {
+  out(line: string): void;
+  err(line: string): void;
+  /** Reads a file, or throws the CLI's one-line error. */
+  read(file: string): string;
+  diagnostic(file: string, d: Diagnostic): string;
+  /** The CLI's error for a command that cannot run (exit 2), to throw. */
+  fail(message: string): Error;
+}
+
+export interface FmtOptions {
+  readonly check: boolean;
+  readonly write: boolean;
+}
+
+export async function fmt(files: readonly string[], { check, write }: FmtOptions, context: CommandContext): Promise<number> {
+  let failed = false;
+  for (const file of files) {
+    const source = context.read(file);
+    const result = format(source);
+    if (result.text === undefined) {
+      context.err(`${file}: not formatted: it has syntax errors`);
+      for (const d of result.diagnostics) context.err(context.diagnostic(file, d));
+      failed = true;
+      continue;
+    }
+    if (check) {
+      if (result.changed) {
+        context.out(file);
+        failed = true;
+      }
+    } else if (write) {
+      if (!result.changed) continue;
+      await replace(file, result.text, context);
+      context.out(file);
+    } else {
+      context.out(result.text.replace(/\n$/, ''));
+    }
+  }
+  return failed ? 1 : 0;
+}
+
+/** Writes `text` over `file`, whole or not at all. */
+async function replace(file: string, text: string, context: CommandContext): Promise<void> {
+  let output: ReturnType<typeof openOutputFile>;
+  try {
+    output = openOutputFile(file);
+  } catch (error) {
+    throw error instanceof OutputFileError ? context.fail(error.message) : error;
+  }
+  try {
+    output.stream.write(text);
+    await output.commit();
+  } catch (error) {
+    output.discard();
+    throw context.fail(`${file}: cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+}
