@@ -5,20 +5,9 @@
  * formatted and exits 1 if there are any; `--write` rewrites them in place,
  * whole or not at all (a temporary file renamed over the old one).
  */
-import type { Diagnostic } from '../language/diagnostics.js';
 import { format } from '../language/format/format.js';
+import type { CommandContext } from './context.js';
 import { openOutputFile, OutputFileError } from './output-file.js';
-
-/** What a command gets from `main.ts`: where to write, how to read a file and show a diagnostic. */
-export interface CommandContext {
-  out(line: string): void;
-  err(line: string): void;
-  /** Reads a file, or throws the CLI's one-line error. */
-  read(file: string): string;
-  diagnostic(file: string, d: Diagnostic): string;
-  /** The CLI's error for a command that cannot run (exit 2), to throw. */
-  fail(message: string): Error;
-}
 
 export interface FmtOptions {
   readonly check: boolean;

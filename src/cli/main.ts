@@ -11,7 +11,9 @@ import { parseArgs } from 'node:util';
 import { compile, loadProgram, type Diagnostic, type EvaluationResult, type Lang, type Program } from '../index.js';
 import { OUTPUT_COLUMNS, runBatch } from './batch.js';
 import { REMEMBERED_CUSTOMERS } from './customers.js';
-import { fmt, type CommandContext } from './fmt.js';
+import type { CommandContext } from './context.js';
+import { diff } from './diff.js';
+import { fmt } from './fmt.js';
 import { openOutputFile, OutputFileError, type OutputFile } from './output-file.js';
 import { runInParallel } from './parallel.js';
 
@@ -41,6 +43,8 @@ Usage:
   credit-rules batch FILE --csv IN [--out OUT] [--jobs N] [--no-formula-guard]
                                                   credits for a CSV of customer-months (billing)
   credit-rules fmt [--check | --write] FILE...   lay out rules files canonically
+  credit-rules diff OLD NEW [--csv IN] [--json] [--lang en|de]
+                                                  what changed between two versions, in words and money
 
 Run \`credit-rules COMMAND --help\` for details. Exit codes: 0 ok, 1 errors in the
 rules, failed examples or failed batch rows, 2 the command could not run.`,
@@ -78,6 +82,22 @@ Without an option, prints the formatted text of each FILE.
            lists them
 A file with syntax errors is not formatted: its errors are printed and the exit
 code is 1.`,
+  diff: `Usage: credit-rules diff OLD NEW [--csv IN] [--json] [--lang en|de]
+
+Compares two versions of the rules (.credit or precompiled .json):
+1. the terms that changed, in the words of the clause ("the tier of 10% of the
+   monthly fee now applies if the Monthly uptime is below 99.5% instead of
+   below 99.9%"), with their lines in OLD and NEW;
+2. for each input, the ranges of its values where the two versions pay a month
+   differently, and by how much: found from the thresholds of both versions
+   (every value they compare the input with) and computed exactly at each
+   threshold and between each two, not sampled. The other inputs are held at
+   their defaults (the new version's first), which the output names;
+3. with --csv IN, a CSV of real months in the format of \`batch\`: what each
+   version pays for them (contract years with their caps, as batch computes
+   them), per customer and in all, and the difference.
+  --json        print everything as one JSON object
+  --lang en|de  the language of the terms and tables (default en)`,
   compile: `Usage: credit-rules compile FILE [--out FILE.json]
 
 Writes the checked program as JSON (to stdout, or to --out). The widget loads
@@ -393,7 +413,7 @@ export function main(argv: readonly string[], given: Io): number | Promise<numbe
       return command === undefined ? 2 : 0;
     }
     if (!(command in HELP) || command === 'main') {
-      throw new UsageError(`unknown command "${command}"; the commands are check, eval, test, render, compile, batch and fmt`);
+      throw new UsageError(`unknown command "${command}"; the commands are check, eval, test, render, compile, batch, fmt and diff`);
     }
     const { values: options, positionals } = parseArgs({
       args: [...rest],
@@ -415,7 +435,7 @@ export function main(argv: readonly string[], given: Io): number | Promise<numbe
       io.out(HELP[command]);
       return 0;
     }
-    const allowed: Record<string, string[]> = { check: [], test: [], eval: ['set', 'json', 'lang'], render: ['lang'], compile: ['out'], batch: ['csv', 'out', 'jobs', 'no-formula-guard'], fmt: ['check', 'write'] };
+    const allowed: Record<string, string[]> = { check: [], test: [], eval: ['set', 'json', 'lang'], render: ['lang'], compile: ['out'], batch: ['csv', 'out', 'jobs', 'no-formula-guard'], fmt: ['check', 'write'], diff: ['csv', 'json', 'lang'] };
     for (const option of Object.keys(options)) {
       if (!allowed[command].includes(option)) throw new UsageError(`${command} has no --${option} option (see credit-rules ${command} --help)`);
     }
@@ -446,6 +466,10 @@ export function main(argv: readonly string[], given: Io): number | Promise<numbe
         if (options.check && options.write) throw new UsageError('fmt takes --check or --write, not both');
         return fmt(positionals, { check: options.check ?? false, write: options.write ?? false }, context(io)).catch((error: unknown) => failure(error, io));
       }
+      case 'diff': {
+        const settings = { ...(options.csv !== undefined ? { csv: options.csv } : {}), json: options.json ?? false, lang: lang(options.lang) };
+        return diff(positionals, settings, context(io)).catch((error: unknown) => failure(error, io));
+      }
     }
     return 2;
   } catch (error) {
@@ -455,5 +479,5 @@ export function main(argv: readonly string[], given: Io): number | Promise<numbe
 
 /** What the commands in their own modules (fmt) use of this one. */
 function context(io: Io): CommandContext {
-  return { out: io.out, err: io.err, read, diagnostic: formatDiagnostic, fail: (message) => new UsageError(message) };
+  return { out: io.out, err: io.err, read, load: (file) => load(file, io), diagnostic: formatDiagnostic, fail: (message) => new UsageError(message) };
 }

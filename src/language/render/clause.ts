@@ -140,7 +140,7 @@ type Operand = (c: Case) => string;
 /** An example's `credit 240 EUR, credit 10%`, said once: "240.00 EUR (10% of the monthly fee)". */
 type ExpectedCredit = { readonly money: string; readonly percent?: string } | { readonly money?: string; readonly percent: string };
 
-interface Phrases {
+export interface Phrases {
   readonly heading: string;
   quote(text: string): string;
   item(letter: string): string;
@@ -527,7 +527,8 @@ const german: Phrases = {
     `${label ? `„${label}“: ` : ''}${givens.length ? `${givens.join('; ')}. ` : ''}Ergebnis: ${expectations.join('; ')}.`,
 };
 
-const phrases: Record<Lang, Phrases> = { en: english, de: german };
+/** The wording of the clause, per language: also what `diff` words changed terms with. */
+export const phrases: Record<Lang, Phrases> = { en: english, de: german };
 
 // ---------------------------------------------------------------------------
 // The writer.

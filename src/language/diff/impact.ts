@@ -1,0 +1,250 @@
+/**
+ * The money impact of a change, input by input: the ranges of one input's
+ * values where the two versions pay a different monthly credit, and by how
+ * much, with every other input held at its default.
+ *
+ * The ranges are found from the breakpoints, not by sampling: every constant
+ * the input is compared with in either version (and, for a proportional
+ * credit, every step from its threshold) is a breakpoint. Where an input is
+ * only ever compared with constants, each version pays one amount at each
+ * breakpoint and one amount on each open interval between two: so evaluating
+ * each version, with the exact evaluator, at every breakpoint and at one
+ * point inside every interval gives the exact answer. An input that is also
+ * computed with (`late * 1 point`, a `let`) pays amounts that vary inside an
+ * interval: its ranges are marked `exact: false`.
+ */
+import { children, expressionsOf, type Expr, type Literal } from '../ast.js';
+import { canonical, Decimal } from '../decimal.js';
+import { SECONDS_PER_UNIT } from '../literals.js';
+import type { CreditOutcome, InputInfo, Program } from '../program.js';
+
+/** One end of a range, in the input's own unit ("99.5" for 99.5 %, "30" for 30min with unit "min"). */
+export interface RangeEnd {
+  readonly value: string;
+  readonly included: boolean;
+}
+
+/** A month's credit under one version: money (a decimal string), or why it could not be computed. */
+export interface Paid {
+  readonly amount?: string;
+  readonly percentOfFee?: string;
+  readonly error?: string;
+}
+
+export interface ImpactRange {
+  /** No `from`: the range has no lower end (the input's declared range aside); no `to`: no upper end. */
+  readonly from?: RangeEnd;
+  readonly to?: RangeEnd;
+  readonly before: Paid;
+  readonly after: Paid;
+  /** After minus before, in money; absent when either could not be computed. */
+  readonly difference?: string;
+}
+
+export interface InputImpact {
+  readonly name: string;
+  readonly label?: string;
+  readonly kind: InputInfo['kind'];
+  readonly unit?: InputInfo['unit'];
+  readonly currency?: string;
+  /** The ranges where the versions pay differently, in order. */
+  readonly ranges: readonly ImpactRange[];
+  /** False when the input is computed with, so amounts may vary inside a range (each range shows one point of it). */
+  readonly exact: boolean;
+}
+
+export interface MoneyImpact {
+  readonly currency: string | null;
+  /**
+   * The values every other input is held at, as literals: each version's own
+   * default (the other version's where it has none), so a changed fee shows.
+   */
+  readonly held: Readonly<Record<string, { readonly before: string; readonly after: string }>>;
+  /** Inputs held at a value of our choosing, having no default in either version. */
+  readonly assumed: readonly string[];
+  readonly inputs: readonly InputImpact[];
+}
+
+/** Proportional credits with smaller steps than this many in an input's range are not stepped through. */
+const MAX_STEPS = 2_000;
+
+export function moneyImpact(before: Program, after: Program): MoneyImpact {
+  const currency = after.currency ?? before.currency;
+  const inputs = union(after.inputs, before.inputs);
+  const { held, assumed } = heldValues(before, after, currency);
+  const run = (program: Program, side: 'before' | 'after', name: string, value: string): Paid => {
+    const own = Object.fromEntries(program.inputs.map((i) => [i.name, i.name === name ? value : held[i.name][side]]));
+    return paid(program.credit(own));
+  };
+  const impacts = inputs
+    .filter((input) => input.name !== 'fee')
+    .map((input): InputImpact => {
+      const { points, exact } = breakpoints(input, [before, after]);
+      const ranges = segments(input, points).map((segment) => {
+        const value = literal(input, segment.at, currency);
+        return { ...segment, before: run(before, 'before', input.name, value), after: run(after, 'after', input.name, value) };
+      });
+      return {
+        name: input.name,
+        kind: input.kind,
+        ...(input.label !== undefined ? { label: input.label } : {}),
+        ...(input.unit ? { unit: input.unit } : {}),
+        ...(input.currency ? { currency: input.currency } : {}),
+        ranges: merge(ranges),
+        exact,
+      };
+    });
+  return { currency: currency ?? null, held, assumed, inputs: impacts };
+}
+
+/** The inputs of both versions, each once, the new version's declaration first. */
+function union(first: readonly InputInfo[], second: readonly InputInfo[]): InputInfo[] {
+  return [...first, ...second.filter((b) => !first.some((a) => a.name === b.name))];
+}
+
+function heldValues(before: Program, after: Program, currency: string | undefined): Pick<MoneyImpact, 'held' | 'assumed'> {
+  const held: Record<string, { before: string; after: string }> = {};
+  const assumed: string[] = [];
+  for (const input of union(after.inputs, before.inputs)) {
+    const [b, a] = [before, after].map((p) => p.inputs.find((i) => i.name === input.name));
+    const fallback = b?.default ?? a?.default;
+    const value = (own: InputInfo | undefined) => {
+      const chosen = own?.default ?? fallback ?? (input.name === 'fee' ? '1000' : input.kind === 'percent' ? '100' : input.kind === 'boolean' ? 'false' : '0');
+      return literal(own ?? input, chosen, currency);
+    };
+    if (fallback === undefined) assumed.push(input.name);
+    held[input.name] = { before: value(b), after: value(a) };
+  }
+  return { held, assumed };
+}
+
+/** A value in the input's own unit as the language writes it: "99.5%", "30min", "1000 EUR". */
+function literal(input: InputInfo, value: string, currency: string | undefined): string {
+  switch (input.kind) {
+    case 'percent': return `${value}%`;
+    case 'duration': return `${value}${input.unit ?? 's'}`;
+    case 'money': return input.currency ?? currency ? `${value} ${input.currency ?? currency}` : value;
+    default: return value;
+  }
+}
+
+/** A literal's value in the input's own unit (percent points, the declared duration unit). */
+function inUnit(input: InputInfo, l: Literal): Decimal {
+  const value = canonical(l);
+  if (input.kind === 'percent') return value.times(100);
+  if (input.kind === 'duration') return value.div(SECONDS_PER_UNIT[input.unit ?? 's']);
+  return value;
+}
+
+/** Every constant `input` is compared with in the programs, and whether that is all it is used for. */
+function breakpoints(input: InputInfo, programs: readonly Program[]): { points: Decimal[]; exact: boolean } {
+  if (input.kind === 'boolean') return { points: [], exact: true };
+  const points: Decimal[] = [];
+  let exact = true;
+  const range = input.range && { min: new Decimal(input.range.min), max: new Decimal(input.range.max) };
+  const isInput = (e: Expr) => e.type === 'name' && e.name === input.name;
+  const walk = (expr: Expr, compared: boolean): void => {
+    if (expr.type === 'compare') {
+      expr.operands.forEach((operand, i) => {
+        const neighbours = [expr.operands[i - 1], expr.operands[i + 1]].filter((o): o is Expr => o !== undefined);
+        if (isInput(operand)) {
+          for (const n of neighbours) {
+            if (n.type === 'literal') points.push(inUnit(input, n));
+            else exact = false;
+          }
+        } else walk(operand, false);
+      });
+      return;
+    }
+    if (isInput(expr) && !compared) exact = false;
+    for (const child of children(expr)) walk(child, false);
+  };
+  for (const program of programs) {
+    for (const statement of program.toJSON().ast.statements) {
+      for (const { expr } of expressionsOf(statement)) walk(expr, false);
+      const rules = statement.type === 'rule' ? [statement] : statement.type === 'block' ? statement.rules : [];
+      for (const rule of rules) {
+        const measure = rule.proportional?.measure;
+        if (!measure || !isInput(measure.subject)) continue;
+        const step = rule.proportional!.step;
+        // The distance is stepped: the credit changes at every step from the threshold, and only there.
+        const stepped = measure.threshold.type === 'literal' && step.type === 'literal' && range !== undefined && canonical(step).gt(0);
+        const [threshold, size] = stepped ? [inUnit(input, measure.threshold as Literal), inUnit(input, step as Literal)] : [];
+        if (!threshold || !size || !range) {
+          exact = false;
+          continue;
+        }
+        // The steps k = 1, 2, … from the threshold that fall inside the range.
+        const direction = rule.proportional!.direction === 'below' ? -1 : 1;
+        const [near, far] = direction > 0 ? [range.min, range.max] : [range.max, range.min];
+        const first = Decimal.max(1, near.minus(threshold).times(direction).div(size).ceil());
+        const last = far.minus(threshold).times(direction).div(size).floor();
+        if (last.minus(first).gt(MAX_STEPS)) {
+          exact = false;
+          continue;
+        }
+        for (let k = first; k.lte(last); k = k.plus(1)) points.push(threshold.plus(size.times(k).times(direction)));
+      }
+    }
+  }
+  const unique = [...new Map(points.filter((p) => !range || (p.gte(range.min) && p.lte(range.max))).map((p) => [p.toString(), p])).values()];
+  if (range) unique.push(range.min, range.max);
+  return { points: [...new Map(unique.map((p) => [p.toString(), p])).values()].sort((a, b) => a.comparedTo(b)), exact };
+}
+
+interface Segment {
+  readonly from?: RangeEnd;
+  readonly to?: RangeEnd;
+  /** Where it is evaluated, in the input's unit. */
+  readonly at: string;
+}
+
+/** Each breakpoint, and the open interval between each two (and beyond the ends when there is no range). */
+function segments(input: InputInfo, points: readonly Decimal[]): Segment[] {
+  if (input.kind === 'boolean') {
+    return ['false', 'true'].map((value) => ({ from: { value, included: true }, to: { value, included: true }, at: value }));
+  }
+  if (points.length === 0) return [{ at: input.default ?? '0' }];
+  const out: Segment[] = [];
+  const ranged = input.range !== undefined;
+  const first = points[0];
+  const last = points[points.length - 1];
+  if (!ranged) out.push({ to: { value: first.toString(), included: false }, at: (first.gt(0) ? first.div(2) : first.minus(1)).toString() });
+  points.forEach((p, i) => {
+    out.push({ from: { value: p.toString(), included: true }, to: { value: p.toString(), included: true }, at: p.toString() });
+    const next = points[i + 1];
+    if (next) out.push({ from: { value: p.toString(), included: false }, to: { value: next.toString(), included: false }, at: p.plus(next).div(2).toString() });
+  });
+  if (!ranged) out.push({ from: { value: last.toString(), included: false }, at: (last.gt(0) ? last.times(2) : last.plus(1)).toString() });
+  return out;
+}
+
+function paid(outcome: CreditOutcome): Paid {
+  if (!outcome.ok) return { error: outcome.diagnostics.map((d) => d.message).join('; ') };
+  return { amount: outcome.credit.amount, percentOfFee: outcome.credit.percentOfFee };
+}
+
+/** Neighbouring segments that pay the same under both versions are one range; ranges that pay the same are left out. */
+function merge(ranges: readonly (Segment & { before: Paid; after: Paid })[]): ImpactRange[] {
+  const same = (a: Paid, b: Paid) => a.amount === b.amount && a.error === b.error;
+  const out: ImpactRange[] = [];
+  for (const { from, to, before, after } of ranges) {
+    const last = out[out.length - 1];
+    if (last && same(last.before, before) && same(last.after, after) && last.to && from && last.to.value === from.value) {
+      out[out.length - 1] = { ...last, ...(to ? { to } : { to: undefined }) };
+      continue;
+    }
+    out.push({ ...(from ? { from } : {}), ...(to ? { to } : {}), before, after, ...difference(before, after) });
+  }
+  return out.filter((r) => !same(r.before, r.after)).map((r) => (r.to === undefined ? withoutTo(r) : r));
+}
+
+function withoutTo(range: ImpactRange): ImpactRange {
+  const { to: _, ...rest } = range;
+  return rest;
+}
+
+function difference(before: Paid, after: Paid): { difference?: string } {
+  if (before.amount === undefined || after.amount === undefined) return {};
+  return { difference: new Decimal(after.amount).minus(before.amount).toFixed() };
+}
