@@ -7,7 +7,7 @@
  */
 import { format } from '../language/format/format.js';
 import type { CommandContext } from './context.js';
-import { openOutputFile, OutputFileError } from './output-file.js';
+import { writeWhole } from './write-file.js';
 
 export interface FmtOptions {
   readonly check: boolean;
@@ -32,7 +32,7 @@ export async function fmt(files: readonly string[], { check, write }: FmtOptions
       }
     } else if (write) {
       if (!result.changed) continue;
-      await replace(file, result.text, context);
+      await writeWhole(file, result.text, context);
       context.out(file);
     } else {
       context.out(result.text.replace(/\n$/, ''));
@@ -41,19 +41,3 @@ export async function fmt(files: readonly string[], { check, write }: FmtOptions
   return failed ? 1 : 0;
 }
 
-/** Writes `text` over `file`, whole or not at all. */
-async function replace(file: string, text: string, context: CommandContext): Promise<void> {
-  let output: ReturnType<typeof openOutputFile>;
-  try {
-    output = openOutputFile(file);
-  } catch (error) {
-    throw error instanceof OutputFileError ? context.fail(error.message) : error;
-  }
-  try {
-    output.stream.write(text);
-    await output.commit();
-  } catch (error) {
-    output.discard();
-    throw context.fail(`${file}: cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-  }
-}

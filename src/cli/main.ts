@@ -13,6 +13,7 @@ import { OUTPUT_COLUMNS, runBatch } from './batch.js';
 import { REMEMBERED_CUSTOMERS } from './customers.js';
 import type { CommandContext } from './context.js';
 import { diff } from './diff.js';
+import { renderDocx } from './docx.js';
 import { fmt } from './fmt.js';
 import { openOutputFile, OutputFileError, type OutputFile } from './output-file.js';
 import { runInParallel } from './parallel.js';
@@ -38,7 +39,8 @@ Usage:
   credit-rules eval FILE [--set NAME=VALUE]... [--json] [--lang en|de]
                                                   evaluate a month, or a contract year
   credit-rules test FILE...                       run the examples
-  credit-rules render FILE [--lang en|de]         print the clause text
+  credit-rules render FILE [--lang en|de] [--docx OUT.docx]
+                                                  print the clause text, or write it as a Word document
   credit-rules compile FILE [--out FILE.json]     write the checked program as JSON
   credit-rules batch FILE --csv IN [--out OUT] [--jobs N] [--no-formula-guard]
                                                   credits for a CSV of customer-months (billing)
@@ -68,9 +70,12 @@ Inputs without --set take their declared defaults.
 Runs every \`example\` line as a test: one line per example, then
 "N passed, N failed". A failure shows expected, actual and the explanation.
 Exits with 1 if any example failed.`,
-  render: `Usage: credit-rules render FILE [--lang en|de]
+  render: `Usage: credit-rules render FILE [--lang en|de] [--docx OUT.docx]
 
-Prints the clause text of the rules, in English (default) or German.`,
+Prints the clause text of the rules, in English (default) or German.
+  --docx OUT.docx  writes the clause as a Word document instead: the heading,
+                   the clauses numbered, each tier table as a table, the worked
+                   examples (OUT is replaced whole or not at all)`,
   fmt: `Usage: credit-rules fmt [--check | --write] FILE...
 
 Lays out rules files in the one canonical layout: two spaces per block level,
@@ -429,13 +434,14 @@ export function main(argv: readonly string[], given: Io): number | Promise<numbe
         'no-formula-guard': { type: 'boolean' },
         check: { type: 'boolean' },
         write: { type: 'boolean' },
+        docx: { type: 'string' },
       },
     });
     if (options.help) {
       io.out(HELP[command]);
       return 0;
     }
-    const allowed: Record<string, string[]> = { check: [], test: [], eval: ['set', 'json', 'lang'], render: ['lang'], compile: ['out'], batch: ['csv', 'out', 'jobs', 'no-formula-guard'], fmt: ['check', 'write'], diff: ['csv', 'json', 'lang'] };
+    const allowed: Record<string, string[]> = { check: [], test: [], eval: ['set', 'json', 'lang'], render: ['lang', 'docx'], compile: ['out'], batch: ['csv', 'out', 'jobs', 'no-formula-guard'], fmt: ['check', 'write'], diff: ['csv', 'json', 'lang'] };
     for (const option of Object.keys(options)) {
       if (!allowed[command].includes(option)) throw new UsageError(`${command} has no --${option} option (see credit-rules ${command} --help)`);
     }
@@ -446,6 +452,7 @@ export function main(argv: readonly string[], given: Io): number | Promise<numbe
       case 'render': {
         const program = load(oneFile(positionals, 'render'), io);
         if (!program) return 1;
+        if (options.docx !== undefined) return renderDocx(program, options.docx, lang(options.lang), context(io)).catch((error: unknown) => failure(error, io));
         io.out(program.render(lang(options.lang)));
         return 0;
       }
