@@ -11,13 +11,14 @@ import {
   AlignmentType, BorderStyle, Document, HeadingLevel, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
 } from 'docx';
 import type { CheckedProgram } from '../language/checker/program.js';
-import { renderClause } from '../language/render/clause.js';
+import type { ExampleResult } from '../language/evaluate/examples.js';
 import type { Lang } from '../language/render/format.js';
 import { clauseParts, type ClauseParts } from './parts.js';
 
-/** What the export needs of a program: the package entry's `Program` and a precompiled program's JSON both give it. */
+/** What the export needs of a program: the package entry's `Program` (from `compile` or `loadProgram`). */
 export interface ExportableProgram {
   toJSON(): CheckedProgram;
+  render(lang: Lang, examples?: readonly ExampleResult[]): string;
 }
 
 export const DOCX_MIME_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -27,10 +28,13 @@ const HEADERS: Record<Lang, { tier: string; condition: string; credit: string; p
   de: { tier: 'Stufe', condition: 'Voraussetzung', credit: 'Gutschrift', points: 'Service-Credit-Punkte' },
 };
 
-/** The clause of `program` as the bytes of a .docx file. */
-export async function clauseDocx(program: ExportableProgram, lang: Lang = 'en'): Promise<Uint8Array> {
-  const checked = program.toJSON();
-  const parts = clauseParts(renderClause(checked, lang), checked, lang);
+/**
+ * The clause of `program` as the bytes of a .docx file: the text `render`
+ * gives, so its worked examples state what the rules compute (`examples`:
+ * their results, when the caller has run them already).
+ */
+export async function clauseDocx(program: ExportableProgram, lang: Lang = 'en', examples?: readonly ExampleResult[]): Promise<Uint8Array> {
+  const parts = clauseParts(program.render(lang, ...(examples ? [examples] : [])), program.toJSON(), lang);
   return new Uint8Array(await Packer.toArrayBuffer(document(parts, lang)));
 }
 

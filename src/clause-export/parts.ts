@@ -10,7 +10,7 @@
  */
 import type { Block } from '../language/ast.js';
 import type { CheckedProgram } from '../language/checker/program.js';
-import { phrases } from '../language/render/clause.js';
+import { phrasesFor } from '../language/render/clause.js';
 import type { Lang } from '../language/render/format.js';
 
 export interface TierRow {
@@ -34,7 +34,7 @@ export interface ClauseParts {
 const INDENT = '   ';
 
 export function clauseParts(text: string, program: CheckedProgram, lang: Lang): ClauseParts {
-  const p = phrases[lang];
+  const p = phrasesFor(program, lang);
   const item = lang === 'de' ? /^([a-z]+\)) (.*)$/s : /^(\([a-z]+\)) (.*)$/s;
   const lines = text.split('\n');
   const clauses: { text: string; parts: Part[] }[] = [];

@@ -10,7 +10,7 @@
 import { Writable } from 'node:stream';
 import type { Lang, Program } from '../index.js';
 import { Decimal } from '../language/decimal.js';
-import { diffPrograms, rangeText, type ProgramDiff } from '../language/diff/diff.js';
+import { diffPrograms, rangeText, valueText, type ProgramDiff } from '../language/diff/diff.js';
 import type { Paid } from '../language/diff/impact.js';
 import { formatMoney } from '../language/render/format.js';
 import { runBatch } from './batch.js';
@@ -46,8 +46,10 @@ const WORDS = {
     none: 'The terms are the same.',
     impact: 'What a month pays, input by input, the other inputs held at their defaults',
     assumed: 'no default; assumed',
-    inexact: 'this input is also computed with: amounts may vary inside a range; each range shows one value of it',
+    inexact: 'this input is also computed with: amounts may vary inside a range, and are shown at one value of it',
     same: 'both versions pay the same at every value',
+    at: 'at',
+    sameSeen: 'both versions pay the same at every value tried (as it is computed with, a difference between them is not ruled out)',
     columns: ['values', 'old', 'new', 'difference'],
     batch: (file: string) => `What the months of ${file} pay:`,
     customer: 'customer',
@@ -61,8 +63,10 @@ const WORDS = {
     none: 'Die Bedingungen sind unverändert.',
     impact: 'Was ein Monat zahlt, je Eingabe; die übrigen Eingaben auf ihren Vorgabewerten',
     assumed: 'kein Vorgabewert; angenommen',
-    inexact: 'mit dieser Eingabe wird auch gerechnet: Beträge können innerhalb eines Bereichs schwanken; jeder Bereich zeigt einen Wert daraus',
+    inexact: 'mit dieser Eingabe wird auch gerechnet: Beträge können innerhalb eines Bereichs schwanken und sind für einen Wert daraus gezeigt',
     same: 'beide Fassungen zahlen bei jedem Wert dasselbe',
+    at: 'bei',
+    sameSeen: 'beide Fassungen zahlen bei jedem geprüften Wert dasselbe (da mit dieser Eingabe gerechnet wird, ist ein Unterschied dazwischen nicht ausgeschlossen)',
     columns: ['Werte', 'bisher', 'neu', 'Differenz'],
     batch: (file: string) => `Was die Monate aus ${file} zahlen:`,
     customer: 'Kunde',
@@ -99,13 +103,13 @@ function describe({ terms, impact }: ProgramDiff, lang: Lang): string[] {
   const money = (paid: Paid) => (paid.amount !== undefined ? formatMoney(paid.amount, impact.currency ?? undefined, lang) : `(${paid.error})`);
   for (const input of impact.inputs) {
     out.push(`  ${input.label !== undefined ? `${input.label} (${input.name})` : input.name}:`);
-    if (!input.exact) out.push(`    (${w.inexact})`);
     if (input.ranges.length === 0) {
-      out.push(`    ${w.same}`);
+      out.push(`    ${input.exact ? w.same : w.sameSeen}`);
       continue;
     }
+    if (!input.exact) out.push(`    (${w.inexact})`);
     const rows = input.ranges.map((r) => [
-      rangeText(r, input, lang),
+      rangeText(r, input, lang) + (input.exact || r.from?.value === r.to?.value ? '' : ` (${w.at} ${valueText(r.at, input, lang)})`),
       money(r.before),
       money(r.after),
       r.difference !== undefined ? signed(formatMoney(r.difference, impact.currency ?? undefined, lang), r.difference) : '',

@@ -8,7 +8,7 @@ import { createReadStream, openSync, readFileSync, statSync, writeFileSync } fro
 import { availableParallelism } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { compile, loadProgram, type Diagnostic, type EvaluationResult, type Lang, type Program } from '../index.js';
+import { compile, labelIn, loadProgram, type Diagnostic, type EvaluationResult, type Lang, type Program } from '../index.js';
 import { OUTPUT_COLUMNS, runBatch } from './batch.js';
 import { REMEMBERED_CUSTOMERS } from './customers.js';
 import type { CommandContext } from './context.js';
@@ -97,7 +97,8 @@ Compares two versions of the rules (.credit or precompiled .json):
    differently, and by how much: found from the thresholds of both versions
    (every value they compare the input with) and computed exactly at each
    threshold and between each two, not sampled. The other inputs are held at
-   their defaults (the new version's first), which the output names;
+   their defaults, each version's own (the other's where it has none), which
+   the output names;
 3. with --csv IN, a CSV of real months in the format of \`batch\`: what each
    version pays for them (contract years with their caps, as batch computes
    them), per customer and in all, and the difference.
@@ -250,18 +251,27 @@ function evaluate(file: string, sets: readonly string[], json: boolean, language
     return 2;
   }
   if (json) io.out(JSON.stringify(evaluation.result, null, 2));
-  else printResult(evaluation.result, io);
+  else printResult(evaluation.result, program, language, io);
   return 0;
 }
 
-function printResult(result: EvaluationResult, io: Io): void {
+/** The result as text; labels, and what is paid (`payout`), in the language asked for. */
+function printResult(result: EvaluationResult, program: Program, language: Lang, io: Io): void {
   const currency = result.currency ? ` ${result.currency}` : '';
   const period = result.mode === 'year' ? 'yearly' : 'monthly';
-  io.out(`Credit: ${result.credit.amount}${currency} (${result.credit.percentOfFee}% of the ${period} fee ${result.fee}${currency})`);
-  for (const credit of result.credits) {
-    io.out(`  ${credit.matched ? '*' : ' '} ${credit.name} (line ${credit.line}): ${credit.amount}${currency}`);
+  const paid = program.payout ? labelIn(program.payout.what, program.payout.whatTranslations, language)! : 'credit';
+  const share = result.credit.percentOfFee === null ? '' : ` (${result.credit.percentOfFee}% of the ${period} fee ${result.fee}${currency})`;
+  io.out(`${paid.charAt(0).toUpperCase()}${paid.slice(1)}: ${result.credit.amount}${currency}${share}`);
+  result.credits.forEach((credit, i) => {
+    const info = program.credits[i];
+    const name = info?.kind === 'block' ? labelIn(credit.name, info.translations, language) : credit.name;
+    io.out(`  ${credit.matched ? '*' : ' '} ${name} (line ${credit.line}): ${credit.amount}${currency}`);
+  });
+  for (const [name, value] of Object.entries(result.outputs)) {
+    const output = program.outputs.find((o) => o.name === name);
+    const label = output && labelIn(output.label, output.translations, language);
+    io.out(`  ${label && label !== name ? `${label} (${name})` : name} = ${value}`);
   }
-  for (const [name, value] of Object.entries(result.outputs)) io.out(`  ${name} = ${value}`);
   if (result.mode === 'year') {
     for (const month of result.months) io.out(`  month ${month.month}: ${month.credit.amount}${currency}`);
   }
@@ -452,9 +462,16 @@ export function main(argv: readonly string[], given: Io): number | Promise<numbe
       case 'render': {
         const program = load(oneFile(positionals, 'render'), io);
         if (!program) return 1;
-        if (options.docx !== undefined) return renderDocx(program, options.docx, lang(options.lang), context(io)).catch((error: unknown) => failure(error, io));
-        io.out(program.render(lang(options.lang)));
-        return 0;
+        const examples = program.runExamples();
+        // The clause states what the rules compute; an example that expects otherwise fails the command.
+        const failed = examples.filter((e) => !e.passed);
+        const report = () => {
+          for (const e of failed) io.err(`example "${e.name}" (line ${e.line}) expects ${e.expectations.filter((x) => !x.passed).map((x) => `${x.target} ${x.expected}`).join(', ')}, but the rules compute ${e.expectations.filter((x) => !x.passed).map((x) => x.actual).join(', ')}; the clause states what the rules compute`);
+          return failed.length > 0 ? 1 : 0;
+        };
+        if (options.docx !== undefined) return renderDocx(program, options.docx, lang(options.lang), examples, context(io)).then(report).catch((error: unknown) => failure(error, io));
+        io.out(program.render(lang(options.lang), examples));
+        return report();
       }
       case 'compile': {
         const program = load(oneFile(positionals, 'compile'), io);

@@ -66,7 +66,7 @@ What a month pays, input by input, the other inputs held at their defaults (fee 
     assert.equal(result.terms.length, 2);
     assert.deepEqual(result.impact.inputs[0].ranges, [{
       from: { value: '99.5', included: true }, to: { value: '99.9', included: false },
-      before: { amount: '100.00', percentOfFee: '10' }, after: { amount: '0.00', percentOfFee: '0' }, difference: '-100',
+      before: { amount: '100.00', percentOfFee: '10' }, after: { amount: '0.00', percentOfFee: '0' }, difference: '-100', at: '99.5',
     }]);
     assert.deepEqual(result.batch.total, { before: '350', after: '250', difference: '-100', failed: { before: 0, after: 0 } });
   });

@@ -87,11 +87,18 @@ describe('the ranges where two versions pay differently', () => {
     assert.deepEqual(ranges(impact(before, before.replace('10%', '20%')).inputs[0]), ['no: 10.00 -> 20.00 (10)']);
   });
 
-  it('an input that is computed with is marked inexact', () => {
+  it('an input that is computed with is marked inexact: its differing neighbours are one range, its amounts shown at one value', () => {
     const before = 'fee 100 EUR monthly\ninput late: number default 0 range 0..10\nif late > 2 then late * 1%\n';
     const result = impact(before, before.replace('> 2', '> 3'));
     assert.equal(result.inputs[0].exact, false);
-    assert.deepEqual(ranges(result.inputs[0]), ['above 2 and below 3: 2.50 -> 0.00 (-2.5)', '3: 3.00 -> 0.00 (-3)']);
+    assert.deepEqual(ranges(result.inputs[0]), ['above 2 up to 3: 2.03 -> 0.00 (-2.03)']);
+    assert.equal(result.inputs[0].ranges[0].at, '2.03125');
+  });
+
+  it('an input that is computed with is tried between its breakpoints too', () => {
+    const before = 'input resolved: number default 350 range 0..5_000\nif resolved > 300 then min((resolved - 300) * 0.50 EUR, 100 EUR)\n';
+    const result = impact(before, before.replace('0.50 EUR', '0.60 EUR'));
+    assert.deepEqual(ranges(result.inputs[0]), ['above 300 and below 593.75: 73.44 -> 88.13 (14.69)']);
   });
 
   it('holds the other inputs at their defaults, and says which had none', () => {

@@ -60,6 +60,12 @@ describe('the terms that changed, in English and German', () => {
     ['an input\'s default', edit('default 99.95%', 'default 99.99%'),
       ['The default of “Monthly uptime” is now 99.99% instead of 99.95%.'],
       ['Der Vorgabewert von „Monthly uptime“ beträgt nun 99,99 % statt 99,95 %.']],
+    ['a claim period counted from the incident, in business days', edit('claim within 30 days', 'claim within 10 business days after incident'),
+      ['A service credit must now be claimed within 10 business days after the incident instead of 30 days.'],
+      ['Eine Gutschrift muss nun innerhalb von 10 Arbeitstagen nach dem Vorfall statt 30 Tagen geltend gemacht werden.']],
+    ['a condition for paying (language version 2)', `${BASE}pay only if total_credit > 1 EUR\n`,
+      ['The term “pay only if total_credit > 1 EUR” was added.'],
+      ['Die Bestimmung „pay only if total_credit > 1 EUR“ wurde hinzugefügt.']],
     ['nothing but spelling', edit('99.9% then 10%', '99.90 %  then  10.0%'), [], []],
   ];
   for (const [sentence, after, en, de] of cases) {
@@ -88,12 +94,14 @@ describe('definitions and statements of a kind the comparison does not know', ()
     const withStatement = (text: string): CheckedProgram => {
       const program = compile(BASE).program!.toJSON();
       const source = `${program.source}${text}\n`;
-      const statement = { type: 'pay-only-if', span: { start: program.source.length, end: source.length - 1 } } as unknown as A.Statement;
+      const statement = { type: 'a-later-kind', span: { start: program.source.length, end: source.length - 1 } } as unknown as A.Statement;
       return { ...program, source, ast: { statements: [...program.ast.statements, statement] } };
     };
-    assert.deepEqual(termChanges(withStatement('pay only if total_credit > 1 EUR'), withStatement('pay only if total_credit > 5 EUR'), 'en').map((c) => c.text), [
-      'The term “pay only if total_credit > 1 EUR” was removed.',
-      'The term “pay only if total_credit > 5 EUR” was added.',
+    assert.deepEqual(termChanges(withStatement('later syntax 1'), withStatement('later syntax 2'), 'en').map((c) => c.text), [
+      'The term “later syntax 1” now reads “later syntax 2”.',
+    ]);
+    assert.deepEqual(termChanges(withStatement('later syntax 1'), compile(BASE).program!.toJSON(), 'de').map((c) => c.text), [
+      'Die Bestimmung „later syntax 1“ wurde gestrichen.',
     ]);
   });
 });

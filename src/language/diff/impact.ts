@@ -27,7 +27,8 @@ export interface RangeEnd {
 /** A month's credit under one version: money (a decimal string), or why it could not be computed. */
 export interface Paid {
   readonly amount?: string;
-  readonly percentOfFee?: string;
+  /** Null for a program without a fee. */
+  readonly percentOfFee?: string | null;
   readonly error?: string;
 }
 
@@ -39,6 +40,8 @@ export interface ImpactRange {
   readonly after: Paid;
   /** After minus before, in money; absent when either could not be computed. */
   readonly difference?: string;
+  /** A value the amounts were computed at (in the input's unit): for an exact input every value of the range pays the same; for an inexact one, this one. */
+  readonly at: string;
 }
 
 export interface InputImpact {
@@ -90,7 +93,7 @@ export function moneyImpact(before: Program, after: Program): MoneyImpact {
         ...(input.label !== undefined ? { label: input.label } : {}),
         ...(input.unit ? { unit: input.unit } : {}),
         ...(input.currency ? { currency: input.currency } : {}),
-        ranges: merge(ranges),
+        ranges: merge(ranges, exact),
         exact,
       };
     });
@@ -141,7 +144,7 @@ function breakpoints(input: InputInfo, programs: readonly Program[]): { points: 
   if (input.kind === 'boolean') return { points: [], exact: true };
   const points: Decimal[] = [];
   let exact = true;
-  const range = input.range && { min: new Decimal(input.range.min), max: new Decimal(input.range.max) };
+  const range = rangeOf(input);
   const isInput = (e: Expr) => e.type === 'name' && e.name === input.name;
   const walk = (expr: Expr, compared: boolean): void => {
     if (expr.type === 'compare') {
@@ -187,9 +190,28 @@ function breakpoints(input: InputInfo, programs: readonly Program[]): { points: 
       }
     }
   }
+  if (!exact) points.push(...between(points, range));
   const unique = [...new Map(points.filter((p) => !range || (p.gte(range.min) && p.lte(range.max))).map((p) => [p.toString(), p])).values()];
   if (range) unique.push(range.min, range.max);
   return { points: [...new Map(unique.map((p) => [p.toString(), p])).values()].sort((a, b) => a.comparedTo(b)), exact };
+}
+
+/** The values an input may take: its declared range, or 0 %..100 % for a percentage without one (as the plan has it). */
+function rangeOf(input: InputInfo): { min: Decimal; max: Decimal } | undefined {
+  if (input.range) return { min: new Decimal(input.range.min), max: new Decimal(input.range.max) };
+  return input.kind === 'percent' ? { min: new Decimal(0), max: new Decimal(100) } : undefined;
+}
+
+/** For an input that is computed with: more points inside each interval, so fewer differences go unseen. */
+const SUBDIVISIONS = 16;
+
+function between(points: readonly Decimal[], range: { min: Decimal; max: Decimal } | undefined): Decimal[] {
+  const sorted = [...points, ...(range ? [range.min, range.max] : [])].sort((a, b) => a.comparedTo(b));
+  return sorted.slice(1).flatMap((to, i) => {
+    const from = sorted[i];
+    if (to.eq(from)) return [];
+    return Array.from({ length: SUBDIVISIONS - 1 }, (_, k) => from.plus(to.minus(from).times(k + 1).div(SUBDIVISIONS)));
+  });
 }
 
 interface Segment {
@@ -206,7 +228,7 @@ function segments(input: InputInfo, points: readonly Decimal[]): Segment[] {
   }
   if (points.length === 0) return [{ at: input.default ?? '0' }];
   const out: Segment[] = [];
-  const ranged = input.range !== undefined;
+  const ranged = rangeOf(input) !== undefined;
   const first = points[0];
   const last = points[points.length - 1];
   if (!ranged) out.push({ to: { value: first.toString(), included: false }, at: (first.gt(0) ? first.div(2) : first.minus(1)).toString() });
@@ -224,17 +246,23 @@ function paid(outcome: CreditOutcome): Paid {
   return { amount: outcome.credit.amount, percentOfFee: outcome.credit.percentOfFee };
 }
 
-/** Neighbouring segments that pay the same under both versions are one range; ranges that pay the same are left out. */
-function merge(ranges: readonly (Segment & { before: Paid; after: Paid })[]): ImpactRange[] {
+/**
+ * Neighbouring segments that pay the same under both versions are one range;
+ * ranges that pay the same are left out. For an inexact input, whose amounts
+ * vary from point to point, neighbours that both pay differently are one range.
+ */
+function merge(ranges: readonly (Segment & { before: Paid; after: Paid })[], exact: boolean): ImpactRange[] {
   const same = (a: Paid, b: Paid) => a.amount === b.amount && a.error === b.error;
+  const joins = (last: ImpactRange, next: { before: Paid; after: Paid }) =>
+    exact ? same(last.before, next.before) && same(last.after, next.after) : !same(last.before, last.after) && !same(next.before, next.after);
   const out: ImpactRange[] = [];
-  for (const { from, to, before, after } of ranges) {
+  for (const { from, to, at, before, after } of ranges) {
     const last = out[out.length - 1];
-    if (last && same(last.before, before) && same(last.after, after) && last.to && from && last.to.value === from.value) {
+    if (last && joins(last, { before, after }) && last.to && from && last.to.value === from.value) {
       out[out.length - 1] = { ...last, ...(to ? { to } : { to: undefined }) };
       continue;
     }
-    out.push({ ...(from ? { from } : {}), ...(to ? { to } : {}), before, after, ...difference(before, after) });
+    out.push({ ...(from ? { from } : {}), ...(to ? { to } : {}), before, after, ...difference(before, after), at });
   }
   return out.filter((r) => !same(r.before, r.after)).map((r) => (r.to === undefined ? withoutTo(r) : r));
 }

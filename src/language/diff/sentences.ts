@@ -36,6 +36,7 @@ export interface Sentences {
   definitionNow(term: string, now: string | undefined, before: string | undefined): string;
   statementAdded(text: string): string;
   statementRemoved(text: string): string;
+  statementNow(now: string, before: string): string;
   /** A range of an input's values; ends are formatted values. */
   range(from: End | undefined, to: End | undefined): string;
 }
@@ -96,6 +97,7 @@ const english: Sentences = {
         : `“${term}” is now defined as ${now} instead of ${before}.`,
   statementAdded: (text) => `The term “${text}” was added.`,
   statementRemoved: (text) => `The term “${text}” was removed.`,
+  statementNow: (now, before) => `The term “${before}” now reads “${now}”.`,
   range: (from, to) => {
     if (from && to && from.text === to.text) return from.text;
     if (!from) return to ? `${to.included ? 'up to' : 'below'} ${to.text}` : 'any value';
@@ -161,6 +163,7 @@ const german: Sentences = {
         : `„${term}“ ist nun definiert als ${now} statt ${before}.`,
   statementAdded: (text) => `Die Bestimmung „${text}“ wurde hinzugefügt.`,
   statementRemoved: (text) => `Die Bestimmung „${text}“ wurde gestrichen.`,
+  statementNow: (now, before) => `Die Bestimmung „${before}“ lautet nun „${now}“.`,
   range: (from, to) => {
     if (from && to && from.text === to.text) return from.text;
     if (!from) return to ? `${to.included ? 'bis' : 'unter'} ${to.text}` : 'jeder Wert';

@@ -8,7 +8,8 @@
  * by its condition or, when the condition changed, by its credit; a cap by
  * its period; a value by its name. Meaning decides equality, not spelling:
  * `10.0 %` is `10%`. A statement of a kind this module does not know (syntax
- * newer than it) is compared by its text, so no change goes unreported.
+ * newer than it) is compared by its text, paired with one of its kind, so no
+ * change goes unreported.
  */
 import type * as A from '../ast.js';
 import type { CheckedProgram } from '../checker/program.js';
@@ -152,8 +153,8 @@ class TermDiff {
 
   private claim(): void {
     const { before: [b], after: [a] } = this.all('claim');
-    if (a && b && this.w.after.key(a.within) === this.w.before.key(b.within)) return;
-    if (a || b) this.add(this.s.claimNow(a && this.w.after.value(a.within, 'dat'), b && this.w.before.value(b.within, 'dat')), { before: b, after: a });
+    if (a && b && this.w.after.claimKey(a) === this.w.before.claimKey(b)) return;
+    if (a || b) this.add(this.s.claimNow(a && this.w.after.claim(a), b && this.w.before.claim(b)), { before: b, after: a });
   }
 
   private definitions(): void {
@@ -172,8 +173,9 @@ class TermDiff {
   private others(): void {
     const of = (p: CheckedProgram, w: Words) => p.ast.statements.filter((s) => !KNOWN.has(s.type)).map((s) => ({ s, text: w.source(s) }));
     const [bs, as] = [of(this.before, this.w.before), of(this.after, this.w.after)];
-    const pairs = match(bs, as, [(b, a) => b.text === a.text]);
+    const pairs = match(bs, as, [(b, a) => b.text === a.text, (b, a) => b.s.type === a.s.type]);
     for (const b of pairs.removed) this.add(this.s.statementRemoved(b.text), { before: b.s });
+    for (const [b, a] of pairs.matched) if (b.text !== a.text) this.add(this.s.statementNow(a.text, b.text), { before: b.s, after: a.s });
     for (const a of pairs.added) this.add(this.s.statementAdded(a.text), { after: a.s });
   }
 }

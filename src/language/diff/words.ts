@@ -2,15 +2,15 @@
  * The terms of one program in clause words, for sentences about changes:
  * a tier's credit ("10% of the monthly fee"), its condition ("the Monthly
  * uptime is below 99.5%"), a cap ("20% of the yearly fee in any contract
- * year"). The words are the clause renderer's (`phrases` of
+ * year"). The words are the clause renderer's (`phrasesFor` of
  * render/clause.ts, values by render/format.ts); a condition it cannot put
  * into words simply (several parts, arithmetic) is quoted as written.
  */
 import type * as A from '../ast.js';
 import type { CheckedProgram } from '../checker/program.js';
 import { Decimal, canonical } from '../decimal.js';
-import { phrases } from '../render/clause.js';
-import { formatLiteral, type Lang } from '../render/format.js';
+import { phrasesFor, type Phrases } from '../render/clause.js';
+import { formatClaimPeriod, formatLiteral, type Lang } from '../render/format.js';
 
 /** A condition as the clause says it: one measured subject with its bounds, or a quotation. */
 export type Condition =
@@ -18,14 +18,14 @@ export type Condition =
   | { readonly type: 'quoted'; readonly listed: string };
 
 export class Words {
-  readonly p: (typeof phrases)[Lang];
+  readonly p: Phrases;
   private readonly terms = new Map<string, string>();
 
   constructor(
     readonly program: CheckedProgram,
     readonly lang: Lang,
   ) {
-    this.p = phrases[lang];
+    this.p = phrasesFor(program, lang);
     for (const spec of [...program.inputs, ...program.values]) this.terms.set(spec.name, spec.label ?? spec.name.replaceAll('_', ' '));
   }
 
@@ -80,6 +80,17 @@ export class Words {
       }
     }
     return { type: 'quoted', listed: this.quote(this.source(expr)) };
+  }
+
+  /** A claim period as the clause states it, in the dative German needs after "innerhalb von". */
+  claim(claim: A.ClaimDecl): string {
+    const { within, measure } = claim;
+    const period = formatClaimPeriod({ value: within.value, ...(within.unit ? { unit: within.unit } : {}), ...(measure ? { measure } : {}) }, this.lang);
+    return claim.afterIncident ? `${period} ${this.lang === 'de' ? 'nach dem Vorfall' : 'after the incident'}` : period;
+  }
+
+  claimKey(claim: A.ClaimDecl): string {
+    return `${this.key(claim.within)}|${claim.measure ?? ''}|${claim.afterIncident === true}`;
   }
 
   cap(cap: A.Cap): string {

@@ -12,19 +12,38 @@
  * the table holds a function rather than a string, so the writer never asks
  * which language it is writing.
  */
-import type * as A from '../ast.js';
+import * as A from '../ast.js';
 import type { CheckedProgram } from '../checker/program.js';
 import { Decimal } from '../decimal.js';
-import { formatDuration, formatLiteral, formatNumber, type Lang } from './format.js';
+import { parseQuantity } from '../literals.js';
+import { formatClaimPeriod, formatDuration, formatLiteral, formatNumber, type Lang } from './format.js';
 
-/** What a clause may say differently from the rules: the fee agreed with this customer (a decimal string). */
+/** What an example computes, for an example whose expectation differs from it. */
+export interface ComputedExample {
+  readonly passed: boolean;
+  /** Per expectation, in order: what the rules compute ("240.00 EUR", "10%"), or undefined without a result. */
+  readonly actual: readonly (string | undefined)[];
+}
+
+/**
+ * What a clause may say differently from the rules: the fee agreed with this
+ * customer (a decimal string); and what each example computes (in the order
+ * of the examples), so that a failing example is never stated as fact.
+ */
 export interface ClauseOptions {
   readonly fee?: string;
+  readonly examples?: readonly ComputedExample[];
 }
 
 /** The service-credit section of a contract, as plain text ending in a newline. */
 export function renderClause(program: CheckedProgram, lang: Lang, options: ClauseOptions = {}): string {
-  return new ClauseWriter(program, phrases[lang], lang, options).render();
+  return new ClauseWriter(program, phrasesFor(program, lang), lang, options).render();
+}
+
+/** The phrases a program's clause is written with: the payout's words where it names one (also for `diff` and the Word export). */
+export function phrasesFor(program: CheckedProgram, lang: Lang): Phrases {
+  const payout = program.ast.statements.find((s): s is A.PayoutDecl => s.type === 'payout');
+  return payout ? paidAs[lang](A.labelIn(payout.what, payout.whatTranslations, lang)!, A.labelIn(payout.recipient, payout.recipientTranslations, lang)) : phrases[lang];
 }
 
 // ---------------------------------------------------------------------------
@@ -56,6 +75,13 @@ function condition(expr: A.Expr, negated = false): Cond {
       return combine(all ? 'all' : 'any', [condition(expr.left, negated), condition(expr.right, negated)]);
     }
     case 'compare': return comparison(expr, negated);
+    // `if C then A else B` as a condition: A when C holds, B when it does not.
+    case 'if': return combine('any', [
+      combine('all', [condition(expr.condition), condition(expr.then, negated)]),
+      combine('all', [condition(expr.condition, true), condition(expr.otherwise, negated)]),
+    ]);
+    // Functions are never conditions; the checker rejects them there.
+    case 'call':
     // Checked programs have no invalid nodes; a constant keeps the text readable if one slips through.
     case 'invalid': return { type: 'const', value: !negated };
   }
@@ -173,6 +199,12 @@ export interface Phrases {
   /** `10% of fee`: German needs a genitive for the fee but "von" for anything else. */
   of(rightIsBuiltin: boolean): readonly [word: string, right: Case];
   minus(operand: string): string;
+  /** `min`/`max`: "the lower of A and B", "der höchste Wert von A, B und C". */
+  extreme(which: 'min' | 'max', items: readonly string[], c: Case): string;
+  /** `round`/`floor`/`ceil`: "A, rounded to the nearest multiple of 0.01". */
+  rounded(how: 'round' | 'floor' | 'ceil', value: string, step: string): string;
+  /** `if C then A else B` as a value. */
+  choice(condition: string, then: string, otherwise: string): string;
   points(count: string, one: boolean, c: Case): string;
   pointsOf(expression: string): string;
   /** German dative plural: "innerhalb von 30 Tagen", "unter 2 Tagen". */
@@ -199,7 +231,9 @@ export interface Phrases {
   blockCaps(caps: readonly string[]): string;
   globalCaps(caps: readonly string[]): string;
   pointRate(rate: string): string;
-  claim(within: string): string;
+  claim(within: string, afterIncident: boolean): string;
+  /** `pay only if …`: the conditions, listed. */
+  payOnlyIf(listed: string): string;
   cumulative(refs: string, withPoints: boolean): string;
 
   readonly examplesHeading: string;
@@ -295,6 +329,12 @@ const english: Phrases = {
   arithmetic: { '+': [' plus ', 'nom'], '-': [' less ', 'nom'], '*': [' multiplied by ', 'nom'], '/': [' divided by ', 'nom'] },
   of: () => [' of ', 'nom'],
   minus: (operand) => `minus ${operand}`,
+  extreme: (which, items) =>
+    `the ${items.length === 2 ? (which === 'min' ? 'lower' : 'greater') : which === 'min' ? 'lowest' : 'greatest'} of ${enAnd(items)}`,
+  rounded: (how, value, step) =>
+    how === 'round' ? `${value}, rounded to the nearest multiple of ${step} (halves rounded away from zero)`
+      : `${value}, rounded ${how === 'floor' ? 'down' : 'up'} to a multiple of ${step}`,
+  choice: (condition, then, otherwise) => `${then} if ${condition}, and otherwise ${otherwise}`,
   points: (count, one) => `${count} service credit ${one ? 'point' : 'points'}`,
   pointsOf: (expression) => `a number of service credit points equal to ${expression}`,
   duration: (value, unit) => formatDuration(value, unit, 'en'),
@@ -347,7 +387,8 @@ const english: Phrases = {
   blockCaps: (caps) => `The service credits under this clause are limited to ${enAnd(caps)}.`,
   globalCaps: (caps) => `All service credits together are limited to ${enAnd(caps)}.`,
   pointRate: (rate) => `Each service credit point is worth ${rate}. The service credit points of a month are converted into a service credit at this rate before any limits are applied.`,
-  claim: (within) => `The Customer must claim a service credit within ${within} after the end of the month to which it relates.`,
+  claim: (within, afterIncident) => `The Customer must claim a service credit within ${within} after ${afterIncident ? 'the incident' : 'the end of the month'} to which it relates.`,
+  payOnlyIf: (listed) => `A service credit for a month is paid only if ${listed}; otherwise no service credit is paid for that month, and nothing counts toward any limit.`,
   cumulative: (refs, withPoints) => `Service credits${withPoints ? ' and service credit points' : ''} under ${refs} are added together.`,
 
   examplesHeading: 'Worked examples',
@@ -366,7 +407,7 @@ const english: Phrases = {
   },
   expectedValue: (subject, value) => `${subject} is ${value}`,
   example: (label, givens, expectations) =>
-    `${label ? `“${label}”: ` : ''}${givens.length ? `${givens.join('; ')}. ` : ''}Result: ${expectations.join('; ')}.`,
+    `${label ? `“${label}”: ` : ''}${givens.length ? `${givens.join('; ')}. ` : ''}${expectations.length ? `Result: ${expectations.join('; ')}.` : 'The rules give no result for these values.'}`,
 };
 
 const deAnd = listWith('und');
@@ -448,6 +489,15 @@ const german: Phrases = {
   arithmetic: { '+': [' zuzüglich ', 'gen'], '-': [' abzüglich ', 'gen'], '*': [' multipliziert mit ', 'dat'], '/': [' geteilt durch ', 'nom'] },
   of: (rightIsBuiltin) => (rightIsBuiltin ? [' ', 'gen'] : [' von ', 'dat']),
   minus: (operand) => `minus ${operand}`,
+  extreme: (which, items, c) => {
+    const adjective = items.length === 2 ? (which === 'min' ? 'niedrigere' : 'höhere') : which === 'min' ? 'niedrigste' : 'höchste';
+    const article = c === 'nom' ? `der ${adjective} Wert` : c === 'gen' ? `des ${adjective}n Werts` : `dem ${adjective}n Wert`;
+    return `${article} von ${deAnd(items)}`;
+  },
+  rounded: (how, value, step) =>
+    how === 'round' ? `${value}, kaufmännisch gerundet auf ein Vielfaches von ${step}`
+      : `${value}, ${how === 'floor' ? 'abgerundet' : 'aufgerundet'} auf ein Vielfaches von ${step}`,
+  choice: (condition, then, otherwise) => `${then}, wenn ${condition}, andernfalls ${otherwise}`,
   // Dative plural after "unter", "von": "unter 5 Service-Credit-Punkten".
   points: (count, one, c) => `${count} Service-Credit-${one ? 'Punkt' : c === 'dat' ? 'Punkten' : 'Punkte'}`,
   pointsOf: (expression) => `Service-Credit-Punkte in Höhe von ${expression}`,
@@ -505,7 +555,8 @@ const german: Phrases = {
   blockCaps: (caps) => `Die Gutschriften nach dieser Ziffer sind auf ${deAnd(caps)} begrenzt.`,
   globalCaps: (caps) => `Die Summe aller Gutschriften ist auf ${deAnd(caps)} begrenzt.`,
   pointRate: (rate) => `Jeder Service-Credit-Punkt entspricht einer Gutschrift von ${rate}. Die Service-Credit-Punkte eines Monats werden zu diesem Satz in eine Gutschrift umgerechnet, bevor Höchstgrenzen angewendet werden.`,
-  claim: (within) => `Der Kunde muss eine Gutschrift innerhalb von ${within} nach Ablauf des Monats, auf den sie sich bezieht, geltend machen.`,
+  claim: (within, afterIncident) => `Der Kunde muss eine Gutschrift innerhalb von ${within} nach ${afterIncident ? 'dem Vorfall' : 'Ablauf des Monats'}, auf den sie sich bezieht, geltend machen.`,
+  payOnlyIf: (listed) => `Eine Gutschrift für einen Monat wird nur gewährt, wenn ${listed}; andernfalls wird für diesen Monat keine Gutschrift gewährt, und nichts wird auf eine Höchstgrenze angerechnet.`,
   cumulative: (refs, withPoints) => `Gutschriften${withPoints ? ' und Service-Credit-Punkte' : ''} nach ${refs} werden zusammengerechnet.`,
 
   examplesHeading: 'Berechnungsbeispiele',
@@ -524,11 +575,84 @@ const german: Phrases = {
   },
   expectedValue: (subject, value) => `${subject} beträgt ${value}`,
   example: (label, givens, expectations) =>
-    `${label ? `„${label}“: ` : ''}${givens.length ? `${givens.join('; ')}. ` : ''}Ergebnis: ${expectations.join('; ')}.`,
+    `${label ? `„${label}“: ` : ''}${givens.length ? `${givens.join('; ')}. ` : ''}${expectations.length ? `Ergebnis: ${expectations.join('; ')}.` : 'Für diese Werte ergeben die Regeln kein Ergebnis.'}`,
 };
 
-/** The wording of the clause, per language: also what `diff` words changed terms with. */
-export const phrases: Record<Lang, Phrases> = { en: english, de: german };
+const phrases: Record<Lang, Phrases> = { en: english, de: german };
+
+/** "a bonus", "an incentive". */
+const enArticle = (noun: string) => `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+
+/**
+ * The phrases for a `payout` other than a service credit to the customer:
+ * what is paid and to whom, as the rules name them. Only the sentences that
+ * name them change. German avoids articles of the payout's noun, whose
+ * gender the rules do not tell ("erhält die Mitarbeiterin 50,00 EUR als Bonus").
+ */
+const paidAs: Record<Lang, (what: string, recipient: string | undefined) => Phrases> = {
+  en: (what, recipient = 'the recipient') => ({
+    ...english,
+    heading: capitalize(what),
+    totals: {
+      total_credit: { nom: `the total ${what}`, gen: `the total ${what}`, dat: `the total ${what}` },
+      total_credit_percent: english.totals.total_credit_percent,
+    },
+    credit: (kind, amount) =>
+      kind === 'percent' ? `${enArticle(what)} of ${amount('nom')} of the monthly fee`
+        : kind === 'points' ? amount('nom')
+          : `${enArticle(what)} of ${amount('nom')}`,
+    rule: (when, credit, proportional, caps) => {
+      if (when.type === 'never') return `This clause grants no ${what}, as its condition can never be met.`;
+      const grant = proportional ? `, for that month, ${credit} ${proportional}` : ` ${credit} for that month`;
+      return `${enWhen(when)}, ${recipient} receives${grant}${caps}.`;
+    },
+    neverCredits: `This clause grants no ${what}, as its condition can never be met.`,
+    blockIntro: (pool) => `For each month, ${recipient} receives ${pool === 'points' ? 'points' : enArticle(what)} according to the following tiers:`,
+    highestTier: (pool) => `If the conditions of more than one tier are met, only the highest ${pool === 'points' ? 'number of points' : what} applies.`,
+    blockCaps: (caps) => `The ${what} amounts under this clause are limited to ${enAnd(caps)}.`,
+    globalCaps: (caps) => `All ${what} amounts together are limited to ${enAnd(caps)}.`,
+    claim: (within, afterIncident) => `${capitalize(recipient)} must claim ${enArticle(what)} within ${within} after ${afterIncident ? 'the incident' : 'the end of the month'} to which it relates.`,
+    payOnlyIf: (listed) => `${capitalize(enArticle(what))} for a month is paid only if ${listed}; otherwise nothing is paid for that month, and nothing counts toward any limit.`,
+    cumulative: (refs) => `The ${what} amounts under ${refs} are added together.`,
+    expectedCredit: (credit, year) => {
+      if (!credit) return year ? `no ${what} for the contract year` : `no ${what} for the month`;
+      const share = credit.percent && `${credit.percent} of the ${year ? 'yearly' : 'monthly'} fee`;
+      const amount = credit.money ? `${credit.money}${share ? ` (${share})` : ''}` : share;
+      return `${enArticle(what)} of ${amount} for the ${year ? 'contract year' : 'month'}`;
+    },
+  }),
+  de: (what, recipient = 'der Empfänger') => ({
+    ...german,
+    heading: what,
+    totals: {
+      total_credit: { nom: 'der Gesamtbetrag', gen: 'des Gesamtbetrags', dat: 'dem Gesamtbetrag' },
+      total_credit_percent: german.totals.total_credit_percent,
+    },
+    credit: (kind, amount) =>
+      kind === 'percent' ? `einen Betrag in Höhe von ${amount('nom')} der monatlichen Vergütung als ${what}`
+        : kind === 'points' ? amount('nom')
+          : `einen Betrag in Höhe von ${amount('dat')} als ${what}`,
+    rule: (when, credit, proportional, caps) => {
+      if (when.type === 'never') return `Nach dieser Ziffer wird nichts gezahlt, da ihre Voraussetzung nie erfüllt sein kann.`;
+      const grant = proportional ? `für diesen Monat ${credit} ${proportional}` : `${credit} für diesen Monat`;
+      return `${deWhen(when)}erhält ${recipient} ${grant}${caps}.`;
+    },
+    neverCredits: 'Nach dieser Ziffer wird nichts gezahlt, da ihre Voraussetzung nie erfüllt sein kann.',
+    blockIntro: (pool) => `${capitalize(recipient)} erhält für jeden Monat ${pool === 'points' ? 'Punkte' : `einen Betrag als ${what}`} nach den folgenden Stufen:`,
+    highestTier: () => 'Sind die Voraussetzungen mehrerer Stufen erfüllt, gilt nur der höchste Betrag.',
+    blockCaps: (caps) => `Die Beträge nach dieser Ziffer sind auf ${deAnd(caps)} begrenzt.`,
+    globalCaps: (caps) => `Die Summe aller Beträge ist auf ${deAnd(caps)} begrenzt.`,
+    claim: (within, afterIncident) => `Ansprüche nach diesem Abschnitt sind innerhalb von ${within} nach ${afterIncident ? 'dem Vorfall' : 'Ablauf des Monats'}, auf den sie sich beziehen, geltend zu machen.`,
+    payOnlyIf: (listed) => `Ein Anspruch für einen Monat besteht nur, wenn ${listed}; andernfalls wird für diesen Monat nichts gezahlt, und nichts wird auf eine Höchstgrenze angerechnet.`,
+    cumulative: (refs) => `Die Beträge nach ${refs} werden zusammengerechnet.`,
+    expectedCredit: (credit, year) => {
+      if (!credit) return year ? 'kein Betrag für das Vertragsjahr' : 'kein Betrag für den Monat';
+      const share = credit.percent && `${credit.percent} der ${year ? 'jährlichen' : 'monatlichen'} Vergütung`;
+      const amount = credit.money ? `${credit.money}${share ? ` (${share})` : ''}` : share;
+      return `${amount} als ${what} für ${year ? 'das Vertragsjahr' : 'den Monat'}`;
+    },
+  }),
+};
 
 // ---------------------------------------------------------------------------
 // The writer.
@@ -553,7 +677,7 @@ class ClauseWriter {
     private readonly lang: Lang,
     private readonly options: ClauseOptions = {},
   ) {
-    for (const spec of [...program.inputs, ...program.values]) this.terms.set(spec.name, spec.label ?? spec.name.replaceAll('_', ' '));
+    for (const spec of [...program.inputs, ...program.values]) this.terms.set(spec.name, A.labelIn(spec.label, spec.translations, lang) ?? spec.name.replaceAll('_', ' '));
     this.feePeriod = program.inputs.find((i) => i.name === 'fee')?.period ?? 'monthly';
   }
 
@@ -587,12 +711,23 @@ class ClauseWriter {
         case 'output':
           this.add([this.definition(statement)]);
           break;
-        case 'claim':
-          this.add([this.p.claim(this.p.duration(statement.within.value, statement.within.unit ?? 'd', 'dat'))]);
+        case 'claim': {
+          const { within, measure } = statement;
+          const period = measure ? formatClaimPeriod({ value: within.value, measure }, this.lang) : this.p.duration(within.value, within.unit ?? 'd', 'dat');
+          this.add([this.p.claim(period, statement.afterIncident === true)]);
           break;
+        }
+        case 'pay-if': {
+          // Every `pay only if` is one condition of payment: said together, where the first stands.
+          const all = statements.filter((s): s is A.PayCondition => s.type === 'pay-if');
+          if (all[0] !== statement) break;
+          this.add([this.p.payOnlyIf(this.p.join(all.map((s) => this.listedWhen(this.when(s.condition)) || this.expr(s.condition, 'nom')), 'and'))]);
+          break;
+        }
         case 'fee':
         case 'input':
         case 'example':
+        case 'payout':
           break;
       }
       if (index === lastCredit && creditClauses.length > 1) {
@@ -608,7 +743,7 @@ class ClauseWriter {
     const examples = statements.filter((s): s is A.ExampleDecl => s.type === 'example');
     if (examples.length) {
       text.push(this.p.examplesHeading, '', this.p.examplesIntro, '');
-      examples.forEach((example, i) => text.push(`${this.p.item(letter(i))} ${this.example(example)}`));
+      examples.forEach((example, i) => text.push(`${this.p.item(letter(i))} ${this.example(example, this.options.examples?.[i])}`));
       text.push('');
     }
     return text.join('\n');
@@ -630,10 +765,12 @@ class ClauseWriter {
   // Fee and definitions
 
   private feeClause(): void {
+    // A program without a fee (a bonus scheme, a KPI calculator) has no fee clause.
+    if (!this.program.inputs.some((i) => i.name === 'fee')) return;
     const statement = this.program.ast.statements.find((s): s is A.FeeDecl => s.type === 'fee');
     const amount = statement && (this.options.fee === undefined ? statement.amount : { ...statement.amount, value: this.options.fee, negative: false });
     const sentences = statement && amount
-      ? [this.p.feeIs(statement.period, this.literal(amount, 'nom'), statement.label)]
+      ? [this.p.feeIs(statement.period, this.literal(amount, 'nom'), A.labelIn(statement.label, statement.translations, this.lang))]
       : [this.p.feeImplicit];
     const periods = this.feePeriods();
     if (this.feePeriod === 'yearly') {
@@ -699,7 +836,7 @@ class ClauseWriter {
     const after: string[] = [];
     if (block.rules.length > 1) after.push(this.p.highestTier(block.pool));
     if (block.caps.length) after.push(this.p.blockCaps(block.caps.map((cap) => this.cap(cap))));
-    return [title(block.label) + this.p.blockIntro(block.pool), ...tiers, ...(after.length ? [after.join(' ')] : [])];
+    return [title(A.labelIn(block.label, block.translations, this.lang)) + this.p.blockIntro(block.pool), ...tiers, ...(after.length ? [after.join(' ')] : [])];
   }
 
   private proportional(rule: A.Rule): string | undefined {
@@ -804,6 +941,18 @@ class ClauseWriter {
         return `${this.operand(expr.left, level, false, c)}${word}${this.operand(expr.right, level, true, right)}`;
       }
       case 'compare': return this.listed(condition(expr));
+      case 'call': {
+        if (expr.name === 'min' || expr.name === 'max') return this.p.extreme(expr.name, expr.args.map((a) => this.expr(a, 'nom')), c);
+        if (expr.name === 'round' || expr.name === 'floor' || expr.name === 'ceil') {
+          return this.p.rounded(expr.name, this.expr(expr.args[0], c), this.expr(expr.args[1], 'nom'));
+        }
+        return '…';
+      }
+      case 'if': {
+        const cond = condition(expr.condition);
+        const when = cond.type === 'const' ? '' : this.listed(cond);
+        return `(${this.p.choice(when, this.expr(expr.then, 'nom'), this.expr(expr.otherwise, 'nom'))})`;
+      }
       case 'invalid': return '…';
     }
   }
@@ -842,7 +991,7 @@ class ClauseWriter {
    * Every value the example runs with — those it gives and the declared
    * defaults of the rest — so a reader can recompute it from the text alone.
    */
-  private example(example: A.ExampleDecl): string {
+  private example(example: A.ExampleDecl, computed: ComputedExample | undefined): string {
     const year = example.givens.some((g) => g.list);
     const givens = this.program.inputs.flatMap((input) => {
       const given = example.givens.find((g) => g.name === input.name);
@@ -857,15 +1006,22 @@ class ClauseWriter {
       const written = values.map((v) => this.literal(v, 'nom'));
       return [given?.list ? this.p.givenMonths(term, written) : this.p.given(term, written[0])];
     });
+    // A failing example states what the rules compute, never the expectation that is wrong.
+    const stated = example.expectations.flatMap((e, i): A.ExampleExpectation[] => {
+      if (!computed || computed.passed) return [e];
+      const actual = computed.actual[i];
+      const quantity = actual === undefined ? undefined : actual === 'true' || actual === 'false' ? { kind: 'boolean' as const, value: actual } : parseQuantity(actual.replace(/^(-?)([\d.]+) ?%$/, '$1$2%'));
+      return quantity ? [{ ...e, value: { ...e.value, ...quantity, type: 'literal', span: e.value.span } as A.Literal }] : [];
+    });
     const expectations: string[] = [];
-    const credits = example.expectations.filter((e) => e.target === 'credit');
+    const credits = stated.filter((e) => e.target === 'credit');
     if (credits.length) expectations.push(this.p.expectedCredit(this.expectedCredit(credits.map((e) => e.value)), year));
-    for (const e of example.expectations) {
+    for (const e of stated) {
       if (e.target === 'credit') continue;
       if (e.value.kind === 'boolean') expectations.push(this.p.stated(this.p.flag(this.term(e.name), e.value.value === 'true')));
       else expectations.push(this.p.expectedValue(this.subjectName(e.name), this.literal(e.value, 'nom')));
     }
-    return this.p.example(example.label, givens, expectations);
+    return this.p.example(A.labelIn(example.label, example.translations, this.lang), givens, expectations);
   }
 
   /** `credit 240 EUR, credit 10%` are one credit said two ways; zero is "no service credit". */
