@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -120,6 +120,16 @@ describe('credit-rules render FILE --docx OUT', () => {
     assert.equal(run.stdout, '');
     const { tables } = read(readFileSync(join(dir, 'clause.docx')));
     assert.deepEqual(tables[0][3], ['c)', 'wenn der Wert „Monthly Uptime Percentage“ unter 95,0 % liegt', '100 % der monatlichen Vergütung']);
+  });
+
+  it('an example that expects other than the rules compute: the document states what they compute, and exit 1 names it', () => {
+    const rulesFile = join(dir, 'wrong.credit');
+    writeFileSync(rulesFile, 'if availability < 99.5% then 10%\nexample "Wrong": availability = 99%, fee = 1000 EUR => credit 50 EUR\n');
+    const run = cli('render', rulesFile, '--docx', 'wrong.docx');
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /^example "Wrong" \(line 2\) expects credit 50 EUR, but the rules compute /);
+    const { paragraphs } = read(readFileSync(join(dir, 'wrong.docx')));
+    assert.ok(paragraphs.some((p) => /^“Wrong”: .*100\.00 EUR/.test(p.text)), 'the worked example states the computed 100.00 EUR');
   });
 
   it('an OUT that cannot be written: one clear line, exit 2', () => {
