@@ -9,6 +9,7 @@
  */
 import { Writable } from 'node:stream';
 import type { Lang, Program } from '../index.js';
+import type { Period } from '../language/ast.js';
 import { Decimal } from '../language/decimal.js';
 import { diffPrograms, rangeText, valueText, type ProgramDiff } from '../language/diff/diff.js';
 import type { Paid } from '../language/diff/impact.js';
@@ -44,7 +45,7 @@ const WORDS = {
   en: {
     terms: 'Terms that changed:',
     none: 'The terms are the same.',
-    impact: 'What a month pays, input by input, the other inputs held at their defaults',
+    impact: (period: Period) => `What ${{ monthly: 'a month', quarterly: 'a quarter', yearly: 'a year' }[period]} pays, input by input, the other inputs held at their defaults`,
     assumed: 'no default; assumed',
     inexact: 'this input is also computed with: amounts may vary inside a range, and are shown at one value of it',
     same: 'both versions pay the same at every value',
@@ -61,7 +62,7 @@ const WORDS = {
   de: {
     terms: 'Geänderte Bedingungen:',
     none: 'Die Bedingungen sind unverändert.',
-    impact: 'Was ein Monat zahlt, je Eingabe; die übrigen Eingaben auf ihren Vorgabewerten',
+    impact: (period: Period) => `Was ${{ monthly: 'ein Monat', quarterly: 'ein Quartal', yearly: 'ein Jahr' }[period]} zahlt, je Eingabe; die übrigen Eingaben auf ihren Vorgabewerten`,
     assumed: 'kein Vorgabewert; angenommen',
     inexact: 'mit dieser Eingabe wird auch gerechnet: Beträge können innerhalb eines Bereichs schwanken und sind für einen Wert daraus gezeigt',
     same: 'beide Fassungen zahlen bei jedem Wert dasselbe',
@@ -99,7 +100,7 @@ function describe({ terms, impact }: ProgramDiff, lang: Lang): string[] {
   for (const change of terms) out.push(`  - ${change.text} ${w.line(change.before, change.after)}`);
   const held = Object.entries(impact.held).map(([name, { before, after }]) =>
     `${name} = ${before === after ? after : `${before} → ${after}`}${impact.assumed.includes(name) ? ` (${w.assumed})` : ''}`);
-  out.push('', `${w.impact} (${held.join(', ')}):`);
+  out.push('', `${w.impact(impact.period)} (${held.join(', ')}):`);
   const money = (paid: Paid) => (paid.amount !== undefined ? formatMoney(paid.amount, impact.currency ?? undefined, lang) : `(${paid.error})`);
   for (const input of impact.inputs) {
     out.push(`  ${input.label !== undefined ? `${input.label} (${input.name})` : input.name}:`);

@@ -829,7 +829,7 @@ export class CreditCalculator extends LitElement {
   #renderBreakdown(result: EvaluationResult): TemplateResult | typeof nothing {
     const t = this.#t;
     if (!result.credits.length) return nothing;
-    const month = result.mode === 'month' ? result : undefined;
+    const month = result.mode !== 'year' ? result : undefined;
     return html`<section part="breakdown">
       <h3 class="heading">${t.breakdown}</h3>
       <ul class="lines">
@@ -868,7 +868,7 @@ export class CreditCalculator extends LitElement {
 
   #renderOutputs(result: EvaluationResult): TemplateResult | typeof nothing {
     const outputs = this.loaded?.outputs ?? [];
-    if (result.mode !== 'month' || !outputs.length) return nothing;
+    if (result.mode === 'year' || !outputs.length) return nothing;
     // Without credits (an ROI calculator) the outputs are the result, announced as it changes.
     const live = this.loaded?.credits.length ? nothing : 'polite';
     return html`<section part="outputs" aria-live=${live}>
@@ -895,7 +895,7 @@ export class CreditCalculator extends LitElement {
   }
 
   #renderWhy(result: EvaluationResult): TemplateResult {
-    const steps = result.mode === 'month' ? result.explanation.filter((s) => s.kind !== 'let') : result.explanation;
+    const steps = result.mode !== 'year' ? result.explanation.filter((s) => s.kind !== 'let') : result.explanation;
     return html`<section class="why" part="why">
       <h3 class="heading">${this.#t.why}</h3>
       <ol>${steps.map((s) => html`<li>${codeSpans(s.text)}</li>`)}</ol>
@@ -976,7 +976,7 @@ export class CreditCalculator extends LitElement {
     // Exact sums, as the amounts are: three-place currencies (KWD, BHD) keep their third place.
     let running = '0';
     let cutTotal = '0';
-    const months: (MonthResult | undefined)[] = Array.from({ length: 12 }, (_, m) => result?.months[m]);
+    const months: (MonthResult | undefined)[] = Array.from({ length: 12 }, (_, m) => result?.periods[m]);
     const problems = inputs.flatMap((input) => (year[input.name] ?? []).flatMap((f, month) => (f.error ? [{ input, month, error: f.error }] : [])));
     // A month that does not read leaves the figures of the months before it: shown as such.
     const stale = !!result && problems.length > 0;

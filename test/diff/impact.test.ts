@@ -108,6 +108,13 @@ describe('the ranges where two versions pay differently', () => {
     assert.deepEqual(ranges(result.inputs[0]), ['from 99.5% to below 99.9%: 0.00 -> 100.00 (100)']);
   });
 
+  it('a quarterly program: the amounts are a quarter\'s', () => {
+    const before = 'period quarterly\nfee 1000 EUR monthly\ninput availability: percent default 100%\nif availability < 99.9% then 10%\n';
+    const result = impact(before, before.replace('99.9%', '99.5%'));
+    assert.equal(result.period, 'quarterly');
+    assert.deepEqual(ranges(result.inputs[0]), ['from 99.5% to below 99.9%: 300.00 -> 0.00 (-300)']);
+  });
+
   it('words the ranges in German', () => {
     const result = impact(UPTIME, UPTIME.replace('99.9% then', '99.5% then'));
     assert.equal(rangeText(result.inputs[0].ranges[0], result.inputs[0], 'de').replaceAll('\u00A0', ' '), 'von 99,5 % bis unter 99,9 %');

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { compile, loadProgram } from '../../src/index.js';
-import { evalMonth, evalProblems, evalYear, expectDiagnostics, explanationOf, months, programOf, rules, theDiagnostic } from '../helpers.js';
+import { evalMonth, evalProblems, evalYear, evaluate, expectDiagnostics, explanationOf, months, programOf, rules, theDiagnostic } from '../helpers.js';
 
 describe('functions: min, max, round, floor, ceil (§7)', () => {
   const program = rules`
@@ -160,7 +160,7 @@ describe('pay only if (§9, §15a)', () => {
     `;
     // Month 1 is not paid (a ≤ 90%): the yearly cap still has all of its 600 EUR… of 50% of 1,200 EUR.
     const year = evalYear(source, { a: ['85%', '98%', '98%'] });
-    assert.deepEqual(year.months.map((m) => m.credit.amount), ['0.00', '30.00', '30.00']);
+    assert.deepEqual(year.periods.map((m) => m.credit.amount), ['0.00', '30.00', '30.00']);
     const capped = evalYear(source, { a: ['85%', ...months(11, '98%')] });
     assert.equal(capped.credit.amount, '330.00');
   });
@@ -336,3 +336,62 @@ describe('bad input never crashes', () => {
     assert.deepEqual(evalProblems('input x: number\noutput o: number = if x > 0 then 1 / x else 1 / (x - x)\n', { x: '0' }).map((d) => d.code), ['division-by-zero']);
   });
 });
+
+describe('evaluation periods other than the month (§13)', () => {
+  const quarterly = rules`
+    period quarterly
+    fee 3_000 USD monthly
+    input availability: percent "Quarterly uptime"
+    if availability < 99.9% then 10% capped 25% yearly
+  `;
+
+  it('a quarter\'s credit is a share of the quarter\'s fee: three monthly fees', () => {
+    const result = evalMonth2(quarterly, { availability: '99%' });
+    assert.equal(result.mode, 'period');
+    assert.deepEqual([result.fee, result.credit.amount, result.credit.percentOfFee], ['9000.00', '900.00', '10']);
+  });
+
+  it('a year run has four quarters, caps accrue over them, and the result lists its periods', () => {
+    const year = evalYear(quarterly, { availability: ['99%', '98%', '97%', '96%'] });
+    // 25% of the yearly fee (36,000 USD) is 9,000 USD: four quarters of 900 USD stay below it.
+    assert.deepEqual(year.periods.map((p) => p.credit.amount), ['900.00', '900.00', '900.00', '900.00']);
+    assert.equal(year.months, undefined, 'only monthly programs name their periods months');
+    assert.equal(year.fee, '36000.00');
+    assert.ok(explanationOf(year).includes("Quarter 2: credit 900.00 USD (10% of that quarter's fee)."), explanationOf(year).join('\n'));
+    assert.deepEqual(evalProblems(quarterly, { availability: months(5, '99%') }).map((d) => d.message), ['a contract year has 4 quarters, but 5 values were given']);
+  });
+
+  it('a cap without a period has the program\'s; one shorter than the period is an error', () => {
+    const capped = 'period quarterly\nfee 1000 EUR\ninput a: percent\nif a < 99% then 10% capped 5%\n';
+    assert.equal(evalMonth2(capped, { a: '98%' }).credit.amount, '150.00');
+    assert.match(theDiagnostic('period quarterly\nfee 1000 EUR\ninput a: percent\nif a < 99% then 10% capped 5% monthly\n', 'bad-cap').message, /cannot be shorter than the period/);
+    assert.equal(theDiagnostic('period quarterly\nperiod yearly\nfee 1 EUR\nif fee > 0 EUR then 1%\n', 'duplicate-statement').start.line, 2);
+  });
+
+  it('a fee given per quarter or year gives the period its share; a yearly program runs one period', () => {
+    assert.equal(evalMonth2('period quarterly\nfee 9000 USD quarterly\ninput a: percent\nif a < 99% then 10%\n', { a: '98%' }).credit.amount, '900.00');
+    const yearly = evalMonth2('period yearly\nfee 36000 USD yearly\ninput a: percent\nif a < 99% then 10%\n', { a: '98%' });
+    assert.deepEqual([yearly.mode, yearly.credit.amount], ['period', '3600.00']);
+    assert.match(theDiagnostic('period yearly\nfee 1 EUR\ninput a: percent\nif a < 99% then 1%\nexample: a = [98%, 98%] => credit 2%\n', 'bad-example').message, /at most 1 year/);
+  });
+
+  it('the clause speaks of quarters and the quarterly fee, in English and German', () => {
+    const program = programOf(quarterly);
+    const en = program.render('en');
+    assert.ok(en.includes('The quarterly fee is three times the monthly fee.'), en);
+    assert.ok(en.includes('If the Quarterly uptime in a quarter is below 99.9%, the Customer receives a service credit of 10% of the quarterly fee for that quarter'), en);
+    const de = program.render('de');
+    assert.ok(de.includes('in einem Quartal unter 99,9\u00a0%, erhält der Kunde eine Gutschrift in Höhe von 10\u00a0% der vierteljährlichen Vergütung für dieses Quartal'), de);
+  });
+
+  it('`period` stays a name elsewhere', () => {
+    assert.equal(evalMonth('input period: number\noutput o: number = period * 2\n', { period: '3' }).outputs.o, '6');
+  });
+});
+
+/** One period of a program evaluated per quarter or year (mode `period`), through every backend. */
+function evalMonth2(source: string, values: Record<string, string>) {
+  const result = evaluate(source, values);
+  assert.notEqual(result.mode, 'year');
+  return result as Exclude<typeof result, { mode: 'year' }>;
+}

@@ -13,7 +13,7 @@
  * computed with (`late * 1 point`, a `let`) pays amounts that vary inside an
  * interval: its ranges are marked `exact: false`.
  */
-import { children, expressionsOf, type Expr, type Literal } from '../ast.js';
+import { children, expressionsOf, programPeriod, type Expr, type Literal, type Period } from '../ast.js';
 import { canonical, Decimal } from '../decimal.js';
 import { SECONDS_PER_UNIT } from '../literals.js';
 import type { CreditOutcome, InputInfo, Program } from '../program.js';
@@ -58,6 +58,8 @@ export interface InputImpact {
 
 export interface MoneyImpact {
   readonly currency: string | null;
+  /** The period one evaluation pays for (the new version's): the amounts are a month's, a quarter's or a year's. */
+  readonly period: Period;
   /**
    * The values every other input is held at, as literals: each version's own
    * default (the other version's where it has none), so a changed fee shows.
@@ -97,7 +99,7 @@ export function moneyImpact(before: Program, after: Program): MoneyImpact {
         exact,
       };
     });
-  return { currency: currency ?? null, held, assumed, inputs: impacts };
+  return { currency: currency ?? null, period: programPeriod(after.toJSON().ast), held, assumed, inputs: impacts };
 }
 
 /** The inputs of both versions, each once, the new version's declaration first. */

@@ -7,6 +7,7 @@
  * place ("In der Stufentabelle … gilt die Stufe …"), so each sentence is a
  * function of its pieces rather than a template with holes.
  */
+import type { Period } from '../ast.js';
 import type { Lang } from '../render/format.js';
 import type { Condition } from './words.js';
 
@@ -26,7 +27,7 @@ export interface Sentences {
   capAdded(scope: Scope, cap: string): string;
   capRemoved(scope: Scope, cap: string): string;
   capNow(scope: Scope, now: string, before: string): string;
-  feeNow(now: { amount: string; period: 'monthly' | 'yearly' }, before: { amount: string; period: 'monthly' | 'yearly' }): string;
+  feeNow(now: { amount: string; period: Period }, before: { amount: string; period: Period }): string;
   pointRateNow(now: string | undefined, before: string | undefined): string;
   claimNow(now: string | undefined, before: string | undefined): string;
   inputAdded(term: string): string;
@@ -54,7 +55,7 @@ const enNoun = (owner: Owner) => (owner.type === 'tier' ? 'tier' : 'rule');
 const enIn = (owner: Owner) => (owner.type === 'tier' ? `In ${enTable(owner.table)}, ` : '');
 const enScope = (scope: Scope) =>
   scope.type === 'program' ? 'for all service credits together' : scope.type === 'table' ? `for ${enTable(scope.table)}` : `for the rule of ${scope.credit}`;
-const enPeriod = { monthly: 'a month', yearly: 'a year' } as const;
+const enPeriod = { monthly: 'a month', quarterly: 'a quarter', yearly: 'a year' } as const;
 const sentence = (text: string) => capitalize(text);
 
 const english: Sentences = {
@@ -115,7 +116,7 @@ const deScope = (scope: Scope) =>
 /** Verb second: "In der Stufentabelle … gilt die Stufe …", or "Die Regel … gilt …". */
 const deMain = (owner: Owner, subject: string, verb: string, rest: string) =>
   owner.type === 'tier' ? `In ${deTable(owner.table, 'dat')} ${verb} ${subject} ${rest}` : `${capitalize(subject)} ${verb} ${rest}`;
-const dePeriod = { monthly: 'monatlich', yearly: 'jährlich' } as const;
+const dePeriod = { monthly: 'monatlich', quarterly: 'vierteljährlich', yearly: 'jährlich' } as const;
 
 const german: Sentences = {
   same: 'Die Bedingungen sind unverändert.',
@@ -143,7 +144,7 @@ const german: Sentences = {
   capNow: (scope, now, before) => `Die Höchstgrenze ${deScope(scope)} beträgt nun ${now} statt ${before}.`,
   feeNow: (now, before) =>
     now.period === before.period
-      ? `Die ${now.period === 'monthly' ? 'monatliche' : 'jährliche'} Vergütung beträgt nun ${now.amount} statt ${before.amount}.`
+      ? `Die ${dePeriod[now.period]}e Vergütung beträgt nun ${now.amount} statt ${before.amount}.`
       : `Die Vergütung beträgt nun ${now.amount} ${dePeriod[now.period]} statt ${before.amount} ${dePeriod[before.period]}.`,
   pointRateNow: (now, before) =>
     now === undefined ? `Service-Credit-Punkte entsprechen nicht mehr ${before}.`

@@ -159,7 +159,9 @@ class FixedPlan implements MonthValues<number>, MonthObserver<number> {
       return inputPlan(input);
     });
     this.feeSlot = this.slots.get('fee') ?? -1;
-    this.yearlyFee = plan.yearlyFee;
+    // Other periods, and a fee given per quarter, go the exact way.
+    if (plan.period !== 'monthly' || plan.feePeriod === 'quarterly') throw UNPLANNED;
+    this.yearlyFee = plan.feePeriod === 'yearly';
     this.feeScale = this.feeSlot < 0 ? 0 : this.inputs[this.feeSlot].scale + (this.yearlyFee ? 2 : 0);
     this.rules = new Array<RuleValues | undefined>(plan.scopes).fill(undefined);
     this.tables = new Array<TierTable | undefined>(plan.scopes).fill(undefined);
