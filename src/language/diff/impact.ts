@@ -148,25 +148,24 @@ function breakpoints(input: InputInfo, programs: readonly Program[]): { points: 
   let exact = true;
   const range = rangeOf(input);
   const isInput = (e: Expr) => e.type === 'name' && e.name === input.name;
-  const walk = (expr: Expr, compared: boolean): void => {
+  // The input directly beside a comparison operator is compared; anywhere else it is computed with.
+  const walk = (expr: Expr): void => {
     if (expr.type === 'compare') {
       expr.operands.forEach((operand, i) => {
-        const neighbours = [expr.operands[i - 1], expr.operands[i + 1]].filter((o): o is Expr => o !== undefined);
-        if (isInput(operand)) {
-          for (const n of neighbours) {
-            if (n.type === 'literal') points.push(inUnit(input, n));
-            else exact = false;
-          }
-        } else walk(operand, false);
+        if (!isInput(operand)) return walk(operand);
+        for (const other of [expr.operands[i - 1], expr.operands[i + 1]]) {
+          if (other?.type === 'literal') points.push(inUnit(input, other));
+          else if (other) exact = false;
+        }
       });
       return;
     }
-    if (isInput(expr) && !compared) exact = false;
-    for (const child of children(expr)) walk(child, false);
+    if (isInput(expr)) exact = false;
+    for (const child of children(expr)) walk(child);
   };
   for (const program of programs) {
     for (const statement of program.toJSON().ast.statements) {
-      for (const { expr } of expressionsOf(statement)) walk(expr, false);
+      for (const { expr } of expressionsOf(statement)) walk(expr);
       const rules = statement.type === 'rule' ? [statement] : statement.type === 'block' ? statement.rules : [];
       for (const rule of rules) {
         const measure = rule.proportional?.measure;
@@ -193,9 +192,9 @@ function breakpoints(input: InputInfo, programs: readonly Program[]): { points: 
     }
   }
   if (!exact) points.push(...between(points, range));
-  const unique = [...new Map(points.filter((p) => !range || (p.gte(range.min) && p.lte(range.max))).map((p) => [p.toString(), p])).values()];
-  if (range) unique.push(range.min, range.max);
-  return { points: [...new Map(unique.map((p) => [p.toString(), p])).values()].sort((a, b) => a.comparedTo(b)), exact };
+  const inside = range ? [...points.filter((p) => p.gte(range.min) && p.lte(range.max)), range.min, range.max] : points;
+  const unique = [...new Map(inside.map((p) => [p.toString(), p])).values()];
+  return { points: unique.sort((a, b) => a.comparedTo(b)), exact };
 }
 
 /** The values an input may take: its declared range, or 0 %..100 % for a percentage without one (as the plan has it). */
