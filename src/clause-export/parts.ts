@@ -4,13 +4,13 @@
  * (letter, condition, credit), and the worked examples. The text is
  * `renderClause`'s, whose layout is fixed (a numbered clause, its lines
  * indented under it, a blank line after it); the tier tables are found from
- * the program's blocks and the clause's own intro phrase for them. A line
+ * the program's blocks and the clause's own intro phrases for them. A line
  * this reader does not recognise is kept as a paragraph, so nothing of the
  * text is ever lost.
  */
 import type { Block } from '../language/ast.js';
 import type { CheckedProgram } from '../language/checker/program.js';
-import { phrasesFor } from '../language/render/clause.js';
+import { phrasesFor, type Phrases } from '../language/render/clause.js';
 import type { Lang } from '../language/render/format.js';
 
 export interface TierRow {
@@ -61,7 +61,7 @@ export function clauseParts(text: string, program: CheckedProgram, lang: Lang): 
     const under: string[] = [];
     while (i < lines.length && lines[i].startsWith(INDENT)) under.push(lines[i++].slice(INDENT.length));
     const block = blocks[0];
-    const tiers = block && clause.text.endsWith(p.blockIntro(block.pool)) ? block.rules.length : 0;
+    const tiers = block && clause.text.endsWith(tableIntro(p, block.pool)) ? block.rules.length : 0;
     if (tiers > 0 && under.slice(0, tiers).every((l) => item.test(l))) {
       blocks.shift();
       clause.parts.push({ type: 'table', pool: block.pool, rows: under.slice(0, tiers).map((l) => tierRow(item.exec(l)!, labels)) });
@@ -73,6 +73,18 @@ export function clauseParts(text: string, program: CheckedProgram, lang: Lang): 
     }
   }
   return { heading: lines[0], clauses, ...(examples ? { examples } : {}) };
+}
+
+/**
+ * How the clause of a tier table ends, for a table of each period and a table
+ * of each item of a list (`for each`) alike: the end their intro phrases share
+ * ("…, the Customer receives a service credit according to the following tiers:").
+ */
+function tableIntro(p: Phrases, pool: 'credit' | 'points'): string {
+  const [a, b] = [p.blockIntro(pool), p.eachIntro('', '', pool)];
+  let n = 0;
+  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+  return a.slice(a.length - n);
 }
 
 /**

@@ -12,7 +12,7 @@ import type { Lang, Program } from '../index.js';
 import type { Period } from '../language/ast.js';
 import { Decimal } from '../language/decimal.js';
 import { diffPrograms, rangeText, valueText, type ProgramDiff } from '../language/diff/diff.js';
-import type { Paid } from '../language/diff/impact.js';
+import type { Held, Paid } from '../language/diff/impact.js';
 import { formatMoney } from '../language/render/format.js';
 import { runBatch } from './batch.js';
 import type { CommandContext } from './context.js';
@@ -50,6 +50,7 @@ const WORDS = {
     inexact: 'this input is also computed with: amounts may vary inside a range, and are shown at one value of it',
     same: 'both versions pay the same at every value',
     at: 'at',
+    oneItem: 'a period with one item',
     sameSeen: 'both versions pay the same at every value tried (as it is computed with, a difference between them is not ruled out)',
     columns: ['values', 'old', 'new', 'difference'],
     batch: (file: string) => `What the months of ${file} pay:`,
@@ -67,6 +68,7 @@ const WORDS = {
     inexact: 'mit dieser Eingabe wird auch gerechnet: Beträge können innerhalb eines Bereichs schwanken und sind für einen Wert daraus gezeigt',
     same: 'beide Fassungen zahlen bei jedem Wert dasselbe',
     at: 'bei',
+    oneItem: 'ein Zeitraum mit einem Eintrag',
     sameSeen: 'beide Fassungen zahlen bei jedem geprüften Wert dasselbe (da mit dieser Eingabe gerechnet wird, ist ein Unterschied dazwischen nicht ausgeschlossen)',
     columns: ['Werte', 'bisher', 'neu', 'Differenz'],
     batch: (file: string) => `Was die Monate aus ${file} zahlen:`,
@@ -98,12 +100,13 @@ function describe({ terms, impact }: ProgramDiff, lang: Lang): string[] {
   const w = WORDS[lang];
   const out: string[] = [terms.length ? w.terms : w.none];
   for (const change of terms) out.push(`  - ${change.text} ${w.line(change.before, change.after)}`);
+  const shown = (value: Held) => (typeof value === 'string' ? value : `[${value.join(', ')}]`);
   const held = Object.entries(impact.held).map(([name, { before, after }]) =>
-    `${name} = ${before === after ? after : `${before} → ${after}`}${impact.assumed.includes(name) ? ` (${w.assumed})` : ''}`);
+    `${name} = ${shown(before) === shown(after) ? shown(after) : `${shown(before)} → ${shown(after)}`}${impact.assumed.includes(name) ? ` (${w.assumed})` : ''}`);
   out.push('', `${w.impact(impact.period)} (${held.join(', ')}):`);
   const money = (paid: Paid) => (paid.amount !== undefined ? formatMoney(paid.amount, impact.currency ?? undefined, lang) : `(${paid.error})`);
   for (const input of impact.inputs) {
-    out.push(`  ${input.label !== undefined ? `${input.label} (${input.name})` : input.name}:`);
+    out.push(`  ${input.label !== undefined ? `${input.label} (${input.name})` : input.name}${input.list ? `, ${w.oneItem}` : ''}:`);
     if (input.ranges.length === 0) {
       out.push(`    ${input.exact ? w.same : w.sameSeen}`);
       continue;

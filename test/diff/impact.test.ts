@@ -108,6 +108,15 @@ describe('the ranges where two versions pay differently', () => {
     assert.deepEqual(ranges(result.inputs[0]), ['from 99.5% to below 99.9%: 0.00 -> 100.00 (100)']);
   });
 
+  it('a list input: the ranges of one item, compared through its `for each` block', () => {
+    const before = 'fee 1000 EUR monthly\ninput r: list of duration default [] range 0h..24h\ncredit "Late" for each x in r:\n  if x > 4h then 5%\n';
+    const result = impact(before, before.replace('x > 4h', 'x > 3h'));
+    assert.deepEqual(result.held.r, { before: [], after: [] });
+    assert.equal(result.inputs[0].list, true);
+    assert.equal(result.inputs[0].exact, true);
+    assert.deepEqual(ranges(result.inputs[0]), ['above 3 hours up to 4 hours: 0.00 -> 50.00 (50)']);
+  });
+
   it('a quarterly program: the amounts are a quarter\'s', () => {
     const before = 'period quarterly\nfee 1000 EUR monthly\ninput availability: percent default 100%\nif availability < 99.9% then 10%\n';
     const result = impact(before, before.replace('99.9%', '99.5%'));

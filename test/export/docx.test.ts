@@ -99,6 +99,16 @@ describe('the clause as a Word document', () => {
     assert.deepEqual(tables[1][1], ['(a)', 'if the b exceeds 4 hours', '50.00 EUR']);
   });
 
+  it('a table applied to each item of a list (`for each`)', async () => {
+    const { tables } = await docx(example('support-per-ticket.credit'));
+    assert.deepEqual(tables, [[
+      ['Tier', 'Condition', 'Service credit'],
+      ['(a)', 'if the response exceeds 1 hour', '2% of the monthly fee'],
+      ['(b)', 'if the response exceeds 4 hours', '5% of the monthly fee'],
+      ['(c)', 'if the response exceeds 8 hours', '10% of the monthly fee'],
+    ]]);
+  });
+
   it('rules without a tier table have none, and lose no clause', async () => {
     const { tables, paragraphs } = await docx('if availability < 99.5% then 10% capped 20% yearly\n');
     assert.deepEqual(tables, []);

@@ -54,7 +54,12 @@ export interface InputImpact {
   readonly ranges: readonly ImpactRange[];
   /** False when the input is computed with, so amounts may vary inside a range (each range shows one point of it). */
   readonly exact: boolean;
+  /** A list input: its ranges are those of a period with one item of that value. */
+  readonly list?: true;
 }
+
+/** A value as the language writes it ("99.5%"); for a list input, its items. */
+export type Held = string | readonly string[];
 
 export interface MoneyImpact {
   readonly currency: string | null;
@@ -64,7 +69,7 @@ export interface MoneyImpact {
    * The values every other input is held at, as literals: each version's own
    * default (the other version's where it has none), so a changed fee shows.
    */
-  readonly held: Readonly<Record<string, { readonly before: string; readonly after: string }>>;
+  readonly held: Readonly<Record<string, { readonly before: Held; readonly after: Held }>>;
   /** Inputs held at a value of our choosing, having no default in either version. */
   readonly assumed: readonly string[];
   readonly inputs: readonly InputImpact[];
@@ -77,7 +82,7 @@ export function moneyImpact(before: Program, after: Program): MoneyImpact {
   const currency = after.currency ?? before.currency;
   const inputs = union(after.inputs, before.inputs);
   const { held, assumed } = heldValues(before, after, currency);
-  const run = (program: Program, side: 'before' | 'after', name: string, value: string): Paid => {
+  const run = (program: Program, side: 'before' | 'after', name: string, value: Held): Paid => {
     const own = Object.fromEntries(program.inputs.map((i) => [i.name, i.name === name ? value : held[i.name][side]]));
     return paid(program.credit(own));
   };
@@ -86,7 +91,8 @@ export function moneyImpact(before: Program, after: Program): MoneyImpact {
     .map((input): InputImpact => {
       const { points, exact } = breakpoints(input, [before, after]);
       const ranges = segments(input, points).map((segment) => {
-        const value = literal(input, segment.at, currency);
+        const item = literal(input, segment.at, currency);
+        const value = input.list ? [item] : item;
         return { ...segment, before: run(before, 'before', input.name, value), after: run(after, 'after', input.name, value) };
       });
       return {
@@ -95,6 +101,7 @@ export function moneyImpact(before: Program, after: Program): MoneyImpact {
         ...(input.label !== undefined ? { label: input.label } : {}),
         ...(input.unit ? { unit: input.unit } : {}),
         ...(input.currency ? { currency: input.currency } : {}),
+        ...(input.list ? { list: true as const } : {}),
         ranges: merge(ranges, exact),
         exact,
       };
@@ -108,10 +115,16 @@ function union(first: readonly InputInfo[], second: readonly InputInfo[]): Input
 }
 
 function heldValues(before: Program, after: Program, currency: string | undefined): Pick<MoneyImpact, 'held' | 'assumed'> {
-  const held: Record<string, { before: string; after: string }> = {};
+  const held: Record<string, { before: Held; after: Held }> = {};
   const assumed: string[] = [];
   for (const input of union(after.inputs, before.inputs)) {
     const [b, a] = [before, after].map((p) => p.inputs.find((i) => i.name === input.name));
+    if (input.list) {
+      const items = (own: InputInfo | undefined) => (own?.defaultItems ?? b?.defaultItems ?? a?.defaultItems ?? []).map((v) => literal(own ?? input, v, currency));
+      if (!b?.defaultItems && !a?.defaultItems) assumed.push(input.name);
+      held[input.name] = { before: items(b), after: items(a) };
+      continue;
+    }
     const fallback = b?.default ?? a?.default;
     const value = (own: InputInfo | undefined) => {
       const chosen = own?.default ?? fallback ?? (input.name === 'fee' ? '1000' : input.kind === 'percent' ? '100' : input.kind === 'boolean' ? 'false' : '0');
@@ -147,7 +160,12 @@ function breakpoints(input: InputInfo, programs: readonly Program[]): { points: 
   const points: Decimal[] = [];
   let exact = true;
   const range = rangeOf(input);
-  const isInput = (e: Expr) => e.type === 'name' && e.name === input.name;
+  // A list input is compared through the item name of each `for each` block over it.
+  const names = new Set([input.name]);
+  for (const program of programs) {
+    for (const statement of program.toJSON().ast.statements) if (statement.type === 'block' && statement.each?.list === input.name) names.add(statement.each.name);
+  }
+  const isInput = (e: Expr) => e.type === 'name' && names.has(e.name);
   // The input directly beside a comparison operator is compared; anywhere else it is computed with.
   const walk = (expr: Expr): void => {
     if (expr.type === 'compare') {
