@@ -1,7 +1,8 @@
 /**
  * Compile time: `compile(source)` (lex, parse, check) plus the first
  * `program.credit()` (which plans the program) — for the one-liner, every
- * shipped example and a generated 1000-line program. Cold is the first compile
+ * shipped example, a generated 1000-line program and the largest programs the
+ * limits allow (bench/large-programs.ts). Cold is the first compile
  * in a fresh Node process, one child process per sample (building the parser
  * is a one-time cost); warm is a compile in a process that has compiled before.
  */
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 import { compile, type InputValues, type Program } from '../lib/index.js';
 import { child, compare, duration, median, table, type Settings } from './harness.js';
 import { generateProgram } from '../test/fixtures/programs.js';
+import { largePrograms } from './large-programs.js';
 import { root, shippedExamples } from './programs.js';
 
 export const GENERATED_LINES = 1000;
@@ -50,6 +52,7 @@ export async function compileSection(settings: Settings, log: (text: string) => 
   const programs = [
     ...shippedExamples().map((e) => ({ name: e.name, file: join(root, 'examples', e.name), source: e.source })),
     { name: `generated ${GENERATED_LINES} lines`, file: generatedFile, source: generateProgram(GENERATED_LINES) },
+    ...largePrograms(scratch),
   ];
 
   const figures: CompileFigure[] = [];

@@ -1,32 +1,45 @@
 // "Download quote" on the sales page: the scenario on screen as a document the
 // prospect keeps — the proposal's title and customer (the calculator's
-// `summary` slot), the date, the fingerprint of the terms (a later change of
-// the terms shows as a different one), every value, the month's credit, the
-// contract year when months were given, and the clause. Built with the DOM
-// (all text as text) and saved as one HTML file that prints to one page.
+// `summary` slot), the date, the fingerprint of the terms and a link back to
+// the scenario (opened after the terms changed, the calculator says so), every
+// value, the month's credit, the contract year (the months given, else every
+// month with the values above) and the clause. Built with the DOM (all text as
+// text) and saved as one HTML file: the quote prints on one page, the clause
+// follows on pages of its own — the prospect's browser makes the PDF. An HTML file rather than a PDF library: it reads
+// everywhere, to screen readers too, with the fonts and every character the
+// system has, and the page ships no PDF engine (the small ones are 100 KB and
+// more, before fonts).
 import { renderClause } from '/src/language/render/clause.ts';
 import { formatMoney, formatPercent, formatQuantity } from '/src/language/render/format.ts';
-import { readScenario, termsFingerprint } from '/src/widget/share.ts';
+import { readScenario } from '/src/widget/share.ts';
 
 const lang = document.documentElement.lang === 'de' ? 'de' : 'en';
 const words = {
-  en: { date: 'Date', terms: 'Terms', values: 'Your values', result: 'Service credit for the month', share: (p) => `${p} of the monthly fee`, year: 'Contract year', yearShare: (p) => `${p} of the yearly fee`, month: 'Month', total: 'Year total', clause: 'The clause in the contract', file: 'quote' },
-  de: { date: 'Datum', terms: 'Konditionen', values: 'Ihre Werte', result: 'Gutschrift für den Monat', share: (p) => `${p} der Monatsgebühr`, year: 'Vertragsjahr', yearShare: (p) => `${p} der Jahresgebühr`, month: 'Monat', total: 'Summe Jahr', clause: 'Die Klausel im Vertrag', file: 'angebot' },
+  en: { date: 'Date', terms: 'Terms', open: 'This scenario online (it says so if the terms have changed since)', values: 'Your values', result: 'Service credit for the month', share: (p) => `${p} of the monthly fee`, year: 'Contract year', yearHint: 'Every month with the values above.', yearGiven: 'Month by month as given.', yearShare: (p) => `${p} of the yearly fee`, month: 'Month', total: 'Year total', clause: 'The clause in the contract', file: 'quote' },
+  de: { date: 'Datum', terms: 'Konditionen', open: 'Dieses Szenario online (dort steht es, falls sich die Konditionen seitdem geändert haben)', values: 'Ihre Werte', result: 'Gutschrift für den Monat', share: (p) => `${p} der Monatsgebühr`, year: 'Vertragsjahr', yearHint: 'Jeder Monat mit den Werten oben.', yearGiven: 'Monat für Monat wie angegeben.', yearShare: (p) => `${p} der Jahresgebühr`, month: 'Monat', total: 'Summe Jahr', clause: 'Die Klausel im Vertrag', file: 'angebot' },
 }[lang];
 
 /** Two decimals at most for a share, as the calculator shows it. */
 const share = (value) => formatPercent(String(Number(Number(value).toFixed(2))), lang);
 
+/** Twelve months per input: those the link gives, else the month's value every month. */
+function twelveMonths(program, values, given = {}) {
+  return Object.fromEntries(program.inputs.filter((i) => i.name !== 'fee' && values[i.name] !== undefined)
+    .map((i) => [i.name, given[i.name] ?? Array.from({ length: 12 }, () => String(values[i.name]))]));
+}
+
 function quote(calculator) {
   const program = calculator.loadedProgram;
-  const scenario = readScenario(location.href, calculator.id) ?? { values: {} };
+  const link = calculator.link;
+  const scenario = readScenario(link, calculator.id) ?? { values: {} };
   const values = Object.fromEntries(program.inputs.map((i) => [i.name, scenario.values[i.name] ?? i.default]));
   const month = program.evaluate(values, { lang });
-  const year = scenario.year ? program.evaluate({ ...values, ...scenario.year }, { lang }) : undefined;
-  const terms = termsFingerprint(program.toJSON().source);
+  const year = program.evaluate({ ...values, ...twelveMonths(program, values, scenario.year) }, { lang });
   const summary = calculator.querySelector('[slot=summary]');
+  const title = summary?.querySelector('h2')?.textContent ?? document.title;
+  const quantity = (input, value) => formatQuantity({ kind: input.kind, value: String(value), unit: input.unit, currency: input.currency ?? program.currency }, lang);
 
-  const doc = document.implementation.createHTMLDocument(summary?.querySelector('h2')?.textContent ?? document.title);
+  const doc = document.implementation.createHTMLDocument(title);
   doc.documentElement.lang = lang;
   const add = (parent, tag, text) => {
     const element = doc.createElement(tag);
@@ -34,39 +47,54 @@ function quote(calculator) {
     parent.append(element);
     return element;
   };
-  const table = (rows) => {
-    const t = add(doc.body, 'table');
+  const table = (parent, rows) => {
+    const t = add(parent, 'table');
     for (const cells of rows) {
       const tr = add(t, 'tr');
       cells.forEach((cell, i) => add(tr, i === 0 ? 'th' : 'td', cell));
     }
   };
-  add(doc.head, 'style', 'body{font:14px/1.5 system-ui,sans-serif;max-width:46em;margin:2em auto;color:#111}table{border-collapse:collapse;margin:.5em 0}th,td{padding:2px 10px 2px 0;border-bottom:1px solid #ddd;text-align:left;font-weight:400}td{text-align:right}pre{white-space:pre-wrap;font-size:12px}@page{margin:15mm}');
+  add(doc.head, 'style', [
+    'body{font:12px/1.45 system-ui,sans-serif;max-width:50em;margin:2em auto;color:#111}',
+    'h1{font-size:20px;margin:0 0 4px}h2{font-size:13px;margin:12px 0 4px}p{margin:2px 0}',
+    'table{border-collapse:collapse}th,td{padding:1px 10px 1px 0;border-bottom:1px solid #ddd;text-align:left;font-weight:400;vertical-align:top}td{text-align:right}',
+    '.columns{display:grid;grid-template-columns:1fr 1fr;gap:0 28px}.hint{color:#555}.total{font-size:16px;font-weight:700}',
+    'pre{white-space:pre-wrap;font-size:10px;line-height:1.35;margin:0}.annex{break-before:page}a{color:#14407a;overflow-wrap:anywhere}',
+    '@page{margin:12mm}@media print{body{margin:0;max-width:none}}',
+  ].join(''));
   doc.head.prepend(Object.assign(doc.createElement('meta'), { httpEquiv: 'content-type', content: 'text/html; charset=utf-8' }));
-  add(doc.body, 'h1', summary?.querySelector('h2')?.textContent ?? document.title);
+  add(doc.body, 'h1', title);
   for (const p of summary?.querySelectorAll('p') ?? []) add(doc.body, 'p', p.textContent);
-  add(doc.body, 'p', `${words.date}: ${new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(new Date())} · ${words.terms} ${terms}`);
+  add(doc.body, 'p', `${words.date}: ${new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(new Date())} · ${words.terms} ${calculator.terms}`);
+  add(add(doc.body, 'p'), 'a', words.open).href = link;
 
-  add(doc.body, 'h2', words.values);
-  table(program.inputs.filter((i) => values[i.name] !== undefined).map((i) => [i.label ?? i.name, scenario.year?.[i.name]
-    ? scenario.year[i.name].map((v) => formatQuantity({ kind: i.kind, value: v, unit: i.unit, currency: i.currency ?? program.currency }, lang)).join(' · ')
-    : formatQuantity({ kind: i.kind, value: String(values[i.name]), unit: i.unit, currency: i.currency ?? program.currency }, lang)]));
-
+  const columns = add(doc.body, 'div');
+  columns.className = 'columns';
+  const left = add(columns, 'div');
+  add(left, 'h2', words.values);
+  table(left, program.inputs.filter((i) => values[i.name] !== undefined).map((i) => [i.label ?? i.name, quantity(i, values[i.name])]));
   if (month.ok) {
-    add(doc.body, 'h2', words.result);
+    add(left, 'h2', words.result);
     const r = month.result;
-    add(doc.body, 'p', `${formatMoney(r.credit.amount, r.currency, lang)} (${words.share(share(r.credit.percentOfFee))})`);
+    add(left, 'p', formatMoney(r.credit.amount, r.currency, lang)).className = 'total';
+    if (r.credit.percentOfFee !== null) add(left, 'p', words.share(share(r.credit.percentOfFee))).className = 'hint';
   }
-  if (year?.ok && year.result.mode === 'year') {
+  if (year.ok && year.result.mode === 'year') {
+    const right = add(columns, 'div');
     const r = year.result;
-    add(doc.body, 'h2', words.year);
-    table([
-      ...r.months.map((m, i) => [`${words.month} ${i + 1}`, formatMoney(m.credit.amount, r.currency, lang)]),
-      [words.total, `${formatMoney(r.credit.amount, r.currency, lang)} (${words.yearShare(share(r.credit.percentOfFee))})`],
+    add(right, 'h2', words.year);
+    add(right, 'p', scenario.year ? words.yearGiven : words.yearHint).className = 'hint';
+    // The inputs that change over the year; the others are in the values above.
+    const given = program.inputs.filter((i) => scenario.year?.[i.name] && new Set(scenario.year[i.name]).size > 1);
+    table(right, [
+      ...r.months.map((m, i) => [`${words.month} ${i + 1}`, ...given.map((input) => quantity(input, scenario.year[input.name][i])), formatMoney(m.credit.amount, r.currency, lang)]),
+      [words.total, ...given.map(() => ''), formatMoney(r.credit.amount, r.currency, lang) + (r.credit.percentOfFee === null ? '' : ` (${words.yearShare(share(r.credit.percentOfFee))})`)],
     ]);
   }
-  add(doc.body, 'h2', words.clause);
-  add(doc.body, 'pre', renderClause(program.toJSON(), lang, month.ok ? { fee: month.result.fee } : {}));
+  const annex = add(doc.body, 'section');
+  annex.className = 'annex';
+  add(annex, 'h2', words.clause);
+  add(annex, 'pre', renderClause(program.toJSON(), lang, month.ok ? { fee: month.result.fee } : {}));
   return `<!doctype html>\n${doc.documentElement.outerHTML}\n`;
 }
 

@@ -1,6 +1,7 @@
-// Every demo page: the address follows each calculator's scenario, in the
-// form its "Copy link" writes, so reloading keeps what the visitor typed and
-// the EN/DE switch opens the same page in the other language with it.
+// Every demo page: the address follows each calculator's and comparison's
+// scenario, in the form "Copy link" writes (with the fingerprint of the terms),
+// so reloading keeps what the visitor typed, a copied address is a link to
+// it, and the EN/DE switch opens the same page in the other language with it.
 import { scenarioUrl } from '/src/widget/share.ts';
 
 const languageLinks = document.querySelectorAll('.lang a[hreflang]:not([aria-current])');
@@ -9,9 +10,9 @@ function carryScenario() {
   for (const link of languageLinks) link.search = location.search;
 }
 
-document.addEventListener('credit-change', (event) => {
-  const calculator = event.target;
-  if (!calculator.id) return;
+function remember(event) {
+  const element = event.target;
+  if (!element.id) return;
   // A contract year arrives as lists, one value a month.
   const values = {};
   const year = {};
@@ -19,9 +20,12 @@ document.addEventListener('credit-change', (event) => {
     if (Array.isArray(value)) year[name] = value;
     else values[name] = value;
   }
-  const scenario = Object.keys(year).length ? { values, year } : { values };
-  history.replaceState(history.state, '', scenarioUrl(location.href, calculator.id, scenario));
+  const scenario = { values, ...(Object.keys(year).length ? { year } : {}), terms: element.terms };
+  history.replaceState(history.state, '', scenarioUrl(location.href, element.id, scenario));
   carryScenario();
-});
+}
+
+document.addEventListener('credit-change', remember);
+document.addEventListener('credit-compare-change', remember);
 
 carryScenario();

@@ -7,12 +7,9 @@
  */
 import assert from 'node:assert/strict';
 import { after } from 'node:test';
-import type { CheckedProgram } from '../src/language/checker/program.js';
-import { planFixed } from '../src/language/evaluate/fixed.js';
-import type { FastPath } from '../src/language/program.js';
+import { creditOf, fastPathOf } from './backends.js';
 import {
   compile,
-  type CreditSummary,
   type Diagnostic,
   type EvaluationResult,
   type InputValues,
@@ -109,20 +106,6 @@ export function evaluate(source: string | Program, values: InputValues = {}, opt
 
 /** How many evaluations of this test file the fast path answered itself. */
 export const backends = { compared: 0, answered: 0 };
-
-const fastPaths = new WeakMap<Program, FastPath | undefined>();
-function fastPathOf(program: Program): FastPath | undefined {
-  if (!fastPaths.has(program)) fastPaths.set(program, planFixed(program.toJSON() as CheckedProgram));
-  return fastPaths.get(program);
-}
-
-/** What billing is paid, as the exact interpreter's full result states it. */
-function creditOf(result: EvaluationResult): CreditSummary {
-  const cuts = (m: MonthResult) => [...m.credits.flatMap((c) => c.cuts), ...m.cuts].map(({ scope, owner, period, line, month, before, cut }) => ({ scope, owner, period, line, ...(month ? { month } : {}), before, cut }));
-  if (result.mode !== 'year') return { currency: result.currency, ...result.credit, cuts: cuts(result) };
-  const months = result.periods.map((m) => ({ ...m.credit, cuts: cuts(m) }));
-  return { currency: result.currency, ...result.credit, cuts: months.flatMap((m) => m.cuts), months };
-}
 
 /** One month's result. */
 export function evalMonth(source: string | Program, values: InputValues = {}, options: RunOptions = {}): MonthResult {

@@ -175,22 +175,6 @@ export function renderChart(curve: Curve, current: number, fmtX: (x: number) => 
   </svg>`, curve.lo, curve.hi, fmtX, top);
 }
 
-/** Minutes of downtime in a 30-day month at this availability (percent points). */
-export function downtimeMinutes(availability: number): number {
-  return ((100 - availability) / 100) * 30 * 24 * 60;
-}
-
-/** 216 → "3 h 36 min"; below a minute, seconds. */
-export function formatDowntime(minutes: number, units: { days: string; hours: string; minutes: string }): string {
-  if (minutes <= 0) return `0 ${units.minutes}`;
-  if (minutes < 1) return `${Math.round(minutes * 60)} s`;
-  const total = Math.round(minutes);
-  const d = Math.floor(total / 1440);
-  const h = Math.floor((total % 1440) / 60);
-  const m = total % 60;
-  return [d && `${d} ${units.days}`, h && `${h} ${units.hours}`, m && `${m} ${units.minutes}`].filter(Boolean).join(' ');
-}
-
 /** An availability-like input: a percentage named or labelled so, or one whose range sits near 100 %. */
 export function isAvailability(input: InputInfo): boolean {
   if (input.kind !== 'percent') return false;

@@ -18,12 +18,15 @@ import {
   type CapCut, type Diagnostic, type Display, type Evaluation, type ExampleInfo, type EvaluationResult, type InputInfo, type InputValue, type InputValues,
   type MonthResult, type Program, type Translations, type YearResult,
 } from '../runtime.js';
-import { axisUnit, decimalsOf, downtimeMinutes, formatDowntime, isAvailability, renderChart, span, sweep, zooms, type Curve } from './chart.js';
+import { axisUnit, decimalsOf, isAvailability, renderChart, span, sweep, zooms, type Curve, type Sample } from './chart.js';
 import { styles } from './credit-calculator.styles.js';
+import { availabilityFromDowntime, downtimeFromAvailability, downtimeMinutes, formatDowntime, renderDowntimeTable } from './downtime.js';
 import { creditEvent } from './events.js';
 import { inIdleSlices } from './idle.js';
-import { inheritedLang, langOf, parseNumber, strings, type Lang, type Strings } from './i18n.js';
+import { parseNumber, strings, type Lang, type Strings } from './i18n.js';
+import { renderListField } from './list-field.js';
 import { compileText, dedent, DEFAULT_TIMEOUT, fetchRules, type LoadFailure, type Loaded } from './load.js';
+import { PageLanguage } from './page-language.js';
 import { readScenario, scenarioUrl, termsFingerprint } from './share.js';
 import { fieldValue, MAX_VALUE_LENGTH, suffixOf, tooLong } from './values.js';
 
@@ -114,6 +117,8 @@ export class CreditCalculator extends LitElement {
     values: { converter: { fromAttribute: (v: string | null) => safeJson(v) }, hasChanged: (now: unknown, before: unknown) => JSON.stringify(now) !== JSON.stringify(before) },
     compact: { type: Boolean, reflect: true },
     panels: {},
+    inputs: {},
+    downtime: { type: Boolean },
     chartInput: { attribute: 'chart-input' },
     program: { attribute: false },
     loadTimeout: { type: Number, attribute: 'load-timeout' },
@@ -151,8 +156,14 @@ export class CreditCalculator extends LitElement {
   /** Which panels show, space-separated: `breakdown outputs why chart examples year share`, or `all`. */
   panels = 'breakdown outputs why chart examples';
 
-  /** The input the chart plots credit against; the first numeric input by default. */
+  /** The input the chart plots credit against; the first numeric input shown by default. */
   declare chartInput?: string;
+
+  /** Which inputs have a field, space-separated names (all by default); the others keep their default or the value given in `values`. */
+  declare inputs?: string;
+
+  /** Availability inputs are entered as minutes of downtime in a 30-day month; the rules still read the percentage. */
+  downtime = false;
 
   /** A program object to use directly (from `compile` or `loadProgram`); wins over `rules` and `src`. */
   declare program?: Program;
@@ -185,14 +196,27 @@ export class CreditCalculator extends LitElement {
   #curve?: { key: string; curve?: Curve };
   /** The key of the curve being traced in idle time. */
   #tracing?: string;
-  /** The language of the last render, to tell when the page's changed. */
-  #shownLanguage?: Lang;
+  /** Its language: `locale`, else the page's, followed when the page changes it. */
+  #languageOf = new PageLanguage(this, () => {
+    this.#reformatAll();
+    this.#compute(false);
+  });
   /** Waiting for the document to be parsed, in case rules come in a child script. */
   #awaitingDocument = false;
 
   /** The program in use, once loaded. */
   get loadedProgram(): Program | undefined {
     return this.loaded;
+  }
+
+  /** The fingerprint of the terms in use, once loaded: what a link's `ID._terms` holds. */
+  get terms(): string | undefined {
+    return this.loaded ? this.#terms : undefined;
+  }
+
+  /** The link to the scenario shown, once loaded: what "Copy link" copies (values, edited months, the terms' fingerprint). */
+  get link(): string | undefined {
+    return this.loaded ? this.#scenarioLink() : undefined;
   }
 
   /** The last valid result (a month, or a contract year when the year view was changed). */
@@ -213,7 +237,7 @@ export class CreditCalculator extends LitElement {
   }
 
   get #language(): Lang {
-    return this.locale === 'de' || this.locale === 'en' ? this.locale : langOf(inheritedLang(this));
+    return this.#languageOf.lang;
   }
 
   get #t(): Strings {
@@ -232,7 +256,6 @@ export class CreditCalculator extends LitElement {
       if (!this.loaded && !this.rules && !this.src && !this.program && this.#ruleScript()) void this.#load();
     });
     this.#observer.observe(this, { childList: true, subtree: true, characterData: true });
-    CreditCalculator.#followPageLanguage(this);
     if (this.#interrupted) {
       this.#interrupted = false;
       void this.#load();
@@ -242,7 +265,6 @@ export class CreditCalculator extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#observer?.disconnect();
-    CreditCalculator.#followers.delete(this);
     // Nothing may arrive for an element that left the page: no late render, no event.
     if (this.#abort) {
       this.#abort.abort();
@@ -258,36 +280,14 @@ export class CreditCalculator extends LitElement {
       return;
     }
     // One update may bring several changes (a framework sets locale and values together): each counts.
-    const relanguage = changed.has('locale') || changed.has('currency');
+    const relanguage = changed.has('locale') || changed.has('currency') || changed.has('downtime');
     if (relanguage) this.#reformatAll();
     if (changed.has('values')) this.#applyValues(this.values);
-    if (relanguage || changed.has('values') || changed.has('panels')) this.#compute(false);
+    if (relanguage || changed.has('values') || changed.has('panels') || changed.has('inputs')) this.#compute(false);
   }
 
   #reformatAll(): void {
     for (const input of this.loaded?.inputs ?? []) this.#reformat(input);
-  }
-
-  /** The calculators on the page, told when a `lang` attribute changes: one observer for all of them. */
-  static #followers = new Set<CreditCalculator>();
-  static #languageObserver?: MutationObserver;
-
-  static #followPageLanguage(calculator: CreditCalculator): void {
-    CreditCalculator.#followers.add(calculator);
-    if (CreditCalculator.#languageObserver) return;
-    CreditCalculator.#languageObserver = new MutationObserver(() => {
-      for (const follower of CreditCalculator.#followers) follower.#onPageLanguage();
-    });
-    CreditCalculator.#languageObserver.observe(document.documentElement, { subtree: true, attributeFilter: ['lang'] });
-  }
-
-  /** The page changed a `lang` attribute: a calculator without `locale` follows it. */
-  #onPageLanguage(): void {
-    const lang = this.#language;
-    if (lang === this.#shownLanguage) return;
-    this.#reformatAll();
-    this.#compute(false);
-    this.requestUpdate();
   }
 
   protected override updated(): void {
@@ -362,7 +362,7 @@ export class CreditCalculator extends LitElement {
     this.loaded = loaded.program;
     this.#terms = termsFingerprint(loaded.program.source);
     this.fields = {};
-    for (const input of loaded.program.inputs) this.fields[input.name] = this.#field(input, input.default);
+    for (const input of loaded.program.inputs) this.fields[input.name] = input.list ? this.#listField(input, input.defaultItems ?? []) : this.#field(input, input.default);
     this.#applyValues(this.values);
     const scenario = readScenario(location.href, this.#namespace);
     this.termsChanged = !!scenario?.terms && scenario.terms !== this.#terms;
@@ -380,6 +380,59 @@ export class CreditCalculator extends LitElement {
     return index > 0 ? `credit${index + 1}` : 'credit';
   }
 
+  /**
+   * A list input's field: its rows as typed (`text`, a JSON array) and, when
+   * every row reads, their values (`value`, a JSON array too, so share links
+   * and events carry it as one string); empty rows are left out.
+   */
+  #listField(input: InputInfo, rows: readonly string[]): Field {
+    const text = JSON.stringify(rows);
+    const values: string[] = [];
+    for (const row of rows) {
+      if (row.trim() === '') continue;
+      // A value with its unit (`2h`, in the field's unit), else a number as this language writes it (`2,5`).
+      const typed = this.#typed(input, row);
+      const value = fieldValue(input, row.trim()) ?? typed.value;
+      if (value === undefined) return { text, error: typed.error ?? this.#t.notANumber(this.#language === 'de' ? '99,5' : '99.5') };
+      values.push(value);
+    }
+    return { text, value: JSON.stringify(values) };
+  }
+
+  /** A list field's rows as typed. */
+  #rows(f: Field | undefined): string[] {
+    try {
+      const rows: unknown = JSON.parse(f?.text ?? '[]');
+      return Array.isArray(rows) ? rows.map(String) : [];
+    } catch {
+      return [];
+    }
+  }
+
+  /** The form's values as the rules take them: a list input's items as a list. */
+  #given(values: Readonly<Record<string, string>>): InputValues {
+    const lists = (this.loaded?.inputs ?? []).filter((i) => i.list && values[i.name] !== undefined);
+    if (lists.length === 0) return values;
+    const given: Record<string, string | string[]> = { ...values };
+    for (const input of lists) given[input.name] = this.#rows({ text: values[input.name] });
+    return given;
+  }
+
+  #onRows(input: InputInfo, rows: string[], focus: number | undefined): void {
+    const f = this.#listField(input, rows);
+    this.fields = { ...this.fields, [input.name]: f };
+    if (focus !== undefined) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>(`#${this.#fieldId(input)}-${focus}`)?.focus());
+    if (f.value === undefined) {
+      this.stale = !!this.evaluated;
+      return;
+    }
+    this.#compute(true);
+  }
+
+  #fieldId(input: InputInfo): string {
+    return `f${this.loaded?.inputs.indexOf(input) ?? 0}`;
+  }
+
   #field(input: InputInfo, raw: InputValue | undefined): Field {
     if (raw !== undefined && raw !== null && tooLong(raw)) return { text: String(raw), error: this.#t.tooLong(MAX_VALUE_LENGTH) };
     const value = fieldValue(input, raw);
@@ -387,7 +440,13 @@ export class CreditCalculator extends LitElement {
   }
 
   #display(input: InputInfo, value: string): string {
-    return input.kind === 'boolean' ? value : formatNumber(value, this.#language);
+    if (input.kind === 'boolean') return value;
+    return formatNumber(this.#asDowntime(input) ? downtimeFromAvailability(value) : value, this.#language);
+  }
+
+  /** Whether this input's field asks for minutes of downtime (see `downtime`). */
+  #asDowntime(input: InputInfo): boolean {
+    return this.downtime && isAvailability(input);
   }
 
   #reformat(input: InputInfo): void {
@@ -401,6 +460,12 @@ export class CreditCalculator extends LitElement {
     const lists: Record<string, string[]> = {};
     for (const input of this.loaded.inputs) {
       const raw = values[input.name];
+      if (input.list) {
+        // A list: its items, or the JSON of a share link.
+        const rows = Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' ? this.#rows({ text: raw }) : undefined;
+        if (rows) fields[input.name] = this.#listField(input, rows);
+        continue;
+      }
       if (Array.isArray(raw)) {
         lists[input.name] = raw.map(String);
         continue;
@@ -479,7 +544,7 @@ export class CreditCalculator extends LitElement {
    * never an error in the host page.
    */
   #evaluate(values: InputValues): Evaluation {
-    return contained(() => this.loaded!.evaluate(values, this.#options)) ?? {
+    return contained(() => this.loaded!.evaluate(this.#given(values as Record<string, string>), this.#options)) ?? {
       ok: false,
       diagnostics: [{ severity: 'error', code: 'bad-precompiled', message: this.#t.rulesProblem, span: { start: 0, end: 0 }, start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }],
     };
@@ -509,6 +574,10 @@ export class CreditCalculator extends LitElement {
     if (!range || value === undefined) return undefined;
     if (Number(value) >= Number(range.min) && Number(value) <= Number(range.max)) return undefined;
     const f = (v: string) => this.#formatIn(input, v);
+    if (this.#asDowntime(input)) {
+      const minutes = (v: string) => `${formatNumber(downtimeFromAvailability(v), this.#language)}\u00a0${this.#t.minutes}`;
+      return this.#language === 'de' ? `Erlaubt: ${minutes(range.max)} bis ${minutes(range.min)}.` : `Allowed: ${minutes(range.max)} to ${minutes(range.min)}.`;
+    }
     return this.#language === 'de' ? `Erlaubt: ${f(range.min)} bis ${f(range.max)}.` : `Allowed: ${f(range.min)} to ${f(range.max)}.`;
   }
 
@@ -531,15 +600,16 @@ export class CreditCalculator extends LitElement {
 
   // ——— user actions ———
 
-  /** A field as the user typed it: its value, or what is wrong with it. */
-  #typed(text: string): Field {
+  /** A field as the user typed it: its value (minutes of downtime read as the availability they mean), or what is wrong with it. */
+  #typed(input: InputInfo, text: string): Field {
     if (tooLong(text)) return { text, error: this.#t.tooLong(MAX_VALUE_LENGTH) };
     const value = parseNumber(text, this.#language);
-    return value !== undefined ? { text, value } : { text, error: this.#t.notANumber(this.#language === 'de' ? '99,5' : '99.5') };
+    if (value === undefined) return { text, error: this.#t.notANumber(this.#language === 'de' ? '99,5' : '99.5') };
+    return { text, value: this.#asDowntime(input) ? availabilityFromDowntime(value) : value };
   }
 
   #onText(input: InputInfo, text: string): void {
-    const typed = this.#typed(text);
+    const typed = this.#typed(input, text);
     this.fields = { ...this.fields, [input.name]: typed };
     if (typed.value === undefined) {
       this.stale = !!this.evaluated;
@@ -560,6 +630,14 @@ export class CreditCalculator extends LitElement {
     const f = this.fields[input.name];
     if (f?.value === undefined) return;
     e.preventDefault();
+    if (this.#asDowntime(input)) {
+      // A minute more downtime is less availability: the arrows step the minutes shown.
+      const minutes = Math.max(0, Math.round(Number(downtimeFromAvailability(f.value)) + (e.key === 'ArrowUp' ? 1 : -1)));
+      const value = availabilityFromDowntime(String(minutes));
+      this.fields = { ...this.fields, [input.name]: { text: this.#display(input, value), value } };
+      this.#compute(true);
+      return;
+    }
     const decimals = decimalsOf(input);
     const step = Number(input.step ?? 10 ** -Math.min(decimals, 2)) * (e.key === 'ArrowUp' ? 1 : -1);
     let next = Number(f.value) + step;
@@ -585,6 +663,13 @@ export class CreditCalculator extends LitElement {
     const fields = { ...this.fields };
     const lists: Record<string, string[]> = {};
     for (const input of this.loaded.inputs) {
+      if (input.list) {
+        // One period's items; of a year of them, the first period's.
+        const items = inputs[input.name] as readonly (InputValue | readonly InputValue[])[] | undefined;
+        const first = items?.length && Array.isArray(items[0]) ? (items[0] as readonly InputValue[]) : (items as readonly InputValue[] | undefined);
+        fields[input.name] = this.#listField(input, (first ?? input.defaultItems ?? []).map(String));
+        continue;
+      }
       const raw = inputs[input.name] as InputValue | readonly InputValue[] | undefined;
       if (Array.isArray(raw)) lists[input.name] = raw.map(String);
       fields[input.name] = this.#field(input, Array.isArray(raw) ? raw[0] : (raw as InputValue | undefined) ?? input.default);
@@ -597,12 +682,26 @@ export class CreditCalculator extends LitElement {
     this.#compute(true);
   }
 
-  /** Twelve months per input; months not given repeat the last given one, or the current value. */
+  /** The periods of a contract year: 12 months, or 4 quarters or 1 year under `period quarterly` or `yearly`. */
+  get #periods(): number {
+    const period = this.loaded?.period ?? 'monthly';
+    return period === 'quarterly' ? 4 : period === 'yearly' ? 1 : 12;
+  }
+
+  /** A period of the year as the year view names it: "March", "Q2" / "2. Quartal". */
+  #periodName(index: number): string {
+    const period = this.loaded?.period ?? 'monthly';
+    if (period === 'monthly') return this.#t.monthName(index + 1);
+    if (period === 'yearly') return this.#language === 'de' ? 'Jahr' : 'Year';
+    return this.#language === 'de' ? `${index + 1}. Quartal` : `Q${index + 1}`;
+  }
+
+  /** A year's periods per input; those not given repeat the last given one, or the current value. */
   #yearFields(lists: Record<string, readonly string[]>): Record<string, Field[]> {
     const year: Record<string, Field[]> = {};
     for (const input of this.#yearInputs) {
       const given = lists[input.name];
-      year[input.name] = Array.from({ length: 12 }, (_, m) => {
+      year[input.name] = Array.from({ length: this.#periods }, (_, m) => {
         const raw = given?.length ? given[Math.min(m, given.length - 1)] : this.fields[input.name]?.value;
         return this.#field(input, raw);
       });
@@ -618,13 +717,21 @@ export class CreditCalculator extends LitElement {
     this.#yearEdited = true;
   }
 
+  /** The inputs that have a field: all, or those `inputs` names. */
+  get #shownInputs(): InputInfo[] {
+    const all = this.loaded?.inputs ?? [];
+    const names = this.inputs?.trim() ? new Set(this.inputs.trim().split(/\s+/)) : undefined;
+    return names ? all.filter((i) => names.has(i.name)) : [...all];
+  }
+
+  /** The inputs the year view asks per period; a list keeps its rows for every period. */
   get #yearInputs(): InputInfo[] {
-    return (this.loaded?.inputs ?? []).filter((i) => i.name !== 'fee');
+    return this.#shownInputs.filter((i) => i.name !== 'fee' && !i.list);
   }
 
   #onYearCell(input: InputInfo, month: number, text: string): void {
     const year = this.year ?? this.#yearFields({});
-    const typed = input.kind === 'boolean' ? { text, value: text } : this.#typed(text);
+    const typed = input.kind === 'boolean' ? { text, value: text } : this.#typed(input, text);
     const months = [...year[input.name]];
     months[month] = typed;
     this.year = { ...year, [input.name]: months };
@@ -705,7 +812,6 @@ export class CreditCalculator extends LitElement {
     if (!program) return html`<p class="loading" role="status">${t.loading}</p>`;
     const shown = this.#shown;
     const result = this.evaluated?.result;
-    this.#shownLanguage = this.#language;
     return html`<div class="layout" part="layout" lang=${this.#language}>
       <header class="summary wide" part="summary">
         <slot name="summary"></slot>
@@ -713,7 +819,7 @@ export class CreditCalculator extends LitElement {
       </header>
       <fieldset class="form" part="form">
         <legend class="heading">${t.inputs}</legend>
-        ${program.inputs.map((input, i) => this.#renderField(input, i))}
+        ${program.inputs.map((input, i) => (this.#shownInputs.includes(input) ? this.#renderField(input, i) : nothing))}
         ${this.formError ? html`<p class="error" part="error">${this.formError}</p>` : nothing}
         ${this.termsChanged ? html`<p class="error" part="error">${t.termsChanged}</p>` : nothing}
       </fieldset>
@@ -748,9 +854,16 @@ export class CreditCalculator extends LitElement {
   #renderField(input: InputInfo, index: number): TemplateResult {
     const f = this.fields[input.name] ?? { text: '' };
     const id = `f${index}`;
-    const label = this.#labelOf(input);
+    const label = this.#asDowntime(input) ? this.#t.asDowntime(this.#labelOf(input)) : this.#labelOf(input);
     const errorId = `${id}-error`;
     const error = f.error ? html`<p class="error" part="error" id=${errorId}>${f.error}</p>` : nothing;
+    if (input.list) {
+      return renderListField({
+        id, label, lang: this.#language, items: this.#rows(f), error: f.error,
+        suffix: suffixOf(input, this.#currencyCode, this.#unitWords),
+        onChange: (rows, focus) => this.#onRows(input, rows, focus),
+      });
+    }
     if (input.kind === 'boolean') {
       return html`<div class="field switch" part="field" ?data-invalid=${!!f.error}>
         <label class="switch-label" part="label" for=${id}>${label}</label>
@@ -760,14 +873,16 @@ export class CreditCalculator extends LitElement {
         ${error}
       </div>`;
     }
-    const suffix = suffixOf(input, this.#currencyCode, this.#unitWords);
+    const downtime = this.#asDowntime(input);
+    const suffix = downtime ? this.#t.minutes : suffixOf(input, this.#currencyCode, this.#unitWords);
     const suffixId = `${id}-unit`;
-    const availability = isAvailability(input) && f.value !== undefined ? this.#downtimeHint(f.value) : undefined;
+    const availability = !isAvailability(input) || f.value === undefined ? undefined
+      : downtime ? this.#t.availabilityHint(formatPercent(f.value, this.#language)) : this.#downtimeHint(f.value);
     const hintId = `${id}-hint`;
     const describedBy = [suffix ? suffixId : '', f.error ? errorId : '', availability ? hintId : ''].filter(Boolean).join(' ');
     return html`<div class="field" part="field" ?data-invalid=${!!f.error}>
       <label part="label" for=${id}>${label}</label>
-      ${input.kind === 'percent' && (input.range || isAvailability(input)) ? this.#renderSlider(input, f, label) : nothing}
+      ${input.kind === 'percent' && (input.range || isAvailability(input)) && !downtime ? this.#renderSlider(input, f, label) : nothing}
       <div class="control">
         <input id=${id} part="input" type="text" inputmode="decimal" autocomplete="off" spellcheck="false"
           .value=${f.text} aria-invalid=${f.error ? 'true' : 'false'} aria-describedby=${describedBy || nothing}
@@ -903,8 +1018,8 @@ export class CreditCalculator extends LitElement {
   }
 
   #chartInputInfo(): InputInfo | undefined {
-    const inputs = this.loaded?.inputs ?? [];
-    return inputs.find((i) => i.name === this.chartInput) ?? inputs.find((i) => i.kind !== 'boolean' && i.name !== 'fee');
+    // A list input has no one value to plot against: the chart is not offered for it.
+    return this.loaded?.inputs.find((i) => i.name === this.chartInput && !i.list) ?? this.#shownInputs.find((i) => i.kind !== 'boolean' && i.name !== 'fee' && !i.list);
   }
 
   #renderChartPanel(): TemplateResult | typeof nothing {
@@ -920,7 +1035,7 @@ export class CreditCalculator extends LitElement {
     // change shows its result at once (the chart follows; until then the last curve stays).
     if (this.#curve?.key !== key && this.#tracing !== key) {
       this.#tracing = key;
-      inIdleSlices(sweep(program, input, others as InputValues, Number(value), this.currency), () => this.#tracing === key && this.loaded === program, (curve) => {
+      inIdleSlices(sweep(program, input, this.#given(others), Number(value), this.currency), () => this.#tracing === key && this.loaded === program, (curve) => {
         this.#tracing = undefined;
         this.#curve = { key, curve };
         this.requestUpdate();
@@ -946,13 +1061,22 @@ export class CreditCalculator extends LitElement {
               ? html`<p class="hint">${t.tierStarts}</p>
                   <ul>
                     ${curve.steps.map(
-                      (s) => html`<li>${t.tierStart(formatDowntime(downtimeMinutes(s.at), this.#downtimeUnits), s.after.share === null ? this.#money(s.after.amount) : `${this.#percent(s.after.share)} · ${this.#money(s.after.amount)}`)}</li>`,
+                      (s) => html`<li>${t.tierStart(formatDowntime(downtimeMinutes(s.at), this.#downtimeUnits), this.#stepCredit(s.after))}</li>`,
                     )}
                   </ul>`
               : nothing}
+            ${renderDowntimeTable([
+              { availability: Number(value), label: formatPercent(value, this.#language), note: t.now, current: true },
+              ...curve.steps.map((s) => ({ availability: s.at, label: formatPercent(String(s.at), this.#language), note: t.below(this.#stepCredit(s.after)) })),
+            ].sort((a, b) => b.availability - a.availability), { caption: t.downtimeByPeriod, availability: label, periods: t.periods, units: this.#downtimeUnits })}
           </div>`
         : nothing}
     </figure>`;
+  }
+
+  /** The credit from a step of the curve on: "10% · 100.00 EUR", or the amount alone without a fee. */
+  #stepCredit(after: Sample): string {
+    return after.share === null ? this.#money(after.amount) : `${this.#percent(after.share)} · ${this.#money(after.amount)}`;
   }
 
   #renderExamples(): TemplateResult {
@@ -976,7 +1100,7 @@ export class CreditCalculator extends LitElement {
     // Exact sums, as the amounts are: three-place currencies (KWD, BHD) keep their third place.
     let running = '0';
     let cutTotal = '0';
-    const months: (MonthResult | undefined)[] = Array.from({ length: 12 }, (_, m) => result?.periods[m]);
+    const months: (MonthResult | undefined)[] = Array.from({ length: this.#periods }, (_, m) => result?.periods[m]);
     const problems = inputs.flatMap((input) => (year[input.name] ?? []).flatMap((f, month) => (f.error ? [{ input, month, error: f.error }] : [])));
     // A month that does not read leaves the figures of the months before it: shown as such.
     const stale = !!result && problems.length > 0;
@@ -998,9 +1122,9 @@ export class CreditCalculator extends LitElement {
             const cut = addAmounts(...cuts.map((c) => c.cut));
             cutTotal = addAmounts(cutTotal, cut);
             if (m) running = addAmounts(running, m.credit.amount);
-            const monthName = t.monthName(index + 1);
+            const monthName = this.#periodName(index);
             return html`<tr>
-              <th scope="row">${index + 1} · ${monthName}</th>
+              <th scope="row">${this.loaded?.period === 'monthly' ? `${index + 1} · ${monthName}` : monthName}</th>
               <td>${m ? this.#money(m.credit.amount) : '—'}</td>
               <td class="cutcell" title=${cuts.map((c) => `${this.#quantity(c.cap)} ${periodWord(c.period, this.#language)}`).join(', ')}>
                 ${cuts.length > 0 && cut !== '0' ? `−${this.#money(cut)}` : ''}</td>

@@ -79,6 +79,17 @@ export const styles = css`
   .control input { flex: 1; min-width: 0; border: 0; background: transparent; padding: 9px 12px; font-variant-numeric: tabular-nums; outline: none; }
   .suffix { padding: 0 12px; color: var(--_muted); font-size: 0.9rem; white-space: nowrap; }
   .field[data-invalid] .control { border-color: var(--_danger); }
+  /* A list input: a row per item, with its move and remove buttons inside the box. */
+  fieldset.list { border: 0; padding: 0; margin: 0; min-width: 0; display: grid; gap: 6px; }
+  fieldset.list legend { padding: 0; margin-bottom: 4px; }
+  .list .rows { list-style: none; margin: 0; padding: 0; display: grid; gap: 6px; }
+  .list .icon {
+    border: 0; border-left: 1px solid var(--_line); background: transparent; color: inherit;
+    min-width: 2.5em; min-height: 2.5em; cursor: pointer; font: inherit;
+  }
+  .list .icon:disabled { opacity: 0.35; cursor: default; }
+  .list .icon:focus-visible { outline: 2px solid var(--_accent); outline-offset: -2px; }
+  .list > .button { justify-self: start; }
   .error { color: var(--_danger); font-size: 0.88rem; }
   .hint { color: var(--_muted); font-size: 0.85rem; }
   input[type='range'] { width: 100%; accent-color: var(--_accent); margin: 2px 0; }
@@ -135,6 +146,14 @@ export const styles = css`
   .downtime { margin-top: 10px; display: grid; gap: 4px; font-size: 0.92rem; }
   .downtime ul { display: flex; flex-wrap: wrap; gap: 6px 8px; }
   .downtime li { background: var(--_subtle); border-radius: 999px; padding: 2px 10px; font-size: 0.85rem; }
+  .downtime-table summary { cursor: pointer; font-size: 0.9rem; text-decoration: underline; text-underline-offset: 3px; width: fit-content; }
+  .downtime-table .scroll { overflow-x: auto; }
+  .downtime-table table { width: 100%; border-collapse: collapse; margin-top: 6px; font-size: 0.85rem; font-variant-numeric: tabular-nums; }
+  .downtime-table th, .downtime-table td { text-align: end; padding: 3px 8px; border-bottom: 1px solid var(--_line); white-space: nowrap; }
+  .downtime-table th:first-child { text-align: start; }
+  .downtime-table thead th { color: var(--_muted); font-weight: 600; }
+  .downtime-table tbody th .hint { display: block; font-weight: 400; }
+  .downtime-table tr[data-current] { background: var(--_mark); }
 
   /* Examples, share, year */
   .examples ul { display: flex; flex-wrap: wrap; gap: 8px; }
@@ -182,6 +201,27 @@ export const styles = css`
     .year th, .year td { padding: 2px 3px; }
     .year td input[type='text'] { width: 4.2em; border: 0; padding: 0; }
     .line, .total, .output, .year tr { break-inside: avoid; }
+    /*
+     * "Print summary": one A4 or Letter page — values beside the result, the
+     * year below, the explanation left out (its trace is for the screen).
+     */
+    :host([data-credit-printing='this']) { font-size: 10.5px; line-height: 1.35; }
+    :host([data-credit-printing='this']) .layout { grid-template-columns: minmax(0, 5fr) minmax(0, 7fr); gap: 12px 20px; align-items: start; }
+    :host([data-credit-printing='this']) .wide { grid-column: 1 / -1; }
+    :host([data-credit-printing='this']) .why, :host([data-credit-printing='this']) .field .hint { display: none; }
+    :host([data-credit-printing='this']) .heading { margin-bottom: 4px; }
+    :host([data-credit-printing='this']) .form, :host([data-credit-printing='this']) .result { gap: 6px; }
+    :host([data-credit-printing='this']) .field { grid-template-columns: minmax(0, 1fr) minmax(7em, 40%); align-items: center; gap: 2px 8px; }
+    :host([data-credit-printing='this']) .field > :not(label, .control) { grid-column: 1 / -1; }
+    :host([data-credit-printing='this']) .control input { padding: 2px 6px; }
+    :host([data-credit-printing='this']) .total { padding: 8px 12px; }
+    :host([data-credit-printing='this']) .lines, :host([data-credit-printing='this']) .tiers { gap: 2px; }
+    :host([data-credit-printing='this']) .line { padding: 4px 8px; }
+    :host([data-credit-printing='this']) .tier { padding: 1px 6px; }
+    :host([data-credit-printing='this']) .chart svg { height: 90px; }
+    :host([data-credit-printing='this']) .year .hint, :host([data-credit-printing='this']) .downtime .hint { display: none; }
+    :host([data-credit-printing='this']) .year th, :host([data-credit-printing='this']) .year td { padding: 1px 3px; line-height: 1.2; }
+    :host([data-credit-printing='this']) .year td input[type='checkbox'] { width: 0.8em; height: 0.8em; margin: 0; }
   }
   @media (prefers-reduced-motion: reduce) { * { transition: none !important; } }
 `;

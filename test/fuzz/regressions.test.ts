@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { compile, type InputValues } from '../../src/index.js';
+import { creditOf } from '../backends.js';
 import { exercise } from './harness.js';
 
 const AVAILABILITY = 'fee 1000 EUR monthly\ninput availability: percent default 100% range 0%..100%\n';
@@ -77,4 +78,23 @@ test('rounded monthly payments never exceed a yearly `cap` statement', () => {
 test('the year is the sum of its rounded months (what is paid), even when the cap is exact', () => {
   const source = 'fee 1000.05 EUR monthly\ninput availability: percent default 100% range 0%..100%\nif availability < 99% then 10%\n';
   assert.equal(credit(source, { availability: ['98%', '98%'] }), '200.02');
+});
+
+test('a let that names another let is read as itself on the fast path, not as the let it names', () => {
+  const source = `${AVAILABILITY}let target = 99.9%\nlet shortfall = target - availability\nif shortfall > 0% then 10%\n`;
+  const program = compile(source).program!;
+  for (const availability of ['100%', '99.95%', '99.5%']) {
+    const evaluation = program.evaluate({ availability });
+    assert.ok(evaluation.ok);
+    assert.deepEqual(program.credit({ availability }), { ok: true, credit: creditOf(evaluation.result) }, `availability ${availability}`);
+  }
+  assert.equal(credit(source, { availability: '100%' }), '0.00');
+});
+
+test('credit() of a program whose constant overflows the fast path\'s integers is the exact answer, not a thrown symbol', () => {
+  const source = 'fee 1000 EUR monthly\ninput n: number default 2\nif n * 1.000001 + 1000000000 > 5 then 1%\n';
+  const program = compile(source).program!;
+  const evaluation = program.evaluate({});
+  assert.ok(evaluation.ok);
+  assert.deepEqual(program.credit({}), { ok: true, credit: creditOf(evaluation.result) });
 });

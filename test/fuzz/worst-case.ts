@@ -21,6 +21,12 @@ export const tierBlock = (count: number) => build(tier, count, TIER_HEAD);
 /** `count` separate rules on one input, all nesting: what the overlap lint sees at its worst. */
 export const separateRules = (count: number) => build(separateRule, count);
 
+const chainLink = (i: number) => `let v${i} = ${i === 0 ? 'n' : `v${i - 1}`} * 1.0001 + 0.5`;
+const CHAIN_TAIL = 'output o: number = v0\n';
+
+/** A chain of `count` lets, each read by the next: what the checker's and evaluator's walks see at their deepest. */
+export const letChain = (count: number) => build(chainLink, count, HEAD, CHAIN_TAIL);
+
 function build(make: (i: number) => string, count: number, head = HEAD, tail = ''): string {
   return head + Array.from({ length: count }, (_, i) => make(i)).join('\n') + '\n' + tail;
 }
@@ -58,7 +64,7 @@ const shapes: [string, () => string, Record<string, unknown>][] = [
   ['separate rules on one input, all nesting (the overlap lint)', () => fill(separateRule), { a: year('40%') }],
   ['one tier block, tiers on one input (the tier lints)', () => fill(tier, TIER_HEAD), { a: year('1%') }],
   ['blocks of 4 tiers with caps', () => fill((i) => (i % 5 === 0 ? `credit capped ${i % 50}% quarterly:` : `  if a < ${i % 100}% then ${i % 30}% capped 5 EUR monthly`)), { a: year('1%') }],
-  ['a chain of lets', () => fill((i) => `let v${i} = ${i === 0 ? 'n' : `v${i - 1}`} * 1.0001 + 0.5`, HEAD, 'output o: number = v0\n'), { n: year('7') }],
+  ['a chain of lets', () => fill(chainLink, HEAD, CHAIN_TAIL), { n: year('7') }],
   ['deepest expressions (operator chains at the depth limit)', () => fill((i) => `let d${i} = ${Array.from({ length: LIMITS.expressionDepth - 2 }, () => 'n').join(' + ')}`), { n: year('3') }],
   ['nested brackets at the bracket limit', () => fill((i) => `let b${i} = ${'('.repeat(LIMITS.bracketDepth)}n${')'.repeat(LIMITS.bracketDepth)} / 3`), { n: year('3') }],
   ['a quick sketch naming 4,000 implicit inputs (kind inference)', () => fill((i) => `if x${i} < 1% then 1%`, ''), { x0: year('0.5%') }],

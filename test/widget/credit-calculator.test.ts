@@ -133,6 +133,14 @@ describe('<credit-calculator> as a user sees it', () => {
     await sendKeys({ press: 'ArrowDown' });
     await el.updateComplete;
     expect(field(el, 'Monthly availability').value).to.equal('99.59');
+    // The chart (traced when the page is idle) offers the downtime by period: opened with Enter.
+    await waitUntil(() => $(el, '.downtime-table summary'), 'the chart appears', CHART_WAIT);
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement?.textContent).to.equal('Allowed downtime by period');
+    await sendKeys({ press: 'Enter' });
+    expect(($(el, '.downtime-table') as HTMLDetailsElement).open).to.equal(true);
+    await sendKeys({ press: 'Tab' }); // the table, which scrolls on a narrow screen
+    expect(el.shadowRoot!.activeElement?.getAttribute('role')).to.equal('region');
     await sendKeys({ press: 'Tab' }); // first example
     expect(el.shadowRoot!.activeElement?.textContent).to.equal('Short outage');
     await sendKeys({ press: 'Tab' });
@@ -167,6 +175,58 @@ describe('<credit-calculator> as a user sees it', () => {
     expect(chart.querySelectorAll('line.tier').length).to.equal(3);
     expect(chart.textContent).to.contain('3 h 36 min');
     expect(chart.querySelector('.downtime ul')!.textContent).to.contain('over 43 min: 10%'); // below 99.9 %
+  });
+
+  it('tells, on request, the downtime each availability allows per day, week, month, quarter and year', async () => {
+    const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator rules=${RULES} .values=${{ availability: '99.95' }}></credit-calculator>`));
+    await waitUntil(() => $(el, '.downtime-table summary'), 'the chart appears', CHART_WAIT);
+    const table = $(el, '.downtime-table')!;
+    expect(table.querySelector('table')!.checkVisibility(), 'closed until asked').to.equal(false);
+    ($(el, '.downtime-table summary') as HTMLElement).click();
+    await el.updateComplete;
+    const rows = [...table.querySelectorAll('tr')].map((tr) => [...tr.children].map((c) => c.textContent!.replace(/\s+/g, ' ').trim()));
+    expect(rows).to.deep.equal([
+      ['Monthly availability', 'Day', 'Week', 'Month (30 d)', 'Quarter (90 d)', 'Year (365 d)'],
+      ['99.95%now', '43 s', '5 min', '22 min', '1 h 5 min', '4 h 23 min'],
+      ['99.9%below: 10% · 100.00 EUR', '1 min', '10 min', '43 min', '2 h 10 min', '8 h 46 min'],
+      ['99.5%below: 25% · 250.00 EUR', '7 min', '50 min', '3 h 36 min', '10 h 48 min', '1 d 19 h 48 min'],
+      ['99%below: 40% · 400.00 EUR', '14 min', '1 h 41 min', '7 h 12 min', '21 h 36 min', '3 d 15 h 36 min'],
+    ]);
+    el.locale = 'de';
+    await el.updateComplete;
+    expect([...table.querySelectorAll('thead th')].map((th) => th.textContent!.trim())).to.deep.equal(['Monthly availability', 'Tag', 'Woche', 'Monat (30 T.)', 'Quartal (90 T.)', 'Jahr (365 T.)']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('takes the availability as minutes of downtime when the page asks for it, and computes with the percentage', async () => {
+    const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator rules=${RULES} downtime></credit-calculator>`));
+    const input = field(el, 'Monthly availability, as downtime in a 30-day month');
+    expect(input.value, 'the default 99.95 %').to.equal('21.6');
+    expect($(el, 'input[type=range]'), 'no percentage slider').to.equal(null);
+    const told: string[] = [];
+    el.addEventListener('credit-change', (e) => told.push(String(e.detail.inputs.availability)));
+    await typeInto(el, input, '216');
+    expect(amount(el)).to.equal('100.00 EUR');
+    expect(told.at(-1), 'what the page is told').to.equal('99.5');
+    expect(input.closest('[part~=field]')!.textContent).to.contain('≈ 99.5% availability');
+    // 43.2 minutes is 99.9 % exactly: the first tier begins just above it.
+    await typeInto(el, input, '43.2');
+    expect(amount(el)).to.equal('0.00 EUR');
+    await typeInto(el, input, '43.3');
+    expect(amount(el)).to.equal('100.00 EUR');
+    input.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(input.value).to.equal('42');
+    await typeInto(el, input, '5000');
+    expect($(el, '[part~=field] [part=error]')!.textContent!.replace(/\u00a0/g, ' ')).to.equal('Allowed: 0 min to 4,320 min.');
+    el.locale = 'de';
+    await el.updateComplete;
+    await typeInto(el, field(el, 'Monthly availability, als Ausfallzeit im 30-Tage-Monat'), '216,5');
+    expect(amount(el)).to.equal('250,00 EUR');
+    el.downtime = false;
+    await el.updateComplete;
+    expect(field(el, 'Monthly availability').value).to.equal('99,4988425926');
   });
 
   it('loads a worked example when clicked', async () => {
@@ -205,6 +265,30 @@ describe('<credit-calculator> as a user sees it', () => {
     expect(cells(rows[0]).slice(0, 3)).to.deep.equal(['1.001 KWD', '', '1.001 KWD']);
     expect(cells(rows[2])[2]).to.equal('3.003 KWD');
     expect(cells(rows[11])[2]).to.equal('12.012 KWD');
+  });
+});
+
+describe('<credit-calculator> with some inputs shown', () => {
+  const RULES_WITH_SWITCH = `${RULES}input announced: boolean "Announced maintenance" default false\n`;
+
+  it('shows fields only for the inputs named in `inputs`; the others keep their value and still count', async () => {
+    const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator rules=${RULES_WITH_SWITCH} inputs="availability" panels="year" .values=${{ fee: '2000' }}></credit-calculator>`));
+    expect($$(el, '[part=form] label').map((l) => l.textContent!.trim())).to.deep.equal(['Monthly availability']);
+    await typeInto(el, field(el, 'Monthly availability'), '99.4');
+    // The hidden fee is the 2,000 EUR the page gave, not the rules' 1,000.
+    expect(amount(el)).to.equal('500.00 EUR');
+    expect($$(el, '[part=year] thead th').map((th) => th.textContent!.trim())).to.deep.equal(['Month', 'Credit', 'Cap cut', 'Running total', 'Monthly availability']);
+    el.inputs = 'availability announced';
+    await el.updateComplete;
+    expect($$(el, '[part=form] label').map((l) => l.textContent!.trim())).to.deep.equal(['Monthly availability', 'Announced maintenance']);
+    expect(amount(el)).to.equal('500.00 EUR');
+  });
+
+  it('shows every field when `inputs` is empty, and plots the first input shown', async () => {
+    const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator rules=${RULES} inputs="" panels="chart"></credit-calculator>`));
+    expect($$(el, '[part=form] label').map((l) => l.textContent!.trim())).to.deep.equal(['Monthly fee', 'Monthly availability']);
+    await waitUntil(() => $(el, '[part=chart] figcaption'), 'the chart is traced', CHART_WAIT);
+    expect($(el, '[part=chart] figcaption')!.textContent).to.equal('Credit by Monthly availability');
   });
 });
 

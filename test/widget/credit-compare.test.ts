@@ -6,7 +6,7 @@
  * dark, with a contract year — and plans that cannot be used. The built
  * bundle under a strict CSP is tested in `dist.node.test.ts`.
  */
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../../src/widget/compare/credit-compare.js';
 import type { CreditCompare, CreditCompareDetail } from '../../src/widget/compare/credit-compare.js';
@@ -174,6 +174,14 @@ describe('<credit-compare>', () => {
     expect(rows(el).Premium).to.include({ 'Gutschrift gesamt': '375,00 EUR', 'Anteil der Gebühr': '25 %', 'Unterschied zu Standard': '+275,00 EUR' });
   });
 
+  it('shows the labels the rules give in the page\'s language', async () => {
+    const german = (rules: string) => rules.replace('"Monthly availability"', '"Monthly availability" de "Monatliche Verfügbarkeit"');
+    const el = await compare([['Standard', german(STANDARD)], ['Premium', german(PREMIUM)]], { locale: 'de' });
+    await typeInto(el, field(el, 'Monatliche Verfügbarkeit'), '99,5');
+    expect(rows(el).Premium).to.include({ 'Gutschrift gesamt': '375,00 EUR' });
+    expect(text((await chart(el)).querySelector('figcaption'))).to.equal('Gutschrift nach Monatliche Verfügbarkeit, je Tarif');
+  });
+
   it('keeps the last result and says what is wrong when a value is mistyped', async () => {
     const el = await compare(BOTH);
     const input = field(el, 'Monthly availability');
@@ -217,6 +225,57 @@ describe('<credit-compare>', () => {
   it('says so when two plans read one input in different kinds', async () => {
     const el = await compare([['A', STANDARD], ['B', 'fee 100 EUR monthly\ninput availability: number\nif availability < 5 then 10%\n']]);
     expect(text($(el, '[part=problems]'))).to.contain('Plans A and B read “availability” in different kinds or units');
+  });
+
+  it('opens a shared link with its values and months, in the calculator\'s share format, and says when the plans changed since', async () => {
+    const original = location.href;
+    const link = `${location.pathname}?plans.availability=99.5&plans.year.availability=99.5~98`;
+    /** The comparison `id="plans"`, opened with `query` as the page's link. */
+    const opened = async (query: string) => {
+      history.replaceState(null, '', query);
+      const el = document.createElement('credit-compare');
+      el.id = 'plans';
+      el.panels = 'year';
+      el.innerHTML = `<script type="text/credit-rules" data-plan="Standard">${STANDARD}</script><script type="text/credit-rules" data-plan="Premium">${PREMIUM}</script>`;
+      document.body.append(el);
+      made.push(el);
+      return ready(el);
+    };
+    const note = (el: CreditCompare) => $(el, '[part=form] [part=error]');
+    try {
+      const el = await opened(link);
+      expect(field(el, 'Monthly availability').value).to.equal('99.5');
+      expect(rows(el).Premium['Total credit']).to.equal('375.00 EUR');
+      const months = $$(el, '[part=year] tbody tr').map((tr) => [...tr.children].map((c) => text(c)));
+      expect(months[0]).to.deep.equal(['1 · Jan', '100.00 EUR', '375.00 EUR']);
+      expect(months[1]).to.deep.equal(['2 · Feb', '250.00 EUR', '750.00 EUR']);
+      expect(note(el), 'no note while the link names no terms').to.equal(null);
+      expect(el.terms).to.match(/^[0-9a-f]{8}\.[0-9a-f]{8}$/);
+      // A link made under these plans' terms opens quietly; under other terms, it says so.
+      expect(note(await opened(`${link}&plans._terms=${el.terms}`))).to.equal(null);
+      expect(text(note(await opened(`${link}&plans._terms=0badc0de.${el.terms!.split('.')[1]}`)))).to.equal('The terms have changed since this link was made.');
+      // Another element's values are not this one's.
+      expect(field(await opened(`${location.pathname}?proposal.availability=98`), 'Monthly availability').value).to.equal('99.95');
+    } finally {
+      history.replaceState(null, '', original);
+    }
+  });
+
+  it('follows the page into another language while it is shown', async () => {
+    const page = document.createElement('div');
+    page.lang = 'de';
+    document.body.append(page);
+    made.push(page);
+    const el = document.createElement('credit-compare');
+    el.innerHTML = `<script type="text/credit-rules" data-plan="Standard">${STANDARD}</script><script type="text/credit-rules" data-plan="Premium">${PREMIUM}</script>`;
+    page.append(el);
+    await ready(el);
+    await typeInto(el, field(el, 'Monthly availability'), '99,5');
+    expect(rows(el).Premium).to.include({ 'Gutschrift gesamt': '375,00 EUR' });
+    page.lang = 'en';
+    await waitUntil(() => rows(el).Premium?.['Total credit'] === '375.00 EUR', 'the comparison follows the page into English');
+    expect(field(el, 'Monthly availability').value).to.equal('99.5');
+    expect(text($(el, '[part=result] .heading'))).to.equal('Plans side by side');
   });
 
   it('renders markup in plan names as text', async () => {

@@ -1,5 +1,6 @@
 /**
- * The demo site (`demo/`, served by Vite as `npm start` serves it) in
+ * The demo site (`demo/`, served by Vite as `npm start` serves it; see
+ * `demo-site.ts`) in
  * Chromium, used the way a visitor, a salesperson and a prospect use it: on a
  * 375 px phone and a desktop, light and dark, English and German — reading
  * the page, typing into the calculator, clicking its buttons, following its
@@ -10,67 +11,23 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright';
-import { createServer, type ViteDevServer } from 'vite';
+import type { BrowserContextOptions, Page } from 'playwright';
 import { compile } from '../../src/index.js';
-// @ts-expect-error: a plain JavaScript config module
-import { chromePath, chromiumArgs } from '../../web-test-runner.config.mjs';
+import { LOAD, open as openIn, reads, root, startDemo, typeInto, type DemoSite } from './demo-site.js';
 
-const root = new URL('../../', import.meta.url).pathname;
 const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const PAGES = ['/', '/sales.html', '/de/', '/de/sales.html'];
-/** The first page load transforms every module of the widget: generous on a busy machine. */
-const LOAD = 60_000;
+const PAGES = ['/', '/sales.html', '/embed.html', '/de/', '/de/sales.html', '/de/embed.html'];
 
-let server: ViteDevServer;
-let browser: Browser;
-let origin: string;
+let site: DemoSite;
 
 before(async () => {
-  server = await createServer({ configFile: join(root, 'vite.config.ts'), server: { port: 0, host: '127.0.0.1' }, logLevel: 'error' });
-  await server.listen();
-  origin = server.resolvedUrls!.local[0].replace(/\/$/, '');
-  browser = await chromium.launch({ executablePath: chromePath(), args: chromiumArgs });
+  site = await startDemo();
 });
 after(async () => {
-  await browser?.close();
-  await server?.close();
+  await site?.close();
 });
 
-/** Opens a page and waits until every calculator and comparison on it shows a result. */
-async function open(path: string, options: BrowserContextOptions = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(origin + path);
-  await page.waitForFunction(
-    () => [...document.querySelectorAll('credit-calculator')].every((c) => (c as HTMLElement & { result?: unknown }).result)
-      && [...document.querySelectorAll('credit-compare')].every((c) => c.shadowRoot?.querySelector('[part=plans] tbody tr')),
-    null,
-    { timeout: LOAD },
-  );
-  assert.deepEqual(errors, [], `errors on ${path}`);
-  return page;
-}
-
-/** Waits until the text of `where` matches, then returns it; fails saying what it read instead. */
-async function reads(where: Locator, expected: RegExp): Promise<string> {
-  let text = '';
-  for (let i = 0; i < 200; i++) {
-    text = ((await where.textContent()) ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
-    if (expected.test(text)) return text;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  assert.fail(`expected ${expected}, read: ${text.slice(0, 400)}`);
-}
-
-/** Selects what a field holds and types over it, key by key. */
-async function typeInto(page: Page, field: Locator, text: string): Promise<void> {
-  await field.click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(text);
-}
+const open = (path: string, options: BrowserContextOptions = {}) => openIn(site, path, options);
 
 const term = (page: Page, name: string) => page.locator('.terms div', { hasText: name }).locator('dd');
 
@@ -92,7 +49,7 @@ describe('the demo site on a phone', () => {
 describe('the demo site, light and dark', () => {
   const cases = [
     ...(['light', 'dark'] as const).flatMap((colorScheme) => PAGES.map((path) => ({ colorScheme, path, width: 1280 }))),
-    ...['/sales.html', '/de/sales.html'].map((path) => ({ colorScheme: 'dark' as const, path, width: 375 })),
+    ...['/sales.html', '/de/sales.html', '/embed.html', '/de/embed.html'].map((path) => ({ colorScheme: 'dark' as const, path, width: 375 })),
   ];
   for (const { colorScheme, path, width } of cases) {
     {
@@ -215,33 +172,115 @@ describe('the sales page', () => {
   });
 });
 
+/** How many pages a PDF has. */
+const pages = (pdf: Buffer) => pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+
+/** The PDF of what the page prints, on A4 and on US Letter, with the margins a browser's dialog sets. */
+async function printed(page: Page): Promise<{ a4: number; letter: number }> {
+  const margin = { top: '12mm', bottom: '12mm', left: '12mm', right: '12mm' };
+  return {
+    a4: pages(await page.pdf({ format: 'A4', margin })),
+    letter: pages(await page.pdf({ format: 'Letter', margin })),
+  };
+}
+
+/** Clicks "Download quote" and returns the document saved. */
+async function downloadQuote(page: Page): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download quote' }).click()]);
+  assert.match(download.suggestedFilename(), /^quote-proposal\.html$/);
+  return readFileSync((await download.path())!, 'utf8').replace(/\u00a0|&nbsp;/g, ' ');
+}
+
+const CONTRACT_YEAR = /Contract year: the yearly cap cuts in month 11/;
+
 describe('the quote', () => {
-  it('downloads the scenario on screen as a document: customer, date, terms, values, result, year and clause', async () => {
+  it('downloads the scenario on screen as a document: customer, date, terms and a link, values, result, year and clause', async () => {
     const page = await open('/sales.html', { acceptDownloads: true });
     const proposal = page.locator('#proposal');
     await typeInto(page, proposal.getByRole('textbox', { name: 'Monthly platform fee' }), '4000');
     await typeInto(page, proposal.getByRole('textbox', { name: 'Availability', exact: true }), '99.5');
     await reads(proposal.locator('[part=amount]'), /^400\.00 EUR$/);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download quote' }).click()]);
-    const text = readFileSync((await download.path())!, 'utf8').replace(/\u00a0|&nbsp;/g, ' ');
-    assert.match(download.suggestedFilename(), /^quote-proposal\.html$/);
+    const text = await downloadQuote(page);
     assert.match(text, /<h1>Tidedesk Enterprise — service levels for Brightline Logistics GmbH<\/h1>/);
     assert.match(text, /Proposal TD-2026-114/);
     assert.match(text, new RegExp(`Date: ${new Intl.DateTimeFormat('en', { dateStyle: 'long' }).format(new Date())} · Terms [0-9a-f]{8}`));
+    const terms = /Terms ([0-9a-f]{8})/.exec(text)![1];
+    assert.match(text, new RegExp(`<a href="[^"]*/sales\\.html\\?[^"]*proposal\\.availability=99\\.5[^"]*proposal\\._terms=${terms}">This scenario online`));
     assert.match(text, /<th>Monthly platform fee<\/th><td>4,000\.00 EUR<\/td>/);
     assert.match(text, /<th>Availability<\/th><td>99\.5%<\/td>/);
-    assert.match(text, /400\.00 EUR \(10% of the monthly fee\)/);
+    assert.match(text, /400\.00 EUR<\/p><p class="hint">10% of the monthly fee/);
     assert.match(text, /The monthly fee is 4,000\.00 EUR/);
-    assert.doesNotMatch(text, /Year total/, 'no year when no months were given');
-    // A contract year, month by month: the quote shows it too.
-    await proposal.getByRole('button', { name: /Contract year: the yearly cap cuts in month 11/ }).click();
+    // The year, although no month was changed: every month with the values above.
+    assert.match(text, /Every month with the values above\./);
+    assert.match(text, /<th>Month 12<\/th><td>400\.00 EUR<\/td>/);
+    assert.match(text, /<th>Year total<\/th><td>4,800\.00 EUR \(10% of the yearly fee\)<\/td>/);
+    // A contract year, month by month: the quote shows each month's values too.
+    await proposal.getByRole('button', { name: CONTRACT_YEAR }).click();
     await reads(proposal.locator('[part=year] tfoot'), /4,500\.00 EUR/);
-    const [again] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download quote' }).click()]);
-    const year = readFileSync((await again.path())!, 'utf8').replace(/\u00a0|&nbsp;/g, ' ');
-    assert.match(year, /<th>Month 11<\/th><td>500\.00 EUR<\/td>/);
-    assert.match(year, /<th>Year total<\/th><td>4,500\.00 EUR \(15% of the yearly fee\)<\/td>/);
+    const year = await downloadQuote(page);
+    assert.match(year, /Month by month as given\./);
+    // The inputs that change over the year, month by month; the others are among the values.
+    assert.match(year, /<th>Month 11<\/th><td>98%<\/td><td>no<\/td><td>500\.00 EUR<\/td>/);
+    assert.match(year, /<th>Year total<\/th><td><\/td><td><\/td><td>4,500\.00 EUR \(15% of the yearly fee\)<\/td>/);
     await page.context().close();
   });
+
+  it('prints the quote on one page, the clause after it, and its link, opened after the terms changed, says so', async () => {
+    const page = await open('/sales.html', { acceptDownloads: true });
+    await page.locator('#proposal').getByRole('button', { name: CONTRACT_YEAR }).click();
+    await reads(page.locator('#proposal [part=year] tfoot'), /4,500\.00 EUR/);
+    const quote = await downloadQuote(page);
+    await page.context().close();
+
+    const paper = await site.browser.newPage();
+    await paper.setContent(quote);
+    assert.equal(await paper.locator('.annex').evaluate((annex) => getComputedStyle(annex).breakBefore), 'page', 'the clause starts a page');
+    await paper.locator('.annex').evaluate((annex) => annex.remove());
+    assert.deepEqual(await printed(paper), { a4: 1, letter: 1 }, 'the quote before the clause');
+    await paper.close();
+
+    const link = new URL(/<a href="([^"]+)">This scenario online/.exec(quote)![1].replace(/&amp;/g, '&'));
+    const note = /The terms have changed since this link was made/;
+    const unchanged = await open(link.pathname + link.search);
+    await reads(unchanged.locator('#proposal [part=year] tfoot'), /4,500\.00 EUR/);
+    assert.doesNotMatch((await unchanged.locator('#proposal [part=form]').textContent())!, note);
+    await unchanged.context().close();
+
+    // Later the yearly cap is raised: the same link now says that its terms have changed.
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.route('**/examples/multi-metric.credit', async (route) => {
+      const rules = await (await route.fetch()).text();
+      await route.fulfill({ body: rules.replace('cap 15% yearly', 'cap 20% yearly'), contentType: 'text/plain' });
+    });
+    const changed = await context.newPage();
+    await changed.goto(site.origin + link.pathname + link.search);
+    await reads(changed.locator('#proposal [part=form]'), note);
+    await context.close();
+  });
+});
+
+describe('the printed summary', () => {
+  for (const path of ['/sales.html', '/de/sales.html']) {
+    it(`fits one page, A4 and Letter, with a whole contract year: ${path}`, async () => {
+      const page = await open(path);
+      const proposal = page.locator('#proposal');
+      await proposal.locator('[part=examples] button', { hasText: /Contract year|Vertragsjahr/ }).click();
+      await reads(proposal.locator('[part=year] tfoot'), /4[.,]500[.,]00 EUR/);
+      await proposal.locator('[part=chart-svg]').waitFor({ timeout: LOAD });
+      // "Print summary" marks what prints while the dialog is open; the marks are kept here for page.pdf.
+      await page.evaluate(() => {
+        window.print = () => {
+          for (const e of document.querySelectorAll('[data-credit-printing]')) (e as HTMLElement).dataset.kept = e.getAttribute('data-credit-printing')!;
+        };
+      });
+      await proposal.locator('[part=share] button').nth(1).click();
+      await page.evaluate(() => {
+        for (const e of document.querySelectorAll<HTMLElement>('[data-kept]')) e.setAttribute('data-credit-printing', e.dataset.kept!);
+      });
+      assert.deepEqual(await printed(page), { a4: 1, letter: 1 });
+      await page.context().close();
+    });
+  }
 });
 
 describe('plans side by side on the sales page', () => {

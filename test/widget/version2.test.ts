@@ -54,3 +54,73 @@ describe('<credit-calculator> with version-2 rules', () => {
     expect(amount(el)).to.equal('50.00 EUR');
   });
 });
+
+describe('<credit-calculator> with a quarterly program', () => {
+  const QUARTERLY = `period quarterly
+fee 3000 USD monthly
+input uptime: percent "Uptime this quarter" default 99.95% range 90%..100% step 0.01%
+credit "Quarterly uptime" capped 15% yearly:
+  if uptime < 99.9% then 10%
+  if uptime < 99% then 25%
+`;
+
+  it('states a quarter\'s credit as a share of the quarter\'s fee, and its year view has four quarters', async () => {
+    const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator rules=${QUARTERLY} panels="all"></credit-calculator>`));
+    await typeInto(el, field(el, 'Uptime this quarter'), '98');
+    expect(amount(el)).to.equal('2,250.00 USD');
+    const rows = $$(el, '[part=year] tbody th[scope=row]').map((th) => th.textContent?.trim());
+    expect(rows).to.deep.equal(['Q1', 'Q2', 'Q3', 'Q4']);
+  });
+});
+
+describe('<credit-calculator> with a list input', () => {
+  const PER_TICKET = `fee 4000 EUR
+input p1_responses: list of duration "P1 first response" default [] range 0min..30d
+credit "Late P1 responses" for each response in p1_responses capped 20% monthly:
+  if response > 1h then 2%
+  if response > 4h then 5%
+output late: number "Late tickets" = count(p1_responses)
+`;
+
+  it('rows are added, typed, moved and removed with the keyboard and the credit follows', async () => {
+    const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator rules=${PER_TICKET}></credit-calculator>`));
+    const add = $$(el, '[part~=list] button').find((b) => b.textContent?.trim() === 'Add a row')!;
+    expect(amount(el)).to.equal('0.00 EUR');
+    add.focus();
+    add.click();
+    await el.updateComplete;
+    await typeInto(el, $(el, 'input[aria-label="P1 first response, row 1"]') as HTMLInputElement, '2h');
+    expect(amount(el)).to.equal('80.00 EUR');
+    add.click();
+    await el.updateComplete;
+    await typeInto(el, $(el, 'input[aria-label="P1 first response, row 2"]') as HTMLInputElement, '5h');
+    expect(amount(el)).to.equal('280.00 EUR');
+    ($(el, 'button[aria-label="Move row 2 up"]') as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect(($(el, 'input[aria-label="P1 first response, row 1"]') as HTMLInputElement).value).to.equal('5h');
+    ($(el, 'button[aria-label="Remove row 1"]') as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect(amount(el)).to.equal('80.00 EUR');
+    expect($$(el, '.output dd').map((d) => d.textContent?.trim())).to.deep.equal(['1']);
+  });
+
+  it('a column pasted from a spreadsheet becomes one row per value', async () => {
+    const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator rules=${PER_TICKET}></credit-calculator>`));
+    ($$(el, '[part~=list] button').find((b) => b.textContent?.trim() === 'Add a row') as HTMLButtonElement).click();
+    await el.updateComplete;
+    const row = $(el, 'input[aria-label="P1 first response, row 1"]') as HTMLInputElement;
+    const data = new DataTransfer();
+    data.setData('text', '2h\n5h\n30min\n');
+    row.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    await el.updateComplete;
+    expect($$(el, '[part~=list] input').map((i) => (i as HTMLInputElement).value)).to.deep.equal(['2h', '5h', '30min']);
+    expect(amount(el)).to.equal('280.00 EUR');
+  });
+
+  it('a row that does not read says so and keeps the last result marked as stale', async () => {
+    const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator rules=${PER_TICKET} .values=${{ p1_responses: ['2h'] }}></credit-calculator>`));
+    expect(amount(el)).to.equal('80.00 EUR');
+    await typeInto(el, $(el, 'input[aria-label="P1 first response, row 1"]') as HTMLInputElement, 'soon');
+    expect($(el, '[part~=list] [part=error]')?.textContent).to.match(/number/i);
+  });
+});

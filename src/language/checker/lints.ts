@@ -12,7 +12,7 @@ import { canonical as toDecimal, Decimal, ZERO } from '../decimal.js';
 import type { Problem } from '../diagnostics.js';
 import { problems } from '../problems.js';
 import { lintRulesAfterBlocks, lintTierGaps } from './blocks.js';
-import { effectiveRange } from './implied.js';
+import { effectiveRange, type InputRange } from './implied.js';
 import type { Scope } from './names.js';
 import type { CheckedProgram, InputSpec } from './program.js';
 
@@ -29,14 +29,20 @@ export interface Interval {
 
 /**
  * Each literal's value, made once: the lints read the same literals several
- * times (a tier's interval, its credit, its threshold against the range), and
- * a Decimal costs far more to make than to look up.
+ * times (a tier's interval, its credit, its threshold against the range), a
+ * table repeats its thresholds and credits, and a Decimal costs far more to
+ * make than to look up. Keyed by what the value depends on; Decimals are
+ * immutable, so sharing one is safe. Bounded, for a long-lived page.
  */
-const values = new WeakMap<A.Literal, Decimal>();
+const values = new Map<string, Decimal>();
 
 export function canonical(literal: A.Literal): Decimal {
-  let value = values.get(literal);
-  if (value === undefined) values.set(literal, (value = toDecimal(literal)));
+  const key = `${literal.negative ? '-' : ''}${literal.value} ${literal.kind} ${literal.unit ?? ''}`;
+  let value = values.get(key);
+  if (value === undefined) {
+    if (values.size >= 10_000) values.clear();
+    values.set(key, (value = toDecimal(literal)));
+  }
   return value;
 }
 
@@ -75,14 +81,39 @@ export function intervalOf(expr: A.Expr): Interval | undefined {
 }
 
 /** Clips an interval to the input's possible values; undefined if nothing is left. */
-export function clip(interval: Interval, range: { min: Decimal; max: Decimal } | undefined): Interval | undefined {
+export function clip(interval: Interval, range: { readonly min: Decimal; readonly max: Decimal } | undefined): Interval | undefined {
   if (!range) return interval;
   const lo = !interval.lo || interval.lo.value.lt(range.min) ? { value: range.min, inclusive: true } : interval.lo;
   const hi = !interval.hi || interval.hi.value.gt(range.max) ? { value: range.max, inclusive: true } : interval.hi;
   if (lo.value.gt(hi.value) || (lo.value.eq(hi.value) && !(lo.inclusive && hi.inclusive))) return undefined;
-  return { ...interval, lo, hi };
+  return { name: interval.name, lo, hi, worse: interval.worse, oneSided: interval.oneSided };
 }
 
+/** An input's range as written, and its ends as Decimals. */
+interface Range {
+  readonly written: InputRange;
+  readonly min: Decimal;
+  readonly max: Decimal;
+}
+
+/**
+ * Each input's range, made once per compile and read per tier or threshold:
+ * an implicit range is new literals at every call of effectiveRange, so
+ * reading it per tier made two Decimals per tier.
+ */
+function rangesOf(specs: ReadonlyMap<string, InputSpec>): (name: string) => Range | undefined {
+  const made = new Map<string, Range | undefined>();
+  return (name) => {
+    if (made.has(name)) return made.get(name);
+    const spec = specs.get(name);
+    const written = spec && effectiveRange(spec);
+    const range = written && { written, min: canonical(written.min), max: canonical(written.max) };
+    made.set(name, range);
+    return range;
+  };
+}
+
+/** An input's range as Decimals (for blocks.ts). */
 export function rangeOf(spec: InputSpec | undefined): { min: Decimal; max: Decimal } | undefined {
   const range = spec && effectiveRange(spec);
   return range && { min: canonical(range.min), max: canonical(range.max) };
@@ -110,7 +141,8 @@ function capPerMonth(cap: A.Cap, months: number): Constant | undefined {
   const c = constant(cap.amount);
   if (!c) return undefined;
   // A percent cap scales with its period's fee; money and points caps are fixed amounts.
-  return c.kind === 'percent' ? { kind: c.kind, value: c.value.times(MONTHS[cap.period]).div(months) } : { kind: c.kind, value: c.value.div(months) };
+  const scale = c.kind === 'percent' ? MONTHS[cap.period] : 1;
+  return scale === months ? c : { kind: c.kind, value: c.value.times(scale).div(months) };
 }
 
 export function lint(program: CheckedProgram, scope: Scope): Problem[] {
@@ -151,6 +183,26 @@ interface Pieces {
   readonly last: number;
 }
 
+/**
+ * Each value's rank among `values`: equal values share one, a greater value
+ * has a greater rank. One sort; after it, comparing two values is comparing
+ * two integers.
+ */
+function ranks(values: readonly Decimal[]): number[] {
+  // Rounding to a double keeps order (a < b gives double(a) <= double(b)), so only values
+  // whose doubles are equal need decimal.js's comparison, which copies its argument.
+  const near = values.map((v) => v.toNumber());
+  const compare = (a: number, b: number) => (near[a] < near[b] ? -1 : near[a] > near[b] ? 1 : values[a].cmp(values[b]));
+  const order = values.map((_, i) => i).sort((a, b) => {
+    lintWork.steps++;
+    return compare(a, b);
+  });
+  const rank: number[] = new Array(values.length);
+  let r = -1;
+  order.forEach((i, k) => (rank[i] = k > 0 && compare(i, order[k - 1]) === 0 ? r : ++r));
+  return rank;
+}
+
 /** Each interval as a run of pieces; undefined where it is empty. */
 function toPieces(intervals: readonly Interval[]): (Pieces | undefined)[] {
   const values: Decimal[] = [];
@@ -158,18 +210,13 @@ function toPieces(intervals: readonly Interval[]): (Pieces | undefined)[] {
     if (i.lo) values.push(i.lo.value);
     if (i.hi) values.push(i.hi.value);
   }
-  values.sort((a, b) => {
-    lintWork.steps++;
-    return a.cmp(b);
-  });
-  // Equal Decimals print alike (decimal.js drops trailing zeros), so the text is the key.
-  const rank = new Map<string, number>();
-  for (const v of values) if (!rank.has(v.toString())) rank.set(v.toString(), rank.size);
-  const m = rank.size;
+  const rank = ranks(values);
+  const m = rank.reduce((n, r) => Math.max(n, r + 1), 0);
   // Piece 2k + 1 is the k-th value itself; piece 2k the open stretch below it; piece 2m above the last.
+  let next = 0;
   return intervals.map((i) => {
-    const first = !i.lo ? 0 : 2 * rank.get(i.lo.value.toString())! + (i.lo.inclusive ? 1 : 2);
-    const last = !i.hi ? 2 * m : 2 * rank.get(i.hi.value.toString())! + (i.hi.inclusive ? 1 : 0);
+    const first = !i.lo ? 0 : 2 * rank[next++] + (i.lo.inclusive ? 1 : 2);
+    const last = !i.hi ? 2 * m : 2 * rank[next++] + (i.hi.inclusive ? 1 : 0);
     return first <= last ? { first, last } : undefined;
   });
 }
@@ -239,18 +286,39 @@ interface Tier {
   readonly least?: Constant;
 }
 
+/** The tiers of one input and one kind of credit, and what the tier lints compare, made once. */
+interface Group {
+  readonly tiers: readonly Tier[];
+  readonly pieces: readonly (Pieces | undefined)[];
+  /** Each tier's written credit (`most`) and, where known, its least credit, ranked together. */
+  readonly most: readonly number[];
+  readonly least: readonly (number | undefined)[];
+}
+
+function groupOf(tiers: readonly Tier[]): Group {
+  const leasts = tiers.flatMap((t) => (t.least ? [t.least.value] : []));
+  const credits = ranks([...tiers.map((t) => t.most!.value), ...leasts]);
+  let next = tiers.length;
+  return {
+    tiers,
+    pieces: toPieces(tiers.map((t) => t.interval!)),
+    most: credits.slice(0, tiers.length),
+    least: tiers.map((t) => (t.least ? credits[next++] : undefined)),
+  };
+}
+
 /** A tier's rank in the block: higher credit first, then the earlier tier (it wins ties). */
 interface Rank {
-  readonly value: Decimal;
+  readonly credit: number;
   readonly index: number;
 }
 
-const outranks = (a: Rank, b: Rank) => a.value.gt(b.value) || (a.value.eq(b.value) && a.index < b.index);
+const outranks = (a: Rank, b: Rank) => a.credit > b.credit || (a.credit === b.credit && a.index < b.index);
 const higher = (a: Rank, b: Rank) => (outranks(a, b) ? a : b);
 
-function tierOf(rule: A.Rule, index: number, specs: ReadonlyMap<string, InputSpec>): Tier {
+function tierOf(rule: A.Rule, index: number, rangeOf: (name: string) => Range | undefined): Tier {
   const interval = intervalOf(rule.condition);
-  const clipped = interval && clip(interval, rangeOf(specs.get(interval.name)));
+  const clipped = interval && clip(interval, rangeOf(interval.name));
   const most = ruleCredit(rule);
   let least = most;
   for (const cap of rule.caps) {
@@ -263,33 +331,32 @@ function tierOf(rule: A.Rule, index: number, specs: ReadonlyMap<string, InputSpe
 }
 
 function lintBlock(block: A.Block, specs: ReadonlyMap<string, InputSpec>, found: Problem[], pointsPay: boolean): void {
-  const tiers = block.rules.map((rule, index) => tierOf(rule, index, specs));
+  const rangeOf = rangesOf(specs);
+  const tiers = block.rules.map((rule, index) => tierOf(rule, index, rangeOf));
   const reported = new Set<number>();
   // Tiers are compared only with tiers on the same input whose credits are of the same kind.
-  for (const group of groupBy(tiers, (t) => (t.interval && t.most ? `${t.interval.name} ${t.most.kind}` : undefined))) {
-    const pieces = toPieces(group.map((t) => t.interval!));
-    unreachable(block, group, pieces, reported, found);
-  }
-  // What a tier with caps of its own pays depends on earlier months, and at a point rate of zero points pay nothing.
-  const judged = (t: Tier) => t.interval && t.most && t.rule.caps.length === 0 && (pointsPay || t.most.kind !== 'points');
-  for (const group of groupBy(tiers, (t) => (judged(t) ? `${t.interval!.name} ${t.most!.kind}` : undefined))) nonMonotonic(group, reported, found);
+  const groups = groupBy(tiers, (t) => (t.interval && t.most ? `${t.interval.name} ${t.most.kind}` : undefined)).map(groupOf);
+  for (const group of groups) unreachable(block, group, reported, found);
+  // At a point rate of zero every points tier pays nothing.
+  for (const group of groups) if (pointsPay || group.tiers[0].most!.kind !== 'points') nonMonotonic(group, reported, found);
 }
 
 /**
  * A tier can never win when another tier holds wherever it does and pays at
  * least as much even at its least (a tie goes to the earlier tier).
  */
-function unreachable(block: A.Block, group: readonly Tier[], pieces: readonly (Pieces | undefined)[], reported: Set<number>, found: Problem[]): void {
-  const runs = group.flatMap((t, i) => {
+function unreachable(block: A.Block, { tiers, pieces, most, least }: Group, reported: Set<number>, found: Problem[]): void {
+  const runs = tiers.flatMap((t, i) => {
     const at = pieces[i];
-    return at ? [{ at, tier: t, query: true, ...(t.least ? { value: { value: t.least.value, index: t.index } } : {}) }] : [];
+    const credit = least[i];
+    return at ? [{ at, i, query: true, ...(credit !== undefined ? { value: { credit, index: t.index } } : {}) }] : [];
   });
   const shadows = bestContaining(runs, higher);
-  runs.forEach((run, i) => {
-    const shadow = shadows[i];
-    if (!shadow || !outranks(shadow, { value: run.tier.most!.value, index: run.tier.index })) return;
-    found.push(problems.unreachableTier(run.tier.rule.span, block.rules[shadow.index].span));
-    reported.add(run.tier.index);
+  runs.forEach(({ i }, k) => {
+    const shadow = shadows[k];
+    if (!shadow || !outranks(shadow, { credit: most[i], index: tiers[i].index })) return;
+    found.push(problems.unreachableTier(tiers[i].rule.span, block.rules[shadow.index].span));
+    reported.add(tiers[i].index);
   });
 }
 
@@ -298,21 +365,23 @@ function unreachable(block: A.Block, group: readonly Tier[], pieces: readonly (P
  * one kind of credit pay together: along the input, from the best service to
  * the worst, the credit of the winning tier must never drop below one already
  * paid for better service. Judged when the one-sided tiers agree which side is
- * worse.
+ * worse. Tiers with caps of their own are left out: what they pay depends on
+ * earlier months.
  */
-function nonMonotonic(group: readonly Tier[], reported: Set<number>, found: Problem[]): void {
-  const sides = new Set(group.filter((t) => t.interval!.oneSided).map((t) => t.interval!.worse));
+function nonMonotonic({ tiers, pieces, most }: Group, reported: Set<number>, found: Problem[]): void {
+  const judged = tiers.flatMap((t, i) => (t.rule.caps.length === 0 ? [i] : []));
+  const sides = new Set(judged.filter((i) => tiers[i].interval!.oneSided).map((i) => tiers[i].interval!.worse));
   if (sides.size > 1) return;
   // `availability < 99%` pays for low values; bands (`95% <= a < 99%`) follow the one-sided tiers, and read as `<` alone.
   const worse = sides.size === 1 ? [...sides][0] : 'low';
-  const pieces = toPieces(group.map((t) => t.interval!));
-  const count = pieces.reduce((n, p) => Math.max(n, p ? p.last + 1 : 0), 0);
+  const count = judged.reduce((n, i) => Math.max(n, (pieces[i]?.last ?? -1) + 1), 0);
   // The winner on each piece: tiers enter where they start and leave (lazily) after they end.
   const starts: number[][] = Array.from({ length: count }, () => []);
-  pieces.forEach((p, i) => p && starts[p.first].push(i));
+  for (const i of judged) if (pieces[i]) starts[pieces[i].first].push(i);
+  // Tiers are in block order, so the earlier of two equal credits is the smaller i.
   const heap = new MaxHeap<number>((a, b) => {
     lintWork.steps++;
-    return outranks(rankOf(group[a]), rankOf(group[b]));
+    return most[a] > most[b] || (most[a] === most[b] && a < b);
   });
   const winners: (number | undefined)[] = new Array(count);
   for (let piece = 0; piece < count; piece++) {
@@ -326,17 +395,15 @@ function nonMonotonic(group: readonly Tier[], reported: Set<number>, found: Prob
     const piece = worse === 'low' ? count - 1 - k : k;
     const w = winners[piece];
     if (w === undefined) continue;
-    const tier = group[w];
-    if (best !== undefined && tier.most!.value.lt(group[best].most!.value)) {
-      if (!reported.has(tier.index)) found.push(problems.nonMonotonicTiers(tier.interval!.name, tier.rule.span, group[best].rule.span));
+    const tier = tiers[w];
+    if (best !== undefined && most[w] < most[best]) {
+      if (!reported.has(tier.index)) found.push(problems.nonMonotonicTiers(tier.interval!.name, tier.rule.span, tiers[best].rule.span));
       reported.add(tier.index);
-    } else if (best === undefined || tier.most!.value.gt(group[best].most!.value)) {
+    } else if (best === undefined || most[w] > most[best]) {
       best = w;
     }
   }
 }
-
-const rankOf = (t: Tier): Rank => ({ value: t.most!.value, index: t.index });
 
 /** A binary max-heap under `above`. */
 class MaxHeap<T> {
@@ -447,20 +514,21 @@ function checkOwnCaps(caps: readonly A.Cap[], credits: readonly A.Rule[], found:
 }
 
 function lintThresholds(program: CheckedProgram, specs: ReadonlyMap<string, InputSpec>, found: Problem[], text: string): void {
+  const rangeOf = rangesOf(specs);
   const visit = (e: A.Expr) => {
     if (e.type === 'compare') {
       for (let i = 0; i < e.ops.length; i++) {
         const [a, b] = [e.operands[i], e.operands[i + 1]];
         const [name, literal] = a.type === 'name' && b.type === 'literal' ? [a, b] : b.type === 'name' && a.type === 'literal' ? [b, a] : [];
         if (!name || !literal || literal.kind === 'boolean') continue;
-        const spec = specs.get(name.name);
-        const range = spec && effectiveRange(spec);
+        const range = rangeOf(name.name);
         if (!range) continue;
         const value = canonical(literal);
-        if (value.lt(canonical(range.min)) || value.gt(canonical(range.max))) {
+        if (value.lt(range.min) || value.gt(range.max)) {
           // A declared range as the rules write it; the implicit one of a percentage as 0%..100%.
-          const written = (end: A.Literal) => (range.implicit ? `${end.value}%` : text.slice(end.span.start, end.span.end));
-          found.push(problems.thresholdOutOfRange(name.name, `${written(range.min)}..${written(range.max)}`, literal.span));
+          const { written: ends } = range;
+          const written = (end: A.Literal) => (ends.implicit ? `${end.value}%` : text.slice(end.span.start, end.span.end));
+          found.push(problems.thresholdOutOfRange(name.name, `${written(ends.min)}..${written(ends.max)}`, literal.span));
         }
       }
     }
@@ -499,9 +567,14 @@ function lintOverlaps(program: CheckedProgram, found: Problem[]): void {
   for (const r of reports.sort((a, b) => a.index - b.index)) found.push(problems.overlappingRules(r.name, r.rule.span, r.other.span));
 }
 
-/** The two smallest distinct indexes of both lists. */
+/** The two smallest distinct indexes of both lists (each ascending, without repeats): a merge, run for every tree step. */
 function earliestTwo(a: readonly number[], b: readonly number[]): number[] {
-  return [...new Set([...a, ...b])].sort((x, y) => x - y).slice(0, 2);
+  const two: number[] = [];
+  for (let i = 0, j = 0; two.length < 2 && (i < a.length || j < b.length);) {
+    const next = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
+    if (two[two.length - 1] !== next) two.push(next);
+  }
+  return two;
 }
 
 function lintUnused(scope: Scope, found: Problem[]): void {

@@ -97,7 +97,8 @@ export function planFixed(program: CheckedProgram, plan: Plan = lower(program)):
     const fixed = new FixedPlan(plan);
     return (values, options) => fixed.credit(values, options);
   } catch (error) {
-    if (error === UNPLANNED) return undefined;
+    // A constant that does not fit the integers (INEXACT while planning) is the exact interpreter's too.
+    if (error === UNPLANNED || error === INEXACT) return undefined;
     throw error;
   }
 }
@@ -152,6 +153,8 @@ class FixedPlan implements MonthValues<number>, MonthObserver<number> {
   /** `pay only if` conditions, and whether they are being planned (the one time `total_credit` has a value). */
   private readonly payTests = new Map<PayConditionPlan, Test>();
   private planningPayment = false;
+  /** How many `let`s are being planned, each inside the one before: the depth of the recursion. */
+  private planningLets = 0;
 
   constructor(private readonly plan: Plan) {
     this.ownCurrency = plan.currency;
@@ -423,10 +426,14 @@ class FixedPlan implements MonthValues<number>, MonthObserver<number> {
     let letSlot = this.letSlots.get(name);
     if (letSlot === undefined) {
       // Planning and running a `let` recurse through the `let`s it names: long chains go the exact way.
-      if (this.letSlots.size >= MAX_LETS) throw UNPLANNED;
+      if (this.letSlots.size + this.planningLets >= MAX_LETS) throw UNPLANNED;
+      // The `let`s it names first: they take their slots, then this one takes the next.
+      this.planningLets++;
+      const planned = this.fixed(value.value);
+      this.planningLets--;
       letSlot = this.lets.length;
       this.letSlots.set(name, letSlot);
-      this.lets.push(this.fixed(value.value));
+      this.lets.push(planned);
     }
     const index = letSlot;
     const planned = this.lets[index];

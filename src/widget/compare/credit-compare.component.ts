@@ -11,13 +11,15 @@
  */
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import {
-  formatMoney, formatNumber, formatPercent, type InputInfo, type InputValue, type InputValues, type MonthResult, type YearResult,
+  labelIn, formatMoney, formatNumber, formatPercent, type InputInfo, type InputValue, type InputValues, type MonthResult, type YearResult,
 } from '../../runtime.js';
 import { axisUnit, sweep, type Curve } from '../chart.js';
 import { finish } from '../idle.js';
 import { styles as calculatorStyles } from '../credit-calculator.styles.js';
-import { inheritedLang, langOf, parseNumber, strings, type Lang, type Strings } from '../i18n.js';
+import { parseNumber, strings, type Lang, type Strings } from '../i18n.js';
 import { compileText, dedent, fetchRules, type LoadFailure } from '../load.js';
+import { PageLanguage } from '../page-language.js';
+import { readScenario, termsFingerprint } from '../share.js';
 import { fieldValue, suffixOf } from '../values.js';
 import { styles } from './credit-compare.styles.js';
 import { renderCurves } from './curves.js';
@@ -87,6 +89,7 @@ export class CreditCompare extends LitElement {
     outcomes: { state: true, attribute: false },
     yearOutcomes: { state: true, attribute: false },
     stale: { state: true, attribute: false },
+    termsChanged: { state: true, attribute: false },
   };
 
   /** `en` or `de`. Defaults from the closest `lang` attribute. */
@@ -114,6 +117,10 @@ export class CreditCompare extends LitElement {
   private outcomes: PlanOutcome[] = [];
   private yearOutcomes: PlanOutcome[] = [];
   private stale = false;
+  /** The link opened was made under other terms than these plans'. */
+  private termsChanged = false;
+  /** Months a link gave, by input (`ID.year.NAME=…~…`). */
+  #linkYear: Record<string, string[]> = {};
 
   #inputs: InputInfo[] = [];
   #loadToken = 0;
@@ -127,8 +134,14 @@ export class CreditCompare extends LitElement {
     return this.plans ?? [];
   }
 
+  /** Its language: `locale`, else the page's, followed when the page changes it. */
+  #languageOf = new PageLanguage(this, () => {
+    for (const input of this.#inputs) this.#reformat(input);
+    this.#compute(false);
+  });
+
   get #language(): Lang {
-    return this.locale === 'de' || this.locale === 'en' ? this.locale : langOf(inheritedLang(this));
+    return this.#languageOf.lang;
   }
 
   get #t(): Strings {
@@ -195,6 +208,7 @@ export class CreditCompare extends LitElement {
     this.#curves = undefined;
     this.fields = Object.fromEntries(inputs.map((input) => [input.name, this.#field(input, input.default)]));
     this.#applyValues();
+    this.#readLink();
     this.#compute(false);
   }
 
@@ -232,6 +246,30 @@ export class CreditCompare extends LitElement {
     this.fields = fields;
   }
 
+  /**
+   * A scenario in the page's link, in the calculator's share format (see
+   * `share.ts`) under this element's id (else `compare`): its values fill the
+   * fields, its months the year, and `_terms` (each plan's fingerprint,
+   * joined with `.`) tells when the plans changed since the link was made.
+   */
+  #readLink(): void {
+    const scenario = readScenario(location.href, this.id || 'compare');
+    this.#linkYear = scenario?.year ?? {};
+    this.termsChanged = !!scenario?.terms && scenario.terms !== this.terms;
+    if (!scenario) return;
+    const fields = { ...this.fields };
+    for (const input of this.#inputs) {
+      const f = this.#field(input, scenario.values[input.name] ?? scenario.year?.[input.name]?.[0]);
+      if (f.value !== undefined) fields[input.name] = f;
+    }
+    this.fields = fields;
+  }
+
+  /** The fingerprint of the plans' terms, for a link (`ID._terms`): each plan's, joined with `.`. */
+  get terms(): string | undefined {
+    return this.plans?.map((p) => termsFingerprint(p.program.source)).join('.');
+  }
+
   #currentValues(): Record<string, string> {
     const values: Record<string, string> = {};
     for (const [name, f] of Object.entries(this.fields)) if (f.value !== undefined) values[name] = f.value;
@@ -242,7 +280,7 @@ export class CreditCompare extends LitElement {
   #yearValues(values: Record<string, string>): InputValues {
     const year: Record<string, string[]> = {};
     for (const input of this.#inputs) {
-      const given = this.values?.[input.name];
+      const given = this.#linkYear[input.name] ?? this.values?.[input.name];
       const months = Array.isArray(given) && given.length ? given.map(String) : values[input.name] !== undefined ? [values[input.name]] : [];
       if (months.length) year[input.name] = Array.from({ length: 12 }, (_, m) => fieldValue(input, months[Math.min(m, months.length - 1)]) ?? months[0]);
     }
@@ -334,6 +372,7 @@ export class CreditCompare extends LitElement {
       <fieldset class="form wide" part="form">
         <legend class="heading">${t.inputs}</legend>
         ${this.#inputs.map((input, i) => this.#renderField(input, i))}
+        ${this.termsChanged ? html`<p class="error" part="error">${t.termsChanged}</p>` : nothing}
       </fieldset>
       ${this.#renderPlans()}
       ${shown.has('chart') ? this.#renderChart() : nothing}
@@ -359,7 +398,7 @@ export class CreditCompare extends LitElement {
   #renderField(input: InputInfo, index: number): TemplateResult {
     const f = this.fields[input.name] ?? { text: '' };
     const id = `f${index}`;
-    const label = input.label ?? input.name;
+    const label = labelIn(input.label, input.translations, this.#language) ?? input.name;
     const errorId = `${id}-error`;
     const error = f.error ? html`<p class="error" part="error" id=${errorId}>${f.error}</p>` : nothing;
     if (input.kind === 'boolean') {
@@ -454,7 +493,7 @@ export class CreditCompare extends LitElement {
     if (!curves) return nothing;
     const t = this.#t;
     const c = this.#c;
-    const label = input.label ?? input.name;
+    const label = labelIn(input.label, input.translations, this.#language) ?? input.name;
     const format = (v: string, shown = input) => (shown.kind === 'percent' ? formatPercent(v, this.#language) : `${formatNumber(v, this.#language)}\u00a0${suffixOf(shown, shown.currency ?? this.currency, { h: t.hours, min: t.minutes, d: t.days, s: 's' })}`.trim());
     // A duration axis in the unit it reads best in (72 h rather than 4,320 min).
     const { unit, per } = axisUnit(input, Math.max(...curves.map((curve) => curve.hi)));
