@@ -95,7 +95,7 @@ function freePort() {
 
 export default {
   port: await freePort(),
-  files: ['test/widget/**/*.test.ts', 'test/playground/**/*.test.ts', '!test/widget/**/*.node.test.ts'],
+  files: ['test/widget/**/*.test.ts', 'test/playground/**/*.test.ts', 'test/export/browser/**/*.test.ts', '!test/widget/**/*.node.test.ts'],
   nodeResolve: true,
   middleware: [faults],
   concurrency: 2,

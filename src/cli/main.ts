@@ -11,6 +11,10 @@ import { parseArgs } from 'node:util';
 import { compile, labelIn, loadProgram, type Diagnostic, type EvaluationResult, type Lang, type Program } from '../index.js';
 import { OUTPUT_COLUMNS, runBatch } from './batch.js';
 import { REMEMBERED_CUSTOMERS } from './customers.js';
+import type { CommandContext } from './context.js';
+import { diff } from './diff.js';
+import { renderDocx } from './docx.js';
+import { fmt } from './fmt.js';
 import { openOutputFile, OutputFileError, type OutputFile } from './output-file.js';
 import { runInParallel } from './parallel.js';
 import { runDuckdbBatch } from './duckdb-batch.js';
@@ -37,12 +41,16 @@ Usage:
   credit-rules eval FILE [--set NAME=VALUE]... [--json] [--lang en|de]
                                                   evaluate a month, or a contract year
   credit-rules test FILE...                       run the examples
-  credit-rules render FILE [--lang en|de]         print the clause text
+  credit-rules render FILE [--lang en|de] [--docx OUT.docx]
+                                                  print the clause text, or write it as a Word document
   credit-rules compile FILE [--out FILE.json]     write the checked program as JSON
   credit-rules batch FILE --csv IN [--out OUT] [--jobs N] [--engine node|duckdb] [--no-formula-guard]
                                                   credits for a CSV of customer-months (billing)
   credit-rules sql FILE [--dialect duckdb|postgres] [--table NAME]
                                                   the same credits as one SQL query (docs/billing.md)
+  credit-rules fmt [--check | --write] FILE...   lay out rules files canonically
+  credit-rules diff OLD NEW [--csv IN] [--json] [--lang en|de]
+                                                  what changed between two versions, in words and money
 
 Run \`credit-rules COMMAND --help\` for details. Exit codes: 0 ok, 1 errors in the
 rules, failed examples or failed batch rows, 2 the command could not run.`,
@@ -66,9 +74,40 @@ Inputs without --set take their declared defaults.
 Runs every \`example\` line as a test: one line per example, then
 "N passed, N failed". A failure shows expected, actual and the explanation.
 Exits with 1 if any example failed.`,
-  render: `Usage: credit-rules render FILE [--lang en|de]
+  render: `Usage: credit-rules render FILE [--lang en|de] [--docx OUT.docx]
 
-Prints the clause text of the rules, in English (default) or German.`,
+Prints the clause text of the rules, in English (default) or German.
+  --docx OUT.docx  writes the clause as a Word document instead: the heading,
+                   the clauses numbered, each tier table as a table, the worked
+                   examples (OUT is replaced whole or not at all)`,
+  fmt: `Usage: credit-rules fmt [--check | --write] FILE...
+
+Lays out rules files in the one canonical layout: two spaces per block level,
+one space between tokens, a block's tiers aligned on \`then\`, comments kept,
+at most one blank line in a row. Only layout changes, never what the rules mean.
+Without an option, prints the formatted text of each FILE.
+  --check  lists the files that are not formatted; exits 1 if there are any
+  --write  rewrites the files that are not formatted (whole or not at all) and
+           lists them
+A file with syntax errors is not formatted: its errors are printed and the exit
+code is 1.`,
+  diff: `Usage: credit-rules diff OLD NEW [--csv IN] [--json] [--lang en|de]
+
+Compares two versions of the rules (.credit or precompiled .json):
+1. the terms that changed, in the words of the clause ("the tier of 10% of the
+   monthly fee now applies if the Monthly uptime is below 99.5% instead of
+   below 99.9%"), with their lines in OLD and NEW;
+2. for each input, the ranges of its values where the two versions pay a month
+   differently, and by how much: found from the thresholds of both versions
+   (every value they compare the input with) and computed exactly at each
+   threshold and between each two, not sampled. The other inputs are held at
+   their defaults, each version's own (the other's where it has none), which
+   the output names;
+3. with --csv IN, a CSV of real months in the format of \`batch\`: what each
+   version pays for them (contract years with their caps, as batch computes
+   them), per customer and in all, and the difference.
+  --json        print everything as one JSON object
+  --lang en|de  the language of the terms and tables (default en)`,
   compile: `Usage: credit-rules compile FILE [--out FILE.json]
 
 Writes the checked program as JSON (to stdout, or to --out). The widget loads
@@ -434,7 +473,7 @@ export function main(argv: readonly string[], given: Io): number | Promise<numbe
       return command === undefined ? 2 : 0;
     }
     if (!(command in HELP) || command === 'main') {
-      throw new UsageError(`unknown command "${command}"; the commands are check, eval, test, render, compile, batch and sql`);
+      throw new UsageError(`unknown command "${command}"; the commands are check, eval, test, render, compile, batch, sql, fmt and diff`);
     }
     const { values: options, positionals } = parseArgs({
       args: [...rest],
@@ -451,13 +490,19 @@ export function main(argv: readonly string[], given: Io): number | Promise<numbe
         engine: { type: 'string' },
         dialect: { type: 'string' },
         table: { type: 'string' },
+        check: { type: 'boolean' },
+        write: { type: 'boolean' },
+        docx: { type: 'string' },
       },
     });
     if (options.help) {
       io.out(HELP[command]);
       return 0;
     }
-    const allowed: Record<string, string[]> = { check: [], test: [], eval: ['set', 'json', 'lang'], render: ['lang'], compile: ['out'], batch: ['csv', 'out', 'jobs', 'engine', 'no-formula-guard'], sql: ['dialect', 'table'] };
+    const allowed: Record<string, string[]> = {
+      check: [], test: [], eval: ['set', 'json', 'lang'], render: ['lang', 'docx'], compile: ['out'],
+      batch: ['csv', 'out', 'jobs', 'engine', 'no-formula-guard'], sql: ['dialect', 'table'], fmt: ['check', 'write'], diff: ['csv', 'json', 'lang'],
+    };
     for (const option of Object.keys(options)) {
       if (!allowed[command].includes(option)) throw new UsageError(`${command} has no --${option} option (see credit-rules ${command} --help)`);
     }
@@ -469,11 +514,15 @@ export function main(argv: readonly string[], given: Io): number | Promise<numbe
         const program = load(oneFile(positionals, 'render'), io);
         if (!program) return 1;
         const examples = program.runExamples();
-        io.out(program.render(lang(options.lang), examples));
         // The clause states what the rules compute; an example that expects otherwise fails the command.
         const failed = examples.filter((e) => !e.passed);
-        for (const e of failed) io.err(`example "${e.name}" (line ${e.line}) expects ${e.expectations.filter((x) => !x.passed).map((x) => `${x.target} ${x.expected}`).join(', ')}, but the rules compute ${e.expectations.filter((x) => !x.passed).map((x) => x.actual).join(', ')}; the clause states what the rules compute`);
-        return failed.length > 0 ? 1 : 0;
+        const report = () => {
+          for (const e of failed) io.err(`example "${e.name}" (line ${e.line}) expects ${e.expectations.filter((x) => !x.passed).map((x) => `${x.target} ${x.expected}`).join(', ')}, but the rules compute ${e.expectations.filter((x) => !x.passed).map((x) => x.actual).join(', ')}; the clause states what the rules compute`);
+          return failed.length > 0 ? 1 : 0;
+        };
+        if (options.docx !== undefined) return renderDocx(program, options.docx, lang(options.lang), examples, context(io)).then(report).catch((error: unknown) => failure(error, io));
+        io.out(program.render(lang(options.lang), examples));
+        return report();
       }
       case 'compile': {
         const program = load(oneFile(positionals, 'compile'), io);
@@ -503,9 +552,23 @@ export function main(argv: readonly string[], given: Io): number | Promise<numbe
         io.out(made.sql.trimEnd());
         return 0;
       }
+      case 'fmt': {
+        if (positionals.length === 0) throw new UsageError('fmt needs at least one FILE (see credit-rules fmt --help)');
+        if (options.check && options.write) throw new UsageError('fmt takes --check or --write, not both');
+        return fmt(positionals, { check: options.check ?? false, write: options.write ?? false }, context(io)).catch((error: unknown) => failure(error, io));
+      }
+      case 'diff': {
+        const settings = { ...(options.csv !== undefined ? { csv: options.csv } : {}), json: options.json ?? false, lang: lang(options.lang) };
+        return diff(positionals, settings, context(io)).catch((error: unknown) => failure(error, io));
+      }
     }
     return 2;
   } catch (error) {
     return failure(error, io);
   }
+}
+
+/** What the commands in their own modules (fmt) use of this one. */
+function context(io: Io): CommandContext {
+  return { out: io.out, err: io.err, read, load: (file) => load(file, io), diagnostic: formatDiagnostic, fail: (message) => new UsageError(message) };
 }

@@ -37,12 +37,16 @@ export interface ClauseOptions {
 
 /** The service-credit section of a contract, as plain text ending in a newline. */
 export function renderClause(program: CheckedProgram, lang: Lang, options: ClauseOptions = {}): string {
+  return new ClauseWriter(program, phrasesFor(program, lang), lang, options).render();
+}
+
+/** The phrases a program's clause is written with: the payout's words where it names one (also for `diff` and the Word export). */
+export function phrasesFor(program: CheckedProgram, lang: Lang): Phrases {
   const payout = program.ast.statements.find((s): s is A.PayoutDecl => s.type === 'payout');
   const period = A.programPeriod(program.ast);
-  const p = payout
+  return payout
     ? paidAs[lang](period, A.labelIn(payout.what, payout.whatTranslations, lang)!, A.labelIn(payout.recipient, payout.recipientTranslations, lang))
     : phrasesIn[lang](period);
-  return new ClauseWriter(program, p, lang, options).render();
 }
 
 // ---------------------------------------------------------------------------
@@ -165,7 +169,7 @@ type Operand = (c: Case) => string;
 /** An example's `credit 240 EUR, credit 10%`, said once: "240.00 EUR (10% of the monthly fee)". */
 type ExpectedCredit = { readonly money: string; readonly percent?: string } | { readonly money?: string; readonly percent: string };
 
-interface Phrases {
+export interface Phrases {
   readonly heading: string;
   quote(text: string): string;
   item(letter: string): string;
