@@ -22,10 +22,16 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { property, query, state } from 'lit/decorators.js';
 import { EditorView } from '@codemirror/view';
 import { compile } from '../index.js';
-import type { Diagnostic, EvaluationResult, ExampleResult, Program } from '../index.js';
+import type { Diagnostic, EvaluationResult, ExampleResult, Kind, Program } from '../index.js';
+import { clauseParts, linkedLines, type ClausePart } from './clause-links.js';
 import type { CompletionData } from './completion.js';
-import { jumpTo, offsetOf, showDiagnostics, sortDiagnostics } from './diagnostics.js';
-import { attributes, createEditor } from './editor.js';
+import { messageOf } from './diagnostics-de.js';
+import { jumpTo, offsetOf, showDiagnostics, sortDiagnostics, type SaidDiagnostic } from './diagnostics.js';
+import { attributes, createEditor, historyJSON, phrases } from './editor.js';
+import { lineHighlight } from './line-highlight.js';
+import { editorPhrases } from './phrases.js';
+import type { FixContext } from './quick-fixes.js';
+import { openVersions, readVersionsFile, sameVersion, versionsFile, type Version, type VersionStore } from './versions.js';
 import { embedInline, embedSrc, inlineSafe } from './embed.js';
 import type { HoverData } from './hover.js';
 import { langOf, strings, type Lang, type Strings } from './i18n.js';
@@ -127,7 +133,15 @@ export class CreditPlayground extends LitElement {
   /** The program the calculator shows: replaced only when the preview would change (see `preview-key.ts`). */
   @state() private preview?: { key: string; program: Program };
   @state() private examples?: { program: Program; results: ExampleResult[] };
-  @state() private clause?: { program: Program; lang: Lang; text: string };
+  @state() private clause?: { program: Program; lang: Lang; parts: readonly ClausePart[] };
+  /** The editor lines the cursor is on (1-based): the clause marks the sentences they produce. */
+  @state() private cursorLines: readonly number[] = [];
+  /** The saved versions, newest first. */
+  @state() private versions: readonly Version[] = [];
+  /** Why versions are kept in memory only, if they are. */
+  @state() private storeProblem?: VersionStore['problem'];
+  /** The current draft's name ('' until named). */
+  @state() private draftName = '';
   /** The last message, said in the language the interface is in when it shows (so switching it translates the message too). */
   @state() private status?: { say: Message; link?: string };
   @state() private previewValues: Record<string, unknown> = {};
@@ -137,6 +151,10 @@ export class CreditPlayground extends LitElement {
   @query('.editor') private editorHost!: HTMLElement;
   @query('credit-calculator') private calculator?: CalculatorElement;
   @query('dialog') private dialog?: HTMLDialogElement;
+  @query('#version-name') private versionNameInput?: HTMLInputElement;
+
+  /** Where named versions are kept: opened once, in IndexedDB (or memory). */
+  private versionStore?: Promise<VersionStore>;
 
   private view?: EditorView;
   private frame = 0;
@@ -253,7 +271,8 @@ export class CreditPlayground extends LitElement {
 
   private saveDraft(): void {
     if (this.unsaved === undefined) return;
-    const saved = this.store?.save(this.unsaved, this.stored?.id);
+    const history = this.view && this.unsaved === this.source ? historyJSON(this.view.state) : undefined;
+    const saved = this.store?.save(this.unsaved, this.stored?.id, { name: this.draftName, ...(history !== undefined ? { history } : {}) });
     if (saved) {
       this.stored = saved;
       this.storedHere = true;
@@ -285,6 +304,8 @@ export class CreditPlayground extends LitElement {
 
   protected override firstUpdated(): void {
     const initial = this.snapshot.source;
+    // The undo history saved with the draft, when the editor opens that very draft.
+    const history = this.pendingSource === undefined && this.stored?.source === initial ? this.stored.history : undefined;
     this.view = createEditor({
       doc: initial,
       parent: this.editorHost,
@@ -292,21 +313,32 @@ export class CreditPlayground extends LitElement {
       completion: () => this.completionData(),
       hover: () => this.hoverData(),
       contentAttributes: this.editorAttributes(),
+      lang: this.language,
+      ...(history !== undefined ? { history } : {}),
       onChange: () => this.schedule(),
+      onSelection: () => this.followCursor(),
     });
-    this.view.dispatch(showDiagnostics(this.view.state, this.snapshot.diagnostics, this.t));
+    this.view.dispatch(this.lintTransaction(this.snapshot.diagnostics));
     this.observePanes();
-    void this.openSharedDraft().finally(() => this.readyResolve());
+    void Promise.all([this.openSharedDraft(), this.loadVersions()]).finally(() => this.readyResolve());
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // The first draft is compiled before the first render, so the panes show it at once.
     if (!this.hasUpdated) {
       this.stored = this.store?.load();
+      this.draftName = this.stored?.name ?? '';
       this.analyze(this.pendingSource ?? this.stored?.source ?? starterSource);
     }
     if (changed.has('locale') && this.view) {
-      this.view.dispatch({ effects: attributes.reconfigure(EditorView.contentAttributes.of(this.editorAttributes())) });
+      this.view.dispatch({
+        effects: [
+          attributes.reconfigure(EditorView.contentAttributes.of(this.editorAttributes())),
+          phrases.reconfigure(editorPhrases(this.language)),
+        ],
+      });
+      // The underlines' messages and actions in the new language.
+      this.view.dispatch(this.lintTransaction(this.snapshot.diagnostics));
     }
   }
 
@@ -343,7 +375,7 @@ export class CreditPlayground extends LitElement {
     if (source === this.snapshot.source) return;
     const start = performance.now();
     const { diagnostics, program } = this.analyze(source);
-    view.dispatch(showDiagnostics(view.state, diagnostics, this.t));
+    view.dispatch(this.lintTransaction(diagnostics));
     const compiled = performance.now();
     performance.measure(MEASURES.compile, { start, end: compiled });
     void this.measurePreview(compiled, editedAt);
@@ -405,7 +437,7 @@ export class CreditPlayground extends LitElement {
       }
       if (this.visible.has('clause') && (this.clause?.program !== program || this.clause.lang !== this.clauseLang)) {
         const start = performance.now();
-        this.clause = { program, lang: this.clauseLang, text: program.render(this.clauseLang) };
+        this.clause = { program, lang: this.clauseLang, parts: clauseParts(program, this.clauseLang) };
         performance.measure(MEASURES.clause, { start, end: performance.now() });
       }
     });
@@ -443,11 +475,16 @@ export class CreditPlayground extends LitElement {
 
   private readonly onHashChange = () => void this.openSharedDraft();
 
-  /** Replaces the draft with the starter program; Ctrl+Z brings the old one back. */
-  startFresh(): void {
+  /**
+   * Starts a new, empty draft. The previous draft is kept as a version (unless
+   * it is empty or already saved as one), and Ctrl+Z brings it back too.
+   */
+  async startFresh(): Promise<void> {
+    const kept = await this.keepDraft(this.t.keptBeforeFresh);
     this.store?.clear();
     this.fileName = 'credit-rules';
-    this.replace(starterSource, true, (t) => t.startedFresh);
+    this.draftName = '';
+    this.replace('', true, (t) => t.startedEmpty(kept));
     this.view?.focus();
   }
 
@@ -462,9 +499,133 @@ export class CreditPlayground extends LitElement {
       this.status = { say: (t) => t.templateFailed(t.templateNames[id] ?? id, reason) };
       return false;
     }
+    const name = this.t.templateNames[id] ?? id;
+    const kept = await this.keepDraft(this.t.keptBefore(name));
+    if (token !== this.templateToken) return false;
     this.fileName = id;
-    this.replace(result.source, true, (t) => t.templateOpened(t.templateNames[id] ?? id));
+    this.draftName = name;
+    this.replace(result.source, true, (t) => t.templateOpenedAsDraft(t.templateNames[id] ?? id, kept));
     return true;
+  }
+
+  // ——— versions ———
+
+  private openStore(): Promise<VersionStore> {
+    this.versionStore ??= openVersions(this.storageKey ? `${this.storageKey}:versions` : '', this.storageKey ? globalThis.indexedDB : undefined)
+      .then((store) => {
+        // Without a storage key the host wants nothing kept: memory, and nothing to warn about.
+        this.storeProblem = this.storageKey ? store.problem : undefined;
+        return store;
+      });
+    return this.versionStore;
+  }
+
+  private async loadVersions(): Promise<void> {
+    const store = await this.openStore();
+    this.versions = await store.list().catch(() => []);
+  }
+
+  /** Saves the draft as it stands as a named version; resolves to the version, or undefined when it could not be kept. */
+  async saveVersion(name?: string): Promise<Version | undefined> {
+    const t = this.t;
+    const given = (name ?? this.versionNameInput?.value ?? '').trim();
+    const version = await this.addVersion(given || t.versionDefaultName(t.savedAt(new Date())));
+    if (!version) return void (this.status = { say: (t) => t.versionFailed });
+    if (this.versionNameInput) this.versionNameInput.value = '';
+    this.status = { say: (t) => t.versionSaved(version.name) };
+    return version;
+  }
+
+  private async addVersion(name: string, source = this.source): Promise<Version | undefined> {
+    try {
+      const store = await this.openStore();
+      const version = await store.add({ draft: this.draftName || this.t.untitled, name, source });
+      this.versions = await store.list();
+      return version;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * Before the draft is replaced by another: keeps it as a version named
+   * `name`, unless it is empty, the sample, or the same as its draft's newest
+   * version. Resolves to the name it was kept under.
+   */
+  private async keepDraft(name: string): Promise<string | undefined> {
+    const source = this.source;
+    if (source.trim() === '' || source === starterSource) return undefined;
+    const draft = this.draftName || this.t.untitled;
+    const newest = this.versions.find((v) => v.draft === draft);
+    if (newest?.source === source) return undefined;
+    return (await this.addVersion(name, source))?.name;
+  }
+
+  /** Opens a saved version as the draft (undoable). */
+  restoreVersion(id: string): void {
+    const version = this.versions.find((v) => v.id === id);
+    if (!version) return;
+    this.draftName = version.draft;
+    this.replace(version.source, true, (t) => t.restored(version.name));
+    this.view?.focus();
+  }
+
+  private exportVersions(): void {
+    const versions = this.versions;
+    this.saveFile(`${this.fileName}-versions.json`, new Blob([versionsFile(versions)], { type: 'application/json' }));
+    this.status = { say: (t) => t.exported(versions.length) };
+  }
+
+  /** Adds the versions of a file; a file with any problem adds nothing and says what is wrong. */
+  async importVersions(file: File): Promise<void> {
+    const read = readVersionsFile(await file.text());
+    if (!read.ok) {
+      const problem = read.problem;
+      this.status = { say: (t) => t.importFailed(file.name, problem) };
+      return;
+    }
+    const store = await this.openStore();
+    const known = await store.list();
+    const fresh = read.versions.filter((v) => !known.some((k) => sameVersion(k, v)));
+    for (const version of fresh) await store.add(version);
+    this.versions = await store.list();
+    const added = fresh.length;
+    const already = read.versions.length - added;
+    this.status = { say: (t) => t.imported(added, already) };
+  }
+
+  private onImportFile(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (file) void this.importVersions(file);
+  }
+
+  private onDraftName(event: Event): void {
+    this.draftName = (event.target as HTMLInputElement).value.trim();
+    this.unsaved = this.source;
+    this.scheduleSlow();
+  }
+
+  // ——— clause and rules, linked ———
+
+  /** The cursor moved: the clause marks the sentences of its lines. */
+  private followCursor(): void {
+    const view = this.view;
+    if (!view) return;
+    const { doc, selection } = view.state;
+    const from = doc.lineAt(selection.main.from).number;
+    const to = doc.lineAt(selection.main.to).number;
+    if (this.cursorLines[0] === from && this.cursorLines[this.cursorLines.length - 1] === to) return;
+    this.cursorLines = Array.from({ length: to - from + 1 }, (_, i) => from + i);
+  }
+
+  /** A sentence of the clause is pointed at: its source lines are marked in the editor (none: `part` undefined). */
+  private pointAt(part: ClausePart | undefined): void {
+    const view = this.view;
+    if (!view) return;
+    const lines = part ? linkedLines(part, view.state.doc) : [];
+    view.dispatch({ effects: lineHighlight.of(lines) });
   }
 
   /** A link that opens exactly this draft, or undefined when it would be too long. */
@@ -496,6 +657,7 @@ export class CreditPlayground extends LitElement {
     const symbols = new Map(this.symbols().map((s) => [s.name, s]));
     return {
       strings: this.t,
+      lang: this.language,
       stale: this.stale,
       symbol: (name) => symbols.get(name),
       declaration: (name) => declarationOf(this.source, name),
@@ -530,6 +692,23 @@ export class CreditPlayground extends LitElement {
     return input.kind === 'duration' ? `${raw}${input.unit ?? ''}` : unitOf(raw);
   }
 
+  /** The underlines of `diagnostics`, in the interface's language, with their quick fixes. */
+  private lintTransaction(diagnostics: readonly Diagnostic[]) {
+    return showDiagnostics(this.view!.state, diagnostics, { t: this.t, lang: this.language }, this.fixContext());
+  }
+
+  private fixContext(): FixContext {
+    const program = this.lastGood?.program;
+    const kinds = new Map(programSymbols(program).map((s) => [s.name, s.kind]));
+    const source = this.source;
+    const currency = program?.currency;
+    return {
+      ...(currency ? { currency } : {}),
+      // The text's own declaration first: the last good program may be older than it.
+      kindOf: (name) => (/:\s*(percent|money|duration|number|boolean)\b/.exec(declarationOf(source, name)?.text ?? '')?.[1] as Kind | undefined) ?? kinds.get(name),
+    };
+  }
+
   private editorAttributes(): Record<string, string> {
     return { 'aria-label': this.t.editorLabel, 'aria-describedby': 'editor-hint' };
   }
@@ -561,10 +740,15 @@ export class CreditPlayground extends LitElement {
 
   /** Saves the text (the draft as it stands, unless given) as a `.credit` file. */
   private download(text = this.source): void {
-    const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
+    this.saveFile(`${this.fileName}.credit`, new Blob([text], { type: 'text/plain;charset=utf-8' }));
+  }
+
+  /** Hands a file to the browser's downloads. */
+  private saveFile(name: string, blob: Blob): void {
+    const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
     a.href = url;
-    a.download = `${this.fileName}.credit`;
+    a.download = name;
     a.style.display = 'none';
     this.renderRoot.appendChild(a);
     a.click();
@@ -595,7 +779,7 @@ export class CreditPlayground extends LitElement {
           <p class="hint" id="editor-hint">${t.editorHint}</p>
         </section>
         <div class="side">
-          ${this.renderProblems(t)} ${this.renderPreview(t)} ${this.renderExamples(t)} ${this.renderClause(t)}
+          ${this.renderProblems(t)} ${this.renderVersions(t)} ${this.renderPreview(t)} ${this.renderExamples(t)} ${this.renderClause(t)}
         </div>
       </div>
       ${this.renderEmbedDialog(t)}
@@ -632,9 +816,37 @@ export class CreditPlayground extends LitElement {
               @click=${() => this.view && jumpTo(this.view, d.span.start)}>
               <span class="sev sev-${d.severity}">${t.severity[d.severity]}</span>
               <span class="where">${t.at(d.start.line, d.start.column)}</span>
-              <span class="message">${d.message} <span class="code">${d.code}</span></span>
+              <span class="message">${messageOf(d as SaidDiagnostic, this.language)} <span class="code">${d.code}</span></span>
             </button></li>`)}</ul>
           ${list.length > PROBLEMS_SHOWN ? html`<p class="hint">${t.moreProblems(list.length - PROBLEMS_SHOWN)}</p>` : nothing}`}
+    </section>`;
+  }
+
+  private renderVersions(t: Strings): TemplateResult {
+    return html`<section class="pane versions" part="versions" aria-labelledby="versions-heading">
+      <h2 id="versions-heading">${t.versions}</h2>
+      ${this.storeProblem ? html`<p class="stale-note" id="store-problem">${t.storeProblem(this.storeProblem)}</p>` : nothing}
+      <form class="version-form" @submit=${(e: Event) => { e.preventDefault(); void this.saveVersion(); }}>
+        <label for="draft-name">${t.draftName}</label>
+        <input id="draft-name" .value=${this.draftName} placeholder=${t.untitled} @change=${this.onDraftName} />
+        <label for="version-name">${t.versionName}</label>
+        <input id="version-name" placeholder=${t.versionPlaceholder} />
+        <button class="button" id="save-version" type="submit">${t.saveVersion}</button>
+      </form>
+      <h3 id="history-heading">${t.history}</h3>
+      ${this.versions.length === 0
+        ? html`<p class="hint">${t.noVersions}</p>`
+        : html`<ul class="history" aria-labelledby="history-heading">${this.versions.map((v) => html`<li class="version" data-id=${v.id}>
+            <span class="version-name">${v.name}</span>
+            <span class="version-draft">${v.draft}</span>
+            <time datetime=${v.saved}>${t.savedAt(new Date(v.saved))}</time>
+            <button class="button restore" aria-label=${t.restoreLabel(v.name, v.draft)} @click=${() => this.restoreVersion(v.id)}>${t.restore}</button>
+          </li>`)}</ul>`}
+      <div class="actions">
+        <button class="button" id="export-versions" ?disabled=${this.versions.length === 0} @click=${this.exportVersions}>${t.exportVersions}</button>
+        <label class="button" for="import-versions">${t.importVersions}</label>
+        <input type="file" id="import-versions" class="visually-hidden" accept=".json,application/json" @change=${this.onImportFile} />
+      </div>
     </section>`;
   }
 
@@ -671,7 +883,7 @@ export class CreditPlayground extends LitElement {
                 <dd class="expected">${t.expected}: <code>${e.expected}</code></dd>
                 <dd class="actual ${e.passed ? '' : 'bad'}">${t.actual}: <code>${e.actual}</code></dd>`)}
             </dl>
-            ${r.diagnostics.map((d) => html`<p class="hint">${d.message}</p>`)}`}
+            ${r.diagnostics.map((d) => html`<p class="hint">${messageOf(d as SaidDiagnostic, this.language)}</p>`)}`}
           </li>`)}</ul>`}
     </section>`;
   }
@@ -687,7 +899,17 @@ export class CreditPlayground extends LitElement {
       </h2>
       ${this.stale ? html`<p class="stale-note">${t.stale}</p>` : nothing}
       ${clause
-        ? html`<div class="clause staled" lang=${clause.lang}>${clause.text.trim().split(/\n{2,}/).map((p) => html`<p>${p}</p>`)}</div>`
+        ? html`<p class="hint">${t.clauseHint}</p>
+          <div class="clause staled" lang=${clause.lang} @mouseleave=${() => this.pointAt(undefined)}>${clause.parts.map((part) => {
+            const linked = part.spans.length > 0;
+            const marked = linked && this.cursorLines.some((line) => part.lines.includes(line));
+            return part.text === ''
+              ? html`<div class="gap"></div>`
+              : html`<p class="sentence" ?data-linked=${linked} ?data-marked=${marked} data-lines=${part.lines.join(' ')}
+                  tabindex=${linked ? '0' : nothing}
+                  @mouseenter=${() => this.pointAt(part)} @focus=${() => this.pointAt(part)} @blur=${() => this.pointAt(undefined)}
+                >${part.text}</p>`;
+          })}</div>`
         : html`<p class="hint">${t.noPreview}</p>`}
     </section>`;
   }

@@ -134,7 +134,7 @@ export const styles = css`
   .expectations .bad { color: var(--_danger); font-weight: 600; }
 
   .clause-toggle { display: inline-flex; gap: 4px; }
-  .clause { display: grid; gap: 10px; font-family: Georgia, 'Times New Roman', serif; font-size: 0.95rem; }
+  .clause { display: grid; gap: 2px; font-family: Georgia, 'Times New Roman', serif; font-size: 0.95rem; }
   .clause p { white-space: pre-wrap; }
 
   dialog { border: 1px solid var(--_line); border-radius: var(--_radius); background: var(--_surface); color: var(--_text); width: min(48rem, 92vw); padding: 16px; }
@@ -144,6 +144,33 @@ export const styles = css`
   dialog textarea { width: 100%; min-height: 9rem; padding: 8px; border: 1px solid var(--_line); border-radius: 6px; background: var(--_subtle); resize: vertical; }
   dialog .actions { display: flex; gap: 8px; justify-content: flex-end; margin-top: 12px; }
 
-  .cr-hover { padding: 6px 8px; max-width: 28rem; display: grid; gap: 2px; font-size: 0.88rem; }
+  .cr-hover { padding: 6px 8px; max-width: min(28rem, 90vw); display: grid; gap: 2px; font-size: 0.88rem; }
+  .cr-doc + .cr-doc, .cr-hover .cr-doc { padding: 4px 0 0; border-top: 1px solid var(--_line); margin-top: 4px; }
+
+  .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+  .versions .version-form { display: grid; grid-template-columns: auto minmax(0, 1fr); gap: 6px 10px; align-items: center; }
+  .versions .version-form button { grid-column: 1 / -1; justify-self: start; }
+  .versions input:not([type=file]) { padding: 4px 8px; border: 1px solid var(--_line); border-radius: 6px; background: var(--_surface); min-width: 0; }
+  .versions h3 { font-size: 0.9rem; margin: 12px 0 4px; }
+  .history li { display: flex; flex-wrap: wrap; gap: 4px 10px; align-items: baseline; border-top: 1px solid var(--_line); padding: 6px 0; }
+  .history li:first-child { border-top: 0; }
+  .version-name { font-weight: 600; }
+  .version-draft, .history time { color: var(--_muted); font-size: 0.85rem; }
+  .history .restore { margin-inline-start: auto; }
+  .versions .actions { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 10px; }
+  .versions label.button:focus-within { outline: 3px solid var(--_accent); }
+  .button:disabled { opacity: 0.5; cursor: default; }
+
+  .clause .sentence[data-linked] { cursor: default; border-radius: 4px; }
+  .clause .sentence[data-linked]:hover, .clause .sentence[data-linked]:focus, .clause .sentence[data-marked] {
+    background: color-mix(in srgb, var(--_warning) 22%, transparent);
+  }
+  .clause .gap { height: 0.4em; }
+
+  /* Phones: every control stays reachable and the editor keeps a usable height. */
+  @container (max-width: 420px) {
+    .toolbar .spacer { display: none; }
+    .editor { height: 60vh; }
+  }
   .cr-hover code { font-weight: 600; }
 `;

@@ -7,6 +7,7 @@ import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@ope
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../src/playground/credit-playground.js';
 import type { CreditPlayground } from '../../src/playground/credit-playground.js';
+import { starterSource } from '../../src/playground/templates.js';
 import { describe, it, afterEach } from './mocha.js';
 
 const RULES = `fee 1000 EUR monthly
@@ -64,11 +65,19 @@ afterEach(() => {
 });
 
 describe('<credit-playground> while typing', () => {
-  it('starts with the one-line program and a working preview', async () => {
+  it('starts with the sample, a working preview, and no warning or error anywhere', async () => {
     const el = await mount();
-    expect(el.source).to.equal('if availability < 99.5% then 10% capped 20% yearly\n');
+    expect(el.source).to.equal(starterSource);
     expect(el.program).to.exist;
     expect($(el, 'credit-calculator')).to.exist;
+    expect($$(el, '.problem'), 'nothing in the problems list').to.have.length(0);
+    expect($(el, '.problems .ok')!.textContent).to.equal('No problems.');
+    expect($(el, '.cm-lintRange-warning, .cm-lintRange-error'), 'no underline').to.equal(null);
+    // Every field of the preview has a value: nothing red, no “no value given”.
+    const calculator = $(el, 'credit-calculator')!;
+    await waitUntil(() => calculator.shadowRoot?.textContent?.includes('EUR'), 'the preview’s result');
+    expect(calculator.shadowRoot!.textContent).not.to.match(/no value|kein Wert/i);
+    expect(calculator.shadowRoot!.querySelector('[aria-invalid=true], [role=alert]'), 'no error in the preview').to.equal(null);
   });
 
   it('changes the preview’s result when a rule is typed', async () => {
@@ -287,11 +296,10 @@ describe('<credit-playground> panes', () => {
   it('says its last message again in the language switched to', async () => {
     const el = await mount({ source: RULES });
     ($(el, '#start-fresh') as HTMLButtonElement).click();
-    await settle(el);
-    expect($(el, '[role=status]')!.textContent).to.contain('Started a fresh draft');
+    await waitUntil(() => $(el, '[role=status]')!.textContent!.includes('Started a new, empty draft'), 'the message');
     ($(el, '#ui-language') as HTMLButtonElement).click();
     await el.updateComplete;
-    expect($(el, '[role=status]')!.textContent).to.contain('Neuer Entwurf begonnen');
+    expect($(el, '[role=status]')!.textContent).to.contain('Neuer, leerer Entwurf begonnen');
   });
 
   it('switches the interface to German', async () => {
@@ -324,12 +332,13 @@ describe('<credit-playground> drafts', () => {
     expect(second.source).to.equal(text);
   });
 
-  it('starts fresh on request, and Ctrl+Z brings the old draft back', async () => {
+  it('starts fresh with an empty document on request, and Ctrl+Z brings the old draft back', async () => {
     const key = `playground-fresh-${Date.now()}`;
     const el = await mount({ key, source: RULES });
     ($(el, '#start-fresh') as HTMLButtonElement).click();
+    await waitUntil(() => el.source === '', 'an empty document');
     await settle(el);
-    expect(el.source).to.equal('if availability < 99.5% then 10% capped 20% yearly\n');
+    expect($$(el, '.problem[data-severity=error], .problem[data-severity=warning]')).to.have.length(0);
     await sendKeys({ press: 'Control+z' });
     await settle(el);
     expect(el.source).to.equal(RULES);
@@ -487,7 +496,7 @@ describe('<credit-playground> drafts', () => {
     history.replaceState(null, '', '#rules=1.not*base64');
     try {
       const el = await mount({ readHash: true });
-      expect(el.source).to.equal('if availability < 99.5% then 10% capped 20% yearly\n');
+      expect(el.source).to.equal(starterSource);
       expect($(el, '[role=status]')!.textContent).to.contain('could not be read: it is not a playground link, or it was cut off');
     } finally {
       history.replaceState(null, '', before);

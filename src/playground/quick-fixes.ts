@@ -1,0 +1,59 @@
+/**
+ * Quick fixes: edits the editor offers on a diagnostic (CodeMirror lint
+ * actions). A misspelt name is replaced by the name the checker suggests; a
+ * bare number compared with a duration, a percentage or money gets the unit
+ * (`if response > 4 then 10%` → `4h`). The number is found in the
+ * diagnostic's span with the language's own tokens, so the fix does not
+ * depend on where exactly the checker puts the span.
+ */
+import type { ChangeSpec, EditorState } from '@codemirror/state';
+import { tokens } from '../language-service.js';
+import type { Kind } from '../index.js';
+import type { SaidDiagnostic } from './diagnostics.js';
+import type { Strings } from './i18n.js';
+
+export interface FixContext {
+  /** The kind of a name as the text declares it (or the last program without errors knows it). */
+  kindOf(name: string): Kind | undefined;
+  /** The program's currency, for a bare number compared with money. */
+  readonly currency?: string;
+}
+
+export interface QuickFix {
+  readonly title: (t: Strings) => string;
+  readonly changes: ChangeSpec;
+  /** Where the cursor goes after the fix. */
+  readonly cursor: number;
+}
+
+const UNITS: Partial<Record<Kind, (currency?: string) => readonly string[]>> = {
+  duration: () => ['h', 'min'],
+  percent: () => ['%'],
+  money: (currency) => (currency ? [` ${currency}`] : []),
+};
+
+export function quickFixes(d: SaidDiagnostic, state: EditorState, context: FixContext): QuickFix[] {
+  const suggestion = d.args?.suggestion;
+  if ((d.code === 'undefined-name' || d.code === 'unknown-input') && typeof suggestion === 'string') {
+    return [{ title: (t) => t.fixReplace(suggestion), changes: { from: d.span.start, to: d.span.end, insert: suggestion }, cursor: d.span.start + suggestion.length }];
+  }
+  if (d.code === 'kind-mismatch') return unitFixes(d, state, context);
+  return [];
+}
+
+/** A bare number beside a name of a kind with units: one fix per likely unit. */
+function unitFixes(d: SaidDiagnostic, state: EditorState, context: FixContext): QuickFix[] {
+  const from = Math.max(0, d.span.start);
+  const to = Math.min(state.doc.length, d.span.end);
+  const inSpan = tokens(state.doc.sliceString(from, to));
+  const numbers = inSpan.filter((tok) => tok.role === 'number');
+  const kinds = inSpan.filter((tok) => tok.role === 'name').map((tok) => context.kindOf(tok.text)).filter((k): k is Kind => !!k && k in UNITS);
+  if (numbers.length !== 1 || kinds.length === 0) return [];
+  const number = numbers[0];
+  const end = from + number.offset + number.text.length;
+  return (UNITS[kinds[0]]?.(context.currency) ?? []).map((unit) => ({
+    title: (t: Strings) => t.fixUnit(`${number.text}${unit}`),
+    changes: { from: end, insert: unit },
+    cursor: end + unit.length,
+  }));
+}
