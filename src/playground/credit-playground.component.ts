@@ -113,8 +113,8 @@ export class CreditPlayground extends LitElement {
   /** Interface language, `en` or `de`; defaults from the closest `lang` attribute. */
   @property({ reflect: true }) locale?: Lang;
 
-  /** Language of the clause pane, `en` or `de`. */
-  @property({ attribute: 'clause-lang', reflect: true }) clauseLang: Lang = 'en';
+  /** Language of the clause pane, `en` or `de`; until chosen, the interface's language. */
+  @property({ attribute: 'clause-lang', reflect: true }) clauseLang?: Lang;
 
   /** Local-storage key of the draft; empty keeps no draft. */
   @property({ attribute: 'storage-key' }) storageKey = 'credit-rules:playground:draft';
@@ -217,6 +217,10 @@ export class CreditPlayground extends LitElement {
   private get language(): Lang {
     // `de-DE`, `de-CH` are German too.
     return langOf(this.locale ?? this.closest('[lang]')?.getAttribute('lang'));
+  }
+
+  private get clauseLanguage(): Lang {
+    return this.clauseLang ?? this.language;
   }
 
   private get t(): Strings {
@@ -344,7 +348,7 @@ export class CreditPlayground extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     // `lastGood` is private, so it is not a key of `PropertyValues<this>`.
-    if ((changed as Map<PropertyKey, unknown>).has('lastGood') || changed.has('clauseLang')) this.scheduleSlow();
+    if ((changed as Map<PropertyKey, unknown>).has('lastGood') || changed.has('clauseLang') || changed.has('locale')) this.scheduleSlow();
   }
 
   // ——— compiling ———
@@ -432,12 +436,13 @@ export class CreditPlayground extends LitElement {
       if (!program) return;
       if (this.visible.has('examples') && this.examples?.program !== program) {
         const start = performance.now();
-        this.examples = { program, results: program.runExamples({ lang: this.clauseLang }) };
+        this.examples = { program, results: program.runExamples({ lang: this.clauseLanguage }) };
         performance.measure(MEASURES.examples, { start, end: performance.now() });
       }
-      if (this.visible.has('clause') && (this.clause?.program !== program || this.clause.lang !== this.clauseLang)) {
+      const lang = this.clauseLanguage;
+      if (this.visible.has('clause') && (this.clause?.program !== program || this.clause.lang !== lang)) {
         const start = performance.now();
-        this.clause = { program, lang: this.clauseLang, parts: clauseParts(program, this.clauseLang) };
+        this.clause = { program, lang, parts: clauseParts(program, lang) };
         performance.measure(MEASURES.clause, { start, end: performance.now() });
       }
     });
@@ -511,7 +516,7 @@ export class CreditPlayground extends LitElement {
   // ——— versions ———
 
   private openStore(): Promise<VersionStore> {
-    this.versionStore ??= openVersions(this.storageKey ? `${this.storageKey}:versions` : '', this.storageKey ? globalThis.indexedDB : undefined)
+    this.versionStore ??= openVersions(this.storageKey ? `${this.storageKey}:versions` : '', this.storageKey ? globalThis.indexedDB ?? null : null)
       .then((store) => {
         // Without a storage key the host wants nothing kept: memory, and nothing to warn about.
         this.storeProblem = this.storageKey ? store.problem : undefined;
@@ -893,8 +898,8 @@ export class CreditPlayground extends LitElement {
     return html`<section class="pane" part="clause" data-pane="clause" aria-labelledby="clause-heading" ?data-stale=${this.stale}>
       <h2 id="clause-heading">${t.clause}
         <span class="clause-toggle" role="group" aria-label=${t.clauseLanguage}>
-          <button class="button" id="clause-en" lang="en" aria-pressed=${String(this.clauseLang === 'en')} @click=${() => (this.clauseLang = 'en')}>${t.english}</button>
-          <button class="button" id="clause-de" lang="de" aria-pressed=${String(this.clauseLang === 'de')} @click=${() => (this.clauseLang = 'de')}>${t.german}</button>
+          <button class="button" id="clause-en" lang="en" aria-pressed=${String(this.clauseLanguage === 'en')} @click=${() => (this.clauseLang = 'en')}>${t.english}</button>
+          <button class="button" id="clause-de" lang="de" aria-pressed=${String(this.clauseLanguage === 'de')} @click=${() => (this.clauseLang = 'de')}>${t.german}</button>
         </span>
       </h2>
       ${this.stale ? html`<p class="stale-note">${t.stale}</p>` : nothing}

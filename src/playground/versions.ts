@@ -92,7 +92,7 @@ class IndexedVersions implements VersionStore {
  * The versions kept under `name` in IndexedDB, or in memory with the reason
  * when IndexedDB cannot be used. Never rejects.
  */
-export function openVersions(name: string, factory: IDBFactory | undefined = globalThis.indexedDB): Promise<VersionStore> {
+export function openVersions(name: string, factory: IDBFactory | null = globalThis.indexedDB ?? null): Promise<VersionStore> {
   if (!factory) return Promise.resolve(new MemoryVersions('unavailable'));
   return new Promise((resolve) => {
     let request: IDBOpenDBRequest;
