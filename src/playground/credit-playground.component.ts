@@ -901,6 +901,7 @@ export class CreditPlayground extends LitElement {
           <button class="button" id="clause-en" lang="en" aria-pressed=${String(this.clauseLanguage === 'en')} @click=${() => (this.clauseLang = 'en')}>${t.english}</button>
           <button class="button" id="clause-de" lang="de" aria-pressed=${String(this.clauseLanguage === 'de')} @click=${() => (this.clauseLang = 'de')}>${t.german}</button>
         </span>
+        <button class="button clause-print" id="print-clause" ?disabled=${!clause} @click=${() => print()}>${t.printClause}</button>
       </h2>
       ${this.stale ? html`<p class="stale-note">${t.stale}</p>` : nothing}
       ${clause

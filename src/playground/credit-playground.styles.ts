@@ -26,6 +26,7 @@ export const styles = css`
     --_syntax-unit: var(--playground-syntax-unit, #7d5300);
     --_syntax-string: var(--playground-syntax-string, #1f6b1f);
     --_syntax-comment: var(--playground-syntax-comment, #5f6673);
+    --_syntax-note: var(--playground-syntax-note, #1f5f7a);
     --_syntax-definition: var(--playground-syntax-definition, #1d4fb8);
     --_syntax-name: var(--playground-syntax-name, #1b2230);
     --_syntax-operator: var(--playground-syntax-operator, #4a5160);
@@ -55,6 +56,7 @@ export const styles = css`
       --_syntax-unit: var(--playground-syntax-unit, #f2c078);
       --_syntax-string: var(--playground-syntax-string, #9fdc9f);
       --_syntax-comment: var(--playground-syntax-comment, #a0a8b6);
+      --_syntax-note: var(--playground-syntax-note, #8fd0ee);
       --_syntax-definition: var(--playground-syntax-definition, #9dbcff);
       --_syntax-name: var(--playground-syntax-name, #e7eaf0);
       --_syntax-operator: var(--playground-syntax-operator, #c3c9d4);
@@ -173,4 +175,18 @@ export const styles = css`
     .editor { height: 60vh; }
   }
   .cr-hover code { font-weight: 600; }
+
+  .clause-print { margin-inline-start: auto; }
+
+  /* Printing (to paper or PDF) prints the clause alone, as a contract's page. */
+  @media print {
+    :host { color: #000; background: #fff; container-type: normal; }
+    .toolbar, .status, .editor-pane, .problems, .versions, .preview, .examples, .compare, .clause-toggle, .clause-print, .hint, .stale-note, dialog { display: none !important; }
+    .layout, .side { display: block; }
+    .pane[part='clause'] { border: 0; padding: 0; }
+    .pane[part='clause'] > h2 { font-size: 1.2rem; }
+    .pane[data-stale] .staled { opacity: 1; filter: none; }
+    .clause { font-size: 11pt; line-height: 1.45; }
+    .clause .sentence { break-inside: avoid; background: none !important; }
+  }
 `;

@@ -153,6 +153,7 @@ const en = {
   storeProblem: (problem: StoreProblem) => `${STORE_PROBLEMS.en[problem]} Versions are kept only until this page is closed; export them to keep them.`,
   versionFailed: 'The version could not be saved.',
   savedAt: (date: Date) => date.toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' }),
+  printClause: 'Print or save as PDF',
   clauseHint: 'Point at a sentence to see the lines it comes from; the cursor in the editor marks its sentences.',
 };
 
@@ -260,6 +261,7 @@ const de: Strings = {
   storeProblem: (problem) => `${STORE_PROBLEMS.de[problem]} Versionen bleiben nur erhalten, bis diese Seite geschlossen wird; exportieren Sie sie, um sie zu behalten.`,
   versionFailed: 'Die Version konnte nicht gespeichert werden.',
   savedAt: (date) => date.toLocaleString('de', { dateStyle: 'medium', timeStyle: 'short' }),
+  printClause: 'Drucken oder als PDF sichern',
   clauseHint: 'Zeigen Sie auf einen Satz, um die Zeilen zu sehen, aus denen er stammt; der Cursor im Editor markiert seine Sätze.',
 };
 

@@ -5,7 +5,8 @@
  * span lines (strings and comments end at the line's end), so lexing line by
  * line gives the same tokens as lexing the file, and CodeMirror can
  * re-highlight only the lines that changed. The lexer drops comments, so a
- * `#` in the gaps between tokens starts one.
+ * `#` in the gaps between tokens starts one; `##` starts a drafting note (a
+ * comment meant for the contract), coloured apart.
  */
 import { HighlightStyle, indentUnit, LanguageSupport, StreamLanguage, syntaxHighlighting } from '@codemirror/language';
 import { tags } from '@lezer/highlight';
@@ -40,7 +41,7 @@ export function tokenizeLine(line: string): LineToken[] {
     for (let i = pos; i < end; i++) {
       const ch = line[i];
       if (ch === '#') {
-        out.push({ from: i, to: line.length, style: 'lineComment' });
+        out.push({ from: i, to: line.length, style: line[i + 1] === '#' ? 'docComment' : 'lineComment' });
         return true;
       }
       if (ch !== ' ') out.push({ from: i, to: i + 1, style: 'invalid' });
@@ -87,7 +88,7 @@ const parser = StreamLanguage.define<LineState>({
     if (stream.sol()) {
       state.tokens = tokenizeLine(stream.string);
       state.next = 0;
-      const code = state.tokens.filter((tok) => tok.style !== 'lineComment');
+      const code = state.tokens.filter((tok) => tok.style !== 'lineComment' && tok.style !== 'docComment');
       if (code.length > 0) {
         state.indent = stream.indentation();
         state.opensBlock = stream.string.slice(code[code.length - 1].from, code[code.length - 1].to) === ':';
@@ -124,6 +125,7 @@ export const highlightStyle = HighlightStyle.define([
   { tag: tags.unit, color: 'var(--_syntax-unit)' },
   { tag: tags.string, color: 'var(--_syntax-string)' },
   { tag: tags.lineComment, color: 'var(--_syntax-comment)', fontStyle: 'italic' },
+  { tag: tags.docComment, color: 'var(--_syntax-note)', fontStyle: 'italic' },
   { tag: tags.definition(tags.variableName), color: 'var(--_syntax-definition)', fontWeight: '600' },
   { tag: tags.variableName, color: 'var(--_syntax-name)' },
   { tag: [tags.compareOperator, tags.arithmeticOperator, tags.definitionOperator, tags.operator], color: 'var(--_syntax-operator)' },

@@ -7,7 +7,7 @@
  */
 import { expect, fixtureCleanup, waitUntil } from '@open-wc/testing';
 import { openLintPanel } from '@codemirror/lint';
-import { sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import type { CreditPlayground } from '../../src/playground/credit-playground.js';
 import { germanMessages } from '../../src/playground/diagnostics-de.js';
 import { openVersions, readVersionsFile } from '../../src/playground/versions.js';
@@ -308,6 +308,27 @@ describe('a German session', () => {
     const text = `${root.textContent} ${labels.join(' ')}`;
     const english = /\b(the|is|not|defined|error|errors|warning|line|column|find|replace|next|previous|close|save|restore|versions?|draft|problems|preview|examples|clause|template|open|share|download|did you mean|undefined|unknown|expected|passed|failed)\b/i;
     expect(english.exec(text)?.[0], `an English word in: ${text.slice(Math.max(0, (english.exec(text)?.index ?? 0) - 60), (english.exec(text)?.index ?? 0) + 60)}`).to.equal(undefined);
+  });
+});
+
+describe('printing the clause', () => {
+  it('prints the clause alone, in the language chosen for it', async () => {
+    const el = await mount({ source: RULES });
+    ($(el, '[data-pane=clause]') as HTMLElement).scrollIntoView();
+    ($(el, '#clause-de') as HTMLButtonElement).click();
+    await waitUntil(() => $(el, '.clause')?.getAttribute('lang') === 'de', 'the German clause');
+    expect(($(el, '#print-clause') as HTMLButtonElement).textContent).to.equal('Print or save as PDF');
+    await emulateMedia({ media: 'print' });
+    try {
+      const shown = (selector: string) => getComputedStyle($(el, selector)!).display !== 'none';
+      for (const hidden of ['.toolbar', '.editor-pane', '.problems', '.versions', '.preview', '.examples', '#print-clause', '.clause-toggle']) {
+        expect(shown(hidden), `${hidden} is not printed`).to.equal(false);
+      }
+      expect(shown('.clause')).to.equal(true);
+      expect($(el, '.clause')!.textContent).to.contain('Gutschrift');
+    } finally {
+      await emulateMedia({ media: 'screen' });
+    }
   });
 });
 

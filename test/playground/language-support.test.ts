@@ -23,6 +23,7 @@ describe('highlighting by the language’s lexer', () => {
     ['fee 1_200 EUR monthly', ['fee:keyword', '1_200:number', 'EUR:unit', 'monthly:modifier']],
     ['let x = 5m ? else', ['let:definitionKeyword', 'x:variableName.definition', '=:definitionOperator', '5m:invalid', '?:invalid', 'else:keyword invalid']],
     ['# only a comment', ['# only a comment:lineComment']],
+    ['  ## Credits are the sole remedy.', ['## Credits are the sole remedy.:docComment']],
     ['  if capped_total > 1 then 2 points', ['if:controlKeyword', 'capped_total:variableName', '>:compareOperator', '1:number', 'then:controlKeyword', '2:number', 'points:keyword']],
   ];
   for (const [line, expected] of cases) {
