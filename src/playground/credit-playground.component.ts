@@ -42,6 +42,21 @@ import { styles } from './credit-playground.styles.js';
 import { declarationOf, declaredInText, programSymbols, type SymbolInfo } from './symbols.js';
 import { fetchTemplate, starterSource, templateIds } from './templates.js';
 
+/** One side of a comparison: a version, or the draft as it stands. */
+interface Side {
+  readonly name: string;
+  readonly source: string;
+  readonly program: Program;
+}
+
+interface Comparison {
+  readonly before: Side;
+  readonly after: Side;
+}
+
+/** The value of the draft as it stands in the Compare pickers. */
+const DRAFT = 'draft';
+
 /** What the last compile of the current text found. */
 interface Snapshot {
   readonly source: string;
@@ -142,6 +157,8 @@ export class CreditPlayground extends LitElement {
   @state() private storeProblem?: VersionStore['problem'];
   /** The current draft's name ('' until named). */
   @state() private draftName = '';
+  /** Two versions compared: both compiled without errors. */
+  @state() private compared?: Comparison;
   /** The last message, said in the language the interface is in when it shows (so switching it translates the message too). */
   @state() private status?: { say: Message; link?: string };
   @state() private previewValues: Record<string, unknown> = {};
@@ -152,6 +169,9 @@ export class CreditPlayground extends LitElement {
   @query('credit-calculator') private calculator?: CalculatorElement;
   @query('dialog') private dialog?: HTMLDialogElement;
   @query('#version-name') private versionNameInput?: HTMLInputElement;
+  @query('#compare-older') private compareOlder?: HTMLSelectElement;
+  @query('#compare-newer') private compareNewer?: HTMLSelectElement;
+  @query('.compare credit-compare') private curves?: HTMLElement;
 
   /** Where named versions are kept: opened once, in IndexedDB (or memory). */
   private versionStore?: Promise<VersionStore>;
@@ -347,6 +367,7 @@ export class CreditPlayground extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    if ((changed as Map<PropertyKey, unknown>).has('compared')) this.showCurves();
     // `lastGood` is private, so it is not a key of `PropertyValues<this>`.
     if ((changed as Map<PropertyKey, unknown>).has('lastGood') || changed.has('clauseLang') || changed.has('locale')) this.scheduleSlow();
   }
@@ -612,6 +633,43 @@ export class CreditPlayground extends LitElement {
     this.scheduleSlow();
   }
 
+  /** Compares the two versions chosen in the pickers (older first); says why not when it cannot. */
+  async compareChosen(older = this.compareOlder?.value, newer = this.compareNewer?.value): Promise<void> {
+    if (older === undefined || newer === undefined) return;
+    if (older === newer) return void (this.status = { say: (t) => t.compareSame });
+    const sides = [older, newer].map((id) => this.side(id));
+    const broken = sides.find((side) => !('program' in side));
+    if (broken) return void (this.status = { say: (t) => t.compareErrors(broken.name) });
+    // The chart is <credit-compare>, loaded the first time it is needed.
+    await import('../widget/compare/credit-compare.js');
+    this.compared = { before: sides[0] as Side, after: sides[1] as Side };
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#compare-heading')?.scrollIntoView({ block: 'nearest' });
+  }
+
+  private side(id: string): Side | { name: string } {
+    const version = this.versions.find((v) => v.id === id);
+    const name = version?.name ?? this.t.currentDraft;
+    const source = version?.source ?? this.source;
+    const program = compile(source).program;
+    return program ? { name, source, program } : { name };
+  }
+
+  /** Hands both versions' rules to the chart, as the plans of a <credit-compare>. */
+  private showCurves(): void {
+    const chart = this.curves;
+    const compared = this.compared;
+    if (!chart || !compared) return;
+    const scripts = [compared.before, compared.after].map((side) => {
+      const script = document.createElement('script');
+      script.type = 'text/credit-rules';
+      script.dataset.plan = side.name;
+      script.textContent = side.source;
+      return script;
+    });
+    chart.replaceChildren(...scripts);
+  }
+
   // ——— clause and rules, linked ———
 
   /** The cursor moved: the clause marks the sentences of its lines. */
@@ -784,7 +842,7 @@ export class CreditPlayground extends LitElement {
           <p class="hint" id="editor-hint">${t.editorHint}</p>
         </section>
         <div class="side">
-          ${this.renderProblems(t)} ${this.renderVersions(t)} ${this.renderPreview(t)} ${this.renderExamples(t)} ${this.renderClause(t)}
+          ${this.renderProblems(t)} ${this.renderVersions(t)} ${this.renderCompare(t)} ${this.renderPreview(t)} ${this.renderExamples(t)} ${this.renderClause(t)}
         </div>
       </div>
       ${this.renderEmbedDialog(t)}
@@ -847,11 +905,37 @@ export class CreditPlayground extends LitElement {
             <time datetime=${v.saved}>${t.savedAt(new Date(v.saved))}</time>
             <button class="button restore" aria-label=${t.restoreLabel(v.name, v.draft)} @click=${() => this.restoreVersion(v.id)}>${t.restore}</button>
           </li>`)}</ul>`}
+      ${this.renderComparePickers(t)}
       <div class="actions">
         <button class="button" id="export-versions" ?disabled=${this.versions.length === 0} @click=${this.exportVersions}>${t.exportVersions}</button>
         <label class="button" for="import-versions">${t.importVersions}</label>
         <input type="file" id="import-versions" class="visually-hidden" accept=".json,application/json" @change=${this.onImportFile} />
       </div>
+    </section>`;
+  }
+
+  private renderComparePickers(t: Strings): TemplateResult {
+    if (this.versions.length === 0) return html`<p class="hint">${t.compareNeedsTwo}</p>`;
+    const options = (selected: string) => html`<option value=${DRAFT} ?selected=${selected === DRAFT}>${t.currentDraft}</option>
+      ${this.versions.map((v) => html`<option value=${v.id} ?selected=${v.id === selected}>${v.name} — ${v.draft}</option>`)}`;
+    return html`<form class="compare-form" @submit=${(e: Event) => { e.preventDefault(); void this.compareChosen(); }}>
+      <label for="compare-older">${t.compareOlder}</label>
+      <select id="compare-older">${options(this.versions[0].id)}</select>
+      <label for="compare-newer">${t.compareNewer}</label>
+      <select id="compare-newer">${options(DRAFT)}</select>
+      <button class="button" id="compare" type="submit">${t.compare}</button>
+    </form>`;
+  }
+
+  private renderCompare(t: Strings): TemplateResult | typeof nothing {
+    const compared = this.compared;
+    if (!compared) return nothing;
+    return html`<section class="pane compare" part="compare" aria-labelledby="compare-heading">
+      <h2 id="compare-heading">${t.compare}: ${t.compareTitle(compared.before.name, compared.after.name)}
+        <button class="button close-compare" aria-label=${t.closeCompare} @click=${() => (this.compared = undefined)}>×</button>
+      </h2>
+      <h3>${t.curves}</h3>
+      <credit-compare panels="chart" compact locale=${this.language}></credit-compare>
     </section>`;
   }
 

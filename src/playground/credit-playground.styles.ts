@@ -177,6 +177,17 @@ export const styles = css`
   .cr-hover code { font-weight: 600; }
 
   .clause-print { margin-inline-start: auto; }
+  .compare-form { display: flex; flex-wrap: wrap; gap: 6px 10px; align-items: center; margin-top: 12px; }
+  .compare-form select { max-width: 100%; }
+  .compare > h2 .close-compare { margin-inline-start: auto; padding: 0 10px; }
+  .compare h3 { font-size: 0.9rem; margin: 12px 0 4px; }
+  .compare ul.terms { list-style: disc; padding-inline-start: 1.2em; display: grid; gap: 4px; }
+  .compare table { border-collapse: collapse; width: 100%; font-size: 0.88rem; font-variant-numeric: tabular-nums; }
+  .compare th, .compare td { border-bottom: 1px solid var(--_line); padding: 4px 6px; text-align: start; }
+  .compare td.amount, .compare th.amount { text-align: end; }
+  .compare td.more { color: var(--_danger); font-weight: 600; }
+  .compare td.less { color: var(--_good); font-weight: 600; }
+  .compare .table-scroll { overflow-x: auto; }
 
   /* Printing (to paper or PDF) prints the clause alone, as a contract's page. */
   @media print {

@@ -311,6 +311,41 @@ describe('a German session', () => {
   });
 });
 
+describe('comparing two versions', () => {
+  it('compares a saved version with the draft as it stands: both credit curves in one chart', async () => {
+    const el = await mount({ source: RULES });
+    await saveVersion(el, 'Signed');
+    await toEnd(el);
+    await typeLines(el, 'if availability < 99% then 20%');
+    expect(($(el, '#compare-older') as HTMLSelectElement).selectedOptions[0].textContent).to.contain('Signed');
+    expect(($(el, '#compare-newer') as HTMLSelectElement).selectedOptions[0].textContent).to.equal('The draft as it stands');
+    ($(el, '#compare') as HTMLButtonElement).click();
+    await waitUntil(() => $(el, '.compare'), 'the comparison');
+    expect($(el, '#compare-heading')!.textContent).to.contain('“Signed” → “The draft as it stands”');
+    const chart = $(el, '.compare credit-compare')!;
+    expect([...chart.querySelectorAll('script')].map((s) => s.dataset.plan)).to.deep.equal(['Signed', 'The draft as it stands']);
+    await waitUntil(() => chart.shadowRoot?.querySelector('svg'), 'both curves', { timeout: 20_000 });
+    ($(el, '.close-compare') as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect($(el, '.compare')).to.equal(null);
+  });
+
+  it('says why two versions cannot be compared', async () => {
+    const el = await mount({ source: RULES });
+    await saveVersion(el, 'Good');
+    ($(el, '#compare-newer') as HTMLSelectElement).value = ($(el, '#compare-older') as HTMLSelectElement).value;
+    ($(el, '#compare') as HTMLButtonElement).click();
+    await waitUntil(() => $(el, '[role=status]')!.textContent === 'Choose two different versions.', 'the message');
+    await toEnd(el);
+    await typeLines(el, 'if availabilty < 99% then 20%');
+    ($(el, '#compare-newer') as HTMLSelectElement).value = 'draft';
+    ($(el, '#compare') as HTMLButtonElement).click();
+    await waitUntil(() => $(el, '[role=status]')!.textContent!.includes('has errors'), 'the message');
+    expect($(el, '[role=status]')!.textContent).to.equal('“The draft as it stands” has errors, so it cannot be compared. Restore it and fix them first.');
+    expect($(el, '.compare')).to.equal(null);
+  });
+});
+
 describe('printing the clause', () => {
   it('prints the clause alone, in the language chosen for it', async () => {
     const el = await mount({ source: RULES });
