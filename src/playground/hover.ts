@@ -29,7 +29,7 @@ export function nameHover(data: () => HoverData): Extension {
     const column = pos - line.from;
     const token = tokenizeLine(line.text).find((tok) => tok.from <= column && column <= tok.to && (tok.from < column || side > 0) && (column < tok.to || side < 0));
     if (!token || token.style === 'lineComment' || token.style === 'string') return null;
-    const word = line.text.slice(token.from, token.to);
+    const word = token.style === 'docComment' ? '##' : line.text.slice(token.from, token.to);
     const d = data();
     const at = { pos: line.from + token.from, end: line.from + token.to, above: true };
     if (!token.style.startsWith('variableName')) {

@@ -14,8 +14,8 @@ export type TemplateId = (typeof templateIds)[number];
  * and a preview with a value in every field.
  */
 export const starterSource = `# Service credits for monthly uptime
-fee 1000 EUR monthly
-input availability: percent "Monthly uptime" default 99.95% range 90%..100% step 0.01%
+fee 1000 EUR monthly "Monthly fee"
+input availability: percent "Monthly uptime" default 99.5% range 90%..100% step 0.01%
 
 credit "Uptime":
   if availability < 99.9% then 10%
@@ -25,7 +25,7 @@ credit "Uptime":
 cap 20% yearly
 claim within 30 days
 
-example "Short outage": availability = 99.5% => credit 10%
+example "Longer outage": availability = 98.5% => credit 25%
 `;
 
 export type TemplateResult = { readonly ok: true; readonly source: string } | { readonly ok: false; readonly reason: string };

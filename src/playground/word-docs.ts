@@ -111,6 +111,10 @@ export const wordDocs: Readonly<Record<string, Entry>> = {
   sum: doc('sum(list)', 'The items of the list added up (0 for an empty list).', 'Die Einträge der Liste addiert (0 bei einer leeren Liste).'),
   de: doc('"Label" de "Bezeichnung"', 'A translation of the label before it: a two-letter language tag and a string. German pages and the German clause use it.', 'Eine Übersetzung der Bezeichnung davor: ein Sprachkürzel aus zwei Buchstaben und ein Text. Deutsche Seiten und die deutsche Klausel verwenden sie.'),
   en: doc('"Bezeichnung" en "Label"', 'An English translation of the label before it.', 'Eine englische Übersetzung der Bezeichnung davor.'),
+  // Drafting notes
+  '##': doc('## NOTE (above a rule or block)',
+    'A drafting note: unlike a `#` comment, it belongs in the contract and is carried into the clause text, as written, where the statement below it is stated.',
+    'Eine Redaktionsnotiz: Anders als ein `#`-Kommentar gehört sie in den Vertrag und wird wörtlich in den Vertragstext übernommen, dort, wo die Anweisung darunter steht.'),
   // Built-in names
   total_credit: doc('total_credit', 'The money credited for the period, after all caps. Usable in `let`, `output` and `pay only if`, not in rules or caps.', 'Der für den Zeitraum gutgeschriebene Betrag nach allen Obergrenzen. Nutzbar in `let`, `output` und `pay only if`, nicht in Regeln oder Obergrenzen.'),
   total_credit_percent: doc('total_credit_percent', 'The same as a share of the period’s fee.', 'Derselbe Betrag als Anteil der Gebühr des Zeitraums.'),
