@@ -110,7 +110,8 @@ export interface CutSummary {
 export interface CreditSummary {
   readonly currency: string | null;
   readonly amount: string;
-  readonly percentOfFee: string;
+  /** Null for a program without a fee. */
+  readonly percentOfFee: string | null;
   readonly cuts: readonly CutSummary[];
   /** A contract year: each month's credit, in order. */
   readonly months?: readonly Omit<CreditSummary, 'months' | 'currency'>[];

@@ -632,7 +632,7 @@ export class CreditCalculator extends LitElement {
     const prefix = this.getAttribute('name') || 'credit';
     data.set(`${prefix}.credit`, result.credit.amount);
     data.set(`${prefix}.currency`, result.currency ?? '');
-    data.set(`${prefix}.percent`, result.credit.percentOfFee);
+    data.set(`${prefix}.percent`, result.credit.percentOfFee ?? '');
     for (const [name, value] of Object.entries(values)) data.set(`${prefix}.${name}`, value);
     this.#internals.setFormValue(data);
   }
@@ -807,7 +807,7 @@ export class CreditCalculator extends LitElement {
       <span class="heading">${t.totalCredit}</span>
       ${result
         ? html`<span class="amount" part="amount">${this.#money(result.credit.amount)}</span>
-            <span class="of-fee">${(result.mode === 'year' ? t.ofYearlyFee : t.ofFee)(this.#percent(result.credit.percentOfFee))}</span>`
+            ${result.credit.percentOfFee === null ? nothing : html`<span class="of-fee">${(result.mode === 'year' ? t.ofYearlyFee : t.ofFee)(this.#percent(result.credit.percentOfFee))}</span>`}`
         : nothing}
       ${this.stale ? html`<span class="stale-note">${t.stale}</span>` : nothing}
       ${claim ? html`<span class="hint">${t.claim(formatQuantity({ kind: 'duration', ...claim }, this.#language, undefined, 'dat'))}</span>` : nothing}
@@ -934,7 +934,7 @@ export class CreditCalculator extends LitElement {
               ? html`<p class="hint">${t.tierStarts}</p>
                   <ul>
                     ${curve.steps.map(
-                      (s) => html`<li>${t.tierStart(formatDowntime(downtimeMinutes(s.at), this.#downtimeUnits), `${this.#percent(s.after.share)} · ${this.#money(s.after.amount)}`)}</li>`,
+                      (s) => html`<li>${t.tierStart(formatDowntime(downtimeMinutes(s.at), this.#downtimeUnits), s.after.share === null ? this.#money(s.after.amount) : `${this.#percent(s.after.share)} · ${this.#money(s.after.amount)}`)}</li>`,
                     )}
                   </ul>`
               : nothing}
@@ -999,7 +999,7 @@ export class CreditCalculator extends LitElement {
         </tbody>
         ${result
           ? html`<tfoot><tr>
-              <th scope="row">${t.yearTotal}<span class="hint">${t.ofYearlyFee(this.#percent(result.credit.percentOfFee))}</span></th>
+              <th scope="row">${t.yearTotal}${result.credit.percentOfFee === null ? nothing : html`<span class="hint">${t.ofYearlyFee(this.#percent(result.credit.percentOfFee))}</span>`}</th>
               <td>${this.#money(result.credit.amount)}</td>
               <td class="cutcell">${cutTotal !== '0' ? `−${this.#money(cutTotal)}` : ''}</td>
               <td>${this.#money(result.credit.amount)}</td>

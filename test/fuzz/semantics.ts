@@ -52,8 +52,8 @@ export function checkResult(model: ProgramModel, values: InputValues, result: Ev
   const schedule = Array.from({ length: 12 }, (_, i) => fees[Math.min(i, n - 1)]);
   const yearly = schedule.reduce((a, b) => a.plus(b), new Decimal(0));
   const half = halfUnit(model.currency);
-  const nonNegative = (what: string, s: string | undefined) => {
-    if (s !== undefined && dec(s).lt(0)) problems.push(`${what} is negative: ${s}`);
+  const nonNegative = (what: string, s: string | null | undefined) => {
+    if (s != null && dec(s).lt(0)) problems.push(`${what} is negative: ${s}`);
   };
 
   // No credit is negative.

@@ -48,11 +48,8 @@ export function resolveNames(ast: A.ProgramAst, found: Problem[]): Scope {
   const sketch = !ast.statements.some((s) => s.type === 'input');
   if (!scope.has('fee')) {
     const first = ast.statements[0]?.span ?? { start: 0, end: 0 };
+    // An input only if the program needs a fee (`usesFee`); the checker says so then.
     scope.set('fee', { name: 'fee', role: 'fee', span: { start: first.start, end: first.start }, statement: -1, kind: 'money', implicit: true });
-    found.push({
-      ...problems.implicitInput('fee', 'money', { start: first.start, end: first.start }),
-      message: 'no `fee` is declared, so the monthly fee is an input named `fee`',
-    });
   }
 
   let suggestions: Suggester | undefined;

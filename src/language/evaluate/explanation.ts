@@ -13,8 +13,9 @@ export type StepData =
   | { kind: 'tier'; line: number; block: string; winner?: { line: number; rule: string }; matched: number }
   | { kind: 'cap'; cut: CapCut }
   | { kind: 'let' | 'output'; line: number; name: string; value: Display }
-  | { kind: 'total'; amount: string; exact: string; rounded: boolean; percent: string }
-  | { kind: 'month'; month: number; amount: string; percent: string };
+  | { kind: 'total'; amount: string; exact: string; rounded: boolean; percent: string | null }
+  | { kind: 'month'; month: number; amount: string; percent: string | null }
+  | { kind: 'not-paid'; line: number; condition: string; amount: string };
 
 interface Phrases {
   holds(rule: string, values: string, holds: boolean): string;
@@ -25,9 +26,10 @@ interface Phrases {
   tier(block: string, matched: number, winner?: { line: number; rule: string }): string;
   cap(cut: CapCut, cap: string, limit: string, already: string, before: string, after: string): string;
   value(role: 'let' | 'output', name: string, value: string): string;
-  total(amount: string, percent: string): string;
+  total(amount: string, percent: string | undefined): string;
   rounded(exact: string, amount: string): string;
-  month(month: number, amount: string, percent: string): string;
+  month(month: number, amount: string, percent: string | undefined): string;
+  notPaid(condition: string, amount: string): string;
 }
 
 const periods = {
@@ -54,9 +56,10 @@ const english: Phrases = {
     `Cap ${cap} ${periods.en[cut.period]} on ${cut.scope === 'program' ? 'all credits' : `“${cut.owner}”`} (line ${cut.line}) allows ${limit}` +
     `${cut.period === 'monthly' ? '' : `, of which ${already} was already credited${sinceStart.en[cut.period]}`}: ${before} is cut to ${after}.`,
   value: (role, name, value) => `${role === 'let' ? 'Let' : 'Output'} ${name} = ${value}.`,
-  total: (amount, percent) => `Total credit: ${amount} (${percent} of the fee).`,
+  total: (amount, percent) => `Total credit: ${amount}${percent ? ` (${percent} of the fee)` : ''}.`,
   rounded: (exact, amount) => `The exact amount ${exact} is rounded half up to ${amount}.`,
-  month: (month, amount, percent) => `Month ${month}: credit ${amount} (${percent} of that month's fee).`,
+  month: (month, amount, percent) => `Month ${month}: credit ${amount}${percent ? ` (${percent} of that month's fee)` : ''}.`,
+  notPaid: (condition, amount) => `\`pay only if ${condition}\` does not hold for a credit of ${amount}, so nothing is paid for this period.`,
 };
 
 const german: Phrases = {
@@ -74,9 +77,10 @@ const german: Phrases = {
     `Obergrenze ${cap} ${periods.de[cut.period]} für ${cut.scope === 'program' ? 'alle Gutschriften' : `„${cut.owner}“`} (Zeile ${cut.line}) erlaubt ${limit}` +
     `${cut.period === 'monthly' ? '' : `, davon bereits ${already} gutgeschrieben${sinceStart.de[cut.period]}`}: ${before} wird auf ${after} gekürzt.`,
   value: (role, name, value) => `${role === 'let' ? 'Wert' : 'Ergebnis'} ${name} = ${value}.`,
-  total: (amount, percent) => `Gutschrift insgesamt: ${amount} (${percent} der Vergütung).`,
+  total: (amount, percent) => `Gutschrift insgesamt: ${amount}${percent ? ` (${percent} der Vergütung)` : ''}.`,
   rounded: (exact, amount) => `Der genaue Betrag ${exact} wird kaufmännisch auf ${amount} gerundet.`,
-  month: (month, amount, percent) => `Monat ${month}: Gutschrift ${amount} (${percent} der Monatsvergütung).`,
+  month: (month, amount, percent) => `Monat ${month}: Gutschrift ${amount}${percent ? ` (${percent} der Monatsvergütung)` : ''}.`,
+  notPaid: (condition, amount) => `\`pay only if ${condition}\` ist bei einer Gutschrift von ${amount} nicht erfüllt; für diesen Zeitraum wird nichts gezahlt.`,
 };
 
 const phrases: Record<Lang, Phrases> = { en: english, de: german };
@@ -105,11 +109,13 @@ export function describeStep(step: StepData, lang: Lang, currency: string | unde
     case 'output':
       return p.value(step.kind, step.name, show(step.value));
     case 'total': {
-      const total = p.total(money(step.amount), formatPercent(step.percent, lang));
+      const total = p.total(money(step.amount), step.percent === null ? undefined : formatPercent(step.percent, lang));
       return step.rounded ? `${p.rounded(`${formatNumber(step.exact, lang)}${currency ? ` ${currency}` : ''}`, money(step.amount))} ${total}` : total;
     }
     case 'month':
-      return p.month(step.month, money(step.amount), formatPercent(step.percent, lang));
+      return p.month(step.month, money(step.amount), step.percent === null ? undefined : formatPercent(step.percent, lang));
+    case 'not-paid':
+      return p.notPaid(step.condition, money(step.amount));
   }
 }
 

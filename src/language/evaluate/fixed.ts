@@ -148,6 +148,8 @@ class FixedPlan implements MonthValues<number>, MonthObserver<number> {
   private readonly periodFees: boolean;
 
   constructor(private readonly plan: Plan) {
+    // `pay only if` needs the condition's names after the credits: the exact interpreter answers.
+    if (plan.payConditions.length > 0) throw UNPLANNED;
     this.ownCurrency = plan.currency;
     this.inputs = plan.inputs.map((input, i) => {
       this.slots.set(input.name, i);
@@ -466,25 +468,25 @@ class FixedPlan implements MonthValues<number>, MonthObserver<number> {
       states[m].yearFee = fees[m].yearly;
     }
     const perMonth: Omit<CreditSummary, 'months' | 'currency'>[] = [];
-    let exactTotal = 0;
     let paid = 0;
     let cuts: readonly CutSummary[] = NO_CUTS;
     for (let m = 0; m < months; m++) {
       if (startsQuarter(m)) accruals.startQuarter();
       const exact = this.month(states[m]);
-      exactTotal = safe(exactTotal + exact);
       paid = safe(paid + this.arithmetic.paid(exact));
       const percentOfFee = this.share(exact, states[m].fee, text);
       const monthCuts = this.takeCuts(m + 1, text);
       if (monthCuts.length > 0) cuts = cuts.concat(monthCuts);
       perMonth.push({ amount: text.money(exact), percentOfFee, cuts: monthCuts });
     }
-    const credit = { currency: currency ?? null, amount: text.money(paid), percentOfFee: text.share(exactTotal, states[0].yearFee), cuts, months: perMonth };
+    // A year's share is what it paid of the yearly fee (§14).
+    const credit = { currency: currency ?? null, amount: text.money(paid), percentOfFee: this.plan.hasFee ? text.share(paid, states[0].yearFee) : null, cuts, months: perMonth };
     return { ok: true, credit };
   }
 
   /** The month's share of its fee; a sole tier table's winner states it without dividing. */
-  private share(exact: number, fee: number, text: Texts): string {
+  private share(exact: number, fee: number, text: Texts): string | null {
+    if (!this.plan.hasFee) return null;
     const table = this.soleTable;
     if (table?.shares && this.lastWinner >= 0 && fee > 0 && this.cuts.length === 0) return table.shares[this.lastWinner];
     return text.share(exact, fee);

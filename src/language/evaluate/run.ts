@@ -57,25 +57,27 @@ export function run(program: CheckedProgram, evaluator: Evaluator, given: InputV
     throw error;
   }
 
-  const monthResults = computations.map((c, i) => monthResult(c, read.year ? i + 1 : undefined, currency, lang, creditOnly));
+  const hasFee = evaluator.plan.hasFee;
+  const monthResults = computations.map((c, i) => monthResult(c, read.year ? i + 1 : undefined, currency, lang, hasFee, creditOnly));
   const diagnostics: Diagnostic[] = [];
   if (!read.year) return { ok: true, result: monthResults[0], diagnostics };
 
-  const exactTotal = sum(computations.map((c) => c.exact));
+  // A year's share is what it paid (the rounded months) of the yearly fee: what a reviewer recomputes (§14).
   const paid = sum(computations.map((c) => c.rounded));
+  const yearShare = hasFee ? percentString(paid.div(yearlyFee)) : null;
   const cuts = monthResults.flatMap((m) => [...m.credits.flatMap((c) => c.cuts), ...m.cuts]);
   const summary: StepData[] = monthResults.map((m, i) => ({ kind: 'month', month: i + 1, amount: m.credit.amount, percent: m.credit.percentOfFee }));
   // Each month's summary, followed by the cuts of that month.
   const explanation: Step[] = creditOnly ? [] : [
     ...summary.flatMap((s, i) => [step(s, lang, currency), ...cuts.filter((c) => c.month === i + 1).map((cut) => step({ kind: 'cap', cut }, lang, currency))]),
-    step({ kind: 'total', amount: moneyString(paid, currency), exact: paid.toFixed(), rounded: false, percent: percentString(exactTotal.div(yearlyFee)) }, lang, currency),
+    step({ kind: 'total', amount: moneyString(paid, currency), exact: paid.toFixed(), rounded: false, percent: yearShare }, lang, currency),
   ];
   const year: YearResult = {
     mode: 'year',
     currency: currency ?? null,
-    fee: moneyString(yearlyFee, currency),
-    credit: { amount: moneyString(paid, currency), percentOfFee: percentString(exactTotal.div(yearlyFee)) },
-    credits: sumCredits(monthResults, currency, yearlyFee),
+    fee: hasFee ? moneyString(yearlyFee, currency) : null,
+    credit: { amount: moneyString(paid, currency), percentOfFee: yearShare },
+    credits: sumCredits(monthResults, currency, hasFee ? yearlyFee : undefined),
     cuts,
     outputs: {},
     months: monthResults,
@@ -94,13 +96,13 @@ function step(data: StepData, lang: Lang, currency: string | undefined): Step {
   return { kind: data.kind, text: describeStep(data, lang, currency), ...(line ? { line } : {}), ...(month ? { month } : {}) };
 }
 
-function monthResult(c: MonthComputation, month: number | undefined, currency: string | undefined, lang: Lang, creditOnly = false): MonthResult {
+function monthResult(c: MonthComputation, month: number | undefined, currency: string | undefined, lang: Lang, hasFee: boolean, creditOnly = false): MonthResult {
   return {
     mode: 'month',
     ...(month ? { month } : {}),
     currency: currency ?? null,
-    fee: moneyString(c.fee, currency),
-    credit: { amount: moneyString(c.rounded, currency), percentOfFee: percentString(c.exact.div(c.fee)) },
+    fee: hasFee ? moneyString(c.fee, currency) : null,
+    credit: { amount: moneyString(c.rounded, currency), percentOfFee: hasFee ? percentString(c.exact.div(c.fee)) : null },
     credits: c.credits,
     cuts: c.cuts,
     outputs: c.outputs,
@@ -110,7 +112,7 @@ function monthResult(c: MonthComputation, month: number | undefined, currency: s
 }
 
 /** Each credit's months added up: what that rule or block paid over the run. */
-function sumCredits(months: readonly MonthResult[], currency: string | undefined, yearlyFee: Decimal): CreditLine[] {
+function sumCredits(months: readonly MonthResult[], currency: string | undefined, yearlyFee: Decimal | undefined): CreditLine[] {
   return months[0].credits.map((first, index) => {
     const all = months.map((m) => m.credits[index]);
     const amount = sum(all.map((c) => new Decimal(c.amount)));
@@ -119,6 +121,6 @@ function sumCredits(months: readonly MonthResult[], currency: string | undefined
       ? { points: sum(all.map((c) => new Decimal(c.points ?? 0))).toFixed() }
       : {};
     const { tiers: _tiers, winner: _winner, ...rest } = first;
-    return { ...rest, ...points, matched: all.some((c) => c.matched), amount: moneyString(amount, currency), percentOfFee: percentString(amount.div(yearlyFee)), cuts };
+    return { ...rest, ...points, matched: all.some((c) => c.matched), amount: moneyString(amount, currency), percentOfFee: yearlyFee ? percentString(amount.div(yearlyFee)) : null, cuts };
   });
 }

@@ -9,7 +9,7 @@ import type { CheckedProgram, InputSpec } from '../checker/program.js';
 import { effectiveRange, ownerName } from '../checker/implied.js';
 import { significantDigits } from '../literals.js';
 import { LineMap } from '../source.js';
-import type { BlockPlan, CapPlan, CreditPlan, InputPlan, Plan, RulePlan, ValuePlan } from './plan.js';
+import type { BlockPlan, CapPlan, CreditPlan, InputPlan, PayConditionPlan, Plan, RulePlan, ValuePlan } from './plan.js';
 import { PROGRAM_SCOPE } from './plan.js';
 import { capOrder } from './semantics.js';
 
@@ -48,6 +48,7 @@ export function lower(program: CheckedProgram): Plan {
   let caps: CapPlan[] = [];
   let pointRate: Plan['pointRate'];
   const values = new Map<string, ValuePlan>();
+  const payConditions: PayConditionPlan[] = [];
   for (const statement of program.ast.statements) {
     switch (statement.type) {
       case 'rule':
@@ -71,6 +72,10 @@ export function lower(program: CheckedProgram): Plan {
       case 'output':
         values.set(statement.name, { name: statement.name, role: statement.type, kind: statement.declaredKind ?? kindOf(statement.value), line: lineOf(statement), value: statement.value });
         break;
+      case 'pay-if':
+        kindOf(statement.condition);
+        payConditions.push({ condition: statement.condition, line: lineOf(statement), text: program.source.slice(statement.condition.span.start, statement.condition.span.end) });
+        break;
     }
   }
   remembers[PROGRAM_SCOPE] = caps.some((c) => c.period !== 'monthly');
@@ -92,6 +97,8 @@ export function lower(program: CheckedProgram): Plan {
     ...(pointRate ? { pointRate } : {}),
     ...(program.currency ? { currency: program.currency } : {}),
     yearlyFee: program.inputs.find((i) => i.name === 'fee')?.period === 'yearly',
+    hasFee: program.inputs.some((i) => i.name === 'fee'),
+    payConditions,
   };
 }
 

@@ -30,6 +30,17 @@ export interface Plan {
   readonly currency?: string;
   /** Whether `fee` is given per year (the month's fee is a twelfth of it). */
   readonly yearlyFee: boolean;
+  /** Whether the program has a fee at all (§11): without one, no result states a share of it. */
+  readonly hasFee: boolean;
+  /** `pay only if` lines: a period pays only when every one holds. */
+  readonly payConditions: readonly PayConditionPlan[];
+}
+
+export interface PayConditionPlan {
+  readonly condition: Expr;
+  readonly line: number;
+  /** The condition as written, for explanations. */
+  readonly text: string;
 }
 
 export interface InputPlan {

@@ -11,7 +11,7 @@
  * exact interpreter words it; billing's runs pass no observer.
  */
 import type { Period } from '../ast.js';
-import type { BlockPlan, CapPlan, Plan, RulePlan } from './plan.js';
+import type { BlockPlan, CapPlan, PayConditionPlan, Plan, RulePlan } from './plan.js';
 import { PROGRAM_SCOPE } from './plan.js';
 
 /** What the rules need of a backend's numbers (money amounts, at one scale). */
@@ -112,6 +112,17 @@ export class Accruals<N> {
     this.quarter.fill(this.ar.zero);
   }
 
+  /** What every scope has paid so far, to undo a period that is not paid (`pay only if`). */
+  snapshot(): AccrualsSnapshot<N> {
+    return { quarter: [...this.quarter], year: [...this.year], used: this.used };
+  }
+
+  restore(snapshot: AccrualsSnapshot<N>): void {
+    snapshot.quarter.forEach((v, i) => (this.quarter[i] = v));
+    snapshot.year.forEach((v, i) => (this.year[i] = v));
+    this.used = snapshot.used;
+  }
+
   /** A new contract year: nothing paid yet. */
   reset(): void {
     if (!this.used) return;
@@ -119,6 +130,12 @@ export class Accruals<N> {
     this.quarter.fill(this.ar.zero);
     this.year.fill(this.ar.zero);
   }
+}
+
+export interface AccrualsSnapshot<N> {
+  readonly quarter: readonly N[];
+  readonly year: readonly N[];
+  readonly used: boolean;
 }
 
 /** Steps of a proportional credit: whole steps, or every started one; none below the threshold or for a step of zero. */
@@ -165,6 +182,12 @@ export interface MonthValues<N> {
   limit(cap: CapPlan): N;
   /** A block whose winner the backend finds faster than by trying every tier (a tier table); -1: none holds; undefined: try every tier. */
   tableWinner?(block: BlockPlan): number | undefined;
+  /**
+   * For `pay only if`: whether the condition holds when the period's credit
+   * is `paid` (rounded, as `total_credit` always is) and `exact` (for
+   * `total_credit_percent`).
+   */
+  payable?(condition: PayConditionPlan, paid: N, exact: N): boolean;
 }
 
 /** What the month decided, for an explanation or a bill's lines. All optional: billing observes only cuts. */
@@ -172,6 +195,8 @@ export interface MonthObserver<N> {
   rule?(rule: RulePlan, holds: boolean, amount: N): void;
   block?(block: BlockPlan, tiers: readonly { holds: boolean; amount: N }[] | undefined, winner: number, amount: N): void;
   cut?(cut: Cut<N>, tier: number): void;
+  /** The period is not paid: this `pay only if` condition does not hold. */
+  notPaid?(condition: PayConditionPlan, amount: N): void;
 }
 
 /**
@@ -179,8 +204,23 @@ export interface MonthObserver<N> {
  * highest tier — the first on ties — after the tier's and the block's caps),
  * added up, then the program's caps. Every scope accrues what it paid. The
  * result is the exact total, before rounding.
+ *
+ * Then `pay only if`: the conditions see the total as paid (rounded); when
+ * one fails, the period pays nothing and counts nothing toward any cap.
  */
 export function month<N>(plan: Plan, ar: Arithmetic<N>, values: MonthValues<N>, accruals: Accruals<N>, observer?: MonthObserver<N>): N {
+  if (plan.payConditions.length === 0) return credits(plan, ar, values, accruals, observer);
+  const before = accruals.snapshot();
+  const exact = credits(plan, ar, values, accruals, observer);
+  const paid = ar.paid(exact);
+  const failed = plan.payConditions.find((condition) => !values.payable!(condition, paid, exact));
+  if (!failed) return exact;
+  accruals.restore(before);
+  observer?.notPaid?.(failed, paid);
+  return ar.zero;
+}
+
+function credits<N>(plan: Plan, ar: Arithmetic<N>, values: MonthValues<N>, accruals: Accruals<N>, observer?: MonthObserver<N>): N {
   let total = ar.zero;
   for (const credit of plan.credits) {
     if (credit.type === 'rule') {

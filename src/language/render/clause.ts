@@ -56,6 +56,13 @@ function condition(expr: A.Expr, negated = false): Cond {
       return combine(all ? 'all' : 'any', [condition(expr.left, negated), condition(expr.right, negated)]);
     }
     case 'compare': return comparison(expr, negated);
+    // `if C then A else B` as a condition: A when C holds, B when it does not.
+    case 'if': return combine('any', [
+      combine('all', [condition(expr.condition), condition(expr.then, negated)]),
+      combine('all', [condition(expr.condition, true), condition(expr.otherwise, negated)]),
+    ]);
+    // Functions are never conditions; the checker rejects them there.
+    case 'call':
     // Checked programs have no invalid nodes; a constant keeps the text readable if one slips through.
     case 'invalid': return { type: 'const', value: !negated };
   }
@@ -173,6 +180,12 @@ interface Phrases {
   /** `10% of fee`: German needs a genitive for the fee but "von" for anything else. */
   of(rightIsBuiltin: boolean): readonly [word: string, right: Case];
   minus(operand: string): string;
+  /** `min`/`max`: "the lower of A and B", "der höchste Wert von A, B und C". */
+  extreme(which: 'min' | 'max', items: readonly string[], c: Case): string;
+  /** `round`/`floor`/`ceil`: "A, rounded to the nearest multiple of 0.01". */
+  rounded(how: 'round' | 'floor' | 'ceil', value: string, step: string): string;
+  /** `if C then A else B` as a value. */
+  choice(condition: string, then: string, otherwise: string): string;
   points(count: string, one: boolean, c: Case): string;
   pointsOf(expression: string): string;
   /** German dative plural: "innerhalb von 30 Tagen", "unter 2 Tagen". */
@@ -295,6 +308,12 @@ const english: Phrases = {
   arithmetic: { '+': [' plus ', 'nom'], '-': [' less ', 'nom'], '*': [' multiplied by ', 'nom'], '/': [' divided by ', 'nom'] },
   of: () => [' of ', 'nom'],
   minus: (operand) => `minus ${operand}`,
+  extreme: (which, items) =>
+    `the ${items.length === 2 ? (which === 'min' ? 'lower' : 'greater') : which === 'min' ? 'lowest' : 'greatest'} of ${enAnd(items)}`,
+  rounded: (how, value, step) =>
+    how === 'round' ? `${value}, rounded to the nearest multiple of ${step} (halves rounded away from zero)`
+      : `${value}, rounded ${how === 'floor' ? 'down' : 'up'} to a multiple of ${step}`,
+  choice: (condition, then, otherwise) => `${then} if ${condition}, and otherwise ${otherwise}`,
   points: (count, one) => `${count} service credit ${one ? 'point' : 'points'}`,
   pointsOf: (expression) => `a number of service credit points equal to ${expression}`,
   duration: (value, unit) => formatDuration(value, unit, 'en'),
@@ -448,6 +467,15 @@ const german: Phrases = {
   arithmetic: { '+': [' zuzüglich ', 'gen'], '-': [' abzüglich ', 'gen'], '*': [' multipliziert mit ', 'dat'], '/': [' geteilt durch ', 'nom'] },
   of: (rightIsBuiltin) => (rightIsBuiltin ? [' ', 'gen'] : [' von ', 'dat']),
   minus: (operand) => `minus ${operand}`,
+  extreme: (which, items, c) => {
+    const adjective = items.length === 2 ? (which === 'min' ? 'niedrigere' : 'höhere') : which === 'min' ? 'niedrigste' : 'höchste';
+    const article = c === 'nom' ? `der ${adjective} Wert` : c === 'gen' ? `des ${adjective}n Werts` : `dem ${adjective}n Wert`;
+    return `${article} von ${deAnd(items)}`;
+  },
+  rounded: (how, value, step) =>
+    how === 'round' ? `${value}, kaufmännisch gerundet auf ein Vielfaches von ${step}`
+      : `${value}, ${how === 'floor' ? 'abgerundet' : 'aufgerundet'} auf ein Vielfaches von ${step}`,
+  choice: (condition, then, otherwise) => `${then}, wenn ${condition}, andernfalls ${otherwise}`,
   // Dative plural after "unter", "von": "unter 5 Service-Credit-Punkten".
   points: (count, one, c) => `${count} Service-Credit-${one ? 'Punkt' : c === 'dat' ? 'Punkten' : 'Punkte'}`,
   pointsOf: (expression) => `Service-Credit-Punkte in Höhe von ${expression}`,
@@ -803,6 +831,18 @@ class ClauseWriter {
         return `${this.operand(expr.left, level, false, c)}${word}${this.operand(expr.right, level, true, right)}`;
       }
       case 'compare': return this.listed(condition(expr));
+      case 'call': {
+        if (expr.name === 'min' || expr.name === 'max') return this.p.extreme(expr.name, expr.args.map((a) => this.expr(a, 'nom')), c);
+        if (expr.name === 'round' || expr.name === 'floor' || expr.name === 'ceil') {
+          return this.p.rounded(expr.name, this.expr(expr.args[0], c), this.expr(expr.args[1], 'nom'));
+        }
+        return '…';
+      }
+      case 'if': {
+        const cond = condition(expr.condition);
+        const when = cond.type === 'const' ? '' : this.listed(cond);
+        return `(${this.p.choice(when, this.expr(expr.then, 'nom'), this.expr(expr.otherwise, 'nom'))})`;
+      }
       case 'invalid': return '…';
     }
   }
