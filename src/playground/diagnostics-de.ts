@@ -18,6 +18,8 @@ import type { Lang } from './i18n.js';
 /** The parameters of a diagnostic's message: its constructor's parameters by name (see `Problem.args`). */
 export type Args = Readonly<Record<string, string | number | readonly string[] | undefined>>;
 type Say = (a: Args) => string;
+/** A related place's message; `index` tells apart the places of one diagnostic. */
+type SayRelated = (a: Args, index: number) => string;
 
 const q = (text: Args[string]): string => `\`${typeof text === 'string' ? text : '…'}\``;
 const mean = (suggestion: Args[string]): string => (typeof suggestion === 'string' ? ` Meinten Sie ${q(suggestion)}?` : '');
@@ -68,6 +70,11 @@ export const germanMessages: { readonly [C in Code]: Say } = {
   'bad-declaration': () => 'Diese Deklaration ist so nicht gültig; prüfen Sie Art, Vorgabe, Bereich und Schrittweite.',
   'bad-example': () => 'Dieses Beispiel ist so nicht auswertbar; prüfen Sie die Eingaben und die erwarteten Werte.',
   'number-too-large': () => 'Diese Zahl ist zu groß, um exakt gerechnet zu werden.',
+  'unknown-function': (a) => `${q(a.name)} ist keine Funktion; die eingebauten Funktionen sind min, max, round, floor, ceil, count und sum.`,
+  'bad-call': () => 'Dieser Funktionsaufruf passt nicht: Prüfen Sie die Anzahl und die Art der Argumente.',
+  'bad-language-tag': (a) => a.repeated
+    ? `Diese Bezeichnung hat schon eine Übersetzung für ${q(a.tag)}.`
+    : `${q(a.tag)} ist kein Sprachkürzel; eine Übersetzung schreibt man mit zwei Kleinbuchstaben und dem Text, etwa \`de "Monatliche Gebühr"\`.`,
   'unreachable-tier': () => 'Diese Stufe kann nie greifen: Eine andere Stufe des Blocks trifft immer dann zu, wenn sie es tut, und zahlt mindestens so viel.',
   'non-monotonic-tiers': (a) => `Diese Stufe zahlt bei schlechterem Wert von ${q(a.name)} weniger als die Stufe, mit der sie sich überschneidet.`,
   'cap-never-binds': () => 'Diese Obergrenze greift nie: Die Gutschriften, die sie begrenzt, können sie nie erreichen.',
@@ -75,6 +82,8 @@ export const germanMessages: { readonly [C in Code]: Say } = {
   'threshold-out-of-range': (a) => `Diese Schwelle liegt außerhalb des deklarierten Bereichs von ${q(a.name)} (${String(a.range ?? '…')}), daher fällt der Vergleich immer gleich aus.`,
   'overlapping-rules': (a) => `Zwei getrennte Regeln zu ${q(a.name)} zahlen beide, wenn diese zahlt; meinten Sie Stufen eines \`credit\`-Blocks (die höchste gilt)?`,
   'unused-name': (a) => `${a.what === 'input' ? 'Die Eingabe' : quoted(a.what) === 'let' ? 'Der Zwischenwert' : 'Der Name'} ${q(a.name)} wird nie verwendet.`,
+  'tier-gap': (a) => `Keine Stufe zahlt, wenn ${q(a.name)} ${typeof a.gap === 'string' ? `den Wert ${a.gap} hat` : 'dazwischen liegt'}, obwohl auf beiden Seiten Stufen zahlen; lassen Sie die beiden Stufen aneinanderstoßen (\`<=\` in einer von ihnen oder eine Schwelle verschieben).`,
+  'rule-after-block': (a) => `Diese Regel zu ${q(a.name)} ist keine Stufe des Blocks darüber und zahlt daher zusätzlich; rücken Sie sie ein, um sie zur Stufe zu machen (die höchste gilt).`,
   'division-by-zero': () => 'Division durch null.',
   'invalid-input': (a) => `${q(a.input)}: Dieser Wert ist ungültig.`,
   'input-out-of-range': (a) => `${q(a.input)}: ${String(a.value ?? '…')} liegt außerhalb des zulässigen Bereichs ${String(a.range ?? '…')}.`,
@@ -85,7 +94,7 @@ export const germanMessages: { readonly [C in Code]: Say } = {
 };
 
 /** The German of the related places' messages ("first defined here"), by code. */
-export const germanRelated: { readonly [C in Code]?: Say } = {
+export const germanRelated: { readonly [C in Code]?: SayRelated } = {
   'duplicate-definition': (a) => `${q(a.name)} ist hier zuerst definiert`,
   'use-before-definition': (a) => `${q(a.name)} ist hier definiert`,
   'duplicate-statement': () => 'die erste steht hier',
@@ -93,6 +102,8 @@ export const germanRelated: { readonly [C in Code]?: Say } = {
   'non-monotonic-tiers': () => 'die Stufe, die für besseren Service mehr zahlt',
   'cap-below-tier': () => 'diese Stufe zahlt mehr als die Obergrenze',
   'overlapping-rules': () => 'die andere Regel',
+  'tier-gap': (_, index) => (index === 0 ? 'die Stufe auf der einen Seite' : 'die Stufe auf der anderen Seite'),
+  'rule-after-block': () => 'der Block',
 };
 
 type Said = Pick<Diagnostic, 'code' | 'message'> & { readonly args?: Args };
@@ -104,9 +115,10 @@ export function messageOf(d: Said, lang: Lang): string {
   return say ? say(d.args ?? {}) : d.message;
 }
 
-/** A related place's message in `lang`. */
-export function relatedMessageOf(d: Said, related: { readonly message: string }, lang: Lang): string {
-  if (lang !== 'de') return related.message;
-  const say = (germanRelated as Record<string, Say | undefined>)[d.code];
-  return say ? say(d.args ?? {}) : related.message;
+/** The message of a diagnostic's related place number `index`, in `lang`. */
+export function relatedMessageOf(d: Said & { readonly related?: readonly { readonly message: string }[] }, index: number, lang: Lang): string {
+  const message = d.related?.[index]?.message ?? '';
+  if (lang !== 'de') return message;
+  const say = (germanRelated as Record<string, SayRelated | undefined>)[d.code];
+  return say ? say(d.args ?? {}, index) : message;
 }

@@ -53,8 +53,8 @@ export function toLintDiagnostics(state: EditorState, diagnostics: readonly Diag
             view.focus();
           },
         })),
-        ...(d.related ?? []).map((r) => ({
-          name: `${t.related} ${t.lineShort(r.start.line)}: ${relatedMessageOf(d as SaidDiagnostic, r, lang)}`,
+        ...(d.related ?? []).map((r, index) => ({
+          name: `${t.related} ${t.lineShort(r.start.line)}: ${relatedMessageOf(d as SaidDiagnostic, index, lang)}`,
           apply: (view: EditorView) => jumpTo(view, clamp(r.span.start)),
         })),
       ],

@@ -125,6 +125,7 @@ const en = {
   related: 'see',
   fixReplace: (name: string) => `Replace with ${name}`,
   fixUnit: (literal: string) => `Write ${literal}`,
+  fixIndentTier: 'Indent it as a tier of the block',
   templateOpenedAsDraft: (name: string, kept: string | undefined) =>
     `Opened the template “${name}” as a new draft.${kept ? ` Your previous draft is kept as the version “${kept}”.` : ''} Ctrl+Z brings it back too.`,
   startedEmpty: (kept: string | undefined) =>
@@ -255,6 +256,7 @@ const de: Strings = {
   related: 'siehe',
   fixReplace: (name) => `Durch ${name} ersetzen`,
   fixUnit: (literal) => `${literal} schreiben`,
+  fixIndentTier: 'Als Stufe des Blocks einrücken',
   templateOpenedAsDraft: (name, kept) =>
     `Vorlage „${name}“ als neuer Entwurf geöffnet.${kept ? ` Ihr bisheriger Entwurf ist als Version „${kept}“ aufbewahrt.` : ''} Auch Strg+Z holt ihn zurück.`,
   startedEmpty: (kept) =>

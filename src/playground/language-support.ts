@@ -11,6 +11,7 @@
 import { HighlightStyle, indentUnit, LanguageSupport, StreamLanguage, syntaxHighlighting } from '@codemirror/language';
 import { tags } from '@lezer/highlight';
 import { tokens, type TokenRole } from '../language-service.js';
+import { contextualWords } from './word-docs.js';
 
 /** One coloured stretch of a line; `style` is a CodeMirror tag name. */
 export interface LineToken {
@@ -59,7 +60,9 @@ export function tokenizeLine(line: string): LineToken[] {
       const unit = /\S+$/.exec(token.text.slice(number));
       if (unit) out.push({ from: to - unit[0].length, to, style: role === 'percent' ? 'number' : 'unit' });
     } else if (role === 'name') {
-      out.push({ from, to, style: afterDeclaring ? 'variableName.definition' : 'variableName' });
+      // A word of version 2 that is a keyword where it stands (`pay only if`, `to "the agent"`), unless a name is being declared or assigned.
+      const keywordHere = contextualWords.has(token.text) && !afterDeclaring && !/^\s*[=:]/.test(line.slice(to));
+      out.push({ from, to, style: afterDeclaring ? 'variableName.definition' : keywordHere ? 'keyword' : 'variableName' });
     } else {
       out.push({ from, to, style: STYLES[role] });
     }

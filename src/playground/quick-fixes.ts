@@ -2,9 +2,10 @@
  * Quick fixes: edits the editor offers on a diagnostic (CodeMirror lint
  * actions). A misspelt name is replaced by the name the checker suggests; a
  * bare number compared with a duration, a percentage or money gets the unit
- * (`if response > 4 then 10%` → `4h`). The number is found in the
- * diagnostic's span with the language's own tokens, so the fix does not
- * depend on where exactly the checker puts the span.
+ * (`if response > 4 then 10%` → `4h`); a rule right after a block, on the
+ * block's input, is indented to become one of its tiers. The number is found
+ * in the diagnostic's span with the language's own tokens, so the fix does
+ * not depend on where exactly the checker puts the span.
  */
 import type { ChangeSpec, EditorState } from '@codemirror/state';
 import { tokens } from '../language-service.js';
@@ -38,6 +39,25 @@ export function quickFixes(d: SaidDiagnostic, state: EditorState, context: FixCo
     return [{ title: (t) => t.fixReplace(suggestion), changes: { from: d.span.start, to: d.span.end, insert: suggestion }, cursor: d.span.start + suggestion.length }];
   }
   if (d.code === 'kind-mismatch') return unitFixes(d, state, context);
+  if (d.code === 'rule-after-block') return indentFix(d, state);
+  return [];
+}
+
+/** Indents the rule as deep as the tiers of the block before it. */
+function indentFix(d: SaidDiagnostic, state: EditorState): QuickFix[] {
+  const block = d.related?.[0]?.span;
+  if (!block || block.start > state.doc.length || d.span.start > state.doc.length) return [];
+  const doc = state.doc;
+  const header = doc.lineAt(block.start);
+  const rule = doc.lineAt(d.span.start);
+  const depth = (text: string) => /^ */.exec(text)![0].length;
+  for (let n = header.number + 1; n < rule.number; n++) {
+    const line = doc.line(n);
+    if (line.text.trim() === '' || line.text.trim().startsWith('#') || depth(line.text) <= depth(header.text)) continue;
+    const indent = ' '.repeat(depth(line.text) - depth(rule.text));
+    if (!indent) return [];
+    return [{ title: (t) => t.fixIndentTier, changes: { from: rule.from, insert: indent }, cursor: d.span.start + indent.length }];
+  }
   return [];
 }
 

@@ -7,6 +7,10 @@
  */
 import { expect, fixtureCleanup, waitUntil } from '@open-wc/testing';
 import { openLintPanel } from '@codemirror/lint';
+import { EditorState } from '@codemirror/state';
+import type { SaidDiagnostic } from '../../src/playground/diagnostics.js';
+import { strings } from '../../src/playground/i18n.js';
+import { quickFixes } from '../../src/playground/quick-fixes.js';
 import { emulateMedia, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import type { CreditPlayground } from '../../src/playground/credit-playground.js';
 import { germanMessages } from '../../src/playground/diagnostics-de.js';
@@ -257,6 +261,21 @@ describe('hover documentation and quick fixes', () => {
     await settle(el);
     expect(el.source).to.equal('input response: duration "First response" default 1h\nif response > 4h then 10%');
     expect($$(el, '.problem[data-severity=error]')).to.have.length(0);
+  });
+
+  it('indents a rule right after a block to make it a tier (rule-after-block)', () => {
+    const text = 'credit "Uptime":\n  if availability < 99.9% then 10%\n\nif availability < 99% then 25%\n';
+    const state = EditorState.create({ doc: text });
+    const rule = text.indexOf('if availability < 99%');
+    const diagnostic = {
+      code: 'rule-after-block', severity: 'warning', message: '', span: { start: rule, end: rule + 29 },
+      start: { line: 4, column: 1 }, end: { line: 4, column: 30 }, args: { name: 'availability' },
+      related: [{ message: 'the block', span: { start: 0, end: text.indexOf('\n\n') }, start: { line: 1, column: 1 }, end: { line: 2, column: 34 } }],
+    } as unknown as SaidDiagnostic;
+    const [fix] = quickFixes(diagnostic, state, { kindOf: () => undefined });
+    expect(fix.title(strings('en'))).to.equal('Indent it as a tier of the block');
+    expect(fix.title(strings('de'))).to.equal('Als Stufe des Blocks einrücken');
+    expect(state.update({ changes: fix.changes }).state.doc.toString()).to.equal('credit "Uptime":\n  if availability < 99.9% then 10%\n\n  if availability < 99% then 25%\n');
   });
 
   it('offers the name the checker suggests, and puts it in on a click', async () => {
