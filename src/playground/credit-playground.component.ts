@@ -31,7 +31,8 @@ import { attributes, createEditor, historyJSON, phrases } from './editor.js';
 import { lineHighlight } from './line-highlight.js';
 import { editorPhrases } from './phrases.js';
 import type { FixContext } from './quick-fixes.js';
-import { openVersions, readVersionsFile, sameVersion, versionsFile, type Version, type VersionStore } from './versions.js';
+import type { Version } from './versions.js';
+import { VersionsController } from './versions-controller.js';
 import { embedInline, embedSrc, inlineSafe } from './embed.js';
 import type { HoverData } from './hover.js';
 import { langOf, strings, type Lang, type Strings } from './i18n.js';
@@ -151,10 +152,6 @@ export class CreditPlayground extends LitElement {
   @state() private clause?: { program: Program; lang: Lang; parts: readonly ClausePart[] };
   /** The editor lines the cursor is on (1-based): the clause marks the sentences they produce. */
   @state() private cursorLines: readonly number[] = [];
-  /** The saved versions, newest first. */
-  @state() private versions: readonly Version[] = [];
-  /** Why versions are kept in memory only, if they are. */
-  @state() private storeProblem?: VersionStore['problem'];
   /** The current draft's name ('' until named). */
   @state() private draftName = '';
   /** Two versions compared: both compiled without errors. */
@@ -173,8 +170,8 @@ export class CreditPlayground extends LitElement {
   @query('#compare-newer') private compareNewer?: HTMLSelectElement;
   @query('.compare credit-compare') private curves?: HTMLElement;
 
-  /** Where named versions are kept: opened once, in IndexedDB (or memory). */
-  private versionStore?: Promise<VersionStore>;
+  /** The named versions, kept in IndexedDB (or memory) under the storage key. */
+  private readonly kept = new VersionsController(this, () => (this.storageKey ? `${this.storageKey}:versions` : ''));
 
   private view?: EditorView;
   private frame = 0;
@@ -344,7 +341,7 @@ export class CreditPlayground extends LitElement {
     });
     this.view.dispatch(this.lintTransaction(this.snapshot.diagnostics));
     this.observePanes();
-    void Promise.all([this.openSharedDraft(), this.loadVersions()]).finally(() => this.readyResolve());
+    void Promise.all([this.openSharedDraft(), this.kept.load()]).finally(() => this.readyResolve());
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -536,41 +533,15 @@ export class CreditPlayground extends LitElement {
 
   // ——— versions ———
 
-  private openStore(): Promise<VersionStore> {
-    this.versionStore ??= openVersions(this.storageKey ? `${this.storageKey}:versions` : '', this.storageKey ? globalThis.indexedDB ?? null : null)
-      .then((store) => {
-        // Without a storage key the host wants nothing kept: memory, and nothing to warn about.
-        this.storeProblem = this.storageKey ? store.problem : undefined;
-        return store;
-      });
-    return this.versionStore;
-  }
-
-  private async loadVersions(): Promise<void> {
-    const store = await this.openStore();
-    this.versions = await store.list().catch(() => []);
-  }
-
   /** Saves the draft as it stands as a named version; resolves to the version, or undefined when it could not be kept. */
   async saveVersion(name?: string): Promise<Version | undefined> {
     const t = this.t;
     const given = (name ?? this.versionNameInput?.value ?? '').trim();
-    const version = await this.addVersion(given || t.versionDefaultName(t.savedAt(new Date())));
+    const version = await this.kept.add({ draft: this.draftName || t.untitled, name: given || t.versionDefaultName(t.savedAt(new Date())), source: this.source });
     if (!version) return void (this.status = { say: (t) => t.versionFailed });
     if (this.versionNameInput) this.versionNameInput.value = '';
     this.status = { say: (t) => t.versionSaved(version.name) };
     return version;
-  }
-
-  private async addVersion(name: string, source = this.source): Promise<Version | undefined> {
-    try {
-      const store = await this.openStore();
-      const version = await store.add({ draft: this.draftName || this.t.untitled, name, source });
-      this.versions = await store.list();
-      return version;
-    } catch {
-      return undefined;
-    }
   }
 
   /**
@@ -580,16 +551,14 @@ export class CreditPlayground extends LitElement {
    */
   private async keepDraft(name: string): Promise<string | undefined> {
     const source = this.source;
-    if (source.trim() === '' || source === starterSource) return undefined;
     const draft = this.draftName || this.t.untitled;
-    const newest = this.versions.find((v) => v.draft === draft);
-    if (newest?.source === source) return undefined;
-    return (await this.addVersion(name, source))?.name;
+    if (source.trim() === '' || source === starterSource || this.kept.newestOf(draft)?.source === source) return undefined;
+    return (await this.kept.add({ draft, name, source }))?.name;
   }
 
   /** Opens a saved version as the draft (undoable). */
   restoreVersion(id: string): void {
-    const version = this.versions.find((v) => v.id === id);
+    const version = this.kept.find(id);
     if (!version) return;
     this.draftName = version.draft;
     this.replace(version.source, true, (t) => t.restored(version.name));
@@ -597,27 +566,15 @@ export class CreditPlayground extends LitElement {
   }
 
   private exportVersions(): void {
-    const versions = this.versions;
-    this.saveFile(`${this.fileName}-versions.json`, new Blob([versionsFile(versions)], { type: 'application/json' }));
-    this.status = { say: (t) => t.exported(versions.length) };
+    const count = this.kept.versions.length;
+    this.saveFile(`${this.fileName}-versions.json`, new Blob([this.kept.file()], { type: 'application/json' }));
+    this.status = { say: (t) => t.exported(count) };
   }
 
   /** Adds the versions of a file; a file with any problem adds nothing and says what is wrong. */
   async importVersions(file: File): Promise<void> {
-    const read = readVersionsFile(await file.text());
-    if (!read.ok) {
-      const problem = read.problem;
-      this.status = { say: (t) => t.importFailed(file.name, problem) };
-      return;
-    }
-    const store = await this.openStore();
-    const known = await store.list();
-    const fresh = read.versions.filter((v) => !known.some((k) => sameVersion(k, v)));
-    for (const version of fresh) await store.add(version);
-    this.versions = await store.list();
-    const added = fresh.length;
-    const already = read.versions.length - added;
-    this.status = { say: (t) => t.imported(added, already) };
+    const result = await this.kept.import(await file.text());
+    this.status = result.ok ? { say: (t) => t.imported(result.added, result.known) } : { say: (t) => t.importFailed(file.name, result.problem) };
   }
 
   private onImportFile(event: Event): void {
@@ -648,7 +605,7 @@ export class CreditPlayground extends LitElement {
   }
 
   private side(id: string): Side | { name: string } {
-    const version = this.versions.find((v) => v.id === id);
+    const version = this.kept.find(id);
     const name = version?.name ?? this.t.currentDraft;
     const source = version?.source ?? this.source;
     const program = compile(source).program;
@@ -888,7 +845,7 @@ export class CreditPlayground extends LitElement {
   private renderVersions(t: Strings): TemplateResult {
     return html`<section class="pane versions" part="versions" aria-labelledby="versions-heading">
       <h2 id="versions-heading">${t.versions}</h2>
-      ${this.storeProblem ? html`<p class="stale-note" id="store-problem">${t.storeProblem(this.storeProblem)}</p>` : nothing}
+      ${this.kept.problem ? html`<p class="stale-note" id="store-problem">${t.storeProblem(this.kept.problem)}</p>` : nothing}
       <form class="version-form" @submit=${(e: Event) => { e.preventDefault(); void this.saveVersion(); }}>
         <label for="draft-name">${t.draftName}</label>
         <input id="draft-name" .value=${this.draftName} placeholder=${t.untitled} @change=${this.onDraftName} />
@@ -897,9 +854,9 @@ export class CreditPlayground extends LitElement {
         <button class="button" id="save-version" type="submit">${t.saveVersion}</button>
       </form>
       <h3 id="history-heading">${t.history}</h3>
-      ${this.versions.length === 0
+      ${this.kept.versions.length === 0
         ? html`<p class="hint">${t.noVersions}</p>`
-        : html`<ul class="history" aria-labelledby="history-heading">${this.versions.map((v) => html`<li class="version" data-id=${v.id}>
+        : html`<ul class="history" aria-labelledby="history-heading">${this.kept.versions.map((v) => html`<li class="version" data-id=${v.id}>
             <span class="version-name">${v.name}</span>
             <span class="version-draft">${v.draft}</span>
             <time datetime=${v.saved}>${t.savedAt(new Date(v.saved))}</time>
@@ -907,7 +864,7 @@ export class CreditPlayground extends LitElement {
           </li>`)}</ul>`}
       ${this.renderComparePickers(t)}
       <div class="actions">
-        <button class="button" id="export-versions" ?disabled=${this.versions.length === 0} @click=${this.exportVersions}>${t.exportVersions}</button>
+        <button class="button" id="export-versions" ?disabled=${this.kept.versions.length === 0} @click=${this.exportVersions}>${t.exportVersions}</button>
         <label class="button" for="import-versions">${t.importVersions}</label>
         <input type="file" id="import-versions" class="visually-hidden" accept=".json,application/json" @change=${this.onImportFile} />
       </div>
@@ -915,12 +872,12 @@ export class CreditPlayground extends LitElement {
   }
 
   private renderComparePickers(t: Strings): TemplateResult {
-    if (this.versions.length === 0) return html`<p class="hint">${t.compareNeedsTwo}</p>`;
+    if (this.kept.versions.length === 0) return html`<p class="hint">${t.compareNeedsTwo}</p>`;
     const options = (selected: string) => html`<option value=${DRAFT} ?selected=${selected === DRAFT}>${t.currentDraft}</option>
-      ${this.versions.map((v) => html`<option value=${v.id} ?selected=${v.id === selected}>${v.name} — ${v.draft}</option>`)}`;
+      ${this.kept.versions.map((v) => html`<option value=${v.id} ?selected=${v.id === selected}>${v.name} — ${v.draft}</option>`)}`;
     return html`<form class="compare-form" @submit=${(e: Event) => { e.preventDefault(); void this.compareChosen(); }}>
       <label for="compare-older">${t.compareOlder}</label>
-      <select id="compare-older">${options(this.versions[0].id)}</select>
+      <select id="compare-older">${options(this.kept.versions[0].id)}</select>
       <label for="compare-newer">${t.compareNewer}</label>
       <select id="compare-newer">${options(DRAFT)}</select>
       <button class="button" id="compare" type="submit">${t.compare}</button>
