@@ -304,9 +304,13 @@ export class CreditRulesParser extends CstParser {
   // "Monthly uptime" de "Monatliche Verfügbarkeit"
   label = this.RULE('label', () => {
     this.CONSUME(t.StringLiteral);
-    this.MANY(() => {
-      this.CONSUME(t.Identifier, { LABEL: 'language' });
-      this.CONSUME2(t.StringLiteral);
+    this.MANY({
+      // `payout "bonus" to "the agent"`: `to` goes on to the recipient, it is no language.
+      GATE: () => this.LA(1).tokenType !== t.To,
+      DEF: () => {
+        this.CONSUME(t.Identifier, { LABEL: 'language' });
+        this.CONSUME2(t.StringLiteral);
+      },
     });
   });
 

@@ -14,7 +14,7 @@
  */
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import {
-  addAmounts, formatMoney, formatNumber, formatPercent, formatQuantity,
+  addAmounts, formatClaimPeriod, formatMoney, formatNumber, formatPercent, formatQuantity,
   type CapCut, type Diagnostic, type Display, type Evaluation, type EvaluationResult, type InputInfo, type InputValue, type InputValues,
   type MonthResult, type Program, type YearResult,
 } from '../runtime.js';
@@ -810,7 +810,7 @@ export class CreditCalculator extends LitElement {
             ${result.credit.percentOfFee === null ? nothing : html`<span class="of-fee">${(result.mode === 'year' ? t.ofYearlyFee : t.ofFee)(this.#percent(result.credit.percentOfFee))}</span>`}`
         : nothing}
       ${this.stale ? html`<span class="stale-note">${t.stale}</span>` : nothing}
-      ${claim ? html`<span class="hint">${t.claim(formatQuantity({ kind: 'duration', ...claim }, this.#language, undefined, 'dat'))}</span>` : nothing}
+      ${claim ? html`<span class="hint">${t.claim(formatClaimPeriod(claim, this.#language), claim.afterIncident)}</span>` : nothing}
     </div>`;
   }
 

@@ -72,12 +72,17 @@ export class Evaluator {
   private readonly caps = new Map<CapPlan, Compiled>();
   private readonly values = new Map<string, Compiled>();
   private readonly payConditions = new Map<PayConditionPlan, Compiled>();
+  /** `let`s and outputs that round (`round(x, 0.01)`): their value before rounding, for the explanation. */
+  private readonly roundings = new Map<string, { how: string; value: Compiled; step: Compiled }>();
+  /** An expression credit's formula as written, by rule. */
+  readonly formulas = new Map<RulePlan, string>();
   private readonly pointRate?: Compiled;
 
   constructor(program: CheckedProgram, plan: Plan = lower(program)) {
     this.plan = plan;
     this.lines = new LineMap(program.source);
     const rule = (r: RulePlan) => {
+      if (r.credit.type !== 'literal') this.formulas.set(r, program.source.slice(r.credit.span.start, r.credit.span.end));
       const names = new Map<string, A.Kind>();
       for (const ref of A.namesIn(r.condition)) if (ref.kind) names.set(ref.name, ref.kind);
       const p = r.proportional;
@@ -99,7 +104,13 @@ export class Evaluator {
     }
     plan.caps.forEach(cap);
     if (plan.pointRate) this.pointRate = compileExpr(plan.pointRate.amount);
-    for (const value of plan.values.values()) this.values.set(value.name, compileExpr(value.value));
+    for (const value of plan.values.values()) {
+      this.values.set(value.name, compileExpr(value.value));
+      const v = value.value;
+      if (v.type === 'call' && (v.name === 'round' || v.name === 'floor' || v.name === 'ceil')) {
+        this.roundings.set(value.name, { how: v.name, value: compileExpr(v.args[0]), step: compileExpr(v.args[1]) });
+      }
+    }
     for (const condition of plan.payConditions) this.payConditions.set(condition, compileExpr(condition.condition));
   }
 
@@ -126,7 +137,13 @@ export class Evaluator {
     for (const plan of creditOnly ? [] : this.plan.values.values()) {
       const display = displayOf(env.value(plan.name), plan.kind, input.currency);
       (plan.role === 'output' ? outputs : shown)[plan.name] = display.unit ? `${display.value}${display.unit}` : display.value;
-      steps.push({ kind: plan.role, line: plan.line, name: plan.name, value: display });
+      const r = this.roundings.get(plan.name);
+      const rounding = r && {
+        how: r.how,
+        value: displayOf(r.value(env), plan.kind, undefined),
+        step: displayOf(r.step(env), plan.kind, input.currency),
+      };
+      steps.push({ kind: plan.role, line: plan.line, name: plan.name, value: display, ...(rounding ? { rounding } : {}) });
     }
     return { exact, rounded, fee: input.fees.monthly, credits: report.lines, cuts: report.programCuts, outputs, values: shown, steps };
   }
@@ -213,6 +230,7 @@ class DecimalMonth implements MonthValues<Decimal> {
       const money = (d: Decimal) => moneyString(d, input.currency);
       this.record(rule, {
         kind: 'credit', line: rule.line, rule: rule.owner, basis: rule.basis, amount: money(amount),
+        ...(this.evaluator.formulas.has(rule) ? { formula: this.evaluator.formulas.get(rule) } : {}),
         ...(rule.basis === 'percent' ? { share: percentString(credit.times(multiplier)), fee: money(fee) } : {}),
         ...(points ? { points: plain(points), pointValue: money(this.pointValue()) } : {}),
       });

@@ -4,6 +4,7 @@
  * into the public result shape, and every problem — a bad input value, a
  * division by zero — into a diagnostic. Nothing here throws to the caller.
  */
+import { labelIn, type PayoutDecl } from '../ast.js';
 import type { CheckedProgram } from '../checker/program.js';
 import { Decimal, moneyString, ZERO } from '../decimal.js';
 import { locate, type Diagnostic, type Problem } from '../diagnostics.js';
@@ -33,6 +34,8 @@ export function run(program: CheckedProgram, evaluator: Evaluator, given: InputV
   if (read.problems.length > 0) return fail(read.problems);
   const currency = read.currency ?? program.currency ?? options.currency;
   const lang = options.lang ?? 'en';
+  const payout = program.ast.statements.find((s): s is PayoutDecl => s.type === 'payout');
+  const words: Wording = { lang, currency, paid: payout && labelIn(payout.what, payout.whatTranslations, lang) };
 
   const monthlyFees = read.months.map((m) => {
     const fee = (m.get('fee') as Decimal | undefined) ?? ZERO;
@@ -58,7 +61,7 @@ export function run(program: CheckedProgram, evaluator: Evaluator, given: InputV
   }
 
   const hasFee = evaluator.plan.hasFee;
-  const monthResults = computations.map((c, i) => monthResult(c, read.year ? i + 1 : undefined, currency, lang, hasFee, creditOnly));
+  const monthResults = computations.map((c, i) => monthResult(c, read.year ? i + 1 : undefined, words, hasFee, creditOnly));
   const diagnostics: Diagnostic[] = [];
   if (!read.year) return { ok: true, result: monthResults[0], diagnostics };
 
@@ -69,8 +72,8 @@ export function run(program: CheckedProgram, evaluator: Evaluator, given: InputV
   const summary: StepData[] = monthResults.map((m, i) => ({ kind: 'month', month: i + 1, amount: m.credit.amount, percent: m.credit.percentOfFee }));
   // Each month's summary, followed by the cuts of that month.
   const explanation: Step[] = creditOnly ? [] : [
-    ...summary.flatMap((s, i) => [step(s, lang, currency), ...cuts.filter((c) => c.month === i + 1).map((cut) => step({ kind: 'cap', cut }, lang, currency))]),
-    step({ kind: 'total', amount: moneyString(paid, currency), exact: paid.toFixed(), rounded: false, percent: yearShare }, lang, currency),
+    ...summary.flatMap((s, i) => [step(s, words), ...cuts.filter((c) => c.month === i + 1).map((cut) => step({ kind: 'cap', cut }, words))]),
+    step({ kind: 'total', amount: moneyString(paid, currency), exact: paid.toFixed(), rounded: false, percent: yearShare }, words),
   ];
   const year: YearResult = {
     mode: 'year',
@@ -90,13 +93,21 @@ function sum(values: readonly Decimal[]): Decimal {
   return values.reduce((total, v) => total.plus(v), ZERO);
 }
 
-function step(data: StepData, lang: Lang, currency: string | undefined): Step {
-  const line = stepLine(data);
-  const month = data.kind === 'cap' ? data.cut.month : data.kind === 'month' ? data.month : undefined;
-  return { kind: data.kind, text: describeStep(data, lang, currency), ...(line ? { line } : {}), ...(month ? { month } : {}) };
+/** How the explanation is worded: its language, currency and what is paid. */
+interface Wording {
+  readonly lang: Lang;
+  readonly currency: string | undefined;
+  readonly paid: string | undefined;
 }
 
-function monthResult(c: MonthComputation, month: number | undefined, currency: string | undefined, lang: Lang, hasFee: boolean, creditOnly = false): MonthResult {
+function step(data: StepData, { lang, currency, paid }: Wording): Step {
+  const line = stepLine(data);
+  const month = data.kind === 'cap' ? data.cut.month : data.kind === 'month' ? data.month : undefined;
+  return { kind: data.kind, text: describeStep(data, lang, currency, paid), ...(line ? { line } : {}), ...(month ? { month } : {}) };
+}
+
+function monthResult(c: MonthComputation, month: number | undefined, words: Wording, hasFee: boolean, creditOnly = false): MonthResult {
+  const { currency } = words;
   return {
     mode: 'month',
     ...(month ? { month } : {}),
@@ -107,7 +118,7 @@ function monthResult(c: MonthComputation, month: number | undefined, currency: s
     cuts: c.cuts,
     outputs: c.outputs,
     values: c.values,
-    explanation: creditOnly ? [] : c.steps.map((s) => ({ ...step(s, lang, currency), ...(month ? { month } : {}) })),
+    explanation: creditOnly ? [] : c.steps.map((s) => ({ ...step(s, words), ...(month ? { month } : {}) })),
   };
 }
 

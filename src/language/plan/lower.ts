@@ -57,7 +57,10 @@ export function lower(program: CheckedProgram): Plan {
       case 'block': {
         const blockCaps = capsOf(statement.caps);
         const tiers = statement.rules.map(rulePlan);
-        const block: BlockPlan = { kind: 'block', scope: newScope(blockCaps), owner: ownerName(statement, lineOf(statement)), line: lineOf(statement), tiers, caps: blockCaps };
+        const block: BlockPlan = {
+          kind: 'block', scope: newScope(blockCaps), owner: ownerName(statement, lineOf(statement)), line: lineOf(statement), tiers, caps: blockCaps,
+          ...(statement.translations ? { translations: statement.translations } : {}),
+        };
         credits.push({ type: 'block', block });
         break;
       }

@@ -8,7 +8,7 @@
  * Expressions stay checked AST nodes: turning them into numbers is each
  * backend's arithmetic. `semantics.ts` holds the rules that run over a plan.
  */
-import type { DurationUnit, Expr, InputKind, Kind, Literal, Period } from '../ast.js';
+import type { DurationUnit, Expr, InputKind, Kind, Literal, Period, Translations } from '../ast.js';
 import type { InputSpec } from '../checker/program.js';
 
 /** Scope 0 is the whole program (`cap` statements); every rule, tier and block has its own. */
@@ -104,6 +104,8 @@ export interface BlockPlan {
   readonly scope: number;
   /** The block's label, or "credit block at line 7". */
   readonly owner: string;
+  /** The label in other languages. */
+  readonly translations?: Translations;
   readonly line: number;
   readonly tiers: readonly RulePlan[];
   readonly caps: readonly CapPlan[];

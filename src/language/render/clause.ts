@@ -12,19 +12,34 @@
  * the table holds a function rather than a string, so the writer never asks
  * which language it is writing.
  */
-import type * as A from '../ast.js';
+import * as A from '../ast.js';
 import type { CheckedProgram } from '../checker/program.js';
 import { Decimal } from '../decimal.js';
-import { formatDuration, formatLiteral, formatNumber, type Lang } from './format.js';
+import { parseQuantity } from '../literals.js';
+import { formatClaimPeriod, formatDuration, formatLiteral, formatNumber, type Lang } from './format.js';
 
-/** What a clause may say differently from the rules: the fee agreed with this customer (a decimal string). */
+/** What an example computes, for an example whose expectation differs from it. */
+export interface ComputedExample {
+  readonly passed: boolean;
+  /** Per expectation, in order: what the rules compute ("240.00 EUR", "10%"), or undefined without a result. */
+  readonly actual: readonly (string | undefined)[];
+}
+
+/**
+ * What a clause may say differently from the rules: the fee agreed with this
+ * customer (a decimal string); and what each example computes (in the order
+ * of the examples), so that a failing example is never stated as fact.
+ */
 export interface ClauseOptions {
   readonly fee?: string;
+  readonly examples?: readonly ComputedExample[];
 }
 
 /** The service-credit section of a contract, as plain text ending in a newline. */
 export function renderClause(program: CheckedProgram, lang: Lang, options: ClauseOptions = {}): string {
-  return new ClauseWriter(program, phrases[lang], lang, options).render();
+  const payout = program.ast.statements.find((s): s is A.PayoutDecl => s.type === 'payout');
+  const p = payout ? paidAs[lang](A.labelIn(payout.what, payout.whatTranslations, lang)!, A.labelIn(payout.recipient, payout.recipientTranslations, lang)) : phrases[lang];
+  return new ClauseWriter(program, p, lang, options).render();
 }
 
 // ---------------------------------------------------------------------------
@@ -212,7 +227,9 @@ interface Phrases {
   blockCaps(caps: readonly string[]): string;
   globalCaps(caps: readonly string[]): string;
   pointRate(rate: string): string;
-  claim(within: string): string;
+  claim(within: string, afterIncident: boolean): string;
+  /** `pay only if …`: the conditions, listed. */
+  payOnlyIf(listed: string): string;
   cumulative(refs: string, withPoints: boolean): string;
 
   readonly examplesHeading: string;
@@ -366,7 +383,8 @@ const english: Phrases = {
   blockCaps: (caps) => `The service credits under this clause are limited to ${enAnd(caps)}.`,
   globalCaps: (caps) => `All service credits together are limited to ${enAnd(caps)}.`,
   pointRate: (rate) => `Each service credit point is worth ${rate}. The service credit points of a month are converted into a service credit at this rate before any limits are applied.`,
-  claim: (within) => `The Customer must claim a service credit within ${within} after the end of the month to which it relates.`,
+  claim: (within, afterIncident) => `The Customer must claim a service credit within ${within} after ${afterIncident ? 'the incident' : 'the end of the month'} to which it relates.`,
+  payOnlyIf: (listed) => `A service credit for a month is paid only if ${listed}; otherwise no service credit is paid for that month, and nothing counts toward any limit.`,
   cumulative: (refs, withPoints) => `Service credits${withPoints ? ' and service credit points' : ''} under ${refs} are added together.`,
 
   examplesHeading: 'Worked examples',
@@ -385,7 +403,7 @@ const english: Phrases = {
   },
   expectedValue: (subject, value) => `${subject} is ${value}`,
   example: (label, givens, expectations) =>
-    `${label ? `“${label}”: ` : ''}${givens.length ? `${givens.join('; ')}. ` : ''}Result: ${expectations.join('; ')}.`,
+    `${label ? `“${label}”: ` : ''}${givens.length ? `${givens.join('; ')}. ` : ''}${expectations.length ? `Result: ${expectations.join('; ')}.` : 'The rules give no result for these values.'}`,
 };
 
 const deAnd = listWith('und');
@@ -533,7 +551,8 @@ const german: Phrases = {
   blockCaps: (caps) => `Die Gutschriften nach dieser Ziffer sind auf ${deAnd(caps)} begrenzt.`,
   globalCaps: (caps) => `Die Summe aller Gutschriften ist auf ${deAnd(caps)} begrenzt.`,
   pointRate: (rate) => `Jeder Service-Credit-Punkt entspricht einer Gutschrift von ${rate}. Die Service-Credit-Punkte eines Monats werden zu diesem Satz in eine Gutschrift umgerechnet, bevor Höchstgrenzen angewendet werden.`,
-  claim: (within) => `Der Kunde muss eine Gutschrift innerhalb von ${within} nach Ablauf des Monats, auf den sie sich bezieht, geltend machen.`,
+  claim: (within, afterIncident) => `Der Kunde muss eine Gutschrift innerhalb von ${within} nach ${afterIncident ? 'dem Vorfall' : 'Ablauf des Monats'}, auf den sie sich bezieht, geltend machen.`,
+  payOnlyIf: (listed) => `Eine Gutschrift für einen Monat wird nur gewährt, wenn ${listed}; andernfalls wird für diesen Monat keine Gutschrift gewährt, und nichts wird auf eine Höchstgrenze angerechnet.`,
   cumulative: (refs, withPoints) => `Gutschriften${withPoints ? ' und Service-Credit-Punkte' : ''} nach ${refs} werden zusammengerechnet.`,
 
   examplesHeading: 'Berechnungsbeispiele',
@@ -552,10 +571,84 @@ const german: Phrases = {
   },
   expectedValue: (subject, value) => `${subject} beträgt ${value}`,
   example: (label, givens, expectations) =>
-    `${label ? `„${label}“: ` : ''}${givens.length ? `${givens.join('; ')}. ` : ''}Ergebnis: ${expectations.join('; ')}.`,
+    `${label ? `„${label}“: ` : ''}${givens.length ? `${givens.join('; ')}. ` : ''}${expectations.length ? `Ergebnis: ${expectations.join('; ')}.` : 'Für diese Werte ergeben die Regeln kein Ergebnis.'}`,
 };
 
 const phrases: Record<Lang, Phrases> = { en: english, de: german };
+
+/** "a bonus", "an incentive". */
+const enArticle = (noun: string) => `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+
+/**
+ * The phrases for a `payout` other than a service credit to the customer:
+ * what is paid and to whom, as the rules name them. Only the sentences that
+ * name them change. German avoids articles of the payout's noun, whose
+ * gender the rules do not tell ("erhält die Mitarbeiterin 50,00 EUR als Bonus").
+ */
+const paidAs: Record<Lang, (what: string, recipient: string | undefined) => Phrases> = {
+  en: (what, recipient = 'the recipient') => ({
+    ...english,
+    heading: capitalize(what),
+    totals: {
+      total_credit: { nom: `the total ${what}`, gen: `the total ${what}`, dat: `the total ${what}` },
+      total_credit_percent: english.totals.total_credit_percent,
+    },
+    credit: (kind, amount) =>
+      kind === 'percent' ? `${enArticle(what)} of ${amount('nom')} of the monthly fee`
+        : kind === 'points' ? amount('nom')
+          : `${enArticle(what)} of ${amount('nom')}`,
+    rule: (when, credit, proportional, caps) => {
+      if (when.type === 'never') return `This clause grants no ${what}, as its condition can never be met.`;
+      const grant = proportional ? `, for that month, ${credit} ${proportional}` : ` ${credit} for that month`;
+      return `${enWhen(when)}, ${recipient} receives${grant}${caps}.`;
+    },
+    neverCredits: `This clause grants no ${what}, as its condition can never be met.`,
+    blockIntro: (pool) => `For each month, ${recipient} receives ${pool === 'points' ? 'points' : enArticle(what)} according to the following tiers:`,
+    highestTier: (pool) => `If the conditions of more than one tier are met, only the highest ${pool === 'points' ? 'number of points' : what} applies.`,
+    blockCaps: (caps) => `The ${what} amounts under this clause are limited to ${enAnd(caps)}.`,
+    globalCaps: (caps) => `All ${what} amounts together are limited to ${enAnd(caps)}.`,
+    claim: (within, afterIncident) => `${capitalize(recipient)} must claim ${enArticle(what)} within ${within} after ${afterIncident ? 'the incident' : 'the end of the month'} to which it relates.`,
+    payOnlyIf: (listed) => `${capitalize(enArticle(what))} for a month is paid only if ${listed}; otherwise nothing is paid for that month, and nothing counts toward any limit.`,
+    cumulative: (refs) => `The ${what} amounts under ${refs} are added together.`,
+    expectedCredit: (credit, year) => {
+      if (!credit) return year ? `no ${what} for the contract year` : `no ${what} for the month`;
+      const share = credit.percent && `${credit.percent} of the ${year ? 'yearly' : 'monthly'} fee`;
+      const amount = credit.money ? `${credit.money}${share ? ` (${share})` : ''}` : share;
+      return `${enArticle(what)} of ${amount} for the ${year ? 'contract year' : 'month'}`;
+    },
+  }),
+  de: (what, recipient = 'der Empfänger') => ({
+    ...german,
+    heading: what,
+    totals: {
+      total_credit: { nom: 'der Gesamtbetrag', gen: 'des Gesamtbetrags', dat: 'dem Gesamtbetrag' },
+      total_credit_percent: german.totals.total_credit_percent,
+    },
+    credit: (kind, amount) =>
+      kind === 'percent' ? `${amount('nom')} der monatlichen Vergütung als ${what}`
+        : kind === 'points' ? amount('nom')
+          : `${amount('nom')} als ${what}`,
+    rule: (when, credit, proportional, caps) => {
+      if (when.type === 'never') return `Nach dieser Ziffer wird nichts gezahlt, da ihre Voraussetzung nie erfüllt sein kann.`;
+      const grant = proportional ? `für diesen Monat ${credit} ${proportional}` : `${credit} für diesen Monat`;
+      return `${deWhen(when)}erhält ${recipient} ${grant}${caps}.`;
+    },
+    neverCredits: 'Nach dieser Ziffer wird nichts gezahlt, da ihre Voraussetzung nie erfüllt sein kann.',
+    blockIntro: (pool) => `${capitalize(recipient)} erhält für jeden Monat ${pool === 'points' ? 'Punkte' : `einen Betrag als ${what}`} nach den folgenden Stufen:`,
+    highestTier: () => 'Sind die Voraussetzungen mehrerer Stufen erfüllt, gilt nur der höchste Betrag.',
+    blockCaps: (caps) => `Die Beträge nach dieser Ziffer sind auf ${deAnd(caps)} begrenzt.`,
+    globalCaps: (caps) => `Die Summe aller Beträge ist auf ${deAnd(caps)} begrenzt.`,
+    claim: (within, afterIncident) => `Ansprüche nach diesem Abschnitt sind innerhalb von ${within} nach ${afterIncident ? 'dem Vorfall' : 'Ablauf des Monats'}, auf den sie sich beziehen, geltend zu machen.`,
+    payOnlyIf: (listed) => `Ein Anspruch für einen Monat besteht nur, wenn ${listed}; andernfalls wird für diesen Monat nichts gezahlt, und nichts wird auf eine Höchstgrenze angerechnet.`,
+    cumulative: (refs) => `Die Beträge nach ${refs} werden zusammengerechnet.`,
+    expectedCredit: (credit, year) => {
+      if (!credit) return year ? 'kein Betrag für das Vertragsjahr' : 'kein Betrag für den Monat';
+      const share = credit.percent && `${credit.percent} der ${year ? 'jährlichen' : 'monatlichen'} Vergütung`;
+      const amount = credit.money ? `${credit.money}${share ? ` (${share})` : ''}` : share;
+      return `${amount} als ${what} für ${year ? 'das Vertragsjahr' : 'den Monat'}`;
+    },
+  }),
+};
 
 // ---------------------------------------------------------------------------
 // The writer.
@@ -580,7 +673,7 @@ class ClauseWriter {
     private readonly lang: Lang,
     private readonly options: ClauseOptions = {},
   ) {
-    for (const spec of [...program.inputs, ...program.values]) this.terms.set(spec.name, spec.label ?? spec.name.replaceAll('_', ' '));
+    for (const spec of [...program.inputs, ...program.values]) this.terms.set(spec.name, A.labelIn(spec.label, spec.translations, lang) ?? spec.name.replaceAll('_', ' '));
     this.feePeriod = program.inputs.find((i) => i.name === 'fee')?.period ?? 'monthly';
   }
 
@@ -614,12 +707,19 @@ class ClauseWriter {
         case 'output':
           this.add([this.definition(statement)]);
           break;
-        case 'claim':
-          this.add([this.p.claim(this.p.duration(statement.within.value, statement.within.unit ?? 'd', 'dat'))]);
+        case 'claim': {
+          const { within, measure } = statement;
+          const period = measure ? formatClaimPeriod({ value: within.value, measure }, this.lang) : this.p.duration(within.value, within.unit ?? 'd', 'dat');
+          this.add([this.p.claim(period, statement.afterIncident === true)]);
+          break;
+        }
+        case 'pay-if':
+          this.add([this.p.payOnlyIf(this.listedWhen(this.when(statement.condition)) || this.expr(statement.condition, 'nom'))]);
           break;
         case 'fee':
         case 'input':
         case 'example':
+        case 'payout':
           break;
       }
       if (index === lastCredit && creditClauses.length > 1) {
@@ -635,7 +735,7 @@ class ClauseWriter {
     const examples = statements.filter((s): s is A.ExampleDecl => s.type === 'example');
     if (examples.length) {
       text.push(this.p.examplesHeading, '', this.p.examplesIntro, '');
-      examples.forEach((example, i) => text.push(`${this.p.item(letter(i))} ${this.example(example)}`));
+      examples.forEach((example, i) => text.push(`${this.p.item(letter(i))} ${this.example(example, this.options.examples?.[i])}`));
       text.push('');
     }
     return text.join('\n');
@@ -657,10 +757,12 @@ class ClauseWriter {
   // Fee and definitions
 
   private feeClause(): void {
+    // A program without a fee (a bonus scheme, a KPI calculator) has no fee clause.
+    if (!this.program.inputs.some((i) => i.name === 'fee')) return;
     const statement = this.program.ast.statements.find((s): s is A.FeeDecl => s.type === 'fee');
     const amount = statement && (this.options.fee === undefined ? statement.amount : { ...statement.amount, value: this.options.fee, negative: false });
     const sentences = statement && amount
-      ? [this.p.feeIs(statement.period, this.literal(amount, 'nom'), statement.label)]
+      ? [this.p.feeIs(statement.period, this.literal(amount, 'nom'), A.labelIn(statement.label, statement.translations, this.lang))]
       : [this.p.feeImplicit];
     const periods = this.feePeriods();
     if (this.feePeriod === 'yearly') {
@@ -726,7 +828,7 @@ class ClauseWriter {
     const after: string[] = [];
     if (block.rules.length > 1) after.push(this.p.highestTier(block.pool));
     if (block.caps.length) after.push(this.p.blockCaps(block.caps.map((cap) => this.cap(cap))));
-    return [title(block.label) + this.p.blockIntro(block.pool), ...tiers, ...(after.length ? [after.join(' ')] : [])];
+    return [title(A.labelIn(block.label, block.translations, this.lang)) + this.p.blockIntro(block.pool), ...tiers, ...(after.length ? [after.join(' ')] : [])];
   }
 
   private proportional(rule: A.Rule): string | undefined {
@@ -881,7 +983,7 @@ class ClauseWriter {
    * Every value the example runs with — those it gives and the declared
    * defaults of the rest — so a reader can recompute it from the text alone.
    */
-  private example(example: A.ExampleDecl): string {
+  private example(example: A.ExampleDecl, computed: ComputedExample | undefined): string {
     const year = example.givens.some((g) => g.list);
     const givens = this.program.inputs.flatMap((input) => {
       const given = example.givens.find((g) => g.name === input.name);
@@ -896,15 +998,22 @@ class ClauseWriter {
       const written = values.map((v) => this.literal(v, 'nom'));
       return [given?.list ? this.p.givenMonths(term, written) : this.p.given(term, written[0])];
     });
+    // A failing example states what the rules compute, never the expectation that is wrong.
+    const stated = example.expectations.flatMap((e, i): A.ExampleExpectation[] => {
+      if (!computed || computed.passed) return [e];
+      const actual = computed.actual[i];
+      const quantity = actual === undefined ? undefined : actual === 'true' || actual === 'false' ? { kind: 'boolean' as const, value: actual } : parseQuantity(actual.replace(/^(-?)([\d.]+) ?%$/, '$1$2%'));
+      return quantity ? [{ ...e, value: { ...e.value, ...quantity, type: 'literal', span: e.value.span } as A.Literal }] : [];
+    });
     const expectations: string[] = [];
-    const credits = example.expectations.filter((e) => e.target === 'credit');
+    const credits = stated.filter((e) => e.target === 'credit');
     if (credits.length) expectations.push(this.p.expectedCredit(this.expectedCredit(credits.map((e) => e.value)), year));
-    for (const e of example.expectations) {
+    for (const e of stated) {
       if (e.target === 'credit') continue;
       if (e.value.kind === 'boolean') expectations.push(this.p.stated(this.p.flag(this.term(e.name), e.value.value === 'true')));
       else expectations.push(this.p.expectedValue(this.subjectName(e.name), this.literal(e.value, 'nom')));
     }
-    return this.p.example(example.label, givens, expectations);
+    return this.p.example(A.labelIn(example.label, example.translations, this.lang), givens, expectations);
   }
 
   /** `credit 240 EUR, credit 10%` are one credit said two ways; zero is "no service credit". */
