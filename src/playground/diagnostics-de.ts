@@ -26,6 +26,15 @@ const mean = (suggestion: Args[string]): string => (typeof suggestion === 'strin
 /** The name in backticks in an English phrase (`` `point` rate `` → `point`). */
 const quoted = (phrase: Args[string]): string | undefined => (typeof phrase === 'string' ? /`([^`]+)`/.exec(phrase)?.[1] : undefined);
 
+/** The checker's "exactly 99%" / "between 98% and 99%" (`tier-gap`), in German word order. */
+function gapDe(gap: Args[string]): string {
+  const text = typeof gap === 'string' ? gap : '';
+  const exactly = /^exactly (.+)$/.exec(text);
+  if (exactly) return `genau ${exactly[1]} beträgt`;
+  const between = /^between (.+) and (.+)$/.exec(text);
+  return between ? `zwischen ${between[1]} und ${between[2]} liegt` : 'dazwischen liegt';
+}
+
 export const germanMessages: { readonly [C in Code]: Say } = {
   'tab-indent': () => 'Tabulatoren sind in Regeln nicht erlaubt; rücken Sie mit Leerzeichen ein.',
   'unexpected-character': (a) => `Unerwartetes Zeichen ${q(a.char)}.`,
@@ -82,7 +91,7 @@ export const germanMessages: { readonly [C in Code]: Say } = {
   'threshold-out-of-range': (a) => `Diese Schwelle liegt außerhalb des deklarierten Bereichs von ${q(a.name)} (${String(a.range ?? '…')}), daher fällt der Vergleich immer gleich aus.`,
   'overlapping-rules': (a) => `Zwei getrennte Regeln zu ${q(a.name)} zahlen beide, wenn diese zahlt; meinten Sie Stufen eines \`credit\`-Blocks (die höchste gilt)?`,
   'unused-name': (a) => `${a.what === 'input' ? 'Die Eingabe' : quoted(a.what) === 'let' ? 'Der Zwischenwert' : 'Der Name'} ${q(a.name)} wird nie verwendet.`,
-  'tier-gap': (a) => `Keine Stufe zahlt, wenn ${q(a.name)} ${typeof a.gap === 'string' ? `den Wert ${a.gap} hat` : 'dazwischen liegt'}, obwohl auf beiden Seiten Stufen zahlen; lassen Sie die beiden Stufen aneinanderstoßen (\`<=\` in einer von ihnen oder eine Schwelle verschieben).`,
+  'tier-gap': (a) => `Keine Stufe zahlt, wenn ${q(a.name)} ${gapDe(a.gap)}, obwohl auf beiden Seiten Stufen zahlen; lassen Sie die beiden Stufen aneinanderstoßen (\`<=\` in einer von ihnen oder eine Schwelle verschieben).`,
   'rule-after-block': (a) => `Diese Regel zu ${q(a.name)} ist keine Stufe des Blocks darüber und zahlt daher zusätzlich; rücken Sie sie ein, um sie zur Stufe zu machen (die höchste gilt).`,
   'division-by-zero': () => 'Division durch null.',
   'invalid-input': (a) => `${q(a.input)}: Dieser Wert ist ungültig.`,

@@ -126,6 +126,7 @@ const en = {
   fixReplace: (name: string) => `Replace with ${name}`,
   fixUnit: (literal: string) => `Write ${literal}`,
   fixIndentTier: 'Indent it as a tier of the block',
+  fixMeet: (value: string, op: string) => `Let a tier pay at exactly ${value} (write ${op})`,
   templateOpenedAsDraft: (name: string, kept: string | undefined) =>
     `Opened the template “${name}” as a new draft.${kept ? ` Your previous draft is kept as the version “${kept}”.` : ''} Ctrl+Z brings it back too.`,
   startedEmpty: (kept: string | undefined) =>
@@ -257,6 +258,7 @@ const de: Strings = {
   fixReplace: (name) => `Durch ${name} ersetzen`,
   fixUnit: (literal) => `${literal} schreiben`,
   fixIndentTier: 'Als Stufe des Blocks einrücken',
+  fixMeet: (value, op) => `Bei genau ${value} eine Stufe zahlen lassen (${op} schreiben)`,
   templateOpenedAsDraft: (name, kept) =>
     `Vorlage „${name}“ als neuer Entwurf geöffnet.${kept ? ` Ihr bisheriger Entwurf ist als Version „${kept}“ aufbewahrt.` : ''} Auch Strg+Z holt ihn zurück.`,
   startedEmpty: (kept) =>

@@ -3,7 +3,9 @@
  * actions). A misspelt name is replaced by the name the checker suggests; a
  * bare number compared with a duration, a percentage or money gets the unit
  * (`if response > 4 then 10%` → `4h`); a rule right after a block, on the
- * block's input, is indented to become one of its tiers. The number is found
+ * block's input, is indented to become one of its tiers; a gap of one value
+ * between two tiers is closed by making one of their comparisons include it
+ * (`<` → `<=`). The number is found
  * in the diagnostic's span with the language's own tokens, so the fix does
  * not depend on where exactly the checker puts the span.
  */
@@ -40,6 +42,35 @@ export function quickFixes(d: SaidDiagnostic, state: EditorState, context: FixCo
   }
   if (d.code === 'kind-mismatch') return unitFixes(d, state, context);
   if (d.code === 'rule-after-block') return indentFix(d, state);
+  if (d.code === 'tier-gap') return meetFix(d, state);
+  return [];
+}
+
+const INCLUSIVE: Record<string, string> = { '<': '<=', '>': '>=' };
+
+/** A quantity's value and unit, so `99%` and `99.0%` are the same threshold. */
+const quantityKey = (text: string): string => {
+  const match = /^([\d_.]+)\s*(.*)$/.exec(text);
+  return match ? `${Number(match[1].replaceAll('_', ''))}${match[2]}` : text;
+};
+
+/** For a gap of exactly one value: the strict comparison with that value in one of the two tiers, made inclusive. */
+function meetFix(d: SaidDiagnostic, state: EditorState): QuickFix[] {
+  const value = typeof d.args?.gap === 'string' ? /^exactly (.+)$/.exec(d.args.gap)?.[1] : undefined;
+  if (!value) return [];
+  for (const tier of [...(d.related ?? [])].reverse()) {
+    const from = tier.span.start;
+    if (tier.span.end > state.doc.length) continue;
+    const found = tokens(state.doc.sliceString(from, tier.span.end));
+    for (let i = 0; i < found.length; i++) {
+      if (quantityKey(found[i].text) !== quantityKey(value)) continue;
+      const op = [found[i - 1], found[i + 1]].find((tok) => tok && INCLUSIVE[tok.text]);
+      if (!op) continue;
+      const at = from + op.offset;
+      const inclusive = INCLUSIVE[op.text];
+      return [{ title: (t) => t.fixMeet(value, inclusive), changes: { from: at, to: at + op.text.length, insert: inclusive }, cursor: at + inclusive.length }];
+    }
+  }
   return [];
 }
 

@@ -7,10 +7,6 @@
  */
 import { expect, fixtureCleanup, waitUntil } from '@open-wc/testing';
 import { openLintPanel } from '@codemirror/lint';
-import { EditorState } from '@codemirror/state';
-import type { SaidDiagnostic } from '../../src/playground/diagnostics.js';
-import { strings } from '../../src/playground/i18n.js';
-import { quickFixes } from '../../src/playground/quick-fixes.js';
 import { emulateMedia, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import type { CreditPlayground } from '../../src/playground/credit-playground.js';
 import { germanMessages } from '../../src/playground/diagnostics-de.js';
@@ -263,19 +259,32 @@ describe('hover documentation and quick fixes', () => {
     expect($$(el, '.problem[data-severity=error]')).to.have.length(0);
   });
 
-  it('indents a rule right after a block to make it a tier (rule-after-block)', () => {
-    const text = 'credit "Uptime":\n  if availability < 99.9% then 10%\n\nif availability < 99% then 25%\n';
-    const state = EditorState.create({ doc: text });
-    const rule = text.indexOf('if availability < 99%');
-    const diagnostic = {
-      code: 'rule-after-block', severity: 'warning', message: '', span: { start: rule, end: rule + 29 },
-      start: { line: 4, column: 1 }, end: { line: 4, column: 30 }, args: { name: 'availability' },
-      related: [{ message: 'the block', span: { start: 0, end: text.indexOf('\n\n') }, start: { line: 1, column: 1 }, end: { line: 2, column: 34 } }],
-    } as unknown as SaidDiagnostic;
-    const [fix] = quickFixes(diagnostic, state, { kindOf: () => undefined });
-    expect(fix.title(strings('en'))).to.equal('Indent it as a tier of the block');
-    expect(fix.title(strings('de'))).to.equal('Als Stufe des Blocks einrücken');
-    expect(state.update({ changes: fix.changes }).state.doc.toString()).to.equal('credit "Uptime":\n  if availability < 99.9% then 10%\n\n  if availability < 99% then 25%\n');
+  it('indents a rule right after a block into a tier, on a click (rule-after-block)', async () => {
+    const block = 'input availability: percent default 99%\ncredit "Uptime":\n  if availability < 99.9% then 10%\n  if availability < 99% then 20%\n';
+    const el = await mount({ source: block });
+    await toEnd(el);
+    await sendKeys({ press: 'Home' });
+    await sendKeys({ type: 'if availability < 95% then 50%' });
+    await sendKeys({ press: 'Escape' });
+    await settle(el);
+    await waitUntil(() => $(el, '.problem[data-code=rule-after-block]'), 'the warning');
+    const fixes = await fixesAt(el, el.source.indexOf('if availability < 95%') + 4);
+    fixes.find((b) => b.textContent === 'Indent it as a tier of the block')!.click();
+    await settle(el);
+    expect(el.source).to.equal(`${block}  if availability < 95% then 50%`);
+    expect($$(el, '.problem[data-severity=warning]')).to.have.length(0);
+  });
+
+  it('closes a one-value gap between two tiers, on a click (tier-gap)', async () => {
+    const el = await mount({ source: 'input availability: percent default 99% range 90%..100%\ncredit "Uptime":\n  if 99.0% < availability and availability < 99.9% then 10%\n  if availability < 99.0% then 20%\n' });
+    await waitUntil(() => $(el, '.problem[data-code=tier-gap]'), 'the warning');
+    const fixes = await fixesAt(el, el.source.indexOf('if 99.0%') + 4);
+    const fix = fixes.find((b) => b.textContent!.startsWith('Let a tier pay at exactly 99%'))!;
+    expect(fix.textContent).to.equal('Let a tier pay at exactly 99% (write <=)');
+    fix.click();
+    await settle(el);
+    expect(el.source).to.contain('if availability <= 99.0% then 20%');
+    expect($$(el, '.problem[data-severity=warning]')).to.have.length(0);
   });
 
   it('offers the name the checker suggests, and puts it in on a click', async () => {
