@@ -320,7 +320,10 @@ export class CreditPlayground extends LitElement {
     this.storedHere = false;
     if (same) return;
     if (editing || dropped) this.status = { say: (t) => t.changedElsewhere };
-    else this.replace(other.source, false, (t) => t.updatedElsewhere);
+    else {
+      this.draftName = other.name ?? '';
+      this.replace(other.source, false, (t) => t.updatedElsewhere);
+    }
   };
 
   protected override firstUpdated(): void {
