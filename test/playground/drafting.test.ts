@@ -16,6 +16,9 @@ import { keywords } from '../../src/language-service.js';
 import { $, $$, mount, RULES, settle, toEnd, typeLines } from './helpers.js';
 import { afterEach, describe, it } from './mocha.js';
 
+/** How long to wait for the screen on a busy machine (nothing is timed; this only bounds a failure). */
+const PATIENCE = { timeout: 15_000 };
+
 afterEach(() => {
   fixtureCleanup();
 });
@@ -26,7 +29,7 @@ async function saveVersion(el: CreditPlayground, name: string): Promise<void> {
   ($(el, '#version-name') as HTMLInputElement).focus();
   await sendKeys({ type: name });
   await sendKeys({ press: 'Enter' });
-  await waitUntil(() => $$(el, '.version').length === count + 1, `the version “${name}” in the history`);
+  await waitUntil(() => $$(el, '.version').length === count + 1, `the version “${name}” in the history`, PATIENCE);
 }
 
 const versionNames = (el: CreditPlayground) => $$(el, '.version-name').map((n) => n.textContent);
@@ -61,7 +64,7 @@ function pickFile(input: HTMLInputElement, file: File): void {
 /** Points at an underlined mistake until its tooltip shows the fixes, and returns their buttons. */
 async function fixesAt(el: CreditPlayground, offset: number): Promise<HTMLButtonElement[]> {
   await hoverAt(el, offset);
-  await waitUntil(() => $$(el, '.cm-tooltip-lint .cm-diagnosticAction').length > 0, 'the fixes in the tooltip', { timeout: 5000 });
+  await waitUntil(() => $$(el, '.cm-tooltip-lint .cm-diagnosticAction').length > 0, 'the fixes in the tooltip', PATIENCE);
   return $$(el, '.cm-tooltip-lint .cm-diagnosticAction') as HTMLButtonElement[];
 }
 
@@ -87,7 +90,7 @@ describe('versions of a draft', () => {
     fixtureCleanup();
 
     const second = await mount({ key });
-    await waitUntil(() => $$(second, '.version').length === 2, 'both versions after the reload');
+    await waitUntil(() => $$(second, '.version').length === 2, 'both versions after the reload', PATIENCE);
     expect(versionNames(second)).to.deep.equal(['Their counter-offer', 'Sent to ACME']);
     expect($$(second, '.version-draft').map((d) => d.textContent)).to.deep.equal(['ACME support', 'ACME support']);
     expect(($(second, '#draft-name') as HTMLInputElement).value).to.equal('ACME support');
@@ -110,7 +113,7 @@ describe('versions of a draft', () => {
     select.value = 'uptime-tiers';
     select.dispatchEvent(new Event('change'));
     ($(el, '#open-template') as HTMLButtonElement).click();
-    await waitUntil(() => el.source !== RULES, 'the template');
+    await waitUntil(() => el.source !== RULES, 'the template', PATIENCE);
     await settle(el);
     expect(($(el, '#draft-name') as HTMLInputElement).value).to.equal('Uptime tiers');
     expect(versionNames(el)).to.deep.equal(['Before “Uptime tiers”']);
@@ -132,10 +135,10 @@ describe('versions of a draft', () => {
 
     const second = await mount();
     pickFile($(second, '#import-versions') as HTMLInputElement, new File([file.text], file.name, { type: 'application/json' }));
-    await waitUntil(() => versionNames(second).includes('Draft for legal'), 'the imported version');
+    await waitUntil(() => versionNames(second).includes('Draft for legal'), 'the imported version', PATIENCE);
     expect($(second, '[role=status]')!.textContent).to.equal('Imported 1 version.');
     pickFile($(second, '#import-versions') as HTMLInputElement, new File([file.text], file.name, { type: 'application/json' }));
-    await waitUntil(() => $(second, '[role=status]')!.textContent!.includes('already here'), 'the second import');
+    await waitUntil(() => $(second, '[role=status]')!.textContent!.includes('already here'), 'the second import', PATIENCE);
     expect($(second, '[role=status]')!.textContent).to.equal('Imported 0 versions; 1 was already here.');
     expect(versionNames(second)).to.deep.equal(['Draft for legal']);
   });
@@ -145,12 +148,12 @@ describe('versions of a draft', () => {
     await saveVersion(el, 'Mine');
     const damaged = JSON.stringify({ format: 'credit-rules-versions', version: 1, versions: [{ draft: 'A', name: 'ok', source: 'x', saved: '2026-12-01T10:00:00Z' }, { draft: 'A', name: 'bad', saved: '2026-12-01T10:00:00Z' }] });
     pickFile($(el, '#import-versions') as HTMLInputElement, new File([damaged], 'versions.json'));
-    await waitUntil(() => $(el, '[role=status]')!.textContent!.includes('not imported'), 'the refusal');
+    await waitUntil(() => $(el, '[role=status]')!.textContent!.includes('not imported'), 'the refusal', PATIENCE);
     expect($(el, '[role=status]')!.textContent).to.equal('“versions.json” was not imported: entry 2 has no valid “source”. Nothing was changed.');
     expect(versionNames(el)).to.deep.equal(['Mine']);
 
     pickFile($(el, '#import-versions') as HTMLInputElement, new File(['fee 1000 EUR monthly'], 'rules.credit'));
-    await waitUntil(() => $(el, '[role=status]')!.textContent!.includes('rules.credit'), 'the second refusal');
+    await waitUntil(() => $(el, '[role=status]')!.textContent!.includes('rules.credit'), 'the second refusal', PATIENCE);
     expect($(el, '[role=status]')!.textContent).to.contain('it is not a versions file (it is not JSON)');
     expect(versionNames(el)).to.deep.equal(['Mine']);
   });
@@ -167,7 +170,7 @@ describe('versions of a draft', () => {
     Object.defineProperty(IDBFactory.prototype, 'open', { configurable: true, value: () => { throw new DOMException('denied', 'SecurityError'); } });
     try {
       const el = await mount({ source: RULES });
-      await waitUntil(() => $(el, '#store-problem'), 'the message about storage');
+      await waitUntil(() => $(el, '#store-problem'), 'the message about storage', PATIENCE);
       expect($(el, '#store-problem')!.textContent).to.contain('IndexedDB is unavailable');
       expect($(el, '#store-problem')!.textContent).to.contain('export them to keep them');
       await saveVersion(el, 'Kept in memory');
@@ -232,15 +235,15 @@ describe('hover documentation and quick fixes', () => {
   it('explains a keyword on hover, in the interface’s language', async () => {
     const el = await mount({ source: 'if availability < 99.5% then 10% capped 20% yearly\n' });
     await hoverAt(el, 'if availability < 99.5% then 10% cap'.length);
-    await waitUntil(() => $(el, '.cr-doc'), 'the documentation of `capped`', { timeout: 3000 });
+    await waitUntil(() => $(el, '.cr-doc'), 'the documentation of `capped`', PATIENCE);
     expect($(el, '.cr-doc')!.textContent).to.contain('A limit on one rule or one block');
     await sendMouse({ type: 'move', position: [0, 0] });
-    await waitUntil(() => !$(el, '.cr-doc'), 'the tooltip closes');
+    await waitUntil(() => !$(el, '.cr-doc'), 'the tooltip closes', PATIENCE);
 
     ($(el, '#ui-language') as HTMLButtonElement).click();
     await el.updateComplete;
     await hoverAt(el, 'if availability < 99.5% then 10% capped 20% ye'.length);
-    await waitUntil(() => $(el, '.cr-doc'), 'the documentation of `yearly`', { timeout: 3000 });
+    await waitUntil(() => $(el, '.cr-doc'), 'the documentation of `yearly`', PATIENCE);
     expect($(el, '.cr-doc')!.textContent).to.contain('Je Vertragsjahr');
     await sendMouse({ type: 'move', position: [0, 0] });
   });
@@ -250,7 +253,7 @@ describe('hover documentation and quick fixes', () => {
     await toEnd(el);
     await sendKeys({ type: 'if response > 4 then 10%' });
     await settle(el);
-    await waitUntil(() => $(el, '.problem[data-code=kind-mismatch]'), 'the mistake');
+    await waitUntil(() => $(el, '.problem[data-code=kind-mismatch]'), 'the mistake', PATIENCE);
     const fixes = await fixesAt(el, el.source.indexOf('> 4') + 2);
     expect(fixes.map((b) => b.textContent)).to.include.members(['Write 4h', 'Write 4min']);
     fixes.find((b) => b.textContent === 'Write 4h')!.click();
@@ -267,7 +270,7 @@ describe('hover documentation and quick fixes', () => {
     await sendKeys({ type: 'if availability < 95% then 50%' });
     await sendKeys({ press: 'Escape' });
     await settle(el);
-    await waitUntil(() => $(el, '.problem[data-code=rule-after-block]'), 'the warning');
+    await waitUntil(() => $(el, '.problem[data-code=rule-after-block]'), 'the warning', PATIENCE);
     const fixes = await fixesAt(el, el.source.indexOf('if availability < 95%') + 4);
     fixes.find((b) => b.textContent === 'Indent it as a tier of the block')!.click();
     await settle(el);
@@ -277,13 +280,13 @@ describe('hover documentation and quick fixes', () => {
 
   it('closes a one-value gap between two tiers, on a click (tier-gap)', async () => {
     const el = await mount({ source: 'input availability: percent default 99% range 90%..100%\ncredit "Uptime":\n  if 99.0% < availability and availability < 99.9% then 10%\n  if availability < 99.0% then 20%\n' });
-    await waitUntil(() => $(el, '.problem[data-code=tier-gap]'), 'the warning');
+    await waitUntil(() => $(el, '.problem[data-code=tier-gap]'), 'the warning', PATIENCE);
     const fixes = await fixesAt(el, el.source.indexOf('if 99.0%') + 4);
     const fix = fixes.find((b) => b.textContent!.startsWith('Let a tier pay at exactly 99%'))!;
     expect(fix.textContent).to.equal('Let a tier pay at exactly 99% (write <=)');
     fix.click();
     await settle(el);
-    expect(el.source).to.contain('if availability <= 99.0% then 20%');
+    expect(el.source).to.contain('if 99.0% <= availability and availability < 99.9% then 10%');
     expect($$(el, '.problem[data-severity=warning]')).to.have.length(0);
   });
 
@@ -313,13 +316,13 @@ describe('a German session', () => {
     await toEnd(el);
     await typeLines(el, 'if availabilty < 98% then 20%', 'if availability < 97% then 4');
     ($(el, '[data-pane=clause]') as HTMLElement).scrollIntoView();
-    await waitUntil(() => $(el, '.clause'), 'the clause');
+    await waitUntil(() => $(el, '.clause'), 'the clause', PATIENCE);
     ($(el, '.cm-content') as HTMLElement).focus();
     await sendKeys({ press: 'Control+f' });
-    await waitUntil(() => $(el, '.cm-search'), 'the search panel');
+    await waitUntil(() => $(el, '.cm-search'), 'the search panel', PATIENCE);
     // The lint panel's shortcut (Ctrl+Shift+M) is the browser's own in Chromium; the command is what it runs.
     openLintPanel(el.editor!);
-    await waitUntil(() => $(el, '.cm-panel-lint'), 'the lint panel');
+    await waitUntil(() => $(el, '.cm-panel-lint'), 'the lint panel', PATIENCE);
     await settle(el);
 
     const problems = $$(el, '.problem .message').map((m) => m.textContent!);
@@ -329,12 +332,13 @@ describe('a German session', () => {
     expect($(el, '.cm-panel-lint ul')!.getAttribute('aria-label')).to.equal('Probleme');
 
     // Everything a person reads, except the rules themselves and stable codes, is German.
-    const root = el.shadowRoot!.cloneNode(true) as DocumentFragment;
+    const root = document.createElement('div');
+    for (const child of el.shadowRoot!.children) root.append(child.cloneNode(true));
     for (const skip of root.querySelectorAll('.cm-content, .cm-gutters, .code, .cm-diagnosticSource, credit-calculator, [lang=en]')) skip.remove();
     const labels = [...root.querySelectorAll('[aria-label], [placeholder], [title]')]
       .flatMap((n) => ['aria-label', 'placeholder', 'title'].map((a) => n.getAttribute(a) ?? ''));
     const text = `${root.textContent} ${labels.join(' ')}`;
-    const english = /\b(the|is|not|defined|error|errors|warning|line|column|find|replace|next|previous|close|save|restore|versions?|draft|problems|preview|examples|clause|template|open|share|download|did you mean|undefined|unknown|expected|passed|failed)\b/i;
+    const english = /\b(the|is|not|defined|error|errors|warning|line|column|find|replace|next|previous|close|save|restore|versions|draft|problems|preview|examples|clause|template|open|share|download|did you mean|undefined|unknown|expected|passed|failed)\b/i;
     expect(english.exec(text)?.[0], `an English word in: ${text.slice(Math.max(0, (english.exec(text)?.index ?? 0) - 60), (english.exec(text)?.index ?? 0) + 60)}`).to.equal(undefined);
   });
 });
@@ -348,7 +352,7 @@ describe('comparing two versions', () => {
     expect(($(el, '#compare-older') as HTMLSelectElement).selectedOptions[0].textContent).to.contain('Signed');
     expect(($(el, '#compare-newer') as HTMLSelectElement).selectedOptions[0].textContent).to.equal('The draft as it stands');
     ($(el, '#compare') as HTMLButtonElement).click();
-    await waitUntil(() => $(el, '.compare'), 'the comparison');
+    await waitUntil(() => $(el, '.compare'), 'the comparison', PATIENCE);
     expect($(el, '#compare-heading')!.textContent).to.contain('“Signed” → “The draft as it stands”');
     const chart = $(el, '.compare credit-compare')!;
     expect([...chart.querySelectorAll('script')].map((s) => s.dataset.plan)).to.deep.equal(['Signed', 'The draft as it stands']);
@@ -363,12 +367,12 @@ describe('comparing two versions', () => {
     await saveVersion(el, 'Good');
     ($(el, '#compare-newer') as HTMLSelectElement).value = ($(el, '#compare-older') as HTMLSelectElement).value;
     ($(el, '#compare') as HTMLButtonElement).click();
-    await waitUntil(() => $(el, '[role=status]')!.textContent === 'Choose two different versions.', 'the message');
+    await waitUntil(() => $(el, '[role=status]')!.textContent === 'Choose two different versions.', 'the message', PATIENCE);
     await toEnd(el);
     await typeLines(el, 'if availabilty < 99% then 20%');
     ($(el, '#compare-newer') as HTMLSelectElement).value = 'draft';
     ($(el, '#compare') as HTMLButtonElement).click();
-    await waitUntil(() => $(el, '[role=status]')!.textContent!.includes('has errors'), 'the message');
+    await waitUntil(() => $(el, '[role=status]')!.textContent!.includes('has errors'), 'the message', PATIENCE);
     expect($(el, '[role=status]')!.textContent).to.equal('“The draft as it stands” has errors, so it cannot be compared. Restore it and fix them first.');
     expect($(el, '.compare')).to.equal(null);
   });
@@ -379,7 +383,7 @@ describe('printing the clause', () => {
     const el = await mount({ source: RULES });
     ($(el, '[data-pane=clause]') as HTMLElement).scrollIntoView();
     ($(el, '#clause-de') as HTMLButtonElement).click();
-    await waitUntil(() => $(el, '.clause')?.getAttribute('lang') === 'de', 'the German clause');
+    await waitUntil(() => $(el, '.clause')?.getAttribute('lang') === 'de', 'the German clause', PATIENCE);
     expect(($(el, '#print-clause') as HTMLButtonElement).textContent).to.equal('Print or save as PDF');
     await emulateMedia({ media: 'print' });
     try {
@@ -417,13 +421,13 @@ describe('clause and rules side by side', () => {
       el.source = `${RULES}# changed, so the clause is written again\n`;
       await settle(el);
       ($(el, '[data-pane=clause]') as HTMLElement).scrollIntoView();
-      await waitUntil(() => $(el, '.sentence[data-linked]'), 'a linked sentence');
+      await waitUntil(() => $(el, '.sentence[data-linked]'), 'a linked sentence', PATIENCE);
       const sentence = $(el, '.sentence[data-linked]')!;
       expect(sentence.dataset.lines).to.equal('3');
       sentence.scrollIntoView({ block: 'center' });
       const box = sentence.getBoundingClientRect();
       await sendMouse({ type: 'move', position: [Math.round(box.left + 4), Math.round(box.top + box.height / 2)] });
-      await waitUntil(() => $(el, '.cr-linked-line'), 'the marked source line');
+      await waitUntil(() => $(el, '.cr-linked-line'), 'the marked source line', PATIENCE);
       expect($$(el, '.cr-linked-line').map((l) => l.textContent)).to.deep.equal(['if availability < 99.5% then 10%']);
       await sendMouse({ type: 'move', position: [0, 0] });
 
