@@ -28,6 +28,7 @@ export type StatementCstChildren = {
   exampleStatement?: ExampleStatementCstNode[];
   payStatement?: PayStatementCstNode[];
   payoutStatement?: PayoutStatementCstNode[];
+  periodStatement?: PeriodStatementCstNode[];
 };
 
 export interface RuleStatementCstNode extends CstNode {
@@ -105,8 +106,7 @@ export interface FeeStatementCstNode extends CstNode {
 export type FeeStatementCstChildren = {
   Fee: IToken[];
   MoneyLiteral: IToken[];
-  Monthly?: IToken[];
-  Yearly?: IToken[];
+  period?: PeriodCstNode[];
   label?: LabelCstNode[];
   Newline: IToken[];
 };
@@ -225,6 +225,17 @@ export type ClaimTermCstChildren = {
   Days?: (IToken)[];
   Business?: IToken[];
   Months?: IToken[];
+};
+
+export interface PeriodStatementCstNode extends CstNode {
+  name: "periodStatement";
+  children: PeriodStatementCstChildren;
+}
+
+export type PeriodStatementCstChildren = {
+  Period: IToken[];
+  period: PeriodCstNode[];
+  Newline: IToken[];
 };
 
 export interface PayStatementCstNode extends CstNode {
@@ -509,6 +520,7 @@ export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   declaration(children: DeclarationCstChildren, param?: IN): OUT;
   claimStatement(children: ClaimStatementCstChildren, param?: IN): OUT;
   claimTerm(children: ClaimTermCstChildren, param?: IN): OUT;
+  periodStatement(children: PeriodStatementCstChildren, param?: IN): OUT;
   payStatement(children: PayStatementCstChildren, param?: IN): OUT;
   payoutStatement(children: PayoutStatementCstChildren, param?: IN): OUT;
   label(children: LabelCstChildren, param?: IN): OUT;

@@ -234,7 +234,7 @@ function printResult(result: EvaluationResult, program: Program, language: Lang,
     io.out(`  ${label && label !== name ? `${label} (${name})` : name} = ${value}`);
   }
   if (result.mode === 'year') {
-    for (const month of result.months) io.out(`  month ${month.month}: ${month.credit.amount}${currency}`);
+    for (const month of result.periods) io.out(`  month ${month.month}: ${month.credit.amount}${currency}`);
   }
   io.out('Why:');
   for (const step of result.explanation) {

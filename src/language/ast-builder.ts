@@ -76,6 +76,8 @@ function onlyOperand(node: ExpressionNode): ExpressionNode | undefined {
 
 export class AstBuilder {
   readonly problems: Problem[] = [];
+  /** Caps written without a period: they take the program's (`period quarterly`), known once all is read. */
+  private readonly unperiodCaps: { period: A.Period }[] = [];
 
   constructor(private readonly source: string) {}
 
@@ -86,7 +88,10 @@ export class AstBuilder {
       const statement = this.statement(element);
       if (statement) statements.push(statement);
     }
-    return { statements };
+    const ast = { statements };
+    const period = A.programPeriod(ast);
+    for (const cap of this.unperiodCaps) cap.period = period;
+    return ast;
   }
 
   private statement(node: C.StatementCstNode): A.Statement | undefined {
@@ -103,6 +108,7 @@ export class AstBuilder {
     if (c.exampleStatement) return this.example(c.exampleStatement[0]);
     if (c.payStatement) return this.pay(c.payStatement[0]);
     if (c.payoutStatement) return this.payout(c.payoutStatement[0]);
+    if (c.periodStatement) return this.periodStatement(c.periodStatement[0]);
     return undefined;
   }
 
@@ -204,13 +210,22 @@ export class AstBuilder {
     const span = nodeSpan(node);
     const amountNode = first(c.amount);
     if (!span || !amountNode) return undefined;
-    const period = first(c.period)?.children;
-    const periodToken = period && first(period.Monthly ?? period.Quarterly ?? period.Yearly);
-    return {
-      amount: this.expression(amountNode),
-      period: (periodToken && periods[periodToken.image]) ?? 'monthly',
-      span,
-    };
+    const period = this.periodOf(first(c.period));
+    const cap = { amount: this.expression(amountNode), period: period ?? 'monthly', span };
+    if (!period) this.unperiodCaps.push(cap);
+    return cap;
+  }
+
+  private periodOf(node: C.PeriodCstNode | undefined): A.Period | undefined {
+    const p = node?.children;
+    const word = p && token(p.Monthly ?? p.Quarterly ?? p.Yearly);
+    return word ? periods[word.image] : undefined;
+  }
+
+  private periodStatement(node: C.PeriodStatementCstNode): A.PeriodDecl | undefined {
+    const span = nodeSpan(node, token(node.children.Newline));
+    const period = this.periodOf(first(node.children.period));
+    return span && period ? { type: 'period', period, span } : undefined;
   }
 
   private block(node: C.BlockCstNode): A.Block | undefined {
@@ -247,7 +262,7 @@ export class AstBuilder {
     return {
       type: 'fee',
       amount,
-      period: token(c.Yearly) ? 'yearly' : 'monthly',
+      period: this.periodOf(first(c.period)) ?? 'monthly',
       ...this.labelled(first(c.label)),
       span,
     };

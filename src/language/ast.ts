@@ -130,7 +130,7 @@ export interface Block extends Node {
 export interface FeeDecl extends Node {
   readonly type: 'fee';
   readonly amount: Literal;
-  readonly period: 'monthly' | 'yearly';
+  readonly period: Period;
   readonly label?: string;
   readonly translations?: Translations;
 }
@@ -189,6 +189,12 @@ export interface ClaimDecl extends Node {
   readonly afterIncident?: boolean;
 }
 
+/** `period quarterly`: the period the inputs measure and percent credits are a share of the fee of (monthly by default). */
+export interface PeriodDecl extends Node {
+  readonly type: 'period';
+  readonly period: Period;
+}
+
 /** `pay only if total_credit > 1 USD`: the period pays nothing unless it holds. */
 export interface PayCondition extends Node {
   readonly type: 'pay-if';
@@ -226,7 +232,7 @@ export interface ExampleDecl extends Node {
 
 export type Statement =
   | FeeDecl | InputDecl | Rule | Block | CapStmt | PointRate | LetDecl | OutputDecl | ClaimDecl | ExampleDecl
-  | PayCondition | PayoutDecl;
+  | PayCondition | PayoutDecl | PeriodDecl;
 
 export interface ProgramAst {
   readonly statements: readonly Statement[];
@@ -279,4 +285,13 @@ export function labelIn(label: string | undefined, translations: Translations | 
   if (label === undefined || !lang || !translations) return label;
   const tag = lang.slice(0, 2).toLowerCase();
   return Object.hasOwn(translations, tag) ? translations[tag] : label;
+}
+
+/** How many months each period spans. */
+export const MONTHS_IN: Readonly<Record<Period, number>> = { monthly: 1, quarterly: 3, yearly: 12 };
+
+/** The program's evaluation period (`period quarterly`); monthly when it names none. */
+export function programPeriod(ast: ProgramAst): Period {
+  for (const s of ast.statements) if (s.type === 'period') return s.period;
+  return 'monthly';
 }

@@ -108,6 +108,7 @@ export class CreditRulesParser extends CstParser {
     () => this.SUBRULE(this.exampleStatement),
     () => this.SUBRULE(this.payStatement),
     () => this.SUBRULE(this.payoutStatement),
+    () => this.SUBRULE(this.periodStatement),
   );
 
   statement = this.RULE('statement', () => {
@@ -167,7 +168,7 @@ export class CreditRulesParser extends CstParser {
   feeStatement = this.RULE('feeStatement', () => {
     this.CONSUME(t.Fee);
     this.CONSUME(t.MoneyLiteral);
-    this.OPTION(() => this.OR([{ ALT: () => this.CONSUME(t.Monthly) }, { ALT: () => this.CONSUME(t.Yearly) }]));
+    this.OPTION(() => this.SUBRULE(this.period));
     this.OPTION2(() => this.SUBRULE(this.label));
     this.CONSUME(t.Newline);
   });
@@ -279,6 +280,13 @@ export class CreditRulesParser extends CstParser {
         },
       },
     ]);
+  });
+
+  // period quarterly
+  periodStatement = this.RULE('periodStatement', () => {
+    this.CONSUME(t.PeriodWord);
+    this.SUBRULE(this.period);
+    this.CONSUME(t.Newline);
   });
 
   // pay only if total_credit > 1 USD

@@ -84,6 +84,8 @@ export const problems = {
     error('not-a-credit', `a credit must be a percentage of the fee (10%), money (50 EUR) or points (2 points), but this is ${kind}`, span),
   badCap: (kind: string, span: Span) =>
     error('bad-cap', `a cap must be a percentage of the fee (20%), money (500 EUR) or points, but this is ${kind}`, span),
+  capShorterThanPeriod: (cap: string, period: string, span: Span) =>
+    error('bad-cap', `a ${cap} cap under \`period ${period}\`: a cap cannot be shorter than the period the rules are evaluated for; write \`${period}\` or longer`, span),
   badPointRate: (kind: string, span: Span) =>
     error('bad-point-rate', `the point rate must be money (\`point = 50 EUR\`) or a share of the monthly fee (\`point = 0.5%\`), but this is ${kind}`, span),
   badProportional: (direction: string, span: Span) =>

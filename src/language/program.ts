@@ -4,7 +4,7 @@
  * examples, and its clause text. Built from the checker's output — freshly
  * compiled or loaded from a precompiled JSON file — without the parser.
  */
-import type { ClaimDecl, DurationUnit, InputKind, Kind, PayoutDecl, Translations } from './ast.js';
+import type { ClaimDecl, DurationUnit, InputKind, Kind, PayoutDecl, Period, Translations } from './ast.js';
 import type { CheckedProgram, InputSpec } from './checker/program.js';
 import { canonical } from './decimal.js';
 import { evaluationProblems, locate, type Diagnostic } from './diagnostics.js';
@@ -40,8 +40,9 @@ export interface InputInfo {
   readonly currency?: string;
   /** Not declared: the quick-sketch form of a program. */
   readonly implicit: boolean;
-  /** For the fee: whether it is given per month or per year. */
-  readonly period?: 'monthly' | 'yearly';
+  /** For the fee: whether it is given per month, quarter or year. */
+  readonly period?: Period;
+
 }
 
 export interface OutputInfo {
@@ -289,8 +290,8 @@ export function loadProgram<P extends Program>(json: unknown, make: (checked: Ch
 
 function summarize(result: MonthResult | YearResult): CreditSummary {
   const cuts = (r: MonthResult) => [...r.credits.flatMap((c) => c.cuts), ...r.cuts].map(cutSummary);
-  if (result.mode === 'month') return { currency: result.currency, ...result.credit, cuts: cuts(result) };
-  const months = result.months.map((m) => ({ ...m.credit, cuts: cuts(m) }));
+  if (result.mode !== 'year') return { currency: result.currency, ...result.credit, cuts: cuts(result) };
+  const months = result.periods.map((m) => ({ ...m.credit, cuts: cuts(m) }));
   return { currency: result.currency, ...result.credit, cuts: months.flatMap((m) => m.cuts), months };
 }
 

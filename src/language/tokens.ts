@@ -102,7 +102,8 @@ export const Business = contextual('business');
 export const Months = contextual('months');
 export const After = contextual('after');
 export const Incident = contextual('incident');
-export const contextualWords: readonly TokenType[] = [Payout, Pay, Only, To, Business, Months, After, Incident];
+export const PeriodWord = contextual('period');
+export const contextualWords: readonly TokenType[] = [Payout, Pay, Only, To, Business, Months, After, Incident, PeriodWord];
 
 // Quantities. A number followed directly by letters that are no unit is its own
 // token, so `5m` gets a clear message instead of two confusing ones.

@@ -46,7 +46,7 @@ interface Scope {
 export function checkResult(model: ProgramModel, values: InputValues, result: EvaluationResult, options: { strictCaps?: boolean } = {}): string[] {
   const problems: string[] = [];
   const year = result.mode === 'year';
-  const months: readonly MonthResult[] = result.mode === 'year' ? result.months : [result];
+  const months: readonly MonthResult[] = result.mode === 'year' ? result.periods : [result];
   const n = months.length;
   const fees = monthlyFees(model, values, n);
   const schedule = Array.from({ length: 12 }, (_, i) => fees[Math.min(i, n - 1)]);

@@ -104,7 +104,7 @@ describe('arithmetic is exact decimal', () => {
 
   it('a contract year of twelve 33.34 EUR months totals exactly 400.08, never 400.08000000000015', () => {
     const year = evalYear(ONE_RULE('10%'), { a: months(12, '98%'), fee: '333.40 EUR' });
-    assert.deepEqual(new Set(year.months.map((m) => m.credit.amount)), new Set(['33.34']));
+    assert.deepEqual(new Set(year.periods.map((m) => m.credit.amount)), new Set(['33.34']));
     assert.equal(year.credit.amount, '400.08');
     assert.equal(year.credit.percentOfFee, '10');
   });

@@ -47,7 +47,9 @@ function firstGap(block: A.Block, specs: ReadonlyMap<string, InputSpec>, currenc
   for (const tier of paying) {
     if (reach) {
       const gap = between(reach.bound, tier.interval.lo, spec);
-      if (gap) return problems.tierGap(name, describe(gap, spec, currency), tier.rule.span, reach.rule.span, tier.rule.span);
+      // On the later of the two tiers in the text: the line the drafter typed last.
+      const later = tier.rule.span.start > reach.rule.span.start ? tier.rule : reach.rule;
+      if (gap) return problems.tierGap(name, describe(gap, spec, currency), later.span, reach.rule.span, tier.rule.span);
     }
     if (!reach || compareHigh(tier.interval.hi, reach.bound) > 0) reach = { bound: tier.interval.hi, rule: tier.rule };
   }

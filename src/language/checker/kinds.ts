@@ -39,6 +39,8 @@ export interface KindFacts {
 export class KindChecker {
   private currency?: string;
   private hasFee = true;
+  /** The program's evaluation period: no cap may be shorter, and a year holds 12, 4 or 1 of them. */
+  private period: A.Period = 'monthly';
   /** Did-you-mean for examples, made when first needed, within one budget. */
   private readonly suggestions: Budget = { cells: SUGGESTION_BUDGET };
   private inputNames?: Suggester;
@@ -60,6 +62,7 @@ export class KindChecker {
 
   check(ast: A.ProgramAst): KindFacts {
     this.currency = this.findCurrency(ast);
+    this.period = A.programPeriod(ast);
     const hasRate = ast.statements.some((s) => s.type === 'point-rate');
     const values: ValueSpec[] = [];
     for (const statement of ast.statements) {
@@ -384,6 +387,9 @@ export class KindChecker {
   }
 
   private cap(cap: A.Cap, hasRate: boolean): void {
+    if (A.MONTHS_IN[cap.period] < A.MONTHS_IN[this.period]) {
+      this.found.push(problems.capShorterThanPeriod(cap.period, this.period, cap.span));
+    }
     const kind = this.kindOf(cap.amount);
     if (kind && kind !== 'percent' && kind !== 'money' && kind !== 'points') this.found.push(problems.badCap(describeKind(kind), cap.amount.span));
     if (kind === 'points' && !hasRate) this.found.push(problems.pointsWithoutRate(cap.amount.span));
@@ -442,7 +448,10 @@ export class KindChecker {
       }
       if (given.list) {
         lengths.add(given.values.length);
-        if (given.values.length > 12) this.found.push(problems.badExample('a contract year has at most 12 months, so a list has at most 12 values', given.span));
+        const most = 12 / A.MONTHS_IN[this.period];
+        if (given.values.length > most) {
+          this.found.push(problems.badExample(this.period === 'monthly' ? 'a contract year has at most 12 months, so a list has at most 12 values' : `a contract year has at most ${most} ${this.period === 'quarterly' ? 'quarters' : 'year'}, so a list has at most ${most} value${most === 1 ? '' : 's'}`, given.span));
+        }
       }
       for (const value of given.values) {
         if (symbol.kind && value.kind !== symbol.kind) {

@@ -80,9 +80,9 @@ export function resolveNames(ast: A.ProgramAst, found: Problem[]): Scope {
 function declare(ast: A.ProgramAst, scope: Scope, found: Problem[]): void {
   const firstOf = new Map<string, A.Statement>();
   ast.statements.forEach((statement, index) => {
-    if (statement.type === 'fee' || statement.type === 'point-rate' || statement.type === 'claim') {
+    if (statement.type === 'fee' || statement.type === 'point-rate' || statement.type === 'claim' || statement.type === 'period' || statement.type === 'payout') {
       const first = firstOf.get(statement.type);
-      const what = { fee: '`fee`', 'point-rate': '`point` rate', claim: '`claim` term' }[statement.type];
+      const what = { fee: '`fee`', 'point-rate': '`point` rate', claim: '`claim` term', period: '`period`', payout: '`payout`' }[statement.type];
       if (first) found.push(problems.duplicateStatement(what, statement.span, first.span));
       else firstOf.set(statement.type, statement);
       if (statement.type === 'fee' && !first) {

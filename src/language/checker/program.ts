@@ -3,7 +3,7 @@
  * filled in) plus the facts a form and the evaluator need. Plain data, so it
  * is also the format of a precompiled program.
  */
-import type { InputKind, Kind, Literal, ProgramAst, Translations } from '../ast.js';
+import type { InputKind, Kind, Literal, Period, ProgramAst, Translations } from '../ast.js';
 import type { Span } from '../source.js';
 
 export const PROGRAM_FORMAT = 'credit-rules/1';
@@ -20,7 +20,7 @@ export interface InputSpec {
   /** Not declared: inferred from use (the quick-sketch form of a program). */
   readonly implicit: boolean;
   /** Only for `fee`: the period its value is given for. */
-  readonly period?: 'monthly' | 'yearly';
+  readonly period?: Period;
   readonly span: Span;
 }
 

@@ -231,7 +231,7 @@ class DecimalMonth implements MonthValues<Decimal> {
       this.record(rule, {
         kind: 'credit', line: rule.line, rule: rule.owner, basis: rule.basis, amount: money(amount),
         ...(this.evaluator.formulas.has(rule) ? { formula: this.evaluator.formulas.get(rule) } : {}),
-        ...(rule.basis === 'percent' ? { share: percentString(credit.times(multiplier)), fee: money(fee) } : {}),
+        ...(rule.basis === 'percent' ? { share: percentString(credit.times(multiplier)), fee: money(fee), ...(this.evaluator.plan.period !== 'monthly' ? { period: this.evaluator.plan.period as 'quarterly' | 'yearly' } : {}) } : {}),
         ...(points ? { points: plain(points), pointValue: money(this.pointValue()) } : {}),
       });
     }

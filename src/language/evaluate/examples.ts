@@ -61,7 +61,7 @@ export function runExample(program: Program, example: ExampleDecl, options: RunO
         passed: sameNumber(e.value, actual, currency),
       };
     }
-    const values: Record<string, string> = result.mode === 'month'
+    const values: Record<string, string> = result.mode !== 'year'
       ? { ...result.values, ...result.outputs, total_credit: result.credit.amount, total_credit_percent: result.credit.percentOfFee ?? '0' }
       : result.outputs;
     const kinds: Record<string, string> = { total_credit: 'money', total_credit_percent: 'percent', ...Object.fromEntries(program.toJSON().values.map((v) => [v.name, v.kind])) };

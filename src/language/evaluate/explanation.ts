@@ -8,20 +8,21 @@ import type { CapCut, Display } from './results.js';
 
 export type StepData =
   | { kind: 'condition'; line: number; rule: string; holds: boolean; values: { name: string; value: Display }[] }
-  | { kind: 'credit'; line: number; rule: string; basis: string; amount: string; share?: string; fee?: string; points?: string; pointValue?: string; formula?: string }
+  | { kind: 'credit'; line: number; rule: string; basis: string; amount: string; share?: string; fee?: string; points?: string; pointValue?: string; formula?: string; period?: 'quarterly' | 'yearly' }
   | { kind: 'proportional'; line: number; direction: 'below' | 'above'; rounding: 'full' | 'started'; distance: Display; step: Display; threshold: Display; steps: string }
   | { kind: 'tier'; line: number; block: string; winner?: { line: number; rule: string }; matched: number }
   | { kind: 'cap'; cut: CapCut }
   | { kind: 'let' | 'output'; line: number; name: string; value: Display; rounding?: { how: string; value: Display; step: Display } }
   | { kind: 'total'; amount: string; exact: string; rounded: boolean; percent: string | null }
-  | { kind: 'month'; month: number; amount: string; percent: string | null }
+  | { kind: 'month'; month: number; amount: string; percent: string | null; period?: 'quarterly' | 'yearly' }
   | { kind: 'not-paid'; line: number; condition: string; amount: string };
 
 interface Phrases {
   /** What is paid, as the heading of a credit step: "Credit", or the payout's word. */
   readonly credit: string;
   holds(rule: string, values: string, holds: boolean): string;
-  percentCredit(share: string, fee: string, amount: string): string;
+  /** The credit of a rule, after "Credit: ". */
+  percentCredit(share: string, fee: string, amount: string, period?: 'quarterly' | 'yearly'): string;
   moneyCredit(amount: string): string;
   pointsCredit(points: string, value: string, amount: string): string;
   proportional(distance: string, direction: 'below' | 'above', threshold: string, steps: string, rounding: 'full' | 'started', step: string): string;
@@ -30,7 +31,7 @@ interface Phrases {
   value(role: 'let' | 'output', name: string, value: string): string;
   total(paid: string, amount: string, percent: string | undefined): string;
   rounded(exact: string, amount: string): string;
-  month(paid: string, month: number, amount: string, percent: string | undefined): string;
+  month(paid: string, month: number, amount: string, percent: string | undefined, period?: 'quarterly' | 'yearly'): string;
   notPaid(condition: string, amount: string): string;
 }
 
@@ -46,9 +47,9 @@ const sinceStart = {
 const english: Phrases = {
   credit: 'Credit',
   holds: (rule, values, holds) => `${values ? `${values}: ` : ''}\`${rule}\` ${holds ? 'holds' : 'does not hold'}.`,
-  percentCredit: (share, fee, amount) => `${english.credit}: ${share} of the monthly fee ${fee} = ${amount}.`,
-  moneyCredit: (amount) => `${english.credit}: ${amount}.`,
-  pointsCredit: (points, value, amount) => `${english.credit}: ${points} at ${value} per point = ${amount}.`,
+  percentCredit: (share, fee, amount, period) => `${share} of the ${period ?? 'monthly'} fee ${fee} = ${amount}.`,
+  moneyCredit: (amount) => `${amount}.`,
+  pointsCredit: (points, value, amount) => `${points} at ${value} per point = ${amount}.`,
   proportional: (distance, direction, threshold, steps, rounding, step) =>
     `${distance} ${direction} ${threshold} makes ${steps} ${rounding === 'full' ? 'full' : 'started'} step${steps === '1' ? '' : 's'} of ${step}.`,
   tier: (block, matched, winner) =>
@@ -61,16 +62,19 @@ const english: Phrases = {
   value: (role, name, value) => `${role === 'let' ? 'Let' : 'Output'} ${name} = ${value}.`,
   total: (paid, amount, percent) => `Total ${paid === 'Credit' ? 'credit' : paid}: ${amount}${percent ? ` (${percent} of the fee)` : ''}.`,
   rounded: (exact, amount) => `The exact amount ${exact} is rounded half up to ${amount}.`,
-  month: (paid, month, amount, percent) => `Month ${month}: ${paid === 'Credit' ? 'credit' : paid} ${amount}${percent ? ` (${percent} of that month's fee)` : ''}.`,
+  month: (paid, month, amount, percent, period) => {
+    const [unit, fee] = period === 'quarterly' ? ['Quarter', "that quarter's fee"] : period === 'yearly' ? ['Year', "that year's fee"] : ['Month', "that month's fee"];
+    return `${unit} ${month}: ${paid === 'Credit' ? 'credit' : paid} ${amount}${percent ? ` (${percent} of ${fee})` : ''}.`;
+  },
   notPaid: (condition, amount) => `\`pay only if ${condition}\` does not hold for a credit of ${amount}, so nothing is paid for this period.`,
 };
 
 const german: Phrases = {
   credit: 'Gutschrift',
   holds: (rule, values, holds) => `${values ? `${values}: ` : ''}\`${rule}\` ist ${holds ? 'erfüllt' : 'nicht erfüllt'}.`,
-  percentCredit: (share, fee, amount) => `${german.credit}: ${share} der monatlichen Vergütung von ${fee} = ${amount}.`,
-  moneyCredit: (amount) => `${german.credit}: ${amount}.`,
-  pointsCredit: (points, value, amount) => `${german.credit}: ${points} zu je ${value} = ${amount}.`,
+  percentCredit: (share, fee, amount, period) => `${share} der ${{ monthly: 'monatlichen', quarterly: 'vierteljährlichen', yearly: 'jährlichen' }[period ?? 'monthly']} Vergütung von ${fee} = ${amount}.`,
+  moneyCredit: (amount) => `${amount}.`,
+  pointsCredit: (points, value, amount) => `${points} zu je ${value} = ${amount}.`,
   proportional: (distance, direction, threshold, steps, rounding, step) =>
     `${distance} ${direction === 'below' ? 'unter' : 'über'} ${threshold} ergibt ${steps} ${rounding === 'full' ? 'volle' : 'angefangene'} Schritte zu ${step}.`,
   tier: (block, matched, winner) =>
@@ -83,7 +87,10 @@ const german: Phrases = {
   value: (role, name, value) => `${role === 'let' ? 'Wert' : 'Ergebnis'} ${name} = ${value}.`,
   total: (paid, amount, percent) => `${paid} insgesamt: ${amount}${percent ? ` (${percent} der Vergütung)` : ''}.`,
   rounded: (exact, amount) => `Der genaue Betrag ${exact} wird kaufmännisch auf ${amount} gerundet.`,
-  month: (paid, month, amount, percent) => `Monat ${month}: ${paid} ${amount}${percent ? ` (${percent} der Monatsvergütung)` : ''}.`,
+  month: (paid, month, amount, percent, period) => {
+    const [unit, fee] = period === 'quarterly' ? ['Quartal', 'Quartalsvergütung'] : period === 'yearly' ? ['Jahr', 'Jahresvergütung'] : ['Monat', 'Monatsvergütung'];
+    return `${unit} ${month}: ${paid} ${amount}${percent ? ` (${percent} der ${fee})` : ''}.`;
+  },
   notPaid: (condition, amount) => `\`pay only if ${condition}\` ist bei einer Gutschrift von ${amount} nicht erfüllt; für diesen Zeitraum wird nichts gezahlt.`,
 };
 
@@ -101,9 +108,9 @@ export function describeStep(step: StepData, lang: Lang, currency: string | unde
     case 'condition':
       return p.holds(step.rule, step.values.map((v) => `${v.name} = ${show(v.value)}`).join(', '), step.holds);
     case 'credit': {
-      // An expression credit shows its formula first: "Credit: `min(m * 1%, 20%)` = 0.68% of …".
-      const text = (sentence: string) => (step.formula ? sentence.replace(': ', `: \`${step.formula}\` = `) : sentence);
-      if (step.share !== undefined && step.fee !== undefined) return text(p.percentCredit(formatPercent(step.share, lang), money(step.fee), money(step.amount)));
+      // "Credit: …", and an expression credit's formula first: "Credit: `min(m * 1%, 20%)` = 0.68% of …".
+      const text = (sentence: string) => `${p.credit}: ${step.formula ? `\`${step.formula}\` = ` : ''}${sentence}`;
+      if (step.share !== undefined && step.fee !== undefined) return text(p.percentCredit(formatPercent(step.share, lang), money(step.fee), money(step.amount), step.period));
       if (step.points !== undefined && step.pointValue !== undefined) {
         return text(p.pointsCredit(formatQuantity({ kind: 'points', value: step.points }, lang), money(step.pointValue), money(step.amount)));
       }
@@ -126,7 +133,7 @@ export function describeStep(step: StepData, lang: Lang, currency: string | unde
       return step.rounded ? `${p.rounded(`${formatNumber(step.exact, lang)}${currency ? ` ${currency}` : ''}`, money(step.amount))} ${total}` : total;
     }
     case 'month':
-      return p.month(p.credit, step.month, money(step.amount), step.percent === null ? undefined : formatPercent(step.percent, lang));
+      return p.month(p.credit, step.month, money(step.amount), step.percent === null ? undefined : formatPercent(step.percent, lang), step.period);
     case 'not-paid':
       return p.notPaid(step.condition, money(step.amount));
   }

@@ -95,6 +95,8 @@ export function compileExpr(expr: Expr): Compiled {
           const mode = ROUNDING[expr.name];
           return (env) => {
             const by = num(step(env));
+            // The checker allows only steps above zero: a saved program with another was not checked.
+            if (!by.gt(0)) throw new EvaluationStop(problems.notChecked(span));
             return exact(num(value(env)).div(by).toDecimalPlaces(0, mode).times(by), span);
           };
         }

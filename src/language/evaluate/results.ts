@@ -72,8 +72,9 @@ export interface Step {
 }
 
 export interface MonthResult {
-  readonly mode: 'month';
-  /** In a contract-year run: which month (1-based). */
+  /** `period`: one quarter or year of rules evaluated per quarter or year (`period quarterly`). */
+  readonly mode: 'month' | 'period';
+  /** In a contract-year run: which month, or quarter (1-based). */
   readonly month?: number;
   readonly currency: string | null;
   /** The monthly fee; null for a program without a fee. */
@@ -100,7 +101,10 @@ export interface YearResult {
   /** Every cap cut of the year, by month. */
   readonly cuts: readonly CapCut[];
   readonly outputs: Readonly<Record<string, string>>;
-  readonly months: readonly MonthResult[];
+  /** Each period of the run: 12 months, 4 quarters or 1 year at most. */
+  readonly periods: readonly MonthResult[];
+  /** The same as `periods`, for rules evaluated per month (as version 1 named them). */
+  readonly months?: readonly MonthResult[];
   readonly explanation: readonly Step[];
 }
 

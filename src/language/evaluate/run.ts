@@ -4,7 +4,7 @@
  * into the public result shape, and every problem — a bad input value, a
  * division by zero — into a diagnostic. Nothing here throws to the caller.
  */
-import { labelIn, type PayoutDecl } from '../ast.js';
+import { labelIn, MONTHS_IN, type PayoutDecl } from '../ast.js';
 import type { CheckedProgram } from '../checker/program.js';
 import { Decimal, moneyString, ZERO } from '../decimal.js';
 import { locate, type Diagnostic, type Problem } from '../diagnostics.js';
@@ -30,7 +30,8 @@ export interface RunOptions {
 export function run(program: CheckedProgram, evaluator: Evaluator, given: InputValues, options: RunOptions = {}, creditOnly = false): Evaluation {
   const lines = evaluator.lines;
   const fail = (found: Problem[]): Evaluation => ({ ok: false, diagnostics: found.map((p) => locate(p, lines)) });
-  const read = readInputs(program.inputs, given, program.currency ?? options.currency);
+  const { period, feePeriod } = evaluator.plan;
+  const read = readInputs(program.inputs, given, program.currency ?? options.currency, period);
   if (read.problems.length > 0) return fail(read.problems);
   const currency = read.currency ?? program.currency ?? options.currency;
   const lang = options.lang ?? 'en';
@@ -39,17 +40,18 @@ export function run(program: CheckedProgram, evaluator: Evaluator, given: InputV
 
   const monthlyFees = read.months.map((m) => {
     const fee = (m.get('fee') as Decimal | undefined) ?? ZERO;
-    return evaluator.plan.yearlyFee ? fee.div(12) : fee;
+    // The fee of the evaluation period: `fee 12000 EUR yearly` is 1000 EUR a month, 3000 EUR a quarter.
+    return feePeriod === period ? fee : fee.times(MONTHS_IN[period]).div(MONTHS_IN[feePeriod]);
   });
   const ar = decimalArithmetic(currency);
-  const fees = feeSchedule(ar, monthlyFees);
+  const fees = feeSchedule(ar, monthlyFees, period);
   const yearlyFee = fees[0].yearly;
 
   const accruals = new Accruals(ar, evaluator.plan.remembers);
   const computations: MonthComputation[] = [];
   try {
     read.months.forEach((values, i) => {
-      if (startsQuarter(i)) accruals.startQuarter();
+      if (startsQuarter(i, period)) accruals.startQuarter();
       computations.push(evaluator.month({ values, month: read.year ? i + 1 : 0, currency, fees: fees[i] }, accruals, creditOnly));
     });
   } catch (error) {
@@ -61,7 +63,7 @@ export function run(program: CheckedProgram, evaluator: Evaluator, given: InputV
   }
 
   const hasFee = evaluator.plan.hasFee;
-  const monthResults = computations.map((c, i) => monthResult(c, read.year ? i + 1 : undefined, words, hasFee, creditOnly));
+  const monthResults = computations.map((c, i) => monthResult(c, read.year ? i + 1 : undefined, words, hasFee, period !== 'monthly', creditOnly));
   const diagnostics: Diagnostic[] = [];
   if (!read.year) return { ok: true, result: monthResults[0], diagnostics };
 
@@ -69,7 +71,8 @@ export function run(program: CheckedProgram, evaluator: Evaluator, given: InputV
   const paid = sum(computations.map((c) => c.rounded));
   const yearShare = hasFee ? percentString(paid.div(yearlyFee)) : null;
   const cuts = monthResults.flatMap((m) => [...m.credits.flatMap((c) => c.cuts), ...m.cuts]);
-  const summary: StepData[] = monthResults.map((m, i) => ({ kind: 'month', month: i + 1, amount: m.credit.amount, percent: m.credit.percentOfFee }));
+  const unit = period === 'monthly' ? {} : { period };
+  const summary: StepData[] = monthResults.map((m, i) => ({ kind: 'month', month: i + 1, amount: m.credit.amount, percent: m.credit.percentOfFee, ...unit }));
   // Each month's summary, followed by the cuts of that month.
   const explanation: Step[] = creditOnly ? [] : [
     ...summary.flatMap((s, i) => [step(s, words), ...cuts.filter((c) => c.month === i + 1).map((cut) => step({ kind: 'cap', cut }, words))]),
@@ -83,7 +86,8 @@ export function run(program: CheckedProgram, evaluator: Evaluator, given: InputV
     credits: sumCredits(monthResults, currency, hasFee ? yearlyFee : undefined),
     cuts,
     outputs: {},
-    months: monthResults,
+    periods: monthResults,
+    ...(period === 'monthly' ? { months: monthResults } : {}),
     explanation,
   };
   return { ok: true, result: year, diagnostics };
@@ -106,10 +110,10 @@ function step(data: StepData, { lang, currency, paid }: Wording): Step {
   return { kind: data.kind, text: describeStep(data, lang, currency, paid), ...(line ? { line } : {}), ...(month ? { month } : {}) };
 }
 
-function monthResult(c: MonthComputation, month: number | undefined, words: Wording, hasFee: boolean, creditOnly = false): MonthResult {
+function monthResult(c: MonthComputation, month: number | undefined, words: Wording, hasFee: boolean, otherPeriod: boolean, creditOnly = false): MonthResult {
   const { currency } = words;
   return {
-    mode: 'month',
+    mode: otherPeriod ? 'period' : 'month',
     ...(month ? { month } : {}),
     currency: currency ?? null,
     fee: hasFee ? moneyString(c.fee, currency) : null,

@@ -99,7 +99,8 @@ export function lower(program: CheckedProgram): Plan {
     inputs, values, credits, caps, scopes, remembers,
     ...(pointRate ? { pointRate } : {}),
     ...(program.currency ? { currency: program.currency } : {}),
-    yearlyFee: program.inputs.find((i) => i.name === 'fee')?.period === 'yearly',
+    period: A.programPeriod(program.ast),
+    feePeriod: program.inputs.find((i) => i.name === 'fee')?.period ?? 'monthly',
     hasFee: program.inputs.some((i) => i.name === 'fee'),
     payConditions,
   };

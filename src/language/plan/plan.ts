@@ -28,8 +28,10 @@ export interface Plan {
   readonly remembers: readonly boolean[];
   /** The rules' own currency, if they name one. */
   readonly currency?: string;
-  /** Whether `fee` is given per year (the month's fee is a twelfth of it). */
-  readonly yearlyFee: boolean;
+  /** The evaluation period (`period quarterly`): what one run of `month` computes, monthly by default. */
+  readonly period: Period;
+  /** The period the fee is given for (`fee 12000 EUR yearly`); the period's fee follows from it. */
+  readonly feePeriod: Period;
   /** Whether the program has a fee at all (§11): without one, no result states a share of it. */
   readonly hasFee: boolean;
   /** `pay only if` lines: a period pays only when every one holds. */

@@ -10,7 +10,7 @@
  * The explanation is an observer: the month reports what it decided, and the
  * exact interpreter words it; billing's runs pass no observer.
  */
-import type { Period } from '../ast.js';
+import { MONTHS_IN, type Period } from '../ast.js';
 import type { BlockPlan, CapPlan, PayConditionPlan, Plan, RulePlan } from './plan.js';
 import { PROGRAM_SCOPE } from './plan.js';
 
@@ -30,6 +30,12 @@ const PERIOD_ORDER: Record<Period, number> = { monthly: 0, quarterly: 1, yearly:
 /** Caps apply monthly, then quarterly, then yearly; in the order written within a period. */
 export const capOrder = (a: { period: Period }, b: { period: Period }) => PERIOD_ORDER[a.period] - PERIOD_ORDER[b.period];
 
+/**
+ * The fees of one period of a run: `monthly` is the evaluation period's own
+ * fee (a month's, or a quarter's under `period quarterly`), which percent
+ * credits are a share of; `quarterly` and `yearly` are what caps of those
+ * periods are a share of.
+ */
 export interface Fees<N> {
   readonly monthly: N;
   readonly quarterly: N;
@@ -41,14 +47,24 @@ export function feeOf<N>(period: Period, fees: Fees<N>): N {
   return period === 'monthly' ? fees.monthly : period === 'quarterly' ? fees.quarterly : fees.yearly;
 }
 
+/** How many evaluation periods a contract year has: 12 months, 4 quarters or 1 year. */
+export const periodsInYear = (period: Period) => 12 / MONTHS_IN[period];
+
 /**
- * The fees of a run's months. A contract year has twelve months; months after
- * the run pay the last month's fee — so a single month's quarter is three of
- * its fees and its year twelve.
+ * The fees of a run's periods (each the period's own fee). A contract year has
+ * twelve months, four quarters or one year; periods after the run pay the
+ * last period's fee — so a single month's quarter is three of its fees and
+ * its year twelve, a single quarter's year four.
  */
-export function feeSchedule<N>(ar: Arithmetic<N>, monthly: readonly N[]): Fees<N>[] {
-  const yearly = yearFee(ar, monthly);
-  return monthly.map((own, m) => ({ monthly: own, quarterly: quarterFee(ar, monthly, m), yearly }));
+export function feeSchedule<N>(ar: Arithmetic<N>, own: readonly N[], period: Period = 'monthly'): Fees<N>[] {
+  if (period === 'monthly') {
+    const yearly = yearFee(ar, own);
+    return own.map((fee, m) => ({ monthly: fee, quarterly: quarterFee(ar, own, m), yearly }));
+  }
+  let yearly = ar.zero;
+  for (let i = 0; i < periodsInYear(period); i++) yearly = ar.plus(yearly, scheduled(own, i));
+  // No cap is shorter than the period (the checker's rule), so a quarter's fee is never asked of a yearly program.
+  return own.map((fee) => ({ monthly: fee, quarterly: fee, yearly }));
 }
 
 /** The fee of the contract quarter of month `m` (0-based) of a run. */
@@ -69,9 +85,9 @@ function scheduled<N>(monthly: ArrayLike<N>, m: number): N {
   return monthly[m < monthly.length ? m : monthly.length - 1];
 }
 
-/** Month `index` (0-based) of a contract year opens a new quarter. */
-export function startsQuarter(index: number): boolean {
-  return index > 0 && index % 3 === 0;
+/** Period `index` (0-based) of a contract year opens a new quarter: every third month, every quarter. */
+export function startsQuarter(index: number, period: Period = 'monthly'): boolean {
+  return index > 0 && (period !== 'monthly' || index % 3 === 0);
 }
 
 /**

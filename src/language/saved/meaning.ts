@@ -127,7 +127,7 @@ export function checkMeaning(program: CheckedProgram): void {
   const once = new Set<string>();
   statements.forEach((s, index) => {
     const at = `ast.statements[${index}]`;
-    if (s.type === 'fee' || s.type === 'point-rate' || s.type === 'claim' || s.type === 'payout') {
+    if (s.type === 'fee' || s.type === 'point-rate' || s.type === 'claim' || s.type === 'payout' || s.type === 'period') {
       if (once.has(s.type)) fail(at, `a second \`${s.type}\` statement`);
       once.add(s.type);
     }

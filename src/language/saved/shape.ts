@@ -17,7 +17,7 @@ const KINDS: A.Kind[] = ['percent', 'money', 'duration', 'number', 'boolean', 'p
 const kind = oneOf(...KINDS);
 const inputKind = oneOf<A.InputKind>('percent', 'money', 'duration', 'number', 'boolean');
 const period = oneOf<A.Period>('monthly', 'quarterly', 'yearly');
-const feePeriod = oneOf('monthly', 'yearly');
+const feePeriod = period;
 const name = text(LIMITS.sourceLength, /^[A-Za-z][A-Za-z0-9_]*$/, 'a name (a letter, then letters, digits or _)');
 const label = text(LIMITS.sourceLength);
 const currency = text(3, /^[A-Z]{3}$/, 'a currency code of three capital letters');
@@ -155,6 +155,7 @@ export function savedProgram(sourceLength: number): Reader<CheckedProgram> {
     output: object({ type: oneOf('output'), name, nameSpan: span, declaredKind: optional(kind), label: optional(label), translations: optional(translations), value: expr, span }),
     claim: object({ type: oneOf('claim'), within: literal, measure: optional(oneOf('business-days', 'months')), afterIncident: optional(boolean), span }),
     'pay-if': object({ type: oneOf('pay-if'), condition: expr, span }),
+    period: object({ type: oneOf('period'), period, span }),
     payout: object({
       type: oneOf('payout'), what: label, whatTranslations: optional(translations),
       recipient: optional(label), recipientTranslations: optional(translations), span,

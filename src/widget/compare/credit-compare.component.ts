@@ -500,7 +500,7 @@ export class CreditCompare extends LitElement {
         <tbody>
           ${Array.from({ length: 12 }, (_, m) => html`<tr>
             <th scope="row">${m + 1} · ${t.monthName(m + 1)}</th>
-            ${years.map((y) => html`<td>${y?.months[m] ? this.#money(y.months[m].credit.amount, y.currency) : '—'}</td>`)}
+            ${years.map((y) => html`<td>${y?.periods[m] ? this.#money(y.periods[m].credit.amount, y.currency) : '—'}</td>`)}
           </tr>`)}
         </tbody>
         <tfoot><tr>
