@@ -179,6 +179,26 @@ describe('versions of a draft', () => {
     }
     expect((await openVersions('none', null)).problem).to.equal('unavailable');
   });
+
+  it('says so when an older copy of the page in another tab blocks the saved versions', async () => {
+    const open = Object.getOwnPropertyDescriptor(IDBFactory.prototype, 'open')!;
+    // What the browser does while another tab holds the database open at an older version.
+    Object.defineProperty(IDBFactory.prototype, 'open', {
+      configurable: true,
+      value: () => {
+        const request = {} as IDBOpenDBRequest;
+        setTimeout(() => request.onblocked?.(new Event('blocked') as IDBVersionChangeEvent));
+        return request;
+      },
+    });
+    try {
+      const el = await mount({ source: RULES });
+      await waitUntil(() => $(el, '#store-problem'), 'the message about storage', PATIENCE);
+      expect($(el, '#store-problem')!.textContent).to.contain('locked by an older copy of this page in another tab; close it and reload');
+    } finally {
+      Object.defineProperty(IDBFactory.prototype, 'open', open);
+    }
+  });
 });
 
 describe('undo, wrapping and the first screen', () => {
