@@ -15,7 +15,7 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import {
   addAmounts, formatClaimPeriod, labelIn, formatMoney, formatNumber, formatPercent, formatQuantity,
-  type CapCut, type Diagnostic, type Display, type Evaluation, type EvaluationResult, type InputInfo, type InputValue, type InputValues,
+  type CapCut, type Diagnostic, type Display, type Evaluation, type ExampleInfo, type EvaluationResult, type InputInfo, type InputValue, type InputValues,
   type MonthResult, type Program, type Translations, type YearResult,
 } from '../runtime.js';
 import { axisUnit, decimalsOf, downtimeMinutes, formatDowntime, isAvailability, renderChart, span, sweep, zooms, type Curve } from './chart.js';
@@ -580,12 +580,12 @@ export class CreditCalculator extends LitElement {
     this.#compute(true);
   }
 
-  #onExample(inputs: Readonly<Record<string, InputValue | readonly InputValue[]>>): void {
+  #onExample(inputs: ExampleInfo['inputs']): void {
     if (!this.loaded) return;
     const fields = { ...this.fields };
     const lists: Record<string, string[]> = {};
     for (const input of this.loaded.inputs) {
-      const raw = inputs[input.name];
+      const raw = inputs[input.name] as InputValue | readonly InputValue[] | undefined;
       if (Array.isArray(raw)) lists[input.name] = raw.map(String);
       fields[input.name] = this.#field(input, Array.isArray(raw) ? raw[0] : (raw as InputValue | undefined) ?? input.default);
     }
