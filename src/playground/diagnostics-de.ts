@@ -94,6 +94,7 @@ export const germanMessages: { readonly [C in Code]: Say } = {
   'tier-gap': (a) => `Keine Stufe zahlt, wenn ${q(a.name)} ${gapDe(a.gap)}, obwohl auf beiden Seiten Stufen zahlen; lassen Sie die beiden Stufen aneinanderstoßen (\`<=\` in einer von ihnen oder eine Schwelle verschieben).`,
   'rule-after-block': (a) => `Diese Regel zu ${q(a.name)} ist keine Stufe des Blocks darüber und zahlt daher zusätzlich; rücken Sie sie ein, um sie zur Stufe zu machen (die höchste gilt).`,
   'division-by-zero': () => 'Division durch null.',
+  'empty-list': (a) => `${q(a.input)} hat in diesem Zeitraum keine Einträge und daher keinen ${a.which === 'max' ? 'größten' : 'kleinsten'} Wert; sichern Sie es ab: \`if count(${String(a.input ?? '…')}) > 0 then ${String(a.which ?? 'max')}(${String(a.input ?? '…')}) else …\``,
   'invalid-input': (a) => `${q(a.input)}: Dieser Wert ist ungültig.`,
   'input-out-of-range': (a) => `${q(a.input)}: ${String(a.value ?? '…')} liegt außerhalb des zulässigen Bereichs ${String(a.range ?? '…')}.`,
   'unknown-input': (a) => `${q(a.input)} ist keine Eingabe dieser Regeln.${mean(a.suggestion)}`,
