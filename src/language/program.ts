@@ -168,6 +168,8 @@ export class Program {
   readonly payout?: PayoutInfo;
   /** Whether the program has a fee (§11): without one, results state no share of it. */
   readonly hasFee: boolean;
+  /** The period its rules are evaluated for (`period quarterly`): a contract year holds 12, 4 or 1 of them. */
+  readonly period: Period;
   protected readonly evaluator: Evaluator;
   private lastCurrency: string | undefined = undefined;
   private lastSettled: ReturnType<Program['settle']> = { options: NO_OPTIONS };
@@ -210,6 +212,7 @@ export class Program {
       ...(payout.recipientTranslations ? { recipientTranslations: payout.recipientTranslations } : {}),
     };
     this.hasFee = this.evaluator.plan.hasFee;
+    this.period = this.evaluator.plan.period;
   }
 
   /** The rules as written. */
