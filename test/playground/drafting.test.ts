@@ -13,11 +13,8 @@ import { germanMessages } from '../../src/playground/diagnostics-de.js';
 import { openVersions, readVersionsFile } from '../../src/playground/versions.js';
 import { reservedForLater, wordDocs } from '../../src/playground/word-docs.js';
 import { keywords } from '../../src/language-service.js';
-import { $, $$, mount, RULES, settle, toEnd, typeLines } from './helpers.js';
+import { $, $$, mount, PATIENCE, RULES, settle, toEnd, typeLines } from './helpers.js';
 import { afterEach, describe, it } from './mocha.js';
-
-/** How long to wait for the screen on a busy machine (nothing is timed; this only bounds a failure). */
-const PATIENCE = { timeout: 15_000 };
 
 afterEach(() => {
   fixtureCleanup();

@@ -15,6 +15,9 @@ if availability < 99.5% then 10%
 
 let keys = 0;
 
+/** How long to wait for the screen on a busy machine (nothing is timed; this only bounds a failure). */
+export const PATIENCE = { timeout: 15_000 };
+
 /** A playground with its own storage key (so tests never see each other's drafts) and, optionally, a text. */
 export async function mount(options: { source?: string; key?: string; readHash?: boolean; locale?: 'en' | 'de' } = {}): Promise<CreditPlayground> {
   const key = options.key ?? `playground-test-${Date.now()}-${keys++}`;
