@@ -28,7 +28,8 @@ export interface SourceToken {
 type TokenType = typeof t.Identifier;
 
 const ROLES = new Map<TokenType, TokenRole>([
-  [t.Identifier, 'name'], [t.StringLiteral, 'string'], [t.BadUnit, 'bad-unit'], [t.True, 'boolean'], [t.False, 'boolean'],
+  // A contextual word (`pay`, `to`, …) is a name to the lexer; the parser decides where it is a keyword.
+  [t.Identifier, 'name'], ...t.contextualWords.map((k): [TokenType, TokenRole] => [k, 'name']), [t.StringLiteral, 'string'], [t.BadUnit, 'bad-unit'], [t.True, 'boolean'], [t.False, 'boolean'],
   ...[t.PercentKind, t.MoneyKind, t.DurationKind, t.NumberKind, t.BooleanKind].map((k): [TokenType, TokenRole] => [k, 'kind']),
   ...[t.Monthly, t.Quarterly, t.Yearly].map((k): [TokenType, TokenRole] => [k, 'period']),
   [t.If, 'control'], [t.Then, 'control'],

@@ -25,12 +25,21 @@ export interface RelatedInformation {
   readonly end?: Position;
 }
 
+/** One parameter of a message: a name, a unit, a range as written, a count. */
+export type MessageArg = string | number | boolean | readonly string[] | undefined;
+
 export interface Problem {
   readonly severity: Severity;
   readonly code: string;
   readonly message: string;
   readonly span: Span;
   readonly related?: readonly RelatedInformation[];
+  /**
+   * The parameters the message was built from, by the constructor's parameter
+   * names (`{ name, suggestion }`): a translation builds its own sentence from
+   * them and the code (the playground's German catalogue).
+   */
+  readonly args?: Readonly<Record<string, MessageArg>>;
   /** For problems with an input value: the input's name. */
   readonly input?: string;
   /** For problems in a contract-year run: the month (1-based). */
@@ -132,7 +141,9 @@ export const error = (code: CodeOf<'error'>, message: string, span: Span, extra:
 export const warning = (code: CodeOf<'warning'>, message: string, span: Span, extra: Partial<Problem> = {}): Problem => ({
   severity: 'warning', code, message, span, ...extra,
 });
-export const info = (code: CodeOf<'info'>, message: string, span: Span): Problem => ({ severity: 'info', code, message, span });
+export const info = (code: CodeOf<'info'>, message: string, span: Span, extra: Partial<Problem> = {}): Problem => ({
+  severity: 'info', code, message, span, ...extra,
+});
 
 export const didYouMean = (suggestion: string | undefined) => (suggestion ? ` Did you mean \`${suggestion}\`?` : '');
 
@@ -143,15 +154,15 @@ export const evaluationProblems = {
   numberTooLarge: (span: Span) =>
     error('number-too-large', 'this value is too large to compute exactly: it needs more than 40 significant digits, so its cents would be guessed', span),
   invalidInput: (input: string, message: string, span: Span, month?: number) =>
-    error('invalid-input', `\`${input}\`: ${message}`, span, { input, ...(month ? { month } : {}) }),
+    error('invalid-input', `\`${input}\`: ${message}`, span, { args: { input }, input, ...(month ? { month } : {}) }),
   inputOutOfRange: (input: string, value: string, range: string, span: Span, month?: number) =>
-    error('input-out-of-range', `\`${input}\`: ${value} is outside the allowed range ${range}`, span, { input, ...(month ? { month } : {}) }),
+    error('input-out-of-range', `\`${input}\`: ${value} is outside the allowed range ${range}`, span, { args: { input, value, range }, input, ...(month ? { month } : {}) }),
   unknownInput: (input: string, span: Span, suggestion?: string) =>
-    error('unknown-input', `\`${input}\` is not an input of these rules.${didYouMean(suggestion)}`, span, { input }),
+    error('unknown-input', `\`${input}\` is not an input of these rules.${didYouMean(suggestion)}`, span, { args: { input, suggestion }, input }),
   badYearRun: (message: string, span: Span) => error('bad-year-run', message, span),
   emptyList: (input: string, which: 'max' | 'min', span: Span) =>
-    error('empty-list', `\`${input}\` has no items this period, so it has no ${which === 'max' ? 'largest' : 'smallest'} value; guard it: \`if count(${input}) > 0 then ${which}(${input}) else …\``, span, { input }),
-  invalidOption: (option: string, message: string) => error('invalid-option', `\`${option}\`: ${message}`, { start: 0, end: 0 }),
+    error('empty-list', `\`${input}\` has no items this period, so it has no ${which === 'max' ? 'largest' : 'smallest'} value; guard it: \`if count(${input}) > 0 then ${which}(${input}) else …\``, span, { args: { input, which }, input }),
+  invalidOption: (option: string, message: string) => error('invalid-option', `\`${option}\`: ${message}`, { start: 0, end: 0 }, { args: { option } }),
   notChecked: (span: Span) => error('bad-precompiled', 'this program was not checked; compile the rules again', span),
   badPrecompiled: (message: string) => error('bad-precompiled', message, { start: 0, end: 0 }),
 } as const;

@@ -22,10 +22,17 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { property, query, state } from 'lit/decorators.js';
 import { EditorView } from '@codemirror/view';
 import { compile } from '../index.js';
-import type { Diagnostic, EvaluationResult, ExampleResult, Program } from '../index.js';
+import type { Diagnostic, EvaluationResult, ExampleResult, Kind, Program } from '../index.js';
+import { clauseParts, linkedLines, type ClausePart } from './clause-links.js';
 import type { CompletionData } from './completion.js';
-import { jumpTo, offsetOf, showDiagnostics, sortDiagnostics } from './diagnostics.js';
-import { attributes, createEditor } from './editor.js';
+import { messageOf } from './diagnostics-de.js';
+import { jumpTo, offsetOf, showDiagnostics, sortDiagnostics, type SaidDiagnostic } from './diagnostics.js';
+import { attributes, createEditor, historyJSON, phrases } from './editor.js';
+import { lineHighlight } from './line-highlight.js';
+import { editorPhrases } from './phrases.js';
+import type { FixContext } from './quick-fixes.js';
+import type { Version } from './versions.js';
+import { VersionsController } from './versions-controller.js';
 import { embedInline, embedSrc, inlineSafe } from './embed.js';
 import type { HoverData } from './hover.js';
 import { langOf, strings, type Lang, type Strings } from './i18n.js';
@@ -35,6 +42,21 @@ import { DraftStore, draftOf, type Draft } from './storage.js';
 import { styles } from './credit-playground.styles.js';
 import { declarationOf, declaredInText, programSymbols, type SymbolInfo } from './symbols.js';
 import { fetchTemplate, starterSource, templateIds } from './templates.js';
+
+/** One side of a comparison: a version, or the draft as it stands. */
+interface Side {
+  readonly name: string;
+  readonly source: string;
+  readonly program: Program;
+}
+
+interface Comparison {
+  readonly before: Side;
+  readonly after: Side;
+}
+
+/** The value of the draft as it stands in the Compare pickers. */
+const DRAFT = 'draft';
 
 /** What the last compile of the current text found. */
 interface Snapshot {
@@ -107,8 +129,8 @@ export class CreditPlayground extends LitElement {
   /** Interface language, `en` or `de`; defaults from the closest `lang` attribute. */
   @property({ reflect: true }) locale?: Lang;
 
-  /** Language of the clause pane, `en` or `de`. */
-  @property({ attribute: 'clause-lang', reflect: true }) clauseLang: Lang = 'en';
+  /** Language of the clause pane, `en` or `de`; until chosen, the interface's language. */
+  @property({ attribute: 'clause-lang', reflect: true }) clauseLang?: Lang;
 
   /** Local-storage key of the draft; empty keeps no draft. */
   @property({ attribute: 'storage-key' }) storageKey = 'credit-rules:playground:draft';
@@ -127,7 +149,13 @@ export class CreditPlayground extends LitElement {
   /** The program the calculator shows: replaced only when the preview would change (see `preview-key.ts`). */
   @state() private preview?: { key: string; program: Program };
   @state() private examples?: { program: Program; results: ExampleResult[] };
-  @state() private clause?: { program: Program; lang: Lang; text: string };
+  @state() private clause?: { program: Program; lang: Lang; parts: readonly ClausePart[] };
+  /** The editor lines the cursor is on (1-based): the clause marks the sentences they produce. */
+  @state() private cursorLines: readonly number[] = [];
+  /** The current draft's name ('' until named). */
+  @state() private draftName = '';
+  /** Two versions compared: both compiled without errors. */
+  @state() private compared?: Comparison;
   /** The last message, said in the language the interface is in when it shows (so switching it translates the message too). */
   @state() private status?: { say: Message; link?: string };
   @state() private previewValues: Record<string, unknown> = {};
@@ -137,6 +165,13 @@ export class CreditPlayground extends LitElement {
   @query('.editor') private editorHost!: HTMLElement;
   @query('credit-calculator') private calculator?: CalculatorElement;
   @query('dialog') private dialog?: HTMLDialogElement;
+  @query('#version-name') private versionNameInput?: HTMLInputElement;
+  @query('#compare-older') private compareOlder?: HTMLSelectElement;
+  @query('#compare-newer') private compareNewer?: HTMLSelectElement;
+  @query('.compare credit-compare') private curves?: HTMLElement;
+
+  /** The named versions, kept in IndexedDB (or memory) under the storage key. */
+  private readonly kept = new VersionsController(this, () => (this.storageKey ? `${this.storageKey}:versions` : ''));
 
   private view?: EditorView;
   private frame = 0;
@@ -201,6 +236,10 @@ export class CreditPlayground extends LitElement {
     return langOf(this.locale ?? this.closest('[lang]')?.getAttribute('lang'));
   }
 
+  private get clauseLanguage(): Lang {
+    return this.clauseLang ?? this.language;
+  }
+
   private get t(): Strings {
     return strings(this.language);
   }
@@ -253,7 +292,8 @@ export class CreditPlayground extends LitElement {
 
   private saveDraft(): void {
     if (this.unsaved === undefined) return;
-    const saved = this.store?.save(this.unsaved, this.stored?.id);
+    const history = this.view && this.unsaved === this.source ? historyJSON(this.view.state) : undefined;
+    const saved = this.store?.save(this.unsaved, this.stored?.id, { name: this.draftName, ...(history !== undefined ? { history } : {}) });
     if (saved) {
       this.stored = saved;
       this.storedHere = true;
@@ -280,11 +320,16 @@ export class CreditPlayground extends LitElement {
     this.storedHere = false;
     if (same) return;
     if (editing || dropped) this.status = { say: (t) => t.changedElsewhere };
-    else this.replace(other.source, false, (t) => t.updatedElsewhere);
+    else {
+      this.draftName = other.name ?? '';
+      this.replace(other.source, false, (t) => t.updatedElsewhere);
+    }
   };
 
   protected override firstUpdated(): void {
     const initial = this.snapshot.source;
+    // The undo history saved with the draft, when the editor opens that very draft.
+    const history = this.pendingSource === undefined && this.stored?.source === initial ? this.stored.history : undefined;
     this.view = createEditor({
       doc: initial,
       parent: this.editorHost,
@@ -292,27 +337,39 @@ export class CreditPlayground extends LitElement {
       completion: () => this.completionData(),
       hover: () => this.hoverData(),
       contentAttributes: this.editorAttributes(),
+      lang: this.language,
+      ...(history !== undefined ? { history } : {}),
       onChange: () => this.schedule(),
+      onSelection: () => this.followCursor(),
     });
-    this.view.dispatch(showDiagnostics(this.view.state, this.snapshot.diagnostics, this.t));
+    this.view.dispatch(this.lintTransaction(this.snapshot.diagnostics));
     this.observePanes();
-    void this.openSharedDraft().finally(() => this.readyResolve());
+    void Promise.all([this.openSharedDraft(), this.kept.load()]).finally(() => this.readyResolve());
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // The first draft is compiled before the first render, so the panes show it at once.
     if (!this.hasUpdated) {
       this.stored = this.store?.load();
+      this.draftName = this.stored?.name ?? '';
       this.analyze(this.pendingSource ?? this.stored?.source ?? starterSource);
     }
     if (changed.has('locale') && this.view) {
-      this.view.dispatch({ effects: attributes.reconfigure(EditorView.contentAttributes.of(this.editorAttributes())) });
+      this.view.dispatch({
+        effects: [
+          attributes.reconfigure(EditorView.contentAttributes.of(this.editorAttributes())),
+          phrases.reconfigure(editorPhrases(this.language)),
+        ],
+      });
+      // The underlines' messages and actions in the new language.
+      this.view.dispatch(this.lintTransaction(this.snapshot.diagnostics));
     }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    if ((changed as Map<PropertyKey, unknown>).has('compared')) this.showCurves();
     // `lastGood` is private, so it is not a key of `PropertyValues<this>`.
-    if ((changed as Map<PropertyKey, unknown>).has('lastGood') || changed.has('clauseLang')) this.scheduleSlow();
+    if ((changed as Map<PropertyKey, unknown>).has('lastGood') || changed.has('clauseLang') || changed.has('locale')) this.scheduleSlow();
   }
 
   // ——— compiling ———
@@ -343,7 +400,7 @@ export class CreditPlayground extends LitElement {
     if (source === this.snapshot.source) return;
     const start = performance.now();
     const { diagnostics, program } = this.analyze(source);
-    view.dispatch(showDiagnostics(view.state, diagnostics, this.t));
+    view.dispatch(this.lintTransaction(diagnostics));
     const compiled = performance.now();
     performance.measure(MEASURES.compile, { start, end: compiled });
     void this.measurePreview(compiled, editedAt);
@@ -400,12 +457,13 @@ export class CreditPlayground extends LitElement {
       if (!program) return;
       if (this.visible.has('examples') && this.examples?.program !== program) {
         const start = performance.now();
-        this.examples = { program, results: program.runExamples({ lang: this.clauseLang }) };
+        this.examples = { program, results: program.runExamples({ lang: this.clauseLanguage }) };
         performance.measure(MEASURES.examples, { start, end: performance.now() });
       }
-      if (this.visible.has('clause') && (this.clause?.program !== program || this.clause.lang !== this.clauseLang)) {
+      const lang = this.clauseLanguage;
+      if (this.visible.has('clause') && (this.clause?.program !== program || this.clause.lang !== lang)) {
         const start = performance.now();
-        this.clause = { program, lang: this.clauseLang, text: program.render(this.clauseLang) };
+        this.clause = { program, lang, parts: clauseParts(program, lang) };
         performance.measure(MEASURES.clause, { start, end: performance.now() });
       }
     });
@@ -443,11 +501,16 @@ export class CreditPlayground extends LitElement {
 
   private readonly onHashChange = () => void this.openSharedDraft();
 
-  /** Replaces the draft with the starter program; Ctrl+Z brings the old one back. */
-  startFresh(): void {
+  /**
+   * Starts a new, empty draft. The previous draft is kept as a version (unless
+   * it is empty or already saved as one), and Ctrl+Z brings it back too.
+   */
+  async startFresh(): Promise<void> {
+    const kept = await this.keepDraft(this.t.keptBeforeFresh);
     this.store?.clear();
     this.fileName = 'credit-rules';
-    this.replace(starterSource, true, (t) => t.startedFresh);
+    this.draftName = '';
+    this.replace('', true, (t) => t.startedEmpty(kept));
     this.view?.focus();
   }
 
@@ -462,9 +525,130 @@ export class CreditPlayground extends LitElement {
       this.status = { say: (t) => t.templateFailed(t.templateNames[id] ?? id, reason) };
       return false;
     }
+    const name = this.t.templateNames[id] ?? id;
+    const kept = await this.keepDraft(this.t.keptBefore(name));
+    if (token !== this.templateToken) return false;
     this.fileName = id;
-    this.replace(result.source, true, (t) => t.templateOpened(t.templateNames[id] ?? id));
+    this.draftName = name;
+    this.replace(result.source, true, (t) => t.templateOpenedAsDraft(t.templateNames[id] ?? id, kept));
     return true;
+  }
+
+  // ——— versions ———
+
+  /** Saves the draft as it stands as a named version; resolves to the version, or undefined when it could not be kept. */
+  async saveVersion(name?: string): Promise<Version | undefined> {
+    const t = this.t;
+    const given = (name ?? this.versionNameInput?.value ?? '').trim();
+    const version = await this.kept.add({ draft: this.draftName || t.untitled, name: given || t.versionDefaultName(t.savedAt(new Date())), source: this.source });
+    if (!version) return void (this.status = { say: (t) => t.versionFailed });
+    if (this.versionNameInput) this.versionNameInput.value = '';
+    this.status = { say: (t) => t.versionSaved(version.name) };
+    return version;
+  }
+
+  /**
+   * Before the draft is replaced by another: keeps it as a version named
+   * `name`, unless it is empty, the sample, or the same as its draft's newest
+   * version. Resolves to the name it was kept under.
+   */
+  private async keepDraft(name: string): Promise<string | undefined> {
+    const source = this.source;
+    const draft = this.draftName || this.t.untitled;
+    if (source.trim() === '' || source === starterSource || this.kept.newestOf(draft)?.source === source) return undefined;
+    return (await this.kept.add({ draft, name, source }))?.name;
+  }
+
+  /** Opens a saved version as the draft (undoable). */
+  restoreVersion(id: string): void {
+    const version = this.kept.find(id);
+    if (!version) return;
+    this.draftName = version.draft;
+    this.replace(version.source, true, (t) => t.restored(version.name));
+    this.view?.focus();
+  }
+
+  private exportVersions(): void {
+    const count = this.kept.versions.length;
+    this.saveFile(`${this.fileName}-versions.json`, new Blob([this.kept.file()], { type: 'application/json' }));
+    this.status = { say: (t) => t.exported(count) };
+  }
+
+  /** Adds the versions of a file; a file with any problem adds nothing and says what is wrong. */
+  async importVersions(file: File): Promise<void> {
+    const result = await this.kept.import(await file.text());
+    this.status = result.ok ? { say: (t) => t.imported(result.added, result.known) } : { say: (t) => t.importFailed(file.name, result.problem) };
+  }
+
+  private onImportFile(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (file) void this.importVersions(file);
+  }
+
+  private onDraftName(event: Event): void {
+    this.draftName = (event.target as HTMLInputElement).value.trim();
+    this.unsaved = this.source;
+    this.scheduleSlow();
+  }
+
+  /** Compares the two versions chosen in the pickers (older first); says why not when it cannot. */
+  async compareChosen(older = this.compareOlder?.value, newer = this.compareNewer?.value): Promise<void> {
+    if (older === undefined || newer === undefined) return;
+    if (older === newer) return void (this.status = { say: (t) => t.compareSame });
+    const sides = [older, newer].map((id) => this.side(id));
+    const broken = sides.find((side) => !('program' in side));
+    if (broken) return void (this.status = { say: (t) => t.compareErrors(broken.name) });
+    // The chart is <credit-compare>, loaded the first time it is needed.
+    await import('../widget/compare/credit-compare.js');
+    this.compared = { before: sides[0] as Side, after: sides[1] as Side };
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#compare-heading')?.scrollIntoView({ block: 'nearest' });
+  }
+
+  private side(id: string): Side | { name: string } {
+    const version = this.kept.find(id);
+    const name = version?.name ?? this.t.currentDraft;
+    const source = version?.source ?? this.source;
+    const program = compile(source).program;
+    return program ? { name, source, program } : { name };
+  }
+
+  /** Hands both versions' rules to the chart, as the plans of a <credit-compare>. */
+  private showCurves(): void {
+    const chart = this.curves;
+    const compared = this.compared;
+    if (!chart || !compared) return;
+    const scripts = [compared.before, compared.after].map((side) => {
+      const script = document.createElement('script');
+      script.type = 'text/credit-rules';
+      script.dataset.plan = side.name;
+      script.textContent = side.source;
+      return script;
+    });
+    chart.replaceChildren(...scripts);
+  }
+
+  // ——— clause and rules, linked ———
+
+  /** The cursor moved: the clause marks the sentences of its lines. */
+  private followCursor(): void {
+    const view = this.view;
+    if (!view) return;
+    const { doc, selection } = view.state;
+    const from = doc.lineAt(selection.main.from).number;
+    const to = doc.lineAt(selection.main.to).number;
+    if (this.cursorLines[0] === from && this.cursorLines[this.cursorLines.length - 1] === to) return;
+    this.cursorLines = Array.from({ length: to - from + 1 }, (_, i) => from + i);
+  }
+
+  /** A sentence of the clause is pointed at: its source lines are marked in the editor (none: `part` undefined). */
+  private pointAt(part: ClausePart | undefined): void {
+    const view = this.view;
+    if (!view) return;
+    const lines = part ? linkedLines(part, view.state.doc) : [];
+    view.dispatch({ effects: lineHighlight.of(lines) });
   }
 
   /** A link that opens exactly this draft, or undefined when it would be too long. */
@@ -496,6 +680,7 @@ export class CreditPlayground extends LitElement {
     const symbols = new Map(this.symbols().map((s) => [s.name, s]));
     return {
       strings: this.t,
+      lang: this.language,
       stale: this.stale,
       symbol: (name) => symbols.get(name),
       declaration: (name) => declarationOf(this.source, name),
@@ -530,6 +715,23 @@ export class CreditPlayground extends LitElement {
     return input.kind === 'duration' ? `${raw}${input.unit ?? ''}` : unitOf(raw);
   }
 
+  /** The underlines of `diagnostics`, in the interface's language, with their quick fixes. */
+  private lintTransaction(diagnostics: readonly Diagnostic[]) {
+    return showDiagnostics(this.view!.state, diagnostics, { t: this.t, lang: this.language }, this.fixContext());
+  }
+
+  private fixContext(): FixContext {
+    const program = this.lastGood?.program;
+    const kinds = new Map(programSymbols(program).map((s) => [s.name, s.kind]));
+    const source = this.source;
+    const currency = program?.currency;
+    return {
+      ...(currency ? { currency } : {}),
+      // The text's own declaration first: the last good program may be older than it.
+      kindOf: (name) => (/:\s*(percent|money|duration|number|boolean)\b/.exec(declarationOf(source, name)?.text ?? '')?.[1] as Kind | undefined) ?? kinds.get(name),
+    };
+  }
+
   private editorAttributes(): Record<string, string> {
     return { 'aria-label': this.t.editorLabel, 'aria-describedby': 'editor-hint' };
   }
@@ -561,10 +763,15 @@ export class CreditPlayground extends LitElement {
 
   /** Saves the text (the draft as it stands, unless given) as a `.credit` file. */
   private download(text = this.source): void {
-    const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
+    this.saveFile(`${this.fileName}.credit`, new Blob([text], { type: 'text/plain;charset=utf-8' }));
+  }
+
+  /** Hands a file to the browser's downloads. */
+  private saveFile(name: string, blob: Blob): void {
+    const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
     a.href = url;
-    a.download = `${this.fileName}.credit`;
+    a.download = name;
     a.style.display = 'none';
     this.renderRoot.appendChild(a);
     a.click();
@@ -595,7 +802,7 @@ export class CreditPlayground extends LitElement {
           <p class="hint" id="editor-hint">${t.editorHint}</p>
         </section>
         <div class="side">
-          ${this.renderProblems(t)} ${this.renderPreview(t)} ${this.renderExamples(t)} ${this.renderClause(t)}
+          ${this.renderProblems(t)} ${this.renderVersions(t)} ${this.renderCompare(t)} ${this.renderPreview(t)} ${this.renderExamples(t)} ${this.renderClause(t)}
         </div>
       </div>
       ${this.renderEmbedDialog(t)}
@@ -632,9 +839,63 @@ export class CreditPlayground extends LitElement {
               @click=${() => this.view && jumpTo(this.view, d.span.start)}>
               <span class="sev sev-${d.severity}">${t.severity[d.severity]}</span>
               <span class="where">${t.at(d.start.line, d.start.column)}</span>
-              <span class="message">${d.message} <span class="code">${d.code}</span></span>
+              <span class="message">${messageOf(d as SaidDiagnostic, this.language)} <span class="code">${d.code}</span></span>
             </button></li>`)}</ul>
           ${list.length > PROBLEMS_SHOWN ? html`<p class="hint">${t.moreProblems(list.length - PROBLEMS_SHOWN)}</p>` : nothing}`}
+    </section>`;
+  }
+
+  private renderVersions(t: Strings): TemplateResult {
+    return html`<section class="pane versions" part="versions" aria-labelledby="versions-heading">
+      <h2 id="versions-heading">${t.versions}</h2>
+      ${this.kept.problem ? html`<p class="stale-note" id="store-problem">${t.storeProblem(this.kept.problem)}</p>` : nothing}
+      <form class="version-form" @submit=${(e: Event) => { e.preventDefault(); void this.saveVersion(); }}>
+        <label for="draft-name">${t.draftName}</label>
+        <input id="draft-name" .value=${this.draftName} placeholder=${t.untitled} @change=${this.onDraftName} />
+        <label for="version-name">${t.versionName}</label>
+        <input id="version-name" placeholder=${t.versionPlaceholder} />
+        <button class="button" id="save-version" type="submit">${t.saveVersion}</button>
+      </form>
+      <h3 id="history-heading">${t.history}</h3>
+      ${this.kept.versions.length === 0
+        ? html`<p class="hint">${t.noVersions}</p>`
+        : html`<ul class="history" aria-labelledby="history-heading">${this.kept.versions.map((v) => html`<li class="version" data-id=${v.id}>
+            <span class="version-name">${v.name}</span>
+            <span class="version-draft">${v.draft}</span>
+            <time datetime=${v.saved}>${t.savedAt(new Date(v.saved))}</time>
+            <button class="button restore" aria-label=${t.restoreLabel(v.name, v.draft)} @click=${() => this.restoreVersion(v.id)}>${t.restore}</button>
+          </li>`)}</ul>`}
+      ${this.renderComparePickers(t)}
+      <div class="actions">
+        <button class="button" id="export-versions" ?disabled=${this.kept.versions.length === 0} @click=${this.exportVersions}>${t.exportVersions}</button>
+        <label class="button" for="import-versions">${t.importVersions}</label>
+        <input type="file" id="import-versions" class="visually-hidden" accept=".json,application/json" @change=${this.onImportFile} />
+      </div>
+    </section>`;
+  }
+
+  private renderComparePickers(t: Strings): TemplateResult {
+    if (this.kept.versions.length === 0) return html`<p class="hint">${t.compareNeedsTwo}</p>`;
+    const options = (selected: string) => html`<option value=${DRAFT} ?selected=${selected === DRAFT}>${t.currentDraft}</option>
+      ${this.kept.versions.map((v) => html`<option value=${v.id} ?selected=${v.id === selected}>${v.name} — ${v.draft}</option>`)}`;
+    return html`<form class="compare-form" @submit=${(e: Event) => { e.preventDefault(); void this.compareChosen(); }}>
+      <label for="compare-older">${t.compareOlder}</label>
+      <select id="compare-older">${options(this.kept.versions[0].id)}</select>
+      <label for="compare-newer">${t.compareNewer}</label>
+      <select id="compare-newer">${options(DRAFT)}</select>
+      <button class="button" id="compare" type="submit">${t.compare}</button>
+    </form>`;
+  }
+
+  private renderCompare(t: Strings): TemplateResult | typeof nothing {
+    const compared = this.compared;
+    if (!compared) return nothing;
+    return html`<section class="pane compare" part="compare" aria-labelledby="compare-heading">
+      <h2 id="compare-heading">${t.compare}: ${t.compareTitle(compared.before.name, compared.after.name)}
+        <button class="button close-compare" aria-label=${t.closeCompare} @click=${() => (this.compared = undefined)}>×</button>
+      </h2>
+      <h3>${t.curves}</h3>
+      <credit-compare panels="chart" compact locale=${this.language}></credit-compare>
     </section>`;
   }
 
@@ -671,7 +932,7 @@ export class CreditPlayground extends LitElement {
                 <dd class="expected">${t.expected}: <code>${e.expected}</code></dd>
                 <dd class="actual ${e.passed ? '' : 'bad'}">${t.actual}: <code>${e.actual}</code></dd>`)}
             </dl>
-            ${r.diagnostics.map((d) => html`<p class="hint">${d.message}</p>`)}`}
+            ${r.diagnostics.map((d) => html`<p class="hint">${messageOf(d as SaidDiagnostic, this.language)}</p>`)}`}
           </li>`)}</ul>`}
     </section>`;
   }
@@ -681,13 +942,24 @@ export class CreditPlayground extends LitElement {
     return html`<section class="pane" part="clause" data-pane="clause" aria-labelledby="clause-heading" ?data-stale=${this.stale}>
       <h2 id="clause-heading">${t.clause}
         <span class="clause-toggle" role="group" aria-label=${t.clauseLanguage}>
-          <button class="button" id="clause-en" lang="en" aria-pressed=${String(this.clauseLang === 'en')} @click=${() => (this.clauseLang = 'en')}>${t.english}</button>
-          <button class="button" id="clause-de" lang="de" aria-pressed=${String(this.clauseLang === 'de')} @click=${() => (this.clauseLang = 'de')}>${t.german}</button>
+          <button class="button" id="clause-en" lang="en" aria-pressed=${String(this.clauseLanguage === 'en')} @click=${() => (this.clauseLang = 'en')}>${t.english}</button>
+          <button class="button" id="clause-de" lang="de" aria-pressed=${String(this.clauseLanguage === 'de')} @click=${() => (this.clauseLang = 'de')}>${t.german}</button>
         </span>
+        <button class="button clause-print" id="print-clause" ?disabled=${!clause} @click=${() => print()}>${t.printClause}</button>
       </h2>
       ${this.stale ? html`<p class="stale-note">${t.stale}</p>` : nothing}
       ${clause
-        ? html`<div class="clause staled" lang=${clause.lang}>${clause.text.trim().split(/\n{2,}/).map((p) => html`<p>${p}</p>`)}</div>`
+        ? html`<p class="hint">${t.clauseHint}</p>
+          <div class="clause staled" lang=${clause.lang} @mouseleave=${() => this.pointAt(undefined)}>${clause.parts.map((part) => {
+            const linked = part.spans.length > 0;
+            const marked = linked && this.cursorLines.some((line) => part.lines.includes(line));
+            return part.text === ''
+              ? html`<div class="gap"></div>`
+              : html`<p class="sentence" ?data-linked=${linked} ?data-marked=${marked} data-lines=${part.lines.join(' ')}
+                  tabindex=${linked ? '0' : nothing}
+                  @mouseenter=${() => this.pointAt(part)} @focus=${() => this.pointAt(part)} @blur=${() => this.pointAt(undefined)}
+                >${part.text}</p>`;
+          })}</div>`
         : html`<p class="hint">${t.noPreview}</p>`}
     </section>`;
   }

@@ -26,6 +26,7 @@ export const styles = css`
     --_syntax-unit: var(--playground-syntax-unit, #7d5300);
     --_syntax-string: var(--playground-syntax-string, #1f6b1f);
     --_syntax-comment: var(--playground-syntax-comment, #5f6673);
+    --_syntax-note: var(--playground-syntax-note, #1f5f7a);
     --_syntax-definition: var(--playground-syntax-definition, #1d4fb8);
     --_syntax-name: var(--playground-syntax-name, #1b2230);
     --_syntax-operator: var(--playground-syntax-operator, #4a5160);
@@ -55,6 +56,7 @@ export const styles = css`
       --_syntax-unit: var(--playground-syntax-unit, #f2c078);
       --_syntax-string: var(--playground-syntax-string, #9fdc9f);
       --_syntax-comment: var(--playground-syntax-comment, #a0a8b6);
+      --_syntax-note: var(--playground-syntax-note, #8fd0ee);
       --_syntax-definition: var(--playground-syntax-definition, #9dbcff);
       --_syntax-name: var(--playground-syntax-name, #e7eaf0);
       --_syntax-operator: var(--playground-syntax-operator, #c3c9d4);
@@ -134,7 +136,7 @@ export const styles = css`
   .expectations .bad { color: var(--_danger); font-weight: 600; }
 
   .clause-toggle { display: inline-flex; gap: 4px; }
-  .clause { display: grid; gap: 10px; font-family: Georgia, 'Times New Roman', serif; font-size: 0.95rem; }
+  .clause { display: grid; gap: 2px; font-family: Georgia, 'Times New Roman', serif; font-size: 0.95rem; }
   .clause p { white-space: pre-wrap; }
 
   dialog { border: 1px solid var(--_line); border-radius: var(--_radius); background: var(--_surface); color: var(--_text); width: min(48rem, 92vw); padding: 16px; }
@@ -144,6 +146,58 @@ export const styles = css`
   dialog textarea { width: 100%; min-height: 9rem; padding: 8px; border: 1px solid var(--_line); border-radius: 6px; background: var(--_subtle); resize: vertical; }
   dialog .actions { display: flex; gap: 8px; justify-content: flex-end; margin-top: 12px; }
 
-  .cr-hover { padding: 6px 8px; max-width: 28rem; display: grid; gap: 2px; font-size: 0.88rem; }
+  .cr-hover { padding: 6px 8px; max-width: min(28rem, 90vw); display: grid; gap: 2px; font-size: 0.88rem; }
+  .cr-doc + .cr-doc, .cr-hover .cr-doc { padding: 4px 0 0; border-top: 1px solid var(--_line); margin-top: 4px; }
+
+  .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+  .versions .version-form { display: grid; grid-template-columns: auto minmax(0, 1fr); gap: 6px 10px; align-items: center; }
+  .versions .version-form button { grid-column: 1 / -1; justify-self: start; }
+  .versions input:not([type=file]) { padding: 4px 8px; border: 1px solid var(--_line); border-radius: 6px; background: var(--_surface); min-width: 0; }
+  .versions h3 { font-size: 0.9rem; margin: 12px 0 4px; }
+  .history li { display: flex; flex-wrap: wrap; gap: 4px 10px; align-items: baseline; border-top: 1px solid var(--_line); padding: 6px 0; }
+  .history li:first-child { border-top: 0; }
+  .version-name { font-weight: 600; }
+  .version-draft, .history time { color: var(--_muted); font-size: 0.85rem; }
+  .history .restore { margin-inline-start: auto; }
+  .versions .actions { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 10px; }
+  .versions label.button:focus-within { outline: 3px solid var(--_accent); }
+  .button:disabled { opacity: 0.5; cursor: default; }
+
+  .clause .sentence[data-linked] { cursor: default; border-radius: 4px; }
+  .clause .sentence[data-linked]:hover, .clause .sentence[data-linked]:focus, .clause .sentence[data-marked] {
+    background: color-mix(in srgb, var(--_warning) 22%, transparent);
+  }
+  .clause .gap { height: 0.4em; }
+
+  /* Phones: every control stays reachable and the editor keeps a usable height. */
+  @container (max-width: 420px) {
+    .toolbar .spacer { display: none; }
+    .editor { height: 60vh; }
+  }
   .cr-hover code { font-weight: 600; }
+
+  .clause-print { margin-inline-start: auto; }
+  .compare-form { display: flex; flex-wrap: wrap; gap: 6px 10px; align-items: center; margin-top: 12px; }
+  .compare-form select { max-width: 100%; }
+  .compare > h2 .close-compare { margin-inline-start: auto; padding: 0 10px; }
+  .compare h3 { font-size: 0.9rem; margin: 12px 0 4px; }
+  .compare ul.terms { list-style: disc; padding-inline-start: 1.2em; display: grid; gap: 4px; }
+  .compare table { border-collapse: collapse; width: 100%; font-size: 0.88rem; font-variant-numeric: tabular-nums; }
+  .compare th, .compare td { border-bottom: 1px solid var(--_line); padding: 4px 6px; text-align: start; }
+  .compare td.amount, .compare th.amount { text-align: end; }
+  .compare td.more { color: var(--_danger); font-weight: 600; }
+  .compare td.less { color: var(--_good); font-weight: 600; }
+  .compare .table-scroll { overflow-x: auto; }
+
+  /* Printing (to paper or PDF) prints the clause alone, as a contract's page. */
+  @media print {
+    :host { color: #000; background: #fff; container-type: normal; }
+    .toolbar, .status, .editor-pane, .problems, .versions, .preview, .examples, .compare, .clause-toggle, .clause-print, .hint, .stale-note, dialog { display: none !important; }
+    .layout, .side { display: block; }
+    .pane[part='clause'] { border: 0; padding: 0; }
+    .pane[part='clause'] > h2 { font-size: 1.2rem; }
+    .pane[data-stale] .staled { opacity: 1; filter: none; }
+    .clause { font-size: 11pt; line-height: 1.45; }
+    .clause .sentence { break-inside: avoid; background: none !important; }
+  }
 `;

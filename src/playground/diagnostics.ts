@@ -1,27 +1,41 @@
 /**
  * The compiler's diagnostics as CodeMirror lint diagnostics: a wavy
  * underline over the span, a gutter marker on its line, a tooltip with the
- * message and its code, and each related place ("first defined here") as an
- * action that moves the cursor there. The playground pushes these itself
- * after each compile (`setDiagnostics`) rather than running a lint source, so
- * the editor, the problems list and the preview all come from one compile.
+ * message (in the interface's language, `diagnostics-de.ts`) and its code,
+ * and actions: each related place ("first defined here") moves the cursor
+ * there, and the quick fixes of `quick-fixes.ts` edit the text. The
+ * playground pushes these itself after each compile (`setDiagnostics`)
+ * rather than running a lint source, so the editor, the problems list and
+ * the preview all come from one compile.
  */
 import type { EditorState, TransactionSpec } from '@codemirror/state';
 import { setDiagnostics, type Diagnostic as LintDiagnostic } from '@codemirror/lint';
 import { EditorSelection } from '@codemirror/state';
 import type { EditorView } from '@codemirror/view';
 import type { Diagnostic } from '../index.js';
-import type { Strings } from './i18n.js';
+import { messageOf, relatedMessageOf, type Args } from './diagnostics-de.js';
+import type { Lang, Strings } from './i18n.js';
+import { quickFixes, type FixContext } from './quick-fixes.js';
 
 const order = { error: 0, warning: 1, info: 2 } as const;
+
+/** A diagnostic with the parameters of its message (present once the language hands them over). */
+export type SaidDiagnostic = Diagnostic & { readonly args?: Args };
 
 /** Errors first, then by position: the order of the problems list. */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort((a, b) => order[a.severity] - order[b.severity] || a.span.start - b.span.start || a.span.end - b.span.end);
 }
 
-export function toLintDiagnostics(length: number, diagnostics: readonly Diagnostic[], t: Strings): LintDiagnostic[] {
+export interface Speech {
+  readonly t: Strings;
+  readonly lang: Lang;
+}
+
+export function toLintDiagnostics(state: EditorState, diagnostics: readonly Diagnostic[], speech: Speech, fixes: FixContext): LintDiagnostic[] {
+  const length = state.doc.length;
   const clamp = (n: number) => Math.max(0, Math.min(n, length));
+  const { t, lang } = speech;
   return diagnostics.map((d): LintDiagnostic => {
     const from = clamp(d.span.start);
     const to = Math.max(from, clamp(d.span.end));
@@ -30,18 +44,27 @@ export function toLintDiagnostics(length: number, diagnostics: readonly Diagnost
       to,
       severity: d.severity,
       source: d.code,
-      message: d.message,
-      actions: (d.related ?? []).map((r) => ({
-        name: `${t.related} ${t.lineShort(r.start.line)}: ${r.message}`,
-        apply: (view: EditorView) => jumpTo(view, clamp(r.span.start)),
-      })),
+      message: messageOf(d as SaidDiagnostic, lang),
+      actions: [
+        ...quickFixes(d as SaidDiagnostic, state, fixes).map((fix) => ({
+          name: fix.title(t),
+          apply: (view: EditorView) => {
+            view.dispatch({ changes: fix.changes, selection: EditorSelection.cursor(fix.cursor), userEvent: 'input.fix', scrollIntoView: true });
+            view.focus();
+          },
+        })),
+        ...(d.related ?? []).map((r, index) => ({
+          name: `${t.related} ${t.lineShort(r.start.line)}: ${relatedMessageOf(d as SaidDiagnostic, index, lang)}`,
+          apply: (view: EditorView) => jumpTo(view, clamp(r.span.start)),
+        })),
+      ],
     };
   });
 }
 
 /** The transaction that shows `diagnostics` in the editor. */
-export function showDiagnostics(state: EditorState, diagnostics: readonly Diagnostic[], t: Strings): TransactionSpec {
-  return setDiagnostics(state, toLintDiagnostics(state.doc.length, diagnostics, t));
+export function showDiagnostics(state: EditorState, diagnostics: readonly Diagnostic[], speech: Speech, fixes: FixContext): TransactionSpec {
+  return setDiagnostics(state, toLintDiagnostics(state, diagnostics, speech, fixes));
 }
 
 /** Puts the cursor at `offset`, scrolls it into view and focuses the editor. */

@@ -1,23 +1,30 @@
 /**
  * The CodeMirror editor the playground drafts in: the credit-rules language,
  * lint gutter and underlines (filled by the playground after each compile),
- * completion, hover, search, undo. Tab indents (the language is
+ * completion, hover, search, undo, and soft wrap (long lines wrap, so a phone
+ * shows them whole). CodeMirror's own words (search and lint panels) come
+ * from the interface's language (`phrases.ts`). The undo history can be
+ * handed over as JSON (`historyJSON`), so it outlives a reload. Tab indents (the language is
  * indentation-sensitive, and a tab character is an error), and, as
  * CodeMirror provides, Esc then Tab moves focus on, so the editor is no
  * keyboard trap.
  */
 import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from '@codemirror/autocomplete';
-import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
+import { defaultKeymap, history, historyField, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { bracketMatching, indentOnInput } from '@codemirror/language';
 import { lintGutter, lintKeymap } from '@codemirror/lint';
 import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
 import { Compartment, EditorState, type Extension } from '@codemirror/state';
 import {
   drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, highlightSpecialChars, keymap, lineNumbers,
+  type KeyBinding,
 } from '@codemirror/view';
 import { creditCompletions, type CompletionData } from './completion.js';
 import { nameHover, type HoverData } from './hover.js';
 import { creditRules } from './language-support.js';
+import { lineHighlighting } from './line-highlight.js';
+import { editorPhrases } from './phrases.js';
+import type { Lang } from './i18n.js';
 
 export interface EditorOptions {
   readonly doc: string;
@@ -27,7 +34,14 @@ export interface EditorOptions {
   readonly hover: () => HoverData;
   /** Attributes of the editable element: its accessible name and description. */
   readonly contentAttributes: Record<string, string>;
+  readonly lang: Lang;
+  /** The undo history saved with the draft (`historyJSON`), used when it was saved for this very text. */
+  readonly history?: unknown;
+  /** More keys, before the editor's own (the playground's Format shortcut). */
+  readonly keys?: readonly KeyBinding[];
   readonly onChange: () => void;
+  /** The cursor moved or the text changed (the clause pane follows the cursor). */
+  readonly onSelection?: () => void;
 }
 
 const theme = EditorView.theme({
@@ -44,10 +58,12 @@ const theme = EditorView.theme({
   '.cm-tooltip-autocomplete > ul > li[aria-selected]': { backgroundColor: 'var(--_accent)', color: 'var(--_surface)' },
   '.cm-diagnostic-error': { borderLeftColor: 'var(--_danger)' },
   '.cm-diagnostic-warning': { borderLeftColor: 'var(--_warning)' },
+  '.cm-linked-line': { backgroundColor: 'color-mix(in srgb, var(--_warning) 22%, transparent)' },
 });
 
 /** Reconfigurable when the interface language changes. */
 export const attributes = new Compartment();
+export const phrases = new Compartment();
 
 export function createEditor(options: EditorOptions): EditorView {
   const extensions: Extension[] = [
@@ -66,16 +82,34 @@ export function createEditor(options: EditorOptions): EditorView {
     lintGutter(),
     creditRules(),
     nameHover(options.hover),
-    keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, ...completionKeymap, ...lintKeymap, indentWithTab]),
+    keymap.of([...(options.keys ?? []), ...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, ...completionKeymap, ...lintKeymap, indentWithTab]),
     theme,
+    EditorView.lineWrapping,
+    lineHighlighting,
     attributes.of(EditorView.contentAttributes.of(options.contentAttributes)),
+    phrases.of(editorPhrases(options.lang)),
     EditorView.updateListener.of((update) => {
       if (update.docChanged) options.onChange();
+      if (update.docChanged || update.selectionSet) options.onSelection?.();
     }),
   ];
-  return new EditorView({
-    parent: options.parent,
-    root: options.root,
-    state: EditorState.create({ doc: options.doc, extensions }),
-  });
+  return new EditorView({ parent: options.parent, root: options.root, state: initialState(options, extensions) });
+}
+
+/** The text with its saved undo history when that history belongs to it; otherwise the text alone. */
+function initialState(options: EditorOptions, extensions: Extension[]): EditorState {
+  if (options.history !== undefined) {
+    try {
+      const json = { doc: options.doc, selection: { ranges: [{ anchor: options.doc.length, head: options.doc.length }], main: 0 }, history: options.history };
+      return EditorState.fromJSON(json, { extensions }, { history: historyField });
+    } catch {
+      // A history from another version of CodeMirror, or damaged: the text is what matters.
+    }
+  }
+  return EditorState.create({ doc: options.doc, extensions });
+}
+
+/** The undo history as JSON, to be saved with the draft. */
+export function historyJSON(state: EditorState): unknown {
+  return (state.toJSON({ history: historyField }) as { history?: unknown }).history;
 }

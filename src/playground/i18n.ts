@@ -4,6 +4,7 @@
  * puts them into the page as text nodes, never as markup.
  */
 import type { Lang } from '../index.js';
+import type { FileProblem, StoreProblem } from './versions.js';
 
 export type { Lang };
 
@@ -13,6 +14,40 @@ export type ShareProblem = 'version' | 'encoding' | 'too-large' | 'corrupt';
 const SHARE_PROBLEMS: Record<Lang, Record<ShareProblem, string>> = {
   en: { version: 'it was made by another version of the playground', encoding: 'it is not a playground link, or it was cut off', 'too-large': 'it holds more than a draft can', corrupt: 'it is damaged' },
   de: { version: 'er stammt aus einer anderen Version des Playgrounds', encoding: 'er ist kein Playground-Link oder wurde abgeschnitten', 'too-large': 'er enthält mehr, als ein Entwurf fassen kann', corrupt: 'er ist beschädigt' },
+};
+
+const STORE_PROBLEMS: Record<Lang, Record<StoreProblem, string>> = {
+  en: {
+    unavailable: 'This browser does not let the page keep data (IndexedDB is unavailable, as in some private windows).',
+    blocked: 'Saved versions are locked by an older copy of this page in another tab; close it and reload.',
+    failed: 'The browser refused to open the saved versions.',
+  },
+  de: {
+    unavailable: 'Dieser Browser lässt die Seite keine Daten behalten (IndexedDB ist nicht verfügbar, wie in manchen privaten Fenstern).',
+    blocked: 'Die gespeicherten Versionen sind durch eine ältere Kopie dieser Seite in einem anderen Tab gesperrt; schließen Sie ihn und laden Sie neu.',
+    failed: 'Der Browser hat das Öffnen der gespeicherten Versionen verweigert.',
+  },
+};
+
+const FILE_PROBLEMS: Record<Lang, (problem: FileProblem) => string> = {
+  en: (p) => {
+    switch (p.kind) {
+      case 'too-large': return 'it is larger than 8 MB, more than any set of drafts.';
+      case 'not-json': return 'it is not a versions file (it is not JSON).';
+      case 'not-versions': return 'it is not a versions file exported by this playground.';
+      case 'newer': return `it was written by a newer playground (format ${p.version}).`;
+      case 'bad-entry': return `entry ${p.index} has no valid “${p.field}”.`;
+    }
+  },
+  de: (p) => {
+    switch (p.kind) {
+      case 'too-large': return 'Sie ist größer als 8 MB, mehr als jede Sammlung von Entwürfen.';
+      case 'not-json': return 'Sie ist keine Versionsdatei (kein JSON).';
+      case 'not-versions': return 'Sie ist keine von diesem Playground exportierte Versionsdatei.';
+      case 'newer': return `Sie stammt aus einem neueren Playground (Format ${p.version}).`;
+      case 'bad-entry': return `Eintrag ${p.index} hat kein gültiges Feld „${p.field}“.`;
+    }
+  },
 };
 
 const en = {
@@ -31,7 +66,6 @@ const en = {
     'multi-metric': 'Several metrics',
     'support-roi': 'Support ROI',
   } as Record<string, string>,
-  templateOpened: (name: string) => `Opened the template “${name}”. Ctrl+Z brings your draft back.`,
   templateFailed: (name: string, why: string) => `The template “${name}” could not be opened: ${why}`,
   share: 'Copy share link',
   shareCopied: 'Share link copied. Opening it shows exactly this draft.',
@@ -57,7 +91,6 @@ const en = {
   close: 'Close',
   download: 'Download .credit',
   startFresh: 'Start fresh',
-  startedFresh: 'Started a fresh draft. Ctrl+Z brings the old one back.',
   uiLanguage: 'Deutsch',
   uiLanguageLabel: 'Auf Deutsch umschalten',
   problems: 'Problems',
@@ -90,6 +123,62 @@ const en = {
   hoverStale: '(from the last version without errors)',
   kinds: { input: 'input', let: 'let', output: 'output', builtin: 'built-in' } as Record<string, string>,
   related: 'see',
+  fixReplace: (name: string) => `Replace with ${name}`,
+  fixUnit: (literal: string) => `Write ${literal}`,
+  fixIndentTier: 'Indent it as a tier of the block',
+  fixMeet: (value: string, op: string) => `Let a tier pay at exactly ${value} (write ${op})`,
+  templateOpenedAsDraft: (name: string, kept: string | undefined) =>
+    `Opened the template “${name}” as a new draft.${kept ? ` Your previous draft is kept as the version “${kept}”.` : ''} Ctrl+Z brings it back too.`,
+  startedEmpty: (kept: string | undefined) =>
+    `Started a new, empty draft.${kept ? ` Your previous draft is kept as the version “${kept}”.` : ''} Ctrl+Z brings it back too.`,
+  versions: 'Versions',
+  draftName: 'Draft name',
+  untitled: 'Untitled draft',
+  versionName: 'Name of the version',
+  versionPlaceholder: 'e.g. Sent to the customer',
+  saveVersion: 'Save version',
+  versionSaved: (name: string) => `Saved the version “${name}”.`,
+  versionDefaultName: (when: string) => `Version of ${when}`,
+  keptBefore: (what: string) => `Before “${what}”`,
+  keptBeforeFresh: 'Before starting fresh',
+  noVersions: 'No versions saved yet. Name the state of the draft above and save it.',
+  history: 'History',
+  restore: 'Restore',
+  restoreLabel: (name: string, draft: string) => `Restore “${name}” of “${draft}”`,
+  restored: (name: string) => `Restored the version “${name}”. Ctrl+Z brings back the text before.`,
+  exportVersions: 'Export versions',
+  importVersions: 'Import versions',
+  exported: (count: number) => `Exported ${count} ${count === 1 ? 'version' : 'versions'} to a file.`,
+  imported: (added: number, known: number) =>
+    `Imported ${added} ${added === 1 ? 'version' : 'versions'}${known ? `; ${known} ${known === 1 ? 'was' : 'were'} already here` : ''}.`,
+  importFailed: (file: string, problem: FileProblem) => `“${file}” was not imported: ${FILE_PROBLEMS.en(problem)} Nothing was changed.`,
+  storeProblem: (problem: StoreProblem) => `${STORE_PROBLEMS.en[problem]} Versions are kept only until this page is closed; export them to keep them.`,
+  versionFailed: 'The version could not be saved.',
+  savedAt: (date: Date) => date.toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' }),
+  printClause: 'Print or save as PDF',
+  compare: 'Compare',
+  compareOlder: 'Compare',
+  compareNewer: 'with',
+  currentDraft: 'The draft as it stands',
+  compareTitle: (before: string, after: string) => `“${before}” → “${after}”`,
+  compareNeedsTwo: 'Save a version first: comparing needs two versions (the draft as it stands counts as one).',
+  compareErrors: (name: string) => `“${name}” has errors, so it cannot be compared. Restore it and fix them first.`,
+  compareSame: 'Choose two different versions.',
+  closeCompare: 'Close the comparison',
+  changedTerms: 'Terms that changed',
+  noTermChanges: 'No term changed.',
+  moneyImpact: 'What it costs',
+  moneyFor: (input: string) => `By ${input}`,
+  moneyHeld: (values: string) => `Other inputs held at: ${values}.`,
+  moneyApprox: 'This input is also computed with: each row shows the amount at one value of its range.',
+  noMoneyChange: 'Both versions pay the same for every value of every input.',
+  whenValue: 'Value',
+  before: 'Before',
+  after: 'After',
+  difference: 'Difference',
+  notComputed: 'not computable',
+  curves: 'Credit curves of both versions',
+  clauseHint: 'Point at a sentence to see the lines it comes from; the cursor in the editor marks its sentences.',
 };
 
 export type Strings = typeof en;
@@ -110,7 +199,6 @@ const de: Strings = {
     'multi-metric': 'Mehrere Kennzahlen',
     'support-roi': 'Support-ROI',
   },
-  templateOpened: (name) => `Vorlage „${name}“ geöffnet. Strg+Z holt Ihren Entwurf zurück.`,
   templateFailed: (name, why) => `Die Vorlage „${name}“ konnte nicht geöffnet werden: ${why}`,
   share: 'Link zum Teilen kopieren',
   shareCopied: 'Link kopiert. Er zeigt genau diesen Entwurf.',
@@ -136,7 +224,6 @@ const de: Strings = {
   close: 'Schließen',
   download: '.credit herunterladen',
   startFresh: 'Neu beginnen',
-  startedFresh: 'Neuer Entwurf begonnen. Strg+Z holt den alten zurück.',
   uiLanguage: 'English',
   uiLanguageLabel: 'Switch to English',
   problems: 'Probleme',
@@ -168,6 +255,62 @@ const de: Strings = {
   hoverStale: '(aus der letzten fehlerfreien Fassung)',
   kinds: { input: 'Eingabe', let: 'Zwischenwert', output: 'Ergebnis', builtin: 'eingebaut' },
   related: 'siehe',
+  fixReplace: (name) => `Durch ${name} ersetzen`,
+  fixUnit: (literal) => `${literal} schreiben`,
+  fixIndentTier: 'Als Stufe des Blocks einrücken',
+  fixMeet: (value, op) => `Bei genau ${value} eine Stufe zahlen lassen (${op} schreiben)`,
+  templateOpenedAsDraft: (name, kept) =>
+    `Vorlage „${name}“ als neuer Entwurf geöffnet.${kept ? ` Ihr bisheriger Entwurf ist als Version „${kept}“ aufbewahrt.` : ''} Auch Strg+Z holt ihn zurück.`,
+  startedEmpty: (kept) =>
+    `Neuer, leerer Entwurf begonnen.${kept ? ` Ihr bisheriger Entwurf ist als Version „${kept}“ aufbewahrt.` : ''} Auch Strg+Z holt ihn zurück.`,
+  versions: 'Versionen',
+  draftName: 'Name des Entwurfs',
+  untitled: 'Unbenannter Entwurf',
+  versionName: 'Name der Version',
+  versionPlaceholder: 'z. B. An den Kunden geschickt',
+  saveVersion: 'Version speichern',
+  versionSaved: (name) => `Version „${name}“ gespeichert.`,
+  versionDefaultName: (when) => `Fassung vom ${when}`,
+  keptBefore: (what) => `Vor „${what}“`,
+  keptBeforeFresh: 'Vor dem Neubeginn',
+  noVersions: 'Noch keine Versionen gespeichert. Benennen Sie den Stand des Entwurfs oben und speichern Sie ihn.',
+  history: 'Verlauf',
+  restore: 'Wiederherstellen',
+  restoreLabel: (name, draft) => `„${name}“ aus „${draft}“ wiederherstellen`,
+  restored: (name) => `Version „${name}“ wiederhergestellt. Strg+Z holt den vorherigen Text zurück.`,
+  exportVersions: 'Versionen exportieren',
+  importVersions: 'Versionen importieren',
+  exported: (count) => `${count} ${count === 1 ? 'Version' : 'Versionen'} in eine Datei exportiert.`,
+  imported: (added, known) =>
+    `${added} ${added === 1 ? 'Version' : 'Versionen'} importiert${known ? `; ${known} ${known === 1 ? 'war' : 'waren'} schon vorhanden` : ''}.`,
+  importFailed: (file, problem) => `„${file}“ wurde nicht importiert: ${FILE_PROBLEMS.de(problem)} Es wurde nichts geändert.`,
+  storeProblem: (problem) => `${STORE_PROBLEMS.de[problem]} Versionen bleiben nur erhalten, bis diese Seite geschlossen wird; exportieren Sie sie, um sie zu behalten.`,
+  versionFailed: 'Die Version konnte nicht gespeichert werden.',
+  savedAt: (date) => date.toLocaleString('de', { dateStyle: 'medium', timeStyle: 'short' }),
+  printClause: 'Drucken oder als PDF sichern',
+  compare: 'Vergleich',
+  compareOlder: 'Vergleichen',
+  compareNewer: 'mit',
+  currentDraft: 'Der Entwurf, wie er jetzt ist',
+  compareTitle: (before, after) => `„${before}“ → „${after}“`,
+  compareNeedsTwo: 'Speichern Sie zuerst eine Version: Ein Vergleich braucht zwei Versionen (der aktuelle Entwurf zählt als eine).',
+  compareErrors: (name) => `„${name}“ enthält Fehler und kann daher nicht verglichen werden. Stellen Sie die Version wieder her und beheben Sie sie zuerst.`,
+  compareSame: 'Wählen Sie zwei verschiedene Versionen.',
+  closeCompare: 'Vergleich schließen',
+  changedTerms: 'Geänderte Bedingungen',
+  noTermChanges: 'Keine Bedingung wurde geändert.',
+  moneyImpact: 'Was es kostet',
+  moneyFor: (input) => `Nach ${input}`,
+  moneyHeld: (values) => `Übrige Eingaben fest bei: ${values}.`,
+  moneyApprox: 'Mit dieser Eingabe wird auch gerechnet: Jede Zeile zeigt den Betrag an einem Wert ihres Bereichs.',
+  noMoneyChange: 'Beide Versionen zahlen für jeden Wert jeder Eingabe dasselbe.',
+  whenValue: 'Wert',
+  before: 'Vorher',
+  after: 'Nachher',
+  difference: 'Differenz',
+  notComputed: 'nicht berechenbar',
+  curves: 'Gutschriftkurven beider Versionen',
+  clauseHint: 'Zeigen Sie auf einen Satz, um die Zeilen zu sehen, aus denen er stammt; der Cursor im Editor markiert seine Sätze.',
 };
 
 const catalogues: Record<Lang, Strings> = { en, de };

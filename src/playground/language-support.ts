@@ -5,11 +5,13 @@
  * span lines (strings and comments end at the line's end), so lexing line by
  * line gives the same tokens as lexing the file, and CodeMirror can
  * re-highlight only the lines that changed. The lexer drops comments, so a
- * `#` in the gaps between tokens starts one.
+ * `#` in the gaps between tokens starts one; `##` starts a drafting note (a
+ * comment meant for the contract), coloured apart.
  */
 import { HighlightStyle, indentUnit, LanguageSupport, StreamLanguage, syntaxHighlighting } from '@codemirror/language';
 import { tags } from '@lezer/highlight';
 import { tokens, type TokenRole } from '../language-service.js';
+import { contextualWords } from './word-docs.js';
 
 /** One coloured stretch of a line; `style` is a CodeMirror tag name. */
 export interface LineToken {
@@ -40,7 +42,7 @@ export function tokenizeLine(line: string): LineToken[] {
     for (let i = pos; i < end; i++) {
       const ch = line[i];
       if (ch === '#') {
-        out.push({ from: i, to: line.length, style: 'lineComment' });
+        out.push({ from: i, to: line.length, style: line[i + 1] === '#' ? 'docComment' : 'lineComment' });
         return true;
       }
       if (ch !== ' ') out.push({ from: i, to: i + 1, style: 'invalid' });
@@ -58,7 +60,9 @@ export function tokenizeLine(line: string): LineToken[] {
       const unit = /\S+$/.exec(token.text.slice(number));
       if (unit) out.push({ from: to - unit[0].length, to, style: role === 'percent' ? 'number' : 'unit' });
     } else if (role === 'name') {
-      out.push({ from, to, style: afterDeclaring ? 'variableName.definition' : 'variableName' });
+      // A word of version 2 that is a keyword where it stands (`pay only if`, `to "the agent"`), unless a name is being declared or assigned.
+      const keywordHere = contextualWords.has(token.text) && !afterDeclaring && !/^\s*[=:]/.test(line.slice(to));
+      out.push({ from, to, style: afterDeclaring ? 'variableName.definition' : keywordHere ? 'keyword' : 'variableName' });
     } else {
       out.push({ from, to, style: STYLES[role] });
     }
@@ -87,7 +91,7 @@ const parser = StreamLanguage.define<LineState>({
     if (stream.sol()) {
       state.tokens = tokenizeLine(stream.string);
       state.next = 0;
-      const code = state.tokens.filter((tok) => tok.style !== 'lineComment');
+      const code = state.tokens.filter((tok) => tok.style !== 'lineComment' && tok.style !== 'docComment');
       if (code.length > 0) {
         state.indent = stream.indentation();
         state.opensBlock = stream.string.slice(code[code.length - 1].from, code[code.length - 1].to) === ':';
@@ -124,6 +128,7 @@ export const highlightStyle = HighlightStyle.define([
   { tag: tags.unit, color: 'var(--_syntax-unit)' },
   { tag: tags.string, color: 'var(--_syntax-string)' },
   { tag: tags.lineComment, color: 'var(--_syntax-comment)', fontStyle: 'italic' },
+  { tag: tags.docComment, color: 'var(--_syntax-note)', fontStyle: 'italic' },
   { tag: tags.definition(tags.variableName), color: 'var(--_syntax-definition)', fontWeight: '600' },
   { tag: tags.variableName, color: 'var(--_syntax-name)' },
   { tag: [tags.compareOperator, tags.arithmeticOperator, tags.definitionOperator, tags.operator], color: 'var(--_syntax-operator)' },

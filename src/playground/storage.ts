@@ -4,6 +4,9 @@
  * settings); the playground then simply works without it. Each saved draft
  * has an id and names the draft it was edited from, so a tab can tell
  * whether another tab's draft carries on from its own or would drop it.
+ * A draft also keeps its name (versions are filed under it) and the editor's
+ * undo history for exactly its text, so Ctrl+Z works after a reload; a
+ * history too large for storage is dropped, never the text.
  */
 
 const FORMAT = 1;
@@ -14,6 +17,16 @@ export interface Draft {
   readonly id?: string;
   /** The id of the draft this one was edited from. */
   readonly after?: string;
+  /** The draft's name; absent for a draft not yet named. */
+  readonly name?: string;
+  /** The editor's undo history for this text (CodeMirror's JSON). */
+  readonly history?: unknown;
+}
+
+/** What a draft keeps besides its text. */
+export interface DraftExtras {
+  readonly name?: string;
+  readonly history?: unknown;
 }
 
 export class DraftStore {
@@ -28,15 +41,24 @@ export class DraftStore {
   }
 
   /** The draft as saved, edited from the draft `after`; undefined when it could not be kept. */
-  save(source: string, after?: string): Draft | undefined {
-    const draft = { source, id: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`, ...(after ? { after } : {}) };
-    try {
-      if (!globalThis.localStorage) return undefined;
-      globalThis.localStorage.setItem(this.key, JSON.stringify({ format: FORMAT, ...draft, saved: new Date().toISOString() }));
-      return draft;
-    } catch {
-      return undefined;
-    }
+  save(source: string, after?: string, extras: DraftExtras = {}): Draft | undefined {
+    const draft = {
+      source, id: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`, ...(after ? { after } : {}),
+      ...(extras.name ? { name: extras.name } : {}),
+    };
+    const storage = globalThis.localStorage;
+    if (!storage) return undefined;
+    const write = (history: unknown): boolean => {
+      try {
+        storage.setItem(this.key, JSON.stringify({ format: FORMAT, ...draft, ...(history !== undefined ? { history } : {}), saved: new Date().toISOString() }));
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    // Storage full: the text without its undo history rather than nothing.
+    if (write(extras.history) || (extras.history !== undefined && write(undefined))) return draft;
+    return undefined;
   }
 
   clear(): void {
@@ -52,12 +74,14 @@ export class DraftStore {
 export function draftOf(raw: string | null | undefined): Draft | undefined {
   if (!raw) return undefined;
   try {
-    const data = JSON.parse(raw) as { format?: unknown; source?: unknown; id?: unknown; after?: unknown };
+    const data = JSON.parse(raw) as { format?: unknown; source?: unknown; id?: unknown; after?: unknown; name?: unknown; history?: unknown };
     if (data.format !== FORMAT || typeof data.source !== 'string') return undefined;
     return {
       source: data.source,
       ...(typeof data.id === 'string' ? { id: data.id } : {}),
       ...(typeof data.after === 'string' ? { after: data.after } : {}),
+      ...(typeof data.name === 'string' ? { name: data.name } : {}),
+      ...(data.history !== undefined ? { history: data.history } : {}),
     };
   } catch {
     return undefined;

@@ -7,8 +7,27 @@
 export const templateIds = ['one-liner', 'uptime-tiers', 'support-sla', 'points', 'multi-metric', 'support-roi'] as const;
 export type TemplateId = (typeof templateIds)[number];
 
-/** The draft a first visit starts with: the smallest complete program. */
-export const starterSource = 'if availability < 99.5% then 10% capped 20% yearly\n';
+/**
+ * The draft a first visit starts with: a short, complete uptime clause with
+ * values that make sense together, so the first screen shows no warning (the
+ * yearly cap can bind: three months at 50 % exceed 20 % of the year's fee)
+ * and a preview with a value in every field. Its labels carry German
+ * translations, so a German page shows German labels.
+ */
+export const starterSource = `# Service credits for monthly uptime
+fee 1000 EUR monthly "Monthly fee" de "Monatsgebühr"
+input availability: percent "Monthly uptime" de "Monatliche Verfügbarkeit" default 99.5% range 90%..100% step 0.01%
+
+credit "Uptime" de "Verfügbarkeit":
+  if availability < 99.9% then 10%
+  if availability < 99.0% then 25%
+  if availability < 95.0% then 50%
+
+cap 20% yearly
+claim within 30 days
+
+example "Longer outage" de "Längerer Ausfall": availability = 98.5% => credit 25%
+`;
 
 export type TemplateResult = { readonly ok: true; readonly source: string } | { readonly ok: false; readonly reason: string };
 

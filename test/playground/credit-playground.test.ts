@@ -5,70 +5,29 @@
  */
 import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
-import '../../src/playground/credit-playground.js';
 import type { CreditPlayground } from '../../src/playground/credit-playground.js';
+import { starterSource } from '../../src/playground/templates.js';
+import { $, $$, credit, cursorLine, mount, PATIENCE, RULES, settle, toEnd, typeLines } from './helpers.js';
 import { describe, it, afterEach } from './mocha.js';
-
-const RULES = `fee 1000 EUR monthly
-input availability: percent "Availability" default 99% range 90%..100%
-if availability < 99.5% then 10%
-`;
-
-let keys = 0;
-
-/** A playground with its own storage key (so tests never see each other's drafts) and, optionally, a text. */
-async function mount(options: { source?: string; key?: string; readHash?: boolean } = {}): Promise<CreditPlayground> {
-  const key = options.key ?? `playground-test-${Date.now()}-${keys++}`;
-  const el = options.readHash
-    ? await fixture<CreditPlayground>(html`<credit-playground storage-key=${key}></credit-playground>`)
-    : await fixture<CreditPlayground>(html`<credit-playground storage-key=${key} ignore-hash></credit-playground>`);
-  await el.ready;
-  if (options.source !== undefined) el.source = options.source;
-  await settle(el);
-  return el;
-}
-
-/** Waits for the compile of the last keystroke (one frame), the slower panes (idle time) and the render. */
-async function settle(el: CreditPlayground): Promise<void> {
-  await new Promise((r) => requestAnimationFrame(() => r(undefined)));
-  await new Promise((r) => requestIdleCallback(() => r(undefined), { timeout: 500 }));
-  await el.updateComplete;
-  const calculator = el.shadowRoot!.querySelector('credit-calculator') as (HTMLElement & { updateComplete?: Promise<unknown> }) | null;
-  await calculator?.updateComplete;
-}
-
-const $ = (el: CreditPlayground, selector: string) => el.shadowRoot!.querySelector(selector) as HTMLElement | null;
-const $$ = (el: CreditPlayground, selector: string) => [...el.shadowRoot!.querySelectorAll(selector)] as HTMLElement[];
-const credit = (el: CreditPlayground) =>
-  (el.shadowRoot!.querySelector('credit-calculator') as unknown as { result?: { credit: { amount: string } } } | null)?.result?.credit.amount;
-const cursorLine = (el: CreditPlayground) => el.editor!.state.doc.lineAt(el.editor!.state.selection.main.head).number;
-
-/** Puts the cursor at the end of the text, as Ctrl+End does. */
-async function toEnd(el: CreditPlayground): Promise<void> {
-  ($(el, '.cm-content') as HTMLElement).focus();
-  await sendKeys({ press: 'Control+End' });
-}
-
-/** Types lines as a person: each line, Escape to close any suggestion list, Enter. */
-async function typeLines(el: CreditPlayground, ...lines: string[]): Promise<void> {
-  for (const line of lines) {
-    await sendKeys({ type: line });
-    await sendKeys({ press: 'Escape' });
-    await sendKeys({ press: 'Enter' });
-  }
-  await settle(el);
-}
 
 afterEach(() => {
   fixtureCleanup();
 });
 
 describe('<credit-playground> while typing', () => {
-  it('starts with the one-line program and a working preview', async () => {
+  it('starts with the sample, a working preview, and no warning or error anywhere', async () => {
     const el = await mount();
-    expect(el.source).to.equal('if availability < 99.5% then 10% capped 20% yearly\n');
+    expect(el.source).to.equal(starterSource);
     expect(el.program).to.exist;
     expect($(el, 'credit-calculator')).to.exist;
+    expect($$(el, '.problem'), 'nothing in the problems list').to.have.length(0);
+    expect($(el, '.problems .ok')!.textContent).to.equal('No problems.');
+    expect($(el, '.cm-lintRange-warning, .cm-lintRange-error'), 'no underline').to.equal(null);
+    // Every field of the preview has a value: nothing red, no “no value given”.
+    const calculator = $(el, 'credit-calculator')!;
+    await waitUntil(() => calculator.shadowRoot?.textContent?.includes('EUR'), 'the preview’s result', PATIENCE);
+    expect(calculator.shadowRoot!.textContent).not.to.match(/no value|kein Wert/i);
+    expect(calculator.shadowRoot!.querySelector('[aria-invalid=true], [role=alert]'), 'no error in the preview').to.equal(null);
   });
 
   it('changes the preview’s result when a rule is typed', async () => {
@@ -76,7 +35,7 @@ describe('<credit-playground> while typing', () => {
     expect(credit(el)).to.equal('100.00');
     await toEnd(el);
     await typeLines(el, 'if availability < 99.2% then 5%');
-    await waitUntil(() => credit(el) === '150.00', 'the new rule adds its 5 %');
+    await waitUntil(() => credit(el) === '150.00', 'the new rule adds its 5 %', PATIENCE);
     expect(el.stale).to.equal(false);
   });
 
@@ -125,7 +84,7 @@ describe('<credit-playground> while typing', () => {
     const el = await mount({ source: RULES });
     await toEnd(el);
     await sendKeys({ type: 'if avai' });
-    await waitUntil(() => $(el, '.cm-tooltip-autocomplete'), 'a suggestion list');
+    await waitUntil(() => $(el, '.cm-tooltip-autocomplete'), 'a suggestion list', PATIENCE);
     expect($(el, '.cm-tooltip-autocomplete')!.textContent).to.contain('availability');
     // CodeMirror ignores Enter for a moment after the list opens, against accidental picks; a person is slower.
     await new Promise((r) => setTimeout(r, 100));
@@ -133,7 +92,7 @@ describe('<credit-playground> while typing', () => {
     expect(el.source).to.equal(`${RULES}if availability`);
     await sendKeys({ type: ' > 30' });
     await sendKeys({ press: 'Control+Space' });
-    await waitUntil(() => $(el, '.cm-tooltip-autocomplete'), 'units');
+    await waitUntil(() => $(el, '.cm-tooltip-autocomplete'), 'units', PATIENCE);
     const units = $$(el, '.cm-completionLabel').map((l) => l.textContent);
     expect(units).to.include.members(['min', 'h', 'd', 's']);
     await sendKeys({ press: 'Escape' });
@@ -145,7 +104,7 @@ describe('<credit-playground> while typing', () => {
     await typeLines(el, 'example "Big outage": availability = 95% => credit 20%');
     // Examples run only while their pane is in view.
     $(el, '[data-pane=examples]')!.scrollIntoView();
-    await waitUntil(() => $(el, '.example[data-passed=false]'), 'the failing example');
+    await waitUntil(() => $(el, '.example[data-passed=false]'), 'the failing example', PATIENCE);
     const failing = $(el, '.example[data-passed=false]')!;
     expect(failing.textContent).to.contain('Big outage');
     expect(failing.querySelector('.verdict')!.textContent).to.equal('failed');
@@ -194,7 +153,7 @@ describe('<credit-playground> panes', () => {
     await typeLines(el, '# a note');
     expect(clauses(), 'no clause for a pane out of view').to.equal(before);
     $(el, '[data-pane=clause]')!.scrollIntoView();
-    await waitUntil(() => clauses() > before, 'the clause, once in view');
+    await waitUntil(() => clauses() > before, 'the clause, once in view', PATIENCE);
     expect($(el, '.clause')!.textContent).to.contain('service credit');
   });
 
@@ -239,12 +198,12 @@ describe('<credit-playground> panes', () => {
   it('shows the clause in German when asked', async () => {
     const el = await mount({ source: RULES });
     $(el, '[data-pane=clause]')!.scrollIntoView();
-    await waitUntil(() => $(el, '.clause'));
+    await waitUntil(() => $(el, '.clause'), 'the clause', PATIENCE);
     expect($(el, '.clause')!.textContent).to.contain('service credit');
     const german = $(el, '#clause-de') as HTMLButtonElement;
     german.focus();
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => $(el, '.clause')?.getAttribute('lang') === 'de', 'the German clause');
+    await waitUntil(() => $(el, '.clause')?.getAttribute('lang') === 'de', 'the German clause', PATIENCE);
     expect($(el, '.clause')!.textContent).to.contain('Gutschrift');
     expect(german.getAttribute('aria-pressed')).to.equal('true');
   });
@@ -256,7 +215,7 @@ describe('<credit-playground> panes', () => {
     select.value = 'uptime-tiers';
     select.dispatchEvent(new Event('change'));
     ($(el, '#open-template') as HTMLButtonElement).click();
-    await waitUntil(() => el.source === expected, 'the template text');
+    await waitUntil(() => el.source === expected, 'the template text', PATIENCE);
     await settle(el);
     expect(el.program?.inputs.map((i) => i.name)).to.include('availability');
     expect($(el, '[role=status]')!.textContent).to.contain('Uptime tiers');
@@ -281,17 +240,16 @@ describe('<credit-playground> panes', () => {
     const at = el.source.indexOf('1000');
     el.editor!.dispatch({ changes: { from: at, to: at + 4, insert: '2000' } });
     await settle(el);
-    await waitUntil(() => credit(el) === '200.00', `the new fee counts (credit ${credit(el)})`);
+    await waitUntil(() => credit(el) === '200.00', `the new fee counts (credit ${credit(el)})`, PATIENCE);
   });
 
   it('says its last message again in the language switched to', async () => {
     const el = await mount({ source: RULES });
     ($(el, '#start-fresh') as HTMLButtonElement).click();
-    await settle(el);
-    expect($(el, '[role=status]')!.textContent).to.contain('Started a fresh draft');
+    await waitUntil(() => $(el, '[role=status]')!.textContent!.includes('Started a new, empty draft'), 'the message', PATIENCE);
     ($(el, '#ui-language') as HTMLButtonElement).click();
     await el.updateComplete;
-    expect($(el, '[role=status]')!.textContent).to.contain('Neuer Entwurf begonnen');
+    expect($(el, '[role=status]')!.textContent).to.contain('Neuer, leerer Entwurf begonnen');
   });
 
   it('switches the interface to German', async () => {
@@ -324,12 +282,13 @@ describe('<credit-playground> drafts', () => {
     expect(second.source).to.equal(text);
   });
 
-  it('starts fresh on request, and Ctrl+Z brings the old draft back', async () => {
+  it('starts fresh with an empty document on request, and Ctrl+Z brings the old draft back', async () => {
     const key = `playground-fresh-${Date.now()}`;
     const el = await mount({ key, source: RULES });
     ($(el, '#start-fresh') as HTMLButtonElement).click();
+    await waitUntil(() => el.source === '', 'an empty document', PATIENCE);
     await settle(el);
-    expect(el.source).to.equal('if availability < 99.5% then 10% capped 20% yearly\n');
+    expect($$(el, '.problem[data-severity=error], .problem[data-severity=warning]')).to.have.length(0);
     await sendKeys({ press: 'Control+z' });
     await settle(el);
     expect(el.source).to.equal(RULES);
@@ -393,7 +352,7 @@ describe('<credit-playground> drafts', () => {
     const before = location.href;
     try {
       location.hash = new URL(shared!).hash;
-      await waitUntil(() => el.source === RULES, 'the shared draft opens');
+      await waitUntil(() => el.source === RULES, 'the shared draft opens', PATIENCE);
     } finally {
       history.replaceState(null, '', before);
     }
@@ -487,7 +446,7 @@ describe('<credit-playground> drafts', () => {
     history.replaceState(null, '', '#rules=1.not*base64');
     try {
       const el = await mount({ readHash: true });
-      expect(el.source).to.equal('if availability < 99.5% then 10% capped 20% yearly\n');
+      expect(el.source).to.equal(starterSource);
       expect($(el, '[role=status]')!.textContent).to.contain('could not be read: it is not a playground link, or it was cut off');
     } finally {
       history.replaceState(null, '', before);
@@ -499,7 +458,7 @@ describe('<credit-playground> drafts', () => {
     ($(el, '#embed') as HTMLButtonElement).click();
     await el.updateComplete;
     const dialog = $(el, 'dialog') as HTMLDialogElement;
-    await waitUntil(() => dialog.open);
+    await waitUntil(() => dialog.open, 'the dialog', PATIENCE);
     const [inline, src] = $$(el, 'dialog textarea') as HTMLTextAreaElement[];
     expect(inline.value).to.contain('<script type="text/credit-rules">');
     expect(inline.value).to.contain('    if availability < 99.5% then 10%');

@@ -23,7 +23,12 @@ describe('highlighting by the language’s lexer', () => {
     ['fee 1_200 EUR monthly', ['fee:keyword', '1_200:number', 'EUR:unit', 'monthly:modifier']],
     // `when` is reserved for a later version: a keyword, marked as one that cannot be written yet.
     ['let x = 5m ? when', ['let:definitionKeyword', 'x:variableName.definition', '=:definitionOperator', '5m:invalid', '?:invalid', 'when:keyword invalid']],
+    // Version 2: contextual words are keywords where they stand, names where a name is declared.
+    ['pay only if total_credit > 1 USD', ['pay:keyword', 'only:keyword', 'if:controlKeyword', 'total_credit:variableName', '>:compareOperator', '1:number', 'USD:unit']],
+    ['claim within 5 business days after incident', ['claim:keyword', 'within:operatorKeyword', '5:number', 'business:keyword', 'days:keyword', 'after:keyword', 'incident:keyword']],
+    ['let to = min(a, 1)', ['let:definitionKeyword', 'to:variableName.definition', '=:definitionOperator', 'min:keyword', '(:paren', 'a:variableName', ',:separator', '1:number', '):paren']],
     ['# only a comment', ['# only a comment:lineComment']],
+    ['  ## Credits are the sole remedy.', ['## Credits are the sole remedy.:docComment']],
     ['  if capped_total > 1 then 2 points', ['if:controlKeyword', 'capped_total:variableName', '>:compareOperator', '1:number', 'then:controlKeyword', '2:number', 'points:keyword']],
   ];
   for (const [line, expected] of cases) {
