@@ -26,6 +26,9 @@ export type StatementCstChildren = {
   outputStatement?: OutputStatementCstNode[];
   claimStatement?: ClaimStatementCstNode[];
   exampleStatement?: ExampleStatementCstNode[];
+  payStatement?: PayStatementCstNode[];
+  payoutStatement?: PayoutStatementCstNode[];
+  periodStatement?: PeriodStatementCstNode[];
 };
 
 export interface RuleStatementCstNode extends CstNode {
@@ -86,7 +89,7 @@ export interface BlockCstNode extends CstNode {
 export type BlockCstChildren = {
   Credit?: IToken[];
   Points?: IToken[];
-  StringLiteral?: IToken[];
+  label?: LabelCstNode[];
   capClause?: CapClauseCstNode[];
   Colon: IToken[];
   Newline: IToken[];
@@ -103,9 +106,8 @@ export interface FeeStatementCstNode extends CstNode {
 export type FeeStatementCstChildren = {
   Fee: IToken[];
   MoneyLiteral: IToken[];
-  Monthly?: IToken[];
-  Yearly?: IToken[];
-  StringLiteral?: IToken[];
+  period?: PeriodCstNode[];
+  label?: LabelCstNode[];
   Newline: IToken[];
 };
 
@@ -129,7 +131,7 @@ export interface InputOptionCstNode extends CstNode {
 }
 
 export type InputOptionCstChildren = {
-  StringLiteral?: IToken[];
+  label?: LabelCstNode[];
   Default?: IToken[];
   default?: SignedLiteralCstNode[];
   Range?: IToken[];
@@ -192,7 +194,7 @@ export type DeclarationCstChildren = {
   declaredName: DeclaredNameCstNode[];
   Colon?: IToken[];
   kind?: KindCstNode[];
-  StringLiteral?: IToken[];
+  label?: LabelCstNode[];
   Equals: IToken[];
   expression: ExpressionCstNode[];
   Newline: IToken[];
@@ -207,6 +209,8 @@ export type ClaimStatementCstChildren = {
   Claim: IToken[];
   Within: IToken[];
   claimTerm: ClaimTermCstNode[];
+  After?: IToken[];
+  Incident?: IToken[];
   Newline: IToken[];
 };
 
@@ -218,7 +222,56 @@ export interface ClaimTermCstNode extends CstNode {
 export type ClaimTermCstChildren = {
   DurationLiteral?: IToken[];
   NumberLiteral?: IToken[];
-  Days?: IToken[];
+  Days?: (IToken)[];
+  Business?: IToken[];
+  Months?: IToken[];
+};
+
+export interface PeriodStatementCstNode extends CstNode {
+  name: "periodStatement";
+  children: PeriodStatementCstChildren;
+}
+
+export type PeriodStatementCstChildren = {
+  Period: IToken[];
+  period: PeriodCstNode[];
+  Newline: IToken[];
+};
+
+export interface PayStatementCstNode extends CstNode {
+  name: "payStatement";
+  children: PayStatementCstChildren;
+}
+
+export type PayStatementCstChildren = {
+  Pay: IToken[];
+  Only: IToken[];
+  If: IToken[];
+  expression: ExpressionCstNode[];
+  Newline: IToken[];
+};
+
+export interface PayoutStatementCstNode extends CstNode {
+  name: "payoutStatement";
+  children: PayoutStatementCstChildren;
+}
+
+export type PayoutStatementCstChildren = {
+  Payout: IToken[];
+  what: LabelCstNode[];
+  To?: IToken[];
+  recipient?: LabelCstNode[];
+  Newline: IToken[];
+};
+
+export interface LabelCstNode extends CstNode {
+  name: "label";
+  children: LabelCstChildren;
+}
+
+export type LabelCstChildren = {
+  StringLiteral: (IToken)[];
+  language?: IToken[];
 };
 
 export interface ExampleStatementCstNode extends CstNode {
@@ -228,7 +281,7 @@ export interface ExampleStatementCstNode extends CstNode {
 
 export type ExampleStatementCstChildren = {
   Example: IToken[];
-  StringLiteral?: IToken[];
+  label?: LabelCstNode[];
   Colon?: IToken[];
   given?: GivenCstNode[];
   Comma?: (IToken)[];
@@ -313,8 +366,23 @@ export interface ExpressionCstNode extends CstNode {
 }
 
 export type ExpressionCstChildren = {
-  operands: (ConjunctionCstNode)[];
+  conditional?: ConditionalCstNode[];
+  operands?: (ConjunctionCstNode)[];
   operators?: IToken[];
+};
+
+export interface ConditionalCstNode extends CstNode {
+  name: "conditional";
+  children: ConditionalCstChildren;
+}
+
+export type ConditionalCstChildren = {
+  If: IToken[];
+  condition: ExpressionCstNode[];
+  Then: IToken[];
+  then: ExpressionCstNode[];
+  Else: IToken[];
+  otherwise: ExpressionCstNode[];
 };
 
 export interface ConjunctionCstNode extends CstNode {
@@ -386,11 +454,25 @@ export interface AtomCstNode extends CstNode {
 
 export type AtomCstChildren = {
   literal?: LiteralCstNode[];
+  call?: CallCstNode[];
   Identifier?: IToken[];
   Fee?: IToken[];
   LParen?: IToken[];
   expression?: ExpressionCstNode[];
   RParen?: IToken[];
+};
+
+export interface CallCstNode extends CstNode {
+  name: "call";
+  children: CallCstChildren;
+}
+
+export type CallCstChildren = {
+  function?: (IToken)[];
+  LParen: IToken[];
+  arguments?: ExpressionCstNode[];
+  Comma?: IToken[];
+  RParen: IToken[];
 };
 
 export interface SignedLiteralCstNode extends CstNode {
@@ -438,6 +520,10 @@ export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   declaration(children: DeclarationCstChildren, param?: IN): OUT;
   claimStatement(children: ClaimStatementCstChildren, param?: IN): OUT;
   claimTerm(children: ClaimTermCstChildren, param?: IN): OUT;
+  periodStatement(children: PeriodStatementCstChildren, param?: IN): OUT;
+  payStatement(children: PayStatementCstChildren, param?: IN): OUT;
+  payoutStatement(children: PayoutStatementCstChildren, param?: IN): OUT;
+  label(children: LabelCstChildren, param?: IN): OUT;
   exampleStatement(children: ExampleStatementCstChildren, param?: IN): OUT;
   given(children: GivenCstChildren, param?: IN): OUT;
   expectation(children: ExpectationCstChildren, param?: IN): OUT;
@@ -446,6 +532,7 @@ export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   kind(children: KindCstChildren, param?: IN): OUT;
   period(children: PeriodCstChildren, param?: IN): OUT;
   expression(children: ExpressionCstChildren, param?: IN): OUT;
+  conditional(children: ConditionalCstChildren, param?: IN): OUT;
   conjunction(children: ConjunctionCstChildren, param?: IN): OUT;
   negation(children: NegationCstChildren, param?: IN): OUT;
   comparison(children: ComparisonCstChildren, param?: IN): OUT;
@@ -453,6 +540,7 @@ export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   multiplicative(children: MultiplicativeCstChildren, param?: IN): OUT;
   unary(children: UnaryCstChildren, param?: IN): OUT;
   atom(children: AtomCstChildren, param?: IN): OUT;
+  call(children: CallCstChildren, param?: IN): OUT;
   signedLiteral(children: SignedLiteralCstChildren, param?: IN): OUT;
   literal(children: LiteralCstChildren, param?: IN): OUT;
 }

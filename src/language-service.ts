@@ -6,7 +6,7 @@
  * names, the names a draft declares and where, and line numbers. The
  * playground is built on this alone; an editor integration can be too.
  */
-import type { Kind } from './language/ast.js';
+import { FUNCTION_NAMES, type Kind } from './language/ast.js';
 import { BUILTINS } from './language/checker/program.js';
 import { lex } from './language/lexer.js';
 import { LineMap } from './language/source.js';
@@ -59,8 +59,17 @@ export function tokens(text: string): SourceToken[] {
   return out;
 }
 
-/** The words that can be written today; those reserved for later versions (`else`, `when`, …) are not among them. */
-export const keywords: readonly string[] = t.reservedWords.filter((word) => lex(word).tokens[0]?.tokenType !== t.FutureReserved);
+/**
+ * The words that can be written today: reserved words, the contextual words
+ * of version 2 (`pay only if`, `payout … to`, `business days`, `months`,
+ * `after incident`) and the built-in functions. Those reserved for later
+ * versions (`when`, `each`, …) are not among them.
+ */
+export const keywords: readonly string[] = [
+  ...t.reservedWords.filter((word) => lex(word).tokens[0]?.tokenType !== t.FutureReserved),
+  ...t.contextualWords.map((word) => (word.PATTERN as RegExp).source.replace(/\(.*$/, '')),
+  ...FUNCTION_NAMES.filter((name) => !t.reservedWords.includes(name)),
+];
 
 /** The names the language defines itself, with their kinds. */
 export const builtins: Readonly<Record<string, Kind>> = BUILTINS;

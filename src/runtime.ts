@@ -14,7 +14,9 @@ export { Program };
 export { addAmounts } from './language/decimal.js';
 /** The documented limits of untrusted rules text: characters, lines, nesting, nodes. */
 export { LIMITS } from './language/limits.js';
-export { formatMoney, formatNumber, formatPercent, formatQuantity } from './language/render/format.js';
+export { formatClaimPeriod, formatMoney, formatNumber, formatPercent, formatQuantity } from './language/render/format.js';
+/** A label in the reader's language: `labelIn(input.label, input.translations, 'de')`. */
+export { labelIn } from './language/ast.js';
 
 /** Loads a precompiled program; a damaged or foreign file gives a diagnostic that says so. */
 export function loadProgram(json: unknown): LoadResult {
@@ -22,7 +24,7 @@ export function loadProgram(json: unknown): LoadResult {
 }
 
 export type {
-  CreditInfo, CreditOutcome, CreditSummary, CutSummary, ExampleInfo, InputInfo, LoadResult, OutputInfo, PrecompiledProgram,
+  ClaimInfo, CreditInfo, CreditOutcome, CreditSummary, CutSummary, ExampleInfo, InputInfo, LoadResult, OutputInfo, PayoutInfo, PrecompiledProgram,
 } from './language/program.js';
 export type { Diagnostic, Severity } from './language/diagnostics.js';
 export type { Position, Span } from './language/source.js';
@@ -32,4 +34,4 @@ export type {
 } from './language/evaluate/results.js';
 export type { RunOptions } from './language/evaluate/run.js';
 export type { Lang } from './language/render/format.js';
-export type { DurationUnit, InputKind, Kind, Period } from './language/ast.js';
+export type { DurationUnit, InputKind, Kind, Period, Translations } from './language/ast.js';

@@ -119,8 +119,8 @@ function fastPathOf(program: Program): FastPath | undefined {
 /** What billing is paid, as the exact interpreter's full result states it. */
 function creditOf(result: EvaluationResult): CreditSummary {
   const cuts = (m: MonthResult) => [...m.credits.flatMap((c) => c.cuts), ...m.cuts].map(({ scope, owner, period, line, month, before, cut }) => ({ scope, owner, period, line, ...(month ? { month } : {}), before, cut }));
-  if (result.mode === 'month') return { currency: result.currency, ...result.credit, cuts: cuts(result) };
-  const months = result.months.map((m) => ({ ...m.credit, cuts: cuts(m) }));
+  if (result.mode !== 'year') return { currency: result.currency, ...result.credit, cuts: cuts(result) };
+  const months = result.periods.map((m) => ({ ...m.credit, cuts: cuts(m) }));
   return { currency: result.currency, ...result.credit, cuts: months.flatMap((m) => m.cuts), months };
 }
 

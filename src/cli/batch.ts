@@ -410,7 +410,7 @@ export class Batch {
     w.char(COMMA);
     w.text(credit.amount);
     w.char(COMMA);
-    w.text(credit.percentOfFee);
+    if (credit.percentOfFee !== null) w.text(credit.percentOfFee);
     w.char(COMMA);
     if (credit.cuts.length > 0) w.field(credit.cuts.map(cutText).join('; '));
     w.char(COMMA);

@@ -8,7 +8,7 @@ import { createReadStream, openSync, readFileSync, statSync, writeFileSync } fro
 import { availableParallelism } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { compile, loadProgram, type Diagnostic, type EvaluationResult, type Lang, type Program } from '../index.js';
+import { compile, labelIn, loadProgram, type Diagnostic, type EvaluationResult, type Lang, type Program } from '../index.js';
 import { OUTPUT_COLUMNS, runBatch } from './batch.js';
 import { REMEMBERED_CUSTOMERS } from './customers.js';
 import { openOutputFile, OutputFileError, type OutputFile } from './output-file.js';
@@ -212,20 +212,29 @@ function evaluate(file: string, sets: readonly string[], json: boolean, language
     return 2;
   }
   if (json) io.out(JSON.stringify(evaluation.result, null, 2));
-  else printResult(evaluation.result, io);
+  else printResult(evaluation.result, program, language, io);
   return 0;
 }
 
-function printResult(result: EvaluationResult, io: Io): void {
+/** The result as text; labels, and what is paid (`payout`), in the language asked for. */
+function printResult(result: EvaluationResult, program: Program, language: Lang, io: Io): void {
   const currency = result.currency ? ` ${result.currency}` : '';
   const period = result.mode === 'year' ? 'yearly' : 'monthly';
-  io.out(`Credit: ${result.credit.amount}${currency} (${result.credit.percentOfFee}% of the ${period} fee ${result.fee}${currency})`);
-  for (const credit of result.credits) {
-    io.out(`  ${credit.matched ? '*' : ' '} ${credit.name} (line ${credit.line}): ${credit.amount}${currency}`);
+  const paid = program.payout ? labelIn(program.payout.what, program.payout.whatTranslations, language)! : 'credit';
+  const share = result.credit.percentOfFee === null ? '' : ` (${result.credit.percentOfFee}% of the ${period} fee ${result.fee}${currency})`;
+  io.out(`${paid.charAt(0).toUpperCase()}${paid.slice(1)}: ${result.credit.amount}${currency}${share}`);
+  result.credits.forEach((credit, i) => {
+    const info = program.credits[i];
+    const name = info?.kind === 'block' ? labelIn(credit.name, info.translations, language) : credit.name;
+    io.out(`  ${credit.matched ? '*' : ' '} ${name} (line ${credit.line}): ${credit.amount}${currency}`);
+  });
+  for (const [name, value] of Object.entries(result.outputs)) {
+    const output = program.outputs.find((o) => o.name === name);
+    const label = output && labelIn(output.label, output.translations, language);
+    io.out(`  ${label && label !== name ? `${label} (${name})` : name} = ${value}`);
   }
-  for (const [name, value] of Object.entries(result.outputs)) io.out(`  ${name} = ${value}`);
   if (result.mode === 'year') {
-    for (const month of result.months) io.out(`  month ${month.month}: ${month.credit.amount}${currency}`);
+    for (const month of result.periods) io.out(`  month ${month.month}: ${month.credit.amount}${currency}`);
   }
   io.out('Why:');
   for (const step of result.explanation) {
@@ -411,8 +420,12 @@ export function main(argv: readonly string[], given: Io): number | Promise<numbe
       case 'render': {
         const program = load(oneFile(positionals, 'render'), io);
         if (!program) return 1;
-        io.out(program.render(lang(options.lang)));
-        return 0;
+        const examples = program.runExamples();
+        io.out(program.render(lang(options.lang), examples));
+        // The clause states what the rules compute; an example that expects otherwise fails the command.
+        const failed = examples.filter((e) => !e.passed);
+        for (const e of failed) io.err(`example "${e.name}" (line ${e.line}) expects ${e.expectations.filter((x) => !x.passed).map((x) => `${x.target} ${x.expected}`).join(', ')}, but the rules compute ${e.expectations.filter((x) => !x.passed).map((x) => x.actual).join(', ')}; the clause states what the rules compute`);
+        return failed.length > 0 ? 1 : 0;
       }
       case 'compile': {
         const program = load(oneFile(positionals, 'compile'), io);

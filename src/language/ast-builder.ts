@@ -10,7 +10,7 @@
  */
 import type { CstNode, IToken } from 'chevrotain';
 import type * as C from '../../grammar/cst.js';
-import type * as A from './ast.js';
+import * as A from './ast.js';
 import type { Problem } from './diagnostics.js';
 import { isCurrency, MAX_LITERAL_DIGITS, parseQuantity, significantDigits } from './literals.js';
 import { problems } from './problems.js';
@@ -19,7 +19,7 @@ import * as t from './tokens.js';
 
 /** The levels of the precedence ladder, from `expression` (or) down to `atom`. */
 type ExpressionNode =
-  | C.ExpressionCstNode | C.ConjunctionCstNode | C.NegationCstNode | C.ComparisonCstNode
+  | C.ExpressionCstNode | C.ConditionalCstNode | C.CallCstNode | C.ConjunctionCstNode | C.NegationCstNode | C.ComparisonCstNode
   | C.AdditiveCstNode | C.MultiplicativeCstNode | C.UnaryCstNode | C.AtomCstNode;
 
 const real = (token: IToken | undefined): token is IToken =>
@@ -61,7 +61,12 @@ function onlyOperand(node: ExpressionNode): ExpressionNode | undefined {
   switch (node.name) {
     case 'negation': return node.children.Not ? undefined : first(node.children.comparison);
     case 'unary': return node.children.Minus ? undefined : first(node.children.atom);
-    case 'atom': return undefined;
+    case 'atom': case 'conditional': case 'call': return undefined;
+    case 'expression': {
+      if (node.children.conditional) return first(node.children.conditional);
+      const { operands, operators } = node.children;
+      return operands?.length === 1 && !operators ? operands[0] : undefined;
+    }
     default: {
       const { operands, operators } = node.children;
       return operands?.length === 1 && !operators ? operands[0] : undefined;
@@ -71,6 +76,8 @@ function onlyOperand(node: ExpressionNode): ExpressionNode | undefined {
 
 export class AstBuilder {
   readonly problems: Problem[] = [];
+  /** Caps written without a period: they take the program's (`period quarterly`), known once all is read. */
+  private readonly unperiodCaps: { period: A.Period }[] = [];
 
   constructor(private readonly source: string) {}
 
@@ -81,7 +88,10 @@ export class AstBuilder {
       const statement = this.statement(element);
       if (statement) statements.push(statement);
     }
-    return { statements };
+    const ast = { statements };
+    const period = A.programPeriod(ast);
+    for (const cap of this.unperiodCaps) cap.period = period;
+    return ast;
   }
 
   private statement(node: C.StatementCstNode): A.Statement | undefined {
@@ -96,7 +106,61 @@ export class AstBuilder {
     if (c.outputStatement) return this.declaration('output', c.outputStatement[0]);
     if (c.claimStatement) return this.claim(c.claimStatement[0]);
     if (c.exampleStatement) return this.example(c.exampleStatement[0]);
+    if (c.payStatement) return this.pay(c.payStatement[0]);
+    if (c.payoutStatement) return this.payout(c.payoutStatement[0]);
+    if (c.periodStatement) return this.periodStatement(c.periodStatement[0]);
     return undefined;
+  }
+
+  private pay(node: C.PayStatementCstNode): A.PayCondition | undefined {
+    const span = nodeSpan(node, token(node.children.Newline));
+    const condition = first(node.children.expression);
+    if (!span || !condition) return undefined;
+    return { type: 'pay-if', condition: this.expression(condition), span };
+  }
+
+  private payout(node: C.PayoutStatementCstNode): A.PayoutDecl | undefined {
+    const span = nodeSpan(node, token(node.children.Newline));
+    const what = this.label(first(node.children.what));
+    if (!span || !what) return undefined;
+    const recipient = this.label(first(node.children.recipient));
+    return {
+      type: 'payout',
+      what: what.label,
+      ...(what.translations ? { whatTranslations: what.translations } : {}),
+      ...(recipient ? { recipient: recipient.label, ...(recipient.translations ? { recipientTranslations: recipient.translations } : {}) } : {}),
+      span,
+    };
+  }
+
+  /** A label and its translations (`"Uptime" de "Verfügbarkeit"`); a tag that is not two lowercase letters is an error. */
+  private label(node: C.LabelCstNode | undefined): { label: string; translations?: A.Translations } | undefined {
+    const strings = (node?.children.StringLiteral ?? []).filter(real);
+    if (!node || strings.length === 0) return undefined;
+    const tags = node.children.language ?? [];
+    const translations: Record<string, string> = {};
+    tags.forEach((tag, i) => {
+      const text = strings[i + 1];
+      if (!real(tag) || !text) return;
+      if (!/^[a-z]{2}$/.test(tag.image)) {
+        this.problems.push(problems.badLanguageTag(tag.image, tokenSpan(tag)));
+        return;
+      }
+      if (Object.hasOwn(translations, tag.image)) {
+        this.problems.push(problems.badLanguageTag(tag.image, tokenSpan(tag), true));
+        return;
+      }
+      translations[tag.image] = unquote(text.image);
+    });
+    const label = unquote(strings[0].image);
+    return Object.keys(translations).length > 0 ? { label, translations } : { label };
+  }
+
+  /** A statement's label fields, spread into its node. */
+  private labelled(node: C.LabelCstNode | undefined): { label?: string; translations?: A.Translations } {
+    const found = this.label(node);
+    if (!found) return {};
+    return found.translations ? { label: found.label, translations: found.translations } : { label: found.label };
   }
 
   private rule(node: C.RuleStatementCstNode): A.Rule | undefined {
@@ -146,13 +210,22 @@ export class AstBuilder {
     const span = nodeSpan(node);
     const amountNode = first(c.amount);
     if (!span || !amountNode) return undefined;
-    const period = first(c.period)?.children;
-    const periodToken = period && first(period.Monthly ?? period.Quarterly ?? period.Yearly);
-    return {
-      amount: this.expression(amountNode),
-      period: (periodToken && periods[periodToken.image]) ?? 'monthly',
-      span,
-    };
+    const period = this.periodOf(first(c.period));
+    const cap = { amount: this.expression(amountNode), period: period ?? 'monthly', span };
+    if (!period) this.unperiodCaps.push(cap);
+    return cap;
+  }
+
+  private periodOf(node: C.PeriodCstNode | undefined): A.Period | undefined {
+    const p = node?.children;
+    const word = p && token(p.Monthly ?? p.Quarterly ?? p.Yearly);
+    return word ? periods[word.image] : undefined;
+  }
+
+  private periodStatement(node: C.PeriodStatementCstNode): A.PeriodDecl | undefined {
+    const span = nodeSpan(node, token(node.children.Newline));
+    const period = this.periodOf(first(node.children.period));
+    return span && period ? { type: 'period', period, span } : undefined;
   }
 
   private block(node: C.BlockCstNode): A.Block | undefined {
@@ -161,7 +234,6 @@ export class AstBuilder {
     const colon = token(c.Colon);
     const opener = token(c.Credit) ?? token(c.Points);
     if (!span || !opener) return undefined;
-    const label = token(c.StringLiteral);
     const rules = (c.ruleStatement ?? []).flatMap((r) => {
       const rule = this.rule(r);
       return rule ? [rule] : [];
@@ -172,7 +244,7 @@ export class AstBuilder {
     return {
       type: 'block',
       pool: opener.tokenType === t.Points ? 'points' : 'credit',
-      ...(label ? { label: unquote(label.image) } : {}),
+      ...this.labelled(first(c.label)),
       caps: (c.capClause ?? []).flatMap((clause) => this.capClause(clause)),
       rules,
       headerSpan: { start: span.start, end: headerEnd },
@@ -187,12 +259,11 @@ export class AstBuilder {
     if (!span || !money) return undefined;
     const amount = this.literalToken(money);
     if (amount.type !== 'literal') return undefined;
-    const label = token(c.StringLiteral);
     return {
       type: 'fee',
       amount,
-      period: token(c.Yearly) ? 'yearly' : 'monthly',
-      ...(label ? { label: unquote(label.image) } : {}),
+      period: this.periodOf(first(c.period)) ?? 'monthly',
+      ...this.labelled(first(c.label)),
       span,
     };
   }
@@ -203,13 +274,13 @@ export class AstBuilder {
     const name = this.declaredName(first(c.declaredName));
     const kindToken = this.kindToken(first(c.kind));
     if (!span || !name || !kindToken) return undefined;
-    let label: string | undefined;
+    let label: { label?: string; translations?: A.Translations } = {};
     let defaultValue: A.Literal | undefined;
     let range: A.InputDecl['range'];
     let step: A.Literal | undefined;
     for (const { children: option } of c.inputOption ?? []) {
-      const text = token(option.StringLiteral);
-      if (text) label = unquote(text.image);
+      const text = first(option.label);
+      if (text) label = this.labelled(text);
       const d = this.signedLiteral(first(option.default));
       if (d) defaultValue = d;
       const min = this.signedLiteral(first(option.min));
@@ -223,7 +294,7 @@ export class AstBuilder {
       name: name.name,
       nameSpan: name.span,
       inputKind: kindToken as A.InputKind,
-      ...(label !== undefined ? { label } : {}),
+      ...label,
       ...(defaultValue ? { default: defaultValue } : {}),
       ...(range ? { range } : {}),
       ...(step ? { step } : {}),
@@ -253,14 +324,13 @@ export class AstBuilder {
     const valueNode = first(c?.expression);
     if (!span || !name || !valueNode) return undefined;
     const kind = this.kindToken(first(c?.kind));
-    const label = token(c?.StringLiteral);
     const newline = token(c?.Newline);
     return {
       type,
       name: name.name,
       nameSpan: name.span,
       ...(kind ? { declaredKind: kind } : {}),
-      ...(label ? { label: unquote(label.image) } : {}),
+      ...this.labelled(first(c?.label)),
       value: this.expression(valueNode),
       span: newline && newline.image !== '' ? { start: span.start, end: newline.startOffset } : span,
     };
@@ -270,27 +340,30 @@ export class AstBuilder {
     const span = nodeSpan(node, token(node.children.Newline));
     const term = first(node.children.claimTerm)?.children;
     const duration = token(term?.DurationLiteral);
-    const days = token(term?.NumberLiteral);
-    if (!span || !(duration || days)) return undefined;
+    const count = token(term?.NumberLiteral);
+    if (!span || !(duration || count)) return undefined;
+    const afterIncident = !!token(node.children.Incident);
     let within: A.Expr;
+    let measure: A.ClaimDecl['measure'];
     if (duration) within = this.literalToken(duration);
     else {
-      const number = days as IToken;
-      const daysToken = token(term?.Days);
+      const number = count as IToken;
+      const words = [...(term?.Days ?? []), ...(term?.Months ?? [])].filter(real);
+      const last = words[words.length - 1];
+      measure = token(term?.Business) ? 'business-days' : token(term?.Months) ? 'months' : undefined;
       within = {
-        type: 'literal', kind: 'duration', value: number.image.replaceAll('_', ''), unit: 'd',
-        span: { start: number.startOffset, end: daysToken ? daysToken.startOffset + daysToken.image.length : number.startOffset + number.image.length },
+        type: 'literal', kind: measure ? 'number' : 'duration', value: number.image.replaceAll('_', ''), ...(measure ? {} : { unit: 'd' as const }),
+        span: { start: number.startOffset, end: last ? last.startOffset + last.image.length : number.startOffset + number.image.length },
       };
     }
     if (within.type !== 'literal') return undefined;
-    return { type: 'claim', within, span };
+    return { type: 'claim', within, ...(measure ? { measure } : {}), ...(afterIncident ? { afterIncident } : {}), span };
   }
 
   private example(node: C.ExampleStatementCstNode): A.ExampleDecl | undefined {
     const c = node.children;
     const span = nodeSpan(node, token(c.Newline));
     if (!span) return undefined;
-    const label = token(c.StringLiteral);
     const givens: A.ExampleGiven[] = [];
     for (const g of c.given ?? []) {
       const gSpan = nodeSpan(g);
@@ -314,7 +387,7 @@ export class AstBuilder {
         if (name) expectations.push({ target: 'name', name: name.name, nameSpan: name.span, value, span: eSpan });
       }
     }
-    return { type: 'example', ...(label ? { label: unquote(label.image) } : {}), givens, expectations, span };
+    return { type: 'example', ...this.labelled(first(c.label)), givens, expectations, span };
   }
 
   // Names and kinds
@@ -355,6 +428,13 @@ export class AstBuilder {
   private expressionNode(node: ExpressionNode): A.Expr {
     switch (node.name) {
       case 'expression': return this.fold(node, () => 'or');
+      case 'conditional': {
+        const c = node.children;
+        const [condition, then, otherwise] = [first(c.condition), first(c.then), first(c.otherwise)];
+        if (!condition || !then || !otherwise) return { type: 'invalid', span: this.span(node) };
+        return { type: 'if', condition: this.expression(condition), then: this.expression(then), otherwise: this.expression(otherwise), span: this.span(node) };
+      }
+      case 'call': return this.call(node);
       case 'conjunction': return this.fold(node, () => 'and');
       case 'negation': {
         const c = node.children;
@@ -384,12 +464,27 @@ export class AstBuilder {
         const c = node.children;
         const literal = first(c.literal);
         if (literal) return this.literal(literal) ?? { type: 'invalid', span: this.span(node) };
+        const call = first(c.call);
+        if (call) return this.expression(call);
         const name = token(c.Identifier) ?? token(c.Fee);
         if (name) return { type: 'name', name: name.image, span: tokenSpan(name) };
         const inner = first(c.expression);
         return inner ? this.expression(inner) : { type: 'invalid', span: this.span(node) };
       }
     }
+  }
+
+  /** A call of a built-in function; any other name before `(` is an error that lists the functions. */
+  private call(node: C.CallCstNode): A.Expr {
+    const name = token(node.children.function);
+    const span = this.span(node);
+    if (!name) return { type: 'invalid', span };
+    const args = (node.children.arguments ?? []).map((a) => this.expression(a));
+    if (!(A.FUNCTION_NAMES as readonly string[]).includes(name.image)) {
+      this.problems.push(problems.unknownFunction(name.image, tokenSpan(name)));
+      return { type: 'invalid', span };
+    }
+    return { type: 'call', name: name.image as A.FunctionName, nameSpan: tokenSpan(name), args, span };
   }
 
   private span(node: CstNode): Span {

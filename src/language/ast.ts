@@ -60,13 +60,38 @@ export interface Comparison extends Node {
   kind?: Kind;
 }
 
+/** The built-in functions (version 2): `min`, `max`, `round`, `floor`, `ceil`; `count` and `sum` over lists. */
+export type FunctionName = 'min' | 'max' | 'round' | 'floor' | 'ceil' | 'count' | 'sum';
+export const FUNCTION_NAMES: readonly FunctionName[] = ['min', 'max', 'round', 'floor', 'ceil', 'count', 'sum'];
+
+/** `round(x, 0.01)`, `max(a, b, c)`. */
+export interface Call extends Node {
+  readonly type: 'call';
+  readonly name: FunctionName;
+  readonly nameSpan: Span;
+  readonly args: readonly Expr[];
+  kind?: Kind;
+}
+
+/** `if C then A else B` as a value: only the branch taken is evaluated. */
+export interface Conditional extends Node {
+  readonly type: 'if';
+  readonly condition: Expr;
+  readonly then: Expr;
+  readonly otherwise: Expr;
+  kind?: Kind;
+}
+
 /** Stands in for an expression the parser could not read; already reported. */
 export interface Invalid extends Node {
   readonly type: 'invalid';
   kind?: Kind;
 }
 
-export type Expr = Literal | NameRef | Unary | Binary | Comparison | Invalid;
+export type Expr = Literal | NameRef | Unary | Binary | Comparison | Call | Conditional | Invalid;
+
+/** A label's translations, by two-letter language tag: `"Monthly uptime" de "Monatliche Verfügbarkeit"`. */
+export type Translations = Readonly<Record<string, string>>;
 
 export interface Cap extends Node {
   readonly amount: Expr;
@@ -96,6 +121,7 @@ export interface Block extends Node {
   readonly type: 'block';
   readonly pool: 'credit' | 'points';
   readonly label?: string;
+  readonly translations?: Translations;
   readonly caps: readonly Cap[];
   readonly rules: readonly Rule[];
   readonly headerSpan: Span;
@@ -104,8 +130,9 @@ export interface Block extends Node {
 export interface FeeDecl extends Node {
   readonly type: 'fee';
   readonly amount: Literal;
-  readonly period: 'monthly' | 'yearly';
+  readonly period: Period;
   readonly label?: string;
+  readonly translations?: Translations;
 }
 
 export interface InputDecl extends Node {
@@ -114,6 +141,7 @@ export interface InputDecl extends Node {
   readonly nameSpan: Span;
   readonly inputKind: InputKind;
   readonly label?: string;
+  readonly translations?: Translations;
   readonly default?: Literal;
   readonly range?: { readonly min: Literal; readonly max: Literal; readonly span: Span };
   readonly step?: Literal;
@@ -135,6 +163,7 @@ export interface LetDecl extends Node {
   readonly nameSpan: Span;
   readonly declaredKind?: Kind;
   readonly label?: string;
+  readonly translations?: Translations;
   readonly value: Expr;
 }
 
@@ -144,13 +173,41 @@ export interface OutputDecl extends Node {
   readonly nameSpan: Span;
   readonly declaredKind?: Kind;
   readonly label?: string;
+  readonly translations?: Translations;
   readonly value: Expr;
 }
 
-/** `claim within 30 days` / `claim within 2d`. */
+/**
+ * `claim within 30 days` / `2d` (a duration), `5 business days` or `2 months`
+ * (a count, with `measure`); from the end of the billing period, or from the
+ * incident with `after incident`.
+ */
 export interface ClaimDecl extends Node {
   readonly type: 'claim';
   readonly within: Literal;
+  readonly measure?: 'business-days' | 'months';
+  readonly afterIncident?: boolean;
+}
+
+/** `period quarterly`: the period the inputs measure and percent credits are a share of the fee of (monthly by default). */
+export interface PeriodDecl extends Node {
+  readonly type: 'period';
+  readonly period: Period;
+}
+
+/** `pay only if total_credit > 1 USD`: the period pays nothing unless it holds. */
+export interface PayCondition extends Node {
+  readonly type: 'pay-if';
+  readonly condition: Expr;
+}
+
+/** `payout "bonus" to "the agent"`: what the program pays, and to whom. */
+export interface PayoutDecl extends Node {
+  readonly type: 'payout';
+  readonly what: string;
+  readonly whatTranslations?: Translations;
+  readonly recipient?: string;
+  readonly recipientTranslations?: Translations;
 }
 
 export interface ExampleGiven extends Node {
@@ -168,12 +225,14 @@ export type ExampleExpectation =
 export interface ExampleDecl extends Node {
   readonly type: 'example';
   readonly label?: string;
+  readonly translations?: Translations;
   readonly givens: readonly ExampleGiven[];
   readonly expectations: readonly ExampleExpectation[];
 }
 
 export type Statement =
-  | FeeDecl | InputDecl | Rule | Block | CapStmt | PointRate | LetDecl | OutputDecl | ClaimDecl | ExampleDecl;
+  | FeeDecl | InputDecl | Rule | Block | CapStmt | PointRate | LetDecl | OutputDecl | ClaimDecl | ExampleDecl
+  | PayCondition | PayoutDecl | PeriodDecl;
 
 export interface ProgramAst {
   readonly statements: readonly Statement[];
@@ -197,6 +256,7 @@ export function expressionsOf(statement: Statement): { expr: Expr; beforeCredits
     case 'point-rate': return [before(statement.rate)];
     case 'let':
     case 'output': return [{ expr: statement.value, beforeCredits: false }];
+    case 'pay-if': return [{ expr: statement.condition, beforeCredits: false }];
     default: return [];
   }
 }
@@ -207,6 +267,8 @@ export function children(expr: Expr): readonly Expr[] {
     case 'unary': return [expr.operand];
     case 'binary': return [expr.left, expr.right];
     case 'compare': return expr.operands;
+    case 'call': return expr.args;
+    case 'if': return [expr.condition, expr.then, expr.otherwise];
     default: return [];
   }
 }
@@ -216,4 +278,20 @@ export function namesIn(expr: Expr, into: NameRef[] = []): NameRef[] {
   if (expr.type === 'name') into.push(expr);
   for (const child of children(expr)) namesIn(child, into);
   return into;
+}
+
+/** A label in the reader's language: its translation for `lang` ("de", "de-CH" reads "de"), else the label as written first. */
+export function labelIn(label: string | undefined, translations: Translations | undefined, lang: string | undefined): string | undefined {
+  if (label === undefined || !lang || !translations) return label;
+  const tag = lang.slice(0, 2).toLowerCase();
+  return Object.hasOwn(translations, tag) ? translations[tag] : label;
+}
+
+/** How many months each period spans. */
+export const MONTHS_IN: Readonly<Record<Period, number>> = { monthly: 1, quarterly: 3, yearly: 12 };
+
+/** The program's evaluation period (`period quarterly`); monthly when it names none. */
+export function programPeriod(ast: ProgramAst): Period {
+  for (const s of ast.statements) if (s.type === 'period') return s.period;
+  return 'monthly';
 }

@@ -101,6 +101,9 @@ interface Codes {
   'bad-declaration': 'error';
   'bad-example': 'error';
   'number-too-large': 'error';
+  'unknown-function': 'error';
+  'bad-call': 'error';
+  'bad-language-tag': 'error';
   'unreachable-tier': 'warning';
   'non-monotonic-tiers': 'warning';
   'cap-never-binds': 'warning';
@@ -108,6 +111,8 @@ interface Codes {
   'threshold-out-of-range': 'warning';
   'overlapping-rules': 'warning';
   'unused-name': 'warning';
+  'tier-gap': 'warning';
+  'rule-after-block': 'warning';
   'division-by-zero': 'error';
   'invalid-input': 'error';
   'input-out-of-range': 'error';

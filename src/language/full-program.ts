@@ -23,8 +23,13 @@ export class Program extends RuntimeProgram {
     return this.checked.ast.statements.flatMap((s) => (s.type === 'example' ? [runExample(this, s, options)] : []));
   }
 
-  /** The clause text for the contract. */
-  render(lang: Lang = 'en'): string {
-    return renderClause(this.checked, lang);
+  /**
+   * The clause text for the contract. Its worked examples state what the
+   * rules compute: an example whose expectation differs (from `examples`,
+   * else run here) is written with the computed amounts, never as fact.
+   */
+  render(lang: Lang = 'en', examples: readonly ExampleResult[] = this.runExamples()): string {
+    const computed = examples.map((e) => ({ passed: e.passed, actual: e.expectations.map((x) => (x.actual === 'no result' || x.actual === 'no value' ? undefined : x.actual)) }));
+    return renderClause(this.checked, lang, { examples: computed });
   }
 }

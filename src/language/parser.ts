@@ -19,7 +19,9 @@ const expectedByRule: Record<string, string> = {
   exampleName: 'the name of an input',
   expectation: '`credit` followed by the expected credit, or `name = value`',
   inputOption: 'a label in quotes, `default`, `range` or `step`',
-  claimTerm: 'a time limit such as `30 days`',
+  claimTerm: 'a time limit such as `30 days`, `5 business days` or `2 months`',
+  label: 'a label in quotes',
+  arguments: 'the values of the call, separated by commas',
   ruleStatement: 'an indented `if … then …` line',
   proportional: '`below` or `above`',
 };
@@ -41,7 +43,8 @@ function after(previous: IToken | undefined): string {
 }
 
 /** What may follow `then`: said the way the language reference says it. */
-function expectedInRule(ruleName: string, previous: IToken | undefined): string {
+function expectedInRule(ruleName: string, previous: IToken | undefined, actual?: IToken): string {
+  if (previous?.tokenType === t.Then && actual?.tokenType === t.If) return 'a credit; a conditional credit is written in parentheses: `(if … then … else …)`, and';
   if (previous?.tokenType === t.Then) return 'a percentage such as 10% (or money such as 50 EUR, or points such as 2 points)';
   if (previous?.tokenType === t.Per) return 'a step such as 0.1% or 1h';
   if (previous?.tokenType === t.If) return 'a condition such as `availability < 99.5%`';
@@ -61,7 +64,7 @@ const messages: IParserErrorMessageProvider = {
     return `unexpected ${describe(firstRedundant)}; a statement starts with a word such as \`if\`, \`input\` or \`fee\``;
   },
   buildNoViableAltMessage({ actual, previous, ruleName }) {
-    return `expected ${expectedInRule(ruleName, previous)}${after(previous)}, but found ${describe(actual[0])}`;
+    return `expected ${expectedInRule(ruleName, previous, actual[0])}${after(previous)}, but found ${describe(actual[0])}`;
   },
   buildEarlyExitMessage({ actual, previous, ruleName }) {
     return `expected ${expectedInRule(ruleName, previous)}${after(previous)}, but found ${describe(actual[0])}`;
@@ -103,6 +106,9 @@ export class CreditRulesParser extends CstParser {
     () => this.SUBRULE(this.outputStatement),
     () => this.SUBRULE(this.claimStatement),
     () => this.SUBRULE(this.exampleStatement),
+    () => this.SUBRULE(this.payStatement),
+    () => this.SUBRULE(this.payoutStatement),
+    () => this.SUBRULE(this.periodStatement),
   );
 
   statement = this.RULE('statement', () => {
@@ -146,7 +152,7 @@ export class CreditRulesParser extends CstParser {
   // credit "Uptime" capped 100% monthly:  (indented tiers follow)
   block = this.RULE('block', () => {
     this.OR([{ ALT: () => this.CONSUME(t.Credit) }, { ALT: () => this.CONSUME(t.Points) }]);
-    this.OPTION(() => this.CONSUME(t.StringLiteral));
+    this.OPTION(() => this.SUBRULE(this.label));
     this.MANY(() => this.SUBRULE(this.capClause));
     this.CONSUME(t.Colon);
     this.CONSUME(t.Newline);
@@ -162,8 +168,8 @@ export class CreditRulesParser extends CstParser {
   feeStatement = this.RULE('feeStatement', () => {
     this.CONSUME(t.Fee);
     this.CONSUME(t.MoneyLiteral);
-    this.OPTION(() => this.OR([{ ALT: () => this.CONSUME(t.Monthly) }, { ALT: () => this.CONSUME(t.Yearly) }]));
-    this.OPTION2(() => this.CONSUME(t.StringLiteral));
+    this.OPTION(() => this.SUBRULE(this.period));
+    this.OPTION2(() => this.SUBRULE(this.label));
     this.CONSUME(t.Newline);
   });
 
@@ -179,7 +185,7 @@ export class CreditRulesParser extends CstParser {
 
   inputOption = this.RULE('inputOption', () => {
     this.OR([
-      { ALT: () => this.CONSUME(t.StringLiteral) },
+      { ALT: () => this.SUBRULE(this.label) },
       {
         ALT: () => {
           this.CONSUME(t.Default);
@@ -236,7 +242,7 @@ export class CreditRulesParser extends CstParser {
       this.CONSUME(t.Colon);
       this.SUBRULE(this.kind);
     });
-    this.OPTION2(() => this.CONSUME(t.StringLiteral));
+    this.OPTION2(() => this.SUBRULE(this.label));
     this.CONSUME(t.Equals);
     this.SUBRULE(this.expression);
     this.CONSUME(t.Newline);
@@ -247,25 +253,79 @@ export class CreditRulesParser extends CstParser {
     this.CONSUME(t.Claim);
     this.CONSUME(t.Within);
     this.SUBRULE(this.claimTerm);
+    this.OPTION(() => {
+      this.CONSUME(t.After);
+      this.CONSUME(t.Incident);
+    });
     this.CONSUME(t.Newline);
   });
 
+  // 30 days, 2d, 5 business days, 2 months
   claimTerm = this.RULE('claimTerm', () => {
     this.OR([
       { ALT: () => this.CONSUME(t.DurationLiteral) },
       {
         ALT: () => {
           this.CONSUME(t.NumberLiteral);
-          this.CONSUME(t.Days);
+          this.OR2([
+            { ALT: () => this.CONSUME(t.Days) },
+            {
+              ALT: () => {
+                this.CONSUME(t.Business);
+                this.CONSUME2(t.Days);
+              },
+            },
+            { ALT: () => this.CONSUME(t.Months) },
+          ]);
         },
       },
     ]);
   });
 
+  // period quarterly
+  periodStatement = this.RULE('periodStatement', () => {
+    this.CONSUME(t.PeriodWord);
+    this.SUBRULE(this.period);
+    this.CONSUME(t.Newline);
+  });
+
+  // pay only if total_credit > 1 USD
+  payStatement = this.RULE('payStatement', () => {
+    this.CONSUME(t.Pay);
+    this.CONSUME(t.Only);
+    this.CONSUME(t.If);
+    this.SUBRULE(this.expression);
+    this.CONSUME(t.Newline);
+  });
+
+  // payout "bonus" de "Bonus" to "the agent" de "die Mitarbeiterin"
+  payoutStatement = this.RULE('payoutStatement', () => {
+    this.CONSUME(t.Payout);
+    this.SUBRULE(this.label, { LABEL: 'what' });
+    this.OPTION(() => {
+      this.CONSUME(t.To);
+      this.SUBRULE2(this.label, { LABEL: 'recipient' });
+    });
+    this.CONSUME(t.Newline);
+  });
+
+  // "Monthly uptime" de "Monatliche Verfügbarkeit"
+  label = this.RULE('label', () => {
+    this.CONSUME(t.StringLiteral);
+    this.MANY({
+      // `payout "bonus" to "the agent"`: `to` goes on to the recipient, it is no language.
+      GATE: () => this.LA(1).tokenType !== t.To,
+      DEF: () => {
+        this.CONSUME(t.Identifier, { LABEL: 'language' });
+        this.CONSUME2(t.StringLiteral);
+      },
+    });
+  });
+
   // example "Short outage": availability = 99.2%, fee = 1000 EUR => credit 10%
   exampleStatement = this.RULE('exampleStatement', () => {
     this.CONSUME(t.Example);
-    this.OPTION(() => this.CONSUME(t.StringLiteral));
+    this.OPTION(() => this.SUBRULE(this.label));
     this.OPTION2(() => this.CONSUME(t.Colon));
     this.MANY_SEP({ SEP: t.Comma, DEF: () => this.SUBRULE(this.given) });
     this.CONSUME(t.Arrow);
@@ -335,11 +395,28 @@ export class CreditRulesParser extends CstParser {
 
   // Expressions, loosest binding first.
   expression = this.RULE('expression', () => {
-    this.SUBRULE(this.conjunction, { LABEL: 'operands' });
-    this.MANY(() => {
-      this.CONSUME(t.Or, { LABEL: 'operators' });
-      this.SUBRULE2(this.conjunction, { LABEL: 'operands' });
-    });
+    this.OR([
+      { ALT: () => this.SUBRULE(this.conditional) },
+      {
+        ALT: () => {
+          this.SUBRULE(this.conjunction, { LABEL: 'operands' });
+          this.MANY(() => {
+            this.CONSUME(t.Or, { LABEL: 'operators' });
+            this.SUBRULE2(this.conjunction, { LABEL: 'operands' });
+          });
+        },
+      },
+    ]);
+  });
+
+  // if credit_cost = 0 EUR then 0% else kept / credit_cost
+  conditional = this.RULE('conditional', () => {
+    this.CONSUME(t.If);
+    this.SUBRULE(this.expression, { LABEL: 'condition' });
+    this.CONSUME(t.Then);
+    this.SUBRULE2(this.expression, { LABEL: 'then' });
+    this.CONSUME(t.Else);
+    this.SUBRULE3(this.expression, { LABEL: 'otherwise' });
   });
 
   conjunction = this.RULE('conjunction', () => {
@@ -416,6 +493,7 @@ export class CreditRulesParser extends CstParser {
 
   private readonly atoms = alternatives(
     () => this.SUBRULE(this.literal),
+    () => this.SUBRULE(this.call),
     () => this.CONSUME(t.Identifier),
     () => this.CONSUME(t.Fee),
     () => {
@@ -427,6 +505,14 @@ export class CreditRulesParser extends CstParser {
 
   atom = this.RULE('atom', () => {
     this.OR(this.atoms);
+  });
+
+  // round(x, 0.01), max(a, b), count(outages): a built-in name followed by `(`
+  call = this.RULE('call', () => {
+    this.OR([{ ALT: () => this.CONSUME(t.FunctionWord, { LABEL: 'function' }) }, { ALT: () => this.CONSUME(t.Identifier, { LABEL: 'function' }) }]);
+    this.CONSUME(t.LParen);
+    this.MANY_SEP({ SEP: t.Comma, DEF: () => this.SUBRULE(this.expression, { LABEL: 'arguments' }) });
+    this.CONSUME(t.RParen);
   });
 
   signedLiteral = this.RULE('signedLiteral', () => {

@@ -84,6 +84,8 @@ export const problems = {
     error('not-a-credit', `a credit must be a percentage of the fee (10%), money (50 EUR) or points (2 points), but this is ${kind}`, span),
   badCap: (kind: string, span: Span) =>
     error('bad-cap', `a cap must be a percentage of the fee (20%), money (500 EUR) or points, but this is ${kind}`, span),
+  capShorterThanPeriod: (cap: string, period: string, span: Span) =>
+    error('bad-cap', `a ${cap} cap under \`period ${period}\`: a cap cannot be shorter than the period the rules are evaluated for; write \`${period}\` or longer`, span),
   badPointRate: (kind: string, span: Span) =>
     error('bad-point-rate', `the point rate must be money (\`point = 50 EUR\`) or a share of the monthly fee (\`point = 0.5%\`), but this is ${kind}`, span),
   badProportional: (direction: string, span: Span) =>
@@ -98,6 +100,15 @@ export const problems = {
   badDeclaration: (message: string, span: Span) => error('bad-declaration', message, span),
   badExample: (message: string, span: Span) => error('bad-example', message, span),
   numberTooLarge: (span: Span) => error('number-too-large', 'this number has too many digits', span),
+
+  // Functions, conditionals, labels (version 2)
+  unknownFunction: (name: string, span: Span) =>
+    error('unknown-function', `\`${name}\` is not a function; the built-in functions are min, max, round, floor, ceil, count and sum`, span),
+  badCall: (message: string, span: Span) => error('bad-call', message, span),
+  badLanguageTag: (tag: string, span: Span, repeated = false) =>
+    error('bad-language-tag', repeated
+      ? `this label already has a translation for \`${tag}\``
+      : `\`${tag}\` is not a language tag; a translation is written with two lowercase letters and the text, such as \`de "Monatliche Gebühr"\``, span),
 
   // Drafting warnings
   unreachableTier: (span: Span, winner: Span) =>
@@ -122,6 +133,14 @@ export const problems = {
     }),
   unusedName: (what: string, name: string, span: Span) =>
     warning('unused-name', `${what} \`${name}\` is never used`, span),
+  tierGap: (name: string, gap: string, span: Span, below: Span, above: Span) =>
+    warning('tier-gap', `no tier pays when \`${name}\` is ${gap}, although tiers pay on both sides; make the two tiers meet (use \`<=\` in one of them, or move a threshold)`, span, {
+      related: [{ message: 'the tier on one side', span: below }, { message: 'the tier on the other side', span: above }],
+    }),
+  ruleAfterBlock: (name: string, span: Span, block: Span) =>
+    warning('rule-after-block', `this rule on \`${name}\` is not a tier of the block above it, so it pays in addition to the block; indent it to make it a tier (highest wins)`, span, {
+      related: [{ message: 'the block', span: block }],
+    }),
 
 } as const;
 

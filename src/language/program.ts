@@ -4,7 +4,7 @@
  * examples, and its clause text. Built from the checker's output — freshly
  * compiled or loaded from a precompiled JSON file — without the parser.
  */
-import type { DurationUnit, InputKind, Kind } from './ast.js';
+import type { ClaimDecl, DurationUnit, InputKind, Kind, PayoutDecl, Period, Translations } from './ast.js';
 import type { CheckedProgram, InputSpec } from './checker/program.js';
 import { canonical } from './decimal.js';
 import { evaluationProblems, locate, type Diagnostic } from './diagnostics.js';
@@ -27,6 +27,8 @@ const NO_OPTIONS: RunOptions = Object.freeze({});
 export interface InputInfo {
   readonly name: string;
   readonly label?: string;
+  /** The label in other languages, by two-letter tag: `labelIn(label, translations, lang)` picks one. */
+  readonly translations?: Translations;
   readonly kind: InputKind;
   /** "99.95" for 99.95 %, "1200" for 1200 EUR, "30" for 30min (with `unit` "min"), "true". */
   readonly default?: string;
@@ -38,14 +40,33 @@ export interface InputInfo {
   readonly currency?: string;
   /** Not declared: the quick-sketch form of a program. */
   readonly implicit: boolean;
-  /** For the fee: whether it is given per month or per year. */
-  readonly period?: 'monthly' | 'yearly';
+  /** For the fee: whether it is given per month, quarter or year. */
+  readonly period?: Period;
+
 }
 
 export interface OutputInfo {
   readonly name: string;
   readonly label?: string;
+  readonly translations?: Translations;
   readonly kind: Kind;
+}
+
+/** What a program pays and to whom (`payout "bonus" to "the agent"`); absent: a service credit to the customer. */
+export interface PayoutInfo {
+  readonly what: string;
+  readonly whatTranslations?: Translations;
+  readonly recipient?: string;
+  readonly recipientTranslations?: Translations;
+}
+
+/** `claim within …`: a duration (`unit`), or a count of business days or calendar months (`measure`). */
+export interface ClaimInfo {
+  readonly value: string;
+  readonly unit?: DurationUnit;
+  readonly measure?: 'business-days' | 'months';
+  /** Counted from the incident rather than from the end of the billing period. */
+  readonly afterIncident: boolean;
 }
 
 export interface ExampleInfo {
@@ -57,11 +78,20 @@ export interface ExampleInfo {
 
 export interface CreditInfo {
   readonly name: string;
+  /** A block's label in other languages. */
+  readonly translations?: Translations;
   readonly kind: 'rule' | 'block';
   readonly line: number;
 }
 
 export interface PrecompiledProgram extends CheckedProgram {}
+
+function claimInfo(claim: ClaimDecl): ClaimInfo {
+  const afterIncident = claim.afterIncident === true;
+  if (claim.measure) return { value: claim.within.value, measure: claim.measure, afterIncident };
+  const within = displayOf(canonical(claim.within), 'duration', undefined);
+  return { value: within.value, unit: within.unit ?? 'd', afterIncident };
+}
 
 function inputInfo(spec: InputSpec, currency: string | undefined): InputInfo {
   const display = (literal: NonNullable<InputSpec['default']>) => {
@@ -77,6 +107,7 @@ function inputInfo(spec: InputSpec, currency: string | undefined): InputInfo {
     kind: spec.kind,
     implicit: spec.implicit,
     ...(spec.label !== undefined ? { label: spec.label } : {}),
+    ...(spec.translations ? { translations: spec.translations } : {}),
     ...(spec.default ? { default: display(spec.default) } : {}),
     ...(spec.range ? { range: { min: display(spec.range.min), max: display(spec.range.max) } } : {}),
     ...(spec.step ? { step: display(spec.step) } : {}),
@@ -110,7 +141,8 @@ export interface CutSummary {
 export interface CreditSummary {
   readonly currency: string | null;
   readonly amount: string;
-  readonly percentOfFee: string;
+  /** Null for a program without a fee. */
+  readonly percentOfFee: string | null;
   readonly cuts: readonly CutSummary[];
   /** A contract year: each month's credit, in order. */
   readonly months?: readonly Omit<CreditSummary, 'months' | 'currency'>[];
@@ -126,8 +158,12 @@ export class Program {
   readonly examples: readonly ExampleInfo[];
   readonly credits: readonly CreditInfo[];
   readonly currency?: string;
-  /** `claim within …`: the claim period, e.g. `{ kind: 'duration', value: '30', unit: 'd' }`. */
-  readonly claim?: { readonly value: string; readonly unit: DurationUnit };
+  /** `claim within …`: the claim period, e.g. `{ value: '30', unit: 'd', afterIncident: false }`. */
+  readonly claim?: ClaimInfo;
+  /** `payout …`: what the program pays and to whom; absent for service credits to the customer. */
+  readonly payout?: PayoutInfo;
+  /** Whether the program has a fee (§11): without one, results state no share of it. */
+  readonly hasFee: boolean;
   protected readonly evaluator: Evaluator;
   private lastCurrency: string | undefined = undefined;
   private lastSettled: ReturnType<Program['settle']> = { options: NO_OPTIONS };
@@ -147,7 +183,7 @@ export class Program {
     this.inputs = checked.inputs.map((spec) => inputInfo(spec, checked.currency));
     this.outputs = checked.values
       .filter((v) => v.role === 'output')
-      .map((v) => ({ name: v.name, kind: v.kind, ...(v.label !== undefined ? { label: v.label } : {}) }));
+      .map((v) => ({ name: v.name, kind: v.kind, ...(v.label !== undefined ? { label: v.label } : {}), ...(v.translations ? { translations: v.translations } : {}) }));
     const lines = this.evaluator.lines;
     const statements = checked.ast.statements;
     this.examples = statements.flatMap((s) => {
@@ -157,11 +193,19 @@ export class Program {
     });
     this.credits = this.evaluator.plan.credits.map((c): CreditInfo => {
       const { owner, line } = c.type === 'rule' ? c.rule : c.block;
-      return { name: owner, kind: c.type, line };
+      const translations = c.type === 'block' ? c.block.translations : undefined;
+      return { name: owner, kind: c.type, line, ...(translations ? { translations } : {}) };
     });
-    const claim = statements.find((s) => s.type === 'claim');
-    const within = claim?.type === 'claim' ? displayOf(canonical(claim.within), 'duration', undefined) : undefined;
-    this.claim = within && { value: within.value, unit: within.unit ?? 'd' };
+    const claim = statements.find((s): s is ClaimDecl => s.type === 'claim');
+    this.claim = claim && claimInfo(claim);
+    const payout = statements.find((s): s is PayoutDecl => s.type === 'payout');
+    this.payout = payout && {
+      what: payout.what,
+      ...(payout.whatTranslations ? { whatTranslations: payout.whatTranslations } : {}),
+      ...(payout.recipient !== undefined ? { recipient: payout.recipient } : {}),
+      ...(payout.recipientTranslations ? { recipientTranslations: payout.recipientTranslations } : {}),
+    };
+    this.hasFee = this.evaluator.plan.hasFee;
   }
 
   /** The rules as written. */
@@ -246,8 +290,8 @@ export function loadProgram<P extends Program>(json: unknown, make: (checked: Ch
 
 function summarize(result: MonthResult | YearResult): CreditSummary {
   const cuts = (r: MonthResult) => [...r.credits.flatMap((c) => c.cuts), ...r.cuts].map(cutSummary);
-  if (result.mode === 'month') return { currency: result.currency, ...result.credit, cuts: cuts(result) };
-  const months = result.months.map((m) => ({ ...m.credit, cuts: cuts(m) }));
+  if (result.mode !== 'year') return { currency: result.currency, ...result.credit, cuts: cuts(result) };
+  const months = result.periods.map((m) => ({ ...m.credit, cuts: cuts(m) }));
   return { currency: result.currency, ...result.credit, cuts: months.flatMap((m) => m.cuts), months };
 }
 

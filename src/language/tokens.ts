@@ -20,9 +20,24 @@ const keyword = (word: string, name = word[0].toUpperCase() + word.slice(1)): To
     label: `\`${word}\``,
   });
 
+/**
+ * A contextual word (version 2): a keyword only where the grammar asks for it,
+ * a name everywhere else, so programs that already use it as a name keep working.
+ */
+const contextual = (word: string): TokenType =>
+  createToken({
+    name: word[0].toUpperCase() + word.slice(1),
+    pattern: new RegExp(`${word}(?![A-Za-z0-9_])`),
+    start_chars_hint: [word[0]],
+    longer_alt: Identifier,
+    categories: [Identifier],
+    label: `\`${word}\``,
+  });
+
 // Words that start statements or clauses.
 export const If = keyword('if');
 export const Then = keyword('then');
+export const Else = keyword('else');
 export const And = keyword('and');
 export const Or = keyword('or');
 export const Not = keyword('not');
@@ -60,7 +75,7 @@ export const DurationKind = keyword('duration', 'DurationKind');
 export const NumberKind = keyword('number', 'NumberKind');
 export const BooleanKind = keyword('boolean', 'BooleanKind');
 /** Reserved for later versions of the language, so that adding them breaks no program. */
-const futureWords = ['else', 'when', 'is', 'in', 'rounding', 'month', 'quarter', 'year', 'min', 'max', 'round', 'each', 'where', 'import'];
+const futureWords = ['when', 'is', 'in', 'rounding', 'month', 'quarter', 'year', 'each', 'where', 'import'];
 export const FutureReserved = createToken({
   name: 'FutureReserved',
   pattern: new RegExp(`(?:${futureWords.join('|')})(?![A-Za-z0-9_])`),
@@ -68,6 +83,27 @@ export const FutureReserved = createToken({
   categories: [Keyword],
   label: 'a reserved word',
 });
+
+/** Built-in functions that were reserved in version 1: names of nothing else. */
+export const FunctionWord = createToken({
+  name: 'FunctionWord',
+  pattern: /(?:min|max|round)(?![A-Za-z0-9_])/,
+  start_chars_hint: ['m', 'r'],
+  categories: [Keyword],
+  label: 'a function such as `min`',
+});
+
+// Contextual words of version 2.
+export const Pay = contextual('pay');
+export const Only = contextual('only');
+export const Payout = contextual('payout');
+export const To = contextual('to');
+export const Business = contextual('business');
+export const Months = contextual('months');
+export const After = contextual('after');
+export const Incident = contextual('incident');
+export const PeriodWord = contextual('period');
+export const contextualWords: readonly TokenType[] = [Payout, Pay, Only, To, Business, Months, After, Incident, PeriodWord];
 
 // Quantities. A number followed directly by letters that are no unit is its own
 // token, so `5m` gets a clear message instead of two confusing ones.
@@ -111,9 +147,9 @@ export const Indent = createToken({ name: 'Indent', pattern: Lexer.NA, label: 'a
 export const Dedent = createToken({ name: 'Dedent', pattern: Lexer.NA, label: 'the end of the indented block' });
 
 export const keywords: readonly TokenType[] = [
-  If, Then, And, Or, Not, Credit, Points, Point, Input, Let, Output, Fee, Cap, Capped, Per, Full,
+  If, Then, Else, And, Or, Not, Credit, Points, Point, Input, Let, Output, Fee, Cap, Capped, Per, Full,
   Started, Below, Above, Of, Monthly, Quarterly, Yearly, Example, Claim, Within, Days, Default,
-  Range, Step, True, False, PercentKind, MoneyKind, DurationKind, NumberKind, BooleanKind, FutureReserved,
+  Range, Step, True, False, PercentKind, MoneyKind, DurationKind, NumberKind, BooleanKind, FunctionWord, FutureReserved,
 ];
 
 /** Lexer order matters: longer and more specific patterns first. */
@@ -124,12 +160,14 @@ export const allTokens: readonly TokenType[] = [
   Arrow, LessEqual, GreaterEqual, NotEqual, Less, Greater, Equals, DotDot,
   Plus, Minus, Star, Slash, Colon, Comma, LParen, RParen, LBracket, RBracket,
   ...keywords,
+  ...contextualWords,
   Identifier,
   Keyword, Indent, Dedent,
 ];
 
 /** Every reserved word, as written (for completion and for the reference). */
 export const reservedWords: readonly string[] = [
-  ...keywords.filter((k) => k !== FutureReserved).map((k) => (k.PATTERN as RegExp).source.replace(/\(.*$/, '')),
+  ...keywords.filter((k) => k !== FutureReserved && k !== FunctionWord).map((k) => (k.PATTERN as RegExp).source.replace(/\(.*$/, '')),
+  'min', 'max', 'round',
   ...futureWords,
 ];

@@ -518,10 +518,10 @@ export class CreditPlayground extends LitElement {
       return raw;
     };
     if (name === 'total_credit' && result) return unitOf(result.credit.amount);
-    if (name === 'total_credit_percent' && result) return `${result.credit.percentOfFee}%`;
-    if (name === 'fee' && result) return unitOf(result.fee);
+    if (name === 'total_credit_percent' && result?.credit.percentOfFee != null) return `${result.credit.percentOfFee}%`;
+    if (name === 'fee' && result?.fee != null) return unitOf(result.fee);
     if (result?.outputs[name] !== undefined) return unitOf(result.outputs[name]);
-    if (result?.mode === 'month' && result.values[name] !== undefined) return unitOf(result.values[name]);
+    if (result && result.mode !== 'year' && result.values[name] !== undefined) return unitOf(result.values[name]);
     const input = program.inputs.find((i) => i.name === name);
     if (!input) return undefined;
     const given = this.userInputs[name];

@@ -12,7 +12,8 @@ import { SECONDS } from './values.js';
 export interface Sample {
   readonly x: number;
   readonly credit: number;
-  readonly share: string;
+  /** Null for a program without a fee. */
+  readonly share: string | null;
   readonly amount: string;
 }
 

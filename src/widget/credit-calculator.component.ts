@@ -14,9 +14,9 @@
  */
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import {
-  addAmounts, formatMoney, formatNumber, formatPercent, formatQuantity,
+  addAmounts, formatClaimPeriod, labelIn, formatMoney, formatNumber, formatPercent, formatQuantity,
   type CapCut, type Diagnostic, type Display, type Evaluation, type EvaluationResult, type InputInfo, type InputValue, type InputValues,
-  type MonthResult, type Program, type YearResult,
+  type MonthResult, type Program, type Translations, type YearResult,
 } from '../runtime.js';
 import { axisUnit, decimalsOf, downtimeMinutes, formatDowntime, isAvailability, renderChart, span, sweep, zooms, type Curve } from './chart.js';
 import { styles } from './credit-calculator.styles.js';
@@ -198,6 +198,18 @@ export class CreditCalculator extends LitElement {
   /** The last valid result (a month, or a contract year when the year view was changed). */
   get result(): EvaluationResult | undefined {
     return this.evaluated?.result;
+  }
+
+  /** A field's or output's label in the page's language (`"Uptime" de "Verfügbarkeit"`), else its name. */
+  #labelOf(info: { name: string; label?: string; translations?: Translations }): string {
+    return labelIn(info.label, info.translations, this.#language) ?? info.name;
+  }
+
+  /** What the program pays (`payout "bonus"`) as the result's heading; the default words otherwise. */
+  get #paidHeading(): string {
+    const payout = this.loaded?.payout;
+    const what = payout && labelIn(payout.what, payout.whatTranslations, this.#language);
+    return what ? what.charAt(0).toUpperCase() + what.slice(1) : this.#t.totalCredit;
   }
 
   get #language(): Lang {
@@ -632,7 +644,7 @@ export class CreditCalculator extends LitElement {
     const prefix = this.getAttribute('name') || 'credit';
     data.set(`${prefix}.credit`, result.credit.amount);
     data.set(`${prefix}.currency`, result.currency ?? '');
-    data.set(`${prefix}.percent`, result.credit.percentOfFee);
+    data.set(`${prefix}.percent`, result.credit.percentOfFee ?? '');
     for (const [name, value] of Object.entries(values)) data.set(`${prefix}.${name}`, value);
     this.#internals.setFormValue(data);
   }
@@ -736,7 +748,7 @@ export class CreditCalculator extends LitElement {
   #renderField(input: InputInfo, index: number): TemplateResult {
     const f = this.fields[input.name] ?? { text: '' };
     const id = `f${index}`;
-    const label = input.label ?? input.name;
+    const label = this.#labelOf(input);
     const errorId = `${id}-error`;
     const error = f.error ? html`<p class="error" part="error" id=${errorId}>${f.error}</p>` : nothing;
     if (input.kind === 'boolean') {
@@ -804,20 +816,20 @@ export class CreditCalculator extends LitElement {
     const t = this.#t;
     const claim = this.loaded?.claim;
     return html`<div class="total ${this.stale ? 'stale' : ''}" part="total" role="status" aria-live="polite" aria-atomic="true">
-      <span class="heading">${t.totalCredit}</span>
+      <span class="heading">${this.#paidHeading}</span>
       ${result
         ? html`<span class="amount" part="amount">${this.#money(result.credit.amount)}</span>
-            <span class="of-fee">${(result.mode === 'year' ? t.ofYearlyFee : t.ofFee)(this.#percent(result.credit.percentOfFee))}</span>`
+            ${result.credit.percentOfFee === null ? nothing : html`<span class="of-fee">${(result.mode === 'year' ? t.ofYearlyFee : t.ofFee)(this.#percent(result.credit.percentOfFee))}</span>`}`
         : nothing}
       ${this.stale ? html`<span class="stale-note">${t.stale}</span>` : nothing}
-      ${claim ? html`<span class="hint">${t.claim(formatQuantity({ kind: 'duration', ...claim }, this.#language, undefined, 'dat'))}</span>` : nothing}
+      ${claim ? html`<span class="hint">${t.claim(formatClaimPeriod(claim, this.#language), claim.afterIncident)}</span>` : nothing}
     </div>`;
   }
 
   #renderBreakdown(result: EvaluationResult): TemplateResult | typeof nothing {
     const t = this.#t;
     if (!result.credits.length) return nothing;
-    const month = result.mode === 'month' ? result : undefined;
+    const month = result.mode !== 'year' ? result : undefined;
     return html`<section part="breakdown">
       <h3 class="heading">${t.breakdown}</h3>
       <ul class="lines">
@@ -856,7 +868,7 @@ export class CreditCalculator extends LitElement {
 
   #renderOutputs(result: EvaluationResult): TemplateResult | typeof nothing {
     const outputs = this.loaded?.outputs ?? [];
-    if (result.mode !== 'month' || !outputs.length) return nothing;
+    if (result.mode === 'year' || !outputs.length) return nothing;
     // Without credits (an ROI calculator) the outputs are the result, announced as it changes.
     const live = this.loaded?.credits.length ? nothing : 'polite';
     return html`<section part="outputs" aria-live=${live}>
@@ -865,7 +877,7 @@ export class CreditCalculator extends LitElement {
       <dl class="outputs">
         ${outputs.map((o) => {
           const raw = result.outputs[o.name];
-          return html`<div class="output"><dt>${o.label ?? o.name}</dt><dd>${raw === undefined ? '—' : this.#outputText(o.kind, raw)}</dd></div>`;
+          return html`<div class="output"><dt>${this.#labelOf(o)}</dt><dd>${raw === undefined ? '—' : this.#outputText(o.kind, raw)}</dd></div>`;
         })}
       </dl>
     </section>`;
@@ -883,7 +895,7 @@ export class CreditCalculator extends LitElement {
   }
 
   #renderWhy(result: EvaluationResult): TemplateResult {
-    const steps = result.mode === 'month' ? result.explanation.filter((s) => s.kind !== 'let') : result.explanation;
+    const steps = result.mode !== 'year' ? result.explanation.filter((s) => s.kind !== 'let') : result.explanation;
     return html`<section class="why" part="why">
       <h3 class="heading">${this.#t.why}</h3>
       <ol>${steps.map((s) => html`<li>${codeSpans(s.text)}</li>`)}</ol>
@@ -917,7 +929,7 @@ export class CreditCalculator extends LitElement {
     const curve = this.#curve?.curve;
     if (!curve) return nothing;
     const t = this.#t;
-    const label = input.label ?? input.name;
+    const label = this.#labelOf(input);
     // A duration axis in the unit it reads best in (72 h rather than 4,320 min).
     const { unit, per } = axisUnit(input, curve.hi);
     const fmtX = (x: number) => this.#formatIn(unit ? { ...input, unit } : input, String(Number((x * per).toFixed(2))));
@@ -934,7 +946,7 @@ export class CreditCalculator extends LitElement {
               ? html`<p class="hint">${t.tierStarts}</p>
                   <ul>
                     ${curve.steps.map(
-                      (s) => html`<li>${t.tierStart(formatDowntime(downtimeMinutes(s.at), this.#downtimeUnits), `${this.#percent(s.after.share)} · ${this.#money(s.after.amount)}`)}</li>`,
+                      (s) => html`<li>${t.tierStart(formatDowntime(downtimeMinutes(s.at), this.#downtimeUnits), s.after.share === null ? this.#money(s.after.amount) : `${this.#percent(s.after.share)} · ${this.#money(s.after.amount)}`)}</li>`,
                     )}
                   </ul>`
               : nothing}
@@ -964,7 +976,7 @@ export class CreditCalculator extends LitElement {
     // Exact sums, as the amounts are: three-place currencies (KWD, BHD) keep their third place.
     let running = '0';
     let cutTotal = '0';
-    const months: (MonthResult | undefined)[] = Array.from({ length: 12 }, (_, m) => result?.months[m]);
+    const months: (MonthResult | undefined)[] = Array.from({ length: 12 }, (_, m) => result?.periods[m]);
     const problems = inputs.flatMap((input) => (year[input.name] ?? []).flatMap((f, month) => (f.error ? [{ input, month, error: f.error }] : [])));
     // A month that does not read leaves the figures of the months before it: shown as such.
     const stale = !!result && problems.length > 0;
@@ -978,7 +990,7 @@ export class CreditCalculator extends LitElement {
         <thead><tr>
           <th scope="col">${t.month}</th>
           <th scope="col">${t.credit}</th><th scope="col">${t.cut}</th><th scope="col">${t.runningTotal}</th>
-          ${inputs.map((i) => html`<th scope="col">${i.label ?? i.name}</th>`)}
+          ${inputs.map((i) => html`<th scope="col">${this.#labelOf(i)}</th>`)}
         </tr></thead>
         <tbody>
           ${months.map((m, index) => {
@@ -999,7 +1011,7 @@ export class CreditCalculator extends LitElement {
         </tbody>
         ${result
           ? html`<tfoot><tr>
-              <th scope="row">${t.yearTotal}<span class="hint">${t.ofYearlyFee(this.#percent(result.credit.percentOfFee))}</span></th>
+              <th scope="row">${t.yearTotal}${result.credit.percentOfFee === null ? nothing : html`<span class="hint">${t.ofYearlyFee(this.#percent(result.credit.percentOfFee))}</span>`}</th>
               <td>${this.#money(result.credit.amount)}</td>
               <td class="cutcell">${cutTotal !== '0' ? `−${this.#money(cutTotal)}` : ''}</td>
               <td>${this.#money(result.credit.amount)}</td>
@@ -1007,13 +1019,13 @@ export class CreditCalculator extends LitElement {
             </tr></tfoot>`
           : nothing}
       </table>
-      ${problems.map(({ input, month, error }) => html`<p class="error" part="error" id=${yearErrorId(input, month)}>${t.monthName(month + 1)}, ${input.label ?? input.name}: ${error}</p>`)}
+      ${problems.map(({ input, month, error }) => html`<p class="error" part="error" id=${yearErrorId(input, month)}>${t.monthName(month + 1)}, ${this.#labelOf(input)}: ${error}</p>`)}
       ${stale ? html`<p class="stale-note">${t.stale}</p>` : nothing}
     </section>`;
   }
 
   #renderYearCell(input: InputInfo, month: number, f: Field | undefined, monthName: string): TemplateResult {
-    const label = `${input.label ?? input.name}, ${monthName}`;
+    const label = `${this.#labelOf(input)}, ${monthName}`;
     if (input.kind === 'boolean') {
       return html`<td><input type="checkbox" aria-label=${label} .checked=${f?.value === 'true'}
         @change=${(e: Event) => this.#onYearCell(input, month, String((e.target as HTMLInputElement).checked))} /></td>`;

@@ -164,7 +164,7 @@ describe('credit-rules batch: contract years', () => {
     const run = cli(['batch', example('points.credit'), '--csv', join(FIXTURES, 'points-year.csv')]);
     const evaluation = program('points.credit').evaluate({ availability: ['98%', '98%', '98%', '98%'], late_incidents: ['4', '4', '4', '4'] });
     assert.ok(evaluation.ok && evaluation.result.mode === 'year');
-    assert.deepEqual(run.rows.slice(0, 4).map((r) => r.credit), evaluation.result.months.map((m) => m.credit.amount));
+    assert.deepEqual(run.rows.slice(0, 4).map((r) => r.credit), evaluation.result.periods.map((m) => m.credit.amount));
   });
 
   it('a customer whose rows are not together: its later rows are errors, the others are paid; exit 1', () => {

@@ -271,3 +271,48 @@ describe('a command that cannot run exits 2 with one clear line on stderr', () =
     assert.match(run.stdout, /Usage:/);
   });
 });
+
+describe('version 2 on the command line', () => {
+  const bonus = () => file('bonus.credit', [
+    'payout "bonus" de "Bonus" to "the agent" de "die Mitarbeiterin"',
+    'input csat: percent "Customer satisfaction" de "Kundenzufriedenheit" default 90%',
+    'credit "Quality bonus" de "Qualitätsbonus":',
+    '  if csat >= 95% then 300 EUR',
+    '  if 90% <= csat < 95% then 150 EUR',
+    'output per_point: money "Bonus per point" de "Bonus je Punkt" = total_credit / 100',
+    'example "Great month": csat = 96% => credit 300 EUR',
+    '',
+  ].join('\n'));
+
+  it('eval --lang de prints labels and what is paid in German', () => {
+    const run = cli('eval', bonus(), '--set', 'csat=96%', '--lang', 'de');
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(run.lines[0], 'Bonus: 300.00 EUR');
+    assert.ok(run.lines.includes('  * Qualitätsbonus (line 3): 300.00 EUR'), run.stdout);
+    assert.ok(run.lines.includes('  Bonus je Punkt (per_point) = 3.00'), run.stdout);
+  });
+
+  it('eval --json gives null for the fee and every share of a program without a fee', () => {
+    const result = JSON.parse(cli('eval', bonus(), '--set', 'csat=96%', '--json').stdout);
+    assert.equal(result.fee, null);
+    assert.deepEqual(result.credit, { amount: '300.00', percentOfFee: null });
+    assert.equal(result.credits[0].percentOfFee, null);
+  });
+
+  it('batch leaves percent_of_fee empty for a program without a fee', () => {
+    const csv = file('bonus.csv', 'customer,month,csat\nana,1,96%\nben,1,91%\n');
+    const run = cli('batch', bonus(), '--csv', csv);
+    assert.equal(run.code, 0, run.stderr);
+    assert.deepEqual(run.lines.slice(1).map((l) => l.split(',').slice(0, 6).join(',')), ['2,ana,1,EUR,300.00,', '3,ben,1,EUR,150.00,']);
+  });
+
+  it('render states what a failing example computes and exits 1 naming it', () => {
+    const wrong = file('wrong.credit', 'fee 1000 EUR\ninput a: percent\nif a < 99% then 10%\nexample "Wrong": a = 98% => credit 999 EUR\n');
+    const run = cli('render', wrong);
+    assert.equal(run.code, 1);
+    assert.match(run.stdout, /“Wrong”: .*Result: a service credit of 100\.00\u00a0EUR for the month\./);
+    assert.doesNotMatch(run.stdout, /999/);
+    assertOneClearLine(run);
+    assert.match(run.stderr, /example "Wrong" \(line 4\) expects credit 999 EUR, but the rules compute 100\.00 EUR/);
+  });
+});

@@ -46,14 +46,14 @@ interface Scope {
 export function checkResult(model: ProgramModel, values: InputValues, result: EvaluationResult, options: { strictCaps?: boolean } = {}): string[] {
   const problems: string[] = [];
   const year = result.mode === 'year';
-  const months: readonly MonthResult[] = result.mode === 'year' ? result.months : [result];
+  const months: readonly MonthResult[] = result.mode === 'year' ? result.periods : [result];
   const n = months.length;
   const fees = monthlyFees(model, values, n);
   const schedule = Array.from({ length: 12 }, (_, i) => fees[Math.min(i, n - 1)]);
   const yearly = schedule.reduce((a, b) => a.plus(b), new Decimal(0));
   const half = halfUnit(model.currency);
-  const nonNegative = (what: string, s: string | undefined) => {
-    if (s !== undefined && dec(s).lt(0)) problems.push(`${what} is negative: ${s}`);
+  const nonNegative = (what: string, s: string | null | undefined) => {
+    if (s != null && dec(s).lt(0)) problems.push(`${what} is negative: ${s}`);
   };
 
   // No credit is negative.

@@ -89,7 +89,7 @@ describe('quarterly caps over a contract year', () => {
 
   it('50% of a quarter\'s fee is 1500 EUR: 1000, 500, 0, and after month 3 the quarter starts again', () => {
     const year = evalYear(program, { availability: months(6, '94%') });
-    assert.deepEqual(year.months.map((m) => m.credit.amount), ['1000.00', '500.00', '0.00', '1000.00', '500.00', '0.00']);
+    assert.deepEqual(year.periods.map((m) => m.credit.amount), ['1000.00', '500.00', '0.00', '1000.00', '500.00', '0.00']);
     assert.equal(year.credit.amount, '3000.00');
   });
 
@@ -106,14 +106,14 @@ describe('quarterly caps over a contract year', () => {
   it('every quarter resets: months 4, 7 and 10 pay in full again', () => {
     const year = evalYear(program, { availability: months(12, '94%') });
     for (const month of [1, 4, 7, 10]) {
-      assert.equal(year.months[month - 1].credit.amount, '1000.00', `month ${month}`);
-      assert.deepEqual(year.months[month - 1].credits[0].cuts, [], `month ${month} has no cut`);
+      assert.equal(year.periods[month - 1].credit.amount, '1000.00', `month ${month}`);
+      assert.deepEqual(year.periods[month - 1].credits[0].cuts, [], `month ${month} has no cut`);
     }
   });
 
   it('a quiet month leaves room in its quarter', () => {
     const year = evalYear(program, { availability: ['100%', '94%', '94%'] });
-    assert.deepEqual(year.months.map((m) => m.credit.amount), ['0.00', '1000.00', '500.00']);
+    assert.deepEqual(year.periods.map((m) => m.credit.amount), ['0.00', '1000.00', '500.00']);
   });
 });
 
@@ -121,15 +121,15 @@ describe('yearly caps over a contract year', () => {
   it('`cap 20% yearly` binds in month 7: 6 × 350 = 2100 credited, 300 left of 2400, 50 cut', () => {
     const source = 'fee 1000 EUR\ninput a: percent\nif a < 99% then 35%\ncap 20% yearly\n';
     const year = evalYear(source, { a: months(12, '98%') });
-    assert.deepEqual(year.months.slice(0, 8).map((m) => m.credit.amount), [
+    assert.deepEqual(year.periods.slice(0, 8).map((m) => m.credit.amount), [
       '350.00', '350.00', '350.00', '350.00', '350.00', '350.00', '300.00', '0.00',
     ]);
     const [first] = year.cuts;
     assert.deepEqual(cutOf(first), ['program', 'yearly', 7, '350.00', '300.00', '50.00']);
     assert.equal(first.limit, '2400.00');
     assert.equal(first.alreadyCredited, '2100.00');
-    assert.deepEqual(year.months[6].cuts.map(cutOf), [['program', 'yearly', 7, '350.00', '300.00', '50.00']]);
-    assert.deepEqual(year.months.slice(0, 6).map((m) => m.cuts.length), [0, 0, 0, 0, 0, 0]);
+    assert.deepEqual(year.periods[6].cuts.map(cutOf), [['program', 'yearly', 7, '350.00', '300.00', '50.00']]);
+    assert.deepEqual(year.periods.slice(0, 6).map((m) => m.cuts.length), [0, 0, 0, 0, 0, 0]);
     assert.equal(year.credit.amount, '2400.00');
     assert.equal(year.credit.percentOfFee, '20');
   });
@@ -137,7 +137,7 @@ describe('yearly caps over a contract year', () => {
   it('running totals: the yearly cap counts every earlier month, month after month', () => {
     const source = 'fee 1000 EUR\ninput a: percent\nif a < 99% then 50% capped 20% yearly\n';
     const year = evalYear(source, { a: months(7, '98%') });
-    assert.deepEqual(year.months.map((m) => m.credit.amount), ['500.00', '500.00', '500.00', '500.00', '400.00', '0.00', '0.00']);
+    assert.deepEqual(year.periods.map((m) => m.credit.amount), ['500.00', '500.00', '500.00', '500.00', '400.00', '0.00', '0.00']);
     assert.deepEqual(year.cuts.map((c) => [c.month, c.alreadyCredited, c.after]), [
       [5, '2000.00', '400.00'],
       [6, '2400.00', '0.00'],
@@ -148,7 +148,7 @@ describe('yearly caps over a contract year', () => {
   it('months below the threshold do not use up the yearly cap', () => {
     const source = 'fee 1000 EUR\ninput a: percent\nif a < 99% then 50% capped 20% yearly\n';
     const year = evalYear(source, { a: ['100%', '100%', '98%', '98%', '98%', '98%', '98%'] });
-    assert.deepEqual(year.months.map((m) => m.credit.amount), ['0.00', '0.00', '500.00', '500.00', '500.00', '500.00', '400.00']);
+    assert.deepEqual(year.periods.map((m) => m.credit.amount), ['0.00', '0.00', '500.00', '500.00', '500.00', '500.00', '400.00']);
     assert.equal(year.cuts[0].month, 7);
   });
 
@@ -163,7 +163,7 @@ describe('yearly caps over a contract year', () => {
     const year = evalYear(source, { availability: months(12, '94%'), fee: '1000 EUR' });
     assert.equal(year.credit.percentOfFee, '20');
     assert.equal(year.credit.amount, '2400.00');
-    assert.deepEqual(year.months.slice(0, 4).map((m) => m.credit.amount), ['1000.00', '1000.00', '400.00', '0.00']);
+    assert.deepEqual(year.periods.slice(0, 4).map((m) => m.credit.amount), ['1000.00', '1000.00', '400.00', '0.00']);
     assert.equal(year.cuts[0].month, 3);
   });
 
@@ -183,6 +183,6 @@ describe('caps in a year run: percent caps follow the fee', () => {
     const source = 'input a: percent\nif a < 99% then 100% capped 20% yearly\n';
     const year = evalYear(source, { a: months(3, '94%'), fee: '500 EUR' });
     assert.equal(year.fee, '6000.00');
-    assert.deepEqual(year.months.map((m) => m.credit.amount), ['500.00', '500.00', '200.00']);
+    assert.deepEqual(year.periods.map((m) => m.credit.amount), ['500.00', '500.00', '200.00']);
   });
 });

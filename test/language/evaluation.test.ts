@@ -173,7 +173,7 @@ describe('the result has the fixed JSON shape of LANGUAGE.md §6', () => {
 
   it('a month\'s percentOfFee is of that month\'s fee; the year\'s is of the yearly fee', () => {
     const year = evalYear(program, { availability: months(12, '98%') });
-    assert.equal(year.months[0].credit.percentOfFee, '30');
+    assert.equal(year.periods[0].credit.percentOfFee, '30');
     assert.equal(year.credit.amount, '2400.00');
     assert.equal(year.credit.percentOfFee, '20');
   });

@@ -136,7 +136,8 @@ const cases: readonly Case[] = [
       '(b) if the Resolution time exceeds 24 hours: 3 service credit points.',
       'only the highest number of service credit points applies.',
       'If the Resolution time in a month exceeds 48 hours, the Customer receives 2 service credit points for that month.',
-      'Service credits and service credit points under clauses 3 and 4 are added together.',
+      // No fee (§11 of the design: nothing is a share of one), so no fee clause: the credits are clauses 2 and 3.
+      'Service credits and service credit points under clauses 2 and 3 are added together.',
       'Each service credit point is worth 50.00 EUR.',
     ],
     de: [
@@ -145,7 +146,7 @@ const cases: readonly Case[] = [
       'b) wenn der Wert „Resolution time“ 24 Stunden überschreitet: 3 Service-Credit-Punkte.',
       'gilt nur die höchste Zahl von Service-Credit-Punkten.',
       'Überschreitet der Wert „Resolution time“ in einem Monat 48 Stunden, erhält der Kunde 2 Service-Credit-Punkte für diesen Monat.',
-      'Gutschriften und Service-Credit-Punkte nach den Ziffern 3 und 4 werden zusammengerechnet.',
+      'Gutschriften und Service-Credit-Punkte nach den Ziffern 2 und 3 werden zusammengerechnet.',
       'Jeder Service-Credit-Punkt entspricht einer Gutschrift von 50,00 EUR.',
     ],
   },

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { minorUnitDigits } from '../../src/language/literals.js';
-import { evalMonth, evalYear, explanationOf, months } from '../helpers.js';
+import { evalMonth, evalProblems, evalYear, explanationOf, months } from '../helpers.js';
 
 const ONE_RULE = (credit: string) => `input a: percent\nif a < 99% then ${credit}\n`;
 
@@ -104,7 +104,7 @@ describe('arithmetic is exact decimal', () => {
 
   it('a contract year of twelve 33.34 EUR months totals exactly 400.08, never 400.08000000000015', () => {
     const year = evalYear(ONE_RULE('10%'), { a: months(12, '98%'), fee: '333.40 EUR' });
-    assert.deepEqual(new Set(year.months.map((m) => m.credit.amount)), new Set(['33.34']));
+    assert.deepEqual(new Set(year.periods.map((m) => m.credit.amount)), new Set(['33.34']));
     assert.equal(year.credit.amount, '400.08');
     assert.equal(year.credit.percentOfFee, '10');
   });
@@ -127,9 +127,19 @@ describe('percentOfFee is exact, as written', () => {
   ];
   for (const [credit, fee, percent] of table) {
     it(`a credit of ${credit} on a fee of ${fee} is ${percent}% of the fee`, () => {
-      assert.equal(evalMonth(ONE_RULE(credit), { a: '98%', fee }).credit.percentOfFee, percent);
+      // A declared fee: a program paying only money and naming no fee has none (below).
+      assert.equal(evalMonth(`fee 1 EUR\n${ONE_RULE(credit)}`, { a: '98%', fee }).credit.percentOfFee, percent);
     });
   }
+
+  it('a program that pays money and declares no fee has none: the fee and every share are null, and a fee given is refused', () => {
+    const result = evalMonth(ONE_RULE('100 EUR'), { a: '98%' });
+    assert.equal(result.fee, null);
+    assert.equal(result.credit.amount, '100.00');
+    assert.equal(result.credit.percentOfFee, null);
+    assert.deepEqual(result.credits.map((c) => c.percentOfFee), [null]);
+    assert.deepEqual(evalProblems(ONE_RULE('100 EUR'), { a: '98%', fee: '300 EUR' }).map((d) => d.code), ['unknown-input']);
+  });
 
   it('no number in a result is written with an exponent or binary noise', () => {
     const result = evalMonth(ONE_RULE('0.0001%'), { a: '98%', fee: '1000000 EUR' });

@@ -37,10 +37,10 @@ describe('the currency option', () => {
 describe('a month left out of a year list', () => {
   it('takes the default, as an input left out does, in both paths', () => {
     const year = evalYear(NO_CURRENCY, { a: ['98%', undefined as never, '98%'], fee: 1000 }, { currency: 'EUR' });
-    assert.deepEqual(year.months.map((m) => m.credit.amount), ['100.00', '0.00', '100.00']);
+    assert.deepEqual(year.periods.map((m) => m.credit.amount), ['100.00', '0.00', '100.00']);
     // A hole in the array, and a first month left out.
     // eslint-disable-next-line no-sparse-arrays
-    assert.deepEqual(evalYear(NO_CURRENCY, { a: [, '98%'] as never, fee: 1000 }, { currency: 'EUR' }).months.map((m) => m.credit.amount), ['0.00', '100.00']);
+    assert.deepEqual(evalYear(NO_CURRENCY, { a: [, '98%'] as never, fee: 1000 }, { currency: 'EUR' }).periods.map((m) => m.credit.amount), ['0.00', '100.00']);
   });
 
   it('without a default is a problem that names the month', () => {

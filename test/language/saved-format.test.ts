@@ -159,7 +159,7 @@ describe('a damaged or hostile saved program gets one problem with its path', ()
     ['a minus before true or false', (p) => { p.ast.statements[6].rules[0].condition.right.op = '-'; }, `${S}[6].rules[0].condition.right: \`-\` of boolean has no kind`],
     ['a let of another kind than its value', (p) => { p.ast.statements[4].declaredKind = 'money'; }, `${S}[4].value: percent, but \`downtime\` is declared money`],
     ['an expression the parser could not read', (p) => { p.ast.statements[9].cap.amount = { type: 'invalid', span: { start: 0, end: 0 } }; }, `${S}[9].cap.amount: an expression the parser could not read: these rules had errors when they were saved`],
-    ['an unknown node type', (p) => { p.ast.statements[5].credit.type = 'lambda'; }, `${S}[5].credit.type: expected one of "literal", "name", "unary", "binary", "compare", "invalid", got "lambda"`],
+    ['an unknown node type', (p) => { p.ast.statements[5].credit.type = 'lambda'; }, `${S}[5].credit.type: expected one of "literal", "name", "unary", "binary", "compare", "call", "if", "invalid", got "lambda"`],
     ['an unknown statement type', (p) => { p.ast.statements[11].type = 'import'; }, /^ast\.statements\[11\]\.type: expected one of "rule", "block", .*, got "import"$/],
     ['a comparison with an operand too few', (p) => { p.ast.statements[5].condition.ops.push('<'); }, `${S}[5].condition: 2 operands for 2 comparisons`],
 
@@ -197,7 +197,7 @@ describe('a damaged or hostile saved program gets one problem with its path', ()
     ['a second fee', (p) => { p.ast.statements.push(p.ast.statements[0]); }, `${S}[16]: a second \`fee\` statement`],
 
     // The form's specs agree with the statements.
-    ['no fee among the inputs', (p) => { p.inputs.shift(); }, 'inputs: no `fee` input of money, given monthly or yearly'],
+    ['no fee among the inputs', (p) => { p.inputs.shift(); }, 'inputs: no `fee` input of money, given monthly or yearly, though the rules use a share of the fee'],
     ['an input listed twice', (p) => { p.inputs.push(p.inputs[1]); }, 'inputs[4].name: `availability` is listed twice'],
     ['an input that is a built-in', (p) => { p.inputs[1].name = 'total_credit'; }, 'inputs[1].name: `total_credit` is a built-in'],
     ['a period for an input that is not the fee', (p) => { p.inputs[1].period = 'monthly'; }, 'inputs[1].period: only the fee has a period'],

@@ -33,9 +33,10 @@ describe('highlighting by the language’s lexer', () => {
 });
 
 describe('completion words', () => {
-  it('offers every usable reserved word and none reserved for later', () => {
-    expect(usableKeywords).to.include.members(['if', 'then', 'capped', 'per', 'monthly', 'percent', 'example', 'claim']);
-    expect(usableKeywords).to.not.include.members(['else', 'when', 'min', 'max', 'import']);
+  it('offers every usable reserved word, the words and functions of version 2, and none reserved for later', () => {
+    expect(usableKeywords).to.include.members(['if', 'then', 'else', 'capped', 'per', 'monthly', 'percent', 'example', 'claim']);
+    expect(usableKeywords).to.include.members(['min', 'max', 'round', 'floor', 'ceil', 'pay', 'only', 'payout', 'business', 'months', 'incident']);
+    expect(usableKeywords).to.not.include.members(['when', 'each', 'import']);
   });
 });
 

@@ -8,6 +8,7 @@
 import * as A from '../ast.js';
 import { Decimal, canonical } from '../decimal.js';
 import type { Problem } from '../diagnostics.js';
+import { joined, usesFee } from '../kind-rules.js';
 import { problems } from '../problems.js';
 import { effectiveRange } from './implied.js';
 import type { Scope } from './names.js';
@@ -37,6 +38,9 @@ export interface KindFacts {
 
 export class KindChecker {
   private currency?: string;
+  private hasFee = true;
+  /** The program's evaluation period: no cap may be shorter, and a year holds 12, 4 or 1 of them. */
+  private period: A.Period = 'monthly';
   /** Did-you-mean for examples, made when first needed, within one budget. */
   private readonly suggestions: Budget = { cells: SUGGESTION_BUDGET };
   private inputNames?: Suggester;
@@ -58,6 +62,7 @@ export class KindChecker {
 
   check(ast: A.ProgramAst): KindFacts {
     this.currency = this.findCurrency(ast);
+    this.period = A.programPeriod(ast);
     const hasRate = ast.statements.some((s) => s.type === 'point-rate');
     const values: ValueSpec[] = [];
     for (const statement of ast.statements) {
@@ -98,11 +103,22 @@ export class KindChecker {
           break;
         case 'claim':
           if (!canonical(statement.within).gt(0)) this.found.push(problems.badDeclaration('the claim period must be longer than zero', statement.within.span));
+          else if (statement.measure && !new Decimal(statement.within.value).isInteger()) {
+            this.found.push(problems.badDeclaration(`a claim period in ${statement.measure === 'months' ? 'months' : 'business days'} is a whole number`, statement.within.span));
+          }
+          break;
+        case 'pay-if': {
+          const kind = this.kindOf(statement.condition);
+          if (kind && kind !== 'boolean') this.found.push(problems.notACondition(describeKind(kind), statement.condition.span));
+          break;
+        }
+        case 'payout':
           break;
         case 'example':
           break;
       }
     }
+    this.hasFee = !this.scope.get('fee')?.implicit || usesFee(ast);
     for (const statement of ast.statements) if (statement.type === 'example') this.example(statement);
     return { ...(this.currency ? { currency: this.currency } : {}), inputs: this.inputs(ast), values };
   }
@@ -163,6 +179,94 @@ export class KindChecker {
       }
       case 'binary': return this.binary(expr);
       case 'compare': return this.comparison(expr);
+      case 'call': return this.call(expr);
+      case 'if': return this.conditional(expr);
+    }
+  }
+
+  /** `if C then A else B`: C is a condition, A and B one kind (percent and number as one: a percentage is a ratio). */
+  private conditional(expr: A.Conditional): A.Kind | undefined {
+    const condition = this.kindOf(expr.condition);
+    const then = this.kindOf(expr.then);
+    const otherwise = this.kindOf(expr.otherwise);
+    if (condition && condition !== 'boolean') {
+      this.found.push(problems.notACondition(describeKind(condition), expr.condition.span));
+      return undefined;
+    }
+    if (!condition || !then || !otherwise) return undefined;
+    const kind = joined(then, otherwise);
+    if (!kind) {
+      this.found.push(problems.kindMismatch(`both branches of \`if … then … else …\` must be of one kind, but ${this.showWithKind(expr.then, then)} and ${this.showWithKind(expr.otherwise, otherwise)} are not`, expr.otherwise.span));
+    }
+    return kind;
+  }
+
+  /** The built-in functions: their argument counts and kinds. */
+  private call(expr: A.Call): A.Kind | undefined {
+    const kinds = expr.args.map((a) => this.kindOf(a));
+    const fail = (message: string, span: A.Expr['span'] = expr.span) => {
+      this.found.push(problems.badCall(message, span));
+      return undefined;
+    };
+    const name = expr.name;
+    if (name === 'count' || name === 'sum') {
+      return fail(`\`${name}\` takes a list input (\`input outages: list of duration\`), which these rules do not have`);
+    }
+    if (name === 'min' || name === 'max') {
+      if (expr.args.length < 2) return fail(`\`${name}\` takes two or more values, such as \`${name}(a, b)\``);
+      if (kinds.some((k) => !k)) return undefined;
+      let kind: A.Kind | undefined = kinds[0];
+      for (let i = 1; i < kinds.length && kind; i++) {
+        const next = joined(kind, kinds[i]!);
+        if (!next) return fail(`the values of \`${name}\` must be of one kind, but ${this.showWithKind(expr.args[0], kinds[0]!)} and ${this.showWithKind(expr.args[i], kinds[i]!)} are not`, expr.args[i].span);
+        kind = next;
+      }
+      if (kind === 'boolean') return fail(`\`${name}\` compares amounts, not true or false`);
+      return kind;
+    }
+    // round, floor, ceil
+    if (expr.args.length !== 2) return fail(`\`${name}\` takes a value and a step, such as \`${name}(multiplier, 0.01)\` or \`${name}(downtime, 1min)\``);
+    const [value, step] = kinds;
+    if (!value || !step) return undefined;
+    if (value === 'boolean') return fail(`\`${name}\` rounds an amount, not true or false`, expr.args[0].span);
+    if (!joined(value, step)) {
+      return fail(`the step of \`${name}\` must be ${describeKind(value)}, like ${this.show(expr.args[0])}, but ${this.showWithKind(expr.args[1], step)} is not`, expr.args[1].span);
+    }
+    const constant = this.constantValue(expr.args[1]);
+    if (constant === undefined) return fail(`the step of \`${name}\` must be a constant, such as \`0.01\` or a \`let\` that needs no input`, expr.args[1].span);
+    if (!constant.gt(0)) {
+      this.found.push(problems.badStep(`the step of \`${name}\` must be more than zero`, expr.args[1].span));
+      return undefined;
+    }
+    return value;
+  }
+
+  /** The value of an expression that needs no input (literals, and \`let\`s made of them), or undefined. */
+  private constantValue(expr: A.Expr, seen = new Set<string>()): Decimal | undefined {
+    switch (expr.type) {
+      case 'literal': return expr.kind === 'boolean' ? undefined : canonical(expr);
+      case 'name': {
+        const symbol = this.scope.get(expr.name);
+        if (symbol?.role !== 'let' || symbol.decl?.type !== 'let' || seen.has(expr.name)) return undefined;
+        seen.add(expr.name);
+        return this.constantValue(symbol.decl.value, seen);
+      }
+      case 'unary': {
+        const v = expr.op === '-' ? this.constantValue(expr.operand, seen) : undefined;
+        return v?.neg();
+      }
+      case 'binary': {
+        const [l, r] = [this.constantValue(expr.left, seen), this.constantValue(expr.right, seen)];
+        if (!l || !r) return undefined;
+        switch (expr.op) {
+          case '+': return l.plus(r);
+          case '-': return l.minus(r);
+          case '*': case 'of': return l.times(r);
+          case '/': return r.isZero() ? undefined : l.div(r);
+          default: return undefined;
+        }
+      }
+      default: return undefined;
     }
   }
 
@@ -185,7 +289,8 @@ export class KindChecker {
     switch (expr.op) {
       case '+':
       case '-':
-        if (left === right) return left;
+        // Percent ± number is a ratio (version 2): `100% - downtime / 43_200min`.
+        if (joined(left, right)) return joined(left, right);
         return fail(`cannot ${expr.op === '+' ? 'add' : 'subtract'} ${r} ${expr.op === '+' ? 'to' : 'from'} ${l}; both sides must be of the same kind`);
       case 'of':
         if (!dimensionless(left)) return fail(`\`of\` takes a share such as \`10% of fee\`, but ${l} is not a share`);
@@ -282,6 +387,9 @@ export class KindChecker {
   }
 
   private cap(cap: A.Cap, hasRate: boolean): void {
+    if (A.MONTHS_IN[cap.period] < A.MONTHS_IN[this.period]) {
+      this.found.push(problems.capShorterThanPeriod(cap.period, this.period, cap.span));
+    }
     const kind = this.kindOf(cap.amount);
     if (kind && kind !== 'percent' && kind !== 'money' && kind !== 'points') this.found.push(problems.badCap(describeKind(kind), cap.amount.span));
     if (kind === 'points' && !hasRate) this.found.push(problems.pointsWithoutRate(cap.amount.span));
@@ -297,7 +405,7 @@ export class KindChecker {
     const kind = declared ?? inferred;
     if (symbol && symbol.decl === decl && kind) symbol.kind = kind;
     if (!kind) return undefined;
-    return { name: decl.name, kind, role: decl.type, span: decl.nameSpan, ...(decl.label !== undefined ? { label: decl.label } : {}) };
+    return { name: decl.name, kind, role: decl.type, span: decl.nameSpan, ...(decl.label !== undefined ? { label: decl.label } : {}), ...(decl.translations ? { translations: decl.translations } : {}) };
   }
 
   private input(decl: A.InputDecl): void {
@@ -340,7 +448,10 @@ export class KindChecker {
       }
       if (given.list) {
         lengths.add(given.values.length);
-        if (given.values.length > 12) this.found.push(problems.badExample('a contract year has at most 12 months, so a list has at most 12 values', given.span));
+        const most = 12 / A.MONTHS_IN[this.period];
+        if (given.values.length > most) {
+          this.found.push(problems.badExample(this.period === 'monthly' ? 'a contract year has at most 12 months, so a list has at most 12 values' : `a contract year has at most ${most} ${this.period === 'quarterly' ? 'quarters' : 'year'}, so a list has at most ${most} value${most === 1 ? '' : 's'}`, given.span));
+        }
       }
       for (const value of given.values) {
         if (symbol.kind && value.kind !== symbol.kind) {
@@ -354,6 +465,7 @@ export class KindChecker {
       if (expectation.target === 'credit') {
         const kind = expectation.value.kind;
         if (kind !== 'percent' && kind !== 'money') this.found.push(problems.badExample('`credit` expects a share of the fee (10%) or money (100 EUR)', expectation.value.span));
+        else if (kind === 'percent' && !this.hasFee) this.found.push(problems.badExample('these rules have no fee, so a credit is not a share of one; expect money (100 EUR)', expectation.value.span));
         continue;
       }
       if (yearRun) {
@@ -371,11 +483,11 @@ export class KindChecker {
     }
   }
 
-  /** The form: declared inputs in order, then implicit ones in order of first use; the fee first. */
+  /** The form: declared inputs in order, then implicit ones in order of first use; the fee first, when there is one. */
   private inputs(ast: A.ProgramAst): InputSpec[] {
     const specs: InputSpec[] = [];
     const fee = this.scope.get('fee');
-    if (fee) {
+    if (fee && (!fee.implicit || usesFee(ast))) {
       const decl = fee.decl?.type === 'fee' ? fee.decl : undefined;
       specs.push({
         name: 'fee',
@@ -385,6 +497,7 @@ export class KindChecker {
         span: fee.span,
         ...(decl ? { default: decl.amount } : {}),
         ...(decl?.label !== undefined ? { label: decl.label } : {}),
+        ...(decl?.translations ? { translations: decl.translations } : {}),
       });
     }
     for (const statement of ast.statements) {
@@ -395,6 +508,7 @@ export class KindChecker {
         implicit: false,
         span: statement.nameSpan,
         ...(statement.label !== undefined ? { label: statement.label } : {}),
+        ...(statement.translations ? { translations: statement.translations } : {}),
         ...(statement.default ? { default: statement.default } : {}),
         ...(statement.range ? { range: { min: statement.range.min, max: statement.range.max } } : {}),
         ...(statement.step ? { step: statement.step } : {}),
@@ -408,4 +522,5 @@ export class KindChecker {
     return specs;
   }
 }
+
 

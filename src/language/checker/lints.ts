@@ -11,12 +11,13 @@ import * as A from '../ast.js';
 import { canonical as toDecimal, Decimal, ZERO } from '../decimal.js';
 import type { Problem } from '../diagnostics.js';
 import { problems } from '../problems.js';
+import { lintRulesAfterBlocks, lintTierGaps } from './blocks.js';
 import { effectiveRange } from './implied.js';
 import type { Scope } from './names.js';
 import type { CheckedProgram, InputSpec } from './program.js';
 
 /** The values of one input for which a condition holds: an interval. */
-interface Interval {
+export interface Interval {
   readonly name: string;
   readonly lo?: { readonly value: Decimal; readonly inclusive: boolean };
   readonly hi?: { readonly value: Decimal; readonly inclusive: boolean };
@@ -33,7 +34,7 @@ interface Interval {
  */
 const values = new WeakMap<A.Literal, Decimal>();
 
-function canonical(literal: A.Literal): Decimal {
+export function canonical(literal: A.Literal): Decimal {
   let value = values.get(literal);
   if (value === undefined) values.set(literal, (value = toDecimal(literal)));
   return value;
@@ -74,7 +75,7 @@ export function intervalOf(expr: A.Expr): Interval | undefined {
 }
 
 /** Clips an interval to the input's possible values; undefined if nothing is left. */
-function clip(interval: Interval, range: { min: Decimal; max: Decimal } | undefined): Interval | undefined {
+export function clip(interval: Interval, range: { min: Decimal; max: Decimal } | undefined): Interval | undefined {
   if (!range) return interval;
   const lo = !interval.lo || interval.lo.value.lt(range.min) ? { value: range.min, inclusive: true } : interval.lo;
   const hi = !interval.hi || interval.hi.value.gt(range.max) ? { value: range.max, inclusive: true } : interval.hi;
@@ -82,7 +83,7 @@ function clip(interval: Interval, range: { min: Decimal; max: Decimal } | undefi
   return { ...interval, lo, hi };
 }
 
-function rangeOf(spec: InputSpec | undefined): { min: Decimal; max: Decimal } | undefined {
+export function rangeOf(spec: InputSpec | undefined): { min: Decimal; max: Decimal } | undefined {
   const range = spec && effectiveRange(spec);
   return range && { min: canonical(range.min), max: canonical(range.max) };
 }
@@ -124,10 +125,12 @@ export function lint(program: CheckedProgram, scope: Scope): Problem[] {
   for (const statement of program.ast.statements) {
     if (statement.type === 'block') lintBlock(statement, specs, found, pointsPay);
   }
-  lintCaps(program, found);
+  // Cap lints count credits per month; under `period quarterly` or `yearly` they would guess, so they stay silent.
+  if (A.programPeriod(program.ast) === 'monthly') lintCaps(program, found);
   lintThresholds(program, specs, found, text);
   lintOverlaps(program, found);
   lintUnused(scope, found);
+  found.push(...lintTierGaps(program, specs), ...lintRulesAfterBlocks(program));
   return found;
 }
 

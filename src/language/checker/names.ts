@@ -48,11 +48,8 @@ export function resolveNames(ast: A.ProgramAst, found: Problem[]): Scope {
   const sketch = !ast.statements.some((s) => s.type === 'input');
   if (!scope.has('fee')) {
     const first = ast.statements[0]?.span ?? { start: 0, end: 0 };
+    // An input only if the program needs a fee (`usesFee`); the checker says so then.
     scope.set('fee', { name: 'fee', role: 'fee', span: { start: first.start, end: first.start }, statement: -1, kind: 'money', implicit: true });
-    found.push({
-      ...problems.implicitInput('fee', 'money', { start: first.start, end: first.start }),
-      message: 'no `fee` is declared, so the monthly fee is an input named `fee`',
-    });
   }
 
   let suggestions: Suggester | undefined;
@@ -83,9 +80,9 @@ export function resolveNames(ast: A.ProgramAst, found: Problem[]): Scope {
 function declare(ast: A.ProgramAst, scope: Scope, found: Problem[]): void {
   const firstOf = new Map<string, A.Statement>();
   ast.statements.forEach((statement, index) => {
-    if (statement.type === 'fee' || statement.type === 'point-rate' || statement.type === 'claim') {
+    if (statement.type === 'fee' || statement.type === 'point-rate' || statement.type === 'claim' || statement.type === 'period' || statement.type === 'payout') {
       const first = firstOf.get(statement.type);
-      const what = { fee: '`fee`', 'point-rate': '`point` rate', claim: '`claim` term' }[statement.type];
+      const what = { fee: '`fee`', 'point-rate': '`point` rate', claim: '`claim` term', period: '`period`', payout: '`payout`' }[statement.type];
       if (first) found.push(problems.duplicateStatement(what, statement.span, first.span));
       else firstOf.set(statement.type, statement);
       if (statement.type === 'fee' && !first) {

@@ -3,7 +3,7 @@
  * filled in) plus the facts a form and the evaluator need. Plain data, so it
  * is also the format of a precompiled program.
  */
-import type { InputKind, Kind, Literal, ProgramAst } from '../ast.js';
+import type { InputKind, Kind, Literal, Period, ProgramAst, Translations } from '../ast.js';
 import type { Span } from '../source.js';
 
 export const PROGRAM_FORMAT = 'credit-rules/1';
@@ -12,13 +12,15 @@ export interface InputSpec {
   readonly name: string;
   readonly kind: InputKind;
   readonly label?: string;
+  /** The label in other languages, by two-letter tag. */
+  readonly translations?: Translations;
   readonly default?: Literal;
   readonly range?: { readonly min: Literal; readonly max: Literal };
   readonly step?: Literal;
   /** Not declared: inferred from use (the quick-sketch form of a program). */
   readonly implicit: boolean;
   /** Only for `fee`: the period its value is given for. */
-  readonly period?: 'monthly' | 'yearly';
+  readonly period?: Period;
   readonly span: Span;
 }
 
@@ -26,6 +28,7 @@ export interface ValueSpec {
   readonly name: string;
   readonly kind: Kind;
   readonly label?: string;
+  readonly translations?: Translations;
   readonly role: 'let' | 'output';
   readonly span: Span;
 }

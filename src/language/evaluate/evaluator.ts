@@ -11,7 +11,7 @@ import { AFTER_CREDITS, type CheckedProgram } from '../checker/program.js';
 import { Decimal, moneyString, HUNDRED, plain, roundMoney, ZERO } from '../decimal.js';
 import { SECONDS_PER_UNIT } from '../literals.js';
 import { lower } from '../plan/lower.js';
-import type { BlockPlan, CapPlan, Plan, RulePlan, ValuePlan } from '../plan/plan.js';
+import type { BlockPlan, CapPlan, PayConditionPlan, Plan, RulePlan, ValuePlan } from '../plan/plan.js';
 import { countSteps, feeOf, month, type Accruals, type Arithmetic, type Cut, type Fees, type MonthObserver, type MonthValues, type StepArithmetic } from '../plan/semantics.js';
 import { LineMap } from '../source.js';
 import { compileExpr, exact, type Compiled, type Env } from './expressions.js';
@@ -71,12 +71,18 @@ export class Evaluator {
   private readonly rules = new Map<RulePlan, CompiledRule>();
   private readonly caps = new Map<CapPlan, Compiled>();
   private readonly values = new Map<string, Compiled>();
+  private readonly payConditions = new Map<PayConditionPlan, Compiled>();
+  /** `let`s and outputs that round (`round(x, 0.01)`): their value before rounding, for the explanation. */
+  private readonly roundings = new Map<string, { how: string; value: Compiled; step: Compiled }>();
+  /** An expression credit's formula as written, by rule. */
+  readonly formulas = new Map<RulePlan, string>();
   private readonly pointRate?: Compiled;
 
   constructor(program: CheckedProgram, plan: Plan = lower(program)) {
     this.plan = plan;
     this.lines = new LineMap(program.source);
     const rule = (r: RulePlan) => {
+      if (r.credit.type !== 'literal') this.formulas.set(r, program.source.slice(r.credit.span.start, r.credit.span.end));
       const names = new Map<string, A.Kind>();
       for (const ref of A.namesIn(r.condition)) if (ref.kind) names.set(ref.name, ref.kind);
       const p = r.proportional;
@@ -98,7 +104,14 @@ export class Evaluator {
     }
     plan.caps.forEach(cap);
     if (plan.pointRate) this.pointRate = compileExpr(plan.pointRate.amount);
-    for (const value of plan.values.values()) this.values.set(value.name, compileExpr(value.value));
+    for (const value of plan.values.values()) {
+      this.values.set(value.name, compileExpr(value.value));
+      const v = value.value;
+      if (v.type === 'call' && (v.name === 'round' || v.name === 'floor' || v.name === 'ceil')) {
+        this.roundings.set(value.name, { how: v.name, value: compileExpr(v.args[0]), step: compileExpr(v.args[1]) });
+      }
+    }
+    for (const condition of plan.payConditions) this.payConditions.set(condition, compileExpr(condition.condition));
   }
 
   /**
@@ -115,17 +128,31 @@ export class Evaluator {
     const rounded = roundMoney(exact, input.currency);
     const steps = values.steps ?? [];
     steps.push(...report.programCuts.map((cut): StepData => ({ kind: 'cap', cut })));
+    if (report.unpaid) steps.push(report.unpaid);
     steps.push({ kind: 'total', amount: report.money(exact), exact: plain(exact), rounded: !rounded.eq(exact), percent: report.share(exact) });
 
-    env.setTotals(rounded, input.fees.monthly.isZero() ? ZERO : exact.div(input.fees.monthly));
+    env.setTotals(rounded, shareOf(exact, input.fees.monthly));
     const outputs: Record<string, string> = {};
     const shown: Record<string, string> = {};
     for (const plan of creditOnly ? [] : this.plan.values.values()) {
       const display = displayOf(env.value(plan.name), plan.kind, input.currency);
       (plan.role === 'output' ? outputs : shown)[plan.name] = display.unit ? `${display.value}${display.unit}` : display.value;
-      steps.push({ kind: plan.role, line: plan.line, name: plan.name, value: display });
+      const r = this.roundings.get(plan.name);
+      const rounding = r && {
+        how: r.how,
+        value: displayOf(r.value(env), plan.kind, undefined),
+        step: displayOf(r.step(env), plan.kind, input.currency),
+      };
+      steps.push({ kind: plan.role, line: plan.line, name: plan.name, value: display, ...(rounding ? { rounding } : {}) });
     }
     return { exact, rounded, fee: input.fees.monthly, credits: report.lines, cuts: report.programCuts, outputs, values: shown, steps };
+  }
+
+  /** Whether a `pay only if` condition holds for the period's credit: with its own names, as the totals are not final yet. */
+  payable(condition: PayConditionPlan, input: MonthInput, paid: Decimal, exact: Decimal): boolean {
+    const env = new MonthEnv(input, this.plan.values, this.values);
+    env.setTotals(paid, shareOf(exact, input.fees.monthly));
+    return this.payConditions.get(condition)!(env) === true;
   }
 
   compiledRule(rule: RulePlan): CompiledRule {
@@ -149,6 +176,7 @@ class DecimalMonth implements MonthValues<Decimal> {
   /** The steps of each rule (its condition, its credit), for the report to place. */
   readonly ruleSteps = new Map<RulePlan, StepData[]>();
   readonly points = new Map<RulePlan, Decimal>();
+  readonly hasFee: boolean;
   private pointValueMemo: Decimal | undefined;
 
   constructor(
@@ -156,7 +184,9 @@ class DecimalMonth implements MonthValues<Decimal> {
     readonly env: MonthEnv,
     private readonly input: MonthInput,
     readonly steps: StepData[] | undefined,
-  ) {}
+  ) {
+    this.hasFee = evaluator.plan.hasFee;
+  }
 
   holds(rule: RulePlan): boolean {
     const compiled = this.evaluator.compiledRule(rule);
@@ -200,7 +230,8 @@ class DecimalMonth implements MonthValues<Decimal> {
       const money = (d: Decimal) => moneyString(d, input.currency);
       this.record(rule, {
         kind: 'credit', line: rule.line, rule: rule.owner, basis: rule.basis, amount: money(amount),
-        ...(rule.basis === 'percent' ? { share: percentString(credit.times(multiplier)), fee: money(fee) } : {}),
+        ...(this.evaluator.formulas.has(rule) ? { formula: this.evaluator.formulas.get(rule) } : {}),
+        ...(rule.basis === 'percent' ? { share: percentString(credit.times(multiplier)), fee: money(fee), ...(this.evaluator.plan.period !== 'monthly' ? { period: this.evaluator.plan.period as 'quarterly' | 'yearly' } : {}) } : {}),
         ...(points ? { points: plain(points), pointValue: money(this.pointValue()) } : {}),
       });
     }
@@ -216,6 +247,10 @@ class DecimalMonth implements MonthValues<Decimal> {
 
   writtenCap(cap: CapPlan): Decimal {
     return this.evaluator.compiledCap(cap)(this.env) as Decimal;
+  }
+
+  payable(condition: PayConditionPlan, paid: Decimal, exact: Decimal): boolean {
+    return this.evaluator.payable(condition, this.input, paid, exact);
   }
 
   private pointValue(): Decimal {
@@ -239,6 +274,8 @@ class DecimalMonth implements MonthValues<Decimal> {
 class Report implements MonthObserver<Decimal> {
   readonly lines: CreditLine[] = [];
   readonly programCuts: CapCut[] = [];
+  /** The step saying the period is not paid, if a `pay only if` failed. */
+  unpaid?: StepData;
   /** Cuts of the current credit, by tier (-1: not a tier's). */
   private cuts = new Map<number, CapCut[]>();
 
@@ -248,7 +285,12 @@ class Report implements MonthObserver<Decimal> {
   ) {}
 
   money = (d: Decimal) => moneyString(d, this.input.currency);
-  share = (d: Decimal) => percentString(this.input.fees.monthly.isZero() ? ZERO : d.div(this.input.fees.monthly));
+  /** A share of the month's fee; null when the program has no fee. */
+  share = (d: Decimal) => (this.values.hasFee ? percentString(shareOf(d, this.input.fees.monthly)) : null);
+
+  notPaid(condition: PayConditionPlan, amount: Decimal): void {
+    this.unpaid = { kind: 'not-paid', line: condition.line, condition: condition.text, amount: this.money(amount) };
+  }
 
   cut(cut: Cut<Decimal>, tier: number): void {
     const { cap, by } = cut;
@@ -366,6 +408,11 @@ function dependencies(plan: ValuePlan): readonly string[] {
   let names = dependencyCache.get(plan);
   if (!names) dependencyCache.set(plan, (names = [...new Set(A.namesIn(plan.value).map((n) => n.name))]));
   return names;
+}
+
+/** An amount as a share of a fee (0.1 for 10 %); zero of no fee. */
+export function shareOf(amount: Decimal, fee: Decimal): Decimal {
+  return fee.isZero() ? ZERO : amount.div(fee);
 }
 
 /** A share (0.1) as percent points ("10"), exact to ten decimal places. */

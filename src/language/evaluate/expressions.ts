@@ -82,12 +82,44 @@ export function compileExpr(expr: Expr): Compiled {
         return true;
       };
     }
+    case 'call': {
+      const args = expr.args.map(compileExpr);
+      const span = expr.span;
+      switch (expr.name) {
+        case 'min': return (env) => Decimal.min(...args.map((arg) => num(arg(env))));
+        case 'max': return (env) => Decimal.max(...args.map((arg) => num(arg(env))));
+        case 'round':
+        case 'floor':
+        case 'ceil': {
+          const [value, step] = args;
+          const mode = ROUNDING[expr.name];
+          return (env) => {
+            const by = num(step(env));
+            // The checker allows only steps above zero: a saved program with another was not checked.
+            if (!by.gt(0)) throw new EvaluationStop(problems.notChecked(span));
+            return exact(num(value(env)).div(by).toDecimalPlaces(0, mode).times(by), span);
+          };
+        }
+        default: break;
+      }
+      break;
+    }
+    case 'if': {
+      const condition = compileExpr(expr.condition);
+      const then = compileExpr(expr.then);
+      const otherwise = compileExpr(expr.otherwise);
+      // Only the branch taken is evaluated: it may guard a division by zero.
+      return (env) => (condition(env) === true ? then(env) : otherwise(env));
+    }
     case 'invalid':
       break;
   }
   // The checker never lets an invalid tree through; this guards the precompiled path.
   throw new EvaluationStop(problems.notChecked(expr.span));
 }
+
+/** `round` is half away from zero; `floor` and `ceil` go toward −∞ and +∞. */
+const ROUNDING = { round: Decimal.ROUND_HALF_UP, floor: Decimal.ROUND_FLOOR, ceil: Decimal.ROUND_CEIL } as const;
 
 function comparator(op: string): (a: Value, b: Value) => boolean {
   const cmp = (a: Value, b: Value) =>

@@ -19,7 +19,7 @@ import { AFTER_CREDITS, type CheckedProgram } from '../checker/program.js';
 import { canonical, Decimal } from '../decimal.js';
 import { isCurrency, minorUnitDigits } from '../literals.js';
 import { lower } from '../plan/lower.js';
-import type { BlockPlan, CapPlan, Plan, RulePlan } from '../plan/plan.js';
+import type { BlockPlan, CapPlan, PayConditionPlan, Plan, RulePlan } from '../plan/plan.js';
 import {
   Accruals, countSteps, feeOf, feeSchedule, month, outranks, quarterFee, startsQuarter, yearFee,
   type Cut, type MonthObserver, type MonthValues,
@@ -52,6 +52,8 @@ interface MonthState {
   quarterFee: number;
   yearFee: number;
   pointValue: number;
+  /** For `pay only if`: the period's credit as paid, at the money scale. */
+  totalCredit: number;
 }
 
 interface RuleValues {
@@ -146,6 +148,9 @@ class FixedPlan implements MonthValues<number>, MonthObserver<number> {
   private readonly oneFee = new Float64Array(1);
   /** Whether some cap is a share of a quarter's or a year's fee. */
   private readonly periodFees: boolean;
+  /** `pay only if` conditions, and whether they are being planned (the one time `total_credit` has a value). */
+  private readonly payTests = new Map<PayConditionPlan, Test>();
+  private planningPayment = false;
 
   constructor(private readonly plan: Plan) {
     this.ownCurrency = plan.currency;
@@ -154,7 +159,9 @@ class FixedPlan implements MonthValues<number>, MonthObserver<number> {
       return inputPlan(input);
     });
     this.feeSlot = this.slots.get('fee') ?? -1;
-    this.yearlyFee = plan.yearlyFee;
+    // Other periods, and a fee given per quarter, go the exact way.
+    if (plan.period !== 'monthly' || plan.feePeriod === 'quarterly') throw UNPLANNED;
+    this.yearlyFee = plan.feePeriod === 'yearly';
     this.feeScale = this.feeSlot < 0 ? 0 : this.inputs[this.feeSlot].scale + (this.yearlyFee ? 2 : 0);
     this.rules = new Array<RuleValues | undefined>(plan.scopes).fill(undefined);
     this.tables = new Array<TierTable | undefined>(plan.scopes).fill(undefined);
@@ -202,6 +209,10 @@ class FixedPlan implements MonthValues<number>, MonthObserver<number> {
     capScales(plan.caps);
     this.money = Math.max(...amountScales, this.feeScale);
     if (this.money > MAX_SCALE) throw UNPLANNED;
+    // `pay only if` reads `total_credit` as paid: planned once the money scale is known.
+    this.planningPayment = true;
+    for (const condition of plan.payConditions) this.payTests.set(condition, this.test(condition.condition));
+    this.planningPayment = false;
 
     this.accruals = new Accruals(this.arithmetic, plan.remembers);
     const allCaps = [...plan.caps, ...plan.credits.flatMap((c) => (c.type === 'rule' ? c.rule.caps : [...c.block.caps, ...c.block.tiers.flatMap((t) => t.caps)]))];
@@ -215,7 +226,7 @@ class FixedPlan implements MonthValues<number>, MonthObserver<number> {
     this.states = Array.from({ length: 12 }, () => ({
       inputs: new Float64Array(this.inputs.length),
       lets: new Float64Array(this.lets.length).fill(NaN),
-      fee: 0, quarterFee: 0, yearFee: 0, pointValue: NaN,
+      fee: 0, quarterFee: 0, yearFee: 0, pointValue: NaN, totalCredit: NaN,
     }));
     this.state = this.states[0];
   }
@@ -304,6 +315,47 @@ class FixedPlan implements MonthValues<number>, MonthObserver<number> {
         }
         throw UNPLANNED;
       }
+      case 'if': {
+        const condition = this.test(expr.condition);
+        const [then, otherwise] = this.common([this.fixed(expr.then), this.fixed(expr.otherwise)]);
+        // Only the branch taken is computed: the other may divide by zero.
+        return fixedValue(then.scale, (s) => (condition(s) ? then.at(s) : otherwise.at(s)));
+      }
+      case 'call':
+        return this.call(expr);
+      default:
+        throw UNPLANNED;
+    }
+  }
+
+  /** Values at one scale, the largest of theirs. */
+  private common(values: readonly Fixed[]): Fixed[] {
+    const scale = Math.max(...values.map((v) => v.scale));
+    return values.map((v) => rescale(v, scale));
+  }
+
+  private call(expr: A.Call): Fixed {
+    const args = this.common(expr.args.map((a) => this.fixed(a)));
+    const scale = args[0].scale;
+    switch (expr.name) {
+      case 'min': return fixedValue(scale, (s) => args.reduce((m, a) => Math.min(m, a.at(s)), Infinity));
+      case 'max': return fixedValue(scale, (s) => args.reduce((m, a) => Math.max(m, a.at(s)), -Infinity));
+      case 'round':
+      case 'floor':
+      case 'ceil': {
+        const [value, step] = args;
+        const to = ROUND_TO[expr.name];
+        return fixedValue(scale, (s) => {
+          const by = step.at(s);
+          // The checker allows only steps above zero; a damaged saved program's is for the reader to report.
+          if (!(by > 0)) throw INEXACT;
+          const v = value.at(s);
+          // Whole steps below, and what is left (0 ≤ rest < by): exact in integers.
+          const whole = Math.floor(v / by);
+          const rest = v - whole * by;
+          return safe((whole + to(rest, by, v)) * by);
+        });
+      }
       default:
         throw UNPLANNED;
     }
@@ -360,8 +412,9 @@ class FixedPlan implements MonthValues<number>, MonthObserver<number> {
       if (this.inputs[slot].asGiven) throw UNPLANNED;
       return fixedValue(this.inputs[slot].scale, (s) => s.inputs[slot], undefined, slot);
     }
+    if (name === 'total_credit' && this.planningPayment) return fixedValue(this.money, (s) => s.totalCredit);
     const value = this.plan.values.get(name);
-    // Totals are known only after the credits; the credit never needs them.
+    // Totals are known only after the credits; the credit needs them only in `pay only if`.
     if (!value || AFTER_CREDITS.has(name)) throw UNPLANNED;
     let letSlot = this.letSlots.get(name);
     if (letSlot === undefined) {
@@ -466,25 +519,25 @@ class FixedPlan implements MonthValues<number>, MonthObserver<number> {
       states[m].yearFee = fees[m].yearly;
     }
     const perMonth: Omit<CreditSummary, 'months' | 'currency'>[] = [];
-    let exactTotal = 0;
     let paid = 0;
     let cuts: readonly CutSummary[] = NO_CUTS;
     for (let m = 0; m < months; m++) {
       if (startsQuarter(m)) accruals.startQuarter();
       const exact = this.month(states[m]);
-      exactTotal = safe(exactTotal + exact);
       paid = safe(paid + this.arithmetic.paid(exact));
       const percentOfFee = this.share(exact, states[m].fee, text);
       const monthCuts = this.takeCuts(m + 1, text);
       if (monthCuts.length > 0) cuts = cuts.concat(monthCuts);
       perMonth.push({ amount: text.money(exact), percentOfFee, cuts: monthCuts });
     }
-    const credit = { currency: currency ?? null, amount: text.money(paid), percentOfFee: text.share(exactTotal, states[0].yearFee), cuts, months: perMonth };
+    // A year's share is what it paid of the yearly fee (§14).
+    const credit = { currency: currency ?? null, amount: text.money(paid), percentOfFee: this.plan.hasFee ? text.share(paid, states[0].yearFee) : null, cuts, months: perMonth };
     return { ok: true, credit };
   }
 
   /** The month's share of its fee; a sole tier table's winner states it without dividing. */
-  private share(exact: number, fee: number, text: Texts): string {
+  private share(exact: number, fee: number, text: Texts): string | null {
+    if (!this.plan.hasFee) return null;
     const table = this.soleTable;
     if (table?.shares && this.lastWinner >= 0 && fee > 0 && this.cuts.length === 0) return table.shares[this.lastWinner];
     return text.share(exact, fee);
@@ -553,6 +606,11 @@ class FixedPlan implements MonthValues<number>, MonthObserver<number> {
 
   holds(rule: RulePlan): boolean {
     return this.rules[rule.scope]!.holds(this.state);
+  }
+
+  payable(condition: PayConditionPlan, paid: number): boolean {
+    this.state.totalCredit = paid;
+    return this.payTests.get(condition)!(this.state);
   }
 
   /** What a rule whose condition holds pays, at the money scale, before its caps. */
@@ -661,6 +719,17 @@ function tableWinner(table: TierTable, value: number): number {
 }
 
 /** Every `Fixed` has every field, so that the code reading them sees one shape, whatever the program. */
+/**
+ * Whether a value `rest` above a whole number of steps `by` rounds up a step:
+ * `round` half away from zero (`v` is the value's sign), `floor` never (toward
+ * −∞), `ceil` whenever something is left (toward +∞).
+ */
+const ROUND_TO = {
+  round: (rest: number, by: number, v: number) => (rest * 2 > by || (rest * 2 === by && v > 0) ? 1 : 0),
+  floor: () => 0,
+  ceil: (rest: number) => (rest > 0 ? 1 : 0),
+} as const;
+
 function fixedValue(scale: number, at: (s: MonthState) => number, constant?: number, slot?: number): Fixed {
   return { scale, at, constant, slot };
 }

@@ -6,7 +6,7 @@
  * duration unit of its declaration) — and leave as exact Decimals in the
  * evaluator's units, or as one clear problem that names the input.
  */
-import type { ExampleDecl, InputKind, Literal } from '../ast.js';
+import { MONTHS_IN, type ExampleDecl, type InputKind, type Literal, type Period } from '../ast.js';
 import type { InputSpec } from '../checker/program.js';
 import { canonical, Decimal } from '../decimal.js';
 import { evaluationProblems as problems, type Problem } from '../diagnostics.js';
@@ -106,6 +106,8 @@ export function readInputs(
   specs: readonly InputSpec[],
   given: InputValues,
   currency: string | undefined,
+  /** The evaluation period: a year holds 12 months, 4 quarters or 1 year. */
+  period: Period = 'monthly',
 ): { months: Map<string, Value>[]; year: boolean; currency?: string; problems: Problem[] } {
   const found: Problem[] = [];
   const known = new Set(specs.map((s) => s.name));
@@ -121,7 +123,11 @@ export function readInputs(
   if (lengths.size > 1) {
     found.push(problems.badYearRun(`every list is the months of one year, so all lists need the same length; got ${[...lists].map((s) => `${s.name}: ${(given[s.name] as readonly InputValue[]).length}`).join(', ')}`, { start: 0, end: 0 }));
   }
-  if (count > 12) found.push(problems.badYearRun(`a contract year has 12 months, but ${count} values were given`, { start: 0, end: 0 }));
+  const most = 12 / MONTHS_IN[period];
+  if (count > most) {
+    const unit = { monthly: 'months', quarterly: 'quarters', yearly: 'year' }[period];
+    found.push(problems.badYearRun(`a contract year has ${most} ${unit}, but ${count} values were given`, { start: 0, end: 0 }));
+  }
   if (year && count === 0) found.push(problems.badYearRun('a list needs at least one value', { start: 0, end: 0 }));
   if (found.length > 0) return { months: [], year, problems: found };
 

@@ -16,8 +16,8 @@ export interface Display {
 
 export interface Amount {
   readonly amount: string;
-  /** The amount as a share of the period's fee, in percent ("10" is 10 %). */
-  readonly percentOfFee: string;
+  /** The amount as a share of the period's fee, in percent ("10" is 10 %); null for a program without a fee. */
+  readonly percentOfFee: string | null;
 }
 
 export interface CapCut {
@@ -60,7 +60,7 @@ export interface CreditLine extends Amount {
   readonly cuts: readonly CapCut[];
 }
 
-export type StepKind = 'condition' | 'credit' | 'proportional' | 'points' | 'tier' | 'cap' | 'let' | 'output' | 'total' | 'rounding' | 'month';
+export type StepKind = 'condition' | 'credit' | 'proportional' | 'points' | 'tier' | 'cap' | 'let' | 'output' | 'total' | 'rounding' | 'month' | 'not-paid';
 
 /** One line of the explanation: enough, together, to recompute the result by hand. */
 export interface Step {
@@ -72,12 +72,13 @@ export interface Step {
 }
 
 export interface MonthResult {
-  readonly mode: 'month';
-  /** In a contract-year run: which month (1-based). */
+  /** `period`: one quarter or year of rules evaluated per quarter or year (`period quarterly`). */
+  readonly mode: 'month' | 'period';
+  /** In a contract-year run: which month, or quarter (1-based). */
   readonly month?: number;
   readonly currency: string | null;
-  /** The monthly fee. */
-  readonly fee: string;
+  /** The monthly fee; null for a program without a fee. */
+  readonly fee: string | null;
   readonly credit: Amount;
   readonly credits: readonly CreditLine[];
   /** Cuts by `cap` statements (on all credits together). */
@@ -91,8 +92,8 @@ export interface MonthResult {
 export interface YearResult {
   readonly mode: 'year';
   readonly currency: string | null;
-  /** The yearly fee (the sum of twelve monthly fees). */
-  readonly fee: string;
+  /** The yearly fee (the sum of twelve monthly fees); null for a program without a fee. */
+  readonly fee: string | null;
   /** The year's total; `percentOfFee` is a share of the yearly fee. */
   readonly credit: Amount;
   /** Each credit summed over the months of the run. */
@@ -100,7 +101,10 @@ export interface YearResult {
   /** Every cap cut of the year, by month. */
   readonly cuts: readonly CapCut[];
   readonly outputs: Readonly<Record<string, string>>;
-  readonly months: readonly MonthResult[];
+  /** Each period of the run: 12 months, 4 quarters or 1 year at most. */
+  readonly periods: readonly MonthResult[];
+  /** The same as `periods`, for rules evaluated per month (as version 1 named them). */
+  readonly months?: readonly MonthResult[];
   readonly explanation: readonly Step[];
 }
 

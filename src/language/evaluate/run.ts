@@ -4,6 +4,7 @@
  * into the public result shape, and every problem — a bad input value, a
  * division by zero — into a diagnostic. Nothing here throws to the caller.
  */
+import { labelIn, MONTHS_IN, type PayoutDecl } from '../ast.js';
 import type { CheckedProgram } from '../checker/program.js';
 import { Decimal, moneyString, ZERO } from '../decimal.js';
 import { locate, type Diagnostic, type Problem } from '../diagnostics.js';
@@ -29,24 +30,28 @@ export interface RunOptions {
 export function run(program: CheckedProgram, evaluator: Evaluator, given: InputValues, options: RunOptions = {}, creditOnly = false): Evaluation {
   const lines = evaluator.lines;
   const fail = (found: Problem[]): Evaluation => ({ ok: false, diagnostics: found.map((p) => locate(p, lines)) });
-  const read = readInputs(program.inputs, given, program.currency ?? options.currency);
+  const { period, feePeriod } = evaluator.plan;
+  const read = readInputs(program.inputs, given, program.currency ?? options.currency, period);
   if (read.problems.length > 0) return fail(read.problems);
   const currency = read.currency ?? program.currency ?? options.currency;
   const lang = options.lang ?? 'en';
+  const payout = program.ast.statements.find((s): s is PayoutDecl => s.type === 'payout');
+  const words: Wording = { lang, currency, paid: payout && labelIn(payout.what, payout.whatTranslations, lang) };
 
   const monthlyFees = read.months.map((m) => {
     const fee = (m.get('fee') as Decimal | undefined) ?? ZERO;
-    return evaluator.plan.yearlyFee ? fee.div(12) : fee;
+    // The fee of the evaluation period: `fee 12000 EUR yearly` is 1000 EUR a month, 3000 EUR a quarter.
+    return feePeriod === period ? fee : fee.times(MONTHS_IN[period]).div(MONTHS_IN[feePeriod]);
   });
   const ar = decimalArithmetic(currency);
-  const fees = feeSchedule(ar, monthlyFees);
+  const fees = feeSchedule(ar, monthlyFees, period);
   const yearlyFee = fees[0].yearly;
 
   const accruals = new Accruals(ar, evaluator.plan.remembers);
   const computations: MonthComputation[] = [];
   try {
     read.months.forEach((values, i) => {
-      if (startsQuarter(i)) accruals.startQuarter();
+      if (startsQuarter(i, period)) accruals.startQuarter();
       computations.push(evaluator.month({ values, month: read.year ? i + 1 : 0, currency, fees: fees[i] }, accruals, creditOnly));
     });
   } catch (error) {
@@ -57,28 +62,32 @@ export function run(program: CheckedProgram, evaluator: Evaluator, given: InputV
     throw error;
   }
 
-  const monthResults = computations.map((c, i) => monthResult(c, read.year ? i + 1 : undefined, currency, lang, creditOnly));
+  const hasFee = evaluator.plan.hasFee;
+  const monthResults = computations.map((c, i) => monthResult(c, read.year ? i + 1 : undefined, words, hasFee, period !== 'monthly', creditOnly));
   const diagnostics: Diagnostic[] = [];
   if (!read.year) return { ok: true, result: monthResults[0], diagnostics };
 
-  const exactTotal = sum(computations.map((c) => c.exact));
+  // A year's share is what it paid (the rounded months) of the yearly fee: what a reviewer recomputes (§14).
   const paid = sum(computations.map((c) => c.rounded));
+  const yearShare = hasFee ? percentString(paid.div(yearlyFee)) : null;
   const cuts = monthResults.flatMap((m) => [...m.credits.flatMap((c) => c.cuts), ...m.cuts]);
-  const summary: StepData[] = monthResults.map((m, i) => ({ kind: 'month', month: i + 1, amount: m.credit.amount, percent: m.credit.percentOfFee }));
+  const unit = period === 'monthly' ? {} : { period };
+  const summary: StepData[] = monthResults.map((m, i) => ({ kind: 'month', month: i + 1, amount: m.credit.amount, percent: m.credit.percentOfFee, ...unit }));
   // Each month's summary, followed by the cuts of that month.
   const explanation: Step[] = creditOnly ? [] : [
-    ...summary.flatMap((s, i) => [step(s, lang, currency), ...cuts.filter((c) => c.month === i + 1).map((cut) => step({ kind: 'cap', cut }, lang, currency))]),
-    step({ kind: 'total', amount: moneyString(paid, currency), exact: paid.toFixed(), rounded: false, percent: percentString(exactTotal.div(yearlyFee)) }, lang, currency),
+    ...summary.flatMap((s, i) => [step(s, words), ...cuts.filter((c) => c.month === i + 1).map((cut) => step({ kind: 'cap', cut }, words))]),
+    step({ kind: 'total', amount: moneyString(paid, currency), exact: paid.toFixed(), rounded: false, percent: yearShare }, words),
   ];
   const year: YearResult = {
     mode: 'year',
     currency: currency ?? null,
-    fee: moneyString(yearlyFee, currency),
-    credit: { amount: moneyString(paid, currency), percentOfFee: percentString(exactTotal.div(yearlyFee)) },
-    credits: sumCredits(monthResults, currency, yearlyFee),
+    fee: hasFee ? moneyString(yearlyFee, currency) : null,
+    credit: { amount: moneyString(paid, currency), percentOfFee: yearShare },
+    credits: sumCredits(monthResults, currency, hasFee ? yearlyFee : undefined),
     cuts,
     outputs: {},
-    months: monthResults,
+    periods: monthResults,
+    ...(period === 'monthly' ? { months: monthResults } : {}),
     explanation,
   };
   return { ok: true, result: year, diagnostics };
@@ -88,29 +97,37 @@ function sum(values: readonly Decimal[]): Decimal {
   return values.reduce((total, v) => total.plus(v), ZERO);
 }
 
-function step(data: StepData, lang: Lang, currency: string | undefined): Step {
-  const line = stepLine(data);
-  const month = data.kind === 'cap' ? data.cut.month : data.kind === 'month' ? data.month : undefined;
-  return { kind: data.kind, text: describeStep(data, lang, currency), ...(line ? { line } : {}), ...(month ? { month } : {}) };
+/** How the explanation is worded: its language, currency and what is paid. */
+interface Wording {
+  readonly lang: Lang;
+  readonly currency: string | undefined;
+  readonly paid: string | undefined;
 }
 
-function monthResult(c: MonthComputation, month: number | undefined, currency: string | undefined, lang: Lang, creditOnly = false): MonthResult {
+function step(data: StepData, { lang, currency, paid }: Wording): Step {
+  const line = stepLine(data);
+  const month = data.kind === 'cap' ? data.cut.month : data.kind === 'month' ? data.month : undefined;
+  return { kind: data.kind, text: describeStep(data, lang, currency, paid), ...(line ? { line } : {}), ...(month ? { month } : {}) };
+}
+
+function monthResult(c: MonthComputation, month: number | undefined, words: Wording, hasFee: boolean, otherPeriod: boolean, creditOnly = false): MonthResult {
+  const { currency } = words;
   return {
-    mode: 'month',
+    mode: otherPeriod ? 'period' : 'month',
     ...(month ? { month } : {}),
     currency: currency ?? null,
-    fee: moneyString(c.fee, currency),
-    credit: { amount: moneyString(c.rounded, currency), percentOfFee: percentString(c.exact.div(c.fee)) },
+    fee: hasFee ? moneyString(c.fee, currency) : null,
+    credit: { amount: moneyString(c.rounded, currency), percentOfFee: hasFee ? percentString(c.exact.div(c.fee)) : null },
     credits: c.credits,
     cuts: c.cuts,
     outputs: c.outputs,
     values: c.values,
-    explanation: creditOnly ? [] : c.steps.map((s) => ({ ...step(s, lang, currency), ...(month ? { month } : {}) })),
+    explanation: creditOnly ? [] : c.steps.map((s) => ({ ...step(s, words), ...(month ? { month } : {}) })),
   };
 }
 
 /** Each credit's months added up: what that rule or block paid over the run. */
-function sumCredits(months: readonly MonthResult[], currency: string | undefined, yearlyFee: Decimal): CreditLine[] {
+function sumCredits(months: readonly MonthResult[], currency: string | undefined, yearlyFee: Decimal | undefined): CreditLine[] {
   return months[0].credits.map((first, index) => {
     const all = months.map((m) => m.credits[index]);
     const amount = sum(all.map((c) => new Decimal(c.amount)));
@@ -119,6 +136,6 @@ function sumCredits(months: readonly MonthResult[], currency: string | undefined
       ? { points: sum(all.map((c) => new Decimal(c.points ?? 0))).toFixed() }
       : {};
     const { tiers: _tiers, winner: _winner, ...rest } = first;
-    return { ...rest, ...points, matched: all.some((c) => c.matched), amount: moneyString(amount, currency), percentOfFee: percentString(amount.div(yearlyFee)), cuts };
+    return { ...rest, ...points, matched: all.some((c) => c.matched), amount: moneyString(amount, currency), percentOfFee: yearlyFee ? percentString(amount.div(yearlyFee)) : null, cuts };
   });
 }

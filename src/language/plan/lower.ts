@@ -9,7 +9,7 @@ import type { CheckedProgram, InputSpec } from '../checker/program.js';
 import { effectiveRange, ownerName } from '../checker/implied.js';
 import { significantDigits } from '../literals.js';
 import { LineMap } from '../source.js';
-import type { BlockPlan, CapPlan, CreditPlan, InputPlan, Plan, RulePlan, ValuePlan } from './plan.js';
+import type { BlockPlan, CapPlan, CreditPlan, InputPlan, PayConditionPlan, Plan, RulePlan, ValuePlan } from './plan.js';
 import { PROGRAM_SCOPE } from './plan.js';
 import { capOrder } from './semantics.js';
 
@@ -48,6 +48,7 @@ export function lower(program: CheckedProgram): Plan {
   let caps: CapPlan[] = [];
   let pointRate: Plan['pointRate'];
   const values = new Map<string, ValuePlan>();
+  const payConditions: PayConditionPlan[] = [];
   for (const statement of program.ast.statements) {
     switch (statement.type) {
       case 'rule':
@@ -56,7 +57,10 @@ export function lower(program: CheckedProgram): Plan {
       case 'block': {
         const blockCaps = capsOf(statement.caps);
         const tiers = statement.rules.map(rulePlan);
-        const block: BlockPlan = { kind: 'block', scope: newScope(blockCaps), owner: ownerName(statement, lineOf(statement)), line: lineOf(statement), tiers, caps: blockCaps };
+        const block: BlockPlan = {
+          kind: 'block', scope: newScope(blockCaps), owner: ownerName(statement, lineOf(statement)), line: lineOf(statement), tiers, caps: blockCaps,
+          ...(statement.translations ? { translations: statement.translations } : {}),
+        };
         credits.push({ type: 'block', block });
         break;
       }
@@ -70,6 +74,10 @@ export function lower(program: CheckedProgram): Plan {
       case 'let':
       case 'output':
         values.set(statement.name, { name: statement.name, role: statement.type, kind: statement.declaredKind ?? kindOf(statement.value), line: lineOf(statement), value: statement.value });
+        break;
+      case 'pay-if':
+        kindOf(statement.condition);
+        payConditions.push({ condition: statement.condition, line: lineOf(statement), text: program.source.slice(statement.condition.span.start, statement.condition.span.end) });
         break;
     }
   }
@@ -91,7 +99,10 @@ export function lower(program: CheckedProgram): Plan {
     inputs, values, credits, caps, scopes, remembers,
     ...(pointRate ? { pointRate } : {}),
     ...(program.currency ? { currency: program.currency } : {}),
-    yearlyFee: program.inputs.find((i) => i.name === 'fee')?.period === 'yearly',
+    period: A.programPeriod(program.ast),
+    feePeriod: program.inputs.find((i) => i.name === 'fee')?.period ?? 'monthly',
+    hasFee: program.inputs.some((i) => i.name === 'fee'),
+    payConditions,
   };
 }
 

@@ -8,7 +8,7 @@
  * Expressions stay checked AST nodes: turning them into numbers is each
  * backend's arithmetic. `semantics.ts` holds the rules that run over a plan.
  */
-import type { DurationUnit, Expr, InputKind, Kind, Literal, Period } from '../ast.js';
+import type { DurationUnit, Expr, InputKind, Kind, Literal, Period, Translations } from '../ast.js';
 import type { InputSpec } from '../checker/program.js';
 
 /** Scope 0 is the whole program (`cap` statements); every rule, tier and block has its own. */
@@ -28,8 +28,21 @@ export interface Plan {
   readonly remembers: readonly boolean[];
   /** The rules' own currency, if they name one. */
   readonly currency?: string;
-  /** Whether `fee` is given per year (the month's fee is a twelfth of it). */
-  readonly yearlyFee: boolean;
+  /** The evaluation period (`period quarterly`): what one run of `month` computes, monthly by default. */
+  readonly period: Period;
+  /** The period the fee is given for (`fee 12000 EUR yearly`); the period's fee follows from it. */
+  readonly feePeriod: Period;
+  /** Whether the program has a fee at all (§11): without one, no result states a share of it. */
+  readonly hasFee: boolean;
+  /** `pay only if` lines: a period pays only when every one holds. */
+  readonly payConditions: readonly PayConditionPlan[];
+}
+
+export interface PayConditionPlan {
+  readonly condition: Expr;
+  readonly line: number;
+  /** The condition as written, for explanations. */
+  readonly text: string;
 }
 
 export interface InputPlan {
@@ -93,6 +106,8 @@ export interface BlockPlan {
   readonly scope: number;
   /** The block's label, or "credit block at line 7". */
   readonly owner: string;
+  /** The label in other languages. */
+  readonly translations?: Translations;
   readonly line: number;
   readonly tiers: readonly RulePlan[];
   readonly caps: readonly CapPlan[];

@@ -10,8 +10,8 @@
  * The explanation is an observer: the month reports what it decided, and the
  * exact interpreter words it; billing's runs pass no observer.
  */
-import type { Period } from '../ast.js';
-import type { BlockPlan, CapPlan, Plan, RulePlan } from './plan.js';
+import { MONTHS_IN, type Period } from '../ast.js';
+import type { BlockPlan, CapPlan, PayConditionPlan, Plan, RulePlan } from './plan.js';
 import { PROGRAM_SCOPE } from './plan.js';
 
 /** What the rules need of a backend's numbers (money amounts, at one scale). */
@@ -30,6 +30,12 @@ const PERIOD_ORDER: Record<Period, number> = { monthly: 0, quarterly: 1, yearly:
 /** Caps apply monthly, then quarterly, then yearly; in the order written within a period. */
 export const capOrder = (a: { period: Period }, b: { period: Period }) => PERIOD_ORDER[a.period] - PERIOD_ORDER[b.period];
 
+/**
+ * The fees of one period of a run: `monthly` is the evaluation period's own
+ * fee (a month's, or a quarter's under `period quarterly`), which percent
+ * credits are a share of; `quarterly` and `yearly` are what caps of those
+ * periods are a share of.
+ */
 export interface Fees<N> {
   readonly monthly: N;
   readonly quarterly: N;
@@ -41,14 +47,24 @@ export function feeOf<N>(period: Period, fees: Fees<N>): N {
   return period === 'monthly' ? fees.monthly : period === 'quarterly' ? fees.quarterly : fees.yearly;
 }
 
+/** How many evaluation periods a contract year has: 12 months, 4 quarters or 1 year. */
+export const periodsInYear = (period: Period) => 12 / MONTHS_IN[period];
+
 /**
- * The fees of a run's months. A contract year has twelve months; months after
- * the run pay the last month's fee — so a single month's quarter is three of
- * its fees and its year twelve.
+ * The fees of a run's periods (each the period's own fee). A contract year has
+ * twelve months, four quarters or one year; periods after the run pay the
+ * last period's fee — so a single month's quarter is three of its fees and
+ * its year twelve, a single quarter's year four.
  */
-export function feeSchedule<N>(ar: Arithmetic<N>, monthly: readonly N[]): Fees<N>[] {
-  const yearly = yearFee(ar, monthly);
-  return monthly.map((own, m) => ({ monthly: own, quarterly: quarterFee(ar, monthly, m), yearly }));
+export function feeSchedule<N>(ar: Arithmetic<N>, own: readonly N[], period: Period = 'monthly'): Fees<N>[] {
+  if (period === 'monthly') {
+    const yearly = yearFee(ar, own);
+    return own.map((fee, m) => ({ monthly: fee, quarterly: quarterFee(ar, own, m), yearly }));
+  }
+  let yearly = ar.zero;
+  for (let i = 0; i < periodsInYear(period); i++) yearly = ar.plus(yearly, scheduled(own, i));
+  // No cap is shorter than the period (the checker's rule), so a quarter's fee is never asked of a yearly program.
+  return own.map((fee) => ({ monthly: fee, quarterly: fee, yearly }));
 }
 
 /** The fee of the contract quarter of month `m` (0-based) of a run. */
@@ -69,9 +85,9 @@ function scheduled<N>(monthly: ArrayLike<N>, m: number): N {
   return monthly[m < monthly.length ? m : monthly.length - 1];
 }
 
-/** Month `index` (0-based) of a contract year opens a new quarter. */
-export function startsQuarter(index: number): boolean {
-  return index > 0 && index % 3 === 0;
+/** Period `index` (0-based) of a contract year opens a new quarter: every third month, every quarter. */
+export function startsQuarter(index: number, period: Period = 'monthly'): boolean {
+  return index > 0 && (period !== 'monthly' || index % 3 === 0);
 }
 
 /**
@@ -112,6 +128,17 @@ export class Accruals<N> {
     this.quarter.fill(this.ar.zero);
   }
 
+  /** What every scope has paid so far, to undo a period that is not paid (`pay only if`). */
+  snapshot(): AccrualsSnapshot<N> {
+    return { quarter: [...this.quarter], year: [...this.year], used: this.used };
+  }
+
+  restore(snapshot: AccrualsSnapshot<N>): void {
+    snapshot.quarter.forEach((v, i) => (this.quarter[i] = v));
+    snapshot.year.forEach((v, i) => (this.year[i] = v));
+    this.used = snapshot.used;
+  }
+
   /** A new contract year: nothing paid yet. */
   reset(): void {
     if (!this.used) return;
@@ -119,6 +146,12 @@ export class Accruals<N> {
     this.quarter.fill(this.ar.zero);
     this.year.fill(this.ar.zero);
   }
+}
+
+export interface AccrualsSnapshot<N> {
+  readonly quarter: readonly N[];
+  readonly year: readonly N[];
+  readonly used: boolean;
 }
 
 /** Steps of a proportional credit: whole steps, or every started one; none below the threshold or for a step of zero. */
@@ -165,6 +198,12 @@ export interface MonthValues<N> {
   limit(cap: CapPlan): N;
   /** A block whose winner the backend finds faster than by trying every tier (a tier table); -1: none holds; undefined: try every tier. */
   tableWinner?(block: BlockPlan): number | undefined;
+  /**
+   * For `pay only if`: whether the condition holds when the period's credit
+   * is `paid` (rounded, as `total_credit` always is) and `exact` (for
+   * `total_credit_percent`).
+   */
+  payable?(condition: PayConditionPlan, paid: N, exact: N): boolean;
 }
 
 /** What the month decided, for an explanation or a bill's lines. All optional: billing observes only cuts. */
@@ -172,6 +211,8 @@ export interface MonthObserver<N> {
   rule?(rule: RulePlan, holds: boolean, amount: N): void;
   block?(block: BlockPlan, tiers: readonly { holds: boolean; amount: N }[] | undefined, winner: number, amount: N): void;
   cut?(cut: Cut<N>, tier: number): void;
+  /** The period is not paid: this `pay only if` condition does not hold. */
+  notPaid?(condition: PayConditionPlan, amount: N): void;
 }
 
 /**
@@ -179,8 +220,23 @@ export interface MonthObserver<N> {
  * highest tier — the first on ties — after the tier's and the block's caps),
  * added up, then the program's caps. Every scope accrues what it paid. The
  * result is the exact total, before rounding.
+ *
+ * Then `pay only if`: the conditions see the total as paid (rounded); when
+ * one fails, the period pays nothing and counts nothing toward any cap.
  */
 export function month<N>(plan: Plan, ar: Arithmetic<N>, values: MonthValues<N>, accruals: Accruals<N>, observer?: MonthObserver<N>): N {
+  if (plan.payConditions.length === 0) return credits(plan, ar, values, accruals, observer);
+  const before = accruals.snapshot();
+  const exact = credits(plan, ar, values, accruals, observer);
+  const paid = ar.paid(exact);
+  const failed = plan.payConditions.find((condition) => !values.payable!(condition, paid, exact));
+  if (!failed) return exact;
+  accruals.restore(before);
+  observer?.notPaid?.(failed, paid);
+  return ar.zero;
+}
+
+function credits<N>(plan: Plan, ar: Arithmetic<N>, values: MonthValues<N>, accruals: Accruals<N>, observer?: MonthObserver<N>): N {
   let total = ar.zero;
   for (const credit of plan.credits) {
     if (credit.type === 'rule') {

@@ -12,19 +12,37 @@
  * the table holds a function rather than a string, so the writer never asks
  * which language it is writing.
  */
-import type * as A from '../ast.js';
+import * as A from '../ast.js';
 import type { CheckedProgram } from '../checker/program.js';
 import { Decimal } from '../decimal.js';
-import { formatDuration, formatLiteral, formatNumber, type Lang } from './format.js';
+import { parseQuantity } from '../literals.js';
+import { formatClaimPeriod, formatDuration, formatLiteral, formatNumber, type Lang } from './format.js';
 
-/** What a clause may say differently from the rules: the fee agreed with this customer (a decimal string). */
+/** What an example computes, for an example whose expectation differs from it. */
+export interface ComputedExample {
+  readonly passed: boolean;
+  /** Per expectation, in order: what the rules compute ("240.00 EUR", "10%"), or undefined without a result. */
+  readonly actual: readonly (string | undefined)[];
+}
+
+/**
+ * What a clause may say differently from the rules: the fee agreed with this
+ * customer (a decimal string); and what each example computes (in the order
+ * of the examples), so that a failing example is never stated as fact.
+ */
 export interface ClauseOptions {
   readonly fee?: string;
+  readonly examples?: readonly ComputedExample[];
 }
 
 /** The service-credit section of a contract, as plain text ending in a newline. */
 export function renderClause(program: CheckedProgram, lang: Lang, options: ClauseOptions = {}): string {
-  return new ClauseWriter(program, phrases[lang], lang, options).render();
+  const payout = program.ast.statements.find((s): s is A.PayoutDecl => s.type === 'payout');
+  const period = A.programPeriod(program.ast);
+  const p = payout
+    ? paidAs[lang](period, A.labelIn(payout.what, payout.whatTranslations, lang)!, A.labelIn(payout.recipient, payout.recipientTranslations, lang))
+    : phrasesIn[lang](period);
+  return new ClauseWriter(program, p, lang, options).render();
 }
 
 // ---------------------------------------------------------------------------
@@ -56,6 +74,13 @@ function condition(expr: A.Expr, negated = false): Cond {
       return combine(all ? 'all' : 'any', [condition(expr.left, negated), condition(expr.right, negated)]);
     }
     case 'compare': return comparison(expr, negated);
+    // `if C then A else B` as a condition: A when C holds, B when it does not.
+    case 'if': return combine('any', [
+      combine('all', [condition(expr.condition), condition(expr.then, negated)]),
+      combine('all', [condition(expr.condition, true), condition(expr.otherwise, negated)]),
+    ]);
+    // Functions are never conditions; the checker rejects them there.
+    case 'call':
     // Checked programs have no invalid nodes; a constant keeps the text readable if one slips through.
     case 'invalid': return { type: 'const', value: !negated };
   }
@@ -153,9 +178,10 @@ interface Phrases {
   fee(period: A.Period, c: Case): string;
   /** Bare, for the values of a worked example: "monthly fee". */
   feeTerm(period: A.Period): string;
-  feeIs(period: 'monthly' | 'yearly', amount: string, label?: string): string;
+  feeIs(period: A.Period, amount: string, label?: string): string;
   readonly feeImplicit: string;
-  readonly derivedFee: Record<'yearlyFromMonthly' | 'quarterlyFromMonthly' | 'monthlyFromYearly' | 'quarterlyFromYearly', string>;
+  /** "The yearly fee is twelve times the monthly fee." */
+  derivedFee(to: A.Period, from: A.Period): string;
   readonly totals: Record<'total_credit' | 'total_credit_percent', Record<Case, string>>;
 
   readonly definitionsIntro: string;
@@ -173,6 +199,12 @@ interface Phrases {
   /** `10% of fee`: German needs a genitive for the fee but "von" for anything else. */
   of(rightIsBuiltin: boolean): readonly [word: string, right: Case];
   minus(operand: string): string;
+  /** `min`/`max`: "the lower of A and B", "der höchste Wert von A, B und C". */
+  extreme(which: 'min' | 'max', items: readonly string[], c: Case): string;
+  /** `round`/`floor`/`ceil`: "A, rounded to the nearest multiple of 0.01". */
+  rounded(how: 'round' | 'floor' | 'ceil', value: string, step: string): string;
+  /** `if C then A else B` as a value. */
+  choice(condition: string, then: string, otherwise: string): string;
   points(count: string, one: boolean, c: Case): string;
   pointsOf(expression: string): string;
   /** German dative plural: "innerhalb von 30 Tagen", "unter 2 Tagen". */
@@ -199,7 +231,9 @@ interface Phrases {
   blockCaps(caps: readonly string[]): string;
   globalCaps(caps: readonly string[]): string;
   pointRate(rate: string): string;
-  claim(within: string): string;
+  claim(within: string, afterIncident: boolean): string;
+  /** `pay only if …`: the conditions, listed. */
+  payOnlyIf(listed: string): string;
   cumulative(refs: string, withPoints: boolean): string;
 
   readonly examplesHeading: string;
@@ -234,20 +268,35 @@ const enPeriodFee: Record<A.Period, string> = { monthly: 'monthly fee', quarterl
 const enPer: Record<A.Period, string> = { monthly: 'in any month', quarterly: 'in any contract quarter', yearly: 'in any contract year' };
 const enUnit: Record<A.DurationUnit, string> = { s: 'second', min: 'minute', h: 'hour', d: 'day' };
 
-function enWhen(when: When): string {
+/** The words for the period rules are evaluated per, in English. */
+interface EnWords {
+  readonly month: string;
+  readonly months: string;
+  readonly monthly: string;
+}
+
+const EN_WORDS: Record<A.Period, EnWords> = {
+  monthly: { month: 'month', months: 'months', monthly: 'monthly' },
+  quarterly: { month: 'quarter', months: 'quarters', monthly: 'quarterly' },
+  yearly: { month: 'year', months: 'years', monthly: 'yearly' },
+};
+
+function enWhen(when: When, u: EnWords): string {
   switch (when.type) {
-    case 'always': return 'In every month';
+    case 'always': return `In every ${u.month}`;
     case 'never': return '';
     // "If the Monthly uptime in a month is below 99.5%" — but "is met in a month" for a condition.
     case 'atom': {
       const { subject, verb, rest, flag } = when.atom;
-      return flag ? `If ${subject} ${verb} ${rest} in a month` : `If ${subject} in a month ${verb} ${rest}`;
+      return flag ? `If ${subject} ${verb} ${rest} in a ${u.month}` : `If ${subject} in a ${u.month} ${verb} ${rest}`;
     }
-    case 'compound': return `If, in a month, ${when.text}`;
+    case 'compound': return `If, in a ${u.month}, ${when.text}`;
   }
 }
 
-const english: Phrases = {
+/** The English phrases for rules evaluated per `u` (a month, a quarter, a year). */
+function englishIn(u: EnWords): Phrases {
+  const english: Phrases = {
   heading: 'Service Credits',
   quote: (text) => `“${text}”`,
   item: (letter) => `(${letter})`,
@@ -260,28 +309,26 @@ const english: Phrases = {
   fee: (period) => `the ${enPeriodFee[period]}`,
   feeTerm: (period) => enPeriodFee[period],
   feeIs: (period, amount, label) => `The ${enPeriodFee[period]} is ${amount}${label ? ` (the “${label}”)` : ''}.`,
-  feeImplicit: 'The monthly fee is the fee payable for the month concerned.',
-  derivedFee: {
-    yearlyFromMonthly: 'The yearly fee is twelve times the monthly fee.',
-    quarterlyFromMonthly: 'The quarterly fee is three times the monthly fee.',
-    monthlyFromYearly: 'The monthly fee is one twelfth of the yearly fee.',
-    quarterlyFromYearly: 'The quarterly fee is one quarter of the yearly fee.',
+  feeImplicit: `The ${u.monthly} fee is the fee payable for the ${u.month} concerned.`,
+  derivedFee: (to, from) => {
+    const ratio = MONTHS_RATIO[`${to}/${from}`];
+    return `The ${enPeriodFee[to]} is ${{ 12: 'twelve times', 3: 'three times', 4: 'four times', '1/12': 'one twelfth of', '1/3': 'one third of', '1/4': 'one quarter of' }[ratio]} the ${enPeriodFee[from]}.`;
   },
   totals: {
     total_credit: { nom: 'the total service credit', gen: 'the total service credit', dat: 'the total service credit' },
     total_credit_percent: {
-      nom: 'the total service credit as a percentage of the monthly fee',
-      gen: 'the total service credit as a percentage of the monthly fee',
-      dat: 'the total service credit as a percentage of the monthly fee',
+      nom: `the total service credit as a percentage of the ${u.monthly} fee`,
+      gen: `the total service credit as a percentage of the ${u.monthly} fee`,
+      dat: `the total service credit as a percentage of the ${u.monthly} fee`,
     },
   },
 
   definitionsIntro: 'In this section:',
   inputMeans: (term, name, kind, range) => {
     const named = `“${term}”${name ? ` (${name})` : ''}`;
-    if (kind === 'boolean') return `${named} is a condition that is either met or not met in the month concerned.`;
+    if (kind === 'boolean') return `${named} is a condition that is either met or not met in the ${u.month} concerned.`;
     const what = { percent: 'percentage measured', duration: 'duration measured', money: 'amount determined', number: 'number determined' }[kind];
-    return `${named} means the ${what} for the month concerned${range ? `, within the range from ${range.min} to ${range.max}` : ''}.`;
+    return `${named} means the ${what} for the ${u.month} concerned${range ? `, within the range from ${range.min} to ${range.max}` : ''}.`;
   },
   valueMeans: (term, value, asPercent) => `“${term}” means ${value}${asPercent ? ', expressed as a percentage' : ''}.`,
   valueIs: (term, value) => `“${term}” is ${value}.`,
@@ -295,6 +342,12 @@ const english: Phrases = {
   arithmetic: { '+': [' plus ', 'nom'], '-': [' less ', 'nom'], '*': [' multiplied by ', 'nom'], '/': [' divided by ', 'nom'] },
   of: () => [' of ', 'nom'],
   minus: (operand) => `minus ${operand}`,
+  extreme: (which, items) =>
+    `the ${items.length === 2 ? (which === 'min' ? 'lower' : 'greater') : which === 'min' ? 'lowest' : 'greatest'} of ${enAnd(items)}`,
+  rounded: (how, value, step) =>
+    how === 'round' ? `${value}, rounded to the nearest multiple of ${step} (halves rounded away from zero)`
+      : `${value}, rounded ${how === 'floor' ? 'down' : 'up'} to a multiple of ${step}`,
+  choice: (condition, then, otherwise) => `${then} if ${condition}, and otherwise ${otherwise}`,
   points: (count, one) => `${count} service credit ${one ? 'point' : 'points'}`,
   pointsOf: (expression) => `a number of service credit points equal to ${expression}`,
   duration: (value, unit) => formatDuration(value, unit, 'en'),
@@ -321,33 +374,34 @@ const english: Phrases = {
   stated: ({ subject, verb, rest }) => `${subject} ${verb} ${rest}`,
 
   credit: (kind, amount) =>
-    kind === 'percent' ? `a service credit of ${amount('nom')} of the monthly fee`
+    kind === 'percent' ? `a service credit of ${amount('nom')} of the ${u.monthly} fee`
       : kind === 'points' ? amount('nom')
         : `a service credit of ${amount('nom')}`,
-  tierCredit: (kind, amount) => (kind === 'percent' ? `${amount('nom')} of the monthly fee` : amount('nom')),
+  tierCredit: (kind, amount) => (kind === 'percent' ? `${amount('nom')} of the ${u.monthly} fee` : amount('nom')),
   proportional: (rounding, step, direction, subject, threshold) => {
     const counted = step.type === 'unit' ? enUnit[step.unit] : step.type === 'amount' ? step.text : `multiple of ${step.text}`;
     return `for every ${rounding} ${counted} by which ${subject} ${direction === 'below' ? 'falls below' : 'exceeds'} ${threshold('nom')}`;
   },
   rule: (when, credit, proportional, caps) => {
     if (when.type === 'never') return english.neverCredits;
-    const grant = proportional ? `, for that month, ${credit} ${proportional}` : ` ${credit} for that month`;
-    return `${enWhen(when)}, the Customer receives${grant}${caps}.`;
+    const grant = proportional ? `, for that ${u.month}, ${credit} ${proportional}` : ` ${credit} for that ${u.month}`;
+    return `${enWhen(when, u)}, the Customer receives${grant}${caps}.`;
   },
   neverCredits: 'This clause grants no service credit, as its condition can never be met.',
   tier: (when, listed, credit, proportional, caps) => {
     const condition = when.type === 'always' ? 'in any case' : when.type === 'never' ? 'never' : `if ${listed}`;
     return `${condition}: ${credit}${proportional ? ` ${proportional}` : ''}${caps}`;
   },
-  blockIntro: (pool) => `For each month, the Customer receives ${pool === 'points' ? 'service credit points' : 'a service credit'} according to the following tiers:`,
+  blockIntro: (pool) => `For each ${u.month}, the Customer receives ${pool === 'points' ? 'service credit points' : 'a service credit'} according to the following tiers:`,
   highestTier: (pool) => `If the conditions of more than one tier are met, only the highest ${pool === 'points' ? 'number of service credit points' : 'service credit'} applies.`,
 
   cap: (amount, percentOfFee, period) => `${amount}${percentOfFee ? ` of the ${enPeriodFee[period]}` : ''} ${enPer[period]}`,
   ruleCaps: (caps) => (caps.length ? `, up to ${caps.join(' and up to ')}` : ''),
   blockCaps: (caps) => `The service credits under this clause are limited to ${enAnd(caps)}.`,
   globalCaps: (caps) => `All service credits together are limited to ${enAnd(caps)}.`,
-  pointRate: (rate) => `Each service credit point is worth ${rate}. The service credit points of a month are converted into a service credit at this rate before any limits are applied.`,
-  claim: (within) => `The Customer must claim a service credit within ${within} after the end of the month to which it relates.`,
+  pointRate: (rate) => `Each service credit point is worth ${rate}. The service credit points of a ${u.month} are converted into a service credit at this rate before any limits are applied.`,
+  claim: (within, afterIncident) => `The Customer must claim a service credit within ${within} after ${afterIncident ? 'the incident' : `the end of the ${u.month}`} to which it relates.`,
+  payOnlyIf: (listed) => `A service credit for a ${u.month} is paid only if ${listed}; otherwise no service credit is paid for that ${u.month}, and nothing counts toward any limit.`,
   cumulative: (refs, withPoints) => `Service credits${withPoints ? ' and service credit points' : ''} under ${refs} are added together.`,
 
   examplesHeading: 'Worked examples',
@@ -356,18 +410,20 @@ const english: Phrases = {
   about: (value) => `about ${value}`,
   givenMonths: (term, values) =>
     values.every((v) => v === values[0])
-      ? `${term} ${values[0]} in ${values.length === 1 ? 'month 1' : `each of months 1 ${values.length === 2 ? 'and' : 'to'} ${values.length}`}`
-      : `${term} ${enAnd(values)} in months 1 ${values.length === 2 ? 'and' : 'to'} ${values.length} respectively`,
+      ? `${term} ${values[0]} in ${values.length === 1 ? `${u.month} 1` : `each of ${u.months} 1 ${values.length === 2 ? 'and' : 'to'} ${values.length}`}`
+      : `${term} ${enAnd(values)} in ${u.months} 1 ${values.length === 2 ? 'and' : 'to'} ${values.length} respectively`,
   expectedCredit: (credit, year) => {
-    if (!credit) return year ? 'no service credits for the contract year' : 'no service credit for the month';
-    const share = credit.percent && `${credit.percent} of the ${year ? 'yearly' : 'monthly'} fee`;
+    if (!credit) return year ? 'no service credits for the contract year' : `no service credit for the ${u.month}`;
+    const share = credit.percent && `${credit.percent} of the ${year ? 'yearly' : u.monthly} fee`;
     const amount = credit.money ? `${credit.money}${share ? ` (${share})` : ''}` : share;
-    return year ? `service credits of ${amount} for the contract year` : `a service credit of ${amount} for the month`;
+    return year ? `service credits of ${amount} for the contract year` : `a service credit of ${amount} for the ${u.month}`;
   },
   expectedValue: (subject, value) => `${subject} is ${value}`,
   example: (label, givens, expectations) =>
-    `${label ? `“${label}”: ` : ''}${givens.length ? `${givens.join('; ')}. ` : ''}Result: ${expectations.join('; ')}.`,
-};
+    `${label ? `“${label}”: ` : ''}${givens.length ? `${givens.join('; ')}. ` : ''}${expectations.length ? `Result: ${expectations.join('; ')}.` : 'The rules give no result for these values.'}`,
+  };
+  return english;
+}
 
 const deAnd = listWith('und');
 const deOr = listWith('oder');
@@ -382,17 +438,57 @@ const deUnit: Record<A.DurationUnit, { noun: string; masculine: boolean }> = {
 };
 const deRounding = { full: 'volle', started: 'angefangene' } as const;
 
-function deWhen(when: When): string {
+/** The words for the period rules are evaluated per, in German: Monat is masculine, Quartal and Jahr neuter. */
+interface DeWords {
+  readonly noun: string;
+  readonly plural: string;
+  readonly dativePlural: string;
+  readonly adjective: string;
+  /** "den jeweiligen Monat" (accusative, after "für"). */
+  readonly theEach: string;
+  readonly inTheEach: string;
+  /** "diesen Monat", "jeden Monat", "einen Monat", "den Monat" (accusative). */
+  readonly this: string;
+  readonly every: string;
+  readonly forA: string;
+  readonly the: string;
+  readonly inA: string;
+  readonly ofA: string;
+  /** After "Ablauf": "des Monats, auf den sie sich bezieht". */
+  readonly endOf: string;
+}
+
+const DE_WORDS: Record<A.Period, DeWords> = {
+  monthly: {
+    noun: 'Monat', plural: 'Monate', dativePlural: 'Monaten', adjective: 'monatliche',
+    theEach: 'den jeweiligen Monat', inTheEach: 'im jeweiligen Monat', this: 'diesen Monat', every: 'jeden Monat',
+    forA: 'einen Monat', the: 'den Monat', inA: 'in einem Monat', ofA: 'eines Monats', endOf: 'des Monats, auf den sie sich bezieht',
+  },
+  quarterly: {
+    noun: 'Quartal', plural: 'Quartale', dativePlural: 'Quartalen', adjective: 'vierteljährliche',
+    theEach: 'das jeweilige Quartal', inTheEach: 'im jeweiligen Quartal', this: 'dieses Quartal', every: 'jedes Quartal',
+    forA: 'ein Quartal', the: 'das Quartal', inA: 'in einem Quartal', ofA: 'eines Quartals', endOf: 'des Quartals, auf das sie sich bezieht',
+  },
+  yearly: {
+    noun: 'Jahr', plural: 'Jahre', dativePlural: 'Jahren', adjective: 'jährliche',
+    theEach: 'das jeweilige Jahr', inTheEach: 'im jeweiligen Jahr', this: 'dieses Jahr', every: 'jedes Jahr',
+    forA: 'ein Jahr', the: 'das Jahr', inA: 'in einem Jahr', ofA: 'eines Jahres', endOf: 'des Jahres, auf das sie sich bezieht',
+  },
+};
+
+function deWhen(when: When, u: DeWords): string {
   switch (when.type) {
-    case 'always': return 'In jedem Monat ';
+    case 'always': return `In jedem ${u.noun} `;
     case 'never': return '';
     // Verb first for one condition ("Liegt … unter 99,5 %, erhält …"), "Wenn … liegt und …" for several.
-    case 'atom': return `${capitalize(when.atom.verb)} ${when.atom.subject} in einem Monat ${when.atom.rest}, `;
-    case 'compound': return `Wenn in einem Monat ${when.text}, `;
+    case 'atom': return `${capitalize(when.atom.verb)} ${when.atom.subject} ${u.inA} ${when.atom.rest}, `;
+    case 'compound': return `Wenn ${u.inA} ${when.text}, `;
   }
 }
 
-const german: Phrases = {
+/** The German phrases for rules evaluated per `u` (ein Monat, ein Quartal, ein Jahr). */
+function germanIn(u: DeWords): Phrases {
+  const german: Phrases = {
   heading: 'Gutschriften bei Unterschreitung der Service Levels',
   quote: (text) => `„${text}“`,
   item: (letter) => `${letter})`,
@@ -407,31 +503,30 @@ const german: Phrases = {
   fee: (period, c) => (c === 'nom' ? `die ${dePeriodAdjective[period]} Vergütung` : `der ${dePeriodAdjective[period]}n Vergütung`),
   feeTerm: (period) => `${dePeriodAdjective[period]} Vergütung`,
   feeIs: (period, amount, label) => `Die ${dePeriodAdjective[period]} Vergütung beträgt ${amount}${label ? ` („${label}“)` : ''}.`,
-  feeImplicit: 'Die monatliche Vergütung ist die für den jeweiligen Monat geschuldete Vergütung.',
-  derivedFee: {
-    yearlyFromMonthly: 'Die jährliche Vergütung beträgt das Zwölffache der monatlichen Vergütung.',
-    quarterlyFromMonthly: 'Die vierteljährliche Vergütung beträgt das Dreifache der monatlichen Vergütung.',
-    monthlyFromYearly: 'Die monatliche Vergütung beträgt ein Zwölftel der jährlichen Vergütung.',
-    quarterlyFromYearly: 'Die vierteljährliche Vergütung beträgt ein Viertel der jährlichen Vergütung.',
+  feeImplicit: `Die ${u.adjective} Vergütung ist die für ${u.theEach} geschuldete Vergütung.`,
+  derivedFee: (to, from) => {
+    const ratio = MONTHS_RATIO[`${to}/${from}`];
+    const part = { 12: 'das Zwölffache', 3: 'das Dreifache', 4: 'das Vierfache', '1/12': 'ein Zwölftel', '1/3': 'ein Drittel', '1/4': 'ein Viertel' }[ratio];
+    return `Die ${dePeriodAdjective[to]} Vergütung beträgt ${part} der ${dePeriodAdjective[from]}n Vergütung.`;
   },
   totals: {
     total_credit: { nom: 'die gesamte Gutschrift', gen: 'der gesamten Gutschrift', dat: 'der gesamten Gutschrift' },
     total_credit_percent: {
-      nom: 'die gesamte Gutschrift in Prozent der monatlichen Vergütung',
-      gen: 'der gesamten Gutschrift in Prozent der monatlichen Vergütung',
-      dat: 'der gesamten Gutschrift in Prozent der monatlichen Vergütung',
+      nom: `die gesamte Gutschrift in Prozent der ${u.adjective}n Vergütung`,
+      gen: `der gesamten Gutschrift in Prozent der ${u.adjective}n Vergütung`,
+      dat: `der gesamten Gutschrift in Prozent der ${u.adjective}n Vergütung`,
     },
   },
 
   definitionsIntro: 'In diesem Abschnitt gilt Folgendes:',
   inputMeans: (term, name, kind, range) => {
     const named = `„${term}“${name ? ` (${name})` : ''}`;
-    if (kind === 'boolean') return `${named} ist eine Bedingung, die im jeweiligen Monat entweder erfüllt oder nicht erfüllt ist.`;
+    if (kind === 'boolean') return `${named} ist eine Bedingung, die ${u.inTheEach} entweder erfüllt oder nicht erfüllt ist.`;
     const what = {
-      percent: 'den für den jeweiligen Monat gemessenen Prozentwert',
-      duration: 'die für den jeweiligen Monat gemessene Dauer',
-      money: 'den für den jeweiligen Monat ermittelten Geldbetrag',
-      number: 'die für den jeweiligen Monat ermittelte Anzahl',
+      percent: `den für ${u.theEach} gemessenen Prozentwert`,
+      duration: `die für ${u.theEach} gemessene Dauer`,
+      money: `den für ${u.theEach} ermittelten Geldbetrag`,
+      number: `die für ${u.theEach} ermittelte Anzahl`,
     }[kind];
     return `${named} bezeichnet ${what}${range ? `, im Bereich von ${range.min} bis ${range.max}` : ''}.`;
   },
@@ -448,6 +543,15 @@ const german: Phrases = {
   arithmetic: { '+': [' zuzüglich ', 'gen'], '-': [' abzüglich ', 'gen'], '*': [' multipliziert mit ', 'dat'], '/': [' geteilt durch ', 'nom'] },
   of: (rightIsBuiltin) => (rightIsBuiltin ? [' ', 'gen'] : [' von ', 'dat']),
   minus: (operand) => `minus ${operand}`,
+  extreme: (which, items, c) => {
+    const adjective = items.length === 2 ? (which === 'min' ? 'niedrigere' : 'höhere') : which === 'min' ? 'niedrigste' : 'höchste';
+    const article = c === 'nom' ? `der ${adjective} Wert` : c === 'gen' ? `des ${adjective}n Werts` : `dem ${adjective}n Wert`;
+    return `${article} von ${deAnd(items)}`;
+  },
+  rounded: (how, value, step) =>
+    how === 'round' ? `${value}, kaufmännisch gerundet auf ein Vielfaches von ${step}`
+      : `${value}, ${how === 'floor' ? 'abgerundet' : 'aufgerundet'} auf ein Vielfaches von ${step}`,
+  choice: (condition, then, otherwise) => `${then}, wenn ${condition}, andernfalls ${otherwise}`,
   // Dative plural after "unter", "von": "unter 5 Service-Credit-Punkten".
   points: (count, one, c) => `${count} Service-Credit-${one ? 'Punkt' : c === 'dat' ? 'Punkten' : 'Punkte'}`,
   pointsOf: (expression) => `Service-Credit-Punkte in Höhe von ${expression}`,
@@ -475,10 +579,10 @@ const german: Phrases = {
   stated: ({ subject, verb, rest }) => `${subject} ${verb} ${rest}`,
 
   credit: (kind, amount) =>
-    kind === 'percent' ? `eine Gutschrift in Höhe von ${amount('nom')} der monatlichen Vergütung`
+    kind === 'percent' ? `eine Gutschrift in Höhe von ${amount('nom')} der ${u.adjective}n Vergütung`
       : kind === 'points' ? amount('nom')
         : `eine Gutschrift in Höhe von ${amount('dat')}`,
-  tierCredit: (kind, amount) => (kind === 'percent' ? `${amount('nom')} der monatlichen Vergütung` : amount('nom')),
+  tierCredit: (kind, amount) => (kind === 'percent' ? `${amount('nom')} der ${u.adjective}n Vergütung` : amount('nom')),
   proportional: (rounding, step, direction, subject, threshold) => {
     const adjective = deRounding[rounding];
     // Adjective and relative pronoun agree with what is counted: "je vollen Tag, um den …".
@@ -489,23 +593,24 @@ const german: Phrases = {
   },
   rule: (when, credit, proportional, caps) => {
     if (when.type === 'never') return german.neverCredits;
-    const grant = proportional ? `für diesen Monat ${credit} ${proportional}` : `${credit} für diesen Monat`;
-    return `${deWhen(when)}erhält der Kunde ${grant}${caps}.`;
+    const grant = proportional ? `für ${u.this} ${credit} ${proportional}` : `${credit} für ${u.this}`;
+    return `${deWhen(when, u)}erhält der Kunde ${grant}${caps}.`;
   },
   neverCredits: 'Nach dieser Ziffer wird keine Gutschrift gewährt, da ihre Voraussetzung nie erfüllt sein kann.',
   tier: (when, listed, credit, proportional, caps) => {
     const condition = when.type === 'always' ? 'in jedem Fall' : when.type === 'never' ? 'nie' : `wenn ${listed}`;
     return `${condition}: ${credit}${proportional ? ` ${proportional}` : ''}${caps}`;
   },
-  blockIntro: (pool) => `Der Kunde erhält für jeden Monat ${pool === 'points' ? 'Service-Credit-Punkte' : 'eine Gutschrift'} nach den folgenden Stufen:`,
+  blockIntro: (pool) => `Der Kunde erhält für ${u.every} ${pool === 'points' ? 'Service-Credit-Punkte' : 'eine Gutschrift'} nach den folgenden Stufen:`,
   highestTier: (pool) => `Sind die Voraussetzungen mehrerer Stufen erfüllt, gilt nur ${pool === 'points' ? 'die höchste Zahl von Service-Credit-Punkten' : 'die höchste Gutschrift'}.`,
 
   cap: (amount, percentOfFee, period) => `${amount}${percentOfFee ? ` der ${dePeriodAdjective[period]}n Vergütung` : ''} ${dePer[period]}`,
   ruleCaps: (caps) => (caps.length ? `, höchstens jedoch ${deAnd(caps)}` : ''),
   blockCaps: (caps) => `Die Gutschriften nach dieser Ziffer sind auf ${deAnd(caps)} begrenzt.`,
   globalCaps: (caps) => `Die Summe aller Gutschriften ist auf ${deAnd(caps)} begrenzt.`,
-  pointRate: (rate) => `Jeder Service-Credit-Punkt entspricht einer Gutschrift von ${rate}. Die Service-Credit-Punkte eines Monats werden zu diesem Satz in eine Gutschrift umgerechnet, bevor Höchstgrenzen angewendet werden.`,
-  claim: (within) => `Der Kunde muss eine Gutschrift innerhalb von ${within} nach Ablauf des Monats, auf den sie sich bezieht, geltend machen.`,
+  pointRate: (rate) => `Jeder Service-Credit-Punkt entspricht einer Gutschrift von ${rate}. Die Service-Credit-Punkte ${u.ofA} werden zu diesem Satz in eine Gutschrift umgerechnet, bevor Höchstgrenzen angewendet werden.`,
+  claim: (within, afterIncident) => `Der Kunde muss eine Gutschrift innerhalb von ${within} nach ${afterIncident ? 'dem Vorfall, auf den sie sich bezieht' : `Ablauf ${u.endOf}`}, geltend machen.`,
+  payOnlyIf: (listed) => `Eine Gutschrift für ${u.forA} wird nur gewährt, wenn ${listed}; andernfalls wird für ${u.this} keine Gutschrift gewährt, und nichts wird auf eine Höchstgrenze angerechnet.`,
   cumulative: (refs, withPoints) => `Gutschriften${withPoints ? ' und Service-Credit-Punkte' : ''} nach ${refs} werden zusammengerechnet.`,
 
   examplesHeading: 'Berechnungsbeispiele',
@@ -514,20 +619,114 @@ const german: Phrases = {
   about: (value) => `rund ${value}`,
   givenMonths: (term, values) =>
     values.every((v) => v === values[0])
-      ? `${term} ${values[0]} ${values.length === 1 ? 'im Monat 1' : `in jedem der Monate 1 ${values.length === 2 ? 'und' : 'bis'} ${values.length}`}`
-      : `${term} ${deAnd(values)} in den Monaten 1 ${values.length === 2 ? 'und' : 'bis'} ${values.length}`,
+      ? `${term} ${values[0]} ${values.length === 1 ? `im ${u.noun} 1` : `in jedem der ${u.plural} 1 ${values.length === 2 ? 'und' : 'bis'} ${values.length}`}`
+      : `${term} ${deAnd(values)} in den ${u.dativePlural} 1 ${values.length === 2 ? 'und' : 'bis'} ${values.length}`,
   expectedCredit: (credit, year) => {
-    if (!credit) return year ? 'keine Gutschriften für das Vertragsjahr' : 'keine Gutschrift für den Monat';
-    const share = credit.percent && `${credit.percent} der ${year ? 'jährlichen' : 'monatlichen'} Vergütung`;
+    if (!credit) return year ? 'keine Gutschriften für das Vertragsjahr' : `keine Gutschrift für ${u.the}`;
+    const share = credit.percent && `${credit.percent} der ${year ? 'jährlichen' : `${u.adjective}n`} Vergütung`;
     const amount = credit.money ? `${credit.money}${share ? ` (${share})` : ''}` : share;
-    return year ? `Gutschriften in Höhe von ${amount} für das Vertragsjahr` : `eine Gutschrift in Höhe von ${amount} für den Monat`;
+    return year ? `Gutschriften in Höhe von ${amount} für das Vertragsjahr` : `eine Gutschrift in Höhe von ${amount} für ${u.the}`;
   },
   expectedValue: (subject, value) => `${subject} beträgt ${value}`,
   example: (label, givens, expectations) =>
-    `${label ? `„${label}“: ` : ''}${givens.length ? `${givens.join('; ')}. ` : ''}Ergebnis: ${expectations.join('; ')}.`,
+    `${label ? `„${label}“: ` : ''}${givens.length ? `${givens.join('; ')}. ` : ''}${expectations.length ? `Ergebnis: ${expectations.join('; ')}.` : 'Für diese Werte ergeben die Regeln kein Ergebnis.'}`,
+  };
+  return german;
+}
+
+/** The phrases of a language for rules evaluated per `period`. */
+const phrasesIn: Record<Lang, (period: A.Period) => Phrases> = {
+  en: (period) => englishIn(EN_WORDS[period]),
+  de: (period) => germanIn(DE_WORDS[period]),
 };
 
-const phrases: Record<Lang, Phrases> = { en: english, de: german };
+/** How many of one fee period make another: "yearly/monthly" is 12, "monthly/quarterly" a third. */
+const MONTHS_RATIO: Record<string, 12 | 3 | 4 | '1/12' | '1/3' | '1/4'> = {
+  'yearly/monthly': 12, 'quarterly/monthly': 3, 'yearly/quarterly': 4,
+  'monthly/yearly': '1/12', 'monthly/quarterly': '1/3', 'quarterly/yearly': '1/4',
+};
+
+/** "a bonus", "an incentive". */
+const enArticle = (noun: string) => `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+
+/**
+ * The phrases for a `payout` other than a service credit to the customer:
+ * what is paid and to whom, as the rules name them. Only the sentences that
+ * name them change. German avoids articles of the payout's noun, whose
+ * gender the rules do not tell ("erhält die Mitarbeiterin 50,00 EUR als Bonus").
+ */
+const paidAs: Record<Lang, (period: A.Period, what: string, recipient: string | undefined) => Phrases> = {
+  en: (period, what, recipient = 'the recipient') => {
+  const english = phrasesIn.en(period);
+  const u = EN_WORDS[period];
+  return {
+    ...english,
+    heading: capitalize(what),
+    totals: {
+      total_credit: { nom: `the total ${what}`, gen: `the total ${what}`, dat: `the total ${what}` },
+      total_credit_percent: english.totals.total_credit_percent,
+    },
+    credit: (kind, amount) =>
+      kind === 'percent' ? `${enArticle(what)} of ${amount('nom')} of the ${u.monthly} fee`
+        : kind === 'points' ? amount('nom')
+          : `${enArticle(what)} of ${amount('nom')}`,
+    rule: (when, credit, proportional, caps) => {
+      if (when.type === 'never') return `This clause grants no ${what}, as its condition can never be met.`;
+      const grant = proportional ? `, for that ${u.month}, ${credit} ${proportional}` : ` ${credit} for that ${u.month}`;
+      return `${enWhen(when, u)}, ${recipient} receives${grant}${caps}.`;
+    },
+    neverCredits: `This clause grants no ${what}, as its condition can never be met.`,
+    blockIntro: (pool) => `For each ${u.month}, ${recipient} receives ${pool === 'points' ? 'points' : enArticle(what)} according to the following tiers:`,
+    highestTier: (pool) => `If the conditions of more than one tier are met, only the highest ${pool === 'points' ? 'number of points' : what} applies.`,
+    blockCaps: (caps) => `The ${what} amounts under this clause are limited to ${enAnd(caps)}.`,
+    globalCaps: (caps) => `All ${what} amounts together are limited to ${enAnd(caps)}.`,
+    claim: (within, afterIncident) => `${capitalize(recipient)} must claim ${enArticle(what)} within ${within} after ${afterIncident ? 'the incident' : `the end of the ${u.month}`} to which it relates.`,
+    payOnlyIf: (listed) => `${capitalize(enArticle(what))} for a ${u.month} is paid only if ${listed}; otherwise nothing is paid for that ${u.month}, and nothing counts toward any limit.`,
+    cumulative: (refs) => `The ${what} amounts under ${refs} are added together.`,
+    expectedCredit: (credit, year) => {
+      if (!credit) return year ? `no ${what} for the contract year` : `no ${what} for the ${u.month}`;
+      const share = credit.percent && `${credit.percent} of the ${year ? 'yearly' : u.monthly} fee`;
+      const amount = credit.money ? `${credit.money}${share ? ` (${share})` : ''}` : share;
+      return `${enArticle(what)} of ${amount} for the ${year ? 'contract year' : u.month}`;
+    },
+  };
+  },
+  de: (period, what, recipient = 'der Empfänger') => {
+  const german = phrasesIn.de(period);
+  const u = DE_WORDS[period];
+  return {
+    ...german,
+    heading: what,
+    totals: {
+      total_credit: { nom: 'der Gesamtbetrag', gen: 'des Gesamtbetrags', dat: 'dem Gesamtbetrag' },
+      total_credit_percent: german.totals.total_credit_percent,
+    },
+    credit: (kind, amount) =>
+      kind === 'percent' ? `einen Betrag in Höhe von ${amount('nom')} der ${u.adjective}n Vergütung als ${what}`
+        : kind === 'points' ? amount('nom')
+          : `einen Betrag in Höhe von ${amount('dat')} als ${what}`,
+    rule: (when, credit, proportional, caps) => {
+      if (when.type === 'never') return `Nach dieser Ziffer wird nichts gezahlt, da ihre Voraussetzung nie erfüllt sein kann.`;
+      const grant = proportional ? `für ${u.this} ${credit} ${proportional}` : `${credit} für ${u.this}`;
+      return `${deWhen(when, u)}erhält ${recipient} ${grant}${caps}.`;
+    },
+    neverCredits: 'Nach dieser Ziffer wird nichts gezahlt, da ihre Voraussetzung nie erfüllt sein kann.',
+    blockIntro: (pool) => `${capitalize(recipient)} erhält für ${u.every} ${pool === 'points' ? 'Punkte' : `einen Betrag als ${what}`} nach den folgenden Stufen:`,
+    highestTier: () => 'Sind die Voraussetzungen mehrerer Stufen erfüllt, gilt nur der höchste Betrag.',
+    blockCaps: (caps) => `Die Beträge nach dieser Ziffer sind auf ${deAnd(caps)} begrenzt.`,
+    globalCaps: (caps) => `Die Summe aller Beträge ist auf ${deAnd(caps)} begrenzt.`,
+    claim: (within, afterIncident) => `Ansprüche nach diesem Abschnitt sind innerhalb von ${within} nach ${afterIncident ? 'dem Vorfall, auf den sie sich beziehen' : `Ablauf ${u.endOf.replace('bezieht', 'beziehen')}`}, geltend zu machen.`,
+    payOnlyIf: (listed) => `Ein Anspruch für ${u.forA} besteht nur, wenn ${listed}; andernfalls wird für ${u.this} nichts gezahlt, und nichts wird auf eine Höchstgrenze angerechnet.`,
+    cumulative: (refs) => `Die Beträge nach ${refs} werden zusammengerechnet.`,
+    expectedCredit: (credit, year) => {
+      if (!credit) return year ? 'kein Betrag für das Vertragsjahr' : `kein Betrag für ${u.the}`;
+      const share = credit.percent && `${credit.percent} der ${year ? 'jährlichen' : `${u.adjective}n`} Vergütung`;
+      const amount = credit.money ? `${credit.money}${share ? ` (${share})` : ''}` : share;
+      return `${amount} als ${what} für ${year ? 'das Vertragsjahr' : u.the}`;
+    },
+  };
+  },
+};
 
 // ---------------------------------------------------------------------------
 // The writer.
@@ -544,7 +743,9 @@ class ClauseWriter {
   private readonly clauses: Clause[] = [];
   /** Each name's defined term: the label if declared, else the name with spaces. */
   private readonly terms = new Map<string, string>();
-  private readonly feePeriod: 'monthly' | 'yearly';
+  private readonly feePeriod: A.Period;
+  /** The period the rules are evaluated for (`period quarterly`). */
+  private readonly period: A.Period;
 
   constructor(
     private readonly program: CheckedProgram,
@@ -552,8 +753,9 @@ class ClauseWriter {
     private readonly lang: Lang,
     private readonly options: ClauseOptions = {},
   ) {
-    for (const spec of [...program.inputs, ...program.values]) this.terms.set(spec.name, spec.label ?? spec.name.replaceAll('_', ' '));
+    for (const spec of [...program.inputs, ...program.values]) this.terms.set(spec.name, A.labelIn(spec.label, spec.translations, lang) ?? spec.name.replaceAll('_', ' '));
     this.feePeriod = program.inputs.find((i) => i.name === 'fee')?.period ?? 'monthly';
+    this.period = A.programPeriod(program.ast);
   }
 
   render(): string {
@@ -586,12 +788,23 @@ class ClauseWriter {
         case 'output':
           this.add([this.definition(statement)]);
           break;
-        case 'claim':
-          this.add([this.p.claim(this.p.duration(statement.within.value, statement.within.unit ?? 'd', 'dat'))]);
+        case 'claim': {
+          const { within, measure } = statement;
+          const period = measure ? formatClaimPeriod({ value: within.value, measure }, this.lang) : this.p.duration(within.value, within.unit ?? 'd', 'dat');
+          this.add([this.p.claim(period, statement.afterIncident === true)]);
           break;
+        }
+        case 'pay-if': {
+          // Every `pay only if` is one condition of payment: said together, where the first stands.
+          const all = statements.filter((s): s is A.PayCondition => s.type === 'pay-if');
+          if (all[0] !== statement) break;
+          this.add([this.p.payOnlyIf(this.p.join(all.map((s) => this.listedWhen(this.when(s.condition)) || this.expr(s.condition, 'nom')), 'and'))]);
+          break;
+        }
         case 'fee':
         case 'input':
         case 'example':
+        case 'payout':
           break;
       }
       if (index === lastCredit && creditClauses.length > 1) {
@@ -607,7 +820,7 @@ class ClauseWriter {
     const examples = statements.filter((s): s is A.ExampleDecl => s.type === 'example');
     if (examples.length) {
       text.push(this.p.examplesHeading, '', this.p.examplesIntro, '');
-      examples.forEach((example, i) => text.push(`${this.p.item(letter(i))} ${this.example(example)}`));
+      examples.forEach((example, i) => text.push(`${this.p.item(letter(i))} ${this.example(example, this.options.examples?.[i])}`));
       text.push('');
     }
     return text.join('\n');
@@ -629,18 +842,18 @@ class ClauseWriter {
   // Fee and definitions
 
   private feeClause(): void {
+    // A program without a fee (a bonus scheme, a KPI calculator) has no fee clause.
+    if (!this.program.inputs.some((i) => i.name === 'fee')) return;
     const statement = this.program.ast.statements.find((s): s is A.FeeDecl => s.type === 'fee');
     const amount = statement && (this.options.fee === undefined ? statement.amount : { ...statement.amount, value: this.options.fee, negative: false });
     const sentences = statement && amount
-      ? [this.p.feeIs(statement.period, this.literal(amount, 'nom'), statement.label)]
+      ? [this.p.feeIs(statement.period, this.literal(amount, 'nom'), A.labelIn(statement.label, statement.translations, this.lang))]
       : [this.p.feeImplicit];
+    // Every fee the text speaks of — the period's own (credits are shares of it), and caps' — defined from the one agreed.
     const periods = this.feePeriods();
-    if (this.feePeriod === 'yearly') {
-      sentences.push(this.p.derivedFee.monthlyFromYearly);
-      if (periods.has('quarterly')) sentences.push(this.p.derivedFee.quarterlyFromYearly);
-    } else {
-      if (periods.has('yearly')) sentences.push(this.p.derivedFee.yearlyFromMonthly);
-      if (periods.has('quarterly')) sentences.push(this.p.derivedFee.quarterlyFromMonthly);
+    periods.add(this.period);
+    for (const period of ['monthly', 'quarterly', 'yearly'] as const) {
+      if (period !== this.feePeriod && periods.has(period)) sentences.push(this.p.derivedFee(period, this.feePeriod));
     }
     this.add([sentences.join(' ')]);
   }
@@ -698,7 +911,7 @@ class ClauseWriter {
     const after: string[] = [];
     if (block.rules.length > 1) after.push(this.p.highestTier(block.pool));
     if (block.caps.length) after.push(this.p.blockCaps(block.caps.map((cap) => this.cap(cap))));
-    return [title(block.label) + this.p.blockIntro(block.pool), ...tiers, ...(after.length ? [after.join(' ')] : [])];
+    return [title(A.labelIn(block.label, block.translations, this.lang)) + this.p.blockIntro(block.pool), ...tiers, ...(after.length ? [after.join(' ')] : [])];
   }
 
   private proportional(rule: A.Rule): string | undefined {
@@ -803,6 +1016,18 @@ class ClauseWriter {
         return `${this.operand(expr.left, level, false, c)}${word}${this.operand(expr.right, level, true, right)}`;
       }
       case 'compare': return this.listed(condition(expr));
+      case 'call': {
+        if (expr.name === 'min' || expr.name === 'max') return this.p.extreme(expr.name, expr.args.map((a) => this.expr(a, 'nom')), c);
+        if (expr.name === 'round' || expr.name === 'floor' || expr.name === 'ceil') {
+          return this.p.rounded(expr.name, this.expr(expr.args[0], c), this.expr(expr.args[1], 'nom'));
+        }
+        return '…';
+      }
+      case 'if': {
+        const cond = condition(expr.condition);
+        const when = cond.type === 'const' ? '' : this.listed(cond);
+        return `(${this.p.choice(when, this.expr(expr.then, 'nom'), this.expr(expr.otherwise, 'nom'))})`;
+      }
       case 'invalid': return '…';
     }
   }
@@ -826,7 +1051,7 @@ class ClauseWriter {
 
   /** The built-in names' phrases; undefined for any other name. */
   private builtin(name: string, c: Case = 'nom'): string | undefined {
-    if (name === 'fee') return this.p.fee('monthly', c);
+    if (name === 'fee') return this.p.fee(this.period, c);
     if (name === 'total_credit' || name === 'total_credit_percent') return this.p.totals[name][c];
     return undefined;
   }
@@ -841,7 +1066,7 @@ class ClauseWriter {
    * Every value the example runs with — those it gives and the declared
    * defaults of the rest — so a reader can recompute it from the text alone.
    */
-  private example(example: A.ExampleDecl): string {
+  private example(example: A.ExampleDecl, computed: ComputedExample | undefined): string {
     const year = example.givens.some((g) => g.list);
     const givens = this.program.inputs.flatMap((input) => {
       const given = example.givens.find((g) => g.name === input.name);
@@ -856,15 +1081,22 @@ class ClauseWriter {
       const written = values.map((v) => this.literal(v, 'nom'));
       return [given?.list ? this.p.givenMonths(term, written) : this.p.given(term, written[0])];
     });
+    // A failing example states what the rules compute, never the expectation that is wrong.
+    const stated = example.expectations.flatMap((e, i): A.ExampleExpectation[] => {
+      if (!computed || computed.passed) return [e];
+      const actual = computed.actual[i];
+      const quantity = actual === undefined ? undefined : actual === 'true' || actual === 'false' ? { kind: 'boolean' as const, value: actual } : parseQuantity(actual.replace(/^(-?)([\d.]+) ?%$/, '$1$2%'));
+      return quantity ? [{ ...e, value: { ...e.value, ...quantity, type: 'literal', span: e.value.span } as A.Literal }] : [];
+    });
     const expectations: string[] = [];
-    const credits = example.expectations.filter((e) => e.target === 'credit');
+    const credits = stated.filter((e) => e.target === 'credit');
     if (credits.length) expectations.push(this.p.expectedCredit(this.expectedCredit(credits.map((e) => e.value)), year));
-    for (const e of example.expectations) {
+    for (const e of stated) {
       if (e.target === 'credit') continue;
       if (e.value.kind === 'boolean') expectations.push(this.p.stated(this.p.flag(this.term(e.name), e.value.value === 'true')));
       else expectations.push(this.p.expectedValue(this.subjectName(e.name), this.literal(e.value, 'nom')));
     }
-    return this.p.example(example.label, givens, expectations);
+    return this.p.example(A.labelIn(example.label, example.translations, this.lang), givens, expectations);
   }
 
   /** `credit 240 EUR, credit 10%` are one credit said two ways; zero is "no service credit". */

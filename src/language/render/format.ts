@@ -142,3 +142,16 @@ function unitWord([singular, plural]: readonly [string, string], value: string):
 function negate(value: string): string {
   return value.startsWith('-') ? value.slice(1) : `-${value}`;
 }
+
+/**
+ * A claim period as the reader says it after "within" / "innerhalb von":
+ * "30 days", "5 business days", "2 calendar months"; "30 Tagen", "5 Arbeitstagen".
+ */
+export function formatClaimPeriod(claim: { value: string; unit?: DurationUnit; measure?: 'business-days' | 'months' }, lang: Lang): string {
+  if (!claim.measure) return formatDuration(claim.value, claim.unit ?? 'd', lang, 'dat');
+  const one = claim.value === '1';
+  const words = lang === 'de'
+    ? claim.measure === 'months' ? ['Kalendermonat', 'Kalendermonaten'] : ['Arbeitstag', 'Arbeitstagen']
+    : claim.measure === 'months' ? ['calendar month', 'calendar months'] : ['business day', 'business days'];
+  return `${formatNumber(claim.value, lang)} ${one ? words[0] : words[1]}`;
+}

@@ -14,33 +14,14 @@
  */
 import type * as A from '../ast.js';
 import { AFTER_CREDITS, BUILTINS, type CheckedProgram, type InputSpec } from '../checker/program.js';
+import { callKind, combined, joined, SHARES, usesFee } from '../kind-rules.js';
 import { fail, show } from './read.js';
 
 type Kinds = readonly A.Kind[];
-const SHARES: Kinds = ['percent', 'number'];
-const MEASURES: Kinds = ['money', 'duration', 'points'];
 const CREDITS: Kinds = ['percent', 'money', 'points'];
 const ORDERING: readonly string[] = ['<', '<=', '>', '>='];
 /** percent and number are both ratios: a declaration may turn one into the other. */
 const convertible = (from: A.Kind, to: A.Kind) => from === to || (SHARES.includes(from) && SHARES.includes(to));
-
-function product(left: A.Kind, right: A.Kind): A.Kind | undefined {
-  if (MEASURES.includes(left)) return MEASURES.includes(right) ? undefined : left;
-  if (MEASURES.includes(right)) return right;
-  return left === 'percent' || right === 'percent' ? 'percent' : 'number';
-}
-
-/** The kind of `left op right`, or undefined where the checker refuses it. */
-function combined(op: A.Binary['op'], left: A.Kind, right: A.Kind): A.Kind | undefined {
-  const logical = op === 'and' || op === 'or';
-  if (logical || left === 'boolean' || right === 'boolean') return logical && left === 'boolean' && right === 'boolean' ? 'boolean' : undefined;
-  if (op === '+' || op === '-') return left === right ? left : undefined;
-  if (op === '*') return product(left, right);
-  // `10% of fee` multiplies a share.
-  if (op === 'of') return SHARES.includes(left) ? product(left, right) : undefined;
-  if (MEASURES.includes(right)) return left === right ? 'number' : undefined;
-  return !SHARES.includes(left) ? left : left === 'percent' && right === 'number' ? 'percent' : 'number';
-}
 
 /** Checks `program`, a fresh copy from `shape.ts`, and ties each proportional `measure` to its condition. */
 export function checkMeaning(program: CheckedProgram): void {
@@ -62,7 +43,7 @@ export function checkMeaning(program: CheckedProgram): void {
     });
   }
   const fee = inputs.get('fee');
-  if (fee?.kind !== 'money' || !fee.period) fail('inputs', 'no `fee` input of money, given monthly or yearly');
+  if (fee ? fee.kind !== 'money' || !fee.period : usesFee(program.ast)) fail('inputs', 'no `fee` input of money, given monthly or yearly, though the rules use a share of the fee');
   program.inputs.forEach((spec, i) => {
     if (spec.period && spec !== fee) fail(`inputs[${i}].period`, 'only the fee has a period');
     literals(spec.kind, spec, `inputs[${i}]`);
@@ -106,6 +87,13 @@ export function checkMeaning(program: CheckedProgram): void {
         if (kinds[i] !== kinds[i + 1] || (kinds[i] === 'boolean' && ORDERING.includes(op))) fail(`${at}.ops[${i}]`, `cannot compare ${kinds[i]} with ${kinds[i + 1]} by ${op}`);
       });
       kind = 'boolean';
+    } else if (e.type === 'call') {
+      const args = e.args.map((a, i) => kindOf(a, `${at}.args[${i}]`, afterCredits));
+      kind = callKind(e.name, args) ?? fail(at, `\`${e.name}\` of ${args.join(', ')} has no kind`);
+    } else if (e.type === 'if') {
+      if (kindOf(e.condition, `${at}.condition`, afterCredits) !== 'boolean') fail(`${at}.condition`, 'not a condition');
+      const [then, otherwise] = [kindOf(e.then, `${at}.then`, afterCredits), kindOf(e.otherwise, `${at}.otherwise`, afterCredits)];
+      kind = joined(then, otherwise) ?? fail(at, `branches of ${then} and ${otherwise} have no one kind`);
     }
     if (e.kind !== kind) fail(`${at}.kind`, `${show(e.kind)}, but the expression is ${kind}`);
     return kind!;
@@ -139,7 +127,7 @@ export function checkMeaning(program: CheckedProgram): void {
   const once = new Set<string>();
   statements.forEach((s, index) => {
     const at = `ast.statements[${index}]`;
-    if (s.type === 'fee' || s.type === 'point-rate' || s.type === 'claim') {
+    if (s.type === 'fee' || s.type === 'point-rate' || s.type === 'claim' || s.type === 'payout' || s.type === 'period') {
       if (once.has(s.type)) fail(at, `a second \`${s.type}\` statement`);
       once.add(s.type);
     }
@@ -150,7 +138,11 @@ export function checkMeaning(program: CheckedProgram): void {
     } else if (s.type === 'cap') caps([s.cap], `${at}.cap`);
     else if (s.type === 'point-rate') expect(s.rate, `${at}.rate`, ['money', 'percent']);
     else if (s.type === 'fee') literals('money', { default: s.amount }, at);
-    else if (s.type === 'claim' && s.within.kind !== 'duration') fail(`${at}.within.kind`, `${show(s.within.kind)}, but a claim period is a duration`);
+    else if (s.type === 'claim' && s.within.kind !== (s.measure ? 'number' : 'duration')) fail(`${at}.within.kind`, `${show(s.within.kind)}, but this claim period is ${s.measure ? 'a number of business days or months' : 'a duration'}`);
+    else if (s.type === 'pay-if') {
+      usesTotal = false;
+      if (kindOf(s.condition, `${at}.condition`, true) !== 'boolean') fail(`${at}.condition`, 'not a condition');
+    }
     else if (s.type === 'input') {
       if (inputs.get(s.name)?.kind !== s.inputKind || s.name === 'fee') fail(`${at}.name`, `\`${s.name}\` is no ${s.inputKind} input among \`inputs\``);
       literals(s.inputKind, s, at);

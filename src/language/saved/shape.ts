@@ -7,19 +7,30 @@
  * or run long. What the fields mean together (names, kinds) is `meaning.ts`.
  */
 import type * as A from '../ast.js';
+import { FUNCTION_NAMES } from '../ast.js';
 import { PROGRAM_FORMAT, type CheckedProgram, type InputSpec, type ValueSpec } from '../checker/program.js';
 import { LIMITS } from '../limits.js';
 import type { Span } from '../source.js';
-import { array, boolean, count, expected, fail, object, oneOf, optional, refine, text, variants, type Reader } from './read.js';
+import { array, boolean, child, count, expected, fail, isPlainObject, object, oneOf, optional, refine, text, variants, type Reader } from './read.js';
 
 const KINDS: A.Kind[] = ['percent', 'money', 'duration', 'number', 'boolean', 'points'];
 const kind = oneOf(...KINDS);
 const inputKind = oneOf<A.InputKind>('percent', 'money', 'duration', 'number', 'boolean');
 const period = oneOf<A.Period>('monthly', 'quarterly', 'yearly');
-const feePeriod = oneOf('monthly', 'yearly');
+const feePeriod = period;
 const name = text(LIMITS.sourceLength, /^[A-Za-z][A-Za-z0-9_]*$/, 'a name (a letter, then letters, digits or _)');
 const label = text(LIMITS.sourceLength);
 const currency = text(3, /^[A-Z]{3}$/, 'a currency code of three capital letters');
+/** A label's translations: two-letter language tags to texts. */
+const translations: Reader<A.Translations> = (value, at) => {
+  if (!isPlainObject(value)) return expected(at, 'an object of translations', value);
+  const out: Record<string, string> = {};
+  for (const [tag, text] of Object.entries(value)) {
+    if (!/^[a-z]{2}$/.test(tag)) fail(child(at, tag), 'not a language tag of two lowercase letters');
+    out[tag] = label(text, child(at, tag));
+  }
+  return out;
+};
 /** Digits as the lexer leaves them: no sign, exponent or grouping underscores. */
 const DIGITS = /^\d+(?:\.\d+)?$/;
 
@@ -100,6 +111,8 @@ export function savedProgram(sourceLength: number): Reader<CheckedProgram> {
         if (c.operands.length !== c.ops.length + 1) fail(at, `${c.operands.length} operands for ${c.ops.length} comparisons`);
       },
     ),
+    call: object({ type: oneOf('call'), name: oneOf<A.FunctionName>(...FUNCTION_NAMES), nameSpan: span, args: array((v, at) => expr(v, at), LIMITS.astNodes), kind, span }),
+    if: object({ type: oneOf('if'), condition: (v, at) => expr(v, at), then: (v, at) => expr(v, at), otherwise: (v, at) => expr(v, at), kind, span }),
     invalid: (_, at) => fail(at, 'an expression the parser could not read: these rules had errors when they were saved'),
   });
   const expr: Reader<A.Expr> = (value, at) => {
@@ -130,20 +143,27 @@ export function savedProgram(sourceLength: number): Reader<CheckedProgram> {
   });
   const statement = variants<A.Statement>('type', {
     rule,
-    block: object({ type: oneOf('block'), pool: oneOf('credit', 'points'), label: optional(label), caps, rules: array(rule, LIMITS.astNodes), headerSpan: span, span }),
-    fee: object({ type: oneOf('fee'), amount: literal, period: feePeriod, label: optional(label), span }),
+    block: object({ type: oneOf('block'), pool: oneOf('credit', 'points'), label: optional(label), translations: optional(translations), caps, rules: array(rule, LIMITS.astNodes), headerSpan: span, span }),
+    fee: object({ type: oneOf('fee'), amount: literal, period: feePeriod, label: optional(label), translations: optional(translations), span }),
     input: object({
-      type: oneOf('input'), name, nameSpan: span, inputKind, label: optional(label), default: optional(literal),
+      type: oneOf('input'), name, nameSpan: span, inputKind, label: optional(label), translations: optional(translations), default: optional(literal),
       range: optional(object({ min: literal, max: literal, span })), step: optional(literal), span,
     }),
     cap: object({ type: oneOf('cap'), cap, span }),
     'point-rate': object({ type: oneOf('point-rate'), rate: expr, span }),
-    let: object({ type: oneOf('let'), name, nameSpan: span, declaredKind: optional(kind), label: optional(label), value: expr, span }),
-    output: object({ type: oneOf('output'), name, nameSpan: span, declaredKind: optional(kind), label: optional(label), value: expr, span }),
-    claim: object({ type: oneOf('claim'), within: literal, span }),
+    let: object({ type: oneOf('let'), name, nameSpan: span, declaredKind: optional(kind), label: optional(label), translations: optional(translations), value: expr, span }),
+    output: object({ type: oneOf('output'), name, nameSpan: span, declaredKind: optional(kind), label: optional(label), translations: optional(translations), value: expr, span }),
+    claim: object({ type: oneOf('claim'), within: literal, measure: optional(oneOf('business-days', 'months')), afterIncident: optional(boolean), span }),
+    'pay-if': object({ type: oneOf('pay-if'), condition: expr, span }),
+    period: object({ type: oneOf('period'), period, span }),
+    payout: object({
+      type: oneOf('payout'), what: label, whatTranslations: optional(translations),
+      recipient: optional(label), recipientTranslations: optional(translations), span,
+    }),
     example: object({
       type: oneOf('example'),
       label: optional(label),
+      translations: optional(translations),
       givens: array(object({ name, nameSpan: span, values: array(countedLiteral, LIMITS.listValues, 1), list: boolean, span }), LIMITS.astNodes),
       expectations: array((value, at) => {
         counted(at);
@@ -162,11 +182,11 @@ export function savedProgram(sourceLength: number): Reader<CheckedProgram> {
   });
 
   const inputSpec: Reader<InputSpec> = object({
-    name, kind: inputKind, label: optional(label), default: optional(literal),
+    name, kind: inputKind, label: optional(label), translations: optional(translations), default: optional(literal),
     range: optional(object({ min: literal, max: literal })), step: optional(literal),
     implicit: boolean, period: optional(feePeriod), span,
   });
-  const valueSpec: Reader<ValueSpec> = object({ name, kind, label: optional(label), role: oneOf('let', 'output'), span });
+  const valueSpec: Reader<ValueSpec> = object({ name, kind, label: optional(label), translations: optional(translations), role: oneOf('let', 'output'), span });
 
   return object({
     format: oneOf(PROGRAM_FORMAT),

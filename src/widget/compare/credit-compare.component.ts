@@ -410,9 +410,9 @@ export class CreditCompare extends LitElement {
             const r = o.evaluation.ok ? o.evaluation.result : undefined;
             return html`<tr>
               <th scope="row"><span class="swatch plan-${i}" aria-hidden="true"></span>${o.plan.name}</th>
-              <td data-label=${c.monthlyFee}>${r ? this.#money(r.fee, r.currency) : '—'}</td>
+              <td data-label=${c.monthlyFee}>${r && r.fee !== null ? this.#money(r.fee, r.currency) : '—'}</td>
               <td data-label=${t.totalCredit} class="amount">${r ? this.#money(r.credit.amount, r.currency) : c.notComputed}</td>
-              <td data-label=${c.shareOfFee}>${r ? this.#percent(r.credit.percentOfFee) : '—'}</td>
+              <td data-label=${c.shareOfFee}>${r && r.credit.percentOfFee !== null ? this.#percent(r.credit.percentOfFee) : '—'}</td>
               <td data-label=${c.differenceTo(base)}>${i === 0 ? c.samePlan : o.difference !== undefined ? this.#difference(o.difference, r?.currency) : '—'}</td>
             </tr>`;
           })}
@@ -500,12 +500,12 @@ export class CreditCompare extends LitElement {
         <tbody>
           ${Array.from({ length: 12 }, (_, m) => html`<tr>
             <th scope="row">${m + 1} · ${t.monthName(m + 1)}</th>
-            ${years.map((y) => html`<td>${y?.months[m] ? this.#money(y.months[m].credit.amount, y.currency) : '—'}</td>`)}
+            ${years.map((y) => html`<td>${y?.periods[m] ? this.#money(y.periods[m].credit.amount, y.currency) : '—'}</td>`)}
           </tr>`)}
         </tbody>
         <tfoot><tr>
           <th scope="row">${t.yearTotal}</th>
-          ${years.map((y) => html`<td>${y ? html`${this.#money(y.credit.amount, y.currency)}<span class="hint">${t.ofYearlyFee(this.#percent(y.credit.percentOfFee))}</span>` : '—'}</td>`)}
+          ${years.map((y) => html`<td>${y ? html`${this.#money(y.credit.amount, y.currency)}${y.credit.percentOfFee === null ? '' : html`<span class="hint">${t.ofYearlyFee(this.#percent(y.credit.percentOfFee))}</span>`}` : '—'}</td>`)}
         </tr></tfoot>
       </table>
       </div>

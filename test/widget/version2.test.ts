@@ -1,0 +1,56 @@
+/// <reference types="mocha" />
+/**
+ * <credit-calculator> with the language's version-2 constructs, as a reader
+ * sees them: labels in the page's language, a bonus scheme with no fee field
+ * and no "% of fee", the payout's word as the result's heading, a claim in
+ * business days, and a `pay only if` threshold crossed by typing.
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import { $, $$, amount, field, ready, typeInto } from './helpers.js';
+import '../../src/widget/credit-calculator.js';
+import type { CreditCalculator } from '../../src/widget/credit-calculator.js';
+
+const BONUS = `payout "bonus" de "Bonus" to "the agent" de "die Mitarbeiterin"
+input csat: percent "Customer satisfaction" de "Kundenzufriedenheit" default 90% step 0.1%
+input resolved: number "Tickets resolved" de "Gelöste Tickets" default 350 range 0..5000 step 1
+credit "Satisfaction bonus" de "Zufriedenheitsbonus":
+  if csat >= 95% then 250 EUR
+  if 90% <= csat < 95% then 150 EUR
+if resolved > 300 then min((resolved - 300) * 0.50 EUR, 100 EUR)
+pay only if total_credit >= 50 EUR
+claim within 5 business days
+output per_ticket: money "Bonus per ticket" de "Bonus je Ticket" = if resolved = 0 then 0 EUR else round(total_credit / resolved, 0.01 EUR)
+`;
+
+const labels = (el: CreditCalculator) => $$(el, '[part~=field] label').map((l) => l.textContent?.trim());
+
+describe('<credit-calculator> with version-2 rules', () => {
+  it('a bonus scheme asks for no fee and states no share of one; its heading is the payout', async () => {
+    const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator rules=${BONUS}></credit-calculator>`));
+    expect(labels(el)).to.deep.equal(['Customer satisfaction', 'Tickets resolved']);
+    expect(amount(el)).to.equal('175.00 EUR');
+    expect($(el, '.of-fee')).to.equal(null);
+    expect($(el, '[part=total] .heading')?.textContent?.trim()).to.equal('Bonus');
+    expect($(el, '[part=total]')?.textContent).to.include('Claim within 5 business days.');
+  });
+
+  it('labels, heading and claim follow the page into German', async () => {
+    const wrapper = await fixture(html`<div lang="de"><credit-calculator rules=${BONUS}></credit-calculator></div>`);
+    const el = await ready(wrapper.querySelector('credit-calculator') as CreditCalculator);
+    expect(labels(el)).to.deep.equal(['Kundenzufriedenheit', 'Gelöste Tickets']);
+    expect($(el, '[part=total] .heading')?.textContent?.trim()).to.equal('Bonus');
+    expect($(el, '[part=total]')?.textContent).to.include('5 Arbeitstagen');
+    expect($$(el, '.output dt').map((d) => d.textContent?.trim())).to.deep.equal(['Bonus je Ticket']);
+  });
+
+  it('typing below the payout threshold pays nothing; typing above pays again', async () => {
+    const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator rules=${BONUS}></credit-calculator>`));
+    const csat = field(el, 'Customer satisfaction');
+    await typeInto(el, csat, '80');
+    await typeInto(el, field(el, 'Tickets resolved'), '380');
+    // 40 EUR of ticket bonus alone is below the 50 EUR minimum.
+    expect(amount(el)).to.equal('0.00 EUR');
+    await typeInto(el, field(el, 'Tickets resolved'), '400');
+    expect(amount(el)).to.equal('50.00 EUR');
+  });
+});
