@@ -90,6 +90,11 @@ export type BlockCstChildren = {
   Credit?: IToken[];
   Points?: IToken[];
   label?: LabelCstNode[];
+  For?: IToken[];
+  Each?: IToken[];
+  item?: DeclaredNameCstNode[];
+  In?: IToken[];
+  items?: IToken[];
   capClause?: CapClauseCstNode[];
   Colon: IToken[];
   Newline: IToken[];
@@ -120,6 +125,8 @@ export type InputStatementCstChildren = {
   Input: IToken[];
   declaredName: DeclaredNameCstNode[];
   Colon: IToken[];
+  List?: IToken[];
+  Of?: IToken[];
   kind: KindCstNode[];
   inputOption?: InputOptionCstNode[];
   Newline: IToken[];
@@ -134,6 +141,7 @@ export type InputOptionCstChildren = {
   label?: LabelCstNode[];
   Default?: IToken[];
   default?: SignedLiteralCstNode[];
+  defaultList?: ValueListCstNode[];
   Range?: IToken[];
   min?: SignedLiteralCstNode[];
   DotDot?: IToken[];
@@ -298,10 +306,21 @@ export interface GivenCstNode extends CstNode {
 export type GivenCstChildren = {
   exampleName: ExampleNameCstNode[];
   Equals: IToken[];
-  signedLiteral?: (SignedLiteralCstNode)[];
-  LBracket?: IToken[];
+  signedLiteral?: SignedLiteralCstNode[];
+  valueList?: ValueListCstNode[];
+};
+
+export interface ValueListCstNode extends CstNode {
+  name: "valueList";
+  children: ValueListCstChildren;
+}
+
+export type ValueListCstChildren = {
+  LBracket: IToken[];
+  signedLiteral?: SignedLiteralCstNode[];
+  inner?: ValueListCstNode[];
   Comma?: IToken[];
-  RBracket?: IToken[];
+  RBracket: IToken[];
 };
 
 export interface ExpectationCstNode extends CstNode {
@@ -526,6 +545,7 @@ export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   label(children: LabelCstChildren, param?: IN): OUT;
   exampleStatement(children: ExampleStatementCstChildren, param?: IN): OUT;
   given(children: GivenCstChildren, param?: IN): OUT;
+  valueList(children: ValueListCstChildren, param?: IN): OUT;
   expectation(children: ExpectationCstChildren, param?: IN): OUT;
   exampleName(children: ExampleNameCstChildren, param?: IN): OUT;
   declaredName(children: DeclaredNameCstChildren, param?: IN): OUT;

@@ -135,6 +135,8 @@ interface InputColumn {
   readonly name: string;
   /** The declared default in the input's own unit, for an empty cell. */
   readonly fallback: string;
+  /** A `list of …` input: its cell holds the items separated by `;` (`10min;2h`), an empty cell its default items. */
+  readonly items?: readonly string[];
 }
 
 /**
@@ -170,7 +172,7 @@ export class Batch {
   private columns: InputColumn[] = [];
   private year?: Year;
   /** One values object for every month on its own, and one for every year: `credit` reads them and keeps nothing. */
-  private readonly values: Record<string, string> = {};
+  private readonly values: Record<string, string | readonly string[]> = {};
   private readonly yearValues: Record<string, string[]> = {};
   /** A year run needs a list: with no input columns, the first input's default for every month. */
   private defaultList?: { readonly name: string; readonly value: string };
@@ -260,7 +262,7 @@ export class Batch {
       }
       seen.add(name);
       const input = inputs.get(name);
-      if (input) this.columns.push({ index, name, fallback: input.default ?? '' });
+      if (input) this.columns.push({ index, name, fallback: input.default ?? '', ...(input.list ? { items: input.defaultItems ?? [] } : {}) });
       else if (name === CUSTOMER) this.customerAt = index;
       else if (name === MONTH) this.monthAt = index;
       else problems.push(this.unknownColumn(name));
@@ -291,7 +293,7 @@ export class Batch {
     const columns = this.columns;
     for (let k = 0; k < columns.length; k++) {
       const column = columns[k];
-      values[column.name] = cell(fields[column.index], column.fallback);
+      values[column.name] = column.items ? itemsOf(fields[column.index], column.items) : cell(fields[column.index], column.fallback);
     }
     const outcome = this.program.credit(values, this.run);
     if (outcome.ok) this.credit(line, customer, '', outcome.credit.currency, outcome.credit);
@@ -340,7 +342,10 @@ export class Batch {
     year.lines.push(line);
     year.months.push(month);
     const columns = this.columns;
-    for (let k = 0; k < columns.length; k++) year.lists[k].push(cell(fields[columns[k].index], columns[k].fallback));
+    for (let k = 0; k < columns.length; k++) {
+      const column = columns[k];
+      (year.lists[k] as unknown[]).push(column.items ? itemsOf(fields[column.index], column.items) : cell(fields[column.index], column.fallback));
+    }
   }
 
   private monthProblem(year: Year, text: string): string | undefined {
@@ -436,6 +441,12 @@ export class Batch {
 }
 
 /** The value of a cell: an empty cell (or one of spaces) takes the input's default. */
+/** A list input's cell: items separated by `;` (`10min;2h`); an empty cell is the declared default items. */
+function itemsOf(text: string, fallback: readonly string[]): readonly string[] {
+  const trimmed = text.trim();
+  return trimmed === '' ? fallback : trimmed.split(';').map((item) => item.trim());
+}
+
 function cell(text: string, fallback: string): string {
   if (text === '') return fallback;
   // Only a cell that starts with white space can be all white space: most are looked at once.

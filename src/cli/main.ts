@@ -155,13 +155,17 @@ function oneFile(positionals: string[], command: string): string {
   return positionals[0];
 }
 
-function parseSets(sets: readonly string[], io: Io): Record<string, string | string[]> {
-  const values: Record<string, string | string[]> = {};
+function parseSets(sets: readonly string[], io: Io): Record<string, string | string[] | string[][]> {
+  const values: Record<string, string | string[] | string[][]> = {};
   for (const set of sets) {
     const eq = set.indexOf('=');
     if (eq <= 0) throw new UsageError(`--set needs NAME=VALUE, not "${set}"`);
     const name = set.slice(0, eq).trim();
     const value = set.slice(eq + 1).trim();
+    if (value.startsWith('[')) {
+      values[name] = bracketed(name, value);
+      continue;
+    }
     if (!value.includes(',')) {
       values[name] = value;
       continue;
@@ -171,6 +175,31 @@ function parseSets(sets: readonly string[], io: Io): Record<string, string | str
     values[name] = items;
   }
   return values;
+}
+
+/**
+ * `--set outages=[10min,2h]`: a list input's items (or a year of values);
+ * `[[10min],[],[2h]]`: a year of a list input's items, one list a period.
+ */
+function bracketed(name: string, value: string): string[] | string[][] {
+  const bad = (why: string) => new UsageError(`--set ${name}=${value}: ${why}; write items in brackets, such as [10min,2h], or a year of lists, such as [[10min],[],[2h]]`);
+  if (!value.endsWith(']')) throw bad('a `[` without its closing `]`');
+  const inner = value.slice(1, -1).trim();
+  if (!inner.includes('[')) {
+    if (inner.includes(']')) throw bad('a `]` without its opening `[`');
+    return inner === '' ? [] : inner.split(',').map((v) => v.trim());
+  }
+  const lists: string[][] = [];
+  const pattern = /\s*\[([^[\]]*)\]\s*(,|$)/y;
+  let at = 0;
+  while (at < inner.length) {
+    pattern.lastIndex = at;
+    const match = pattern.exec(inner);
+    if (!match) throw bad('lists nest one level deep, separated by commas');
+    lists.push(match[1].trim() === '' ? [] : match[1].split(',').map((v) => v.trim()));
+    at = pattern.lastIndex;
+  }
+  return lists;
 }
 
 /**

@@ -239,11 +239,15 @@ export class AstBuilder {
       return rule ? [rule] : [];
     });
     const headerEnd = colon ? colon.startOffset + 1 : span.start + opener.image.length;
+    const item = this.declaredName(first(c.item));
+    const items = token(c.items);
+    const each = item && items ? { name: item.name, nameSpan: item.span, list: items.image, listSpan: tokenSpan(items) } : undefined;
     if (colon && !token(c.Indent)) this.problems.push(problems.emptyBlock({ start: span.start, end: headerEnd }));
     const lastRule = rules[rules.length - 1];
     return {
       type: 'block',
       pool: opener.tokenType === t.Points ? 'points' : 'credit',
+      ...(each ? { each } : {}),
       ...this.labelled(first(c.label)),
       caps: (c.capClause ?? []).flatMap((clause) => this.capClause(clause)),
       rules,
@@ -276,6 +280,7 @@ export class AstBuilder {
     if (!span || !name || !kindToken) return undefined;
     let label: { label?: string; translations?: A.Translations } = {};
     let defaultValue: A.Literal | undefined;
+    let defaultItems: A.Literal[] | undefined;
     let range: A.InputDecl['range'];
     let step: A.Literal | undefined;
     for (const { children: option } of c.inputOption ?? []) {
@@ -283,6 +288,8 @@ export class AstBuilder {
       if (text) label = this.labelled(text);
       const d = this.signedLiteral(first(option.default));
       if (d) defaultValue = d;
+      const list = first(option.defaultList);
+      if (list) defaultItems = this.valueList(list).values;
       const min = this.signedLiteral(first(option.min));
       const max = this.signedLiteral(first(option.max));
       if (min && max) range = { min, max, span: { start: min.span.start, end: max.span.end } };
@@ -294,6 +301,8 @@ export class AstBuilder {
       name: name.name,
       nameSpan: name.span,
       inputKind: kindToken as A.InputKind,
+      ...(token(c.List) ? { list: true as const } : {}),
+      ...(defaultItems ? { defaultItems } : {}),
       ...label,
       ...(defaultValue ? { default: defaultValue } : {}),
       ...(range ? { range } : {}),
@@ -368,12 +377,10 @@ export class AstBuilder {
     for (const g of c.given ?? []) {
       const gSpan = nodeSpan(g);
       const name = this.exampleName(first(g.children.exampleName));
-      const values = (g.children.signedLiteral ?? []).flatMap((v) => {
-        const literal = this.signedLiteral(v);
-        return literal ? [literal] : [];
-      });
-      if (!gSpan || !name || values.length === 0) continue;
-      givens.push({ name: name.name, nameSpan: name.span, values, list: !!token(g.children.LBracket), span: gSpan });
+      const bracketed = first(g.children.valueList);
+      const read = bracketed ? this.valueList(bracketed) : { values: (g.children.signedLiteral ?? []).flatMap((v) => this.signedLiteral(v) ?? []) };
+      if (!gSpan || !name || (!bracketed && read.values.length === 0)) continue;
+      givens.push({ name: name.name, nameSpan: name.span, values: read.values, list: !!bracketed, ...('lists' in read && read.lists ? { lists: read.lists } : {}), span: gSpan });
     }
     const expectations: A.ExampleExpectation[] = [];
     for (const e of c.expectation ?? []) {
@@ -388,6 +395,19 @@ export class AstBuilder {
       }
     }
     return { type: 'example', ...this.labelled(first(c.label)), givens, expectations, span };
+  }
+
+  /** `[10min, 2h]`, `[]`, or a list of lists `[[10min], []]`; a list mixing values and lists is an error. */
+  private valueList(node: C.ValueListCstNode): { values: A.Literal[]; lists?: A.Literal[][] } {
+    const values = (node.children.signedLiteral ?? []).flatMap((v) => this.signedLiteral(v) ?? []);
+    const inner = node.children.inner ?? [];
+    if (inner.length === 0) return { values };
+    if (values.length > 0) this.problems.push(problems.badExample('a list holds values or lists of values, not both: `[[10min], [2h]]` is a year of lists', this.span(node)));
+    const lists = inner.map((list) => {
+      if (list.children.inner) this.problems.push(problems.badExample('lists nest one level deep: a year of lists, `[[10min], [2h]]`', this.span(list)));
+      return (list.children.signedLiteral ?? []).flatMap((v) => this.signedLiteral(v) ?? []);
+    });
+    return { values: [], lists };
   }
 
   // Names and kinds

@@ -117,9 +117,18 @@ export interface Rule extends Node {
   readonly conditionText: string;
 }
 
+/** `for each outage in outages`: a block's tiers applied to every item of a list input. */
+export interface EachItem {
+  readonly name: string;
+  readonly nameSpan: Span;
+  readonly list: string;
+  readonly listSpan: Span;
+}
+
 export interface Block extends Node {
   readonly type: 'block';
   readonly pool: 'credit' | 'points';
+  readonly each?: EachItem;
   readonly label?: string;
   readonly translations?: Translations;
   readonly caps: readonly Cap[];
@@ -140,9 +149,13 @@ export interface InputDecl extends Node {
   readonly name: string;
   readonly nameSpan: Span;
   readonly inputKind: InputKind;
+  /** `list of duration`: 0 to 1,000 items a period, each of `inputKind`. */
+  readonly list?: true;
   readonly label?: string;
   readonly translations?: Translations;
   readonly default?: Literal;
+  /** A list input's default: `default [10min, 2h]`. */
+  readonly defaultItems?: readonly Literal[];
   readonly range?: { readonly min: Literal; readonly max: Literal; readonly span: Span };
   readonly step?: Literal;
 }
@@ -214,8 +227,10 @@ export interface ExampleGiven extends Node {
   readonly name: string;
   readonly nameSpan: Span;
   readonly values: readonly Literal[];
-  /** Written as `[…]`: a contract-year run. */
+  /** Written as `[…]`: a contract-year run, or one period's list of a list input. */
   readonly list: boolean;
+  /** Written as `[[…], […]]`: a contract-year run of a list input, one list per period. */
+  readonly lists?: readonly (readonly Literal[])[];
 }
 
 export type ExampleExpectation =

@@ -118,6 +118,7 @@ interface Codes {
   'input-out-of-range': 'error';
   'unknown-input': 'error';
   'bad-year-run': 'error';
+  'empty-list': 'error';
   'invalid-option': 'error';
   'bad-precompiled': 'error';
 }
@@ -148,6 +149,8 @@ export const evaluationProblems = {
   unknownInput: (input: string, span: Span, suggestion?: string) =>
     error('unknown-input', `\`${input}\` is not an input of these rules.${didYouMean(suggestion)}`, span, { input }),
   badYearRun: (message: string, span: Span) => error('bad-year-run', message, span),
+  emptyList: (input: string, which: 'max' | 'min', span: Span) =>
+    error('empty-list', `\`${input}\` has no items this period, so it has no ${which === 'max' ? 'largest' : 'smallest'} value; guard it: \`if count(${input}) > 0 then ${which}(${input}) else …\``, span, { input }),
   invalidOption: (option: string, message: string) => error('invalid-option', `\`${option}\`: ${message}`, { start: 0, end: 0 }),
   notChecked: (span: Span) => error('bad-precompiled', 'this program was not checked; compile the rules again', span),
   badPrecompiled: (message: string) => error('bad-precompiled', message, { start: 0, end: 0 }),

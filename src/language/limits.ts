@@ -22,6 +22,8 @@ export const LIMITS = {
   literalDigits: 30,
   /** Values in one list: a contract year has 12 months. */
   listValues: 12,
+  /** Items of a `list of …` input in one period. */
+  listItems: 1000,
 } as const;
 
 /** The deepest expression and the number of expression nodes in a program. */

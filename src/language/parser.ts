@@ -153,6 +153,14 @@ export class CreditRulesParser extends CstParser {
   block = this.RULE('block', () => {
     this.OR([{ ALT: () => this.CONSUME(t.Credit) }, { ALT: () => this.CONSUME(t.Points) }]);
     this.OPTION(() => this.SUBRULE(this.label));
+    // for each outage in outages: the tiers apply to every item of a list input
+    this.OPTION3(() => {
+      this.CONSUME(t.For);
+      this.CONSUME(t.Each);
+      this.SUBRULE(this.declaredName, { LABEL: 'item' });
+      this.CONSUME(t.In);
+      this.CONSUME(t.Identifier, { LABEL: 'items' });
+    });
     this.MANY(() => this.SUBRULE(this.capClause));
     this.CONSUME(t.Colon);
     this.CONSUME(t.Newline);
@@ -178,6 +186,10 @@ export class CreditRulesParser extends CstParser {
     this.CONSUME(t.Input);
     this.SUBRULE(this.declaredName);
     this.CONSUME(t.Colon);
+    this.OPTION(() => {
+      this.CONSUME(t.List);
+      this.CONSUME(t.Of);
+    });
     this.SUBRULE(this.kind);
     this.MANY(() => this.SUBRULE(this.inputOption));
     this.CONSUME(t.Newline);
@@ -189,7 +201,10 @@ export class CreditRulesParser extends CstParser {
       {
         ALT: () => {
           this.CONSUME(t.Default);
-          this.SUBRULE(this.signedLiteral, { LABEL: 'default' });
+          this.OR2([
+            { ALT: () => this.SUBRULE(this.signedLiteral, { LABEL: 'default' }) },
+            { ALT: () => this.SUBRULE(this.valueList, { LABEL: 'defaultList' }) },
+          ]);
         },
       },
       {
@@ -313,8 +328,9 @@ export class CreditRulesParser extends CstParser {
   label = this.RULE('label', () => {
     this.CONSUME(t.StringLiteral);
     this.MANY({
-      // `payout "bonus" to "the agent"`: `to` goes on to the recipient, it is no language.
-      GATE: () => this.LA(1).tokenType !== t.To,
+      // A tag is a word before a string: `payout "bonus" to "the agent"` goes on to the recipient,
+      // `credit "Per outage" for each …` to its list.
+      GATE: () => this.LA(1).tokenType !== t.To && this.LA(2).tokenType === t.StringLiteral,
       DEF: () => {
         this.CONSUME(t.Identifier, { LABEL: 'language' });
         this.CONSUME2(t.StringLiteral);
@@ -338,14 +354,21 @@ export class CreditRulesParser extends CstParser {
     this.CONSUME(t.Equals);
     this.OR([
       { ALT: () => this.SUBRULE(this.signedLiteral) },
-      {
-        ALT: () => {
-          this.CONSUME(t.LBracket);
-          this.AT_LEAST_ONE_SEP({ SEP: t.Comma, DEF: () => this.SUBRULE2(this.signedLiteral) });
-          this.CONSUME(t.RBracket);
-        },
-      },
+      { ALT: () => this.SUBRULE(this.valueList) },
     ]);
+  });
+
+  // [10min, 2h], [] — and for a year run of a list input, a list of lists: [[10min], [], [2h]]
+  valueList = this.RULE('valueList', () => {
+    this.CONSUME(t.LBracket);
+    this.MANY_SEP({
+      SEP: t.Comma,
+      DEF: () => this.OR([
+        { ALT: () => this.SUBRULE(this.signedLiteral) },
+        { ALT: () => this.SUBRULE(this.valueList, { LABEL: 'inner' }) },
+      ]),
+    });
+    this.CONSUME(t.RBracket);
   });
 
   expectation = this.RULE('expectation', () => {

@@ -105,6 +105,10 @@ export const problems = {
   unknownFunction: (name: string, span: Span) =>
     error('unknown-function', `\`${name}\` is not a function; the built-in functions are min, max, round, floor, ceil, count and sum`, span),
   badCall: (message: string, span: Span) => error('bad-call', message, span),
+  listMisused: (name: string, span: Span) =>
+    error('kind-mismatch', `\`${name}\` is a list, but a single value is expected here; use \`count(${name})\`, \`sum(${name})\`, \`max(${name})\` or \`min(${name})\`, or a \`for each\` block`, span),
+  notAList: (name: string, span: Span, unknown: boolean) =>
+    error(unknown ? 'undefined-name' : 'kind-mismatch', unknown ? `\`${name}\` is not defined; \`for each\` goes through a list input such as \`input ${name}: list of duration\`` : `\`${name}\` is not a list; \`for each\` goes through a list input such as \`input ${name}: list of duration\``, span),
   badLanguageTag: (tag: string, span: Span, repeated = false) =>
     error('bad-language-tag', repeated
       ? `this label already has a translation for \`${tag}\``

@@ -40,6 +40,9 @@ export interface InputInfo {
   readonly currency?: string;
   /** Not declared: the quick-sketch form of a program. */
   readonly implicit: boolean;
+  /** `list of …`: the field takes 0 to 1,000 items a period (`["10min", "2h"]`); `defaultItems` are its default. */
+  readonly list?: true;
+  readonly defaultItems?: readonly string[];
   /** For the fee: whether it is given per month, quarter or year. */
   readonly period?: Period;
 
@@ -73,7 +76,7 @@ export interface ExampleInfo {
   readonly name: string;
   readonly line: number;
   /** The example's inputs as the literals it writes: `{ availability: "99.2%" }`, lists for a year. */
-  readonly inputs: Readonly<Record<string, InputValue | readonly InputValue[]>>;
+  readonly inputs: Readonly<Record<string, InputValue | readonly InputValue[] | readonly (readonly InputValue[])[]>>;
 }
 
 export interface CreditInfo {
@@ -108,6 +111,7 @@ function inputInfo(spec: InputSpec, currency: string | undefined): InputInfo {
     implicit: spec.implicit,
     ...(spec.label !== undefined ? { label: spec.label } : {}),
     ...(spec.translations ? { translations: spec.translations } : {}),
+    ...(spec.list ? { list: true as const, ...(spec.defaultItems ? { defaultItems: spec.defaultItems.map(display) } : {}) } : {}),
     ...(spec.default ? { default: display(spec.default) } : {}),
     ...(spec.range ? { range: { min: display(spec.range.min), max: display(spec.range.max) } } : {}),
     ...(spec.step ? { step: display(spec.step) } : {}),
@@ -164,6 +168,8 @@ export class Program {
   readonly payout?: PayoutInfo;
   /** Whether the program has a fee (§11): without one, results state no share of it. */
   readonly hasFee: boolean;
+  /** The period its rules are evaluated for (`period quarterly`): a contract year holds 12, 4 or 1 of them. */
+  readonly period: Period;
   protected readonly evaluator: Evaluator;
   private lastCurrency: string | undefined = undefined;
   private lastSettled: ReturnType<Program['settle']> = { options: NO_OPTIONS };
@@ -206,6 +212,7 @@ export class Program {
       ...(payout.recipientTranslations ? { recipientTranslations: payout.recipientTranslations } : {}),
     };
     this.hasFee = this.evaluator.plan.hasFee;
+    this.period = this.evaluator.plan.period;
   }
 
   /** The rules as written. */

@@ -38,6 +38,8 @@ const contextual = (word: string): TokenType =>
 export const If = keyword('if');
 export const Then = keyword('then');
 export const Else = keyword('else');
+export const Each = keyword('each');
+export const In = keyword('in');
 export const And = keyword('and');
 export const Or = keyword('or');
 export const Not = keyword('not');
@@ -75,7 +77,7 @@ export const DurationKind = keyword('duration', 'DurationKind');
 export const NumberKind = keyword('number', 'NumberKind');
 export const BooleanKind = keyword('boolean', 'BooleanKind');
 /** Reserved for later versions of the language, so that adding them breaks no program. */
-const futureWords = ['when', 'is', 'in', 'rounding', 'month', 'quarter', 'year', 'each', 'where', 'import'];
+const futureWords = ['when', 'is', 'rounding', 'month', 'quarter', 'year', 'where', 'import'];
 export const FutureReserved = createToken({
   name: 'FutureReserved',
   pattern: new RegExp(`(?:${futureWords.join('|')})(?![A-Za-z0-9_])`),
@@ -103,7 +105,9 @@ export const Months = contextual('months');
 export const After = contextual('after');
 export const Incident = contextual('incident');
 export const PeriodWord = contextual('period');
-export const contextualWords: readonly TokenType[] = [Payout, Pay, Only, To, Business, Months, After, Incident, PeriodWord];
+export const List = contextual('list');
+export const For = contextual('for');
+export const contextualWords: readonly TokenType[] = [Payout, Pay, Only, To, Business, Months, After, Incident, PeriodWord, List, For];
 
 // Quantities. A number followed directly by letters that are no unit is its own
 // token, so `5m` gets a clear message instead of two confusing ones.
@@ -147,7 +151,7 @@ export const Indent = createToken({ name: 'Indent', pattern: Lexer.NA, label: 'a
 export const Dedent = createToken({ name: 'Dedent', pattern: Lexer.NA, label: 'the end of the indented block' });
 
 export const keywords: readonly TokenType[] = [
-  If, Then, Else, And, Or, Not, Credit, Points, Point, Input, Let, Output, Fee, Cap, Capped, Per, Full,
+  If, Then, Else, Each, In, And, Or, Not, Credit, Points, Point, Input, Let, Output, Fee, Cap, Capped, Per, Full,
   Started, Below, Above, Of, Monthly, Quarterly, Yearly, Example, Claim, Within, Days, Default,
   Range, Step, True, False, PercentKind, MoneyKind, DurationKind, NumberKind, BooleanKind, FunctionWord, FutureReserved,
 ];

@@ -15,7 +15,7 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import {
   addAmounts, formatClaimPeriod, labelIn, formatMoney, formatNumber, formatPercent, formatQuantity,
-  type CapCut, type Diagnostic, type Display, type Evaluation, type EvaluationResult, type InputInfo, type InputValue, type InputValues,
+  type CapCut, type Diagnostic, type Display, type Evaluation, type ExampleInfo, type EvaluationResult, type InputInfo, type InputValue, type InputValues,
   type MonthResult, type Program, type Translations, type YearResult,
 } from '../runtime.js';
 import { axisUnit, decimalsOf, downtimeMinutes, formatDowntime, isAvailability, renderChart, span, sweep, zooms, type Curve } from './chart.js';
@@ -580,12 +580,12 @@ export class CreditCalculator extends LitElement {
     this.#compute(true);
   }
 
-  #onExample(inputs: Readonly<Record<string, InputValue | readonly InputValue[]>>): void {
+  #onExample(inputs: ExampleInfo['inputs']): void {
     if (!this.loaded) return;
     const fields = { ...this.fields };
     const lists: Record<string, string[]> = {};
     for (const input of this.loaded.inputs) {
-      const raw = inputs[input.name];
+      const raw = inputs[input.name] as InputValue | readonly InputValue[] | undefined;
       if (Array.isArray(raw)) lists[input.name] = raw.map(String);
       fields[input.name] = this.#field(input, Array.isArray(raw) ? raw[0] : (raw as InputValue | undefined) ?? input.default);
     }
@@ -597,12 +597,26 @@ export class CreditCalculator extends LitElement {
     this.#compute(true);
   }
 
-  /** Twelve months per input; months not given repeat the last given one, or the current value. */
+  /** The periods of a contract year: 12 months, or 4 quarters or 1 year under `period quarterly` or `yearly`. */
+  get #periods(): number {
+    const period = this.loaded?.period ?? 'monthly';
+    return period === 'quarterly' ? 4 : period === 'yearly' ? 1 : 12;
+  }
+
+  /** A period of the year as the year view names it: "March", "Q2" / "2. Quartal". */
+  #periodName(index: number): string {
+    const period = this.loaded?.period ?? 'monthly';
+    if (period === 'monthly') return this.#t.monthName(index + 1);
+    if (period === 'yearly') return this.#language === 'de' ? 'Jahr' : 'Year';
+    return this.#language === 'de' ? `${index + 1}. Quartal` : `Q${index + 1}`;
+  }
+
+  /** A year's periods per input; those not given repeat the last given one, or the current value. */
   #yearFields(lists: Record<string, readonly string[]>): Record<string, Field[]> {
     const year: Record<string, Field[]> = {};
     for (const input of this.#yearInputs) {
       const given = lists[input.name];
-      year[input.name] = Array.from({ length: 12 }, (_, m) => {
+      year[input.name] = Array.from({ length: this.#periods }, (_, m) => {
         const raw = given?.length ? given[Math.min(m, given.length - 1)] : this.fields[input.name]?.value;
         return this.#field(input, raw);
       });
@@ -976,7 +990,7 @@ export class CreditCalculator extends LitElement {
     // Exact sums, as the amounts are: three-place currencies (KWD, BHD) keep their third place.
     let running = '0';
     let cutTotal = '0';
-    const months: (MonthResult | undefined)[] = Array.from({ length: 12 }, (_, m) => result?.periods[m]);
+    const months: (MonthResult | undefined)[] = Array.from({ length: this.#periods }, (_, m) => result?.periods[m]);
     const problems = inputs.flatMap((input) => (year[input.name] ?? []).flatMap((f, month) => (f.error ? [{ input, month, error: f.error }] : [])));
     // A month that does not read leaves the figures of the months before it: shown as such.
     const stale = !!result && problems.length > 0;
@@ -998,9 +1012,9 @@ export class CreditCalculator extends LitElement {
             const cut = addAmounts(...cuts.map((c) => c.cut));
             cutTotal = addAmounts(cutTotal, cut);
             if (m) running = addAmounts(running, m.credit.amount);
-            const monthName = t.monthName(index + 1);
+            const monthName = this.#periodName(index);
             return html`<tr>
-              <th scope="row">${index + 1} · ${monthName}</th>
+              <th scope="row">${this.loaded?.period === 'monthly' ? `${index + 1} · ${monthName}` : monthName}</th>
               <td>${m ? this.#money(m.credit.amount) : '—'}</td>
               <td class="cutcell" title=${cuts.map((c) => `${this.#quantity(c.cap)} ${periodWord(c.period, this.#language)}`).join(', ')}>
                 ${cuts.length > 0 && cut !== '0' ? `−${this.#money(cut)}` : ''}</td>

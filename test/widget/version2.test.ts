@@ -54,3 +54,21 @@ describe('<credit-calculator> with version-2 rules', () => {
     expect(amount(el)).to.equal('50.00 EUR');
   });
 });
+
+describe('<credit-calculator> with a quarterly program', () => {
+  const QUARTERLY = `period quarterly
+fee 3000 USD monthly
+input uptime: percent "Uptime this quarter" default 99.95% range 90%..100% step 0.01%
+credit "Quarterly uptime" capped 15% yearly:
+  if uptime < 99.9% then 10%
+  if uptime < 99% then 25%
+`;
+
+  it('states a quarter\'s credit as a share of the quarter\'s fee, and its year view has four quarters', async () => {
+    const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator rules=${QUARTERLY} panels="all"></credit-calculator>`));
+    await typeInto(el, field(el, 'Uptime this quarter'), '98');
+    expect(amount(el)).to.equal('2,250.00 USD');
+    const rows = $$(el, '[part=year] tbody th[scope=row]').map((th) => th.textContent?.trim());
+    expect(rows).to.deep.equal(['Q1', 'Q2', 'Q3', 'Q4']);
+  });
+});

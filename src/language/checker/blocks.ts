@@ -32,7 +32,8 @@ function firstGap(block: A.Block, specs: ReadonlyMap<string, InputSpec>, currenc
   const tiers = block.rules.map((rule) => ({ rule, interval: intervalOf(rule.condition) }));
   const name = tiers[0]?.interval?.name;
   if (!name || tiers.some((t) => t.interval?.name !== name)) return undefined;
-  const spec = specs.get(name);
+  // A `for each` block's tiers compare its item, which takes the values of its list's items.
+  const spec = specs.get(block.each?.name === name ? block.each.list : name);
   if (!spec || spec.kind === 'boolean') return undefined;
   const range = rangeOf(spec);
   const paying = tiers

@@ -9,6 +9,7 @@ import * as A from '../ast.js';
 import { Decimal, canonical } from '../decimal.js';
 import type { Problem } from '../diagnostics.js';
 import { joined, usesFee } from '../kind-rules.js';
+import { LIMITS } from '../limits.js';
 import { problems } from '../problems.js';
 import { effectiveRange } from './implied.js';
 import type { Scope } from './names.js';
@@ -72,12 +73,14 @@ export class KindChecker {
           break;
         case 'block':
           statement.caps.forEach((c) => this.cap(c, hasRate));
+          if (statement.each) this.bindItem(statement.each);
           for (const tier of statement.rules) {
             this.rule(tier, hasRate);
             if (statement.pool === 'points' && tier.credit.kind && tier.credit.kind !== 'points') {
               this.found.push(problems.kindMismatch(`a \`points\` block credits points (such as \`2 points\`), but this tier credits ${describeKind(tier.credit.kind)}`, tier.credit.span));
             }
           }
+          if (statement.each && this.scope.get(statement.each.name)?.role === 'item') this.scope.delete(statement.each.name);
           break;
         case 'cap':
           this.cap(statement.cap, hasRate);
@@ -162,7 +165,14 @@ export class KindChecker {
     switch (expr.type) {
       case 'literal': return expr.kind;
       case 'invalid': return undefined;
-      case 'name': return this.scope.get(expr.name)?.kind;
+      case 'name': {
+        const symbol = this.scope.get(expr.name);
+        if (symbol?.list) {
+          this.found.push(problems.listMisused(expr.name, expr.span));
+          return undefined;
+        }
+        return symbol?.kind;
+      }
       case 'unary': {
         const kind = this.kindOf(expr.operand);
         if (!kind) return undefined;
@@ -203,14 +213,23 @@ export class KindChecker {
 
   /** The built-in functions: their argument counts and kinds. */
   private call(expr: A.Call): A.Kind | undefined {
-    const kinds = expr.args.map((a) => this.kindOf(a));
     const fail = (message: string, span: A.Expr['span'] = expr.span) => {
       this.found.push(problems.badCall(message, span));
       return undefined;
     };
     const name = expr.name;
+    const [only] = expr.args;
+    const list = expr.args.length === 1 && only.type === 'name' ? this.scope.get(only.name) : undefined;
+    if (list?.list && list.kind) {
+      // count(xs), sum(xs), max(xs), min(xs): of the list's items.
+      (only as { kind?: A.Kind }).kind = list.kind;
+      if (name === 'count') return 'number';
+      if (name === 'sum' || name === 'min' || name === 'max') return list.kind;
+      return fail(`\`${name}\` takes one value and a step, not a list; round each item inside a \`for each\` block`);
+    }
+    const kinds = expr.args.map((a) => this.kindOf(a));
     if (name === 'count' || name === 'sum') {
-      return fail(`\`${name}\` takes a list input (\`input outages: list of duration\`), which these rules do not have`);
+      return fail(`\`${name}\` takes one list input, such as \`${name}(outages)\` with \`input outages: list of duration\``);
     }
     if (name === 'min' || name === 'max') {
       if (expr.args.length < 2) return fail(`\`${name}\` takes two or more values, such as \`${name}(a, b)\``);
@@ -239,6 +258,17 @@ export class KindChecker {
       return undefined;
     }
     return value;
+  }
+
+  /** Makes a `for each` block's item known, of the kind of its list's items, while its tiers are checked. */
+  private bindItem(each: A.EachItem): void {
+    const list = this.scope.get(each.list);
+    if (!list?.list) {
+      this.found.push(problems.notAList(each.list, each.listSpan, !list));
+      return;
+    }
+    if (this.scope.has(each.name)) return; // a duplicate, already reported
+    this.scope.set(each.name, { name: each.name, role: 'item', span: each.nameSpan, statement: -1, kind: list.kind, used: true });
   }
 
   /** The value of an expression that needs no input (literals, and \`let\`s made of them), or undefined. */
@@ -409,6 +439,9 @@ export class KindChecker {
   }
 
   private input(decl: A.InputDecl): void {
+    if (decl.list && decl.inputKind === 'boolean') this.found.push(problems.badDeclaration('a list holds amounts, durations, percentages or numbers, not true or false', decl.nameSpan));
+    if (decl.list && decl.default) this.found.push(problems.badDeclaration(`\`${decl.name}\` is a list: its default is a list, such as \`default []\``, decl.default.span));
+    if (!decl.list && decl.defaultItems) this.found.push(problems.badDeclaration(`\`${decl.name}\` is not a list input, so its default is one value`, decl.span));
     const expect = (literal: A.Literal | undefined, what: string) => {
       if (literal && literal.kind !== decl.inputKind) {
         this.found.push(problems.badDeclaration(`the ${what} of \`${decl.name}\` must be ${describeKind(decl.inputKind)}, like the input, but \`${this.text.slice(literal.span.start, literal.span.end)}\` is ${describeKind(literal.kind)}`, literal.span));
@@ -446,14 +479,29 @@ export class KindChecker {
         this.found.push(problems.badExample(`\`${given.name}\` is not an input of these rules${guess ? `; did you mean \`${guess}\`?` : ''}`, given.nameSpan));
         continue;
       }
-      if (given.list) {
-        lengths.add(given.values.length);
+      // A list input takes one list a period (`[10min, 2h]`), or a year of them (`[[10min], []]`).
+      const itemized = symbol.list === true;
+      if (!itemized && given.lists) {
+        this.found.push(problems.badExample(`\`${given.name}\` is not a list input, so it takes one value, or a year of values \`[…]\`, not lists`, given.span));
+        continue;
+      }
+      if (itemized && !given.list) {
+        this.found.push(problems.badExample(`\`${given.name}\` is a list input: write its items in brackets, such as \`[${this.text.slice(given.values[0]?.span.start ?? 0, given.values[0]?.span.end ?? 0) || '10min'}]\``, given.span));
+        continue;
+      }
+      const periods = itemized ? given.lists?.length : given.list ? given.values.length : undefined;
+      const items = itemized ? (given.lists ?? [given.values]) : [];
+      if (items.some((list) => list.length > LIMITS.listItems)) {
+        this.found.push(problems.badExample(`a list input holds at most ${LIMITS.listItems.toLocaleString('en')} items a period`, given.span));
+      }
+      if (periods !== undefined) {
+        lengths.add(periods);
         const most = 12 / A.MONTHS_IN[this.period];
-        if (given.values.length > most) {
+        if (periods > most) {
           this.found.push(problems.badExample(this.period === 'monthly' ? 'a contract year has at most 12 months, so a list has at most 12 values' : `a contract year has at most ${most} ${this.period === 'quarterly' ? 'quarters' : 'year'}, so a list has at most ${most} value${most === 1 ? '' : 's'}`, given.span));
         }
       }
-      for (const value of given.values) {
+      for (const value of [...given.values, ...(given.lists ?? []).flat()]) {
         if (symbol.kind && value.kind !== symbol.kind) {
           this.found.push(problems.badExample(`\`${given.name}\` is ${describeKind(symbol.kind)}, but \`${this.text.slice(value.span.start, value.span.end)}\` is ${describeKind(value.kind)}`, value.span));
         }
@@ -509,6 +557,8 @@ export class KindChecker {
         span: statement.nameSpan,
         ...(statement.label !== undefined ? { label: statement.label } : {}),
         ...(statement.translations ? { translations: statement.translations } : {}),
+        ...(statement.list ? { list: true as const } : {}),
+        ...(statement.defaultItems ? { defaultItems: statement.defaultItems } : {}),
         ...(statement.default ? { default: statement.default } : {}),
         ...(statement.range ? { range: { min: statement.range.min, max: statement.range.max } } : {}),
         ...(statement.step ? { step: statement.step } : {}),

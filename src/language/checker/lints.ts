@@ -390,7 +390,8 @@ function lintCaps(program: CheckedProgram, found: Problem[]): void {
     if (s.type === 'rule') checkOwnCaps(s.caps, [s], found);
     if (s.type === 'block') {
       for (const r of s.rules) checkOwnCaps(r.caps, [r], found);
-      checkOwnCaps(s.caps, s.rules, found, true);
+      // A `for each` block's caps limit the sum over its items: they can bind though no single tier reaches them.
+      if (!s.each) checkOwnCaps(s.caps, s.rules, found, true);
     }
   }
   // `cap` statements: the most all credits together can pay in a month.
@@ -400,6 +401,7 @@ function lintCaps(program: CheckedProgram, found: Problem[]): void {
   for (const s of program.ast.statements) {
     const credits = s.type === 'rule' ? [s] : s.type === 'block' ? s.rules : [];
     if (credits.length === 0) continue;
+    if (s.type === 'block' && s.each) allConstant = false; // any number of items
     const values = credits.map(ruleCredit);
     if (values.some((v) => !v || (kind && v.kind !== kind))) allConstant = false;
     if (!allConstant) break;

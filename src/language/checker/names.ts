@@ -16,7 +16,9 @@ import { AFTER_CREDITS, BUILTINS } from './program.js';
 
 export interface NameSymbol {
   readonly name: string;
-  readonly role: 'input' | 'fee' | 'let' | 'output' | 'builtin';
+  readonly role: 'input' | 'fee' | 'let' | 'output' | 'builtin' | 'item';
+  /** A `list of …` input: it stands only where a list may (`count(xs)`, `for each x in xs`). */
+  readonly list?: boolean;
   /** Where it is defined (the name in its declaration); for implicit inputs, the first use. */
   readonly span: Span;
   /** Index of the defining statement; -1 for built-ins and implicit inputs. */
@@ -45,6 +47,14 @@ export function resolveNames(ast: A.ProgramAst, found: Problem[]): Scope {
   declare(ast, scope, found);
 
   const uses: Use[] = ast.statements.flatMap((s, statement) => A.expressionsOf(s).map((e) => ({ ...e, statement })));
+  // The item of a `for each` block is known inside its block only; the kind checker gives it its kind there.
+  const items = new Map<number, A.EachItem>();
+  ast.statements.forEach((s, i) => {
+    if (s.type !== 'block' || !s.each) return;
+    items.set(i, s.each);
+    const taken = scope.get(s.each.name);
+    if (taken) found.push(problems.duplicateDefinition(s.each.name, s.each.nameSpan, taken.span));
+  });
   const sketch = !ast.statements.some((s) => s.type === 'input');
   if (!scope.has('fee')) {
     const first = ast.statements[0]?.span ?? { start: 0, end: 0 };
@@ -61,6 +71,7 @@ export function resolveNames(ast: A.ProgramAst, found: Problem[]): Scope {
         symbol.used = true;
         continue;
       }
+      if (items.get(use.statement)?.name === ref.name) continue;
       if (sketch) {
         sites ??= kindSites(uses.map((u) => u.expr));
         const kind = inferKind(sites.get(ref.name) ?? [], scope);
@@ -107,7 +118,7 @@ function declare(ast: A.ProgramAst, scope: Scope, found: Problem[]): void {
       span: nameSpan,
       statement: index,
       decl: statement,
-      ...(statement.type === 'input' ? { kind: statement.inputKind } : {}),
+      ...(statement.type === 'input' ? { kind: statement.inputKind, ...(statement.list ? { list: true } : {}) } : {}),
     });
   });
 }

@@ -14,6 +14,9 @@ export interface InputSpec {
   readonly label?: string;
   /** The label in other languages, by two-letter tag. */
   readonly translations?: Translations;
+  /** `list of KIND`: 0 to 1,000 items a period, each of `kind`; `defaultItems` is its default. */
+  readonly list?: true;
+  readonly defaultItems?: readonly Literal[];
   readonly default?: Literal;
   readonly range?: { readonly min: Literal; readonly max: Literal };
   readonly step?: Literal;

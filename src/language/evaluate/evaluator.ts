@@ -15,7 +15,7 @@ import type { BlockPlan, CapPlan, PayConditionPlan, Plan, RulePlan, ValuePlan } 
 import { countSteps, feeOf, month, type Accruals, type Arithmetic, type Cut, type Fees, type MonthObserver, type MonthValues, type StepArithmetic } from '../plan/semantics.js';
 import { LineMap } from '../source.js';
 import { compileExpr, exact, type Compiled, type Env } from './expressions.js';
-import type { Value } from './inputs.js';
+import { isList, type Value } from './inputs.js';
 import type { StepData } from './explanation.js';
 import type { CapCut, CreditLine, Display } from './results.js';
 
@@ -253,8 +253,26 @@ class DecimalMonth implements MonthValues<Decimal> {
     return this.evaluator.payable(condition, this.input, paid, exact);
   }
 
+  /** The item a `for each` block's tiers see now. */
+  currentItem: Decimal | undefined;
+
+  items(block: BlockPlan): number {
+    return (this.env.value(block.each!.list) as readonly Decimal[]).length;
+  }
+
+  bindItem(block: BlockPlan, index: number): void {
+    const each = block.each!;
+    this.currentItem = index < 0 ? undefined : (this.env.value(each.list) as readonly Decimal[])[index];
+    this.env.bind(each.name, this.currentItem);
+  }
+
   private pointValue(): Decimal {
     return (this.pointValueMemo ??= this.evaluator.pointValue(this.env, this.input.fees.monthly));
+  }
+
+  /** The kind of a `for each` block's items: its list input's. */
+  itemKind(block: BlockPlan): A.Kind {
+    return this.evaluator.plan.inputs.find((i) => i.name === block.each!.list)?.kind ?? 'number';
   }
 
   private record(rule: RulePlan, step: StepData): void {
@@ -321,7 +339,35 @@ class Report implements MonthObserver<Decimal> {
     this.explain([...(this.values.ruleSteps.get(rule) ?? []), ...cuts.map((cut): StepData => ({ kind: 'cap', cut }))]);
   }
 
+  /** Items of the `for each` block being run that some tier paid. */
+  private paidItems = 0;
+
+  item(block: BlockPlan, index: number, count: number, winner: number, amount: Decimal): void {
+    const tier = winner >= 0 ? block.tiers[winner] : undefined;
+    const points = tier && this.values.points.get(tier);
+    if (tier) this.paidItems++;
+    const kind = this.values.itemKind(block);
+    this.explain([{
+      kind: 'item', line: tier?.line ?? block.line, block: block.owner, item: block.each!.name, index: index + 1, count,
+      value: displayOf(this.values.currentItem ?? ZERO, kind, this.input.currency),
+      ...(tier ? { tier: tier.owner } : {}), amount: this.money(amount),
+      ...(points ? { points: plain(points) } : {}),
+    }]);
+  }
+
   block(block: BlockPlan, tiers: readonly { holds: boolean; amount: Decimal }[] | undefined, winner: number, amount: Decimal): void {
+    if (block.each) {
+      // Every item's tier cuts and the block's own, in the order they happened.
+      const cuts = [...this.cuts.values()].flat();
+      this.cuts = new Map();
+      this.lines.push({
+        name: block.owner, kind: 'block', line: block.line, matched: this.paidItems > 0,
+        amount: this.money(amount), percentOfFee: this.share(amount), cuts,
+      });
+      this.paidItems = 0;
+      this.explain(cuts.map((cut): StepData => ({ kind: 'cap', cut })));
+      return;
+    }
     const outcomes = tiers ?? [];
     const tierCuts = winner >= 0 ? this.cuts.get(winner) ?? [] : [];
     const blockCuts = this.cuts.get(-1) ?? [];
@@ -362,12 +408,19 @@ class Report implements MonthObserver<Decimal> {
  */
 class MonthEnv implements Env {
   private readonly memo = new Map<string, Value>();
+  private readonly items = new Map<string, Value>();
 
   constructor(
     private readonly input: MonthInput,
     private readonly plans: ReadonlyMap<string, ValuePlan>,
     private readonly compiled: ReadonlyMap<string, Compiled>,
   ) {}
+
+  /** A `for each` block's item, known by its name inside the block; undefined unbinds it. */
+  bind(name: string, value: Decimal | undefined): void {
+    if (value === undefined) this.items.delete(name);
+    else this.items.set(name, value);
+  }
 
   setTotals(credit: Decimal, share: Decimal): void {
     this.memo.set('total_credit', credit);
@@ -394,6 +447,7 @@ class MonthEnv implements Env {
   }
 
   private known(name: string): Value | undefined {
+    if (this.items.size > 0 && this.items.has(name)) return this.items.get(name);
     const known = this.memo.get(name);
     if (known !== undefined) return known;
     if (name === 'fee') return this.input.fees.monthly;
@@ -424,6 +478,8 @@ export function percentString(fraction: Decimal): string {
 export function displayOf(value: Value, kind: A.Kind, currency: string | undefined, literal?: A.Literal): Display {
   if (literal) return { kind: literal.kind, value: literal.value, ...(literal.unit ? { unit: literal.unit } : {}), ...(literal.currency ? { currency: literal.currency } : {}) };
   if (typeof value === 'boolean') return { kind: 'boolean', value: String(value) };
+  // A list input named in a condition (`count(outages) > 2`) shows how many items it has.
+  if (isList(value)) return { kind: 'number', value: String(value.length) };
   switch (kind) {
     case 'percent': return { kind, value: percentString(value) };
     case 'money': return { kind, value: moneyString(value, currency), ...(currency ? { currency } : {}) };

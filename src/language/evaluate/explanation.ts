@@ -15,7 +15,8 @@ export type StepData =
   | { kind: 'let' | 'output'; line: number; name: string; value: Display; rounding?: { how: string; value: Display; step: Display } }
   | { kind: 'total'; amount: string; exact: string; rounded: boolean; percent: string | null }
   | { kind: 'month'; month: number; amount: string; percent: string | null; period?: 'quarterly' | 'yearly' }
-  | { kind: 'not-paid'; line: number; condition: string; amount: string };
+  | { kind: 'not-paid'; line: number; condition: string; amount: string }
+  | { kind: 'item'; line: number; block: string; item: string; index: number; count: number; value: Display; tier?: string; amount: string; points?: string };
 
 interface Phrases {
   /** What is paid, as the heading of a credit step: "Credit", or the payout's word. */
@@ -33,6 +34,7 @@ interface Phrases {
   rounded(exact: string, amount: string): string;
   month(paid: string, month: number, amount: string, percent: string | undefined, period?: 'quarterly' | 'yearly'): string;
   notPaid(condition: string, amount: string): string;
+  item(item: string, index: number, count: number, value: string, tier: string | undefined, amount: string): string;
 }
 
 const periods = {
@@ -67,6 +69,7 @@ const english: Phrases = {
     return `${unit} ${month}: ${paid === 'Credit' ? 'credit' : paid} ${amount}${percent ? ` (${percent} of ${fee})` : ''}.`;
   },
   notPaid: (condition, amount) => `\`pay only if ${condition}\` does not hold for a credit of ${amount}, so nothing is paid for this period.`,
+  item: (item, index, count, value, tier, amount) => `${item} ${index} of ${count}: ${value}${tier ? `: \`${tier}\` → ${amount}` : ': no tier applies'}.`,
 };
 
 const german: Phrases = {
@@ -92,6 +95,7 @@ const german: Phrases = {
     return `${unit} ${month}: ${paid} ${amount}${percent ? ` (${percent} der ${fee})` : ''}.`;
   },
   notPaid: (condition, amount) => `\`pay only if ${condition}\` ist bei einer Gutschrift von ${amount} nicht erfüllt; für diesen Zeitraum wird nichts gezahlt.`,
+  item: (item, index, count, value, tier, amount) => `${item} ${index} von ${count}: ${value}${tier ? `: \`${tier}\` → ${amount}` : ': keine Stufe trifft zu'}.`,
 };
 
 const phrases: Record<Lang, Phrases> = { en: english, de: german };
@@ -136,6 +140,10 @@ export function describeStep(step: StepData, lang: Lang, currency: string | unde
       return p.month(p.credit, step.month, money(step.amount), step.percent === null ? undefined : formatPercent(step.percent, lang), step.period);
     case 'not-paid':
       return p.notPaid(step.condition, money(step.amount));
+    case 'item': {
+      const amount = step.points !== undefined ? `${formatQuantity({ kind: 'points', value: step.points }, lang)} (${money(step.amount)})` : money(step.amount);
+      return p.item(step.item, step.index, step.count, show(step.value), step.tier, amount);
+    }
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Expr } from '../ast.js';
 import type { Span } from '../source.js';
-import { canonical, Decimal } from '../decimal.js';
+import { canonical, Decimal, ZERO } from '../decimal.js';
 import { evaluationProblems as problems, type Problem } from '../diagnostics.js';
 import type { Value } from './inputs.js';
 
@@ -23,6 +23,7 @@ export class EvaluationStop extends Error {
 }
 
 const num = (v: Value) => v as Decimal;
+const items = (v: Value) => v as readonly Decimal[];
 
 /**
  * Arithmetic keeps 40 significant digits. Below 10^28 a rounding at the
@@ -85,6 +86,26 @@ export function compileExpr(expr: Expr): Compiled {
     case 'call': {
       const args = expr.args.map(compileExpr);
       const span = expr.span;
+      const [only] = expr.args;
+      // count, sum, max and min of a list input's items.
+      if (args.length === 1 && only.type === 'name') {
+        const list = args[0];
+        const name = only.name;
+        switch (expr.name) {
+          case 'count': return (env) => new Decimal(items(list(env)).length);
+          case 'sum': return (env) => exact(items(list(env)).reduce((total, item) => total.plus(item), ZERO), span);
+          case 'max':
+          case 'min': {
+            const which = expr.name;
+            return (env) => {
+              const all = items(list(env));
+              if (all.length === 0) throw new EvaluationStop(problems.emptyList(name, which, span));
+              return which === 'max' ? Decimal.max(...all) : Decimal.min(...all);
+            };
+          }
+          default: break;
+        }
+      }
       switch (expr.name) {
         case 'min': return (env) => Decimal.min(...args.map((arg) => num(arg(env))));
         case 'max': return (env) => Decimal.max(...args.map((arg) => num(arg(env))));

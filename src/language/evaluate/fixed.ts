@@ -14,6 +14,7 @@
  * month. Differential tests and every feature table hold the two to
  * identical results.
  */
+import { MONTHS_IN } from '../ast.js';
 import type * as A from '../ast.js';
 import { AFTER_CREDITS, type CheckedProgram } from '../checker/program.js';
 import { canonical, Decimal } from '../decimal.js';
@@ -21,7 +22,7 @@ import { isCurrency, minorUnitDigits } from '../literals.js';
 import { lower } from '../plan/lower.js';
 import type { BlockPlan, CapPlan, PayConditionPlan, Plan, RulePlan } from '../plan/plan.js';
 import {
-  Accruals, countSteps, feeOf, feeSchedule, month, outranks, quarterFee, startsQuarter, yearFee,
+  Accruals, countSteps, feeOf, feeSchedule, month, outranks, periodsInYear, startsQuarter,
   type Cut, type MonthObserver, type MonthValues,
 } from '../plan/semantics.js';
 import type { CreditOutcome, CreditSummary, CutSummary, FastPath } from '../program.js';
@@ -116,7 +117,9 @@ class FixedPlan implements MonthValues<number>, MonthObserver<number> {
   private readonly capAmounts: Fixed[] = [];
   private readonly pointRate: { readonly amount: Fixed; readonly kind: A.Kind } | undefined = undefined;
   private readonly feeSlot: number;
-  private readonly yearlyFee: boolean;
+  /** The period's fee from the fee given: times a whole number (a monthly fee, quarterly: 3), or divided by one (yearly, monthly: 12). */
+  private readonly feeTimes: number;
+  private readonly feeDivisor: number;
   /** Scale of the monthly fee: a yearly fee is divided by 12, which needs two places more. */
   private readonly feeScale: number;
   /** The one scale of every money amount of a month. */
@@ -144,8 +147,6 @@ class FixedPlan implements MonthValues<number>, MonthObserver<number> {
   /** A program whose one credit is a tier table, and the tier its last month paid. */
   private readonly soleTable: TierTable | undefined = undefined;
   private lastWinner = -1;
-  /** A single month's fee, as a run of one. */
-  private readonly oneFee = new Float64Array(1);
   /** Whether some cap is a share of a quarter's or a year's fee. */
   private readonly periodFees: boolean;
   /** `pay only if` conditions, and whether they are being planned (the one time `total_credit` has a value). */
@@ -159,10 +160,13 @@ class FixedPlan implements MonthValues<number>, MonthObserver<number> {
       return inputPlan(input);
     });
     this.feeSlot = this.slots.get('fee') ?? -1;
-    // Other periods, and a fee given per quarter, go the exact way.
-    if (plan.period !== 'monthly' || plan.feePeriod === 'quarterly') throw UNPLANNED;
-    this.yearlyFee = plan.feePeriod === 'yearly';
-    this.feeScale = this.feeSlot < 0 ? 0 : this.inputs[this.feeSlot].scale + (this.yearlyFee ? 2 : 0);
+    // Lists of items go the exact way.
+    if (plan.inputs.some((i) => i.spec.list)) throw UNPLANNED;
+    const ratio = MONTHS_IN[plan.period] / MONTHS_IN[plan.feePeriod];
+    this.feeTimes = ratio >= 1 ? ratio : 1;
+    this.feeDivisor = ratio < 1 ? Math.round(1 / ratio) : 1;
+    // Divided, the fee needs two places more: a hundredth of 12, 4 or 3 is exact or is not (the exact way then).
+    this.feeScale = this.feeSlot < 0 ? 0 : this.inputs[this.feeSlot].scale + (this.feeDivisor > 1 ? 2 : 0);
     this.rules = new Array<RuleValues | undefined>(plan.scopes).fill(undefined);
     this.tables = new Array<TierTable | undefined>(plan.scopes).fill(undefined);
 
@@ -483,7 +487,7 @@ class FixedPlan implements MonthValues<number>, MonthObserver<number> {
       const slot = this.slotOf(key);
       if (slot < 0) throw INEXACT; // an unknown input: the reader names it
       if (Array.isArray(raw)) {
-        if (raw.length < 1 || raw.length > 12 || (months > 0 && raw.length !== months)) throw INEXACT;
+        if (raw.length < 1 || raw.length > periodsInYear(this.plan.period) || (months > 0 && raw.length !== months)) throw INEXACT;
         months = raw.length;
         lists[slot] = raw;
         sources[slot] = MONTHLY;
@@ -501,9 +505,9 @@ class FixedPlan implements MonthValues<number>, MonthObserver<number> {
     this.read(-1, state);
     // A month's own result never shows the fee of its quarter or year: only a cap of a share of one needs it.
     if (this.periodFees) {
-      this.oneFee[0] = state.fee;
-      state.quarterFee = quarterFee(this.arithmetic, this.oneFee, 0);
-      state.yearFee = yearFee(this.arithmetic, this.oneFee);
+      const [fees] = feeSchedule(this.arithmetic, [state.fee], this.plan.period);
+      state.quarterFee = fees.quarterly;
+      state.yearFee = fees.yearly;
     }
     const exact = this.month(state);
     return { ok: true, credit: { currency: currency ?? null, amount: text.money(exact), percentOfFee: this.share(exact, state.fee, text), cuts: this.takeCuts(0, text) } };
@@ -513,7 +517,7 @@ class FixedPlan implements MonthValues<number>, MonthObserver<number> {
     const states = this.states;
     const accruals = this.accruals;
     for (let m = 0; m < months; m++) this.read(m, states[m]);
-    const fees = feeSchedule(this.arithmetic, states.slice(0, months).map((s) => s.fee));
+    const fees = feeSchedule(this.arithmetic, states.slice(0, months).map((s) => s.fee), this.plan.period);
     for (let m = 0; m < months; m++) {
       states[m].quarterFee = fees[m].quarterly;
       states[m].yearFee = fees[m].yearly;
@@ -522,7 +526,7 @@ class FixedPlan implements MonthValues<number>, MonthObserver<number> {
     let paid = 0;
     let cuts: readonly CutSummary[] = NO_CUTS;
     for (let m = 0; m < months; m++) {
-      if (startsQuarter(m)) accruals.startQuarter();
+      if (startsQuarter(m, this.plan.period)) accruals.startQuarter();
       const exact = this.month(states[m]);
       paid = safe(paid + this.arithmetic.paid(exact));
       const percentOfFee = this.share(exact, states[m].fee, text);
@@ -585,11 +589,11 @@ class FixedPlan implements MonthValues<number>, MonthObserver<number> {
     if (this.feeSlot >= 0) {
       fee = inputs[this.feeSlot];
       if (!(fee > 0)) throw INEXACT;
-      if (this.yearlyFee) {
+      if (this.feeDivisor > 1) {
         const hundredfold = safe(fee * 100);
-        if (hundredfold % 12 !== 0) throw INEXACT;
-        fee = hundredfold / 12;
-      }
+        if (hundredfold % this.feeDivisor !== 0) throw INEXACT;
+        fee = hundredfold / this.feeDivisor;
+      } else if (this.feeTimes > 1) fee = safe(fee * this.feeTimes);
     }
     into.fee = fee;
   }

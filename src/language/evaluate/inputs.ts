@@ -13,10 +13,19 @@ import { evaluationProblems as problems, type Problem } from '../diagnostics.js'
 import { isCurrency, MAX_LITERAL_DIGITS, parseQuantity, significantDigits } from '../literals.js';
 import { suggest } from '../suggest.js';
 import { effectiveRange } from '../checker/implied.js';
+import { LIMITS } from '../limits.js';
 
 export type InputValue = string | number | boolean;
-export type InputValues = Readonly<Record<string, InputValue | readonly InputValue[] | undefined>>;
-export type Value = Decimal | boolean;
+/**
+ * Per input: a value; a list of values, one per period of a contract year;
+ * for a `list of …` input, a list of items, or a year of such lists.
+ */
+export type InputValues = Readonly<Record<string, InputValue | readonly InputValue[] | readonly (readonly InputValue[])[] | undefined>>;
+/** A value as the evaluator holds it; a list input's is the period's items. */
+export type Value = Decimal | boolean | readonly Decimal[];
+
+/** A list input's items (`Array.isArray` does not narrow a readonly array). */
+export const isList = (value: Value): value is readonly Decimal[] => Array.isArray(value);
 
 export { durationUnit } from '../plan/lower.js';
 import { durationUnit } from '../plan/lower.js';
@@ -116,8 +125,9 @@ export function readInputs(
       found.push(problems.unknownInput(name, { start: 0, end: 0 }, suggest(name, [...known])));
     }
   }
-  const lists = specs.filter((s) => Array.isArray(given[s.name]));
-  const lengths = new Set(lists.map((s) => (given[s.name] as readonly InputValue[]).length));
+  // A year run: a list for an input, a list of lists for a list input.
+  const lists = specs.filter((s) => Array.isArray(given[s.name]) && (!s.list || (given[s.name] as readonly unknown[]).some(Array.isArray)));
+  const lengths = new Set(lists.map((s) => (given[s.name] as readonly unknown[]).length));
   const year = lists.length > 0;
   const count = year ? Math.max(...lengths) : 1;
   if (lengths.size > 1) {
@@ -137,7 +147,11 @@ export function readInputs(
   const ordered = [...specs].sort((a, b) => Number(b.name === 'fee') - Number(a.name === 'fee'));
   for (const spec of ordered) {
     const raw = given[spec.name];
-    const perMonth = Array.isArray(raw) ? raw : undefined;
+    if (spec.list) {
+      readItems(spec, raw, count, lists.includes(spec), context, months, found);
+      continue;
+    }
+    const perMonth = Array.isArray(raw) ? (raw as readonly InputValue[]) : undefined;
     for (let m = 0; m < count; m++) {
       // A month left out of a list (`[98, undefined]`, or a hole) takes the default, as an input left out does.
       const value = (perMonth ? perMonth[m] : (raw as InputValue | undefined)) ?? defaultOf(spec);
@@ -157,14 +171,45 @@ export function readInputs(
   return { months, year, ...(context.currency ? { currency: context.currency } : {}), problems: found };
 }
 
+/**
+ * A list input's items in every period: one list for all, or one per period
+ * of a year; each item read as a value of the input (its kind, range, step),
+ * at most `LIMITS.listItems` a period. Left out: the declared default, else empty.
+ */
+function readItems(spec: InputSpec, raw: unknown, count: number, perPeriod: boolean, context: ReadContext, months: Map<string, Value>[], found: Problem[]): void {
+  for (let m = 0; m < count; m++) {
+    const given = perPeriod ? (raw as readonly unknown[])[m] : raw;
+    const items = given ?? spec.defaultItems?.map(literalText) ?? [];
+    const period = perPeriod ? m + 1 : undefined;
+    if (!Array.isArray(items) || items.some(Array.isArray)) {
+      found.push(problems.invalidInput(spec.name, 'a list of items is expected, such as ["10min", "2h"]', spec.span, period));
+      continue;
+    }
+    if (items.length > LIMITS.listItems) {
+      found.push(problems.invalidInput(spec.name, `at most ${LIMITS.listItems} items a period, but ${items.length} were given`, spec.span, period));
+      continue;
+    }
+    const read: Decimal[] = [];
+    for (const item of items as readonly InputValue[]) {
+      const value = readValue(spec, item, { ...context, ...(period ? { month: period } : {}) });
+      if (isProblem(value)) {
+        found.push(value);
+        break;
+      }
+      read.push(value as Decimal);
+    }
+    months[m].set(spec.name, read);
+  }
+}
+
 /** The declared default, as the text a user would type. */
 export function defaultOf(spec: InputSpec): string | undefined {
   return spec.default ? literalText(spec.default) : undefined;
 }
 
 /** An `example`'s values as the literals it writes: lists for a year. */
-export function exampleInputs(example: ExampleDecl): Record<string, InputValue | InputValue[]> {
+export function exampleInputs(example: ExampleDecl): Record<string, InputValue | InputValue[] | InputValue[][]> {
   return Object.fromEntries(
-    example.givens.map((g) => [g.name, g.list ? g.values.map(literalText) : literalText(g.values[0])]),
+    example.givens.map((g) => [g.name, g.lists ? g.lists.map((list) => list.map(literalText)) : g.list ? g.values.map(literalText) : literalText(g.values[0])]),
   );
 }

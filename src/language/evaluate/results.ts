@@ -60,7 +60,7 @@ export interface CreditLine extends Amount {
   readonly cuts: readonly CapCut[];
 }
 
-export type StepKind = 'condition' | 'credit' | 'proportional' | 'points' | 'tier' | 'cap' | 'let' | 'output' | 'total' | 'rounding' | 'month' | 'not-paid';
+export type StepKind = 'condition' | 'credit' | 'proportional' | 'points' | 'tier' | 'cap' | 'let' | 'output' | 'total' | 'rounding' | 'month' | 'not-paid' | 'item';
 
 /** One line of the explanation: enough, together, to recompute the result by hand. */
 export interface Step {

@@ -60,6 +60,7 @@ export function lower(program: CheckedProgram): Plan {
         const block: BlockPlan = {
           kind: 'block', scope: newScope(blockCaps), owner: ownerName(statement, lineOf(statement)), line: lineOf(statement), tiers, caps: blockCaps,
           ...(statement.translations ? { translations: statement.translations } : {}),
+          ...(statement.each ? { each: { name: statement.each.name, list: statement.each.list } } : {}),
         };
         credits.push({ type: 'block', block });
         break;

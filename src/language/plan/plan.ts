@@ -111,6 +111,8 @@ export interface BlockPlan {
   readonly line: number;
   readonly tiers: readonly RulePlan[];
   readonly caps: readonly CapPlan[];
+  /** `for each outage in outages`: the tiers apply to every item of the list input, named `name` inside the block. */
+  readonly each?: { readonly name: string; readonly list: string };
 }
 
 export type CreditPlan = { readonly type: 'rule'; readonly rule: RulePlan } | { readonly type: 'block'; readonly block: BlockPlan };

@@ -204,6 +204,10 @@ export interface MonthValues<N> {
    * `total_credit_percent`).
    */
   payable?(condition: PayConditionPlan, paid: N, exact: N): boolean;
+  /** For a `for each` block: how many items its list has this period. */
+  items?(block: BlockPlan): number;
+  /** For a `for each` block: the item its tiers see now (0-based); -1 when the block is done. */
+  bindItem?(block: BlockPlan, index: number): void;
 }
 
 /** What the month decided, for an explanation or a bill's lines. All optional: billing observes only cuts. */
@@ -213,6 +217,8 @@ export interface MonthObserver<N> {
   cut?(cut: Cut<N>, tier: number): void;
   /** The period is not paid: this `pay only if` condition does not hold. */
   notPaid?(condition: PayConditionPlan, amount: N): void;
+  /** A `for each` block's item: the tier that won it (-1: none), and what it pays before the block's caps. */
+  item?(block: BlockPlan, index: number, count: number, winner: number, amount: N): void;
 }
 
 /**
@@ -249,6 +255,10 @@ function credits<N>(plan: Plan, ar: Arithmetic<N>, values: MonthValues<N>, accru
       continue;
     }
     const block = credit.block;
+    if (block.each) {
+      total = ar.plus(total, eachItem(block, ar, values, accruals, observer));
+      continue;
+    }
     const fast = values.tableWinner?.(block);
     let winner = -1;
     let best = ar.zero;
@@ -277,6 +287,33 @@ function credits<N>(plan: Plan, ar: Arithmetic<N>, values: MonthValues<N>, accru
   const exact = applyCaps(plan.caps, total, PROGRAM_OWNER, ar, values, accruals, observer, -1);
   accruals.add(PROGRAM_SCOPE, exact);
   return exact;
+}
+
+/**
+ * A `for each` block: every item of its list through the tiers — each item's
+ * highest tier wins, after the tier's own caps — added up, then the block's
+ * caps on the sum. The block's scope accrues what it paid.
+ */
+function eachItem<N>(block: BlockPlan, ar: Arithmetic<N>, values: MonthValues<N>, accruals: Accruals<N>, observer: MonthObserver<N> | undefined): N {
+  const count = values.items!(block);
+  let sum = ar.zero;
+  for (let i = 0; i < count; i++) {
+    values.bindItem!(block, i);
+    const tiers = block.tiers.map((tier, t) => {
+      const holds = values.holds(tier);
+      return { holds, amount: holds ? ruleAmount(tier, ar, values, accruals, observer, t) : ar.zero };
+    });
+    const winner = pickTier(ar, tiers);
+    const amount = winner >= 0 ? tiers[winner].amount : ar.zero;
+    if (winner >= 0) accruals.add(block.tiers[winner].scope, amount);
+    observer?.item?.(block, i, count, winner, amount);
+    sum = ar.plus(sum, amount);
+  }
+  values.bindItem!(block, -1);
+  const amount = applyCaps(block.caps, sum, block, ar, values, accruals, observer, -1);
+  observer?.block?.(block, undefined, -1, amount);
+  accruals.add(block.scope, amount);
+  return amount;
 }
 
 /** The tier that holds and pays the most, the first of equals; -1 when none holds. */

@@ -186,6 +186,8 @@ interface Phrases {
 
   readonly definitionsIntro: string;
   inputMeans(term: string, name: string | undefined, kind: A.InputKind, range?: { min: string; max: string }): string;
+  /** A `list of …` input: the items recorded for the period. */
+  listMeans(term: string, name: string | undefined, kind: A.InputKind): string;
   valueMeans(term: string, value: string, asPercent: boolean): string;
   /** A `let` that is only a number: "“step size” is 5" rather than "means 5". */
   valueIs(term: string, value: string): string;
@@ -224,6 +226,9 @@ interface Phrases {
   readonly neverCredits: string;
   tier(when: When, listed: string, credit: string, proportional: string | undefined, caps: string): string;
   blockIntro(pool: 'credit' | 'points'): string;
+  /** `for each outage in outages`: the tiers apply to every item of the list. */
+  eachIntro(item: string, list: string, pool: 'credit' | 'points'): string;
+  eachHighest(item: string, pool: 'credit' | 'points'): string;
   highestTier(pool: 'credit' | 'points'): string;
 
   cap(amount: string, percentOfFee: boolean, period: A.Period): string;
@@ -239,6 +244,8 @@ interface Phrases {
   readonly examplesHeading: string;
   readonly examplesIntro: string;
   given(term: string, value: string): string;
+  /** An empty list of items. */
+  readonly none: string;
   /** A rounded figure: "about 13.33%". */
   about(value: string): string;
   givenMonths(term: string, values: readonly string[]): string;
@@ -330,6 +337,8 @@ function englishIn(u: EnWords): Phrases {
     const what = { percent: 'percentage measured', duration: 'duration measured', money: 'amount determined', number: 'number determined' }[kind];
     return `${named} means the ${what} for the ${u.month} concerned${range ? `, within the range from ${range.min} to ${range.max}` : ''}.`;
   },
+  listMeans: (term, name, kind) =>
+    `“${term}”${name ? ` (${name})` : ''} means the ${{ percent: 'percentages', duration: 'durations', money: 'amounts', number: 'numbers', boolean: 'conditions' }[kind]} recorded for the ${u.month} concerned, one for each item.`,
   valueMeans: (term, value, asPercent) => `“${term}” means ${value}${asPercent ? ', expressed as a percentage' : ''}.`,
   valueIs: (term, value) => `“${term}” is ${value}.`,
   conditionMeans: (term, when, listed) =>
@@ -393,6 +402,8 @@ function englishIn(u: EnWords): Phrases {
     return `${condition}: ${credit}${proportional ? ` ${proportional}` : ''}${caps}`;
   },
   blockIntro: (pool) => `For each ${u.month}, the Customer receives ${pool === 'points' ? 'service credit points' : 'a service credit'} according to the following tiers:`,
+  eachIntro: (item, list, pool) => `For each ${item} listed in the ${list}, the Customer receives ${pool === 'points' ? 'service credit points' : 'a service credit'} according to the following tiers:`,
+  eachHighest: (item, pool) => `If the conditions of more than one tier are met for ${enArticle(item)}, only the highest ${pool === 'points' ? 'number of service credit points' : 'service credit'} applies to it; those of all ${item}s are added together.`,
   highestTier: (pool) => `If the conditions of more than one tier are met, only the highest ${pool === 'points' ? 'number of service credit points' : 'service credit'} applies.`,
 
   cap: (amount, percentOfFee, period) => `${amount}${percentOfFee ? ` of the ${enPeriodFee[period]}` : ''} ${enPer[period]}`,
@@ -408,6 +419,7 @@ function englishIn(u: EnWords): Phrases {
   examplesIntro: 'The following examples illustrate the clauses above.',
   given: (term, value) => `${term} ${value}`,
   about: (value) => `about ${value}`,
+  none: 'none',
   givenMonths: (term, values) =>
     values.every((v) => v === values[0])
       ? `${term} ${values[0]} in ${values.length === 1 ? `${u.month} 1` : `each of ${u.months} 1 ${values.length === 2 ? 'and' : 'to'} ${values.length}`}`
@@ -530,6 +542,8 @@ function germanIn(u: DeWords): Phrases {
     }[kind];
     return `${named} bezeichnet ${what}${range ? `, im Bereich von ${range.min} bis ${range.max}` : ''}.`;
   },
+  listMeans: (term, name, kind) =>
+    `„${term}“${name ? ` (${name})` : ''} bezeichnet die für ${u.theEach} erfassten ${{ percent: 'Prozentwerte', duration: 'Dauern', money: 'Geldbeträge', number: 'Anzahlen', boolean: 'Bedingungen' }[kind]}, je Eintrag einen Wert.`,
   valueMeans: (term, value, asPercent) => `„${term}“ bezeichnet ${value}${asPercent ? ', ausgedrückt in Prozent' : ''}.`,
   valueIs: (term, value) => `„${term}“ beträgt ${value}.`,
   conditionMeans: (term, when, listed) =>
@@ -602,6 +616,8 @@ function germanIn(u: DeWords): Phrases {
     return `${condition}: ${credit}${proportional ? ` ${proportional}` : ''}${caps}`;
   },
   blockIntro: (pool) => `Der Kunde erhält für ${u.every} ${pool === 'points' ? 'Service-Credit-Punkte' : 'eine Gutschrift'} nach den folgenden Stufen:`,
+  eachIntro: (item, list, pool) => `Für jeden Eintrag „${item}“ in „${list}“ erhält der Kunde ${pool === 'points' ? 'Service-Credit-Punkte' : 'eine Gutschrift'} nach den folgenden Stufen:`,
+  eachHighest: (item, pool) => `Sind für einen Eintrag „${item}“ die Voraussetzungen mehrerer Stufen erfüllt, gilt für ihn nur ${pool === 'points' ? 'die höchste Zahl von Service-Credit-Punkten' : 'die höchste Gutschrift'}; die Beträge aller Einträge werden zusammengerechnet.`,
   highestTier: (pool) => `Sind die Voraussetzungen mehrerer Stufen erfüllt, gilt nur ${pool === 'points' ? 'die höchste Zahl von Service-Credit-Punkten' : 'die höchste Gutschrift'}.`,
 
   cap: (amount, percentOfFee, period) => `${amount}${percentOfFee ? ` der ${dePeriodAdjective[period]}n Vergütung` : ''} ${dePer[period]}`,
@@ -617,6 +633,7 @@ function germanIn(u: DeWords): Phrases {
   examplesIntro: 'Die folgenden Beispiele veranschaulichen die vorstehenden Ziffern.',
   given: (term, value) => `${term} ${value}`,
   about: (value) => `rund ${value}`,
+  none: 'keine',
   givenMonths: (term, values) =>
     values.every((v) => v === values[0])
       ? `${term} ${values[0]} ${values.length === 1 ? `im ${u.noun} 1` : `in jedem der ${u.plural} 1 ${values.length === 2 ? 'und' : 'bis'} ${values.length}`}`
@@ -877,7 +894,8 @@ class ClauseWriter {
       .map((input) => {
         const range = input.range && { min: this.literal(input.range.min, 'nom'), max: this.literal(input.range.max, 'nom') };
         // The name in brackets ties a labelled term to the field of the calculator.
-        return this.p.inputMeans(this.term(input.name), input.label !== undefined && input.label !== input.name ? input.name : undefined, input.kind, range);
+        const name = input.label !== undefined && input.label !== input.name ? input.name : undefined;
+        return input.list ? this.p.listMeans(this.term(input.name), name, input.kind) : this.p.inputMeans(this.term(input.name), name, input.kind, range);
       });
     if (items.length) this.add([this.p.definitionsIntro, ...items.map((item, i) => `${this.p.item(letter(i))} ${item}`)]);
   }
@@ -909,9 +927,12 @@ class ClauseWriter {
       return `${this.p.item(letter(i))} ${text}${i === all.length - 1 ? '.' : ';'}`;
     });
     const after: string[] = [];
-    if (block.rules.length > 1) after.push(this.p.highestTier(block.pool));
+    const each = block.each;
+    if (each) after.push(this.p.eachHighest(this.term(each.name), block.pool));
+    else if (block.rules.length > 1) after.push(this.p.highestTier(block.pool));
     if (block.caps.length) after.push(this.p.blockCaps(block.caps.map((cap) => this.cap(cap))));
-    return [title(A.labelIn(block.label, block.translations, this.lang)) + this.p.blockIntro(block.pool), ...tiers, ...(after.length ? [after.join(' ')] : [])];
+    const intro = each ? this.p.eachIntro(this.term(each.name), this.term(each.list), block.pool) : this.p.blockIntro(block.pool);
+    return [title(A.labelIn(block.label, block.translations, this.lang)) + intro, ...tiers, ...(after.length ? [after.join(' ')] : [])];
   }
 
   private proportional(rule: A.Rule): string | undefined {
@@ -1067,9 +1088,18 @@ class ClauseWriter {
    * defaults of the rest — so a reader can recompute it from the text alone.
    */
   private example(example: A.ExampleDecl, computed: ComputedExample | undefined): string {
-    const year = example.givens.some((g) => g.list);
+    const listInput = (name: string) => this.program.inputs.some((i) => i.name === name && i.list);
+    const year = example.givens.some((g) => (listInput(g.name) ? g.lists : g.list));
     const givens = this.program.inputs.flatMap((input) => {
       const given = example.givens.find((g) => g.name === input.name);
+      if (input.list) {
+        // A list's items in one period, or a year of them: "10 minutes, 2 hours and 5 hours"; "none".
+        const items = (list: readonly A.Literal[]) => (list.length ? this.p.join(list.map((v) => this.literal(v, 'nom')), 'and') : this.p.none);
+        const term = this.term(input.name);
+        if (given?.lists) return [this.p.givenMonths(term, given.lists.map((list) => `(${items(list)})`))];
+        const list = given ? given.values : input.defaultItems ?? [];
+        return [this.p.given(term, items(list))];
+      }
       const values = given ? given.values : input.default ? [input.default] : [];
       if (values.length === 0) return [];
       const term = input.name === 'fee' ? this.p.feeTerm(this.feePeriod) : this.term(input.name);

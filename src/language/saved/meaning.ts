@@ -14,7 +14,9 @@
  */
 import type * as A from '../ast.js';
 import { AFTER_CREDITS, BUILTINS, type CheckedProgram, type InputSpec } from '../checker/program.js';
+import { programPeriod } from '../ast.js';
 import { callKind, combined, joined, SHARES, usesFee } from '../kind-rules.js';
+import { periodsInYear } from '../plan/semantics.js';
 import { fail, show } from './read.js';
 
 type Kinds = readonly A.Kind[];
@@ -57,9 +59,19 @@ export function checkMeaning(program: CheckedProgram): void {
     }
   }
 
+  /** The item of the `for each` block being read, and its kind. */
+  let item: { name: string; kind: A.Kind } | undefined;
+
   function kindOf(e: A.Expr, at: string, afterCredits: boolean): A.Kind {
     let kind: A.Kind | undefined;
-    if (e.type === 'literal') {
+    if (e.type === 'name' && item?.name === e.name) kind = item.kind;
+    else if (e.type === 'name' && inputs.get(e.name)?.list) fail(`${at}.name`, `\`${e.name}\` is a list, where a single value is expected`);
+    else if (e.type === 'call' && e.args.length === 1 && e.args[0].type === 'name' && inputs.get(e.args[0].name)?.list) {
+      // count, sum, max and min of a list input's items.
+      const list = inputs.get(e.args[0].name)!;
+      if (e.args[0].kind !== list.kind) fail(`${at}.args[0].kind`, `${show(e.args[0].kind)}, but the list's items are ${list.kind}`);
+      kind = e.name === 'count' ? 'number' : e.name === 'sum' || e.name === 'max' || e.name === 'min' ? list.kind : fail(at, `\`${e.name}\` of a list has no kind`);
+    } else if (e.type === 'literal') {
       if (e.currency) money.push([e.currency, `${at}.currency`]);
       kind = e.kind;
     } else if (e.type === 'name') {
@@ -134,7 +146,14 @@ export function checkMeaning(program: CheckedProgram): void {
     if (s.type === 'rule') rule(s, at, 'credit');
     else if (s.type === 'block') {
       caps(s.caps, `${at}.caps`);
+      if (s.each) {
+        const list = inputs.get(s.each.list);
+        if (!list?.list) fail(`${at}.each.list`, `\`${s.each.list}\` is not a list input`);
+        if (inputs.has(s.each.name) || specs.has(s.each.name)) fail(`${at}.each.name`, `\`${s.each.name}\` is also another name`);
+        item = { name: s.each.name, kind: list.kind };
+      }
       s.rules.forEach((r, i) => rule(r, `${at}.rules[${i}]`, s.pool));
+      item = undefined;
     } else if (s.type === 'cap') caps([s.cap], `${at}.cap`);
     else if (s.type === 'point-rate') expect(s.rate, `${at}.rate`, ['money', 'percent']);
     else if (s.type === 'fee') literals('money', { default: s.amount }, at);
@@ -144,7 +163,7 @@ export function checkMeaning(program: CheckedProgram): void {
       if (kindOf(s.condition, `${at}.condition`, true) !== 'boolean') fail(`${at}.condition`, 'not a condition');
     }
     else if (s.type === 'input') {
-      if (inputs.get(s.name)?.kind !== s.inputKind || s.name === 'fee') fail(`${at}.name`, `\`${s.name}\` is no ${s.inputKind} input among \`inputs\``);
+      if (inputs.get(s.name)?.kind !== s.inputKind || s.name === 'fee' || inputs.get(s.name)?.list !== s.list) fail(`${at}.name`, `\`${s.name}\` is no ${s.list ? 'list of ' : ''}${s.inputKind} input among \`inputs\``);
       literals(s.inputKind, s, at);
     } else if (s.type === 'let' || s.type === 'output') {
       usesTotal = false;
@@ -161,12 +180,19 @@ export function checkMeaning(program: CheckedProgram): void {
   statements.forEach((s, index) => {
     if (s.type !== 'example') return;
     const at = `ast.statements[${index}]`;
-    const lengths = new Set(s.givens.filter((g) => g.list).map((g) => g.values.length));
+    // A year run: a list of values for an input, a list of lists for a list input.
+    const periods = (g: A.ExampleGiven) => (inputs.get(g.name)?.list ? g.lists?.length : g.list ? g.values.length : undefined);
+    const lengths = new Set(s.givens.map(periods).filter((n) => n !== undefined));
     if (lengths.size > 1) fail(`${at}.givens`, 'lists of different lengths, but they are the months of one year');
     s.givens.forEach((g, i) => {
-      const kind = inputs.get(g.name)?.kind ?? fail(`${at}.givens[${i}].name`, `\`${g.name}\` is not an input`);
-      if (!g.list && g.values.length > 1) fail(`${at}.givens[${i}].values`, 'more than one value, but not a list');
-      g.values.forEach((v, j) => example(v, [kind], `${at}.givens[${i}].values[${j}]`));
+      const input = inputs.get(g.name) ?? fail(`${at}.givens[${i}].name`, `\`${g.name}\` is not an input`);
+      if (!g.list && g.values.length !== 1) fail(`${at}.givens[${i}].values`, 'not one value, but not a list');
+      if (g.lists && !input.list) fail(`${at}.givens[${i}].lists`, `lists of values, but \`${g.name}\` is not a list input`);
+      if (input.list && !g.list) fail(`${at}.givens[${i}].list`, `one value, but \`${g.name}\` is a list input`);
+      const most = periodsInYear(programPeriod(program.ast));
+      const n = periods(g);
+      if (n !== undefined && n > most) fail(`${at}.givens[${i}].${input.list ? 'lists' : 'values'}`, `${n} entries, more than the ${most} allowed`);
+      [...g.values, ...(g.lists ?? []).flat()].forEach((v, j) => example(v, [input.kind], `${at}.givens[${i}].values[${j}]`));
     });
     s.expectations.forEach((e, i) => {
       const where = `${at}.expectations[${i}]`;

@@ -21,6 +21,8 @@ const feePeriod = period;
 const name = text(LIMITS.sourceLength, /^[A-Za-z][A-Za-z0-9_]*$/, 'a name (a letter, then letters, digits or _)');
 const label = text(LIMITS.sourceLength);
 const currency = text(3, /^[A-Z]{3}$/, 'a currency code of three capital letters');
+/** A flag that is only ever written as `true`. */
+const yes: Reader<true> = (value, at) => (value === true ? true : expected(at, 'true', value));
 /** A label's translations: two-letter language tags to texts. */
 const translations: Reader<A.Translations> = (value, at) => {
   if (!isPlainObject(value)) return expected(at, 'an object of translations', value);
@@ -143,10 +145,13 @@ export function savedProgram(sourceLength: number): Reader<CheckedProgram> {
   });
   const statement = variants<A.Statement>('type', {
     rule,
-    block: object({ type: oneOf('block'), pool: oneOf('credit', 'points'), label: optional(label), translations: optional(translations), caps, rules: array(rule, LIMITS.astNodes), headerSpan: span, span }),
+    block: object({
+      type: oneOf('block'), pool: oneOf('credit', 'points'), label: optional(label), translations: optional(translations), caps,
+      each: optional(object({ name, nameSpan: span, list: name, listSpan: span })), rules: array(rule, LIMITS.astNodes), headerSpan: span, span }),
     fee: object({ type: oneOf('fee'), amount: literal, period: feePeriod, label: optional(label), translations: optional(translations), span }),
     input: object({
-      type: oneOf('input'), name, nameSpan: span, inputKind, label: optional(label), translations: optional(translations), default: optional(literal),
+      type: oneOf('input'), name, nameSpan: span, inputKind, list: optional(yes), label: optional(label), translations: optional(translations), default: optional(literal),
+      defaultItems: optional(array(literal, LIMITS.listItems)),
       range: optional(object({ min: literal, max: literal, span })), step: optional(literal), span,
     }),
     cap: object({ type: oneOf('cap'), cap, span }),
@@ -164,7 +169,10 @@ export function savedProgram(sourceLength: number): Reader<CheckedProgram> {
       type: oneOf('example'),
       label: optional(label),
       translations: optional(translations),
-      givens: array(object({ name, nameSpan: span, values: array(countedLiteral, LIMITS.listValues, 1), list: boolean, span }), LIMITS.astNodes),
+      givens: array(object({
+        name, nameSpan: span, values: array(countedLiteral, LIMITS.listItems), list: boolean,
+        lists: optional(array(array(countedLiteral, LIMITS.listItems), LIMITS.listValues)), span,
+      }), LIMITS.astNodes),
       expectations: array((value, at) => {
         counted(at);
         return expectation(value, at);
@@ -182,7 +190,7 @@ export function savedProgram(sourceLength: number): Reader<CheckedProgram> {
   });
 
   const inputSpec: Reader<InputSpec> = object({
-    name, kind: inputKind, label: optional(label), translations: optional(translations), default: optional(literal),
+    name, kind: inputKind, label: optional(label), translations: optional(translations), list: optional(yes), defaultItems: optional(array(literal, LIMITS.listItems)), default: optional(literal),
     range: optional(object({ min: literal, max: literal })), step: optional(literal),
     implicit: boolean, period: optional(feePeriod), span,
   });
