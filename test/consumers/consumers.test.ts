@@ -94,7 +94,7 @@ describe('the packed package in consumer apps', { timeout: 15 * 60_000 }, () => 
   it('ships what it documents: lib/, dist/, types, the manifest, LICENSE and CHANGELOG', async () => {
     const files = (await run('tar', ['-tzf', tarball], work)).split('\n');
     for (const f of ['package/dist/credit-calculator.js', 'package/lib/index.d.ts', 'package/lib/runtime.js', 'package/lib/compiler.js', 'package/lib/language-service.d.ts', 'package/lib/widget/credit-calculator.d.ts',
-      'package/lib/react.d.ts', 'package/lib/vue.d.ts', 'package/custom-elements.json', 'package/LICENSE', 'package/CHANGELOG.md']) {
+      'package/lib/react.d.ts', 'package/lib/react-playground.d.ts', 'package/lib/vue.d.ts', 'package/custom-elements.json', 'package/LICENSE', 'package/CHANGELOG.md']) {
       assert.ok(files.includes(f), `${f} is in the tarball`);
     }
   });
@@ -102,7 +102,7 @@ describe('the packed package in consumer apps', { timeout: 15 * 60_000 }, () => 
   it("the README shows the apps' code as it runs", () => {
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
     // A file's snippet is all of it, or what follows a line `// As in the README:`.
-    for (const file of ['vite/main.js', 'react/src/Sla.jsx', 'vue/src/App.vue', 'typescript/src/readme-library.ts']) {
+    for (const file of ['vite/main.js', 'react/src/Sla.jsx', 'vue/src/App.vue', 'typescript/src/readme-library.ts', 'playground/src/Drafting.tsx']) {
       const snippet = readFileSync(join(fixtures, file), 'utf8').split('// As in the README:\n').at(-1)!.trim();
       assert.ok(readme.includes(snippet), `README shows test/consumers/${file} as it is`);
     }
@@ -150,7 +150,14 @@ describe('the packed package in consumer apps', { timeout: 15 * 60_000 }, () => 
     return page;
   }
 
-  async function built(name: string): Promise<string> {
+  /** An app built once and served; its origin. */
+  const builds = new Map<string, Promise<string>>();
+  function built(name: string): Promise<string> {
+    if (!builds.has(name)) builds.set(name, build(name));
+    return builds.get(name)!;
+  }
+
+  async function build(name: string): Promise<string> {
     const dir = await ready(name);
     await run('npm', ['run', 'build'], dir);
     // What the app ships, as the npm modules end up in it (printed: the budgets are the standalone bundle's).
@@ -176,14 +183,14 @@ describe('the packed package in consumer apps', { timeout: 15 * 60_000 }, () => 
     await (await drive(`${await built('vue')}/`, { before: '0.00', after: '222.50' })).close();
   });
 
-  it('the playground: credit-rules/playground in a Vite app that installs the editor packages', async () => {
+  /** Opens a playground page, replaces the starter rules by typing, and waits for the preview's credit. */
+  async function draft(url: string): Promise<{ page: Page; errors: string[] }> {
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(`${await built('playground')}/`);
+    await page.goto(url);
     const editor = page.locator('credit-playground .cm-content');
     await editor.filter({ hasText: 'availability' }).waitFor();
-    // A drafter replaces the starter rules; the preview calculator follows.
     await editor.click();
     await page.keyboard.press('Control+A');
     for (const line of ['fee 1000 EUR monthly', 'input availability: percent "Availability" default 99%', 'if availability < 99.5% then 10%']) {
@@ -192,6 +199,20 @@ describe('the packed package in consumer apps', { timeout: 15 * 60_000 }, () => 
       await page.keyboard.press('Enter');
     }
     await page.locator('credit-playground credit-calculator [part=amount]').filter({ hasText: '100.00' }).waitFor();
+    return { page, errors };
+  }
+
+  it('the playground: credit-rules/playground in a Vite app that installs the editor packages, and imported on a server', async () => {
+    const { page, errors } = await draft(`${await built('playground')}/`);
+    assert.deepEqual(errors, []);
+    await page.close();
+    assert.match(await run('node', ['server.js'], await ready('playground')), /server import: ok/);
+  });
+
+  it('React 19: <CreditPlayground> from credit-rules/react/playground, type-checked, and the app hears each edit', async () => {
+    // The same app's second page (built, and its TSX type-checked, with the first).
+    const { page, errors } = await draft(`${await built('playground')}/react.html`);
+    await page.locator('#status').filter({ hasText: 'ok: if availability < 99.5% then 10%' }).waitFor();
     assert.deepEqual(errors, []);
     await page.close();
   });
