@@ -544,16 +544,15 @@ export class CreditPlayground extends LitElement {
   // ——— format and export ———
 
   /** Lays the draft out in the one canonical layout, as one undoable edit; says why not when the text has syntax errors. */
-  formatDraft(): boolean {
+  private formatDraft(): void {
     const view = this.view;
-    if (!view) return false;
+    if (!view) return;
     const source = this.source;
     const result = format(source);
-    if (result.text === undefined) return void (this.status = { say: (t) => t.formatNeedsSyntax }), false;
-    if (!result.changed) return void (this.status = { say: (t) => t.formatUnchanged }), true;
+    if (result.text === undefined) return void (this.status = { say: (t) => t.formatNeedsSyntax });
+    if (!result.changed) return void (this.status = { say: (t) => t.formatUnchanged });
     view.dispatch({ changes: smallestChange(source, result.text), userEvent: 'input.format', scrollIntoView: true });
     this.status = { say: (t) => t.formatted };
-    return true;
   }
 
   /** Saves the clause, in the clause pane's language, as a Word document (the writer is loaded on first use). */
