@@ -23,7 +23,11 @@ import { property, query, state } from 'lit/decorators.js';
 import { EditorView } from '@codemirror/view';
 import { compile } from '../index.js';
 import type { Diagnostic, EvaluationResult, ExampleResult, Kind, Program } from '../index.js';
+import { diffPrograms, type ProgramDiff } from '../language/diff/diff.js';
+import { format } from '../language/format/format.js';
 import { clauseParts, linkedLines, type ClausePart } from './clause-links.js';
+import { renderMoney, renderTerms } from './compare-view.js';
+import { smallestChange } from './smallest-change.js';
 import type { CompletionData } from './completion.js';
 import { messageOf } from './diagnostics-de.js';
 import { jumpTo, offsetOf, showDiagnostics, sortDiagnostics, type SaidDiagnostic } from './diagnostics.js';
@@ -53,6 +57,8 @@ interface Side {
 interface Comparison {
   readonly before: Side;
   readonly after: Side;
+  /** The terms worded in the interface's language, computed once per language. */
+  readonly diffs: Map<Lang, ProgramDiff>;
 }
 
 /** The value of the draft as it stands in the Compare pickers. */
@@ -339,6 +345,7 @@ export class CreditPlayground extends LitElement {
       contentAttributes: this.editorAttributes(),
       lang: this.language,
       ...(history !== undefined ? { history } : {}),
+      keys: [{ key: 'Shift-Alt-f', run: () => (this.formatDraft(), true) }],
       onChange: () => this.schedule(),
       onSelection: () => this.followCursor(),
     });
@@ -534,6 +541,37 @@ export class CreditPlayground extends LitElement {
     return true;
   }
 
+  // ——— format and export ———
+
+  /** Lays the draft out in the one canonical layout, as one undoable edit; says why not when the text has syntax errors. */
+  private formatDraft(): void {
+    const view = this.view;
+    if (!view) return;
+    const source = this.source;
+    const result = format(source);
+    if (result.text === undefined) return void (this.status = { say: (t) => t.formatNeedsSyntax });
+    if (!result.changed) return void (this.status = { say: (t) => t.formatUnchanged });
+    view.dispatch({ changes: smallestChange(source, result.text), userEvent: 'input.format', scrollIntoView: true });
+    this.status = { say: (t) => t.formatted };
+  }
+
+  /** Saves the clause, in the clause pane's language, as a Word document (the writer is loaded on first use). */
+  private async downloadDocx(): Promise<void> {
+    const program = this.lastGood?.program;
+    if (!program) return;
+    const lang = this.clauseLanguage;
+    const file = `${this.fileName}-${lang}.docx`;
+    try {
+      const { clauseDocx, DOCX_MIME_TYPE } = await import('../clause-export/docx.js');
+      const examples = this.examples?.program === program ? this.examples.results : undefined;
+      const bytes = await clauseDocx(program, lang, examples);
+      this.saveFile(file, new Blob([bytes as BlobPart], { type: DOCX_MIME_TYPE }));
+      this.status = { say: (t) => t.docxSaved(file) };
+    } catch {
+      this.status = { say: (t) => t.docxFailed };
+    }
+  }
+
   // ——— versions ———
 
   /** Saves the draft as it stands as a named version; resolves to the version, or undefined when it could not be kept. */
@@ -602,7 +640,7 @@ export class CreditPlayground extends LitElement {
     if (broken) return void (this.status = { say: (t) => t.compareErrors(broken.name) });
     // The chart is <credit-compare>, loaded the first time it is needed.
     await import('../widget/compare/credit-compare.js');
-    this.compared = { before: sides[0] as Side, after: sides[1] as Side };
+    this.compared = { before: sides[0] as Side, after: sides[1] as Side, diffs: new Map() };
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#compare-heading')?.scrollIntoView({ block: 'nearest' });
   }
@@ -817,6 +855,7 @@ export class CreditPlayground extends LitElement {
       </select>
       <button class="button" id="open-template" @click=${() => this.openTemplate(this.template)}>${t.openTemplate}</button>
       <span class="spacer"></span>
+      <button class="button" id="format" aria-label=${t.formatLabel} @click=${() => this.formatDraft()}>${t.format}</button>
       <button class="button" id="share" @click=${this.onShare}>${t.share}</button>
       <button class="button" id="embed" @click=${this.onEmbed}>${t.embed}</button>
       <button class="button" id="download" @click=${() => this.download()}>${t.download}</button>
@@ -894,9 +933,17 @@ export class CreditPlayground extends LitElement {
       <h2 id="compare-heading">${t.compare}: ${t.compareTitle(compared.before.name, compared.after.name)}
         <button class="button close-compare" aria-label=${t.closeCompare} @click=${() => (this.compared = undefined)}>×</button>
       </h2>
+      ${this.renderDiff(compared, t)}
       <h3>${t.curves}</h3>
       <credit-compare panels="chart" compact locale=${this.language}></credit-compare>
     </section>`;
+  }
+
+  private renderDiff(compared: Comparison, t: Strings): TemplateResult {
+    const lang = this.language;
+    let diff = compared.diffs.get(lang);
+    if (!diff) compared.diffs.set(lang, (diff = diffPrograms(compared.before.program, compared.after.program, lang)));
+    return html`${renderTerms(diff, t)} ${renderMoney(diff.impact, t, lang)}`;
   }
 
   private renderPreview(t: Strings): TemplateResult {
@@ -945,7 +992,8 @@ export class CreditPlayground extends LitElement {
           <button class="button" id="clause-en" lang="en" aria-pressed=${String(this.clauseLanguage === 'en')} @click=${() => (this.clauseLang = 'en')}>${t.english}</button>
           <button class="button" id="clause-de" lang="de" aria-pressed=${String(this.clauseLanguage === 'de')} @click=${() => (this.clauseLang = 'de')}>${t.german}</button>
         </span>
-        <button class="button clause-print" id="print-clause" ?disabled=${!clause} @click=${() => print()}>${t.printClause}</button>
+        <button class="button clause-action" id="download-docx" ?disabled=${!clause} @click=${this.downloadDocx}>${t.downloadDocx}</button>
+        <button class="button clause-action" id="print-clause" ?disabled=${!clause} @click=${() => print()}>${t.printClause}</button>
       </h2>
       ${this.stale ? html`<p class="stale-note">${t.stale}</p>` : nothing}
       ${clause

@@ -176,7 +176,7 @@ export const styles = css`
   }
   .cr-hover code { font-weight: 600; }
 
-  .clause-print { margin-inline-start: auto; }
+  #download-docx { margin-inline-start: auto; }
   .compare-form { display: flex; flex-wrap: wrap; gap: 6px 10px; align-items: center; margin-top: 12px; }
   .compare-form select { max-width: 100%; }
   .compare > h2 .close-compare { margin-inline-start: auto; padding: 0 10px; }
@@ -192,7 +192,7 @@ export const styles = css`
   /* Printing (to paper or PDF) prints the clause alone, as a contract's page. */
   @media print {
     :host { color: #000; background: #fff; container-type: normal; }
-    .toolbar, .status, .editor-pane, .problems, .versions, .preview, .examples, .compare, .clause-toggle, .clause-print, .hint, .stale-note, dialog { display: none !important; }
+    .toolbar, .status, .editor-pane, .problems, .versions, .preview, .examples, .compare, .clause-toggle, .clause-action, .hint, .stale-note, dialog { display: none !important; }
     .layout, .side { display: block; }
     .pane[part='clause'] { border: 0; padding: 0; }
     .pane[part='clause'] > h2 { font-size: 1.2rem; }

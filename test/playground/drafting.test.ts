@@ -13,6 +13,7 @@ import { germanMessages } from '../../src/playground/diagnostics-de.js';
 import { openVersions, readVersionsFile } from '../../src/playground/versions.js';
 import { reservedForLater, wordDocs } from '../../src/playground/word-docs.js';
 import { keywords } from '../../src/language-service.js';
+import { starterSource } from '../../src/playground/templates.js';
 import { $, $$, mount, PATIENCE, RULES, settle, toEnd, typeLines } from './helpers.js';
 import { afterEach, describe, it } from './mocha.js';
 
@@ -32,7 +33,7 @@ async function saveVersion(el: CreditPlayground, name: string): Promise<void> {
 const versionNames = (el: CreditPlayground) => $$(el, '.version-name').map((n) => n.textContent);
 
 /** The file the playground handed to the browser's downloads by its next click on a link. */
-function nextDownload(): Promise<{ name: string; text: string }> {
+function nextDownload(): Promise<{ name: string; text: string; bytes: Uint8Array }> {
   return new Promise((resolve) => {
     const create = URL.createObjectURL;
     let blob: Blob | undefined;
@@ -45,9 +46,36 @@ function nextDownload(): Promise<{ name: string; text: string }> {
       URL.createObjectURL = create;
       HTMLAnchorElement.prototype.click = click;
       const name = this.download;
-      void blob!.text().then((text) => resolve({ name, text }));
+      void Promise.all([blob!.text(), blob!.arrayBuffer()]).then(([text, buffer]) => resolve({ name, text, bytes: new Uint8Array(buffer) }));
     };
   });
+}
+
+/** One file of a zip archive (a .docx is one), read as a word processor would: central directory, then the stored or deflated data. */
+async function unzipEntry(zip: Uint8Array, wanted: string): Promise<string> {
+  const data = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  let end = zip.length - 22;
+  while (end >= 0 && data.getUint32(end, true) !== 0x06054b50) end--;
+  if (end < 0) throw new Error('not a zip archive: no end of central directory');
+  const count = data.getUint16(end + 10, true);
+  let at = data.getUint32(end + 16, true);
+  for (let i = 0; i < count; i++) {
+    const method = data.getUint16(at + 10, true);
+    const size = data.getUint32(at + 20, true);
+    const nameLength = data.getUint16(at + 28, true);
+    const skip = nameLength + data.getUint16(at + 30, true) + data.getUint16(at + 32, true);
+    const name = new TextDecoder().decode(zip.subarray(at + 46, at + 46 + nameLength));
+    const local = data.getUint32(at + 42, true);
+    if (name === wanted) {
+      const start = local + 30 + data.getUint16(local + 26, true) + data.getUint16(local + 28, true);
+      const raw = zip.slice(start, start + size);
+      if (method === 0) return new TextDecoder().decode(raw);
+      const inflated = new Blob([raw]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+      return new Response(inflated).text();
+    }
+    at += 46 + skip;
+  }
+  throw new Error(`${wanted} is not in the archive`);
 }
 
 /** Chooses a file in the file picker of `input`, as the browser does when a person picks one. */
@@ -195,6 +223,73 @@ describe('versions of a draft', () => {
     } finally {
       Object.defineProperty(IDBFactory.prototype, 'open', open);
     }
+  });
+});
+
+describe('format and the clause as a Word document', () => {
+  it('formats the draft with the button and with Shift+Alt+F; Ctrl+Z undoes it', async () => {
+    const messy = 'fee   1000 EUR monthly\ninput availability : percent default 99%\ncredit "Uptime":\n    if availability<99.9% then 10%\n    if availability < 99% then 25%\n';
+    const el = await mount({ source: messy });
+    ($(el, '#format') as HTMLButtonElement).click();
+    await settle(el);
+    expect(el.source).not.to.equal(messy);
+    expect(el.source).to.contain('fee 1000 EUR monthly\n');
+    expect(el.source).to.contain('  if availability < 99.9% then 10%');
+    expect($(el, '[role=status]')!.textContent).to.equal('Formatted: one layout, the same meaning. Ctrl+Z undoes it.');
+    const formatted = el.source;
+    ($(el, '.cm-content') as HTMLElement).focus();
+    await sendKeys({ press: 'Control+z' });
+    await settle(el);
+    expect(el.source).to.equal(messy);
+    await sendKeys({ press: 'Shift+Alt+f' });
+    await settle(el);
+    expect(el.source).to.equal(formatted);
+    ($(el, '#format') as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect($(el, '[role=status]')!.textContent).to.equal('The rules are already formatted.');
+  });
+
+  it('does not format text with syntax errors, and says why', async () => {
+    const broken = 'if availability < then 10%\n';
+    const el = await mount({ source: broken });
+    ($(el, '#format') as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect(el.source).to.equal(broken);
+    expect($(el, '[role=status]')!.textContent).to.equal('The rules have syntax errors: fix them, then format.');
+  });
+
+  it('downloads the clause as a .docx that holds the tier table, in German too', async () => {
+    const el = await mount({ source: starterSource });
+    ($(el, '[data-pane=clause]') as HTMLElement).scrollIntoView();
+    ($(el, '#clause-de') as HTMLButtonElement).click();
+    await waitUntil(() => $(el, '.clause')?.getAttribute('lang') === 'de', 'the German clause', PATIENCE);
+    const download = nextDownload();
+    ($(el, '#download-docx') as HTMLButtonElement).click();
+    const file = await download;
+    expect(file.name).to.equal('credit-rules-de.docx');
+    const xml = await unzipEntry(file.bytes, 'word/document.xml');
+    const doc = new DOMParser().parseFromString(xml, 'application/xml');
+    const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+    const rows = [...doc.getElementsByTagNameNS(W, 'tbl')[0].getElementsByTagNameNS(W, 'tr')]
+      .map((row) => [...row.getElementsByTagNameNS(W, 'tc')].map((cell) => cell.textContent!.replace(/\s/g, ' ')));  // the clause keeps numbers and units together with no-break spaces
+    expect(rows.length, 'a header and three tiers').to.equal(4);
+    expect(rows.map((r) => r.join(' | ')).join('\n')).to.contain('99,9 %');
+    expect(doc.documentElement.textContent).to.contain('Gutschrift');
+    expect($(el, '[role=status]')!.textContent).to.equal('Saved the clause as credit-rules-de.docx.');
+  });
+});
+
+describe('comparing versions in words and money', () => {
+  it('states the changed terms in words and the money each range of values costs', async () => {
+    const el = await mount({ source: RULES });
+    await saveVersion(el, 'Signed');
+    el.source = RULES.replace('99.5%', '99.9%');
+    await settle(el);
+    ($(el, '#compare') as HTMLButtonElement).click();
+    await waitUntil(() => $(el, '.compare .terms li'), 'the changed terms', PATIENCE);
+    expect($$(el, '.compare .terms li').map((li) => li.textContent!).join('\n')).to.contain('99.9');
+    const rows = $$(el, '.compare table.money tbody tr').map((row) => [...row.children].map((cell) => cell.textContent!.trim().replace(/\s/g, ' ')));
+    expect(rows).to.deep.equal([['from 99.5% to below 99.9%', '0.00 EUR', '100.00 EUR', '+100.00 EUR']]);
   });
 });
 
