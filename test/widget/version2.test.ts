@@ -6,6 +6,7 @@
  * business days, and a `pay only if` threshold crossed by typing.
  */
 import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { $, $$, amount, field, ready, typeInto } from './helpers.js';
 import '../../src/widget/credit-calculator.js';
 import type { CreditCalculator } from '../../src/widget/credit-calculator.js';
@@ -102,6 +103,31 @@ output late: number "Late tickets" = count(p1_responses)
     await el.updateComplete;
     expect(amount(el)).to.equal('80.00 EUR');
     expect($$(el, '.output dd').map((d) => d.textContent?.trim())).to.deep.equal(['1']);
+  });
+
+  it('is used with the keyboard alone and passes axe', async () => {
+    const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator rules=${PER_TICKET}></credit-calculator>`));
+    const add = $$(el, '[part~=list] button').find((b) => b.textContent?.trim() === 'Add a row') as HTMLButtonElement;
+    add.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    // The new row has the focus: type into it straight away.
+    await sendKeys({ type: '2h' });
+    await el.updateComplete;
+    expect(amount(el)).to.equal('80.00 EUR');
+    add.focus();
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    await sendKeys({ type: '5h' });
+    await el.updateComplete;
+    expect(amount(el)).to.equal('280.00 EUR');
+    // From row 2's box, Tab reaches "Move row 2 up" (row 2 has no way down); Enter moves it.
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement?.getAttribute('aria-label')).to.equal('Move row 2 up');
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect($$(el, '[part~=list] input').map((i) => (i as HTMLInputElement).value)).to.deep.equal(['5h', '2h']);
+    await expect(el).to.be.accessible();
   });
 
   it('a column pasted from a spreadsheet becomes one row per value', async () => {
