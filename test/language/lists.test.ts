@@ -7,6 +7,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { compile, loadProgram } from '../../src/index.js';
+import type { CheckedProgram } from '../../src/language/checker/program.js';
+import { planFixed } from '../../src/language/evaluate/fixed.js';
 import { evalMonth, evalProblems, evalYear, explanationOf, programOf, rules, theDiagnostic } from '../helpers.js';
 
 const outages = rules`
@@ -53,6 +55,19 @@ describe('for each: every item through the tiers, summed, the block capped', () 
   it('examples write lists and years of lists', () => {
     const program = programOf(`${outages}example "Three": outages = [30min, 2h, 5h] => credit 4%\nexample "Year": outages = [[2h], [], [5h, 5h]] => credit 70 EUR\n`);
     assert.deepEqual(program.runExamples().map((e) => e.passed), [true, true]);
+  });
+});
+
+describe('both backends', () => {
+  it('the fast path answers lists and for-each blocks itself, as the exact interpreter does, and hands an empty max over', () => {
+    const path = planFixed(programOf(outages).toJSON() as CheckedProgram);
+    assert.ok(path, 'no fast path for a program with a list');
+    for (const items of [[], ['2h'], ['30min', '2h', '5h'], Array(11).fill('5h')]) {
+      assert.deepEqual(path({ outages: items }, {}), programOf(outages).credit({ outages: items }));
+    }
+    assert.deepEqual(path({ outages: [['2h'], [], ['5h', '5h']] }, {}), programOf(outages).credit({ outages: [['2h'], [], ['5h', '5h']] }));
+    const longest = planFixed(programOf('fee 1 EUR\ninput xs: list of duration\nif max(xs) > 1h then 1%\n').toJSON() as CheckedProgram)!;
+    assert.equal(longest({ xs: [] }, {}), undefined, 'the exact interpreter reports max of no items');
   });
 });
 

@@ -19,6 +19,7 @@ import type * as A from '../ast.js';
 import { AFTER_CREDITS, type CheckedProgram } from '../checker/program.js';
 import { canonical, Decimal } from '../decimal.js';
 import { isCurrency, minorUnitDigits } from '../literals.js';
+import { LIMITS } from '../limits.js';
 import { lower } from '../plan/lower.js';
 import type { BlockPlan, CapPlan, PayConditionPlan, Plan, RulePlan } from '../plan/plan.js';
 import {
@@ -55,6 +56,10 @@ interface MonthState {
   pointValue: number;
   /** For `pay only if`: the period's credit as paid, at the money scale. */
   totalCredit: number;
+  /** Per input slot: a list input's items this period, at its scale (empty for other inputs). */
+  readonly items: number[][];
+  /** The item a `for each` block's tiers see now. */
+  item: number;
 }
 
 interface RuleValues {
@@ -155,6 +160,12 @@ class FixedPlan implements MonthValues<number>, MonthObserver<number> {
   private planningPayment = false;
   /** How many `let`s are being planned, each inside the one before: the depth of the recursion. */
   private planningLets = 0;
+  /** `for each` blocks' items: the item's name, and the list's slot, per block. */
+  private readonly itemNames = new Map<string, number>();
+  private readonly eachSlots = new Map<BlockPlan, number>();
+  /** Per slot: a list input's default items, at its scale; and the items a run gives it (one list for all its periods). */
+  private readonly defaultItems: (readonly number[] | undefined)[] = [];
+  private readonly givenItems: (readonly InputValue[] | undefined)[] = [];
 
   constructor(private readonly plan: Plan) {
     this.ownCurrency = plan.currency;
@@ -163,8 +174,6 @@ class FixedPlan implements MonthValues<number>, MonthObserver<number> {
       return inputPlan(input);
     });
     this.feeSlot = this.slots.get('fee') ?? -1;
-    // Lists of items go the exact way.
-    if (plan.inputs.some((i) => i.spec.list)) throw UNPLANNED;
     const ratio = MONTHS_IN[plan.period] / MONTHS_IN[plan.feePeriod];
     this.feeTimes = ratio >= 1 ? ratio : 1;
     this.feeDivisor = ratio < 1 ? Math.round(1 / ratio) : 1;
@@ -195,7 +204,15 @@ class FixedPlan implements MonthValues<number>, MonthObserver<number> {
     for (const credit of plan.credits) {
       if (credit.type === 'rule') rule(credit.rule);
       else {
+        const each = credit.block.each;
+        if (each) {
+          // The item is known by its name inside its block only: planned while its tiers are.
+          const slot = this.slots.get(each.list)!;
+          this.eachSlots.set(credit.block, slot);
+          this.itemNames.set(each.name, slot);
+        }
         credit.block.tiers.forEach(rule);
+        if (each) this.itemNames.delete(each.name);
         caps(credit.block.caps);
         this.tables[credit.block.scope] = this.tierTable(credit.block);
       }
@@ -234,7 +251,13 @@ class FixedPlan implements MonthValues<number>, MonthObserver<number> {
       inputs: new Float64Array(this.inputs.length),
       lets: new Float64Array(this.lets.length).fill(NaN),
       fee: 0, quarterFee: 0, yearFee: 0, pointValue: NaN, totalCredit: NaN,
+      items: this.inputs.map(() => []), item: NaN,
     }));
+    this.inputs.forEach((input, i) => {
+      const spec = plan.inputs[i].spec;
+      this.defaultItems[i] = spec.list ? (spec.defaultItems ?? []).map((l) => scaledAt(canonical(l), input.scale)) : undefined;
+      this.givenItems[i] = undefined;
+    });
     this.state = this.states[0];
   }
 
@@ -342,6 +365,9 @@ class FixedPlan implements MonthValues<number>, MonthObserver<number> {
   }
 
   private call(expr: A.Call): Fixed {
+    const [only] = expr.args;
+    const listSlot = expr.args.length === 1 && only.type === 'name' ? this.slots.get(only.name) : undefined;
+    if (listSlot !== undefined && this.plan.inputs[listSlot].spec.list) return this.ofList(expr.name, listSlot);
     const args = this.common(expr.args.map((a) => this.fixed(a)));
     const scale = args[0].scale;
     switch (expr.name) {
@@ -365,6 +391,25 @@ class FixedPlan implements MonthValues<number>, MonthObserver<number> {
       }
       default:
         throw UNPLANNED;
+    }
+  }
+
+  /** count, sum, max and min of a list input's items; `max`/`min` of none is for the exact interpreter to report. */
+  private ofList(name: A.FunctionName, slot: number): Fixed {
+    const scale = this.inputs[slot].scale;
+    switch (name) {
+      case 'count': return fixedValue(0, (s) => s.items[slot].length);
+      case 'sum': return fixedValue(scale, (s) => s.items[slot].reduce((total, v) => safe(total + v), 0));
+      case 'max':
+      case 'min': {
+        const pick = name === 'max' ? Math.max : Math.min;
+        return fixedValue(scale, (s) => {
+          const items = s.items[slot];
+          if (items.length === 0) throw INEXACT;
+          return pick(...items);
+        });
+      }
+      default: throw UNPLANNED;
     }
   }
 
@@ -420,6 +465,8 @@ class FixedPlan implements MonthValues<number>, MonthObserver<number> {
       return fixedValue(this.inputs[slot].scale, (s) => s.inputs[slot], undefined, slot);
     }
     if (name === 'total_credit' && this.planningPayment) return fixedValue(this.money, (s) => s.totalCredit);
+    const itemOf = this.itemNames.get(name);
+    if (itemOf !== undefined) return fixedValue(this.inputs[itemOf].scale, (s) => s.item);
     const value = this.plan.values.get(name);
     // Totals are known only after the credits; the credit needs them only in `pay only if`.
     if (!value || AFTER_CREDITS.has(name)) throw UNPLANNED;
@@ -493,6 +540,13 @@ class FixedPlan implements MonthValues<number>, MonthObserver<number> {
       if (raw === undefined) continue;
       const slot = this.slotOf(key);
       if (slot < 0) throw INEXACT; // an unknown input: the reader names it
+      if (this.defaultItems[slot] !== undefined && !(raw as readonly unknown[]).some?.(Array.isArray)) {
+        // A list input's items, the same every period (a year of them is a list of lists, below).
+        if (!Array.isArray(raw)) throw INEXACT;
+        this.givenItems[slot] = raw as readonly InputValue[];
+        sources[slot] = ONE_VALUE;
+        continue;
+      }
       if (Array.isArray(raw)) {
         if (raw.length < 1 || raw.length > periodsInYear(this.plan.period) || (months > 0 && raw.length !== months)) throw INEXACT;
         months = raw.length;
@@ -581,6 +635,11 @@ class FixedPlan implements MonthValues<number>, MonthObserver<number> {
     for (let i = 0; i < this.inputs.length; i++) {
       const plan = this.inputs[i];
       const source = this.sources[i];
+      const defaults = this.defaultItems[i];
+      if (defaults !== undefined) {
+        this.readItems(plan, source === ONE_VALUE ? this.givenItems[i] : source === MONTHLY ? (this.lists[i]![month] as unknown as readonly InputValue[] | undefined) : undefined, defaults, into.items[i]);
+        continue;
+      }
       let value = source === ONE_VALUE ? this.values[i] : plan.fallback;
       if (source === MONTHLY) {
         const raw = this.lists[i]![month];
@@ -605,6 +664,21 @@ class FixedPlan implements MonthValues<number>, MonthObserver<number> {
     into.fee = fee;
   }
 
+  /** A list input's items into `into` (reused), each read and range-checked as a value of the input; at most the limit. */
+  private readItems(plan: InputPlan, given: readonly InputValue[] | undefined, defaults: readonly number[], into: number[]): void {
+    into.length = 0;
+    if (given === undefined) {
+      into.push(...defaults);
+      return;
+    }
+    if (!Array.isArray(given) || given.length > LIMITS.listItems) throw INEXACT;
+    for (const raw of given) {
+      const value = fixedInput(plan, raw, this.currency);
+      if (!(value >= plan.min && value <= plan.max)) throw INEXACT;
+      into.push(value);
+    }
+  }
+
   /** One month, by the rules of `plan/semantics.ts`: the exact total at the money scale. */
   private month(s: MonthState): number {
     this.state = s;
@@ -617,6 +691,14 @@ class FixedPlan implements MonthValues<number>, MonthObserver<number> {
 
   holds(rule: RulePlan): boolean {
     return this.rules[rule.scope]!.holds(this.state);
+  }
+
+  items(block: BlockPlan): number {
+    return this.state.items[this.eachSlots.get(block)!].length;
+  }
+
+  bindItem(block: BlockPlan, index: number): void {
+    this.state.item = index < 0 ? NaN : this.state.items[this.eachSlots.get(block)!][index];
   }
 
   payable(condition: PayConditionPlan, paid: number): boolean {
@@ -740,6 +822,13 @@ const ROUND_TO = {
   floor: () => 0,
   ceil: (rest: number) => (rest > 0 ? 1 : 0),
 } as const;
+
+/** A constant at a given scale, or no fast path. */
+function scaledAt(value: Decimal, scale: number): number {
+  const { value: digits, scale: own } = exactly(value);
+  if (own > scale) throw UNPLANNED;
+  return safe(digits * POW[scale - own]);
+}
 
 function fixedValue(scale: number, at: (s: MonthState) => number, constant?: number, slot?: number): Fixed {
   return { scale, at, constant, slot };

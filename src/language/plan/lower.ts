@@ -129,7 +129,7 @@ function plainConstant(expr: A.Expr): boolean {
  * converting them into its own arithmetic.
  */
 function comparedOnly(program: CheckedProgram): Set<string> {
-  const candidates = new Set(program.inputs.filter((i) => (i.kind === 'percent' || i.kind === 'number' || i.kind === 'money') && i.name !== 'fee').map((i) => i.name));
+  const candidates = new Set(program.inputs.filter((i) => (i.kind === 'percent' || i.kind === 'number' || i.kind === 'money') && i.name !== 'fee' && !i.list).map((i) => i.name));
   for (const spec of program.inputs) {
     const ends = [spec.range?.min, spec.range?.max].filter((l): l is A.Literal => l !== undefined);
     if (!ends.every(plainConstant)) candidates.delete(spec.name);
