@@ -16,7 +16,7 @@ export { addAmounts } from './language/decimal.js';
 export { LIMITS } from './language/limits.js';
 export { formatClaimPeriod, formatMoney, formatNumber, formatPercent, formatQuantity } from './language/render/format.js';
 /** A label in the reader's language: `labelIn(input.label, input.translations, 'de')`. */
-export { labelIn } from './language/ast.js';
+export { labelIn, periodsInYear } from './language/ast.js';
 
 /** Loads a precompiled program; a damaged or foreign file gives a diagnostic that says so. */
 export function loadProgram(json: unknown): LoadResult {

@@ -305,6 +305,9 @@ export function labelIn(label: string | undefined, translations: Translations | 
 /** How many months each period spans. */
 export const MONTHS_IN: Readonly<Record<Period, number>> = { monthly: 1, quarterly: 3, yearly: 12 };
 
+/** How many evaluation periods a contract year has: 12 months, 4 quarters or 1 year. */
+export const periodsInYear = (period: Period) => 12 / MONTHS_IN[period];
+
 /** The program's evaluation period (`period quarterly`); monthly when it names none. */
 export function programPeriod(ast: ProgramAst): Period {
   for (const s of ast.statements) if (s.type === 'period') return s.period;

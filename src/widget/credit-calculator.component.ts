@@ -14,7 +14,7 @@
  */
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import {
-  addAmounts, formatClaimPeriod, labelIn, formatMoney, formatNumber, formatPercent, formatQuantity,
+  addAmounts, formatClaimPeriod, labelIn, periodsInYear, formatMoney, formatNumber, formatPercent, formatQuantity,
   type CapCut, type Diagnostic, type Display, type Evaluation, type ExampleInfo, type EvaluationResult, type InputInfo, type InputValue, type InputValues,
   type MonthResult, type Program, type Translations, type YearResult,
 } from '../runtime.js';
@@ -684,8 +684,7 @@ export class CreditCalculator extends LitElement {
 
   /** The periods of a contract year: 12 months, or 4 quarters or 1 year under `period quarterly` or `yearly`. */
   get #periods(): number {
-    const period = this.loaded?.period ?? 'monthly';
-    return period === 'quarterly' ? 4 : period === 'yearly' ? 1 : 12;
+    return periodsInYear(this.loaded?.period ?? 'monthly');
   }
 
   /** A period of the year as the year view names it: "March", "Q2" / "2. Quartal". */

@@ -496,7 +496,7 @@ export class KindChecker {
       }
       if (periods !== undefined) {
         lengths.add(periods);
-        const most = 12 / A.MONTHS_IN[this.period];
+        const most = A.periodsInYear(this.period);
         if (periods > most) {
           this.found.push(problems.badExample(this.period === 'monthly' ? 'a contract year has at most 12 months, so a list has at most 12 values' : `a contract year has at most ${most} ${this.period === 'quarterly' ? 'quarters' : 'year'}, so a list has at most ${most} value${most === 1 ? '' : 's'}`, given.span));
         }

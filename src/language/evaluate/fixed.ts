@@ -14,7 +14,7 @@
  * month. Differential tests and every feature table hold the two to
  * identical results.
  */
-import { MONTHS_IN } from '../ast.js';
+import { MONTHS_IN, periodsInYear } from '../ast.js';
 import type * as A from '../ast.js';
 import { AFTER_CREDITS, type CheckedProgram } from '../checker/program.js';
 import { canonical, Decimal } from '../decimal.js';
@@ -23,7 +23,7 @@ import { LIMITS } from '../limits.js';
 import { lower } from '../plan/lower.js';
 import type { BlockPlan, CapPlan, PayConditionPlan, Plan, RulePlan } from '../plan/plan.js';
 import {
-  Accruals, countSteps, feeOf, feeSchedule, month, outranks, periodsInYear, startsQuarter,
+  Accruals, countSteps, feeOf, feeSchedule, month, outranks, startsQuarter,
   type Cut, type MonthObserver, type MonthValues,
 } from '../plan/semantics.js';
 import type { CreditOutcome, CreditSummary, CutSummary, FastPath } from '../program.js';

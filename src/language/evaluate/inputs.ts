@@ -6,7 +6,7 @@
  * duration unit of its declaration) — and leave as exact Decimals in the
  * evaluator's units, or as one clear problem that names the input.
  */
-import { MONTHS_IN, type ExampleDecl, type InputKind, type Literal, type Period } from '../ast.js';
+import { periodsInYear, type ExampleDecl, type InputKind, type Literal, type Period } from '../ast.js';
 import type { InputSpec } from '../checker/program.js';
 import { canonical, Decimal } from '../decimal.js';
 import { evaluationProblems as problems, type Problem } from '../diagnostics.js';
@@ -133,7 +133,7 @@ export function readInputs(
   if (lengths.size > 1) {
     found.push(problems.badYearRun(`every list is the months of one year, so all lists need the same length; got ${[...lists].map((s) => `${s.name}: ${(given[s.name] as readonly InputValue[]).length}`).join(', ')}`, { start: 0, end: 0 }));
   }
-  const most = 12 / MONTHS_IN[period];
+  const most = periodsInYear(period);
   if (count > most) {
     const unit = { monthly: 'months', quarterly: 'quarters', yearly: 'year' }[period];
     found.push(problems.badYearRun(`a contract year has ${most} ${unit}, but ${count} values were given`, { start: 0, end: 0 }));

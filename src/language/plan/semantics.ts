@@ -10,7 +10,7 @@
  * The explanation is an observer: the month reports what it decided, and the
  * exact interpreter words it; billing's runs pass no observer.
  */
-import { MONTHS_IN, type Period } from '../ast.js';
+import { periodsInYear, type Period } from '../ast.js';
 import type { BlockPlan, CapPlan, PayConditionPlan, Plan, RulePlan } from './plan.js';
 import { PROGRAM_SCOPE } from './plan.js';
 
@@ -47,8 +47,6 @@ export function feeOf<N>(period: Period, fees: Fees<N>): N {
   return period === 'monthly' ? fees.monthly : period === 'quarterly' ? fees.quarterly : fees.yearly;
 }
 
-/** How many evaluation periods a contract year has: 12 months, 4 quarters or 1 year. */
-export const periodsInYear = (period: Period) => 12 / MONTHS_IN[period];
 
 /**
  * The fees of a run's periods (each the period's own fee). A contract year has

@@ -14,9 +14,8 @@
  */
 import type * as A from '../ast.js';
 import { AFTER_CREDITS, BUILTINS, type CheckedProgram, type InputSpec } from '../checker/program.js';
-import { programPeriod } from '../ast.js';
+import { periodsInYear, programPeriod } from '../ast.js';
 import { callKind, combined, joined, SHARES, usesFee } from '../kind-rules.js';
-import { periodsInYear } from '../plan/semantics.js';
 import { fail, show } from './read.js';
 
 type Kinds = readonly A.Kind[];
