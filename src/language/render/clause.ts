@@ -7,8 +7,9 @@
  * The parts live in `clause/`: the language-neutral conditions, one phrase
  * table per language (`english`, `german`) and the payout's variants
  * (`tables`), the words for expressions (`wording`), the sentences of
- * statements and of worked examples, and the writer that lays them out.
+ * statements and of worked examples, drafting notes (`##`), and the writer
+ * that lays them out, line by line with each line's sources.
  */
-export { renderClause, type ClauseOptions, type ComputedExample } from './clause/writer.js';
+export { renderClause, renderClauseParts, type ClauseOptions, type ClausePart, type ComputedExample } from './clause/writer.js';
 export { phrasesFor } from './clause/tables.js';
 export type { Phrases } from './clause/phrases.js';

@@ -8,7 +8,7 @@ import type { Step } from './phrases.js';
 import { letter, title } from './phrases.js';
 import type { Wording } from './wording.js';
 
-/** A clause: its first line follows the number, the rest are indented under it. */
+/** A clause's lines: its first follows the number, the rest are indented under it. */
 export type Clause = readonly string[];
 
 /** The fee clause, or none for a program without a fee (a bonus scheme, a KPI calculator). */
