@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { compile, lineNumbers, loadProgram, type Program } from '../../src/index.js';
+import { format } from '../../src/language/format/format.js';
 
 function programOf(source: string): Program {
   const { program, diagnostics } = compile(source);
@@ -120,5 +121,13 @@ describe('drafting notes (## …)', () => {
     const { program } = loadProgram(saved);
     assert.ok(program);
     assert.match(program.render('de'), /Tiers do not add up\./);
+  });
+
+  test('fmt keeps them: the formatted text has the same clause', () => {
+    const untidy = NOTED.replace('  ## Tiers do not add up.', '      ##   Tiers do not add up.   ').replace('fee 1000 EUR monthly', 'fee 1000   EUR monthly');
+    const tidy = format(untidy).text;
+    assert.ok(tidy !== undefined);
+    assert.match(tidy, /\n {2}## {3}Tiers do not add up\.\n/);
+    for (const lang of ['en', 'de'] as const) assert.equal(programOf(tidy).render(lang), programOf(NOTED).render(lang));
   });
 });
