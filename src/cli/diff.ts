@@ -41,11 +41,21 @@ export interface CustomerTotals {
   readonly failed: { readonly before: number; readonly after: number };
 }
 
+const EN_A: Record<Period, string> = { monthly: 'a month', quarterly: 'a quarter', yearly: 'a year' };
+const EN_PLURAL: Record<Period, string> = { monthly: 'months', quarterly: 'quarters', yearly: 'years' };
+const DE_A: Record<Period, string> = { monthly: 'ein Monat', quarterly: 'ein Quartal', yearly: 'ein Jahr' };
+const DE_PLURAL: Record<Period, string> = { monthly: 'Monaten', quarterly: 'Quartalen', yearly: 'Jahren' };
+const DE_ADJECTIVE: Record<Period, string> = { monthly: 'monatliche', quarterly: 'vierteljährliche', yearly: 'jährliche' };
+
 const WORDS = {
   en: {
     terms: 'Terms that changed:',
     none: 'The terms are the same.',
-    impact: (period: Period) => `What ${{ monthly: 'a month', quarterly: 'a quarter', yearly: 'a year' }[period]} pays, input by input, the other inputs held at their defaults`,
+    impact: (period: Period, before?: Period) =>
+      before ? `What one period pays (${EN_A[before]} under the old version, ${EN_A[period]} under the new one), input by input, the other inputs held at their defaults`
+        : `What ${EN_A[period]} pays, input by input, the other inputs held at their defaults`,
+    longerCaps: (period: Period, caps: readonly Period[]) =>
+      `(${EN_A[period]} on its own: ${caps.map((c) => `a ${c} cap`).join(' or ')} counts only its credits here; with --csv a year of ${EN_PLURAL[period]} applies it)`,
     assumed: 'no default; assumed',
     inexact: 'this input is also computed with: amounts may vary inside a range, and are shown at one value of it',
     same: 'both versions pay the same at every value',
@@ -53,7 +63,7 @@ const WORDS = {
     oneItem: 'a period with one item',
     sameSeen: 'both versions pay the same at every value tried (as it is computed with, a difference between them is not ruled out)',
     columns: ['values', 'old', 'new', 'difference'],
-    batch: (file: string) => `What the months of ${file} pay:`,
+    batch: (file: string, period: Period) => `What the ${EN_PLURAL[period]} of ${file} pay:`,
     customer: 'customer',
     noCustomer: '(rows without a customer)',
     total: 'total',
@@ -63,7 +73,11 @@ const WORDS = {
   de: {
     terms: 'Geänderte Bedingungen:',
     none: 'Die Bedingungen sind unverändert.',
-    impact: (period: Period) => `Was ${{ monthly: 'ein Monat', quarterly: 'ein Quartal', yearly: 'ein Jahr' }[period]} zahlt, je Eingabe; die übrigen Eingaben auf ihren Vorgabewerten`,
+    impact: (period: Period, before?: Period) =>
+      before ? `Was ein Zeitraum zahlt (${DE_A[before]} nach der bisherigen, ${DE_A[period]} nach der neuen Fassung), je Eingabe; die übrigen Eingaben auf ihren Vorgabewerten`
+        : `Was ${DE_A[period]} zahlt, je Eingabe; die übrigen Eingaben auf ihren Vorgabewerten`,
+    longerCaps: (period: Period, caps: readonly Period[]) =>
+      `(${DE_A[period]} für sich: ${caps.map((c) => `eine ${DE_ADJECTIVE[c]} Höchstgrenze`).join(' oder ')} zählt hier nur dessen Gutschriften; mit --csv wendet ein Jahr von ${DE_PLURAL[period]} sie an)`,
     assumed: 'kein Vorgabewert; angenommen',
     inexact: 'mit dieser Eingabe wird auch gerechnet: Beträge können innerhalb eines Bereichs schwanken und sind für einen Wert daraus gezeigt',
     same: 'beide Fassungen zahlen bei jedem Wert dasselbe',
@@ -71,7 +85,7 @@ const WORDS = {
     oneItem: 'ein Zeitraum mit einem Eintrag',
     sameSeen: 'beide Fassungen zahlen bei jedem geprüften Wert dasselbe (da mit dieser Eingabe gerechnet wird, ist ein Unterschied dazwischen nicht ausgeschlossen)',
     columns: ['Werte', 'bisher', 'neu', 'Differenz'],
-    batch: (file: string) => `Was die Monate aus ${file} zahlen:`,
+    batch: (file: string, period: Period) => `Was die ${{ monthly: 'Monate', quarterly: 'Quartale', yearly: 'Jahre' }[period]} aus ${file} zahlen:`,
     customer: 'Kunde',
     noCustomer: '(Zeilen ohne Kunden)',
     total: 'gesamt',
@@ -92,7 +106,7 @@ export async function diff(files: readonly string[], options: DiffOptions, conte
     return 0;
   }
   for (const line of describe(result, options.lang)) context.out(line);
-  if (batch) for (const line of describeBatch(batch, options.csv!, options.lang)) context.out(line);
+  if (batch) for (const line of describeBatch(batch, options.csv!, result.impact.period, options.lang)) context.out(line);
   return 0;
 }
 
@@ -103,7 +117,8 @@ function describe({ terms, impact }: ProgramDiff, lang: Lang): string[] {
   const shown = (value: Held) => (typeof value === 'string' ? value : `[${value.join(', ')}]`);
   const held = Object.entries(impact.held).map(([name, { before, after }]) =>
     `${name} = ${shown(before) === shown(after) ? shown(after) : `${shown(before)} → ${shown(after)}`}${impact.assumed.includes(name) ? ` (${w.assumed})` : ''}`);
-  out.push('', `${w.impact(impact.period)} (${held.join(', ')}):`);
+  out.push('', `${w.impact(impact.period, impact.periodBefore)} (${held.join(', ')}):`);
+  if (impact.longerCaps.length) out.push(`  ${w.longerCaps(impact.period, impact.longerCaps)}`);
   const money = (paid: Paid) => (paid.amount !== undefined ? formatMoney(paid.amount, impact.currency ?? undefined, lang) : `(${paid.error})`);
   for (const input of impact.inputs) {
     out.push(`  ${input.label !== undefined ? `${input.label} (${input.name})` : input.name}${input.list ? `, ${w.oneItem}` : ''}:`);
@@ -123,12 +138,12 @@ function describe({ terms, impact }: ProgramDiff, lang: Lang): string[] {
   return out;
 }
 
-function describeBatch(batch: BatchComparison, file: string, lang: Lang): string[] {
+function describeBatch(batch: BatchComparison, file: string, period: Period, lang: Lang): string[] {
   const w = WORDS[lang];
   const money = (amount: string) => formatMoney(amount, batch.currency ?? undefined, lang);
   const row = (name: string, t: Omit<CustomerTotals, 'customer'>) => [name, money(t.before), money(t.after), signed(money(t.difference), t.difference)];
   const rows = batch.customers.map((c) => row(c.customer === '' ? w.noCustomer : c.customer, c));
-  const out = ['', w.batch(file), ...table([[w.customer, ...w.columns.slice(1)], ...rows, row(w.total, batch.total)], '  ')];
+  const out = ['', w.batch(file, period), ...table([[w.customer, ...w.columns.slice(1)], ...rows, row(w.total, batch.total)], '  ')];
   const { before, after } = batch.total.failed;
   if (before || after) out.push(`  ${w.failed(before, after)}`);
   return out;

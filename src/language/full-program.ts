@@ -10,7 +10,7 @@ import { planFixed } from './evaluate/fixed.js';
 import { runExample, type ExampleResult } from './evaluate/examples.js';
 import type { RunOptions } from './evaluate/run.js';
 import { Program as RuntimeProgram } from './program.js';
-import { renderClause } from './render/clause.js';
+import { renderClauseParts, type ClausePart } from './render/clause.js';
 import type { Lang } from './render/format.js';
 
 export class Program extends RuntimeProgram {
@@ -29,7 +29,16 @@ export class Program extends RuntimeProgram {
    * else run here) is written with the computed amounts, never as fact.
    */
   render(lang: Lang = 'en', examples: readonly ExampleResult[] = this.runExamples()): string {
+    return this.renderParts(lang, examples).map((part) => part.text).join('');
+  }
+
+  /**
+   * The clause text line by line, each line (its newline included) with the
+   * source spans of the statements it states — none for headings and blank
+   * lines. Joined, exactly `render(lang, examples)`.
+   */
+  renderParts(lang: Lang = 'en', examples: readonly ExampleResult[] = this.runExamples()): ClausePart[] {
     const computed = examples.map((e) => ({ passed: e.passed, actual: e.expectations.map((x) => (x.actual === 'no result' || x.actual === 'no value' ? undefined : x.actual)) }));
-    return renderClause(this.checked, lang, { examples: computed });
+    return renderClauseParts(this.checked, lang, { examples: computed });
   }
 }

@@ -47,6 +47,7 @@ describe('credit-rules diff', () => {
   - A limit of 20% of the yearly fee in any contract year was added for all service credits together. (new line 6)
 
 What a month pays, input by input, the other inputs held at their defaults (fee = 1000 EUR, availability = 99.95%):
+  (a month on its own: a yearly cap counts only its credits here; with --csv a year of months applies it)
   Monthly uptime (availability):
     values                             old        new    difference
     from 99.5% to below 99.9%   100.00 EUR   0.00 EUR   -100.00 EUR
@@ -110,5 +111,30 @@ What a month pays, input by input, the other inputs held at their defaults (fee 
     const run = cli('diff', 'old.credit', 'new.credit', '--csv', 'bad.csv');
     assert.equal(run.code, 2);
     assert.match(run.stderr, /^credit-rules: bad\.csv: .*uptime/);
+  });
+
+  it("a quarterly program: the amounts are a quarter's, and a yearly cap is said to count one quarter only; the CSV's rows are quarters", () => {
+    const quarterly = `period quarterly\n${OLD}credit "Other" capped 15% yearly:\n  if availability < 95% then 50%\n`;
+    writeFileSync(path('q-old.credit'), quarterly);
+    writeFileSync(path('q-new.credit'), quarterly.replace('99.9% then', '99.5% then'));
+    writeFileSync(path('quarters.csv'), 'customer,month,availability\nacme,1,99.6%\n');
+    const run = cli('diff', 'q-old.credit', 'q-new.credit', '--csv', 'quarters.csv');
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /\nWhat a quarter pays, input by input/);
+    assert.match(run.stdout, /\n {2}\(a quarter on its own: a yearly cap counts only its credits here; with --csv a year of quarters applies it\)\n/);
+    assert.match(run.stdout, /from 99\.5% to below 99\.9% +300\.00 EUR +0\.00 EUR +-300\.00 EUR/);
+    assert.match(run.stdout, /\nWhat the quarters of quarters\.csv pay:\n/);
+    const de = cli('diff', 'q-old.credit', 'q-new.credit', '--lang', 'de');
+    assert.match(de.stdout, /\nWas ein Quartal zahlt, je Eingabe/);
+    assert.match(de.stdout, /\(ein Quartal für sich: eine jährliche Höchstgrenze zählt hier nur dessen Gutschriften; mit --csv wendet ein Jahr von Quartalen sie an\)/);
+  });
+
+  it('versions of different periods: the heading says which period each amount is for', () => {
+    writeFileSync(path('m.credit'), OLD);
+    writeFileSync(path('q.credit'), `period quarterly\n${OLD}`);
+    const run = cli('diff', 'm.credit', 'q.credit');
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /\nWhat one period pays \(a month under the old version, a quarter under the new one\), input by input/);
+    assert.doesNotMatch(run.stdout, /on its own/);
   });
 });

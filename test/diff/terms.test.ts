@@ -64,8 +64,11 @@ describe('the terms that changed, in English and German', () => {
       ['A service credit must now be claimed within 10 business days after the incident instead of 30 days.'],
       ['Eine Gutschrift muss nun innerhalb von 10 Arbeitstagen nach dem Vorfall statt 30 Tagen geltend gemacht werden.']],
     ['a condition for paying (language version 2)', `${BASE}pay only if total_credit > 1 EUR\n`,
-      ['The term “pay only if total_credit > 1 EUR” was added.'],
-      ['Die Bestimmung „pay only if total_credit > 1 EUR“ wurde hinzugefügt.']],
+      ['Payment now requires that the total service credit exceeds 1.00 EUR.'],
+      ['Ein Anspruch besteht nun nur, wenn die gesamte Gutschrift 1,00 EUR überschreitet.']],
+    ['a drafting note added', edit('credit "Uptime":', '## Maintenance is not downtime.\ncredit "Uptime":'),
+      ['A drafting note was added: “Maintenance is not downtime.”'],
+      ['Ein Hinweis wurde hinzugefügt: „Maintenance is not downtime.“']],
     ['nothing but spelling', edit('99.9% then 10%', '99.90 %  then  10.0%'), [], []],
   ];
   for (const [sentence, after, en, de] of cases) {
@@ -104,4 +107,45 @@ describe('definitions and statements of a kind the comparison does not know', ()
       'Die Bestimmung „later syntax 1“ wurde gestrichen.',
     ]);
   });
+});
+
+describe('conditions of payment, the payout and drafting notes, in words', () => {
+  const PAID = `${BASE}pay only if total_credit > 1 EUR\n`;
+  const BONUS = rules`
+    payout "bonus" de "Bonus" to "the agent" de "die Mitarbeiterin"
+    input csat: percent
+    if csat > 90% then 100 EUR
+  `;
+  const NOTED = edit('credit "Uptime":', '## Maintenance is not downtime.\ncredit "Uptime":');
+  const cases: [sentence: string, before: string, after: string, en: string[], de: string[]][] = [
+    ['a further condition of payment', PAID, `${PAID}pay only if availability > 50%\n`,
+      ['Payment now also requires that the Monthly uptime exceeds 50%.'],
+      ['Ein Anspruch besteht nun außerdem nur, wenn der Wert „Monthly uptime“ 50 % überschreitet.']],
+    ['a condition of payment dropped', PAID, BASE,
+      ['Payment no longer requires that the total service credit exceeds 1.00 EUR.'],
+      ['Ein Anspruch setzt nicht mehr voraus, dass die gesamte Gutschrift 1,00 EUR überschreitet.']],
+    ['a condition of payment written differently, the same meaning', PAID, `${BASE}pay only if 1 EUR < total_credit\n`.replace('1 EUR < total_credit', 'total_credit  >  1.00 EUR'), [], []],
+    ['the payout to someone else', BONUS, BONUS.replace('"the agent" de "die Mitarbeiterin"', '"the team lead" de "die Teamleitung"'),
+      ['The bonus is now paid to the team lead instead of the agent.'],
+      ['Empfänger von „Bonus“ ist nun die Teamleitung statt die Mitarbeiterin.']],
+    ['something else paid', BONUS, BONUS.replace('"bonus" de "Bonus"', '"incentive" de "Prämie"'),
+      ['The agent is now paid an incentive instead of a bonus.'],
+      ['Die Mitarbeiterin erhält nun „Prämie“ statt „Bonus“.']],
+    ['a payout where there was a service credit', BONUS.replace(/^payout.*\n/, ''), BONUS,
+      ['A bonus is now paid to the agent, instead of a service credit to the Customer.'],
+      ['Nun erhält die Mitarbeiterin „Bonus“; bisher erhielt der Kunde „Gutschrift“.']],
+    ['a drafting note reworded', NOTED, NOTED.replace('## Maintenance', '## Announced maintenance'),
+      ['The drafting note “Maintenance is not downtime.” now reads “Announced maintenance is not downtime.”'],
+      ['Der Hinweis „Maintenance is not downtime.“ lautet nun „Announced maintenance is not downtime.“']],
+    ['a drafting note made a private comment', NOTED, NOTED.replace('## Maintenance', '# Maintenance'),
+      ['The drafting note “Maintenance is not downtime.” was removed.'],
+      ['Der Hinweis „Maintenance is not downtime.“ wurde gestrichen.']],
+    ['a private comment changed: no change of terms', `# one\n${BASE}`, `# two\n${BASE}`, [], []],
+  ];
+  for (const [sentence, before, after, en, de] of cases) {
+    it(sentence, () => {
+      assert.deepEqual(changes(before, after, 'en'), en);
+      assert.deepEqual(changes(before, after, 'de'), de);
+    });
+  }
 });

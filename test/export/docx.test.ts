@@ -109,6 +109,25 @@ describe('the clause as a Word document', () => {
     ]]);
   });
 
+  it('carries drafting notes as written, in both languages, and keeps the tier table whole', async () => {
+    const source = `fee 1000 EUR monthly
+input availability: percent
+## Scheduled maintenance is not downtime.
+credit "Uptime":
+  if availability < 99.9% then 10%
+  ## Tiers do not add up.
+  if availability < 99% then 25%
+`;
+    for (const lang of ['en', 'de'] as const) {
+      const { tables, paragraphs } = await docx(source, lang);
+      const texts = paragraphs.map((p) => p.text);
+      assert.ok(texts.includes('Scheduled maintenance is not downtime.'), texts.join('\n'));
+      assert.ok(texts.includes('Tiers do not add up.'), texts.join('\n'));
+      assert.equal(tables.length, 1);
+      assert.equal(tables[0].length, 3, 'the header and both tiers');
+    }
+  });
+
   it('rules without a tier table have none, and lose no clause', async () => {
     const { tables, paragraphs } = await docx('if availability < 99.5% then 10% capped 20% yearly\n');
     assert.deepEqual(tables, []);

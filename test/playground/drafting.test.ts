@@ -2,8 +2,8 @@
  * Drafting in <credit-playground> as a lawyer does it, in real Chromium:
  * named versions kept across a reload, restored, exported and imported as a
  * file; templates opening as a new draft; undo after a reload; quick fixes
- * and hover documentation; long lines on a phone; the clause linked to its
- * source lines; and a whole session in German.
+ * and hover documentation; long lines on a phone; and a whole session in
+ * German. (The clause linked to its source lines: clause-links.test.ts.)
  */
 import { expect, fixtureCleanup, waitUntil } from '@open-wc/testing';
 import { openLintPanel } from '@codemirror/lint';
@@ -509,50 +509,6 @@ describe('printing the clause', () => {
       expect($(el, '.clause')!.textContent).to.contain('Gutschrift');
     } finally {
       await emulateMedia({ media: 'screen' });
-    }
-  });
-});
-
-describe('clause and rules side by side', () => {
-  /** A renderer that says where its sentences come from, as `renderParts` will: each line of the clause with the spans of the statements it states. */
-  function withParts(el: CreditPlayground): () => void {
-    const proto = Object.getPrototypeOf(el.program!) as { renderParts?: unknown };
-    proto.renderParts = function (this: NonNullable<CreditPlayground['program']>, lang: 'en' | 'de') {
-      const source = this.source;
-      const tier = source.indexOf('if availability < 99.5%');
-      return this.render(lang).replace(/\n+$/, '').split('\n').map((text) => ({
-        text,
-        spans: /10%|10 %/.test(text) ? [{ start: tier, end: source.indexOf('\n', tier) }] : [],
-      }));
-    };
-    return () => delete proto.renderParts;
-  }
-
-  it('marks the source lines of the sentence pointed at, and the sentences of the line the cursor is on', async () => {
-    const el = await mount({ source: RULES });
-    const restore = withParts(el);
-    try {
-      el.source = `${RULES}# changed, so the clause is written again\n`;
-      await settle(el);
-      ($(el, '[data-pane=clause]') as HTMLElement).scrollIntoView();
-      await waitUntil(() => $(el, '.sentence[data-linked]'), 'a linked sentence', PATIENCE);
-      const sentence = $(el, '.sentence[data-linked]')!;
-      expect(sentence.dataset.lines).to.equal('3');
-      sentence.scrollIntoView({ block: 'center' });
-      const box = sentence.getBoundingClientRect();
-      await sendMouse({ type: 'move', position: [Math.round(box.left + 4), Math.round(box.top + box.height / 2)] });
-      await waitUntil(() => $(el, '.cr-linked-line'), 'the marked source line', PATIENCE);
-      expect($$(el, '.cr-linked-line').map((l) => l.textContent)).to.deep.equal(['if availability < 99.5% then 10%']);
-      await sendMouse({ type: 'move', position: [0, 0] });
-
-      el.jumpTo(3, 5);
-      await el.updateComplete;
-      expect($$(el, '.sentence[data-marked]')).to.have.length.above(0);
-      el.jumpTo(1);
-      await el.updateComplete;
-      expect($$(el, '.sentence[data-marked]')).to.have.length(0);
-    } finally {
-      restore();
     }
   });
 });

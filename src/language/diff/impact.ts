@@ -1,7 +1,10 @@
 /**
  * The money impact of a change, input by input: the ranges of one input's
- * values where the two versions pay a different monthly credit, and by how
- * much, with every other input held at its default.
+ * values where the two versions pay a different credit for one period (a
+ * month, a quarter, a year: the program's own), and by how much, with every
+ * other input held at its default. One period on its own: a cap over a
+ * longer period counts only that period's credits (`longerCaps` says which
+ * caps); a year of periods is `--csv`'s, whose batch lets caps accrue.
  *
  * The ranges are found from the breakpoints, not by sampling: every constant
  * the input is compared with in either version (and, for a proportional
@@ -13,7 +16,7 @@
  * computed with (`late * 1 point`, a `let`) pays amounts that vary inside an
  * interval: its ranges are marked `exact: false`.
  */
-import { children, expressionsOf, programPeriod, type Expr, type Literal, type Period } from '../ast.js';
+import { children, expressionsOf, MONTHS_IN, programPeriod, type Expr, type Literal, type Period } from '../ast.js';
 import { canonical, Decimal } from '../decimal.js';
 import { SECONDS_PER_UNIT } from '../literals.js';
 import type { CreditOutcome, InputInfo, Program } from '../program.js';
@@ -65,6 +68,14 @@ export interface MoneyImpact {
   readonly currency: string | null;
   /** The period one evaluation pays for (the new version's): the amounts are a month's, a quarter's or a year's. */
   readonly period: Period;
+  /** The old version's period, where it differs: its amounts are for that period. */
+  readonly periodBefore?: Period;
+  /**
+   * The periods of caps longer than a version's own (a yearly cap of a
+   * monthly or quarterly program): one period on its own counts only its own
+   * credits toward them, so the ranges do not show them binding over a year.
+   */
+  readonly longerCaps: readonly Period[];
   /**
    * The values every other input is held at, as literals: each version's own
    * default (the other version's where it has none), so a changed fee shows.
@@ -106,7 +117,18 @@ export function moneyImpact(before: Program, after: Program): MoneyImpact {
         exact,
       };
     });
-  return { currency: currency ?? null, period: programPeriod(after.toJSON().ast), held, assumed, inputs: impacts };
+  const [periodBefore, period] = [programPeriod(before.toJSON().ast), programPeriod(after.toJSON().ast)];
+  const longerCaps = PERIODS.filter((p) => [before, after].some((program) => capPeriods(program).has(p) && MONTHS_IN[p] > MONTHS_IN[programPeriod(program.toJSON().ast)]));
+  return { currency: currency ?? null, period, ...(periodBefore !== period ? { periodBefore } : {}), longerCaps, held, assumed, inputs: impacts };
+}
+
+const PERIODS: readonly Period[] = ['monthly', 'quarterly', 'yearly'];
+
+/** The periods of a program's caps: of its rules, its tier tables and all its credits. */
+function capPeriods(program: Program): Set<Period> {
+  const caps = program.toJSON().ast.statements.flatMap((s) =>
+    s.type === 'rule' ? s.caps : s.type === 'block' ? [...s.caps, ...s.rules.flatMap((r) => r.caps)] : s.type === 'cap' ? [s.cap] : []);
+  return new Set(caps.map((cap) => cap.period));
 }
 
 /** The inputs of both versions, each once, the new version's declaration first. */

@@ -35,11 +35,26 @@ export interface Sentences {
   defaultNow(term: string, now: string, before: string): string;
   rangeNow(term: string, now: readonly [string, string], before: readonly [string, string]): string;
   definitionNow(term: string, now: string | undefined, before: string | undefined): string;
+  /** `pay only if`: a condition of payment added (`first` when there was none before) or dropped. */
+  payIfAdded(condition: Condition, first: boolean): string;
+  payIfRemoved(condition: Condition): string;
+  /** `payout`: what is paid and to whom, each as the rules (or, without a payout, the clause) name them. */
+  payoutNow(now: Payee, before: Payee): string;
+  /** A drafting note (`## …`), quoted as written. */
+  noteAdded(text: string): string;
+  noteRemoved(text: string): string;
+  noteNow(now: string, before: string): string;
   statementAdded(text: string): string;
   statementRemoved(text: string): string;
   statementNow(now: string, before: string): string;
   /** A range of an input's values; ends are formatted values. */
   range(from: End | undefined, to: End | undefined): string;
+}
+
+/** What is paid and to whom: "bonus" and "the agent"; "service credit" and "the Customer" without a payout. */
+export interface Payee {
+  readonly what: string;
+  readonly recipient: string;
 }
 
 /** One end of a range: a formatted value ("99.5%"), and whether the range includes it. */
@@ -49,12 +64,16 @@ export interface End {
 }
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+/** A sentence that ends in a quotation ends with the quotation's own full stop, if it has one. */
+const stop = (quoted: string) => (/[.!?]$/.test(quoted) ? '' : '.');
 
 const enTable = ({ label, line, pool }: Table) => `the ${pool === 'points' ? 'points' : 'tier'} table ${label !== undefined ? `“${label}”` : `at line ${line}`}`;
 const enNoun = (owner: Owner) => (owner.type === 'tier' ? 'tier' : 'rule');
 const enIn = (owner: Owner) => (owner.type === 'tier' ? `In ${enTable(owner.table)}, ` : '');
 const enScope = (scope: Scope) =>
   scope.type === 'program' ? 'for all service credits together' : scope.type === 'table' ? `for ${enTable(scope.table)}` : `for the rule of ${scope.credit}`;
+/** "a bonus", "an incentive". */
+const enA = (noun: string) => `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
 const enPeriod = { monthly: 'a month', quarterly: 'a quarter', yearly: 'a year' } as const;
 const sentence = (text: string) => capitalize(text);
 
@@ -96,6 +115,15 @@ const english: Sentences = {
     now === undefined ? `The definition of “${term}” was removed.`
       : before === undefined ? `“${term}” is now defined as ${now}.`
         : `“${term}” is now defined as ${now} instead of ${before}.`,
+  payIfAdded: (condition, first) => `Payment now ${first ? '' : 'also '}requires that ${condition.listed}.`,
+  payIfRemoved: (condition) => `Payment no longer requires that ${condition.listed}.`,
+  payoutNow: (now, before) =>
+    now.what === before.what ? `The ${now.what} is now paid to ${now.recipient} instead of ${before.recipient}.`
+      : now.recipient === before.recipient ? `${capitalize(now.recipient)} is now paid ${enA(now.what)} instead of ${enA(before.what)}.`
+        : `${capitalize(enA(now.what))} is now paid to ${now.recipient}, instead of ${enA(before.what)} to ${before.recipient}.`,
+  noteAdded: (text) => `A drafting note was added: “${text}”${stop(text)}`,
+  noteRemoved: (text) => `The drafting note “${text}” was removed.`,
+  noteNow: (now, before) => `The drafting note “${before}” now reads “${now}”${stop(now)}`,
   statementAdded: (text) => `The term “${text}” was added.`,
   statementRemoved: (text) => `The term “${text}” was removed.`,
   statementNow: (now, before) => `The term “${before}” now reads “${now}”.`,
@@ -162,6 +190,16 @@ const german: Sentences = {
     now === undefined ? `Die Definition von „${term}“ wurde gestrichen.`
       : before === undefined ? `„${term}“ ist nun definiert als ${now}.`
         : `„${term}“ ist nun definiert als ${now} statt ${before}.`,
+  payIfAdded: (condition, first) => `Ein Anspruch besteht nun ${first ? 'nur' : 'außerdem nur'}, wenn ${condition.listed}.`,
+  payIfRemoved: (condition) => `Ein Anspruch setzt nicht mehr voraus, dass ${condition.listed}.`,
+  // The payout's nouns come without a gender, so they stand quoted and without an article.
+  payoutNow: (now, before) =>
+    now.what === before.what ? `Empfänger von „${now.what}“ ist nun ${now.recipient} statt ${before.recipient}.`
+      : now.recipient === before.recipient ? `${capitalize(now.recipient)} erhält nun „${now.what}“ statt „${before.what}“.`
+        : `Nun erhält ${now.recipient} „${now.what}“; bisher erhielt ${before.recipient} „${before.what}“.`,
+  noteAdded: (text) => `Ein Hinweis wurde hinzugefügt: „${text}“${stop(text)}`,
+  noteRemoved: (text) => `Der Hinweis „${text}“ wurde gestrichen.`,
+  noteNow: (now, before) => `Der Hinweis „${before}“ lautet nun „${now}“${stop(now)}`,
   statementAdded: (text) => `Die Bestimmung „${text}“ wurde hinzugefügt.`,
   statementRemoved: (text) => `Die Bestimmung „${text}“ wurde gestrichen.`,
   statementNow: (now, before) => `Die Bestimmung „${before}“ lautet nun „${now}“.`,

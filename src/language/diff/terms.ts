@@ -14,6 +14,7 @@
 import type * as A from '../ast.js';
 import type { CheckedProgram } from '../checker/program.js';
 import type { Lang } from '../render/format.js';
+import { placedNotes } from '../render/clause/notes.js';
 import { LineMap } from '../source.js';
 import { sentences, type Owner, type Scope, type Sentences, type Table } from './sentences.js';
 import { Words } from './words.js';
@@ -26,7 +27,7 @@ export interface TermChange {
   readonly after?: number;
 }
 
-const KNOWN = new Set(['fee', 'input', 'rule', 'block', 'cap', 'point-rate', 'let', 'output', 'claim', 'example']);
+const KNOWN = new Set(['fee', 'input', 'rule', 'block', 'cap', 'point-rate', 'let', 'output', 'claim', 'example', 'pay-if', 'payout']);
 
 export function termChanges(before: CheckedProgram, after: CheckedProgram, lang: Lang): TermChange[] {
   return new TermDiff(before, after, lang).changes();
@@ -58,7 +59,10 @@ class TermDiff {
     this.pointRate();
     this.claim();
     this.definitions();
+    this.payIf();
+    this.payout();
     this.others();
+    this.notes();
     return this.out;
   }
 
@@ -167,6 +171,33 @@ class TermDiff {
       if (b && wa.key(a.value) === wb.key(b.value)) continue;
       this.add(this.s.definitionNow(wa.term(a.name), wa.quote(wa.source(a.value)), b && wb.quote(wb.source(b.value))), { before: b, after: a });
     }
+  }
+
+  /** `pay only if`: the conditions of payment, matched by meaning. */
+  private payIf(): void {
+    const { before: bs, after: as } = this.all('pay-if');
+    const [wb, wa] = [this.w.before, this.w.after];
+    const pairs = match(bs, as, [(b, a) => wb.key(b.condition) === wa.key(a.condition)]);
+    for (const b of pairs.removed) this.add(this.s.payIfRemoved(wb.condition(b.condition)), { before: b });
+    for (const a of pairs.added) this.add(this.s.payIfAdded(wa.condition(a.condition), bs.length === 0 && a === pairs.added[0]), { after: a });
+  }
+
+  /** `payout`: what is paid, and to whom, in the reader's language. */
+  private payout(): void {
+    const { before: [b], after: [a] } = this.all('payout');
+    const [pb, pa] = [this.w.before.payee(b), this.w.after.payee(a)];
+    if (pa.what !== pb.what || pa.recipient !== pb.recipient) this.add(this.s.payoutNow(pa, pb), { before: b, after: a });
+  }
+
+  /** Drafting notes (`## …`), matched by their text, then by the statement they stand above. */
+  private notes(): void {
+    const of = (p: CheckedProgram) => placedNotes(p.source, p.ast.statements).map((n) => ({ ...n, text: n.paragraphs.join(' ') }));
+    const [bs, as] = [of(this.before), of(this.after)];
+    const at = (n: { span: A.Expr['span'] }) => ({ span: n.span });
+    const pairs = match(bs, as, [(b, a) => b.text === a.text, (b, a) => b.statement === a.statement && b.inside === a.inside]);
+    for (const b of pairs.removed) this.add(this.s.noteRemoved(b.text), { before: at(b) });
+    for (const [b, a] of pairs.matched) if (b.text !== a.text) this.add(this.s.noteNow(a.text, b.text), { before: at(b), after: at(a) });
+    for (const a of pairs.added) this.add(this.s.noteAdded(a.text), { after: at(a) });
   }
 
   /** Statements of kinds this module does not know: compared as text. */

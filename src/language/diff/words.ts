@@ -6,11 +6,12 @@
  * render/clause.ts, values by render/format.ts); a condition it cannot put
  * into words simply (several parts, arithmetic) is quoted as written.
  */
-import type * as A from '../ast.js';
+import * as A from '../ast.js';
 import type { CheckedProgram } from '../checker/program.js';
 import { Decimal, canonical } from '../decimal.js';
 import { phrasesFor, type Phrases } from '../render/clause.js';
 import { formatClaimPeriod, formatLiteral, type Lang } from '../render/format.js';
+import type { Payee } from './sentences.js';
 
 /** A condition as the clause says it: one measured subject with its bounds, or a quotation. */
 export type Condition =
@@ -75,11 +76,28 @@ export class Words {
           const [left, right] = [expr.operands[i], expr.operands[i + 1]];
           return left === subject ? { op, other: right } : { op: MIRRORED[op], other: left };
         });
-        const atom = this.p.compare(this.p.subject(this.term(subject.name)), bounds.map(({ op, other }) => ({ op, other: (c: 'nom' | 'gen' | 'dat') => this.value(other, c === 'dat' ? 'dat' : 'nom') })));
+        const atom = this.p.compare(this.subjectName(subject.name), bounds.map(({ op, other }) => ({ op, other: (c: 'nom' | 'gen' | 'dat') => this.value(other, c === 'dat' ? 'dat' : 'nom') })));
         return { type: 'bounds', subject: atom.subject, verb: atom.verb, rest: atom.rest, listed: this.p.listed(atom) };
       }
     }
     return { type: 'quoted', listed: this.quote(this.source(expr)) };
+  }
+
+  /** What is paid and to whom, as the payout names them in this language; a service credit to the customer without one. */
+  payee(payout: A.PayoutDecl | undefined): Payee {
+    const en = this.lang === 'en';
+    if (!payout) return en ? { what: 'service credit', recipient: 'the Customer' } : { what: 'Gutschrift', recipient: 'der Kunde' };
+    return {
+      what: A.labelIn(payout.what, payout.whatTranslations, this.lang)!,
+      recipient: A.labelIn(payout.recipient, payout.recipientTranslations, this.lang) ?? (en ? 'the recipient' : 'der Empfänger'),
+    };
+  }
+
+  /** What a comparison measures, as the clause says it: the built-in totals and fee by their phrases. */
+  private subjectName(name: string): string {
+    if (name === 'total_credit' || name === 'total_credit_percent') return this.p.totals[name].nom;
+    if (name === 'fee') return this.p.fee(A.programPeriod(this.program.ast), 'nom');
+    return this.p.subject(this.term(name));
   }
 
   /** A claim period as the clause states it, in the dative German needs after "innerhalb von". */
