@@ -23,6 +23,7 @@ import {
   labelIn, periodsInYear,
   type Diagnostic, type Evaluation, type ExampleInfo, type EvaluationResult, type InputInfo, type InputValue, type InputValues, type Program, type YearResult,
 } from '../runtime.js';
+import { whyInWords } from '../language/render/why.js';
 import { renderChartPanel, CurveTracer } from './chart-panel.js';
 import { styles } from './credit-calculator.styles.js';
 import { creditEvent } from './events.js';
@@ -82,7 +83,9 @@ interface Evaluated {
  * @csspart breakdown - The credit-by-credit breakdown.
  * @csspart tier - One tier of a credit block; the winner also has `tier-winner`.
  * @csspart outputs - The `output` values (ROI figures).
- * @csspart why - The plain-language explanation.
+ * @csspart why - The explanation: why the result is what it is.
+ * @csspart because - The explanation in words a visitor reads ("Your uptime of 99.95% meets the 99.9% target, …").
+ * @csspart trace - The exact calculation, step by step, in a disclosure below the words.
  * @csspart chart - The credit curve and downtime facts.
  * @csspart chart-svg - The SVG of the credit curve.
  * @csspart examples - The worked examples.
@@ -615,7 +618,7 @@ export class CreditCalculator extends LitElement {
         <slot name="cta"></slot>
         ${result && shown.has('breakdown') ? renderBreakdown(formats, result) : nothing}
         ${result && shown.has('outputs') ? renderOutputs(formats, program.outputs, result, outputsLive, this.stale) : nothing}
-        ${result && shown.has('why') ? renderWhy(formats, result) : nothing}
+        ${result && shown.has('why') ? renderWhy(formats, result, this.#whyInWords(result)) : nothing}
       </section>
       ${shown.has('chart') ? this.#renderChart(formats) : nothing}
       ${shown.has('examples') && program.examples.length ? renderExamples(formats, program.examples, (ex) => this.#onExample(ex.inputs)) : nothing}
@@ -627,6 +630,20 @@ export class CreditCalculator extends LitElement {
         : nothing}
       ${shown.has('share') ? this.#renderShare(formats) : nothing}
     </div>`;
+  }
+
+  /** The result's "why" in words, from the values it was computed from; none (the trace alone) if that fails. */
+  #whyInWords(result: EvaluationResult): string[] {
+    const program = this.loaded;
+    const values = this.evaluated?.inputs;
+    if (!program || !values) return [];
+    const lang = this.#languageOf.lang;
+    const payout = program.payout;
+    const paid = payout && labelIn(payout.what, payout.whatTranslations, lang);
+    return contained(() => whyInWords(result, {
+      program: program.toJSON(), inputs: program.inputs, values: this.#given(values as Record<string, string>), lang,
+      ...(result.currency ? { currency: result.currency } : {}), ...(paid ? { paid } : {}),
+    })) ?? [];
   }
 
   #chartInputInfo(): InputInfo | undefined {

@@ -130,6 +130,11 @@ export const styles = css`
   .output dt { color: var(--_muted); font-size: 0.85rem; }
   .output dd { font-size: 1.25rem; font-weight: 700; font-variant-numeric: tabular-nums; }
   .why ol { display: grid; gap: 4px; list-style: decimal; padding-inline-start: 1.3em; color: var(--_text); font-size: 0.93rem; }
+  .why .because { display: grid; gap: 6px; color: var(--_text); }
+  .why li { overflow-wrap: anywhere; }
+  .why details { margin-top: 8px; }
+  .why summary { cursor: pointer; width: fit-content; font-size: 0.88rem; text-decoration: underline; text-underline-offset: 3px; }
+  .why details ol { margin-top: 6px; }
 
   /* The chart */
   .chart svg { width: 100%; height: 200px; display: block; overflow: visible; }

@@ -73,11 +73,20 @@ export function renderOutputs(f: Formats, outputs: readonly OutputInfo[], result
   </section>`;
 }
 
-export function renderWhy(f: Formats, result: EvaluationResult): TemplateResult {
+/**
+ * Why the result is what it is: `words`, the sentences a visitor reads
+ * (`render/why.ts`), with the exact step-by-step trace one click away; the
+ * trace alone where there are no words (an ROI calculator's outputs).
+ */
+export function renderWhy(f: Formats, result: EvaluationResult, words: readonly string[]): TemplateResult {
   const steps = result.mode !== 'year' ? result.explanation.filter((s) => s.kind !== 'let') : result.explanation;
+  const trace = html`<ol class="trace">${steps.map((s) => html`<li>${codeSpans(s.text)}</li>`)}</ol>`;
   return html`<section class="why" part="why">
     <h3 class="heading">${f.t.why}</h3>
-    <ol>${steps.map((s) => html`<li>${codeSpans(s.text)}</li>`)}</ol>
+    ${words.length
+      ? html`<ul class="because" part="because">${words.map((s) => html`<li>${codeSpans(s)}</li>`)}</ul>
+          <details part="trace"><summary>${f.t.exactTrace}</summary>${trace}</details>`
+      : trace}
   </section>`;
 }
 

@@ -135,6 +135,8 @@ describe('<credit-calculator> as a user sees it', () => {
     expect(field(el, 'Monthly availability').value).to.equal('99.59');
     // The chart (traced when the page is idle) offers the downtime by period: opened with Enter.
     await waitUntil(() => $(el, '.downtime-table summary'), 'the chart appears', CHART_WAIT);
+    await sendKeys({ press: 'Tab' }); // the exact calculation, below the "why" in words
+    expect(el.shadowRoot!.activeElement?.textContent).to.equal('The exact calculation, step by step');
     await sendKeys({ press: 'Tab' });
     expect(el.shadowRoot!.activeElement?.textContent).to.equal('Allowed downtime by period');
     await sendKeys({ press: 'Enter' });
