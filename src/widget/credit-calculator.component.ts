@@ -21,7 +21,7 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import {
   labelIn, periodsInYear,
-  type Diagnostic, type Evaluation, type ExampleInfo, type EvaluationResult, type InputInfo, type InputValue, type InputValues, type Program, type YearResult,
+  type Diagnostic, type Evaluation, type ExampleInfo, type EvaluationResult, type InputInfo, type InputValue, type InputValues, type Program,
 } from '../runtime.js';
 import { whyInWords } from '../language/render/why.js';
 import { renderChartPanel, CurveTracer } from './chart-panel.js';
@@ -40,7 +40,7 @@ import { printAlone } from './print.js';
 import { renderBreakdown, renderExamples, renderFailure, renderOutputs, renderShare, renderTotal, renderWhy } from './result-panels.js';
 import { RulesLoader } from './rules-loader.js';
 import { readScenario, scenarioUrl, termsFingerprint } from './share.js';
-import { renderYear } from './year-panel.js';
+import { figuresOfResult, figuresOfSummary, renderYear, type YearFigures } from './year-panel.js';
 
 /** The optional panels; the form and the total always show. */
 export type Panel = 'breakdown' | 'outputs' | 'why' | 'chart' | 'examples' | 'year' | 'share';
@@ -144,6 +144,8 @@ export class CreditCalculator extends LitElement {
     yearEvaluated: { state: true, attribute: false },
     shareNote: { state: true, attribute: false },
     termsChanged: { state: true, attribute: false },
+    traceOpen: { state: true, attribute: false },
+    allTiers: { state: true, attribute: false },
   };
 
   /** The credit rules as text. Wins over `src` and a child script. */
@@ -189,10 +191,15 @@ export class CreditCalculator extends LitElement {
   private stale = false;
   declare private formError?: string;
   declare private year?: Record<string, Field[]>;
-  declare private yearEvaluated?: YearResult;
+  /** The year table's figures: from billing's summary, or from the full result when the page is told of it. */
+  declare private yearEvaluated?: YearFigures;
   declare private shareNote?: { text: string; url: string };
   /** The link opened was made under other terms than these. */
   private termsChanged = false;
+  /** The exact calculation is open under the "why" in words. */
+  private traceOpen = false;
+  /** The blocks whose every tier the user asked to see. */
+  private allTiers: ReadonlySet<string> = new Set();
   /** The fingerprint of the terms in use (see `termsFingerprint`). */
   #terms = '';
 
@@ -366,13 +373,21 @@ export class CreditCalculator extends LitElement {
     this.evaluated = { inputs: values, result: r.result };
     this.#submitWithForm(values, r.result);
     if (this.#shown.has('year') && !this.#yearEdited) this.year = this.#yearFields({});
-    const year = this.#computeYear(values);
+    // The page hears of the year only when its months are the user's own: only then is its full result needed.
+    const full = user && this.#yearEdited;
+    const year = this.#computeYear(values, full);
     // Months of the user's own that do not compute yet: nothing the page should hear about.
     if (user && this.#yearEdited && this.#shown.has('year') && !year) return;
-    if (user) this.dispatchEvent(creditEvent('credit-change', year && this.#yearEdited ? year : this.evaluated));
+    if (user) this.dispatchEvent(creditEvent('credit-change', full && year && year !== true ? year : this.evaluated));
   }
 
-  #computeYear(values: Record<string, string>): Evaluated | undefined {
+  /**
+   * Computes the year view's figures; `full` also the year's full result, with
+   * its explanation. Without it, billing's `credit()` gives the same figures
+   * without writing an explanation of every tier of every month, which for rules
+   * of thousands of tiers takes the main thread for a second.
+   */
+  #computeYear(values: Record<string, string>, full: boolean): Evaluated | true | undefined {
     if (!this.year || !this.loaded || !this.#shown.has('year')) return undefined;
     const inputs: Record<string, string | string[]> = { ...values };
     const year: Record<string, Field[]> = {};
@@ -382,12 +397,19 @@ export class CreditCalculator extends LitElement {
       inputs[name] = months.map((m) => m.value!);
     }
     this.year = year;
+    if (!full) {
+      const summary = contained(() => this.loaded!.credit(this.#given(inputs as Record<string, string>), this.#options));
+      if (summary?.ok && summary.credit.months) {
+        this.yearEvaluated = figuresOfSummary(summary.credit);
+        return true;
+      }
+    }
     const r = this.#evaluate(inputs);
     if (!r.ok || r.result.mode !== 'year') {
       if (!r.ok) this.#showProblems(r.diagnostics);
       return undefined;
     }
-    this.yearEvaluated = r.result;
+    this.yearEvaluated = figuresOfResult(r.result);
     return { inputs, result: r.result };
   }
 
@@ -616,9 +638,9 @@ export class CreditCalculator extends LitElement {
       <section class="result" part="result" aria-label=${program.credits.length ? t.result : t.results}>
         ${program.credits.length || !program.outputs.length ? renderTotal(formats, this.#paidHeading, result, this.stale, program.claim) : nothing}
         <slot name="cta"></slot>
-        ${result && shown.has('breakdown') ? renderBreakdown(formats, result) : nothing}
+        ${result && shown.has('breakdown') ? renderBreakdown(formats, result, this.allTiers, (block) => (this.allTiers = new Set([...this.allTiers, block]))) : nothing}
         ${result && shown.has('outputs') ? renderOutputs(formats, program.outputs, result, outputsLive, this.stale) : nothing}
-        ${result && shown.has('why') ? renderWhy(formats, result, this.#whyInWords(result)) : nothing}
+        ${result && shown.has('why') ? renderWhy(formats, result, this.#whyInWords(result), this.traceOpen, (open) => (this.traceOpen = open)) : nothing}
       </section>
       ${shown.has('chart') ? this.#renderChart(formats) : nothing}
       ${shown.has('examples') && program.examples.length ? renderExamples(formats, program.examples, (ex) => this.#onExample(ex.inputs)) : nothing}

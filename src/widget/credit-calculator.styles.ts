@@ -90,6 +90,7 @@ export const styles = css`
   .list .icon:disabled { opacity: 0.35; cursor: default; }
   .list .icon:focus-visible { outline: 2px solid var(--_accent); outline-offset: -2px; }
   .list > .button { justify-self: start; }
+  .line > .button { margin-top: 6px; }
   .error { color: var(--_danger); font-size: 0.88rem; }
   .hint { color: var(--_muted); font-size: 0.85rem; }
   input[type='range'] { width: 100%; accent-color: var(--_accent); margin: 2px 0; }

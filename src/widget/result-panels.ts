@@ -6,7 +6,7 @@
  * Everything from the rules is rendered as text.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatClaimPeriod, type CapCut, type ClaimInfo, type EvaluationResult, type ExampleInfo, type OutputInfo } from '../runtime.js';
+import { formatClaimPeriod, type CapCut, type ClaimInfo, type EvaluationResult, type ExampleInfo, type OutputInfo, type TierOutcome } from '../runtime.js';
 import type { Formats } from './formats.js';
 import type { LoadFailure } from './load.js';
 
@@ -23,7 +23,13 @@ export function renderTotal(f: Formats, heading: string, result: EvaluationResul
   </div>`;
 }
 
-export function renderBreakdown(f: Formats, result: EvaluationResult): TemplateResult | typeof nothing {
+/**
+ * The breakdown by credit. A block of more than `TIERS_SHOWN` tiers shows
+ * those around the one that applies, and the rest when asked (`allTiers`
+ * holds the blocks shown whole): formatting thousands of tiers on every key
+ * press would hold the page for a second.
+ */
+export function renderBreakdown(f: Formats, result: EvaluationResult, allTiers: ReadonlySet<string>, onAllTiers: (block: string) => void): TemplateResult | typeof nothing {
   const t = f.t;
   if (!result.credits.length) return nothing;
   const month = result.mode !== 'year' ? result : undefined;
@@ -36,22 +42,35 @@ export function renderBreakdown(f: Formats, result: EvaluationResult): TemplateR
             ${c.kind === 'rule' ? html`<code>${c.name}</code>` : html`<strong>${c.name}</strong>`}
             <span class="money">${f.money(c.amount)}</span>
           </div>
-          ${c.tiers
-            ? html`<ol class="tiers">
-                ${c.tiers.map(
-                  (tier, i) => html`<li class="tier" part=${i === c.winner ? 'tier tier-winner' : 'tier'} ?data-winner=${i === c.winner}>
-                    <code>${tier.condition}</code>
-                    <span>${i === c.winner ? html`<span class="badge">${t.tierApplies}</span> ` : nothing}${tier.holds ? f.money(tier.amount) : '—'}</span>
-                  </li>`,
-                )}
-              </ol>`
-            : nothing}
+          ${c.tiers ? renderTiers(f, c.tiers, c.winner, allTiers.has(c.name), () => onAllTiers(c.name)) : nothing}
           ${c.cuts.map((cut) => renderCut(f, cut))}
         </li>`,
       )}
     </ul>
     ${month?.cuts.map((cut) => renderCut(f, cut)) ?? nothing}
   </section>`;
+}
+
+/** How many tiers of a block show at first. */
+export const TIERS_SHOWN = 25;
+
+function renderTiers(f: Formats, tiers: readonly TierOutcome[], winner: number | undefined, all: boolean, onAll: () => void): TemplateResult {
+  const t = f.t;
+  // Around the tier that applies (else from the first): the ones a reader compares it with.
+  const start = all ? 0 : Math.max(0, Math.min((winner ?? 0) - Math.floor(TIERS_SHOWN / 2), tiers.length - TIERS_SHOWN));
+  const shown = all ? tiers : tiers.slice(start, start + TIERS_SHOWN);
+  return html`<ol class="tiers" start=${start + 1}>
+      ${shown.map((tier, k) => {
+        const i = start + k;
+        return html`<li class="tier" part=${i === winner ? 'tier tier-winner' : 'tier'} ?data-winner=${i === winner}>
+          <code>${tier.condition}</code>
+          <span>${i === winner ? html`<span class="badge">${t.tierApplies}</span> ` : nothing}${tier.holds ? f.money(tier.amount) : '—'}</span>
+        </li>`;
+      })}
+    </ol>
+    ${shown.length < tiers.length
+      ? html`<button type="button" class="button" part="button" @click=${onAll}>${t.allTiers(tiers.length)}</button>`
+      : nothing}`;
 }
 
 function renderCut(f: Formats, cut: CapCut): TemplateResult {
@@ -76,17 +95,22 @@ export function renderOutputs(f: Formats, outputs: readonly OutputInfo[], result
 /**
  * Why the result is what it is: `words`, the sentences a visitor reads
  * (`render/why.ts`), with the exact step-by-step trace one click away; the
- * trace alone where there are no words (an ROI calculator's outputs).
+ * trace alone where there are no words (an ROI calculator's outputs). The
+ * trace is rendered only while open: for thousands of tiers it is thousands of lines.
  */
-export function renderWhy(f: Formats, result: EvaluationResult, words: readonly string[]): TemplateResult {
-  const steps = result.mode !== 'year' ? result.explanation.filter((s) => s.kind !== 'let') : result.explanation;
-  const trace = html`<ol class="trace">${steps.map((s) => html`<li>${codeSpans(s.text)}</li>`)}</ol>`;
+export function renderWhy(f: Formats, result: EvaluationResult, words: readonly string[], open: boolean, onToggle: (open: boolean) => void): TemplateResult {
+  const trace = () => {
+    const steps = result.mode !== 'year' ? result.explanation.filter((s) => s.kind !== 'let') : result.explanation;
+    return html`<ol class="trace">${steps.map((s) => html`<li>${codeSpans(s.text)}</li>`)}</ol>`;
+  };
   return html`<section class="why" part="why">
     <h3 class="heading">${f.t.why}</h3>
     ${words.length
       ? html`<ul class="because" part="because">${words.map((s) => html`<li>${codeSpans(s)}</li>`)}</ul>
-          <details part="trace"><summary>${f.t.exactTrace}</summary>${trace}</details>`
-      : trace}
+          <details part="trace" ?open=${open} @toggle=${(e: Event) => onToggle((e.target as HTMLDetailsElement).open)}>
+            <summary>${f.t.exactTrace}</summary>${open ? trace() : nothing}
+          </details>`
+      : trace()}
   </section>`;
 }
 

@@ -5,7 +5,7 @@
  * typed, the exact calculation one click away, accessible light and dark,
  * and within a 375 px phone.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import { $, $$, field, ready, typeInto } from './helpers.js';
 import '../../src/widget/credit-calculator.js';
@@ -57,13 +57,16 @@ describe('<credit-calculator> why, in words', () => {
     const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator locale="en" rules=${RULES} .values=${{ availability: 99.5 }}></credit-calculator>`));
     const details = trace(el);
     expect(details.open).to.equal(false);
-    expect(details.querySelector('ol')!.checkVisibility()).to.equal(false);
+    expect(details.querySelector('li'), 'not rendered while closed').to.equal(null);
     details.querySelector('summary')!.click();
-    await el.updateComplete;
+    await waitUntil(() => details.querySelector('li'), 'the steps appear');
     expect(details.open).to.equal(true);
     const steps = [...details.querySelectorAll('ol li')].map((li) => li.textContent!.replace(/\u00a0/g, ' '));
     expect(steps[0]).to.equal('availability = 99.5%, announced = no: availability < 99.9% and not announced holds.');
     expect(details.querySelector('ol')!.checkVisibility()).to.equal(true);
+    await typeInto(el, field(el, 'Monthly availability'), '98');
+    expect(details.open, 'stays open while values change').to.equal(true);
+    expect(details.textContent).to.contain('availability = 98%');
   });
 
   it('shows the trace alone for a calculator without credits', async () => {
@@ -78,7 +81,7 @@ describe('<credit-calculator> why, in words', () => {
     await setViewport({ width: 375, height: 800 });
     const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator locale="en" rules=${RULES} panels="breakdown why" .values=${{ availability: 98.5 }}></credit-calculator>`));
     trace(el).querySelector('summary')!.click();
-    await el.updateComplete;
+    await waitUntil(() => trace(el).querySelector('li'), 'the steps appear');
     await expect(el).to.be.accessible();
     await emulateMedia({ colorScheme: 'dark' });
     await expect(el).to.be.accessible();
