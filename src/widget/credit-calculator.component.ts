@@ -203,6 +203,7 @@ export class CreditCalculator extends LitElement {
   /** The fingerprint of the terms in use (see `termsFingerprint`). */
   #terms = '';
 
+  #why?: { result: EvaluationResult; lang: Lang; words: string[] };
   /** The user (or a link, or an example) set months of their own: they no longer follow the form. */
   #yearEdited = false;
   #loader = new RulesLoader(this, (loaded) => this.#use(loaded), () => ({ program: !!this.loaded, failure: !!this.failure }), () => this.#formats.t);
@@ -660,12 +661,16 @@ export class CreditCalculator extends LitElement {
     const values = this.evaluated?.inputs;
     if (!program || !values) return [];
     const lang = this.#languageOf.lang;
+    // Worded once per result and language, not on every render (the chart's arrival renders again).
+    if (this.#why?.result === result && this.#why.lang === lang) return this.#why.words;
     const payout = program.payout;
     const paid = payout && labelIn(payout.what, payout.whatTranslations, lang);
-    return contained(() => whyInWords(result, {
+    const words = contained(() => whyInWords(result, {
       program: program.toJSON(), inputs: program.inputs, values: this.#given(values as Record<string, string>), lang,
       ...(result.currency ? { currency: result.currency } : {}), ...(paid ? { paid } : {}),
     })) ?? [];
+    this.#why = { result, lang, words };
+    return words;
   }
 
   #chartInputInfo(): InputInfo | undefined {

@@ -38,7 +38,7 @@ export function whyInWords(result: EvaluationResult, ctx: WhyContext): string[] 
   const w = new Words(ctx);
   if (result.mode !== 'year') return w.period(result, (name) => w.valueOf(name, result, undefined));
   const sentences = result.periods.flatMap((period, index) => {
-    const heading = w.p.periodName(w.period_, index + 1, result.periods.length);
+    const heading = w.p.periodName(w.programPeriod, index + 1, result.periods.length);
     return w.period(period, (name) => w.valueOf(name, period, index), true).map((s) => `${heading}: ${s}`);
   });
   sentences.push(w.p.year(w.dueOrNone(result.credit.amount, result.credit.percentOfFee, 'year')));
@@ -56,7 +56,7 @@ type Lookup = (name: string) => Known | undefined;
 
 class Words {
   readonly p: Phrases;
-  readonly period_: 'monthly' | 'quarterly' | 'yearly';
+  readonly programPeriod: 'monthly' | 'quarterly' | 'yearly';
   readonly #statements: ProgramAst['statements'];
   readonly #lines: number[] = [];
 
@@ -64,7 +64,7 @@ class Words {
     this.p = ctx.lang === 'de' ? german : english;
     this.#statements = ctx.program.ast.statements;
     const period = this.#statements.find((s) => s.type === 'period');
-    this.period_ = period?.type === 'period' ? period.period : 'monthly';
+    this.programPeriod = period?.type === 'period' ? period.period : 'monthly';
     for (let i = ctx.program.source.indexOf('\n'); i !== -1; i = ctx.program.source.indexOf('\n', i + 1)) this.#lines.push(i);
   }
 
@@ -91,10 +91,9 @@ class Words {
         sentences.push(this.p.notPaid(this.#quote(payIf.condition), this.#reasons(payIf.condition, false, withTotal)));
       }
     }
-    if (!inYear && (several || result.cuts.length || unpaid || result.credits.length === 0)) {
+    if (!inYear && (several || result.cuts.length || unpaid)) {
       sentences.push(this.p.total(this.dueOrNone(result.credit.amount, result.credit.percentOfFee, 'period')));
     }
-    if (inYear && sentences.length === 0) sentences.push(this.p.capital(this.dueOrNone(result.credit.amount, result.credit.percentOfFee, 'period')));
     return sentences;
   }
 
@@ -102,7 +101,7 @@ class Words {
   dueOrNone(amount: string, percent: string | null, of: 'period' | 'year'): string {
     if (new Decimal(amount).isZero()) return this.p.none(this.ctx.paid);
     const share = percent === null ? undefined : formatPercent(roundShare(percent), this.ctx.lang);
-    return this.p.due(this.ctx.paid, this.#money(amount), share, of === 'year' ? 'year' : this.period_);
+    return this.p.due(this.ctx.paid, this.#money(amount), share, of === 'year' ? 'year' : this.programPeriod);
   }
 
   #credit(statement: Rule | Block, line: CreditLine, fee: string | null, lookup: Lookup, several: boolean): string {
@@ -129,6 +128,8 @@ class Words {
     const input = this.ctx.inputs.find((i) => i.name === each.list);
     const items = (listOf(this.ctx.values[each.list]) ?? input?.defaultItems ?? []).map((v) => input && known(input, v, this.ctx));
     const label = input ? this.#label(input) : each.list;
+    // Counting is a comparison per item and tier: past a bound (1,000 items of thousands of tiers) the items are not counted.
+    if (items.length * block.rules.length > COUNT_BOUND) return this.p.items(items.length, label, undefined);
     let counted = 0;
     for (const item of items) {
       const withItem: Lookup = (name) => (name === each.name ? item : lookup(name));
@@ -258,6 +259,9 @@ class Words {
   }
 }
 
+/** The most item × tier comparisons `for each` counting makes: a few milliseconds. */
+const COUNT_BOUND = 20_000;
+
 const FLIPPED: Record<CompareOp, CompareOp> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=', '=': '=', '!=': '!=' };
 
 function compare(a: Decimal, op: CompareOp, b: Decimal): boolean {
@@ -342,7 +346,6 @@ interface Phrases {
   total(dueOrNone: string): string;
   year(dueOrNone: string): string;
   periodName(period: 'monthly' | 'quarterly' | 'yearly', index: number, of: number): string;
-  capital(text: string): string;
 }
 
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -392,7 +395,6 @@ const english: Phrases = {
   total: (dueOrNone) => `In total, ${dueOrNone.replace(/^so /, '')}.`,
   year: (dueOrNone) => `Over the contract year, ${dueOrNone.replace(/^so /, '')}.`,
   periodName: (period, index, of) => (period === 'quarterly' ? `Q${index}` : period === 'yearly' || of === 1 ? 'Year' : `Month ${index}`),
-  capital: (text) => `${capital(text.replace(/^so /, ''))}.`,
 };
 
 /** German possessives agree with the noun: "Ihre Verfügbarkeit", but "Ihr Wert „Umsatz“" would be guessing — feminine endings only. */
@@ -442,5 +444,4 @@ const german: Phrases = {
   total: (dueOrNone) => `Insgesamt ${dueOrNone.replace(/^daher /, '')}.`,
   year: (dueOrNone) => `Im Vertragsjahr ${dueOrNone.replace(/^daher /, '')}.`,
   periodName: (period, index, of) => (period === 'quarterly' ? `${index}. Quartal` : period === 'yearly' || of === 1 ? 'Jahr' : `Monat ${index}`),
-  capital: (text) => `${capital(text.replace(/^daher /, '').replace(/^ist (.*) fällig$/, '$1 ist fällig'))}.`,
 };
