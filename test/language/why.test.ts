@@ -162,3 +162,21 @@ if volume > 100 then 5%
     ]);
   });
 });
+
+describe('why in words: the German possessive', () => {
+  it('finds the noun a label is about, before a phrase or a parenthesis', () => {
+    const rules = `fee 100 EUR monthly
+input uptime: percent "Uptime this quarter" de "Verfügbarkeit in diesem Quartal" default 99.95%
+input csat: percent "Satisfaction (CSAT)" de "Kundenzufriedenheit (CSAT)" default 90%
+input qa: percent "Quality review score" de "Ergebnis der Qualitätsprüfung" default 90%
+if uptime < 99.9% then 10%
+if csat < 80% then 5%
+if qa < 85% then 5%
+`;
+    assert.deepEqual(why(rules, {}, 'de').slice(0, 3), [
+      'Ihre Verfügbarkeit in diesem Quartal von 99,95 % erreicht das Ziel von 99,9 %, das ergibt nichts.',
+      'Ihre Kundenzufriedenheit (CSAT) von 90 % erreicht das Ziel von 80 %, das ergibt nichts.',
+      'Der Wert „Ergebnis der Qualitätsprüfung“ von 90 % erreicht das Ziel von 85 %, das ergibt nichts.',
+    ]);
+  });
+});

@@ -400,13 +400,16 @@ const english: Phrases = {
 /** German possessives agree with the noun: "Ihre Verfügbarkeit", but "Ihr Wert „Umsatz“" would be guessing — feminine endings only. */
 const FEMININE = /(keit|heit|ung|zeit|rate|quote|schaft|ion|tät|dauer|menge|anzahl)$/i;
 
+/** The noun a German label is about: "Verfügbarkeit in diesem Quartal" → "Verfügbarkeit", "Kundenzufriedenheit (CSAT)" → "Kundenzufriedenheit". */
+const headNoun = (label: string) => label.split(/ (?=\p{Ll})/u)[0].replace(/\s*\(.*\)$/, '');
+
 /** "Monatliche Verfügbarkeit" → "monatliche Verfügbarkeit": a leading adjective is not capitalised inside a German sentence. */
 const adjectiveInSentence = (label: string) => label.replace(/^(\p{Lu}\p{Ll}*(?:e|er|es|en|em))(?= \p{Lu})/u, (word) => word.toLowerCase());
 
 const german: Phrases = {
   builtins: { total_credit: 'die Gutschrift', total_credit_percent: 'der Anteil der Gutschrift an der Vergütung', fee: 'die Vergütung' },
   per: { monthly: '', quarterly: ' pro Quartal', yearly: ' pro Vertragsjahr' },
-  your: (label) => (FEMININE.test(label) ? `Ihre ${adjectiveInSentence(label)}` : `der Wert „${label}“`),
+  your: (label) => (FEMININE.test(headNoun(label)) ? `Ihre ${adjectiveInSentence(label)}` : `der Wert „${label}“`),
   compared: (subject, value, predicates) => `${subject} von ${value} ${predicates.join(' und ')}`,
   predicate: (op, threshold, holds, band) => {
     switch (op) {
