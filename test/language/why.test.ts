@@ -180,3 +180,15 @@ if qa < 85% then 5%
     ]);
   });
 });
+
+describe('why in words: German durations after a preposition', () => {
+  it('puts days in the dative: “von 3 Tagen”, “innerhalb von 2 Tagen”', () => {
+    const rules = `fee 100 EUR monthly
+input resolution: duration "Resolution time" de "Lösungszeit" default 1d
+if resolution > 2d then 10%
+`;
+    assert.deepEqual(why(rules, { resolution: '1' }, 'de'), ['Ihre Lösungszeit von 1 Tag bleibt innerhalb von 2 Tagen, daher ist keine Gutschrift fällig.']);
+    assert.deepEqual(why(rules, { resolution: '3' }, 'de'), ['Ihre Lösungszeit von 3 Tagen liegt über 2 Tagen, daher ist eine Gutschrift von 10,00 EUR (10 % der monatlichen Vergütung) fällig.']);
+    assert.deepEqual(why(rules, { resolution: '3' }, 'en'), ['Your resolution time of 3 days is above 2 days, so a credit of 10.00 EUR (10% of the monthly fee) is due.']);
+  });
+});

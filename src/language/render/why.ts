@@ -49,6 +49,8 @@ export function whyInWords(result: EvaluationResult, ctx: WhyContext): string[] 
 interface Known {
   readonly exact: Decimal;
   readonly shown: string;
+  /** As shown after a German preposition ("innerhalb von 2 Tagen"), where that differs. */
+  readonly dative?: string;
   readonly kind: Display['kind'];
 }
 
@@ -191,8 +193,8 @@ class Words {
       const pairHolds = compare(subject.exact, op, threshold.exact);
       // A chain that fails fails at one pair: only that one is said.
       if (!holds && pairHolds) continue;
-      const said = bySubject.get(left.name) ?? { value: subject.shown, predicates: [] };
-      said.predicates.push(this.p.predicate(op, threshold.shown, pairHolds, ops.length > 1));
+      const said = bySubject.get(left.name) ?? { value: subject.dative ?? subject.shown, predicates: [] };
+      said.predicates.push(this.p.predicate(op, { shown: threshold.shown, dative: threshold.dative ?? threshold.shown }, pairHolds, ops.length > 1));
       bySubject.set(left.name, said);
     }
     const phrases = [...bySubject].map(([name, { value, predicates }]) => this.p.compared(this.#subject(name), value, predicates));
@@ -200,7 +202,7 @@ class Words {
   }
 
   #value(e: Expr, lookup: Lookup): Known | undefined {
-    if (e.type === 'literal') return { exact: canonical(e), shown: formatQuantity(e, this.ctx.lang, this.ctx.currency), kind: e.kind };
+    if (e.type === 'literal') return shownAs(canonical(e), e, this.ctx);
     if (e.type === 'name') return lookup(e.name);
     return undefined;
   }
@@ -219,7 +221,7 @@ class Words {
     const kind = this.ctx.program.values?.find((v) => v.name === name)?.kind ?? (m?.[2] ? 'duration' : 'number');
     if (!m || kind === 'boolean') return undefined;
     const display = { kind, value: m[1], ...(m[2] ? { unit: m[2] as 'h' } : {}), ...(kind === 'money' && this.ctx.currency ? { currency: this.ctx.currency } : {}) };
-    return { exact: canonical(display), shown: formatQuantity(display, this.ctx.lang, this.ctx.currency), kind };
+    return shownAs(canonical(display), display, this.ctx);
   }
 
   /** Who the sentence is about: "your monthly availability", "the credit". */
@@ -309,7 +311,14 @@ function known(input: InputInfo, raw: unknown, ctx: WhyContext): Known | undefin
   if (!m) return undefined;
   const unit = input.kind === 'duration' && m[2] && ['min', 's', 'h', 'd'].includes(m[2]) ? (m[2] as DurationUnit) : input.unit;
   const display = { kind: input.kind, value: m[1].replaceAll('_', ''), ...(unit ? { unit } : {}), ...(input.currency ? { currency: input.currency } : {}) };
-  return { exact: canonical(display), shown: formatQuantity(display, ctx.lang, ctx.currency), kind: input.kind };
+  return shownAs(canonical(display), display, ctx);
+}
+
+/** A value with how it reads, in the nominative and, where it differs (German days), the dative. */
+function shownAs(exact: Decimal, q: Parameters<typeof formatQuantity>[0], ctx: WhyContext): Known {
+  const shown = formatQuantity(q, ctx.lang, ctx.currency);
+  const dative = formatQuantity(q, ctx.lang, ctx.currency, 'dat');
+  return { exact, shown, kind: q.kind, ...(dative !== shown ? { dative } : {}) };
 }
 
 function listOf(value: InputValues[string] | undefined): readonly string[] | undefined {
@@ -329,7 +338,7 @@ interface Phrases {
   /** "your availability of 99.5% is below 99.9%": one subject, one or more predicates. */
   compared(subject: string, value: string, predicates: readonly string[]): string;
   /** `band`: one bound of a chain (`90% <= csat < 95%`), where missing it is no target met. */
-  predicate(op: CompareOp, threshold: string, holds: boolean, band: boolean): string;
+  predicate(op: CompareOp, threshold: { readonly shown: string; readonly dative: string }, holds: boolean, band: boolean): string;
   flag(label: string, holds: boolean): string;
   quoted(rule: string, holds: boolean): string;
   join(parts: readonly string[], how: 'and' | 'or'): string;
@@ -359,7 +368,7 @@ const english: Phrases = {
   per: { monthly: '', quarterly: ' per quarter', yearly: ' per contract year' },
   your: (label) => `your ${inSentence(label)}`,
   compared: (subject, value, predicates) => `${subject} of ${value} ${predicates.join(' and ')}`,
-  predicate: (op, threshold, holds, band) => {
+  predicate: (op, { shown: threshold }, holds, band) => {
     switch (op) {
       case '<': return holds ? `is below ${threshold}` : band ? `is at least ${threshold}` : `meets the ${threshold} target`;
       case '<=': return holds ? `is at most ${threshold}` : `is above ${threshold}`;
@@ -411,14 +420,15 @@ const german: Phrases = {
   per: { monthly: '', quarterly: ' pro Quartal', yearly: ' pro Vertragsjahr' },
   your: (label) => (FEMININE.test(headNoun(label)) ? `Ihre ${adjectiveInSentence(label)}` : `der Wert „${label}“`),
   compared: (subject, value, predicates) => `${subject} von ${value} ${predicates.join(' und ')}`,
-  predicate: (op, threshold, holds, band) => {
+  // After a preposition the dative ("unter 2 Tagen"); after "erreicht" and "beträgt" the accusative, as the nominative.
+  predicate: (op, { shown, dative }, holds, band) => {
     switch (op) {
-      case '<': return holds ? `liegt unter ${threshold}` : band ? `liegt bei mindestens ${threshold}` : `erreicht das Ziel von ${threshold}`;
-      case '<=': return holds ? `liegt höchstens bei ${threshold}` : `liegt über ${threshold}`;
-      case '>': return holds ? `liegt über ${threshold}` : band ? `liegt bei höchstens ${threshold}` : `bleibt innerhalb von ${threshold}`;
-      case '>=': return holds ? `erreicht ${threshold}` : `bleibt unter ${threshold}`;
-      case '=': return holds ? `beträgt ${threshold}` : `beträgt nicht ${threshold}`;
-      case '!=': return holds ? `beträgt nicht ${threshold}` : `beträgt ${threshold}`;
+      case '<': return holds ? `liegt unter ${dative}` : band ? `liegt bei mindestens ${dative}` : `erreicht das Ziel von ${dative}`;
+      case '<=': return holds ? `liegt höchstens bei ${dative}` : `liegt über ${dative}`;
+      case '>': return holds ? `liegt über ${dative}` : band ? `liegt bei höchstens ${dative}` : `bleibt innerhalb von ${dative}`;
+      case '>=': return holds ? `erreicht ${shown}` : `bleibt unter ${dative}`;
+      case '=': return holds ? `beträgt ${shown}` : `beträgt nicht ${shown}`;
+      case '!=': return holds ? `beträgt nicht ${shown}` : `beträgt ${shown}`;
     }
   },
   flag: (label, holds) => `„${label}“ trifft ${holds ? 'zu' : 'nicht zu'}`,
