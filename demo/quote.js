@@ -2,8 +2,9 @@
 // prospect keeps — the proposal's title and customer (the calculator's
 // `summary` slot), the date, the fingerprint of the terms and a link back to
 // the scenario (opened after the terms changed, the calculator says so), every
-// value, the month's credit, the contract year (the months given, else every
-// month with the values above) and the clause. Built with the DOM (all text as
+// value, the period's credit, the contract year (the periods given, else every
+// period with the values above: twelve months, four quarters or one year, as
+// the rules' `period` says) and the clause. Built with the DOM (all text as
 // text) and saved as one HTML file: the quote prints on one page, the clause
 // follows on pages of its own — the prospect's browser makes the PDF. An HTML file rather than a PDF library: it reads
 // everywhere, to screen readers too, with the fonts and every character the
@@ -11,30 +12,54 @@
 // more, before fonts).
 import { renderClause } from '/src/language/render/clause.ts';
 import { formatMoney, formatPercent, formatQuantity } from '/src/language/render/format.ts';
+import { labelIn, periodsInYear } from '/src/language/ast.ts';
 import { readScenario } from '/src/widget/share.ts';
 
 const lang = document.documentElement.lang === 'de' ? 'de' : 'en';
 const words = {
-  en: { date: 'Date', terms: 'Terms', open: 'This scenario online (it says so if the terms have changed since)', values: 'Your values', result: 'Service credit for the month', share: (p) => `${p} of the monthly fee`, year: 'Contract year', yearHint: 'Every month with the values above.', yearGiven: 'Month by month as given.', yearShare: (p) => `${p} of the yearly fee`, month: 'Month', total: 'Year total', clause: 'The clause in the contract', file: 'quote' },
-  de: { date: 'Datum', terms: 'Konditionen', open: 'Dieses Szenario online (dort steht es, falls sich die Konditionen seitdem geändert haben)', values: 'Ihre Werte', result: 'Gutschrift für den Monat', share: (p) => `${p} der Monatsgebühr`, year: 'Vertragsjahr', yearHint: 'Jeder Monat mit den Werten oben.', yearGiven: 'Monat für Monat wie angegeben.', yearShare: (p) => `${p} der Jahresgebühr`, month: 'Monat', total: 'Summe Jahr', clause: 'Die Klausel im Vertrag', file: 'angebot' },
+  en: {
+    date: 'Date', terms: 'Terms', open: 'This scenario online (it says so if the terms have changed since)', values: 'Your values',
+    result: { monthly: 'Service credit for the month', quarterly: 'Service credit for the quarter', yearly: 'Service credit for the year' },
+    share: { monthly: (p) => `${p} of the monthly fee`, quarterly: (p) => `${p} of the quarter’s fee`, yearly: (p) => `${p} of the yearly fee` },
+    year: 'Contract year',
+    yearHint: { monthly: 'Every month with the values above.', quarterly: 'Every quarter with the values above.', yearly: 'The year with the values above.' },
+    yearGiven: { monthly: 'Month by month as given.', quarterly: 'Quarter by quarter as given.', yearly: 'The year as given.' },
+    yearShare: (p) => `${p} of the yearly fee`,
+    periodName: { monthly: (i) => `Month ${i}`, quarterly: (i) => `Q${i}`, yearly: () => 'Year' },
+    total: 'Year total', clause: 'The clause in the contract', file: 'quote',
+  },
+  de: {
+    date: 'Datum', terms: 'Konditionen', open: 'Dieses Szenario online (dort steht es, falls sich die Konditionen seitdem geändert haben)', values: 'Ihre Werte',
+    result: { monthly: 'Gutschrift für den Monat', quarterly: 'Gutschrift für das Quartal', yearly: 'Gutschrift für das Jahr' },
+    share: { monthly: (p) => `${p} der Monatsgebühr`, quarterly: (p) => `${p} der Quartalsgebühr`, yearly: (p) => `${p} der Jahresgebühr` },
+    year: 'Vertragsjahr',
+    yearHint: { monthly: 'Jeder Monat mit den Werten oben.', quarterly: 'Jedes Quartal mit den Werten oben.', yearly: 'Das Jahr mit den Werten oben.' },
+    yearGiven: { monthly: 'Monat für Monat wie angegeben.', quarterly: 'Quartal für Quartal wie angegeben.', yearly: 'Das Jahr wie angegeben.' },
+    yearShare: (p) => `${p} der Jahresgebühr`,
+    periodName: { monthly: (i) => `Monat ${i}`, quarterly: (i) => `${i}. Quartal`, yearly: () => 'Jahr' },
+    total: 'Summe Jahr', clause: 'Die Klausel im Vertrag', file: 'angebot',
+  },
 }[lang];
 
 /** Two decimals at most for a share, as the calculator shows it. */
 const share = (value) => formatPercent(String(Number(Number(value).toFixed(2))), lang);
 
-/** Twelve months per input: those the link gives, else the month's value every month. */
-function twelveMonths(program, values, given = {}) {
+/** The periods of a year per input (12 months, 4 quarters or 1 year): those the link gives, else the period's value every period. */
+function periodsOfYear(program, values, given = {}) {
+  const count = periodsInYear(program.period);
   return Object.fromEntries(program.inputs.filter((i) => i.name !== 'fee' && values[i.name] !== undefined)
-    .map((i) => [i.name, given[i.name] ?? Array.from({ length: 12 }, () => String(values[i.name]))]));
+    .map((i) => [i.name, given[i.name] ?? Array.from({ length: count }, () => String(values[i.name]))]));
 }
 
-function quote(calculator) {
+/** The quote of what `calculator` shows, as the text of an HTML document. */
+export function quote(calculator) {
   const program = calculator.loadedProgram;
   const link = calculator.link;
   const scenario = readScenario(link, calculator.id) ?? { values: {} };
   const values = Object.fromEntries(program.inputs.map((i) => [i.name, scenario.values[i.name] ?? i.default]));
   const month = program.evaluate(values, { lang });
-  const year = program.evaluate({ ...values, ...twelveMonths(program, values, scenario.year) }, { lang });
+  const year = program.evaluate({ ...values, ...periodsOfYear(program, values, scenario.year) }, { lang });
+  const period = program.period;
   const summary = calculator.querySelector('[slot=summary]');
   const title = summary?.querySelector('h2')?.textContent ?? document.title;
   const quantity = (input, value) => formatQuantity({ kind: input.kind, value: String(value), unit: input.unit, currency: input.currency ?? program.currency }, lang);
@@ -72,29 +97,30 @@ function quote(calculator) {
   columns.className = 'columns';
   const left = add(columns, 'div');
   add(left, 'h2', words.values);
-  table(left, program.inputs.filter((i) => values[i.name] !== undefined).map((i) => [i.label ?? i.name, quantity(i, values[i.name])]));
+  table(left, program.inputs.filter((i) => values[i.name] !== undefined).map((i) => [labelIn(i.label, i.translations, lang) ?? i.name, quantity(i, values[i.name])]));
   if (month.ok) {
-    add(left, 'h2', words.result);
+    add(left, 'h2', words.result[period]);
     const r = month.result;
     add(left, 'p', formatMoney(r.credit.amount, r.currency, lang)).className = 'total';
-    if (r.credit.percentOfFee !== null) add(left, 'p', words.share(share(r.credit.percentOfFee))).className = 'hint';
+    if (r.credit.percentOfFee !== null) add(left, 'p', words.share[period](share(r.credit.percentOfFee))).className = 'hint';
   }
   if (year.ok && year.result.mode === 'year') {
     const right = add(columns, 'div');
     const r = year.result;
     add(right, 'h2', words.year);
-    add(right, 'p', scenario.year ? words.yearGiven : words.yearHint).className = 'hint';
+    add(right, 'p', (scenario.year ? words.yearGiven : words.yearHint)[period]).className = 'hint';
     // The inputs that change over the year; the others are in the values above.
     const given = program.inputs.filter((i) => scenario.year?.[i.name] && new Set(scenario.year[i.name]).size > 1);
     table(right, [
-      ...r.months.map((m, i) => [`${words.month} ${i + 1}`, ...given.map((input) => quantity(input, scenario.year[input.name][i])), formatMoney(m.credit.amount, r.currency, lang)]),
+      ...r.periods.map((m, i) => [words.periodName[period](i + 1), ...given.map((input) => quantity(input, scenario.year[input.name][i])), formatMoney(m.credit.amount, r.currency, lang)]),
       [words.total, ...given.map(() => ''), formatMoney(r.credit.amount, r.currency, lang) + (r.credit.percentOfFee === null ? '' : ` (${words.yearShare(share(r.credit.percentOfFee))})`)],
     ]);
   }
   const annex = add(doc.body, 'section');
   annex.className = 'annex';
   add(annex, 'h2', words.clause);
-  add(annex, 'pre', renderClause(program.toJSON(), lang, month.ok ? { fee: month.result.fee } : {}));
+  // The clause names the monthly fee: the value of `fee`, not a quarter's or a year's fee from the result.
+  add(annex, 'pre', renderClause(program.toJSON(), lang, values.fee !== undefined ? { fee: String(values.fee) } : {}));
   return `<!doctype html>\n${doc.documentElement.outerHTML}\n`;
 }
 

@@ -90,6 +90,7 @@ export const styles = css`
   .list .icon:disabled { opacity: 0.35; cursor: default; }
   .list .icon:focus-visible { outline: 2px solid var(--_accent); outline-offset: -2px; }
   .list > .button { justify-self: start; }
+  .line > .button { margin-top: 6px; }
   .error { color: var(--_danger); font-size: 0.88rem; }
   .hint { color: var(--_muted); font-size: 0.85rem; }
   input[type='range'] { width: 100%; accent-color: var(--_accent); margin: 2px 0; }
@@ -130,6 +131,11 @@ export const styles = css`
   .output dt { color: var(--_muted); font-size: 0.85rem; }
   .output dd { font-size: 1.25rem; font-weight: 700; font-variant-numeric: tabular-nums; }
   .why ol { display: grid; gap: 4px; list-style: decimal; padding-inline-start: 1.3em; color: var(--_text); font-size: 0.93rem; }
+  .why .because { display: grid; gap: 6px; color: var(--_text); }
+  .why li { overflow-wrap: anywhere; }
+  .why details { margin-top: 8px; }
+  .why summary { cursor: pointer; width: fit-content; font-size: 0.88rem; text-decoration: underline; text-underline-offset: 3px; }
+  .why details ol { margin-top: 6px; }
 
   /* The chart */
   .chart svg { width: 100%; height: 200px; display: block; overflow: visible; }

@@ -83,7 +83,7 @@ describe('<credit-calculator> as a user sees it', () => {
     await typeInto(el, field(el, 'Monthly availability'), '99.4');
     expect(amount(el)).to.equal('250.00 EUR');
     expect($(el, '.tier[data-winner]')!.textContent).to.contain('availability < 99.5%');
-    expect($(el, '[part=why]')!.textContent).to.contain('holds');
+    expect($(el, '[part=why]')!.textContent).to.contain('is below 99.5%');
   });
 
   it('reads German input with a decimal comma and answers in German', async () => {
@@ -92,7 +92,7 @@ describe('<credit-calculator> as a user sees it', () => {
     await typeInto(el, field(el, 'Monthly availability'), '99,4');
     expect(amount(el)).to.equal('250,00 EUR');
     expect($(el, '[part=total]')!.textContent).to.contain('der Monatsgebühr');
-    expect($(el, '[part=why]')!.textContent).to.contain('erfüllt');
+    expect($(el, '[part=why]')!.textContent!.replace(/\u00a0/g, ' ')).to.contain('liegt unter 99,5 %');
   });
 
   it('takes its language from the closest lang attribute', async () => {
@@ -135,6 +135,8 @@ describe('<credit-calculator> as a user sees it', () => {
     expect(field(el, 'Monthly availability').value).to.equal('99.59');
     // The chart (traced when the page is idle) offers the downtime by period: opened with Enter.
     await waitUntil(() => $(el, '.downtime-table summary'), 'the chart appears', CHART_WAIT);
+    await sendKeys({ press: 'Tab' }); // the exact calculation, below the "why" in words
+    expect(el.shadowRoot!.activeElement?.textContent).to.equal('The exact calculation, step by step');
     await sendKeys({ press: 'Tab' });
     expect(el.shadowRoot!.activeElement?.textContent).to.equal('Allowed downtime by period');
     await sendKeys({ press: 'Enter' });

@@ -196,3 +196,42 @@ describe('<credit-calculator> with rules slow to evaluate', () => {
     }
   });
 });
+
+describe('<credit-calculator> with a block of 4,990 tiers and every panel', () => {
+  /** Rules of one block of `n` tiers: 0.02 % more credit for every 0.02 % less availability. */
+  function tiers(n: number): string {
+    const lines = ['fee 1000 EUR monthly', 'input availability: percent "Availability" default 99.95% range 0%..100% step 0.01%', 'credit "Uptime":'];
+    for (let i = 1; i <= n; i++) lines.push(`  if availability < ${(100 - i * 0.02).toFixed(2)}% then ${(i * 0.02).toFixed(2)}%`);
+    return `${lines.join('\n')}\n`;
+  }
+
+  it('writes one explanation per change, and shows the tiers around the winner, the year from billing\'s figures and the trace only when asked', async function () {
+    this.timeout(180_000);
+    const program = compile(tiers(4990)).program!;
+    const evaluate = program.evaluate.bind(program);
+    let explained = 0;
+    program.evaluate = (...args: Parameters<typeof evaluate>) => {
+      explained++;
+      return evaluate(...args);
+    };
+    const el = await settled(await fixture<CreditCalculator>(html`<credit-calculator .program=${program} panels="all" .values=${{ availability: '97' }}></credit-calculator>`));
+    expect(amount(el)).to.equal('29.80 EUR');
+    expect(explained, 'the month only: the year table reads billing\'s figures').to.equal(1);
+    const shadow = el.shadowRoot!;
+    expect(shadow.querySelectorAll('.tier').length, 'tiers formatted').to.equal(25);
+    expect(shadow.querySelector('.tier[data-winner]')!.textContent).to.contain('availability < 97.02%');
+    expect(shadow.querySelector('[part=trace] li'), 'the trace of 4,990 steps waits to be opened').to.equal(null);
+    const yearTotal = shadow.querySelector('.year tfoot td')!.textContent!.replace(/\u00a0/g, ' ');
+    expect(yearTotal).to.equal('357.60 EUR');
+
+    await typeInto(el, field(el, 'Availability'), '96');
+    expect(amount(el)).to.equal('39.80 EUR');
+    expect(explained, 'one for each key press that gives a number: "9", "96"').to.equal(3);
+    expect(shadow.querySelector('.year tfoot td')!.textContent!.replace(/\u00a0/g, ' ')).to.equal('477.60 EUR');
+
+    const all = [...shadow.querySelectorAll<HTMLButtonElement>('[part=breakdown] button')].find((b) => b.textContent === 'Show all 4,990 tiers')!;
+    all.click();
+    await el.updateComplete;
+    expect(shadow.querySelectorAll('.tier').length, 'every tier, when asked').to.equal(4990);
+  });
+});

@@ -1,0 +1,460 @@
+/**
+ * Why a result is what it is, in words a visitor reads (English, German):
+ * "Your monthly availability of 99.95% meets the 99.9% target, so no credit
+ * is due." Built from the checked rules (conditions, tiers, caps, `pay only
+ * if`, `for each`), the values the result was computed from, their labels,
+ * and the result with its explanation steps. Where a condition is more than
+ * comparisons of names and literals, the part is quoted as written; the
+ * exact step-by-step trace stays in the result's `explanation`.
+ */
+import { labelIn, type Block, type CompareOp, type DurationUnit, type Expr, type Kind, type ProgramAst, type Rule, type Translations } from '../ast.js';
+import { canonical, Decimal } from '../decimal.js';
+import type { InputValues } from '../evaluate/inputs.js';
+import type { CapCut, CreditLine, Display, EvaluationResult, MonthResult } from '../evaluate/results.js';
+import type { InputInfo } from '../program.js';
+import { formatMoney, formatPercent, formatQuantity, type Lang } from './format.js';
+
+export interface WhyContext {
+  /** The checked rules: `program.toJSON()`. */
+  readonly program: {
+    readonly ast: ProgramAst;
+    readonly source: string;
+    readonly values?: readonly { readonly name: string; readonly kind: Kind; readonly label?: string; readonly translations?: Translations }[];
+  };
+  /** The program's inputs (`program.inputs`): labels, kinds, units. */
+  readonly inputs: readonly InputInfo[];
+  /** The values the result was computed from, as given to `evaluate` (a list per period in a year). */
+  readonly values: InputValues;
+  readonly lang: Lang;
+  readonly currency?: string;
+  /** What the program pays (`payout "bonus"`), in this language; a credit otherwise. */
+  readonly paid?: string;
+}
+
+/** The sentences that say why, in reading order. Text with `backticks` marks rule text quoted as written. */
+export function whyInWords(result: EvaluationResult, ctx: WhyContext): string[] {
+  // Without credits (an ROI calculator) the outputs are the result: the trace says how they were computed.
+  if (result.credits.length === 0) return [];
+  const w = new Words(ctx);
+  if (result.mode !== 'year') return w.period(result, (name) => w.valueOf(name, result, undefined));
+  const sentences = result.periods.flatMap((period, index) => {
+    const heading = w.p.periodName(w.programPeriod, index + 1, result.periods.length);
+    return w.period(period, (name) => w.valueOf(name, period, index), true).map((s) => `${heading}: ${s}`);
+  });
+  sentences.push(w.p.year(w.dueOrNone(result.credit.amount, result.credit.percentOfFee, 'year')));
+  return sentences;
+}
+
+/** A value as the rules compare it (canonical units), and as a reader sees it. */
+interface Known {
+  readonly exact: Decimal;
+  readonly shown: string;
+  /** As shown after a German preposition ("innerhalb von 2 Tagen"), where that differs. */
+  readonly dative?: string;
+  readonly kind: Display['kind'];
+}
+
+type Lookup = (name: string) => Known | undefined;
+
+class Words {
+  readonly p: Phrases;
+  readonly programPeriod: 'monthly' | 'quarterly' | 'yearly';
+  readonly #statements: ProgramAst['statements'];
+  readonly #lines: number[] = [];
+
+  constructor(private readonly ctx: WhyContext) {
+    this.p = ctx.lang === 'de' ? german : english;
+    this.#statements = ctx.program.ast.statements;
+    const period = this.#statements.find((s) => s.type === 'period');
+    this.programPeriod = period?.type === 'period' ? period.period : 'monthly';
+    for (let i = ctx.program.source.indexOf('\n'); i !== -1; i = ctx.program.source.indexOf('\n', i + 1)) this.#lines.push(i);
+  }
+
+  /** The sentences of one month or period; `inYear` leaves the total to the year's sentence. */
+  period(result: MonthResult, lookup: Lookup, inYear = false): string[] {
+    const credits = this.#statements.filter((s): s is Rule | Block => s.type === 'rule' || s.type === 'block');
+    const several = result.credits.length > 1;
+    const sentences: string[] = [];
+    result.credits.forEach((line, i) => {
+      const statement = credits.find((s) => this.#line(s.span.start) === line.line) ?? credits[i];
+      if (!statement) return;
+      sentences.push(this.#credit(statement, line, result.fee, lookup, several));
+      for (const cut of line.cuts) sentences.push(this.#cut(cut, false));
+    });
+    for (const cut of result.cuts) sentences.push(this.#cut(cut, true));
+    const unpaid = result.explanation.some((s) => s.kind === 'not-paid');
+    if (unpaid) {
+      // `total_credit` as `pay only if` reads it: the credits after every cap.
+      const total = result.credits.reduce((sum, c) => sum.plus(c.amount), new Decimal(0)).minus(result.cuts.reduce((sum, c) => sum.plus(c.cut), new Decimal(0)));
+      const credit: Known = { exact: total, shown: this.#money(total.toFixed()), kind: 'money' };
+      const withTotal: Lookup = (name) => (name === 'total_credit' ? credit : lookup(name));
+      for (const payIf of this.#statements) {
+        if (payIf.type !== 'pay-if' || truth(payIf.condition, withTotal) === true) continue;
+        sentences.push(this.p.notPaid(this.#quote(payIf.condition), this.#reasons(payIf.condition, false, withTotal)));
+      }
+    }
+    if (!inYear && (several || result.cuts.length || unpaid)) {
+      sentences.push(this.p.total(this.dueOrNone(result.credit.amount, result.credit.percentOfFee, 'period')));
+    }
+    return sentences;
+  }
+
+  /** "a credit of 100.00 EUR (10% of the monthly fee) is due" or "no credit is due". */
+  dueOrNone(amount: string, percent: string | null, of: 'period' | 'year'): string {
+    if (new Decimal(amount).isZero()) return this.p.none(this.ctx.paid);
+    const share = percent === null ? undefined : formatPercent(roundShare(percent), this.ctx.lang);
+    return this.p.due(this.ctx.paid, this.#money(amount), share, of === 'year' ? 'year' : this.programPeriod);
+  }
+
+  #credit(statement: Rule | Block, line: CreditLine, fee: string | null, lookup: Lookup, several: boolean): string {
+    // What the credit comes to before its caps: the cap's sentence that follows says what they leave.
+    const amount = line.cuts[0]?.before ?? line.amount;
+    const share = line.cuts.length === 0 ? line.percentOfFee : fee && !new Decimal(fee).isZero() ? new Decimal(amount).div(fee).times(100).toFixed() : null;
+    const consequence = several
+      ? this.p.adds(new Decimal(amount).isZero() ? undefined : this.#money(amount))
+      : this.dueOrNone(amount, share, 'period');
+    if (statement.type === 'rule') {
+      return this.p.sentence(undefined, this.#reasons(statement.condition, line.matched, lookup), consequence);
+    }
+    const name = labelIn(statement.label, statement.translations, this.ctx.lang) ?? line.name;
+    if (statement.each) return this.p.sentence(several ? name : undefined, this.#each(statement, lookup), consequence);
+    const winner = line.winner !== undefined && line.tiers ? line.tiers[line.winner] : undefined;
+    // The tier that applies says why; with none, the first as written (the mildest, in the usual order).
+    const tier = (winner && statement.rules.find((r) => this.#line(r.span.start) === winner.line)) ?? statement.rules[0];
+    return this.p.sentence(several ? name : undefined, tier ? this.#reasons(tier.condition, !!winner, lookup) : '', consequence);
+  }
+
+  /** "2 of your 3 entries of “P1 response time” qualify": each item through the block's tiers. */
+  #each(block: Block, lookup: Lookup): string {
+    const each = block.each!;
+    const input = this.ctx.inputs.find((i) => i.name === each.list);
+    const items = (listOf(this.ctx.values[each.list]) ?? input?.defaultItems ?? []).map((v) => input && known(input, v, this.ctx));
+    const label = input ? this.#label(input) : each.list;
+    // Counting is a comparison per item and tier: past a bound (1,000 items of thousands of tiers) the items are not counted.
+    if (items.length * block.rules.length > COUNT_BOUND) return this.p.items(items.length, label, undefined);
+    let counted = 0;
+    for (const item of items) {
+      const withItem: Lookup = (name) => (name === each.name ? item : lookup(name));
+      const holds = block.rules.map((r) => truth(r.condition, withItem));
+      if (holds.some((h) => h === undefined)) return this.p.items(items.length, label, undefined);
+      if (holds.some(Boolean)) counted++;
+    }
+    return this.p.items(items.length, label, counted);
+  }
+
+  #cut(cut: CapCut, all: boolean): string {
+    const cap = cut.cap.kind === 'percent'
+      ? this.p.ofFee(formatPercent(cut.cap.value, this.ctx.lang))
+      : formatQuantity(cut.cap, this.ctx.lang, this.ctx.currency);
+    const already = new Decimal(cut.alreadyCredited).isZero() ? undefined : this.#money(cut.alreadyCredited);
+    return this.p.capped(all, `${cap}${this.p.per[cut.period]}`, this.#money(cut.after), this.#money(cut.before), already);
+  }
+
+  /**
+   * Why `condition` holds (or not): the parts that decide it, in words —
+   * all parts of an `and` that holds, the failing ones of one that does not.
+   */
+  #reasons(condition: Expr, holds: boolean, lookup: Lookup): string {
+    const parts = this.#decisive(condition, holds, lookup);
+    return parts ? this.p.join(parts, 'and') : this.p.quoted(this.#quote(condition), holds);
+  }
+
+  /** The phrases that make `e` come out as `holds`; undefined when a part cannot be put in words. */
+  #decisive(e: Expr, holds: boolean, lookup: Lookup): string[] | undefined {
+    if (e.type === 'unary' && e.op === 'not') return this.#decisive(e.operand, !holds, lookup);
+    if (e.type === 'binary' && (e.op === 'and' || e.op === 'or')) {
+      const sides = [e.left, e.right];
+      // An `and` that holds, or an `or` that fails: every side counts. Otherwise the sides that decided.
+      const all = (e.op === 'and') === holds;
+      const deciding = all ? sides : sides.filter((s) => truth(s, lookup) === holds);
+      if (deciding.length === 0) return undefined;
+      const phrases = deciding.map((s) => this.#decisive(s, holds, lookup));
+      if (phrases.some((p) => p === undefined)) return undefined;
+      const flat = phrases.flat() as string[];
+      return all || flat.length === 1 ? flat : [this.p.join(flat, 'or')];
+    }
+    if (e.type === 'name' && e.kind === 'boolean') return [this.p.flag(this.#labelOfName(e.name), holds)];
+    if (e.type === 'compare') return this.#comparisons(e.operands, e.ops, holds, lookup);
+    return undefined;
+  }
+
+  /** A comparison (or a chain of them) with a name on one side and a known value on the other, in words. */
+  #comparisons(operands: readonly Expr[], ops: readonly CompareOp[], holds: boolean, lookup: Lookup): string[] | undefined {
+    // Grouped by what each pair is about, so a chain reads "… of 92% reaches 90% and is below 95%".
+    const bySubject = new Map<string, { value: string; predicates: string[] }>();
+    for (let i = 0; i < ops.length; i++) {
+      let [left, right, op] = [operands[i], operands[i + 1], ops[i]];
+      // The name is what the sentence is about: `99% <= availability` reads as `availability >= 99%`.
+      if (left.type !== 'name' && right.type === 'name') [left, right, op] = [right, left, FLIPPED[op]];
+      if (left.type !== 'name') return undefined;
+      const subject = lookup(left.name);
+      const threshold = this.#value(right, lookup);
+      if (!subject || !threshold) return undefined;
+      const pairHolds = compare(subject.exact, op, threshold.exact);
+      // A chain that fails fails at one pair: only that one is said.
+      if (!holds && pairHolds) continue;
+      const said = bySubject.get(left.name) ?? { value: subject.dative ?? subject.shown, predicates: [] };
+      said.predicates.push(this.p.predicate(op, { shown: threshold.shown, dative: threshold.dative ?? threshold.shown }, pairHolds, ops.length > 1));
+      bySubject.set(left.name, said);
+    }
+    const phrases = [...bySubject].map(([name, { value, predicates }]) => this.p.compared(this.#subject(name), value, predicates));
+    return phrases.length ? phrases : undefined;
+  }
+
+  #value(e: Expr, lookup: Lookup): Known | undefined {
+    if (e.type === 'literal') return shownAs(canonical(e), e, this.ctx);
+    if (e.type === 'name') return lookup(e.name);
+    return undefined;
+  }
+
+  /** What the rules know by `name` in this period: an input's value, a `let`, the fee. */
+  valueOf(name: string, result: MonthResult, period: number | undefined): Known | undefined {
+    const input = this.ctx.inputs.find((i) => i.name === name);
+    if (input && !input.list) {
+      const given = this.ctx.values[name];
+      const raw = Array.isArray(given) ? given[Math.min(period ?? 0, given.length - 1)] : given;
+      return known(input, raw ?? input.default, this.ctx);
+    }
+    if (name === 'fee' && result.fee !== null) return { exact: new Decimal(result.fee), shown: this.#money(result.fee), kind: 'money' };
+    const shown = result.values[name];
+    const m = shown === undefined ? null : /^(-?\d+(?:\.\d+)?)(min|s|h|d)?$/.exec(shown);
+    const kind = this.ctx.program.values?.find((v) => v.name === name)?.kind ?? (m?.[2] ? 'duration' : 'number');
+    if (!m || kind === 'boolean') return undefined;
+    const display = { kind, value: m[1], ...(m[2] ? { unit: m[2] as 'h' } : {}), ...(kind === 'money' && this.ctx.currency ? { currency: this.ctx.currency } : {}) };
+    return shownAs(canonical(display), display, this.ctx);
+  }
+
+  /** Who the sentence is about: "your monthly availability", "the credit". */
+  #subject(name: string): string {
+    const builtin = this.p.builtins[name];
+    if (builtin) return builtin;
+    return this.p.your(this.#labelOfName(name));
+  }
+
+  #labelOfName(name: string): string {
+    const named = this.ctx.inputs.find((i) => i.name === name) ?? this.ctx.program.values?.find((v) => v.name === name);
+    return named ? this.#label(named) : name;
+  }
+
+  #label(input: { name: string; label?: string; translations?: Translations }): string {
+    return labelIn(input.label, input.translations, this.ctx.lang) ?? input.name;
+  }
+
+  #money(amount: string): string {
+    return formatMoney(amount, this.ctx.currency, this.ctx.lang);
+  }
+
+  #quote(e: Expr): string {
+    return this.ctx.program.source.slice(e.span.start, e.span.end);
+  }
+
+  /** The 1-based line of a source offset. */
+  #line(offset: number): number {
+    let lo = 0;
+    let hi = this.#lines.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.#lines[mid] < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo + 1;
+  }
+}
+
+/** The most item × tier comparisons `for each` counting makes: a few milliseconds. */
+const COUNT_BOUND = 20_000;
+
+const FLIPPED: Record<CompareOp, CompareOp> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=', '=': '=', '!=': '!=' };
+
+function compare(a: Decimal, op: CompareOp, b: Decimal): boolean {
+  const c = a.cmp(b);
+  return op === '<' ? c < 0 : op === '<=' ? c <= 0 : op === '>' ? c > 0 : op === '>=' ? c >= 0 : op === '=' ? c === 0 : c !== 0;
+}
+
+/** Whether a condition holds, where its parts are names and literals; undefined otherwise. */
+function truth(e: Expr, lookup: Lookup): boolean | undefined {
+  switch (e.type) {
+    case 'unary': {
+      const inner = e.op === 'not' ? truth(e.operand, lookup) : undefined;
+      return inner === undefined ? undefined : !inner;
+    }
+    case 'binary': {
+      if (e.op !== 'and' && e.op !== 'or') return undefined;
+      const [l, r] = [truth(e.left, lookup), truth(e.right, lookup)];
+      if (e.op === 'and') return l === false || r === false ? false : l && r ? true : undefined;
+      return l === true || r === true ? true : l === false && r === false ? false : undefined;
+    }
+    case 'name': {
+      const v = lookup(e.name);
+      return v?.kind === 'boolean' ? !v.exact.isZero() : undefined;
+    }
+    case 'compare': {
+      const values = e.operands.map((o) => (o.type === 'literal' ? canonical(o) : o.type === 'name' ? lookup(o.name)?.exact : undefined));
+      if (values.some((v) => v === undefined)) return undefined;
+      return e.ops.every((op, i) => compare(values[i]!, op, values[i + 1]!));
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** An input's value (a decimal string in its unit, or "true"/"false") as the rules compare it. */
+function known(input: InputInfo, raw: unknown, ctx: WhyContext): Known | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  const text = String(raw).trim();
+  if (input.kind === 'boolean') {
+    const on = text === 'true';
+    return { exact: new Decimal(on ? 1 : 0), shown: formatQuantity({ kind: 'boolean', value: String(on) }, ctx.lang), kind: 'boolean' };
+  }
+  // A plain number is in the input's unit; `2h`, `99.5%`, `1200 EUR` say their own.
+  const m = /^(-?\d[\d_]*(?:\.\d+)?)\s*(%|min|s|h|d|[A-Z]{3})?$/.exec(text);
+  if (!m) return undefined;
+  const unit = input.kind === 'duration' && m[2] && ['min', 's', 'h', 'd'].includes(m[2]) ? (m[2] as DurationUnit) : input.unit;
+  const display = { kind: input.kind, value: m[1].replaceAll('_', ''), ...(unit ? { unit } : {}), ...(input.currency ? { currency: input.currency } : {}) };
+  return shownAs(canonical(display), display, ctx);
+}
+
+/** A value with how it reads, in the nominative and, where it differs (German days), the dative. */
+function shownAs(exact: Decimal, q: Parameters<typeof formatQuantity>[0], ctx: WhyContext): Known {
+  const shown = formatQuantity(q, ctx.lang, ctx.currency);
+  const dative = formatQuantity(q, ctx.lang, ctx.currency, 'dat');
+  return { exact, shown, kind: q.kind, ...(dative !== shown ? { dative } : {}) };
+}
+
+function listOf(value: InputValues[string] | undefined): readonly string[] | undefined {
+  return Array.isArray(value) ? value.map(String) : undefined;
+}
+
+/** A share in percent points for reading: at most two decimals. */
+function roundShare(value: string): string {
+  const [, frac = ''] = value.split('.');
+  return frac.length <= 2 ? value : new Decimal(value).toDecimalPlaces(2).toFixed();
+}
+
+interface Phrases {
+  readonly builtins: Readonly<Record<string, string>>;
+  readonly per: Readonly<Record<'monthly' | 'quarterly' | 'yearly', string>>;
+  your(label: string): string;
+  /** "your availability of 99.5% is below 99.9%": one subject, one or more predicates. */
+  compared(subject: string, value: string, predicates: readonly string[]): string;
+  /** `band`: one bound of a chain (`90% <= csat < 95%`), where missing it is no target met. */
+  predicate(op: CompareOp, threshold: { readonly shown: string; readonly dative: string }, holds: boolean, band: boolean): string;
+  flag(label: string, holds: boolean): string;
+  quoted(rule: string, holds: boolean): string;
+  join(parts: readonly string[], how: 'and' | 'or'): string;
+  /** One credit's sentence: its name (blocks), why, and what follows. */
+  sentence(name: string | undefined, reasons: string, consequence: string): string;
+  due(paid: string | undefined, amount: string, share: string | undefined, of: 'monthly' | 'quarterly' | 'yearly' | 'year'): string;
+  none(paid: string | undefined): string;
+  /** What one of several credits adds: an amount, or nothing. */
+  adds(amount: string | undefined): string;
+  items(count: number, label: string, qualifying: number | undefined): string;
+  ofFee(share: string): string;
+  capped(all: boolean, cap: string, after: string, before: string, already: string | undefined): string;
+  notPaid(condition: string, reasons: string): string;
+  total(dueOrNone: string): string;
+  year(dueOrNone: string): string;
+  periodName(period: 'monthly' | 'quarterly' | 'yearly', index: number, of: number): string;
+}
+
+const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+/** A label inside a sentence: "Monthly availability" → "monthly availability", but "SLA uptime" stays. */
+const inSentence = (label: string) => (/^\p{Lu}\p{Ll}/u.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label);
+const joined = (parts: readonly string[], word: string, comma: boolean) =>
+  parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')}${comma && parts.length > 2 ? ',' : ''} ${word} ${parts[parts.length - 1]}`;
+
+const english: Phrases = {
+  builtins: { total_credit: 'the credit', total_credit_percent: 'the credit’s share of the fee', fee: 'the fee' },
+  per: { monthly: '', quarterly: ' per quarter', yearly: ' per contract year' },
+  your: (label) => `your ${inSentence(label)}`,
+  compared: (subject, value, predicates) => `${subject} of ${value} ${predicates.join(' and ')}`,
+  predicate: (op, { shown: threshold }, holds, band) => {
+    switch (op) {
+      case '<': return holds ? `is below ${threshold}` : band ? `is at least ${threshold}` : `meets the ${threshold} target`;
+      case '<=': return holds ? `is at most ${threshold}` : `is above ${threshold}`;
+      case '>': return holds ? `is above ${threshold}` : band ? `is at most ${threshold}` : `stays within ${threshold}`;
+      case '>=': return holds ? `reaches ${threshold}` : `stays below ${threshold}`;
+      case '=': return holds ? `equals ${threshold}` : `is not ${threshold}`;
+      case '!=': return holds ? `is not ${threshold}` : `equals ${threshold}`;
+    }
+  },
+  flag: (label, holds) => `“${label}” ${holds ? 'applies' : 'does not apply'}`,
+  quoted: (rule, holds) => `\`${rule}\` ${holds ? 'holds' : 'does not hold'}`,
+  join: (parts, how) => joined(parts, how, false),
+  sentence: (name, reasons, consequence) => `${name ? `“${name}”: ` : ''}${capital(reasons)}, ${consequence}.`,
+  due: (paid, amount, share, of) => {
+    const what = paid ?? 'credit';
+    const fee = { monthly: 'the monthly fee', quarterly: 'the quarter’s fee', yearly: 'the year’s fee', year: 'the yearly fee' }[of];
+    return `so ${/^[aeiou]/i.test(what) ? 'an' : 'a'} ${what} of ${amount}${share ? ` (${share} of ${fee})` : ''} is due`;
+  },
+  none: (paid) => `so no ${paid ?? 'credit'} is due`,
+  adds: (amount) => (amount ? `so it adds ${amount}` : 'so it adds nothing'),
+  items: (count, label, qualifying) =>
+    count === 0
+      ? `you have no entries of “${label}”`
+      : qualifying === undefined
+      ? `your ${count} ${count === 1 ? 'entry' : 'entries'} of “${label}” go through its tiers`
+      : qualifying === 0
+        ? `none of your ${count} ${count === 1 ? 'entry' : 'entries'} of “${label}” qualifies`
+        : `${qualifying} of your ${count} ${count === 1 ? 'entry' : 'entries'} of “${label}” ${qualifying === 1 ? 'qualifies' : 'qualify'}`,
+  ofFee: (share) => `${share} of the fee`,
+  capped: (all, cap, after, before, already) =>
+    `${all ? 'All credits together are' : 'This is'} capped at ${cap}${already ? ` (${already} already credited)` : ''}: ${after} instead of ${before}.`,
+  notPaid: (condition, reasons) => `The terms pay only if \`${condition}\`: ${reasons}, so nothing is paid.`,
+  total: (dueOrNone) => `In total, ${dueOrNone.replace(/^so /, '')}.`,
+  year: (dueOrNone) => `Over the contract year, ${dueOrNone.replace(/^so /, '')}.`,
+  periodName: (period, index, of) => (period === 'quarterly' ? `Q${index}` : period === 'yearly' || of === 1 ? 'Year' : `Month ${index}`),
+};
+
+/** German possessives agree with the noun: "Ihre Verfügbarkeit", but "Ihr Wert „Umsatz“" would be guessing — feminine endings only. */
+const FEMININE = /(keit|heit|ung|zeit|rate|quote|schaft|ion|tät|dauer|menge|anzahl)$/i;
+
+/** The noun a German label is about: "Verfügbarkeit in diesem Quartal" → "Verfügbarkeit", "Kundenzufriedenheit (CSAT)" → "Kundenzufriedenheit". */
+const headNoun = (label: string) => label.split(/ (?=\p{Ll})/u)[0].replace(/\s*\(.*\)$/, '');
+
+/** "Monatliche Verfügbarkeit" → "monatliche Verfügbarkeit": a leading adjective is not capitalised inside a German sentence. */
+const adjectiveInSentence = (label: string) => label.replace(/^(\p{Lu}\p{Ll}*(?:e|er|es|en|em))(?= \p{Lu})/u, (word) => word.toLowerCase());
+
+const german: Phrases = {
+  builtins: { total_credit: 'die Gutschrift', total_credit_percent: 'der Anteil der Gutschrift an der Vergütung', fee: 'die Vergütung' },
+  per: { monthly: '', quarterly: ' pro Quartal', yearly: ' pro Vertragsjahr' },
+  your: (label) => (FEMININE.test(headNoun(label)) ? `Ihre ${adjectiveInSentence(label)}` : `der Wert „${label}“`),
+  compared: (subject, value, predicates) => `${subject} von ${value} ${predicates.join(' und ')}`,
+  // After a preposition the dative ("unter 2 Tagen"); after "erreicht" and "beträgt" the accusative, as the nominative.
+  predicate: (op, { shown, dative }, holds, band) => {
+    switch (op) {
+      case '<': return holds ? `liegt unter ${dative}` : band ? `liegt bei mindestens ${dative}` : `erreicht das Ziel von ${dative}`;
+      case '<=': return holds ? `liegt höchstens bei ${dative}` : `liegt über ${dative}`;
+      case '>': return holds ? `liegt über ${dative}` : band ? `liegt bei höchstens ${dative}` : `bleibt innerhalb von ${dative}`;
+      case '>=': return holds ? `erreicht ${shown}` : `bleibt unter ${dative}`;
+      case '=': return holds ? `beträgt ${shown}` : `beträgt nicht ${shown}`;
+      case '!=': return holds ? `beträgt nicht ${shown}` : `beträgt ${shown}`;
+    }
+  },
+  flag: (label, holds) => `„${label}“ trifft ${holds ? 'zu' : 'nicht zu'}`,
+  quoted: (rule, holds) => `\`${rule}\` ist ${holds ? 'erfüllt' : 'nicht erfüllt'}`,
+  join: (parts, how) => joined(parts, how === 'and' ? 'und' : 'oder', false),
+  sentence: (name, reasons, consequence) => `${name ? `„${name}“: ` : ''}${capital(reasons)}, ${consequence}.`,
+  due: (paid, amount, share, of) => {
+    const fee = { monthly: 'der monatlichen Vergütung', quarterly: 'der Quartalsvergütung', yearly: 'der Jahresvergütung', year: 'der Jahresvergütung' }[of];
+    const percent = share ? ` (${share} ${fee})` : '';
+    return paid ? `daher sind ${amount}${percent} fällig (${capital(paid)})` : `daher ist eine Gutschrift von ${amount}${percent} fällig`;
+  },
+  none: (paid) => (paid ? `daher ist nichts fällig (${capital(paid)})` : 'daher ist keine Gutschrift fällig'),
+  adds: (amount) => (amount ? `das ergibt ${amount}` : 'das ergibt nichts'),
+  items: (count, label, qualifying) =>
+    count === 0
+      ? `Sie haben keine Einträge für „${label}“`
+      : qualifying === undefined
+      ? `Ihre ${count} ${count === 1 ? 'Eintrag' : 'Einträge'} für „${label}“ durchlaufen die Stufen`
+      : qualifying === 0
+        ? `keiner Ihrer ${count} Einträge für „${label}“ erfüllt eine Stufe`
+        : `${qualifying} Ihrer ${count} Einträge für „${label}“ ${qualifying === 1 ? 'erfüllt' : 'erfüllen'} eine Stufe`,
+  ofFee: (share) => `${share} der Vergütung`,
+  capped: (all, cap, after, before, already) =>
+    `${all ? 'Alle Gutschriften zusammen sind' : 'Das ist'} auf ${cap} begrenzt${already ? ` (bereits ${already} gutgeschrieben)` : ''}: ${after} statt ${before}.`,
+  notPaid: (condition, reasons) => `Gezahlt wird nur, wenn \`${condition}\` erfüllt ist: ${reasons}, daher wird nichts gezahlt.`,
+  total: (dueOrNone) => `Insgesamt ${dueOrNone.replace(/^daher /, '')}.`,
+  year: (dueOrNone) => `Im Vertragsjahr ${dueOrNone.replace(/^daher /, '')}.`,
+  periodName: (period, index, of) => (period === 'quarterly' ? `${index}. Quartal` : period === 'yearly' || of === 1 ? 'Jahr' : `Monat ${index}`),
+};

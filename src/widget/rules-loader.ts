@@ -1,0 +1,119 @@
+/**
+ * Loading the rules an element runs, as a Lit reactive controller: from its
+ * `program`, `rules`, `src` or a child `<script type="text/credit-rules">`
+ * (also one that arrives after the element, or only once the document is
+ * parsed). Only the newest load counts; removing the element aborts the
+ * fetch in flight, and connecting it again loads afresh. What it reads goes
+ * to `use`; nothing the rules do reaches the host page as an exception.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Program } from '../runtime.js';
+import type { Strings } from './i18n.js';
+import { compileText, dedent, DEFAULT_TIMEOUT, fetchRules, type LoadFailure, type Loaded } from './load.js';
+
+type Host = ReactiveControllerHost & HTMLElement & {
+  rules?: string;
+  src?: string;
+  program?: Program;
+  loadTimeout: number;
+};
+
+export class RulesLoader implements ReactiveController {
+  #token = 0;
+  /** Aborts the fetch in flight: removing the element, or newer rules, make its answer unwanted. */
+  #abort?: AbortController;
+  /** A load was cut short by removing the element: connecting it again loads afresh. */
+  #interrupted = false;
+  #observer?: MutationObserver;
+  /** Waiting for the document to be parsed, in case rules come in a child script. */
+  #awaitingDocument = false;
+
+  /**
+   * `use` takes what was loaded; `settled` tells whether rules (or a failure
+   * to show) are already in use; `t` gives the messages in the element's language.
+   */
+  constructor(
+    private readonly host: Host,
+    private readonly use: (loaded: Loaded) => void,
+    private readonly settled: () => { program: boolean; failure: boolean },
+    private readonly t: () => Strings,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    const host = this.host;
+    // A child script added after the element (streaming HTML, frameworks) still counts.
+    this.#observer = new MutationObserver(() => {
+      if (!this.settled().program && !host.rules && !host.src && !host.program && this.#script()) void this.load();
+    });
+    this.#observer.observe(host, { childList: true, subtree: true, characterData: true });
+    if (this.#interrupted) {
+      this.#interrupted = false;
+      void this.load();
+    }
+  }
+
+  hostDisconnected(): void {
+    this.#observer?.disconnect();
+    // Nothing may arrive for an element that left the page: no late render, no event.
+    if (this.#abort) {
+      this.#abort.abort();
+      this.#abort = undefined;
+      this.#token++;
+      this.#interrupted = true;
+    }
+  }
+
+  async load(): Promise<void> {
+    const token = ++this.#token;
+    this.#abort?.abort();
+    const abort = (this.#abort = new AbortController());
+    let loaded: Loaded | undefined;
+    try {
+      loaded = await this.#read(abort.signal);
+    } catch (error) {
+      loaded = this.unforeseen(error);
+    }
+    if (token !== this.#token) return; // newer rules, or the element was removed
+    this.#abort = undefined;
+    if (!loaded) return; // the observer retries when the script arrives
+    try {
+      this.use(loaded);
+    } catch (error) {
+      // Nothing the rules do may reach the host page: an unforeseen failure is shown like any other.
+      this.use(this.unforeseen(error));
+    }
+  }
+
+  /** A failure nobody foresaw, as a load failure the element shows. */
+  unforeseen(error: unknown): LoadFailure {
+    return { ok: false, kind: 'load', message: this.t().loadFailed(String((error as Error)?.message ?? error)), diagnostics: [] };
+  }
+
+  #script(): HTMLScriptElement | null {
+    return this.host.querySelector('script[type="text/credit-rules"]');
+  }
+
+  #read(signal: AbortSignal): Promise<Loaded | undefined> | Loaded | undefined {
+    const host = this.host;
+    const t = this.t();
+    const script = this.#script();
+    if (host.program) return { ok: true, program: host.program, warnings: [] };
+    if (host.rules) return compileText(dedent(host.rules), t);
+    if (host.src) return fetchRules(new URL(host.src, document.baseURI).href, t, signal, host.loadTimeout > 0 ? host.loadTimeout : DEFAULT_TIMEOUT);
+    if (script?.textContent?.trim()) return compileText(dedent(script.textContent), t);
+    if (document.readyState === 'loading') {
+      // A child script may still come; if none has by the end of parsing, that is said.
+      if (!this.#awaitingDocument) {
+        this.#awaitingDocument = true;
+        document.addEventListener('DOMContentLoaded', () => {
+          const { program, failure } = this.settled();
+          if (host.isConnected && !program && !failure && !this.#abort) void this.load();
+        }, { once: true });
+      }
+      return undefined;
+    }
+    return { ok: false, kind: 'load', message: t.noRules, diagnostics: [] };
+  }
+}

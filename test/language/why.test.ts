@@ -1,0 +1,194 @@
+/**
+ * The "why" a visitor reads (src/language/render/why.ts): the result in
+ * sentences built from the labels, in English and German, for tiers, rules,
+ * caps, `pay only if`, `for each`, payouts, programs without a fee and
+ * contract years. Each case: rules, values, language, the sentences.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { compile, labelIn, type InputValues, type Lang } from '../../src/index.js';
+import { whyInWords } from '../../src/language/render/why.js';
+
+function why(rules: string, values: InputValues, lang: Lang): string[] {
+  const compiled = compile(rules);
+  const program = compiled.program;
+  assert.ok(program, compiled.diagnostics.map((d) => d.message).join('\n'));
+  const r = program.evaluate(values, { lang });
+  assert.ok(r.ok, r.ok ? '' : r.diagnostics.map((d) => d.message).join('\n'));
+  const paid = program.payout && labelIn(program.payout.what, program.payout.whatTranslations, lang);
+  const sentences = whyInWords(r.result, {
+    program: program.toJSON(), inputs: program.inputs, values, lang,
+    ...(r.result.currency ? { currency: r.result.currency } : {}), ...(paid ? { paid } : {}),
+  });
+  // Numbers keep their units with no-break spaces; the cases are written with plain ones.
+  return sentences.map((s) => s.replaceAll('\u00a0', ' '));
+}
+
+const UPTIME = `fee 1000 EUR monthly
+input uptime: percent "Uptime" de "Verfügbarkeit" default 99.95%
+credit "Uptime credit" de "Gutschrift für Verfügbarkeit" capped 20% monthly:
+  if uptime < 99.9% then 10%
+  if uptime < 99% then 25%
+`;
+
+const ANNOUNCED = `fee 2000 EUR monthly
+input availability: percent "Availability" de "Verfügbarkeit" default 99.95%
+input announced: boolean "Announced maintenance" de "Angekündigte Wartung" default false
+if availability < 99.9% and not announced then 10%
+`;
+
+describe('why in words: tiers', () => {
+  const cases: [InputValues, Lang, string[]][] = [
+    [{ uptime: '99.95' }, 'en', ['Your uptime of 99.95% meets the 99.9% target, so no credit is due.']],
+    [{ uptime: '99.95' }, 'de', ['Ihre Verfügbarkeit von 99,95 % erreicht das Ziel von 99,9 %, daher ist keine Gutschrift fällig.']],
+    [{ uptime: '99.5' }, 'en', ['Your uptime of 99.5% is below 99.9%, so a credit of 100.00 EUR (10% of the monthly fee) is due.']],
+    [{ uptime: '99.5' }, 'de', ['Ihre Verfügbarkeit von 99,5 % liegt unter 99,9 %, daher ist eine Gutschrift von 100,00 EUR (10 % der monatlichen Vergütung) fällig.']],
+  ];
+  for (const [values, lang, expected] of cases) {
+    it(`${lang} ${JSON.stringify(values)}`, () => assert.deepEqual(why(UPTIME, values, lang), expected));
+  }
+
+  it('says what the cap leaves: “capped at 20% of the fee”', () => {
+    assert.deepEqual(why(UPTIME, { uptime: '98' }, 'en'), [
+      'Your uptime of 98% is below 99%, so a credit of 250.00 EUR (25% of the monthly fee) is due.',
+      'This is capped at 20% of the fee: 200.00 EUR instead of 250.00 EUR.',
+    ]);
+    assert.deepEqual(why(UPTIME, { uptime: '98' }, 'de')[1], 'Das ist auf 20 % der Vergütung begrenzt: 200,00 EUR statt 250,00 EUR.');
+  });
+});
+
+describe('why in words: rules with several conditions', () => {
+  it('names the part that decides: the target met, or the maintenance announced', () => {
+    assert.deepEqual(why(ANNOUNCED, { availability: '99.95', announced: false }, 'en'), ['Your availability of 99.95% meets the 99.9% target, so no credit is due.']);
+    assert.deepEqual(why(ANNOUNCED, { availability: '99.5', announced: true }, 'en'), ['“Announced maintenance” applies, so no credit is due.']);
+    assert.deepEqual(why(ANNOUNCED, { availability: '99.5', announced: true }, 'de'), ['„Angekündigte Wartung“ trifft zu, daher ist keine Gutschrift fällig.']);
+  });
+
+  it('names every part when all of them hold', () => {
+    assert.deepEqual(why(ANNOUNCED, { availability: '99.5', announced: false }, 'en'), [
+      'Your availability of 99.5% is below 99.9% and “Announced maintenance” does not apply, so a credit of 200.00 EUR (10% of the monthly fee) is due.',
+    ]);
+  });
+
+  it('reads a chain as one subject: “reaches 90% and is below 95%”', () => {
+    const rules = `fee 100 EUR monthly
+input csat: percent "Customer satisfaction" default 92%
+if 90% <= csat < 95% then 5%
+`;
+    assert.deepEqual(why(rules, { csat: '92' }, 'en'), ['Your customer satisfaction of 92% reaches 90% and is below 95%, so a credit of 5.00 EUR (5% of the monthly fee) is due.']);
+    assert.deepEqual(why(rules, { csat: '96' }, 'en'), ['Your customer satisfaction of 96% is at least 95%, so no credit is due.']);
+  });
+
+  it('quotes as written what it cannot put in words', () => {
+    const rules = `fee 100 EUR monthly
+input a: number default 2
+input b: number default 2
+if a + b > 5 then 5%
+`;
+    assert.deepEqual(why(rules, { a: '2', b: '2' }, 'en'), ['`a + b > 5` does not hold, so no credit is due.']);
+  });
+});
+
+describe('why in words: several credits, pay only if, payouts, lists, no fee, years', () => {
+  const BONUS = `payout "bonus" de "Bonus"
+input csat: percent "Customer satisfaction" de "Kundenzufriedenheit" default 92%
+input resolved: number "Tickets resolved" de "Gelöste Tickets" default 350
+if csat >= 90% then 100 EUR
+if resolved > 400 then 50 EUR
+pay only if total_credit >= 120 EUR
+`;
+
+  it('says what each credit adds, and why nothing is paid below the minimum', () => {
+    assert.deepEqual(why(BONUS, { csat: '92', resolved: '350' }, 'en'), [
+      'Your customer satisfaction of 92% reaches 90%, so it adds 100.00 EUR.',
+      'Your tickets resolved of 350 stays within 400, so it adds nothing.',
+      'The terms pay only if `total_credit >= 120 EUR`: the credit of 100.00 EUR stays below 120.00 EUR, so nothing is paid.',
+      'In total, no bonus is due.',
+    ]);
+    assert.deepEqual(why(BONUS, { csat: '92', resolved: '450' }, 'de').at(-1), 'Insgesamt sind 150,00 EUR fällig (Bonus).');
+  });
+
+  it('counts the items of a list that qualify', () => {
+    const rules = `fee 1000 EUR monthly
+input responses: list of duration "P1 response times" de "P1-Reaktionszeiten" default []
+credit "Late responses" for each response in responses:
+  if response > 1h then 2%
+`;
+    assert.deepEqual(why(rules, { responses: ['30min', '2h', '3h'] }, 'en'), ['2 of your 3 entries of “P1 response times” qualify, so a credit of 40.00 EUR (4% of the monthly fee) is due.']);
+    assert.deepEqual(why(rules, { responses: [] }, 'de'), ['Sie haben keine Einträge für „P1-Reaktionszeiten“, daher ist keine Gutschrift fällig.']);
+  });
+
+  it('gives an amount without a share where the program has no fee', () => {
+    const rules = `input incidents: number "Incidents" default 3
+if incidents > 2 then 50 EUR
+`;
+    assert.deepEqual(why(rules, { incidents: '3' }, 'en'), ['Your incidents of 3 is above 2, so a credit of 50.00 EUR is due.']);
+  });
+
+  it('goes through a contract year quarter by quarter, with the yearly cap', () => {
+    const rules = `period quarterly
+fee 3000 USD monthly
+input uptime: percent "Uptime this quarter" default 99.95%
+credit "Quarterly uptime" capped 15% yearly:
+  if uptime < 99.9% then 10%
+  if uptime < 99% then 25%
+`;
+    assert.deepEqual(why(rules, { uptime: ['99.5', '99.95', '98', '97'] }, 'en'), [
+      'Q1: Your uptime this quarter of 99.5% is below 99.9%, so a credit of 900.00 USD (10% of the quarter’s fee) is due.',
+      'Q2: Your uptime this quarter of 99.95% meets the 99.9% target, so no credit is due.',
+      'Q3: Your uptime this quarter of 98% is below 99%, so a credit of 2,250.00 USD (25% of the quarter’s fee) is due.',
+      'Q4: Your uptime this quarter of 97% is below 99%, so a credit of 2,250.00 USD (25% of the quarter’s fee) is due.',
+      'Over the contract year, a credit of 5,400.00 USD (15% of the yearly fee) is due.',
+    ]);
+  });
+
+  it('leaves an ROI calculator without credits to its trace', () => {
+    assert.deepEqual(why('input a: number default 1\noutput twice: number = a * 2\n', { a: '1' }, 'en'), []);
+  });
+});
+
+describe('why in words: German labels inside a sentence', () => {
+  it('writes a leading adjective in lower case, and names a label it cannot decline', () => {
+    const rules = `fee 100 EUR monthly
+input availability: percent "Monthly availability" de "Monatliche Verfügbarkeit" default 99.95%
+input volume: number "Ticket volume" de "Ticketvolumen" default 10
+if availability < 99.9% then 10%
+if volume > 100 then 5%
+`;
+    assert.deepEqual(why(rules, { availability: '99.95', volume: '10' }, 'de'), [
+      'Ihre monatliche Verfügbarkeit von 99,95 % erreicht das Ziel von 99,9 %, das ergibt nichts.',
+      'Der Wert „Ticketvolumen“ von 10 bleibt innerhalb von 100, das ergibt nichts.',
+      'Insgesamt ist keine Gutschrift fällig.',
+    ]);
+  });
+});
+
+describe('why in words: the German possessive', () => {
+  it('finds the noun a label is about, before a phrase or a parenthesis', () => {
+    const rules = `fee 100 EUR monthly
+input uptime: percent "Uptime this quarter" de "Verfügbarkeit in diesem Quartal" default 99.95%
+input csat: percent "Satisfaction (CSAT)" de "Kundenzufriedenheit (CSAT)" default 90%
+input qa: percent "Quality review score" de "Ergebnis der Qualitätsprüfung" default 90%
+if uptime < 99.9% then 10%
+if csat < 80% then 5%
+if qa < 85% then 5%
+`;
+    assert.deepEqual(why(rules, {}, 'de').slice(0, 3), [
+      'Ihre Verfügbarkeit in diesem Quartal von 99,95 % erreicht das Ziel von 99,9 %, das ergibt nichts.',
+      'Ihre Kundenzufriedenheit (CSAT) von 90 % erreicht das Ziel von 80 %, das ergibt nichts.',
+      'Der Wert „Ergebnis der Qualitätsprüfung“ von 90 % erreicht das Ziel von 85 %, das ergibt nichts.',
+    ]);
+  });
+});
+
+describe('why in words: German durations after a preposition', () => {
+  it('puts days in the dative: “von 3 Tagen”, “innerhalb von 2 Tagen”', () => {
+    const rules = `fee 100 EUR monthly
+input resolution: duration "Resolution time" de "Lösungszeit" default 1d
+if resolution > 2d then 10%
+`;
+    assert.deepEqual(why(rules, { resolution: '1' }, 'de'), ['Ihre Lösungszeit von 1 Tag bleibt innerhalb von 2 Tagen, daher ist keine Gutschrift fällig.']);
+    assert.deepEqual(why(rules, { resolution: '3' }, 'de'), ['Ihre Lösungszeit von 3 Tagen liegt über 2 Tagen, daher ist eine Gutschrift von 10,00 EUR (10 % der monatlichen Vergütung) fällig.']);
+    assert.deepEqual(why(rules, { resolution: '3' }, 'en'), ['Your resolution time of 3 days is above 2 days, so a credit of 10.00 EUR (10% of the monthly fee) is due.']);
+  });
+});
