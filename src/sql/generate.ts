@@ -19,6 +19,7 @@
  *     shorter than 12 unrolled months and the same text in every engine.
  */
 import * as A from '../language/ast.js';
+import { MONTHS_IN, periodsInYear } from '../language/ast.js';
 import { AFTER_CREDITS, type CheckedProgram } from '../language/checker/program.js';
 import { canonical } from '../language/decimal.js';
 import { minorUnitDigits, SECONDS_PER_UNIT } from '../language/literals.js';
@@ -28,8 +29,8 @@ import { feeOf } from '../language/plan/semantics.js';
 import { LineMap } from '../language/source.js';
 import { literalText } from '../language/evaluate/inputs.js';
 import { dialect as dialectOf, type DialectName } from './dialect.js';
-import { cast, constant, fromScaledInteger, notBelowZero, powerOfTen, rescale, scaledInteger, SqlExpressions, SqlUnsupported, type SqlName, type SqlNumber } from './expressions.js';
-import { MonthWriter, type MonthColumns } from './month.js';
+import { cast, choose, constant, decimalType, fromScaledInteger, notBelowZero, powerOfTen, rescale, scaledInteger, SqlExpressions, SqlUnsupported, type SqlName, type SqlNumber } from './expressions.js';
+import { MonthWriter, type MonthColumns, type PaySql } from './month.js';
 import { quoteIdentifier as id, quoteLiteral, quoteTableName } from './quote.js';
 
 /** Decimal places an input value may have: more is an error row, never rounded. */
@@ -81,32 +82,39 @@ class Generator {
     for (const input of plan.inputs) {
       this.inputNames.set(input.name, input.kind === 'boolean' ? { type: 'boolean', sql: id(`i_${input.name}`) } : { type: 'number', sql: id(`i_${input.name}`), scale: inputScale(input) });
     }
-    this.refuseUnknown(program);
-    this.feeScale = this.yearlyFee ? TWELFTH_SCALE : INPUT_SCALE;
+    this.refuseUnknown();
+    this.feeScale = this.dividedFee ? TWELFTH_SCALE : INPUT_SCALE;
   }
 
-  /** Whether the fee is given per year, the month paying its twelfth (the evaluation period is always the month here). */
-  private get yearlyFee(): boolean {
-    return this.plan.feePeriod === 'yearly';
+  /**
+   * The period's fee is the fee × num / den (`fee 12000 EUR yearly` under
+   * months: 1/12; `fee 3000 USD monthly` under quarters: 3/1), reduced.
+   */
+  private get feeRatio(): { num: number; den: number } {
+    const num = MONTHS_IN[this.plan.period];
+    const den = MONTHS_IN[this.plan.feePeriod];
+    const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+    const g = gcd(num, den);
+    return { num: num / g, den: den / g };
+  }
+
+  /** Whether the period's fee is a fraction of the fee given (a twelfth, a third, a quarter): rounded at TWELFTH_SCALE. */
+  private get dividedFee(): boolean {
+    return this.feeRatio.den > 1;
+  }
+
+  /** Periods in a contract year: 12 months, 4 quarters or 1 year. */
+  private get periods(): number {
+    return periodsInYear(this.plan.period);
   }
 
   /**
    * What this backend does not compute yet is refused with its line, never
-   * turned into SQL that would pay something else: evaluation periods other
-   * than the month, a fee per quarter, `pay only if`, rules without a fee,
-   * and any part of a plan this generator was not written for.
+   * turned into SQL that would pay something else: list inputs, and any part
+   * of a plan this generator was not written for.
    */
-  private refuseUnknown(program: CheckedProgram): void {
-    const statement = (type: string) => program.ast.statements.find((s) => s.type === type);
-    const lineOfStatement = (type: string) => {
-      const found = statement(type);
-      return found ? this.lineOf(found) : 1;
-    };
+  private refuseUnknown(): void {
     const later = 'is not in the SQL backend yet; credit-rules batch computes it';
-    if (this.plan.period !== 'monthly') throw new SqlUnsupported(lineOfStatement('period'), `\`period ${this.plan.period}\` ${later}`);
-    if (this.plan.feePeriod === 'quarterly') throw new SqlUnsupported(lineOfStatement('fee'), `a fee per quarter ${later}`);
-    if (!this.plan.hasFee) throw new SqlUnsupported(1, `a program without a fee ${later}`);
-    if (this.plan.payConditions.length > 0) throw new SqlUnsupported(this.plan.payConditions[0].line, `\`pay only if\` ${later}`);
     const known: Record<string, readonly string[]> = {
       plan: ['inputs', 'values', 'credits', 'caps', 'pointRate', 'scopes', 'remembers', 'currency', 'period', 'feePeriod', 'hasFee', 'payConditions'],
       rule: ['kind', 'scope', 'owner', 'line', 'condition', 'credit', 'basis', 'proportional', 'caps'],
@@ -166,6 +174,7 @@ class Generator {
         pays: (rule) => `m.${id(`_p${rule.scope}`)}`,
         limit: (cap) => `m.${id(`_c${cap.id}`)}`,
         paidBefore,
+        pay: this.plan.payConditions.length > 0 ? this.payable(values.money) : undefined,
       };
       const result = writer.month(columns);
       const select = [
@@ -188,14 +197,14 @@ class Generator {
       recursive = true;
       const first = `${month(`${id('_m')} m`, () => zero)} WHERE ${good} AND (m.${id('_solo')} IS NOT NULL OR m.${id('_month')} = 1)`;
       const previous = (scope: number, period: 'quarterly' | 'yearly') =>
-        period === 'yearly' ? `r.${id(`_y${scope}`)}` : `CASE WHEN m.${id('_month')} IN (4, 7, 10) THEN ${zero} ELSE r.${id(`_q${scope}`)} END`;
+        period === 'yearly' ? `r.${id(`_y${scope}`)}` : this.plan.period !== 'monthly' ? zero : `CASE WHEN m.${id('_month')} IN (4, 7, 10) THEN ${zero} ELSE r.${id(`_q${scope}`)} END`;
       const next = `${month(`${id('_run')} r JOIN ${id('_m')} m ON m.${id('_customer')} = r.${id('_customer')} AND m.${id('_month')} = r.${id('_month')} + 1`, previous)} WHERE ${good}`;
       parts.push(['_run', `${first}\n  UNION ALL\n  ${next}`]);
     }
     const out = (row: string, exact: string, cuts: string, yearError: string) => {
       const error = `COALESCE(${row}.${id('_error')}, ${yearError}, CASE WHEN ${exact} IS NULL OR ${row}.${id('_fee')} IS NULL THEN ${quoteLiteral(this.uncomputable())} END)`;
       const ok = `${error} IS NULL`;
-      const percent = this.percent(d, exact, row, values.money);
+      const percent = this.plan.hasFee ? this.percent(d, exact, row, values.money) : `CAST(NULL AS ${decimalType(PERCENT_SCALE)})`;
       return [
         ...keep.map((k) => `${row}.${id(k)}`),
         `${row}.${id('_customer')} AS ${id('customer')}`,
@@ -207,7 +216,8 @@ class Generator {
         `${error} AS ${id('error')}`,
       ].join(', ');
     };
-    const yearMessage = quoteLiteral('the months of a customer must be 1, 2, 3 … in order, without gap or repeat, at most 12: caps accrue from month 1');
+    const what = this.plan.period === 'monthly' ? 'months' : this.plan.period === 'quarterly' ? 'quarters' : 'years';
+    const yearMessage = quoteLiteral(`the ${what} of a customer must be 1, 2, 3 … in order, without gap or repeat, at most ${this.periods}: caps accrue from ${what.slice(0, -1)} 1`);
     const result = [
       `SELECT ${out('r', `r.${id('_exact')}`, `r.${id('_cuts')}`, `r.${id('_year_error')}`)} FROM ${id('_run')} r`,
       `SELECT ${out('m', 'CAST(NULL AS DECIMAL(38, 0))', 'CAST(NULL AS VARCHAR)', yearMessage)} FROM ${id('_m')} m WHERE m.${id('_months_bad')}`,
@@ -258,6 +268,7 @@ class Generator {
         problem(`${value} < ${inUnit(min)} OR ${value} > ${inUnit(max)}`, `outside the allowed range ${literalText(input.range.min)}..${literalText(input.range.max)}`);
       }
     }
+    if (!this.plan.hasFee) columns.push(`${cast('0', INPUT_SCALE)} AS ${id('i_fee')}`);
     columns.push(problems.length === 0 ? `CAST(NULL AS VARCHAR) AS ${id('_error')}` : `NULLIF(concat_ws('; ', ${problems.join(', ')}), '') AS ${id('_error')}`);
     return `SELECT ${columns.join(', ')} FROM ${table}`;
   }
@@ -268,13 +279,16 @@ class Generator {
    * A row on its own (no customer) is a run of one month.
    */
   private fees(d: ReturnType<typeof dialectOf>): string {
-    const fee = this.inputNames.get('fee') as SqlNumber;
-    // A yearly fee's twelfth, rounded half up at TWELFTH_SCALE places: the interpreter keeps 40 significant
-    // digits. A twelfth's digits end in a repeating 3 or 6, so both round the same way, and a result that
-    // differs would need an amount within 10^-18 of a half cent (docs/billing.md).
-    const twelfths = cast(`2 * ${scaledInteger(fee)} * ${powerOfTen(TWELFTH_SCALE - fee.scale)} + 12`, 0);
-    const monthly: SqlNumber = this.yearlyFee ? fromScaledInteger(d.quotient(twelfths, constant('24', 0)), TWELFTH_SCALE) : fee;
+    const fee = (this.inputNames.get('fee') as SqlNumber | undefined) ?? { sql: id('i_fee'), scale: INPUT_SCALE };
+    // A yearly fee's twelfth (or a third, a quarter), rounded half up at TWELFTH_SCALE places: the interpreter
+    // keeps 40 significant digits. A twelfth's or third's digits end in a repeating 3 or 6, so both round the
+    // same way, and a result that differs would need an amount within 10^-18 of a half cent (docs/billing.md).
+    const { num, den } = this.feeRatio;
+    const times = num > 1 ? `${num} * ` : '';
+    const parts = cast(`2 * ${times}${scaledInteger(fee)} * ${powerOfTen(TWELFTH_SCALE - fee.scale)} + ${den}`, 0);
+    const monthly: SqlNumber = this.dividedFee ? fromScaledInteger(d.quotient(parts, constant(String(2 * den), 0)), TWELFTH_SCALE) : num > 1 ? { sql: cast(`${num} * ${fee.sql}`, fee.scale), scale: fee.scale } : fee;
     const year = `PARTITION BY ${id('_customer')}, ${id('_solo')}`;
+    const periods = this.periods;
     const quarter = `PARTITION BY ${id('_customer')}, ${id('_solo')}, CASE WHEN ${id('_month')} <= 3 THEN 1 WHEN ${id('_month')} <= 6 THEN 2 WHEN ${id('_month')} <= 9 THEN 3 ELSE 4 END`;
     const s = this.feeScale;
     const last = `first_value(${id('_fee')}) OVER (${year} ORDER BY ${id('_month')} DESC)`;
@@ -282,11 +296,11 @@ class Generator {
     const inner = `SELECT *, ${monthly.sql} AS ${id('_fee')}, row_number() OVER (${year} ORDER BY ${id('_month')}) AS ${id('_rank')} FROM ${id('_in')}`;
     const firstBad = `min(CASE WHEN ${id('_error')} IS NOT NULL THEN ${id('_month')} END) OVER (${year})`;
     return `SELECT *,
-    ${this.feeOf('yearly') ? `${complete(year, cast(`sum(${id('_fee')}) OVER (${year}) + (12 - count(*) OVER (${year})) * ${last}`, s))} AS ${id('_fee_yearly')},` : ''}
-    ${this.feeOf('quarterly') ? `${complete(quarter, cast(`sum(${id('_fee')}) OVER (${quarter}) + (3 - count(*) OVER (${quarter})) * ${last}`, s))} AS ${id('_fee_quarterly')},` : ''}
+    ${this.feeOf('yearly') ? `${complete(year, cast(`sum(${id('_fee')}) OVER (${year}) + (${periods} - count(*) OVER (${year})) * ${last}`, s))} AS ${id('_fee_yearly')},` : ''}
+    ${this.feeOf('quarterly') ? (this.plan.period !== 'monthly' ? `${id('_fee')} AS ${id('_fee_quarterly')},` : `${complete(quarter, cast(`sum(${id('_fee')}) OVER (${quarter}) + (3 - count(*) OVER (${quarter})) * ${last}`, s))} AS ${id('_fee_quarterly')},`) : ''}
     CASE WHEN ${id('_error')} IS NULL AND ${firstBad} IS NOT NULL THEN 'not computed: month ' || CAST(${firstBad} AS VARCHAR) || ${quoteLiteral(" of this customer's contract year has an error")} END AS ${id('_year_error')},
     CASE WHEN ${id('_solo')} IS NOT NULL THEN ${id('_month')} IS NOT NULL
-      ELSE bool_or(${id('_month')} IS NULL OR ${id('_month')} <> ${id('_rank')} OR ${id('_month')} > 12) OVER (${year}) END AS ${id('_months_bad')}
+      ELSE bool_or(${id('_month')} IS NULL OR ${id('_month')} <> ${id('_rank')} OR ${id('_month')} > ${periods}) OVER (${year}) END AS ${id('_months_bad')}
   FROM (${inner}) AS ${id('_with_fee')}`;
   }
 
@@ -306,6 +320,7 @@ class Generator {
       if (rule.proportional) [rule.proportional.subject, rule.proportional.threshold, rule.proportional.step].forEach(use);
     }
     for (const cap of this.caps()) use(cap.amount);
+    for (const condition of this.plan.payConditions) use(condition.condition);
     if (this.plan.pointRate) use(this.plan.pointRate.amount);
     while (pending.length > 0) {
       const name = pending.pop()!;
@@ -419,14 +434,49 @@ class Generator {
   private percent(d: ReturnType<typeof dialectOf>, exact: string, row: string, money: number): string {
     const total = scaledInteger({ sql: exact, scale: money });
     // A yearly fee's month is exactly its twelfth: exact / (fee / 12) = 12 · exact / fee, without the twelfth's rounding.
-    const fee = this.yearlyFee ? { sql: `${row}.${id('i_fee')}`, scale: INPUT_SCALE } : { sql: `${row}.${id('_fee')}`, scale: this.feeScale };
-    const times = this.yearlyFee ? '12 * ' : '';
+    const { num, den } = this.feeRatio;
+    const fee = this.dividedFee ? { sql: num > 1 ? cast(`${num} * ${row}.${id('i_fee')}`, INPUT_SCALE) : `${row}.${id('i_fee')}`, scale: INPUT_SCALE } : { sql: `${row}.${id('_fee')}`, scale: this.feeScale };
+    const times = this.dividedFee ? `${den} * ` : '';
     // exact / fee × 100 × 10^10 = T·10^(feeScale + 12 − money) / F, with T and F the scaled whole numbers.
     const shift = fee.scale + 2 + PERCENT_SCALE - money;
     const F = scaledInteger(fee);
     const N = cast(`${times}${shift >= 0 ? `${total} * ${powerOfTen(shift)}` : total}`, 0);
     const D = shift >= 0 ? F : cast(`${F} * ${powerOfTen(-shift)}`, 0);
     return fromScaledInteger(d.quotient(cast(`2 * ${N} + ${D}`, 0), cast(`2 * ${D}`, 0)), PERCENT_SCALE).sql;
+  }
+
+  /**
+   * The \`pay only if\` conditions in order, the first that fails deciding
+   * (\`month\` in plan/semantics.ts): their names read from the month's row
+   * \`m\`, \`total_credit\` as paid and \`total_credit_percent\` as the exact
+   * credit's share of the period's fee (exact, or NULL: not computable here).
+   */
+  private payable(money: number): PaySql {
+    const d = dialectOf(this.options.dialect);
+    const usesShare = this.plan.payConditions.some((c) => A.namesIn(c.condition).some((n) => n.name === 'total_credit_percent'));
+    return {
+      share: usesShare ? (exact) => (this.plan.hasFee ? this.expressions.divide({ sql: exact, scale: money }, { sql: `m.${id('_fee')}`, scale: this.feeScale }, this.plan.payConditions[0].line).sql : cast('0', 0)) : undefined,
+      test: (paid, share) => {
+        const expressions = new SqlExpressions(
+          d,
+          (name, at) => {
+            if (name === 'total_credit') return { type: 'number', sql: paid, scale: this.digits };
+            if (name === 'total_credit_percent') return { type: 'number', sql: share ?? cast('0', 0), scale: this.plan.hasFee ? this.shareScale(money) : 0 };
+            const found = this.name(name, at);
+            return { ...found, sql: `m.${found.sql}` };
+          },
+          (e) => this.lineOf(e),
+        );
+        const tests = this.plan.payConditions.map((c) => expressions.test(c.condition));
+        for (const line of expressions.divisionLines) this.expressions.divisionLines.add(line);
+        return tests.reduceRight((rest, test) => choose(test, rest, 'FALSE'), 'TRUE');
+      },
+    };
+  }
+
+  /** The scale of \`total_credit_percent\`: the quotient's, as \`divide\` plans it. */
+  private shareScale(money: number): number {
+    return this.expressions.quotientScale(money, this.feeScale);
   }
 
   private uncomputable(): string {

@@ -35,6 +35,16 @@ export interface MonthColumns {
   limit(cap: CapPlan): string;
   /** What `scope` paid before this month in the quarter or year so far (only for scopes that remember). */
   paidBefore(scope: number, period: Exclude<Period, 'monthly'>): string;
+  /** The \`pay only if\` conditions, when the program has any. */
+  readonly pay?: PaySql;
+}
+
+/** \`pay only if\`: whether the month pays, seeing its credit as paid and (when a condition reads it) its share of the fee. */
+export interface PaySql {
+  /** \`total_credit_percent\` of the exact credit; undefined when no condition reads it. */
+  share?(exact: string): string;
+  /** Every condition in order, as one test: the first that fails decides. */
+  test(paid: string, share: string | undefined): string;
 }
 
 export interface MonthSql {
@@ -116,10 +126,20 @@ export class MonthWriter {
     const summed = sum.add('_sum', amounts.length === 0 ? this.zero : cast(amounts.join(' + '), this.money));
     const final = new Layer('_final');
     const capped = this.capped(this.plan.caps, summed, roomsOf(this.plan.caps, PROGRAM_SCOPE), PROGRAM_OWNER);
-    const exact = final.add('_exact', capped.amount);
+    let exact = final.add('_exact', capped.amount);
     cuts.push(...capped.cuts.map((cut, k) => final.add(`_cut${this.plan.caps[k].id}`, cut)));
     remember(PROGRAM_SCOPE, exact);
-    const laterals = [rooms, rules, winners, blocks, total, sum, final]
+    // \`pay only if\`: a month that fails pays nothing and counts nothing toward any cap.
+    const paying = new Layer('_pay');
+    const payable = new Layer('_payable');
+    if (columns.pay) {
+      const paidNow = paying.add('_paid', this.round(exact));
+      const share = columns.pay.share ? paying.add('_share', columns.pay.share(exact)) : undefined;
+      const pays = payable.add('_pays', columns.pay.test(paidNow, share));
+      exact = choose(pays, exact, this.zero);
+      for (const [scope, amount] of paid) paid.set(scope, choose(pays, amount, cast('0', this.digits)));
+    }
+    const laterals = [rooms, rules, winners, blocks, total, sum, final, paying, payable]
       .filter((layer) => layer.columns.length > 0)
       .map((layer) => `, LATERAL (SELECT ${layer.columns.join(', ')}) AS ${id(layer.alias)}`)
       .join('');

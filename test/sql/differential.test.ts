@@ -66,7 +66,7 @@ function tableOf(program: Program, runs: readonly InputValues[]): { rows: Row[];
       }
       const month = outcome.credit.months?.[m] ?? outcome.credit;
       const cuts = month.cuts.map((c) => `${c.period} cap on ${c.owner} (line ${c.line}): -${c.cut}`).join('; ');
-      expected.set(key, { credit: month.amount, percent: month.percentOfFee ?? undefined, cuts, error: false });
+      expected.set(key, { credit: month.amount, percent: month.percentOfFee ?? 'NULL', cuts, error: false });
     });
   });
   return { rows, expected };
