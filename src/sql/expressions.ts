@@ -10,7 +10,7 @@
  * then becomes an error row: conditions and `and`/`or` are written so that a
  * NULL is never taken as false where the interpreter would have stopped.
  */
-import type * as A from '../language/ast.js';
+import * as A from '../language/ast.js';
 import { canonical } from '../language/decimal.js';
 import type { Dialect } from './dialect.js';
 import { quoteLiteral } from './quote.js';
@@ -78,6 +78,8 @@ export class SqlExpressions {
     private readonly lineOf: (expr: A.Expr) => number,
     /** `count`, `sum`, `max` or `min` of a list input (`call` names it); undefined when the name is no list. */
     private readonly list?: (name: string, call: A.Call) => SqlNumber | undefined,
+    /** For \`pay only if\`: the name of a share of the fee, the amount it is of, and the fee. */
+    private readonly share?: { readonly name: string; readonly amount: SqlNumber; readonly fee: SqlNumber },
   ) {}
 
   number(expr: A.Expr): SqlNumber {
@@ -156,8 +158,8 @@ export class SqlExpressions {
         break;
       }
       case 'compare': {
-        const operands = expr.operands.map((operand) => (isBoolean(operand) ? this.test(operand) : this.number(operand).sql));
-        const tests = expr.ops.map((op, i) => `(${operands[i]} ${op === '!=' ? '<>' : op} ${operands[i + 1]})`);
+        const operands = expr.operands.map((operand) => (isBoolean(operand) ? () => this.test(operand) : () => this.number(operand).sql));
+        const tests = expr.ops.map((op, i) => this.comparison(expr.operands[i], op === '!=' ? '<>' : op, expr.operands[i + 1]) ?? `(${operands[i]()} ${op === '!=' ? '<>' : op} ${operands[i + 1]()})`);
         // A chain stops at its first false comparison, as the interpreter's does.
         return tests.reduceRight((rest, test) => choose(test, rest, 'FALSE'));
       }
@@ -192,6 +194,25 @@ export class SqlExpressions {
     // Nested, not AND: only CASE promises the remainder is not taken of a zero divisor.
     const q = `CASE WHEN ${divisor} = 0 THEN NULL WHEN ${d.mod(dividend, divisor)} = 0 THEN ${d.quotient(dividend, divisor)} END`;
     return fromScaledInteger(q, scale);
+  }
+
+  /**
+   * A share of the fee compared, \`total_credit_percent >= 2%\`, as the
+   * credit compared with the share of the fee, \`credit >= 2% × fee\` (the fee
+   * is above zero): exact where the share itself may have no exact decimal.
+   */
+  private comparison(left: A.Expr, op: string, right: A.Expr): string | undefined {
+    const share = this.share;
+    if (!share) return undefined;
+    const isShare = (e: A.Expr) => e.type === 'name' && e.name === share.name;
+    const mentions = (e: A.Expr) => A.namesIn(e).some((n) => n.name === share.name);
+    const scaled = (other: A.Expr) => {
+      const n = this.number(other);
+      return cast(`${n.sql} * ${share.fee.sql}`, n.scale + share.fee.scale);
+    };
+    if (isShare(left) && !mentions(right)) return `(${share.amount.sql} ${op} ${scaled(right)})`;
+    if (isShare(right) && !mentions(left)) return `(${scaled(left)} ${op} ${share.amount.sql})`;
+    return undefined;
   }
 
   /** `min`, `max` of numbers; `round`, `floor`, `ceil` to a step; `count`, `sum`, `max`, `min` of a list (`lists`). */

@@ -454,9 +454,10 @@ class Generator {
   private payable(money: number): PaySql {
     const d = dialectOf(this.options.dialect);
     const usesShare = this.plan.payConditions.some((c) => A.namesIn(c.condition).some((n) => n.name === 'total_credit_percent'));
+    const fee: SqlNumber = { sql: `m.${id('_fee')}`, scale: this.feeScale };
     return {
-      share: usesShare ? (exact) => (this.plan.hasFee ? this.expressions.divide({ sql: exact, scale: money }, { sql: `m.${id('_fee')}`, scale: this.feeScale }, this.plan.payConditions[0].line).sql : cast('0', 0)) : undefined,
-      test: (paid, share) => {
+      share: usesShare ? (exact) => (this.plan.hasFee ? this.expressions.divide({ sql: exact, scale: money }, fee, this.plan.payConditions[0].line).sql : cast('0', 0)) : undefined,
+      test: (paid, share, exact) => {
         const expressions = new SqlExpressions(
           d,
           (name, at) => {
@@ -466,6 +467,8 @@ class Generator {
             return { ...found, sql: `m.${found.sql}` };
           },
           (e) => this.lineOf(e),
+          undefined,
+          this.plan.hasFee ? { name: 'total_credit_percent', amount: { sql: exact, scale: money }, fee } : undefined,
         );
         const tests = this.plan.payConditions.map((c) => expressions.test(c.condition));
         for (const line of expressions.divisionLines) this.expressions.divisionLines.add(line);

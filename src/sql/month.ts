@@ -44,7 +44,7 @@ export interface PaySql {
   /** \`total_credit_percent\` of the exact credit; undefined when no condition reads it. */
   share?(exact: string): string;
   /** Every condition in order, as one test: the first that fails decides. */
-  test(paid: string, share: string | undefined): string;
+  test(paid: string, share: string | undefined, exact: string): string;
 }
 
 export interface MonthSql {
@@ -135,7 +135,7 @@ export class MonthWriter {
     if (columns.pay) {
       const paidNow = paying.add('_paid', this.round(exact));
       const share = columns.pay.share ? paying.add('_share', columns.pay.share(exact)) : undefined;
-      const pays = payable.add('_pays', columns.pay.test(paidNow, share));
+      const pays = payable.add('_pays', columns.pay.test(paidNow, share, exact));
       exact = choose(pays, exact, this.zero);
       for (const [scope, amount] of paid) paid.set(scope, choose(pays, amount, cast('0', this.digits)));
     }

@@ -104,15 +104,15 @@ if n > 0 then tiny * 1 EUR
 
 test('`sql` refuses a construct it does not have yet, naming its line; `batch --engine duckdb` leaves such rules to the Node batch', async () => {
   const source = `fee 1000 EUR monthly
-input availability: percent default 99.9%
-if availability < 99.9% then 10%
-pay only if total_credit >= 50 EUR
+input responses: list of duration default [] range 0min..30d
+credit "Late" for each response in responses:
+  if response > 1h then 2%
 `;
-  const rules = file('threshold.credit', source);
+  const rules = file('late.credit', source);
   const result = run('sql', rules);
   assert.deepEqual([result.code, result.out], [1, '']);
-  assert.match(result.err, /threshold\.credit:4: error: `pay only if` is not in the SQL backend yet; credit-rules batch computes it/);
-  const csv = file('threshold.csv', 'customer,month,availability,fee\nacme,1,99,1000\nacme,2,99,200\n');
+  assert.match(result.err, /late\.credit:2: error: a list input \(`responses`\) is not in the SQL backend yet; credit-rules batch computes it/);
+  const csv = file('late.csv', 'customer,month,responses,fee\nacme,1,2h;30min,1000\nacme,2,,200\n');
   const outcome = await runDuckdbBatch(compile(source).program!, csv, new Writable({ write: (_c, _e, done) => done() }), true);
   assert.ok(outcome instanceof HandOver);
   const node = run('batch', rules, '--csv', csv, '--jobs', '1');
