@@ -222,7 +222,7 @@ async function write(connection: DuckDBConnection, output: Writable, formulaGuar
   for (;;) {
     const chunk = await result.fetchChunk();
     if (!chunk || chunk.rowCount === 0) break;
-    for (const [line, customer, month, currency, credit, percent, cuts] of chunk.getRows() as unknown as [number, string | null, string | null, string | null, string, string, string | null][]) {
+    for (const [line, customer, month, currency, credit, percent, cuts] of chunk.getRows() as unknown as [number, string | null, string | null, string | null, string, string | null, string | null][]) {
       w.count(line);
       w.char(COMMA);
       if (customer !== null) w.cell(customer);
@@ -233,7 +233,8 @@ async function write(connection: DuckDBConnection, output: Writable, formulaGuar
       w.char(COMMA);
       w.text(credit);
       w.char(COMMA);
-      w.text(plain(percent));
+      // A program without a fee states no share of it.
+      if (percent !== null) w.text(plain(percent));
       w.char(COMMA);
       if (cuts !== null) w.field(cuts);
       w.char(COMMA);

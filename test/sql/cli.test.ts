@@ -172,3 +172,21 @@ test('`batch --engine duckdb` on bad rows, units, currencies and rows apart: the
     assert.deepEqual(duck, node, name);
   }
 });
+
+test('`batch --engine duckdb` computes version-2 programs itself — pay only if without a fee, quarters — and writes the Node batch\'s bytes', async () => {
+  const examples = new URL('../../examples/', import.meta.url);
+  const cases = [
+    ['support-bonus.credit', 'customer,month,csat,fcr,resolved,qa_score\nacme,1,96,82,400,90\nacme,2,90,70,350,84\nacme,3,85,70,310,90\nbeta,1,89.9,74.9,380,90\n,,96,82,400,\n'],
+    ['quarterly-uptime.credit', 'customer,month,uptime,fee\nacme,1,99.5,3000\nacme,2,95,3000\nacme,3,98,3000\nacme,4,97,3000\nbeta,1,99.89,1000\n,,98.99,1000\n'],
+  ] as const;
+  for (const [example, rows] of cases) {
+    const rules = fileURLToPath(new URL(example, examples));
+    const csv = file(`${example}.csv`, rows);
+    const sink = new Writable({ write: (_c, _e, done) => done() });
+    const outcome = await runDuckdbBatch(compile(readFileSync(rules, 'utf8')).program!, csv, sink, true);
+    assert.ok(!(outcome instanceof HandOver), `${example}: DuckDB computes it (${outcome instanceof HandOver ? outcome.reason : ''})`);
+    const node = run('batch', rules, '--csv', csv, '--jobs', '1');
+    assert.equal(node.code, 0, node.err);
+    assert.deepEqual(run('batch', rules, '--csv', csv, '--engine', 'duckdb'), node, example);
+  }
+});
