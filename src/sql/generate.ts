@@ -21,10 +21,11 @@
 import * as A from '../language/ast.js';
 import { MONTHS_IN, periodsInYear } from '../language/ast.js';
 import { AFTER_CREDITS, type CheckedProgram } from '../language/checker/program.js';
+import { LIMITS } from '../language/limits.js';
 import { canonical } from '../language/decimal.js';
 import { minorUnitDigits, SECONDS_PER_UNIT } from '../language/literals.js';
 import { lower } from '../language/plan/lower.js';
-import type { CapPlan, InputPlan, Plan, RulePlan } from '../language/plan/plan.js';
+import type { BlockPlan, CapPlan, InputPlan, Plan, RulePlan } from '../language/plan/plan.js';
 import { feeOf } from '../language/plan/semantics.js';
 import { LineMap } from '../language/source.js';
 import { literalText } from '../language/evaluate/inputs.js';
@@ -68,6 +69,8 @@ class Generator {
   /** Per input: its column in the rows, and its scale. */
   private readonly inputNames = new Map<string, SqlName>();
   private readonly letNames = new Map<string, SqlName>();
+  /** Per list input: its column, a list of DECIMAL(38, scale). */
+  private readonly listNames = new Map<string, SqlNumber>();
   private readonly feeScale: number;
 
   constructor(
@@ -78,8 +81,12 @@ class Generator {
     this.lines = new LineMap(program.source);
     this.currency = plan.currency ?? options.currency;
     this.digits = this.currency ? minorUnitDigits(this.currency) : 2;
-    this.expressions = new SqlExpressions(dialectOf(options.dialect), (name, at) => this.name(name, at), (e) => this.lineOf(e));
+    this.expressions = new SqlExpressions(dialectOf(options.dialect), (name, at) => this.name(name, at), (e) => this.lineOf(e), (name, call) => this.aggregate(name, call, ''));
     for (const input of plan.inputs) {
+      if (input.spec.list) {
+        this.listNames.set(input.name, { sql: id(`i_${input.name}`), scale: inputScale(input) });
+        continue;
+      }
       this.inputNames.set(input.name, input.kind === 'boolean' ? { type: 'boolean', sql: id(`i_${input.name}`) } : { type: 'number', sql: id(`i_${input.name}`), scale: inputScale(input) });
     }
     this.refuseUnknown();
@@ -118,10 +125,10 @@ class Generator {
     const known: Record<string, readonly string[]> = {
       plan: ['inputs', 'values', 'credits', 'caps', 'pointRate', 'scopes', 'remembers', 'currency', 'period', 'feePeriod', 'hasFee', 'payConditions'],
       rule: ['kind', 'scope', 'owner', 'line', 'condition', 'credit', 'basis', 'proportional', 'caps'],
-      block: ['kind', 'scope', 'owner', 'translations', 'line', 'tiers', 'caps'],
+      block: ['kind', 'scope', 'owner', 'translations', 'line', 'tiers', 'caps', 'each'],
       cap: ['id', 'amount', 'kind', 'period', 'line'],
       input: ['name', 'kind', 'spec', 'range', 'unit', 'comparedOnly'],
-      spec: ['name', 'kind', 'label', 'translations', 'default', 'range', 'step', 'implicit', 'period', 'span'],
+      spec: ['name', 'kind', 'label', 'translations', 'default', 'range', 'step', 'implicit', 'period', 'span', 'list', 'defaultItems'],
     };
     const check = (what: string, value: object, line: number) => {
       const unknown = Object.keys(value).find((key) => !known[what].includes(key));
@@ -130,12 +137,16 @@ class Generator {
     check('plan', this.plan, 1);
     for (const input of this.plan.inputs) {
       const line = this.lineOf(input.spec);
-      if (input.spec.list) throw new SqlUnsupported(line, `a list input (\`${input.name}\`) ${later}`);
       check('input', input, line);
       check('spec', input.spec, line);
     }
     for (const rule of this.rules()) check('rule', rule, rule.line);
     for (const credit of this.plan.credits) if (credit.type === 'block') check('block', credit.block, credit.block.line);
+    for (const block of this.eachBlocks()) {
+      // A tier's own caps would cut item by item, in an order the query does not keep: the block's caps it has.
+      const capped = block.tiers.find((tier) => tier.caps.length > 0);
+      if (capped) throw new SqlUnsupported(capped.caps[0].line, `a cap on a tier of a \`for each\` block ${later}; a cap on the block is`);
+    }
     for (const cap of this.caps()) check('cap', cap, cap.line);
   }
 
@@ -173,6 +184,7 @@ class Generator {
         holds: (rule) => `m.${id(`_h${rule.scope}`)}`,
         pays: (rule) => `m.${id(`_p${rule.scope}`)}`,
         limit: (cap) => `m.${id(`_c${cap.id}`)}`,
+        each: (block) => `m.${id(`_e${block.scope}`)}`,
         paidBefore,
         pay: this.plan.payConditions.length > 0 ? this.payable(values.money) : undefined,
       };
@@ -240,10 +252,15 @@ class Generator {
     // The fee first, as the interpreter reads it.
     const ordered = [...this.plan.inputs].sort((a, b) => Number(b.name === 'fee') - Number(a.name === 'fee'));
     for (const input of ordered) {
-      const named = this.inputNames.get(input.name)!;
-      const fallback = input.spec.default;
       const raw = given.has(input.name) ? id(input.name) : 'NULL';
       const problem = (test: string, message: string) => problems.push(`CASE WHEN ${test} THEN ${quoteLiteral(`\`${input.name}\`: ${message}`)} END`);
+      const list = this.listNames.get(input.name);
+      if (list) {
+        columns.push(`${this.listInput(input, raw, list.scale, problem)} AS ${list.sql}`);
+        continue;
+      }
+      const named = this.inputNames.get(input.name)!;
+      const fallback = input.spec.default;
       if (named.type === 'boolean') {
         const value = fallback ? `COALESCE(${raw}, ${fallback.value === 'true' ? 'TRUE' : 'FALSE'})` : raw;
         columns.push(`CAST(${value} AS BOOLEAN) AS ${named.sql}`);
@@ -251,26 +268,82 @@ class Generator {
         continue;
       }
       // The value in the interpreter's unit (a percent as a fraction, a duration in seconds); else the default's.
-      const given6 = cast(raw, INPUT_SCALE);
-      const unit = input.kind === 'percent' ? powerOfTen(-2) : input.kind === 'duration' ? constant(String(SECONDS_PER_UNIT[input.unit ?? 'h']), 0) : undefined;
-      const converted = unit ? cast(`${given6} * ${unit}`, named.scale) : given6;
+      const converted = this.inUnit(input, raw, named.scale);
       const fallbackValue = fallback && canonical(fallback);
       const value = fallbackValue ? `COALESCE(${converted}, ${cast(constant(fallbackValue.toFixed(), fallbackValue.decimalPlaces()), named.scale)})` : converted;
       columns.push(`${value} AS ${named.sql}`);
       if (!fallback) problem(`${raw} IS NULL`, 'no value given, and the rules declare no default');
-      problem(`${given6} <> ${raw}`, `has more than ${INPUT_SCALE} decimal places, which SQL billing does not round`);
-      if (input.name === 'fee') problem(`${value} <= 0`, 'the fee must be more than zero');
-      if (input.kind === 'duration') problem(`${value} < 0`, 'a duration cannot be negative');
-      if (input.range) {
-        const min = canonical(input.range.min);
-        const max = canonical(input.range.max);
-        const inUnit = (d: typeof min) => constant(d.toFixed(), d.decimalPlaces());
-        problem(`${value} < ${inUnit(min)} OR ${value} > ${inUnit(max)}`, `outside the allowed range ${literalText(input.range.min)}..${literalText(input.range.max)}`);
-      }
+      for (const [test, message] of this.valueProblems(input, raw, value)) problem(test, message);
     }
     if (!this.plan.hasFee) columns.push(`${cast('0', INPUT_SCALE)} AS ${id('i_fee')}`);
     columns.push(problems.length === 0 ? `CAST(NULL AS VARCHAR) AS ${id('_error')}` : `NULLIF(concat_ws('; ', ${problems.join(', ')}), '') AS ${id('_error')}`);
     return `SELECT ${columns.join(', ')} FROM ${table}`;
+  }
+
+  /** A value of the table (in the input's unit) in the interpreter's: a percent as a fraction, a duration in seconds. */
+  private inUnit(input: InputPlan, raw: string, scale: number): string {
+    const given6 = cast(raw, INPUT_SCALE);
+    const unit = input.kind === 'percent' ? powerOfTen(-2) : input.kind === 'duration' ? constant(String(SECONDS_PER_UNIT[input.unit ?? 'h']), 0) : undefined;
+    return unit ? cast(`${given6} * ${unit}`, scale) : given6;
+  }
+
+  /** What can be wrong with a value (or a list's item) `raw` of the table, `value` in the interpreter's unit: [test, message]. */
+  private valueProblems(input: InputPlan, raw: string, value: string): [string, string][] {
+    const found: [string, string][] = [[`${cast(raw, INPUT_SCALE)} <> ${raw}`, `has more than ${INPUT_SCALE} decimal places, which SQL billing does not round`]];
+    if (input.name === 'fee') found.push([`${value} <= 0`, 'the fee must be more than zero']);
+    if (input.kind === 'duration') found.push([`${value} < 0`, 'a duration cannot be negative']);
+    if (input.range) {
+      const min = canonical(input.range.min);
+      const max = canonical(input.range.max);
+      const inUnit = (d: typeof min) => constant(d.toFixed(), d.decimalPlaces());
+      found.push([`${value} < ${inUnit(min)} OR ${value} > ${inUnit(max)}`, `outside the allowed range ${literalText(input.range.min)}..${literalText(input.range.max)}`]);
+    }
+    return found;
+  }
+
+  /**
+   * A \`list of …\` input: the table's column is a list (a DuckDB LIST, a
+   * PostgreSQL array) of values in the input's unit; here each item in the
+   * interpreter's, as a list of DECIMAL(38, scale). NULL takes the declared
+   * default items, else none. An item's problems are the row's.
+   */
+  private listInput(input: InputPlan, raw: string, scale: number, problem: (test: string, message: string) => void): string {
+    const item = id('_v');
+    const items = (select: string, where = '') => `(SELECT ${select} FROM unnest(${raw}) AS ${id('_items')}(${item})${where})`;
+    const converted = this.inUnit(input, item, scale);
+    const defaults = (input.spec.defaultItems ?? []).map((literal) => {
+      const value = canonical(literal);
+      return value.toFixed();
+    });
+    const d = dialectOf(this.options.dialect);
+    if (raw === 'NULL') return d.listLiteral(defaults, decimalType(scale));
+    for (const [test, message] of this.valueProblems(input, item, converted)) problem(`EXISTS ${items('1', ` WHERE ${test}`)}`, `an item ${message}`);
+    problem(`${items('count(*)')} > ${LIMITS.listItems}`, `at most ${LIMITS.listItems} items a period`);
+    return `CASE WHEN ${raw} IS NULL THEN ${d.listLiteral(defaults, decimalType(scale))} ELSE ARRAY${items(converted)} END`;
+  }
+
+  /**
+   * \`count\`, \`sum\`, \`max\` or \`min\` of a list input's items, as a subquery
+   * over the row's list (\`prefix\` names the row where it is not the only
+   * one). \`max\` and \`min\` of no items are NULL: the interpreter stops
+   * there. undefined when the name is no list input.
+   */
+  private aggregate(name: string, call: A.Call, prefix: string): SqlNumber | undefined {
+    const list = this.listNames.get(name);
+    if (!list) return undefined;
+    const over = (select: string) => `(SELECT ${select} FROM unnest(${prefix}${list.sql}) AS ${id('_items')}(${id('_v')}))`;
+    const item = id('_v');
+    switch (call.name) {
+      case 'count':
+        return { sql: over(cast('count(*)', 0)), scale: 0 };
+      case 'sum':
+        return { sql: over(cast(`COALESCE(sum(${item}), 0)`, list.scale)), scale: list.scale };
+      case 'max':
+      case 'min':
+        return { sql: over(cast(`${call.name}(${item})`, list.scale)), scale: list.scale };
+      default:
+        throw new SqlUnsupported(this.lineOf(call), `\`${call.name}\` of a list is not in the SQL backend`);
+    }
   }
 
   /**
@@ -314,7 +387,7 @@ class Generator {
     const needed = new Set<string>();
     const pending: string[] = [];
     const use = (expr: A.Expr) => pending.push(...A.namesIn(expr).map((n) => n.name));
-    for (const rule of this.rules()) {
+    for (const rule of [...this.rules(), ...this.eachBlocks().flatMap((block) => block.tiers)]) {
       use(rule.condition);
       use(rule.credit);
       if (rule.proportional) [rule.proportional.subject, rule.proportional.threshold, rule.proportional.step].forEach(use);
@@ -367,8 +440,13 @@ class Generator {
     return levels.filter((l) => l !== undefined);
   }
 
+  /** Rules and tiers computed once a row (not those of a \`for each\` block, computed for each item). */
   private rules(): RulePlan[] {
-    return this.plan.credits.flatMap((c) => (c.type === 'rule' ? [c.rule] : c.block.tiers));
+    return this.plan.credits.flatMap((c) => (c.type === 'rule' ? [c.rule] : c.block.each ? [] : c.block.tiers));
+  }
+
+  private eachBlocks(): BlockPlan[] {
+    return this.plan.credits.flatMap((c) => (c.type === 'block' && c.block.each ? [c.block] : []));
   }
 
   private caps(): CapPlan[] {
@@ -391,31 +469,59 @@ class Generator {
     const points = () => pointValue ?? { sql: cast('0', 0), scale: 0 };
     const amounts: { name: string; value: SqlNumber; line: number }[] = [];
     const tests: string[] = [];
+    const pays = (rule: RulePlan, expressions: SqlExpressions): SqlNumber => {
+      const credit = expressions.number(rule.credit);
+      let multiplied = credit;
+      if (rule.proportional) multiplied = product(credit, this.steps(rule, expressions));
+      const amount = rule.basis === 'percent' ? product(multiplied, fee) : rule.basis === 'points' ? product(notBelowZero(multiplied), points()) : multiplied;
+      return notBelowZero(amount);
+    };
     for (const rule of this.rules()) {
       tests.push(`${this.expressions.test(rule.condition)} AS ${id(`_h${rule.scope}`)}`);
-      const credit = this.expressions.number(rule.credit);
-      let multiplied = credit;
-      if (rule.proportional) multiplied = product(credit, this.steps(rule));
-      const amount = rule.basis === 'percent' ? product(multiplied, fee) : rule.basis === 'points' ? product(notBelowZero(multiplied), points()) : multiplied;
-      amounts.push({ name: `_p${rule.scope}`, value: notBelowZero(amount), line: rule.line });
+      amounts.push({ name: `_p${rule.scope}`, value: pays(rule, this.expressions), line: rule.line });
     }
+    // A \`for each\` block: each item's best tier, summed over the items (\`eachItem\` in plan/semantics.ts).
+    const eaches = this.eachBlocks().map((block) => {
+      const list = this.listNames.get(block.each!.list)!;
+      const item = `${id('_items')}.${id('_v')}`;
+      const expressions = new SqlExpressions(
+        dialectOf(this.options.dialect),
+        (name, at) => (name === block.each!.name ? { type: 'number', sql: item, scale: list.scale } : this.name(name, at)),
+        (e) => this.lineOf(e),
+        (name, call) => this.aggregate(name, call, ''),
+      );
+      const tiers = block.tiers.map((tier) => ({ holds: expressions.test(tier.condition), pays: pays(tier, expressions) }));
+      for (const line of expressions.divisionLines) this.expressions.divisionLines.add(line);
+      return { block, list, tiers };
+    });
+    const eachScale = Math.max(0, ...eaches.flatMap((e) => e.tiers.map((t) => t.pays.scale)));
     for (const cap of this.caps()) {
       const written = this.expressions.number(cap.amount);
       const limit = cap.kind === 'percent' ? product(written, feeOf(cap.period, fees)) : cap.kind === 'points' ? product(written, points()) : written;
       amounts.push({ name: `_c${cap.id}`, value: limit, line: cap.line });
     }
-    const money = Math.max(this.digits, ...amounts.map((a) => a.value.scale));
+    const money = Math.max(this.digits, eachScale, ...amounts.map((a) => a.value.scale));
     const tooFine = amounts.find((a) => a.value.scale > 38 - 10);
     if (tooFine) throw new SqlUnsupported(tooFine.line, `this amount needs ${tooFine.value.scale} decimal places; SQL's DECIMAL(38) would leave too few digits for the whole amount`);
-    return { columns: [...tests, ...amounts.map((a) => `${rescale(a.value, money)} AS ${id(a.name)}`)], money };
+    if (money > 38 - 10) throw new SqlUnsupported(eaches[0].block.line, `this amount needs ${money} decimal places; SQL's DECIMAL(38) would leave too few digits for the whole amount`);
+    const zero = cast('0', money);
+    const sums = eaches.map(({ block, list, tiers }) => {
+      // The highest that holds (the first of equals pays the same); none: zero. NULL when a tier that holds is.
+      const paid = tiers.map((t) => choose(t.holds, rescale(t.pays, money), zero));
+      const best = paid.length === 1 ? paid[0] : `CASE WHEN ${paid.map((p) => `${p} IS NULL`).join(' OR ')} THEN NULL ELSE GREATEST(${paid.join(', ')}) END`;
+      // SUM skips a NULL; the interpreter would have stopped there.
+      const sum = `(SELECT CASE WHEN count(*) = count(${id('_best')}) THEN ${cast(`COALESCE(sum(${id('_best')}), 0)`, money)} END FROM (SELECT ${best} AS ${id('_best')} FROM unnest(${list.sql}) AS ${id('_items')}(${id('_v')})) AS ${id('_bests')})`;
+      return `${sum} AS ${id(`_e${block.scope}`)}`;
+    });
+    return { columns: [...tests, ...amounts.map((a) => `${rescale(a.value, money)} AS ${id(a.name)}`), ...sums], money };
   }
 
   /** Full or started steps of a proportional credit (`countSteps`), exactly: whole numbers divided. */
-  private steps(rule: RulePlan): SqlNumber {
+  private steps(rule: RulePlan, expressions: SqlExpressions): SqlNumber {
     const p = rule.proportional!;
-    const subject = this.expressions.number(p.subject);
-    const threshold = this.expressions.number(p.threshold);
-    const step = this.expressions.number(p.step);
+    const subject = expressions.number(p.subject);
+    const threshold = expressions.number(p.threshold);
+    const step = expressions.number(p.step);
     const scale = Math.max(subject.scale, threshold.scale, step.scale);
     const [a, b] = p.direction === 'below' ? [threshold, subject] : [subject, threshold];
     const distance = notBelowZero({ sql: cast(`${rescale(a, scale)} - ${rescale(b, scale)}`, scale), scale });
@@ -467,7 +573,7 @@ class Generator {
             return { ...found, sql: `m.${found.sql}` };
           },
           (e) => this.lineOf(e),
-          undefined,
+          (name, call) => this.aggregate(name, call, 'm.'),
           this.plan.hasFee ? { name: 'total_credit_percent', amount: { sql: exact, scale: money }, fee } : undefined,
         );
         const tests = this.plan.payConditions.map((c) => expressions.test(c.condition));

@@ -22,7 +22,7 @@
  * looks at its pay or its caps.
  */
 import type { Period } from '../language/ast.js';
-import type { CapPlan, Plan, RulePlan } from '../language/plan/plan.js';
+import type { BlockPlan, CapPlan, Plan, RulePlan } from '../language/plan/plan.js';
 import { PROGRAM_SCOPE } from '../language/plan/plan.js';
 import { PROGRAM_OWNER, type CapOwner } from '../language/plan/semantics.js';
 import { cast, choose } from './expressions.js';
@@ -33,6 +33,8 @@ export interface MonthColumns {
   holds(rule: RulePlan): string;
   pays(rule: RulePlan): string;
   limit(cap: CapPlan): string;
+  /** A \`for each\` block's items' best tiers, summed (before the block's caps). */
+  each(block: BlockPlan): string;
   /** What `scope` paid before this month in the quarter or year so far (only for scopes that remember). */
   paidBefore(scope: number, period: Exclude<Period, 'monthly'>): string;
   /** The \`pay only if\` conditions, when the program has any. */
@@ -108,6 +110,15 @@ export class MonthWriter {
         continue;
       }
       const block = credit.block;
+      if (block.each) {
+        // Every item through the tiers (computed with the row), then the block's caps on the sum.
+        const capped = this.capped(block.caps, columns.each(block), roomsOf(block.caps, block.scope), block);
+        const amount = total.add(`_amount${block.scope}`, capped.amount);
+        cuts.push(...capped.cuts);
+        remember(block.scope, amount);
+        amounts.push(amount);
+        continue;
+      }
       const tiers = block.tiers.map((tier) => ({ tier, holds: columns.holds(tier), ...ruleAmount(tier) }));
       const winner = winners.add(`_winner${block.scope}`, this.winner(tiers));
       const best = blocks.add(`_best${block.scope}`, `CASE ${winner} ${tiers.map((t, i) => `WHEN ${i} THEN ${t.amount}`).join(' ')} WHEN -1 THEN ${this.zero} END`);

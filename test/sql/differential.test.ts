@@ -14,12 +14,12 @@ import { after, before, test } from 'node:test';
 import fc from 'fast-check';
 import { compile as compileExact } from '../../src/compiler.js';
 import type { CheckedProgram } from '../../src/language/checker/program.js';
-import type { InputValue, InputValues } from '../../src/index.js';
+import type { InputInfo, InputValue, InputValues } from '../../src/index.js';
 import type { Program } from '../../src/runtime.js';
 import { generateSql, SqlUnsupported } from '../../src/sql/generate.js';
 import { programArb, valuesArb } from '../fuzz/arbitraries.js';
 import { v2CaseArb } from './v2-programs.js';
-import { columnValue, duckdb, postgres, type Engine, type ResultRow, type Row } from './engines.js';
+import { columnValue, duckdb, postgres, type Cell, type Engine, type ResultRow, type Row } from './engines.js';
 
 const SEED = 20261207;
 /** SQL_FULL=1 runs the long sweep; the default keeps \`npm test\` short on a busy machine. */
@@ -48,13 +48,20 @@ function tableOf(program: Program, runs: readonly InputValues[]): { rows: Row[];
   const rows: Row[] = [];
   const expected = new Map<string, Expected>();
   runs.forEach((values, r) => {
-    const months = Math.max(0, ...Object.values(values).map((v) => (Array.isArray(v) ? v.length : 0)));
-    const columns: Record<string, string | boolean | null>[] = Array.from({ length: Math.max(1, months) }, () => ({}));
+    // A year: an input's list of values, or a list input's list of lists.
+    const isYear = (input: InputInfo) => Array.isArray(values[input.name]) && (!input.list || (values[input.name] as readonly unknown[]).some(Array.isArray));
+    const months = Math.max(0, ...program.inputs.map((i) => (isYear(i) ? (values[i.name] as readonly unknown[]).length : 0)));
+    const columns: Record<string, Cell>[] = Array.from({ length: Math.max(1, months) }, () => ({}));
     for (const input of program.inputs) {
-      const given = values[input.name] as InputValue | readonly InputValue[] | undefined;
+      const given = values[input.name] as InputValue | readonly InputValue[] | readonly (readonly InputValue[])[] | undefined;
       for (let m = 0; m < columns.length; m++) {
-        const raw = Array.isArray(given) ? given[m] : given;
-        const value = raw === undefined ? null : columnValue(input, raw as InputValue);
+        const raw = isYear(input) ? (given as readonly unknown[])[m] : given;
+        let value: Cell | undefined;
+        if (raw === undefined) value = null;
+        else if (input.list) {
+          const items = (raw as readonly InputValue[]).map((item) => columnValue(input, item));
+          value = items.some((item) => typeof item !== 'string') ? undefined : (items as string[]);
+        } else value = columnValue(input, raw as InputValue);
         if (value === undefined) return; // no exact value in the input's unit: this run is not comparable
         columns[m][input.name] = value;
       }

@@ -3,7 +3,8 @@
  * fuzz models (`test/fuzz/arbitraries.ts`) write version 1 only, so these
  * add what version 2 brings — `min`/`max`/`round`/`floor`/`ceil`,
  * conditional expressions, `pay only if`, quarterly and yearly periods and
- * fees of any period, programs without a fee, payouts — each program with
+ * fees of any period, programs without a fee, payouts, list inputs with
+ * `count`/`sum`/`max`/`min` and `for each` blocks — each program with
  * runs of one period and contract years. A program the checker rejects (a
  * combination the language forbids) is left out by the test.
  */
@@ -23,6 +24,7 @@ const INPUTS = [
   'input a: percent default 99.5% range 90%..100% step 0.01%',
   'input n: number default 3 range 0..20 step 1',
   'input d: duration default 2h range 0h..72h',
+  'input r: list of duration default [] range 0h..72h',
 ];
 
 /** Rules with a fee (percent credits) and without (money). */
@@ -31,6 +33,7 @@ const WITH_FEE = [
   'if a < 99% then min(25%, (99% - a) * 20)',
   'if n > 2 then round(n * 1.5%, 1%)',
   'if d > 4h then (if d > 24h then 30% else 10%)',
+  'credit "Late" for each x in r capped 20% monthly:\n  if x > 1h then 2%\n  if x > 4h then 5%',
 ];
 const MONEY = [
   'if n > 1 then round(n * 12.345 EUR, 0.5 EUR)',
@@ -38,6 +41,11 @@ const MONEY = [
   'if d > 1h then ceil(d / 1h * 3.3 EUR, 1 EUR)',
   'if a < 99.95% then min(max(100 EUR - n * 10 EUR, 15 EUR), 80 EUR)',
   'if n = 0 or a < 95% then (if n > 10 then 5 EUR else 50.005 EUR)',
+  'if count(r) > 2 then count(r) * 10 EUR',
+  'if sum(r) > 10h then round(sum(r) / 1h * 1.25 EUR, 0.05 EUR)',
+  'if count(r) > 0 and max(r) > 8h then 40 EUR',
+  'if count(r) > 1 then (if min(r) < 1h then 3 EUR else 7 EUR)',
+  'credit "Slow" for each x in r capped 60 EUR quarterly:\n  if x > 1h then 5 EUR\n  if x > 4h then 12.5 EUR',
 ];
 const PAY_IF = ['pay only if total_credit >= 20 EUR', 'pay only if n >= 2', 'pay only if total_credit < 150 EUR and a > 90.5%'];
 const PAY_IF_FEE = ['pay only if total_credit_percent >= 2%'];
@@ -48,6 +56,7 @@ function inputValue(name: string): fc.Arbitrary<string> {
   if (name === 'a') return fc.integer({ min: 9000, max: 10000 }).map((v) => `${v / 100}%`);
   if (name === 'n') return fc.integer({ min: 0, max: 20 }).map(String);
   if (name === 'd') return fc.integer({ min: 0, max: 720 }).map((v) => `${v / 10}h`);
+  if (name === 'r') return fc.array(fc.integer({ min: 0, max: 720 }).map((v) => `${v / 10}h`), { maxLength: 6 }) as unknown as fc.Arbitrary<string>;
   return fc.integer({ min: 1, max: 5_000_00 }).map((v) => `${v / 100} EUR`);
 }
 
@@ -59,7 +68,7 @@ function runsArb(periods: number, names: readonly string[]): fc.Arbitrary<InputV
         if (values[i] !== undefined) given[name] = values[i]!;
       });
       // A year needs one list at least.
-      if (length > 0 && !Object.values(given).some(Array.isArray)) given.n = Array.from({ length }, (_, m) => String((m * 7) % 21));
+      if (length > 0 && !Object.entries(given).some(([name, v]) => Array.isArray(v) && (name !== 'r' || v.some(Array.isArray)))) given.n = Array.from({ length }, (_, m) => String((m * 7) % 21));
       return given as InputValues;
     }),
   );
@@ -93,7 +102,7 @@ export function v2CaseArb(): fc.Arbitrary<V2Case> {
       }
       if (payIndex !== undefined) lines.push(pays[payIndex % pays.length]);
       if (!hasFee && !lines.some((l) => l.includes('EUR'))) lines.push('if n > 100 then 1 EUR');
-      const names = hasFee ? ['a', 'n', 'd', 'fee'] : ['a', 'n', 'd'];
+      const names = hasFee ? ['a', 'n', 'd', 'r', 'fee'] : ['a', 'n', 'd', 'r'];
       return runsArb(PERIODS_IN_YEAR[period], names).map((runs) => ({ text: `${lines.join('\n')}\n`, runs }));
     });
 }
