@@ -12,6 +12,7 @@
  */
 import * as A from '../language/ast.js';
 import { canonical } from '../language/decimal.js';
+import { productScale, quotientScale, quotientShift, sumScale } from '../language/plan/scales.js';
 import type { Dialect } from './dialect.js';
 import { quoteLiteral } from './quote.js';
 
@@ -107,12 +108,12 @@ export class SqlExpressions {
         switch (expr.op) {
           case '+':
           case '-': {
-            const scale = Math.max(left.scale, right.scale);
+            const scale = sumScale(left.scale, right.scale);
             return { sql: cast(`${rescale(left, scale)} ${expr.op} ${rescale(right, scale)}`, scale), scale };
           }
           case '*':
           case 'of': {
-            const scale = left.scale + right.scale;
+            const scale = productScale(left.scale, right.scale);
             return this.planned(expr, { sql: cast(`${left.sql} * ${right.sql}`, scale), scale });
           }
           case '/':
@@ -177,15 +178,15 @@ export class SqlExpressions {
     return this.divide(left, right, this.lineOf(expr));
   }
 
-  /** The scale of a quotient: a few places more than its dividend. */
+  /** The scale of a quotient: a few places more than its dividend (`plan/scales.ts`). */
   quotientScale(left: number, right: number): number {
-    return Math.min(MAX_SCALE, Math.max(left - right, 0) + 8);
+    return quotientScale(left, right, MAX_SCALE);
   }
 
   /** left / right exactly at \`quotientScale\`, else NULL; \`line\` names the division when a row cannot be computed. */
   divide(left: SqlNumber, right: SqlNumber, line: number): SqlNumber {
-    const scale = this.quotientScale(left.scale, right.scale);
-    const shift = scale - left.scale + right.scale;
+    const scale = quotientScale(left.scale, right.scale, MAX_SCALE);
+    const shift = quotientShift(left.scale, right.scale, scale);
     if (shift < 0) throw new SqlUnsupported(line, `this division needs more than ${MAX_SCALE} decimal places in SQL`);
     this.divisionLines.add(line);
     const dividend = cast(`${scaledInteger(left)} * ${powerOfTen(shift)}`, 0);

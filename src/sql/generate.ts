@@ -26,6 +26,7 @@ import { canonical } from '../language/decimal.js';
 import { minorUnitDigits, SECONDS_PER_UNIT } from '../language/literals.js';
 import { lower } from '../language/plan/lower.js';
 import type { BlockPlan, CapPlan, InputPlan, Plan, RulePlan } from '../language/plan/plan.js';
+import { productScale } from '../language/plan/scales.js';
 import { feeOf } from '../language/plan/semantics.js';
 import { LineMap } from '../language/source.js';
 import { literalText } from '../language/evaluate/inputs.js';
@@ -460,7 +461,7 @@ class Generator {
   private monthValues(): { columns: string[]; money: number } {
     const fee: SqlNumber = { sql: id('_fee'), scale: this.feeScale };
     const fees = { monthly: fee, quarterly: { sql: id('_fee_quarterly'), scale: this.feeScale }, yearly: { sql: id('_fee_yearly'), scale: this.feeScale } };
-    const product = (a: SqlNumber, b: SqlNumber): SqlNumber => ({ sql: cast(`${a.sql} * ${b.sql}`, a.scale + b.scale), scale: a.scale + b.scale });
+    const product = (a: SqlNumber, b: SqlNumber): SqlNumber => ({ sql: cast(`${a.sql} * ${b.sql}`, productScale(a.scale, b.scale)), scale: productScale(a.scale, b.scale) });
     let pointValue: SqlNumber | undefined;
     if (this.plan.pointRate) {
       const rate = this.expressions.number(this.plan.pointRate.amount);
