@@ -190,3 +190,45 @@ test('`batch --engine duckdb` computes version-2 programs itself — pay only if
     assert.deepEqual(run('batch', rules, '--csv', csv, '--engine', 'duckdb'), node, example);
   }
 });
+
+test('`batch --parquet IN` computes a Parquet file of customer-months in DuckDB: the Node batch\'s credits for the same rows, `line` the row\'s place', async () => {
+  const rules = file('uptime-p.credit', RULES);
+  const clean = CSV.split('\n').filter((line) => !line.startsWith('zeta')).join('\n');
+  const csv = file('clean.csv', clean);
+  const node = run('batch', rules, '--csv', csv, '--jobs', '1');
+  assert.equal(node.code, 0, node.err);
+  const parquet = join(dir, 'months.parquet');
+  const duck = await (await DuckDBInstance.create(':memory:')).connect();
+  await duck.run(`COPY (SELECT customer, CAST(month AS INTEGER) AS month, CAST(availability AS DECIMAL(8, 4)) AS availability, CAST(fee AS DECIMAL(12, 3)) AS fee FROM read_csv('${csv}', header = true, all_varchar = true)) TO '${parquet}' (FORMAT parquet)`);
+  const fromParquet = run('batch', rules, '--parquet', parquet);
+  assert.equal(fromParquet.code, 0, fromParquet.err);
+  // The CSV's line 2 is the Parquet file's row 1.
+  const renumbered = node.out.split('\n').map((line, i) => (i === 0 || line === '' ? line : line.replace(/^\d+/, (n) => String(Number(n) - 1))));
+  assert.deepEqual(fromParquet.out.split('\n'), renumbered);
+
+  // And as Parquet out, from the CSV through --engine duckdb: the same rows.
+  const out = join(dir, 'credits.parquet');
+  const written = run('batch', rules, '--csv', csv, '--engine', 'duckdb', '--out', out);
+  assert.equal(written.code, 0, written.err);
+  const back = await duck.runAndReadAll(`SELECT line, customer, month, currency, CAST(credit AS VARCHAR), CAST(percent_of_fee AS VARCHAR), cuts, error FROM read_parquet('${out}') ORDER BY line`);
+  const rows = back.getRowsJS().map((r) => r.map((v) => (v === null ? '' : String(v))));
+  const expected = node.out.trim().split('\n').slice(1).map((line) => [line.split(',')[0], ...line.match(/,(EUR),([0-9.]+),/)!.slice(1)]);
+  assert.deepEqual(rows.map((r) => [r[0], r[3], r[4]]), expected);
+  duck.closeSync();
+});
+
+test('`batch --parquet IN`: a column missing or of the wrong type is one line naming it, and nothing is written', async () => {
+  const rules = file('uptime-q.credit', RULES.replace('default 99.9% ', ''));
+  const duck = await (await DuckDBInstance.create(':memory:')).connect();
+  const missing = join(dir, 'missing.parquet');
+  const wrong = join(dir, 'wrong.parquet');
+  await duck.run(`COPY (SELECT 'acme' AS customer, 1 AS month, 1000 AS fee) TO '${missing}' (FORMAT parquet)`);
+  await duck.run(`COPY (SELECT 'acme' AS customer, 1 AS month, 'high' AS availability, 1000 AS fee) TO '${wrong}' (FORMAT parquet)`);
+  duck.closeSync();
+  const a = run('batch', rules, '--parquet', missing);
+  assert.deepEqual([a.code, a.out, a.err.trim().split('\n').length], [2, '', 1]);
+  assert.match(a.err, /column "availability" is missing, and the rules declare no default for it/);
+  const b = run('batch', rules, '--parquet', wrong);
+  assert.deepEqual([b.code, b.out, b.err.trim().split('\n').length], [2, '', 1]);
+  assert.match(b.err, /column "availability" is VARCHAR; the input `availability` needs a number/);
+});
