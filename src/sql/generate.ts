@@ -199,7 +199,7 @@ class Generator {
           return [`${cast(`${paidBefore(scope, 'quarterly')} + ${paid}`, values.money)} AS ${id(`_q${scope}`)}`, `${cast(`${paidBefore(scope, 'yearly')} + ${paid}`, values.money)} AS ${id(`_y${scope}`)}`];
         }),
       ];
-      return `SELECT ${select.join(', ')} FROM ${from}${result.laterals}`;
+      return `SELECT ${select.join(', ')} FROM ${result.from(from)}`;
     };
     const zero = cast('0', values.money);
     const good = `NOT m.${id('_months_bad')}`;
@@ -211,7 +211,11 @@ class Generator {
       const first = `${month(`${id('_m')} m`, () => zero)} WHERE ${good} AND (m.${id('_solo')} IS NOT NULL OR m.${id('_month')} = 1)`;
       const previous = (scope: number, period: 'quarterly' | 'yearly') =>
         period === 'yearly' ? `r.${id(`_y${scope}`)}` : this.plan.period !== 'monthly' ? zero : `CASE WHEN m.${id('_month')} IN (4, 7, 10) THEN ${zero} ELSE r.${id(`_q${scope}`)} END`;
-      const next = `${month(`${id('_run')} r JOIN ${id('_m')} m ON m.${id('_customer')} = r.${id('_customer')} AND m.${id('_month')} = r.${id('_month')} + 1`, previous)} WHERE ${good}`;
+      // What each scope paid before, as columns of the next month's row: the month's levels read them as \`m.…\`.
+      const before = (scope: number, period: 'quarterly' | 'yearly') => id(`_before_${period === 'yearly' ? 'y' : 'q'}${scope}`);
+      const befores = remembering.flatMap((scope) => (['quarterly', 'yearly'] as const).map((period) => `${previous(scope, period)} AS ${before(scope, period)}`));
+      const joined = `(SELECT m.*, ${befores.join(', ')} FROM ${id('_run')} r JOIN ${id('_m')} m ON m.${id('_customer')} = r.${id('_customer')} AND m.${id('_month')} = r.${id('_month')} + 1) AS m`;
+      const next = `${month(joined, (scope, period) => `m.${before(scope, period)}`)} WHERE ${good}`;
       parts.push(['_run', `${first}\n  UNION ALL\n  ${next}`]);
     }
     const out = (row: string, exact: string, cuts: string, yearError: string) => {

@@ -13,9 +13,12 @@
  * - every scope that remembers adds what it paid, rounded half up to the
  *   minor unit ("caps count what was paid", `Accruals`).
  *
- * The month is written as a chain of `LATERAL` subqueries, each naming the
- * values the next ones use (rooms, then rules' amounts, tiers' winners, …),
- * so every value is written once: no expression is copied into another.
+ * The month is written as derived tables nested in one another, each adding
+ * to the row the values the next ones use (rooms, then rules' amounts, tiers'
+ * winners, …), so every value is written once: no expression is copied into
+ * another. Each level is named `m`, so a value reads `m."_room1"` at any
+ * depth. (`LATERAL` subqueries said the same, but DuckDB decorrelates each
+ * into a join on every column it reads: the month took most of the query.)
  *
  * Values that are NULL (not computable exactly) make the month NULL wherever
  * the interpreter would have computed them: a rule that does not hold never
@@ -50,8 +53,8 @@ export interface PaySql {
 }
 
 export interface MonthSql {
-  /** `, LATERAL (…) AS "_month1", …`: to follow the FROM item the columns are read from. */
-  readonly laterals: string;
+  /** The FROM item: \`source\` (a FROM item named \`m\`) with the month's values added, level by level, again named \`m\`. */
+  from(source: string): string;
   /** The month's exact credit (before rounding), at the money scale. */
   readonly exact: string;
   /** The cuts as the batch writes them, "; "-separated; NULL when none. */
@@ -60,7 +63,7 @@ export interface MonthSql {
   readonly paid: ReadonlyMap<number, string>;
 }
 
-/** One LATERAL subquery: named values that later ones read. */
+/** One level of the month: named values that later ones read. */
 class Layer {
   readonly columns: string[] = [];
   constructor(readonly alias: string) {}
@@ -68,7 +71,7 @@ class Layer {
   /** Adds a value; returns how later layers read it. */
   add(name: string, sql: string): string {
     this.columns.push(`${sql} AS ${id(name)}`);
-    return `${id(this.alias)}.${id(name)}`;
+    return `m.${id(name)}`;
   }
 }
 
@@ -150,11 +153,9 @@ export class MonthWriter {
       exact = choose(pays, exact, this.zero);
       for (const [scope, amount] of paid) paid.set(scope, choose(pays, amount, cast('0', this.digits)));
     }
-    const laterals = [rooms, rules, winners, blocks, total, sum, final, paying, payable]
-      .filter((layer) => layer.columns.length > 0)
-      .map((layer) => `, LATERAL (SELECT ${layer.columns.join(', ')}) AS ${id(layer.alias)}`)
-      .join('');
-    return { laterals, exact, cuts: cuts.length === 0 ? 'CAST(NULL AS VARCHAR)' : `NULLIF(concat_ws('; ', ${cuts.join(', ')}), '')`, paid };
+    const layers = [rooms, rules, winners, blocks, total, sum, final, paying, payable].filter((layer) => layer.columns.length > 0);
+    const from = (source: string) => layers.reduce((inner, layer) => `(SELECT m.*, ${layer.columns.join(', ')} FROM ${inner}) AS m`, source);
+    return { from, exact, cuts: cuts.length === 0 ? 'CAST(NULL AS VARCHAR)' : `NULLIF(concat_ws('; ', ${cuts.join(', ')}), '')`, paid };
   }
 
   /**
