@@ -107,6 +107,11 @@ const cutsOf = (text: string) =>
  * (docs/billing.md). Such rows are counted and must stay rare.
  */
 function nearby(a: string, b: string): boolean {
+  // Outcomes are credit|percent|cuts: a share of a credit a minor unit apart is apart too, in proportion.
+  const [creditA, percentA, ...cutsA] = a.split('|');
+  const [creditB, percentB, ...cutsB] = b.split('|');
+  if (creditA !== creditB) [a, b] = [[creditA, ...cutsA].join('|'), [creditB, ...cutsB].join('|')];
+  else if (percentA !== percentB) return false;
   const numbers = /-?\d+(\.\d+)?/g;
   if (a.replace(numbers, '#') !== b.replace(numbers, '#')) return false;
   const [x, y] = [a.match(numbers) ?? [], b.match(numbers) ?? []];
