@@ -45,8 +45,10 @@ Usage:
   credit-rules render FILE [--lang en|de] [--docx OUT.docx]
                                                   print the clause text, or write it as a Word document
   credit-rules compile FILE [--out FILE.json]     write the checked program as JSON
-  credit-rules batch FILE --csv IN|--parquet IN [--out OUT] [--jobs N] [--engine node|duckdb] [--no-formula-guard]
+  credit-rules batch FILE --csv IN [--out OUT] [--jobs N] [--engine node|duckdb] [--no-formula-guard]
                                                   credits for a CSV of customer-months (billing)
+  credit-rules batch FILE --parquet IN [--out OUT.csv|OUT.parquet]
+                                                  the same for a Parquet file, in DuckDB
   credit-rules sql FILE [--dialect duckdb|postgres] [--table NAME]
                                                   the same credits as one SQL query (docs/billing.md)
   credit-rules fmt [--check | --write] FILE...   lay out rules files canonically
@@ -113,7 +115,8 @@ Compares two versions of the rules (.credit or precompiled .json):
 
 Writes the checked program as JSON (to stdout, or to --out). The widget loads
 such a file without the parser.`,
-  batch: `Usage: credit-rules batch FILE --csv IN|--parquet IN [--out OUT] [--jobs N] [--engine node|duckdb] [--no-formula-guard]
+  batch: `Usage: credit-rules batch FILE --csv IN [--out OUT] [--jobs N] [--engine node|duckdb] [--no-formula-guard]
+       credit-rules batch FILE --parquet IN [--out OUT.csv|OUT.parquet]
 
 Computes the credit of every row of a CSV file (IN, or - for stdin) and writes
 a CSV with one row per input row (to stdout, or to OUT). FILE is a .credit file
