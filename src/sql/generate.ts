@@ -122,7 +122,6 @@ class Generator {
    * of a plan this generator was not written for.
    */
   private refuseUnknown(): void {
-    const later = 'is not in the SQL backend yet; credit-rules batch computes it';
     const known: Record<string, readonly string[]> = {
       plan: ['inputs', 'values', 'credits', 'caps', 'pointRate', 'scopes', 'remembers', 'currency', 'period', 'feePeriod', 'hasFee', 'payConditions'],
       rule: ['kind', 'scope', 'owner', 'line', 'condition', 'credit', 'basis', 'proportional', 'caps'],
@@ -146,7 +145,7 @@ class Generator {
     for (const block of this.eachBlocks()) {
       // A tier's own caps would cut item by item, in an order the query does not keep: the block's caps it has.
       const capped = block.tiers.find((tier) => tier.caps.length > 0);
-      if (capped) throw new SqlUnsupported(capped.caps[0].line, `a cap on a tier of a \`for each\` block ${later}; a cap on the block is`);
+      if (capped) throw new SqlUnsupported(capped.caps[0].line, 'a cap on a tier inside a `for each` block is not in the SQL backend yet (a cap on the block is); credit-rules batch computes it');
     }
     for (const cap of this.caps()) check('cap', cap, cap.line);
   }

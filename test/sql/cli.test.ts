@@ -106,12 +106,12 @@ test('`sql` refuses a construct it does not have yet, naming its line; `batch --
   const source = `fee 1000 EUR monthly
 input responses: list of duration default [] range 0min..30d
 credit "Late" for each response in responses:
-  if response > 1h then 2%
+  if response > 1h then 2% capped 50 EUR monthly
 `;
   const rules = file('late.credit', source);
   const result = run('sql', rules);
   assert.deepEqual([result.code, result.out], [1, '']);
-  assert.match(result.err, /late\.credit:2: error: a list input \(`responses`\) is not in the SQL backend yet; credit-rules batch computes it/);
+  assert.match(result.err, /late\.credit:4: error: a cap on a tier inside a `for each` block is not in the SQL backend yet \(a cap on the block is\); credit-rules batch computes it/);
   const csv = file('late.csv', 'customer,month,responses,fee\nacme,1,2h;30min,1000\nacme,2,,200\n');
   const outcome = await runDuckdbBatch(compile(source).program!, csv, new Writable({ write: (_c, _e, done) => done() }), true);
   assert.ok(outcome instanceof HandOver);
