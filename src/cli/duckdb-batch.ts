@@ -26,6 +26,7 @@ import { quoteIdentifier as id } from '../sql/quote.js';
 import { Batch, OUTPUT_COLUMNS, outputTo, type BatchOutcome } from './batch.js';
 import { CsvReader, CsvWriter } from './csv.js';
 import { Customers } from './customers.js';
+import { writeParquet } from './parquet-batch.js';
 
 const CUSTOMER = 'customer';
 const MONTH = 'month';
@@ -51,7 +52,7 @@ interface Columns {
  * Runs the batch in DuckDB: the outcome, or a `HandOver` (nothing written)
  * when the Node batch must compute the file.
  */
-export async function runDuckdbBatch(program: Program, file: string, output: Writable, formulaGuard: boolean): Promise<BatchOutcome | HandOver> {
+export async function runDuckdbBatch(program: Program, file: string, output: Writable, formulaGuard: boolean, parquetOut?: string): Promise<BatchOutcome | HandOver> {
   try {
     generateSql(program.toJSON() as CheckedProgram, { dialect: 'duckdb', table: 'months' });
   } catch (error) {
@@ -84,7 +85,8 @@ export async function runDuckdbBatch(program: Program, file: string, output: Wri
     const failed = await connection.runAndReadAll(`SELECT min(line), any_value(error) FROM result WHERE error IS NOT NULL`);
     const [line, error] = failed.getRowsJS()[0];
     if (line !== null) return new HandOver(`line ${line}: ${error}`);
-    await write(connection, output, formulaGuard);
+    if (parquetOut) await writeParquet(connection, parquetOut);
+    else await write(connection, output, formulaGuard);
     return { ok: true, rows: loaded.rows, failed: 0 };
   } finally {
     connection.closeSync();
@@ -211,29 +213,36 @@ function header(program: Program, fields: readonly string[]): Columns | undefine
   };
 }
 
-/** The result table as the Node batch writes its rows (`Batch.credit`), in line order. */
-async function write(connection: DuckDBConnection, output: Writable, formulaGuard: boolean): Promise<void> {
+/** The result table as the Node batch writes its rows (`Batch.credit`, and `Batch.error` for a row with an error), in line order. */
+export async function write(connection: DuckDBConnection, output: Writable, formulaGuard: boolean): Promise<void> {
   const out = outputTo(output);
   const w = new CsvWriter(PIECE + 4096, formulaGuard);
   w.text(`${OUTPUT_COLUMNS.join(',')}\n`);
   const result = await connection.stream(
-    `SELECT CAST(line AS DOUBLE), customer, CAST(month AS VARCHAR), currency, CAST(credit AS VARCHAR), CAST(percent_of_fee AS VARCHAR), cuts FROM result ORDER BY line`,
+    `SELECT CAST(line AS DOUBLE), CAST(customer AS VARCHAR), CAST(month AS VARCHAR), currency, CAST(credit AS VARCHAR), CAST(percent_of_fee AS VARCHAR), cuts, error FROM result ORDER BY line`,
   );
   for (;;) {
     const chunk = await result.fetchChunk();
     if (!chunk || chunk.rowCount === 0) break;
-    for (const [line, customer, month, currency, credit, percent, cuts] of chunk.getRows() as unknown as [number, string | null, string | null, string | null, string, string, string | null][]) {
+    for (const [line, customer, month, currency, credit, percent, cuts, error] of chunk.getRows() as unknown as [number, string | null, string | null, string | null, string, string | null, string | null, string | null][]) {
       w.count(line);
       w.char(COMMA);
       if (customer !== null) w.cell(customer);
       w.char(COMMA);
       if (month !== null) w.text(month);
+      if (error !== null) {
+        w.text(',,,,,');
+        w.field(error);
+        w.char(LF);
+        continue;
+      }
       w.char(COMMA);
       if (currency !== null) w.text(currency);
       w.char(COMMA);
       w.text(credit);
       w.char(COMMA);
-      w.text(plain(percent));
+      // A program without a fee states no share of it.
+      if (percent !== null) w.text(plain(percent));
       w.char(COMMA);
       if (cuts !== null) w.field(cuts);
       w.char(COMMA);

@@ -17,7 +17,8 @@ import { renderDocx } from './docx.js';
 import { fmt } from './fmt.js';
 import { openOutputFile, OutputFileError, type OutputFile } from './output-file.js';
 import { runInParallel } from './parallel.js';
-import { runDuckdbBatch } from './duckdb-batch.js';
+import { runDuckdbBatch, write as writeResult } from './duckdb-batch.js';
+import { isParquet, ParquetError, parquetBatch, writeParquet } from './parquet-batch.js';
 import { dialectOption, ENGINES, SQL_HELP, sqlOf, type Engine } from './sql-command.js';
 
 export interface Io {
@@ -46,6 +47,8 @@ Usage:
   credit-rules compile FILE [--out FILE.json]     write the checked program as JSON
   credit-rules batch FILE --csv IN [--out OUT] [--jobs N] [--engine node|duckdb] [--no-formula-guard]
                                                   credits for a CSV of customer-months (billing)
+  credit-rules batch FILE --parquet IN [--out OUT.csv|OUT.parquet]
+                                                  the same for a Parquet file, in DuckDB
   credit-rules sql FILE [--dialect duckdb|postgres] [--table NAME]
                                                   the same credits as one SQL query (docs/billing.md)
   credit-rules fmt [--check | --write] FILE...   lay out rules files canonically
@@ -113,6 +116,7 @@ Compares two versions of the rules (.credit or precompiled .json):
 Writes the checked program as JSON (to stdout, or to --out). The widget loads
 such a file without the parser.`,
   batch: `Usage: credit-rules batch FILE --csv IN [--out OUT] [--jobs N] [--engine node|duckdb] [--no-formula-guard]
+       credit-rules batch FILE --parquet IN [--out OUT.csv|OUT.parquet]
 
 Computes the credit of every row of a CSV file (IN, or - for stdin) and writes
 a CSV with one row per input row (to stdout, or to OUT). FILE is a .credit file
@@ -159,6 +163,15 @@ output cannot all be written (a full disk; a reader that went away, as
           as the interpreter does (a bad row, values with units or currencies,
           a quotient without an exact decimal) is computed by the Node batch
           instead, as a whole, before anything is written. IN must be a file.
+--parquet IN
+          reads a Parquet file of customer-months in DuckDB (columns as for
+          credit-rules sql: customer, month, one per input; a list input's a
+          list). Rows DuckDB cannot compute exactly keep their error. line is
+          the row's place in the file. A column missing or of the wrong type
+          is one line naming it.
+--out OUT.parquet
+          writes the result as Parquet (with --engine duckdb or --parquet),
+          whole or not at all.
 --no-formula-guard
           copies the customer and month cells as they are. By default a cell
           from the input that a spreadsheet would run as a formula — it starts
@@ -364,6 +377,7 @@ function openInput(file: string, io: Io): Readable {
 
 interface BatchSettings {
   readonly csv: string | undefined;
+  readonly parquet?: string;
   readonly out: string | undefined;
   readonly jobs: number;
   readonly formulaGuard: boolean;
@@ -376,18 +390,21 @@ interface BatchSettings {
  * reader that went away (`batch … | head`) — stops the batch with exit code
  * 2: billing must not take a cut-short output for a whole one.
  */
-async function batch(file: string, { csv, out, jobs, formulaGuard, engine }: BatchSettings, io: Io): Promise<number> {
-  if (csv === undefined) throw new UsageError('batch needs --csv IN, the CSV file of customer-months (see credit-rules batch --help)');
+async function batch(file: string, { csv, parquet, out, jobs, formulaGuard, engine }: BatchSettings, io: Io): Promise<number> {
+  if (csv !== undefined && parquet !== undefined) throw new UsageError('batch reads one file: --csv IN or --parquet IN, not both');
+  if (csv === undefined && parquet === undefined) throw new UsageError('batch needs --csv IN, the CSV file of customer-months (see credit-rules batch --help)');
   if (engine === 'duckdb' && csv === '-') throw new UsageError('--engine duckdb reads IN as a file, not stdin');
+  if (isParquet(out) && engine !== 'duckdb' && parquet === undefined) throw new UsageError('--out OUT.parquet is written by --engine duckdb (or from --parquet IN)');
   const program = load(file, io);
   if (!program) return 1;
-  const name = csv === '-' ? '<stdin>' : csv;
-  const input = openInput(csv, io);
+  const name = parquet ?? (csv === '-' ? '<stdin>' : csv!);
+  const input = csv === undefined ? undefined : openInput(csv, io);
+  const parquetOut = isParquet(out) ? out : undefined;
   let outFile: OutputFile | undefined;
   try {
-    outFile = out === undefined ? undefined : openOutputFile(out);
+    outFile = out === undefined || parquetOut ? undefined : openOutputFile(out);
   } catch (error) {
-    input.destroy();
+    input?.destroy();
     throw error instanceof OutputFileError ? new UsageError(error.message) : error;
   }
   const output: Writable = outFile?.stream ?? io.stdout ?? process.stdout;
@@ -397,24 +414,34 @@ async function batch(file: string, { csv, out, jobs, formulaGuard, engine }: Bat
   output.on('error', (error: Error) => (outputError ??= error));
   try {
     const options = { formulaGuard, onError: (line: number, message: string) => io.err(`${name}:${line}: error: ${message}`) };
-    const inDuckdb = engine === 'duckdb' ? await runDuckdbBatch(program, csv, output, formulaGuard) : undefined;
+    if (parquet !== undefined) {
+      const result = await parquetBatch(program, parquet, (connection) => (parquetOut ? writeParquet(connection, parquetOut) : writeResult(connection, output, formulaGuard)));
+      for (const failed of result.failed) options.onError(failed.line, failed.error);
+      if (outFile) await outFile.commit();
+      else await written(output);
+      if (result.failed.length > 0) io.err(`credit-rules: ${result.failed.length} of ${result.rows} rows failed`);
+      return result.failed.length > 0 ? 1 : 0;
+    }
+    const inDuckdb = engine === 'duckdb' ? await runDuckdbBatch(program, csv!, output, formulaGuard, parquetOut) : undefined;
+    if (parquetOut && inDuckdb && 'reason' in inDuckdb) throw new UsageError(`${out}: Parquet is written only when DuckDB computes every row, and ${name} is for the Node batch (${inDuckdb.reason})`);
     const outcome =
       inDuckdb && !('reason' in inDuckdb)
         ? inDuckdb
         : jobs > 1
-        ? await runInParallel(program, input, output, options, { jobs, program: JSON.stringify(program.toJSON()), worker: new URL('./batch-worker.js', import.meta.url) })
-        : await runBatch(program, input, output, options);
+        ? await runInParallel(program, input!, output, options, { jobs, program: JSON.stringify(program.toJSON()), worker: new URL('./batch-worker.js', import.meta.url) })
+        : await runBatch(program, input!, output, options);
     if (!outcome.ok) throw new UsageError(`${name}: ${outcome.message}`);
     if (outFile) await outFile.commit();
     else await written(output);
     if (outcome.failed > 0) io.err(`credit-rules: ${outcome.failed} of ${outcome.rows} rows failed`);
     return outcome.failed > 0 ? 1 : 0;
   } catch (error) {
-    input.destroy();
+    input?.destroy();
     outFile?.discard();
     const failed = outputError ?? output.errored;
     if (failed) throw new UsageError(outputFailure(out ?? '<stdout>', failed));
     if (error instanceof UsageError) throw error;
+    if (error instanceof ParquetError) throw new UsageError(error.message);
     const code = (error as NodeJS.ErrnoException).code;
     if (code) throw new UsageError(`${name}: the batch stopped: ${code}`);
     throw error;
@@ -487,6 +514,7 @@ export function main(argv: readonly string[], given: Io): number | Promise<numbe
         lang: { type: 'string' },
         out: { type: 'string' },
         csv: { type: 'string' },
+        parquet: { type: 'string' },
         jobs: { type: 'string' },
         'no-formula-guard': { type: 'boolean' },
         engine: { type: 'string' },
@@ -503,7 +531,7 @@ export function main(argv: readonly string[], given: Io): number | Promise<numbe
     }
     const allowed: Record<string, string[]> = {
       check: [], test: [], eval: ['set', 'json', 'lang'], render: ['lang', 'docx'], compile: ['out'],
-      batch: ['csv', 'out', 'jobs', 'engine', 'no-formula-guard'], sql: ['dialect', 'table'], fmt: ['check', 'write'], diff: ['csv', 'json', 'lang'],
+      batch: ['csv', 'parquet', 'out', 'jobs', 'engine', 'no-formula-guard'], sql: ['dialect', 'table'], fmt: ['check', 'write'], diff: ['csv', 'json', 'lang'],
     };
     for (const option of Object.keys(options)) {
       if (!allowed[command].includes(option)) throw new UsageError(`${command} has no --${option} option (see credit-rules ${command} --help)`);
@@ -537,7 +565,7 @@ export function main(argv: readonly string[], given: Io): number | Promise<numbe
       case 'batch': {
         const engine = options.engine ?? 'node';
         if (!(ENGINES as readonly string[]).includes(engine)) throw new UsageError(`--engine must be ${ENGINES.join(' or ')}, not "${engine}"`);
-        const settings = { csv: options.csv, out: options.out, jobs: jobCount(options.jobs), formulaGuard: !options['no-formula-guard'], engine: engine as Engine };
+        const settings = { csv: options.csv, parquet: options.parquet, out: options.out, jobs: jobCount(options.jobs), formulaGuard: !options['no-formula-guard'], engine: engine as Engine };
         return batch(oneFile(positionals, 'batch'), settings, io).catch((error: unknown) => failure(error, io));
       }
       case 'sql': {

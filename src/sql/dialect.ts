@@ -1,7 +1,8 @@
 /**
  * What differs between the SQL engines the generator writes for. Everything
  * else the query uses — CTEs, `WITH RECURSIVE`, window functions, `CASE`,
- * `CAST(… AS DECIMAL(38, s))`, `round`, `concat_ws` — is the same text in both.
+ * `CAST(… AS DECIMAL(38, s))`, `round`, `concat_ws`, a list's items read with
+ * `unnest(list) AS t(item)` in a subquery — is the same text in both.
  */
 
 export type DialectName = 'duckdb' | 'postgres';
@@ -14,6 +15,10 @@ export interface Dialect {
   quotient(a: string, b: string): string;
   /** The remainder of that division (the sign of a), as DECIMAL(38, 0). */
   mod(a: string, b: string): string;
+  /** A list input's column type: a DuckDB LIST, a PostgreSQL array. */
+  listType(item: string): string;
+  /** A constant list of these decimal texts, as \`listType(item)\`. */
+  listLiteral(items: readonly string[], item: string): string;
 }
 
 const duckdb: Dialect = {
@@ -21,12 +26,16 @@ const duckdb: Dialect = {
   // DuckDB divides DECIMALs in floating point: whole numbers go through HUGEINT, which divides exactly.
   quotient: (a, b) => `CAST(CAST(${a} AS HUGEINT) // CAST(${b} AS HUGEINT) AS DECIMAL(38, 0))`,
   mod: (a, b) => `CAST(CAST(${a} AS HUGEINT) % CAST(${b} AS HUGEINT) AS DECIMAL(38, 0))`,
+  listType: (item) => `${item}[]`,
+  listLiteral: (items, item) => `CAST('[${items.join(', ')}]' AS ${item}[])`,
 };
 
 const postgres: Dialect = {
   name: 'postgres',
   quotient: (a, b) => `CAST(div(${a}, ${b}) AS DECIMAL(38, 0))`,
   mod: (a, b) => `CAST(mod(${a}, ${b}) AS DECIMAL(38, 0))`,
+  listType: (item) => `${item}[]`,
+  listLiteral: (items, item) => `CAST('{${items.join(', ')}}' AS ${item}[])`,
 };
 
 export function dialect(name: DialectName): Dialect {

@@ -19,17 +19,20 @@
  *     shorter than 12 unrolled months and the same text in every engine.
  */
 import * as A from '../language/ast.js';
+import { MONTHS_IN, periodsInYear } from '../language/ast.js';
 import { AFTER_CREDITS, type CheckedProgram } from '../language/checker/program.js';
+import { LIMITS } from '../language/limits.js';
 import { canonical } from '../language/decimal.js';
 import { minorUnitDigits, SECONDS_PER_UNIT } from '../language/literals.js';
 import { lower } from '../language/plan/lower.js';
-import type { CapPlan, InputPlan, Plan, RulePlan } from '../language/plan/plan.js';
+import type { BlockPlan, CapPlan, InputPlan, Plan, RulePlan } from '../language/plan/plan.js';
+import { productScale } from '../language/plan/scales.js';
 import { feeOf } from '../language/plan/semantics.js';
 import { LineMap } from '../language/source.js';
 import { literalText } from '../language/evaluate/inputs.js';
 import { dialect as dialectOf, type DialectName } from './dialect.js';
-import { cast, constant, fromScaledInteger, notBelowZero, powerOfTen, rescale, scaledInteger, SqlExpressions, SqlUnsupported, type SqlName, type SqlNumber } from './expressions.js';
-import { MonthWriter, type MonthColumns } from './month.js';
+import { cast, choose, constant, decimalType, fromScaledInteger, notBelowZero, powerOfTen, rescale, scaledInteger, SqlExpressions, SqlUnsupported, type SqlName, type SqlNumber } from './expressions.js';
+import { MonthWriter, type MonthColumns, type PaySql } from './month.js';
 import { quoteIdentifier as id, quoteLiteral, quoteTableName } from './quote.js';
 
 /** Decimal places an input value may have: more is an error row, never rounded. */
@@ -67,6 +70,8 @@ class Generator {
   /** Per input: its column in the rows, and its scale. */
   private readonly inputNames = new Map<string, SqlName>();
   private readonly letNames = new Map<string, SqlName>();
+  /** Per list input: its column, a list of DECIMAL(38, scale). */
+  private readonly listNames = new Map<string, SqlNumber>();
   private readonly feeScale: number;
 
   constructor(
@@ -77,43 +82,53 @@ class Generator {
     this.lines = new LineMap(program.source);
     this.currency = plan.currency ?? options.currency;
     this.digits = this.currency ? minorUnitDigits(this.currency) : 2;
-    this.expressions = new SqlExpressions(dialectOf(options.dialect), (name, at) => this.name(name, at), (e) => this.lineOf(e));
+    this.expressions = new SqlExpressions(dialectOf(options.dialect), (name, at) => this.name(name, at), (e) => this.lineOf(e), (name, call) => this.aggregate(name, call, ''));
     for (const input of plan.inputs) {
+      if (input.spec.list) {
+        this.listNames.set(input.name, { sql: id(`i_${input.name}`), scale: inputScale(input) });
+        continue;
+      }
       this.inputNames.set(input.name, input.kind === 'boolean' ? { type: 'boolean', sql: id(`i_${input.name}`) } : { type: 'number', sql: id(`i_${input.name}`), scale: inputScale(input) });
     }
-    this.refuseUnknown(program);
-    this.feeScale = this.yearlyFee ? TWELFTH_SCALE : INPUT_SCALE;
+    this.refuseUnknown();
+    this.feeScale = this.dividedFee ? TWELFTH_SCALE : INPUT_SCALE;
   }
 
-  /** Whether the fee is given per year, the month paying its twelfth (the evaluation period is always the month here). */
-  private get yearlyFee(): boolean {
-    return this.plan.feePeriod === 'yearly';
+  /**
+   * The period's fee is the fee × num / den (`fee 12000 EUR yearly` under
+   * months: 1/12; `fee 3000 USD monthly` under quarters: 3/1), reduced.
+   */
+  private get feeRatio(): { num: number; den: number } {
+    const num = MONTHS_IN[this.plan.period];
+    const den = MONTHS_IN[this.plan.feePeriod];
+    const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+    const g = gcd(num, den);
+    return { num: num / g, den: den / g };
+  }
+
+  /** Whether the period's fee is a fraction of the fee given (a twelfth, a third, a quarter): rounded at TWELFTH_SCALE. */
+  private get dividedFee(): boolean {
+    return this.feeRatio.den > 1;
+  }
+
+  /** Periods in a contract year: 12 months, 4 quarters or 1 year. */
+  private get periods(): number {
+    return periodsInYear(this.plan.period);
   }
 
   /**
    * What this backend does not compute yet is refused with its line, never
-   * turned into SQL that would pay something else: evaluation periods other
-   * than the month, a fee per quarter, `pay only if`, rules without a fee,
-   * and any part of a plan this generator was not written for.
+   * turned into SQL that would pay something else: list inputs, and any part
+   * of a plan this generator was not written for.
    */
-  private refuseUnknown(program: CheckedProgram): void {
-    const statement = (type: string) => program.ast.statements.find((s) => s.type === type);
-    const lineOfStatement = (type: string) => {
-      const found = statement(type);
-      return found ? this.lineOf(found) : 1;
-    };
-    const later = 'is not in the SQL backend yet; credit-rules batch computes it';
-    if (this.plan.period !== 'monthly') throw new SqlUnsupported(lineOfStatement('period'), `\`period ${this.plan.period}\` ${later}`);
-    if (this.plan.feePeriod === 'quarterly') throw new SqlUnsupported(lineOfStatement('fee'), `a fee per quarter ${later}`);
-    if (!this.plan.hasFee) throw new SqlUnsupported(1, `a program without a fee ${later}`);
-    if (this.plan.payConditions.length > 0) throw new SqlUnsupported(this.plan.payConditions[0].line, `\`pay only if\` ${later}`);
+  private refuseUnknown(): void {
     const known: Record<string, readonly string[]> = {
       plan: ['inputs', 'values', 'credits', 'caps', 'pointRate', 'scopes', 'remembers', 'currency', 'period', 'feePeriod', 'hasFee', 'payConditions'],
       rule: ['kind', 'scope', 'owner', 'line', 'condition', 'credit', 'basis', 'proportional', 'caps'],
-      block: ['kind', 'scope', 'owner', 'translations', 'line', 'tiers', 'caps'],
+      block: ['kind', 'scope', 'owner', 'translations', 'line', 'tiers', 'caps', 'each'],
       cap: ['id', 'amount', 'kind', 'period', 'line'],
       input: ['name', 'kind', 'spec', 'range', 'unit', 'comparedOnly'],
-      spec: ['name', 'kind', 'label', 'translations', 'default', 'range', 'step', 'implicit', 'period', 'span'],
+      spec: ['name', 'kind', 'label', 'translations', 'default', 'range', 'step', 'implicit', 'period', 'span', 'list', 'defaultItems'],
     };
     const check = (what: string, value: object, line: number) => {
       const unknown = Object.keys(value).find((key) => !known[what].includes(key));
@@ -122,12 +137,16 @@ class Generator {
     check('plan', this.plan, 1);
     for (const input of this.plan.inputs) {
       const line = this.lineOf(input.spec);
-      if (input.spec.list) throw new SqlUnsupported(line, `a list input (\`${input.name}\`) ${later}`);
       check('input', input, line);
       check('spec', input.spec, line);
     }
     for (const rule of this.rules()) check('rule', rule, rule.line);
     for (const credit of this.plan.credits) if (credit.type === 'block') check('block', credit.block, credit.block.line);
+    for (const block of this.eachBlocks()) {
+      // A tier's own caps would cut item by item, in an order the query does not keep: the block's caps it has.
+      const capped = block.tiers.find((tier) => tier.caps.length > 0);
+      if (capped) throw new SqlUnsupported(capped.caps[0].line, 'a cap on a tier inside a `for each` block is not in the SQL backend yet (a cap on the block is); credit-rules batch computes it');
+    }
     for (const cap of this.caps()) check('cap', cap, cap.line);
   }
 
@@ -165,7 +184,9 @@ class Generator {
         holds: (rule) => `m.${id(`_h${rule.scope}`)}`,
         pays: (rule) => `m.${id(`_p${rule.scope}`)}`,
         limit: (cap) => `m.${id(`_c${cap.id}`)}`,
+        each: (block) => `m.${id(`_e${block.scope}`)}`,
         paidBefore,
+        pay: this.plan.payConditions.length > 0 ? this.payable(values.money) : undefined,
       };
       const result = writer.month(columns);
       const select = [
@@ -177,7 +198,7 @@ class Generator {
           return [`${cast(`${paidBefore(scope, 'quarterly')} + ${paid}`, values.money)} AS ${id(`_q${scope}`)}`, `${cast(`${paidBefore(scope, 'yearly')} + ${paid}`, values.money)} AS ${id(`_y${scope}`)}`];
         }),
       ];
-      return `SELECT ${select.join(', ')} FROM ${from}${result.laterals}`;
+      return `SELECT ${select.join(', ')} FROM ${result.from(from)}`;
     };
     const zero = cast('0', values.money);
     const good = `NOT m.${id('_months_bad')}`;
@@ -188,14 +209,18 @@ class Generator {
       recursive = true;
       const first = `${month(`${id('_m')} m`, () => zero)} WHERE ${good} AND (m.${id('_solo')} IS NOT NULL OR m.${id('_month')} = 1)`;
       const previous = (scope: number, period: 'quarterly' | 'yearly') =>
-        period === 'yearly' ? `r.${id(`_y${scope}`)}` : `CASE WHEN m.${id('_month')} IN (4, 7, 10) THEN ${zero} ELSE r.${id(`_q${scope}`)} END`;
-      const next = `${month(`${id('_run')} r JOIN ${id('_m')} m ON m.${id('_customer')} = r.${id('_customer')} AND m.${id('_month')} = r.${id('_month')} + 1`, previous)} WHERE ${good}`;
+        period === 'yearly' ? `r.${id(`_y${scope}`)}` : this.plan.period !== 'monthly' ? zero : `CASE WHEN m.${id('_month')} IN (4, 7, 10) THEN ${zero} ELSE r.${id(`_q${scope}`)} END`;
+      // What each scope paid before, as columns of the next month's row: the month's levels read them as \`m.…\`.
+      const before = (scope: number, period: 'quarterly' | 'yearly') => id(`_before_${period === 'yearly' ? 'y' : 'q'}${scope}`);
+      const befores = remembering.flatMap((scope) => (['quarterly', 'yearly'] as const).map((period) => `${previous(scope, period)} AS ${before(scope, period)}`));
+      const joined = `(SELECT m.*, ${befores.join(', ')} FROM ${id('_run')} r JOIN ${id('_m')} m ON m.${id('_customer')} = r.${id('_customer')} AND m.${id('_month')} = r.${id('_month')} + 1) AS m`;
+      const next = `${month(joined, (scope, period) => `m.${before(scope, period)}`)} WHERE ${good}`;
       parts.push(['_run', `${first}\n  UNION ALL\n  ${next}`]);
     }
     const out = (row: string, exact: string, cuts: string, yearError: string) => {
       const error = `COALESCE(${row}.${id('_error')}, ${yearError}, CASE WHEN ${exact} IS NULL OR ${row}.${id('_fee')} IS NULL THEN ${quoteLiteral(this.uncomputable())} END)`;
       const ok = `${error} IS NULL`;
-      const percent = this.percent(d, exact, row, values.money);
+      const percent = this.plan.hasFee ? this.percent(d, exact, row, values.money) : `CAST(NULL AS ${decimalType(PERCENT_SCALE)})`;
       return [
         ...keep.map((k) => `${row}.${id(k)}`),
         `${row}.${id('_customer')} AS ${id('customer')}`,
@@ -207,7 +232,8 @@ class Generator {
         `${error} AS ${id('error')}`,
       ].join(', ');
     };
-    const yearMessage = quoteLiteral('the months of a customer must be 1, 2, 3 … in order, without gap or repeat, at most 12: caps accrue from month 1');
+    const what = this.plan.period === 'monthly' ? 'months' : this.plan.period === 'quarterly' ? 'quarters' : 'years';
+    const yearMessage = quoteLiteral(`the ${what} of a customer must be 1, 2, 3 … in order, without gap or repeat, at most ${this.periods}: caps accrue from ${what.slice(0, -1)} 1`);
     const result = [
       `SELECT ${out('r', `r.${id('_exact')}`, `r.${id('_cuts')}`, `r.${id('_year_error')}`)} FROM ${id('_run')} r`,
       `SELECT ${out('m', 'CAST(NULL AS DECIMAL(38, 0))', 'CAST(NULL AS VARCHAR)', yearMessage)} FROM ${id('_m')} m WHERE m.${id('_months_bad')}`,
@@ -230,10 +256,15 @@ class Generator {
     // The fee first, as the interpreter reads it.
     const ordered = [...this.plan.inputs].sort((a, b) => Number(b.name === 'fee') - Number(a.name === 'fee'));
     for (const input of ordered) {
-      const named = this.inputNames.get(input.name)!;
-      const fallback = input.spec.default;
       const raw = given.has(input.name) ? id(input.name) : 'NULL';
       const problem = (test: string, message: string) => problems.push(`CASE WHEN ${test} THEN ${quoteLiteral(`\`${input.name}\`: ${message}`)} END`);
+      const list = this.listNames.get(input.name);
+      if (list) {
+        columns.push(`${this.listInput(input, raw, list.scale, problem)} AS ${list.sql}`);
+        continue;
+      }
+      const named = this.inputNames.get(input.name)!;
+      const fallback = input.spec.default;
       if (named.type === 'boolean') {
         const value = fallback ? `COALESCE(${raw}, ${fallback.value === 'true' ? 'TRUE' : 'FALSE'})` : raw;
         columns.push(`CAST(${value} AS BOOLEAN) AS ${named.sql}`);
@@ -241,25 +272,82 @@ class Generator {
         continue;
       }
       // The value in the interpreter's unit (a percent as a fraction, a duration in seconds); else the default's.
-      const given6 = cast(raw, INPUT_SCALE);
-      const unit = input.kind === 'percent' ? powerOfTen(-2) : input.kind === 'duration' ? constant(String(SECONDS_PER_UNIT[input.unit ?? 'h']), 0) : undefined;
-      const converted = unit ? cast(`${given6} * ${unit}`, named.scale) : given6;
+      const converted = this.inUnit(input, raw, named.scale);
       const fallbackValue = fallback && canonical(fallback);
       const value = fallbackValue ? `COALESCE(${converted}, ${cast(constant(fallbackValue.toFixed(), fallbackValue.decimalPlaces()), named.scale)})` : converted;
       columns.push(`${value} AS ${named.sql}`);
       if (!fallback) problem(`${raw} IS NULL`, 'no value given, and the rules declare no default');
-      problem(`${given6} <> ${raw}`, `has more than ${INPUT_SCALE} decimal places, which SQL billing does not round`);
-      if (input.name === 'fee') problem(`${value} <= 0`, 'the fee must be more than zero');
-      if (input.kind === 'duration') problem(`${value} < 0`, 'a duration cannot be negative');
-      if (input.range) {
-        const min = canonical(input.range.min);
-        const max = canonical(input.range.max);
-        const inUnit = (d: typeof min) => constant(d.toFixed(), d.decimalPlaces());
-        problem(`${value} < ${inUnit(min)} OR ${value} > ${inUnit(max)}`, `outside the allowed range ${literalText(input.range.min)}..${literalText(input.range.max)}`);
-      }
+      for (const [test, message] of this.valueProblems(input, raw, value)) problem(test, message);
     }
+    if (!this.plan.hasFee) columns.push(`${cast('0', INPUT_SCALE)} AS ${id('i_fee')}`);
     columns.push(problems.length === 0 ? `CAST(NULL AS VARCHAR) AS ${id('_error')}` : `NULLIF(concat_ws('; ', ${problems.join(', ')}), '') AS ${id('_error')}`);
     return `SELECT ${columns.join(', ')} FROM ${table}`;
+  }
+
+  /** A value of the table (in the input's unit) in the interpreter's: a percent as a fraction, a duration in seconds. */
+  private inUnit(input: InputPlan, raw: string, scale: number): string {
+    const given6 = cast(raw, INPUT_SCALE);
+    const unit = input.kind === 'percent' ? powerOfTen(-2) : input.kind === 'duration' ? constant(String(SECONDS_PER_UNIT[input.unit ?? 'h']), 0) : undefined;
+    return unit ? cast(`${given6} * ${unit}`, scale) : given6;
+  }
+
+  /** What can be wrong with a value (or a list's item) `raw` of the table, `value` in the interpreter's unit: [test, message]. */
+  private valueProblems(input: InputPlan, raw: string, value: string): [string, string][] {
+    const found: [string, string][] = [[`${cast(raw, INPUT_SCALE)} <> ${raw}`, `has more than ${INPUT_SCALE} decimal places, which SQL billing does not round`]];
+    if (input.name === 'fee') found.push([`${value} <= 0`, 'the fee must be more than zero']);
+    if (input.kind === 'duration') found.push([`${value} < 0`, 'a duration cannot be negative']);
+    if (input.range) {
+      const min = canonical(input.range.min);
+      const max = canonical(input.range.max);
+      const inUnit = (d: typeof min) => constant(d.toFixed(), d.decimalPlaces());
+      found.push([`${value} < ${inUnit(min)} OR ${value} > ${inUnit(max)}`, `outside the allowed range ${literalText(input.range.min)}..${literalText(input.range.max)}`]);
+    }
+    return found;
+  }
+
+  /**
+   * A \`list of …\` input: the table's column is a list (a DuckDB LIST, a
+   * PostgreSQL array) of values in the input's unit; here each item in the
+   * interpreter's, as a list of DECIMAL(38, scale). NULL takes the declared
+   * default items, else none. An item's problems are the row's.
+   */
+  private listInput(input: InputPlan, raw: string, scale: number, problem: (test: string, message: string) => void): string {
+    const item = id('_v');
+    const items = (select: string, where = '') => `(SELECT ${select} FROM unnest(${raw}) AS ${id('_items')}(${item})${where})`;
+    const converted = this.inUnit(input, item, scale);
+    const defaults = (input.spec.defaultItems ?? []).map((literal) => {
+      const value = canonical(literal);
+      return value.toFixed();
+    });
+    const d = dialectOf(this.options.dialect);
+    if (raw === 'NULL') return d.listLiteral(defaults, decimalType(scale));
+    for (const [test, message] of this.valueProblems(input, item, converted)) problem(`EXISTS ${items('1', ` WHERE ${test}`)}`, `an item ${message}`);
+    problem(`${items('count(*)')} > ${LIMITS.listItems}`, `at most ${LIMITS.listItems} items a period`);
+    return `CASE WHEN ${raw} IS NULL THEN ${d.listLiteral(defaults, decimalType(scale))} ELSE ARRAY${items(converted)} END`;
+  }
+
+  /**
+   * \`count\`, \`sum\`, \`max\` or \`min\` of a list input's items, as a subquery
+   * over the row's list (\`prefix\` names the row where it is not the only
+   * one). \`max\` and \`min\` of no items are NULL: the interpreter stops
+   * there. undefined when the name is no list input.
+   */
+  private aggregate(name: string, call: A.Call, prefix: string): SqlNumber | undefined {
+    const list = this.listNames.get(name);
+    if (!list) return undefined;
+    const over = (select: string) => `(SELECT ${select} FROM unnest(${prefix}${list.sql}) AS ${id('_items')}(${id('_v')}))`;
+    const item = id('_v');
+    switch (call.name) {
+      case 'count':
+        return { sql: over(cast('count(*)', 0)), scale: 0 };
+      case 'sum':
+        return { sql: over(cast(`COALESCE(sum(${item}), 0)`, list.scale)), scale: list.scale };
+      case 'max':
+      case 'min':
+        return { sql: over(cast(`${call.name}(${item})`, list.scale)), scale: list.scale };
+      default:
+        throw new SqlUnsupported(this.lineOf(call), `\`${call.name}\` of a list is not in the SQL backend`);
+    }
   }
 
   /**
@@ -268,13 +356,16 @@ class Generator {
    * A row on its own (no customer) is a run of one month.
    */
   private fees(d: ReturnType<typeof dialectOf>): string {
-    const fee = this.inputNames.get('fee') as SqlNumber;
-    // A yearly fee's twelfth, rounded half up at TWELFTH_SCALE places: the interpreter keeps 40 significant
-    // digits. A twelfth's digits end in a repeating 3 or 6, so both round the same way, and a result that
-    // differs would need an amount within 10^-18 of a half cent (docs/billing.md).
-    const twelfths = cast(`2 * ${scaledInteger(fee)} * ${powerOfTen(TWELFTH_SCALE - fee.scale)} + 12`, 0);
-    const monthly: SqlNumber = this.yearlyFee ? fromScaledInteger(d.quotient(twelfths, constant('24', 0)), TWELFTH_SCALE) : fee;
+    const fee = (this.inputNames.get('fee') as SqlNumber | undefined) ?? { sql: id('i_fee'), scale: INPUT_SCALE };
+    // A yearly fee's twelfth (or a third, a quarter), rounded half up at TWELFTH_SCALE places: the interpreter
+    // keeps 40 significant digits. A twelfth's or third's digits end in a repeating 3 or 6, so both round the
+    // same way, and a result that differs would need an amount within 10^-18 of a half cent (docs/billing.md).
+    const { num, den } = this.feeRatio;
+    const times = num > 1 ? `${num} * ` : '';
+    const parts = cast(`2 * ${times}${scaledInteger(fee)} * ${powerOfTen(TWELFTH_SCALE - fee.scale)} + ${den}`, 0);
+    const monthly: SqlNumber = this.dividedFee ? fromScaledInteger(d.quotient(parts, constant(String(2 * den), 0)), TWELFTH_SCALE) : num > 1 ? { sql: cast(`${num} * ${fee.sql}`, fee.scale), scale: fee.scale } : fee;
     const year = `PARTITION BY ${id('_customer')}, ${id('_solo')}`;
+    const periods = this.periods;
     const quarter = `PARTITION BY ${id('_customer')}, ${id('_solo')}, CASE WHEN ${id('_month')} <= 3 THEN 1 WHEN ${id('_month')} <= 6 THEN 2 WHEN ${id('_month')} <= 9 THEN 3 ELSE 4 END`;
     const s = this.feeScale;
     const last = `first_value(${id('_fee')}) OVER (${year} ORDER BY ${id('_month')} DESC)`;
@@ -282,11 +373,11 @@ class Generator {
     const inner = `SELECT *, ${monthly.sql} AS ${id('_fee')}, row_number() OVER (${year} ORDER BY ${id('_month')}) AS ${id('_rank')} FROM ${id('_in')}`;
     const firstBad = `min(CASE WHEN ${id('_error')} IS NOT NULL THEN ${id('_month')} END) OVER (${year})`;
     return `SELECT *,
-    ${this.feeOf('yearly') ? `${complete(year, cast(`sum(${id('_fee')}) OVER (${year}) + (12 - count(*) OVER (${year})) * ${last}`, s))} AS ${id('_fee_yearly')},` : ''}
-    ${this.feeOf('quarterly') ? `${complete(quarter, cast(`sum(${id('_fee')}) OVER (${quarter}) + (3 - count(*) OVER (${quarter})) * ${last}`, s))} AS ${id('_fee_quarterly')},` : ''}
+    ${this.feeOf('yearly') ? `${complete(year, cast(`sum(${id('_fee')}) OVER (${year}) + (${periods} - count(*) OVER (${year})) * ${last}`, s))} AS ${id('_fee_yearly')},` : ''}
+    ${this.feeOf('quarterly') ? (this.plan.period !== 'monthly' ? `${id('_fee')} AS ${id('_fee_quarterly')},` : `${complete(quarter, cast(`sum(${id('_fee')}) OVER (${quarter}) + (3 - count(*) OVER (${quarter})) * ${last}`, s))} AS ${id('_fee_quarterly')},`) : ''}
     CASE WHEN ${id('_error')} IS NULL AND ${firstBad} IS NOT NULL THEN 'not computed: month ' || CAST(${firstBad} AS VARCHAR) || ${quoteLiteral(" of this customer's contract year has an error")} END AS ${id('_year_error')},
     CASE WHEN ${id('_solo')} IS NOT NULL THEN ${id('_month')} IS NOT NULL
-      ELSE bool_or(${id('_month')} IS NULL OR ${id('_month')} <> ${id('_rank')} OR ${id('_month')} > 12) OVER (${year}) END AS ${id('_months_bad')}
+      ELSE bool_or(${id('_month')} IS NULL OR ${id('_month')} <> ${id('_rank')} OR ${id('_month')} > ${periods}) OVER (${year}) END AS ${id('_months_bad')}
   FROM (${inner}) AS ${id('_with_fee')}`;
   }
 
@@ -300,12 +391,13 @@ class Generator {
     const needed = new Set<string>();
     const pending: string[] = [];
     const use = (expr: A.Expr) => pending.push(...A.namesIn(expr).map((n) => n.name));
-    for (const rule of this.rules()) {
+    for (const rule of [...this.rules(), ...this.eachBlocks().flatMap((block) => block.tiers)]) {
       use(rule.condition);
       use(rule.credit);
       if (rule.proportional) [rule.proportional.subject, rule.proportional.threshold, rule.proportional.step].forEach(use);
     }
     for (const cap of this.caps()) use(cap.amount);
+    for (const condition of this.plan.payConditions) use(condition.condition);
     if (this.plan.pointRate) use(this.plan.pointRate.amount);
     while (pending.length > 0) {
       const name = pending.pop()!;
@@ -352,8 +444,13 @@ class Generator {
     return levels.filter((l) => l !== undefined);
   }
 
+  /** Rules and tiers computed once a row (not those of a \`for each\` block, computed for each item). */
   private rules(): RulePlan[] {
-    return this.plan.credits.flatMap((c) => (c.type === 'rule' ? [c.rule] : c.block.tiers));
+    return this.plan.credits.flatMap((c) => (c.type === 'rule' ? [c.rule] : c.block.each ? [] : c.block.tiers));
+  }
+
+  private eachBlocks(): BlockPlan[] {
+    return this.plan.credits.flatMap((c) => (c.type === 'block' && c.block.each ? [c.block] : []));
   }
 
   private caps(): CapPlan[] {
@@ -367,7 +464,7 @@ class Generator {
   private monthValues(): { columns: string[]; money: number } {
     const fee: SqlNumber = { sql: id('_fee'), scale: this.feeScale };
     const fees = { monthly: fee, quarterly: { sql: id('_fee_quarterly'), scale: this.feeScale }, yearly: { sql: id('_fee_yearly'), scale: this.feeScale } };
-    const product = (a: SqlNumber, b: SqlNumber): SqlNumber => ({ sql: cast(`${a.sql} * ${b.sql}`, a.scale + b.scale), scale: a.scale + b.scale });
+    const product = (a: SqlNumber, b: SqlNumber): SqlNumber => ({ sql: cast(`${a.sql} * ${b.sql}`, productScale(a.scale, b.scale)), scale: productScale(a.scale, b.scale) });
     let pointValue: SqlNumber | undefined;
     if (this.plan.pointRate) {
       const rate = this.expressions.number(this.plan.pointRate.amount);
@@ -376,31 +473,59 @@ class Generator {
     const points = () => pointValue ?? { sql: cast('0', 0), scale: 0 };
     const amounts: { name: string; value: SqlNumber; line: number }[] = [];
     const tests: string[] = [];
+    const pays = (rule: RulePlan, expressions: SqlExpressions): SqlNumber => {
+      const credit = expressions.number(rule.credit);
+      let multiplied = credit;
+      if (rule.proportional) multiplied = product(credit, this.steps(rule, expressions));
+      const amount = rule.basis === 'percent' ? product(multiplied, fee) : rule.basis === 'points' ? product(notBelowZero(multiplied), points()) : multiplied;
+      return notBelowZero(amount);
+    };
     for (const rule of this.rules()) {
       tests.push(`${this.expressions.test(rule.condition)} AS ${id(`_h${rule.scope}`)}`);
-      const credit = this.expressions.number(rule.credit);
-      let multiplied = credit;
-      if (rule.proportional) multiplied = product(credit, this.steps(rule));
-      const amount = rule.basis === 'percent' ? product(multiplied, fee) : rule.basis === 'points' ? product(notBelowZero(multiplied), points()) : multiplied;
-      amounts.push({ name: `_p${rule.scope}`, value: notBelowZero(amount), line: rule.line });
+      amounts.push({ name: `_p${rule.scope}`, value: pays(rule, this.expressions), line: rule.line });
     }
+    // A \`for each\` block: each item's best tier, summed over the items (\`eachItem\` in plan/semantics.ts).
+    const eaches = this.eachBlocks().map((block) => {
+      const list = this.listNames.get(block.each!.list)!;
+      const item = `${id('_items')}.${id('_v')}`;
+      const expressions = new SqlExpressions(
+        dialectOf(this.options.dialect),
+        (name, at) => (name === block.each!.name ? { type: 'number', sql: item, scale: list.scale } : this.name(name, at)),
+        (e) => this.lineOf(e),
+        (name, call) => this.aggregate(name, call, ''),
+      );
+      const tiers = block.tiers.map((tier) => ({ holds: expressions.test(tier.condition), pays: pays(tier, expressions) }));
+      for (const line of expressions.divisionLines) this.expressions.divisionLines.add(line);
+      return { block, list, tiers };
+    });
+    const eachScale = Math.max(0, ...eaches.flatMap((e) => e.tiers.map((t) => t.pays.scale)));
     for (const cap of this.caps()) {
       const written = this.expressions.number(cap.amount);
       const limit = cap.kind === 'percent' ? product(written, feeOf(cap.period, fees)) : cap.kind === 'points' ? product(written, points()) : written;
       amounts.push({ name: `_c${cap.id}`, value: limit, line: cap.line });
     }
-    const money = Math.max(this.digits, ...amounts.map((a) => a.value.scale));
+    const money = Math.max(this.digits, eachScale, ...amounts.map((a) => a.value.scale));
     const tooFine = amounts.find((a) => a.value.scale > 38 - 10);
     if (tooFine) throw new SqlUnsupported(tooFine.line, `this amount needs ${tooFine.value.scale} decimal places; SQL's DECIMAL(38) would leave too few digits for the whole amount`);
-    return { columns: [...tests, ...amounts.map((a) => `${rescale(a.value, money)} AS ${id(a.name)}`)], money };
+    if (money > 38 - 10) throw new SqlUnsupported(eaches[0].block.line, `this amount needs ${money} decimal places; SQL's DECIMAL(38) would leave too few digits for the whole amount`);
+    const zero = cast('0', money);
+    const sums = eaches.map(({ block, list, tiers }) => {
+      // The highest that holds (the first of equals pays the same); none: zero. NULL when a tier that holds is.
+      const paid = tiers.map((t) => choose(t.holds, rescale(t.pays, money), zero));
+      const best = paid.length === 1 ? paid[0] : `CASE WHEN ${paid.map((p) => `${p} IS NULL`).join(' OR ')} THEN NULL ELSE GREATEST(${paid.join(', ')}) END`;
+      // SUM skips a NULL; the interpreter would have stopped there.
+      const sum = `(SELECT CASE WHEN count(*) = count(${id('_best')}) THEN ${cast(`COALESCE(sum(${id('_best')}), 0)`, money)} END FROM (SELECT ${best} AS ${id('_best')} FROM unnest(${list.sql}) AS ${id('_items')}(${id('_v')})) AS ${id('_bests')})`;
+      return `${sum} AS ${id(`_e${block.scope}`)}`;
+    });
+    return { columns: [...tests, ...amounts.map((a) => `${rescale(a.value, money)} AS ${id(a.name)}`), ...sums], money };
   }
 
   /** Full or started steps of a proportional credit (`countSteps`), exactly: whole numbers divided. */
-  private steps(rule: RulePlan): SqlNumber {
+  private steps(rule: RulePlan, expressions: SqlExpressions): SqlNumber {
     const p = rule.proportional!;
-    const subject = this.expressions.number(p.subject);
-    const threshold = this.expressions.number(p.threshold);
-    const step = this.expressions.number(p.step);
+    const subject = expressions.number(p.subject);
+    const threshold = expressions.number(p.threshold);
+    const step = expressions.number(p.step);
     const scale = Math.max(subject.scale, threshold.scale, step.scale);
     const [a, b] = p.direction === 'below' ? [threshold, subject] : [subject, threshold];
     const distance = notBelowZero({ sql: cast(`${rescale(a, scale)} - ${rescale(b, scale)}`, scale), scale });
@@ -419,14 +544,52 @@ class Generator {
   private percent(d: ReturnType<typeof dialectOf>, exact: string, row: string, money: number): string {
     const total = scaledInteger({ sql: exact, scale: money });
     // A yearly fee's month is exactly its twelfth: exact / (fee / 12) = 12 · exact / fee, without the twelfth's rounding.
-    const fee = this.yearlyFee ? { sql: `${row}.${id('i_fee')}`, scale: INPUT_SCALE } : { sql: `${row}.${id('_fee')}`, scale: this.feeScale };
-    const times = this.yearlyFee ? '12 * ' : '';
+    const { num, den } = this.feeRatio;
+    const fee = this.dividedFee ? { sql: num > 1 ? cast(`${num} * ${row}.${id('i_fee')}`, INPUT_SCALE) : `${row}.${id('i_fee')}`, scale: INPUT_SCALE } : { sql: `${row}.${id('_fee')}`, scale: this.feeScale };
+    const times = this.dividedFee ? `${den} * ` : '';
     // exact / fee × 100 × 10^10 = T·10^(feeScale + 12 − money) / F, with T and F the scaled whole numbers.
     const shift = fee.scale + 2 + PERCENT_SCALE - money;
     const F = scaledInteger(fee);
     const N = cast(`${times}${shift >= 0 ? `${total} * ${powerOfTen(shift)}` : total}`, 0);
     const D = shift >= 0 ? F : cast(`${F} * ${powerOfTen(-shift)}`, 0);
     return fromScaledInteger(d.quotient(cast(`2 * ${N} + ${D}`, 0), cast(`2 * ${D}`, 0)), PERCENT_SCALE).sql;
+  }
+
+  /**
+   * The \`pay only if\` conditions in order, the first that fails deciding
+   * (\`month\` in plan/semantics.ts): their names read from the month's row
+   * \`m\`, \`total_credit\` as paid and \`total_credit_percent\` as the exact
+   * credit's share of the period's fee (exact, or NULL: not computable here).
+   */
+  private payable(money: number): PaySql {
+    const d = dialectOf(this.options.dialect);
+    const usesShare = this.plan.payConditions.some((c) => A.namesIn(c.condition).some((n) => n.name === 'total_credit_percent'));
+    const fee: SqlNumber = { sql: `m.${id('_fee')}`, scale: this.feeScale };
+    return {
+      share: usesShare ? (exact) => (this.plan.hasFee ? this.expressions.divide({ sql: exact, scale: money }, fee, this.plan.payConditions[0].line).sql : cast('0', 0)) : undefined,
+      test: (paid, share, exact) => {
+        const expressions = new SqlExpressions(
+          d,
+          (name, at) => {
+            if (name === 'total_credit') return { type: 'number', sql: paid, scale: this.digits };
+            if (name === 'total_credit_percent') return { type: 'number', sql: share ?? cast('0', 0), scale: this.plan.hasFee ? this.shareScale(money) : 0 };
+            const found = this.name(name, at);
+            return { ...found, sql: `m.${found.sql}` };
+          },
+          (e) => this.lineOf(e),
+          (name, call) => this.aggregate(name, call, 'm.'),
+          this.plan.hasFee ? { name: 'total_credit_percent', amount: { sql: exact, scale: money }, fee } : undefined,
+        );
+        const tests = this.plan.payConditions.map((c) => expressions.test(c.condition));
+        for (const line of expressions.divisionLines) this.expressions.divisionLines.add(line);
+        return tests.reduceRight((rest, test) => choose(test, rest, 'FALSE'), 'TRUE');
+      },
+    };
+  }
+
+  /** The scale of \`total_credit_percent\`: the quotient's, as \`divide\` plans it. */
+  private shareScale(money: number): number {
+    return this.expressions.quotientScale(money, this.feeScale);
   }
 
   private uncomputable(): string {

@@ -13,16 +13,19 @@
  * - every scope that remembers adds what it paid, rounded half up to the
  *   minor unit ("caps count what was paid", `Accruals`).
  *
- * The month is written as a chain of `LATERAL` subqueries, each naming the
- * values the next ones use (rooms, then rules' amounts, tiers' winners, …),
- * so every value is written once: no expression is copied into another.
+ * The month is written as derived tables nested in one another, each adding
+ * to the row the values the next ones use (rooms, then rules' amounts, tiers'
+ * winners, …), so every value is written once: no expression is copied into
+ * another. Each level is named `m`, so a value reads `m."_room1"` at any
+ * depth. (`LATERAL` subqueries said the same, but DuckDB decorrelates each
+ * into a join on every column it reads: the month took most of the query.)
  *
  * Values that are NULL (not computable exactly) make the month NULL wherever
  * the interpreter would have computed them: a rule that does not hold never
  * looks at its pay or its caps.
  */
 import type { Period } from '../language/ast.js';
-import type { CapPlan, Plan, RulePlan } from '../language/plan/plan.js';
+import type { BlockPlan, CapPlan, Plan, RulePlan } from '../language/plan/plan.js';
 import { PROGRAM_SCOPE } from '../language/plan/plan.js';
 import { PROGRAM_OWNER, type CapOwner } from '../language/plan/semantics.js';
 import { cast, choose } from './expressions.js';
@@ -33,13 +36,25 @@ export interface MonthColumns {
   holds(rule: RulePlan): string;
   pays(rule: RulePlan): string;
   limit(cap: CapPlan): string;
+  /** A \`for each\` block's items' best tiers, summed (before the block's caps). */
+  each(block: BlockPlan): string;
   /** What `scope` paid before this month in the quarter or year so far (only for scopes that remember). */
   paidBefore(scope: number, period: Exclude<Period, 'monthly'>): string;
+  /** The \`pay only if\` conditions, when the program has any. */
+  readonly pay?: PaySql;
+}
+
+/** \`pay only if\`: whether the month pays, seeing its credit as paid and (when a condition reads it) its share of the fee. */
+export interface PaySql {
+  /** \`total_credit_percent\` of the exact credit; undefined when no condition reads it. */
+  share?(exact: string): string;
+  /** Every condition in order, as one test: the first that fails decides. */
+  test(paid: string, share: string | undefined, exact: string): string;
 }
 
 export interface MonthSql {
-  /** `, LATERAL (…) AS "_month1", …`: to follow the FROM item the columns are read from. */
-  readonly laterals: string;
+  /** The FROM item: \`source\` (a FROM item named \`m\`) with the month's values added, level by level, again named \`m\`. */
+  from(source: string): string;
   /** The month's exact credit (before rounding), at the money scale. */
   readonly exact: string;
   /** The cuts as the batch writes them, "; "-separated; NULL when none. */
@@ -48,7 +63,7 @@ export interface MonthSql {
   readonly paid: ReadonlyMap<number, string>;
 }
 
-/** One LATERAL subquery: named values that later ones read. */
+/** One level of the month: named values that later ones read. */
 class Layer {
   readonly columns: string[] = [];
   constructor(readonly alias: string) {}
@@ -56,7 +71,7 @@ class Layer {
   /** Adds a value; returns how later layers read it. */
   add(name: string, sql: string): string {
     this.columns.push(`${sql} AS ${id(name)}`);
-    return `${id(this.alias)}.${id(name)}`;
+    return `m.${id(name)}`;
   }
 }
 
@@ -98,6 +113,15 @@ export class MonthWriter {
         continue;
       }
       const block = credit.block;
+      if (block.each) {
+        // Every item through the tiers (computed with the row), then the block's caps on the sum.
+        const capped = this.capped(block.caps, columns.each(block), roomsOf(block.caps, block.scope), block);
+        const amount = total.add(`_amount${block.scope}`, capped.amount);
+        cuts.push(...capped.cuts);
+        remember(block.scope, amount);
+        amounts.push(amount);
+        continue;
+      }
       const tiers = block.tiers.map((tier) => ({ tier, holds: columns.holds(tier), ...ruleAmount(tier) }));
       const winner = winners.add(`_winner${block.scope}`, this.winner(tiers));
       const best = blocks.add(`_best${block.scope}`, `CASE ${winner} ${tiers.map((t, i) => `WHEN ${i} THEN ${t.amount}`).join(' ')} WHEN -1 THEN ${this.zero} END`);
@@ -116,14 +140,22 @@ export class MonthWriter {
     const summed = sum.add('_sum', amounts.length === 0 ? this.zero : cast(amounts.join(' + '), this.money));
     const final = new Layer('_final');
     const capped = this.capped(this.plan.caps, summed, roomsOf(this.plan.caps, PROGRAM_SCOPE), PROGRAM_OWNER);
-    const exact = final.add('_exact', capped.amount);
+    let exact = final.add('_exact', capped.amount);
     cuts.push(...capped.cuts.map((cut, k) => final.add(`_cut${this.plan.caps[k].id}`, cut)));
     remember(PROGRAM_SCOPE, exact);
-    const laterals = [rooms, rules, winners, blocks, total, sum, final]
-      .filter((layer) => layer.columns.length > 0)
-      .map((layer) => `, LATERAL (SELECT ${layer.columns.join(', ')}) AS ${id(layer.alias)}`)
-      .join('');
-    return { laterals, exact, cuts: cuts.length === 0 ? 'CAST(NULL AS VARCHAR)' : `NULLIF(concat_ws('; ', ${cuts.join(', ')}), '')`, paid };
+    // \`pay only if\`: a month that fails pays nothing and counts nothing toward any cap.
+    const paying = new Layer('_pay');
+    const payable = new Layer('_payable');
+    if (columns.pay) {
+      const paidNow = paying.add('_paid', this.round(exact));
+      const share = columns.pay.share ? paying.add('_share', columns.pay.share(exact)) : undefined;
+      const pays = payable.add('_pays', columns.pay.test(paidNow, share, exact));
+      exact = choose(pays, exact, this.zero);
+      for (const [scope, amount] of paid) paid.set(scope, choose(pays, amount, cast('0', this.digits)));
+    }
+    const layers = [rooms, rules, winners, blocks, total, sum, final, paying, payable].filter((layer) => layer.columns.length > 0);
+    const from = (source: string) => layers.reduce((inner, layer) => `(SELECT m.*, ${layer.columns.join(', ')} FROM ${inner}) AS m`, source);
+    return { from, exact, cuts: cuts.length === 0 ? 'CAST(NULL AS VARCHAR)' : `NULLIF(concat_ws('; ', ${cuts.join(', ')}), '')`, paid };
   }
 
   /**

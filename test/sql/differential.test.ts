@@ -14,14 +14,21 @@ import { after, before, test } from 'node:test';
 import fc from 'fast-check';
 import { compile as compileExact } from '../../src/compiler.js';
 import type { CheckedProgram } from '../../src/language/checker/program.js';
-import type { InputValue, InputValues } from '../../src/index.js';
+import type { InputInfo, InputValue, InputValues } from '../../src/index.js';
 import type { Program } from '../../src/runtime.js';
 import { generateSql, SqlUnsupported } from '../../src/sql/generate.js';
+import { MONTHS_IN } from '../../src/language/ast.js';
+import { Decimal } from '../../src/language/decimal.js';
+import { lower } from '../../src/language/plan/lower.js';
 import { programArb, valuesArb } from '../fuzz/arbitraries.js';
-import { columnValue, duckdb, postgres, type Engine, type ResultRow, type Row } from './engines.js';
+import { v2CaseArb } from './v2-programs.js';
+import { columnValue, duckdb, postgres, type Cell, type Engine, type ResultRow, type Row } from './engines.js';
 
 const SEED = 20261207;
-const GENERATED = 30;
+/** SQL_FULL=1 runs the long sweep; the default keeps \`npm test\` short on a busy machine. */
+const FULL = process.env.SQL_FULL === '1';
+const GENERATED = FULL ? 300 : 30;
+const GENERATED_V2 = FULL ? 300 : 24;
 const UNCOMPUTABLE = 'not computed exactly in SQL';
 
 let engines: Engine[] = [];
@@ -44,13 +51,20 @@ function tableOf(program: Program, runs: readonly InputValues[]): { rows: Row[];
   const rows: Row[] = [];
   const expected = new Map<string, Expected>();
   runs.forEach((values, r) => {
-    const months = Math.max(0, ...Object.values(values).map((v) => (Array.isArray(v) ? v.length : 0)));
-    const columns: Record<string, string | boolean | null>[] = Array.from({ length: Math.max(1, months) }, () => ({}));
+    // A year: an input's list of values, or a list input's list of lists.
+    const isYear = (input: InputInfo) => Array.isArray(values[input.name]) && (!input.list || (values[input.name] as readonly unknown[]).some(Array.isArray));
+    const months = Math.max(0, ...program.inputs.map((i) => (isYear(i) ? (values[i.name] as readonly unknown[]).length : 0)));
+    const columns: Record<string, Cell>[] = Array.from({ length: Math.max(1, months) }, () => ({}));
     for (const input of program.inputs) {
-      const given = values[input.name] as InputValue | readonly InputValue[] | undefined;
+      const given = values[input.name] as InputValue | readonly InputValue[] | readonly (readonly InputValue[])[] | undefined;
       for (let m = 0; m < columns.length; m++) {
-        const raw = Array.isArray(given) ? given[m] : given;
-        const value = raw === undefined ? null : columnValue(input, raw as InputValue);
+        const raw = isYear(input) ? (given as readonly unknown[])[m] : given;
+        let value: Cell | undefined;
+        if (raw === undefined) value = null;
+        else if (input.list) {
+          const items = (raw as readonly InputValue[]).map((item) => columnValue(input, item));
+          value = items.some((item) => typeof item !== 'string') ? undefined : (items as string[]);
+        } else value = columnValue(input, raw as InputValue);
         if (value === undefined) return; // no exact value in the input's unit: this run is not comparable
         columns[m][input.name] = value;
       }
@@ -66,26 +80,61 @@ function tableOf(program: Program, runs: readonly InputValues[]): { rows: Row[];
       }
       const month = outcome.credit.months?.[m] ?? outcome.credit;
       const cuts = month.cuts.map((c) => `${c.period} cap on ${c.owner} (line ${c.line}): -${c.cut}`).join('; ');
-      expected.set(key, { credit: month.amount, percent: month.percentOfFee ?? undefined, cuts, error: false });
+      expected.set(key, { credit: month.amount, percent: month.percentOfFee ?? 'NULL', cuts, error: false });
     });
   });
   return { rows, expected };
+}
+
+/**
+ * Cuts of nothing (`-0.00`) left out. Where the period's fee is a fraction of
+ * the fee given (a twelfth), the interpreter's 40 significant digits can make
+ * a sum of items exceed the same sum's cap in the 40th digit, a cut it shows
+ * as -0.00; the SQL's 18 places do not (docs/billing.md). No amount differs.
+ */
+const cutsOf = (text: string) =>
+  text
+    .split('; ')
+    .filter((cut) => cut !== '' && !/: -0(\.0+)?$/.test(cut))
+    .join('; ');
+
+/**
+ * Whether two outcomes differ only by a minor unit in their amounts (the
+ * same words, every number within 0.01). Allowed only where the period's fee
+ * is a fraction of the fee given (a third, a twelfth): the SQL keeps that
+ * fraction at 18 places, the interpreter at 40 significant digits, and an
+ * amount that is exactly a half cent in true fractions can round apart
+ * (docs/billing.md). Such rows are counted and must stay rare.
+ */
+function nearby(a: string, b: string): boolean {
+  // Outcomes are credit|percent|cuts: a share of a credit a minor unit apart is apart too, in proportion.
+  const [creditA, percentA, ...cutsA] = a.split('|');
+  const [creditB, percentB, ...cutsB] = b.split('|');
+  if (creditA !== creditB) [a, b] = [[creditA, ...cutsA].join('|'), [creditB, ...cutsB].join('|')];
+  else if (percentA !== percentB) return false;
+  const numbers = /-?\d+(\.\d+)?/g;
+  if (a.replace(numbers, '#') !== b.replace(numbers, '#')) return false;
+  const [x, y] = [a.match(numbers) ?? [], b.match(numbers) ?? []];
+  return x.every((n, i) => new Decimal(n).minus(y[i]).abs().lte('0.01'));
 }
 
 /** The trailing zeros of a DECIMAL(38, 10) dropped, as `percentString` writes it. */
 const plain = (text: string | null) => (text === null ? 'NULL' : text.includes('.') ? text.replace(/\.?0+$/, '') : text);
 
 /** Programs the SQL backend refuses (a construct it does not have yet): the refusal names a line, and nothing is compared. */
-async function agree(source: string, runs: readonly InputValues[], label: string): Promise<{ rows: number; uncomputable: number; refused?: string }> {
+async function agree(source: string, runs: readonly InputValues[], label: string): Promise<{ rows: number; uncomputable: number; refused?: string; nearby: number }> {
   const { program } = compileExact(source);
   assert.ok(program, `${label}: compiles`);
   const checked = program.toJSON() as CheckedProgram;
+  const plan = lower(checked);
+  const fractionalFee = MONTHS_IN[plan.period] % MONTHS_IN[plan.feePeriod] !== 0;
+  let near = 0;
   try {
     generateSql(checked, { dialect: 'duckdb', table: 'months' });
   } catch (error) {
     assert.ok(error instanceof SqlUnsupported, `${label}: ${(error as Error).message}`);
     assert.match(error.message, /^line \d+: .* (not in the SQL backend yet|does not know yet|does not support)/);
-    return { rows: 0, uncomputable: 0, refused: error.message };
+    return { rows: 0, uncomputable: 0, refused: error.message, nearby: 0 };
   }
   const { rows, expected } = tableOf(program, runs);
   // Rows on their own are told apart by their position: their key goes in as the customer's NULL and comes back in order.
@@ -100,15 +149,19 @@ async function agree(source: string, runs: readonly InputValues[], label: string
     const keyed = new Map<string, ResultRow>(result.filter((r) => r.customer !== null).map((r) => [`${r.customer}/${r.month}`, r]));
     // Rows on their own: compared as a multiset of outcomes, since a table has no order.
     const soloExpected = solo.map((key) => expected.get(key)!);
-    const describe = (e: Expected | ResultRow) => ('error' in e && typeof e.error === 'boolean' ? (e.error ? 'error' : `${e.credit}|${e.percent}|${e.cuts}`) : '');
-    const soloGot = soloResults.map((r) => (r.error !== null ? (r.error.startsWith(UNCOMPUTABLE) ? 'uncomputable' : 'error') : `${r.credit}|${plain(r.percent)}|${r.cuts ?? ''}`));
+    const describe = (e: Expected | ResultRow) => ('error' in e && typeof e.error === 'boolean' ? (e.error ? 'error' : `${e.credit}|${e.percent}|${cutsOf(e.cuts ?? '')}`) : '');
+    const soloGot = soloResults.map((r) => (r.error !== null ? (r.error.startsWith(UNCOMPUTABLE) ? 'uncomputable' : 'error') : `${r.credit}|${plain(r.percent)}|${cutsOf(r.cuts ?? '')}`));
     const soloWant = soloExpected.map(describe);
     for (const got of soloGot) {
       if (got === 'uncomputable') {
         uncomputable++;
         continue;
       }
-      const at = soloWant.indexOf(got);
+      let at = soloWant.indexOf(got);
+      if (at < 0 && fractionalFee) {
+        at = soloWant.findIndex((want) => nearby(want, got));
+        if (at >= 0) near++;
+      }
       assert.ok(at >= 0, `${label} on ${engine.name}: a month on its own gave ${got}, which the interpreter gives for none of them (${soloWant.join(', ')})\n${source}`);
       soloWant.splice(at, 1);
     }
@@ -117,6 +170,7 @@ async function agree(source: string, runs: readonly InputValues[], label: string
       const got = keyed.get(key);
       assert.ok(got, `${label} on ${engine.name}: no row for ${key}`);
       if (got.error?.startsWith(UNCOMPUTABLE)) {
+        if (process.env.SQL_TIMES) console.log(label, key, got.error);
         uncomputable++;
         continue;
       }
@@ -125,11 +179,18 @@ async function agree(source: string, runs: readonly InputValues[], label: string
         continue;
       }
       assert.equal(got.error, null, `${label} on ${engine.name}: ${key}: ${got.error}\n${source}`);
-      assert.deepEqual({ credit: got.credit, percent: plain(got.percent), cuts: got.cuts ?? '' }, { credit: want.credit, percent: want.percent, cuts: want.cuts }, `${label} on ${engine.name}: ${key}\n${source}\n${JSON.stringify(runs)}`);
+      const outcome = (o: { credit?: string | null; percent?: string; cuts: string }) => `${o.credit}|${o.percent}|${o.cuts}`;
+      const [gotText, wantText] = [outcome({ credit: got.credit, percent: plain(got.percent), cuts: cutsOf(got.cuts ?? '') }), outcome({ credit: want.credit, percent: want.percent, cuts: cutsOf(want.cuts ?? '') })];
+      if (gotText !== wantText && fractionalFee && nearby(gotText, wantText)) {
+        near++;
+        continue;
+      }
+      assert.deepEqual({ credit: got.credit, percent: plain(got.percent), cuts: cutsOf(got.cuts ?? '') }, { credit: want.credit, percent: want.percent, cuts: cutsOf(want.cuts ?? '') }, `${label} on ${engine.name}: ${key}\n${source}\n${JSON.stringify(runs)}`);
     }
     if (process.env.SQL_TIMES) console.log(label, engine.name, Math.round(performance.now() - t0));
   }
-  return { rows: rows.length, uncomputable };
+  // Counted on every engine: the share of rows is per engine.
+  return { rows: rows.length, uncomputable: uncomputable / engines.length, nearby: near / engines.length };
 }
 
 test('the shipped examples: the SQL on DuckDB and PostgreSQL pays what the interpreter pays for every example', async () => {
@@ -141,13 +202,12 @@ test('the shipped examples: the SQL on DuckDB and PostgreSQL pays what the inter
     assert.ok(program);
     const runs = program.examples.map((e) => e.inputs as InputValues);
     const { rows, uncomputable, refused } = await agree(source, runs, file);
-    if (refused) continue;
+    assert.equal(refused, undefined, `${file}: the SQL backend computes every shipped example`);
     computed++;
     assert.ok(rows > 0, `${file}: has rows`);
     assert.ok(uncomputable <= rows / 10, `${file}: ${uncomputable} of ${rows} rows not computed in SQL`);
   }
-  // The version-1 examples at least (uptime tiers, support SLA, points, multi-metric, …).
-  assert.ok(computed >= 8, `${computed} examples computed in SQL`);
+  assert.ok(computed >= 12, `${computed} examples computed in SQL`);
 });
 
 test('generated programs × inputs: the SQL on DuckDB and PostgreSQL pays what the interpreter pays, or says it cannot compute exactly', async () => {
@@ -158,13 +218,36 @@ test('generated programs × inputs: the SQL on DuckDB and PostgreSQL pays what t
   let rows = 0;
   let uncomputable = 0;
   let refused = 0;
+  let near = 0;
   for (const [i, [model, runs]] of cases.entries()) {
     const counted = await agree(model.text, runs, `generated program ${i}`);
     if (counted.refused) refused++;
+    near += counted.nearby;
     rows += counted.rows;
     uncomputable += counted.uncomputable;
   }
   // Yearly fees that are no whole number of twelfths, and inexact quotients, are refused; most rows are computed.
   assert.ok(uncomputable < rows / 4, `${uncomputable} of ${rows} rows not computed in SQL`);
+  assert.ok(near <= rows / 100, `${near} of ${rows} rows a minor unit apart`);
   assert.ok(refused < GENERATED / 4, `${refused} of ${GENERATED} generated programs refused`);
+});
+
+test('generated version-2 programs × inputs (functions, conditionals, pay only if, periods, no fee): the SQL pays what the interpreter pays, or says it cannot compute exactly', async () => {
+  const cases = fc.sample(v2CaseArb(), { numRuns: GENERATED_V2, seed: SEED });
+  let rows = 0;
+  let uncomputable = 0;
+  let compared = 0;
+  let near = 0;
+  for (const [i, { text, runs }] of cases.entries()) {
+    if (!compileExact(text).program) continue; // a combination the checker forbids
+    const counted = await agree(text, runs, `version-2 program ${i}`);
+    assert.equal(counted.refused, undefined, `version-2 program ${i} refused: ${counted.refused}\n${text}`);
+    compared++;
+    near += counted.nearby;
+    rows += counted.rows;
+    uncomputable += counted.uncomputable;
+  }
+  assert.ok(near <= rows / 100, `${near} of ${rows} rows a minor unit apart`);
+  assert.ok(compared >= GENERATED_V2 / 2, `${compared} of ${GENERATED_V2} version-2 programs compiled`);
+  assert.ok(uncomputable < rows / 4, `${uncomputable} of ${rows} rows not computed in SQL`);
 });

@@ -17,9 +17,11 @@ import { quoteIdentifier, quoteLiteral } from '../../src/sql/quote.js';
 export interface Row {
   readonly customer: string | null;
   readonly month: number | null;
-  /** Per input: its value in the input's unit ("99.5" for 99.5 %), a boolean, or null for the default. */
-  readonly values: Readonly<Record<string, string | boolean | null>>;
+  /** Per input: its value in the input's unit ("99.5" for 99.5 %), a boolean, a list input's items, or null for the default. */
+  readonly values: Readonly<Record<string, Cell>>;
 }
+
+export type Cell = string | boolean | null | readonly string[];
 
 export interface ResultRow {
   readonly customer: string | null;
@@ -38,9 +40,11 @@ export interface Engine {
   close(): Promise<void>;
 }
 
-function createTable(table: string, inputs: readonly InputInfo[], rows: readonly Row[]): string[] {
-  const columns = ['customer VARCHAR', 'month INTEGER', ...inputs.map((i) => `${quoteIdentifier(i.name)} ${i.kind === 'boolean' ? 'BOOLEAN' : 'DECIMAL(38, 10)'}`)];
-  const value = (v: string | boolean | null) => (v === null ? 'NULL' : typeof v === 'boolean' ? String(v).toUpperCase() : `CAST(${quoteLiteral(v)} AS DECIMAL(38, 10))`);
+function createTable(dialect: DialectName, table: string, inputs: readonly InputInfo[], rows: readonly Row[]): string[] {
+  // A list input's column is a list of decimals: a DuckDB LIST, a PostgreSQL array.
+  const columns = ['customer VARCHAR', 'month INTEGER', ...inputs.map((i) => `${quoteIdentifier(i.name)} ${i.kind === 'boolean' ? 'BOOLEAN' : i.list ? 'DECIMAL(38, 10)[]' : 'DECIMAL(38, 10)'}`)];
+  const list = (items: readonly string[]) => `CAST(${quoteLiteral(dialect === 'duckdb' ? `[${items.join(', ')}]` : `{${items.join(', ')}}`)} AS DECIMAL(38, 10)[])`;
+  const value = (v: Cell) => (v === null ? 'NULL' : typeof v === 'boolean' ? String(v).toUpperCase() : typeof v === 'string' ? `CAST(${quoteLiteral(v)} AS DECIMAL(38, 10))` : list(v));
   const statements = [`DROP TABLE IF EXISTS ${quoteIdentifier(table)}`, `CREATE TABLE ${quoteIdentifier(table)} (${columns.join(', ')})`];
   for (let i = 0; i < rows.length; i += 500) {
     const values = rows.slice(i, i + 500).map((r) => `(${[r.customer === null ? 'NULL' : quoteLiteral(r.customer), r.month === null ? 'NULL' : String(r.month), ...inputs.map((input) => value(r.values[input.name] ?? null))].join(', ')})`);
@@ -62,7 +66,7 @@ export async function duckdb(): Promise<Engine> {
   return {
     name: 'duckdb',
     async run(table, inputs, rows, sql) {
-      for (const statement of createTable(table, inputs, rows)) await connection.run(statement);
+      for (const statement of createTable('duckdb', table, inputs, rows)) await connection.run(statement);
       const reader = await connection.runAndReadAll(asText(sql));
       return reader.getRowsJS().map(resultRow);
     },
@@ -77,7 +81,7 @@ export async function postgres(): Promise<Engine> {
   return {
     name: 'postgres',
     async run(table, inputs, rows, sql) {
-      for (const statement of createTable(table, inputs, rows)) await pg.exec(statement);
+      for (const statement of createTable('postgres', table, inputs, rows)) await pg.exec(statement);
       const result = await pg.query<unknown[]>(asText(sql), [], { rowMode: 'array' });
       return result.rows.map(resultRow);
     },

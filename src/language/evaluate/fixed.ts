@@ -29,6 +29,7 @@ import {
 import type { CreditOutcome, CreditSummary, CutSummary, FastPath } from '../program.js';
 import { percentString } from './evaluator.js';
 import { exactly, fixedInput, givenConstant, inputPlan, type InputPlan } from './fixed-inputs.js';
+import { productScale, quotientScale, quotientShift, sumScale } from '../plan/scales.js';
 import { FixedArithmetic, INEXACT, MAX_SCALE, POW, safe, STEPS, Texts, UNPLANNED } from './fixed-integers.js';
 import type { InputValue, InputValues } from './inputs.js';
 import type { RunOptions } from './run.js';
@@ -318,20 +319,20 @@ class FixedPlan implements MonthValues<number>, MonthObserver<number> {
         switch (expr.op) {
           case '+':
           case '-': {
-            const scale = Math.max(left.scale, right.scale);
+            const scale = sumScale(left.scale, right.scale);
             const [a, b] = [rescale(left, scale), rescale(right, scale)];
             return fixedValue(scale, expr.op === '+' ? (s) => safe(a.at(s) + b.at(s)) : (s) => safe(a.at(s) - b.at(s)));
           }
           case '*':
           case 'of': {
-            const scale = left.scale + right.scale;
+            const scale = productScale(left.scale, right.scale);
             if (scale > MAX_SCALE) throw UNPLANNED;
             return fixedValue(scale, (s) => safe(left.at(s) * right.at(s)));
           }
           case '/': {
             // The quotient at a few places more than the dividend; exact only if it divides.
-            const scale = Math.min(MAX_SCALE, Math.max(left.scale - right.scale, 0) + 8);
-            const shift = scale - left.scale + right.scale;
+            const scale = quotientScale(left.scale, right.scale, MAX_SCALE);
+            const shift = quotientShift(left.scale, right.scale, scale);
             if (shift < 0 || shift >= POW.length) throw UNPLANNED;
             const factor = POW[shift];
             return fixedValue(scale, (s) => {

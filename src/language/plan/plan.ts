@@ -6,7 +6,8 @@
  * cap (its scope) and in what order caps apply, which scopes remember what
  * they paid, an input's effective range, a credit's owner name for reports.
  * Expressions stay checked AST nodes: turning them into numbers is each
- * backend's arithmetic. `semantics.ts` holds the rules that run over a plan.
+ * backend's arithmetic. `semantics.ts` holds the rules that run over a plan;
+ * `scales.ts` the scales of exact results for the backends that fix them.
  */
 import type { DurationUnit, Expr, InputKind, Kind, Literal, Period, Translations } from '../ast.js';
 import type { InputSpec } from '../checker/program.js';
