@@ -91,6 +91,7 @@ class Generator {
       this.inputNames.set(input.name, input.kind === 'boolean' ? { type: 'boolean', sql: id(`i_${input.name}`) } : { type: 'number', sql: id(`i_${input.name}`), scale: inputScale(input) });
     }
     this.refuseUnknown();
+    this.refuseThirds();
     this.feeScale = this.dividedFee ? TWELFTH_SCALE : INPUT_SCALE;
   }
 
@@ -109,6 +110,21 @@ class Generator {
   /** Whether the period's fee is a fraction of the fee given (a twelfth, a third, a quarter): rounded at TWELFTH_SCALE. */
   private get dividedFee(): boolean {
     return this.feeRatio.den > 1;
+  }
+
+  /**
+   * A third or a twelfth of a fee (`fee 12000 EUR yearly` under months) has
+   * no exact decimal: the interpreter keeps 40 digits, DECIMAL(38) fewer, and
+   * an amount at a half cent in true fractions would round apart. Refused,
+   * so the SQL never pays other amounts than `credit-rules batch`; a quarter
+   * of a fee (0.25) is exact and stays.
+   */
+  private refuseThirds(): void {
+    const { den } = this.feeRatio;
+    if (!this.plan.hasFee || den % 3 !== 0) return;
+    const fee = this.plan.inputs.find((input) => input.name === 'fee');
+    const unit = { monthly: 'month', quarterly: 'quarter', yearly: 'year' }[this.plan.period];
+    throw new SqlUnsupported(fee ? this.lineOf(fee.spec) : 1, `a fee given ${this.plan.feePeriod} is a ${den === 3 ? 'third' : 'twelfth'} of it for each ${unit}, which has no exact decimal, so SQL cannot round it as credit-rules batch does; give the fee ${this.plan.period}, or use credit-rules batch`);
   }
 
   /** Periods in a contract year: 12 months, 4 quarters or 1 year. */

@@ -119,6 +119,19 @@ credit "Late" for each response in responses:
   assert.deepEqual(run('batch', rules, '--csv', csv, '--engine', 'duckdb'), node);
 });
 
+test('`sql` refuses a twelfth of a yearly fee (no exact decimal), naming the fee line; a quarter of it is computed; batch --engine duckdb pays what the Node batch pays', async () => {
+  const tiers = 'input availability: percent default 100%\nif availability < 99.9% then 10%\n';
+  const twelfth = file('twelfth.credit', `# billed by the year\nfee 12_000.10 EUR yearly\n${tiers}`);
+  const result = run('sql', twelfth);
+  assert.deepEqual([result.code, result.out], [1, '']);
+  assert.match(result.err, /twelfth\.credit:2: error: a fee given yearly is a twelfth of it for each month, which has no exact decimal, so SQL cannot round it as credit-rules batch does; give the fee monthly, or use credit-rules batch/);
+  const csv = file('twelfth.csv', 'customer,month,availability\nacme,1,99.5%\nacme,2,99.95%\n');
+  const node = run('batch', twelfth, '--csv', csv, '--jobs', '1');
+  assert.match(node.out, /acme,1,EUR,100\.00,10,/);
+  assert.deepEqual(run('batch', twelfth, '--csv', csv, '--engine', 'duckdb'), node);
+  assert.equal(run('sql', file('quarter.credit', `period quarterly\nfee 12_000.10 EUR yearly\n${tiers}`)).code, 0);
+});
+
 test('`sql` refuses a dialect it does not write', () => {
   const result = run('sql', file('u.credit', RULES), '--dialect', 'mysql');
   assert.equal(result.code, 2);
