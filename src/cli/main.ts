@@ -298,7 +298,9 @@ function evaluate(file: string, sets: readonly string[], json: boolean, language
 /** The result as text; labels, and what is paid (`payout`), in the language asked for. */
 function printResult(result: EvaluationResult, program: Program, language: Lang, io: Io): void {
   const currency = result.currency ? ` ${result.currency}` : '';
-  const period = result.mode === 'year' ? 'yearly' : 'monthly';
+  const period = result.mode === 'year' ? 'yearly' : program.period;
+  // A year's rows and cuts are counted in the program's periods: "quarter 3".
+  const unit = { monthly: 'month', quarterly: 'quarter', yearly: 'year' }[program.period];
   const paid = program.payout ? labelIn(program.payout.what, program.payout.whatTranslations, language)! : 'credit';
   const share = result.credit.percentOfFee === null ? '' : ` (${result.credit.percentOfFee}% of the ${period} fee ${result.fee}${currency})`;
   io.out(`${paid.charAt(0).toUpperCase()}${paid.slice(1)}: ${result.credit.amount}${currency}${share}`);
@@ -313,11 +315,11 @@ function printResult(result: EvaluationResult, program: Program, language: Lang,
     io.out(`  ${label && label !== name ? `${label} (${name})` : name} = ${value}`);
   }
   if (result.mode === 'year') {
-    for (const month of result.periods) io.out(`  month ${month.month}: ${month.credit.amount}${currency}`);
+    for (const month of result.periods) io.out(`  ${unit} ${month.month}: ${month.credit.amount}${currency}`);
   }
   io.out('Why:');
   for (const step of result.explanation) {
-    const where = [step.kind !== 'month' && step.month ? `month ${step.month}` : '', step.line ? `line ${step.line}` : ''].filter(Boolean).join(', ');
+    const where = [step.kind !== 'month' && step.month ? `${unit} ${step.month}` : '', step.line ? `line ${step.line}` : ''].filter(Boolean).join(', ');
     io.out(`  ${where ? `${where}: ` : ''}${step.text}`);
   }
 }

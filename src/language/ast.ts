@@ -308,6 +308,10 @@ export const MONTHS_IN: Readonly<Record<Period, number>> = { monthly: 1, quarter
 /** How many evaluation periods a contract year has: 12 months, 4 quarters or 1 year. */
 export const periodsInYear = (period: Period) => 12 / MONTHS_IN[period];
 
+/** A contract year counted in periods, for messages: "12 months", "4 quarters", "1 year". */
+export const yearInPeriods = (period: Period) =>
+  `${periodsInYear(period)} ${{ monthly: 'months', quarterly: 'quarters', yearly: 'year' }[period]}`;
+
 /** The program's evaluation period (`period quarterly`); monthly when it names none. */
 export function programPeriod(ast: ProgramAst): Period {
   for (const s of ast.statements) if (s.type === 'period') return s.period;

@@ -165,6 +165,17 @@ describe('credit-rules eval', () => {
     assert.match(run.stdout, /ist erfüllt/);
   });
 
+  it('a quarterly program speaks of quarters: its fee, its year\'s rows, the cuts; German names its block in German', () => {
+    const quarterly = fileURLToPath(new URL('../../examples/quarterly-uptime.credit', import.meta.url));
+    const one = cli('eval', quarterly, '--set', 'uptime=95%');
+    assert.equal(one.lines[0], 'Credit: 2250.00 USD (25% of the quarterly fee 9000.00 USD)');
+    const year = cli('eval', quarterly, '--set', 'uptime=[95%,95%,95%,95%]', '--lang', 'de');
+    assert.equal(year.code, 0, year.stderr);
+    assert.deepEqual(year.lines.filter((l) => /^ {2}quarter \d:/.test(l)), ['  quarter 1: 2250.00 USD', '  quarter 2: 2250.00 USD', '  quarter 3: 900.00 USD', '  quarter 4: 0.00 USD']);
+    assert.match(year.stdout, /^ {2}quarter 3, line 14: Obergrenze 15\s%\sjährlich für „Verfügbarkeit im Quartal“/m);
+    assert.doesNotMatch(year.stdout, /month|Quarterly uptime/);
+  });
+
   it('rules with errors are reported on stderr as FILE:LINE:COL and exit 1', () => {
     const run = cli('eval', 'broken.credit');
     assert.equal(run.code, 1);

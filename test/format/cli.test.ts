@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -85,5 +85,13 @@ describe('credit-rules fmt', () => {
       assert.equal(run.code, 2, args.join(' '));
       assert.equal(run.stderr, `${message}\n`);
     }
+  });
+
+  it('finds every shipped example already in the canonical layout (the files a user copies from)', () => {
+    const examples = fileURLToPath(new URL('../../examples/', import.meta.url));
+    const files = readdirSync(examples).filter((f) => f.endsWith('.credit')).map((f) => join(examples, f));
+    assert.ok(files.length >= 10, `${files.length} examples`);
+    const run = cli('fmt', '--check', ...files);
+    assert.equal(run.code, 0, `not formatted:\n${run.stdout}${run.stderr}`);
   });
 });

@@ -132,4 +132,9 @@ describe('lists through the product', () => {
     assert.equal(theDiagnostic(`${outages}output x: duration = outage\n`, 'undefined-name').start.line, 10);
     assert.equal(compile(outages).diagnostics.filter((d) => d.severity !== 'info').length, 0);
   });
+
+  it('a list read only by `for each … in` is used: no unused-name warning', () => {
+    const source = 'fee 1000 EUR\ninput tickets: list of duration default []\ncredit "Response" for each ticket in tickets:\n  if ticket > 1h then 2%\n';
+    assert.deepEqual(compile(source).diagnostics.map((d) => d.code), []);
+  });
 });

@@ -67,6 +67,23 @@ describe('numbers beyond the 40 digits arithmetic keeps', () => {
     assert.equal(problem.start.line, 4);
   });
 
+  it('also when the 40th digit rounds to zero, and in outputs, sums and round()', () => {
+    // 123456789012345678901234567890 × 123456789012345678901234567.89 rounds to 40 digits ending in 0.
+    const values = { count: '123456789012345678901234567890', price: '123456789012345678901234567.89 EUR' };
+    const product = 'fee 1000 EUR monthly\ninput count: number default 0\ninput price: money default 0 EUR\n';
+    assert.equal(evalProblems(`${product}if count > 0 then count * price\n`, values)[0]?.code, 'number-too-large');
+    assert.equal(programOf(`${product}if count > 0 then count * price\n`).credit(values).ok, false, 'billing\'s credit() pays a guessed amount');
+    assert.equal(evalProblems(`${product}output total: money = count * price\nif count > 0 then 1 EUR\n`, values)[0]?.code, 'number-too-large');
+    const listed = 'fee 1000 EUR monthly\ninput prices: list of money default []\nif count(prices) > 0 then sum(prices)\n';
+    assert.equal(evalProblems(listed, { prices: ['100000000000000000000000000000 EUR', '0.000000000001 EUR'] })[0]?.code, 'number-too-large');
+    assert.equal(programOf(listed).credit({ prices: ['100000000000000000000000000000 EUR', '0.000000000001 EUR'] }).ok, false);
+    assert.equal(evalMonth(listed, { prices: ['1000000000000000000000000000 EUR', '0.01 EUR'] }).credit.amount, '1000000000000000000000000000.01');
+    const rounded = 'fee 1000 EUR monthly\ninput n: number default 0\nif n > 0 then round(n / 3, 0.01) * 1 EUR\n';
+    assert.equal(evalProblems(rounded, { n: '100000000000000000000000000000' })[0]?.code, 'number-too-large');
+    assert.equal(programOf(rounded).credit({ n: '100000000000000000000000000000' }).ok, false);
+    assert.equal(evalMonth(rounded, { n: '300000000000000000000000000000' }).credit.amount, '100000000000000000000000000000.00');
+  });
+
   it('below 10^28 keep every cent', () => {
     const program = programOf('fee 1000 EUR monthly\ninput count: number default 0\ninput price: money default 0 EUR\nif count > 0 then count * price\n');
     assert.equal(evalMonth(program, { count: '1234567890123', price: '98765432109.21 EUR' }).credit.amount, '121932631136153787416332.83');

@@ -8,7 +8,7 @@
 import * as A from '../ast.js';
 import { Decimal, canonical } from '../decimal.js';
 import type { Problem } from '../diagnostics.js';
-import { joined, usesFee } from '../kind-rules.js';
+import { combined, joined, usesFee } from '../kind-rules.js';
 import { LIMITS } from '../limits.js';
 import { problems } from '../problems.js';
 import { effectiveRange } from './implied.js';
@@ -26,10 +26,8 @@ const kindNames: Record<A.Kind, string> = {
 };
 
 export const describeKind = (kind: A.Kind) => kindNames[kind];
-const dimensional = (k: A.Kind) => k === 'money' || k === 'duration' || k === 'points';
-const dimensionless = (k: A.Kind) => k === 'percent' || k === 'number';
 /** percent and number are both plain ratios; a declaration may turn one into the other (0.25 is 25%). */
-const convertible = (from: A.Kind, to: A.Kind) => from === to || (dimensionless(from) && dimensionless(to));
+const convertible = (from: A.Kind, to: A.Kind) => joined(from, to) !== undefined;
 
 export interface KindFacts {
   readonly currency?: string;
@@ -300,48 +298,31 @@ export class KindChecker {
     }
   }
 
+  /** The kind comes from `kind-rules.ts`; this only words a refusal. */
   private binary(expr: A.Binary): A.Kind | undefined {
     const left = this.kindOf(expr.left);
     const right = this.kindOf(expr.right);
     if (!left || !right) return undefined;
-    const fail = (message: string) => {
-      this.found.push(problems.kindMismatch(message, expr.span));
-      return undefined;
-    };
+    const kind = combined(expr.op, left, right);
+    if (!kind) this.found.push(problems.kindMismatch(this.refusal(expr, left, right), expr.span));
+    return kind;
+  }
+
+  private refusal(expr: A.Binary, left: A.Kind, right: A.Kind): string {
     const l = this.showWithKind(expr.left, left);
     const r = this.showWithKind(expr.right, right);
     if (expr.op === 'and' || expr.op === 'or') {
-      if (left === 'boolean' && right === 'boolean') return 'boolean';
-      const wrong = left !== 'boolean' ? expr.left : expr.right;
-      return fail(`\`${expr.op}\` joins conditions, but ${this.showWithKind(wrong, wrong === expr.left ? left : right)} is not a condition`);
+      const [wrong, kind] = left !== 'boolean' ? [expr.left, left] : [expr.right, right];
+      return `\`${expr.op}\` joins conditions, but ${this.showWithKind(wrong, kind)} is not a condition`;
     }
-    if (left === 'boolean' || right === 'boolean') return fail(`cannot calculate with true or false: ${left === 'boolean' ? l : r}`);
+    if (left === 'boolean' || right === 'boolean') return `cannot calculate with true or false: ${left === 'boolean' ? l : r}`;
     switch (expr.op) {
-      case '+':
-      case '-':
-        // Percent ± number is a ratio (version 2): `100% - downtime / 43_200min`.
-        if (joined(left, right)) return joined(left, right);
-        return fail(`cannot ${expr.op === '+' ? 'add' : 'subtract'} ${r} ${expr.op === '+' ? 'to' : 'from'} ${l}; both sides must be of the same kind`);
-      case 'of':
-        if (!dimensionless(left)) return fail(`\`of\` takes a share such as \`10% of fee\`, but ${l} is not a share`);
-        return this.product(left, right, l, r, fail);
-      case '*':
-        return this.product(left, right, l, r, fail);
-      case '/':
-        if (dimensional(right)) {
-          if (left === right) return 'number';
-          return fail(`cannot divide ${l} by ${r}`);
-        }
-        if (dimensionless(left)) return left === 'percent' && right === 'number' ? 'percent' : 'number';
-        return left;
+      case '+': return `cannot add ${r} to ${l}; both sides must be of the same kind`;
+      case '-': return `cannot subtract ${r} from ${l}; both sides must be of the same kind`;
+      case 'of': return `\`of\` takes a share such as \`10% of fee\`, but ${l} is not a share`;
+      case '*': return `cannot multiply ${l} by ${r}`;
+      case '/': return `cannot divide ${l} by ${r}`;
     }
-  }
-
-  private product(left: A.Kind, right: A.Kind, l: string, r: string, fail: (m: string) => undefined): A.Kind | undefined {
-    if (dimensional(left) && dimensional(right)) return fail(`cannot multiply ${l} by ${r}`);
-    if (dimensional(left)) return left;
-    if (dimensional(right)) return right;
-    return left === 'percent' || right === 'percent' ? 'percent' : 'number';
   }
 
   private comparison(expr: A.Comparison): A.Kind | undefined {
@@ -498,7 +479,7 @@ export class KindChecker {
         lengths.add(periods);
         const most = A.periodsInYear(this.period);
         if (periods > most) {
-          this.found.push(problems.badExample(this.period === 'monthly' ? 'a contract year has at most 12 months, so a list has at most 12 values' : `a contract year has at most ${most} ${this.period === 'quarterly' ? 'quarters' : 'year'}, so a list has at most ${most} value${most === 1 ? '' : 's'}`, given.span));
+          this.found.push(problems.badExample(`a contract year has at most ${A.yearInPeriods(this.period)}, so a list has at most ${most} value${most === 1 ? '' : 's'}`, given.span));
         }
       }
       for (const value of [...given.values, ...(given.lists ?? []).flat()]) {

@@ -52,6 +52,9 @@ export function resolveNames(ast: A.ProgramAst, found: Problem[]): Scope {
   ast.statements.forEach((s, i) => {
     if (s.type !== 'block' || !s.each) return;
     items.set(i, s.each);
+    // `in xs` uses the list (the kind checker says if `xs` is not one).
+    const list = scope.get(s.each.list);
+    if (list) list.used = true;
     const taken = scope.get(s.each.name);
     if (taken) found.push(problems.duplicateDefinition(s.each.name, s.each.nameSpan, taken.span));
   });

@@ -14,7 +14,7 @@ import { lower } from '../plan/lower.js';
 import type { BlockPlan, CapPlan, PayConditionPlan, Plan, RulePlan, ValuePlan } from '../plan/plan.js';
 import { countSteps, feeOf, month, type Accruals, type Arithmetic, type Cut, type Fees, type MonthObserver, type MonthValues, type StepArithmetic } from '../plan/semantics.js';
 import { LineMap } from '../source.js';
-import { compileExpr, exact, type Compiled, type Env } from './expressions.js';
+import { compileExpr, operate, type Compiled, type Env } from './expressions.js';
 import { isList, type Value } from './inputs.js';
 import type { StepData } from './explanation.js';
 import type { CapCut, CreditLine, Display } from './results.js';
@@ -217,15 +217,16 @@ class DecimalMonth implements MonthValues<Decimal> {
         threshold: displayOf(threshold, p.kind, input.currency), steps: plain(multiplier),
       });
     }
-    let amount: Decimal;
+    const span = rule.credit.span;
+    let amount = operate(credit, 'times', multiplier, span);
     let points: Decimal | undefined;
-    if (rule.basis === 'percent') amount = credit.times(multiplier).times(fee);
+    if (rule.basis === 'percent') amount = operate(amount, 'times', fee, span);
     else if (rule.basis === 'points') {
-      points = Decimal.max(ZERO, credit.times(multiplier));
-      amount = points.times(this.pointValue());
+      points = Decimal.max(ZERO, amount);
+      amount = operate(points, 'times', this.pointValue(), span);
       this.points.set(rule, points);
-    } else amount = credit.times(multiplier);
-    amount = Decimal.max(ZERO, exact(amount, rule.credit.span));
+    }
+    amount = Decimal.max(ZERO, amount);
     if (this.steps) {
       const money = (d: Decimal) => moneyString(d, input.currency);
       this.record(rule, {
@@ -240,8 +241,8 @@ class DecimalMonth implements MonthValues<Decimal> {
 
   limit(cap: CapPlan): Decimal {
     const written = this.evaluator.compiledCap(cap)(this.env) as Decimal;
-    if (cap.kind === 'percent') return exact(written.times(feeOf(cap.period, this.input.fees)), cap.amount.span);
-    if (cap.kind === 'points') return exact(written.times(this.pointValue()), cap.amount.span);
+    if (cap.kind === 'percent') return operate(written, 'times', feeOf(cap.period, this.input.fees), cap.amount.span);
+    if (cap.kind === 'points') return operate(written, 'times', this.pointValue(), cap.amount.span);
     return written;
   }
 

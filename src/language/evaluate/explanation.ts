@@ -100,11 +100,18 @@ const german: Phrases = {
 
 const phrases: Record<Lang, Phrases> = { en: english, de: german };
 
-/**
- * Words one step in the given language. `currency` formats money amounts;
- * `paid` is what the program pays (`payout "bonus"`), in that language.
- */
-export function describeStep(step: StepData, lang: Lang, currency: string | undefined, paid?: string): string {
+/** How steps are worded: their language, the currency, and names in that language. */
+export interface StepWording {
+  readonly lang: Lang;
+  readonly currency: string | undefined;
+  /** What the program pays (`payout "bonus"`), in that language. */
+  readonly paid: string | undefined;
+  /** A block's or rule's name in that language (`credit "Uptime" de "Verfügbarkeit":`). */
+  readonly owner: (name: string) => string;
+}
+
+/** Words one step. */
+export function describeStep(step: StepData, { lang, currency, paid, owner }: StepWording): string {
   const p: Phrases = paid ? { ...phrases[lang], credit: paid.charAt(0).toUpperCase() + paid.slice(1) } : phrases[lang];
   const money = (amount: string) => formatMoney(amount, currency, lang);
   const show = (d: Display) => formatQuantity(d, lang, currency);
@@ -123,9 +130,9 @@ export function describeStep(step: StepData, lang: Lang, currency: string | unde
     case 'proportional':
       return p.proportional(show(step.distance), step.direction, show(step.threshold), formatNumber(step.steps, lang), step.rounding, show(step.step));
     case 'tier':
-      return p.tier(step.block, step.matched, step.winner);
+      return p.tier(owner(step.block), step.matched, step.winner);
     case 'cap':
-      return p.cap(step.cut, show(step.cut.cap), money(step.cut.limit), money(step.cut.alreadyCredited), money(step.cut.before), money(step.cut.after));
+      return p.cap({ ...step.cut, owner: owner(step.cut.owner) }, show(step.cut.cap), money(step.cut.limit), money(step.cut.alreadyCredited), money(step.cut.before), money(step.cut.after));
     case 'let':
     case 'output': {
       // "round(8.219…, 0.01) = 8.22": the value before rounding, as a person reads it.

@@ -25,15 +25,32 @@ export class EvaluationStop extends Error {
 const num = (v: Value) => v as Decimal;
 const items = (v: Value) => v as readonly Decimal[];
 
+/** Room for the exact result of two 40-digit operands: a product has at most 80 digits. */
+const Wide = Decimal.clone({ precision: 80 });
+export type Operation = 'plus' | 'minus' | 'times' | 'div';
+
 /**
- * Arithmetic keeps 40 significant digits. Below 10^28 a rounding at the
- * 40th digit lies below 10^-12 and cannot change a cent; above, a result
- * that fills all 40 digits may have lost real ones, so it stops the
- * evaluation instead of paying a guessed amount.
+ * `a op b` to the 40 significant digits arithmetic keeps. Below 10^28 a
+ * rounding at the 40th digit lies below 10^-12 and cannot change a cent.
+ * Above, the operation is redone with room for every digit and must agree;
+ * otherwise the evaluation stops instead of paying a guessed amount. (The
+ * rounded result alone cannot tell: its 40th digit may have rounded to 0.)
  */
-export function exact(value: Decimal, span: Span): Decimal {
-  if (value.e >= 28 && value.precision() >= 40) throw new EvaluationStop(problems.numberTooLarge(span));
-  return value;
+export function operate(a: Decimal, op: Operation, b: Decimal, span: Span): Decimal {
+  const result = a[op](b);
+  if (result.e < 28 || exactResult(result, a, op, b)) return result;
+  throw new EvaluationStop(problems.numberTooLarge(span));
+}
+
+function exactResult(result: Decimal, a: Decimal, op: Operation, b: Decimal): boolean {
+  // A quotient is exact when it multiplies back: 40 + 40 digits fit.
+  if (op === 'div') return new Wide(result).times(b).eq(a);
+  if (op !== 'times' && !a.isZero() && !b.isZero()) {
+    // A sum's digits run from the higher leading digit (plus a carry) to the lower last digit.
+    const last = (d: Decimal) => d.e - d.sd() + 1;
+    if (Math.max(a.e, b.e) + 2 - Math.min(last(a), last(b)) > Wide.precision) return false;
+  }
+  return new Wide(a)[op](b).eq(result);
 }
 
 export function compileExpr(expr: Expr): Compiled {
@@ -57,15 +74,15 @@ export function compileExpr(expr: Expr): Compiled {
       switch (expr.op) {
         case 'and': return (env) => (left(env) as boolean) && (right(env) as boolean);
         case 'or': return (env) => (left(env) as boolean) || (right(env) as boolean);
-        case '+': return (env) => exact(num(left(env)).plus(num(right(env))), span);
-        case '-': return (env) => exact(num(left(env)).minus(num(right(env))), span);
+        case '+': return (env) => operate(num(left(env)), 'plus', num(right(env)), span);
+        case '-': return (env) => operate(num(left(env)), 'minus', num(right(env)), span);
         case '*':
-        case 'of': return (env) => exact(num(left(env)).times(num(right(env))), span);
+        case 'of': return (env) => operate(num(left(env)), 'times', num(right(env)), span);
         case '/':
           return (env) => {
             const divisor = num(right(env));
             if (divisor.isZero()) throw new EvaluationStop(problems.divisionByZero(span));
-            return exact(num(left(env)).div(divisor), span);
+            return operate(num(left(env)), 'div', divisor, span);
           };
       }
       break;
@@ -93,7 +110,7 @@ export function compileExpr(expr: Expr): Compiled {
         const name = only.name;
         switch (expr.name) {
           case 'count': return (env) => new Decimal(items(list(env)).length);
-          case 'sum': return (env) => exact(items(list(env)).reduce((total, item) => total.plus(item), ZERO), span);
+          case 'sum': return (env) => items(list(env)).reduce((total, item) => operate(total, 'plus', item, span), ZERO);
           case 'max':
           case 'min': {
             const which = expr.name;
@@ -118,7 +135,8 @@ export function compileExpr(expr: Expr): Compiled {
             const by = num(step(env));
             // The checker allows only steps above zero: a saved program with another was not checked.
             if (!by.gt(0)) throw new EvaluationStop(problems.notChecked(span));
-            return exact(num(value(env)).div(by).toDecimalPlaces(0, mode).times(by), span);
+            const steps = operate(num(value(env)), 'div', by, span).toDecimalPlaces(0, mode);
+            return operate(steps, 'times', by, span);
           };
         }
         default: break;

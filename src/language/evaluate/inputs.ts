@@ -6,7 +6,7 @@
  * duration unit of its declaration) — and leave as exact Decimals in the
  * evaluator's units, or as one clear problem that names the input.
  */
-import { periodsInYear, type ExampleDecl, type InputKind, type Literal, type Period } from '../ast.js';
+import { periodsInYear, yearInPeriods, type ExampleDecl, type InputKind, type Literal, type Period } from '../ast.js';
 import type { InputSpec } from '../checker/program.js';
 import { canonical, Decimal } from '../decimal.js';
 import { evaluationProblems as problems, type Problem } from '../diagnostics.js';
@@ -135,8 +135,7 @@ export function readInputs(
   }
   const most = periodsInYear(period);
   if (count > most) {
-    const unit = { monthly: 'months', quarterly: 'quarters', yearly: 'year' }[period];
-    found.push(problems.badYearRun(`a contract year has ${most} ${unit}, but ${count} values were given`, { start: 0, end: 0 }));
+    found.push(problems.badYearRun(`a contract year has ${yearInPeriods(period)}, but ${count} values were given`, { start: 0, end: 0 }));
   }
   if (year && count === 0) found.push(problems.badYearRun('a list needs at least one value', { start: 0, end: 0 }));
   if (found.length > 0) return { months: [], year, problems: found };

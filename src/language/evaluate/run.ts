@@ -11,7 +11,7 @@ import { locate, type Diagnostic, type Problem } from '../diagnostics.js';
 import type { Lang } from '../render/format.js';
 import { Accruals, feeSchedule, startsQuarter } from '../plan/semantics.js';
 import { decimalArithmetic, Evaluator, percentString, type MonthComputation } from './evaluator.js';
-import { describeStep, stepLine, type StepData } from './explanation.js';
+import { describeStep, stepLine, type StepData, type StepWording } from './explanation.js';
 import { EvaluationStop } from './expressions.js';
 import { readInputs, type InputValues } from './inputs.js';
 import type { CapCut, CreditLine, Evaluation, MonthResult, Step, YearResult } from './results.js';
@@ -36,7 +36,8 @@ export function run(program: CheckedProgram, evaluator: Evaluator, given: InputV
   const currency = read.currency ?? program.currency ?? options.currency;
   const lang = options.lang ?? 'en';
   const payout = program.ast.statements.find((s): s is PayoutDecl => s.type === 'payout');
-  const words: Wording = { lang, currency, paid: payout && labelIn(payout.what, payout.whatTranslations, lang) };
+  const translated = new Map(evaluator.plan.credits.flatMap((c) => c.type === 'block' && c.block.translations ? [[c.block.owner, labelIn(c.block.owner, c.block.translations, lang)!]] : []));
+  const words: StepWording = { lang, currency, paid: payout && labelIn(payout.what, payout.whatTranslations, lang), owner: (name) => translated.get(name) ?? name };
 
   const monthlyFees = read.months.map((m) => {
     const fee = (m.get('fee') as Decimal | undefined) ?? ZERO;
@@ -97,20 +98,13 @@ function sum(values: readonly Decimal[]): Decimal {
   return values.reduce((total, v) => total.plus(v), ZERO);
 }
 
-/** How the explanation is worded: its language, currency and what is paid. */
-interface Wording {
-  readonly lang: Lang;
-  readonly currency: string | undefined;
-  readonly paid: string | undefined;
-}
-
-function step(data: StepData, { lang, currency, paid }: Wording): Step {
+function step(data: StepData, words: StepWording): Step {
   const line = stepLine(data);
   const month = data.kind === 'cap' ? data.cut.month : data.kind === 'month' ? data.month : undefined;
-  return { kind: data.kind, text: describeStep(data, lang, currency, paid), ...(line ? { line } : {}), ...(month ? { month } : {}) };
+  return { kind: data.kind, text: describeStep(data, words), ...(line ? { line } : {}), ...(month ? { month } : {}) };
 }
 
-function monthResult(c: MonthComputation, month: number | undefined, words: Wording, hasFee: boolean, otherPeriod: boolean, creditOnly = false): MonthResult {
+function monthResult(c: MonthComputation, month: number | undefined, words: StepWording, hasFee: boolean, otherPeriod: boolean, creditOnly = false): MonthResult {
   const { currency } = words;
   return {
     mode: otherPeriod ? 'period' : 'month',
