@@ -8,6 +8,7 @@
  * function of its pieces rather than a template with holes.
  */
 import type { Period } from '../ast.js';
+import { enArticle } from '../render/clause/english.js';
 import type { Lang } from '../render/format.js';
 import type { Condition } from './words.js';
 
@@ -72,8 +73,6 @@ const enNoun = (owner: Owner) => (owner.type === 'tier' ? 'tier' : 'rule');
 const enIn = (owner: Owner) => (owner.type === 'tier' ? `In ${enTable(owner.table)}, ` : '');
 const enScope = (scope: Scope) =>
   scope.type === 'program' ? 'for all service credits together' : scope.type === 'table' ? `for ${enTable(scope.table)}` : `for the rule of ${scope.credit}`;
-/** "a bonus", "an incentive". */
-const enA = (noun: string) => `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
 const enPeriod = { monthly: 'a month', quarterly: 'a quarter', yearly: 'a year' } as const;
 const sentence = (text: string) => capitalize(text);
 
@@ -119,8 +118,8 @@ const english: Sentences = {
   payIfRemoved: (condition) => `Payment no longer requires that ${condition.listed}.`,
   payoutNow: (now, before) =>
     now.what === before.what ? `The ${now.what} is now paid to ${now.recipient} instead of ${before.recipient}.`
-      : now.recipient === before.recipient ? `${capitalize(now.recipient)} is now paid ${enA(now.what)} instead of ${enA(before.what)}.`
-        : `${capitalize(enA(now.what))} is now paid to ${now.recipient}, instead of ${enA(before.what)} to ${before.recipient}.`,
+      : now.recipient === before.recipient ? `${capitalize(now.recipient)} is now paid ${enArticle(now.what)} instead of ${enArticle(before.what)}.`
+        : `${capitalize(enArticle(now.what))} is now paid to ${now.recipient}, instead of ${enArticle(before.what)} to ${before.recipient}.`,
   noteAdded: (text) => `A drafting note was added: “${text}”${stop(text)}`,
   noteRemoved: (text) => `The drafting note “${text}” was removed.`,
   noteNow: (now, before) => `The drafting note “${before}” now reads “${now}”${stop(now)}`,
