@@ -12,12 +12,12 @@
  * `explanation`.
  */
 import { labelIn, type Block, type CompareOp, type Comparison, type Expr, type Kind, type Rule, type Translations } from '../ast.js';
-import { canonical, Decimal } from '../decimal.js';
+import { canonical, Decimal, plain } from '../decimal.js';
 import { displayOf } from '../evaluate/evaluator.js';
 import { compileExpr, EvaluationStop, type Compiled, type Env } from '../evaluate/expressions.js';
-import { isList, readInputs, type InputValues, type Value } from '../evaluate/inputs.js';
+import { durationUnit, isList, readInputs, type InputValues, type Value } from '../evaluate/inputs.js';
 import type { CapCut, CreditLine, Display, EvaluationResult, MonthResult } from '../evaluate/results.js';
-import { parseQuantity } from '../literals.js';
+import { parseQuantity, SECONDS_PER_UNIT } from '../literals.js';
 import type { InputInfo, PrecompiledProgram } from '../program.js';
 import { formatMoney, formatPercent, formatQuantity, type Lang } from './format.js';
 
@@ -99,7 +99,14 @@ class Words {
     const input = this.ctx.program.inputs.find((i) => i.name === name);
     if (input) {
       const value = read?.get(name);
-      return value === undefined ? undefined : this.#shown(value, input.kind);
+      if (value === undefined) return undefined;
+      // A duration in the unit its field asks for ("90.5 minutes"), where that is exact to a reader.
+      if (input.kind === 'duration' && Decimal.isDecimal(value)) {
+        const unit = durationUnit(input);
+        const inUnit = value.div(SECONDS_PER_UNIT[unit]);
+        if (inUnit.decimalPlaces() <= 10) return { value, kind: 'duration', ...this.#words({ kind: 'duration', value: plain(inUnit), unit }) };
+      }
+      return this.#shown(value, input.kind);
     }
     // A `let` or output: the value the evaluation computed, read back in its kind.
     const kind = this.ctx.program.values.find((v) => v.name === name)?.kind;
