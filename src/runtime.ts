@@ -17,6 +17,8 @@ export { LIMITS } from './language/limits.js';
 export { formatClaimPeriod, formatMoney, formatNumber, formatPercent, formatQuantity } from './language/render/format.js';
 /** A label in the reader's language: `labelIn(input.label, input.translations, 'de')`. */
 export { labelIn, periodsInYear } from './language/ast.js';
+/** Why a result is what it is, in sentences a visitor reads (English, German), built from the labels. */
+export { whyInWords, type WhyContext } from './language/render/why.js';
 
 /** Loads a precompiled program; a damaged or foreign file gives a diagnostic that says so. */
 export function loadProgram(json: unknown): LoadResult {

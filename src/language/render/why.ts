@@ -3,25 +3,28 @@
  * "Your monthly availability of 99.95% meets the 99.9% target, so no credit
  * is due." Built from the checked rules (conditions, tiers, caps, `pay only
  * if`, `for each`), the values the result was computed from, their labels,
- * and the result with its explanation steps. Where a condition is more than
- * comparisons of names and literals, the part is quoted as written; the
- * exact step-by-step trace stays in the result's `explanation`.
+ * and the result with its explanation steps. The values are read as
+ * `evaluate` reads them (`readInputs`), and whether a part of a condition
+ * holds is decided by the evaluator's own compiled expressions: the words
+ * restate the language's meaning and never keep a copy of it. Where a
+ * condition is more than comparisons of names and literals, the part is
+ * quoted as written; the exact step-by-step trace stays in the result's
+ * `explanation`.
  */
-import { labelIn, type Block, type CompareOp, type DurationUnit, type Expr, type Kind, type ProgramAst, type Rule, type Translations } from '../ast.js';
-import { canonical, Decimal } from '../decimal.js';
-import type { InputValues } from '../evaluate/inputs.js';
+import { labelIn, type Block, type CompareOp, type Comparison, type Expr, type Kind, type Rule, type Translations } from '../ast.js';
+import { canonical, Decimal, plain } from '../decimal.js';
+import { displayOf } from '../evaluate/evaluator.js';
+import { compileExpr, EvaluationStop, type Compiled, type Env } from '../evaluate/expressions.js';
+import { durationUnit, isList, readInputs, type InputValues, type Value } from '../evaluate/inputs.js';
 import type { CapCut, CreditLine, Display, EvaluationResult, MonthResult } from '../evaluate/results.js';
-import type { InputInfo } from '../program.js';
+import { parseQuantity, SECONDS_PER_UNIT } from '../literals.js';
+import type { InputInfo, PrecompiledProgram } from '../program.js';
 import { formatMoney, formatPercent, formatQuantity, type Lang } from './format.js';
 
 export interface WhyContext {
   /** The checked rules: `program.toJSON()`. */
-  readonly program: {
-    readonly ast: ProgramAst;
-    readonly source: string;
-    readonly values?: readonly { readonly name: string; readonly kind: Kind; readonly label?: string; readonly translations?: Translations }[];
-  };
-  /** The program's inputs (`program.inputs`): labels, kinds, units. */
+  readonly program: Pick<PrecompiledProgram, 'ast' | 'source' | 'inputs' | 'values' | 'currency'>;
+  /** The program's inputs (`program.inputs`): their labels. */
   readonly inputs: readonly InputInfo[];
   /** The values the result was computed from, as given to `evaluate` (a list per period in a year). */
   readonly values: InputValues;
@@ -36,21 +39,25 @@ export function whyInWords(result: EvaluationResult, ctx: WhyContext): string[] 
   // Without credits (an ROI calculator) the outputs are the result: the trace says how they were computed.
   if (result.credits.length === 0) return [];
   const w = new Words(ctx);
-  if (result.mode !== 'year') return w.period(result, (name) => w.valueOf(name, result, undefined));
+  if (result.mode !== 'year') return w.period(result, w.lookup(result, 0));
   const sentences = result.periods.flatMap((period, index) => {
     const heading = w.p.periodName(w.programPeriod, index + 1, result.periods.length);
-    return w.period(period, (name) => w.valueOf(name, period, index), true).map((s) => `${heading}: ${s}`);
+    return w.period(period, w.lookup(period, index), true).map((s) => `${heading}: ${s}`);
   });
   sentences.push(w.p.year(w.dueOrNone(result.credit.amount, result.credit.percentOfFee, 'year')));
   return sentences;
 }
 
-/** A value as the rules compare it (canonical units), and as a reader sees it. */
-interface Known {
-  readonly exact: Decimal;
+/** How a value reads, in the nominative and, where it differs (German days), the dative. */
+interface Shown {
   readonly shown: string;
   /** As shown after a German preposition ("innerhalb von 2 Tagen"), where that differs. */
   readonly dative?: string;
+}
+
+/** A value as the evaluator holds it, and as a reader sees it. */
+interface Known extends Shown {
+  readonly value: Value;
   readonly kind: Display['kind'];
 }
 
@@ -59,8 +66,11 @@ type Lookup = (name: string) => Known | undefined;
 class Words {
   readonly p: Phrases;
   readonly programPeriod: 'monthly' | 'quarterly' | 'yearly';
-  readonly #statements: ProgramAst['statements'];
+  readonly #statements: PrecompiledProgram['ast']['statements'];
   readonly #lines: number[] = [];
+  /** The values as `evaluate` read them: one map per period of the run. */
+  readonly #read: readonly ReadonlyMap<string, Value>[];
+  readonly #currency: string | undefined;
 
   constructor(private readonly ctx: WhyContext) {
     this.p = ctx.lang === 'de' ? german : english;
@@ -68,6 +78,54 @@ class Words {
     const period = this.#statements.find((s) => s.type === 'period');
     this.programPeriod = period?.type === 'period' ? period.period : 'monthly';
     for (let i = ctx.program.source.indexOf('\n'); i !== -1; i = ctx.program.source.indexOf('\n', i + 1)) this.#lines.push(i);
+    // The result was computed from these values, so they read without problems; a value that does not is not known.
+    const read = readInputs(ctx.program.inputs, ctx.values, ctx.program.currency ?? ctx.currency, this.programPeriod);
+    this.#read = read.months;
+    this.#currency = read.currency ?? ctx.program.currency ?? ctx.currency;
+  }
+
+  /** What the rules know by name in one period (0 for a month): as the evaluator's month, the fee, the inputs, the `let`s. */
+  lookup(result: MonthResult, period: number): Lookup {
+    const memo = new Map<string, Known | undefined>();
+    return (name) => {
+      if (!memo.has(name)) memo.set(name, this.#known(name, result, this.#read[period]));
+      return memo.get(name);
+    };
+  }
+
+  #known(name: string, result: MonthResult, read: ReadonlyMap<string, Value> | undefined): Known | undefined {
+    // The fee of the period, as the evaluator knows it (`fee 12000 EUR yearly` is 1000 EUR a month).
+    if (name === 'fee' && result.fee !== null) return { value: new Decimal(result.fee), shown: this.#money(result.fee), kind: 'money' };
+    const input = this.ctx.program.inputs.find((i) => i.name === name);
+    if (input) {
+      const value = read?.get(name);
+      if (value === undefined) return undefined;
+      // A duration in the unit its field asks for ("90.5 minutes"), where that is exact to a reader.
+      if (input.kind === 'duration' && Decimal.isDecimal(value)) {
+        const unit = durationUnit(input);
+        const inUnit = value.div(SECONDS_PER_UNIT[unit]);
+        if (inUnit.decimalPlaces() <= 10) return { value, kind: 'duration', ...this.#words({ kind: 'duration', value: plain(inUnit), unit }) };
+      }
+      return this.#shown(value, input.kind);
+    }
+    // A `let` or output: the value the evaluation computed, read back in its kind.
+    const kind = this.ctx.program.values.find((v) => v.name === name)?.kind;
+    const computed = result.values[name] ?? result.outputs[name];
+    const q = computed === undefined ? undefined : parseQuantity(computed);
+    if (!kind || !q || q.kind === 'points') return undefined;
+    if (q.kind === 'boolean') return this.#shown(q.value === 'true', 'boolean');
+    return this.#shown(canonical(q.kind === 'number' && kind !== 'number' ? { ...q, kind } : q), kind);
+  }
+
+  #shown(value: Value, kind: Kind): Known {
+    const display = displayOf(value, kind, this.#currency);
+    return { value, kind: display.kind, ...this.#words(display) };
+  }
+
+  #words(q: Parameters<typeof formatQuantity>[0]): Shown {
+    const shown = formatQuantity(q, this.ctx.lang, this.ctx.currency);
+    const dative = formatQuantity(q, this.ctx.lang, this.ctx.currency, 'dat');
+    return { shown, ...(dative !== shown ? { dative } : {}) };
   }
 
   /** The sentences of one month or period; `inYear` leaves the total to the year's sentence. */
@@ -86,7 +144,7 @@ class Words {
     if (unpaid) {
       // `total_credit` as `pay only if` reads it: the credits after every cap.
       const total = result.credits.reduce((sum, c) => sum.plus(c.amount), new Decimal(0)).minus(result.cuts.reduce((sum, c) => sum.plus(c.cut), new Decimal(0)));
-      const credit: Known = { exact: total, shown: this.#money(total.toFixed()), kind: 'money' };
+      const credit: Known = { value: total, shown: this.#money(total.toFixed()), kind: 'money' };
       const withTotal: Lookup = (name) => (name === 'total_credit' ? credit : lookup(name));
       for (const payIf of this.#statements) {
         if (payIf.type !== 'pay-if' || truth(payIf.condition, withTotal) === true) continue;
@@ -128,12 +186,16 @@ class Words {
   #each(block: Block, lookup: Lookup): string {
     const each = block.each!;
     const input = this.ctx.inputs.find((i) => i.name === each.list);
-    const items = (listOf(this.ctx.values[each.list]) ?? input?.defaultItems ?? []).map((v) => input && known(input, v, this.ctx));
+    const list = lookup(each.list)?.value;
+    const items = list !== undefined && isList(list) ? list : [];
     const label = input ? this.#label(input) : each.list;
     // Counting is a comparison per item and tier: past a bound (1,000 items of thousands of tiers) the items are not counted.
     if (items.length * block.rules.length > COUNT_BOUND) return this.p.items(items.length, label, undefined);
+    const kind = this.ctx.program.inputs.find((i) => i.name === each.list)?.kind ?? 'number';
     let counted = 0;
-    for (const item of items) {
+    for (const value of items) {
+      // The item is known by its name before anything else, as the evaluator binds it.
+      const item = this.#shown(value, kind);
       const withItem: Lookup = (name) => (name === each.name ? item : lookup(name));
       const holds = block.rules.map((r) => truth(r.condition, withItem));
       if (holds.some((h) => h === undefined)) return this.p.items(items.length, label, undefined);
@@ -174,12 +236,14 @@ class Words {
       return all || flat.length === 1 ? flat : [this.p.join(flat, 'or')];
     }
     if (e.type === 'name' && e.kind === 'boolean') return [this.p.flag(this.#labelOfName(e.name), holds)];
-    if (e.type === 'compare') return this.#comparisons(e.operands, e.ops, holds, lookup);
+    if (e.type === 'compare') return this.#comparisons(e, holds, lookup);
     return undefined;
   }
 
   /** A comparison (or a chain of them) with a name on one side and a known value on the other, in words. */
-  #comparisons(operands: readonly Expr[], ops: readonly CompareOp[], holds: boolean, lookup: Lookup): string[] | undefined {
+  #comparisons(chain: Comparison, holds: boolean, lookup: Lookup): string[] | undefined {
+    const { operands, ops } = chain;
+    const each = pairsOf(chain);
     // Grouped by what each pair is about, so a chain reads "… of 92% reaches 90% and is below 95%".
     const bySubject = new Map<string, { value: string; predicates: string[] }>();
     for (let i = 0; i < ops.length; i++) {
@@ -190,7 +254,8 @@ class Words {
       const subject = lookup(left.name);
       const threshold = this.#value(right, lookup);
       if (!subject || !threshold) return undefined;
-      const pairHolds = compare(subject.exact, op, threshold.exact);
+      const pairHolds = truth(each[i], lookup);
+      if (pairHolds === undefined) return undefined;
       // A chain that fails fails at one pair: only that one is said.
       if (!holds && pairHolds) continue;
       const said = bySubject.get(left.name) ?? { value: subject.dative ?? subject.shown, predicates: [] };
@@ -201,27 +266,10 @@ class Words {
     return phrases.length ? phrases : undefined;
   }
 
-  #value(e: Expr, lookup: Lookup): Known | undefined {
-    if (e.type === 'literal') return shownAs(canonical(e), e, this.ctx);
+  #value(e: Expr, lookup: Lookup): Shown | undefined {
+    if (e.type === 'literal') return this.#words(e);
     if (e.type === 'name') return lookup(e.name);
     return undefined;
-  }
-
-  /** What the rules know by `name` in this period: an input's value, a `let`, the fee. */
-  valueOf(name: string, result: MonthResult, period: number | undefined): Known | undefined {
-    const input = this.ctx.inputs.find((i) => i.name === name);
-    if (input && !input.list) {
-      const given = this.ctx.values[name];
-      const raw = Array.isArray(given) ? given[Math.min(period ?? 0, given.length - 1)] : given;
-      return known(input, raw ?? input.default, this.ctx);
-    }
-    if (name === 'fee' && result.fee !== null) return { exact: new Decimal(result.fee), shown: this.#money(result.fee), kind: 'money' };
-    const shown = result.values[name];
-    const m = shown === undefined ? null : /^(-?\d+(?:\.\d+)?)(min|s|h|d)?$/.exec(shown);
-    const kind = this.ctx.program.values?.find((v) => v.name === name)?.kind ?? (m?.[2] ? 'duration' : 'number');
-    if (!m || kind === 'boolean') return undefined;
-    const display = { kind, value: m[1], ...(m[2] ? { unit: m[2] as 'h' } : {}), ...(kind === 'money' && this.ctx.currency ? { currency: this.ctx.currency } : {}) };
-    return shownAs(canonical(display), display, this.ctx);
   }
 
   /** Who the sentence is about: "your monthly availability", "the credit". */
@@ -266,63 +314,39 @@ const COUNT_BOUND = 20_000;
 
 const FLIPPED: Record<CompareOp, CompareOp> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=', '=': '=', '!=': '!=' };
 
-function compare(a: Decimal, op: CompareOp, b: Decimal): boolean {
-  const c = a.cmp(b);
-  return op === '<' ? c < 0 : op === '<=' ? c <= 0 : op === '>' ? c > 0 : op === '>=' ? c >= 0 : op === '=' ? c === 0 : c !== 0;
-}
+/** Each condition compiled once, by the evaluator's compiler. */
+const compiled = new WeakMap<Expr, Compiled>();
 
-/** Whether a condition holds, where its parts are names and literals; undefined otherwise. */
+/** A name the period does not know (a `let` the result left out): the part is quoted instead. */
+const NOT_KNOWN = new Error('not known in this period');
+
+/** Whether a condition holds with the values of `lookup`, as the evaluator decides it; undefined where a name is not known. */
 function truth(e: Expr, lookup: Lookup): boolean | undefined {
-  switch (e.type) {
-    case 'unary': {
-      const inner = e.op === 'not' ? truth(e.operand, lookup) : undefined;
-      return inner === undefined ? undefined : !inner;
-    }
-    case 'binary': {
-      if (e.op !== 'and' && e.op !== 'or') return undefined;
-      const [l, r] = [truth(e.left, lookup), truth(e.right, lookup)];
-      if (e.op === 'and') return l === false || r === false ? false : l && r ? true : undefined;
-      return l === true || r === true ? true : l === false && r === false ? false : undefined;
-    }
-    case 'name': {
-      const v = lookup(e.name);
-      return v?.kind === 'boolean' ? !v.exact.isZero() : undefined;
-    }
-    case 'compare': {
-      const values = e.operands.map((o) => (o.type === 'literal' ? canonical(o) : o.type === 'name' ? lookup(o.name)?.exact : undefined));
-      if (values.some((v) => v === undefined)) return undefined;
-      return e.ops.every((op, i) => compare(values[i]!, op, values[i + 1]!));
-    }
-    default:
-      return undefined;
+  const env: Env = {
+    value(name) {
+      const known = lookup(name);
+      if (known === undefined) throw NOT_KNOWN;
+      return known.value;
+    },
+  };
+  try {
+    let condition = compiled.get(e);
+    if (!condition) compiled.set(e, (condition = compileExpr(e)));
+    const value = condition(env);
+    return typeof value === 'boolean' ? value : undefined;
+  } catch (error) {
+    if (error === NOT_KNOWN || error instanceof EvaluationStop) return undefined;
+    throw error;
   }
 }
 
-/** An input's value (a decimal string in its unit, or "true"/"false") as the rules compare it. */
-function known(input: InputInfo, raw: unknown, ctx: WhyContext): Known | undefined {
-  if (raw === undefined || raw === null) return undefined;
-  const text = String(raw).trim();
-  if (input.kind === 'boolean') {
-    const on = text === 'true';
-    return { exact: new Decimal(on ? 1 : 0), shown: formatQuantity({ kind: 'boolean', value: String(on) }, ctx.lang), kind: 'boolean' };
-  }
-  // A plain number is in the input's unit; `2h`, `99.5%`, `1200 EUR` say their own.
-  const m = /^(-?\d[\d_]*(?:\.\d+)?)\s*(%|min|s|h|d|[A-Z]{3})?$/.exec(text);
-  if (!m) return undefined;
-  const unit = input.kind === 'duration' && m[2] && ['min', 's', 'h', 'd'].includes(m[2]) ? (m[2] as DurationUnit) : input.unit;
-  const display = { kind: input.kind, value: m[1].replaceAll('_', ''), ...(unit ? { unit } : {}), ...(input.currency ? { currency: input.currency } : {}) };
-  return shownAs(canonical(display), display, ctx);
-}
+const pairs = new WeakMap<Comparison, readonly Comparison[]>();
 
-/** A value with how it reads, in the nominative and, where it differs (German days), the dative. */
-function shownAs(exact: Decimal, q: Parameters<typeof formatQuantity>[0], ctx: WhyContext): Known {
-  const shown = formatQuantity(q, ctx.lang, ctx.currency);
-  const dative = formatQuantity(q, ctx.lang, ctx.currency, 'dat');
-  return { exact, shown, kind: q.kind, ...(dative !== shown ? { dative } : {}) };
-}
-
-function listOf(value: InputValues[string] | undefined): readonly string[] | undefined {
-  return Array.isArray(value) ? value.map(String) : undefined;
+/** A chain's comparisons one by one, as it means them: `90% <= csat < 95%` is `90% <= csat` and `csat < 95%`. */
+function pairsOf(chain: Comparison): readonly Comparison[] {
+  let found = pairs.get(chain);
+  if (!found) pairs.set(chain, (found = chain.ops.map((op, i) => ({ ...chain, operands: [chain.operands[i], chain.operands[i + 1]], ops: [op] }))));
+  return found;
 }
 
 /** A share in percent points for reading: at most two decimals. */
