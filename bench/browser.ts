@@ -137,7 +137,8 @@ window.__bench = {
    */
   armLarge() {
     const pg = document.querySelector('credit-playground');
-    const observer = new PerformanceObserver(() => {});
+    const tasks = [];
+    const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries()));
     observer.observe({ type: 'longtask' });
     let keydown;
     addEventListener('keydown', (e) => { keydown = e.timeStamp; }, { capture: true, once: true });
@@ -149,9 +150,12 @@ window.__bench = {
         await pg.shadowRoot.querySelector('credit-calculator')?.updateComplete;
         await idle();
         await idle();
-        const tasks = observer.takeRecords().filter((t) => t.startTime + t.duration >= keydown);
+        // Long tasks are reported after they end: one more task lets the last of them in.
+        await new Promise((r) => setTimeout(r, 100));
+        tasks.push(...observer.takeRecords());
         observer.disconnect();
-        resolve({ diagnostics, longest: Math.max(0, ...tasks.map((t) => t.duration)) });
+        const since = tasks.filter((t) => t.startTime + t.duration >= keydown);
+        resolve({ diagnostics, longest: Math.max(0, ...since.map((t) => t.duration)) });
       }, { once: true });
     });
   },
@@ -369,11 +373,10 @@ export async function browserSection(settings: Settings, log: (text: string) => 
         pgPreview.push(t.preview);
       }
     }
-    step(`playground, ${LARGE_TIERS.toLocaleString('en')} tiers, compiled in the worker and on the page`);
-    const large = { worker: await largePlayground(p, origin, '/playground.html'), page: await largePlayground(p, origin, '/playground-on-page.html') };
-
     const typed = await p.evaluate((line) => (document.querySelector('credit-playground') as any).source.split('\n')[line - 1] as string, typedLine);
     if (typed.length !== typedText.length + changes + 3) throw new Error(`the playground's text did not receive the key presses: ${typed}`);
+    step(`playground, ${LARGE_TIERS.toLocaleString('en')} tiers, compiled in the worker and on the page`);
+    const large = { worker: await largePlayground(p, origin, '/playground.html'), page: await largePlayground(p, origin, '/playground-on-page.html') };
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
 
     const figures: BrowserFigures = {

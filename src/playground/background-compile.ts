@@ -21,9 +21,13 @@ export interface CompileRequest {
 export interface CompileReply {
   readonly id: number;
   readonly diagnostics: readonly Diagnostic[];
-  /** The checked program, when the text has no errors. */
+  /** The checked program, when the text has no errors, and its `previewKey`. */
   readonly checked?: PrecompiledProgram;
+  readonly previewKey?: string;
 }
+
+/** A compile's result, and the program's preview key when the worker made it. */
+export type Compiled = CompileResult & { readonly previewKey?: string };
 
 export class BackgroundCompiler {
   /** Null once a worker could not start or failed: every text is then compiled on the page. */
@@ -33,7 +37,7 @@ export class BackgroundCompiler {
   private running?: CompileRequest;
   private waiting?: CompileRequest;
 
-  constructor(private readonly done: (source: string, result: CompileResult) => void) {}
+  constructor(private readonly done: (source: string, result: Compiled) => void) {}
 
   /** Starts compiling `source`; `done` is called with its result unless a newer text is asked for first. */
   compile(source: string): void {
@@ -90,7 +94,7 @@ export class BackgroundCompiler {
     }
     if (!request || request.id !== reply.id) return;
     const warnings = reply.diagnostics;
-    this.finish(request, { diagnostics: warnings, ...(reply.checked ? { program: new Program(reply.checked, warnings) } : {}) });
+    this.finish(request, { diagnostics: warnings, ...(reply.checked ? { program: new Program(reply.checked, warnings), previewKey: reply.previewKey } : {}) });
   }
 
   /** The worker could not load or broke: the texts it held are compiled here, and so is every text after. */
@@ -102,7 +106,7 @@ export class BackgroundCompiler {
     if (newest) this.finish(newest, compile(newest.source));
   }
 
-  private finish(request: CompileRequest, result: CompileResult): void {
+  private finish(request: CompileRequest, result: Compiled): void {
     if (request.id === this.newest) this.done(request.source, result);
   }
 }

@@ -27,7 +27,7 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { property, query, state } from 'lit/decorators.js';
 import { EditorView } from '@codemirror/view';
 import { compile } from '../index.js';
-import type { CompileResult, Diagnostic, EvaluationResult, ExampleResult, Kind, Program } from '../index.js';
+import type { Diagnostic, EvaluationResult, ExampleResult, Kind, Program } from '../index.js';
 import { diffPrograms, type ProgramDiff } from '../language/diff/diff.js';
 import { format } from '../language/format/format.js';
 import { clauseParts, linkedLines, type ClausePart } from './clause-links.js';
@@ -45,7 +45,7 @@ import { VersionsController } from './versions-controller.js';
 import { embedInline, embedSrc, inlineSafe } from './embed.js';
 import type { HoverData } from './hover.js';
 import { langOf, strings, type Lang, type Strings } from './i18n.js';
-import { BACKGROUND_LENGTH, BackgroundCompiler } from './background-compile.js';
+import { BACKGROUND_LENGTH, BackgroundCompiler, type Compiled } from './background-compile.js';
 import { previewKey } from './preview-key.js';
 import { decodeShare, encodeShare, withHash } from './share.js';
 import { DraftStore, draftOf, type Draft } from './storage.js';
@@ -455,7 +455,7 @@ export class CreditPlayground extends LitElement {
   }
 
   /** The worker's answer for the newest text it was sent; dropped if the editor has moved on (its frame sends the newer text). */
-  private compiledInBackground(source: string, result: CompileResult): void {
+  private compiledInBackground(source: string, result: Compiled): void {
     if (!this.view || source !== this.view.state.doc.toString()) return;
     const edit = this.backgroundEdit;
     this.backgroundEdit = undefined;
@@ -464,7 +464,7 @@ export class CreditPlayground extends LitElement {
   }
 
   /** Shows a compile of `source`, the editor's text. */
-  private show(source: string, result: CompileResult, edited: boolean, editedAt: number | undefined, start: number): void {
+  private show(source: string, result: Compiled, edited: boolean, editedAt: number | undefined, start: number): void {
     const { diagnostics, program } = this.analyze(source, result);
     this.view!.dispatch(this.lintTransaction(diagnostics));
     const compiled = performance.now();
@@ -487,12 +487,12 @@ export class CreditPlayground extends LitElement {
   }
 
   /** Compiles `source` (unless its result is given) into the panes' state. */
-  private analyze(source: string, result: CompileResult = compile(source)): Snapshot {
+  private analyze(source: string, result: Compiled = compile(source)): Snapshot {
     const diagnostics = sortDiagnostics(result.diagnostics);
     this.snapshot = { source, diagnostics, ...(result.program ? { program: result.program } : {}) };
     if (result.program) {
       this.lastGood = { source, program: result.program };
-      const key = previewKey(result.program);
+      const key = result.previewKey ?? previewKey(result.program);
       if (key !== this.preview?.key) {
         this.preview = { key, program: result.program };
         this.previewValues = { ...this.userInputs };
