@@ -9,7 +9,7 @@
 import { expect, fixtureCleanup, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { CreditPlayground } from '../../src/playground/credit-playground.js';
-import { $, mount, PATIENCE, toEnd } from './helpers.js';
+import { $, mount, toEnd } from './helpers.js';
 import { afterEach, describe, it } from './mocha.js';
 
 afterEach(() => {
@@ -27,7 +27,7 @@ ${Array.from({ length: TIERS }, (_, i) => `  if a < ${(i % 1000) / 10}% then ${i
 const busy = (el: CreditPlayground) => $(el, '[part=problems]')!.getAttribute('aria-busy') === 'true';
 
 describe('<credit-playground> with a draft at the limits', () => {
-  it('takes every keystroke while the rules are checked, and then shows the problems of the final text', async function () {
+  it('takes every keystroke while the rules are checked, and then shows the problems of the final text', async function (this: { timeout(ms: number): void }) {
     this.timeout(180_000);
     const el = await mount();
     el.source = LARGE;
