@@ -921,8 +921,8 @@ export class CreditPlayground extends LitElement {
     const errors = list.filter((d) => d.severity === 'error').length;
     const warnings = list.filter((d) => d.severity === 'warning').length;
     return html`<section class="pane problems" part="problems" aria-labelledby="problems-heading" aria-busy=${String(this.checking)}>
-      <h2 id="problems-heading">${t.problems} <span class="count">${t.problemCount(errors, warnings)}</span></h2>
-      ${this.checking ? html`<p class="hint" id="checking" role="status">${t.checking}</p>` : nothing}
+      <h2 id="problems-heading">${t.problems} <span class="count">${t.problemCount(errors, warnings)}</span>
+        <span class="count" role="status">${this.checking ? html`<span id="checking">${t.checking}</span>` : nothing}</span></h2>
       ${list.length === 0
         ? html`<p class="ok">${t.noProblems}</p>`
         : html`<ul>${list.slice(0, PROBLEMS_SHOWN).map((d) => html`<li>
