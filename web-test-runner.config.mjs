@@ -93,11 +93,25 @@ function freePort() {
   });
 }
 
+/**
+ * A module the source starts by address rather than by import (the
+ * playground's worker: `new URL('./compile-worker.js', import.meta.url)`)
+ * is asked for as `.js`; it is served from its `.ts` source, as imports are.
+ */
+function sourceByAddress(ctx, next) {
+  const path = ctx.path;
+  if (path.startsWith('/src/') && path.endsWith('.js')) {
+    const source = fileURLToPath(new URL(`.${path.replace(/\.js$/, '.ts')}`, import.meta.url));
+    if (existsSync(source)) ctx.url = ctx.url.replace(/\.js(?=$|\?)/, '.ts');
+  }
+  return next();
+}
+
 export default {
   port: await freePort(),
   files: ['test/widget/**/*.test.ts', 'test/playground/**/*.test.ts', 'test/export/browser/**/*.test.ts', '!test/widget/**/*.node.test.ts'],
   nodeResolve: true,
-  middleware: [faults],
+  middleware: [faults, sourceByAddress],
   concurrency: 2,
   testFramework: { config: { timeout: 30_000 } },
   browsers: [playwrightLauncher({ product: 'chromium', launchOptions: { executablePath: chromePath(), args: chromiumArgs } })],

@@ -14,6 +14,10 @@
  * - playground: a key press in the editor of a 300-line program → the compile
  *   (`performance.measure('credit-playground:compile')`), the diagnostics
  *   (`playground-change`, fired right after them), and the preview rendered.
+ * - playground at the limits: a key press in a comment of a 4,990-tier
+ *   program → its diagnostics shown, and the longest task the main thread ran
+ *   from the key press until the panes settled (Long Tasks API), compiled in
+ *   the worker and, side by side, on the page (`Worker` removed, as before).
  *
  * Times are read inside the page (`performance.now()`, the key event's
  * `timeStamp`), so Playwright's own round trips do not count.
@@ -32,6 +36,8 @@ import { bundleLibrary } from './sizes.js';
 const PROGRAM = 'uptime-tiers.credit';
 const INSTANCES = 100;
 const PLAYGROUND_LINES = 300;
+const LARGE_TIERS = 4_990;
+const LARGE_PRESSES = 4;
 const dist = join(root, 'dist');
 const playgroundDir = join(root, '.bench/playground');
 
@@ -55,6 +61,8 @@ export type BrowserFigures =
     readonly playgroundCompileMs: Distribution;
     readonly playgroundDiagnosticsMs: Distribution;
     readonly playgroundPreviewMs: Distribution;
+    /** The 4,990-tier program: key press → diagnostics, and the longest main-thread task, with the worker and without. */
+    readonly large: Readonly<Record<'worker' | 'page', { readonly diagnosticsMs: Distribution; readonly longestTaskMs: Distribution }>>;
   };
 
 /** Fails with a clear message instead of hanging when the page never answers. */
@@ -122,6 +130,35 @@ window.__bench = {
       }, { once: true });
     });
   },
+  /**
+   * Arms one measurement in a large playground: keydown → diagnostics
+   * (\`playground-change\`) → the panes and their idle-time work settled, with
+   * every long task (over 50 ms) the main thread ran meanwhile.
+   */
+  armLarge() {
+    const pg = document.querySelector('credit-playground');
+    const tasks = [];
+    const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries()));
+    observer.observe({ type: 'longtask' });
+    let keydown;
+    addEventListener('keydown', (e) => { keydown = e.timeStamp; }, { capture: true, once: true });
+    const idle = () => new Promise((r) => requestIdleCallback(r));
+    this.done = new Promise((resolve) => {
+      pg.addEventListener('playground-change', async () => {
+        const diagnostics = performance.now() - keydown;
+        await pg.updateComplete;
+        await pg.shadowRoot.querySelector('credit-calculator')?.updateComplete;
+        await idle();
+        await idle();
+        // Long tasks are reported after they end: one more task lets the last of them in.
+        await new Promise((r) => setTimeout(r, 100));
+        tasks.push(...observer.takeRecords());
+        observer.disconnect();
+        const since = tasks.filter((t) => t.startTime + t.duration >= keydown);
+        resolve({ diagnostics, longest: Math.max(0, ...since.map((t) => t.duration)) });
+      }, { once: true });
+    });
+  },
 };`;
 
 const page = (body: string, head = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title><script>${PROBE}</script>${head}</head><body>${body}</body></html>`;
@@ -137,6 +174,8 @@ function pages(rules: string, playgroundEntry: string): Record<string, string> {
     '/inline.html': page(`<credit-calculator id="c1" ${VALUES}>${inline}</credit-calculator>${widget}`),
     '/many.html': page(`${many}${widget}`),
     '/playground.html': page(`<credit-playground storage-key="" ignore-hash templates-base="/examples/"></credit-playground><script type="module" src="/playground/${playgroundEntry}"></script>`),
+    // As before the worker: without \`Worker\`, the playground compiles on the page.
+    '/playground-on-page.html': page(`<script>delete window.Worker;</script><credit-playground storage-key="" ignore-hash templates-base="/examples/"></credit-playground><script type="module" src="/playground/${playgroundEntry}"></script>`),
   };
 }
 
@@ -151,7 +190,8 @@ function serve(html: Record<string, string>, json: string): Server {
     };
     if (html[path]) return send('text/html', html[path]);
     if (path === '/rules.json') return send('application/json', json);
-    for (const [prefix, dir] of [['/dist/', dist], ['/playground/', playgroundDir], ['/examples/', join(root, 'examples')]] as const) {
+    // The playground's worker is emitted into assets/, addressed from the origin's root.
+    for (const [prefix, dir] of [['/dist/', dist], ['/playground/', playgroundDir], ['/assets/', join(playgroundDir, 'assets')], ['/examples/', join(root, 'examples')]] as const) {
       const file = normalize(join(dir, path.slice(prefix.length)));
       if (path.startsWith(prefix) && file.startsWith(dir) && existsSync(file)) return send(TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file));
     }
@@ -214,6 +254,39 @@ async function inputChanges(p: Page, id: string, first: InputInfo, changes: numb
     }
   }
   return { updated, frame };
+}
+
+/** The 4,990-tier program, a comment line at its end to type into. */
+const largeSource = () => `fee 1000 EUR monthly
+input a: percent default 99% range 0%..100%
+credit "Big" capped 50% yearly:
+${Array.from({ length: LARGE_TIERS }, (_, i) => `  if a < ${(i % 1000) / 10}% then ${i % 97}%`).join('\n')}
+# typed: `;
+
+/** Key presses into the large program on `path`: key press → diagnostics, and the longest main-thread task until the panes settle. */
+async function largePlayground(p: Page, origin: string, path: string): Promise<{ diagnosticsMs: Distribution; longestTaskMs: Distribution }> {
+  await p.goto(origin + path);
+  await p.waitForFunction(() => customElements.get('credit-playground'), undefined, { timeout: 20_000 });
+  await within('the large playground ready', p.evaluate(async (source) => {
+    const pg = document.querySelector('credit-playground') as any;
+    await pg.ready;
+    pg.source = source;
+    while (pg.source !== source || pg.diagnostics.length < 1000 || pg.shadowRoot.querySelector('[aria-busy=true]')) await new Promise((r) => setTimeout(r, 20));
+    pg.editor.dispatch({ selection: { anchor: source.length } });
+  }, largeSource()), 120_000);
+  await p.locator('credit-playground .cm-content').focus();
+  const diagnostics: number[] = [];
+  const longest: number[] = [];
+  for (let k = 0; k < LARGE_PRESSES + 1; k++) {
+    await p.evaluate(() => (window as any).__bench.armLarge());
+    await p.keyboard.press(String.fromCharCode(97 + (k % 26)));
+    const t = await within(`${path}: the large playground after a key press`, p.evaluate(() => (window as any).__bench.done as Promise<{ diagnostics: number; longest: number }>), 120_000);
+    if (k >= 1) {
+      diagnostics.push(t.diagnostics);
+      longest.push(t.longest);
+    }
+  }
+  return { diagnosticsMs: distribution(diagnostics), longestTaskMs: distribution(longest) };
 }
 
 async function loadTimes(browser: Browser, origin: string, path: string, count: number, samples: number): Promise<number[]> {
@@ -302,6 +375,8 @@ export async function browserSection(settings: Settings, log: (text: string) => 
     }
     const typed = await p.evaluate((line) => (document.querySelector('credit-playground') as any).source.split('\n')[line - 1] as string, typedLine);
     if (typed.length !== typedText.length + changes + 3) throw new Error(`the playground's text did not receive the key presses: ${typed}`);
+    step(`playground, ${LARGE_TIERS.toLocaleString('en')} tiers, compiled in the worker and on the page`);
+    const large = { worker: await largePlayground(p, origin, '/playground.html'), page: await largePlayground(p, origin, '/playground-on-page.html') };
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
 
     const figures: BrowserFigures = {
@@ -316,6 +391,7 @@ export async function browserSection(settings: Settings, log: (text: string) => 
       playgroundCompileMs: distribution(pgCompile),
       playgroundDiagnosticsMs: distribution(pgDiagnostics),
       playgroundPreviewMs: distribution(pgPreview),
+      large,
     };
     const row = (what: string, d: Distribution) => [what, duration(d.median), duration(d.p95), String(d.samples)];
     log(table(`Browser: Chromium ${figures.chromium}, ${PROGRAM}, dist/ served by node http (times measured in the page)`, ['figure', 'median', 'p95', 'samples'], [
@@ -328,6 +404,12 @@ export async function browserSection(settings: Settings, log: (text: string) => 
       row(`playground, ${PLAYGROUND_LINES} lines: compile (performance.measure)`, figures.playgroundCompileMs),
       row(`playground, ${PLAYGROUND_LINES} lines: key press → diagnostics shown`, figures.playgroundDiagnosticsMs),
       row(`playground, ${PLAYGROUND_LINES} lines: key press → preview rendered`, figures.playgroundPreviewMs),
+    ]));
+    const tiers = `${LARGE_TIERS.toLocaleString('en')} tiers`;
+    log(table(`Playground at the limits (${tiers} in one block): a key press in a comment, compiled in the worker and, as before it, on the page`, ['figure', 'in the worker', 'on the page', 'samples'], [
+      [`${tiers}: key press → diagnostics shown (median)`, duration(large.worker.diagnosticsMs.median), duration(large.page.diagnosticsMs.median), String(large.worker.diagnosticsMs.samples)],
+      [`${tiers}: longest main-thread task until the panes settle (median)`, duration(large.worker.longestTaskMs.median), duration(large.page.longestTaskMs.median), String(large.worker.longestTaskMs.samples)],
+      [`${tiers}: longest main-thread task (p95)`, duration(large.worker.longestTaskMs.p95), duration(large.page.longestTaskMs.p95), String(large.worker.longestTaskMs.samples)],
     ]));
     return figures;
   } finally {

@@ -24,5 +24,5 @@ console.log(JSON.stringify({ importMs: t1 - t0, compileMs: t2 - t1, firstCreditM
 /** A value for every input without a default, so `credit()` runs (a copy of bench/compile.ts's). */
 function sampleValues(p) {
   const sample = { percent: '99.5', money: '1000', duration: '1', number: '1', boolean: false };
-  return Object.fromEntries(p.inputs.filter((i) => i.default === undefined).map((i) => [i.name, i.name === 'fee' ? '1000 EUR' : sample[i.kind]]));
+  return Object.fromEntries(p.inputs.filter((i) => i.default === undefined).map((i) => [i.name, i.name === 'fee' ? '1000 EUR' : i.list ? [sample[i.kind]] : sample[i.kind]]));
 }

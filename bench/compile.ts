@@ -37,10 +37,10 @@ export interface CompileFigure {
   readonly warmCompileOnlyMs: number;
 }
 
-/** A value for every input without a default, so `credit()` runs (bench/cold-compile.mjs has a copy). */
+/** A value for every input without a default (one item for a list input), so `credit()` runs (bench/cold-compile.mjs has a copy). */
 export function sampleValues(p: Program): InputValues {
   const sample = { percent: '99.5', money: '1000', duration: '1', number: '1', boolean: false } as const;
-  return Object.fromEntries(p.inputs.filter((i) => i.default === undefined).map((i) => [i.name, i.name === 'fee' ? '1000 EUR' : sample[i.kind]]));
+  return Object.fromEntries(p.inputs.filter((i) => i.default === undefined).map((i) => [i.name, i.name === 'fee' ? '1000 EUR' : i.list ? [sample[i.kind]] : sample[i.kind]]));
 }
 
 export async function compileSection(settings: Settings, log: (text: string) => void): Promise<{ generator: string; figures: CompileFigure[] }> {

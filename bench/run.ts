@@ -52,7 +52,10 @@ npm('build:lib');
 const results: Record<string, unknown> = { machine, settings };
 const started = performance.now();
 
-if (wanted('compile')) results.compile = await (await import('./compile.js')).compileSection(settings, log);
+if (wanted('compile')) {
+  results.compile = await (await import('./compile.js')).compileSection(settings, log);
+  results.compileStages = (await import('./compile-stages.js')).compileStagesSection(settings, join(root, '.bench'), log);
+}
 if (wanted('eval')) results.evaluation = await (await import('./eval.js')).evalSection(settings, log);
 if (wanted('peers')) results.peers = await (await import('./peers.js')).peersSection(settings, log);
 if (wanted('sizes') || wanted('browser')) {

@@ -9,7 +9,7 @@ import { createTokenInstance, Lexer, type ILexerConfig, type IToken, type TokenT
 import type { Problem } from './diagnostics.js';
 import { problems } from './problems.js';
 import { LIMITS } from './limits.js';
-import { LineMap } from './source.js';
+import type { Position } from './source.js';
 import * as t from './tokens.js';
 
 export interface LexResult {
@@ -151,11 +151,18 @@ function layout(text: string, tokens: IToken[], found: Problem[]): LexResult {
 
   for (const open of brackets) found.push(problems.unclosedBracket(open.image, span(open)));
   const end = text.length;
-  const { line: endLine, column: endColumn } = new LineMap(text).position(end);
+  const { line: endLine, column: endColumn } = endOf(text);
   if (lineHasTokens) out.push(synthetic(t.Newline, end, endLine, endColumn));
   while (indents.length > 1) {
     indents.pop();
     out.push(synthetic(t.Dedent, end, endLine, endColumn));
   }
   return { tokens: out, problems: found };
+}
+
+/** Where the text ends (the layout's closing tokens go there), without a table of every line. */
+function endOf(text: string): Position {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) line++;
+  return { line, column: text.length - text.lastIndexOf('\n') };
 }

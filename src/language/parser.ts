@@ -74,7 +74,9 @@ const messages: IParserErrorMessageProvider = {
 /** A choice's alternatives, for `OR`. */
 const alternatives = (...alts: (() => unknown)[]) => alts.map((ALT) => ({ ALT }));
 
+// Options made once: an object literal in a rule is a new object on every call (Chevrotain's performance guide).
 const OPERATOR = { LABEL: 'operators' } as const;
+const OPERAND = { LABEL: 'operands' } as const;
 
 export class CreditRulesParser extends CstParser {
   /** `validate`: run Chevrotain's grammar checks (ambiguity, left recursion …): `npm run grammar` and its test do; at run time the grammar is fixed, so they are skipped, as Chevrotain advises. */
@@ -417,19 +419,20 @@ export class CreditRulesParser extends CstParser {
   });
 
   // Expressions, loosest binding first.
+  // The choices below run for every expression: their alternatives are built once, as `statements` above.
+  private readonly expressions = alternatives(
+    () => this.SUBRULE(this.conditional),
+    () => {
+      this.SUBRULE(this.conjunction, OPERAND);
+      this.MANY(() => {
+        this.CONSUME(t.Or, OPERATOR);
+        this.SUBRULE2(this.conjunction, OPERAND);
+      });
+    },
+  );
+
   expression = this.RULE('expression', () => {
-    this.OR([
-      { ALT: () => this.SUBRULE(this.conditional) },
-      {
-        ALT: () => {
-          this.SUBRULE(this.conjunction, { LABEL: 'operands' });
-          this.MANY(() => {
-            this.CONSUME(t.Or, { LABEL: 'operators' });
-            this.SUBRULE2(this.conjunction, { LABEL: 'operands' });
-          });
-        },
-      },
-    ]);
+    this.OR(this.expressions);
   });
 
   // if credit_cost = 0 EUR then 0% else kept / credit_cost
@@ -443,23 +446,23 @@ export class CreditRulesParser extends CstParser {
   });
 
   conjunction = this.RULE('conjunction', () => {
-    this.SUBRULE(this.negation, { LABEL: 'operands' });
+    this.SUBRULE(this.negation, OPERAND);
     this.MANY(() => {
-      this.CONSUME(t.And, { LABEL: 'operators' });
-      this.SUBRULE2(this.negation, { LABEL: 'operands' });
+      this.CONSUME(t.And, OPERATOR);
+      this.SUBRULE2(this.negation, OPERAND);
     });
   });
 
+  private readonly negations = alternatives(
+    () => {
+      this.CONSUME(t.Not);
+      this.SUBRULE(this.negation);
+    },
+    () => this.SUBRULE(this.comparison),
+  );
+
   negation = this.RULE('negation', () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(t.Not);
-          this.SUBRULE(this.negation);
-        },
-      },
-      { ALT: () => this.SUBRULE(this.comparison) },
-    ]);
+    this.OR(this.negations);
   });
 
   private readonly comparisonOperators = alternatives(
@@ -472,46 +475,50 @@ export class CreditRulesParser extends CstParser {
   );
 
   comparison = this.RULE('comparison', () => {
-    this.SUBRULE(this.additive, { LABEL: 'operands' });
+    this.SUBRULE(this.additive, OPERAND);
     this.MANY(() => {
       this.OR(this.comparisonOperators);
-      this.SUBRULE2(this.additive, { LABEL: 'operands' });
+      this.SUBRULE2(this.additive, OPERAND);
     });
   });
+
+  private readonly additiveOperators = alternatives(
+    () => this.CONSUME(t.Plus, OPERATOR),
+    () => this.CONSUME(t.Minus, OPERATOR),
+  );
 
   additive = this.RULE('additive', () => {
-    this.SUBRULE(this.multiplicative, { LABEL: 'operands' });
+    this.SUBRULE(this.multiplicative, OPERAND);
     this.MANY(() => {
-      this.OR([
-        { ALT: () => this.CONSUME(t.Plus, { LABEL: 'operators' }) },
-        { ALT: () => this.CONSUME(t.Minus, { LABEL: 'operators' }) },
-      ]);
-      this.SUBRULE2(this.multiplicative, { LABEL: 'operands' });
+      this.OR(this.additiveOperators);
+      this.SUBRULE2(this.multiplicative, OPERAND);
     });
   });
+
+  private readonly multiplicativeOperators = alternatives(
+    () => this.CONSUME(t.Star, OPERATOR),
+    () => this.CONSUME(t.Slash, OPERATOR),
+    () => this.CONSUME(t.Of, OPERATOR),
+  );
 
   multiplicative = this.RULE('multiplicative', () => {
-    this.SUBRULE(this.unary, { LABEL: 'operands' });
+    this.SUBRULE(this.unary, OPERAND);
     this.MANY(() => {
-      this.OR([
-        { ALT: () => this.CONSUME(t.Star, { LABEL: 'operators' }) },
-        { ALT: () => this.CONSUME(t.Slash, { LABEL: 'operators' }) },
-        { ALT: () => this.CONSUME(t.Of, { LABEL: 'operators' }) },
-      ]);
-      this.SUBRULE2(this.unary, { LABEL: 'operands' });
+      this.OR(this.multiplicativeOperators);
+      this.SUBRULE2(this.unary, OPERAND);
     });
   });
 
+  private readonly unaries = alternatives(
+    () => {
+      this.CONSUME(t.Minus);
+      this.SUBRULE(this.unary);
+    },
+    () => this.SUBRULE(this.atom),
+  );
+
   unary = this.RULE('unary', () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(t.Minus);
-          this.SUBRULE(this.unary);
-        },
-      },
-      { ALT: () => this.SUBRULE(this.atom) },
-    ]);
+    this.OR(this.unaries);
   });
 
   private readonly atoms = alternatives(

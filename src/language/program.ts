@@ -160,17 +160,18 @@ export class Program {
   readonly inputs: readonly InputInfo[];
   readonly outputs: readonly OutputInfo[];
   readonly examples: readonly ExampleInfo[];
-  readonly credits: readonly CreditInfo[];
   readonly currency?: string;
   /** `claim within …`: the claim period, e.g. `{ value: '30', unit: 'd', afterIncident: false }`. */
   readonly claim?: ClaimInfo;
   /** `payout …`: what the program pays and to whom; absent for service credits to the customer. */
   readonly payout?: PayoutInfo;
-  /** Whether the program has a fee (§11): without one, results state no share of it. */
-  readonly hasFee: boolean;
-  /** The period its rules are evaluated for (`period quarterly`): a contract year holds 12, 4 or 1 of them. */
-  readonly period: Period;
-  protected readonly evaluator: Evaluator;
+  /**
+   * The interpreter with the program's plan, made on first use: compiling
+   * only to check (the language service, the playground's worker, `check`)
+   * never lowers a plan, and a large program's plan costs as much as its lints.
+   */
+  private planned: Evaluator | undefined = undefined;
+  private creditList: readonly CreditInfo[] | undefined = undefined;
   private lastCurrency: string | undefined = undefined;
   private lastSettled: ReturnType<Program['settle']> = { options: NO_OPTIONS };
   /** Planned on first use of `credit()`; null when there is no fast path. */
@@ -182,7 +183,6 @@ export class Program {
     readonly diagnostics: readonly Diagnostic[] = [],
     private readonly fastPath?: FastPathPlanner,
   ) {
-    this.evaluator = new Evaluator(checked);
     // Every field is set, even when empty: one hidden class for every program, so that
     // code calling many programs (billing) stays fast.
     this.currency = checked.currency;
@@ -190,17 +190,12 @@ export class Program {
     this.outputs = checked.values
       .filter((v) => v.role === 'output')
       .map((v) => ({ name: v.name, kind: v.kind, ...(v.label !== undefined ? { label: v.label } : {}), ...(v.translations ? { translations: v.translations } : {}) }));
-    const lines = this.evaluator.lines;
     const statements = checked.ast.statements;
+    const lines = statements.some((s) => s.type === 'example') ? new LineMap(checked.source) : undefined;
     this.examples = statements.flatMap((s) => {
       if (s.type !== 'example') return [];
-      const line = lines.position(s.span.start).line;
+      const line = lines!.position(s.span.start).line;
       return [{ name: s.label ?? `example at line ${line}`, line, inputs: exampleInputs(s) }];
-    });
-    this.credits = this.evaluator.plan.credits.map((c): CreditInfo => {
-      const { owner, line } = c.type === 'rule' ? c.rule : c.block;
-      const translations = c.type === 'block' ? c.block.translations : undefined;
-      return { name: owner, kind: c.type, line, ...(translations ? { translations } : {}) };
     });
     const claim = statements.find((s): s is ClaimDecl => s.type === 'claim');
     this.claim = claim && claimInfo(claim);
@@ -211,8 +206,29 @@ export class Program {
       ...(payout.recipient !== undefined ? { recipient: payout.recipient } : {}),
       ...(payout.recipientTranslations ? { recipientTranslations: payout.recipientTranslations } : {}),
     };
-    this.hasFee = this.evaluator.plan.hasFee;
-    this.period = this.evaluator.plan.period;
+  }
+
+  protected get evaluator(): Evaluator {
+    return (this.planned ??= new Evaluator(this.checked));
+  }
+
+  /** The credits (rules and blocks), in the order they apply. */
+  get credits(): readonly CreditInfo[] {
+    return (this.creditList ??= this.evaluator.plan.credits.map((c): CreditInfo => {
+      const { owner, line } = c.type === 'rule' ? c.rule : c.block;
+      const translations = c.type === 'block' ? c.block.translations : undefined;
+      return { name: owner, kind: c.type, line, ...(translations ? { translations } : {}) };
+    }));
+  }
+
+  /** Whether the program has a fee (§11): without one, results state no share of it. */
+  get hasFee(): boolean {
+    return this.evaluator.plan.hasFee;
+  }
+
+  /** The period its rules are evaluated for (`period quarterly`): a contract year holds 12, 4 or 1 of them. */
+  get period(): Period {
+    return this.evaluator.plan.period;
   }
 
   /** The rules as written. */
@@ -288,7 +304,10 @@ export function loadProgram<P extends Program>(json: unknown, make: (checked: Ch
   const refuse = (why: string): LoadResult<P> => ({ diagnostics: [locate(evaluationProblems.badPrecompiled(why), new LineMap(''))] });
   if (!reading.ok) return refuse(reading.problem);
   try {
-    return { diagnostics: [], program: make(reading.program) };
+    const program = make(reading.program);
+    // The plan is lowered now, not on first use: a damaged program is refused here.
+    void program.credits;
+    return { diagnostics: [], program };
   } catch (error) {
     // The reader checked every field; lowering names what it still finds wrong.
     return refuse(`this precompiled program is damaged${error instanceof DamagedProgram ? `: ${error.message}` : ''}; compile the rules again`);

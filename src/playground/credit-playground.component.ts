@@ -17,6 +17,11 @@
  * Everything that comes from the rules or from a link — names, labels,
  * messages, clause text — is rendered through Lit text bindings or
  * `textContent`, never as HTML.
+ *
+ * A large draft (`BACKGROUND_LENGTH` characters and more) is compiled in a
+ * worker instead (`background-compile.ts`), so typing never waits for it:
+ * until the newest text's answer comes, the problems pane says it is
+ * checking, and an answer for an older text is never shown.
  */
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
@@ -40,6 +45,7 @@ import { VersionsController } from './versions-controller.js';
 import { embedInline, embedSrc, inlineSafe } from './embed.js';
 import type { HoverData } from './hover.js';
 import { langOf, strings, type Lang, type Strings } from './i18n.js';
+import { BACKGROUND_LENGTH, BackgroundCompiler, type Compiled } from './background-compile.js';
 import { previewKey } from './preview-key.js';
 import { decodeShare, encodeShare, withHash } from './share.js';
 import { DraftStore, draftOf, type Draft } from './storage.js';
@@ -165,6 +171,8 @@ export class CreditPlayground extends LitElement {
   /** The last message, said in the language the interface is in when it shows (so switching it translates the message too). */
   @state() private status?: { say: Message; link?: string };
   @state() private previewValues: Record<string, unknown> = {};
+  /** A large text is being compiled in the worker: the panes show an older one. */
+  @state() private checking = false;
   @state() private embed?: { source: string; inline?: string; src: string; file: string };
   @state() private template: string = templateIds[0];
 
@@ -180,6 +188,9 @@ export class CreditPlayground extends LitElement {
   private readonly kept = new VersionsController(this, () => (this.storageKey ? `${this.storageKey}:versions` : ''));
 
   private view?: EditorView;
+  private readonly background = new BackgroundCompiler((source, result) => this.compiledInBackground(source, result));
+  /** The text in the worker: whether it was an edit, and when its first keystroke and its compile began. */
+  private backgroundEdit?: { edited: boolean; editedAt: number | undefined; start: number };
   private frame = 0;
   private slow = 0;
   /** When the first edit not yet compiled happened: the start of `…:keystroke`. */
@@ -259,8 +270,12 @@ export class CreditPlayground extends LitElement {
     // A share link pasted into the address bar of an open playground.
     addEventListener('hashchange', this.onHashChange);
     addEventListener('storage', this.onStorage);
-    // Moved in the page: the panes are observed again (the first time, after the first render).
-    if (this.hasUpdated) this.observePanes();
+    // Moved in the page: the panes are observed again (the first time, after the first render),
+    // and a text whose compile was dropped on leaving is compiled now.
+    if (this.hasUpdated) {
+      this.observePanes();
+      if (this.source !== this.snapshot.source) this.schedule();
+    }
   }
 
   override disconnectedCallback(): void {
@@ -274,6 +289,9 @@ export class CreditPlayground extends LitElement {
     this.frame = 0;
     this.slow = 0;
     this.observer?.disconnect();
+    this.background.stop();
+    this.checking = false;
+    this.backgroundEdit = undefined;
     this.saveDraft();
   }
 
@@ -395,7 +413,8 @@ export class CreditPlayground extends LitElement {
    * Compiles the editor's text and shows the result: underlines and problems
    * at once, the preview with the new program (or, with errors, the last
    * good one, marked stale). Examples and clause follow in a later task so
-   * they never hold up the keystroke's frame.
+   * they never hold up the keystroke's frame. A large text goes to the
+   * worker, and its result is shown when it comes.
    */
   private refresh(edited: boolean): void {
     const view = this.view;
@@ -403,22 +422,55 @@ export class CreditPlayground extends LitElement {
     const editedAt = this.editedAt;
     this.editedAt = undefined;
     const source = view.state.doc.toString();
-    // An edit undone before its frame (type, then delete) leaves nothing to do.
-    if (source === this.snapshot.source) return;
-    const start = performance.now();
-    const { diagnostics, program } = this.analyze(source);
-    view.dispatch(this.lintTransaction(diagnostics));
-    const compiled = performance.now();
-    performance.measure(MEASURES.compile, { start, end: compiled });
-    void this.measurePreview(compiled, editedAt);
+    // An edit undone before its frame (type, then delete) leaves nothing to do, and a text in the worker is forgotten.
+    if (source === this.snapshot.source) return this.stopChecking();
     if (edited) {
       if (this.fromLink) {
         // Edited, the shared draft becomes the user's own: saved, and a reload no longer opens the link.
         this.fromLink = false;
         history.replaceState(history.state, '', location.pathname + location.search);
       }
+      // Saved whether or not its compile has come back.
       this.unsaved = source;
       this.scheduleSlow();
+    }
+    const start = performance.now();
+    if (source.length >= BACKGROUND_LENGTH) {
+      // Texts typed while the worker is busy join the edit: its first keystroke is where `…:keystroke` starts.
+      const before = this.backgroundEdit;
+      this.backgroundEdit = { edited: edited || before?.edited === true, editedAt: before?.editedAt ?? editedAt, start };
+      this.checking = true;
+      this.background.compile(source);
+      return;
+    }
+    this.stopChecking();
+    this.show(source, compile(source), edited, editedAt, start);
+  }
+
+  private stopChecking(): void {
+    if (!this.checking) return;
+    this.background.cancel();
+    this.checking = false;
+    this.backgroundEdit = undefined;
+  }
+
+  /** The worker's answer for the newest text it was sent; dropped if the editor has moved on (its frame sends the newer text). */
+  private compiledInBackground(source: string, result: Compiled): void {
+    if (!this.view || source !== this.view.state.doc.toString()) return;
+    const edit = this.backgroundEdit;
+    this.backgroundEdit = undefined;
+    this.checking = false;
+    this.show(source, result, edit?.edited ?? false, edit?.editedAt, edit?.start ?? performance.now());
+  }
+
+  /** Shows a compile of `source`, the editor's text. */
+  private show(source: string, result: Compiled, edited: boolean, editedAt: number | undefined, start: number): void {
+    const { diagnostics, program } = this.analyze(source, result);
+    this.view!.dispatch(this.lintTransaction(diagnostics));
+    const compiled = performance.now();
+    performance.measure(MEASURES.compile, { start, end: compiled });
+    void this.measurePreview(compiled, editedAt);
+    if (edited) {
       this.dispatchEvent(new CustomEvent<PlaygroundChangeDetail>('playground-change', {
         detail: { source, ok: !!program, diagnostics }, bubbles: true, composed: true,
       }));
@@ -434,14 +486,13 @@ export class CreditPlayground extends LitElement {
     if (editedAt !== undefined) performance.measure(MEASURES.keystroke, { start: editedAt, end });
   }
 
-  /** Compiles `source` into the panes' state. */
-  private analyze(source: string): Snapshot {
-    const result = compile(source);
+  /** Compiles `source` (unless its result is given) into the panes' state. */
+  private analyze(source: string, result: Compiled = compile(source)): Snapshot {
     const diagnostics = sortDiagnostics(result.diagnostics);
     this.snapshot = { source, diagnostics, ...(result.program ? { program: result.program } : {}) };
     if (result.program) {
       this.lastGood = { source, program: result.program };
-      const key = previewKey(result.program);
+      const key = result.previewKey ?? previewKey(result.program);
       if (key !== this.preview?.key) {
         this.preview = { key, program: result.program };
         this.previewValues = { ...this.userInputs };
@@ -869,8 +920,9 @@ export class CreditPlayground extends LitElement {
     const list = this.snapshot.diagnostics;
     const errors = list.filter((d) => d.severity === 'error').length;
     const warnings = list.filter((d) => d.severity === 'warning').length;
-    return html`<section class="pane problems" part="problems" aria-labelledby="problems-heading">
-      <h2 id="problems-heading">${t.problems} <span class="count">${t.problemCount(errors, warnings)}</span></h2>
+    return html`<section class="pane problems" part="problems" aria-labelledby="problems-heading" aria-busy=${String(this.checking)}>
+      <h2 id="problems-heading">${t.problems} <span class="count">${t.problemCount(errors, warnings)}</span>
+        <span class="count" role="status">${this.checking ? html`<span id="checking">${t.checking}</span>` : nothing}</span></h2>
       ${list.length === 0
         ? html`<p class="ok">${t.noProblems}</p>`
         : html`<ul>${list.slice(0, PROBLEMS_SHOWN).map((d) => html`<li>

@@ -95,6 +95,7 @@ const en = {
   uiLanguageLabel: 'Auf Deutsch umschalten',
   problems: 'Problems',
   noProblems: 'No problems.',
+  checking: 'Checking the rules…',
   problemCount: (errors: number, warnings: number) =>
     `${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`,
   moreProblems: (count: number) => `… and ${count} more (each underlined in the editor).`,
@@ -236,6 +237,7 @@ const de: Strings = {
   uiLanguageLabel: 'Switch to English',
   problems: 'Probleme',
   noProblems: 'Keine Probleme.',
+  checking: 'Die Regeln werden geprüft …',
   problemCount: (errors, warnings) => `${errors} ${errors === 1 ? 'Fehler' : 'Fehler'}, ${warnings} ${warnings === 1 ? 'Warnung' : 'Warnungen'}`,
   moreProblems: (count) => `… und ${count} weitere (jedes im Editor unterstrichen).`,
   severity: { error: 'Fehler', warning: 'Warnung', info: 'Hinweis' },

@@ -46,7 +46,7 @@ export function resolveNames(ast: A.ProgramAst, found: Problem[]): Scope {
   }
   declare(ast, scope, found);
 
-  const uses: Use[] = ast.statements.flatMap((s, statement) => A.expressionsOf(s).map((e) => ({ ...e, statement })));
+  const uses: Use[] = ast.statements.flatMap((s, statement) => A.expressionsOf(s).map(({ expr, beforeCredits }) => ({ expr, beforeCredits, statement })));
   // The item of a `for each` block is known inside its block only; the kind checker gives it its kind there.
   const items = new Map<number, A.EachItem>();
   ast.statements.forEach((s, i) => {

@@ -1,0 +1,60 @@
+/**
+ * Typing into a draft as large as the limits allow (one block of 4,990 tiers),
+ * in real Chromium: the keystrokes are taken while the rules are being
+ * checked — the compile runs in a worker, not between the keystrokes — and
+ * the problems that arrive at the end are those of the final text, never of
+ * a text typed over. Nothing is timed: `npm run bench` prints how long the
+ * main thread is held.
+ */
+import { expect, fixtureCleanup, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { CreditPlayground } from '../../src/playground/credit-playground.js';
+import { $, mount, toEnd } from './helpers.js';
+import { afterEach, describe, it } from './mocha.js';
+
+afterEach(() => {
+  fixtureCleanup();
+});
+
+/** The largest tier block the limits allow, as test/fuzz/worst-case.ts builds it. */
+const TIERS = 4_990;
+const LARGE = `fee 1000 EUR monthly
+input a: percent default 99% range 0%..100%
+credit "Big" capped 50% yearly:
+${Array.from({ length: TIERS }, (_, i) => `  if a < ${(i % 1000) / 10}% then ${i % 97}%`).join('\n')}
+`;
+
+const busy = (el: CreditPlayground) => $(el, '[part=problems]')!.getAttribute('aria-busy') === 'true';
+
+describe('<credit-playground> with a draft at the limits', () => {
+  it('takes every keystroke while the rules are checked, and then shows the problems of the final text', async function (this: { timeout(ms: number): void }) {
+    this.timeout(180_000);
+    const el = await mount();
+    el.source = LARGE;
+    await waitUntil(() => !busy(el) && el.diagnostics.length > TIERS / 2, 'the large draft checked', { timeout: 120_000 });
+    expect(el.diagnostics.filter((d) => d.code === 'unreachable-tier').length).to.be.greaterThan(TIERS / 2);
+
+    // Each keystroke notes whether the text before it was still being checked when the key came.
+    const takenWhileChecking: boolean[] = [];
+    const content = $(el, '.cm-content')!;
+    const note = () => takenWhileChecking.push(busy(el));
+    content.addEventListener('keydown', note, true);
+    await toEnd(el);
+    const line = 'let unused_total = 1%';
+    for (const character of line) await sendKeys({ type: character });
+    await sendKeys({ press: 'Escape' });
+    content.removeEventListener('keydown', note, true);
+
+    // Every character is in the editor, in order, although the compile of 4,990 tiers takes far longer than a keystroke.
+    expect(el.source.endsWith(`\n${line}`)).to.equal(true);
+    expect(takenWhileChecking.some((b) => b), 'a keystroke taken while the text before it was being checked').to.equal(true);
+
+    // Then the problems of the final text: its new name unused, and no error of the half-typed lines before it.
+    await waitUntil(() => !busy(el), 'the final text checked', { timeout: 120_000 });
+    expect($(el, '#checking')).to.equal(null);
+    const messages = el.diagnostics.map((d) => d.message);
+    expect(messages.some((m) => m.includes('unused_total'))).to.equal(true);
+    expect(el.diagnostics.filter((d) => d.severity === 'error')).to.deep.equal([]);
+    expect(el.diagnostics.every((d) => d.end.line <= TIERS + 4)).to.equal(true);
+  });
+});
