@@ -3,7 +3,8 @@
  * (`@lit-labs/ssr`, as Next.js, Astro and Eleventy plugins use it): the
  * render must not throw, and with no document to ask, the element speaks its
  * own `lang` attribute, else English. Lit's DOM shim is installed before Lit
- * loads, as those frameworks do, so the widget and Lit are imported after it.
+ * loads, as those frameworks do; the shim ends with a top-level await, so the widget
+ * and Lit are imported after it, not beside it.
  */
 import '@lit-labs/ssr/lib/install-global-dom-shim.js';
 import { strict as assert } from 'node:assert';
