@@ -39,13 +39,7 @@ describe('<credit-calculator> rendered on a server (Lit SSR)', () => {
     assert.doesNotMatch(out, /Gutschrift/);
   });
 
-  // The render above does not throw, but the element reports "this.querySelector is not a
-  // function" instead of the credit. Three changes in the widget (its helper's files) make
-  // the server render the whole form and the credit, and this test pass (tried): in
-  // rules-loader.ts, #read looks for a child script only after `program`, and load() applies
-  // a result #read already has without an `await`; in credit-calculator.component.ts, #use
-  // reads a share link's scenario only in a browser (`isServer` from lit).
-  it('shows the credit of a precompiled program in the server\'s HTML', { todo: 'needs the changes to rules-loader.ts and credit-calculator.component.ts described above' }, async () => {
+  it('shows the credit of a precompiled program in the server\'s HTML', async () => {
     const out = await serverHtml(html`<credit-calculator lang="de" .program=${program}></credit-calculator>`);
     assert.match(out, /part="amount"[^>]*>(<!--[^>]*-->)*0,00\sEUR/);
     assert.doesNotMatch(out, /part="problems"/);
