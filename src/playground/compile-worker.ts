@@ -4,16 +4,17 @@
  * as plain data (`Program.toJSON()`), which the page turns back into a
  * `Program` without parsing again, and the program's preview key (a large
  * program's key is a long JSON text, better made here than on the page).
- * Started by `background-compile.ts`; the answer travels as JSON text.
+ * Started by `background-compile.ts`; the answer travels as JSON texts.
  */
 import { compile } from '../index.js';
-import type { CompileAnswer, CompileRequest, CompileReply } from './background-compile.js';
+import type { CompileRequest, CompileReply } from './background-compile.js';
 import { previewKey } from './preview-key.js';
 
 addEventListener('message', (event: MessageEvent<CompileRequest>) => {
   const { id, source } = event.data;
   const { diagnostics, program } = compile(source);
-  const answer: CompileAnswer = { diagnostics, ...(program ? { checked: program.toJSON() } : {}) };
-  const reply: CompileReply = { id, json: JSON.stringify(answer), ...(program ? { previewKey: previewKey(program) } : {}) };
+  const reply: CompileReply = {
+    id, diagnostics: JSON.stringify(diagnostics), ...(program ? { checked: JSON.stringify(program.toJSON()), previewKey: previewKey(program) } : {}),
+  };
   postMessage(reply);
 });
