@@ -38,14 +38,3 @@ export function clauseParts(program: Program, lang: Lang): ClausePart[] {
 export function linkedLines(part: ClausePart, doc: Text): number[] {
   return part.lines.filter((line) => line <= doc.lines);
 }
-
-/** Whether two clauses read the same, sentence by sentence, from the same source lines and spans. */
-export function sameParts(a: readonly ClausePart[], b: readonly ClausePart[]): boolean {
-  return a.length === b.length && a.every((part, i) => {
-    const other = b[i];
-    return part.text === other.text && sameList(part.lines, other.lines)
-      && part.spans.length === other.spans.length && part.spans.every((s, k) => s.start === other.spans[k].start && s.end === other.spans[k].end);
-  });
-}
-
-const sameList = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((x, i) => x === b[i]);

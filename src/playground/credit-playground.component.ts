@@ -25,13 +25,12 @@
  */
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { guard } from 'lit/directives/guard.js';
 import { EditorView } from '@codemirror/view';
 import { compile } from '../index.js';
 import type { Diagnostic, EvaluationResult, ExampleResult, Kind, Program } from '../index.js';
 import { diffPrograms, type ProgramDiff } from '../language/diff/diff.js';
 import { format } from '../language/format/format.js';
-import { clauseParts, linkedLines, sameParts, type ClausePart } from './clause-links.js';
+import { clauseParts, linkedLines, type ClausePart } from './clause-links.js';
 import { renderMoney, renderTerms } from './compare-view.js';
 import { smallestChange } from './smallest-change.js';
 import type { CompletionData } from './completion.js';
@@ -544,9 +543,7 @@ export class CreditPlayground extends LitElement {
       const lang = this.clauseLanguage;
       if (this.visible.has('clause') && (this.clause?.program !== program || this.clause.lang !== lang)) {
         const start = performance.now();
-        const parts = clauseParts(program, lang);
-        // The same sentences from the same lines keep their array, so the pane is not rendered again.
-        this.clause = { program, lang, parts: this.clause?.lang === lang && sameParts(this.clause.parts, parts) ? this.clause.parts : parts };
+        this.clause = { program, lang, parts: clauseParts(program, lang) };
         performance.measure(MEASURES.clause, { start, end: performance.now() });
       }
     });
@@ -1075,7 +1072,7 @@ export class CreditPlayground extends LitElement {
       ${this.stale ? html`<p class="stale-note">${t.stale}</p>` : nothing}
       ${clause
         ? html`<p class="hint">${t.clauseHint}</p>
-          <div class="clause staled" lang=${clause.lang} @mouseleave=${() => this.pointAt(undefined)}>${guard([clause.parts, this.cursorLines], () => clause.parts.map((part) => {
+          <div class="clause staled" lang=${clause.lang} @mouseleave=${() => this.pointAt(undefined)}>${clause.parts.map((part) => {
             const linked = part.spans.length > 0;
             const marked = linked && this.cursorLines.some((line) => part.lines.includes(line));
             return part.text === ''
@@ -1084,7 +1081,7 @@ export class CreditPlayground extends LitElement {
                   tabindex=${linked ? '0' : nothing}
                   @mouseenter=${() => this.pointAt(part)} @focus=${() => this.pointAt(part)} @blur=${() => this.pointAt(undefined)}
                 >${part.text}</p>`;
-          }))}</div>`
+          })}</div>`
         : html`<p class="hint">${t.noPreview}</p>`}
     </section>`;
   }
