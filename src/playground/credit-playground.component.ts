@@ -197,6 +197,8 @@ export class CreditPlayground extends LitElement {
   private editedAt?: number;
   /** The draft to keep in storage, written in idle time (storage is synchronous). */
   private unsaved?: string;
+  /** The draft in storage lacks its undo history, added when the page is left (serialising it is slow). */
+  private historyUnsaved = false;
   private readonly visible = new Set<LazyPane>();
   private observer?: IntersectionObserver;
   private fileName = 'credit-rules';
@@ -270,6 +272,8 @@ export class CreditPlayground extends LitElement {
     // A share link pasted into the address bar of an open playground.
     addEventListener('hashchange', this.onHashChange);
     addEventListener('storage', this.onStorage);
+    addEventListener('pagehide', this.onLeave);
+    document.addEventListener('visibilitychange', this.onLeave);
     // Moved in the page: the panes are observed again (the first time, after the first render),
     // and a text whose compile was dropped on leaving is compiled now.
     if (this.hasUpdated) {
@@ -282,6 +286,8 @@ export class CreditPlayground extends LitElement {
     super.disconnectedCallback();
     removeEventListener('hashchange', this.onHashChange);
     removeEventListener('storage', this.onStorage);
+    removeEventListener('pagehide', this.onLeave);
+    document.removeEventListener('visibilitychange', this.onLeave);
     // The last keystroke's compile, if its frame has not come: its text is saved below.
     if (this.frame) this.refresh(true);
     cancelAnimationFrame(this.frame);
@@ -293,6 +299,7 @@ export class CreditPlayground extends LitElement {
     this.checking = false;
     this.backgroundEdit = undefined;
     this.saveDraft();
+    this.saveHistory();
   }
 
   /** Watches which of the lazy panes are in view (or nearly), and fills them when they come into view. */
@@ -314,16 +321,31 @@ export class CreditPlayground extends LitElement {
     for (const pane of this.renderRoot.querySelectorAll('[data-pane]')) this.observer.observe(pane);
   }
 
+  /** The text (and name) into storage; the undo history follows when the page is left. */
   private saveDraft(): void {
     if (this.unsaved === undefined) return;
-    const history = this.view && this.unsaved === this.source ? historyJSON(this.view.state) : undefined;
-    const saved = this.store?.save(this.unsaved, this.stored?.id, { name: this.draftName, ...(history !== undefined ? { history } : {}) });
+    const saved = this.store?.save(this.unsaved, this.stored?.id, { name: this.draftName });
     if (saved) {
       this.stored = saved;
       this.storedHere = true;
+      this.historyUnsaved = true;
     }
     this.unsaved = undefined;
   }
+
+  /** The undo history added to the draft saved here, when it is the editor's text. */
+  private saveHistory(): void {
+    if (!this.historyUnsaved || !this.view || !this.stored || !this.storedHere || this.stored.source !== this.source) return;
+    this.historyUnsaved = false;
+    this.store?.addHistory(this.stored, historyJSON(this.view.state));
+  }
+
+  /** The page is hidden or unloaded: what a reload would lose is saved now. */
+  private readonly onLeave = (event: Event) => {
+    if (event.type === 'visibilitychange' && document.visibilityState !== 'hidden') return;
+    this.saveDraft();
+    this.saveHistory();
+  };
 
   /**
    * Another tab saved the draft. Without edits of its own that the other

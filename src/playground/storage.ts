@@ -6,7 +6,9 @@
  * whether another tab's draft carries on from its own or would drop it.
  * A draft also keeps its name (versions are filed under it) and the editor's
  * undo history for exactly its text, so Ctrl+Z works after a reload; a
- * history too large for storage is dropped, never the text.
+ * history too large for storage is dropped, never the text. The history is
+ * added to a saved draft later (`addHistory`, when the page is left), since
+ * serialising it takes long for a large draft.
  */
 
 const FORMAT = 1;
@@ -59,6 +61,23 @@ export class DraftStore {
     // Storage full: the text without its undo history rather than nothing.
     if (write(extras.history) || (extras.history !== undefined && write(undefined))) return draft;
     return undefined;
+  }
+
+  /**
+   * Adds the undo history to `draft` as saved, unless storage holds another
+   * draft by now (another tab's) or has no room; the text stays either way.
+   */
+  addHistory(draft: Draft, history: unknown): boolean {
+    try {
+      const storage = globalThis.localStorage;
+      const raw = storage?.getItem(this.key);
+      const kept = draftOf(raw);
+      if (!storage || !raw || !kept?.id || kept.id !== draft.id || kept.source !== draft.source) return false;
+      storage.setItem(this.key, JSON.stringify({ ...(JSON.parse(raw) as object), history }));
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   clear(): void {

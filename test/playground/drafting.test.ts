@@ -313,6 +313,25 @@ describe('undo, wrapping and the first screen', () => {
     expect(second.source).to.equal(RULES);
   });
 
+  it('keeps the undo history when the page is left without the playground being removed (a real reload)', async () => {
+    const key = `undo-leave-${Date.now()}`;
+    const first = await mount({ key, source: RULES });
+    await toEnd(first);
+    await typeLines(first, 'if availability < 98% then 30%');
+    await new Promise((r) => requestIdleCallback(() => r(undefined), { timeout: 1000 }));
+    // A reload fires pagehide; the element stays in the page being left.
+    dispatchEvent(new PageTransitionEvent('pagehide'));
+
+    const second = await mount({ key });
+    expect(second.source).to.contain('then 30%');
+    ($(second, '.cm-content') as HTMLElement).focus();
+    for (let i = 0; i < 5 && second.source !== RULES; i++) {
+      await sendKeys({ press: 'Control+z' });
+      await settle(second);
+    }
+    expect(second.source).to.equal(RULES);
+  });
+
   it('wraps long lines, so a phone shows them whole', async () => {
     await setViewport({ width: 375, height: 740 });
     try {
