@@ -32,7 +32,7 @@ export interface WindowAccrual {
 
 /** The scope and cap whose accrual windows compute, or undefined when the plan needs the recursion. */
 export function windowAccrual(plan: Plan): WindowAccrual | undefined {
-  if (plan.payConditions.length > 0 || process.env.NOWIN) return undefined;
+  if (plan.payConditions.length > 0) return undefined;
   const remembering = plan.remembers.flatMap((r, scope) => (r ? [scope] : []));
   if (remembering.length !== 1) return undefined;
   const scope = remembering[0];
