@@ -12,7 +12,9 @@
  *     1, 2, 3 … without gap or repeat;
  *  3. the `let`s the credits need, one CTE per level of dependency;
  *  4. each rule's condition and pay, each cap's limit, at the money scale;
- *  5. the months (`month.ts`): directly when no scope remembers what it paid,
+ *  5. the months (`month.ts`): directly when no scope remembers what it paid;
+ *     with window functions for what it paid before when one scope with one
+ *     accruing cap remembers (`accrual.ts`, where that is provably the same);
  *     else a recursive CTE over the months of a contract year, carrying what
  *     each scope paid in the quarter and year so far. A year has at most 12
  *     months, so the recursion is at most 12 steps deep; a recursive CTE is
