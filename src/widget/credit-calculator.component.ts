@@ -18,7 +18,7 @@
  * so the value Lit last set is always the one on screen. Sliders, which
  * change their own value, are set after each update (`updated`).
  */
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, isServer, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import {
   labelIn, periodsInYear,
   type Diagnostic, type Evaluation, type ExampleInfo, type EvaluationResult, type InputInfo, type InputValue, type InputValues, type Program,
@@ -299,7 +299,8 @@ export class CreditCalculator extends LitElement {
     this.fields = {};
     for (const input of loaded.program.inputs) this.fields[input.name] = input.list ? listField(input, input.defaultItems ?? [], ctx) : givenField(input, input.default, ctx);
     this.#applyValues(this.values);
-    const scenario = readScenario(location.href, this.#namespace);
+    // A shared link's scenario is the visitor's: a server rendering the element has none.
+    const scenario = isServer ? undefined : readScenario(location.href, this.#namespace);
     this.termsChanged = !!scenario?.terms && scenario.terms !== this.#terms;
     if (scenario) {
       this.#applyValues(scenario.values);

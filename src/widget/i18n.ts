@@ -142,8 +142,13 @@ const de: Strings = {
 
 export const strings: Record<Lang, Strings> = { en, de };
 
-/** The `lang` an element is in: the closest attribute, also outside the shadow roots it sits in. */
+/**
+ * The `lang` an element is in: the closest attribute, also outside the shadow
+ * roots it sits in. A server render (Lit SSR's DOM shim) has no tree to walk:
+ * there only the element's own attribute counts.
+ */
 export function inheritedLang(element: Element): string | null {
+  if (typeof element.closest !== 'function') return element.getAttribute?.('lang') ?? null;
   for (let node: Element | undefined = element; node; node = (node.getRootNode() as ShadowRoot).host) {
     const owner = node.closest('[lang]');
     if (owner) return owner.getAttribute('lang');

@@ -71,7 +71,9 @@ export class RulesLoader implements ReactiveController {
     const abort = (this.#abort = new AbortController());
     let loaded: Loaded | undefined;
     try {
-      loaded = await this.#read(abort.signal);
+      // Rules at hand (a program, a text compiled at once) are used in this task: a server renders the element once, without waiting.
+      const read = this.#read(abort.signal);
+      loaded = read instanceof Promise ? await read : read;
     } catch (error) {
       loaded = this.unforeseen(error);
     }
@@ -97,9 +99,9 @@ export class RulesLoader implements ReactiveController {
 
   #read(signal: AbortSignal): Promise<Loaded | undefined> | Loaded | undefined {
     const host = this.host;
+    if (host.program) return { ok: true, program: host.program, warnings: [] };
     const t = this.t();
     const script = this.#script();
-    if (host.program) return { ok: true, program: host.program, warnings: [] };
     if (host.rules) return compileText(dedent(host.rules), t);
     if (host.src) return fetchRules(new URL(host.src, document.baseURI).href, t, signal, host.loadTimeout > 0 ? host.loadTimeout : DEFAULT_TIMEOUT);
     if (script?.textContent?.trim()) return compileText(dedent(script.textContent), t);

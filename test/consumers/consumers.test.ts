@@ -114,9 +114,10 @@ describe('the packed package in consumer apps', { timeout: 15 * 60_000 }, () => 
     await run(join(root, 'node_modules/.bin/attw'), [tarball, '--profile', 'esm-only'], work);
   });
 
-  it('Node: compiles, loads a precompiled program, imports the widget on a server, and runs the CLI', async () => {
+  it('Node: compiles, loads a precompiled program, imports and renders the widget on a server, and runs the CLI', async () => {
     const dir = await ready('node');
     assert.match(await run('node', ['main.js'], dir), /node consumer: ok/);
+    assert.match(await run('node', ['ssr.js'], dir), /server render: ok/);
     const bin = join(dir, 'node_modules/.bin/credit-rules');
     assert.equal((await run(bin, ['--version'], dir)).trim(), version);
     const example = join(dir, 'node_modules/credit-rules/examples/one-liner.credit');

@@ -29,10 +29,42 @@ const sentenceWith = (el: CreditPlayground, pattern: RegExp) => sentences(el).fi
 const markedLines = (el: CreditPlayground) => $$(el, '.cr-linked-line').map((l) => l.textContent);
 const markedSentences = (el: CreditPlayground) => $$(el, '.sentence[data-marked]').map((s) => s.textContent!.trim());
 
-async function pointAt(element: HTMLElement): Promise<void> {
-  element.scrollIntoView({ block: 'center' });
-  const box = element.getBoundingClientRect();
-  await sendMouse({ type: 'move', position: [Math.round(box.left + 4), Math.round(box.top + box.height / 2)] });
+/**
+ * Scrolls the clause pane into view, again while waiting: it fills when in
+ * view, and the examples pane above it fills in idle time and can push it out.
+ */
+function inView(el: CreditPlayground): true {
+  ($(el, '[data-pane=clause]') as HTMLElement).scrollIntoView();
+  return true;
+}
+
+/**
+ * Puts the pointer on a sentence until `marked` holds, as a person moves the
+ * mouse again when the page shifted under it: the panes above the clause
+ * fill in idle time and can move the sentence after its box was measured.
+ */
+async function pointAt(find: () => HTMLElement | undefined, marked: () => boolean, what: string): Promise<void> {
+  const deadline = performance.now() + PATIENCE.timeout;
+  while (performance.now() < deadline) {
+    const element = find();
+    if (element) {
+      element.scrollIntoView({ block: 'center' });
+      const box = element.getBoundingClientRect();
+      await sendMouse({ type: 'move', position: [Math.round(box.left + 4), Math.round(box.top + box.height / 2)] });
+      if (await settled(marked)) return;
+    }
+    await sendMouse({ type: 'move', position: [0, 0] });
+  }
+  throw new Error(`Timeout: ${what}`);
+}
+
+/** Whether `condition` comes true within a few frames. */
+async function settled(condition: () => boolean): Promise<boolean> {
+  for (let frame = 0; frame < 30; frame++) {
+    if (condition()) return true;
+    await new Promise((done) => requestAnimationFrame(done));
+  }
+  return condition();
 }
 
 /** Clicks into the editor on a line of the rules (1-based), as a person puts the cursor there. */
@@ -53,15 +85,12 @@ describe('clause and rules side by side, linked', () => {
     it(`pointing at a sentence marks its rules; the cursor on a rule marks its sentence (${lang})`, async () => {
       const el = await mount({ source: SOURCE, locale: lang });
       const words = WORDS[lang];
-      ($(el, '[data-pane=clause]') as HTMLElement).scrollIntoView();
-      await waitUntil(() => sentenceWith(el, words.tier25), 'the clause with its tiers', PATIENCE);
+      await waitUntil(() => inView(el) && sentenceWith(el, words.tier25), 'the clause with its tiers', PATIENCE);
 
-      await pointAt(sentenceWith(el, words.tier25)!);
-      await waitUntil(() => markedLines(el).length > 0, 'the marked source line', PATIENCE);
+      await pointAt(() => sentenceWith(el, words.tier25), () => markedLines(el).length > 0, 'the marked source line');
       expect(markedLines(el)).to.deep.equal(['  if availability < 99% then 25%']);
 
-      await pointAt(sentenceWith(el, /Scheduled maintenance is not downtime\./)!);
-      await waitUntil(() => markedLines(el)[0]?.startsWith('##'), 'the note marked', PATIENCE);
+      await pointAt(() => sentenceWith(el, /Scheduled maintenance is not downtime\./), () => markedLines(el)[0]?.startsWith('##') ?? false, 'the note marked');
       expect(markedLines(el)).to.deep.equal(['## Scheduled maintenance is not downtime.']);
 
       await sendMouse({ type: 'move', position: [0, 0] });
@@ -83,8 +112,7 @@ describe('clause and rules side by side, linked', () => {
 
   it('a sentence reached with the keyboard marks its rules', async () => {
     const el = await mount({ source: SOURCE });
-    ($(el, '[data-pane=clause]') as HTMLElement).scrollIntoView();
-    await waitUntil(() => sentenceWith(el, WORDS.en.tier10), 'the clause', PATIENCE);
+    await waitUntil(() => inView(el) && sentenceWith(el, WORDS.en.tier10), 'the clause', PATIENCE);
     const first = sentenceWith(el, /The monthly fee is/)!;
     first.focus();
     await waitUntil(() => markedLines(el).length > 0, 'the fee line marked', PATIENCE);
