@@ -12,7 +12,9 @@
  *     1, 2, 3 … without gap or repeat;
  *  3. the `let`s the credits need, one CTE per level of dependency;
  *  4. each rule's condition and pay, each cap's limit, at the money scale;
- *  5. the months (`month.ts`): directly when no scope remembers what it paid,
+ *  5. the months (`month.ts`): directly when no scope remembers what it paid;
+ *     with window functions for what it paid before when one scope with one
+ *     accruing cap remembers (`accrual.ts`, where that is provably the same);
  *     else a recursive CTE over the months of a contract year, carrying what
  *     each scope paid in the quarter and year so far. A year has at most 12
  *     months, so the recursion is at most 12 steps deep; a recursive CTE is
@@ -33,6 +35,7 @@ import { literalText } from '../language/evaluate/inputs.js';
 import { dialect as dialectOf, type DialectName } from './dialect.js';
 import { cast, choose, constant, decimalType, fromScaledInteger, notBelowZero, powerOfTen, rescale, scaledInteger, SqlExpressions, SqlUnsupported, type SqlName, type SqlNumber } from './expressions.js';
 import { MonthWriter, type MonthColumns, type PaySql } from './month.js';
+import { paidBeforeSql, quarterOf, windowAccrual } from './accrual.js';
 import { quoteIdentifier as id, quoteLiteral, quoteTableName } from './quote.js';
 
 /** Decimal places an input value may have: more is an error row, never rounded. */
@@ -194,22 +197,22 @@ class Generator {
     const writer = new MonthWriter(this.plan, values.money, this.digits);
     const remembering = this.plan.remembers.flatMap((r, scope) => (r ? [scope] : []));
     const rowColumns = [...keep.map((k) => id(k)), id('_customer'), id('_month'), id('_solo'), id('_fee'), id('i_fee'), id('_error'), id('_year_error'), id('_months_bad')];
-    /** The SELECT of a month whose values are row `m` of `from`. */
-    const month = (from: string, paidBefore: MonthColumns['paidBefore']) => {
-      const columns: MonthColumns = {
-        holds: (rule) => `m.${id(`_h${rule.scope}`)}`,
-        pays: (rule) => `m.${id(`_p${rule.scope}`)}`,
-        limit: (cap) => `m.${id(`_c${cap.id}`)}`,
-        each: (block) => `m.${id(`_e${block.scope}`)}`,
-        paidBefore,
-        pay: this.plan.payConditions.length > 0 ? this.payable(values.money) : undefined,
-      };
-      const result = writer.month(columns);
+    const columnsOf = (paidBefore: MonthColumns['paidBefore']): MonthColumns => ({
+      holds: (rule) => `m.${id(`_h${rule.scope}`)}`,
+      pays: (rule) => `m.${id(`_p${rule.scope}`)}`,
+      limit: (cap) => `m.${id(`_c${cap.id}`)}`,
+      each: (block) => `m.${id(`_e${block.scope}`)}`,
+      paidBefore,
+      pay: this.plan.payConditions.length > 0 ? this.payable(values.money) : undefined,
+    });
+    /** The SELECT of a month whose values are row `m` of `from`; \`carry\`: with what each scope paid so far, for the next month. */
+    const month = (from: string, paidBefore: MonthColumns['paidBefore'], carry: boolean) => {
+      const result = writer.month(columnsOf(paidBefore));
       const select = [
         ...rowColumns.map((c) => `m.${c}`),
         `${result.exact} AS ${id('_exact')}`,
         `${result.cuts} AS ${id('_cuts')}`,
-        ...remembering.flatMap((scope) => {
+        ...(carry ? remembering : []).flatMap((scope) => {
           const paid = result.paid.get(scope) ?? cast('0', this.digits);
           return [`${cast(`${paidBefore(scope, 'quarterly')} + ${paid}`, values.money)} AS ${id(`_q${scope}`)}`, `${cast(`${paidBefore(scope, 'yearly')} + ${paid}`, values.money)} AS ${id(`_y${scope}`)}`];
         }),
@@ -219,18 +222,25 @@ class Generator {
     const zero = cast('0', values.money);
     const good = `NOT m.${id('_months_bad')}`;
     let recursive = false;
+    const windowed = windowAccrual(this.plan);
     if (remembering.length === 0) {
-      parts.push(['_run', `${month(`${id('_m')} m`, () => zero)} WHERE ${good}`]);
+      parts.push(['_run', `${month(`${id('_m')} m`, () => zero, false)} WHERE ${good}`]);
+    } else if (windowed) {
+      // What the scope paid before each month, from what it would pay without its cap (accrual.ts); then the months as usual.
+      const free = new MonthWriter(this.plan, values.money, this.digits, '_free').month(columnsOf(() => undefined));
+      const before = paidBeforeSql(windowed, this.plan.period, free.paid.get(windowed.scope)!, `m.${id(`_c${windowed.cap.id}`)}`, (amount) => writer.round(amount), values.money);
+      parts.push(['_accrued', `SELECT m.*, ${before} AS ${id('_before')} FROM ${free.from(`${id('_m')} m`)} WHERE ${good}`]);
+      parts.push(['_run', month(`${id('_accrued')} m`, () => `m.${id('_before')}`, false)]);
     } else {
       recursive = true;
-      const first = `${month(`${id('_m')} m`, () => zero)} WHERE ${good} AND (m.${id('_solo')} IS NOT NULL OR m.${id('_month')} = 1)`;
+      const first = `${month(`${id('_m')} m`, () => zero, true)} WHERE ${good} AND (m.${id('_solo')} IS NOT NULL OR m.${id('_month')} = 1)`;
       const previous = (scope: number, period: 'quarterly' | 'yearly') =>
         period === 'yearly' ? `r.${id(`_y${scope}`)}` : this.plan.period !== 'monthly' ? zero : `CASE WHEN m.${id('_month')} IN (4, 7, 10) THEN ${zero} ELSE r.${id(`_q${scope}`)} END`;
       // What each scope paid before, as columns of the next month's row: the month's levels read them as \`m.…\`.
       const before = (scope: number, period: 'quarterly' | 'yearly') => id(`_before_${period === 'yearly' ? 'y' : 'q'}${scope}`);
       const befores = remembering.flatMap((scope) => (['quarterly', 'yearly'] as const).map((period) => `${previous(scope, period)} AS ${before(scope, period)}`));
       const joined = `(SELECT m.*, ${befores.join(', ')} FROM ${id('_run')} r JOIN ${id('_m')} m ON m.${id('_customer')} = r.${id('_customer')} AND m.${id('_month')} = r.${id('_month')} + 1) AS m`;
-      const next = `${month(joined, (scope, period) => `m.${before(scope, period)}`)} WHERE ${good}`;
+      const next = `${month(joined, (scope, period) => `m.${before(scope, period)}`, true)} WHERE ${good}`;
       parts.push(['_run', `${first}\n  UNION ALL\n  ${next}`]);
     }
     const out = (row: string, exact: string, cuts: string, yearError: string) => {
@@ -382,7 +392,7 @@ class Generator {
     const monthly: SqlNumber = this.dividedFee ? fromScaledInteger(d.quotient(parts, constant(String(2 * den), 0)), TWELFTH_SCALE) : num > 1 ? { sql: cast(`${num} * ${fee.sql}`, fee.scale), scale: fee.scale } : fee;
     const year = `PARTITION BY ${id('_customer')}, ${id('_solo')}`;
     const periods = this.periods;
-    const quarter = `PARTITION BY ${id('_customer')}, ${id('_solo')}, CASE WHEN ${id('_month')} <= 3 THEN 1 WHEN ${id('_month')} <= 6 THEN 2 WHEN ${id('_month')} <= 9 THEN 3 ELSE 4 END`;
+    const quarter = `PARTITION BY ${id('_customer')}, ${id('_solo')}, ${quarterOf(id('_month'))}`;
     const s = this.feeScale;
     const last = `first_value(${id('_fee')}) OVER (${year} ORDER BY ${id('_month')} DESC)`;
     const complete = (window: string, sum: string) => `CASE WHEN count(${id('_fee')}) OVER (${window}) = count(*) OVER (${window}) THEN ${sum} END`;

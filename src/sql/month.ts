@@ -38,8 +38,12 @@ export interface MonthColumns {
   limit(cap: CapPlan): string;
   /** A \`for each\` block's items' best tiers, summed (before the block's caps). */
   each(block: BlockPlan): string;
-  /** What `scope` paid before this month in the quarter or year so far (only for scopes that remember). */
-  paidBefore(scope: number, period: Exclude<Period, 'monthly'>): string;
+  /**
+   * What `scope` paid before this month in the quarter or year so far (only
+   * for scopes that remember); undefined: the cap is left out, as if its room
+   * had no end (what the scope would pay without it, `accrual.ts`).
+   */
+  paidBefore(scope: number, period: Exclude<Period, 'monthly'>): string | undefined;
   /** The \`pay only if\` conditions, when the program has any. */
   readonly pay?: PaySql;
 }
@@ -66,12 +70,13 @@ export interface MonthSql {
 /** One level of the month: named values that later ones read. */
 class Layer {
   readonly columns: string[] = [];
-  constructor(readonly alias: string) {}
+  /** \`prefix\`: put before every name, so two months written over one row keep their values apart. */
+  constructor(private readonly prefix: string) {}
 
   /** Adds a value; returns how later layers read it. */
   add(name: string, sql: string): string {
-    this.columns.push(`${sql} AS ${id(name)}`);
-    return `m.${id(name)}`;
+    this.columns.push(`${sql} AS ${id(this.prefix + name)}`);
+    return `m.${id(this.prefix + name)}`;
   }
 }
 
@@ -82,21 +87,31 @@ export class MonthWriter {
     private readonly money: number,
     /** The currency's minor unit: what is paid is rounded to it. */
     private readonly digits: number,
+    /** Put before the name of every value the month adds to the row. */
+    private readonly prefix = '',
   ) {}
 
   month(columns: MonthColumns): MonthSql {
-    const rooms = new Layer('_rooms');
-    const rules = new Layer('_rules');
-    const winners = new Layer('_winners');
-    const blocks = new Layer('_blocks');
-    const total = new Layer('_total');
+    const layer = () => new Layer(this.prefix);
+    const rooms = layer();
+    const rules = layer();
+    const winners = layer();
+    const blocks = layer();
+    const total = layer();
     const paid = new Map<number, string>();
     const cuts: string[] = [];
     const remember = (scope: number, amount: string) => {
       if (this.plan.remembers[scope]) paid.set(scope, this.round(amount));
     };
-    const room = new Map<CapPlan, string>();
-    const roomsOf = (caps: readonly CapPlan[], scope: number) => caps.map((cap) => room.get(cap) ?? room.set(cap, rooms.add(`_room${cap.id}`, this.room(cap, scope, columns))).get(cap)!);
+    const room = new Map<CapPlan, string | undefined>();
+    const roomOf = (cap: CapPlan, scope: number) => {
+      if (!room.has(cap)) {
+        const left = this.room(cap, scope, columns);
+        room.set(cap, left === undefined ? undefined : rooms.add(`_room${cap.id}`, left));
+      }
+      return room.get(cap);
+    };
+    const roomsOf = (caps: readonly CapPlan[], scope: number) => caps.map((cap) => roomOf(cap, scope));
 
     // Each rule and each tier after its own caps.
     const ruleAmount = (rule: RulePlan) => {
@@ -136,16 +151,16 @@ export class MonthWriter {
       amounts.push(amount);
     }
     // Then the program's caps on the sum.
-    const sum = new Layer('_sum');
+    const sum = layer();
     const summed = sum.add('_sum', amounts.length === 0 ? this.zero : cast(amounts.join(' + '), this.money));
-    const final = new Layer('_final');
+    const final = layer();
     const capped = this.capped(this.plan.caps, summed, roomsOf(this.plan.caps, PROGRAM_SCOPE), PROGRAM_OWNER);
     let exact = final.add('_exact', capped.amount);
     cuts.push(...capped.cuts.map((cut, k) => final.add(`_cut${this.plan.caps[k].id}`, cut)));
     remember(PROGRAM_SCOPE, exact);
     // \`pay only if\`: a month that fails pays nothing and counts nothing toward any cap.
-    const paying = new Layer('_pay');
-    const payable = new Layer('_payable');
+    const paying = layer();
+    const payable = layer();
     if (columns.pay) {
       const paidNow = paying.add('_paid', this.round(exact));
       const share = columns.pay.share ? paying.add('_share', columns.pay.share(exact)) : undefined;
@@ -171,12 +186,17 @@ export class MonthWriter {
 
   /**
    * An amount after caps: the least of the amount and every cap's room, NULL
-   * if any is (LEAST would skip a NULL). Each cap's cut, when it cuts.
+   * if any is (LEAST would skip a NULL). Each cap's cut, when it cuts. A cap
+   * without a room (undefined) is left out.
    */
-  private capped(caps: readonly CapPlan[], amount: string, rooms: readonly string[], by: CapOwner): { amount: string; cuts: string[] } {
+  private capped(caps: readonly CapPlan[], amount: string, rooms: readonly (string | undefined)[], by: CapOwner): { amount: string; cuts: string[] } {
     if (caps.length === 0) return { amount, cuts: [] };
-    const least = (values: readonly string[]) => (values.length === 1 ? values[0] : `CASE WHEN ${values.map((v) => `${v} IS NULL`).join(' OR ')} THEN NULL ELSE LEAST(${values.join(', ')}) END`);
+    const least = (values: readonly (string | undefined)[]) => {
+      const given = values.filter((v) => v !== undefined);
+      return given.length === 1 ? given[0] : `CASE WHEN ${given.map((v) => `${v} IS NULL`).join(' OR ')} THEN NULL ELSE LEAST(${given.join(', ')}) END`;
+    };
     const cuts = caps.map((cap, k) => {
+      if (rooms[k] === undefined) return 'CAST(NULL AS VARCHAR)';
       const before = least([amount, ...rooms.slice(0, k)]);
       const text = quoteLiteral(`${cap.period} cap on ${by.owner} (line ${cap.line}): -`);
       return `CASE WHEN ${before} > ${rooms[k]} THEN ${text} || CAST(${this.round(`${before} - ${rooms[k]}`)} AS VARCHAR) END`;
@@ -185,9 +205,11 @@ export class MonthWriter {
   }
 
   /** A cap's limit less what its scope paid before in its period, never below zero. */
-  private room(cap: CapPlan, scope: number, columns: MonthColumns): string {
+  private room(cap: CapPlan, scope: number, columns: MonthColumns): string | undefined {
     const limit = columns.limit(cap);
-    const left = cap.period === 'monthly' ? limit : cast(`${limit} - ${columns.paidBefore(scope, cap.period)}`, this.money);
+    const before = cap.period === 'monthly' ? undefined : columns.paidBefore(scope, cap.period);
+    if (cap.period !== 'monthly' && before === undefined) return undefined;
+    const left = before === undefined ? limit : cast(`${limit} - ${before}`, this.money);
     return `CASE WHEN ${left} > 0 THEN ${left} WHEN ${left} <= 0 THEN ${this.zero} END`;
   }
 
