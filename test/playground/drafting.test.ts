@@ -99,6 +99,16 @@ async function hoverAt(el: CreditPlayground, offset: number): Promise<void> {
   await sendMouse({ type: 'move', position: [Math.round(box.left + 2), Math.round((box.top + box.bottom) / 2)] });
 }
 
+
+/** A person presses Ctrl+Z until the typed line is gone (CodeMirror groups quick typing into one step or a few). */
+async function undoToTheStart(el: CreditPlayground): Promise<void> {
+  ($(el, '.cm-content') as HTMLElement).focus();
+  for (let i = 0; i < 5 && el.source !== RULES; i++) {
+    await sendKeys({ press: 'Control+z' });
+    await settle(el);
+  }
+  expect(el.source).to.equal(RULES);
+}
 describe('versions of a draft', () => {
   it('saves named versions, keeps them across a reload, and restores one (Ctrl+Z undoes the restore)', async () => {
     const key = `versions-${Date.now()}`;
@@ -304,13 +314,7 @@ describe('undo, wrapping and the first screen', () => {
 
     const second = await mount({ key });
     expect(second.source).to.contain('then 30%');
-    ($(second, '.cm-content') as HTMLElement).focus();
-    // A person presses Ctrl+Z until the typed line is gone (CodeMirror groups quick typing into one step or a few).
-    for (let i = 0; i < 5 && second.source !== RULES; i++) {
-      await sendKeys({ press: 'Control+z' });
-      await settle(second);
-    }
-    expect(second.source).to.equal(RULES);
+    await undoToTheStart(second);
   });
 
   it('keeps the undo history when the page is left without the playground being removed (a real reload)', async () => {
@@ -324,12 +328,7 @@ describe('undo, wrapping and the first screen', () => {
 
     const second = await mount({ key });
     expect(second.source).to.contain('then 30%');
-    ($(second, '.cm-content') as HTMLElement).focus();
-    for (let i = 0; i < 5 && second.source !== RULES; i++) {
-      await sendKeys({ press: 'Control+z' });
-      await settle(second);
-    }
-    expect(second.source).to.equal(RULES);
+    await undoToTheStart(second);
   });
 
   it('wraps long lines, so a phone shows them whole', async () => {
