@@ -9,7 +9,7 @@
  */
 import { Writable } from 'node:stream';
 import type { Lang, Program } from '../index.js';
-import type { Period } from '../language/ast.js';
+import { PERIOD_NOUN, type Period } from '../language/ast.js';
 import { Decimal } from '../language/decimal.js';
 import { diffPrograms, rangeText, valueText, type ProgramDiff } from '../language/diff/diff.js';
 import type { Held, Paid } from '../language/diff/impact.js';
@@ -41,8 +41,8 @@ export interface CustomerTotals {
   readonly failed: { readonly before: number; readonly after: number };
 }
 
-const EN_A: Record<Period, string> = { monthly: 'a month', quarterly: 'a quarter', yearly: 'a year' };
-const EN_PLURAL: Record<Period, string> = { monthly: 'months', quarterly: 'quarters', yearly: 'years' };
+const EN_A = (period: Period) => `a ${PERIOD_NOUN[period]}`;
+const EN_PLURAL = (period: Period) => `${PERIOD_NOUN[period]}s`;
 const DE_A: Record<Period, string> = { monthly: 'ein Monat', quarterly: 'ein Quartal', yearly: 'ein Jahr' };
 const DE_PLURAL: Record<Period, string> = { monthly: 'Monaten', quarterly: 'Quartalen', yearly: 'Jahren' };
 const DE_ADJECTIVE: Record<Period, string> = { monthly: 'monatliche', quarterly: 'vierteljährliche', yearly: 'jährliche' };
@@ -52,10 +52,10 @@ const WORDS = {
     terms: 'Terms that changed:',
     none: 'The terms are the same.',
     impact: (period: Period, before?: Period) =>
-      before ? `What one period pays (${EN_A[before]} under the old version, ${EN_A[period]} under the new one), input by input, the other inputs held at their defaults`
-        : `What ${EN_A[period]} pays, input by input, the other inputs held at their defaults`,
+      before ? `What one period pays (${EN_A(before)} under the old version, ${EN_A(period)} under the new one), input by input, the other inputs held at their defaults`
+        : `What ${EN_A(period)} pays, input by input, the other inputs held at their defaults`,
     longerCaps: (period: Period, caps: readonly Period[]) =>
-      `(${EN_A[period]} on its own: ${caps.map((c) => `a ${c} cap`).join(' or ')} counts only its credits here; with --csv a year of ${EN_PLURAL[period]} applies it)`,
+      `(${EN_A(period)} on its own: ${caps.map((c) => `a ${c} cap`).join(' or ')} counts only its credits here; with --csv a year of ${EN_PLURAL(period)} applies it)`,
     assumed: 'no default; assumed',
     inexact: 'this input is also computed with: amounts may vary inside a range, and are shown at one value of it',
     same: 'both versions pay the same at every value',
@@ -63,7 +63,7 @@ const WORDS = {
     oneItem: 'a period with one item',
     sameSeen: 'both versions pay the same at every value tried (as it is computed with, a difference between them is not ruled out)',
     columns: ['values', 'old', 'new', 'difference'],
-    batch: (file: string, period: Period) => `What the ${EN_PLURAL[period]} of ${file} pay:`,
+    batch: (file: string, period: Period) => `What the ${EN_PLURAL(period)} of ${file} pay:`,
     customer: 'customer',
     noCustomer: '(rows without a customer)',
     total: 'total',

@@ -9,6 +9,7 @@ import { availableParallelism } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { compile, labelIn, loadProgram, type Diagnostic, type EvaluationResult, type Lang, type Program } from '../index.js';
+import { PERIOD_NOUN } from '../language/ast.js';
 import { OUTPUT_COLUMNS, runBatch } from './batch.js';
 import { REMEMBERED_CUSTOMERS } from './customers.js';
 import type { CommandContext } from './context.js';
@@ -313,7 +314,7 @@ function printResult(result: EvaluationResult, program: Program, language: Lang,
   const currency = result.currency ? ` ${result.currency}` : '';
   const period = result.mode === 'year' ? 'yearly' : program.period;
   // A year's rows and cuts are counted in the program's periods: "quarter 3".
-  const unit = { monthly: 'month', quarterly: 'quarter', yearly: 'year' }[program.period];
+  const unit = PERIOD_NOUN[program.period];
   const paid = program.payout ? labelIn(program.payout.what, program.payout.whatTranslations, language)! : 'credit';
   const share = result.credit.percentOfFee === null ? '' : ` (${result.credit.percentOfFee}% of the ${period} fee ${result.fee}${currency})`;
   io.out(`${paid.charAt(0).toUpperCase()}${paid.slice(1)}: ${result.credit.amount}${currency}${share}`);

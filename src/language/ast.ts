@@ -308,9 +308,14 @@ export const MONTHS_IN: Readonly<Record<Period, number>> = { monthly: 1, quarter
 /** How many evaluation periods a contract year has: 12 months, 4 quarters or 1 year. */
 export const periodsInYear = (period: Period) => 12 / MONTHS_IN[period];
 
+/** What one period is called in English messages: "quarter 3", "a fee given yearly is a twelfth … for each month". */
+export const PERIOD_NOUN: Readonly<Record<Period, string>> = { monthly: 'month', quarterly: 'quarter', yearly: 'year' };
+
 /** A contract year counted in periods, for messages: "12 months", "4 quarters", "1 year". */
-export const yearInPeriods = (period: Period) =>
-  `${periodsInYear(period)} ${{ monthly: 'months', quarterly: 'quarters', yearly: 'year' }[period]}`;
+export function yearInPeriods(period: Period): string {
+  const count = periodsInYear(period);
+  return `${count} ${PERIOD_NOUN[period]}${count === 1 ? '' : 's'}`;
+}
 
 /** The program's evaluation period (`period quarterly`); monthly when it names none. */
 export function programPeriod(ast: ProgramAst): Period {

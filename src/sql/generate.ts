@@ -21,7 +21,7 @@
  *     shorter than 12 unrolled months and the same text in every engine.
  */
 import * as A from '../language/ast.js';
-import { MONTHS_IN, periodsInYear } from '../language/ast.js';
+import { MONTHS_IN, PERIOD_NOUN, periodsInYear } from '../language/ast.js';
 import { AFTER_CREDITS, type CheckedProgram } from '../language/checker/program.js';
 import { LIMITS } from '../language/limits.js';
 import { canonical } from '../language/decimal.js';
@@ -126,7 +126,7 @@ class Generator {
     const { den } = this.feeRatio;
     if (!this.plan.hasFee || den % 3 !== 0) return;
     const fee = this.plan.inputs.find((input) => input.name === 'fee');
-    const unit = { monthly: 'month', quarterly: 'quarter', yearly: 'year' }[this.plan.period];
+    const unit = PERIOD_NOUN[this.plan.period];
     throw new SqlUnsupported(fee ? this.lineOf(fee.spec) : 1, `a fee given ${this.plan.feePeriod} is a ${den === 3 ? 'third' : 'twelfth'} of it for each ${unit}, which has no exact decimal, so SQL cannot round it as credit-rules batch does; give the fee ${this.plan.period}, or use credit-rules batch`);
   }
 
