@@ -2,8 +2,9 @@
  * The Compare pane's words and numbers, from the language's `diffPrograms`:
  * the terms that changed between two versions, in clause words, and for each
  * input the ranges of its values where the versions pay differently, with
- * both amounts and the difference. Everything from the rules is rendered as
- * text.
+ * both amounts and the difference; and, where a cap runs over a longer
+ * period than the amounts are for, what one period on its own leaves out.
+ * Everything from the rules is rendered as text.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { rangeText, valueText, type InputImpact, type MoneyImpact, type ProgramDiff } from '../language/diff/diff.js';
@@ -24,6 +25,7 @@ export function renderMoney(impact: MoneyImpact, t: Strings, lang: Lang): Templa
     .map(([name, value]) => (value.before === value.after ? `${name} = ${value.before}` : `${name} = ${value.before} → ${value.after}`))
     .join('; ');
   return html`<h3>${t.moneyImpact}</h3>
+    ${impact.longerCaps.length ? html`<p class="hint one-period">${t.moneyOnePeriod(impact.period, impact.longerCaps)}</p>` : nothing}
     ${changed.length === 0 ? html`<p class="hint">${t.noMoneyChange}</p>` : changed.map((input) => renderInput(input, t, lang, money))}
     ${held ? html`<p class="hint">${t.moneyHeld(held)}</p>` : nothing}`;
 }

@@ -4,6 +4,8 @@
  * puts them into the page as text nodes, never as markup.
  */
 import type { Lang } from '../index.js';
+import { PERIOD_NOUN, type Period } from '../language/ast.js';
+import { DE_WORDS } from '../language/render/clause/german.js';
 import type { FileProblem, StoreProblem } from './versions.js';
 
 export type { Lang };
@@ -181,6 +183,9 @@ const en = {
   moneyHeld: (values: string) => `Other inputs held at: ${values}.`,
   moneyApprox: 'This input is also computed with: each row shows the amount at one value of its range.',
   noMoneyChange: 'Both versions pay the same for every value of every input.',
+  /** Caps over a longer period than the one the amounts are for (diff's `longerCaps`): what one period on its own leaves out. */
+  moneyOnePeriod: (period: Period, caps: readonly Period[]) =>
+    `Amounts for one ${PERIOD_NOUN[period]} on its own: a ${caps.join(' or ')} cap counts only one ${PERIOD_NOUN[period]}'s credits here; over several ${PERIOD_NOUN[period]}s it can limit them sooner.`,
   whenValue: 'Value',
   before: 'Before',
   after: 'After',
@@ -322,6 +327,8 @@ const de: Strings = {
   moneyHeld: (values) => `Übrige Eingaben fest bei: ${values}.`,
   moneyApprox: 'Mit dieser Eingabe wird auch gerechnet: Jede Zeile zeigt den Betrag an einem Wert ihres Bereichs.',
   noMoneyChange: 'Beide Versionen zahlen für jeden Wert jeder Eingabe dasselbe.',
+  moneyOnePeriod: (period, caps) =>
+    `Beträge für ${DE_WORDS[period].forA} für sich: Eine ${caps.map((c) => DE_WORDS[c].adjective).join(' oder ')} Höchstgrenze zählt hier nur die Gutschriften ${DE_WORDS[period].ofA}; über mehrere ${DE_WORDS[period].plural} kann sie sie früher begrenzen.`,
   whenValue: 'Wert',
   before: 'Vorher',
   after: 'Nachher',

@@ -14,21 +14,12 @@ import { openVersions, readVersionsFile } from '../../src/playground/versions.js
 import { reservedForLater, wordDocs } from '../../src/playground/word-docs.js';
 import { keywords } from '../../src/language-service.js';
 import { starterSource } from '../../src/playground/templates.js';
-import { $, $$, mount, PATIENCE, RULES, settle, toEnd, typeLines } from './helpers.js';
+import { $, $$, mount, PATIENCE, RULES, saveVersion, settle, toEnd, typeLines } from './helpers.js';
 import { afterEach, describe, it } from './mocha.js';
 
 afterEach(() => {
   fixtureCleanup();
 });
-
-/** Names the current text, then saves it as a version by typing and pressing Enter, as a person does. */
-async function saveVersion(el: CreditPlayground, name: string): Promise<void> {
-  const count = $$(el, '.version').length;
-  ($(el, '#version-name') as HTMLInputElement).focus();
-  await sendKeys({ type: name });
-  await sendKeys({ press: 'Enter' });
-  await waitUntil(() => $$(el, '.version').length === count + 1, `the version “${name}” in the history`, PATIENCE);
-}
 
 const versionNames = (el: CreditPlayground) => $$(el, '.version-name').map((n) => n.textContent);
 

@@ -3,7 +3,7 @@
  * its own storage, waiting for it as a person would wait for the screen, and
  * typing into the editor with real key presses.
  */
-import { fixture, html } from '@open-wc/testing';
+import { fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/playground/credit-playground.js';
 import type { CreditPlayground } from '../../src/playground/credit-playground.js';
@@ -62,3 +62,12 @@ export async function typeLines(el: CreditPlayground, ...lines: string[]): Promi
   await settle(el);
 }
 
+
+/** Names the current text, then saves it as a version by typing and pressing Enter, as a person does. */
+export async function saveVersion(el: CreditPlayground, name: string): Promise<void> {
+  const count = $$(el, '.version').length;
+  ($(el, '#version-name') as HTMLInputElement).focus();
+  await sendKeys({ type: name });
+  await sendKeys({ press: 'Enter' });
+  await waitUntil(() => $$(el, '.version').length === count + 1, `the version “${name}” in the history`, PATIENCE);
+}
