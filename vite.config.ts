@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import { defineConfig, type Plugin } from 'vite';
+import { siteChrome } from './demo/site-chrome.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -128,6 +129,7 @@ export default defineConfig(({ command }) => ({
   },
   plugins: [
     projectFolders(),
+    siteChrome(resolve(here, 'demo')),
     // html``, svg`` and css`` templates of the widget; a template it cannot minify fails the build rather than shipping unminified.
     { ...minifyHtmlLiterals({ include: ['src/**/*.ts'], failOnError: true }), apply: 'build' },
     sizes(),

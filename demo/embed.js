@@ -11,7 +11,7 @@ import { DEFAULT_PANELS, embedSnippets } from '/src/widget/embed/snippet.ts';
 import { version } from '../package.json';
 
 const root = document.getElementById('configurator');
-const lang = root.dataset.lang === 'de' ? 'de' : 'en';
+const lang = document.documentElement.lang === 'de' ? 'de' : 'en';
 
 const WORDS = {
   en: {
@@ -72,16 +72,19 @@ function h(tag, attributes = {}, ...children) {
 }
 
 let uid = 0;
-/** A labelled control with an optional help text, tied together for screen readers. */
-function labelled(text, control, help) {
+/** A labelled control (then what it shows, if anything) with an optional help text, tied together for screen readers. */
+function labelled(text, control, help, shows) {
   control.id ||= `cfg-${++uid}`;
   const helpId = help ? `${control.id}-help` : undefined;
   if (helpId) control.setAttribute('aria-describedby', helpId);
-  return h('div', { class: 'cfg-field' }, h('label', { for: control.id }, text), control, help ? h('p', { class: 'cfg-help', id: helpId }, help) : undefined);
+  return h('div', { class: 'cfg-field' }, h('label', { for: control.id }, text), control, shows, help ? h('p', { class: 'cfg-help', id: helpId }, help) : undefined);
 }
 
+/** A checkbox or radio button inside its label. */
+const choice = (control, text) => h('label', { class: 'cfg-check' }, control, text);
+
 function checkboxes(legend, items, onChange, help) {
-  const boxes = items.map(([value, text, checked]) => h('label', { class: 'cfg-check' }, h('input', { type: 'checkbox', value, checked, onchange: onChange }), text));
+  const boxes = items.map(([value, text, checked]) => choice(h('input', { type: 'checkbox', value, checked, onchange: onChange }), text));
   return h('fieldset', { class: 'cfg-group' }, h('legend', {}, legend), help ? h('p', { class: 'cfg-help' }, help) : undefined, h('div', { class: 'cfg-checks' }, boxes));
 }
 
@@ -131,23 +134,23 @@ root.append(
     inputsSlot,
     panels,
     labelled(WORDS.language, language),
-    h('label', { class: 'cfg-check' }, compact, WORDS.compact),
-    h('label', { class: 'cfg-check' }, downtime, WORDS.downtime),
+    choice(compact, WORDS.compact),
+    choice(downtime, WORDS.downtime),
     h('fieldset', { class: 'cfg-group' }, h('legend', {}, WORDS.look),
       labelled(WORDS.accent, accent), labelled(WORDS.darkAccent, darkAccent), contrastNote,
-      h('div', { class: 'cfg-field' }, h('label', { for: 'cfg-radius' }, WORDS.radius), Object.assign(radius, { id: 'cfg-radius' }), radiusShown),
+      labelled(WORDS.radius, radius, undefined, radiusShown),
       labelled(WORDS.font, font)),
     labelled(WORDS.id, id, WORDS.idHelp),
     idError,
     h('fieldset', { class: 'cfg-group' }, h('legend', {}, WORDS.delivery),
-      h('label', { class: 'cfg-check' }, inline, WORDS.inline),
-      h('label', { class: 'cfg-check' }, precompiled, WORDS.precompiled),
+      choice(inline, WORDS.inline),
+      choice(precompiled, WORDS.precompiled),
       labelled(WORDS.programUrl, programUrl), download)),
   h('div', { class: 'cfg-output' },
     h('section', { 'aria-labelledby': 'cfg-preview-h' }, h('h2', { id: 'cfg-preview-h' }, WORDS.preview), preview),
     h('section', { 'aria-labelledby': 'cfg-code-h' }, h('h2', { id: 'cfg-code-h' }, WORDS.code),
       h('fieldset', { class: 'cfg-variants' }, h('legend', { class: 'visually-hidden' }, WORDS.code),
-        variants.map(([, text], i) => h('label', { class: 'cfg-check' }, variantRadios[i], text))),
+        variants.map(([, text], i) => choice(variantRadios[i], text))),
       codeBlock,
       h('p', { class: 'cfg-copy' }, copy, copyStatus))),
 );

@@ -10,6 +10,7 @@ import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { siteChrome } from './site-chrome.js';
 
 const demo = dirname(fileURLToPath(import.meta.url));
 const project = resolve(demo, '..');
@@ -60,7 +61,7 @@ export default defineConfig({
     // The pages import the project's own source as `/src/…`, as under `npm start`.
     alias: [{ find: /^\/src\//, replacement: `${join(project, 'src')}/` }],
   },
-  plugins: [sourcesRegister(), fetchedFiles()],
+  plugins: [siteChrome(demo), sourcesRegister(), fetchedFiles()],
   build: {
     outDir: OUT,
     emptyOutDir: true,
