@@ -8,11 +8,12 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compile, type InputValues, type Program } from '../lib/index.js';
+import { compile } from '../lib/index.js';
 import { child, compare, duration, median, table, type Settings } from './harness.js';
 import { generateProgram } from '../test/fixtures/programs.js';
 import { largePrograms } from './large-programs.js';
 import { root, shippedExamples } from './programs.js';
+import { sampleValues } from './stages.js';
 
 export const GENERATED_LINES = 1000;
 
@@ -35,12 +36,6 @@ export interface CompileFigure {
   /** Warm: median milliseconds per compile + first credit(). */
   readonly warmMs: number;
   readonly warmCompileOnlyMs: number;
-}
-
-/** A value for every input without a default (one item for a list input), so `credit()` runs (bench/cold-compile.mjs has a copy). */
-export function sampleValues(p: Program): InputValues {
-  const sample = { percent: '99.5', money: '1000', duration: '1', number: '1', boolean: false } as const;
-  return Object.fromEntries(p.inputs.filter((i) => i.default === undefined).map((i) => [i.name, i.name === 'fee' ? '1000 EUR' : i.list ? [sample[i.kind]] : sample[i.kind]]));
 }
 
 export async function compileSection(settings: Settings, log: (text: string) => void): Promise<{ generator: string; figures: CompileFigure[] }> {

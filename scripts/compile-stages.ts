@@ -1,18 +1,20 @@
 /**
- * Where a compile spends its time, stage by stage, on generated realistic
- * programs (`test/fixtures/programs.ts`):
+ * Where a compile spends its time, stage by stage (the stages of
+ * `bench/stages.ts`), on generated realistic programs
+ * (`test/fixtures/programs.ts`):
  *
  *     npx tsx scripts/compile-stages.ts [--chromium] [lines...]    (default 300 1000)
  *
- * Node runs the TypeScript through tsx, whose `keepNames` transform makes
- * closure-heavy code (a Chevrotain grammar) slower than it is in a bundle; so
- * Node's figures come from an esbuild bundle too, like the browser's. With
- * `--chromium` the same bundle runs in Chromium (Playwright, found as the
- * browser tests find it). Milliseconds, the fastest of many runs after a
- * warm-up: a measurement, never a test.
+ * Builds the library first (`npm run build:lib`, as the bench does), so the
+ * figures are of the code as it is now. Node's figures come from an esbuild
+ * bundle, like the browser's; with `--chromium` the same bundle runs in
+ * Chromium (Playwright, found as the browser tests find it). Milliseconds,
+ * the fastest of many runs after a warm-up: a measurement, never a test.
  */
+import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
+import type { StageTimings } from '../bench/stages.js';
 
 const args = process.argv.slice(2);
 const chromium = args.includes('--chromium');
@@ -21,10 +23,11 @@ const lines = sizes.length > 0 ? sizes : [300, 1000];
 
 const entry = `
   import { generateProgram } from './test/fixtures/programs.ts';
-  import { stageTimings } from './test/fixtures/stages.ts';
-  globalThis.measure = (lines) => stageTimings(generateProgram(lines), lines > 2000 ? 20 : 60);
+  import { fastestStageTimes } from './bench/stages.ts';
+  globalThis.measure = (lines) => fastestStageTimes(generateProgram(lines), lines > 2000 ? 20 : 60);
 `;
 const root = fileURLToPath(new URL('..', import.meta.url));
+execFileSync('npm', ['run', '--silent', 'build:lib'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 const bundle = await build({
   stdin: { contents: entry, resolveDir: root, loader: 'ts' },
   bundle: true,
@@ -36,8 +39,7 @@ const bundle = await build({
 });
 const code = bundle.outputFiles[0].text;
 
-type Timings = { characters: number; tokens: number; diagnostics: number; stages: Record<string, number> };
-let measure: (lines: number) => Promise<Timings>;
+let measure: (lines: number) => Promise<StageTimings>;
 let close = async () => {};
 
 if (chromium) {
@@ -48,11 +50,11 @@ if (chromium) {
   const browser = await launcher.launch({ executablePath: chromePath(), args: chromiumArgs });
   const page = await browser.newPage();
   await page.addScriptTag({ content: code });
-  measure = (n) => page.evaluate((n) => (globalThis as unknown as { measure: (n: number) => Timings }).measure(n), n);
+  measure = (n) => page.evaluate((n) => (globalThis as unknown as { measure: (n: number) => StageTimings }).measure(n), n);
   close = () => browser.close();
 } else {
   new Function(code)();
-  measure = async (n) => (globalThis as unknown as { measure: (n: number) => Timings }).measure(n);
+  measure = async (n) => (globalThis as unknown as { measure: (n: number) => StageTimings }).measure(n);
 }
 
 console.log(`compile stages, fastest of many runs, ms (${chromium ? 'Chromium' : `Node ${process.version}`}, esbuild bundle)`);
