@@ -75,7 +75,7 @@ credit "Late responses" for each response in responses:
       'Q1: 1 of your 2 entries of “P1 response times” qualifies, so a credit of 60.00 EUR (2% of the quarter’s fee) is due.',
       'Q2: 3 of your 3 entries of “P1 response times” qualify, so a credit of 180.00 EUR (6% of the quarter’s fee) is due.',
       'Q3: You have no entries of “P1 response times”, so no credit is due.',
-      'Q4: None of your 1 entry of “P1 response times” qualifies, so no credit is due.',
+      'Q4: Your only entry of “P1 response times” does not qualify, so no credit is due.',
       'Over the contract year, a credit of 240.00 EUR (2% of the yearly fee) is due.',
     ]);
   });
@@ -99,7 +99,7 @@ if 90% <= csat < 95% then 5%
       assert.equal(words.due, due, given);
       assert.deepEqual(words.sentences, [sentence], given);
     }
-    assert.deepEqual(why(CSAT, { csat: '89.999' }, 'de').sentences, ['Ihre Kundenzufriedenheit von 89,999 % bleibt unter 90 %, daher ist keine Gutschrift fällig.']);
+    assert.deepEqual(why(CSAT, { csat: '89.999' }, 'de').sentences, ['Ihr Wert für „Kundenzufriedenheit“ von 89,999 % bleibt unter 90 %, daher ist keine Gutschrift fällig.']);
   });
 
   it('a threshold that is a `let` computed by the evaluation', () => {
@@ -125,6 +125,6 @@ describe('whyInWords from the runtime entry', () => {
     const r = program.evaluate({ uptime: '99.5' }, { lang: 'de' });
     assert.ok(r.ok);
     const sentences = whyInWords(r.result, { program: program.toJSON(), inputs: program.inputs, values: { uptime: '99.5' }, lang: 'de', currency: 'EUR' });
-    assert.deepEqual(sentences.map((s) => s.replaceAll('\u00a0', ' ')), ['Ihre Verfügbarkeit von 99,5 % liegt unter 99,9 %, daher ist eine Gutschrift von 100,00 EUR (10 % der monatlichen Vergütung) fällig.']);
+    assert.deepEqual(sentences.map((s) => s.replaceAll('\u00a0', ' ')), ['Ihr Wert für „Verfügbarkeit“ von 99,5 % liegt unter 99,9 %, daher ist eine Gutschrift von 100,00 EUR (10 % der monatlichen Vergütung) fällig.']);
   });
 });

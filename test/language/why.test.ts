@@ -5,6 +5,7 @@
  * contract years. Each case: rules, values, language, the sentences.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { compile, labelIn, type InputValues, type Lang } from '../../src/index.js';
 import { whyInWords } from '../../src/language/render/why.js';
@@ -40,9 +41,9 @@ if availability < 99.9% and not announced then 10%
 describe('why in words: tiers', () => {
   const cases: [InputValues, Lang, string[]][] = [
     [{ uptime: '99.95' }, 'en', ['Your uptime of 99.95% meets the 99.9% target, so no credit is due.']],
-    [{ uptime: '99.95' }, 'de', ['Ihre Verfügbarkeit von 99,95 % erreicht das Ziel von 99,9 %, daher ist keine Gutschrift fällig.']],
+    [{ uptime: '99.95' }, 'de', ['Ihr Wert für „Verfügbarkeit“ von 99,95 % erreicht das Ziel von 99,9 %, daher ist keine Gutschrift fällig.']],
     [{ uptime: '99.5' }, 'en', ['Your uptime of 99.5% is below 99.9%, so a credit of 100.00 EUR (10% of the monthly fee) is due.']],
-    [{ uptime: '99.5' }, 'de', ['Ihre Verfügbarkeit von 99,5 % liegt unter 99,9 %, daher ist eine Gutschrift von 100,00 EUR (10 % der monatlichen Vergütung) fällig.']],
+    [{ uptime: '99.5' }, 'de', ['Ihr Wert für „Verfügbarkeit“ von 99,5 % liegt unter 99,9 %, daher ist eine Gutschrift von 100,00 EUR (10 % der monatlichen Vergütung) fällig.']],
   ];
   for (const [values, lang, expected] of cases) {
     it(`${lang} ${JSON.stringify(values)}`, () => assert.deepEqual(why(UPTIME, values, lang), expected));
@@ -147,37 +148,48 @@ credit "Quarterly uptime" capped 15% yearly:
   });
 });
 
-describe('why in words: German labels inside a sentence', () => {
-  it('writes a leading adjective in lower case, and names a label it cannot decline', () => {
-    const rules = `fee 100 EUR monthly
-input availability: percent "Monthly availability" de "Monatliche Verfügbarkeit" default 99.95%
-input volume: number "Ticket volume" de "Ticketvolumen" default 10
-if availability < 99.9% then 10%
-if volume > 100 then 5%
-`;
-    assert.deepEqual(why(rules, { availability: '99.95', volume: '10' }, 'de'), [
-      'Ihre monatliche Verfügbarkeit von 99,95 % erreicht das Ziel von 99,9 %, das ergibt nichts.',
-      'Der Wert „Ticketvolumen“ von 10 bleibt innerhalb von 100, das ergibt nichts.',
-      'Insgesamt ist keine Gutschrift fällig.',
-    ]);
-  });
-});
+describe('why in words: German labels of any gender and number', () => {
+  // A German possessive agrees with its noun ("Ihre Verfügbarkeit", "Ihr Ergebnis", "Ihre gelösten Tickets"),
+  // which a label's words do not reliably tell. "Ihr Wert für „…“" agrees with "Wert" alone.
+  const REAL_LABELS: readonly [label: string, from: string][] = [
+    ['Verfügbarkeit im Monat', 'demo/de/index.html (feminine)'],
+    ['Verfügbarkeit in diesem Quartal', 'examples/quarterly-uptime.credit (feminine, a phrase after the noun)'],
+    ['Kundenzufriedenheit (CSAT)', 'examples/support-bonus.credit (feminine, a parenthesis)'],
+    ['Erstlösungsquote', 'examples/support-bonus.credit (feminine)'],
+    ['Gelöste Tickets', 'examples/support-bonus.credit (plural, with an adjective)'],
+    ['Ergebnis der Qualitätsprüfung', 'examples/support-bonus.credit (neuter)'],
+    ['Längste Reaktion auf einen P1-Vorfall', 'demo/de/multi-metric.credit (feminine, with an adjective)'],
+    ['API-Latenz (95. Perzentil)', 'demo/de/multi-metric.credit (feminine, an ending no rule knows)'],
+    ['Kundenwert über die Laufzeit', 'demo/de/support-roi.credit (masculine)'],
+  ];
+  for (const [label, from] of REAL_LABELS) {
+    it(`names “${label}” the same way whatever its gender: ${from}`, () => {
+      const rules = `fee 100 EUR monthly\ninput x: number "x" de "${label}" default 10\nif x > 100 then 5%\n`;
+      assert.deepEqual(why(rules, {}, 'de'), [`Ihr Wert für „${label}“ von 10 bleibt innerhalb von 100, daher ist keine Gutschrift fällig.`]);
+    });
+  }
 
-describe('why in words: the German possessive', () => {
-  it('finds the noun a label is about, before a phrase or a parenthesis', () => {
-    const rules = `fee 100 EUR monthly
-input uptime: percent "Uptime this quarter" de "Verfügbarkeit in diesem Quartal" default 99.95%
-input csat: percent "Satisfaction (CSAT)" de "Kundenzufriedenheit (CSAT)" default 90%
-input qa: percent "Quality review score" de "Ergebnis der Qualitätsprüfung" default 90%
-if uptime < 99.9% then 10%
-if csat < 80% then 5%
-if qa < 85% then 5%
+  it('names every label of the shipped German rules that way', () => {
+    for (const file of ['demo/de/multi-metric.credit', 'examples/support-bonus.credit', 'examples/quarterly-uptime.credit']) {
+      const program = compile(readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8')).program!;
+      const labels = program.inputs.filter((i) => i.kind !== 'boolean').map((i) => labelIn(i.label, i.translations, 'de')!);
+      const named = why(readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8'), {}, 'de')
+        .flatMap((sentence) => labels.filter((label) => sentence.includes(`„${label}“`)).map((label) => [label, sentence.includes(`Ihr Wert für „${label}“ von `)]));
+      assert.ok(named.length > 0, `${file}: no sentence names a label`);
+      assert.deepEqual(named.filter(([, well]) => !well), [], file);
+    }
+  });
+
+  it('counts one entry of a list in the singular', () => {
+    const rules = `fee 1000 EUR monthly
+input responses: list of duration "P1 response times" de "P1-Reaktionszeiten" default []
+credit "Late responses" for each response in responses:
+  if response > 1h then 2%
 `;
-    assert.deepEqual(why(rules, {}, 'de').slice(0, 3), [
-      'Ihre Verfügbarkeit in diesem Quartal von 99,95 % erreicht das Ziel von 99,9 %, das ergibt nichts.',
-      'Ihre Kundenzufriedenheit (CSAT) von 90 % erreicht das Ziel von 80 %, das ergibt nichts.',
-      'Der Wert „Ergebnis der Qualitätsprüfung“ von 90 % erreicht das Ziel von 85 %, das ergibt nichts.',
-    ]);
+    assert.deepEqual(why(rules, { responses: ['2h'] }, 'en'), ['Your only entry of “P1 response times” qualifies, so a credit of 20.00 EUR (2% of the monthly fee) is due.']);
+    assert.deepEqual(why(rules, { responses: ['30min'] }, 'en'), ['Your only entry of “P1 response times” does not qualify, so no credit is due.']);
+    assert.deepEqual(why(rules, { responses: ['2h'] }, 'de'), ['Ihr einziger Eintrag für „P1-Reaktionszeiten“ erfüllt eine Stufe, daher ist eine Gutschrift von 20,00 EUR (2 % der monatlichen Vergütung) fällig.']);
+    assert.deepEqual(why(rules, { responses: ['30min'] }, 'de'), ['Ihr einziger Eintrag für „P1-Reaktionszeiten“ erfüllt keine Stufe, daher ist keine Gutschrift fällig.']);
   });
 });
 
@@ -187,8 +199,8 @@ describe('why in words: German durations after a preposition', () => {
 input resolution: duration "Resolution time" de "Lösungszeit" default 1d
 if resolution > 2d then 10%
 `;
-    assert.deepEqual(why(rules, { resolution: '1' }, 'de'), ['Ihre Lösungszeit von 1 Tag bleibt innerhalb von 2 Tagen, daher ist keine Gutschrift fällig.']);
-    assert.deepEqual(why(rules, { resolution: '3' }, 'de'), ['Ihre Lösungszeit von 3 Tagen liegt über 2 Tagen, daher ist eine Gutschrift von 10,00 EUR (10 % der monatlichen Vergütung) fällig.']);
+    assert.deepEqual(why(rules, { resolution: '1' }, 'de'), ['Ihr Wert für „Lösungszeit“ von 1 Tag bleibt innerhalb von 2 Tagen, daher ist keine Gutschrift fällig.']);
+    assert.deepEqual(why(rules, { resolution: '3' }, 'de'), ['Ihr Wert für „Lösungszeit“ von 3 Tagen liegt über 2 Tagen, daher ist eine Gutschrift von 10,00 EUR (10 % der monatlichen Vergütung) fällig.']);
     assert.deepEqual(why(rules, { resolution: '3' }, 'en'), ['Your resolution time of 3 days is above 2 days, so a credit of 10.00 EUR (10% of the monthly fee) is due.']);
   });
 });

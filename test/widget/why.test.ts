@@ -45,10 +45,10 @@ describe('<credit-calculator> why, in words', () => {
 
   it('says it in German, from the German labels', async () => {
     const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator locale="de" rules=${RULES}></credit-calculator>`));
-    expect(because(el)).to.deep.equal(['Ihre monatliche Verfügbarkeit von 99,95 % erreicht das Ziel von 99,9 %, daher ist keine Gutschrift fällig.']);
+    expect(because(el)).to.deep.equal(['Ihr Wert für „Monatliche Verfügbarkeit“ von 99,95 % erreicht das Ziel von 99,9 %, daher ist keine Gutschrift fällig.']);
     await typeInto(el, field(el, 'Monatliche Verfügbarkeit'), '99,5');
     expect(because(el)).to.deep.equal([
-      'Ihre monatliche Verfügbarkeit von 99,5 % liegt unter 99,9 % und „Angekündigte Wartung“ trifft nicht zu, daher ist eine Gutschrift von 100,00 EUR (10 % der monatlichen Vergütung) fällig.',
+      'Ihr Wert für „Monatliche Verfügbarkeit“ von 99,5 % liegt unter 99,9 % und „Angekündigte Wartung“ trifft nicht zu, daher ist eine Gutschrift von 100,00 EUR (10 % der monatlichen Vergütung) fällig.',
     ]);
     expect(trace(el).querySelector('summary')!.textContent).to.equal('Die genaue Berechnung, Schritt für Schritt');
   });

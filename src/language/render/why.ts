@@ -416,11 +416,13 @@ const english: Phrases = {
   items: (count, label, qualifying) =>
     count === 0
       ? `you have no entries of “${label}”`
+      : count === 1
+      ? `your only entry of “${label}” ${qualifying === undefined ? 'goes through its tiers' : qualifying ? 'qualifies' : 'does not qualify'}`
       : qualifying === undefined
-      ? `your ${count} ${count === 1 ? 'entry' : 'entries'} of “${label}” go through its tiers`
+      ? `your ${count} entries of “${label}” go through its tiers`
       : qualifying === 0
-        ? `none of your ${count} ${count === 1 ? 'entry' : 'entries'} of “${label}” qualifies`
-        : `${qualifying} of your ${count} ${count === 1 ? 'entry' : 'entries'} of “${label}” ${qualifying === 1 ? 'qualifies' : 'qualify'}`,
+        ? `none of your ${count} entries of “${label}” qualifies`
+        : `${qualifying} of your ${count} entries of “${label}” ${qualifying === 1 ? 'qualifies' : 'qualify'}`,
   ofFee: (share) => `${share} of the fee`,
   capped: (all, cap, after, before, already) =>
     `${all ? 'All credits together are' : 'This is'} capped at ${cap}${already ? ` (${already} already credited)` : ''}: ${after} instead of ${before}.`,
@@ -430,19 +432,12 @@ const english: Phrases = {
   periodName: (period, index, of) => (period === 'quarterly' ? `Q${index}` : period === 'yearly' || of === 1 ? 'Year' : `Month ${index}`),
 };
 
-/** German possessives agree with the noun: "Ihre Verfügbarkeit", but "Ihr Wert „Umsatz“" would be guessing — feminine endings only. */
-const FEMININE = /(keit|heit|ung|zeit|rate|quote|schaft|ion|tät|dauer|menge|anzahl)$/i;
-
-/** The noun a German label is about: "Verfügbarkeit in diesem Quartal" → "Verfügbarkeit", "Kundenzufriedenheit (CSAT)" → "Kundenzufriedenheit". */
-const headNoun = (label: string) => label.split(/ (?=\p{Ll})/u)[0].replace(/\s*\(.*\)$/, '');
-
-/** "Monatliche Verfügbarkeit" → "monatliche Verfügbarkeit": a leading adjective is not capitalised inside a German sentence. */
-const adjectiveInSentence = (label: string) => label.replace(/^(\p{Lu}\p{Ll}*(?:e|er|es|en|em))(?= \p{Lu})/u, (word) => word.toLowerCase());
-
 const german: Phrases = {
   builtins: { total_credit: 'die Gutschrift', total_credit_percent: 'der Anteil der Gutschrift an der Vergütung', fee: 'die Vergütung' },
   per: { monthly: '', quarterly: ' pro Quartal', yearly: ' pro Vertragsjahr' },
-  your: (label) => (FEMININE.test(headNoun(label)) ? `Ihre ${adjectiveInSentence(label)}` : `der Wert „${label}“`),
+  // A possessive agrees with its noun ("Ihre Verfügbarkeit", "Ihr Ergebnis", "Ihre gelösten Tickets"), which a
+  // label's words do not reliably tell: "Ihr Wert für „…“" agrees with "Wert", whatever the label is.
+  your: (label) => `Ihr Wert für „${label}“`,
   compared: (subject, value, predicates) => `${subject} von ${value} ${predicates.join(' und ')}`,
   // After a preposition the dative ("unter 2 Tagen"); after "erreicht" and "beträgt" the accusative, as the nominative.
   predicate: (op, { shown, dative }, holds, band) => {
@@ -469,8 +464,10 @@ const german: Phrases = {
   items: (count, label, qualifying) =>
     count === 0
       ? `Sie haben keine Einträge für „${label}“`
+      : count === 1
+      ? `Ihr einziger Eintrag für „${label}“ ${qualifying === undefined ? 'durchläuft die Stufen' : qualifying ? 'erfüllt eine Stufe' : 'erfüllt keine Stufe'}`
       : qualifying === undefined
-      ? `Ihre ${count} ${count === 1 ? 'Eintrag' : 'Einträge'} für „${label}“ durchlaufen die Stufen`
+      ? `Ihre ${count} Einträge für „${label}“ durchlaufen die Stufen`
       : qualifying === 0
         ? `keiner Ihrer ${count} Einträge für „${label}“ erfüllt eine Stufe`
         : `${qualifying} Ihrer ${count} Einträge für „${label}“ ${qualifying === 1 ? 'erfüllt' : 'erfüllen'} eine Stufe`,
