@@ -185,7 +185,7 @@ const en = {
   noMoneyChange: 'Both versions pay the same for every value of every input.',
   /** Caps over a longer period than the one the amounts are for (diff's `longerCaps`): what one period on its own leaves out. */
   moneyOnePeriod: (period: Period, caps: readonly Period[]) =>
-    `Amounts for one ${PERIOD_NOUN[period]} on its own: a ${caps.join(' or ')} cap counts only one ${PERIOD_NOUN[period]}'s credits here; over several ${PERIOD_NOUN[period]}s it can limit them sooner.`,
+    `Amounts for one ${PERIOD_NOUN[period]} on its own: a ${caps.join(' or ')} cap counts only one ${PERIOD_NOUN[period]}’s credits here; over several ${PERIOD_NOUN[period]}s it can limit them sooner.`,
   whenValue: 'Value',
   before: 'Before',
   after: 'After',

@@ -33,7 +33,7 @@ async function compareTightened(source: string, locale: 'en' | 'de' = 'en'): Pro
 describe('comparing versions whose caps run longer than a period', () => {
   it('says that a month on its own counts only its own credits toward a yearly cap', async () => {
     expect(await compareTightened(CAPPED, 'en')).to.include(
-      "Amounts for one month on its own: a yearly cap counts only one month's credits here; over several months it can limit them sooner.");
+      'Amounts for one month on its own: a yearly cap counts only one month’s credits here; over several months it can limit them sooner.');
   });
 
   it('says it in German too', async () => {
