@@ -194,7 +194,7 @@ class Generator {
     });
     const values = this.monthValues();
     parts.push(['_m', `SELECT ${['*', ...values.columns].join(', ')} FROM ${id(last)}`]);
-    const writer = new MonthWriter(this.plan, values.money, this.digits);
+    const writer = new MonthWriter(this.plan, values.money, this.digits, d);
     const remembering = this.plan.remembers.flatMap((r, scope) => (r ? [scope] : []));
     const rowColumns = [...keep.map((k) => id(k)), id('_customer'), id('_month'), id('_solo'), id('_fee'), id('i_fee'), id('_error'), id('_year_error'), id('_months_bad')];
     const columnsOf = (paidBefore: MonthColumns['paidBefore']): MonthColumns => ({
@@ -227,7 +227,7 @@ class Generator {
       parts.push(['_run', `${month(`${id('_m')} m`, () => zero, false)} WHERE ${good}`]);
     } else if (windowed) {
       // What the scope paid before each month, from what it would pay without its cap (accrual.ts); then the months as usual.
-      const free = new MonthWriter(this.plan, values.money, this.digits, '_free').month(columnsOf(() => undefined));
+      const free = new MonthWriter(this.plan, values.money, this.digits, d, '_free').month(columnsOf(() => undefined));
       const before = paidBeforeSql(windowed, this.plan.period, free.paid.get(windowed.scope)!, `m.${id(`_c${windowed.cap.id}`)}`, (amount) => writer.round(amount), values.money);
       parts.push(['_accrued', `SELECT m.*, ${before} AS ${id('_before')} FROM ${free.from(`${id('_m')} m`)} WHERE ${good}`]);
       parts.push(['_run', month(`${id('_accrued')} m`, () => `m.${id('_before')}`, false)]);
@@ -396,15 +396,31 @@ class Generator {
     const s = this.feeScale;
     const last = `first_value(${id('_fee')}) OVER (${year} ORDER BY ${id('_month')} DESC)`;
     const complete = (window: string, sum: string) => `CASE WHEN count(${id('_fee')}) OVER (${window}) = count(*) OVER (${window}) THEN ${sum} END`;
-    const inner = `SELECT *, ${monthly.sql} AS ${id('_fee')}, row_number() OVER (${year} ORDER BY ${id('_month')}) AS ${id('_rank')} FROM ${id('_in')}`;
+    const inner = `SELECT *, ${monthly.sql} AS ${id('_fee')} FROM ${id('_in')}`;
     const firstBad = `min(CASE WHEN ${id('_error')} IS NOT NULL THEN ${id('_month')} END) OVER (${year})`;
     return `SELECT *,
     ${this.feeOf('yearly') ? `${complete(year, cast(`sum(${id('_fee')}) OVER (${year}) + (${periods} - count(*) OVER (${year})) * ${last}`, s))} AS ${id('_fee_yearly')},` : ''}
     ${this.feeOf('quarterly') ? (this.plan.period !== 'monthly' ? `${id('_fee')} AS ${id('_fee_quarterly')},` : `${complete(quarter, cast(`sum(${id('_fee')}) OVER (${quarter}) + (3 - count(*) OVER (${quarter})) * ${last}`, s))} AS ${id('_fee_quarterly')},`) : ''}
     CASE WHEN ${id('_error')} IS NULL AND ${firstBad} IS NOT NULL THEN 'not computed: month ' || CAST(${firstBad} AS VARCHAR) || ${quoteLiteral(" of this customer's contract year has an error")} END AS ${id('_year_error')},
     CASE WHEN ${id('_solo')} IS NOT NULL THEN ${id('_month')} IS NOT NULL
-      ELSE bool_or(${id('_month')} IS NULL OR ${id('_month')} <> ${id('_rank')} OR ${id('_month')} > ${periods}) OVER (${year}) END AS ${id('_months_bad')}
+      ELSE ${this.monthsBad(year)} END AS ${id('_months_bad')}
   FROM (${inner}) AS ${id('_with_fee')}`;
+  }
+
+  /**
+   * Whether a customer's months are other than 1, 2, 3 … n without gap or
+   * repeat, n at most a year's periods: over the same window as the fees
+   * (no numbering of the rows in order, which would sort them once more).
+   * With every month between 1 and the periods, the months are 1 … n
+   * exactly when the bits 1 << month, or-ed, are bits 1 … n, n the number of
+   * rows: the set is {1 … n}, of n elements, so none repeats.
+   */
+  private monthsBad(year: string): string {
+    const month = id('_month');
+    const rows = `CAST(count(*) OVER (${year}) AS INTEGER)`;
+    const outside = `bool_or(${month} IS NULL OR ${month} < 1 OR ${month} > ${this.periods}) OVER (${year}) OR ${rows} > ${this.periods}`;
+    const bits = `bit_or(CASE WHEN ${month} BETWEEN 1 AND ${this.periods} THEN 1 << ${month} ELSE 0 END) OVER (${year})`;
+    return `CASE WHEN ${outside} THEN TRUE ELSE ${bits} <> (1 << (${rows} + 1)) - 2 END`;
   }
 
   /** Whether a cap is a share of the fee of this period: only then is that fee computed (each is a window over the year). */
@@ -578,7 +594,10 @@ class Generator {
     const F = scaledInteger(fee);
     const N = cast(`${times}${shift >= 0 ? `${total} * ${powerOfTen(shift)}` : total}`, 0);
     const D = shift >= 0 ? F : cast(`${F} * ${powerOfTen(-shift)}`, 0);
-    return fromScaledInteger(d.quotient(cast(`2 * ${N} + ${D}`, 0), cast(`2 * ${D}`, 0)), PERCENT_SCALE).sql;
+    const whole = d.quotient(cast(`2 * ${N} + ${D}`, 0), cast(`2 * ${D}`, 0));
+    // The same as exact × 100 × 10^10 (× den) / fee rounded half up: a dialect may take a shorter way.
+    const q = d.halfUpQuotient({ sql: exact, scale: money }, `${this.dividedFee ? den : 1}${'0'.repeat(2 + PERCENT_SCALE)}`, fee, whole);
+    return fromScaledInteger(q, PERCENT_SCALE).sql;
   }
 
   /**
