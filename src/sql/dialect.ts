@@ -29,13 +29,15 @@ export interface Dialect {
    * whole numbers, for a value the dialect cannot take a shorter way to.
    */
   halfUpQuotient(a: SqlNumber, times: string, b: SqlNumber, exact: string): string;
+  /** \`x\`, a DECIMAL(38, scale), as text: every place of the scale written, \`-\` before a negative. */
+  text(x: string, scale: number): string;
 }
 
 /**
  * DuckDB divides 128-bit integers bit by bit (about 2 µs a value on the
  * machine this was measured on; a 64-bit division is one instruction), and
- * every DECIMAL(38) rounded, scaled down or turned into an integer is such a
- * division. So a value that fits 18 digits takes DECIMAL(18, s) — 64 bits —
+ * every DECIMAL(38) rounded, scaled down, turned into an integer or written
+ * as text is such a division. So a value that fits 18 digits takes DECIMAL(18, s) — 64 bits —
  * for the division, chosen row by row: exact either way, and a value too
  * large for 64 bits still has the 128-bit way.
  */
@@ -56,6 +58,10 @@ const duckdb: Dialect = {
     if (scale >= 18) return wide;
     return `CASE WHEN ${fits18(x, scale)} THEN CAST(round(CAST(${x} AS DECIMAL(18, ${scale})), ${digits}) AS DECIMAL(38, ${digits})) ELSE ${wide} END`;
   },
+  text: (x, scale) => {
+    const wide = `CAST(${x} AS VARCHAR)`;
+    return scale >= 18 ? wide : `CASE WHEN ${fits18(x, scale)} THEN CAST(CAST(${x} AS DECIMAL(18, ${scale})) AS VARCHAR) ELSE ${wide} END`;
+  },
   halfUpQuotient: (a, times, b, exact) => {
     // In DOUBLE: each of its four roundings is within 2^-53 of the value, so below 2^43 the estimate is within
     // 2^-7 of a × times / b; away from a half it rounds as the exact quotient does.
@@ -73,6 +79,7 @@ const postgres: Dialect = {
   // PostgreSQL's NUMERIC divides exactly and fast: the plain forms.
   round: (x, _scale, digits) => `CAST(round(${x}, ${digits}) AS DECIMAL(38, ${digits}))`,
   halfUpQuotient: (_a, _times, _b, exact) => exact,
+  text: (x) => `CAST(${x} AS VARCHAR)`,
 };
 
 export function dialect(name: DialectName): Dialect {

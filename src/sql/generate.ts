@@ -237,10 +237,12 @@ class Generator {
       // What the scope paid before each month, from what it would pay without its cap (accrual.ts), summed in the year's
       // window beside the year's fees; then the cap's limit (a share of those fees) and the months as usual.
       const free = new MonthWriter(this.plan, values.money, this.digits, d, '_free').month(columnsOf(() => undefined));
-      const year = [...this.yearColumns('m.'), ...paidSoFar(windowed, this.plan.period, free.paid.get(windowed.scope)!)];
+      // What it would pay, a column of its own: the window sorts that one value with the row, not what it is computed from.
+      const paid = `(SELECT m.*, ${free.paid.get(windowed.scope)!} AS ${id('_free_paid')} FROM ${free.from(`${id('_m')} m`)}) AS m`;
+      const year = [...this.yearColumns('m.'), ...paidSoFar(windowed, this.plan.period, `m.${id('_free_paid')}`)];
       const limit = values.deferred!;
       const before = paidBeforeSql(windowed, this.plan.period, limit, (amount) => writer.round(amount), values.money);
-      parts.push(['_accrued', `SELECT m.*, ${limit} AS ${id(`_c${windowed.cap.id}`)}, ${before} AS ${id('_before')} FROM (SELECT m.*, ${year.join(', ')} FROM ${free.from(`${id('_m')} m`)}) AS m`]);
+      parts.push(['_accrued', `SELECT m.*, ${limit} AS ${id(`_c${windowed.cap.id}`)}, ${before} AS ${id('_before')} FROM (SELECT m.*, ${year.join(', ')} FROM ${paid}) AS m`]);
       parts.push(['_run', month(`${id('_accrued')} m`, () => `m.${id('_before')}`, false)]);
     } else {
       recursive = true;
