@@ -37,9 +37,9 @@ export interface Dialect {
  * DuckDB divides 128-bit integers bit by bit (about 2 µs a value on the
  * machine this was measured on; a 64-bit division is one instruction), and
  * every DECIMAL(38) rounded, scaled down, turned into an integer or written
- * as text is such a division. So a value that fits 18 digits takes DECIMAL(18, s) — 64 bits —
- * for the division, chosen row by row: exact either way, and a value too
- * large for 64 bits still has the 128-bit way.
+ * as text is such a division. So a value that fits 18 digits takes
+ * DECIMAL(18, s) — 64 bits — for the division, chosen row by row: exact
+ * either way, and a value too large for 64 bits still has the 128-bit way.
  */
 const fits18 = (x: string, scale: number) => `${x} > -${tenTo(18 - scale)} AND ${x} < ${tenTo(18 - scale)}`;
 const tenTo = (digits: number) => `CAST('1${'0'.repeat(digits)}' AS DECIMAL(38, 0))`;
@@ -63,8 +63,9 @@ const duckdb: Dialect = {
     return scale >= 18 ? wide : `CASE WHEN ${fits18(x, scale)} THEN CAST(CAST(${x} AS DECIMAL(18, ${scale})) AS VARCHAR) ELSE ${wide} END`;
   },
   halfUpQuotient: (a, times, b, exact) => {
-    // In DOUBLE: each of its four roundings is within 2^-53 of the value, so below 2^43 the estimate is within
-    // 2^-7 of a × times / b; away from a half it rounds as the exact quotient does.
+    // In DOUBLE: at most eight roundings (a and b read from 128 bits and scaled, the product, the quotient),
+    // each within 2^-53 of its value, so below 2^43 the estimate is within 2^-7 of a × times / b, and more
+    // than 2^-6 from a half it rounds as the exact quotient does.
     const e = `(CAST(${a.sql} AS DOUBLE) * ${times} / CAST(${b.sql} AS DOUBLE))`;
     return `CASE WHEN ${e} < ${2 ** 43} AND abs(${e} - floor(${e}) - 0.5) > ${2 ** -6} THEN CAST(CAST(round(${e}) AS BIGINT) AS DECIMAL(38, 0)) ELSE ${exact} END`;
   },
