@@ -53,18 +53,44 @@ export function quarterOf(month: string): string {
 }
 
 /**
- * What the scope paid before the row's month, as a column of the row `m`:
- * `free` is what it would pay without the cap, rounded; `limit` the cap's,
- * `round` rounds as paid. Under quarters a quarterly cap starts afresh each
- * period: nothing before.
+ * A customer's contract year (or its quarter) as a window, its columns read
+ * with \`row\` before them (\`m.\` or nothing): \`all\` its rows in no order
+ * (what an aggregate of the whole year needs: DuckDB aggregates an ordered
+ * frame of the whole partition row by row, \`bit_or\` slowest), \`last\` in
+ * month order up to the last, \`before\` the months before the row's. The
+ * ordered two are the same order, so an engine sorts the rows once for both.
  */
-export function paidBeforeSql(accrual: WindowAccrual, period: Plan['period'], free: string, limit: string, round: (amount: string) => string, money: number): string {
+export function yearWindow(row: string, frame: 'all' | 'last' | 'before', quarter = false): string {
+  const month = `${row}${id('_month')}`;
+  const partition = `PARTITION BY ${[`${row}${id('_customer')}`, `${row}${id('_solo')}`, ...(quarter ? [quarterOf(month)] : [])].join(', ')}`;
+  if (frame === 'all') return partition;
+  return `${partition} ORDER BY ${month} ROWS BETWEEN UNBOUNDED PRECEDING AND ${frame === 'last' ? 'UNBOUNDED FOLLOWING' : '1 PRECEDING'}`;
+}
+
+/** Whether the cap starts afresh each period: a quarterly cap under quarters. Nothing was paid before. */
+const afresh = (accrual: WindowAccrual, period: Plan['period']) => accrual.cap.period === 'quarterly' && period !== 'monthly';
+
+/**
+ * The window columns of the row \`m\` that sum what the scope would have paid
+ * in the months before without the cap (\`free\`, rounded as paid), and
+ * whether one of them cannot be computed; none when nothing was paid before.
+ */
+export function paidSoFar(accrual: WindowAccrual, period: Plan['period'], free: string): string[] {
+  if (afresh(accrual, period)) return [];
+  const window = `OVER (${yearWindow('m.', 'before', accrual.cap.period === 'quarterly')})`;
+  return [`sum(${free}) ${window} AS ${id('_paid')}`, `bool_or(${free} IS NULL) ${window} AS ${id('_paid_unknown')}`];
+}
+
+/**
+ * What the scope paid before the row's month, from \`paidSoFar\`'s columns
+ * of the row \`m\`: the sum, but no more than the cap's \`limit\` rounded
+ * (\`round\` rounds as paid); NULL when a month before cannot be computed
+ * (no month before: \`bool_or\` of nothing is NULL, and the sum is zero).
+ */
+export function paidBeforeSql(accrual: WindowAccrual, period: Plan['period'], limit: string, round: (amount: string) => string, money: number): string {
   const zero = cast('0', money);
-  if (accrual.cap.period === 'quarterly' && period !== 'monthly') return zero;
-  const month = `m.${id('_month')}`;
-  const partition = [`m.${id('_customer')}`, `m.${id('_solo')}`, ...(accrual.cap.period === 'quarterly' ? [quarterOf(month)] : [])];
-  const window = `OVER (PARTITION BY ${partition.join(', ')} ORDER BY ${month} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)`;
+  if (afresh(accrual, period)) return zero;
   // Every operand at one scale: DuckDB unifies DECIMAL(38, 2) and DECIMAL(38, 0) as DECIMAL(38, 0).
   const most = `GREATEST(${cast(round(limit), money)}, ${zero})`;
-  return `CASE WHEN bool_or(${free} IS NULL) ${window} THEN NULL ELSE LEAST(${cast(`COALESCE(sum(${free}) ${window}, ${round('0')})`, money)}, ${most}) END`;
+  return `CASE WHEN m.${id('_paid_unknown')} THEN NULL ELSE LEAST(${cast(`COALESCE(m.${id('_paid')}, ${round(zero)})`, money)}, ${most}) END`;
 }

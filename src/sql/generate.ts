@@ -35,7 +35,7 @@ import { literalText } from '../language/evaluate/inputs.js';
 import { dialect as dialectOf, type DialectName } from './dialect.js';
 import { cast, choose, constant, decimalType, fromScaledInteger, notBelowZero, powerOfTen, rescale, scaledInteger, SqlExpressions, SqlUnsupported, type SqlName, type SqlNumber } from './expressions.js';
 import { MonthWriter, type MonthColumns, type PaySql } from './month.js';
-import { paidBeforeSql, quarterOf, windowAccrual } from './accrual.js';
+import { paidBeforeSql, paidSoFar, windowAccrual, yearWindow } from './accrual.js';
 import { quoteIdentifier as id, quoteLiteral, quoteTableName } from './quote.js';
 
 /** Decimal places an input value may have: more is an error row, never rounded. */
@@ -57,6 +57,8 @@ export interface SqlOptions {
   readonly columns?: readonly string[];
   /** Columns passed through to the result before the others, in this order (the batch engine's `line`); the result is ordered by the first. */
   readonly keep?: readonly string[];
+  /** false: the rows in no particular order, for a caller that sorts them itself (one sort fewer); else ordered by customer and month, or by the first \`keep\` column. */
+  readonly sorted?: boolean;
 }
 
 export { SqlUnsupported };
@@ -185,17 +187,23 @@ class Generator {
     const keep = this.options.keep ?? [];
     const parts: [string, string][] = [];
     parts.push(['_in', this.inputs()]);
-    parts.push(['_fees', this.fees(d)]);
+    parts.push(['_fees', `SELECT *, ${this.monthlyFee(d)} AS ${id('_fee')} FROM ${id('_in')}`]);
+    const remembering = this.plan.remembers.flatMap((r, scope) => (r ? [scope] : []));
+    const windowed = remembering.length > 0 ? windowAccrual(this.plan) : undefined;
     let last = '_fees';
+    // The year's windows: here, or (accruing with windows) beside what was paid before, in one sort.
+    if (!windowed) {
+      parts.push(['_year', `SELECT *, ${this.yearColumns('').join(', ')} FROM ${id(last)}`]);
+      last = '_year';
+    }
     this.lets().forEach((level, i) => {
       const name = `_lets${i + 1}`;
       parts.push([name, `SELECT *, ${level.join(', ')} FROM ${id(last)}`]);
       last = name;
     });
-    const values = this.monthValues();
+    const values = this.monthValues(windowed?.cap);
     parts.push(['_m', `SELECT ${['*', ...values.columns].join(', ')} FROM ${id(last)}`]);
-    const writer = new MonthWriter(this.plan, values.money, this.digits);
-    const remembering = this.plan.remembers.flatMap((r, scope) => (r ? [scope] : []));
+    const writer = new MonthWriter(this.plan, values.money, this.digits, d);
     const rowColumns = [...keep.map((k) => id(k)), id('_customer'), id('_month'), id('_solo'), id('_fee'), id('i_fee'), id('_error'), id('_year_error'), id('_months_bad')];
     const columnsOf = (paidBefore: MonthColumns['paidBefore']): MonthColumns => ({
       holds: (rule) => `m.${id(`_h${rule.scope}`)}`,
@@ -221,15 +229,20 @@ class Generator {
     };
     const zero = cast('0', values.money);
     const good = `NOT m.${id('_months_bad')}`;
+    // Without recursion every row goes through the month (a row of a year whose months are out of order gets its error at the end).
     let recursive = false;
-    const windowed = windowAccrual(this.plan);
     if (remembering.length === 0) {
-      parts.push(['_run', `${month(`${id('_m')} m`, () => zero, false)} WHERE ${good}`]);
+      parts.push(['_run', month(`${id('_m')} m`, () => zero, false)]);
     } else if (windowed) {
-      // What the scope paid before each month, from what it would pay without its cap (accrual.ts); then the months as usual.
-      const free = new MonthWriter(this.plan, values.money, this.digits, '_free').month(columnsOf(() => undefined));
-      const before = paidBeforeSql(windowed, this.plan.period, free.paid.get(windowed.scope)!, `m.${id(`_c${windowed.cap.id}`)}`, (amount) => writer.round(amount), values.money);
-      parts.push(['_accrued', `SELECT m.*, ${before} AS ${id('_before')} FROM ${free.from(`${id('_m')} m`)} WHERE ${good}`]);
+      // What the scope paid before each month, from what it would pay without its cap (accrual.ts), summed in the year's
+      // window beside the year's fees; then the cap's limit (a share of those fees) and the months as usual.
+      const free = new MonthWriter(this.plan, values.money, this.digits, d, '_free').month(columnsOf(() => undefined));
+      // What it would pay, a column of its own: the window sorts that one value with the row, not what it is computed from.
+      const paid = `(SELECT m.*, ${free.paid.get(windowed.scope)!} AS ${id('_free_paid')} FROM ${free.from(`${id('_m')} m`)}) AS m`;
+      const year = [...this.yearColumns('m.'), ...paidSoFar(windowed, this.plan.period, `m.${id('_free_paid')}`)];
+      const limit = values.deferred!;
+      const before = paidBeforeSql(windowed, this.plan.period, limit, (amount) => writer.round(amount), values.money);
+      parts.push(['_accrued', `SELECT m.*, ${limit} AS ${id(`_c${windowed.cap.id}`)}, ${before} AS ${id('_before')} FROM (SELECT m.*, ${year.join(', ')} FROM ${paid}) AS m`]);
       parts.push(['_run', month(`${id('_accrued')} m`, () => `m.${id('_before')}`, false)]);
     } else {
       recursive = true;
@@ -243,6 +256,8 @@ class Generator {
       const next = `${month(joined, (scope, period) => `m.${before(scope, period)}`, true)} WHERE ${good}`;
       parts.push(['_run', `${first}\n  UNION ALL\n  ${next}`]);
     }
+    const what = this.plan.period === 'monthly' ? 'months' : this.plan.period === 'quarterly' ? 'quarters' : 'years';
+    const yearMessage = quoteLiteral(`the ${what} of a customer must be 1, 2, 3 … in order, without gap or repeat, at most ${this.periods}: caps accrue from ${what.slice(0, -1)} 1`);
     const out = (row: string, exact: string, cuts: string, yearError: string) => {
       const error = `COALESCE(${row}.${id('_error')}, ${yearError}, CASE WHEN ${exact} IS NULL OR ${row}.${id('_fee')} IS NULL THEN ${quoteLiteral(this.uncomputable())} END)`;
       const ok = `${error} IS NULL`;
@@ -258,14 +273,15 @@ class Generator {
         `${error} AS ${id('error')}`,
       ].join(', ');
     };
-    const what = this.plan.period === 'monthly' ? 'months' : this.plan.period === 'quarterly' ? 'quarters' : 'years';
-    const yearMessage = quoteLiteral(`the ${what} of a customer must be 1, 2, 3 … in order, without gap or repeat, at most ${this.periods}: caps accrue from ${what.slice(0, -1)} 1`);
-    const result = [
-      `SELECT ${out('r', `r.${id('_exact')}`, `r.${id('_cuts')}`, `r.${id('_year_error')}`)} FROM ${id('_run')} r`,
-      `SELECT ${out('m', 'CAST(NULL AS DECIMAL(38, 0))', 'CAST(NULL AS VARCHAR)', yearMessage)} FROM ${id('_m')} m WHERE m.${id('_months_bad')}`,
-    ].join('\nUNION ALL\n');
-    const order = keep.length > 0 ? id(keep[0]) : `${id('customer')} NULLS LAST, ${id('month')}`;
-    return `WITH${recursive ? ' RECURSIVE' : ''}\n${parts.map(([name, sql]) => `${id(name)} AS (\n  ${sql}\n)`).join(',\n')}\n${result}\nORDER BY ${order}\n`;
+    // The recursion computes only years in order: the other rows are added with their error.
+    const result = recursive
+      ? [
+          `SELECT ${out('r', `r.${id('_exact')}`, `r.${id('_cuts')}`, `r.${id('_year_error')}`)} FROM ${id('_run')} r`,
+          `SELECT ${out('m', 'CAST(NULL AS DECIMAL(38, 0))', 'CAST(NULL AS VARCHAR)', yearMessage)} FROM ${id('_m')} m WHERE m.${id('_months_bad')}`,
+        ].join('\nUNION ALL\n')
+      : `SELECT ${out('r', `r.${id('_exact')}`, `r.${id('_cuts')}`, `CASE WHEN r.${id('_months_bad')} THEN ${yearMessage} ELSE r.${id('_year_error')} END`)} FROM ${id('_run')} r`;
+    const order = this.options.sorted === false ? '' : `ORDER BY ${keep.length > 0 ? id(keep[0]) : `${id('customer')} NULLS LAST, ${id('month')}`}\n`;
+    return `WITH${recursive ? ' RECURSIVE' : ''}\n${parts.map(([name, sql]) => `${id(name)} AS (\n  ${sql}\n)`).join(',\n')}\n${result}\n${order}`;
   }
 
   /** The rows with each input in the interpreter's unit, and each row's problems. */
@@ -377,11 +393,10 @@ class Generator {
   }
 
   /**
-   * Each month's fee, and its quarter's and year's (`feeSchedule`: a contract
-   * year has twelve months; months after the run pay the last month's fee).
-   * A row on its own (no customer) is a run of one month.
+   * Each month's fee (`feeSchedule`): the fee given, or its share of the
+   * period when it is given for a longer one.
    */
-  private fees(d: ReturnType<typeof dialectOf>): string {
+  private monthlyFee(d: ReturnType<typeof dialectOf>): string {
     const fee = (this.inputNames.get('fee') as SqlNumber | undefined) ?? { sql: id('i_fee'), scale: INPUT_SCALE };
     // A yearly fee's twelfth (or a third, a quarter), rounded half up at TWELFTH_SCALE places: the interpreter
     // keeps 40 significant digits. A twelfth's or third's digits end in a repeating 3 or 6, so both round the
@@ -390,21 +405,51 @@ class Generator {
     const times = num > 1 ? `${num} * ` : '';
     const parts = cast(`2 * ${times}${scaledInteger(fee)} * ${powerOfTen(TWELFTH_SCALE - fee.scale)} + ${den}`, 0);
     const monthly: SqlNumber = this.dividedFee ? fromScaledInteger(d.quotient(parts, constant(String(2 * den), 0)), TWELFTH_SCALE) : num > 1 ? { sql: cast(`${num} * ${fee.sql}`, fee.scale), scale: fee.scale } : fee;
-    const year = `PARTITION BY ${id('_customer')}, ${id('_solo')}`;
+    return monthly.sql;
+  }
+
+  /**
+   * The columns of the customer's year, as window functions over the row's
+   * columns (\`row\`: \`m.\` or nothing): its quarter's and year's fees (a
+   * contract year has twelve months; months after the run pay the last
+   * month's fee), the first month with an error, and whether its months are
+   * out of order. A row on its own (no customer) is a run of one month.
+   */
+  private yearColumns(row: string): string[] {
+    const c = (name: string) => `${row}${id(name)}`;
+    const year = yearWindow(row, 'all');
+    const quarter = yearWindow(row, 'all', true);
     const periods = this.periods;
-    const quarter = `PARTITION BY ${id('_customer')}, ${id('_solo')}, ${quarterOf(id('_month'))}`;
     const s = this.feeScale;
-    const last = `first_value(${id('_fee')}) OVER (${year} ORDER BY ${id('_month')} DESC)`;
-    const complete = (window: string, sum: string) => `CASE WHEN count(${id('_fee')}) OVER (${window}) = count(*) OVER (${window}) THEN ${sum} END`;
-    const inner = `SELECT *, ${monthly.sql} AS ${id('_fee')}, row_number() OVER (${year} ORDER BY ${id('_month')}) AS ${id('_rank')} FROM ${id('_in')}`;
-    const firstBad = `min(CASE WHEN ${id('_error')} IS NOT NULL THEN ${id('_month')} END) OVER (${year})`;
-    return `SELECT *,
-    ${this.feeOf('yearly') ? `${complete(year, cast(`sum(${id('_fee')}) OVER (${year}) + (${periods} - count(*) OVER (${year})) * ${last}`, s))} AS ${id('_fee_yearly')},` : ''}
-    ${this.feeOf('quarterly') ? (this.plan.period !== 'monthly' ? `${id('_fee')} AS ${id('_fee_quarterly')},` : `${complete(quarter, cast(`sum(${id('_fee')}) OVER (${quarter}) + (3 - count(*) OVER (${quarter})) * ${last}`, s))} AS ${id('_fee_quarterly')},`) : ''}
-    CASE WHEN ${id('_error')} IS NULL AND ${firstBad} IS NOT NULL THEN 'not computed: month ' || CAST(${firstBad} AS VARCHAR) || ${quoteLiteral(" of this customer's contract year has an error")} END AS ${id('_year_error')},
-    CASE WHEN ${id('_solo')} IS NOT NULL THEN ${id('_month')} IS NOT NULL
-      ELSE bool_or(${id('_month')} IS NULL OR ${id('_month')} <> ${id('_rank')} OR ${id('_month')} > ${periods}) OVER (${year}) END AS ${id('_months_bad')}
-  FROM (${inner}) AS ${id('_with_fee')}`;
+    const last = `last_value(${c('_fee')}) OVER (${yearWindow(row, 'last')})`;
+    const complete = (window: string, sum: string) => `CASE WHEN count(${c('_fee')}) OVER (${window}) = count(*) OVER (${window}) THEN ${sum} END`;
+    const firstBad = `min(CASE WHEN ${c('_error')} IS NOT NULL THEN ${c('_month')} END) OVER (${year})`;
+    const columns: string[] = [];
+    if (this.feeOf('yearly')) columns.push(`${complete(year, cast(`sum(${c('_fee')}) OVER (${year}) + (${periods} - count(*) OVER (${year})) * ${last}`, s))} AS ${id('_fee_yearly')}`);
+    if (this.feeOf('quarterly')) {
+      columns.push(`${this.plan.period !== 'monthly' ? c('_fee') : complete(quarter, cast(`sum(${c('_fee')}) OVER (${quarter}) + (3 - count(*) OVER (${quarter})) * ${last}`, s))} AS ${id('_fee_quarterly')}`);
+    }
+    columns.push(
+      `CASE WHEN ${c('_error')} IS NULL AND ${firstBad} IS NOT NULL THEN 'not computed: month ' || CAST(${firstBad} AS VARCHAR) || ${quoteLiteral(" of this customer's contract year has an error")} END AS ${id('_year_error')}`,
+      `CASE WHEN ${c('_solo')} IS NOT NULL THEN ${c('_month')} IS NOT NULL ELSE ${this.monthsBad(row, year)} END AS ${id('_months_bad')}`,
+    );
+    return columns;
+  }
+
+  /**
+   * Whether a customer's months are other than 1, 2, 3 … n without gap or
+   * repeat, n at most a year's periods: over the same window as the fees
+   * (no numbering of the rows in order, which would sort them once more).
+   * With every month between 1 and the periods, the months are 1 … n
+   * exactly when the bits 1 << month, or-ed, are bits 1 … n, n the number of
+   * rows: the set is {1 … n}, of n elements, so none repeats.
+   */
+  private monthsBad(row: string, year: string): string {
+    const month = `${row}${id('_month')}`;
+    const rows = `CAST(count(*) OVER (${year}) AS INTEGER)`;
+    const outside = `bool_or(${month} IS NULL OR ${month} < 1 OR ${month} > ${this.periods}) OVER (${year}) OR ${rows} > ${this.periods}`;
+    const bits = `bit_or(CASE WHEN ${month} BETWEEN 1 AND ${this.periods} THEN 1 << ${month} ELSE 0 END) OVER (${year})`;
+    return `CASE WHEN ${outside} THEN TRUE ELSE ${bits} <> (1 << (${rows} + 1)) - 2 END`;
   }
 
   /** Whether a cap is a share of the fee of this period: only then is that fee computed (each is a window over the year). */
@@ -487,7 +532,7 @@ class Generator {
    * Each rule's condition (`_h`) and pay before caps (`_p`), each cap's limit
    * (`_c`), as `DecimalMonth` computes them; every amount at one money scale.
    */
-  private monthValues(): { columns: string[]; money: number } {
+  private monthValues(deferred?: CapPlan): { columns: string[]; money: number; deferred?: string } {
     const fee: SqlNumber = { sql: id('_fee'), scale: this.feeScale };
     const fees = { monthly: fee, quarterly: { sql: id('_fee_quarterly'), scale: this.feeScale }, yearly: { sql: id('_fee_yearly'), scale: this.feeScale } };
     const product = (a: SqlNumber, b: SqlNumber): SqlNumber => ({ sql: cast(`${a.sql} * ${b.sql}`, productScale(a.scale, b.scale)), scale: productScale(a.scale, b.scale) });
@@ -543,7 +588,12 @@ class Generator {
       const sum = `(SELECT CASE WHEN count(*) = count(${id('_best')}) THEN ${cast(`COALESCE(sum(${id('_best')}), 0)`, money)} END FROM (SELECT ${best} AS ${id('_best')} FROM unnest(${list.sql}) AS ${id('_items')}(${id('_v')})) AS ${id('_bests')})`;
       return `${sum} AS ${id(`_e${block.scope}`)}`;
     });
-    return { columns: [...tests, ...amounts.map((a) => `${rescale(a.value, money)} AS ${id(a.name)}`), ...sums], money };
+    const later = deferred && `_c${deferred.id}`;
+    return {
+      columns: [...tests, ...amounts.filter((a) => a.name !== later).map((a) => `${rescale(a.value, money)} AS ${id(a.name)}`), ...sums],
+      money,
+      deferred: later && rescale(amounts.find((a) => a.name === later)!.value, money),
+    };
   }
 
   /** Full or started steps of a proportional credit (`countSteps`), exactly: whole numbers divided. */
@@ -578,7 +628,10 @@ class Generator {
     const F = scaledInteger(fee);
     const N = cast(`${times}${shift >= 0 ? `${total} * ${powerOfTen(shift)}` : total}`, 0);
     const D = shift >= 0 ? F : cast(`${F} * ${powerOfTen(-shift)}`, 0);
-    return fromScaledInteger(d.quotient(cast(`2 * ${N} + ${D}`, 0), cast(`2 * ${D}`, 0)), PERCENT_SCALE).sql;
+    const whole = d.quotient(cast(`2 * ${N} + ${D}`, 0), cast(`2 * ${D}`, 0));
+    // The same as exact × 100 × 10^10 (× den) / fee rounded half up: a dialect may take a shorter way.
+    const q = d.halfUpQuotient({ sql: exact, scale: money }, `${this.dividedFee ? den : 1}${'0'.repeat(2 + PERCENT_SCALE)}`, fee, whole);
+    return fromScaledInteger(q, PERCENT_SCALE).sql;
   }
 
   /**

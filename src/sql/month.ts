@@ -28,6 +28,7 @@ import type { Period } from '../language/ast.js';
 import type { BlockPlan, CapPlan, Plan, RulePlan } from '../language/plan/plan.js';
 import { PROGRAM_SCOPE } from '../language/plan/plan.js';
 import { PROGRAM_OWNER, type CapOwner } from '../language/plan/semantics.js';
+import type { Dialect } from './dialect.js';
 import { cast, choose } from './expressions.js';
 import { quoteIdentifier as id, quoteLiteral } from './quote.js';
 
@@ -87,6 +88,7 @@ export class MonthWriter {
     private readonly money: number,
     /** The currency's minor unit: what is paid is rounded to it. */
     private readonly digits: number,
+    private readonly dialect: Dialect,
     /** Put before the name of every value the month adds to the row. */
     private readonly prefix = '',
   ) {}
@@ -199,7 +201,7 @@ export class MonthWriter {
       if (rooms[k] === undefined) return 'CAST(NULL AS VARCHAR)';
       const before = least([amount, ...rooms.slice(0, k)]);
       const text = quoteLiteral(`${cap.period} cap on ${by.owner} (line ${cap.line}): -`);
-      return `CASE WHEN ${before} > ${rooms[k]} THEN ${text} || CAST(${this.round(`${before} - ${rooms[k]}`)} AS VARCHAR) END`;
+      return `CASE WHEN ${before} > ${rooms[k]} THEN ${text} || ${this.dialect.text(this.round(`${before} - ${rooms[k]}`), this.digits)} END`;
     });
     return { amount: least([amount, ...rooms]), cuts };
   }
@@ -213,9 +215,9 @@ export class MonthWriter {
     return `CASE WHEN ${left} > 0 THEN ${left} WHEN ${left} <= 0 THEN ${this.zero} END`;
   }
 
-  /** As paid: half up to the minor unit. */
+  /** An amount at the money scale as paid: half up to the minor unit. */
   round(amount: string): string {
-    return cast(`round(${amount}, ${this.digits})`, this.digits);
+    return this.dialect.round(amount, this.money, this.digits);
   }
 
   private get zero(): string {

@@ -217,3 +217,38 @@ test('generated version-2 programs × inputs (functions, conditionals, pay only 
   assert.ok(compared >= GENERATED_V2 / 2, `${compared} of ${GENERATED_V2} version-2 programs compiled`);
   assert.ok(uncomputable < rows / 4, `${uncomputable} of ${rows} rows not computed in SQL`);
 });
+
+/**
+ * DuckDB takes shorter ways where they are exact (`src/sql/dialect.ts`):
+ * amounts rounded in 64 bits when they fit 18 digits, the share of the fee
+ * estimated in DOUBLE away from a half. Each has its longer way for the rest,
+ * and both must pay what the interpreter pays: amounts beyond 64 bits (10 %
+ * of a fee of two trillion, with a half cent to round), a share exactly at a
+ * half of its last place (1 USD of 2 trillion: 0.00000000005 %), and a share
+ * beyond the estimate's range (1000 % of the fee).
+ */
+test('the DuckDB shortcuts give way to the exact arithmetic: amounts beyond 64 bits, a share of the fee at a half, a share beyond the estimate', async () => {
+  const program = (cap: string) => `fee 1_000 USD monthly
+input availability: percent default 100% range 0%..100% step 0.01%
+credit "Region availability":
+  if availability < 99.99% then 10%
+  if availability < 50% then 1000%
+cap ${cap} USD yearly
+`;
+  const large: InputValues[] = [
+    { fee: Array(7).fill('2_000_000_000_000.05'), availability: Array(7).fill('99%') },
+    { fee: '123_456_789_012.345678', availability: '99.5%' },
+  ];
+  const shares: InputValues[] = [
+    { fee: ['2_000_000_000_000', '2_000_000_000_000'], availability: ['99%', '99%'] },
+    { fee: '0.01', availability: '10%' },
+    { fee: '0.03', availability: '10%' },
+    { fee: ['1_000', '1_000'], availability: ['99%', '99%'] },
+  ];
+  for (const [cap, runs, count] of [['1_000_000_000_000', large, 8], ['1', shares, 6]] as const) {
+    const { rows, uncomputable, refused } = await agree(program(cap), runs, `the shortcuts' edges, cap ${cap} USD`);
+    assert.equal(refused, undefined);
+    assert.equal(rows, count);
+    assert.equal(uncomputable, 0);
+  }
+});
