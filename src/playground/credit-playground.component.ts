@@ -35,9 +35,10 @@ import { renderMoney, renderTerms } from './compare-view.js';
 import { smallestChange } from './smallest-change.js';
 import type { CompletionData } from './completion.js';
 import { messageOf } from './diagnostics-de.js';
-import { jumpTo, offsetOf, showDiagnostics, sortDiagnostics, type SaidDiagnostic } from './diagnostics.js';
+import { jumpTo, offsetOf, sortDiagnostics, toLintDiagnostics, type SaidDiagnostic } from './diagnostics.js';
 import { attributes, createEditor, historyJSON, phrases } from './editor.js';
 import { lineHighlight } from './line-highlight.js';
+import { underline, type Underline } from './underlines.js';
 import { editorPhrases } from './phrases.js';
 import type { FixContext } from './quick-fixes.js';
 import type { Version } from './versions.js';
@@ -826,10 +827,12 @@ export class CreditPlayground extends LitElement {
     return input.kind === 'duration' ? `${raw}${input.unit ?? ''}` : unitOf(raw);
   }
 
-  /** The underlines of `diagnostics`, in the interface's language, with their quick fixes. */
+  /** The underlines of `diagnostics` (those near the viewport), in the interface's language, with their quick fixes. */
   private lintTransaction(diagnostics: readonly Diagnostic[]) {
-    return showDiagnostics(this.view!.state, diagnostics, { t: this.t, lang: this.language }, this.fixContext());
+    return { effects: underline.of({ diagnostics, underline: this.underline }) };
   }
+
+  private readonly underline: Underline = (state, diagnostics) => toLintDiagnostics(state, diagnostics, { t: this.t, lang: this.language }, this.fixContext());
 
   private fixContext(): FixContext {
     const program = this.lastGood?.program;
