@@ -12,6 +12,7 @@ import { diagnosticCount, forEachDiagnostic } from '@codemirror/lint';
 import { expect, fixtureCleanup, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { CreditPlayground } from '../../src/playground/credit-playground.js';
+import { strings } from '../../src/playground/i18n.js';
 import { $, $$, mount, PATIENCE, toEnd } from './helpers.js';
 import { afterEach, describe, it } from './mocha.js';
 
@@ -93,5 +94,32 @@ describe('<credit-playground> with a draft at the limits', () => {
     const messages: string[] = [];
     forEachDiagnostic(el.editor!.state, (d, from) => from >= near.from && from <= near.to && messages.push(d.message));
     expect(messages.join()).to.contain('this tier can never win');
+  });
+
+  it('renders the problems list once for each compile, not on every keystroke', async function (this: { timeout(ms: number): void }) {
+    this.timeout(180_000);
+    const el = await mount();
+    el.source = LARGE;
+    await waitUntil(() => !busy(el) && el.diagnostics.length > TIERS / 2, 'the large draft checked', { timeout: 120_000 });
+    await toEnd(el);
+    // Each problem shown says where it is: count how often that is worded.
+    const t = strings('en') as { at: (line: number, column: number) => string };
+    const at = t.at;
+    let worded = 0;
+    const compiled = () => performance.getEntriesByName('credit-playground:compile').length;
+    const before = compiled();
+    t.at = (line, column) => (worded++, at(line, column));
+    try {
+      await sendKeys({ type: '# a note' });
+      await waitUntil(() => !busy(el) && el.source.endsWith('# a note') && el.diagnostics.length > TIERS / 2 && el.program?.source === el.source, 'the note checked', { timeout: 120_000 });
+      await el.updateComplete;
+    } finally {
+      t.at = at;
+    }
+    // The panes rendered while the text was being checked ("Checking…"); the 200 problems shown were worded once per compile that came back.
+    const compiles = compiled() - before;
+    expect(compiles).to.be.at.least(1);
+    expect($$(el, '.problem')).to.have.length(200);
+    expect(worded).to.be.at.most(200 * compiles);
   });
 });
