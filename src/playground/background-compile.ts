@@ -110,6 +110,7 @@ export class BackgroundCompiler {
     }
     if (!request || request.id !== reply.id) return;
     // Read in idle time, a few pieces at a time; dropped as soon as a newer text is asked for.
+    // An answer that cannot be read (never expected: it is this module's worker's) is compiled here instead.
     inIdleSlices(read(reply), () => request.id === this.newest, (result) => this.finish(request, result ?? compile(request.source)));
   }
 
