@@ -14,10 +14,14 @@
  * - playground: a key press in the editor of a 300-line program → the compile
  *   (`performance.measure('credit-playground:compile')`), the diagnostics
  *   (`playground-change`, fired right after them), and the preview rendered.
- * - playground at the limits: a key press in a comment of a 4,990-tier
- *   program → its diagnostics shown, and the longest task the main thread ran
- *   from the key press until the panes settled (Long Tasks API), compiled in
- *   the worker and, side by side, on the page (`Worker` removed, as before).
+ * - playground at the limits: key presses in a 4,990-tier program, kept as
+ *   a draft in local storage as a visitor's is — in a comment, and in a
+ *   tier's credit (a new program: the preview evaluates it) → its
+ *   diagnostics shown, and the tasks over 50 ms the main thread ran from the
+ *   key press until the panes settled (Long Tasks API): the longest, and
+ *   their count. Compiled in the worker and, side by side, on the page
+ *   (`Worker` removed, as before); the previous run's figures
+ *   (bench/results.json) stand beside this run's.
  *
  * Times are read inside the page (`performance.now()`, the key event's
  * `timeStamp`), so Playwright's own round trips do not count.
@@ -37,7 +41,7 @@ const PROGRAM = 'uptime-tiers.credit';
 const INSTANCES = 100;
 const PLAYGROUND_LINES = 300;
 const LARGE_TIERS = 4_990;
-const LARGE_PRESSES = 4;
+const LARGE_PRESSES = 10;
 const dist = join(root, 'dist');
 const playgroundDir = join(root, '.bench/playground');
 
@@ -45,6 +49,15 @@ export interface Distribution {
   readonly median: number;
   readonly p95: number;
   readonly samples: number;
+}
+
+export interface LargeFigures {
+  readonly diagnosticsMs: Distribution;
+  readonly longestTaskMs: Distribution;
+  /** Tasks over 50 ms per key press. */
+  readonly longTasks?: Distribution;
+  /** Their time added up, per key press. */
+  readonly longTaskTotalMs?: Distribution;
 }
 
 export type BrowserFigures =
@@ -61,8 +74,9 @@ export type BrowserFigures =
     readonly playgroundCompileMs: Distribution;
     readonly playgroundDiagnosticsMs: Distribution;
     readonly playgroundPreviewMs: Distribution;
-    /** The 4,990-tier program: key press → diagnostics, and the longest main-thread task, with the worker and without. */
-    readonly large: Readonly<Record<'worker' | 'page', { readonly diagnosticsMs: Distribution; readonly longestTaskMs: Distribution }>>;
+    /** The 4,990-tier program: key press → diagnostics, and the main thread's long tasks, with the worker and without, typed into a comment and into a tier. */
+    readonly large: Readonly<Record<'worker' | 'page', LargeFigures>>;
+    readonly largeTier?: Readonly<Record<'worker' | 'page', LargeFigures>>;
   };
 
 /** Fails with a clear message instead of hanging when the page never answers. */
@@ -155,7 +169,7 @@ window.__bench = {
         tasks.push(...observer.takeRecords());
         observer.disconnect();
         const since = tasks.filter((t) => t.startTime + t.duration >= keydown);
-        resolve({ diagnostics, longest: Math.max(0, ...since.map((t) => t.duration)) });
+        resolve({ diagnostics, longest: Math.max(0, ...since.map((t) => t.duration)), count: since.length, total: since.reduce((sum, t) => sum + t.duration, 0) });
       }, { once: true });
     });
   },
@@ -176,6 +190,9 @@ function pages(rules: string, playgroundEntry: string): Record<string, string> {
     '/playground.html': page(`<credit-playground storage-key="" ignore-hash templates-base="/examples/"></credit-playground><script type="module" src="/playground/${playgroundEntry}"></script>`),
     // As before the worker: without \`Worker\`, the playground compiles on the page.
     '/playground-on-page.html': page(`<script>delete window.Worker;</script><credit-playground storage-key="" ignore-hash templates-base="/examples/"></credit-playground><script type="module" src="/playground/${playgroundEntry}"></script>`),
+    // At the limits, the draft is kept in local storage, as a visitor's is.
+    '/large.html': page(`<credit-playground storage-key="bench-large-draft" ignore-hash templates-base="/examples/"></credit-playground><script type="module" src="/playground/${playgroundEntry}"></script>`),
+    '/large-on-page.html': page(`<script>delete window.Worker;</script><credit-playground storage-key="bench-large-draft" ignore-hash templates-base="/examples/"></credit-playground><script type="module" src="/playground/${playgroundEntry}"></script>`),
   };
 }
 
@@ -263,30 +280,51 @@ credit "Big" capped 50% yearly:
 ${Array.from({ length: LARGE_TIERS }, (_, i) => `  if a < ${(i % 1000) / 10}% then ${i % 97}%`).join('\n')}
 # typed: `;
 
-/** Key presses into the large program on `path`: key press → diagnostics, and the longest main-thread task until the panes settle. */
-async function largePlayground(p: Page, origin: string, path: string): Promise<{ diagnosticsMs: Distribution; longestTaskMs: Distribution }> {
+/**
+ * Key presses into the large program on `path`: key press → diagnostics, and
+ * the main thread's long tasks until the panes settle. `into: 'comment'`
+ * types letters into the comment at its end; `'tier'` types a digit into the
+ * credit of its second tier and deletes it again (each press a new program,
+ * which the preview evaluates).
+ */
+async function largePlayground(p: Page, origin: string, path: string, into: 'comment' | 'tier'): Promise<LargeFigures> {
   await p.goto(origin + path);
   await p.waitForFunction(() => customElements.get('credit-playground'), undefined, { timeout: 20_000 });
-  await within('the large playground ready', p.evaluate(async (source) => {
+  await within('the large playground ready', p.evaluate(async ([source, tier]) => {
     const pg = document.querySelector('credit-playground') as any;
     await pg.ready;
     pg.source = source;
     while (pg.source !== source || pg.diagnostics.length < 1000 || pg.shadowRoot.querySelector('[aria-busy=true]')) await new Promise((r) => setTimeout(r, 20));
-    pg.editor.dispatch({ selection: { anchor: source.length } });
-  }, largeSource()), 120_000);
+    // Before the `%` of line 5's credit, or at the end.
+    pg.editor.dispatch({ selection: { anchor: tier ? pg.editor.state.doc.line(5).to - 1 : source.length } });
+  }, [largeSource(), into === 'tier'] as const), 120_000);
   await p.locator('credit-playground .cm-content').focus();
   const diagnostics: number[] = [];
   const longest: number[] = [];
+  const count: number[] = [];
+  const total: number[] = [];
   for (let k = 0; k < LARGE_PRESSES + 1; k++) {
     await p.evaluate(() => (window as any).__bench.armLarge());
-    await p.keyboard.press(String.fromCharCode(97 + (k % 26)));
-    const t = await within(`${path}: the large playground after a key press`, p.evaluate(() => (window as any).__bench.done as Promise<{ diagnostics: number; longest: number }>), 120_000);
+    await p.keyboard.press(into === 'tier' ? (k % 2 ? 'Backspace' : '5') : String.fromCharCode(97 + (k % 26)));
+    const t = await within(`${path}: the large playground after a key press`, p.evaluate(() => (window as any).__bench.done as Promise<{ diagnostics: number; longest: number; count: number; total: number }>), 120_000);
     if (k >= 1) {
       diagnostics.push(t.diagnostics);
       longest.push(t.longest);
+      count.push(t.count);
+      total.push(t.total);
     }
   }
-  return { diagnosticsMs: distribution(diagnostics), longestTaskMs: distribution(longest) };
+  return { diagnosticsMs: distribution(diagnostics), longestTaskMs: distribution(longest), longTasks: distribution(count), longTaskTotalMs: distribution(total) };
+}
+
+/** The large playground's figures of the last run (bench/results.json), to print beside this run's. */
+function previousLarge(): { large?: Record<'worker' | 'page', LargeFigures>; largeTier?: Record<'worker' | 'page', LargeFigures>; date?: string } {
+  try {
+    const results = JSON.parse(readFileSync(join(root, 'bench/results.json'), 'utf8')) as { machine?: { date?: string }; browser?: { large?: Record<'worker' | 'page', LargeFigures>; largeTier?: Record<'worker' | 'page', LargeFigures> } };
+    return { ...results.browser, date: results.machine?.date };
+  } catch {
+    return {};
+  }
 }
 
 async function loadTimes(browser: Browser, origin: string, path: string, count: number, samples: number): Promise<number[]> {
@@ -376,7 +414,9 @@ export async function browserSection(settings: Settings, log: (text: string) => 
     const typed = await p.evaluate((line) => (document.querySelector('credit-playground') as any).source.split('\n')[line - 1] as string, typedLine);
     if (typed.length !== typedText.length + changes + 3) throw new Error(`the playground's text did not receive the key presses: ${typed}`);
     step(`playground, ${LARGE_TIERS.toLocaleString('en')} tiers, compiled in the worker and on the page`);
-    const large = { worker: await largePlayground(p, origin, '/playground.html'), page: await largePlayground(p, origin, '/playground-on-page.html') };
+    const previous = previousLarge();
+    const large = { worker: await largePlayground(p, origin, '/large.html', 'comment'), page: await largePlayground(p, origin, '/large-on-page.html', 'comment') };
+    const largeTier = { worker: await largePlayground(p, origin, '/large.html', 'tier'), page: await largePlayground(p, origin, '/large-on-page.html', 'tier') };
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
 
     const figures: BrowserFigures = {
@@ -392,6 +432,7 @@ export async function browserSection(settings: Settings, log: (text: string) => 
       playgroundDiagnosticsMs: distribution(pgDiagnostics),
       playgroundPreviewMs: distribution(pgPreview),
       large,
+      largeTier,
     };
     const row = (what: string, d: Distribution) => [what, duration(d.median), duration(d.p95), String(d.samples)];
     log(table(`Browser: Chromium ${figures.chromium}, ${PROGRAM}, dist/ served by node http (times measured in the page)`, ['figure', 'median', 'p95', 'samples'], [
@@ -406,11 +447,29 @@ export async function browserSection(settings: Settings, log: (text: string) => 
       row(`playground, ${PLAYGROUND_LINES} lines: key press → preview rendered`, figures.playgroundPreviewMs),
     ]));
     const tiers = `${LARGE_TIERS.toLocaleString('en')} tiers`;
-    log(table(`Playground at the limits (${tiers} in one block): a key press in a comment, compiled in the worker and, as before it, on the page`, ['figure', 'in the worker', 'on the page', 'samples'], [
-      [`${tiers}: key press → diagnostics shown (median)`, duration(large.worker.diagnosticsMs.median), duration(large.page.diagnosticsMs.median), String(large.worker.diagnosticsMs.samples)],
-      [`${tiers}: longest main-thread task until the panes settle (median)`, duration(large.worker.longestTaskMs.median), duration(large.page.longestTaskMs.median), String(large.worker.longestTaskMs.samples)],
-      [`${tiers}: longest main-thread task (p95)`, duration(large.worker.longestTaskMs.p95), duration(large.page.longestTaskMs.p95), String(large.worker.longestTaskMs.samples)],
-    ]));
+    const was = (figures?: LargeFigures, pick?: (f: LargeFigures) => Distribution | undefined, what: 'median' | 'p95' = 'median') => {
+      const d = figures && pick?.(figures);
+      return d ? (pick === count ? d[what].toFixed(1) : duration(d[what])) : '—';
+    };
+    const count = (f: LargeFigures) => f.longTasks;
+    const rows = (name: string, now: Record<'worker' | 'page', LargeFigures>, before?: Record<'worker' | 'page', LargeFigures>) => {
+      const line = (what: string, pick: (f: LargeFigures) => Distribution | undefined, q: 'median' | 'p95' = 'median') =>
+        [`${tiers}, ${name}: ${what}`, was(now.worker, pick, q), was(before?.worker, pick, q), was(now.page, pick, q), was(before?.page, pick, q), String(now.worker.diagnosticsMs.samples)];
+      return [
+        line('key press → diagnostics shown (median)', (f) => f.diagnosticsMs),
+        line('longest main-thread task until the panes settle (median)', (f) => f.longestTaskMs),
+        line('longest main-thread task (p95)', (f) => f.longestTaskMs, 'p95'),
+        line('tasks over 50 ms per key press (median)', count),
+        line('tasks over 50 ms per key press (p95)', count, 'p95'),
+        line('time in tasks over 50 ms per key press (median)', (f) => f.longTaskTotalMs),
+        line('time in tasks over 50 ms per key press (p95)', (f) => f.longTaskTotalMs, 'p95'),
+      ];
+    };
+    log(table(`Playground at the limits (${tiers} in one block, kept in local storage): key presses into a comment and into a tier's credit, compiled in the worker and, as before it, on the page; "previous" is the last bench/results.json${previous.date ? ` (${previous.date.slice(0, 16)})` : ''}`,
+      ['figure', 'worker', 'worker, previous', 'on the page', 'on the page, previous', 'samples'], [
+        ...rows('a comment', large, previous.large),
+        ...rows("a tier's credit", largeTier, previous.largeTier),
+      ]));
     return figures;
   } finally {
     await browser.close();

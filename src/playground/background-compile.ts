@@ -9,6 +9,8 @@
  * not emit the file), the text is compiled on the page instead.
  */
 import { compile, Program, type CompileResult, type Diagnostic, type PrecompiledProgram } from '../index.js';
+import { inIdleSlices } from '../widget/idle.js';
+import { fromPieces, type JsonPieces } from './json-pieces.js';
 
 /**
  * Texts at least this long are compiled in the worker. Below it a compile
@@ -24,22 +26,24 @@ export interface CompileRequest {
 
 /**
  * The worker's answer. The diagnostics and the checked program travel as
- * JSON texts, which the page reads with `JSON.parse` in about a third of the
- * time a structured clone of the same many small objects takes to arrive
- * (the 4,974 warnings and the program of a 4,990-tier block); all of it is
- * plain data. The page reads them in separate tasks, so no one task of its
- * main thread takes long. The preview key, one long string, travels as it is.
+ * JSON, which the page reads with `JSON.parse` in about a third of the time
+ * a structured clone of the same many small objects takes to arrive (the
+ * 4,974 warnings and the program of a 4,990-tier block); all of it is plain
+ * data. The JSON comes in pieces of `PIECE` array items, which the page
+ * parses in idle time, a few at a time, so no one task of its main thread
+ * takes long. The preview key, one long string, travels as it is.
  */
 export interface CompileReply {
   readonly id: number;
-  /** JSON of the `Diagnostic[]`. */
-  readonly diagnostics: string;
-  /** JSON of the checked program (`PrecompiledProgram`), when the text has no errors, and its `previewKey`. */
-  readonly checked?: string;
+  /** The `Diagnostic[]`. */
+  readonly diagnostics: JsonPieces;
+  /** The checked program (`PrecompiledProgram`), when the text has no errors, and its `previewKey`. */
+  readonly checked?: JsonPieces;
   readonly previewKey?: string;
 }
 
-const nextTask = (task: () => void) => void setTimeout(task);
+/** Array items per piece of the answer: about 100 kB of JSON, a few milliseconds to parse. */
+export const PIECE = 250;
 
 /** A compile's result, and the program's preview key when the worker made it. */
 export type Compiled = CompileResult & { readonly previewKey?: string };
@@ -105,13 +109,9 @@ export class BackgroundCompiler {
       this.waiting = undefined;
     }
     if (!request || request.id !== reply.id) return;
-    // Three tasks: the warnings are read, then the program, then the result is shown.
-    const warnings = JSON.parse(reply.diagnostics) as Diagnostic[];
-    nextTask(() => {
-      if (request.id !== this.newest) return;
-      const checked = reply.checked === undefined ? undefined : (JSON.parse(reply.checked) as PrecompiledProgram);
-      nextTask(() => this.finish(request, { diagnostics: warnings, ...(checked ? { program: new Program(checked, warnings), previewKey: reply.previewKey } : {}) }));
-    });
+    // Read in idle time, a few pieces at a time; dropped as soon as a newer text is asked for.
+    // An answer that cannot be read (never expected: it is this module's worker's) is compiled here instead.
+    inIdleSlices(read(reply), () => request.id === this.newest, (result) => this.finish(request, result ?? compile(request.source)));
   }
 
   /** The worker could not load or broke: the texts it held are compiled here, and so is every text after. */
@@ -126,4 +126,14 @@ export class BackgroundCompiler {
   private finish(request: CompileRequest, result: Compiled): void {
     if (request.id === this.newest) this.done(request.source, result);
   }
+}
+
+/** The worker's answer as a compile's result, read piece by piece. */
+function* read(reply: CompileReply): Generator<void, Compiled, void> {
+  const diagnostics = (yield* fromPieces(reply.diagnostics)) as Diagnostic[];
+  if (reply.checked === undefined) return { diagnostics };
+  yield;
+  const checked = (yield* fromPieces(reply.checked)) as PrecompiledProgram;
+  yield;
+  return { diagnostics, program: new Program(checked, diagnostics), ...(reply.previewKey !== undefined ? { previewKey: reply.previewKey } : {}) };
 }

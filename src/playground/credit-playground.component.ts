@@ -25,6 +25,7 @@
  */
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { EditorView } from '@codemirror/view';
 import { compile } from '../index.js';
 import type { Diagnostic, EvaluationResult, ExampleResult, Kind, Program } from '../index.js';
@@ -35,9 +36,10 @@ import { renderMoney, renderTerms } from './compare-view.js';
 import { smallestChange } from './smallest-change.js';
 import type { CompletionData } from './completion.js';
 import { messageOf } from './diagnostics-de.js';
-import { jumpTo, offsetOf, showDiagnostics, sortDiagnostics, type SaidDiagnostic } from './diagnostics.js';
+import { jumpTo, offsetOf, sortDiagnostics, toLintDiagnostics, type SaidDiagnostic } from './diagnostics.js';
 import { attributes, createEditor, historyJSON, phrases } from './editor.js';
 import { lineHighlight } from './line-highlight.js';
+import { underline, type Underline } from './underlines.js';
 import { editorPhrases } from './phrases.js';
 import type { FixContext } from './quick-fixes.js';
 import type { Version } from './versions.js';
@@ -45,10 +47,11 @@ import { VersionsController } from './versions-controller.js';
 import { embedInline, embedSrc, inlineSafe } from './embed.js';
 import type { HoverData } from './hover.js';
 import { langOf, strings, type Lang, type Strings } from './i18n.js';
-import { BACKGROUND_LENGTH, BackgroundCompiler, type Compiled } from './background-compile.js';
+import { BACKGROUND_LENGTH, type Compiled } from './background-compile.js';
+import { CheckingController, type Edit } from './checking-controller.js';
+import { DraftsController } from './drafts-controller.js';
 import { previewKey } from './preview-key.js';
 import { decodeShare, encodeShare, withHash } from './share.js';
-import { DraftStore, draftOf, type Draft } from './storage.js';
 import { styles } from './credit-playground.styles.js';
 import { declarationOf, declaredInText, programSymbols, type SymbolInfo } from './symbols.js';
 import { fetchTemplate, starterSource, templateIds } from './templates.js';
@@ -171,8 +174,6 @@ export class CreditPlayground extends LitElement {
   /** The last message, said in the language the interface is in when it shows (so switching it translates the message too). */
   @state() private status?: { say: Message; link?: string };
   @state() private previewValues: Record<string, unknown> = {};
-  /** A large text is being compiled in the worker: the panes show an older one. */
-  @state() private checking = false;
   @state() private embed?: { source: string; inline?: string; src: string; file: string };
   @state() private template: string = templateIds[0];
 
@@ -187,18 +188,27 @@ export class CreditPlayground extends LitElement {
   /** The named versions, kept in IndexedDB (or memory) under the storage key. */
   private readonly kept = new VersionsController(this, () => (this.storageKey ? `${this.storageKey}:versions` : ''));
 
+  /** A large text is compiled in the worker: whether it is being checked, and its answer. */
+  private readonly checks = new CheckingController(this, () => this.view?.state.doc.toString(), (source, result, edit) => this.show(source, result, edit));
+
+  /** The draft in local storage, and other tabs' drafts. */
+  private readonly drafts = new DraftsController(this, {
+    name: () => this.draftName,
+    history: () => (this.view ? historyJSON(this.view.state) : undefined),
+    starter: starterSource,
+    pending: () => this.frame !== 0,
+    arrived: (draft, conflict) => {
+      if (conflict) return void (this.status = { say: (t) => t.changedElsewhere });
+      this.draftName = draft.name ?? '';
+      this.replace(draft.source, false, (t) => t.updatedElsewhere);
+    },
+  });
+
   private view?: EditorView;
-  private readonly background = new BackgroundCompiler((source, result) => this.compiledInBackground(source, result));
-  /** The text in the worker: whether it was an edit, and when its first keystroke and its compile began. */
-  private backgroundEdit?: { edited: boolean; editedAt: number | undefined; start: number };
   private frame = 0;
   private slow = 0;
   /** When the first edit not yet compiled happened: the start of `…:keystroke`. */
   private editedAt?: number;
-  /** The draft to keep in storage, written in idle time (storage is synchronous). */
-  private unsaved?: string;
-  /** The draft in storage lacks its undo history, added when the page is left (serialising it is slow). */
-  private historyUnsaved = false;
   private readonly visible = new Set<LazyPane>();
   private observer?: IntersectionObserver;
   private fileName = 'credit-rules';
@@ -206,10 +216,6 @@ export class CreditPlayground extends LitElement {
   private userInputs: Record<string, unknown> = {};
   /** Counts the templates asked for: an answer to an older request is dropped. */
   private templateToken = 0;
-  /** The draft as this tab last read or wrote it in storage. */
-  private stored?: Draft;
-  /** That draft holds this tab's own edits: another tab's draft that does not carry on from it would drop them. */
-  private storedHere = false;
   /** Text a host set before the first render. */
   private pendingSource?: string;
   /** The draft came from a share link and is not edited yet: the user's own draft stays in storage. */
@@ -263,17 +269,10 @@ export class CreditPlayground extends LitElement {
     return strings(this.language);
   }
 
-  private get store(): DraftStore | undefined {
-    return this.storageKey ? new DraftStore(this.storageKey) : undefined;
-  }
-
   override connectedCallback(): void {
     super.connectedCallback();
     // A share link pasted into the address bar of an open playground.
     addEventListener('hashchange', this.onHashChange);
-    addEventListener('storage', this.onStorage);
-    addEventListener('pagehide', this.onLeave);
-    document.addEventListener('visibilitychange', this.onLeave);
     // Moved in the page: the panes are observed again (the first time, after the first render),
     // and a text whose compile was dropped on leaving is compiled now.
     if (this.hasUpdated) {
@@ -283,23 +282,15 @@ export class CreditPlayground extends LitElement {
   }
 
   override disconnectedCallback(): void {
-    super.disconnectedCallback();
     removeEventListener('hashchange', this.onHashChange);
-    removeEventListener('storage', this.onStorage);
-    removeEventListener('pagehide', this.onLeave);
-    document.removeEventListener('visibilitychange', this.onLeave);
-    // The last keystroke's compile, if its frame has not come: its text is saved below.
+    // The last keystroke's compile, if its frame has not come; then the controllers stop the worker and save the draft.
     if (this.frame) this.refresh(true);
     cancelAnimationFrame(this.frame);
     cancelIdle(this.slow);
     this.frame = 0;
     this.slow = 0;
     this.observer?.disconnect();
-    this.background.stop();
-    this.checking = false;
-    this.backgroundEdit = undefined;
-    this.saveDraft();
-    this.saveHistory();
+    super.disconnectedCallback();
   }
 
   /** Watches which of the lazy panes are in view (or nearly), and fills them when they come into view. */
@@ -321,61 +312,11 @@ export class CreditPlayground extends LitElement {
     for (const pane of this.renderRoot.querySelectorAll('[data-pane]')) this.observer.observe(pane);
   }
 
-  /** The text (and name) into storage; the undo history follows when the page is left. */
-  private saveDraft(): void {
-    if (this.unsaved === undefined) return;
-    const saved = this.store?.save(this.unsaved, this.stored?.id, { name: this.draftName });
-    if (saved) {
-      this.stored = saved;
-      this.storedHere = true;
-      this.historyUnsaved = true;
-    }
-    this.unsaved = undefined;
-  }
-
-  /** The undo history added to the draft saved here, when it is the editor's text. */
-  private saveHistory(): void {
-    if (!this.historyUnsaved || !this.view || !this.stored || !this.storedHere || this.stored.source !== this.source) return;
-    this.historyUnsaved = false;
-    this.store?.addHistory(this.stored, historyJSON(this.view.state));
-  }
-
-  /** The page is hidden or unloaded: what a reload would lose is saved now. */
-  private readonly onLeave = (event: Event) => {
-    if (event.type === 'visibilitychange' && document.visibilityState !== 'hidden') return;
-    this.saveDraft();
-    this.saveHistory();
-  };
-
-  /**
-   * Another tab saved the draft. Without edits of its own that the other
-   * version lacks, this tab shows that version (Ctrl+Z brings back what it
-   * had); with such edits, it says that saving here will replace the other
-   * tab's version. Edits already saved here count as much as edits not yet
-   * saved: whether the idle-time save has run must not decide.
-   */
-  private readonly onStorage = (event: StorageEvent) => {
-    if (event.key !== this.storageKey || event.storageArea !== globalThis.localStorage) return;
-    const other = draftOf(event.newValue);
-    if (other === undefined) return;
-    // A first visit shows the starter program: nothing of its own to keep.
-    const editing = this.source !== (this.stored?.source ?? starterSource) || this.unsaved !== undefined || this.frame !== 0;
-    const dropped = this.storedHere && other.after !== this.stored?.id;
-    const same = other.source === this.source;
-    this.stored = other;
-    this.storedHere = false;
-    if (same) return;
-    if (editing || dropped) this.status = { say: (t) => t.changedElsewhere };
-    else {
-      this.draftName = other.name ?? '';
-      this.replace(other.source, false, (t) => t.updatedElsewhere);
-    }
-  };
-
   protected override firstUpdated(): void {
     const initial = this.snapshot.source;
     // The undo history saved with the draft, when the editor opens that very draft.
-    const history = this.pendingSource === undefined && this.stored?.source === initial ? this.stored.history : undefined;
+    const stored = this.drafts.stored;
+    const history = this.pendingSource === undefined && stored?.source === initial ? stored.history : undefined;
     this.view = createEditor({
       doc: initial,
       parent: this.editorHost,
@@ -397,9 +338,9 @@ export class CreditPlayground extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     // The first draft is compiled before the first render, so the panes show it at once.
     if (!this.hasUpdated) {
-      this.stored = this.store?.load();
-      this.draftName = this.stored?.name ?? '';
-      this.analyze(this.pendingSource ?? this.stored?.source ?? starterSource);
+      const stored = this.drafts.load();
+      this.draftName = stored?.name ?? '';
+      this.analyze(this.pendingSource ?? stored?.source ?? starterSource);
     }
     if (changed.has('locale') && this.view) {
       this.view.dispatch({
@@ -445,7 +386,7 @@ export class CreditPlayground extends LitElement {
     this.editedAt = undefined;
     const source = view.state.doc.toString();
     // An edit undone before its frame (type, then delete) leaves nothing to do, and a text in the worker is forgotten.
-    if (source === this.snapshot.source) return this.stopChecking();
+    if (source === this.snapshot.source) return this.checks.stop();
     if (edited) {
       if (this.fromLink) {
         // Edited, the shared draft becomes the user's own: saved, and a reload no longer opens the link.
@@ -453,40 +394,17 @@ export class CreditPlayground extends LitElement {
         history.replaceState(history.state, '', location.pathname + location.search);
       }
       // Saved whether or not its compile has come back.
-      this.unsaved = source;
+      this.drafts.changed(source);
       this.scheduleSlow();
     }
     const start = performance.now();
-    if (source.length >= BACKGROUND_LENGTH) {
-      // Texts typed while the worker is busy join the edit: its first keystroke is where `…:keystroke` starts.
-      const before = this.backgroundEdit;
-      this.backgroundEdit = { edited: edited || before?.edited === true, editedAt: before?.editedAt ?? editedAt, start };
-      this.checking = true;
-      this.background.compile(source);
-      return;
-    }
-    this.stopChecking();
-    this.show(source, compile(source), edited, editedAt, start);
-  }
-
-  private stopChecking(): void {
-    if (!this.checking) return;
-    this.background.cancel();
-    this.checking = false;
-    this.backgroundEdit = undefined;
-  }
-
-  /** The worker's answer for the newest text it was sent; dropped if the editor has moved on (its frame sends the newer text). */
-  private compiledInBackground(source: string, result: Compiled): void {
-    if (!this.view || source !== this.view.state.doc.toString()) return;
-    const edit = this.backgroundEdit;
-    this.backgroundEdit = undefined;
-    this.checking = false;
-    this.show(source, result, edit?.edited ?? false, edit?.editedAt, edit?.start ?? performance.now());
+    if (source.length >= BACKGROUND_LENGTH) return this.checks.check(source, { edited, editedAt, start });
+    this.checks.stop();
+    this.show(source, compile(source), { edited, editedAt, start });
   }
 
   /** Shows a compile of `source`, the editor's text. */
-  private show(source: string, result: Compiled, edited: boolean, editedAt: number | undefined, start: number): void {
+  private show(source: string, result: Compiled, { edited, editedAt, start }: Edit): void {
     const { diagnostics, program } = this.analyze(source, result);
     this.view!.dispatch(this.lintTransaction(diagnostics));
     const compiled = performance.now();
@@ -532,7 +450,7 @@ export class CreditPlayground extends LitElement {
     if (this.slow) return;
     this.slow = whenIdle(() => {
       this.slow = 0;
-      this.saveDraft();
+      this.drafts.save();
       const program = this.lastGood?.program;
       if (!program) return;
       if (this.visible.has('examples') && this.examples?.program !== program) {
@@ -587,7 +505,7 @@ export class CreditPlayground extends LitElement {
    */
   async startFresh(): Promise<void> {
     const kept = await this.keepDraft(this.t.keptBeforeFresh);
-    this.store?.clear();
+    this.drafts.clear();
     this.fileName = 'credit-rules';
     this.draftName = '';
     this.replace('', true, (t) => t.startedEmpty(kept));
@@ -700,7 +618,7 @@ export class CreditPlayground extends LitElement {
 
   private onDraftName(event: Event): void {
     this.draftName = (event.target as HTMLInputElement).value.trim();
-    this.unsaved = this.source;
+    this.drafts.changed(this.source);
     this.scheduleSlow();
   }
 
@@ -826,10 +744,12 @@ export class CreditPlayground extends LitElement {
     return input.kind === 'duration' ? `${raw}${input.unit ?? ''}` : unitOf(raw);
   }
 
-  /** The underlines of `diagnostics`, in the interface's language, with their quick fixes. */
+  /** The underlines of `diagnostics` (those near the viewport), in the interface's language, with their quick fixes. */
   private lintTransaction(diagnostics: readonly Diagnostic[]) {
-    return showDiagnostics(this.view!.state, diagnostics, { t: this.t, lang: this.language }, this.fixContext());
+    return { effects: underline.of({ diagnostics, underline: this.underline }) };
   }
+
+  private readonly underline: Underline = (state, diagnostics) => toLintDiagnostics(state, diagnostics, { t: this.t, lang: this.language }, this.fixContext());
 
   private fixContext(): FixContext {
     const program = this.lastGood?.program;
@@ -940,22 +860,29 @@ export class CreditPlayground extends LitElement {
 
   private renderProblems(t: Strings): TemplateResult {
     const list = this.snapshot.diagnostics;
-    const errors = list.filter((d) => d.severity === 'error').length;
-    const warnings = list.filter((d) => d.severity === 'warning').length;
-    return html`<section class="pane problems" part="problems" aria-labelledby="problems-heading" aria-busy=${String(this.checking)}>
-      <h2 id="problems-heading">${t.problems} <span class="count">${t.problemCount(errors, warnings)}</span>
-        <span class="count" role="status">${this.checking ? html`<span id="checking">${t.checking}</span>` : nothing}</span></h2>
-      ${list.length === 0
-        ? html`<p class="ok">${t.noProblems}</p>`
-        : html`<ul>${list.slice(0, PROBLEMS_SHOWN).map((d) => html`<li>
-            <button class="problem" data-severity=${d.severity} data-line=${d.start.line} data-code=${d.code}
-              @click=${() => this.view && jumpTo(this.view, d.span.start)}>
-              <span class="sev sev-${d.severity}">${t.severity[d.severity]}</span>
-              <span class="where">${t.at(d.start.line, d.start.column)}</span>
-              <span class="message">${messageOf(d as SaidDiagnostic, this.language)} <span class="code">${d.code}</span></span>
-            </button></li>`)}</ul>
-          ${list.length > PROBLEMS_SHOWN ? html`<p class="hint">${t.moreProblems(list.length - PROBLEMS_SHOWN)}</p>` : nothing}`}
+    return html`<section class="pane problems" part="problems" aria-labelledby="problems-heading" aria-busy=${String(this.checks.checking)}>
+      <h2 id="problems-heading">${t.problems} <span class="count">${guard([list, t], () => t.problemCount(list.filter((d) => d.severity === 'error').length, list.filter((d) => d.severity === 'warning').length))}</span>
+        <span class="count" role="status">${this.checks.checking ? html`<span id="checking">${t.checking}</span>` : nothing}</span></h2>
+      ${guard([list, t], () => this.renderProblemList(list, t))}
     </section>`;
+  }
+
+  /**
+   * The list is rendered again only for a new compile or language: the
+   * component renders on every keystroke of a large draft ("Checking…"), and
+   * re-rendering 200 problems each time took tens of milliseconds.
+   */
+  private renderProblemList(list: readonly Diagnostic[], t: Strings): TemplateResult {
+    return list.length === 0
+      ? html`<p class="ok">${t.noProblems}</p>`
+      : html`<ul>${list.slice(0, PROBLEMS_SHOWN).map((d) => html`<li>
+          <button class="problem" data-severity=${d.severity} data-line=${d.start.line} data-code=${d.code}
+            @click=${() => this.view && jumpTo(this.view, d.span.start)}>
+            <span class="sev sev-${d.severity}">${t.severity[d.severity]}</span>
+            <span class="where">${t.at(d.start.line, d.start.column)}</span>
+            <span class="message">${messageOf(d as SaidDiagnostic, this.language)} <span class="code">${d.code}</span></span>
+          </button></li>`)}</ul>
+        ${list.length > PROBLEMS_SHOWN ? html`<p class="hint">${t.moreProblems(list.length - PROBLEMS_SHOWN)}</p>` : nothing}`;
   }
 
   private renderVersions(t: Strings): TemplateResult {

@@ -4,12 +4,12 @@
  * message (in the interface's language, `diagnostics-de.ts`) and its code,
  * and actions: each related place ("first defined here") moves the cursor
  * there, and the quick fixes of `quick-fixes.ts` edit the text. The
- * playground pushes these itself after each compile (`setDiagnostics`)
- * rather than running a lint source, so the editor, the problems list and
- * the preview all come from one compile.
+ * playground pushes these itself after each compile (`underlines.ts`, for
+ * the part of the text in view) rather than running a lint source, so the
+ * editor, the problems list and the preview all come from one compile.
  */
-import type { EditorState, TransactionSpec } from '@codemirror/state';
-import { setDiagnostics, type Diagnostic as LintDiagnostic } from '@codemirror/lint';
+import type { EditorState } from '@codemirror/state';
+import type { Diagnostic as LintDiagnostic } from '@codemirror/lint';
 import { EditorSelection } from '@codemirror/state';
 import type { EditorView } from '@codemirror/view';
 import type { Diagnostic } from '../index.js';
@@ -60,11 +60,6 @@ export function toLintDiagnostics(state: EditorState, diagnostics: readonly Diag
       ],
     };
   });
-}
-
-/** The transaction that shows `diagnostics` in the editor. */
-export function showDiagnostics(state: EditorState, diagnostics: readonly Diagnostic[], speech: Speech, fixes: FixContext): TransactionSpec {
-  return setDiagnostics(state, toLintDiagnostics(state, diagnostics, speech, fixes));
 }
 
 /** Puts the cursor at `offset`, scrolls it into view and focuses the editor. */

@@ -1,6 +1,7 @@
 /**
  * The CodeMirror editor the playground drafts in: the credit-rules language,
- * lint gutter and underlines (filled by the playground after each compile),
+ * lint gutter and underlines (filled by the playground after each compile,
+ * near the viewport: `underlines.ts`),
  * completion, hover, search, undo, and soft wrap (long lines wrap, so a phone
  * shows them whole). CodeMirror's own words (search and lint panels) come
  * from the interface's language (`phrases.ts`). The undo history can be
@@ -23,6 +24,7 @@ import { creditCompletions, type CompletionData } from './completion.js';
 import { nameHover, type HoverData } from './hover.js';
 import { creditRules } from './language-support.js';
 import { lineHighlighting } from './line-highlight.js';
+import { underlines } from './underlines.js';
 import { editorPhrases } from './phrases.js';
 import type { Lang } from './i18n.js';
 
@@ -80,6 +82,7 @@ export function createEditor(options: EditorOptions): EditorView {
     highlightActiveLine(),
     highlightSelectionMatches(),
     lintGutter(),
+    underlines,
     creditRules(),
     nameHover(options.hover),
     keymap.of([...(options.keys ?? []), ...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, ...completionKeymap, ...lintKeymap, indentWithTab]),

@@ -297,3 +297,22 @@ describe('the program describes its form', () => {
     }
   });
 });
+
+describe('the explanation of a large block', () => {
+  const tiers = 4_990;
+  const big = programOf(`fee 1000 EUR monthly\ninput a: percent default 99% range 0%..100%\ncredit "Big":\n${Array.from({ length: tiers }, (_, i) => `  if a < ${(i % 1000) / 10}% then ${i % 97}%`).join('\n')}\n`);
+
+  it('is worded when a step is read, not when the month is evaluated: a calculator that does not show the trace words none of its 4,993 steps', () => {
+    const result = evalMonth(big, { a: '98.5%' });
+    assert.equal(result.explanation.length, tiers + 3);
+    const unworded = result.explanation.filter((s) => typeof Object.getOwnPropertyDescriptor(s, 'text')?.get === 'function');
+    assert.equal(unworded.length, tiers + 3);
+    // Read, each step says what it always said, to every reader: a property, JSON, a structured clone, a spread.
+    const total = result.explanation.at(-1)!;
+    const said = { kind: 'total', text: 'Total credit: 890.00\u00a0EUR (89% of the fee).' };
+    assert.deepEqual(total, said);
+    assert.deepEqual(JSON.parse(JSON.stringify(result)).explanation.at(-1), said);
+    assert.deepEqual(structuredClone(total), said);
+    assert.deepEqual({ ...result.explanation[4] }, { kind: 'condition', text: 'a = 98.5%: `a < 0.4%` does not hold.', line: 8 });
+  });
+});

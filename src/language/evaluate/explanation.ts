@@ -2,9 +2,12 @@
  * The explanation of a result, in English or German: one sentence per step,
  * with the numbers a person needs to recompute the credit by hand. The
  * evaluator records steps as data; this file is the only place that words them.
+ * A step is worded when its text is first read, not when the result is made:
+ * a month of a 4,990-tier block has 4,993 steps, and a calculator that shows
+ * the trace only on request reads none of them.
  */
 import { formatMoney, formatNumber, formatPercent, formatQuantity, type Lang } from '../render/format.js';
-import type { CapCut, Display } from './results.js';
+import type { CapCut, Display, Step } from './results.js';
 
 export type StepData =
   | { kind: 'condition'; line: number; rule: string; holds: boolean; values: { name: string; value: Display }[] }
@@ -161,4 +164,23 @@ function shortened(text: string): string {
 
 export function stepLine(step: StepData): number | undefined {
   return step.kind === 'cap' ? step.cut.line : 'line' in step ? step.line : undefined;
+}
+
+/**
+ * A step of a result: its kind, line and month at once, its sentence worded
+ * when first read (an ordinary property to every reader: `JSON.stringify`,
+ * a structured clone and object spread read it like any other).
+ */
+export function explained(data: StepData, words: StepWording, month?: number): Step {
+  const line = stepLine(data);
+  const period = month ?? (data.kind === 'cap' ? data.cut.month : data.kind === 'month' ? data.month : undefined);
+  let text: string | undefined;
+  return {
+    kind: data.kind,
+    get text() {
+      return (text ??= describeStep(data, words));
+    },
+    ...(line ? { line } : {}),
+    ...(period ? { month: period } : {}),
+  };
 }

@@ -11,7 +11,7 @@ import { locate, type Diagnostic, type Problem } from '../diagnostics.js';
 import type { Lang } from '../render/format.js';
 import { Accruals, feeSchedule, startsQuarter } from '../plan/semantics.js';
 import { decimalArithmetic, Evaluator, percentString, type MonthComputation } from './evaluator.js';
-import { describeStep, stepLine, type StepData, type StepWording } from './explanation.js';
+import { explained, type StepData, type StepWording } from './explanation.js';
 import { EvaluationStop } from './expressions.js';
 import { readInputs, type InputValues } from './inputs.js';
 import type { CapCut, CreditLine, Evaluation, MonthResult, Step, YearResult } from './results.js';
@@ -76,8 +76,8 @@ export function run(program: CheckedProgram, evaluator: Evaluator, given: InputV
   const summary: StepData[] = monthResults.map((m, i) => ({ kind: 'month', month: i + 1, amount: m.credit.amount, percent: m.credit.percentOfFee, ...unit }));
   // Each month's summary, followed by the cuts of that month.
   const explanation: Step[] = creditOnly ? [] : [
-    ...summary.flatMap((s, i) => [step(s, words), ...cuts.filter((c) => c.month === i + 1).map((cut) => step({ kind: 'cap', cut }, words))]),
-    step({ kind: 'total', amount: moneyString(paid, currency), exact: paid.toFixed(), rounded: false, percent: yearShare }, words),
+    ...summary.flatMap((s, i) => [explained(s, words), ...cuts.filter((c) => c.month === i + 1).map((cut) => explained({ kind: 'cap', cut }, words))]),
+    explained({ kind: 'total', amount: moneyString(paid, currency), exact: paid.toFixed(), rounded: false, percent: yearShare }, words),
   ];
   const year: YearResult = {
     mode: 'year',
@@ -98,12 +98,6 @@ function sum(values: readonly Decimal[]): Decimal {
   return values.reduce((total, v) => total.plus(v), ZERO);
 }
 
-function step(data: StepData, words: StepWording): Step {
-  const line = stepLine(data);
-  const month = data.kind === 'cap' ? data.cut.month : data.kind === 'month' ? data.month : undefined;
-  return { kind: data.kind, text: describeStep(data, words), ...(line ? { line } : {}), ...(month ? { month } : {}) };
-}
-
 function monthResult(c: MonthComputation, month: number | undefined, words: StepWording, hasFee: boolean, otherPeriod: boolean, creditOnly = false): MonthResult {
   const { currency } = words;
   return {
@@ -116,7 +110,7 @@ function monthResult(c: MonthComputation, month: number | undefined, words: Step
     cuts: c.cuts,
     outputs: c.outputs,
     values: c.values,
-    explanation: creditOnly ? [] : c.steps.map((s) => ({ ...step(s, words), ...(month ? { month } : {}) })),
+    explanation: creditOnly ? [] : c.steps.map((s) => explained(s, words, month)),
   };
 }
 
