@@ -49,7 +49,9 @@ const OTHER_ENTRIES: Record<string, string> = {
  * files, as test/widget/dist.node.test.ts counts them), each chunk and what
  * it is, and each chunk's source modules by size before minification (where
  * the bytes go; for gzip per module, build with `--sourcemap` and attribute
- * the mappings).
+ * the mappings). test/widget/dist.node.test.ts checks in Chromium that a
+ * page's first view loads exactly these sets, so a chunk the first render
+ * imports dynamically cannot hide from the runtime.
  */
 function sizes(): Plugin {
   let dist = resolve(here, 'dist');
