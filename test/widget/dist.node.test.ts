@@ -161,21 +161,22 @@ describe('the built widget', () => {
   // only on the user's request would count in neither; there are none today. Sizes are bytes of
   // `gzip -9`; KiB = 1024 bytes.
   //
-  // Both budgets are `todo`: the calculator measures 60.0 KiB (runtime) and 108.7 KiB (with the
-  // parser), 2026-12-07, language version 2. Where the runtime's bytes go, each part's code cut
-  // out of the minified bundle (located by its source map) and the rest gzipped again:
-  // decimal.js 12.4 KiB (it cannot be tree-shaken: every method sits on one prototype), Lit 6.0;
-  // the language's runtime 18.7 — evaluator, plan, run and trace 10.3, the saved-program reader
-  // 5.2 (shape 1.7, meaning 2.5), shared helpers 3.2; the "why" in words 3.5 (render/why.ts);
-  // the widget 18.5 — element, panels, form and chart 12.8, styles 3.2, its words 2.5. decimal.js,
-  // Lit, the widget and the words alone are 40.4 KiB: the first view the element shows by default
-  // (breakdown, why in words, chart with downtime, examples) does not fit 35 KiB however the code
-  // is split; only the opt-in parts could move (measured: German words of widget and "why" 1.8
-  // KiB, the year, share and print panels 0.9). The parser chunk (48.7) is chevrotain 27.5, the
-  // checker 9.5 (kinds 4.1, lints 3.2, names 1.2, blocks 0.7), parser, AST builder, tokens, lexer
-  // and messages 11.3: with a 35 KiB runtime it would still be 83.7. The build is minified as far
-  // as maintained tools go (terser; Lit's template and CSS minifier; terser's unsafe options or
-  // oxc save 0.1 KiB at most).
+  // Both budgets are `todo`: the calculator measures 60.0 KiB (runtime) and 108.6 KiB (with the
+  // parser), 2026-12-07, language version 2. Where the bytes go (`npm run bench -- --only=sizes`:
+  // each part's code, found by the source map, cut out of the minified file and the rest gzipped
+  // again; the parts add up to about the whole): the runtime is decimal.js 12.4 KiB (it cannot be
+  // tree-shaken: every method sits on one prototype), Lit 5.5, the language 19.3 (evaluator,
+  // plan, run and trace 10.3; the saved-program reader 5.2; AST, decimals, formats, limits 3.6),
+  // the "why" in words 3.4 (render/why.ts), the widget 18.5 (element, panels, form, chart 12.8;
+  // styles 3.2; its words in English and German 2.5). decimal.js, Lit, the widget and the words
+  // alone are 39.8 KiB: the first view the element shows by default (breakdown, why in words,
+  // chart with downtime, examples) cannot fit 35 KiB however the code is split. What is not in
+  // that view measures little: the German words of widget and "why" 1.8 KiB, the year, share
+  // and print panels 0.9 (both measured by cutting them out). The parser chunk (48.7) is
+  // chevrotain 27.5, the checker 9.5, parser, AST builder, lexer, tokens and messages 11.0: with
+  // a 35 KiB runtime the parser's page would still load 83.7. The build is minified as far as
+  // maintained tools go (terser; Lit's template and CSS minifier; terser's unsafe options or oxc
+  // save 0.1 KiB at most).
   const OVER_BUDGET = 'over budget without the build hacks removed in issue 17; see the comment above';
 
   it('keeps the runtime for a precompiled program within 35 KiB gzip -9', { todo: OVER_BUDGET }, async () => {
