@@ -12,7 +12,7 @@ import { Decimal, plain } from '../decimal.js';
 import type { Problem } from '../diagnostics.js';
 import { SECONDS_PER_UNIT } from '../literals.js';
 import { problems } from '../problems.js';
-import { canonical, clip, intervalOf, rangeOf, type Interval } from './lints.js';
+import { canonical, clip, intervalOf, rangeOf, type Interval } from './intervals.js';
 import type { CheckedProgram, InputSpec } from './program.js';
 
 type Bound = NonNullable<Interval['lo']>;

@@ -10,7 +10,7 @@
 import type { Period } from '../ast.js';
 import { enArticle } from '../render/clause/english.js';
 import type { Lang } from '../render/format.js';
-import type { Condition } from './words.js';
+import type { Condition, Payee } from './words.js';
 
 /** Where a tier, rule or cap belongs. `name` is a block's label (quoted) or its line. */
 export type Table = { readonly label?: string; readonly line: number; readonly pool: 'credit' | 'points' };
@@ -50,12 +50,6 @@ export interface Sentences {
   statementNow(now: string, before: string): string;
   /** A range of an input's values; ends are formatted values. */
   range(from: End | undefined, to: End | undefined): string;
-}
-
-/** What is paid and to whom: "bonus" and "the agent"; "service credit" and "the Customer" without a payout. */
-export interface Payee {
-  readonly what: string;
-  readonly recipient: string;
 }
 
 /** One end of a range: a formatted value ("99.5%"), and whether the range includes it. */

@@ -11,7 +11,12 @@ import type { CheckedProgram } from '../checker/program.js';
 import { Decimal, canonical } from '../decimal.js';
 import { phrasesFor, type Phrases } from '../render/clause.js';
 import { formatClaimPeriod, formatLiteral, type Lang } from '../render/format.js';
-import type { Payee } from './sentences.js';
+
+/** What is paid and to whom: "bonus" and "the agent"; "service credit" and "the Customer" without a payout. */
+export interface Payee {
+  readonly what: string;
+  readonly recipient: string;
+}
 
 /** A condition as the clause says it: one measured subject with its bounds, or a quotation. */
 export type Condition =

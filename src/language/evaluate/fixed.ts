@@ -10,13 +10,14 @@
  * not terminate, an overflow, any input the reader would question — makes the
  * fast path answer `undefined`, and the decimal evaluator, the reference,
  * answers instead. The rules of credits are `plan/semantics.ts`, as for the
- * exact interpreter; this file brings the arithmetic and the values of a
- * month. Differential tests and every feature table hold the two to
+ * exact interpreter; this file brings the values of a month and of a contract
+ * year, `fixed-expressions.ts` plans the expressions, `fixed-integers.ts` does
+ * the arithmetic. Differential tests and every feature table hold the two to
  * identical results.
  */
 import { MONTHS_IN, periodsInYear } from '../ast.js';
 import type * as A from '../ast.js';
-import { AFTER_CREDITS, type CheckedProgram } from '../checker/program.js';
+import type { CheckedProgram } from '../checker/program.js';
 import { canonical, Decimal } from '../decimal.js';
 import { isCurrency, minorUnitDigits } from '../literals.js';
 import { LIMITS } from '../limits.js';
@@ -28,40 +29,12 @@ import {
 } from '../plan/semantics.js';
 import type { CreditOutcome, CreditSummary, CutSummary, FastPath } from '../program.js';
 import { percentString } from './evaluator.js';
+import { ExpressionPlanner, rescale, scaledAt, type Fixed, type MonthState, type Test } from './fixed-expressions.js';
 import { exactly, fixedInput, givenConstant, inputPlan, type InputPlan } from './fixed-inputs.js';
-import { productScale, quotientScale, quotientShift, sumScale } from '../plan/scales.js';
 import { FixedArithmetic, INEXACT, MAX_SCALE, POW, safe, STEPS, Texts, UNPLANNED } from './fixed-integers.js';
 import type { InputValue, InputValues } from './inputs.js';
 import type { RunOptions } from './run.js';
 
-/** A number with a scale known when the program is planned. */
-interface Fixed {
-  readonly scale: number;
-  readonly at: (s: MonthState) => number;
-  /** Set for a literal: comparisons with it then read one side only. */
-  readonly constant?: number;
-  /** Set for an input: comparisons read it directly. */
-  readonly slot?: number;
-}
-
-type Test = (s: MonthState) => boolean;
-
-/** One month's values: inputs and fees at their planned scales, `let`s as they are first used. */
-interface MonthState {
-  // Typed arrays: one element kind whatever the program, so the code reading them stays fast.
-  readonly inputs: Float64Array;
-  readonly lets: Float64Array;
-  fee: number;
-  quarterFee: number;
-  yearFee: number;
-  pointValue: number;
-  /** For `pay only if`: the period's credit as paid, at the money scale. */
-  totalCredit: number;
-  /** Per input slot: a list input's items this period, at its scale (empty for other inputs). */
-  readonly items: number[][];
-  /** The item a `for each` block's tiers see now. */
-  item: number;
-}
 
 interface RuleValues {
   readonly holds: Test;
@@ -115,8 +88,6 @@ export function planFixed(program: CheckedProgram, plan: Plan = lower(program)):
 class FixedPlan implements MonthValues<number>, MonthObserver<number> {
   private readonly inputs: InputPlan[];
   private readonly slots = new Map<string, number>();
-  private readonly letSlots = new Map<string, number>();
-  private readonly lets: Fixed[] = [];
   /** Per scope: a rule's values, a block's tier table. */
   private readonly rules: (RuleValues | undefined)[];
   private readonly tables: (TierTable | undefined)[];
@@ -156,13 +127,9 @@ class FixedPlan implements MonthValues<number>, MonthObserver<number> {
   private lastWinner = -1;
   /** Whether some cap is a share of a quarter's or a year's fee. */
   private readonly periodFees: boolean;
-  /** `pay only if` conditions, and whether they are being planned (the one time `total_credit` has a value). */
+  /** `pay only if` conditions. */
   private readonly payTests = new Map<PayConditionPlan, Test>();
-  private planningPayment = false;
-  /** How many `let`s are being planned, each inside the one before: the depth of the recursion. */
-  private planningLets = 0;
-  /** `for each` blocks' items: the item's name, and the list's slot, per block. */
-  private readonly itemNames = new Map<string, number>();
+  /** `for each` blocks' lists' slots. */
   private readonly eachSlots = new Map<BlockPlan, number>();
   /** Per slot: a list input's default items, at its scale; and the items a run gives it (one list for all its periods). */
   private readonly defaultItems: (readonly number[] | undefined)[] = [];
@@ -180,26 +147,27 @@ class FixedPlan implements MonthValues<number>, MonthObserver<number> {
     this.feeDivisor = ratio < 1 ? Math.round(1 / ratio) : 1;
     // Divided, the fee needs two places more: a hundredth of 12, 4 or 3 is exact or is not (the exact way then).
     this.feeScale = this.feeSlot < 0 ? 0 : this.inputs[this.feeSlot].scale + (this.feeDivisor > 1 ? 2 : 0);
+    const planner = new ExpressionPlanner(plan, this.inputs, this.slots, this.feeScale);
     this.rules = new Array<RuleValues | undefined>(plan.scopes).fill(undefined);
     this.tables = new Array<TierTable | undefined>(plan.scopes).fill(undefined);
 
     const amountScales: number[] = [3];
     const caps = (list: readonly CapPlan[]) => {
-      for (const cap of list) this.capAmounts[cap.id] = this.fixed(cap.amount);
+      for (const cap of list) this.capAmounts[cap.id] = planner.fixed(cap.amount);
     };
     const rule = (r: RulePlan) => {
       const p = r.proportional;
       let proportional: RuleValues['proportional'];
       if (p) {
-        const subject = this.fixed(p.subject);
-        const threshold = this.fixed(p.threshold);
-        const step = this.fixed(p.step);
+        const subject = planner.fixed(p.subject);
+        const threshold = planner.fixed(p.threshold);
+        const step = planner.fixed(p.step);
         const scale = Math.max(subject.scale, threshold.scale, step.scale);
         const [from, to, by] = [rescale(subject, scale), rescale(threshold, scale), rescale(step, scale)];
         const distance = p.direction === 'below' ? (s: MonthState) => safe(to.at(s) - from.at(s)) : (s: MonthState) => safe(from.at(s) - to.at(s));
         proportional = { distance, step: by, rounding: p.rounding };
       }
-      this.rules[r.scope] = { holds: this.test(r.condition), credit: this.fixed(r.credit), proportional };
+      this.rules[r.scope] = { holds: planner.test(r.condition), credit: planner.fixed(r.credit), proportional };
       caps(r.caps);
     };
     for (const credit of plan.credits) {
@@ -210,16 +178,14 @@ class FixedPlan implements MonthValues<number>, MonthObserver<number> {
           // The item is known by its name inside its block only: planned while its tiers are.
           const slot = this.slots.get(each.list)!;
           this.eachSlots.set(credit.block, slot);
-          this.itemNames.set(each.name, slot);
-        }
-        credit.block.tiers.forEach(rule);
-        if (each) this.itemNames.delete(each.name);
+          planner.withItem(each.name, slot, () => credit.block.tiers.forEach(rule));
+        } else credit.block.tiers.forEach(rule);
         caps(credit.block.caps);
         this.tables[credit.block.scope] = this.tierTable(credit.block);
       }
     }
     caps(plan.caps);
-    if (plan.pointRate) this.pointRate = { amount: this.fixed(plan.pointRate.amount), kind: plan.pointRate.kind };
+    if (plan.pointRate) this.pointRate = { amount: planner.fixed(plan.pointRate.amount), kind: plan.pointRate.kind };
 
     // Every money amount's own scale, so that one common scale holds them all exactly.
     const scaleOf = (value: Fixed, kind: A.Kind) => value.scale + (kind === 'percent' ? this.feeScale : kind === 'points' ? this.pointScale() : 0);
@@ -235,9 +201,7 @@ class FixedPlan implements MonthValues<number>, MonthObserver<number> {
     this.money = Math.max(...amountScales, this.feeScale);
     if (this.money > MAX_SCALE) throw UNPLANNED;
     // `pay only if` reads `total_credit` as paid: planned once the money scale is known.
-    this.planningPayment = true;
-    for (const condition of plan.payConditions) this.payTests.set(condition, this.test(condition.condition));
-    this.planningPayment = false;
+    for (const condition of plan.payConditions) this.payTests.set(condition, planner.payment(condition.condition, this.money));
 
     this.accruals = new Accruals(this.arithmetic, plan.remembers);
     const allCaps = [...plan.caps, ...plan.credits.flatMap((c) => (c.type === 'rule' ? c.rule.caps : [...c.block.caps, ...c.block.tiers.flatMap((t) => t.caps)]))];
@@ -250,7 +214,7 @@ class FixedPlan implements MonthValues<number>, MonthObserver<number> {
     this.names = this.inputs.map((i) => i.name);
     this.states = Array.from({ length: 12 }, () => ({
       inputs: new Float64Array(this.inputs.length),
-      lets: new Float64Array(this.lets.length).fill(NaN),
+      lets: new Float64Array(planner.lets.length).fill(NaN),
       fee: 0, quarterFee: 0, yearFee: 0, pointValue: NaN, totalCredit: NaN,
       items: this.inputs.map(() => []), item: NaN,
     }));
@@ -293,204 +257,6 @@ class FixedPlan implements MonthValues<number>, MonthObserver<number> {
     const pays = credits.map((c) => Math.max(0, safe(c.constant! * POW[scale - c.scale])));
     const shares = first.basis === 'percent' ? credits.map((c) => percentString(Decimal.max(0, new Decimal(c.constant!).div(POW[c.scale])))) : undefined;
     return { slot: [...slots][0], ops, limits, pays, shares };
-  }
-
-  // ——— planning expressions ———
-
-  private fixed(expr: A.Expr): Fixed {
-    if (expr.kind === 'boolean') {
-      const test = this.test(expr);
-      return fixedValue(0, (s) => (test(s) ? 1 : 0));
-    }
-    switch (expr.type) {
-      case 'literal': {
-        const { value, scale } = exactly(canonical(expr));
-        return fixedValue(scale, () => value, value);
-      }
-      case 'name':
-        return this.name(expr.name);
-      case 'unary': {
-        const operand = this.fixed(expr.operand);
-        return fixedValue(operand.scale, (s) => -operand.at(s));
-      }
-      case 'binary': {
-        const left = this.fixed(expr.left);
-        const right = this.fixed(expr.right);
-        switch (expr.op) {
-          case '+':
-          case '-': {
-            const scale = sumScale(left.scale, right.scale);
-            const [a, b] = [rescale(left, scale), rescale(right, scale)];
-            return fixedValue(scale, expr.op === '+' ? (s) => safe(a.at(s) + b.at(s)) : (s) => safe(a.at(s) - b.at(s)));
-          }
-          case '*':
-          case 'of': {
-            const scale = productScale(left.scale, right.scale);
-            if (scale > MAX_SCALE) throw UNPLANNED;
-            return fixedValue(scale, (s) => safe(left.at(s) * right.at(s)));
-          }
-          case '/': {
-            // The quotient at a few places more than the dividend; exact only if it divides.
-            const scale = quotientScale(left.scale, right.scale, MAX_SCALE);
-            const shift = quotientShift(left.scale, right.scale, scale);
-            if (shift < 0 || shift >= POW.length) throw UNPLANNED;
-            const factor = POW[shift];
-            return fixedValue(scale, (s) => {
-                const divisor = right.at(s);
-                const dividend = safe(left.at(s) * factor);
-                // Division by zero is an evaluation error: the decimal evaluator reports it.
-                if (divisor === 0 || dividend % divisor !== 0) throw INEXACT;
-                return dividend / divisor;
-              });
-          }
-        }
-        throw UNPLANNED;
-      }
-      case 'if': {
-        const condition = this.test(expr.condition);
-        const [then, otherwise] = this.common([this.fixed(expr.then), this.fixed(expr.otherwise)]);
-        // Only the branch taken is computed: the other may divide by zero.
-        return fixedValue(then.scale, (s) => (condition(s) ? then.at(s) : otherwise.at(s)));
-      }
-      case 'call':
-        return this.call(expr);
-      default:
-        throw UNPLANNED;
-    }
-  }
-
-  /** Values at one scale, the largest of theirs. */
-  private common(values: readonly Fixed[]): Fixed[] {
-    const scale = Math.max(...values.map((v) => v.scale));
-    return values.map((v) => rescale(v, scale));
-  }
-
-  private call(expr: A.Call): Fixed {
-    const [only] = expr.args;
-    const listSlot = expr.args.length === 1 && only.type === 'name' ? this.slots.get(only.name) : undefined;
-    if (listSlot !== undefined && this.plan.inputs[listSlot].spec.list) return this.ofList(expr.name, listSlot);
-    const args = this.common(expr.args.map((a) => this.fixed(a)));
-    const scale = args[0].scale;
-    switch (expr.name) {
-      case 'min': return fixedValue(scale, (s) => args.reduce((m, a) => Math.min(m, a.at(s)), Infinity));
-      case 'max': return fixedValue(scale, (s) => args.reduce((m, a) => Math.max(m, a.at(s)), -Infinity));
-      case 'round':
-      case 'floor':
-      case 'ceil': {
-        const [value, step] = args;
-        const to = ROUND_TO[expr.name];
-        return fixedValue(scale, (s) => {
-          const by = step.at(s);
-          // The checker allows only steps above zero; a damaged saved program's is for the reader to report.
-          if (!(by > 0)) throw INEXACT;
-          const v = value.at(s);
-          // Whole steps below, and what is left (0 ≤ rest < by): exact in integers.
-          const whole = Math.floor(v / by);
-          const rest = v - whole * by;
-          return safe((whole + to(rest, by, v)) * by);
-        });
-      }
-      default:
-        throw UNPLANNED;
-    }
-  }
-
-  /** count, sum, max and min of a list input's items; `max`/`min` of none is for the exact interpreter to report. */
-  private ofList(name: A.FunctionName, slot: number): Fixed {
-    const scale = this.inputs[slot].scale;
-    switch (name) {
-      case 'count': return fixedValue(0, (s) => s.items[slot].length);
-      case 'sum': return fixedValue(scale, (s) => s.items[slot].reduce((total, v) => safe(total + v), 0));
-      case 'max':
-      case 'min': {
-        const pick = name === 'max' ? Math.max : Math.min;
-        return fixedValue(scale, (s) => {
-          const items = s.items[slot];
-          if (items.length === 0) throw INEXACT;
-          return pick(...items);
-        });
-      }
-      default: throw UNPLANNED;
-    }
-  }
-
-  private test(expr: A.Expr): Test {
-    switch (expr.type) {
-      case 'literal': {
-        const value = expr.value === 'true';
-        return () => value;
-      }
-      case 'name': {
-        const value = this.name(expr.name);
-        return (s) => value.at(s) === 1;
-      }
-      case 'unary': {
-        const operand = this.test(expr.operand);
-        return (s) => !operand(s);
-      }
-      case 'binary': {
-        const left = this.test(expr.left);
-        const right = this.test(expr.right);
-        if (expr.op === 'and') return (s) => left(s) && right(s);
-        if (expr.op === 'or') return (s) => left(s) || right(s);
-        throw UNPLANNED;
-      }
-      case 'compare': {
-        const tests = expr.ops.map((op, i) => this.comparison(op, expr.operands[i], expr.operands[i + 1]));
-        return tests.length === 1 ? tests[0] : (s) => tests.every((t) => t(s));
-      }
-      default:
-        throw UNPLANNED;
-    }
-  }
-
-  private comparison(op: A.CompareOp, left: A.Expr, right: A.Expr): Test {
-    const given = (e: A.Expr) => (e.type === 'name' ? this.slots.get(e.name) : undefined);
-    const [l, r] = [given(left), given(right)];
-    // An input held as given against a constant: compared as doubles.
-    if (l !== undefined && this.inputs[l].asGiven && right.type === 'literal') return comparison(op, fixedValue(0, (s) => s.inputs[l], undefined, l), constant(givenConstant(right)));
-    if (r !== undefined && this.inputs[r].asGiven && left.type === 'literal') return comparison(op, constant(givenConstant(left)), fixedValue(0, (s) => s.inputs[r], undefined, r));
-    const operands = [this.fixed(left), this.fixed(right)];
-    const scale = Math.max(...operands.map((o) => o.scale));
-    const [a, b] = operands.map((o) => rescale(o, scale));
-    return comparison(op, a, b);
-  }
-
-  private name(name: string): Fixed {
-    // `fee` is always the month's fee, also when the rules give it per year.
-    if (name === 'fee') return fixedValue(this.feeScale, (s) => s.fee);
-    const slot = this.slots.get(name);
-    if (slot !== undefined) {
-      // Held as given, it is only ever compared (`comparison`); never computed with.
-      if (this.inputs[slot].asGiven) throw UNPLANNED;
-      return fixedValue(this.inputs[slot].scale, (s) => s.inputs[slot], undefined, slot);
-    }
-    if (name === 'total_credit' && this.planningPayment) return fixedValue(this.money, (s) => s.totalCredit);
-    const itemOf = this.itemNames.get(name);
-    if (itemOf !== undefined) return fixedValue(this.inputs[itemOf].scale, (s) => s.item);
-    const value = this.plan.values.get(name);
-    // Totals are known only after the credits; the credit needs them only in `pay only if`.
-    if (!value || AFTER_CREDITS.has(name)) throw UNPLANNED;
-    let letSlot = this.letSlots.get(name);
-    if (letSlot === undefined) {
-      // Planning and running a `let` recurse through the `let`s it names: long chains go the exact way.
-      if (this.letSlots.size + this.planningLets >= MAX_LETS) throw UNPLANNED;
-      // The `let`s it names first: they take their slots, then this one takes the next.
-      this.planningLets++;
-      const planned = this.fixed(value.value);
-      this.planningLets--;
-      letSlot = this.lets.length;
-      this.letSlots.set(name, letSlot);
-      this.lets.push(planned);
-    }
-    const index = letSlot;
-    const planned = this.lets[index];
-    return fixedValue(planned.scale, (s) => {
-      let known = s.lets[index];
-      // NaN: not computed yet this month.
-      if (known !== known) known = s.lets[index] = planned.at(s);
-      return known;
-    });
   }
 
   // ——— evaluating ———
@@ -788,9 +554,6 @@ class FixedPlan implements MonthValues<number>, MonthObserver<number> {
   }
 }
 
-/** `let`s the fast path chains: deeper chains are left to the exact interpreter, which needs no recursion. */
-const MAX_LETS = 200;
-
 /** Where an input's value comes from in a run: its default, one value given, a list of months given. */
 const DEFAULT = 0;
 const ONE_VALUE = 1;
@@ -810,78 +573,6 @@ function tableWinner(table: TierTable, value: number): number {
     if (holds && (winner < 0 || outranks(pays[i], pays[winner]))) winner = i;
   }
   return winner;
-}
-
-/** Every `Fixed` has every field, so that the code reading them sees one shape, whatever the program. */
-/**
- * Whether a value `rest` above a whole number of steps `by` rounds up a step:
- * `round` half away from zero (`v` is the value's sign), `floor` never (toward
- * −∞), `ceil` whenever something is left (toward +∞).
- */
-const ROUND_TO = {
-  round: (rest: number, by: number, v: number) => (rest * 2 > by || (rest * 2 === by && v > 0) ? 1 : 0),
-  floor: () => 0,
-  ceil: (rest: number) => (rest > 0 ? 1 : 0),
-} as const;
-
-/** A constant at a given scale, or no fast path. */
-function scaledAt(value: Decimal, scale: number): number {
-  const { value: digits, scale: own } = exactly(value);
-  if (own > scale) throw UNPLANNED;
-  return safe(digits * POW[scale - own]);
-}
-
-function fixedValue(scale: number, at: (s: MonthState) => number, constant?: number, slot?: number): Fixed {
-  return { scale, at, constant, slot };
-}
-
-function rescale(value: Fixed, scale: number): Fixed {
-  if (scale === value.scale) return value;
-  const factor = POW[scale - value.scale];
-  if (value.constant !== undefined) {
-    const constant = safe(value.constant * factor);
-    return fixedValue(scale, () => constant, constant);
-  }
-  return fixedValue(scale, (s) => safe(value.at(s) * factor));
-}
-
-function comparison(op: A.CompareOp, left: Fixed, right: Fixed): Test {
-  // The usual condition compares a value with a threshold: `availability < 99.5%`.
-  if (right.constant !== undefined && left.slot !== undefined) {
-    const [i, k] = [left.slot, right.constant];
-    switch (op) {
-      case '<': return (s) => s.inputs[i] < k;
-      case '<=': return (s) => s.inputs[i] <= k;
-      case '>': return (s) => s.inputs[i] > k;
-      case '>=': return (s) => s.inputs[i] >= k;
-      case '=': return (s) => s.inputs[i] === k;
-      default: return (s) => s.inputs[i] !== k;
-    }
-  }
-  if (right.constant !== undefined && left.constant === undefined) {
-    const [a, k] = [left.at, right.constant];
-    switch (op) {
-      case '<': return (s) => a(s) < k;
-      case '<=': return (s) => a(s) <= k;
-      case '>': return (s) => a(s) > k;
-      case '>=': return (s) => a(s) >= k;
-      case '=': return (s) => a(s) === k;
-      default: return (s) => a(s) !== k;
-    }
-  }
-  const [a, b] = [left.at, right.at];
-  switch (op) {
-    case '<': return (s) => a(s) < b(s);
-    case '<=': return (s) => a(s) <= b(s);
-    case '>': return (s) => a(s) > b(s);
-    case '>=': return (s) => a(s) >= b(s);
-    case '=': return (s) => a(s) === b(s);
-    default: return (s) => a(s) !== b(s);
-  }
-}
-
-function constant(value: number): Fixed {
-  return fixedValue(0, () => value, value);
 }
 
 /**

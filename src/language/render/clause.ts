@@ -10,6 +10,7 @@
  * statements and of worked examples, drafting notes (`##`), and the writer
  * that lays them out, line by line with each line's sources.
  */
-export { renderClause, renderClauseParts, type ClauseOptions, type ClausePart, type ComputedExample } from './clause/writer.js';
+export { renderClause, renderClauseParts, type ClauseOptions, type ClausePart } from './clause/writer.js';
+export type { ComputedExample } from './clause/examples.js';
 export { phrasesFor } from './clause/tables.js';
 export type { Phrases } from './clause/phrases.js';

@@ -6,8 +6,14 @@ import * as A from '../../ast.js';
 import { Decimal } from '../../decimal.js';
 import { parseQuantity } from '../../literals.js';
 import type { ExpectedCredit } from './phrases.js';
-import type { ComputedExample } from './writer.js';
 import type { Wording } from './wording.js';
+
+/** What an example computes, for an example whose expectation differs from it. */
+export interface ComputedExample {
+  readonly passed: boolean;
+  /** Per expectation, in order: what the rules compute ("240.00 EUR", "10%"), or undefined without a result. */
+  readonly actual: readonly (string | undefined)[];
+}
 
 /**
  * Every value the example runs with — those it gives and the declared

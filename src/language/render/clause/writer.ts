@@ -10,19 +10,12 @@ import type * as A from '../../ast.js';
 import type { Span } from '../../source.js';
 import type { CheckedProgram } from '../../checker/program.js';
 import { formatClaimPeriod, type Lang } from '../format.js';
-import { example } from './examples.js';
+import { example, type ComputedExample } from './examples.js';
 import { placedNotes, type PlacedNote } from './notes.js';
 import { letter } from './phrases.js';
 import { block, definition, definitions, feeClause, rule } from './statements.js';
 import { phrasesFor } from './tables.js';
 import { Wording } from './wording.js';
-
-/** What an example computes, for an example whose expectation differs from it. */
-export interface ComputedExample {
-  readonly passed: boolean;
-  /** Per expectation, in order: what the rules compute ("240.00 EUR", "10%"), or undefined without a result. */
-  readonly actual: readonly (string | undefined)[];
-}
 
 /**
  * What a clause may say differently from the rules: the fee agreed with this
