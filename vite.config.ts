@@ -46,11 +46,13 @@ const OTHER_ENTRIES: Record<string, string> = {
  * Prints, and records in dist/sizes.json, what a page downloads, gzipped at
  * level 9: the runtime (the calculator's entry and every chunk it imports
  * statically — everything the first view of a precompiled program needs),
- * with the parser (those and every chunk loaded on demand: the calculator's
- * files, as test/widget/dist.node.test.ts counts them), each chunk and what
+ * with the parser (those and every chunk loaded on demand — today the
+ * parser's alone: the calculator's files), each chunk and what
  * it is, and each chunk's source modules by size before minification (where
  * the bytes go; for gzip per module, build with `--sourcemap` and attribute
- * the mappings).
+ * the mappings). test/widget/dist.node.test.ts checks in Chromium that a
+ * page's first view loads exactly these sets, so a chunk the first render
+ * imports dynamically cannot hide from the runtime.
  */
 function sizes(): Plugin {
   let dist = resolve(here, 'dist');

@@ -218,7 +218,7 @@ describe('<credit-calculator> with a block of 4,990 tiers and every panel', () =
     expect(amount(el)).to.equal('29.80 EUR');
     expect(explained, 'the month only: the year table reads billing\'s figures').to.equal(1);
     const shadow = el.shadowRoot!;
-    expect(shadow.querySelectorAll('.tier').length, 'tiers formatted').to.equal(25);
+    expect(shadow.querySelectorAll('[part=breakdown] .tier').length, 'tiers formatted').to.equal(25);
     expect(shadow.querySelector('.tier[data-winner]')!.textContent).to.contain('availability < 97.02%');
     expect(shadow.querySelector('[part=trace] li'), 'the trace of 4,990 steps waits to be opened').to.equal(null);
     const yearTotal = shadow.querySelector('.year tfoot td')!.textContent!.replace(/\u00a0/g, ' ');
@@ -232,6 +232,6 @@ describe('<credit-calculator> with a block of 4,990 tiers and every panel', () =
     const all = [...shadow.querySelectorAll<HTMLButtonElement>('[part=breakdown] button')].find((b) => b.textContent === 'Show all 4,990 tiers')!;
     all.click();
     await el.updateComplete;
-    expect(shadow.querySelectorAll('.tier').length, 'every tier, when asked').to.equal(4990);
+    expect(shadow.querySelectorAll('[part=breakdown] .tier').length, 'every tier, when asked').to.equal(4990);
   });
 });
