@@ -17,6 +17,10 @@ import type { Lang } from './i18n.js';
 
 /** The parameters of a diagnostic's message: its constructor's parameters by name (see `Problem.args`). */
 export type Args = Readonly<Record<string, string | number | readonly string[] | undefined>>;
+
+/** A diagnostic with the parameters of its message (present once the language hands them over). */
+export type SaidDiagnostic = Diagnostic & { readonly args?: Args };
+
 type Say = (a: Args) => string;
 /** A related place's message; `index` tells apart the places of one diagnostic. */
 type SayRelated = (a: Args, index: number) => string;

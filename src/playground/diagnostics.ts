@@ -13,14 +13,11 @@ import type { Diagnostic as LintDiagnostic } from '@codemirror/lint';
 import { EditorSelection } from '@codemirror/state';
 import type { EditorView } from '@codemirror/view';
 import type { Diagnostic } from '../index.js';
-import { messageOf, relatedMessageOf, type Args } from './diagnostics-de.js';
+import { messageOf, relatedMessageOf, type SaidDiagnostic } from './diagnostics-de.js';
 import type { Lang, Strings } from './i18n.js';
 import { quickFixes, type FixContext } from './quick-fixes.js';
 
 const order = { error: 0, warning: 1, info: 2 } as const;
-
-/** A diagnostic with the parameters of its message (present once the language hands them over). */
-export type SaidDiagnostic = Diagnostic & { readonly args?: Args };
 
 /** Errors first, then by position: the order of the problems list. */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {

@@ -12,7 +12,7 @@
 import type { ChangeSpec, EditorState } from '@codemirror/state';
 import { tokens } from '../language-service.js';
 import type { Kind } from '../index.js';
-import type { SaidDiagnostic } from './diagnostics.js';
+import type { SaidDiagnostic } from './diagnostics-de.js';
 import type { Strings } from './i18n.js';
 
 export interface FixContext {

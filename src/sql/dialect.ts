@@ -5,7 +5,11 @@
  * `unnest(list) AS t(item)` in a subquery — is the same text in both.
  */
 
-import type { SqlNumber } from './expressions.js';
+/** A number in SQL: an expression of type DECIMAL(38, scale), NULL when it cannot be computed exactly. */
+export interface SqlNumber {
+  readonly sql: string;
+  readonly scale: number;
+}
 
 export type DialectName = 'duckdb' | 'postgres';
 

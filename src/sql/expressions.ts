@@ -13,17 +13,11 @@
 import * as A from '../language/ast.js';
 import { canonical } from '../language/decimal.js';
 import { productScale, quotientScale, quotientShift, sumScale } from '../language/plan/scales.js';
-import type { Dialect } from './dialect.js';
+import type { Dialect, SqlNumber } from './dialect.js';
 import { quoteLiteral } from './quote.js';
 
 /** DECIMAL(38, s) leaves 38 − s digits before the point; past this scale too few would be left for money. */
 export const MAX_SCALE = 24;
-
-/** A number in SQL: an expression of type DECIMAL(38, scale), NULL when it cannot be computed exactly. */
-export interface SqlNumber {
-  readonly sql: string;
-  readonly scale: number;
-}
 
 /** What a name is in the query: a number column or a boolean one. */
 export type SqlName = ({ readonly type: 'number' } & SqlNumber) | { readonly type: 'boolean'; readonly sql: string };
