@@ -160,6 +160,12 @@ describe('clean rules get no warnings', () => {
     expectDiagnostics('input a: percent\nif a < 95% then 10%\nif a > 99.9% then 1%\n', [], ['warning', 'error']);
   });
 
+  it('a money `cap` over a block whose tiers mix money and a share of the fee gets no cap warning', () => {
+    // The 10 % tier pays 100 USD of a 1,000 USD fee: far above the cap, which binds.
+    const source = 'fee 1_000 USD monthly\ninput a: percent\ncredit "A":\n  if a < 99.99% then 0.12 USD\n  if a < 99% then 10%\ncap 7.33 USD yearly\n';
+    expectDiagnostics(source, [], ['warning', 'error']);
+  });
+
   it('a money `cap` that two money rules together can exceed gets no cap warning', () => {
     const source = 'input a: percent\ninput r: duration\nif a < 99% then 50 EUR\nif r > 4h then 100 EUR\ncap 120 EUR monthly\n';
     expectDiagnostics(source, [], ['warning', 'error']);

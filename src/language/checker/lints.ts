@@ -367,9 +367,10 @@ function lintCaps(program: CheckedProgram, found: Problem[]): void {
     if (credits.length === 0) continue;
     if (s.type === 'block' && s.each) allConstant = false; // any number of items
     const values = credits.map(ruleCredit);
-    if (values.some((v) => !v || (kind && v.kind !== kind))) allConstant = false;
+    // One kind for all: a block's money tier and its share-of-the-fee tier cannot be compared.
+    kind ??= values[0]?.kind;
+    if (values.some((v) => !v || v.kind !== kind)) allConstant = false;
     if (!allConstant) break;
-    kind = values[0]!.kind;
     // A block pays its best tier; separate rules add up.
     most = most.plus(Decimal.max(...values.map((v) => v!.value)));
   }
