@@ -315,4 +315,14 @@ describe('the explanation of a large block', () => {
     assert.deepEqual(structuredClone(total), said);
     assert.deepEqual({ ...result.explanation[4] }, { kind: 'condition', text: 'a = 98.5%: `a < 0.4%` does not hold.', line: 8 });
   });
+
+  it('a step read or written once is an ordinary data property again, and a frozen step still reads', () => {
+    const [first, second, third] = evalMonth(big, { a: '98.5%' }).explanation as { text: string }[];
+    const said = first.text;
+    assert.deepEqual(Object.getOwnPropertyDescriptor(first, 'text'), { value: said, writable: true, enumerable: true, configurable: true });
+    second.text = 'a note of our own';
+    assert.equal(second.text, 'a note of our own');
+    Object.freeze(third);
+    assert.match(third.text, /\S/);
+  });
 });

@@ -168,17 +168,25 @@ export function stepLine(step: StepData): number | undefined {
 
 /**
  * A step of a result: its kind, line and month at once, its sentence worded
- * when first read (an ordinary property to every reader: `JSON.stringify`,
- * a structured clone and object spread read it like any other).
+ * when first read. Read or written once, `text` becomes an ordinary data
+ * property, as it was before the wording was deferred (a frozen step keeps
+ * the getter); `JSON.stringify`, a structured clone and object spread read it
+ * like any other.
  */
 export function explained(data: StepData, words: StepWording, month?: number): Step {
   const line = stepLine(data);
   const period = month ?? (data.kind === 'cap' ? data.cut.month : data.kind === 'month' ? data.month : undefined);
   let text: string | undefined;
+  const settle = (step: object, value: string) => Reflect.defineProperty(step, 'text', { value, writable: true, enumerable: true, configurable: true });
   return {
     kind: data.kind,
-    get text() {
-      return (text ??= describeStep(data, words));
+    get text(): string {
+      text ??= describeStep(data, words);
+      settle(this, text);
+      return text;
+    },
+    set text(value: string) {
+      settle(this, value);
     },
     ...(line ? { line } : {}),
     ...(period ? { month: period } : {}),
