@@ -170,7 +170,7 @@ async function createTable(connection: DuckDBConnection, columns: Columns): Prom
 }
 
 /**
- * A plain number's text (\`PLAIN_NUMBER\`: at most 6 places) as the query's
+ * A plain number's text (`PLAIN_NUMBER`: at most 6 places) as the query's
  * DECIMAL(38, 6). DuckDB reads text into a DECIMAL(38) about a hundred times
  * slower than into a DECIMAL(18) (64 bits), which holds any text of at most
  * 12 characters: those go that way.
@@ -270,7 +270,7 @@ export async function write(connection: DuckDBConnection, output: Writable, form
   await out.drained();
 }
 
-/** A DECIMAL column of \`result\` as text, the dialect's way (at its scale: a credit's is the currency's minor unit). */
+/** A DECIMAL column of `result` as text, the dialect's way (at its scale: a credit's is the currency's minor unit). */
 async function asText(connection: DuckDBConnection, column: string): Promise<string> {
   const type = (await connection.runAndReadAll(`SELECT ${id(column)} FROM result LIMIT 0`)).columnType(0);
   return dialect('duckdb').text(id(column), (type as DuckDBDecimalType).scale);

@@ -91,7 +91,7 @@ function checkColumns(inputs: readonly InputInfo[], types: ReadonlyMap<string, s
 }
 
 /**
- * Table \`result\` as Parquet at \`out\`: written beside it under another name
+ * Table `result` as Parquet at `out`: written beside it under another name
  * and renamed, so OUT is whole or absent.
  */
 export async function writeParquet(connection: DuckDBConnection, out: string): Promise<void> {

@@ -54,10 +54,10 @@ export function quarterOf(month: string): string {
 
 /**
  * A customer's contract year (or its quarter) as a window, its columns read
- * with \`row\` before them (\`m.\` or nothing): \`all\` its rows in no order
+ * with `row` before them (`m.` or nothing): `all` its rows in no order
  * (what an aggregate of the whole year needs: DuckDB aggregates an ordered
- * frame of the whole partition row by row, \`bit_or\` slowest), \`last\` in
- * month order up to the last, \`before\` the months before the row's. The
+ * frame of the whole partition row by row, `bit_or` slowest), `last` in
+ * month order up to the last, `before` the months before the row's. The
  * ordered two are the same order, so an engine sorts the rows once for both.
  */
 export function yearWindow(row: string, frame: 'all' | 'last' | 'before', quarter = false): string {
@@ -71,8 +71,8 @@ export function yearWindow(row: string, frame: 'all' | 'last' | 'before', quarte
 const afresh = (accrual: WindowAccrual, period: Plan['period']) => accrual.cap.period === 'quarterly' && period !== 'monthly';
 
 /**
- * The window columns of the row \`m\` that sum what the scope would have paid
- * in the months before without the cap (\`free\`, rounded as paid), and
+ * The window columns of the row `m` that sum what the scope would have paid
+ * in the months before without the cap (`free`, rounded as paid), and
  * whether one of them cannot be computed; none when nothing was paid before.
  */
 export function paidSoFar(accrual: WindowAccrual, period: Plan['period'], free: string): string[] {
@@ -82,10 +82,10 @@ export function paidSoFar(accrual: WindowAccrual, period: Plan['period'], free: 
 }
 
 /**
- * What the scope paid before the row's month, from \`paidSoFar\`'s columns
- * of the row \`m\`: the sum, but no more than the cap's \`limit\` rounded
- * (\`round\` rounds as paid); NULL when a month before cannot be computed
- * (no month before: \`bool_or\` of nothing is NULL, and the sum is zero).
+ * What the scope paid before the row's month, from `paidSoFar`'s columns
+ * of the row `m`: the sum, but no more than the cap's `limit` rounded
+ * (`round` rounds as paid); NULL when a month before cannot be computed
+ * (no month before: `bool_or` of nothing is NULL, and the sum is zero).
  */
 export function paidBeforeSql(accrual: WindowAccrual, period: Plan['period'], limit: string, round: (amount: string) => string, money: number): string {
   const zero = cast('0', money);

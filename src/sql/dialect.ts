@@ -23,17 +23,17 @@ export interface Dialect {
   mod(a: string, b: string): string;
   /** A list input's column type: a DuckDB LIST, a PostgreSQL array. */
   listType(item: string): string;
-  /** A constant list of these decimal texts, as \`listType(item)\`. */
+  /** A constant list of these decimal texts, as `listType(item)`. */
   listLiteral(items: readonly string[], item: string): string;
-  /** \`x\`, a DECIMAL(38, scale), rounded half away from zero to \`digits\` places, as DECIMAL(38, digits). */
+  /** `x`, a DECIMAL(38, scale), rounded half away from zero to `digits` places, as DECIMAL(38, digits). */
   round(x: string, scale: number, digits: number): string;
   /**
    * a × times / b rounded half up, as DECIMAL(38, 0), for decimals a ≥ 0 and
-   * b > 0, and \`times\` a whole number below 2^53; \`exact\` is the same in
+   * b > 0, and `times` a whole number below 2^53; `exact` is the same in
    * whole numbers, for a value the dialect cannot take a shorter way to.
    */
   halfUpQuotient(a: SqlNumber, times: string, b: SqlNumber, exact: string): string;
-  /** \`x\`, a DECIMAL(38, scale), as text: every place of the scale written, \`-\` before a negative. */
+  /** `x`, a DECIMAL(38, scale), as text: every place of the scale written, `-` before a negative. */
   text(x: string, scale: number): string;
 }
 
@@ -67,9 +67,10 @@ const duckdb: Dialect = {
     return scale >= 18 ? wide : `CASE WHEN ${fits18(x, scale)} THEN CAST(CAST(${x} AS DECIMAL(18, ${scale})) AS VARCHAR) ELSE ${wide} END`;
   },
   halfUpQuotient: (a, times, b, exact) => {
-    // In DOUBLE: at most eight roundings (a and b read from 128 bits and scaled, the product, the quotient),
-    // each within 2^-53 of its value, so below 2^43 the estimate is within 2^-7 of a × times / b, and more
-    // than 2^-6 from a half it rounds as the exact quotient does.
+    // In DOUBLE, k roundings, each within 2^-53 of its value: a and b read from 128 bits and scaled (up to three
+    // each, as 10^scale is inexact in DOUBLE beyond 10^22), the product and the quotient, so k ≤ 8. Below 2^43
+    // the estimate is within k × 2^-10 of a × times / b, less than 2^-6 for any k < 16, so an estimate more
+    // than 2^-6 from a half rounds as the exact quotient does. Needs a ≥ 0 and b > 0 (see the caller).
     const e = `(CAST(${a.sql} AS DOUBLE) * ${times} / CAST(${b.sql} AS DOUBLE))`;
     return `CASE WHEN ${e} < ${2 ** 43} AND abs(${e} - floor(${e}) - 0.5) > ${2 ** -6} THEN CAST(CAST(round(${e}) AS BIGINT) AS DECIMAL(38, 0)) ELSE ${exact} END`;
   },

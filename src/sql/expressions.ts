@@ -73,7 +73,7 @@ export class SqlExpressions {
     private readonly lineOf: (expr: A.Expr) => number,
     /** `count`, `sum`, `max` or `min` of a list input (`call` names it); undefined when the name is no list. */
     private readonly list?: (name: string, call: A.Call) => SqlNumber | undefined,
-    /** For \`pay only if\`: the name of a share of the fee, the amount it is of, and the fee. */
+    /** For `pay only if`: the name of a share of the fee, the amount it is of, and the fee. */
     private readonly share?: { readonly name: string; readonly amount: SqlNumber; readonly fee: SqlNumber },
   ) {}
 
@@ -177,7 +177,7 @@ export class SqlExpressions {
     return quotientScale(left, right, MAX_SCALE);
   }
 
-  /** left / right exactly at \`quotientScale\`, else NULL; \`line\` names the division when a row cannot be computed. */
+  /** left / right exactly at `quotientScale`, else NULL; `line` names the division when a row cannot be computed. */
   divide(left: SqlNumber, right: SqlNumber, line: number): SqlNumber {
     const scale = quotientScale(left.scale, right.scale, MAX_SCALE);
     const shift = quotientShift(left.scale, right.scale, scale);
@@ -192,8 +192,8 @@ export class SqlExpressions {
   }
 
   /**
-   * A share of the fee compared, \`total_credit_percent >= 2%\`, as the
-   * credit compared with the share of the fee, \`credit >= 2% × fee\` (the fee
+   * A share of the fee compared, `total_credit_percent >= 2%`, as the
+   * credit compared with the share of the fee, `credit >= 2% × fee` (the fee
    * is above zero): exact where the share itself may have no exact decimal.
    */
   private comparison(left: A.Expr, op: string, right: A.Expr): string | undefined {
@@ -236,7 +236,7 @@ export class SqlExpressions {
   }
 
   /**
-   * \`round(v, step)\`: v / step to a whole number (half away from zero, or
+   * `round(v, step)`: v / step to a whole number (half away from zero, or
    * toward −∞ or +∞), times the step, in whole numbers: A / B with A and B
    * v and the step at their common scale. NULL for a step not above zero
    * (the checker allows none; a saved program is refused by the interpreter).

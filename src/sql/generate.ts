@@ -57,7 +57,7 @@ export interface SqlOptions {
   readonly columns?: readonly string[];
   /** Columns passed through to the result before the others, in this order (the batch engine's `line`); the result is ordered by the first. */
   readonly keep?: readonly string[];
-  /** false: the rows in no particular order, for a caller that sorts them itself (one sort fewer); else ordered by customer and month, or by the first \`keep\` column. */
+  /** false: the rows in no particular order, for a caller that sorts them itself (one sort fewer); else ordered by customer and month, or by the first `keep` column. */
   readonly sorted?: boolean;
 }
 
@@ -213,7 +213,7 @@ class Generator {
       paidBefore,
       pay: this.plan.payConditions.length > 0 ? this.payable(values.money) : undefined,
     });
-    /** The SELECT of a month whose values are row `m` of `from`; \`carry\`: with what each scope paid so far, for the next month. */
+    /** The SELECT of a month whose values are row `m` of `from`; `carry`: with what each scope paid so far, for the next month. */
     const month = (from: string, paidBefore: MonthColumns['paidBefore'], carry: boolean) => {
       const result = writer.month(columnsOf(paidBefore));
       const select = [
@@ -249,7 +249,7 @@ class Generator {
       const first = `${month(`${id('_m')} m`, () => zero, true)} WHERE ${good} AND (m.${id('_solo')} IS NOT NULL OR m.${id('_month')} = 1)`;
       const previous = (scope: number, period: 'quarterly' | 'yearly') =>
         period === 'yearly' ? `r.${id(`_y${scope}`)}` : this.plan.period !== 'monthly' ? zero : `CASE WHEN m.${id('_month')} IN (4, 7, 10) THEN ${zero} ELSE r.${id(`_q${scope}`)} END`;
-      // What each scope paid before, as columns of the next month's row: the month's levels read them as \`m.…\`.
+      // What each scope paid before, as columns of the next month's row: the month's levels read them as `m.…`.
       const before = (scope: number, period: 'quarterly' | 'yearly') => id(`_before_${period === 'yearly' ? 'y' : 'q'}${scope}`);
       const befores = remembering.flatMap((scope) => (['quarterly', 'yearly'] as const).map((period) => `${previous(scope, period)} AS ${before(scope, period)}`));
       const joined = `(SELECT m.*, ${befores.join(', ')} FROM ${id('_run')} r JOIN ${id('_m')} m ON m.${id('_customer')} = r.${id('_customer')} AND m.${id('_month')} = r.${id('_month')} + 1) AS m`;
@@ -348,7 +348,7 @@ class Generator {
   }
 
   /**
-   * A \`list of …\` input: the table's column is a list (a DuckDB LIST, a
+   * A `list of …` input: the table's column is a list (a DuckDB LIST, a
    * PostgreSQL array) of values in the input's unit; here each item in the
    * interpreter's, as a list of DECIMAL(38, scale). NULL takes the declared
    * default items, else none. An item's problems are the row's.
@@ -369,9 +369,9 @@ class Generator {
   }
 
   /**
-   * \`count\`, \`sum\`, \`max\` or \`min\` of a list input's items, as a subquery
-   * over the row's list (\`prefix\` names the row where it is not the only
-   * one). \`max\` and \`min\` of no items are NULL: the interpreter stops
+   * `count`, `sum`, `max` or `min` of a list input's items, as a subquery
+   * over the row's list (`prefix` names the row where it is not the only
+   * one). `max` and `min` of no items are NULL: the interpreter stops
    * there. undefined when the name is no list input.
    */
   private aggregate(name: string, call: A.Call, prefix: string): SqlNumber | undefined {
@@ -410,7 +410,7 @@ class Generator {
 
   /**
    * The columns of the customer's year, as window functions over the row's
-   * columns (\`row\`: \`m.\` or nothing): its quarter's and year's fees (a
+   * columns (`row`: `m.` or nothing): its quarter's and year's fees (a
    * contract year has twelve months; months after the run pay the last
    * month's fee), the first month with an error, and whether its months are
    * out of order. A row on its own (no customer) is a run of one month.
@@ -515,7 +515,7 @@ class Generator {
     return levels.filter((l) => l !== undefined);
   }
 
-  /** Rules and tiers computed once a row (not those of a \`for each\` block, computed for each item). */
+  /** Rules and tiers computed once a row (not those of a `for each` block, computed for each item). */
   private rules(): RulePlan[] {
     return this.plan.credits.flatMap((c) => (c.type === 'rule' ? [c.rule] : c.block.each ? [] : c.block.tiers));
   }
@@ -555,7 +555,7 @@ class Generator {
       tests.push(`${this.expressions.test(rule.condition)} AS ${id(`_h${rule.scope}`)}`);
       amounts.push({ name: `_p${rule.scope}`, value: pays(rule, this.expressions), line: rule.line });
     }
-    // A \`for each\` block: each item's best tier, summed over the items (\`eachItem\` in plan/semantics.ts).
+    // A `for each` block: each item's best tier, summed over the items (`eachItem` in plan/semantics.ts).
     const eaches = this.eachBlocks().map((block) => {
       const list = this.listNames.get(block.each!.list)!;
       const item = `${id('_items')}.${id('_v')}`;
@@ -629,15 +629,16 @@ class Generator {
     const N = cast(`${times}${shift >= 0 ? `${total} * ${powerOfTen(shift)}` : total}`, 0);
     const D = shift >= 0 ? F : cast(`${F} * ${powerOfTen(-shift)}`, 0);
     const whole = d.quotient(cast(`2 * ${N} + ${D}`, 0), cast(`2 * ${D}`, 0));
-    // The same as exact × 100 × 10^10 (× den) / fee rounded half up: a dialect may take a shorter way.
+    // The same as exact × 100 × 10^10 (× den) / fee rounded half up: a dialect may take a shorter way, which needs
+    // exact ≥ 0 (a credit is never below zero) and fee > 0 (a fee at or below zero is the row's error).
     const q = d.halfUpQuotient({ sql: exact, scale: money }, `${this.dividedFee ? den : 1}${'0'.repeat(2 + PERCENT_SCALE)}`, fee, whole);
     return fromScaledInteger(q, PERCENT_SCALE).sql;
   }
 
   /**
-   * The \`pay only if\` conditions in order, the first that fails deciding
-   * (\`month\` in plan/semantics.ts): their names read from the month's row
-   * \`m\`, \`total_credit\` as paid and \`total_credit_percent\` as the exact
+   * The `pay only if` conditions in order, the first that fails deciding
+   * (`month` in plan/semantics.ts): their names read from the month's row
+   * `m`, `total_credit` as paid and `total_credit_percent` as the exact
    * credit's share of the period's fee (exact, or NULL: not computable here).
    */
   private payable(money: number): PaySql {
@@ -666,7 +667,7 @@ class Generator {
     };
   }
 
-  /** The scale of \`total_credit_percent\`: the quotient's, as \`divide\` plans it. */
+  /** The scale of `total_credit_percent`: the quotient's, as `divide` plans it. */
   private shareScale(money: number): number {
     return this.expressions.quotientScale(money, this.feeScale);
   }

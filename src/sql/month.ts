@@ -37,7 +37,7 @@ export interface MonthColumns {
   holds(rule: RulePlan): string;
   pays(rule: RulePlan): string;
   limit(cap: CapPlan): string;
-  /** A \`for each\` block's items' best tiers, summed (before the block's caps). */
+  /** A `for each` block's items' best tiers, summed (before the block's caps). */
   each(block: BlockPlan): string;
   /**
    * What `scope` paid before this month in the quarter or year so far (only
@@ -45,20 +45,20 @@ export interface MonthColumns {
    * had no end (what the scope would pay without it, `accrual.ts`).
    */
   paidBefore(scope: number, period: Exclude<Period, 'monthly'>): string | undefined;
-  /** The \`pay only if\` conditions, when the program has any. */
+  /** The `pay only if` conditions, when the program has any. */
   readonly pay?: PaySql;
 }
 
-/** \`pay only if\`: whether the month pays, seeing its credit as paid and (when a condition reads it) its share of the fee. */
+/** `pay only if`: whether the month pays, seeing its credit as paid and (when a condition reads it) its share of the fee. */
 export interface PaySql {
-  /** \`total_credit_percent\` of the exact credit; undefined when no condition reads it. */
+  /** `total_credit_percent` of the exact credit; undefined when no condition reads it. */
   share?(exact: string): string;
   /** Every condition in order, as one test: the first that fails decides. */
   test(paid: string, share: string | undefined, exact: string): string;
 }
 
 export interface MonthSql {
-  /** The FROM item: \`source\` (a FROM item named \`m\`) with the month's values added, level by level, again named \`m\`. */
+  /** The FROM item: `source` (a FROM item named `m`) with the month's values added, level by level, again named `m`. */
   from(source: string): string;
   /** The month's exact credit (before rounding), at the money scale. */
   readonly exact: string;
@@ -71,7 +71,7 @@ export interface MonthSql {
 /** One level of the month: named values that later ones read. */
 class Layer {
   readonly columns: string[] = [];
-  /** \`prefix\`: put before every name, so two months written over one row keep their values apart. */
+  /** `prefix`: put before every name, so two months written over one row keep their values apart. */
   constructor(private readonly prefix: string) {}
 
   /** Adds a value; returns how later layers read it. */
@@ -160,7 +160,7 @@ export class MonthWriter {
     let exact = final.add('_exact', capped.amount);
     cuts.push(...capped.cuts.map((cut, k) => final.add(`_cut${this.plan.caps[k].id}`, cut)));
     remember(PROGRAM_SCOPE, exact);
-    // \`pay only if\`: a month that fails pays nothing and counts nothing toward any cap.
+    // `pay only if`: a month that fails pays nothing and counts nothing toward any cap.
     const paying = layer();
     const payable = layer();
     if (columns.pay) {

@@ -317,7 +317,7 @@ describe('the explanation of a large block', () => {
   });
 
   it('a step read or written once is an ordinary data property again, and a frozen step still reads', () => {
-    const [first, second, third] = evalMonth(big, { a: '98.5%' }).explanation as { text: string }[];
+    const [first, second, third] = evalMonth(big, { a: '98.5%' }).explanation as unknown as { text: string }[];
     const said = first.text;
     assert.deepEqual(Object.getOwnPropertyDescriptor(first, 'text'), { value: said, writable: true, enumerable: true, configurable: true });
     second.text = 'a note of our own';
