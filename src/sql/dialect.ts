@@ -35,6 +35,8 @@ export interface Dialect {
   halfUpQuotient(a: SqlNumber, times: string, b: SqlNumber, exact: string): string;
   /** `x`, a DECIMAL(38, scale), as text: every place of the scale written, `-` before a negative. */
   text(x: string, scale: number): string;
+  /** `text(round(x, scale, digits), digits)`, with `x` written fewer times. */
+  roundedText(x: string, scale: number, digits: number): string;
 }
 
 /**
@@ -66,6 +68,12 @@ const duckdb: Dialect = {
     const wide = `CAST(${x} AS VARCHAR)`;
     return scale >= 18 ? wide : `CASE WHEN ${fits18(x, scale)} THEN CAST(CAST(${x} AS DECIMAL(18, ${scale})) AS VARCHAR) ELSE ${wide} END`;
   },
+  roundedText: (x, scale, digits) => {
+    if (scale <= digits || scale >= 18) return duckdb.text(duckdb.round(x, scale, digits), digits);
+    // |x| < 10^(18 − scale) rounds to fewer places within DECIMAL(18, digits).
+    const narrow = `CAST(CAST(round(CAST(${x} AS DECIMAL(18, ${scale})), ${digits}) AS DECIMAL(18, ${digits})) AS VARCHAR)`;
+    return `CASE WHEN ${fits18(x, scale)} THEN ${narrow} ELSE CAST(CAST(round(${x}, ${digits}) AS DECIMAL(38, ${digits})) AS VARCHAR) END`;
+  },
   halfUpQuotient: (a, times, b, exact) => {
     // In DOUBLE, k roundings, each within 2^-53 of its value: a and b read from 128 bits and scaled (up to three
     // each, as 10^scale is inexact in DOUBLE beyond 10^22), the product and the quotient, so k ≤ 8. Below 2^43
@@ -86,6 +94,7 @@ const postgres: Dialect = {
   round: (x, _scale, digits) => `CAST(round(${x}, ${digits}) AS DECIMAL(38, ${digits}))`,
   halfUpQuotient: (_a, _times, _b, exact) => exact,
   text: (x) => `CAST(${x} AS VARCHAR)`,
+  roundedText: (x, scale, digits) => postgres.text(postgres.round(x, scale, digits), digits),
 };
 
 export function dialect(name: DialectName): Dialect {

@@ -201,7 +201,7 @@ export class MonthWriter {
       if (rooms[k] === undefined) return 'CAST(NULL AS VARCHAR)';
       const before = least([amount, ...rooms.slice(0, k)]);
       const text = quoteLiteral(`${cap.period} cap on ${by.owner} (line ${cap.line}): -`);
-      return `CASE WHEN ${before} > ${rooms[k]} THEN ${text} || ${this.dialect.text(this.round(`${before} - ${rooms[k]}`), this.digits)} END`;
+      return `CASE WHEN ${before} > ${rooms[k]} THEN ${text} || ${this.dialect.roundedText(`${before} - ${rooms[k]}`, this.money, this.digits)} END`;
     });
     return { amount: least([amount, ...rooms]), cuts };
   }
