@@ -273,7 +273,9 @@ export async function write(connection: DuckDBConnection, output: Writable, form
 /** A DECIMAL column of `result` as text, the dialect's way (at its scale: a credit's is the currency's minor unit). */
 async function asText(connection: DuckDBConnection, column: string): Promise<string> {
   const type = (await connection.runAndReadAll(`SELECT ${id(column)} FROM result LIMIT 0`)).columnType(0);
-  return dialect('duckdb').text(id(column), (type as DuckDBDecimalType).scale);
+  // The generated query types both DECIMAL; any other type is written as DuckDB writes it.
+  const scale = (type as Partial<DuckDBDecimalType>).scale;
+  return typeof scale === 'number' ? dialect('duckdb').text(id(column), scale) : `CAST(${id(column)} AS VARCHAR)`;
 }
 
 /** "10.0000000000" → "10", as `percentString` writes a share. */
