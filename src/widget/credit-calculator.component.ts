@@ -35,11 +35,11 @@ import {
 } from './form-model.js';
 import { Formats } from './formats.js';
 import { type Lang } from './i18n.js';
+import { whenIdle } from './idle.js';
 import { DEFAULT_TIMEOUT, type LoadFailure, type Loaded } from './load.js';
 import { PageLanguage } from './page-language.js';
 import { printAlone } from './print.js';
 import { renderBreakdown, renderExamples, renderFailure, renderOutputs, renderShare, renderTotal, renderWhy, type Total } from './result-panels.js';
-import { whenIdle } from './idle.js';
 import { RulesLoader } from './rules-loader.js';
 import { readScenario, scenarioUrl, termsFingerprint } from './share.js';
 import { figuresOfResult, figuresOfSummary, renderYear, type YearFigures } from './year-panel.js';
