@@ -26,7 +26,8 @@ import {
 import { whyInWords } from '../language/render/why.js';
 import { renderChartPanel, CurveTracer } from './chart-panel.js';
 import { styles } from './credit-calculator.styles.js';
-import { creditEvent } from './events.js';
+import { creditEvent, type CreditChangeDetail } from './events.js';
+import { Explained, EXPLAINED_AT_ONCE, explainingWork } from './explained.js';
 import { renderField } from './form-fields.js';
 import {
   blocked, clearChecked, currentValues, givenField, givenValues, kept, listField, rangeMessage, reformatted, rowsOf, sliderValue, stepped, typedField,
@@ -34,10 +35,11 @@ import {
 } from './form-model.js';
 import { Formats } from './formats.js';
 import { type Lang } from './i18n.js';
+import { whenIdle } from './idle.js';
 import { DEFAULT_TIMEOUT, type LoadFailure, type Loaded } from './load.js';
 import { PageLanguage } from './page-language.js';
 import { printAlone } from './print.js';
-import { renderBreakdown, renderExamples, renderFailure, renderOutputs, renderShare, renderTotal, renderWhy } from './result-panels.js';
+import { renderBreakdown, renderExamples, renderFailure, renderOutputs, renderShare, renderTotal, renderWhy, type Total } from './result-panels.js';
 import { RulesLoader } from './rules-loader.js';
 import { readScenario, scenarioUrl, termsFingerprint } from './share.js';
 import { figuresOfResult, figuresOfSummary, renderYear, type YearFigures } from './year-panel.js';
@@ -45,11 +47,6 @@ import { figuresOfResult, figuresOfSummary, renderYear, type YearFigures } from 
 /** The optional panels; the form and the total always show. */
 export type Panel = 'breakdown' | 'outputs' | 'why' | 'chart' | 'examples' | 'year' | 'share';
 const ALL_PANELS: readonly Panel[] = ['breakdown', 'outputs', 'why', 'chart', 'examples', 'year', 'share'];
-
-interface Evaluated {
-  readonly inputs: Record<string, string | string[]>;
-  readonly result: EvaluationResult;
-}
 
 interface Evaluated {
   readonly inputs: Record<string, string | string[]>;
@@ -138,6 +135,7 @@ export class CreditCalculator extends LitElement {
     failure: { state: true, attribute: false },
     fields: { state: true, attribute: false },
     evaluated: { state: true, attribute: false },
+    explaining: { state: true, attribute: false },
     stale: { state: true, attribute: false },
     formError: { state: true, attribute: false },
     year: { state: true, attribute: false },
@@ -188,6 +186,8 @@ export class CreditCalculator extends LitElement {
   declare private failure?: LoadFailure;
   private fields: Record<string, Field> = {};
   declare private evaluated?: Evaluated;
+  /** Newer values than `evaluated`'s, their credit shown, whose full result is being built in idle time. */
+  declare private explaining?: Explained;
   private stale = false;
   declare private formError?: string;
   declare private year?: Record<string, Field[]>;
@@ -231,12 +231,13 @@ export class CreditCalculator extends LitElement {
 
   /** The last valid result (a month, or a contract year when the year view was changed). */
   get result(): EvaluationResult | undefined {
-    return this.evaluated?.result;
+    // Read before idle time has built it, the result of the values shown is built now.
+    return this.explaining?.result ?? this.evaluated?.result;
   }
 
   /** How values read: this element's language, and the currency of the result (else of the rules, else `currency`). */
   get #formats(): Formats {
-    return new Formats(this.#languageOf.lang, this.evaluated?.result.currency ?? this.loaded?.currency ?? this.currency);
+    return new Formats(this.#languageOf.lang, (this.explaining?.credit ?? this.evaluated?.result)?.currency ?? this.loaded?.currency ?? this.currency);
   }
 
   get #form(): FormContext {
@@ -282,6 +283,7 @@ export class CreditCalculator extends LitElement {
 
   #use(loaded: Loaded): void {
     this.evaluated = undefined;
+    this.explaining = undefined;
     this.yearEvaluated = undefined;
     this.year = undefined;
     this.#yearEdited = false;
@@ -361,26 +363,69 @@ export class CreditCalculator extends LitElement {
     const unreadable = blocked(this.fields);
     this.fields = clearChecked(this.fields);
     if (unreadable) {
-      this.stale = !!this.evaluated;
+      this.stale = this.#hasResult;
       return;
     }
     const values = currentValues(this.fields);
-    const r = this.#evaluate(values);
-    if (!r.ok) {
-      this.#showProblems(r.diagnostics);
-      this.stale = !!this.evaluated;
+    const month = this.#month(program, values);
+    if (!month) {
+      this.stale = this.#hasResult;
       return;
     }
     this.stale = false;
-    this.evaluated = { inputs: values, result: r.result };
-    this.#submitWithForm(values, r.result);
+    this.#submitWithForm(values, month.total, month.currency);
     if (this.#shown.has('year') && !this.#yearEdited) this.year = this.#yearFields({});
     // The page hears of the year only when its months are the user's own: only then is its full result needed.
     const full = user && this.#yearEdited;
     const year = this.#computeYear(values, full);
     // Months of the user's own that do not compute yet: nothing the page should hear about.
     if (user && this.#yearEdited && this.#shown.has('year') && !year) return;
-    if (user) this.dispatchEvent(creditEvent('credit-change', full && year && year !== true ? year : this.evaluated));
+    if (user) this.dispatchEvent(creditEvent('credit-change', full && year && year !== true ? year : month.detail));
+  }
+
+  /** Whether a result (or the credit of values being explained) is shown. */
+  get #hasResult(): boolean {
+    return !!(this.evaluated || this.explaining);
+  }
+
+  /**
+   * Computes the month of `values`: at once with its explanation, or, for
+   * rules long to explain, its credit at once and its full result in idle
+   * time (`explained.ts`) — not on a server, which renders once. Undefined,
+   * the problems shown, when the values do not compute.
+   */
+  #month(program: Program, values: Record<string, string>): { total: Total; currency: string | null; detail: CreditChangeDetail } | undefined {
+    if (!isServer && program.credits.length && explainingWork(program) > EXPLAINED_AT_ONCE) {
+      const summary = contained(() => program.credit(this.#given(values), this.#options));
+      if (summary?.ok) {
+        const later = new Explained(values, summary.credit, () => this.#evaluate(values));
+        this.explaining = later;
+        whenIdle(() => this.#explain(later));
+        return { total: later.total, currency: summary.credit.currency, detail: later.detail() };
+      }
+      // Values the rules refuse: the full evaluation says why, as ever.
+    }
+    const r = this.#evaluate(values);
+    if (!r.ok) {
+      this.#showProblems(r.diagnostics);
+      return undefined;
+    }
+    this.explaining = undefined;
+    this.evaluated = { inputs: values, result: r.result };
+    return { total: totalOf(r.result), currency: r.result.currency, detail: this.evaluated };
+  }
+
+  /** Builds the full result of the values shown; nothing once newer values replaced them. */
+  #explain(later: Explained): void {
+    if (this.explaining !== later) return;
+    const r = later.evaluation;
+    this.explaining = undefined;
+    if (r.ok) {
+      this.evaluated = { inputs: later.inputs, result: r.result };
+      return;
+    }
+    this.#showProblems(r.diagnostics);
+    this.stale = this.#hasResult;
   }
 
   /**
@@ -568,13 +613,13 @@ export class CreditCalculator extends LitElement {
   }
 
   /** What a host `<form>` submits: flat fields a CRM's form handler reads as they are. */
-  #submitWithForm(values: Record<string, string>, result: EvaluationResult): void {
+  #submitWithForm(values: Record<string, string>, total: Total, currency: string | null): void {
     if (!this.#internals) return;
     const data = new FormData();
     const prefix = this.getAttribute('name') || 'credit';
-    data.set(`${prefix}.credit`, result.credit.amount);
-    data.set(`${prefix}.currency`, result.currency ?? '');
-    data.set(`${prefix}.percent`, result.credit.percentOfFee ?? '');
+    data.set(`${prefix}.credit`, total.amount);
+    data.set(`${prefix}.currency`, currency ?? '');
+    data.set(`${prefix}.percent`, total.percentOfFee ?? '');
     for (const [name, value] of Object.entries(values)) data.set(`${prefix}.${name}`, value);
     this.#internals.setFormValue(data);
   }
@@ -609,6 +654,9 @@ export class CreditCalculator extends LitElement {
     if (!program) return html`<p class="loading" role="status">${t.loading}</p>`;
     const shown = this.#shown;
     const result = this.evaluated?.result;
+    // While newer values are explained, the total is theirs and the panels keep the last result, busy.
+    const busy = !!this.explaining;
+    const total = this.#total;
     const form = { formats, downtime: this.downtime };
     const shownInputs = this.#shownInputs;
     const fieldEvents = {
@@ -621,7 +669,7 @@ export class CreditCalculator extends LitElement {
     };
     // While a field holds text that is no number, its slider stays at the value the result was computed from.
     const evaluatedValue = (input: InputInfo) => {
-      const v = this.evaluated?.inputs[input.name];
+      const v = (this.explaining ?? this.evaluated)?.inputs[input.name];
       return typeof v === 'string' ? v : undefined;
     };
     // Without credits (an ROI calculator) the outputs are the result, announced as they change.
@@ -638,11 +686,11 @@ export class CreditCalculator extends LitElement {
         ${this.termsChanged ? html`<p class="error" part="error">${t.termsChanged}</p>` : nothing}
       </fieldset>
       <section class="result" part="result" aria-label=${program.credits.length ? t.result : t.results}>
-        ${program.credits.length || !program.outputs.length ? renderTotal(formats, this.#paidHeading, result, this.stale, program.claim) : nothing}
+        ${program.credits.length || !program.outputs.length ? renderTotal(formats, this.#paidHeading, total, this.stale, program.claim) : nothing}
         <slot name="cta"></slot>
-        ${result && shown.has('breakdown') ? renderBreakdown(formats, result, this.allTiers, (block) => (this.allTiers = new Set([...this.allTiers, block]))) : nothing}
-        ${result && shown.has('outputs') ? renderOutputs(formats, program.outputs, result, outputsLive, this.stale) : nothing}
-        ${result && shown.has('why') ? renderWhy(formats, result, this.#whyInWords(result), this.traceOpen, (open) => (this.traceOpen = open)) : nothing}
+        ${result && shown.has('breakdown') ? renderBreakdown(formats, result, busy, this.allTiers, (block) => (this.allTiers = new Set([...this.allTiers, block]))) : nothing}
+        ${result && shown.has('outputs') ? renderOutputs(formats, program.outputs, result, busy, outputsLive, this.stale) : nothing}
+        ${result && shown.has('why') ? renderWhy(formats, result, this.#whyInWords(result), busy, this.traceOpen, (open) => (this.traceOpen = open)) : nothing}
       </section>
       ${shown.has('chart') ? this.#renderChart(formats) : nothing}
       ${shown.has('examples') && program.examples.length ? renderExamples(formats, program.examples, (ex) => this.#onExample(ex.inputs)) : nothing}
@@ -654,6 +702,11 @@ export class CreditCalculator extends LitElement {
         : nothing}
       ${shown.has('share') ? this.#renderShare(formats) : nothing}
     </div>`;
+  }
+
+  /** The total shown: of the values being explained, else of the last result. */
+  get #total(): Total | undefined {
+    return this.explaining?.total ?? (this.evaluated && totalOf(this.evaluated.result));
   }
 
   /** The result's "why" in words, from the values it was computed from; none (the trace alone) if that fails. */
@@ -688,8 +741,8 @@ export class CreditCalculator extends LitElement {
     delete others[input.name];
     const curve = this.#curves.curve(program, input, value, this.#given(others), this.currency, () => this.loaded === program);
     if (!curve) return nothing;
-    const result = this.evaluated?.result;
-    return renderChartPanel({ formats, input, value, curve, ...(result ? { amount: formats.money(result.credit.amount) } : {}) });
+    const total = this.#total;
+    return renderChartPanel({ formats, input, value, curve, ...(total ? { amount: formats.money(total.amount) } : {}) });
   }
 
   #renderShare(formats: Formats): TemplateResult {
@@ -697,6 +750,10 @@ export class CreditCalculator extends LitElement {
     const note = this.shareNote && this.shareNote.url === this.#scenarioLink() ? this.shareNote : undefined;
     return renderShare(formats, note, () => void this.#copyLink(), () => printAlone(this));
   }
+}
+
+function totalOf(result: EvaluationResult): Total {
+  return { amount: result.credit.amount, percentOfFee: result.credit.percentOfFee, yearly: result.mode === 'year' };
 }
 
 /** `run()`, or undefined when it throws. */

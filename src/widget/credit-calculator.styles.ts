@@ -116,6 +116,8 @@ export const styles = css`
   .total .of-fee { color: var(--_muted); font-weight: 500; }
   .stale .amount { opacity: 0.55; }
   .stale-note { color: var(--_danger); font-size: 0.88rem; }
+  /* A panel whose new result is being built: dimmed only if that lasts long enough to see, so quick ones never flicker. */
+  [aria-busy='true'] { opacity: 0.55; transition: opacity 0.15s 0.3s; }
   .lines { display: grid; gap: 10px; }
   .line { border: 1px solid var(--_line); border-radius: calc(var(--_radius) * 0.6); padding: 10px 14px; }
   .line-head { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0 12px; align-items: baseline; overflow-wrap: anywhere; }

@@ -10,13 +10,21 @@ import { formatClaimPeriod, type CapCut, type ClaimInfo, type EvaluationResult, 
 import type { Formats } from './formats.js';
 import type { LoadFailure } from './load.js';
 
-export function renderTotal(f: Formats, heading: string, result: EvaluationResult | undefined, stale: boolean, claim: ClaimInfo | undefined): TemplateResult {
+/** The total shown: a result's credit, or `credit()`'s while its explanation is built (`explained.ts`). */
+export interface Total {
+  readonly amount: string;
+  readonly percentOfFee: string | null;
+  /** A contract year's: its share is of the yearly fee. */
+  readonly yearly: boolean;
+}
+
+export function renderTotal(f: Formats, heading: string, total: Total | undefined, stale: boolean, claim: ClaimInfo | undefined): TemplateResult {
   const t = f.t;
   return html`<div class="total ${stale ? 'stale' : ''}" part="total" role="status" aria-live="polite" aria-atomic="true">
     <span class="heading">${heading}</span>
-    ${result
-      ? html`<span class="amount" part="amount">${f.money(result.credit.amount)}</span>
-          ${result.credit.percentOfFee === null ? nothing : html`<span class="of-fee">${(result.mode === 'year' ? t.ofYearlyFee : t.ofFee)(f.percent(result.credit.percentOfFee))}</span>`}`
+    ${total
+      ? html`<span class="amount" part="amount">${f.money(total.amount)}</span>
+          ${total.percentOfFee === null ? nothing : html`<span class="of-fee">${(total.yearly ? t.ofYearlyFee : t.ofFee)(f.percent(total.percentOfFee))}</span>`}`
       : nothing}
     ${stale ? html`<span class="stale-note">${t.stale}</span>` : nothing}
     ${claim ? html`<span class="hint">${t.claim(formatClaimPeriod(claim, f.lang), claim.afterIncident)}</span>` : nothing}
@@ -29,11 +37,11 @@ export function renderTotal(f: Formats, heading: string, result: EvaluationResul
  * holds the blocks shown whole): formatting thousands of tiers on every key
  * press would hold the page for a second.
  */
-export function renderBreakdown(f: Formats, result: EvaluationResult, allTiers: ReadonlySet<string>, onAllTiers: (block: string) => void): TemplateResult | typeof nothing {
+export function renderBreakdown(f: Formats, result: EvaluationResult, busy: boolean, allTiers: ReadonlySet<string>, onAllTiers: (block: string) => void): TemplateResult | typeof nothing {
   const t = f.t;
   if (!result.credits.length) return nothing;
   const month = result.mode !== 'year' ? result : undefined;
-  return html`<section part="breakdown">
+  return html`<section part="breakdown" aria-busy=${busyState(busy)}>
     <h3 class="heading">${t.breakdown}</h3>
     <ul class="lines">
       ${result.credits.map(
@@ -78,9 +86,9 @@ function renderCut(f: Formats, cut: CapCut): TemplateResult {
 }
 
 /** The outputs; `live` when they are the result (an ROI calculator without credits), announced as they change. */
-export function renderOutputs(f: Formats, outputs: readonly OutputInfo[], result: EvaluationResult, live: boolean, stale: boolean): TemplateResult | typeof nothing {
+export function renderOutputs(f: Formats, outputs: readonly OutputInfo[], result: EvaluationResult, busy: boolean, live: boolean, stale: boolean): TemplateResult | typeof nothing {
   if (result.mode === 'year' || !outputs.length) return nothing;
-  return html`<section part="outputs" aria-live=${live ? 'polite' : nothing}>
+  return html`<section part="outputs" aria-live=${live ? 'polite' : nothing} aria-busy=${busyState(busy)}>
     <h3 class="heading">${f.t.results}</h3>
     ${live && stale ? html`<p class="stale-note">${f.t.stale}</p>` : nothing}
     <dl class="outputs">
@@ -98,12 +106,12 @@ export function renderOutputs(f: Formats, outputs: readonly OutputInfo[], result
  * trace alone where there are no words (an ROI calculator's outputs). The
  * trace is rendered only while open: for thousands of tiers it is thousands of lines.
  */
-export function renderWhy(f: Formats, result: EvaluationResult, words: readonly string[], open: boolean, onToggle: (open: boolean) => void): TemplateResult {
+export function renderWhy(f: Formats, result: EvaluationResult, words: readonly string[], busy: boolean, open: boolean, onToggle: (open: boolean) => void): TemplateResult {
   const trace = () => {
     const steps = result.mode !== 'year' ? result.explanation.filter((s) => s.kind !== 'let') : result.explanation;
     return html`<ol class="trace">${steps.map((s) => html`<li>${codeSpans(s.text)}</li>`)}</ol>`;
   };
-  return html`<section class="why" part="why">
+  return html`<section class="why" part="why" aria-busy=${busyState(busy)}>
     <h3 class="heading">${f.t.why}</h3>
     ${words.length
       ? html`<ul class="because" part="because">${words.map((s) => html`<li>${codeSpans(s)}</li>`)}</ul>
@@ -112,6 +120,15 @@ export function renderWhy(f: Formats, result: EvaluationResult, words: readonly 
           </details>`
       : trace()}
   </section>`;
+}
+
+/**
+ * `aria-busy` on a panel that still shows the previous values' result while
+ * the new one is built (`explained.ts`): assistive technology waits for it,
+ * and the styles dim it if the wait is long enough to notice.
+ */
+function busyState(busy: boolean): 'true' | typeof nothing {
+  return busy ? 'true' : nothing;
 }
 
 export function renderExamples(f: Formats, examples: readonly ExampleInfo[], onExample: (example: ExampleInfo) => void): TemplateResult {
