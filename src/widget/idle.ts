@@ -24,19 +24,21 @@ export function inIdleSlices<T>(work: Generator<void, T, void>, wanted: () => bo
   const slice = () => {
     if (!wanted()) return;
     const start = performance.now();
+    let step: IteratorResult<void, T>;
     try {
       for (;;) {
         const before = performance.now();
-        const step = work.next();
+        step = work.next();
         const after = performance.now();
         slowest = Math.max(slowest, after - before);
-        if (step.done) return done(step.value);
-        if (after - start + slowest > SLICE) break;
+        if (step.done || after - start + slowest > SLICE) break;
       }
     } catch {
       return done(undefined);
     }
-    whenIdle(slice);
+    // Outside the `try`: an error of `done`'s own is not the work's failure, and must not call `done` again.
+    if (step.done) done(step.value);
+    else whenIdle(slice);
   };
   whenIdle(slice);
 }

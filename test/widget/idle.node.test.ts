@@ -1,0 +1,67 @@
+/**
+ * Work in idle slices (src/widget/idle.ts), as the playground reads a
+ * worker's answer with it: the result is handed over once, and an error in
+ * what is done with it is that error, not a failure of the work.
+ */
+import assert from 'node:assert/strict';
+import { afterEach, beforeEach, describe, it } from 'node:test';
+import { inIdleSlices } from '../../src/widget/idle.js';
+
+describe('inIdleSlices', () => {
+  let idle: (() => void)[];
+  const original = globalThis.requestIdleCallback;
+  beforeEach(() => {
+    idle = [];
+    globalThis.requestIdleCallback = ((task: () => void) => idle.push(task)) as typeof requestIdleCallback;
+  });
+  afterEach(() => {
+    globalThis.requestIdleCallback = original;
+  });
+  const runIdle = () => {
+    while (idle.length > 0) idle.shift()!();
+  };
+
+  function* answer(): Generator<void, number, void> {
+    yield;
+    yield;
+    return 42;
+  }
+
+  it('hands the result over once', () => {
+    const seen: (number | undefined)[] = [];
+    inIdleSlices(answer(), () => true, (result) => seen.push(result));
+    runIdle();
+    assert.deepEqual(seen, [42]);
+  });
+
+  it('hands undefined over once when the work throws', () => {
+    const seen: (number | undefined)[] = [];
+    function* broken(): Generator<void, number, void> {
+      yield;
+      throw new Error('unreadable');
+    }
+    inIdleSlices(broken(), () => true, (result) => seen.push(result));
+    runIdle();
+    assert.deepEqual(seen, [undefined]);
+  });
+
+  it('lets an error of the one it hands the result to surface, without handing it over again as a failure', () => {
+    // The playground compiles the draft on the page when an answer fails: showing an answer that throws must not do that.
+    const seen: (number | undefined)[] = [];
+    inIdleSlices(answer(), () => true, (result) => {
+      seen.push(result);
+      throw new Error('showing the answer failed');
+    });
+    assert.throws(runIdle, /showing the answer failed/);
+    assert.deepEqual(seen, [42]);
+  });
+
+  it('drops work no longer wanted', () => {
+    const seen: (number | undefined)[] = [];
+    let wanted = true;
+    inIdleSlices(answer(), () => wanted, (result) => seen.push(result));
+    wanted = false;
+    runIdle();
+    assert.deepEqual(seen, []);
+  });
+});
