@@ -8,7 +8,7 @@
 import { expect, fixtureCleanup, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { CreditPlayground } from '../../src/playground/credit-playground.js';
-import { $, $$, mount, PATIENCE } from './helpers.js';
+import { $$, clauseInView, mount, PATIENCE } from './helpers.js';
 import { afterEach, describe, it } from './mocha.js';
 
 afterEach(() => {
@@ -28,15 +28,6 @@ const sentences = (el: CreditPlayground) => $$(el, '.clause .sentence');
 const sentenceWith = (el: CreditPlayground, pattern: RegExp) => sentences(el).find((s) => pattern.test(s.textContent ?? ''));
 const markedLines = (el: CreditPlayground) => $$(el, '.cr-linked-line').map((l) => l.textContent);
 const markedSentences = (el: CreditPlayground) => $$(el, '.sentence[data-marked]').map((s) => s.textContent!.trim());
-
-/**
- * Scrolls the clause pane into view, again while waiting: it fills when in
- * view, and the examples pane above it fills in idle time and can push it out.
- */
-function inView(el: CreditPlayground): true {
-  ($(el, '[data-pane=clause]') as HTMLElement).scrollIntoView();
-  return true;
-}
 
 /**
  * Puts the pointer on a sentence until `marked` holds, as a person moves the
@@ -85,7 +76,7 @@ describe('clause and rules side by side, linked', () => {
     it(`pointing at a sentence marks its rules; the cursor on a rule marks its sentence (${lang})`, async () => {
       const el = await mount({ source: SOURCE, locale: lang });
       const words = WORDS[lang];
-      await waitUntil(() => inView(el) && sentenceWith(el, words.tier25), 'the clause with its tiers', PATIENCE);
+      await waitUntil(() => clauseInView(el) && sentenceWith(el, words.tier25), 'the clause with its tiers', PATIENCE);
 
       await pointAt(() => sentenceWith(el, words.tier25), () => markedLines(el).length > 0, 'the marked source line');
       expect(markedLines(el)).to.deep.equal(['  if availability < 99% then 25%']);
@@ -112,7 +103,7 @@ describe('clause and rules side by side, linked', () => {
 
   it('a sentence reached with the keyboard marks its rules', async () => {
     const el = await mount({ source: SOURCE });
-    await waitUntil(() => inView(el) && sentenceWith(el, WORDS.en.tier10), 'the clause', PATIENCE);
+    await waitUntil(() => clauseInView(el) && sentenceWith(el, WORDS.en.tier10), 'the clause', PATIENCE);
     const first = sentenceWith(el, /The monthly fee is/)!;
     first.focus();
     await waitUntil(() => markedLines(el).length > 0, 'the fee line marked', PATIENCE);

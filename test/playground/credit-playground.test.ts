@@ -7,7 +7,7 @@ import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@ope
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { CreditPlayground } from '../../src/playground/credit-playground.js';
 import { starterSource } from '../../src/playground/templates.js';
-import { $, $$, credit, cursorLine, mount, PATIENCE, RULES, settle, toEnd, typeLines } from './helpers.js';
+import { $, $$, clauseInView, credit, cursorLine, mount, PATIENCE, RULES, settle, toEnd, typeLines } from './helpers.js';
 import { describe, it, afterEach } from './mocha.js';
 
 afterEach(() => {
@@ -152,8 +152,7 @@ describe('<credit-playground> panes', () => {
     await toEnd(el);
     await typeLines(el, '# a note');
     expect(clauses(), 'no clause for a pane out of view').to.equal(before);
-    $(el, '[data-pane=clause]')!.scrollIntoView();
-    await waitUntil(() => clauses() > before, 'the clause, once in view', PATIENCE);
+    await waitUntil(() => clauseInView(el) && clauses() > before, 'the clause, once in view', PATIENCE);
     expect($(el, '.clause')!.textContent).to.contain('service credit');
   });
 
@@ -197,8 +196,7 @@ describe('<credit-playground> panes', () => {
 
   it('shows the clause in German when asked', async () => {
     const el = await mount({ source: RULES });
-    $(el, '[data-pane=clause]')!.scrollIntoView();
-    await waitUntil(() => $(el, '.clause'), 'the clause', PATIENCE);
+    await waitUntil(() => clauseInView(el) && $(el, '.clause'), 'the clause', PATIENCE);
     expect($(el, '.clause')!.textContent).to.contain('service credit');
     const german = $(el, '#clause-de') as HTMLButtonElement;
     german.focus();

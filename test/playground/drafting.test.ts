@@ -14,7 +14,7 @@ import { openVersions, readVersionsFile } from '../../src/playground/versions.js
 import { reservedForLater, wordDocs } from '../../src/playground/word-docs.js';
 import { keywords } from '../../src/language-service.js';
 import { starterSource } from '../../src/playground/templates.js';
-import { $, $$, mount, PATIENCE, RULES, saveVersion, settle, toEnd, typeLines } from './helpers.js';
+import { $, $$, clauseInView, mount, PATIENCE, RULES, saveVersion, settle, toEnd, typeLines } from './helpers.js';
 import { afterEach, describe, it } from './mocha.js';
 
 afterEach(() => {
@@ -261,9 +261,8 @@ describe('format and the clause as a Word document', () => {
 
   it('downloads the clause as a .docx that holds the tier table, in German too', async () => {
     const el = await mount({ source: starterSource });
-    ($(el, '[data-pane=clause]') as HTMLElement).scrollIntoView();
     ($(el, '#clause-de') as HTMLButtonElement).click();
-    await waitUntil(() => $(el, '.clause')?.getAttribute('lang') === 'de', 'the German clause', PATIENCE);
+    await waitUntil(() => clauseInView(el) && $(el, '.clause')?.getAttribute('lang') === 'de', 'the German clause', PATIENCE);
     const download = nextDownload();
     ($(el, '#download-docx') as HTMLButtonElement).click();
     const file = await download;
@@ -438,8 +437,7 @@ describe('a German session', () => {
     const el = await mount({ source: RULES, locale: 'de' });
     await toEnd(el);
     await typeLines(el, 'if availabilty < 98% then 20%', 'if availability < 97% then 4');
-    ($(el, '[data-pane=clause]') as HTMLElement).scrollIntoView();
-    await waitUntil(() => $(el, '.clause'), 'the clause', PATIENCE);
+    await waitUntil(() => clauseInView(el) && $(el, '.clause'), 'the clause', PATIENCE);
     ($(el, '.cm-content') as HTMLElement).focus();
     await sendKeys({ press: 'Control+f' });
     await waitUntil(() => $(el, '.cm-search'), 'the search panel', PATIENCE);
@@ -504,9 +502,8 @@ describe('comparing two versions', () => {
 describe('printing the clause', () => {
   it('prints the clause alone, in the language chosen for it', async () => {
     const el = await mount({ source: RULES });
-    ($(el, '[data-pane=clause]') as HTMLElement).scrollIntoView();
     ($(el, '#clause-de') as HTMLButtonElement).click();
-    await waitUntil(() => $(el, '.clause')?.getAttribute('lang') === 'de', 'the German clause', PATIENCE);
+    await waitUntil(() => clauseInView(el) && $(el, '.clause')?.getAttribute('lang') === 'de', 'the German clause', PATIENCE);
     expect(($(el, '#print-clause') as HTMLButtonElement).textContent).to.equal('Print or save as PDF');
     await emulateMedia({ media: 'print' });
     try {

@@ -18,6 +18,16 @@ let keys = 0;
 /** How long to wait for the screen on a busy machine (nothing is timed; this only bounds a failure). */
 export const PATIENCE = { timeout: 15_000 };
 
+/**
+ * Scrolls the clause pane into view, and is true: called again while waiting,
+ * as a person scrolls again — the pane fills when in view, and the examples
+ * pane above it fills in idle time and can push it out.
+ */
+export function clauseInView(el: CreditPlayground): true {
+  (el.shadowRoot!.querySelector('[data-pane=clause]') as HTMLElement).scrollIntoView();
+  return true;
+}
+
 /** A playground with its own storage key (so tests never see each other's drafts) and, optionally, a text. */
 export async function mount(options: { source?: string; key?: string; readHash?: boolean; locale?: 'en' | 'de' } = {}): Promise<CreditPlayground> {
   const key = options.key ?? `playground-test-${Date.now()}-${keys++}`;
