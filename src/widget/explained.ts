@@ -7,6 +7,7 @@
  * needed: in idle time for the panels, or earlier when the page reads
  * `credit-change`'s `result` or the element's `result`.
  */
+import { settle } from '../language/settle.js';
 import type { CreditSummary, Evaluation, EvaluationResult, Program } from '../runtime.js';
 import type { CreditChangeDetail } from './events.js';
 import type { Total } from './result-panels.js';
@@ -58,10 +59,21 @@ export class Explained {
 
   /**
    * `credit-change`'s detail, fired in the task of the change as ever:
-   * `result` is an own enumerable getter, evaluated when first read, so
-   * JSON, a spread and a structured clone read it like any other property.
+   * `result` is evaluated when first read, then an ordinary data property
+   * (`settle`); JSON, a spread and a structured clone read it like any other.
    */
   detail(): CreditChangeDetail {
-    return Object.defineProperty({ inputs: this.inputs }, 'result', { enumerable: true, get: () => this.result }) as CreditChangeDetail;
+    const later = this;
+    return {
+      inputs: this.inputs,
+      get result(): EvaluationResult {
+        const result = later.result!;
+        settle(this, 'result', result);
+        return result;
+      },
+      set result(value: EvaluationResult) {
+        settle(this, 'result', value);
+      },
+    };
   }
 }

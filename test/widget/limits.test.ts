@@ -311,6 +311,7 @@ describe('<credit-calculator> with a block of 4,990 tiers and every panel', () =
     expect(detail.result.credit.amount).to.equal('39.80');
     expect(detail.result).to.equal(el.result);
     expect(JSON.parse(JSON.stringify(detail)).result.credit.amount, 'the result is a property like any other').to.equal('39.80');
+    expect(Object.getOwnPropertyDescriptor(detail, 'result'), 'once read, an ordinary data property').to.deep.equal({ value: detail.result, writable: true, enumerable: true, configurable: true });
     const nine = program.credit({ availability: '9' });
     expect(changes[0].detail.result.credit.amount, 'an event superseded still carries its own values\' result').to.equal(nine.ok && nine.credit.amount);
   });

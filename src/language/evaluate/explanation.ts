@@ -7,6 +7,7 @@
  * the trace only on request reads none of them.
  */
 import { formatMoney, formatNumber, formatPercent, formatQuantity, type Lang } from '../render/format.js';
+import { settle } from '../settle.js';
 import type { CapCut, Display, Step } from './results.js';
 
 export type StepData =
@@ -177,16 +178,15 @@ export function explained(data: StepData, words: StepWording, month?: number): S
   const line = stepLine(data);
   const period = month ?? (data.kind === 'cap' ? data.cut.month : data.kind === 'month' ? data.month : undefined);
   let text: string | undefined;
-  const settle = (step: object, value: string) => Reflect.defineProperty(step, 'text', { value, writable: true, enumerable: true, configurable: true });
   return {
     kind: data.kind,
     get text(): string {
       text ??= describeStep(data, words);
-      settle(this, text);
+      settle(this, 'text', text);
       return text;
     },
     set text(value: string) {
-      settle(this, value);
+      settle(this, 'text', value);
     },
     ...(line ? { line } : {}),
     ...(period ? { month: period } : {}),
