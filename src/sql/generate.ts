@@ -422,13 +422,13 @@ class Generator {
     const periods = this.periods;
     const s = this.feeScale;
     const last = `last_value(${c('_fee')}) OVER (${yearWindow(row, 'last')})`;
-    const complete = (window: string, sum: string) => `CASE WHEN count(${c('_fee')}) OVER (${window}) = count(*) OVER (${window}) THEN ${sum} END`;
+    // The fees of the window's periods, the periods not given paying the last fee given; none if a fee is missing.
+    const feeOver = (window: string, count: number) =>
+      `CASE WHEN count(${c('_fee')}) OVER (${window}) = count(*) OVER (${window}) THEN ${cast(`sum(${c('_fee')}) OVER (${window}) + (${count} - count(*) OVER (${window})) * ${last}`, s)} END`;
     const firstBad = `min(CASE WHEN ${c('_error')} IS NOT NULL THEN ${c('_month')} END) OVER (${year})`;
     const columns: string[] = [];
-    if (this.feeOf('yearly')) columns.push(`${complete(year, cast(`sum(${c('_fee')}) OVER (${year}) + (${periods} - count(*) OVER (${year})) * ${last}`, s))} AS ${id('_fee_yearly')}`);
-    if (this.feeOf('quarterly')) {
-      columns.push(`${this.plan.period !== 'monthly' ? c('_fee') : complete(quarter, cast(`sum(${c('_fee')}) OVER (${quarter}) + (3 - count(*) OVER (${quarter})) * ${last}`, s))} AS ${id('_fee_quarterly')}`);
-    }
+    if (this.feeOf('yearly')) columns.push(`${feeOver(year, periods)} AS ${id('_fee_yearly')}`);
+    if (this.feeOf('quarterly')) columns.push(`${this.plan.period !== 'monthly' ? c('_fee') : feeOver(quarter, 3)} AS ${id('_fee_quarterly')}`);
     columns.push(
       `CASE WHEN ${c('_error')} IS NULL AND ${firstBad} IS NOT NULL THEN 'not computed: month ' || CAST(${firstBad} AS VARCHAR) || ${quoteLiteral(" of this customer's contract year has an error")} END AS ${id('_year_error')}`,
       `CASE WHEN ${c('_solo')} IS NOT NULL THEN ${c('_month')} IS NOT NULL ELSE ${this.monthsBad(row, year)} END AS ${id('_months_bad')}`,
