@@ -167,6 +167,8 @@ export class CreditPlayground extends LitElement {
   @state() private clause?: { program: Program; lang: Lang; parts: readonly ClausePart[] };
   /** The editor lines the cursor is on (1-based): the clause marks the sentences they produce. */
   @state() private cursorLines: readonly number[] = [];
+  /** The sentence of the clause that has the focus: its lines stay marked when the pointer leaves the clause. */
+  private focusedPart?: ClausePart;
   /** The current draft's name ('' until named). */
   @state() private draftName = '';
   /** Two versions compared: both compiled without errors. */
@@ -999,14 +1001,14 @@ export class CreditPlayground extends LitElement {
       ${this.stale ? html`<p class="stale-note">${t.stale}</p>` : nothing}
       ${clause
         ? html`<p class="hint">${t.clauseHint}</p>
-          <div class="clause staled" lang=${clause.lang} @mouseleave=${() => this.pointAt(undefined)}>${clause.parts.map((part) => {
+          <div class="clause staled" lang=${clause.lang} @mouseleave=${() => this.pointAt(this.focusedPart)}>${clause.parts.map((part) => {
             const linked = part.spans.length > 0;
             const marked = linked && this.cursorLines.some((line) => part.lines.includes(line));
             return part.text === ''
               ? html`<div class="gap"></div>`
               : html`<p class="sentence" ?data-linked=${linked} ?data-marked=${marked} data-lines=${part.lines.join(' ')}
                   tabindex=${linked ? '0' : nothing}
-                  @mouseenter=${() => this.pointAt(part)} @focus=${() => this.pointAt(part)} @blur=${() => this.pointAt(undefined)}
+                  @mouseenter=${() => this.pointAt(linked ? part : this.focusedPart)} @focus=${() => this.pointAt((this.focusedPart = part))} @blur=${() => this.pointAt((this.focusedPart = undefined))}
                 >${part.text}</p>`;
           })}</div>`
         : html`<p class="hint">${t.noPreview}</p>`}

@@ -104,6 +104,8 @@ describe('clause and rules side by side, linked', () => {
   it('a sentence reached with the keyboard marks its rules', async () => {
     const el = await mount({ source: SOURCE });
     await waitUntil(() => clauseInView(el) && sentenceWith(el, WORDS.en.tier10), 'the clause', PATIENCE);
+    // A keyboard user's pointer rests away from the clause (an earlier test left it on a sentence).
+    await sendMouse({ type: 'move', position: [0, 0] });
     const first = sentenceWith(el, /The monthly fee is/)!;
     first.focus();
     await waitUntil(() => markedLines(el).length > 0, 'the fee line marked', PATIENCE);
