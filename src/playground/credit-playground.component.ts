@@ -25,7 +25,6 @@
  */
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { guard } from 'lit/directives/guard.js';
 import { EditorView } from '@codemirror/view';
 import { compile } from '../index.js';
 import type { Diagnostic, EvaluationResult, ExampleResult, Kind, Program } from '../index.js';
@@ -51,6 +50,7 @@ import { BACKGROUND_LENGTH, type Compiled } from './background-compile.js';
 import { CheckingController, type Edit } from './checking-controller.js';
 import { DraftsController } from './drafts-controller.js';
 import { previewKey } from './preview-key.js';
+import { renderProblems } from './problems-pane.js';
 import { decodeShare, encodeShare, withHash } from './share.js';
 import { styles } from './credit-playground.styles.js';
 import { declarationOf, declaredInText, programSymbols, type SymbolInfo } from './symbols.js';
@@ -100,12 +100,6 @@ export const MEASURES = {
   examples: 'credit-playground:examples',
   clause: 'credit-playground:clause',
 } as const;
-
-/**
- * The problems list shows the first this many (errors first): a list of
- * thousands re-rendered on every keystroke would cost more than the compile.
- */
-const PROBLEMS_SHOWN = 200;
 
 /** Idle time where the browser has it; a plain task elsewhere. */
 const whenIdle = (task: () => void): number =>
@@ -688,6 +682,10 @@ export class CreditPlayground extends LitElement {
     return hash ? withHash(location.href, hash) : undefined;
   }
 
+  private readonly jumpToOffset = (offset: number): void => {
+    if (this.view) jumpTo(this.view, offset);
+  };
+
   /** Moves the cursor to a 1-based line and column and focuses the editor. */
   jumpTo(line: number, column = 1): void {
     if (this.view) jumpTo(this.view, offsetOf(this.view.state, line, column));
@@ -835,7 +833,7 @@ export class CreditPlayground extends LitElement {
           <p class="hint" id="editor-hint">${t.editorHint}</p>
         </section>
         <div class="side">
-          ${this.renderProblems(t)} ${this.renderVersions(t)} ${this.renderCompare(t)} ${this.renderPreview(t)} ${this.renderExamples(t)} ${this.renderClause(t)}
+          ${renderProblems({ diagnostics: this.snapshot.diagnostics, checking: this.checks.checking, lang: this.language, jump: this.jumpToOffset }, t)} ${this.renderVersions(t)} ${this.renderCompare(t)} ${this.renderPreview(t)} ${this.renderExamples(t)} ${this.renderClause(t)}
         </div>
       </div>
       ${this.renderEmbedDialog(t)}
@@ -858,33 +856,6 @@ export class CreditPlayground extends LitElement {
       <button class="button" id="ui-language" lang=${this.language === 'en' ? 'de' : 'en'} aria-label=${t.uiLanguageLabel}
         @click=${() => (this.locale = this.language === 'en' ? 'de' : 'en')}>${t.uiLanguage}</button>
     </div>`;
-  }
-
-  private renderProblems(t: Strings): TemplateResult {
-    const list = this.snapshot.diagnostics;
-    return html`<section class="pane problems" part="problems" aria-labelledby="problems-heading" aria-busy=${String(this.checks.checking)}>
-      <h2 id="problems-heading">${t.problems} <span class="count">${guard([list, t], () => t.problemCount(list.filter((d) => d.severity === 'error').length, list.filter((d) => d.severity === 'warning').length))}</span>
-        <span class="count" role="status">${this.checks.checking ? html`<span id="checking">${t.checking}</span>` : nothing}</span></h2>
-      ${guard([list, t], () => this.renderProblemList(list, t))}
-    </section>`;
-  }
-
-  /**
-   * The list is rendered again only for a new compile or language: the
-   * component renders on every keystroke of a large draft ("Checking…"), and
-   * re-rendering 200 problems each time took tens of milliseconds.
-   */
-  private renderProblemList(list: readonly Diagnostic[], t: Strings): TemplateResult {
-    return list.length === 0
-      ? html`<p class="ok">${t.noProblems}</p>`
-      : html`<ul>${list.slice(0, PROBLEMS_SHOWN).map((d) => html`<li>
-          <button class="problem" data-severity=${d.severity} data-line=${d.start.line} data-code=${d.code}
-            @click=${() => this.view && jumpTo(this.view, d.span.start)}>
-            <span class="sev sev-${d.severity}">${t.severity[d.severity]}</span>
-            <span class="where">${t.at(d.start.line, d.start.column)}</span>
-            <span class="message">${messageOf(d as SaidDiagnostic, this.language)} <span class="code">${d.code}</span></span>
-          </button></li>`)}</ul>
-        ${list.length > PROBLEMS_SHOWN ? html`<p class="hint">${t.moreProblems(list.length - PROBLEMS_SHOWN)}</p>` : nothing}`;
   }
 
   private renderVersions(t: Strings): TemplateResult {
