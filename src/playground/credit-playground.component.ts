@@ -34,7 +34,6 @@ import { clauseParts, linkedLines, type ClausePart } from './clause-links.js';
 import { renderMoney, renderTerms } from './compare-view.js';
 import { smallestChange } from './smallest-change.js';
 import type { CompletionData } from './completion.js';
-import { messageOf, type SaidDiagnostic } from './diagnostics-de.js';
 import { jumpTo, offsetOf, sortDiagnostics, toLintDiagnostics } from './diagnostics.js';
 import { attributes, createEditor, historyJSON, phrases } from './editor.js';
 import { lineHighlight } from './line-highlight.js';
@@ -43,6 +42,7 @@ import { editorPhrases } from './phrases.js';
 import type { FixContext } from './quick-fixes.js';
 import type { Version } from './versions.js';
 import { VersionsController } from './versions-controller.js';
+import { renderExamples } from './examples-pane.js';
 import { embedInline, embedSrc, inlineSafe } from './embed.js';
 import type { HoverData } from './hover.js';
 import { langOf, strings, type Lang, type Strings } from './i18n.js';
@@ -691,6 +691,8 @@ export class CreditPlayground extends LitElement {
     if (this.view) jumpTo(this.view, offsetOf(this.view.state, line, column));
   }
 
+  private readonly jumpToLine = (line: number): void => this.jumpTo(line);
+
   // ——— data for completion and hover ———
 
   private symbols(): SymbolInfo[] {
@@ -833,7 +835,7 @@ export class CreditPlayground extends LitElement {
           <p class="hint" id="editor-hint">${t.editorHint}</p>
         </section>
         <div class="side">
-          ${renderProblems({ diagnostics: this.snapshot.diagnostics, checking: this.checks.checking, lang: this.language, jump: this.jumpToOffset }, t)} ${this.renderVersions(t)} ${this.renderCompare(t)} ${this.renderPreview(t)} ${this.renderExamples(t)} ${this.renderClause(t)}
+          ${renderProblems({ diagnostics: this.snapshot.diagnostics, checking: this.checks.checking, lang: this.language, jump: this.jumpToOffset }, t)} ${this.renderVersions(t)} ${this.renderCompare(t)} ${this.renderPreview(t)} ${renderExamples({ results: this.examples?.results ?? [], stale: this.stale, lang: this.language, jumpTo: this.jumpToLine }, t)} ${this.renderClause(t)}
         </div>
       </div>
       ${this.renderEmbedDialog(t)}
@@ -930,31 +932,6 @@ export class CreditPlayground extends LitElement {
             aria-describedby=${stale ? 'preview-stale' : nothing}
             @credit-change=${this.onCalculatorChange}></credit-calculator></div>`
         : html`<p class="hint">${t.noPreview}</p>`}
-    </section>`;
-  }
-
-  private renderExamples(t: Strings): TemplateResult {
-    const results = this.examples?.results ?? [];
-    const passed = results.filter((r) => r.passed).length;
-    return html`<section class="pane examples" part="examples" data-pane="examples" aria-labelledby="examples-heading" ?data-stale=${this.stale}>
-      <h2 id="examples-heading">${t.examples} ${results.length ? html`<span class="count">${t.examplesSummary(passed, results.length - passed)}</span>` : nothing}</h2>
-      ${this.stale ? html`<p class="stale-note">${t.stale}</p>` : nothing}
-      ${results.length === 0
-        ? html`<p class="hint">${t.noExamples}</p>`
-        : html`<ul class="staled">${results.map((r) => html`<li class="example" data-passed=${String(r.passed)} data-line=${r.line}>
-            <div class="example-head">
-              <span class="verdict ${r.passed ? 'passed' : 'failed'}">${r.passed ? t.passed : t.failed}</span>
-              <button class="link" aria-label=${`${r.name} — ${r.passed ? t.passed : t.failed} — ${t.goToLine(r.line)}`}
-                @click=${() => this.jumpTo(r.line)}>${r.name}</button>
-              <span class="where">${t.lineShort(r.line)}</span>
-            </div>
-            ${r.passed ? nothing : html`<dl class="expectations">
-              ${r.expectations.map((e) => html`<dt>${e.target}</dt>
-                <dd class="expected">${t.expected}: <code>${e.expected}</code></dd>
-                <dd class="actual ${e.passed ? '' : 'bad'}">${t.actual}: <code>${e.actual}</code></dd>`)}
-            </dl>
-            ${r.diagnostics.map((d) => html`<p class="hint">${messageOf(d as SaidDiagnostic, this.language)}</p>`)}`}
-          </li>`)}</ul>`}
     </section>`;
   }
 
