@@ -42,6 +42,7 @@ import { editorPhrases } from './phrases.js';
 import type { FixContext } from './quick-fixes.js';
 import type { Version } from './versions.js';
 import { VersionsController } from './versions-controller.js';
+import { changedValues, previewValue, renderPreview, type CalculatorChange } from './preview-pane.js';
 import { renderExamples } from './examples-pane.js';
 import { embedInline, embedSrc, inlineSafe } from './embed.js';
 import type { HoverData } from './hover.js';
@@ -715,35 +716,10 @@ export class CreditPlayground extends LitElement {
       stale: this.stale,
       symbol: (name) => symbols.get(name),
       declaration: (name) => declarationOf(this.source, name),
-      value: (name) => this.currentValue(name, symbols.get(name)),
+      value: (name) => previewValue(name, symbols.get(name), {
+        program: this.lastGood?.program, result: this.calculator?.result, values: this.previewValues, userInputs: this.userInputs,
+      }),
     };
-  }
-
-  /** A name's value in the preview's evaluation, with its unit. */
-  private currentValue(name: string, symbol: SymbolInfo | undefined): string | undefined {
-    const program = this.lastGood?.program;
-    const result = this.calculator?.result ?? (() => {
-      const evaluation = program?.evaluate(this.previewValues as never);
-      return evaluation?.ok ? evaluation.result : undefined;
-    })();
-    if (!program || !symbol) return undefined;
-    const currency = result?.currency ?? program.currency;
-    const unitOf = (raw: string): string => {
-      if (symbol.kind === 'percent') return `${raw}%`;
-      if (symbol.kind === 'money') return currency ? `${raw} ${currency}` : raw;
-      return raw;
-    };
-    if (name === 'total_credit' && result) return unitOf(result.credit.amount);
-    if (name === 'total_credit_percent' && result?.credit.percentOfFee != null) return `${result.credit.percentOfFee}%`;
-    if (name === 'fee' && result?.fee != null) return unitOf(result.fee);
-    if (result?.outputs[name] !== undefined) return unitOf(result.outputs[name]);
-    if (result && result.mode !== 'year' && result.values[name] !== undefined) return unitOf(result.values[name]);
-    const input = program.inputs.find((i) => i.name === name);
-    if (!input) return undefined;
-    const given = this.userInputs[name];
-    const raw = typeof given === 'string' || typeof given === 'number' || typeof given === 'boolean' ? String(given) : Array.isArray(given) ? given.join(', ') : input.default;
-    if (raw === undefined) return undefined;
-    return input.kind === 'duration' ? `${raw}${input.unit ?? ''}` : unitOf(raw);
   }
 
   /** The underlines of `diagnostics` (those near the viewport), in the interface's language, with their quick fixes. */
@@ -812,11 +788,10 @@ export class CreditPlayground extends LitElement {
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
 
-  /** Keeps the values the user changed in the preview; those left at their defaults follow the rules as they are edited. */
-  private onCalculatorChange(event: CustomEvent<{ inputs: Record<string, unknown> }>): void {
-    const inputs = this.preview?.program.inputs ?? [];
-    this.userInputs = Object.fromEntries(Object.entries(event.detail.inputs).filter(([name, value]) => String(value) !== inputs.find((i) => i.name === name)?.default));
-  }
+  /** Keeps the values the user changed in the preview. */
+  private readonly onCalculatorChange = (event: CalculatorChange): void => {
+    this.userInputs = changedValues(event, this.preview?.program);
+  };
 
   // ——— rendering ———
 
@@ -835,7 +810,12 @@ export class CreditPlayground extends LitElement {
           <p class="hint" id="editor-hint">${t.editorHint}</p>
         </section>
         <div class="side">
-          ${renderProblems({ diagnostics: this.snapshot.diagnostics, checking: this.checks.checking, lang: this.language, jump: this.jumpToOffset }, t)} ${this.renderVersions(t)} ${this.renderCompare(t)} ${this.renderPreview(t)} ${renderExamples({ results: this.examples?.results ?? [], stale: this.stale, lang: this.language, jumpTo: this.jumpToLine }, t)} ${this.renderClause(t)}
+          ${renderProblems({ diagnostics: this.snapshot.diagnostics, checking: this.checks.checking, lang: this.language, jump: this.jumpToOffset }, t)}
+          ${this.renderVersions(t)}
+          ${this.renderCompare(t)}
+          ${renderPreview({ program: this.lastGood ? this.preview!.program : undefined, values: this.previewValues, stale: this.stale, lang: this.language, changed: this.onCalculatorChange }, t)}
+          ${renderExamples({ results: this.examples?.results ?? [], stale: this.stale, lang: this.language, jumpTo: this.jumpToLine }, t)}
+          ${this.renderClause(t)}
         </div>
       </div>
       ${this.renderEmbedDialog(t)}
@@ -920,19 +900,6 @@ export class CreditPlayground extends LitElement {
     let diff = compared.diffs.get(lang);
     if (!diff) compared.diffs.set(lang, (diff = diffPrograms(compared.before.program, compared.after.program, lang)));
     return html`${renderTerms(diff, t)} ${renderMoney(diff.impact, t, lang)}`;
-  }
-
-  private renderPreview(t: Strings): TemplateResult {
-    const stale = this.stale;
-    return html`<section class="pane preview" part="preview" aria-labelledby="preview-heading" ?data-stale=${stale}>
-      <h2 id="preview-heading">${t.preview}</h2>
-      ${stale ? html`<p class="stale-note" id="preview-stale">${t.stale}</p>` : nothing}
-      ${this.lastGood
-        ? html`<div class="staled"><credit-calculator .program=${this.preview!.program} .values=${this.previewValues} locale=${this.language}
-            aria-describedby=${stale ? 'preview-stale' : nothing}
-            @credit-change=${this.onCalculatorChange}></credit-calculator></div>`
-        : html`<p class="hint">${t.noPreview}</p>`}
-    </section>`;
   }
 
   private renderClause(t: Strings): TemplateResult {
