@@ -30,13 +30,14 @@ import { compile } from '../index.js';
 import type { Diagnostic, EvaluationResult, ExampleResult, Kind, Program } from '../index.js';
 import { diffPrograms, type ProgramDiff } from '../language/diff/diff.js';
 import { format } from '../language/format/format.js';
-import { clauseParts, linkedLines, type ClausePart } from './clause-links.js';
+import { clauseParts, type ClausePart } from './clause-links.js';
+import { ClauseLinksController } from './clause-links-controller.js';
+import { renderClause } from './clause-pane.js';
 import { renderMoney, renderTerms } from './compare-view.js';
 import { smallestChange } from './smallest-change.js';
 import type { CompletionData } from './completion.js';
 import { jumpTo, offsetOf, sortDiagnostics, toLintDiagnostics } from './diagnostics.js';
 import { attributes, createEditor, historyJSON, phrases } from './editor.js';
-import { lineHighlight } from './line-highlight.js';
 import { underline, type Underline } from './underlines.js';
 import { editorPhrases } from './phrases.js';
 import type { FixContext } from './quick-fixes.js';
@@ -160,10 +161,6 @@ export class CreditPlayground extends LitElement {
   @state() private preview?: { key: string; program: Program };
   @state() private examples?: { program: Program; results: ExampleResult[] };
   @state() private clause?: { program: Program; lang: Lang; parts: readonly ClausePart[] };
-  /** The editor lines the cursor is on (1-based): the clause marks the sentences they produce. */
-  @state() private cursorLines: readonly number[] = [];
-  /** The sentence of the clause that has the focus: its lines stay marked when the pointer leaves the clause. */
-  private focusedPart?: ClausePart;
   /** The current draft's name ('' until named). */
   @state() private draftName = '';
   /** Two versions compared: both compiled without errors. */
@@ -184,6 +181,9 @@ export class CreditPlayground extends LitElement {
 
   /** The named versions, kept in IndexedDB (or memory) under the storage key. */
   private readonly kept = new VersionsController(this, () => (this.storageKey ? `${this.storageKey}:versions` : ''));
+
+  /** The sentences of the clause and the lines of the rules they come from, marked together. */
+  private readonly links = new ClauseLinksController(this, () => this.view);
 
   /** A large text is compiled in the worker: whether it is being checked, and its answer. */
   private readonly checks = new CheckingController(this, () => this.view?.state.doc.toString(), (source, result, edit) => this.show(source, result, edit));
@@ -325,7 +325,7 @@ export class CreditPlayground extends LitElement {
       ...(history !== undefined ? { history } : {}),
       keys: [{ key: 'Shift-Alt-f', run: () => (this.formatDraft(), true) }],
       onChange: () => this.schedule(),
-      onSelection: () => this.followCursor(),
+      onSelection: () => this.links.followCursor(),
     });
     this.view.dispatch(this.lintTransaction(this.snapshot.diagnostics));
     this.observePanes();
@@ -543,8 +543,12 @@ export class CreditPlayground extends LitElement {
     this.status = { say: (t) => t.formatted };
   }
 
+  private readonly chooseClauseLang = (lang: Lang): void => {
+    this.clauseLang = lang;
+  };
+
   /** Saves the clause, in the clause pane's language, as a Word document (the writer is loaded on first use). */
-  private async downloadDocx(): Promise<void> {
+  private readonly downloadDocx = async (): Promise<void> => {
     const program = this.lastGood?.program;
     if (!program) return;
     const lang = this.clauseLanguage;
@@ -558,7 +562,7 @@ export class CreditPlayground extends LitElement {
     } catch {
       this.status = { say: (t) => t.docxFailed };
     }
-  }
+  };
 
   // ——— versions ———
 
@@ -657,25 +661,6 @@ export class CreditPlayground extends LitElement {
   }
 
   // ——— clause and rules, linked ———
-
-  /** The cursor moved: the clause marks the sentences of its lines. */
-  private followCursor(): void {
-    const view = this.view;
-    if (!view) return;
-    const { doc, selection } = view.state;
-    const from = doc.lineAt(selection.main.from).number;
-    const to = doc.lineAt(selection.main.to).number;
-    if (this.cursorLines[0] === from && this.cursorLines[this.cursorLines.length - 1] === to) return;
-    this.cursorLines = Array.from({ length: to - from + 1 }, (_, i) => from + i);
-  }
-
-  /** A sentence of the clause is pointed at: its source lines are marked in the editor (none: `part` undefined). */
-  private pointAt(part: ClausePart | undefined): void {
-    const view = this.view;
-    if (!view) return;
-    const lines = part ? linkedLines(part, view.state.doc) : [];
-    view.dispatch({ effects: lineHighlight.of(lines) });
-  }
 
   /** A link that opens exactly this draft, or undefined when it would be too long. */
   async shareLink(): Promise<string | undefined> {
@@ -815,7 +800,7 @@ export class CreditPlayground extends LitElement {
           ${this.renderCompare(t)}
           ${renderPreview({ program: this.lastGood ? this.preview!.program : undefined, values: this.previewValues, stale: this.stale, lang: this.language, changed: this.onCalculatorChange }, t)}
           ${renderExamples({ results: this.examples?.results ?? [], stale: this.stale, lang: this.language, jumpTo: this.jumpToLine }, t)}
-          ${this.renderClause(t)}
+          ${renderClause({ clause: this.clause, lang: this.clauseLanguage, stale: this.stale, links: this.links, choose: this.chooseClauseLang, downloadDocx: this.downloadDocx }, t)}
         </div>
       </div>
       ${this.renderEmbedDialog(t)}
@@ -900,34 +885,6 @@ export class CreditPlayground extends LitElement {
     let diff = compared.diffs.get(lang);
     if (!diff) compared.diffs.set(lang, (diff = diffPrograms(compared.before.program, compared.after.program, lang)));
     return html`${renderTerms(diff, t)} ${renderMoney(diff.impact, t, lang)}`;
-  }
-
-  private renderClause(t: Strings): TemplateResult {
-    const clause = this.clause;
-    return html`<section class="pane" part="clause" data-pane="clause" aria-labelledby="clause-heading" ?data-stale=${this.stale}>
-      <h2 id="clause-heading">${t.clause}
-        <span class="clause-toggle" role="group" aria-label=${t.clauseLanguage}>
-          <button class="button" id="clause-en" lang="en" aria-pressed=${String(this.clauseLanguage === 'en')} @click=${() => (this.clauseLang = 'en')}>${t.english}</button>
-          <button class="button" id="clause-de" lang="de" aria-pressed=${String(this.clauseLanguage === 'de')} @click=${() => (this.clauseLang = 'de')}>${t.german}</button>
-        </span>
-        <button class="button clause-action" id="download-docx" ?disabled=${!clause} @click=${this.downloadDocx}>${t.downloadDocx}</button>
-        <button class="button clause-action" id="print-clause" ?disabled=${!clause} @click=${() => print()}>${t.printClause}</button>
-      </h2>
-      ${this.stale ? html`<p class="stale-note">${t.stale}</p>` : nothing}
-      ${clause
-        ? html`<p class="hint">${t.clauseHint}</p>
-          <div class="clause staled" lang=${clause.lang} @mouseleave=${() => this.pointAt(this.focusedPart)}>${clause.parts.map((part) => {
-            const linked = part.spans.length > 0;
-            const marked = linked && this.cursorLines.some((line) => part.lines.includes(line));
-            return part.text === ''
-              ? html`<div class="gap"></div>`
-              : html`<p class="sentence" ?data-linked=${linked} ?data-marked=${marked} data-lines=${part.lines.join(' ')}
-                  tabindex=${linked ? '0' : nothing}
-                  @mouseenter=${() => this.pointAt(linked ? part : this.focusedPart)} @focus=${() => this.pointAt((this.focusedPart = part))} @blur=${() => this.pointAt((this.focusedPart = undefined))}
-                >${part.text}</p>`;
-          })}</div>`
-        : html`<p class="hint">${t.noPreview}</p>`}
-    </section>`;
   }
 
   private renderEmbedDialog(t: Strings): TemplateResult {
