@@ -28,12 +28,11 @@ import { property, query, state } from 'lit/decorators.js';
 import { EditorView } from '@codemirror/view';
 import { compile } from '../index.js';
 import type { Diagnostic, EvaluationResult, ExampleResult, Kind, Program } from '../index.js';
-import { diffPrograms, type ProgramDiff } from '../language/diff/diff.js';
 import { format } from '../language/format/format.js';
 import { clauseParts, type ClausePart } from './clause-links.js';
 import { ClauseLinksController } from './clause-links-controller.js';
 import { renderClause } from './clause-pane.js';
-import { renderMoney, renderTerms } from './compare-view.js';
+import { renderCompare, showCurves, sideOf, type Comparison, type Side } from './compare-pane.js';
 import { smallestChange } from './smallest-change.js';
 import type { CompletionData } from './completion.js';
 import { jumpTo, offsetOf, sortDiagnostics, toLintDiagnostics } from './diagnostics.js';
@@ -43,6 +42,7 @@ import { editorPhrases } from './phrases.js';
 import type { FixContext } from './quick-fixes.js';
 import type { Version } from './versions.js';
 import { VersionsController } from './versions-controller.js';
+import { renderVersions } from './versions-pane.js';
 import { changedValues, previewValue, renderPreview, type CalculatorChange } from './preview-pane.js';
 import { renderExamples } from './examples-pane.js';
 import { embedInline, embedSrc, inlineSafe } from './embed.js';
@@ -57,23 +57,6 @@ import { decodeShare, encodeShare, withHash } from './share.js';
 import { styles } from './credit-playground.styles.js';
 import { declarationOf, declaredInText, programSymbols, type SymbolInfo } from './symbols.js';
 import { fetchTemplate, starterSource, templateIds } from './templates.js';
-
-/** One side of a comparison: a version, or the draft as it stands. */
-interface Side {
-  readonly name: string;
-  readonly source: string;
-  readonly program: Program;
-}
-
-interface Comparison {
-  readonly before: Side;
-  readonly after: Side;
-  /** The terms worded in the interface's language, computed once per language. */
-  readonly diffs: Map<Lang, ProgramDiff>;
-}
-
-/** The value of the draft as it stands in the Compare pickers. */
-const DRAFT = 'draft';
 
 /** What the last compile of the current text found. */
 interface Snapshot {
@@ -352,7 +335,7 @@ export class CreditPlayground extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if ((changed as Map<PropertyKey, unknown>).has('compared')) this.showCurves();
+    if ((changed as Map<PropertyKey, unknown>).has('compared')) showCurves(this.curves, this.compared);
     // `lastGood` is private, so it is not a key of `PropertyValues<this>`.
     if ((changed as Map<PropertyKey, unknown>).has('lastGood') || changed.has('clauseLang') || changed.has('locale')) this.scheduleSlow();
   }
@@ -598,11 +581,11 @@ export class CreditPlayground extends LitElement {
     this.view?.focus();
   }
 
-  private exportVersions(): void {
+  private readonly exportVersions = (): void => {
     const count = this.kept.versions.length;
     this.saveFile(`${this.fileName}-versions.json`, new Blob([this.kept.file()], { type: 'application/json' }));
     this.status = { say: (t) => t.exported(count) };
-  }
+  };
 
   /** Adds the versions of a file; a file with any problem adds nothing and says what is wrong. */
   async importVersions(file: File): Promise<void> {
@@ -610,18 +593,11 @@ export class CreditPlayground extends LitElement {
     this.status = result.ok ? { say: (t) => t.imported(result.added, result.known) } : { say: (t) => t.importFailed(file.name, result.problem) };
   }
 
-  private onImportFile(event: Event): void {
-    const input = event.target as HTMLInputElement;
-    const file = input.files?.[0];
-    input.value = '';
-    if (file) void this.importVersions(file);
-  }
-
-  private onDraftName(event: Event): void {
-    this.draftName = (event.target as HTMLInputElement).value.trim();
+  private readonly nameDraft = (name: string): void => {
+    this.draftName = name.trim();
     this.drafts.changed(this.source);
     this.scheduleSlow();
-  }
+  };
 
   /** Compares the two versions chosen in the pickers (older first); says why not when it cannot. */
   async compareChosen(older = this.compareOlder?.value, newer = this.compareNewer?.value): Promise<void> {
@@ -639,25 +615,7 @@ export class CreditPlayground extends LitElement {
 
   private side(id: string): Side | { name: string } {
     const version = this.kept.find(id);
-    const name = version?.name ?? this.t.currentDraft;
-    const source = version?.source ?? this.source;
-    const program = compile(source).program;
-    return program ? { name, source, program } : { name };
-  }
-
-  /** Hands both versions' rules to the chart, as the plans of a <credit-compare>. */
-  private showCurves(): void {
-    const chart = this.curves;
-    const compared = this.compared;
-    if (!chart || !compared) return;
-    const scripts = [compared.before, compared.after].map((side) => {
-      const script = document.createElement('script');
-      script.type = 'text/credit-rules';
-      script.dataset.plan = side.name;
-      script.textContent = side.source;
-      return script;
-    });
-    chart.replaceChildren(...scripts);
+    return sideOf(version?.name ?? this.t.currentDraft, version?.source ?? this.source);
   }
 
   // ——— clause and rules, linked ———
@@ -796,8 +754,11 @@ export class CreditPlayground extends LitElement {
         </section>
         <div class="side">
           ${renderProblems({ diagnostics: this.snapshot.diagnostics, checking: this.checks.checking, lang: this.language, jump: this.jumpToOffset }, t)}
-          ${this.renderVersions(t)}
-          ${this.renderCompare(t)}
+          ${renderVersions({
+            kept: this.kept, draftName: this.draftName, save: () => void this.saveVersion(), nameDraft: this.nameDraft, restore: (id) => this.restoreVersion(id),
+            compare: () => void this.compareChosen(), exportVersions: this.exportVersions, importVersions: (file) => void this.importVersions(file),
+          }, t)}
+          ${renderCompare(this.compared, this.language, () => (this.compared = undefined), t)}
           ${renderPreview({ program: this.lastGood ? this.preview!.program : undefined, values: this.previewValues, stale: this.stale, lang: this.language, changed: this.onCalculatorChange }, t)}
           ${renderExamples({ results: this.examples?.results ?? [], stale: this.stale, lang: this.language, jumpTo: this.jumpToLine }, t)}
           ${renderClause({ clause: this.clause, lang: this.clauseLanguage, stale: this.stale, links: this.links, choose: this.chooseClauseLang, downloadDocx: this.downloadDocx }, t)}
@@ -823,68 +784,6 @@ export class CreditPlayground extends LitElement {
       <button class="button" id="ui-language" lang=${this.language === 'en' ? 'de' : 'en'} aria-label=${t.uiLanguageLabel}
         @click=${() => (this.locale = this.language === 'en' ? 'de' : 'en')}>${t.uiLanguage}</button>
     </div>`;
-  }
-
-  private renderVersions(t: Strings): TemplateResult {
-    return html`<section class="pane versions" part="versions" aria-labelledby="versions-heading">
-      <h2 id="versions-heading">${t.versions}</h2>
-      ${this.kept.problem ? html`<p class="stale-note" id="store-problem">${t.storeProblem(this.kept.problem)}</p>` : nothing}
-      <form class="version-form" @submit=${(e: Event) => { e.preventDefault(); void this.saveVersion(); }}>
-        <label for="draft-name">${t.draftName}</label>
-        <input id="draft-name" .value=${this.draftName} placeholder=${t.untitled} @change=${this.onDraftName} />
-        <label for="version-name">${t.versionName}</label>
-        <input id="version-name" placeholder=${t.versionPlaceholder} />
-        <button class="button" id="save-version" type="submit">${t.saveVersion}</button>
-      </form>
-      <h3 id="history-heading">${t.history}</h3>
-      ${this.kept.versions.length === 0
-        ? html`<p class="hint">${t.noVersions}</p>`
-        : html`<ul class="history" aria-labelledby="history-heading">${this.kept.versions.map((v) => html`<li class="version" data-id=${v.id}>
-            <span class="version-name">${v.name}</span>
-            <span class="version-draft">${v.draft}</span>
-            <time datetime=${v.saved}>${t.savedAt(new Date(v.saved))}</time>
-            <button class="button restore" aria-label=${t.restoreLabel(v.name, v.draft)} @click=${() => this.restoreVersion(v.id)}>${t.restore}</button>
-          </li>`)}</ul>`}
-      ${this.renderComparePickers(t)}
-      <div class="actions">
-        <button class="button" id="export-versions" ?disabled=${this.kept.versions.length === 0} @click=${this.exportVersions}>${t.exportVersions}</button>
-        <label class="button" for="import-versions">${t.importVersions}</label>
-        <input type="file" id="import-versions" class="visually-hidden" accept=".json,application/json" @change=${this.onImportFile} />
-      </div>
-    </section>`;
-  }
-
-  private renderComparePickers(t: Strings): TemplateResult {
-    if (this.kept.versions.length === 0) return html`<p class="hint">${t.compareNeedsTwo}</p>`;
-    const options = (selected: string) => html`<option value=${DRAFT} ?selected=${selected === DRAFT}>${t.currentDraft}</option>
-      ${this.kept.versions.map((v) => html`<option value=${v.id} ?selected=${v.id === selected}>${v.name} — ${v.draft}</option>`)}`;
-    return html`<form class="compare-form" @submit=${(e: Event) => { e.preventDefault(); void this.compareChosen(); }}>
-      <label for="compare-older">${t.compareOlder}</label>
-      <select id="compare-older">${options(this.kept.versions[0].id)}</select>
-      <label for="compare-newer">${t.compareNewer}</label>
-      <select id="compare-newer">${options(DRAFT)}</select>
-      <button class="button" id="compare" type="submit">${t.compare}</button>
-    </form>`;
-  }
-
-  private renderCompare(t: Strings): TemplateResult | typeof nothing {
-    const compared = this.compared;
-    if (!compared) return nothing;
-    return html`<section class="pane compare" part="compare" aria-labelledby="compare-heading">
-      <h2 id="compare-heading">${t.compare}: ${t.compareTitle(compared.before.name, compared.after.name)}
-        <button class="button close-compare" aria-label=${t.closeCompare} @click=${() => (this.compared = undefined)}>×</button>
-      </h2>
-      ${this.renderDiff(compared, t)}
-      <h3>${t.curves}</h3>
-      <credit-compare panels="chart" compact locale=${this.language}></credit-compare>
-    </section>`;
-  }
-
-  private renderDiff(compared: Comparison, t: Strings): TemplateResult {
-    const lang = this.language;
-    let diff = compared.diffs.get(lang);
-    if (!diff) compared.diffs.set(lang, (diff = diffPrograms(compared.before.program, compared.after.program, lang)));
-    return html`${renderTerms(diff, t)} ${renderMoney(diff.impact, t, lang)}`;
   }
 
   private renderEmbedDialog(t: Strings): TemplateResult {
