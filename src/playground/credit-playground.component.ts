@@ -54,9 +54,11 @@ import { DraftsController } from './drafts-controller.js';
 import { previewKey } from './preview-key.js';
 import { renderProblems } from './problems-pane.js';
 import { decodeShare, encodeShare, withHash } from './share.js';
+import { renderStatus, type Message, type Status } from './status.js';
 import { styles } from './credit-playground.styles.js';
 import { declarationOf, declaredInText, programSymbols, type SymbolInfo } from './symbols.js';
 import { fetchTemplate, starterSource, templateIds } from './templates.js';
+import { renderToolbar } from './toolbar.js';
 
 /** What the last compile of the current text found. */
 interface Snapshot {
@@ -114,9 +116,6 @@ const cancelIdle = (handle: number): void =>
  * @cssprop [--playground-danger=#b3261e] - Errors and the stale marker.
  * @cssprop [--playground-mono=ui-monospace] - The editor's font.
  */
-/** A status message in whichever language the interface is in. */
-type Message = (t: Strings) => string;
-
 export class CreditPlayground extends LitElement {
   static override styles = styles;
 
@@ -149,7 +148,7 @@ export class CreditPlayground extends LitElement {
   /** Two versions compared: both compiled without errors. */
   @state() private compared?: Comparison;
   /** The last message, said in the language the interface is in when it shows (so switching it translates the message too). */
-  @state() private status?: { say: Message; link?: string };
+  @state() private status?: Status;
   @state() private previewValues: Record<string, unknown> = {};
   @state() private embed?: { source: string; inline?: string; src: string; file: string };
   @state() private template: string = templateIds[0];
@@ -741,11 +740,13 @@ export class CreditPlayground extends LitElement {
   protected override render(): TemplateResult {
     const t = this.t;
     return html`<div class="root" lang=${this.language}>
-      ${this.renderToolbar(t)}
-      <div class="status">
-        <p role="status">${this.status?.say(t) ?? ''}</p>
-        ${this.status?.link ? html`<input id="share-link" readonly aria-label=${t.shareLink} .value=${this.status.link} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />` : nothing}
-      </div>
+      ${renderToolbar({
+        template: this.template, lang: this.language,
+        chooseTemplate: (id) => (this.template = id), openTemplate: () => void this.openTemplate(this.template),
+        format: () => this.formatDraft(), share: () => void this.onShare(), embed: () => this.onEmbed(), download: () => this.download(),
+        startFresh: () => void this.startFresh(), switchLanguage: () => (this.locale = this.language === 'en' ? 'de' : 'en'),
+      }, t)}
+      ${renderStatus(this.status, t)}
       <div class="layout">
         <section class="pane editor-pane" aria-labelledby="editor-heading">
           <h2 id="editor-heading">${t.editor}</h2>
@@ -765,24 +766,6 @@ export class CreditPlayground extends LitElement {
         </div>
       </div>
       ${this.renderEmbedDialog(t)}
-    </div>`;
-  }
-
-  private renderToolbar(t: Strings): TemplateResult {
-    return html`<div class="toolbar" role="group" aria-label=${t.toolbar}>
-      <label for="template">${t.templates}</label>
-      <select id="template" .value=${this.template} @change=${(e: Event) => (this.template = (e.target as HTMLSelectElement).value)}>
-        ${templateIds.map((id) => html`<option value=${id} ?selected=${id === this.template}>${t.templateNames[id] ?? id}</option>`)}
-      </select>
-      <button class="button" id="open-template" @click=${() => this.openTemplate(this.template)}>${t.openTemplate}</button>
-      <span class="spacer"></span>
-      <button class="button" id="format" aria-label=${t.formatLabel} @click=${() => this.formatDraft()}>${t.format}</button>
-      <button class="button" id="share" @click=${this.onShare}>${t.share}</button>
-      <button class="button" id="embed" @click=${this.onEmbed}>${t.embed}</button>
-      <button class="button" id="download" @click=${() => this.download()}>${t.download}</button>
-      <button class="button" id="start-fresh" @click=${this.startFresh}>${t.startFresh}</button>
-      <button class="button" id="ui-language" lang=${this.language === 'en' ? 'de' : 'en'} aria-label=${t.uiLanguageLabel}
-        @click=${() => (this.locale = this.language === 'en' ? 'de' : 'en')}>${t.uiLanguage}</button>
     </div>`;
   }
 
