@@ -23,7 +23,7 @@
  * until the newest text's answer comes, the problems pane says it is
  * checking, and an answer for an older text is never shown.
  */
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { EditorView } from '@codemirror/view';
 import { compile } from '../index.js';
@@ -45,7 +45,8 @@ import { VersionsController } from './versions-controller.js';
 import { renderVersions } from './versions-pane.js';
 import { changedValues, previewValue, renderPreview, type CalculatorChange } from './preview-pane.js';
 import { renderExamples } from './examples-pane.js';
-import { embedInline, embedSrc, inlineSafe } from './embed.js';
+import { embedCode, renderEmbedDialog, type Embed } from './embed-dialog.js';
+import { clauseDocxFile, creditFile, saveFile, toClipboard } from './file-actions.js';
 import type { HoverData } from './hover.js';
 import { langOf, strings, type Lang, type Strings } from './i18n.js';
 import { BACKGROUND_LENGTH, type Compiled } from './background-compile.js';
@@ -150,7 +151,7 @@ export class CreditPlayground extends LitElement {
   /** The last message, said in the language the interface is in when it shows (so switching it translates the message too). */
   @state() private status?: Status;
   @state() private previewValues: Record<string, unknown> = {};
-  @state() private embed?: { source: string; inline?: string; src: string; file: string };
+  @state() private embed?: Embed;
   @state() private template: string = templateIds[0];
 
   @query('.editor') private editorHost!: HTMLElement;
@@ -536,10 +537,8 @@ export class CreditPlayground extends LitElement {
     const lang = this.clauseLanguage;
     const file = `${this.fileName}-${lang}.docx`;
     try {
-      const { clauseDocx, DOCX_MIME_TYPE } = await import('../clause-export/docx.js');
-      const examples = this.examples?.program === program ? this.examples.results : undefined;
-      const bytes = await clauseDocx(program, lang, examples);
-      this.saveFile(file, new Blob([bytes as BlobPart], { type: DOCX_MIME_TYPE }));
+      const blob = await clauseDocxFile(program, lang, () => (this.examples?.program === program ? this.examples.results : undefined));
+      saveFile(this.renderRoot, file, blob);
       this.status = { say: (t) => t.docxSaved(file) };
     } catch {
       this.status = { say: (t) => t.docxFailed };
@@ -582,7 +581,7 @@ export class CreditPlayground extends LitElement {
 
   private readonly exportVersions = (): void => {
     const count = this.kept.versions.length;
-    this.saveFile(`${this.fileName}-versions.json`, new Blob([this.kept.file()], { type: 'application/json' }));
+    saveFile(this.renderRoot, `${this.fileName}-versions.json`, new Blob([this.kept.file()], { type: 'application/json' }));
     this.status = { say: (t) => t.exported(count) };
   };
 
@@ -693,7 +692,7 @@ export class CreditPlayground extends LitElement {
     const link = await this.shareLink().catch(() => null);
     if (link === null) return void (this.status = { say: (t) => t.shareFailed });
     if (link === undefined) return void (this.status = { say: (t) => t.shareTooLong });
-    const copied = await navigator.clipboard?.writeText(link).then(() => true, () => false);
+    const copied = await toClipboard(link);
     this.status = { say: (t) => (copied ? t.shareCopied : t.shareManual), link };
   }
 
@@ -702,32 +701,18 @@ export class CreditPlayground extends LitElement {
     // Only rules without errors can be embedded: the last version that had none.
     const source = this.lastGood?.source;
     if (source === undefined) return void (this.status = { say: (t) => t.embedNeedsRules });
-    const file = `${this.fileName}.credit`;
-    this.embed = { source, src: embedSrc(file, options), file, ...(inlineSafe(source) ? { inline: embedInline(source, options) } : {}) };
+    this.embed = embedCode(source, `${this.fileName}.credit`, options);
     void this.updateComplete.then(() => this.dialog?.showModal());
   }
 
   private async copy(text: string): Promise<void> {
-    const copied = await navigator.clipboard?.writeText(text).then(() => true, () => false);
+    const copied = await toClipboard(text);
     this.status = { say: (t) => (copied ? t.copied : t.copyFailed) };
   }
 
   /** Saves the text (the draft as it stands, unless given) as a `.credit` file. */
   private download(text = this.source): void {
-    this.saveFile(`${this.fileName}.credit`, new Blob([text], { type: 'text/plain;charset=utf-8' }));
-  }
-
-  /** Hands a file to the browser's downloads. */
-  private saveFile(name: string, blob: Blob): void {
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = name;
-    a.style.display = 'none';
-    this.renderRoot.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    saveFile(this.renderRoot, `${this.fileName}.credit`, creditFile(text));
   }
 
   /** Keeps the values the user changed in the preview. */
@@ -765,28 +750,10 @@ export class CreditPlayground extends LitElement {
           ${renderClause({ clause: this.clause, lang: this.clauseLanguage, stale: this.stale, links: this.links, choose: this.chooseClauseLang, downloadDocx: this.downloadDocx }, t)}
         </div>
       </div>
-      ${this.renderEmbedDialog(t)}
+      ${renderEmbedDialog({
+        embed: this.embed, stale: this.embed !== undefined && this.embed.source !== this.source, copy: (text) => void this.copy(text), download: (text) => this.download(text),
+        close: () => this.dialog?.close(), closed: () => (this.embed = undefined),
+      }, t)}
     </div>`;
-  }
-
-  private renderEmbedDialog(t: Strings): TemplateResult {
-    const embed = this.embed;
-    return html`<dialog aria-labelledby="embed-heading" @close=${() => (this.embed = undefined)}>
-      ${embed ? html`<h2 id="embed-heading">${t.embedTitle}</h2>
-        ${embed.source !== this.source ? html`<p class="stale-note">${t.embedStale}</p>` : nothing}
-        <h3 id="embed-inline">${t.embedInline}</h3>
-        ${embed.inline
-          ? html`<textarea readonly aria-labelledby="embed-inline" .value=${embed.inline}></textarea>
-            <div class="actions"><button class="button" @click=${() => this.copy(embed.inline!)}>${t.copy}</button></div>`
-          : html`<p class="hint">${t.embedInlineUnsafe}</p>`}
-        <h3 id="embed-src">${t.embedSrc}</h3>
-        <p class="hint">${t.embedSrcNote(embed.file)}</p>
-        <textarea readonly aria-labelledby="embed-src" .value=${embed.src}></textarea>
-        <div class="actions">
-          <button class="button" @click=${() => this.copy(embed.src)}>${t.copy}</button>
-          <button class="button" @click=${() => this.download(embed.source)}>${t.download}</button>
-          <button class="button" @click=${() => this.dialog?.close()}>${t.close}</button>
-        </div>` : nothing}
-    </dialog>`;
   }
 }
