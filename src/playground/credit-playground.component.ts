@@ -41,6 +41,7 @@ import { underline, type Underline } from './underlines.js';
 import { editorPhrases } from './phrases.js';
 import type { FixContext } from './quick-fixes.js';
 import type { Version } from './versions.js';
+import { LazyPanesController, type LazyPane } from './lazy-panes-controller.js';
 import { VersionsController } from './versions-controller.js';
 import { renderVersions } from './versions-pane.js';
 import { changedValues, previewValue, renderPreview, type CalculatorChange } from './preview-pane.js';
@@ -77,9 +78,6 @@ export interface PlaygroundChangeDetail {
 
 type CalculatorElement = HTMLElement & { program?: Program; values?: Record<string, unknown>; result?: EvaluationResult; updateComplete?: Promise<unknown> };
 
-/** The panes whose content is computed only while they are in view. */
-type LazyPane = 'examples' | 'clause';
-
 /** Names of the `performance` marks and measures, for benchmarks. */
 export const MEASURES = {
   compile: 'credit-playground:compile',
@@ -88,12 +86,6 @@ export const MEASURES = {
   examples: 'credit-playground:examples',
   clause: 'credit-playground:clause',
 } as const;
-
-/** Idle time where the browser has it; a plain task elsewhere. */
-const whenIdle = (task: () => void): number =>
-  typeof requestIdleCallback === 'function' ? requestIdleCallback(task, { timeout: 300 }) : window.setTimeout(task);
-const cancelIdle = (handle: number): void =>
-  typeof cancelIdleCallback === 'function' ? cancelIdleCallback(handle) : clearTimeout(handle);
 
 /**
  * A drafting playground for credit rules: editor, problems, live preview,
@@ -171,6 +163,9 @@ export class CreditPlayground extends LitElement {
   /** A large text is compiled in the worker: whether it is being checked, and its answer. */
   private readonly checks = new CheckingController(this, () => this.view?.state.doc.toString(), (source, result, edit) => this.show(source, result, edit));
 
+  /** The examples and the clause, worked out in idle time for the panes in view. */
+  private readonly panes = new LazyPanesController(this, (inView) => this.fillPanes(inView));
+
   /** The draft in local storage, and other tabs' drafts. */
   private readonly drafts = new DraftsController(this, {
     name: () => this.draftName,
@@ -186,11 +181,8 @@ export class CreditPlayground extends LitElement {
 
   private view?: EditorView;
   private frame = 0;
-  private slow = 0;
   /** When the first edit not yet compiled happened: the start of `…:keystroke`. */
   private editedAt?: number;
-  private readonly visible = new Set<LazyPane>();
-  private observer?: IntersectionObserver;
   private fileName = 'credit-rules';
   /** Values the user set in the preview, kept when the program changes. */
   private userInputs: Record<string, unknown> = {};
@@ -253,12 +245,8 @@ export class CreditPlayground extends LitElement {
     super.connectedCallback();
     // A share link pasted into the address bar of an open playground.
     addEventListener('hashchange', this.onHashChange);
-    // Moved in the page: the panes are observed again (the first time, after the first render),
-    // and a text whose compile was dropped on leaving is compiled now.
-    if (this.hasUpdated) {
-      this.observePanes();
-      if (this.source !== this.snapshot.source) this.schedule();
-    }
+    // Moved in the page (the controllers watch the panes again): a text whose compile was dropped on leaving is compiled now.
+    if (this.hasUpdated && this.source !== this.snapshot.source) this.schedule();
   }
 
   override disconnectedCallback(): void {
@@ -266,30 +254,8 @@ export class CreditPlayground extends LitElement {
     // The last keystroke's compile, if its frame has not come; then the controllers stop the worker and save the draft.
     if (this.frame) this.refresh(true);
     cancelAnimationFrame(this.frame);
-    cancelIdle(this.slow);
     this.frame = 0;
-    this.slow = 0;
-    this.observer?.disconnect();
     super.disconnectedCallback();
-  }
-
-  /** Watches which of the lazy panes are in view (or nearly), and fills them when they come into view. */
-  private observePanes(): void {
-    this.observer?.disconnect();
-    if (typeof IntersectionObserver !== 'function') {
-      // Without the observer, every pane counts as in view.
-      this.visible.add('examples').add('clause');
-      return;
-    }
-    this.observer = new IntersectionObserver((entries) => {
-      for (const entry of entries) {
-        const pane = (entry.target as HTMLElement).dataset.pane as LazyPane;
-        if (entry.isIntersecting) this.visible.add(pane);
-        else this.visible.delete(pane);
-      }
-      this.scheduleSlow();
-    }, { rootMargin: '200px' });
-    for (const pane of this.renderRoot.querySelectorAll('[data-pane]')) this.observer.observe(pane);
   }
 
   protected override firstUpdated(): void {
@@ -311,7 +277,7 @@ export class CreditPlayground extends LitElement {
       onSelection: () => this.links.followCursor(),
     });
     this.view.dispatch(this.lintTransaction(this.snapshot.diagnostics));
-    this.observePanes();
+    this.panes.observe();
     void Promise.all([this.openSharedDraft(), this.kept.load()]).finally(() => this.readyResolve());
   }
 
@@ -337,7 +303,7 @@ export class CreditPlayground extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     if ((changed as Map<PropertyKey, unknown>).has('compared')) showCurves(this.curves, this.compared);
     // `lastGood` is private, so it is not a key of `PropertyValues<this>`.
-    if ((changed as Map<PropertyKey, unknown>).has('lastGood') || changed.has('clauseLang') || changed.has('locale')) this.scheduleSlow();
+    if ((changed as Map<PropertyKey, unknown>).has('lastGood') || changed.has('clauseLang') || changed.has('locale')) this.panes.schedule();
   }
 
   // ——— compiling ———
@@ -375,7 +341,7 @@ export class CreditPlayground extends LitElement {
       }
       // Saved whether or not its compile has come back.
       this.drafts.changed(source);
-      this.scheduleSlow();
+      this.panes.schedule();
     }
     const start = performance.now();
     if (source.length >= BACKGROUND_LENGTH) return this.checks.check(source, { edited, editedAt, start });
@@ -422,29 +388,24 @@ export class CreditPlayground extends LitElement {
   }
 
   /**
-   * In idle time: the examples and clause text of the program now shown, for
-   * the panes in view (a pane out of view is filled when it scrolls in), and
-   * the draft into storage. One task at a time: it takes the program shown when it runs.
+   * In idle time (`panes.schedule()`): the draft into storage, and the
+   * examples and clause text of the program now shown, for the panes in view.
    */
-  private scheduleSlow(): void {
-    if (this.slow) return;
-    this.slow = whenIdle(() => {
-      this.slow = 0;
-      this.drafts.save();
-      const program = this.lastGood?.program;
-      if (!program) return;
-      if (this.visible.has('examples') && this.examples?.program !== program) {
-        const start = performance.now();
-        this.examples = { program, results: program.runExamples({ lang: this.clauseLanguage }) };
-        performance.measure(MEASURES.examples, { start, end: performance.now() });
-      }
-      const lang = this.clauseLanguage;
-      if (this.visible.has('clause') && (this.clause?.program !== program || this.clause.lang !== lang)) {
-        const start = performance.now();
-        this.clause = { program, lang, parts: clauseParts(program, lang) };
-        performance.measure(MEASURES.clause, { start, end: performance.now() });
-      }
-    });
+  private fillPanes(inView: ReadonlySet<LazyPane>): void {
+    this.drafts.save();
+    const program = this.lastGood?.program;
+    if (!program) return;
+    if (inView.has('examples') && this.examples?.program !== program) {
+      const start = performance.now();
+      this.examples = { program, results: program.runExamples({ lang: this.clauseLanguage }) };
+      performance.measure(MEASURES.examples, { start, end: performance.now() });
+    }
+    const lang = this.clauseLanguage;
+    if (inView.has('clause') && (this.clause?.program !== program || this.clause.lang !== lang)) {
+      const start = performance.now();
+      this.clause = { program, lang, parts: clauseParts(program, lang) };
+      performance.measure(MEASURES.clause, { start, end: performance.now() });
+    }
   }
 
   // ——— the draft ———
@@ -594,7 +555,7 @@ export class CreditPlayground extends LitElement {
   private readonly nameDraft = (name: string): void => {
     this.draftName = name.trim();
     this.drafts.changed(this.source);
-    this.scheduleSlow();
+    this.panes.schedule();
   };
 
   /** Compares the two versions chosen in the pickers (older first); says why not when it cannot. */
