@@ -55,7 +55,7 @@ import { CheckingController, type Edit } from './checking-controller.js';
 import { DraftsController } from './drafts-controller.js';
 import { previewKey } from './preview-key.js';
 import { renderProblems } from './problems-pane.js';
-import { decodeShare, encodeShare, withHash } from './share.js';
+import { SharedLinkController } from './shared-link-controller.js';
 import { renderStatus, type Message, type Status } from './status.js';
 import { styles } from './credit-playground.styles.js';
 import { declarationOf, declaredInText, programSymbols, type SymbolInfo } from './symbols.js';
@@ -163,6 +163,14 @@ export class CreditPlayground extends LitElement {
   /** A large text is compiled in the worker: whether it is being checked, and its answer. */
   private readonly checks = new CheckingController(this, () => this.view?.state.doc.toString(), (source, result, edit) => this.show(source, result, edit));
 
+  /** A draft shared by a link in the page's address. */
+  private readonly shared = new SharedLinkController(this, {
+    ignored: () => this.ignoreHash,
+    source: () => this.source,
+    open: (source) => this.replace(source, false, (t) => t.sharedOpened),
+    broken: (reason) => void (this.status = { say: (t) => t.sharedBroken(reason) }),
+  });
+
   /** The examples and the clause, worked out in idle time for the panes in view. */
   private readonly panes = new LazyPanesController(this, (inView) => this.fillPanes(inView));
 
@@ -190,8 +198,6 @@ export class CreditPlayground extends LitElement {
   private templateToken = 0;
   /** Text a host set before the first render. */
   private pendingSource?: string;
-  /** The draft came from a share link and is not edited yet: the user's own draft stays in storage. */
-  private fromLink = false;
   private readyResolve!: () => void;
 
   /** Resolves once the draft (saved, shared or starter) is in the editor and compiled. */
@@ -243,14 +249,11 @@ export class CreditPlayground extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // A share link pasted into the address bar of an open playground.
-    addEventListener('hashchange', this.onHashChange);
     // Moved in the page (the controllers watch the panes again): a text whose compile was dropped on leaving is compiled now.
     if (this.hasUpdated && this.source !== this.snapshot.source) this.schedule();
   }
 
   override disconnectedCallback(): void {
-    removeEventListener('hashchange', this.onHashChange);
     // The last keystroke's compile, if its frame has not come; then the controllers stop the worker and save the draft.
     if (this.frame) this.refresh(true);
     cancelAnimationFrame(this.frame);
@@ -278,7 +281,7 @@ export class CreditPlayground extends LitElement {
     });
     this.view.dispatch(this.lintTransaction(this.snapshot.diagnostics));
     this.panes.observe();
-    void Promise.all([this.openSharedDraft(), this.kept.load()]).finally(() => this.readyResolve());
+    void Promise.all([this.shared.open(), this.kept.load()]).finally(() => this.readyResolve());
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -334,11 +337,7 @@ export class CreditPlayground extends LitElement {
     // An edit undone before its frame (type, then delete) leaves nothing to do, and a text in the worker is forgotten.
     if (source === this.snapshot.source) return this.checks.stop();
     if (edited) {
-      if (this.fromLink) {
-        // Edited, the shared draft becomes the user's own: saved, and a reload no longer opens the link.
-        this.fromLink = false;
-        history.replaceState(history.state, '', location.pathname + location.search);
-      }
+      this.shared.edited();
       // Saved whether or not its compile has come back.
       this.drafts.changed(source);
       this.panes.schedule();
@@ -422,23 +421,6 @@ export class CreditPlayground extends LitElement {
     this.refresh(announce);
     if (message) this.status = { say: message };
   }
-
-  private async openSharedDraft(): Promise<void> {
-    if (this.ignoreHash) return;
-    // A browser without DecompressionStream cannot read a link at all.
-    const decoded = await decodeShare(location.hash).catch(() => ({ ok: false, reason: 'encoding' }) as const);
-    if (!decoded) return;
-    if (!decoded.ok) {
-      const reason = decoded.reason;
-      this.status = { say: (t) => t.sharedBroken(reason) };
-      return;
-    }
-    // Not saved until edited: the user's own draft stays in storage, and a reload opens the link again.
-    if (decoded.source !== this.source) this.replace(decoded.source, false, (t) => t.sharedOpened);
-    this.fromLink = true;
-  }
-
-  private readonly onHashChange = () => void this.openSharedDraft();
 
   /**
    * Starts a new, empty draft. The previous draft is kept as a version (unless
@@ -580,9 +562,8 @@ export class CreditPlayground extends LitElement {
   // ——— clause and rules, linked ———
 
   /** A link that opens exactly this draft, or undefined when it would be too long. */
-  async shareLink(): Promise<string | undefined> {
-    const hash = await encodeShare(this.source);
-    return hash ? withHash(location.href, hash) : undefined;
+  shareLink(): Promise<string | undefined> {
+    return this.shared.link(this.source);
   }
 
   private readonly jumpToOffset = (offset: number): void => {
