@@ -27,19 +27,18 @@ import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit'
 import { property, query, state } from 'lit/decorators.js';
 import { EditorView } from '@codemirror/view';
 import { compile } from '../index.js';
-import type { Diagnostic, EvaluationResult, ExampleResult, Kind, Program } from '../index.js';
+import type { Diagnostic, EvaluationResult, ExampleResult, Program } from '../index.js';
 import { format } from '../language/format/format.js';
 import { clauseParts, type ClausePart } from './clause-links.js';
 import { ClauseLinksController } from './clause-links-controller.js';
 import { renderClause } from './clause-pane.js';
 import { renderCompare, showCurves, sideOf, type Comparison, type Side } from './compare-pane.js';
 import { smallestChange } from './smallest-change.js';
-import type { CompletionData } from './completion.js';
 import { jumpTo, offsetOf, sortDiagnostics, toLintDiagnostics } from './diagnostics.js';
 import { attributes, createEditor, historyJSON, phrases } from './editor.js';
+import { completionData, fixContext, hoverData } from './editor-data.js';
 import { underline, type Underline } from './underlines.js';
 import { editorPhrases } from './phrases.js';
-import type { FixContext } from './quick-fixes.js';
 import type { Version } from './versions.js';
 import { LazyPanesController, type LazyPane } from './lazy-panes-controller.js';
 import { VersionsController } from './versions-controller.js';
@@ -48,7 +47,6 @@ import { changedValues, previewValue, renderPreview, type CalculatorChange } fro
 import { renderExamples } from './examples-pane.js';
 import { embedCode, renderEmbedDialog, type Embed } from './embed-dialog.js';
 import { clauseDocxFile, creditFile, saveFile, toClipboard } from './file-actions.js';
-import type { HoverData } from './hover.js';
 import { langOf, strings, type Lang, type Strings } from './i18n.js';
 import { BACKGROUND_LENGTH, type Compiled } from './background-compile.js';
 import { CheckingController, type Edit } from './checking-controller.js';
@@ -58,7 +56,6 @@ import { renderProblems } from './problems-pane.js';
 import { SharedLinkController } from './shared-link-controller.js';
 import { renderStatus, type Message, type Status } from './status.js';
 import { styles } from './credit-playground.styles.js';
-import { declarationOf, declaredInText, programSymbols, type SymbolInfo } from './symbols.js';
 import { fetchTemplate, starterSource, templateIds } from './templates.js';
 import { renderToolbar } from './toolbar.js';
 
@@ -270,8 +267,10 @@ export class CreditPlayground extends LitElement {
       doc: initial,
       parent: this.editorHost,
       root: this.renderRoot as ShadowRoot,
-      completion: () => this.completionData(),
-      hover: () => this.hoverData(),
+      completion: () => completionData(this),
+      hover: () => hoverData(this, this.t, this.language, (name, symbol) => previewValue(name, symbol, {
+        program: this.lastGood?.program, result: this.calculator?.result, values: this.previewValues, userInputs: this.userInputs,
+      })),
       contentAttributes: this.editorAttributes(),
       lang: this.language,
       ...(history !== undefined ? { history } : {}),
@@ -577,52 +576,14 @@ export class CreditPlayground extends LitElement {
 
   private readonly jumpToLine = (line: number): void => this.jumpTo(line);
 
-  // ——— data for completion and hover ———
-
-  private symbols(): SymbolInfo[] {
-    const known = programSymbols(this.lastGood?.program);
-    const names = new Set(known.map((s) => s.name));
-    for (const [name, d] of declaredInText(this.source)) if (!names.has(name)) known.push({ name, role: d.role });
-    return known;
-  }
-
-  private completionData(): CompletionData {
-    const currency = this.lastGood?.program.currency;
-    return { symbols: this.symbols(), ...(currency ? { currency } : {}) };
-  }
-
-  private hoverData(): HoverData {
-    const symbols = new Map(this.symbols().map((s) => [s.name, s]));
-    return {
-      strings: this.t,
-      lang: this.language,
-      stale: this.stale,
-      symbol: (name) => symbols.get(name),
-      declaration: (name) => declarationOf(this.source, name),
-      value: (name) => previewValue(name, symbols.get(name), {
-        program: this.lastGood?.program, result: this.calculator?.result, values: this.previewValues, userInputs: this.userInputs,
-      }),
-    };
-  }
+  // ——— the editor ———
 
   /** The underlines of `diagnostics` (those near the viewport), in the interface's language, with their quick fixes. */
   private lintTransaction(diagnostics: readonly Diagnostic[]) {
     return { effects: underline.of({ diagnostics, underline: this.underline }) };
   }
 
-  private readonly underline: Underline = (state, diagnostics) => toLintDiagnostics(state, diagnostics, { t: this.t, lang: this.language }, this.fixContext());
-
-  private fixContext(): FixContext {
-    const program = this.lastGood?.program;
-    const kinds = new Map(programSymbols(program).map((s) => [s.name, s.kind]));
-    const source = this.source;
-    const currency = program?.currency;
-    return {
-      ...(currency ? { currency } : {}),
-      // The text's own declaration first: the last good program may be older than it.
-      kindOf: (name) => (/:\s*(percent|money|duration|number|boolean)\b/.exec(declarationOf(source, name)?.text ?? '')?.[1] as Kind | undefined) ?? kinds.get(name),
-    };
-  }
+  private readonly underline: Underline = (state, diagnostics) => toLintDiagnostics(state, diagnostics, { t: this.t, lang: this.language }, fixContext(this));
 
   private editorAttributes(): Record<string, string> {
     return { 'aria-label': this.t.editorLabel, 'aria-describedby': 'editor-hint' };
