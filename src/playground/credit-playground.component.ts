@@ -25,20 +25,17 @@
  */
 import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { EditorView } from '@codemirror/view';
+import type { EditorView } from '@codemirror/view';
 import { compile } from '../index.js';
 import type { Diagnostic, EvaluationResult, ExampleResult, Program } from '../index.js';
-import { format } from '../language/format/format.js';
 import { clauseParts, type ClausePart } from './clause-links.js';
 import { ClauseLinksController } from './clause-links-controller.js';
 import { renderClause } from './clause-pane.js';
 import { renderCompare, showCurves, sideOf, type Comparison, type Side } from './compare-pane.js';
-import { smallestChange } from './smallest-change.js';
-import { jumpTo, offsetOf, sortDiagnostics, toLintDiagnostics } from './diagnostics.js';
-import { attributes, createEditor, historyJSON, phrases } from './editor.js';
+import { jumpTo, offsetOf, sortDiagnostics } from './diagnostics.js';
+import { historyJSON } from './editor.js';
+import { EditorController } from './editor-controller.js';
 import { completionData, fixContext, hoverData } from './editor-data.js';
-import { underline, type Underline } from './underlines.js';
-import { editorPhrases } from './phrases.js';
 import type { Version } from './versions.js';
 import { LazyPanesController, type LazyPane } from './lazy-panes-controller.js';
 import { VersionsController } from './versions-controller.js';
@@ -151,6 +148,19 @@ export class CreditPlayground extends LitElement {
   @query('#compare-newer') private compareNewer?: HTMLSelectElement;
   @query('.compare credit-compare') private curves?: HTMLElement;
 
+  /** The CodeMirror editor, its underlines and its words in the interface's language. */
+  private readonly textEditor = new EditorController(this, {
+    speech: () => ({ t: this.t, lang: this.language }),
+    completion: () => completionData(this),
+    hover: () => hoverData(this, this.t, this.language, (name, symbol) => previewValue(name, symbol, {
+      program: this.lastGood?.program, result: this.calculator?.result, values: this.previewValues, userInputs: this.userInputs,
+    })),
+    fixes: () => fixContext(this),
+    format: () => this.formatDraft(),
+    changed: () => this.schedule(),
+    selected: () => this.links.followCursor(),
+  });
+
   /** The named versions, kept in IndexedDB (or memory) under the storage key. */
   private readonly kept = new VersionsController(this, () => (this.storageKey ? `${this.storageKey}:versions` : ''));
 
@@ -184,7 +194,6 @@ export class CreditPlayground extends LitElement {
     },
   });
 
-  private view?: EditorView;
   private frame = 0;
   /** When the first edit not yet compiled happened: the start of `…:keystroke`. */
   private editedAt?: number;
@@ -199,6 +208,10 @@ export class CreditPlayground extends LitElement {
 
   /** Resolves once the draft (saved, shared or starter) is in the editor and compiled. */
   readonly ready: Promise<void> = new Promise((resolve) => (this.readyResolve = resolve));
+
+  private get view(): EditorView | undefined {
+    return this.textEditor.view;
+  }
 
   /** The editor, for hosts and benchmarks that drive it directly. */
   get editor(): EditorView | undefined {
@@ -263,22 +276,8 @@ export class CreditPlayground extends LitElement {
     // The undo history saved with the draft, when the editor opens that very draft.
     const stored = this.drafts.stored;
     const history = this.pendingSource === undefined && stored?.source === initial ? stored.history : undefined;
-    this.view = createEditor({
-      doc: initial,
-      parent: this.editorHost,
-      root: this.renderRoot as ShadowRoot,
-      completion: () => completionData(this),
-      hover: () => hoverData(this, this.t, this.language, (name, symbol) => previewValue(name, symbol, {
-        program: this.lastGood?.program, result: this.calculator?.result, values: this.previewValues, userInputs: this.userInputs,
-      })),
-      contentAttributes: this.editorAttributes(),
-      lang: this.language,
-      ...(history !== undefined ? { history } : {}),
-      keys: [{ key: 'Shift-Alt-f', run: () => (this.formatDraft(), true) }],
-      onChange: () => this.schedule(),
-      onSelection: () => this.links.followCursor(),
-    });
-    this.view.dispatch(this.lintTransaction(this.snapshot.diagnostics));
+    this.textEditor.open(this.editorHost, this.renderRoot as ShadowRoot, initial, history);
+    this.textEditor.underline(this.snapshot.diagnostics);
     this.panes.observe();
     void Promise.all([this.shared.open(), this.kept.load()]).finally(() => this.readyResolve());
   }
@@ -290,16 +289,7 @@ export class CreditPlayground extends LitElement {
       this.draftName = stored?.name ?? '';
       this.analyze(this.pendingSource ?? stored?.source ?? starterSource);
     }
-    if (changed.has('locale') && this.view) {
-      this.view.dispatch({
-        effects: [
-          attributes.reconfigure(EditorView.contentAttributes.of(this.editorAttributes())),
-          phrases.reconfigure(editorPhrases(this.language)),
-        ],
-      });
-      // The underlines' messages and actions in the new language.
-      this.view.dispatch(this.lintTransaction(this.snapshot.diagnostics));
-    }
+    if (changed.has('locale')) this.textEditor.relabel(this.snapshot.diagnostics);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -350,7 +340,7 @@ export class CreditPlayground extends LitElement {
   /** Shows a compile of `source`, the editor's text. */
   private show(source: string, result: Compiled, { edited, editedAt, start }: Edit): void {
     const { diagnostics, program } = this.analyze(source, result);
-    this.view!.dispatch(this.lintTransaction(diagnostics));
+    this.textEditor.underline(diagnostics);
     const compiled = performance.now();
     performance.measure(MEASURES.compile, { start, end: compiled });
     void this.measurePreview(compiled, editedAt);
@@ -456,16 +446,10 @@ export class CreditPlayground extends LitElement {
 
   // ——— format and export ———
 
-  /** Lays the draft out in the one canonical layout, as one undoable edit; says why not when the text has syntax errors. */
+  /** Lays the draft out in the one canonical layout; says why not when the text has syntax errors. */
   private formatDraft(): void {
-    const view = this.view;
-    if (!view) return;
-    const source = this.source;
-    const result = format(source);
-    if (result.text === undefined) return void (this.status = { say: (t) => t.formatNeedsSyntax });
-    if (!result.changed) return void (this.status = { say: (t) => t.formatUnchanged });
-    view.dispatch({ changes: smallestChange(source, result.text), userEvent: 'input.format', scrollIntoView: true });
-    this.status = { say: (t) => t.formatted };
+    const said = this.textEditor.format();
+    if (said) this.status = { say: said };
   }
 
   private readonly chooseClauseLang = (lang: Lang): void => {
@@ -577,17 +561,6 @@ export class CreditPlayground extends LitElement {
   private readonly jumpToLine = (line: number): void => this.jumpTo(line);
 
   // ——— the editor ———
-
-  /** The underlines of `diagnostics` (those near the viewport), in the interface's language, with their quick fixes. */
-  private lintTransaction(diagnostics: readonly Diagnostic[]) {
-    return { effects: underline.of({ diagnostics, underline: this.underline }) };
-  }
-
-  private readonly underline: Underline = (state, diagnostics) => toLintDiagnostics(state, diagnostics, { t: this.t, lang: this.language }, fixContext(this));
-
-  private editorAttributes(): Record<string, string> {
-    return { 'aria-label': this.t.editorLabel, 'aria-describedby': 'editor-hint' };
-  }
 
   // ——— actions ———
 
