@@ -3,7 +3,8 @@
  * as it stands), each compiled without errors — the terms that changed and
  * the money they move (`compare-view.ts`, from the language's
  * `diffPrograms`, worked out once per interface language), and both
- * versions' credit curves in a `<credit-compare>` chart.
+ * versions' credit curves in a `<credit-compare>` chart (handed their rules
+ * by `compare-controller.ts`).
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { compile, type Program } from '../index.js';
@@ -47,17 +48,4 @@ function renderDiff(compared: Comparison, lang: Lang, t: Strings): TemplateResul
   let diff = compared.diffs.get(lang);
   if (!diff) compared.diffs.set(lang, (diff = diffPrograms(compared.before.program, compared.after.program, lang)));
   return html`${renderTerms(diff, t)} ${renderMoney(diff.impact, t, lang)}`;
-}
-
-/** Hands both versions' rules to the chart, as the plans of a `<credit-compare>`. */
-export function showCurves(chart: HTMLElement | null | undefined, compared: Comparison | undefined): void {
-  if (!chart || !compared) return;
-  const scripts = [compared.before, compared.after].map((side) => {
-    const script = document.createElement('script');
-    script.type = 'text/credit-rules';
-    script.dataset.plan = side.name;
-    script.textContent = side.source;
-    return script;
-  });
-  chart.replaceChildren(...scripts);
 }

@@ -31,7 +31,8 @@ import type { Diagnostic, EvaluationResult, ExampleResult, Program } from '../in
 import { clauseParts, type ClausePart } from './clause-links.js';
 import { ClauseLinksController } from './clause-links-controller.js';
 import { renderClause } from './clause-pane.js';
-import { renderCompare, showCurves, sideOf, type Comparison, type Side } from './compare-pane.js';
+import { CompareController } from './compare-controller.js';
+import { renderCompare, sideOf, type Side } from './compare-pane.js';
 import { jumpTo, offsetOf, sortDiagnostics } from './diagnostics.js';
 import { historyJSON } from './editor.js';
 import { EditorController } from './editor-controller.js';
@@ -132,8 +133,6 @@ export class CreditPlayground extends LitElement {
   @state() private clause?: { program: Program; lang: Lang; parts: readonly ClausePart[] };
   /** The current draft's name ('' until named). */
   @state() private draftName = '';
-  /** Two versions compared: both compiled without errors. */
-  @state() private compared?: Comparison;
   /** The last message, said in the language the interface is in when it shows (so switching it translates the message too). */
   @state() private status?: Status;
   @state() private previewValues: Record<string, unknown> = {};
@@ -146,7 +145,6 @@ export class CreditPlayground extends LitElement {
   @query('#version-name') private versionNameInput?: HTMLInputElement;
   @query('#compare-older') private compareOlder?: HTMLSelectElement;
   @query('#compare-newer') private compareNewer?: HTMLSelectElement;
-  @query('.compare credit-compare') private curves?: HTMLElement;
 
   /** The CodeMirror editor, its underlines and its words in the interface's language. */
   private readonly textEditor = new EditorController(this, {
@@ -163,6 +161,9 @@ export class CreditPlayground extends LitElement {
 
   /** The named versions, kept in IndexedDB (or memory) under the storage key. */
   private readonly kept = new VersionsController(this, () => (this.storageKey ? `${this.storageKey}:versions` : ''));
+
+  /** Two versions compared in the Compare pane. */
+  private readonly comparison = new CompareController(this);
 
   /** The sentences of the clause and the lines of the rules they come from, marked together. */
   private readonly links = new ClauseLinksController(this, () => this.view);
@@ -293,7 +294,6 @@ export class CreditPlayground extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if ((changed as Map<PropertyKey, unknown>).has('compared')) showCurves(this.curves, this.compared);
     // `lastGood` is private, so it is not a key of `PropertyValues<this>`.
     if ((changed as Map<PropertyKey, unknown>).has('lastGood') || changed.has('clauseLang') || changed.has('locale')) this.panes.schedule();
   }
@@ -530,11 +530,7 @@ export class CreditPlayground extends LitElement {
     const sides = [older, newer].map((id) => this.side(id));
     const broken = sides.find((side) => !('program' in side));
     if (broken) return void (this.status = { say: (t) => t.compareErrors(broken.name) });
-    // The chart is <credit-compare>, loaded the first time it is needed.
-    await import('../widget/compare/credit-compare.js');
-    this.compared = { before: sides[0] as Side, after: sides[1] as Side, diffs: new Map() };
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#compare-heading')?.scrollIntoView({ block: 'nearest' });
+    await this.comparison.show(sides[0] as Side, sides[1] as Side);
   }
 
   private side(id: string): Side | { name: string } {
@@ -620,7 +616,7 @@ export class CreditPlayground extends LitElement {
             kept: this.kept, draftName: this.draftName, save: () => void this.saveVersion(), nameDraft: this.nameDraft, restore: (id) => this.restoreVersion(id),
             compare: () => void this.compareChosen(), exportVersions: this.exportVersions, importVersions: (file) => void this.importVersions(file),
           }, t)}
-          ${renderCompare(this.compared, this.language, () => (this.compared = undefined), t)}
+          ${renderCompare(this.comparison.compared, this.language, () => this.comparison.close(), t)}
           ${renderPreview({ program: this.lastGood ? this.preview!.program : undefined, values: this.previewValues, stale: this.stale, lang: this.language, changed: this.onCalculatorChange }, t)}
           ${renderExamples({ results: this.examples?.results ?? [], stale: this.stale, lang: this.language, jumpTo: this.jumpToLine }, t)}
           ${renderClause({ clause: this.clause, lang: this.clauseLanguage, stale: this.stale, links: this.links, choose: this.chooseClauseLang, downloadDocx: this.downloadDocx }, t)}
