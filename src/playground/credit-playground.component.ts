@@ -7,12 +7,8 @@
  * in that frame; the examples and the clause follow in idle time, and only
  * for the panes in view. While the text has errors, the panes keep the last
  * program without errors and say so.
- *
- * Each keystroke leaves `performance.measure` entries a benchmark can read:
- * `credit-playground:compile` (compile and underlines), `…:preview` (the
- * panes and the calculator re-rendered), `…:keystroke` (from the edit to the
- * preview, waiting for the frame included), and in idle time `…:examples` and
- * `…:clause`.
+ * Each keystroke leaves `performance.measure` entries a benchmark can read
+ * (`MEASURES`, `keystroke-controller.ts`).
  *
  * Everything that comes from the rules or from a link — names, labels,
  * messages, clause text — is rendered through Lit text bindings or
@@ -38,6 +34,7 @@ import { historyJSON } from './editor.js';
 import { EditorController } from './editor-controller.js';
 import { completionData, fixContext, hoverData } from './editor-data.js';
 import type { Version } from './versions.js';
+import { KeystrokeController, measured, MEASURES } from './keystroke-controller.js';
 import { LazyPanesController, type LazyPane } from './lazy-panes-controller.js';
 import { VersionsController } from './versions-controller.js';
 import { renderVersions } from './versions-pane.js';
@@ -73,14 +70,8 @@ export interface PlaygroundChangeDetail {
 
 type CalculatorElement = HTMLElement & { program?: Program; values?: Record<string, unknown>; result?: EvaluationResult; updateComplete?: Promise<unknown> };
 
-/** Names of the `performance` marks and measures, for benchmarks. */
-export const MEASURES = {
-  compile: 'credit-playground:compile',
-  preview: 'credit-playground:preview',
-  keystroke: 'credit-playground:keystroke',
-  examples: 'credit-playground:examples',
-  clause: 'credit-playground:clause',
-} as const;
+/** The measures' names, for benchmarks. */
+export { MEASURES };
 
 /**
  * A drafting playground for credit rules: editor, problems, live preview,
@@ -146,6 +137,9 @@ export class CreditPlayground extends LitElement {
   @query('#compare-older') private compareOlder?: HTMLSelectElement;
   @query('#compare-newer') private compareNewer?: HTMLSelectElement;
 
+  /** One compile per frame of typing, and the measures benchmarks read. */
+  private readonly keystrokes = new KeystrokeController(this, () => this.refresh(true));
+
   /** The CodeMirror editor, its underlines and its words in the interface's language. */
   private readonly textEditor = new EditorController(this, {
     speech: () => ({ t: this.t, lang: this.language }),
@@ -155,7 +149,7 @@ export class CreditPlayground extends LitElement {
     })),
     fixes: () => fixContext(this),
     format: () => this.formatDraft(),
-    changed: () => this.schedule(),
+    changed: () => this.keystrokes.schedule(),
     selected: () => this.links.followCursor(),
   });
 
@@ -187,7 +181,7 @@ export class CreditPlayground extends LitElement {
     name: () => this.draftName,
     history: () => (this.view ? historyJSON(this.view.state) : undefined),
     starter: starterSource,
-    pending: () => this.frame !== 0,
+    pending: () => this.keystrokes.pending,
     arrived: (draft, conflict) => {
       if (conflict) return void (this.status = { say: (t) => t.changedElsewhere });
       this.draftName = draft.name ?? '';
@@ -195,9 +189,6 @@ export class CreditPlayground extends LitElement {
     },
   });
 
-  private frame = 0;
-  /** When the first edit not yet compiled happened: the start of `…:keystroke`. */
-  private editedAt?: number;
   private fileName = 'credit-rules';
   /** Values the user set in the preview, kept when the program changes. */
   private userInputs: Record<string, unknown> = {};
@@ -261,14 +252,13 @@ export class CreditPlayground extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // Moved in the page (the controllers watch the panes again): a text whose compile was dropped on leaving is compiled now.
-    if (this.hasUpdated && this.source !== this.snapshot.source) this.schedule();
+    if (this.hasUpdated && this.source !== this.snapshot.source) this.keystrokes.schedule();
   }
 
   override disconnectedCallback(): void {
     // The last keystroke's compile, if its frame has not come; then the controllers stop the worker and save the draft.
-    if (this.frame) this.refresh(true);
-    cancelAnimationFrame(this.frame);
-    this.frame = 0;
+    if (this.keystrokes.pending) this.refresh(true);
+    this.keystrokes.cancel();
     super.disconnectedCallback();
   }
 
@@ -300,16 +290,6 @@ export class CreditPlayground extends LitElement {
 
   // ——— compiling ———
 
-  /** One compile per frame, however fast the typing. */
-  private schedule(): void {
-    this.editedAt ??= performance.now();
-    if (this.frame) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      this.refresh(true);
-    });
-  }
-
   /**
    * Compiles the editor's text and shows the result: underlines and problems
    * at once, the preview with the new program (or, with errors, the last
@@ -320,8 +300,7 @@ export class CreditPlayground extends LitElement {
   private refresh(edited: boolean): void {
     const view = this.view;
     if (!view) return;
-    const editedAt = this.editedAt;
-    this.editedAt = undefined;
+    const editedAt = this.keystrokes.takeEditedAt();
     const source = view.state.doc.toString();
     // An edit undone before its frame (type, then delete) leaves nothing to do, and a text in the worker is forgotten.
     if (source === this.snapshot.source) return this.checks.stop();
@@ -341,23 +320,15 @@ export class CreditPlayground extends LitElement {
   private show(source: string, result: Compiled, { edited, editedAt, start }: Edit): void {
     const { diagnostics, program } = this.analyze(source, result);
     this.textEditor.underline(diagnostics);
-    const compiled = performance.now();
-    performance.measure(MEASURES.compile, { start, end: compiled });
-    void this.measurePreview(compiled, editedAt);
+    this.keystrokes.measure(start, editedAt, async () => {
+      await this.updateComplete;
+      await this.calculator?.updateComplete;
+    });
     if (edited) {
       this.dispatchEvent(new CustomEvent<PlaygroundChangeDetail>('playground-change', {
         detail: { source, ok: !!program, diagnostics }, bubbles: true, composed: true,
       }));
     }
-  }
-
-  /** Measures the panes' and the calculator's re-render that the compile started. */
-  private async measurePreview(start: number, editedAt: number | undefined): Promise<void> {
-    await this.updateComplete;
-    await this.calculator?.updateComplete;
-    const end = performance.now();
-    performance.measure(MEASURES.preview, { start, end });
-    if (editedAt !== undefined) performance.measure(MEASURES.keystroke, { start: editedAt, end });
   }
 
   /** Compiles `source` (unless its result is given) into the panes' state. */
@@ -383,16 +354,12 @@ export class CreditPlayground extends LitElement {
     this.drafts.save();
     const program = this.lastGood?.program;
     if (!program) return;
-    if (inView.has('examples') && this.examples?.program !== program) {
-      const start = performance.now();
-      this.examples = { program, results: program.runExamples({ lang: this.clauseLanguage }) };
-      performance.measure(MEASURES.examples, { start, end: performance.now() });
-    }
     const lang = this.clauseLanguage;
+    if (inView.has('examples') && this.examples?.program !== program) {
+      this.examples = measured(MEASURES.examples, () => ({ program, results: program.runExamples({ lang }) }));
+    }
     if (inView.has('clause') && (this.clause?.program !== program || this.clause.lang !== lang)) {
-      const start = performance.now();
-      this.clause = { program, lang, parts: clauseParts(program, lang) };
-      performance.measure(MEASURES.clause, { start, end: performance.now() });
+      this.clause = measured(MEASURES.clause, () => ({ program, lang, parts: clauseParts(program, lang) }));
     }
   }
 
@@ -405,8 +372,7 @@ export class CreditPlayground extends LitElement {
     // Another document: with errors, it has no last good version to show, least of all the previous document's.
     if (text !== this.snapshot.source) this.lastGood = this.preview = this.examples = this.clause = undefined;
     view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, userEvent: 'input.replace', scrollIntoView: true });
-    cancelAnimationFrame(this.frame);
-    this.frame = 0;
+    this.keystrokes.cancel();
     this.refresh(announce);
     if (message) this.status = { say: message };
   }
