@@ -6,9 +6,15 @@
  * the live `<credit-calculator>` (by tag name, handed the compiled `Program`)
  * in that frame; the examples and the clause follow in idle time, and only
  * for the panes in view. While the text has errors, the panes keep the last
- * program without errors and say so.
- * Each keystroke leaves `performance.measure` entries a benchmark can read
- * (`MEASURES`, `keystroke-controller.ts`).
+ * program without errors and say so. Each keystroke leaves
+ * `performance.measure` entries a benchmark can read (`MEASURES`).
+ *
+ * This class holds the element's properties, its lifecycle and the wiring:
+ * the panes are render functions (`*-pane.ts`, `toolbar.ts`, `status.ts`,
+ * `embed-dialog.ts`) and each concern with state of its own is a Lit
+ * controller (`*-controller.ts`: the editor, the compile per frame, the
+ * worker, idle-time panes, the stored draft, versions, comparison, share
+ * link, clause links).
  *
  * Everything that comes from the rules or from a link — names, labels,
  * messages, clause text — is rendered through Lit text bindings or
@@ -19,40 +25,40 @@
  * until the newest text's answer comes, the problems pane says it is
  * checking, and an answer for an older text is never shown.
  */
+import type { EditorView } from '@codemirror/view';
 import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { EditorView } from '@codemirror/view';
 import { compile } from '../index.js';
 import type { Diagnostic, EvaluationResult, ExampleResult, Program } from '../index.js';
-import { clauseParts, type ClausePart } from './clause-links.js';
+import { BACKGROUND_LENGTH, type Compiled } from './background-compile.js';
+import { CheckingController, type Edit } from './checking-controller.js';
 import { ClauseLinksController } from './clause-links-controller.js';
+import { clauseParts, type ClausePart } from './clause-links.js';
 import { renderClause } from './clause-pane.js';
 import { CompareController } from './compare-controller.js';
 import { renderCompare, sideOf, type Side } from './compare-pane.js';
+import { styles } from './credit-playground.styles.js';
 import { jumpTo, offsetOf, sortDiagnostics } from './diagnostics.js';
-import { historyJSON } from './editor.js';
+import { DraftsController } from './drafts-controller.js';
 import { EditorController } from './editor-controller.js';
 import { completionData, fixContext, hoverData } from './editor-data.js';
-import type { Version } from './versions.js';
-import { KeystrokeController, measured, MEASURES } from './keystroke-controller.js';
-import { LazyPanesController, type LazyPane } from './lazy-panes-controller.js';
-import { VersionsController } from './versions-controller.js';
-import { renderVersions } from './versions-pane.js';
-import { changedValues, previewValue, renderPreview, type CalculatorChange } from './preview-pane.js';
-import { renderExamples } from './examples-pane.js';
+import { historyJSON } from './editor.js';
 import { embedCode, renderEmbedDialog, type Embed } from './embed-dialog.js';
+import { renderExamples } from './examples-pane.js';
 import { clauseDocxFile, creditFile, saveFile, toClipboard } from './file-actions.js';
 import { langOf, strings, type Lang, type Strings } from './i18n.js';
-import { BACKGROUND_LENGTH, type Compiled } from './background-compile.js';
-import { CheckingController, type Edit } from './checking-controller.js';
-import { DraftsController } from './drafts-controller.js';
+import { KeystrokeController, measured, MEASURES } from './keystroke-controller.js';
+import { LazyPanesController, type LazyPane } from './lazy-panes-controller.js';
 import { previewKey } from './preview-key.js';
+import { changedValues, previewValue, renderPreview, type CalculatorChange } from './preview-pane.js';
 import { renderProblems } from './problems-pane.js';
 import { SharedLinkController } from './shared-link-controller.js';
 import { renderStatus, type Message, type Status } from './status.js';
-import { styles } from './credit-playground.styles.js';
 import { fetchTemplate, starterSource, templateIds } from './templates.js';
 import { renderToolbar } from './toolbar.js';
+import { VersionsController } from './versions-controller.js';
+import { renderVersions } from './versions-pane.js';
+import type { Version } from './versions.js';
 
 /** What the last compile of the current text found. */
 interface Snapshot {
@@ -410,33 +416,6 @@ export class CreditPlayground extends LitElement {
     return true;
   }
 
-  // ——— format and export ———
-
-  /** Lays the draft out in the one canonical layout; says why not when the text has syntax errors. */
-  private formatDraft(): void {
-    const said = this.textEditor.format();
-    if (said) this.status = { say: said };
-  }
-
-  private readonly chooseClauseLang = (lang: Lang): void => {
-    this.clauseLang = lang;
-  };
-
-  /** Saves the clause, in the clause pane's language, as a Word document (the writer is loaded on first use). */
-  private readonly downloadDocx = async (): Promise<void> => {
-    const program = this.lastGood?.program;
-    if (!program) return;
-    const lang = this.clauseLanguage;
-    const file = `${this.fileName}-${lang}.docx`;
-    try {
-      const blob = await clauseDocxFile(program, lang, () => (this.examples?.program === program ? this.examples.results : undefined));
-      saveFile(this.renderRoot, file, blob);
-      this.status = { say: (t) => t.docxSaved(file) };
-    } catch {
-      this.status = { say: (t) => t.docxFailed };
-    }
-  };
-
   // ——— versions ———
 
   /** Saves the draft as it stands as a named version; resolves to the version, or undefined when it could not be kept. */
@@ -504,7 +483,32 @@ export class CreditPlayground extends LitElement {
     return sideOf(version?.name ?? this.t.currentDraft, version?.source ?? this.source);
   }
 
-  // ——— clause and rules, linked ———
+  // ——— actions ———
+
+  /** Lays the draft out in the one canonical layout; says why not when the text has syntax errors. */
+  private formatDraft(): void {
+    const said = this.textEditor.format();
+    if (said) this.status = { say: said };
+  }
+
+  private readonly chooseClauseLang = (lang: Lang): void => {
+    this.clauseLang = lang;
+  };
+
+  /** Saves the clause, in the clause pane's language, as a Word document (the writer is loaded on first use). */
+  private readonly downloadDocx = async (): Promise<void> => {
+    const program = this.lastGood?.program;
+    if (!program) return;
+    const lang = this.clauseLanguage;
+    const file = `${this.fileName}-${lang}.docx`;
+    try {
+      const blob = await clauseDocxFile(program, lang, () => (this.examples?.program === program ? this.examples.results : undefined));
+      saveFile(this.renderRoot, file, blob);
+      this.status = { say: (t) => t.docxSaved(file) };
+    } catch {
+      this.status = { say: (t) => t.docxFailed };
+    }
+  };
 
   /** A link that opens exactly this draft, or undefined when it would be too long. */
   shareLink(): Promise<string | undefined> {
@@ -521,10 +525,6 @@ export class CreditPlayground extends LitElement {
   }
 
   private readonly jumpToLine = (line: number): void => this.jumpTo(line);
-
-  // ——— the editor ———
-
-  // ——— actions ———
 
   private async onShare(): Promise<void> {
     const link = await this.shareLink().catch(() => null);
