@@ -446,7 +446,6 @@ class Report implements MonthObserver<Decimal> {
     for (const cut of [...tierCuts, ...blockCuts]) steps.push({ kind: 'cap', cut });
   }
 
-
   private takeCuts(key: number): CapCut[] {
     const cuts = this.cuts.get(key) ?? [];
     this.cuts = new Map();
