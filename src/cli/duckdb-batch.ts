@@ -32,14 +32,13 @@ const CUSTOMER = 'customer';
 const MONTH = 'month';
 /** A bare decimal the SQL reads exactly: at most 20 digits before the point and 6 after. */
 const PLAIN_NUMBER = String.raw`-?[0-9]{1,20}(\.[0-9]{1,6})?`;
-const PLAIN_MONTH = '[1-9]|1[0-2]';
+const MONTHS = Array.from({ length: 12 }, (_, k) => `'${k + 1}'`).join(', ');
 /**
  * The white space JavaScript's `trim` removes (the Node batch trims every
- * cell) beyond the spaces DuckDB's `trim` removes: a cell that starts or ends
- * with one is for the Node batch. RE2's `\s` is tab, line feed, form feed,
- * carriage return and space; `\pZ` every Unicode space and separator.
+ * cell): RE2's `\s` is tab, line feed, form feed, carriage return and space;
+ * `\pZ` every Unicode space and separator.
  */
-const OTHER_SPACE = String.raw`[\s\x0b\pZ\x{feff}]`;
+const SPACE = String.raw`[\s\x0b\pZ\x{feff}]`;
 
 /** Why DuckDB handed the file over, for `--engine duckdb`'s callers (tests, the bench). */
 export class HandOver {
@@ -186,24 +185,27 @@ async function load(connection: DuckDBConnection, file: string, columns: Columns
   } catch (error) {
     return new HandOver(`DuckDB's CSV reader: ${(error as Error).message.split('\n')[0]}`);
   }
-  const text = (name: string) => `trim(coalesce(${column(name)}, ''))`;
-  const customer = columns.customer ? text(CUSTOMER) : `''`;
-  const month = columns.month ? text(MONTH) : `''`;
+  // A cell is checked as it is read, spaces around a number allowed (DuckDB's cast skips them); a month is
+  // plain digits, a customer has no white space around it (checked once per customer): else the Node batch trims.
+  const customer = columns.customer ? column(CUSTOMER) : 'CAST(NULL AS VARCHAR)';
+  const month = columns.month ? column(MONTH) : 'CAST(NULL AS VARCHAR)';
   const plain = [
-    `NOT regexp_matches(${customer}, '^${OTHER_SPACE}|${OTHER_SPACE}$')`,
-    `CASE WHEN ${customer} = '' THEN ${month} = '' ELSE regexp_full_match(${month}, '${PLAIN_MONTH}') END`,
-    ...columns.inputs.map((i) => `(${text(i.name)} = '' OR ${i.boolean ? `${text(i.name)} IN ('true', 'false')` : `regexp_full_match(${text(i.name)}, '${PLAIN_NUMBER}')`})`),
+    `CASE WHEN ${customer} IS NULL THEN ${month} IS NULL ELSE ${month} IN (${MONTHS}) END`,
+    ...columns.inputs.map((i) => `(${column(i.name)} IS NULL OR ${i.boolean ? `trim(${column(i.name)}) IN ('true', 'false')` : `regexp_full_match(${column(i.name)}, ' *${PLAIN_NUMBER} *')`})`),
   ].join(' AND ');
   const [rows, bad] = (await connection.runAndReadAll(`SELECT count(*), min(rowid) FILTER (WHERE NOT (${plain})) FROM raw`)).getRowsJS()[0];
-  if (bad !== null) return new HandOver(`line ${Number(bad) + 2}: a cell that is not a plain number of at most 6 decimal places, a month 1 to 12 with its customer, or a customer without white space around it`);
+  if (bad !== null) return new HandOver(`line ${Number(bad) + 2}: a cell that is not a plain number of at most 6 decimal places, or a month 1 to 12 written plainly with its customer`);
   if (columns.customer) {
     // A customer's rows are together when they span as many rows as they are.
-    const apart = await connection.runAndReadAll(`SELECT any_value(customer) FROM (SELECT ${customer} AS customer FROM raw WHERE ${customer} <> '' GROUP BY 1 HAVING max(rowid) - min(rowid) + 1 <> count(*))`);
+    const apart = await connection.runAndReadAll(
+      `SELECT any_value(customer) FROM (SELECT ${customer} AS customer FROM raw WHERE ${customer} IS NOT NULL GROUP BY 1 ` +
+        `HAVING max(rowid) - min(rowid) + 1 <> count(*) OR regexp_matches(customer, '^${SPACE}|${SPACE}$'))`,
+    );
     const [name] = apart.getRowsJS()[0];
-    if (name !== null) return new HandOver(`customer "${name}" has rows apart`);
+    if (name !== null) return new HandOver(`customer "${name}": rows apart, or white space around the name`);
   }
-  const typed = columns.inputs.map((i) => `${i.boolean ? `CAST(nullif(${text(i.name)}, '') AS BOOLEAN)` : decimalOf(`nullif(${text(i.name)}, '')`)} AS ${id(i.name)}`);
-  await connection.run(`CREATE VIEW months AS SELECT ${['rowid + 2 AS line', `nullif(${customer}, '') AS customer`, `CAST(nullif(${month}, '') AS INTEGER) AS month`, ...typed].join(', ')} FROM raw`);
+  const typed = columns.inputs.map((i) => `${i.boolean ? `CAST(trim(${column(i.name)}) AS BOOLEAN)` : decimalOf(column(i.name))} AS ${id(i.name)}`);
+  await connection.run(`CREATE VIEW months AS SELECT ${['rowid + 2 AS line', `${customer} AS customer`, `CAST(${month} AS INTEGER) AS month`, ...typed].join(', ')} FROM raw`);
   return { rows: Number(rows) };
 }
 
