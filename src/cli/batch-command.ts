@@ -72,7 +72,7 @@ export async function batch(file: string, { csv, parquet, out, jobs, formulaGuar
   try {
     const options = { formulaGuard, onError: (line: number, message: string) => io.err(`${name}:${line}: error: ${message}`) };
     if (parquet !== undefined) {
-      const result = await parquetBatch(program, parquet, (connection) => copyResult(connection, destination, format, formulaGuard));
+      const result = await parquetBatch(program, parquet, (connection) => copyResult(connection, 'result', destination, format, formulaGuard));
       for (const failed of result.failed) options.onError(failed.line, failed.error);
       if (outFile) await outFile.commit();
       else await written(output);

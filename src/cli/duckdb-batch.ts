@@ -17,7 +17,7 @@
  * of them to keep equal), and a file is never half from one engine and half
  * from the other.
  */
-import { createReadStream, openSync, readSync, closeSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Program } from '../index.js';
@@ -26,7 +26,7 @@ import { generateSql } from '../sql/generate.js';
 import { quoteIdentifier as id, quoteLiteral } from '../sql/quote.js';
 import { Batch, type BatchOutcome } from './batch.js';
 import { MAX_RECORD } from './csv.js';
-import { copyResult, type Destination } from './result-file.js';
+import { copyResult, ResultFileError, type Destination } from './result-file.js';
 
 const CUSTOMER = 'customer';
 const MONTH = 'month';
@@ -39,6 +39,9 @@ const MONTHS = Array.from({ length: 12 }, (_, k) => `'${k + 1}'`).join(', ');
  * `\pZ` every Unicode space and separator.
  */
 const SPACE = String.raw`[\s\x0b\pZ\x{feff}]`;
+
+/** How a row with an error stops the query: `error`'s message starts with it, then the row's line. */
+const STOP = 'the Node batch computes this file: line ';
 
 /** Why DuckDB handed the file over, for `--engine duckdb`'s callers (tests, the bench). */
 export class HandOver {
@@ -92,15 +95,17 @@ export async function runDuckdbBatch(program: Program, file: string, destination
     } catch (error) {
       return new HandOver((error as Error).message);
     }
+    // Written straight from the query: a row with an error stops it (DuckDB's `error`) before a line is written.
+    const stopping = `(SELECT * REPLACE (CASE WHEN error IS NOT NULL THEN CAST(error(concat('${STOP}', line, ': ', error)) AS VARCHAR) END AS error) FROM (${sql}))`;
     try {
-      await connection.run(`CREATE TABLE result AS ${sql}`);
+      await copyResult(connection, stopping, destination, format, formulaGuard);
     } catch (error) {
-      return new HandOver(`DuckDB stopped: ${(error as Error).message.split('\n')[0]}`);
+      if (!(error instanceof ResultFileError)) throw error;
+      // What COPY wrote of the file it was writing is dropped: the Node batch writes it from its start.
+      if ('file' in destination) truncateSync(destination.file, 0);
+      const message = error.message.split('\n')[0];
+      return new HandOver(message.includes(STOP) ? `line ${message.slice(message.indexOf(STOP) + STOP.length)}` : `DuckDB stopped: ${message}`);
     }
-    const failed = await connection.runAndReadAll(`SELECT min(line), any_value(error) FROM result WHERE error IS NOT NULL`);
-    const [line, error] = failed.getRowsJS()[0];
-    if (line !== null) return new HandOver(`line ${line}: ${error}`);
-    await copyResult(connection, destination, format, formulaGuard);
     return { ok: true, rows: loaded.rows, failed: 0 };
   } finally {
     connection.closeSync();

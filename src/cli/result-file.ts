@@ -14,7 +14,7 @@ import { createReadStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
-import type { DuckDBConnection, DuckDBDecimalType } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBDecimalType, DuckDBType } from '@duckdb/node-api';
 import { dialect } from '../sql/dialect.js';
 import { quoteIdentifier as id, quoteLiteral } from '../sql/quote.js';
 import { OUTPUT_COLUMNS, outputTo } from './batch.js';
@@ -26,12 +26,17 @@ export class ResultFileError extends Error {}
 /** Where the result goes: a file DuckDB writes (and the caller renames), or a stream. */
 export type Destination = { readonly file: string } | { readonly stream: Writable };
 
-/** Table `result` (with a `line` column) to `destination`, in line order. */
-export async function copyResult(connection: DuckDBConnection, destination: Destination, format: 'csv' | 'parquet', formulaGuard: boolean): Promise<void> {
+/**
+ * The batch's result — `source`, a table or a parenthesised query with the
+ * columns of `OUTPUT_COLUMNS` — to `destination`, in line order. A failure of
+ * DuckDB's (its COPY) is a `ResultFileError`; the stream is written only
+ * after it succeeded.
+ */
+export async function copyResult(connection: DuckDBConnection, source: string, destination: Destination, format: 'csv' | 'parquet', formulaGuard: boolean): Promise<void> {
   const query =
     format === 'parquet'
-      ? `SELECT ${OUTPUT_COLUMNS.map((c) => id(c)).join(', ')} FROM result ORDER BY line`
-      : `SELECT ${await csvLine(connection, formulaGuard)} AS ${id(OUTPUT_COLUMNS.join(','))} FROM result ORDER BY line`;
+      ? `SELECT ${OUTPUT_COLUMNS.map((c) => id(c)).join(', ')} FROM ${source} ORDER BY line`
+      : `SELECT ${await csvLine(connection, source, formulaGuard)} AS ${id(OUTPUT_COLUMNS.join(','))} FROM ${source} ORDER BY line`;
   // No quoting by DuckDB: each line is one text already quoted, and its column's name is the header.
   const options = format === 'parquet' ? 'FORMAT parquet' : `FORMAT csv, HEADER true, QUOTE '', ESCAPE ''`;
   const copy = async (file: string) => {
@@ -56,15 +61,15 @@ export async function copyResult(connection: DuckDBConnection, destination: Dest
 }
 
 /** One output line of a `result` row, as text: `Batch.credit`'s, or `Batch.error`'s for a row with an error. */
-async function csvLine(connection: DuckDBConnection, formulaGuard: boolean): Promise<string> {
-  const credit = `concat(CAST(month AS VARCHAR), ',', currency, ',', ${await asText(connection, 'credit')}, ',', ${plain(await asText(connection, 'percent_of_fee'))}, ',', ${field('cuts')}, ',')`;
+async function csvLine(connection: DuckDBConnection, source: string, formulaGuard: boolean): Promise<string> {
+  const types = await connection.runAndReadAll(`SELECT credit, percent_of_fee FROM ${source} LIMIT 0`);
+  const credit = `concat(CAST(month AS VARCHAR), ',', currency, ',', ${asText('credit', types.columnType(0))}, ',', ${plain(asText('percent_of_fee', types.columnType(1)))}, ',', ${field('cuts')}, ',')`;
   const error = `concat(${cell('CAST(month AS VARCHAR)', formulaGuard)}, ',,,,,', ${field('error')})`;
   return `concat(CAST(line AS VARCHAR), ',', ${cell('customer', formulaGuard)}, ',', CASE WHEN error IS NULL THEN ${credit} ELSE ${error} END)`;
 }
 
-/** A DECIMAL column of `result` as text, the dialect's way (at its scale: a credit's is the currency's minor unit). */
-async function asText(connection: DuckDBConnection, column: string): Promise<string> {
-  const type = (await connection.runAndReadAll(`SELECT ${id(column)} FROM result LIMIT 0`)).columnType(0);
+/** A DECIMAL column as text, the dialect's way (at its scale: a credit's is the currency's minor unit). */
+function asText(column: string, type: DuckDBType): string {
   // The generated query types both DECIMAL; any other type is written as DuckDB writes it.
   const scale = (type as Partial<DuckDBDecimalType>).scale;
   return typeof scale === 'number' ? dialect('duckdb').text(id(column), scale) : `CAST(${id(column)} AS VARCHAR)`;
