@@ -6,7 +6,7 @@
  *
  * - `batch --jobs 1` and `batch` (worker threads, one per core): the Node batch;
  * - `batch --engine duckdb`: the same output computed by the generated query
- *   in embedded DuckDB (reading the CSV with the Node batch's reader);
+ *   in embedded DuckDB (DuckDB reading the CSV and writing it with COPY);
  * - the query alone over a table already in DuckDB: billing where the data is,
  *   with start-up and reading excluded.
  *
