@@ -95,7 +95,7 @@ export async function runDuckdbBatch(program: Program, file: string, destination
     } catch (error) {
       return new HandOver((error as Error).message);
     }
-    // Written straight from the query: a row with an error stops it (DuckDB's `error`) before a line is written.
+    // Written straight from the query, no result table: a row with an error stops it (DuckDB's `error`).
     const stopping = `(SELECT * REPLACE (CASE WHEN error IS NOT NULL THEN CAST(error(concat('${STOP}', line, ': ', error)) AS VARCHAR) END AS error) FROM (${sql}))`;
     try {
       await copyResult(connection, stopping, destination, format, formulaGuard);

@@ -123,8 +123,8 @@ test('--out with --engine duckdb: COPY writes the temporary file beside OUT, ren
   assert.deepEqual([duck.code, duck.out, duck.err], [0, '', '']);
   assert.equal(readFileSync(out, 'utf8'), node.out);
   assert.deepEqual(readdirSync(dir).filter((f) => f.includes('.partial')), []);
-  // A file with a bad row is handed over: the Node batch's output, nothing of DuckDB's left in it.
-  const bad = file('bad.csv', 'customer,month,availability,fee\nacme,1,94,1000\nacme,2,banana,1000\n');
+  // A row the query refuses (out of range) stops DuckDB's COPY: the Node batch's output, nothing of DuckDB's left in it.
+  const bad = file('bad.csv', `customer,month,availability,fee\n${'acme,1,94,1000\n'.repeat(1)}acme,2,101,1000\n${',,99,1000\n'.repeat(5000)}`);
   const handed = run(['batch', rules, '--csv', bad, '--engine', 'duckdb', '--out', out]);
   assert.equal(handed.code, 1);
   assert.equal(readFileSync(out, 'utf8'), run(['batch', rules, '--csv', bad, '--jobs', '1']).out);
