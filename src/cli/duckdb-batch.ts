@@ -198,7 +198,7 @@ async function load(connection: DuckDBConnection, file: string, columns: Columns
     `CASE WHEN ${customer} IS NULL THEN ${month} IS NULL ELSE ${month} IN (${MONTHS}) END`,
     ...columns.inputs.map((i) => `(${column(i.name)} IS NULL OR ${i.boolean ? `trim(${column(i.name)}) IN ('true', 'false')` : `regexp_full_match(${column(i.name)}, ' *${PLAIN_NUMBER} *')`})`),
   ].join(' AND ');
-  const [rows, bad] = (await connection.runAndReadAll(`SELECT count(*), min(rowid) FILTER (WHERE NOT (${plain})) FROM raw`)).getRowsJS()[0];
+  const [rows, bad] = (await connection.runAndReadAll(`SELECT count(*), min(rowid) FILTER (WHERE (${plain}) IS NOT TRUE) FROM raw`)).getRowsJS()[0];
   if (bad !== null) return new HandOver(`line ${Number(bad) + 2}: a cell that is not a plain number of at most 6 decimal places, or a month 1 to 12 written plainly with its customer`);
   if (columns.customer) {
     // A customer's rows are together when they span as many rows as they are.

@@ -67,6 +67,7 @@ test('DuckDB reads and writes files it computes byte for byte as the Node batch:
     'spaces.csv': 'customer,month,availability,fee\nacme,1, 94 ,  1000\nacme,2,,1000\n',
     'formulas.csv': 'customer,month,availability,fee\n=cmd,1,99,1000\n+add,1,98,1000\n-neg,1,97,1000\n@at,1,96,1000\n"=a,b",1,95,1000\n',
     'columns.csv': 'fee,availability\n1000,90\n2000,\n',
+    'header-only.csv': 'customer,month,availability,fee\n',
   };
   for (const [name, text] of Object.entries(files)) {
     const csv = file(name, text);
@@ -98,6 +99,8 @@ test('files DuckDB would read otherwise than the Node batch are handed over whol
     'lone-cr.csv': `${header}acme,1,94\r,1000\n`,
     'bad-quote.csv': `${header}"acme"x,1,94,1000\n`,
     'quoted-header.csv': `"customer",month,availability,fee\nacme,1,94,1000\n`,
+    'no-month.csv': `${header}acme,,94,1000\n`,
+    'header-only-no-break.csv': 'customer,month,availability,fee',
   };
   for (const [name, text] of Object.entries(files)) {
     const csv = file(name, text);
