@@ -19,6 +19,7 @@
  */
 import { closeSync, createReadStream, openSync, readSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Program } from '../index.js';
 import type { CheckedProgram } from '../language/checker/program.js';
@@ -68,6 +69,8 @@ export async function runDuckdbBatch(program: Program, file: string, destination
     // A construct the SQL backend does not have yet: the Node batch computes the file, unread here.
     return new HandOver((error as Error).message);
   }
+  // DuckDB reads a path with * ? [ { as a pattern of file names, and may match other files than IN.
+  if (/[*?[\]{}]/.test(file)) return new HandOver('a file name DuckDB would read as a pattern');
   const columns = header(program, file);
   if (columns instanceof HandOver) return columns;
   // Counted while DuckDB reads: the lines tell whether every record is one line (DuckDB gives no line numbers).
@@ -184,7 +187,7 @@ async function load(connection: DuckDBConnection, file: string, columns: Columns
   const column = (name: string) => id(`c${columns.names.indexOf(name)}`);
   try {
     await connection.run(
-      `CREATE TABLE raw AS SELECT * FROM read_csv(${quoteLiteral(file)}, header = false, skip = 1, columns = {${raw}}, delim = ',', quote = '"', escape = '"', ` +
+      `CREATE TABLE raw AS SELECT * FROM read_csv(${quoteLiteral(resolve(file))}, header = false, skip = 1, columns = {${raw}}, delim = ',', quote = '"', escape = '"', ` +
         `strict_mode = true, null_padding = false, auto_detect = false, max_line_size = ${2 * MAX_RECORD + 16})`,
     );
   } catch (error) {

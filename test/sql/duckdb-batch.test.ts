@@ -86,6 +86,7 @@ test('DuckDB reads and writes files it computes byte for byte as the Node batch:
 
 test('files DuckDB would read otherwise than the Node batch are handed over whole: the Node batch\'s bytes, stderr and exit code', async () => {
   const header = 'customer,month,availability,fee\n';
+  file('x.csv', `${header}acme,1,99.95,1000\n`);
   const files = {
     'blank-line.csv': `${header}acme,1,94,1000\n\nacme,2,94,1000\n`,
     'two-lines.csv': `${header}"acme\nco",1,94,1000\n`,
@@ -100,6 +101,8 @@ test('files DuckDB would read otherwise than the Node batch are handed over whol
     'bad-quote.csv': `${header}"acme"x,1,94,1000\n`,
     'quoted-header.csv': `"customer",month,availability,fee\nacme,1,94,1000\n`,
     'no-month.csv': `${header}acme,,94,1000\n`,
+    // A name DuckDB would read as a pattern: it matches x.csv (below), not itself.
+    '[x].csv': `${header}acme,1,94,1000\n`,
     'header-only-no-break.csv': 'customer,month,availability,fee',
   };
   for (const [name, text] of Object.entries(files)) {
