@@ -6,7 +6,7 @@
  *
  * - `batch --jobs 1` and `batch` (worker threads, one per core): the Node batch;
  * - `batch --engine duckdb`: the same output computed by the generated query
- *   in embedded DuckDB (reading the CSV with the Node batch's reader);
+ *   in embedded DuckDB (DuckDB reading the CSV and writing it with COPY);
  * - the query alone over a table already in DuckDB: billing where the data is,
  *   with start-up and reading excluded.
  *
@@ -111,7 +111,7 @@ async function queryAlone(rules: string, csv: string, rows: number, runs: number
   const { Writable } = await import('node:stream');
   const { program } = compile(RULES);
   if (!program) throw new Error('the bench rules do not compile');
-  const outcome = await runDuckdbBatch(program, csv, new Writable({ write: (_c, _e, done) => done() }), true);
+  const outcome = await runDuckdbBatch(program, csv, { stream: new Writable({ write: (_c, _e, done) => done() }) }, true);
   if (outcome instanceof HandOver) throw new Error(`the DuckDB batch handed the file over: ${outcome.reason}`);
   const connection = await (await DuckDBInstance.create(':memory:')).connect();
   await connection.run(`CREATE TABLE months AS SELECT customer, CAST(month AS INTEGER) AS month, CAST(availability AS DECIMAL(10, 4)) AS availability, CAST(fee AS DECIMAL(18, 2)) AS fee FROM read_csv('${csv.replaceAll("'", "''")}', header = true, all_varchar = true)`);

@@ -8,10 +8,11 @@ import { availableParallelism } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
 import { runBatch } from './batch.js';
 import { fileError, UsageError, type CommandContext, type Io } from './context.js';
-import { runDuckdbBatch, write as writeResult } from './duckdb-batch.js';
+import { runDuckdbBatch } from './duckdb-batch.js';
 import { openOutputFile, OutputFileError, type OutputFile } from './output-file.js';
 import { runInParallel } from './parallel.js';
-import { isParquet, ParquetError, parquetBatch, writeParquet } from './parquet-batch.js';
+import { isParquet, ParquetError, parquetBatch } from './parquet-batch.js';
+import { copyResult, ResultFileError, type Destination } from './result-file.js';
 import type { Engine } from './sql-command.js';
 
 /** The default is at most this many worker threads: one thread reads, cuts and writes for them all, so more gain little. */
@@ -55,7 +56,7 @@ export async function batch(file: string, { csv, parquet, out, jobs, formulaGuar
   const parquetOut = isParquet(out) ? out : undefined;
   let outFile: OutputFile | undefined;
   try {
-    outFile = out === undefined || parquetOut ? undefined : openOutputFile(out);
+    outFile = out === undefined ? undefined : openOutputFile(out);
   } catch (error) {
     input?.destroy();
     throw error instanceof OutputFileError ? new UsageError(error.message) : error;
@@ -65,17 +66,20 @@ export async function batch(file: string, { csv, parquet, out, jobs, formulaGuar
   // a stream destroyed with an error holds it in `errored` before the event is emitted.
   let outputError: Error | undefined;
   output.on('error', (error: Error) => (outputError ??= error));
+  // DuckDB writes OUT's temporary file itself; anything else it writes through the stream.
+  const destination: Destination = outFile?.temporary ? { file: outFile.temporary } : { stream: output };
+  const format = parquetOut ? 'parquet' : 'csv';
   try {
     const options = { formulaGuard, onError: (line: number, message: string) => io.err(`${name}:${line}: error: ${message}`) };
     if (parquet !== undefined) {
-      const result = await parquetBatch(program, parquet, (connection) => (parquetOut ? writeParquet(connection, parquetOut) : writeResult(connection, output, formulaGuard)));
+      const result = await parquetBatch(program, parquet, (connection) => copyResult(connection, 'result', destination, format, formulaGuard));
       for (const failed of result.failed) options.onError(failed.line, failed.error);
       if (outFile) await outFile.commit();
       else await written(output);
       if (result.failed.length > 0) io.err(`credit-rules: ${result.failed.length} of ${result.rows} rows failed`);
       return result.failed.length > 0 ? 1 : 0;
     }
-    const inDuckdb = engine === 'duckdb' ? await runDuckdbBatch(program, csv!, output, formulaGuard, parquetOut) : undefined;
+    const inDuckdb = engine === 'duckdb' ? await runDuckdbBatch(program, csv!, destination, formulaGuard, format) : undefined;
     if (parquetOut && inDuckdb && 'reason' in inDuckdb) throw new UsageError(`${out}: Parquet is written only when DuckDB computes every row, and ${name} is for the Node batch (${inDuckdb.reason})`);
     const outcome =
       inDuckdb && !('reason' in inDuckdb)
@@ -95,6 +99,7 @@ export async function batch(file: string, { csv, parquet, out, jobs, formulaGuar
     if (failed) throw new UsageError(outputFailure(out ?? '<stdout>', failed));
     if (error instanceof UsageError) throw error;
     if (error instanceof ParquetError) throw new UsageError(error.message);
+    if (error instanceof ResultFileError) throw new UsageError(`${out ?? '<stdout>'}: ${error.message}`);
     const code = (error as NodeJS.ErrnoException).code;
     if (code) throw new UsageError(`${name}: the batch stopped: ${code}`);
     throw error;

@@ -1,40 +1,48 @@
 /**
  * `credit-rules batch --engine duckdb`: the batch computed by the generated
- * SQL (`src/sql/`) in embedded DuckDB, with the same output as the Node batch.
+ * SQL (`src/sql/`) in embedded DuckDB, with the same output as the Node batch,
+ * and no cell passing through JavaScript: DuckDB reads the CSV (`read_csv`,
+ * every column as text), checks every cell against the rules below, computes
+ * the credits and writes the output itself (`COPY … TO`, each line made in
+ * SQL as `CsvWriter` makes it, formula guard included: `result-file.ts`).
  *
- * The CSV is read here (the Node batch's own reader, so quoting, line numbers
- * and the header's checks are the same) and its rows go into DuckDB through
- * its appender; one query computes every credit into a result table; the
- * result is written as the Node batch writes it. DuckDB computes a file only
- * when every row is one it answers exactly as the interpreter does: plain
- * numbers of at most 6 decimal places, months 1–12 written plainly, every
- * year computed. Anything else — a bad row, a value with a unit or currency,
- * a quoted or broken record, a quotient the SQL cannot compute exactly, an
- * overflow — hands the whole file to the Node batch, before anything is
- * written: its messages and stderr lines are the reference, and a file is
- * never half from one engine and half from the other.
+ * DuckDB computes a file only when it answers every row exactly as the Node
+ * batch does: one record a line (no blank line, no line break inside quotes),
+ * plain numbers of at most 6 decimal places, months 1–12 written plainly,
+ * each customer's rows together, every year computed. Anything else — a bad
+ * row, a value with a unit or currency, a record DuckDB's reader refuses, a
+ * quotient the SQL cannot compute exactly, an overflow — hands the whole file
+ * to the Node batch before a byte is written: its messages, stderr lines and
+ * exit code are the reference (restating them in SQL would be a second copy
+ * of them to keep equal), and a file is never half from one engine and half
+ * from the other.
  */
-import { createReadStream } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { StringDecoder } from 'node:string_decoder';
-import type { Writable } from 'node:stream';
-import type { DuckDBAppender, DuckDBConnection, DuckDBDecimalType } from '@duckdb/node-api';
+import { resolve } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Program } from '../index.js';
 import type { CheckedProgram } from '../language/checker/program.js';
-import { dialect } from '../sql/dialect.js';
 import { generateSql } from '../sql/generate.js';
-import { quoteIdentifier as id } from '../sql/quote.js';
-import { Batch, OUTPUT_COLUMNS, outputTo, type BatchOutcome } from './batch.js';
-import { CsvReader, CsvWriter } from './csv.js';
-import { Customers } from './customers.js';
-import { writeParquet } from './parquet-batch.js';
+import { quoteIdentifier as id, quoteLiteral } from '../sql/quote.js';
+import { Batch, type BatchOutcome } from './batch.js';
+import { MAX_RECORD } from './csv.js';
+import { copyResult, ResultFileError, type Destination } from './result-file.js';
 
 const CUSTOMER = 'customer';
 const MONTH = 'month';
 /** A bare decimal the SQL reads exactly: at most 20 digits before the point and 6 after. */
-const PLAIN_NUMBER = /^-?[0-9]{1,20}(\.[0-9]{1,6})?$/;
-const PLAIN_MONTH = /^(?:[1-9]|1[0-2])$/;
-const PIECE = 1 << 16;
+const PLAIN_NUMBER = String.raw`-?[0-9]{1,20}(\.[0-9]{1,6})?`;
+const MONTHS = Array.from({ length: 12 }, (_, k) => `'${k + 1}'`).join(', ');
+/**
+ * The white space JavaScript's `trim` removes (the Node batch trims every
+ * cell): RE2's `\s` is tab, line feed, form feed, carriage return and space;
+ * `\pZ` every Unicode space and separator.
+ */
+const SPACE = String.raw`[\s\x0b\pZ\x{feff}]`;
+
+/** How a row with an error stops the query: `error`'s message starts with it, then the row's line. */
+const STOP = 'the Node batch computes this file: line ';
 
 /** Why DuckDB handed the file over, for `--engine duckdb`'s callers (tests, the bench). */
 export class HandOver {
@@ -43,53 +51,64 @@ export class HandOver {
 
 interface Columns {
   readonly names: readonly string[];
-  readonly customerAt: number;
-  readonly monthAt: number;
-  /** Per input column of the file: its index and whether it is a boolean. */
-  readonly inputs: readonly { readonly index: number; readonly name: string; readonly boolean: boolean }[];
+  readonly customer: boolean;
+  readonly month: boolean;
+  /** The inputs the file has a column for, and whether each is a boolean. */
+  readonly inputs: readonly { readonly name: string; readonly boolean: boolean }[];
 }
 
 /**
- * Runs the batch in DuckDB: the outcome, or a `HandOver` (nothing written)
- * when the Node batch must compute the file.
+ * Runs the batch in DuckDB, its output to `destination` (as CSV, or as
+ * Parquet): the outcome, or a `HandOver` (nothing written) when the Node batch
+ * must compute the file.
  */
-export async function runDuckdbBatch(program: Program, file: string, output: Writable, formulaGuard: boolean, parquetOut?: string): Promise<BatchOutcome | HandOver> {
+export async function runDuckdbBatch(program: Program, file: string, destination: Destination, formulaGuard: boolean, format: 'csv' | 'parquet' = 'csv'): Promise<BatchOutcome | HandOver> {
   try {
     generateSql(program.toJSON() as CheckedProgram, { dialect: 'duckdb', table: 'months' });
   } catch (error) {
     // A construct the SQL backend does not have yet: the Node batch computes the file, unread here.
     return new HandOver((error as Error).message);
   }
+  // DuckDB reads a path with * ? [ { as a pattern of file names, and may match other files than IN.
+  if (/[*?[\]{}]/.test(file)) return new HandOver('a file name DuckDB would read as a pattern');
+  const columns = header(program, file);
+  if (columns instanceof HandOver) return columns;
+  // Counted while DuckDB reads: the lines tell whether every record is one line (DuckDB gives no line numbers).
+  const lines = countLines(file);
   // Loaded here, not with the command: every other command starts without DuckDB's native library.
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const instance = await DuckDBInstance.create(':memory:', { temp_directory: tmpdir() });
   const connection = await instance.connect();
   try {
-    const loaded = await load(program, file, connection);
+    const loaded = await load(connection, file, columns);
     if (loaded instanceof HandOver) return loaded;
+    const counted = await lines;
+    if (counted.longest > MAX_RECORD) return new HandOver(`a line longer than ${MAX_RECORD} characters`);
+    if (counted.lines !== loaded.rows + 1) return new HandOver('a blank line, or a record of more than one line');
     let sql: string;
     try {
       sql = generateSql(program.toJSON() as CheckedProgram, {
         dialect: 'duckdb',
         table: 'months',
-        columns: loaded.columns.inputs.map((i) => i.name),
+        columns: columns.inputs.map((i) => i.name),
         keep: ['line'],
-        // Written in line order below: one sort.
+        // Written in line order: one sort.
         sorted: false,
       });
     } catch (error) {
       return new HandOver((error as Error).message);
     }
+    // Written straight from the query, no result table: a row with an error stops it (DuckDB's `error`).
+    const stopping = `(SELECT * REPLACE (CASE WHEN error IS NOT NULL THEN CAST(error(concat('${STOP}', line, ': ', error)) AS VARCHAR) END AS error) FROM (${sql}))`;
     try {
-      await connection.run(`CREATE TABLE result AS ${sql}`);
+      await copyResult(connection, stopping, destination, format, formulaGuard);
     } catch (error) {
-      return new HandOver(`DuckDB stopped: ${(error as Error).message.split('\n')[0]}`);
+      if (!(error instanceof ResultFileError)) throw error;
+      // What COPY wrote of the file it was writing is dropped: the Node batch writes it from its start.
+      if ('file' in destination) truncateSync(destination.file, 0);
+      const message = error.message.split('\n')[0];
+      return new HandOver(message.includes(STOP) ? `line ${message.slice(message.indexOf(STOP) + STOP.length)}` : `DuckDB stopped: ${message}`);
     }
-    const failed = await connection.runAndReadAll(`SELECT min(line), any_value(error) FROM result WHERE error IS NOT NULL`);
-    const [line, error] = failed.getRowsJS()[0];
-    if (line !== null) return new HandOver(`line ${line}: ${error}`);
-    if (parquetOut) await writeParquet(connection, parquetOut);
-    else await write(connection, output, formulaGuard);
     return { ok: true, rows: loaded.rows, failed: 0 };
   } finally {
     connection.closeSync();
@@ -97,76 +116,105 @@ export async function runDuckdbBatch(program: Program, file: string, output: Wri
   }
 }
 
-/** The file into table `months` (through a view that types its columns); a HandOver at the first row DuckDB should not compute. */
-async function load(program: Program, file: string, connection: DuckDBConnection): Promise<{ columns: Columns; rows: number } | HandOver> {
-  // Records wait here while a chunk is read (the reader calls back synchronously), then go to the appender.
-  let pending: { fields: readonly string[]; line: number }[] = [];
-  let broken: number | undefined;
-  const reader = new CsvReader(
-    // The reader reuses its array of fields: each record's are copied.
-    (fields, line) => void pending.push({ fields: fields.slice(), line }),
-    (line) => (broken ??= line),
-  );
-  let columns: Columns | undefined;
-  let appender: DuckDBAppender | undefined;
-  let rows = 0;
-  // A customer's rows must be together: judged by the Node batch's own memory of customers.
-  const customers = new Customers();
-  let open: { customer: string; line: number } | undefined;
-  const together = (customer: string, line: number): boolean => {
-    if (open?.customer === customer) {
-      open.line = line;
-      return true;
-    }
-    if (open) customers.add(open.customer, open.line);
-    open = customer === '' ? undefined : { customer, line };
-    return customer === '' || customers.check(customer) === undefined;
-  };
-  const take = async (): Promise<HandOver | undefined> => {
-    const records = pending;
-    pending = [];
-    for (const { fields, line } of records) {
-      if (!columns) {
-        columns = header(program, fields);
-        if (!columns) return new HandOver(`line ${line}: the header is for the Node batch to judge`);
-        appender = await createTable(connection, columns);
-        continue;
-      }
-      rows++;
-      const customer = columns.customerAt >= 0 && columns.customerAt < fields.length ? fields[columns.customerAt].trim() : '';
-      if (!together(customer, line)) return new HandOver(`line ${line}: customer "${customer}" has rows apart`);
-      const why = append(appender!, columns, fields, line);
-      if (why) return new HandOver(`line ${line}: ${why}`);
-    }
-    return broken === undefined ? undefined : new HandOver(`line ${broken}: a record the CSV reader questions`);
-  };
-  const input = createReadStream(file, { highWaterMark: 1 << 20 });
-  const decoder = new StringDecoder('utf8');
+/**
+ * The file's columns, from its first line, when the Node batch would accept
+ * them (its own check, so its message is the one a bad header gets) and the
+ * line has no quotes (a quoted header may run over lines: the Node batch
+ * reads it).
+ */
+function header(program: Program, file: string): Columns | HandOver {
+  let first: string;
   try {
-    for await (const chunk of input) {
-      reader.push(decoder.write(chunk as Buffer));
-      const handOver = await take();
-      if (handOver) return handOver;
+    const fd = openSync(file, 'r');
+    try {
+      const bytes = Buffer.alloc(1 << 16);
+      const read = readSync(fd, bytes, 0, bytes.length, 0);
+      const text = bytes.subarray(0, read).toString('utf8');
+      const nl = text.indexOf('\n');
+      if (nl === -1) return new HandOver('no line break in the first 64 KiB');
+      first = text.slice(text.charCodeAt(0) === 0xfeff ? 1 : 0, nl).replace(/\r$/, '');
+    } finally {
+      closeSync(fd);
     }
-    reader.push(decoder.end());
-    reader.end();
-    const handOver = await take();
-    if (handOver) return handOver;
-  } finally {
-    input.destroy();
-    appender?.closeSync();
+  } catch (error) {
+    return new HandOver(`cannot be read (${(error as NodeJS.ErrnoException).code})`);
   }
-  if (!columns) return new HandOver('the file is empty');
-  return { columns, rows };
+  if (first.includes('"')) return new HandOver('a quoted header');
+  const fields = first.split(',');
+  const check = new Batch(program, {}, () => {});
+  check.record(fields, 1);
+  if (check.fatal) return new HandOver('the header is for the Node batch to judge');
+  const names = fields.map((f) => f.trim());
+  const inputs = new Map(program.inputs.map((i) => [i.name, i]));
+  const present = names.filter((name) => inputs.has(name)).map((name) => inputs.get(name)!);
+  const list = present.find((i) => i.list);
+  if (list) return new HandOver(`\`${list.name}\`: a list's items are read by the Node batch`);
+  return {
+    names,
+    customer: names.includes(CUSTOMER),
+    month: names.includes(MONTH),
+    inputs: present.map((i) => ({ name: i.name, boolean: i.kind === 'boolean' })),
+  };
 }
 
-/** The table the rows go into, as text, and a view that reads them as the query's types. */
-async function createTable(connection: DuckDBConnection, columns: Columns): Promise<DuckDBAppender> {
-  const raw = columns.inputs.map((i) => `, ${id(`raw_${i.name}`)} VARCHAR`).join('');
-  await connection.run(`CREATE TABLE raw_months (line BIGINT, customer VARCHAR, month INTEGER${raw})`);
-  const typed = columns.inputs.map((i) => `${i.boolean ? `CAST(${id(`raw_${i.name}`)} AS BOOLEAN)` : decimalOf(id(`raw_${i.name}`))} AS ${id(i.name)}`);
-  await connection.run(`CREATE VIEW months AS SELECT ${['line', 'customer', 'month', ...typed].join(', ')} FROM raw_months`);
-  return connection.createAppender('raw_months');
+/** The file's lines (a last one without a line break counted) and the longest, in characters at most. */
+async function countLines(file: string): Promise<{ lines: number; longest: number }> {
+  let lines = 0;
+  let longest = 0;
+  let run = 0;
+  let last = 10;
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    let from = 0;
+    for (let nl = chunk.indexOf(10); nl !== -1; nl = chunk.indexOf(10, from)) {
+      lines++;
+      longest = Math.max(longest, run + nl - from);
+      run = 0;
+      from = nl + 1;
+    }
+    run += chunk.length - from;
+    if (chunk.length > 0) last = chunk[chunk.length - 1];
+  }
+  return { lines: lines + (last === 10 ? 0 : 1), longest: Math.max(longest, run) };
+}
+
+/**
+ * The file into table `raw` (every column as text, in the file's order) and
+ * view `months` (the query's columns, typed); a HandOver when DuckDB's reader
+ * refuses it or a row is one the Node batch should judge.
+ */
+async function load(connection: DuckDBConnection, file: string, columns: Columns): Promise<{ rows: number } | HandOver> {
+  const raw = columns.names.map((_, k) => `${quoteLiteral(`c${k}`)}: 'VARCHAR'`).join(', ');
+  const column = (name: string) => id(`c${columns.names.indexOf(name)}`);
+  try {
+    await connection.run(
+      `CREATE TABLE raw AS SELECT * FROM read_csv(${quoteLiteral(resolve(file))}, header = false, skip = 1, columns = {${raw}}, delim = ',', quote = '"', escape = '"', ` +
+        `strict_mode = true, null_padding = false, auto_detect = false, max_line_size = ${2 * MAX_RECORD + 16})`,
+    );
+  } catch (error) {
+    return new HandOver(`DuckDB's CSV reader: ${(error as Error).message.split('\n')[0]}`);
+  }
+  // A cell is checked as it is read, spaces around a number allowed (DuckDB's cast skips them); a month is
+  // plain digits, a customer has no white space around it (checked once per customer): else the Node batch trims.
+  const customer = columns.customer ? column(CUSTOMER) : 'CAST(NULL AS VARCHAR)';
+  const month = columns.month ? column(MONTH) : 'CAST(NULL AS VARCHAR)';
+  const plain = [
+    `CASE WHEN ${customer} IS NULL THEN ${month} IS NULL ELSE ${month} IN (${MONTHS}) END`,
+    ...columns.inputs.map((i) => `(${column(i.name)} IS NULL OR ${i.boolean ? `trim(${column(i.name)}) IN ('true', 'false')` : `regexp_full_match(${column(i.name)}, ' *${PLAIN_NUMBER} *')`})`),
+  ].join(' AND ');
+  const [rows, bad] = (await connection.runAndReadAll(`SELECT count(*), min(rowid) FILTER (WHERE (${plain}) IS NOT TRUE) FROM raw`)).getRowsJS()[0];
+  if (bad !== null) return new HandOver(`line ${Number(bad) + 2}: a cell that is not a plain number of at most 6 decimal places, or a month 1 to 12 written plainly with its customer`);
+  if (columns.customer) {
+    // A customer's rows are together when they span as many rows as they are.
+    const apart = await connection.runAndReadAll(
+      `SELECT any_value(customer) FROM (SELECT ${customer} AS customer FROM raw WHERE ${customer} IS NOT NULL GROUP BY 1 ` +
+        `HAVING max(rowid) - min(rowid) + 1 <> count(*) OR regexp_matches(customer, '^${SPACE}|${SPACE}$'))`,
+    );
+    const [name] = apart.getRowsJS()[0];
+    if (name !== null) return new HandOver(`customer "${name}": rows apart, or white space around the name`);
+  }
+  const typed = columns.inputs.map((i) => `${i.boolean ? `CAST(trim(${column(i.name)}) AS BOOLEAN)` : decimalOf(column(i.name))} AS ${id(i.name)}`);
+  await connection.run(`CREATE VIEW months AS SELECT ${['rowid + 2 AS line', `${customer} AS customer`, `CAST(${month} AS INTEGER) AS month`, ...typed].join(', ')} FROM raw`);
+  return { rows: Number(rows) };
 }
 
 /**
@@ -178,110 +226,3 @@ async function createTable(connection: DuckDBConnection, columns: Columns): Prom
 function decimalOf(raw: string): string {
   return `CASE WHEN length(${raw}) <= 12 THEN CAST(CAST(${raw} AS DECIMAL(18, 6)) AS DECIMAL(38, 6)) ELSE CAST(${raw} AS DECIMAL(38, 6)) END`;
 }
-
-/** One row into the appender; or why DuckDB should not compute the file. */
-function append(a: DuckDBAppender, columns: Columns, fields: readonly string[], line: number): string | undefined {
-  if (fields.length !== columns.names.length) return 'a row with another number of fields';
-  const customer = columns.customerAt >= 0 ? fields[columns.customerAt].trim() : '';
-  const month = columns.monthAt >= 0 ? fields[columns.monthAt].trim() : '';
-  if (customer === '' ? month !== '' : !PLAIN_MONTH.test(month)) return 'a month that is not 1 to 12 written plainly, or one without a customer';
-  const values: (string | null)[] = [];
-  for (const input of columns.inputs) {
-    const text = fields[input.index].trim();
-    if (text === '') values.push(null);
-    else if (input.boolean ? text === 'true' || text === 'false' : PLAIN_NUMBER.test(text)) values.push(text);
-    else return `\`${input.name}\`: a value that is not a plain number of at most 6 decimal places`;
-  }
-  a.appendBigInt(BigInt(line));
-  if (customer === '') {
-    a.appendNull();
-    a.appendNull();
-  } else {
-    a.appendVarchar(customer);
-    a.appendInteger(Number(month));
-  }
-  for (const value of values) {
-    if (value === null) a.appendNull();
-    else a.appendVarchar(value);
-  }
-  a.endRow();
-  return undefined;
-}
-
-/**
- * The header's columns, when the Node batch would accept it (its own check,
- * so its message is the one a bad header gets); undefined otherwise.
- */
-function header(program: Program, fields: readonly string[]): Columns | undefined {
-  const check = new Batch(program, {}, () => {});
-  check.record(fields, 1);
-  if (check.fatal) return undefined;
-  const names = fields.map((f) => f.trim());
-  const kinds = new Map(program.inputs.map((i) => [i.name, i.kind]));
-  return {
-    names,
-    customerAt: names.indexOf(CUSTOMER),
-    monthAt: names.indexOf(MONTH),
-    inputs: names.flatMap((name, index) => (kinds.has(name) ? [{ index, name, boolean: kinds.get(name) === 'boolean' }] : [])),
-  };
-}
-
-/** The result table as the Node batch writes its rows (`Batch.credit`, and `Batch.error` for a row with an error), in line order. */
-export async function write(connection: DuckDBConnection, output: Writable, formulaGuard: boolean): Promise<void> {
-  const out = outputTo(output);
-  const w = new CsvWriter(PIECE + 4096, formulaGuard);
-  w.text(`${OUTPUT_COLUMNS.join(',')}\n`);
-  const result = await connection.stream(
-    `SELECT CAST(line AS DOUBLE), CAST(customer AS VARCHAR), CAST(month AS VARCHAR), currency, ${await asText(connection, 'credit')}, ${await asText(connection, 'percent_of_fee')}, cuts, error FROM result ORDER BY line`,
-  );
-  for (;;) {
-    const chunk = await result.fetchChunk();
-    if (!chunk || chunk.rowCount === 0) break;
-    for (const [line, customer, month, currency, credit, percent, cuts, error] of chunk.getRows() as unknown as [number, string | null, string | null, string | null, string, string | null, string | null, string | null][]) {
-      w.count(line);
-      w.char(COMMA);
-      if (customer !== null) w.cell(customer);
-      w.char(COMMA);
-      if (month !== null) w.text(month);
-      if (error !== null) {
-        w.text(',,,,,');
-        w.field(error);
-        w.char(LF);
-        continue;
-      }
-      w.char(COMMA);
-      if (currency !== null) w.text(currency);
-      w.char(COMMA);
-      w.text(credit);
-      w.char(COMMA);
-      // A program without a fee states no share of it.
-      if (percent !== null) w.text(plain(percent));
-      w.char(COMMA);
-      if (cuts !== null) w.field(cuts);
-      w.char(COMMA);
-      w.char(LF);
-    }
-    if (w.length > PIECE) {
-      out.write(w.take());
-      await out.drained();
-    }
-  }
-  if (w.length > 0) out.write(w.take());
-  await out.drained();
-}
-
-/** A DECIMAL column of `result` as text, the dialect's way (at its scale: a credit's is the currency's minor unit). */
-async function asText(connection: DuckDBConnection, column: string): Promise<string> {
-  const type = (await connection.runAndReadAll(`SELECT ${id(column)} FROM result LIMIT 0`)).columnType(0);
-  // The generated query types both DECIMAL; any other type is written as DuckDB writes it.
-  const scale = (type as Partial<DuckDBDecimalType>).scale;
-  return typeof scale === 'number' ? dialect('duckdb').text(id(column), scale) : `CAST(${id(column)} AS VARCHAR)`;
-}
-
-/** "10.0000000000" → "10", as `percentString` writes a share. */
-function plain(decimal: string): string {
-  return decimal.includes('.') ? decimal.replace(/\.?0+$/, '') : decimal;
-}
-
-const COMMA = 44;
-const LF = 10;

@@ -19,6 +19,8 @@ export class OutputFileError extends Error {}
 
 export interface OutputFile {
   readonly stream: WriteStream;
+  /** The temporary file the stream writes into (another writer may write it instead); none when OUT is written directly. */
+  readonly temporary?: string;
   /** Ends the stream and makes what was written OUT. */
   commit(): Promise<void>;
   /** Gives the output up: OUT stays as it was. Synchronous, so that a signal handler can call it; harmless once committed. */
@@ -134,6 +136,7 @@ function replacing(out: string, path: string, stats: Stats | undefined): OutputF
   const written = stream;
   return {
     stream: written,
+    temporary,
     commit: async () => {
       written.end();
       await finished(written);

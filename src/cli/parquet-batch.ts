@@ -7,19 +7,15 @@
  * file (1 for the first row). Columns are checked before anything runs: one
  * missing (an input without a default) or of the wrong type is one line
  * naming it. With `--out OUT.parquet` the result is written as Parquet
- * (also from `--csv IN --engine duckdb`), whole or not at all.
+ * (also from `--csv IN --engine duckdb`), whole or not at all
+ * (`result-file.ts`).
  */
-import { renameSync, rmSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { InputInfo, Program } from '../index.js';
 import type { CheckedProgram } from '../language/checker/program.js';
 import { generateSql } from '../sql/generate.js';
 import { quoteIdentifier as id, quoteLiteral } from '../sql/quote.js';
-
-/** The result's columns, as the Node batch writes them. */
-const RESULT = ['line', 'customer', 'month', 'currency', 'credit', 'percent_of_fee', 'cuts', 'error'];
 
 /** A file of the batch that cannot be computed: one line saying why. */
 export class ParquetError extends Error {}
@@ -88,19 +84,4 @@ function checkColumns(inputs: readonly InputInfo[], types: ReadonlyMap<string, s
   const month = types.get('month');
   if (month !== undefined && !/INT/.test(month)) throw new ParquetError(`${file}: column "month" is ${month}; a whole number is expected`);
   return present;
-}
-
-/**
- * Table `result` as Parquet at `out`: written beside it under another name
- * and renamed, so OUT is whole or absent.
- */
-export async function writeParquet(connection: DuckDBConnection, out: string): Promise<void> {
-  const partial = join(dirname(out), `.${basename(out)}.${process.pid}.partial`);
-  try {
-    await connection.run(`COPY (SELECT ${RESULT.map((c) => id(c)).join(', ')} FROM result ORDER BY line) TO ${quoteLiteral(partial)} (FORMAT parquet)`);
-    renameSync(partial, out);
-  } catch (error) {
-    rmSync(partial, { force: true });
-    throw new ParquetError(`${out}: cannot be written (${(error as Error).message.split('\n')[0]})`);
-  }
 }

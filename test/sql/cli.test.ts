@@ -113,7 +113,7 @@ credit "Late" for each response in responses:
   assert.deepEqual([result.code, result.out], [1, '']);
   assert.match(result.err, /late\.credit:4: error: a cap on a tier inside a `for each` block is not in the SQL backend yet \(a cap on the block is\); credit-rules batch computes it/);
   const csv = file('late.csv', 'customer,month,responses,fee\nacme,1,2h;30min,1000\nacme,2,,200\n');
-  const outcome = await runDuckdbBatch(compile(source).program!, csv, new Writable({ write: (_c, _e, done) => done() }), true);
+  const outcome = await runDuckdbBatch(compile(source).program!, csv, { stream: new Writable({ write: (_c, _e, done) => done() }) }, true);
   assert.ok(outcome instanceof HandOver);
   const node = run('batch', rules, '--csv', csv, '--jobs', '1');
   assert.deepEqual(run('batch', rules, '--csv', csv, '--engine', 'duckdb'), node);
@@ -161,7 +161,7 @@ test('`batch --engine duckdb` computes a clean file in DuckDB and writes the byt
   const { program } = compile(RULES);
   let written = '';
   const sink = new Writable({ write: (chunk, _encoding, done) => ((written += chunk), done()) });
-  const outcome = await runDuckdbBatch(program!, csv, sink, true);
+  const outcome = await runDuckdbBatch(program!, csv, { stream: sink }, true);
   assert.ok(!(outcome instanceof HandOver), `handed over: ${(outcome as HandOver).reason}`);
   const node = run('batch', rules, '--csv', csv, '--jobs', '1');
   assert.equal(written, node.out);
@@ -196,7 +196,7 @@ test('`batch --engine duckdb` computes version-2 programs itself — pay only if
     const rules = fileURLToPath(new URL(example, examples));
     const csv = file(`${example}.csv`, rows);
     const sink = new Writable({ write: (_c, _e, done) => done() });
-    const outcome = await runDuckdbBatch(compile(readFileSync(rules, 'utf8')).program!, csv, sink, true);
+    const outcome = await runDuckdbBatch(compile(readFileSync(rules, 'utf8')).program!, csv, { stream: sink }, true);
     assert.ok(!(outcome instanceof HandOver), `${example}: DuckDB computes it (${outcome instanceof HandOver ? outcome.reason : ''})`);
     const node = run('batch', rules, '--csv', csv, '--jobs', '1');
     assert.equal(node.code, 0, node.err);
