@@ -27,6 +27,7 @@ import { generateSql } from '../sql/generate.js';
 import { quoteIdentifier as id, quoteLiteral } from '../sql/quote.js';
 import { Batch, type BatchOutcome } from './batch.js';
 import { MAX_RECORD } from './csv.js';
+import { readAsPattern } from './parquet-batch.js';
 import { copyResult, ResultFileError, type Destination } from './result-file.js';
 
 const CUSTOMER = 'customer';
@@ -69,8 +70,7 @@ export async function runDuckdbBatch(program: Program, file: string, destination
     // A construct the SQL backend does not have yet: the Node batch computes the file, unread here.
     return new HandOver((error as Error).message);
   }
-  // DuckDB reads a path with * ? [ { as a pattern of file names, and may match other files than IN.
-  if (/[*?[\]{}]/.test(file)) return new HandOver('a file name DuckDB would read as a pattern');
+  if (readAsPattern(file)) return new HandOver('a file name DuckDB would read as a pattern');
   const columns = header(program, file);
   if (columns instanceof HandOver) return columns;
   // Counted while DuckDB reads: the lines tell whether every record is one line (DuckDB gives no line numbers).

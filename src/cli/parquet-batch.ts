@@ -20,6 +20,11 @@ import { quoteIdentifier as id, quoteLiteral } from '../sql/quote.js';
 /** A file of the batch that cannot be computed: one line saying why. */
 export class ParquetError extends Error {}
 
+/** DuckDB's readers take * ? [ ] { } in a file name as a pattern of names, which may match other files than the one meant. */
+export function readAsPattern(file: string): boolean {
+  return /[*?[\]{}]/.test(file);
+}
+
 export function isParquet(path: string | undefined): boolean {
   return path !== undefined && path.toLowerCase().endsWith('.parquet');
 }
@@ -29,6 +34,7 @@ export function isParquet(path: string | undefined): boolean {
  * lines of rows with an error and their messages, in order.
  */
 export async function parquetBatch(program: Program, file: string, write: (connection: DuckDBConnection) => Promise<void>): Promise<{ rows: number; failed: { line: number; error: string }[] }> {
+  if (readAsPattern(file)) throw new ParquetError(`${file}: DuckDB would read * ? [ ] { } in this name as a pattern of file names (and could read other files); rename or copy the file to a name without them`);
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const instance = await DuckDBInstance.create(':memory:', { temp_directory: tmpdir() });
   const connection = await instance.connect();

@@ -245,3 +245,15 @@ test('`batch --parquet IN`: a column missing or of the wrong type is one line na
   assert.deepEqual([b.code, b.out, b.err.trim().split('\n').length], [2, '', 1]);
   assert.match(b.err, /column "availability" is VARCHAR; the input `availability` needs a number/);
 });
+
+test('`batch --parquet IN`: a file name DuckDB would read as a pattern is refused, never another file read in its place', async () => {
+  const rules = file('uptime-p.credit', RULES);
+  const duck = await (await DuckDBInstance.create(':memory:')).connect();
+  // `[x].parquet` as a pattern matches x.parquet: its credits must not be written for [x].parquet.
+  await duck.run(`COPY (SELECT 'other' AS customer, 1 AS month, 90 AS availability, 1000 AS fee) TO '${join(dir, 'x.parquet')}' (FORMAT parquet)`);
+  await duck.run(`COPY (SELECT 'acme' AS customer, 1 AS month, 94 AS availability, 1000 AS fee) TO '${join(dir, '[x].parquet')}' (FORMAT parquet)`);
+  duck.closeSync();
+  const r = run('batch', rules, '--parquet', join(dir, '[x].parquet'));
+  assert.deepEqual([r.code, r.out, r.err.trim().split('\n').length], [2, '', 1]);
+  assert.match(r.err, /\[x\]\.parquet: DuckDB would read \* \? \[ \] \{ \} in this name as a pattern/);
+});
