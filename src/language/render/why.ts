@@ -9,7 +9,13 @@
  * restate the language's meaning and never keep a copy of it. Where a
  * condition is more than comparisons of names and literals, the part is
  * quoted as written; the exact step-by-step trace stays in the result's
- * `explanation`.
+ * `explanation`. The same words say a rule's or tier's condition without
+ * values, for the breakdown (`conditionsInWords`).
+ *
+ * An input is named by its label in quotes, after a noun that fixes the
+ * grammar: "your value of 350 for “Tickets resolved”", "Ihr Wert für
+ * „Gelöste Tickets“ von 350". A label's number and gender cannot be told
+ * from its text, so no verb or possessive ever agrees with the label itself.
  */
 import { labelIn, type Block, type CompareOp, type Comparison, type Expr, type Kind, type Rule, type Translations } from '../ast.js';
 import { canonical, Decimal, plain } from '../decimal.js';
@@ -32,6 +38,30 @@ export interface WhyContext {
   readonly currency?: string;
   /** What the program pays (`payout "bonus"`), in this language; a credit otherwise. */
   readonly paid?: string;
+}
+
+/**
+ * The condition of each rule and tier in words, as written and without
+ * values ("your value for “Uptime” is below 99.9%"), by the line the rule or
+ * tier is on (`CreditLine.line`, `TierOutcome.line`): what the breakdown
+ * shows. Undefined where a part is more than comparisons of names and
+ * literals; the caller shows the rule text instead. Each line is worded once.
+ */
+export function conditionsInWords(ctx: Omit<WhyContext, 'values' | 'paid'>): (line: number) => string | undefined {
+  const w = new Words(ctx);
+  const memo = new Map<number, string | undefined>();
+  return (line) => {
+    if (!memo.has(line)) {
+      let words: string | undefined;
+      try {
+        words = w.condition(line);
+      } catch {
+        // Words are a courtesy: the rule text stays readable if they fail.
+      }
+      memo.set(line, words);
+    }
+    return memo.get(line);
+  };
 }
 
 /** The sentences that say why, in reading order. Text with `backticks` marks rule text quoted as written. */
@@ -72,16 +102,24 @@ class Words {
   readonly #read: readonly ReadonlyMap<string, Value>[];
   readonly #currency: string | undefined;
 
-  constructor(private readonly ctx: WhyContext) {
+  constructor(private readonly ctx: Omit<WhyContext, 'values'> & { readonly values?: InputValues }) {
     this.p = ctx.lang === 'de' ? german : english;
     this.#statements = ctx.program.ast.statements;
     const period = this.#statements.find((s) => s.type === 'period');
     this.programPeriod = period?.type === 'period' ? period.period : 'monthly';
     for (let i = ctx.program.source.indexOf('\n'); i !== -1; i = ctx.program.source.indexOf('\n', i + 1)) this.#lines.push(i);
     // The result was computed from these values, so they read without problems; a value that does not is not known.
-    const read = readInputs(ctx.program.inputs, ctx.values, ctx.program.currency ?? ctx.currency, this.programPeriod);
-    this.#read = read.months;
-    this.#currency = read.currency ?? ctx.program.currency ?? ctx.currency;
+    const read = ctx.values && readInputs(ctx.program.inputs, ctx.values, ctx.program.currency ?? ctx.currency, this.programPeriod);
+    this.#read = read ? read.months : [];
+    this.#currency = read?.currency ?? ctx.program.currency ?? ctx.currency;
+  }
+
+  /** The condition of the rule or tier on `line`, as written, in words without values. */
+  condition(line: number): string | undefined {
+    const rules = this.#statements.flatMap((s) => (s.type === 'rule' ? [s] : s.type === 'block' ? s.rules : []));
+    const rule = rules.find((r) => this.#line(r.span.start) === line);
+    const parts = rule && this.#decisive(rule.condition, true);
+    return parts && capital(this.p.join(parts, 'and'));
   }
 
   /** What the rules know by name in one period (0 for a month): as the evaluator's month, the fee, the inputs, the `let`s. */
@@ -221,65 +259,78 @@ class Words {
     return parts ? this.p.join(parts, 'and') : this.p.quoted(this.#quote(condition), holds);
   }
 
-  /** The phrases that make `e` come out as `holds`; undefined when a part cannot be put in words. */
-  #decisive(e: Expr, holds: boolean, lookup: Lookup): string[] | undefined {
-    if (e.type === 'unary' && e.op === 'not') return this.#decisive(e.operand, !holds, lookup);
+  /**
+   * The phrases, all needed, that make `e` come out as `holds`; undefined when a part cannot be put in words.
+   * Without `lookup` (no values: a condition as written) every side of an `and` and `or` is said.
+   * `nested`: inside an `and`, where a group of alternatives is marked ("either … or …").
+   */
+  #decisive(e: Expr, holds: boolean, lookup?: Lookup, nested = false): string[] | undefined {
+    if (e.type === 'unary' && e.op === 'not') return this.#decisive(e.operand, !holds, lookup, nested);
     if (e.type === 'binary' && (e.op === 'and' || e.op === 'or')) {
       const sides = [e.left, e.right];
       // An `and` that holds, or an `or` that fails: every side counts. Otherwise the sides that decided.
       const all = (e.op === 'and') === holds;
-      const deciding = all ? sides : sides.filter((s) => truth(s, lookup) === holds);
+      const deciding = all || !lookup ? sides : sides.filter((s) => truth(s, lookup) === holds);
       if (deciding.length === 0) return undefined;
-      const phrases = deciding.map((s) => this.#decisive(s, holds, lookup));
+      const phrases = deciding.map((s) => this.#decisive(s, holds, lookup, all || nested));
       if (phrases.some((p) => p === undefined)) return undefined;
-      const flat = phrases.flat() as string[];
-      return all || flat.length === 1 ? flat : [this.p.join(flat, 'or')];
+      if (all || phrases.length === 1) return phrases.flat() as string[];
+      // Alternatives, each one a phrase: "A or B", or "either A and B or C" where groups would blur.
+      const items = phrases.map((p) => this.p.join(p!, 'and'));
+      return [this.p.alternatives(items, nested || phrases.some((p) => p!.length > 1))];
     }
     if (e.type === 'name' && e.kind === 'boolean') return [this.p.flag(this.#labelOfName(e.name), holds)];
     if (e.type === 'compare') return this.#comparisons(e, holds, lookup);
     return undefined;
   }
 
-  /** A comparison (or a chain of them) with a name on one side and a known value on the other, in words. */
-  #comparisons(chain: Comparison, holds: boolean, lookup: Lookup): string[] | undefined {
+  /** A comparison (or a chain of them) with a name on one side and a known value (or, without values, a name) on the other, in words. */
+  #comparisons(chain: Comparison, holds: boolean, lookup?: Lookup): string[] | undefined {
     const { operands, ops } = chain;
+    // A chain as written that fails fails at one bound or another: "… or …", which one subject's predicates do not say.
+    if (!lookup && !holds && ops.length > 1) return undefined;
     const each = pairsOf(chain);
     // Grouped by what each pair is about, so a chain reads "… of 92% reaches 90% and is below 95%".
-    const bySubject = new Map<string, { value: string; predicates: string[] }>();
+    const bySubject = new Map<string, { value: string | undefined; predicates: string[] }>();
     for (let i = 0; i < ops.length; i++) {
       let [left, right, op] = [operands[i], operands[i + 1], ops[i]];
       // The name is what the sentence is about: `99% <= availability` reads as `availability >= 99%`.
       if (left.type !== 'name' && right.type === 'name') [left, right, op] = [right, left, FLIPPED[op]];
       if (left.type !== 'name') return undefined;
-      const subject = lookup(left.name);
+      const subject = lookup?.(left.name);
       const threshold = this.#value(right, lookup);
-      if (!subject || !threshold) return undefined;
-      const pairHolds = truth(each[i], lookup);
+      if ((lookup && !subject) || !threshold) return undefined;
+      const pairHolds = lookup ? truth(each[i], lookup) : holds;
       if (pairHolds === undefined) return undefined;
       // A chain that fails fails at one pair: only that one is said.
       if (!holds && pairHolds) continue;
-      const said = bySubject.get(left.name) ?? { value: subject.dative ?? subject.shown, predicates: [] };
+      const said = bySubject.get(left.name) ?? { value: subject && (subject.dative ?? subject.shown), predicates: [] };
       said.predicates.push(this.p.predicate(op, { shown: threshold.shown, dative: threshold.dative ?? threshold.shown }, pairHolds, ops.length > 1));
       bySubject.set(left.name, said);
     }
-    const phrases = [...bySubject].map(([name, { value, predicates }]) => this.p.compared(this.#subject(name), value, predicates));
+    const phrases = [...bySubject].map(([name, { value, predicates }]) => this.p.compared(this.#subject(name, value), predicates));
     return phrases.length ? phrases : undefined;
   }
 
-  #value(e: Expr, lookup: Lookup): Shown | undefined {
+  /** A threshold: a literal, or a name's value; without values, the name itself ("the fee", “Target”). */
+  #value(e: Expr, lookup?: Lookup): Shown | undefined {
     if (e.type === 'literal') return this.#words(e);
-    if (e.type === 'name') return lookup(e.name);
-    return undefined;
+    if (e.type !== 'name') return undefined;
+    if (lookup) return lookup(e.name);
+    const [shown, dative] = this.p.builtins[e.name] ?? [this.p.quote(this.#labelOfName(e.name))];
+    return { shown, ...(dative ? { dative } : {}) };
   }
 
-  /** Who the sentence is about: "your monthly availability", "the credit". */
-  #subject(name: string): string {
-    const builtin = this.p.builtins[name];
-    if (builtin) return builtin;
-    return this.p.your(this.#labelOfName(name));
+  /** Who the sentence is about, with its value where known: "your value of 99.5% for “Uptime”", "the credit". */
+  #subject(name: string, value: string | undefined): string {
+    const builtin = this.p.builtins[name]?.[0];
+    return builtin ? this.p.the(builtin, value) : this.p.your(this.p.quote(this.#labelOfName(name)), value);
   }
 
+  /** An input's or value's label; a `for each` item is named by its list's. */
   #labelOfName(name: string): string {
+    const list = this.#statements.find((s) => s.type === 'block' && s.each?.name === name);
+    if (list?.type === 'block') name = list.each!.list;
     const named = this.ctx.inputs.find((i) => i.name === name) ?? this.ctx.program.values?.find((v) => v.name === name);
     return named ? this.#label(named) : name;
   }
@@ -356,16 +407,24 @@ function roundShare(value: string): string {
 }
 
 interface Phrases {
-  readonly builtins: Readonly<Record<string, string>>;
+  /** `total_credit`, `fee`…: as a subject, and where it differs (German), after a preposition. */
+  readonly builtins: Readonly<Record<string, readonly [string, string?]>>;
   readonly per: Readonly<Record<'monthly' | 'quarterly' | 'yearly', string>>;
-  your(label: string): string;
-  /** "your availability of 99.5% is below 99.9%": one subject, one or more predicates. */
-  compared(subject: string, value: string, predicates: readonly string[]): string;
+  /** A label, a block's name, in quotes: as written, less a closing full stop, its own quotes made single. */
+  quote(label: string): string;
+  /** An input or value, by its quoted label: "your value of 99.5% for “Uptime”", "your value for “Uptime”". */
+  your(quoted: string, value: string | undefined): string;
+  /** A built-in: "the credit of 20.00 EUR". */
+  the(builtin: string, value: string | undefined): string;
+  /** "your value of 99.5% for “Uptime” is below 99.9%": one subject, one or more predicates. */
+  compared(subject: string, predicates: readonly string[]): string;
   /** `band`: one bound of a chain (`90% <= csat < 95%`), where missing it is no target met. */
   predicate(op: CompareOp, threshold: { readonly shown: string; readonly dative: string }, holds: boolean, band: boolean): string;
   flag(label: string, holds: boolean): string;
   quoted(rule: string, holds: boolean): string;
   join(parts: readonly string[], how: 'and' | 'or'): string;
+  /** "A or B"; `marked` where it sits among other parts or holds groups: "either A or B". */
+  alternatives(parts: readonly string[], marked: boolean): string;
   /** One credit's sentence: its name (blocks), why, and what follows. */
   sentence(name: string | undefined, reasons: string, consequence: string): string;
   due(paid: string | undefined, amount: string, share: string | undefined, of: 'monthly' | 'quarterly' | 'yearly' | 'year'): string;
@@ -382,16 +441,23 @@ interface Phrases {
 }
 
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-/** A label inside a sentence: "Monthly availability" → "monthly availability", but "SLA uptime" stays. */
-const inSentence = (label: string) => (/^\p{Lu}\p{Ll}/u.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label);
+/**
+ * A label in the language's quotes. A closing full stop ("Tickets resolved.") would end the sentence
+ * inside it, and the label's own double quotes would close the quote early: they become single ones.
+ */
+const inQuotes = (label: string, open: string, close: string) =>
+  `${open}${label.trim().replace(/(?<!\.)\.$/, '').replace(/[„“”]/g, (q) => SINGLE[q])}${close}`;
+const SINGLE: Record<string, string> = { '„': '‚', '“': '‘', '”': '’' };
 const joined = (parts: readonly string[], word: string, comma: boolean) =>
   parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')}${comma && parts.length > 2 ? ',' : ''} ${word} ${parts[parts.length - 1]}`;
 
 const english: Phrases = {
-  builtins: { total_credit: 'the credit', total_credit_percent: 'the credit’s share of the fee', fee: 'the fee' },
+  builtins: { total_credit: ['the credit'], total_credit_percent: ['the credit’s share of the fee'], fee: ['the fee'] },
   per: { monthly: '', quarterly: ' per quarter', yearly: ' per contract year' },
-  your: (label) => `your ${inSentence(label)}`,
-  compared: (subject, value, predicates) => `${subject} of ${value} ${predicates.join(' and ')}`,
+  quote: (label) => inQuotes(label, '“', '”'),
+  your: (quoted, value) => `your value ${value ? `of ${value} ` : ''}for ${quoted}`,
+  the: (builtin, value) => (value ? `${builtin} of ${value}` : builtin),
+  compared: (subject, predicates) => `${subject} ${predicates.join(' and ')}`,
   predicate: (op, { shown: threshold }, holds, band) => {
     switch (op) {
       case '<': return holds ? `is below ${threshold}` : band ? `is at least ${threshold}` : `meets the ${threshold} target`;
@@ -402,10 +468,11 @@ const english: Phrases = {
       case '!=': return holds ? `is not ${threshold}` : `equals ${threshold}`;
     }
   },
-  flag: (label, holds) => `“${label}” ${holds ? 'applies' : 'does not apply'}`,
+  flag: (label, holds) => `${english.quote(label)} ${holds ? 'applies' : 'does not apply'}`,
   quoted: (rule, holds) => `\`${rule}\` ${holds ? 'holds' : 'does not hold'}`,
   join: (parts, how) => joined(parts, how, false),
-  sentence: (name, reasons, consequence) => `${name ? `“${name}”: ` : ''}${capital(reasons)}, ${consequence}.`,
+  alternatives: (parts, marked) => `${marked ? 'either ' : ''}${joined(parts, 'or', false)}`,
+  sentence: (name, reasons, consequence) => `${name ? `${english.quote(name)}: ` : ''}${capital(reasons)}, ${consequence}.`,
   due: (paid, amount, share, of) => {
     const what = paid ?? 'credit';
     const fee = { monthly: 'the monthly fee', quarterly: 'the quarter’s fee', yearly: 'the year’s fee', year: 'the yearly fee' }[of];
@@ -415,14 +482,14 @@ const english: Phrases = {
   adds: (amount) => (amount ? `so it adds ${amount}` : 'so it adds nothing'),
   items: (count, label, qualifying) =>
     count === 0
-      ? `you have no entries of “${label}”`
+      ? `you have no entries for ${english.quote(label)}`
       : count === 1
-      ? `your only entry of “${label}” ${qualifying === undefined ? 'goes through its tiers' : qualifying ? 'qualifies' : 'does not qualify'}`
+      ? `your only entry for ${english.quote(label)} ${qualifying === undefined ? 'goes through its tiers' : qualifying ? 'qualifies' : 'does not qualify'}`
       : qualifying === undefined
-      ? `your ${count} entries of “${label}” go through its tiers`
+      ? `your ${count} entries for ${english.quote(label)} go through its tiers`
       : qualifying === 0
-        ? `none of your ${count} entries of “${label}” qualifies`
-        : `${qualifying} of your ${count} entries of “${label}” ${qualifying === 1 ? 'qualifies' : 'qualify'}`,
+        ? `none of your ${count} entries for ${english.quote(label)} qualifies`
+        : `${qualifying} of your ${count} entries for ${english.quote(label)} ${qualifying === 1 ? 'qualifies' : 'qualify'}`,
   ofFee: (share) => `${share} of the fee`,
   capped: (all, cap, after, before, already) =>
     `${all ? 'All credits together are' : 'This is'} capped at ${cap}${already ? ` (${already} already credited)` : ''}: ${after} instead of ${before}.`,
@@ -433,12 +500,18 @@ const english: Phrases = {
 };
 
 const german: Phrases = {
-  builtins: { total_credit: 'die Gutschrift', total_credit_percent: 'der Anteil der Gutschrift an der Vergütung', fee: 'die Vergütung' },
+  builtins: {
+    total_credit: ['die Gutschrift', 'der Gutschrift'],
+    total_credit_percent: ['der Anteil der Gutschrift an der Vergütung', 'dem Anteil der Gutschrift an der Vergütung'],
+    fee: ['die Vergütung', 'der Vergütung'],
+  },
   per: { monthly: '', quarterly: ' pro Quartal', yearly: ' pro Vertragsjahr' },
+  quote: (label) => inQuotes(label, '„', '“'),
   // A possessive agrees with its noun ("Ihre Verfügbarkeit", "Ihr Ergebnis", "Ihre gelösten Tickets"), which a
   // label's words do not reliably tell: "Ihr Wert für „…“" agrees with "Wert", whatever the label is.
-  your: (label) => `Ihr Wert für „${label}“`,
-  compared: (subject, value, predicates) => `${subject} von ${value} ${predicates.join(' und ')}`,
+  your: (quoted, value) => `Ihr Wert für ${quoted}${value ? ` von ${value}` : ''}`,
+  the: (builtin, value) => (value ? `${builtin} von ${value}` : builtin),
+  compared: (subject, predicates) => `${subject} ${predicates.join(' und ')}`,
   // After a preposition the dative ("unter 2 Tagen"); after "erreicht" and "beträgt" the accusative, as the nominative.
   predicate: (op, { shown, dative }, holds, band) => {
     switch (op) {
@@ -450,10 +523,11 @@ const german: Phrases = {
       case '!=': return holds ? `beträgt nicht ${shown}` : `beträgt ${shown}`;
     }
   },
-  flag: (label, holds) => `„${label}“ trifft ${holds ? 'zu' : 'nicht zu'}`,
+  flag: (label, holds) => `${german.quote(label)} trifft ${holds ? 'zu' : 'nicht zu'}`,
   quoted: (rule, holds) => `\`${rule}\` ist ${holds ? 'erfüllt' : 'nicht erfüllt'}`,
   join: (parts, how) => joined(parts, how === 'and' ? 'und' : 'oder', false),
-  sentence: (name, reasons, consequence) => `${name ? `„${name}“: ` : ''}${capital(reasons)}, ${consequence}.`,
+  alternatives: (parts, marked) => `${marked ? 'entweder ' : ''}${joined(parts, 'oder', false)}`,
+  sentence: (name, reasons, consequence) => `${name ? `${german.quote(name)}: ` : ''}${capital(reasons)}, ${consequence}.`,
   due: (paid, amount, share, of) => {
     const fee = { monthly: 'der monatlichen Vergütung', quarterly: 'der Quartalsvergütung', yearly: 'der Jahresvergütung', year: 'der Jahresvergütung' }[of];
     const percent = share ? ` (${share} ${fee})` : '';
@@ -463,14 +537,14 @@ const german: Phrases = {
   adds: (amount) => (amount ? `das ergibt ${amount}` : 'das ergibt nichts'),
   items: (count, label, qualifying) =>
     count === 0
-      ? `Sie haben keine Einträge für „${label}“`
+      ? `Sie haben keine Einträge für ${german.quote(label)}`
       : count === 1
-      ? `Ihr einziger Eintrag für „${label}“ ${qualifying === undefined ? 'durchläuft die Stufen' : qualifying ? 'erfüllt eine Stufe' : 'erfüllt keine Stufe'}`
+      ? `Ihr einziger Eintrag für ${german.quote(label)} ${qualifying === undefined ? 'durchläuft die Stufen' : qualifying ? 'erfüllt eine Stufe' : 'erfüllt keine Stufe'}`
       : qualifying === undefined
-      ? `Ihre ${count} Einträge für „${label}“ durchlaufen die Stufen`
+      ? `Ihre ${count} Einträge für ${german.quote(label)} durchlaufen die Stufen`
       : qualifying === 0
-        ? `keiner Ihrer ${count} Einträge für „${label}“ erfüllt eine Stufe`
-        : `${qualifying} Ihrer ${count} Einträge für „${label}“ ${qualifying === 1 ? 'erfüllt' : 'erfüllen'} eine Stufe`,
+        ? `keiner Ihrer ${count} Einträge für ${german.quote(label)} erfüllt eine Stufe`
+        : `${qualifying} Ihrer ${count} Einträge für ${german.quote(label)} ${qualifying === 1 ? 'erfüllt' : 'erfüllen'} eine Stufe`,
   ofFee: (share) => `${share} der Vergütung`,
   capped: (all, cap, after, before, already) =>
     `${all ? 'Alle Gutschriften zusammen sind' : 'Das ist'} auf ${cap} begrenzt${already ? ` (bereits ${already} gutgeschrieben)` : ''}: ${after} statt ${before}.`,
