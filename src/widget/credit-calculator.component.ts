@@ -688,7 +688,7 @@ export class CreditCalculator extends LitElement {
       <section class="result" part="result" aria-label=${program.credits.length ? t.result : t.results}>
         ${program.credits.length || !program.outputs.length ? renderTotal(formats, this.#paidHeading, total, this.stale, program.claim) : nothing}
         <slot name="cta"></slot>
-        ${result && shown.has('breakdown') ? renderBreakdown(formats, result, busy, this.allTiers, (block) => (this.allTiers = new Set([...this.allTiers, block]))) : nothing}
+        ${result && shown.has('breakdown') ? renderBreakdown(formats, program, result, busy, this.allTiers, (block) => (this.allTiers = new Set([...this.allTiers, block]))) : nothing}
         ${result && shown.has('outputs') ? renderOutputs(formats, program.outputs, result, busy, outputsLive, this.stale) : nothing}
         ${result && shown.has('why') ? renderWhy(formats, result, this.#whyInWords(result), busy, this.traceOpen, (open) => (this.traceOpen = open)) : nothing}
       </section>

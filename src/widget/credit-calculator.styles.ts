@@ -125,6 +125,10 @@ export const styles = css`
   .line[data-matched] { border-color: color-mix(in srgb, var(--_accent) 55%, var(--_line)); }
   .tiers { margin-top: 8px; display: grid; gap: 4px; }
   .tier { display: flex; justify-content: space-between; gap: 12px; padding: 4px 8px; border-radius: 6px; color: var(--_muted); font-size: 0.9rem; }
+  /* A condition in words wraps, however long its labels; the amount beside it does not. */
+  .tier > :first-child { min-width: 0; overflow-wrap: anywhere; }
+  .tier > :last-child { flex: none; white-space: nowrap; }
+  .line-head .condition { flex: 1 1 15em; }
   .tier[data-winner] { background: var(--_mark); color: var(--_text); font-weight: 600; }
   .badge { font-size: 0.75rem; font-weight: 700; text-transform: uppercase; letter-spacing: 0.04em; color: var(--_accent); }
   .cut { margin-top: 6px; font-size: 0.88rem; color: var(--_danger); }
