@@ -81,7 +81,7 @@ interface Evaluated {
  * @csspart tier - One tier of a credit block; the winner also has `tier-winner`.
  * @csspart outputs - The `output` values (ROI figures).
  * @csspart why - The explanation: why the result is what it is.
- * @csspart because - The explanation in words a visitor reads ("Your uptime of 99.95% meets the 99.9% target, …").
+ * @csspart because - The explanation in words a visitor reads ("Your value of 99.95% for “Uptime” meets the 99.9% target, …").
  * @csspart trace - The exact calculation, step by step, in a disclosure below the words.
  * @csspart chart - The credit curve and downtime facts.
  * @csspart chart-svg - The SVG of the credit curve.

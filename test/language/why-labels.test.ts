@@ -73,6 +73,9 @@ ${rule}
     ['if 300 <= tickets < 400 then 5%', { tickets: '450' }, ['Your value of 450 for “Tickets resolved” is at least 400, so no credit is due.']],
     ['if 300 <= tickets < 400 then 5%', { tickets: '250' }, ['Your value of 250 for “Tickets resolved” stays below 300, so no credit is due.']],
     ['if tickets > 400 and not late then 5%', { tickets: '450', late: 'true' }, ['“Late responses” applies, so no credit is due.']],
+    // A switch compared with yes or no is said as the switch.
+    ['if tickets > 400 and late = false then 5%', { tickets: '450', late: 'true' }, ['“Late responses” applies, so no credit is due.']],
+    ['if tickets > 400 and late != false then 5%', { tickets: '450', late: 'false' }, ['“Late responses” does not apply, so no credit is due.']],
     ['if tickets > 400 or late then 5%', { tickets: '450', late: 'true' }, [`Your value of 450 for “Tickets resolved” is above 400 or “Late responses” applies, ${due}`]],
     // The `and` decided the `or`: both its parts are said, joined by "and".
     ['if (tickets > 400 and late) or tickets > 1000 then 5%', { tickets: '450', late: 'true' }, [`Your value of 450 for “Tickets resolved” is above 400 and “Late responses” applies, ${due}`]],
@@ -117,8 +120,9 @@ credit "Tiers":
   if not (90% <= availability < 95%) then 1%
 credit "Late" for each response in responses:
   if response > 1h then 2%
+if availability < 99% and announced = false then 1%
 `;
-  const LINES = [7, 9, 10, 11, 12, 13, 14, 15, 17, 8, 99];
+  const LINES = [7, 9, 10, 11, 12, 13, 14, 15, 17, 18, 8, 99];
 
   it('in English', () => {
     assert.deepEqual(conditions(RULES, 'en', LINES), [
@@ -133,6 +137,7 @@ credit "Late" for each response in responses:
       undefined,
       // A `for each` item is one of the list's entries.
       'Your value for “P1 response times” is above 1 hour',
+      'Your value for “Availability” is below 99% and “Announced maintenance” does not apply',
       // A block's own line, and a line without rules, have no condition.
       undefined,
       undefined,

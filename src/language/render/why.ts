@@ -101,6 +101,7 @@ class Words {
   /** The values as `evaluate` read them: one map per period of the run. */
   readonly #read: readonly ReadonlyMap<string, Value>[];
   readonly #currency: string | undefined;
+  #rules?: Map<number, Rule>;
 
   constructor(private readonly ctx: Omit<WhyContext, 'values'> & { readonly values?: InputValues }) {
     this.p = ctx.lang === 'de' ? german : english;
@@ -116,8 +117,9 @@ class Words {
 
   /** The condition of the rule or tier on `line`, as written, in words without values. */
   condition(line: number): string | undefined {
-    const rules = this.#statements.flatMap((s) => (s.type === 'rule' ? [s] : s.type === 'block' ? s.rules : []));
-    const rule = rules.find((r) => this.#line(r.span.start) === line);
+    // Found by line once for all: a block may have thousands of tiers.
+    this.#rules ??= new Map(this.#statements.flatMap((s) => (s.type === 'rule' ? [s] : s.type === 'block' ? s.rules : [])).map((r) => [this.#line(r.span.start), r]));
+    const rule = this.#rules.get(line);
     const parts = rule && this.#decisive(rule.condition, true);
     return parts && capital(this.p.join(parts, 'and'));
   }
@@ -280,8 +282,12 @@ class Words {
       return [this.p.alternatives(items, nested || phrases.some((p) => p!.length > 1))];
     }
     if (e.type === 'name' && e.kind === 'boolean') return [this.p.flag(this.#labelOfName(e.name), holds)];
-    if (e.type === 'compare') return this.#comparisons(e, holds, lookup);
-    return undefined;
+    if (e.type !== 'compare') return undefined;
+    // `announced = false` is "not announced": said as the switch it is, not as a value that equals "no".
+    const literal = e.operands.find((o) => o.type === 'literal' && o.kind === 'boolean');
+    const flag = e.operands.find((o) => o.type === 'name' && o.kind === 'boolean');
+    if (e.ops.length === 1 && literal?.type === 'literal' && flag) return this.#decisive(flag, (literal.value === 'true') === (e.ops[0] === '=') === holds, lookup);
+    return this.#comparisons(e, holds, lookup);
   }
 
   /** A comparison (or a chain of them) with a name on one side and a known value (or, without values, a name) on the other, in words. */
