@@ -100,7 +100,7 @@ function renderTiers(f: Formats, tiers: readonly TierOutcome[], winner: number |
         const i = start + k;
         return html`<li class="tier" part=${i === winner ? 'tier tier-winner' : 'tier'} ?data-winner=${i === winner}>
           ${condition(tier.line, tier.condition)}
-          <span>${i === winner ? html`<span class="badge">${t.tierApplies}</span> ` : nothing}${tier.holds ? f.money(tier.amount) : '—'}</span>
+          <span>${i === winner ? html`<span class="badge">${t.tierApplies}</span>` : nothing} ${tier.holds ? f.money(tier.amount) : '—'}</span>
         </li>`;
       })}
     </ol>
