@@ -229,7 +229,12 @@ export const styles = css`
     :host([data-credit-printing='this']) .total { padding: 8px 12px; }
     :host([data-credit-printing='this']) .lines, :host([data-credit-printing='this']) .tiers { gap: 2px; }
     :host([data-credit-printing='this']) .line { padding: 4px 8px; }
-    :host([data-credit-printing='this']) .tier { padding: 1px 6px; }
+    /*
+     * The summary shows the tier that applies, at the size of the credits' heads: every tier's
+     * condition in words would push the year off the page (the chart shows where each step starts).
+     */
+    :host([data-credit-printing='this']) .tier { padding: 1px 6px; font-size: inherit; }
+    :host([data-credit-printing='this']) .tier:not([data-winner]) { display: none; }
     :host([data-credit-printing='this']) .chart svg { height: 90px; }
     :host([data-credit-printing='this']) .year .hint, :host([data-credit-printing='this']) .downtime .hint { display: none; }
     :host([data-credit-printing='this']) .year th, :host([data-credit-printing='this']) .year td { padding: 1px 3px; line-height: 1.2; }

@@ -6,7 +6,7 @@
  * labels wrapping within a 375 px phone.
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
+import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import { $, $$, field, ready, typeInto } from './helpers.js';
 import '../../src/widget/credit-calculator.js';
 import type { CreditCalculator } from '../../src/widget/credit-calculator.js';
@@ -62,6 +62,20 @@ describe('<credit-calculator> breakdown, in words', () => {
     const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator locale="en" rules=${rules}></credit-calculator>`));
     expect($(el, '[part=breakdown] img')).to.equal(null);
     expect(read(el, '.line-head')).to.deep.equal(['Your value for “<img src=x onerror=alert(1)> incidents” is above 2 5.00 EUR']);
+  });
+
+  it('prints the tier that applies alone, so the summary keeps to one page', async () => {
+    const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator locale="en" rules=${RULES} .values=${{ availability: 98.5 }}></credit-calculator>`));
+    el.setAttribute('data-credit-printing', 'this');
+    await emulateMedia({ media: 'print' });
+    try {
+      const printed = $$(el, '[part=breakdown] .tier').filter((tier) => tier.checkVisibility());
+      expect(printed.map((tier) => tier.textContent!.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim())).to.deep.equal([
+        'Your value for “Monthly availability” is below 99% and “Announced maintenance” does not apply applies 250.00 EUR',
+      ]);
+    } finally {
+      await emulateMedia({ media: 'screen' });
+    }
   });
 
   it('wraps long labels within a 375 px phone, the amounts in view', async () => {
