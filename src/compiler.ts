@@ -10,7 +10,12 @@ import { Program } from './language/program.js';
 
 export type CompileResult = Compiled<Program>;
 
-/** Compiles rules text: diagnostics and, when there are no errors, a `Program`. */
+/**
+ * Compiles rules text: diagnostics and, when there are no errors, a
+ * `Program`. The drafting warnings (of `credit-rules`' `compile`, `credit-rules
+ * check` and the playground) are left out: a calculator does not show them,
+ * and without them its page loads less.
+ */
 export function compile(source: string): CompileResult {
   return compileInto(source, (checked, diagnostics) => new Program(checked, diagnostics));
 }

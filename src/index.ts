@@ -5,6 +5,7 @@
  * their `example` lines as tests, and compute `credit()` on a fixed-point
  * fast path where that is provably exact.
  */
+import { lint } from './language/checker/lints.js';
 import { compileInto, type Compiled } from './language/compile.js';
 import { Program } from './language/full-program.js';
 import { loadProgram as load, type LoadResult } from './language/program.js';
@@ -17,9 +18,9 @@ export type { ExampleResult, ExpectationResult } from './language/evaluate/examp
 
 export type CompileResult = Compiled<Program>;
 
-/** Compiles rules text: diagnostics and, when there are no errors, a `Program`. */
+/** Compiles rules text: diagnostics (with the drafting warnings) and, when there are no errors, a `Program`. */
 export function compile(source: string): CompileResult {
-  return compileInto(source, (checked, diagnostics) => new Program(checked, diagnostics));
+  return compileInto(source, (checked, diagnostics) => new Program(checked, diagnostics), lint);
 }
 
 /** Loads a precompiled program (as the runtime's `loadProgram` does), as a `Program` of this entry. */

@@ -7,7 +7,7 @@
 import { EOF } from 'chevrotain';
 import { AstBuilder } from './ast-builder.js';
 import type { ProgramAst } from './ast.js';
-import { check } from './checker/index.js';
+import { check, type Lint } from './checker/index.js';
 import type { CheckedProgram } from './checker/program.js';
 import type { Problem } from './diagnostics.js';
 import { problems as catalogue } from './problems.js';
@@ -24,7 +24,8 @@ export interface Analysis {
 
 const EMPTY: ProgramAst = { statements: [] };
 
-export function analyze(text: string): Analysis {
+/** `lint`: the drafting warnings to add when the rules have no errors; none without it. */
+export function analyze(text: string, lint?: Lint): Analysis {
   const tooLarge = checkSize(text);
   if (tooLarge) return { problems: [tooLarge], ast: EMPTY };
   const lexed = lex(text);
@@ -64,11 +65,11 @@ export function analyze(text: string): Analysis {
     const lines = new LineMap(text);
     const lineOf = (offset: number) => lines.position(offset).line;
     const broken = new Set(front.map((p) => lineOf(p.span.start)));
-    const checked = check(ast, text, { lints: false });
+    const checked = check(ast, text);
     const echoes = (p: Problem) => broken.has(lineOf(p.span.start)) || broken.has(lineOf(p.span.end));
     return { problems: sortProblems([...front, ...checked.problems.filter((p) => !echoes(p))]), ast };
   }
-  const checked = check(ast, text);
+  const checked = check(ast, text, lint);
   return { problems: sortProblems([...front, ...checked.problems]), ast, ...(checked.program ? { program: checked.program } : {}) };
 }
 

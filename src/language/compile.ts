@@ -1,10 +1,11 @@
 /**
  * Compiling: the front end (`analyze`) and then a program, made by the entry
  * that asks — the runtime's `Program`, or the full entry's, which also
- * renders clauses and runs examples. Users' mistakes are returned, never
- * thrown.
+ * renders clauses, runs examples and adds the drafting warnings. Users'
+ * mistakes are returned, never thrown.
  */
 import { analyze } from './analyze.js';
+import type { Lint } from './checker/index.js';
 import type { CheckedProgram } from './checker/program.js';
 import { locate, type Diagnostic } from './diagnostics.js';
 import { LineMap } from './source.js';
@@ -15,8 +16,8 @@ export interface Compiled<P> {
   readonly program?: P;
 }
 
-export function compileInto<P>(source: string, make: (checked: CheckedProgram, diagnostics: readonly Diagnostic[]) => P): Compiled<P> {
-  const analysis = analyze(source);
+export function compileInto<P>(source: string, make: (checked: CheckedProgram, diagnostics: readonly Diagnostic[]) => P, lint?: Lint): Compiled<P> {
+  const analysis = analyze(source, lint);
   const lines = new LineMap(source);
   const diagnostics = analysis.problems.map((p) => locate(p, lines));
   return { diagnostics, ...(analysis.program ? { program: make(analysis.program, diagnostics) } : {}) };

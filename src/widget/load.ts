@@ -10,7 +10,7 @@ import { LIMITS, loadProgram, type Diagnostic, type Program } from '../runtime.j
 import type { Strings } from './i18n.js';
 
 export type Loaded =
-  | { readonly ok: true; readonly program: Program; readonly warnings: readonly Diagnostic[] }
+  | { readonly ok: true; readonly program: Program }
   | LoadFailure;
 
 export interface LoadFailure {
@@ -121,7 +121,7 @@ function failure(what: string, t: Strings): LoadFailure {
 }
 
 function settle(result: { diagnostics: readonly Diagnostic[]; program?: Program }, kind: 'compile', t: Strings): Loaded {
-  if (result.program) return { ok: true, program: result.program, warnings: result.diagnostics.filter((d) => d.severity !== 'info') };
+  if (result.program) return { ok: true, program: result.program };
   return { ok: false, kind, message: t.rulesProblem, diagnostics: result.diagnostics };
 }
 

@@ -99,7 +99,7 @@ export class RulesLoader implements ReactiveController {
 
   #read(signal: AbortSignal): Promise<Loaded | undefined> | Loaded | undefined {
     const host = this.host;
-    if (host.program) return { ok: true, program: host.program, warnings: [] };
+    if (host.program) return { ok: true, program: host.program };
     const t = this.t();
     const script = this.#script();
     if (host.rules) return compileText(dedent(host.rules), t);

@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { compile as compileForCalculators } from '../../src/compiler.js';
 import { compile } from '../../src/index.js';
 import { expectDiagnostics, frame, programOf, rules, theDiagnostic, type Triple } from '../helpers.js';
 
@@ -174,5 +175,20 @@ describe('clean rules get no warnings', () => {
   it('warnings are only warnings: a program with warnings still evaluates', () => {
     const program = programOf('input a: percent\nif a < 99% then 10%\nif a < 95% then 30%\n');
     assert.equal(program.evaluate({ a: '94%', fee: '1000 EUR' }).ok, true);
+  });
+});
+
+describe('which entries draft', () => {
+  const unreachable = 'input a: percent\ncredit "U":\n  if a < 99% then 30%\n  if a < 95% then 10%\n';
+
+  it("the calculators' compiler (credit-rules/compiler) gives the same program and errors, without the drafting warnings", () => {
+    const drafted = compile(unreachable);
+    const run = compileForCalculators(unreachable);
+    assert.deepEqual(drafted.diagnostics.map((d) => d.code).filter((c) => c === 'unreachable-tier'), ['unreachable-tier']);
+    assert.deepEqual(run.diagnostics.filter((d) => d.severity === 'warning'), []);
+    assert.deepEqual(run.program?.evaluate({ a: '94%', fee: '1000 EUR' }), drafted.program?.evaluate({ a: '94%', fee: '1000 EUR' }));
+    const broken = 'input a: percent\nif a < 99 EUR then 10%\n';
+    assert.ok(compile(broken).diagnostics.some((d) => d.severity === 'error'));
+    assert.deepEqual(compileForCalculators(broken).diagnostics, compile(broken).diagnostics);
   });
 });

@@ -1,16 +1,20 @@
 /**
- * The checker: names, then kinds and units, then the drafting lints. Returns
- * the checked program only when there are no errors.
+ * The checker: names, then kinds and units, then the drafting lints when the
+ * caller hands them in. Returns the checked program only when there are no
+ * errors. The lints are passed, not imported, so that an entry that only runs
+ * rules (the widget's compiler) does not ship them.
  */
 import type { ProgramAst } from '../ast.js';
 import { hasErrors, type Problem } from '../diagnostics.js';
 import { problems } from '../problems.js';
 import { KindChecker } from './kinds.js';
-import { lint } from './lints.js';
-import { resolveNames } from './names.js';
+import { resolveNames, type Scope } from './names.js';
 import { PROGRAM_FORMAT, type CheckedProgram } from './program.js';
 
-export function check(ast: ProgramAst, text: string, options: { lints?: boolean } = {}): { problems: Problem[]; program?: CheckedProgram } {
+/** Drafting warnings about a program without errors (`lints.ts`). */
+export type Lint = (program: CheckedProgram, scope: Scope) => Problem[];
+
+export function check(ast: ProgramAst, text: string, lint?: Lint): { problems: Problem[]; program?: CheckedProgram } {
   const found: Problem[] = [];
   const scope = resolveNames(ast, found);
   const facts = new KindChecker(text, scope, found).check(ast);
@@ -19,6 +23,6 @@ export function check(ast: ProgramAst, text: string, options: { lints?: boolean 
     found.push({ ...problems.implicitInput('fee', 'money', fee.span), message: 'no `fee` is declared, so the monthly fee is an input named `fee`' });
   }
   const program: CheckedProgram = { format: PROGRAM_FORMAT, source: text, ast, ...facts };
-  if (!hasErrors(found) && options.lints !== false) found.push(...lint(program, scope));
+  if (lint && !hasErrors(found)) found.push(...lint(program, scope));
   return { problems: found, ...(hasErrors(found) ? {} : { program }) };
 }
