@@ -70,19 +70,17 @@ export function renderBreakdown(f: Formats, program: Program, result: Evaluation
   </section>`;
 }
 
-/** Each program's conditions in words, per language and currency: worded once, not on every key press. */
-const worded = new WeakMap<Program, Map<string, (line: number) => string | undefined>>();
+/** Each program's conditions in words, in the language and currency last shown: worded once, not on every key press. */
+const worded = new WeakMap<Program, { readonly key: string; readonly words: (line: number) => string | undefined }>();
 
 function conditionWords(f: Formats, program: Program): (line: number) => string | undefined {
-  let byLanguage = worded.get(program);
-  if (!byLanguage) worded.set(program, (byLanguage = new Map()));
   const key = `${f.lang} ${f.currency}`;
-  let words = byLanguage.get(key);
-  if (!words) {
-    words = conditionsInWords({ program: program.toJSON(), inputs: program.inputs, lang: f.lang, ...(f.currency ? { currency: f.currency } : {}) });
-    byLanguage.set(key, words);
+  let cached = worded.get(program);
+  if (cached?.key !== key) {
+    cached = { key, words: conditionsInWords({ program: program.toJSON(), inputs: program.inputs, lang: f.lang, ...(f.currency ? { currency: f.currency } : {}) }) };
+    worded.set(program, cached);
   }
-  return words;
+  return cached.words;
 }
 
 /** How many tiers of a block show at first. */

@@ -55,11 +55,10 @@ export function conditionsInWords(ctx: Omit<WhyContext, 'values' | 'paid'>): (li
   return (line) => {
     if (!memo.has(line)) {
       let words: string | undefined;
+      // Words are a courtesy: the rule text stays where they fail.
       try {
         words = w.condition(line);
-      } catch {
-        // Words are a courtesy: the rule text stays readable if they fail.
-      }
+      } catch {}
       memo.set(line, words);
     }
     return memo.get(line);
