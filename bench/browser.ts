@@ -22,6 +22,11 @@
  *   their count. Compiled in the worker and, side by side, on the page
  *   (`Worker` removed, as before); the previous run's figures
  *   (bench/results.json) stand beside this run's.
+ * - widget at the limits: the 4,990-tier program (precompiled) with every
+ *   panel; key presses in the form's field (a month) and in March of the
+ *   year panel (an edited year) → the new credit shown, and the tasks over
+ *   50 ms the main thread ran from the key press until the widget's
+ *   idle-time work was done (Long Tasks API).
  *
  * Times are read inside the page (`performance.now()`, the key event's
  * `timeStamp`), so Playwright's own round trips do not count.
@@ -60,6 +65,14 @@ export interface LargeFigures {
   readonly longTaskTotalMs?: Distribution;
 }
 
+/** The widget with the 4,990-tier program: key press → the new credit shown, and the main thread's long tasks until its idle-time work is done. */
+export interface WidgetLargeFigures {
+  readonly shownMs: Distribution;
+  readonly longestTaskMs: Distribution;
+  readonly longTasks: Distribution;
+  readonly longTaskTotalMs: Distribution;
+}
+
 export type BrowserFigures =
   | { readonly available: false; readonly reason: string }
   | {
@@ -77,6 +90,8 @@ export type BrowserFigures =
     /** The 4,990-tier program: key press → diagnostics, and the main thread's long tasks, with the worker and without, typed into a comment and into a tier. */
     readonly large: Readonly<Record<'worker' | 'page', LargeFigures>>;
     readonly largeTier?: Readonly<Record<'worker' | 'page', LargeFigures>>;
+    /** The widget with the 4,990-tier program and every panel: typed into the form (a month) and into the year panel (a year). */
+    readonly largeWidget?: Readonly<Record<'month' | 'year', WidgetLargeFigures>>;
   };
 
 /** Fails with a clear message instead of hanging when the page never answers. */
@@ -173,6 +188,37 @@ window.__bench = {
       }, { once: true });
     });
   },
+  /**
+   * Arms one measurement in a large widget: keydown → the text of \`shown\`
+   * (in its shadow root) changes → its idle-time work done (as many idle
+   * periods as a year has months, and more), with every long task meanwhile.
+   */
+  armWidget(selector, shown) {
+    const el = document.querySelector(selector);
+    const text = () => el.shadowRoot.querySelector(shown)?.textContent;
+    const before = text();
+    const tasks = [];
+    const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries()));
+    observer.observe({ type: 'longtask' });
+    let keydown;
+    addEventListener('keydown', (e) => { keydown = e.timeStamp; }, { capture: true, once: true });
+    const idle = () => new Promise((r) => requestIdleCallback(r));
+    this.done = new Promise((resolve) => {
+      const changed = new MutationObserver(async () => {
+        if (text() === before) return;
+        const shownAt = performance.now() - keydown;
+        changed.disconnect();
+        await el.updateComplete;
+        for (let i = 0; i < 40; i++) await idle();
+        await new Promise((r) => setTimeout(r, 100));
+        tasks.push(...observer.takeRecords());
+        observer.disconnect();
+        const since = tasks.filter((t) => t.startTime + t.duration >= keydown);
+        resolve({ shown: shownAt, longest: Math.max(0, ...since.map((t) => t.duration)), count: since.length, total: since.reduce((sum, t) => sum + t.duration, 0) });
+      });
+      changed.observe(el.shadowRoot, { subtree: true, childList: true, characterData: true });
+    });
+  },
 };`;
 
 const page = (body: string, head = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title><script>${PROBE}</script>${head}</head><body>${body}</body></html>`;
@@ -192,13 +238,14 @@ function pages(rules: string, playgroundEntry: string): Record<string, string> {
     '/playground-on-page.html': page(`<script>delete window.Worker;</script><credit-playground storage-key="" ignore-hash templates-base="/examples/"></credit-playground><script type="module" src="/playground/${playgroundEntry}"></script>`),
     // At the limits, the draft is kept in local storage, as a visitor's is.
     '/large.html': page(`<credit-playground storage-key="bench-large-draft" ignore-hash templates-base="/examples/"></credit-playground><script type="module" src="/playground/${playgroundEntry}"></script>`),
+    '/large-widget.html': page(`<credit-calculator id="big" src="/large.json" panels="all" values='{"a":"99.85"}'></credit-calculator>${widget}`),
     '/large-on-page.html': page(`<script>delete window.Worker;</script><credit-playground storage-key="bench-large-draft" ignore-hash templates-base="/examples/"></credit-playground><script type="module" src="/playground/${playgroundEntry}"></script>`),
   };
 }
 
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.json': 'application/json', '.credit': 'text/plain', '.css': 'text/css' };
 
-function serve(html: Record<string, string>, json: string): Server {
+function serve(html: Record<string, string>, json: string, largeJson: string): Server {
   return createServer((req, res) => {
     const path = new URL(req.url!, 'http://x').pathname;
     const send = (type: string, body: string | Buffer) => {
@@ -207,6 +254,7 @@ function serve(html: Record<string, string>, json: string): Server {
     };
     if (html[path]) return send('text/html', html[path]);
     if (path === '/rules.json') return send('application/json', json);
+    if (path === '/large.json') return send('application/json', largeJson);
     // The playground's worker is emitted into assets/, addressed from the origin's root.
     for (const [prefix, dir] of [['/dist/', dist], ['/playground/', playgroundDir], ['/assets/', join(playgroundDir, 'assets')], ['/examples/', join(root, 'examples')]] as const) {
       const file = normalize(join(dir, path.slice(prefix.length)));
@@ -317,10 +365,42 @@ async function largePlayground(p: Page, origin: string, path: string, into: 'com
   return { diagnosticsMs: distribution(diagnostics), longestTaskMs: distribution(longest), longTasks: distribution(count), longTaskTotalMs: distribution(total) };
 }
 
+/**
+ * Key presses in the widget showing the 4,990-tier program with every panel:
+ * `'month'` changes the form's field (99.85 % ↔ 99.95 %: 89 % of the fee ↔
+ * nothing, the tiers of this block pay), `'year'` March in the
+ * year panel; each → the new credit (the month's, or March's in the year), and the
+ * long tasks until the widget's idle-time work is done.
+ */
+async function largeWidget(p: Page, origin: string, into: 'month' | 'year'): Promise<WidgetLargeFigures> {
+  await p.goto(`${origin}/large-widget.html`);
+  await within('the large widget shown', p.evaluate(() => (window as any).__bench.rendered(1) as Promise<number>), 120_000);
+  const field = into === 'month' ? p.locator('#big input[part=input]').first() : p.locator('#big [part~=year] input[aria-label$=", Mar"]');
+  await field.click();
+  await p.keyboard.press('ControlOrMeta+A');
+  await p.keyboard.type('99.85');
+  // March's credit: the year's total may not move, its yearly cap reached.
+  const shown = into === 'month' ? '[part=amount]' : '.year tbody tr:nth-child(3) td';
+  const figures = { shown: [] as number[], longest: [] as number[], count: [] as number[], total: [] as number[] };
+  for (let k = 0; k < LARGE_PRESSES + 1; k++) {
+    await field.evaluate((el: HTMLInputElement) => el.setSelectionRange(3, 4));
+    await p.evaluate(([sel, what]) => (window as any).__bench.armWidget(sel, what), ['#big', shown] as const);
+    await p.keyboard.press(k % 2 ? '8' : '9');
+    const t = await within(`the large widget after a key press in the ${into}`, p.evaluate(() => (window as any).__bench.done as Promise<{ shown: number; longest: number; count: number; total: number }>), 120_000);
+    if (k >= 1) {
+      figures.shown.push(t.shown);
+      figures.longest.push(t.longest);
+      figures.count.push(t.count);
+      figures.total.push(t.total);
+    }
+  }
+  return { shownMs: distribution(figures.shown), longestTaskMs: distribution(figures.longest), longTasks: distribution(figures.count), longTaskTotalMs: distribution(figures.total) };
+}
+
 /** The large playground's figures of the last run (bench/results.json), to print beside this run's. */
-function previousLarge(): { large?: Record<'worker' | 'page', LargeFigures>; largeTier?: Record<'worker' | 'page', LargeFigures>; date?: string } {
+function previousLarge(): { large?: Record<'worker' | 'page', LargeFigures>; largeTier?: Record<'worker' | 'page', LargeFigures>; largeWidget?: Record<'month' | 'year', WidgetLargeFigures>; date?: string } {
   try {
-    const results = JSON.parse(readFileSync(join(root, 'bench/results.json'), 'utf8')) as { machine?: { date?: string }; browser?: { large?: Record<'worker' | 'page', LargeFigures>; largeTier?: Record<'worker' | 'page', LargeFigures> } };
+    const results = JSON.parse(readFileSync(join(root, 'bench/results.json'), 'utf8')) as { machine?: { date?: string }; browser?: { large?: Record<'worker' | 'page', LargeFigures>; largeTier?: Record<'worker' | 'page', LargeFigures>; largeWidget?: Record<'month' | 'year', WidgetLargeFigures> } };
     return { ...results.browser, date: results.machine?.date };
   } catch {
     return {};
@@ -359,7 +439,8 @@ export async function browserSection(settings: Settings, log: (text: string) => 
   const typedText = playgroundSource.split('\n')[typedLine - 1];
   const typedColumn = labelled >= 0 ? typedText.length : typedText.length + 1;
 
-  const server = serve(pages(rules, entry), json);
+  const largeJson = JSON.stringify(compile(largeSource()).program!.toJSON());
+  const server = serve(pages(rules, entry), json, largeJson);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({ executablePath: found.path, args: found.args });
@@ -417,6 +498,8 @@ export async function browserSection(settings: Settings, log: (text: string) => 
     const previous = previousLarge();
     const large = { worker: await largePlayground(p, origin, '/large.html', 'comment'), page: await largePlayground(p, origin, '/large-on-page.html', 'comment') };
     const largeTier = { worker: await largePlayground(p, origin, '/large.html', 'tier'), page: await largePlayground(p, origin, '/large-on-page.html', 'tier') };
+    step(`widget, ${LARGE_TIERS.toLocaleString('en')} tiers, every panel: the form's month and the year panel`);
+    const largeWidgetFigures = { month: await largeWidget(p, origin, 'month'), year: await largeWidget(p, origin, 'year') };
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
 
     const figures: BrowserFigures = {
@@ -433,6 +516,7 @@ export async function browserSection(settings: Settings, log: (text: string) => 
       playgroundPreviewMs: distribution(pgPreview),
       large,
       largeTier,
+      largeWidget: largeWidgetFigures,
     };
     const row = (what: string, d: Distribution) => [what, duration(d.median), duration(d.p95), String(d.samples)];
     log(table(`Browser: Chromium ${figures.chromium}, ${PROGRAM}, dist/ served by node http (times measured in the page)`, ['figure', 'median', 'p95', 'samples'], [
@@ -469,6 +553,23 @@ export async function browserSection(settings: Settings, log: (text: string) => 
       ['figure', 'worker', 'worker, previous', 'on the page', 'on the page, previous', 'samples'], [
         ...rows('a comment', large, previous.large),
         ...rows("a tier's credit", largeTier, previous.largeTier),
+      ]));
+    const widgetRows = (name: string, f: WidgetLargeFigures, before?: WidgetLargeFigures) => {
+      const line = (what: string, pick: (f: WidgetLargeFigures) => Distribution, q: 'median' | 'p95', show = duration) =>
+        [`${tiers}, ${name}: ${what}`, show(pick(f)[q]), before ? show(pick(before)[q]) : '—', String(pick(f).samples)];
+      const many = (n: number) => n.toFixed(1);
+      return [
+        line('key press → new credit shown (median)', (x) => x.shownMs, 'median'),
+        line('longest task over 50 ms until idle work is done, 0 if none (median)', (x) => x.longestTaskMs, 'median'),
+        line('longest task over 50 ms (p95)', (x) => x.longestTaskMs, 'p95'),
+        line('tasks over 50 ms per key press (median)', (x) => x.longTasks, 'median', many),
+        line('tasks over 50 ms per key press (p95)', (x) => x.longTasks, 'p95', many),
+      ];
+    };
+    log(table(`Widget at the limits (${tiers} in one block, precompiled, every panel): key presses in the form's field and in March of the year panel; "previous" is the last bench/results.json`,
+      ['figure', 'now', 'previous', 'samples'], [
+        ...widgetRows("the form's month", largeWidgetFigures.month, previous.largeWidget?.month),
+        ...widgetRows('a month of the year panel', largeWidgetFigures.year, previous.largeWidget?.year),
       ]));
     return figures;
   } finally {

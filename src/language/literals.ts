@@ -69,13 +69,21 @@ const MINOR_UNITS =
   'ADP0AFN0ALL0BIF0BYR0CLP0COP0DJF0ESP0GNF0HUF0IDR0IQD0IRR0ISK0ITL0JPY0KMF0KPW0KRW0LAK0LBP0LUF0MGA0MGF0MMK0MRO0PKR0PYG0RWF0' +
   'SLL0SOS0STD0SYP0TMM0TRL0UGX0UYI0VND0VUV0XAF0XOF0XPF0YER0ZMK0ZWD0BHD3JOD3KWD3LYD3OMR3TND3CLF4UYW4';
 
+/** The digits of the currencies asked for so far: every amount of a result asks (a month of a large block, thousands of times). */
+const digitsOf = new Map<string, number>();
+
 /** Digits after the decimal point of the currency's minor unit: 2 for EUR, 0 for JPY, 3 for KWD. */
 export function minorUnitDigits(currency: string): number {
+  const known = digitsOf.get(currency);
+  if (known !== undefined) return known;
   // In any case, as Intl reads codes (a host may set `currency="jpy"`).
   const code = currency.toUpperCase();
   const at = MINOR_UNITS.indexOf(code);
   // A code starts every fourth character: anything else found is no code.
-  return at < 0 || at % 4 !== 0 || code.length !== 3 ? 2 : Number(MINOR_UNITS[at + 3]);
+  const digits = at < 0 || at % 4 !== 0 || code.length !== 3 ? 2 : Number(MINOR_UNITS[at + 3]);
+  // Only codes are kept, so any text a caller passes cannot grow the memo without bound.
+  if (/^[A-Za-z]{3}$/.test(currency)) digitsOf.set(currency, digits);
+  return digits;
 }
 
 export const SECONDS_PER_UNIT: Record<DurationUnit, number> = { s: 1, min: 60, h: 3600, d: 86400 };

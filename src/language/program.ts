@@ -11,7 +11,7 @@ import { evaluationProblems, locate, type Diagnostic } from './diagnostics.js';
 import { Evaluator, displayOf } from './evaluate/evaluator.js';
 import { durationUnit, exampleInputs, literalText, type InputValue, type InputValues } from './evaluate/inputs.js';
 import type { CapCut, Evaluation, MonthResult, YearResult } from './evaluate/results.js';
-import { run as runProgram, type RunOptions } from './evaluate/run.js';
+import { run as runProgram, runByPeriod, type RunOptions } from './evaluate/run.js';
 import type { Lang } from './render/format.js';
 import { isCurrency, SECONDS_PER_UNIT } from './literals.js';
 import { DamagedProgram } from './plan/lower.js';
@@ -243,6 +243,18 @@ export class Program {
   evaluate(values: InputValues = {}, options: RunOptions = {}): Evaluation {
     const settled = this.settle(options);
     return 'diagnostics' in settled ? settled : runProgram(this.checked, this.evaluator, values, settled.options);
+  }
+
+  /**
+   * `evaluate`, one period at a time: each `next()` evaluates one month (or
+   * quarter) of a contract year, then pauses; the generator returns what
+   * `evaluate` returns. For a page that spreads a long year over several
+   * tasks; caps accrue across the months exactly as in `evaluate`, which is
+   * this run driven to its end.
+   */
+  *evaluateByPeriod(values: InputValues = {}, options: RunOptions = {}): Generator<void, Evaluation, void> {
+    const settled = this.settle(options);
+    return 'diagnostics' in settled ? settled : yield* runByPeriod(this.checked, this.evaluator, values, settled.options);
   }
 
   /**

@@ -6,13 +6,15 @@
  * the live `<credit-calculator>` (by tag name, handed the compiled `Program`)
  * in that frame; the examples and the clause follow in idle time, and only
  * for the panes in view. While the text has errors, the panes keep the last
- * program without errors and say so.
+ * program without errors and say so. Each keystroke leaves
+ * `performance.measure` entries a benchmark can read (`MEASURES`).
  *
- * Each keystroke leaves `performance.measure` entries a benchmark can read:
- * `credit-playground:compile` (compile and underlines), `…:preview` (the
- * panes and the calculator re-rendered), `…:keystroke` (from the edit to the
- * preview, waiting for the frame included), and in idle time `…:examples` and
- * `…:clause`.
+ * This class holds the element's properties, its lifecycle and the wiring:
+ * the panes are render functions (`*-pane.ts`, `toolbar.ts`, `status.ts`,
+ * `embed-dialog.ts`) and each concern with state of its own is a Lit
+ * controller (`*-controller.ts`: the editor, the compile per frame, the
+ * worker, idle-time panes, the stored draft, versions, comparison, share
+ * link, clause links).
  *
  * Everything that comes from the rules or from a link — names, labels,
  * messages, clause text — is rendered through Lit text bindings or
@@ -23,55 +25,40 @@
  * until the newest text's answer comes, the problems pane says it is
  * checking, and an answer for an older text is never shown.
  */
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import type { EditorView } from '@codemirror/view';
+import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { guard } from 'lit/directives/guard.js';
-import { EditorView } from '@codemirror/view';
 import { compile } from '../index.js';
-import type { Diagnostic, EvaluationResult, ExampleResult, Kind, Program } from '../index.js';
-import { diffPrograms, type ProgramDiff } from '../language/diff/diff.js';
-import { format } from '../language/format/format.js';
-import { clauseParts, linkedLines, type ClausePart } from './clause-links.js';
-import { renderMoney, renderTerms } from './compare-view.js';
-import { smallestChange } from './smallest-change.js';
-import type { CompletionData } from './completion.js';
-import { messageOf, type SaidDiagnostic } from './diagnostics-de.js';
-import { jumpTo, offsetOf, sortDiagnostics, toLintDiagnostics } from './diagnostics.js';
-import { attributes, createEditor, historyJSON, phrases } from './editor.js';
-import { lineHighlight } from './line-highlight.js';
-import { underline, type Underline } from './underlines.js';
-import { editorPhrases } from './phrases.js';
-import type { FixContext } from './quick-fixes.js';
-import type { Version } from './versions.js';
-import { VersionsController } from './versions-controller.js';
-import { embedInline, embedSrc, inlineSafe } from './embed.js';
-import type { HoverData } from './hover.js';
-import { langOf, strings, type Lang, type Strings } from './i18n.js';
+import type { Diagnostic, EvaluationResult, ExampleResult, Program } from '../index.js';
 import { BACKGROUND_LENGTH, type Compiled } from './background-compile.js';
 import { CheckingController, type Edit } from './checking-controller.js';
-import { DraftsController } from './drafts-controller.js';
-import { previewKey } from './preview-key.js';
-import { decodeShare, encodeShare, withHash } from './share.js';
+import { ClauseLinksController } from './clause-links-controller.js';
+import { clauseParts, type ClausePart } from './clause-links.js';
+import { renderClause } from './clause-pane.js';
+import { CompareController } from './compare-controller.js';
+import { renderCompare, sideOf, type Side } from './compare-pane.js';
 import { styles } from './credit-playground.styles.js';
-import { declarationOf, declaredInText, programSymbols, type SymbolInfo } from './symbols.js';
+import { jumpTo, offsetOf, sortDiagnostics } from './diagnostics.js';
+import { DraftsController } from './drafts-controller.js';
+import { EditorController } from './editor-controller.js';
+import { completionData, fixContext, hoverData } from './editor-data.js';
+import { historyJSON } from './editor.js';
+import { embedCode, renderEmbedDialog, type Embed } from './embed-dialog.js';
+import { renderExamples } from './examples-pane.js';
+import { clauseDocxFile, creditFile, saveFile, toClipboard } from './file-actions.js';
+import { langOf, strings, type Lang, type Strings } from './i18n.js';
+import { KeystrokeController, measured, MEASURES } from './keystroke-controller.js';
+import { LazyPanesController, type LazyPane } from './lazy-panes-controller.js';
+import { previewKey } from './preview-key.js';
+import { changedValues, previewValue, renderPreview, type CalculatorChange } from './preview-pane.js';
+import { renderProblems } from './problems-pane.js';
+import { SharedLinkController } from './shared-link-controller.js';
+import { renderStatus, type Message, type Status } from './status.js';
 import { fetchTemplate, starterSource, templateIds } from './templates.js';
-
-/** One side of a comparison: a version, or the draft as it stands. */
-interface Side {
-  readonly name: string;
-  readonly source: string;
-  readonly program: Program;
-}
-
-interface Comparison {
-  readonly before: Side;
-  readonly after: Side;
-  /** The terms worded in the interface's language, computed once per language. */
-  readonly diffs: Map<Lang, ProgramDiff>;
-}
-
-/** The value of the draft as it stands in the Compare pickers. */
-const DRAFT = 'draft';
+import { renderToolbar } from './toolbar.js';
+import { VersionsController } from './versions-controller.js';
+import { renderVersions } from './versions-pane.js';
+import type { Version } from './versions.js';
 
 /** What the last compile of the current text found. */
 interface Snapshot {
@@ -89,29 +76,8 @@ export interface PlaygroundChangeDetail {
 
 type CalculatorElement = HTMLElement & { program?: Program; values?: Record<string, unknown>; result?: EvaluationResult; updateComplete?: Promise<unknown> };
 
-/** The panes whose content is computed only while they are in view. */
-type LazyPane = 'examples' | 'clause';
-
-/** Names of the `performance` marks and measures, for benchmarks. */
-export const MEASURES = {
-  compile: 'credit-playground:compile',
-  preview: 'credit-playground:preview',
-  keystroke: 'credit-playground:keystroke',
-  examples: 'credit-playground:examples',
-  clause: 'credit-playground:clause',
-} as const;
-
-/**
- * The problems list shows the first this many (errors first): a list of
- * thousands re-rendered on every keystroke would cost more than the compile.
- */
-const PROBLEMS_SHOWN = 200;
-
-/** Idle time where the browser has it; a plain task elsewhere. */
-const whenIdle = (task: () => void): number =>
-  typeof requestIdleCallback === 'function' ? requestIdleCallback(task, { timeout: 300 }) : window.setTimeout(task);
-const cancelIdle = (handle: number): void =>
-  typeof cancelIdleCallback === 'function' ? cancelIdleCallback(handle) : clearTimeout(handle);
+/** The measures' names, for benchmarks. */
+export { MEASURES };
 
 /**
  * A drafting playground for credit rules: editor, problems, live preview,
@@ -135,9 +101,6 @@ const cancelIdle = (handle: number): void =>
  * @cssprop [--playground-danger=#b3261e] - Errors and the stale marker.
  * @cssprop [--playground-mono=ui-monospace] - The editor's font.
  */
-/** A status message in whichever language the interface is in. */
-type Message = (t: Strings) => string;
-
 export class CreditPlayground extends LitElement {
   static override styles = styles;
 
@@ -165,18 +128,12 @@ export class CreditPlayground extends LitElement {
   @state() private preview?: { key: string; program: Program };
   @state() private examples?: { program: Program; results: ExampleResult[] };
   @state() private clause?: { program: Program; lang: Lang; parts: readonly ClausePart[] };
-  /** The editor lines the cursor is on (1-based): the clause marks the sentences they produce. */
-  @state() private cursorLines: readonly number[] = [];
-  /** The sentence of the clause that has the focus: its lines stay marked when the pointer leaves the clause. */
-  private focusedPart?: ClausePart;
   /** The current draft's name ('' until named). */
   @state() private draftName = '';
-  /** Two versions compared: both compiled without errors. */
-  @state() private compared?: Comparison;
   /** The last message, said in the language the interface is in when it shows (so switching it translates the message too). */
-  @state() private status?: { say: Message; link?: string };
+  @state() private status?: Status;
   @state() private previewValues: Record<string, unknown> = {};
-  @state() private embed?: { source: string; inline?: string; src: string; file: string };
+  @state() private embed?: Embed;
   @state() private template: string = templateIds[0];
 
   @query('.editor') private editorHost!: HTMLElement;
@@ -185,20 +142,52 @@ export class CreditPlayground extends LitElement {
   @query('#version-name') private versionNameInput?: HTMLInputElement;
   @query('#compare-older') private compareOlder?: HTMLSelectElement;
   @query('#compare-newer') private compareNewer?: HTMLSelectElement;
-  @query('.compare credit-compare') private curves?: HTMLElement;
+
+  /** One compile per frame of typing, and the measures benchmarks read. */
+  private readonly keystrokes = new KeystrokeController(this, () => this.refresh(true));
+
+  /** The CodeMirror editor, its underlines and its words in the interface's language. */
+  private readonly textEditor = new EditorController(this, {
+    speech: () => ({ t: this.t, lang: this.language }),
+    completion: () => completionData(this),
+    hover: () => hoverData(this, this.t, this.language, (name, symbol) => previewValue(name, symbol, {
+      program: this.lastGood?.program, result: this.calculator?.result, values: this.previewValues, userInputs: this.userInputs,
+    })),
+    fixes: () => fixContext(this),
+    format: () => this.formatDraft(),
+    changed: () => this.keystrokes.schedule(),
+    selected: () => this.links.followCursor(),
+  });
 
   /** The named versions, kept in IndexedDB (or memory) under the storage key. */
   private readonly kept = new VersionsController(this, () => (this.storageKey ? `${this.storageKey}:versions` : ''));
 
+  /** Two versions compared in the Compare pane. */
+  private readonly comparison = new CompareController(this);
+
+  /** The sentences of the clause and the lines of the rules they come from, marked together. */
+  private readonly links = new ClauseLinksController(this, () => this.view);
+
   /** A large text is compiled in the worker: whether it is being checked, and its answer. */
   private readonly checks = new CheckingController(this, () => this.view?.state.doc.toString(), (source, result, edit) => this.show(source, result, edit));
+
+  /** A draft shared by a link in the page's address. */
+  private readonly shared = new SharedLinkController(this, {
+    ignored: () => this.ignoreHash,
+    source: () => this.source,
+    open: (source) => this.replace(source, false, (t) => t.sharedOpened),
+    broken: (reason) => void (this.status = { say: (t) => t.sharedBroken(reason) }),
+  });
+
+  /** The examples and the clause, worked out in idle time for the panes in view. */
+  private readonly panes = new LazyPanesController(this, (inView) => this.fillPanes(inView));
 
   /** The draft in local storage, and other tabs' drafts. */
   private readonly drafts = new DraftsController(this, {
     name: () => this.draftName,
     history: () => (this.view ? historyJSON(this.view.state) : undefined),
     starter: starterSource,
-    pending: () => this.frame !== 0,
+    pending: () => this.keystrokes.pending,
     arrived: (draft, conflict) => {
       if (conflict) return void (this.status = { say: (t) => t.changedElsewhere });
       this.draftName = draft.name ?? '';
@@ -206,13 +195,6 @@ export class CreditPlayground extends LitElement {
     },
   });
 
-  private view?: EditorView;
-  private frame = 0;
-  private slow = 0;
-  /** When the first edit not yet compiled happened: the start of `…:keystroke`. */
-  private editedAt?: number;
-  private readonly visible = new Set<LazyPane>();
-  private observer?: IntersectionObserver;
   private fileName = 'credit-rules';
   /** Values the user set in the preview, kept when the program changes. */
   private userInputs: Record<string, unknown> = {};
@@ -220,12 +202,14 @@ export class CreditPlayground extends LitElement {
   private templateToken = 0;
   /** Text a host set before the first render. */
   private pendingSource?: string;
-  /** The draft came from a share link and is not edited yet: the user's own draft stays in storage. */
-  private fromLink = false;
   private readyResolve!: () => void;
 
   /** Resolves once the draft (saved, shared or starter) is in the editor and compiled. */
   readonly ready: Promise<void> = new Promise((resolve) => (this.readyResolve = resolve));
+
+  private get view(): EditorView | undefined {
+    return this.textEditor.view;
+  }
 
   /** The editor, for hosts and benchmarks that drive it directly. */
   get editor(): EditorView | undefined {
@@ -273,45 +257,15 @@ export class CreditPlayground extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // A share link pasted into the address bar of an open playground.
-    addEventListener('hashchange', this.onHashChange);
-    // Moved in the page: the panes are observed again (the first time, after the first render),
-    // and a text whose compile was dropped on leaving is compiled now.
-    if (this.hasUpdated) {
-      this.observePanes();
-      if (this.source !== this.snapshot.source) this.schedule();
-    }
+    // Moved in the page (the controllers watch the panes again): a text whose compile was dropped on leaving is compiled now.
+    if (this.hasUpdated && this.source !== this.snapshot.source) this.keystrokes.schedule();
   }
 
   override disconnectedCallback(): void {
-    removeEventListener('hashchange', this.onHashChange);
     // The last keystroke's compile, if its frame has not come; then the controllers stop the worker and save the draft.
-    if (this.frame) this.refresh(true);
-    cancelAnimationFrame(this.frame);
-    cancelIdle(this.slow);
-    this.frame = 0;
-    this.slow = 0;
-    this.observer?.disconnect();
+    if (this.keystrokes.pending) this.refresh(true);
+    this.keystrokes.cancel();
     super.disconnectedCallback();
-  }
-
-  /** Watches which of the lazy panes are in view (or nearly), and fills them when they come into view. */
-  private observePanes(): void {
-    this.observer?.disconnect();
-    if (typeof IntersectionObserver !== 'function') {
-      // Without the observer, every pane counts as in view.
-      this.visible.add('examples').add('clause');
-      return;
-    }
-    this.observer = new IntersectionObserver((entries) => {
-      for (const entry of entries) {
-        const pane = (entry.target as HTMLElement).dataset.pane as LazyPane;
-        if (entry.isIntersecting) this.visible.add(pane);
-        else this.visible.delete(pane);
-      }
-      this.scheduleSlow();
-    }, { rootMargin: '200px' });
-    for (const pane of this.renderRoot.querySelectorAll('[data-pane]')) this.observer.observe(pane);
   }
 
   protected override firstUpdated(): void {
@@ -319,22 +273,10 @@ export class CreditPlayground extends LitElement {
     // The undo history saved with the draft, when the editor opens that very draft.
     const stored = this.drafts.stored;
     const history = this.pendingSource === undefined && stored?.source === initial ? stored.history : undefined;
-    this.view = createEditor({
-      doc: initial,
-      parent: this.editorHost,
-      root: this.renderRoot as ShadowRoot,
-      completion: () => this.completionData(),
-      hover: () => this.hoverData(),
-      contentAttributes: this.editorAttributes(),
-      lang: this.language,
-      ...(history !== undefined ? { history } : {}),
-      keys: [{ key: 'Shift-Alt-f', run: () => (this.formatDraft(), true) }],
-      onChange: () => this.schedule(),
-      onSelection: () => this.followCursor(),
-    });
-    this.view.dispatch(this.lintTransaction(this.snapshot.diagnostics));
-    this.observePanes();
-    void Promise.all([this.openSharedDraft(), this.kept.load()]).finally(() => this.readyResolve());
+    this.textEditor.open(this.editorHost, this.renderRoot as ShadowRoot, initial, history);
+    this.textEditor.underline(this.snapshot.diagnostics);
+    this.panes.observe();
+    void Promise.all([this.shared.open(), this.kept.load()]).finally(() => this.readyResolve());
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -344,35 +286,15 @@ export class CreditPlayground extends LitElement {
       this.draftName = stored?.name ?? '';
       this.analyze(this.pendingSource ?? stored?.source ?? starterSource);
     }
-    if (changed.has('locale') && this.view) {
-      this.view.dispatch({
-        effects: [
-          attributes.reconfigure(EditorView.contentAttributes.of(this.editorAttributes())),
-          phrases.reconfigure(editorPhrases(this.language)),
-        ],
-      });
-      // The underlines' messages and actions in the new language.
-      this.view.dispatch(this.lintTransaction(this.snapshot.diagnostics));
-    }
+    if (changed.has('locale')) this.textEditor.relabel(this.snapshot.diagnostics);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if ((changed as Map<PropertyKey, unknown>).has('compared')) this.showCurves();
     // `lastGood` is private, so it is not a key of `PropertyValues<this>`.
-    if ((changed as Map<PropertyKey, unknown>).has('lastGood') || changed.has('clauseLang') || changed.has('locale')) this.scheduleSlow();
+    if ((changed as Map<PropertyKey, unknown>).has('lastGood') || changed.has('clauseLang') || changed.has('locale')) this.panes.schedule();
   }
 
   // ——— compiling ———
-
-  /** One compile per frame, however fast the typing. */
-  private schedule(): void {
-    this.editedAt ??= performance.now();
-    if (this.frame) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      this.refresh(true);
-    });
-  }
 
   /**
    * Compiles the editor's text and shows the result: underlines and problems
@@ -384,20 +306,15 @@ export class CreditPlayground extends LitElement {
   private refresh(edited: boolean): void {
     const view = this.view;
     if (!view) return;
-    const editedAt = this.editedAt;
-    this.editedAt = undefined;
+    const editedAt = this.keystrokes.takeEditedAt();
     const source = view.state.doc.toString();
     // An edit undone before its frame (type, then delete) leaves nothing to do, and a text in the worker is forgotten.
     if (source === this.snapshot.source) return this.checks.stop();
     if (edited) {
-      if (this.fromLink) {
-        // Edited, the shared draft becomes the user's own: saved, and a reload no longer opens the link.
-        this.fromLink = false;
-        history.replaceState(history.state, '', location.pathname + location.search);
-      }
+      this.shared.edited();
       // Saved whether or not its compile has come back.
       this.drafts.changed(source);
-      this.scheduleSlow();
+      this.panes.schedule();
     }
     const start = performance.now();
     if (source.length >= BACKGROUND_LENGTH) return this.checks.check(source, { edited, editedAt, start });
@@ -408,24 +325,16 @@ export class CreditPlayground extends LitElement {
   /** Shows a compile of `source`, the editor's text. */
   private show(source: string, result: Compiled, { edited, editedAt, start }: Edit): void {
     const { diagnostics, program } = this.analyze(source, result);
-    this.view!.dispatch(this.lintTransaction(diagnostics));
-    const compiled = performance.now();
-    performance.measure(MEASURES.compile, { start, end: compiled });
-    void this.measurePreview(compiled, editedAt);
+    this.textEditor.underline(diagnostics);
+    this.keystrokes.measure(start, editedAt, async () => {
+      await this.updateComplete;
+      await this.calculator?.updateComplete;
+    });
     if (edited) {
       this.dispatchEvent(new CustomEvent<PlaygroundChangeDetail>('playground-change', {
         detail: { source, ok: !!program, diagnostics }, bubbles: true, composed: true,
       }));
     }
-  }
-
-  /** Measures the panes' and the calculator's re-render that the compile started. */
-  private async measurePreview(start: number, editedAt: number | undefined): Promise<void> {
-    await this.updateComplete;
-    await this.calculator?.updateComplete;
-    const end = performance.now();
-    performance.measure(MEASURES.preview, { start, end });
-    if (editedAt !== undefined) performance.measure(MEASURES.keystroke, { start: editedAt, end });
   }
 
   /** Compiles `source` (unless its result is given) into the panes' state. */
@@ -444,29 +353,20 @@ export class CreditPlayground extends LitElement {
   }
 
   /**
-   * In idle time: the examples and clause text of the program now shown, for
-   * the panes in view (a pane out of view is filled when it scrolls in), and
-   * the draft into storage. One task at a time: it takes the program shown when it runs.
+   * In idle time (`panes.schedule()`): the draft into storage, and the
+   * examples and clause text of the program now shown, for the panes in view.
    */
-  private scheduleSlow(): void {
-    if (this.slow) return;
-    this.slow = whenIdle(() => {
-      this.slow = 0;
-      this.drafts.save();
-      const program = this.lastGood?.program;
-      if (!program) return;
-      if (this.visible.has('examples') && this.examples?.program !== program) {
-        const start = performance.now();
-        this.examples = { program, results: program.runExamples({ lang: this.clauseLanguage }) };
-        performance.measure(MEASURES.examples, { start, end: performance.now() });
-      }
-      const lang = this.clauseLanguage;
-      if (this.visible.has('clause') && (this.clause?.program !== program || this.clause.lang !== lang)) {
-        const start = performance.now();
-        this.clause = { program, lang, parts: clauseParts(program, lang) };
-        performance.measure(MEASURES.clause, { start, end: performance.now() });
-      }
-    });
+  private fillPanes(inView: ReadonlySet<LazyPane>): void {
+    this.drafts.save();
+    const program = this.lastGood?.program;
+    if (!program) return;
+    const lang = this.clauseLanguage;
+    if (inView.has('examples') && this.examples?.program !== program) {
+      this.examples = measured(MEASURES.examples, () => ({ program, results: program.runExamples({ lang }) }));
+    }
+    if (inView.has('clause') && (this.clause?.program !== program || this.clause.lang !== lang)) {
+      this.clause = measured(MEASURES.clause, () => ({ program, lang, parts: clauseParts(program, lang) }));
+    }
   }
 
   // ——— the draft ———
@@ -478,28 +378,10 @@ export class CreditPlayground extends LitElement {
     // Another document: with errors, it has no last good version to show, least of all the previous document's.
     if (text !== this.snapshot.source) this.lastGood = this.preview = this.examples = this.clause = undefined;
     view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, userEvent: 'input.replace', scrollIntoView: true });
-    cancelAnimationFrame(this.frame);
-    this.frame = 0;
+    this.keystrokes.cancel();
     this.refresh(announce);
     if (message) this.status = { say: message };
   }
-
-  private async openSharedDraft(): Promise<void> {
-    if (this.ignoreHash) return;
-    // A browser without DecompressionStream cannot read a link at all.
-    const decoded = await decodeShare(location.hash).catch(() => ({ ok: false, reason: 'encoding' }) as const);
-    if (!decoded) return;
-    if (!decoded.ok) {
-      const reason = decoded.reason;
-      this.status = { say: (t) => t.sharedBroken(reason) };
-      return;
-    }
-    // Not saved until edited: the user's own draft stays in storage, and a reload opens the link again.
-    if (decoded.source !== this.source) this.replace(decoded.source, false, (t) => t.sharedOpened);
-    this.fromLink = true;
-  }
-
-  private readonly onHashChange = () => void this.openSharedDraft();
 
   /**
    * Starts a new, empty draft. The previous draft is kept as a version (unless
@@ -532,37 +414,6 @@ export class CreditPlayground extends LitElement {
     this.draftName = name;
     this.replace(result.source, true, (t) => t.templateOpenedAsDraft(t.templateNames[id] ?? id, kept));
     return true;
-  }
-
-  // ——— format and export ———
-
-  /** Lays the draft out in the one canonical layout, as one undoable edit; says why not when the text has syntax errors. */
-  private formatDraft(): void {
-    const view = this.view;
-    if (!view) return;
-    const source = this.source;
-    const result = format(source);
-    if (result.text === undefined) return void (this.status = { say: (t) => t.formatNeedsSyntax });
-    if (!result.changed) return void (this.status = { say: (t) => t.formatUnchanged });
-    view.dispatch({ changes: smallestChange(source, result.text), userEvent: 'input.format', scrollIntoView: true });
-    this.status = { say: (t) => t.formatted };
-  }
-
-  /** Saves the clause, in the clause pane's language, as a Word document (the writer is loaded on first use). */
-  private async downloadDocx(): Promise<void> {
-    const program = this.lastGood?.program;
-    if (!program) return;
-    const lang = this.clauseLanguage;
-    const file = `${this.fileName}-${lang}.docx`;
-    try {
-      const { clauseDocx, DOCX_MIME_TYPE } = await import('../clause-export/docx.js');
-      const examples = this.examples?.program === program ? this.examples.results : undefined;
-      const bytes = await clauseDocx(program, lang, examples);
-      this.saveFile(file, new Blob([bytes as BlobPart], { type: DOCX_MIME_TYPE }));
-      this.status = { say: (t) => t.docxSaved(file) };
-    } catch {
-      this.status = { say: (t) => t.docxFailed };
-    }
   }
 
   // ——— versions ———
@@ -599,11 +450,11 @@ export class CreditPlayground extends LitElement {
     this.view?.focus();
   }
 
-  private exportVersions(): void {
+  private readonly exportVersions = (): void => {
     const count = this.kept.versions.length;
-    this.saveFile(`${this.fileName}-versions.json`, new Blob([this.kept.file()], { type: 'application/json' }));
+    saveFile(this.renderRoot, `${this.fileName}-versions.json`, new Blob([this.kept.file()], { type: 'application/json' }));
     this.status = { say: (t) => t.exported(count) };
-  }
+  };
 
   /** Adds the versions of a file; a file with any problem adds nothing and says what is wrong. */
   async importVersions(file: File): Promise<void> {
@@ -611,18 +462,11 @@ export class CreditPlayground extends LitElement {
     this.status = result.ok ? { say: (t) => t.imported(result.added, result.known) } : { say: (t) => t.importFailed(file.name, result.problem) };
   }
 
-  private onImportFile(event: Event): void {
-    const input = event.target as HTMLInputElement;
-    const file = input.files?.[0];
-    input.value = '';
-    if (file) void this.importVersions(file);
-  }
-
-  private onDraftName(event: Event): void {
-    this.draftName = (event.target as HTMLInputElement).value.trim();
+  private readonly nameDraft = (name: string): void => {
+    this.draftName = name.trim();
     this.drafts.changed(this.source);
-    this.scheduleSlow();
-  }
+    this.panes.schedule();
+  };
 
   /** Compares the two versions chosen in the pickers (older first); says why not when it cannot. */
   async compareChosen(older = this.compareOlder?.value, newer = this.compareNewer?.value): Promise<void> {
@@ -631,151 +475,62 @@ export class CreditPlayground extends LitElement {
     const sides = [older, newer].map((id) => this.side(id));
     const broken = sides.find((side) => !('program' in side));
     if (broken) return void (this.status = { say: (t) => t.compareErrors(broken.name) });
-    // The chart is <credit-compare>, loaded the first time it is needed.
-    await import('../widget/compare/credit-compare.js');
-    this.compared = { before: sides[0] as Side, after: sides[1] as Side, diffs: new Map() };
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#compare-heading')?.scrollIntoView({ block: 'nearest' });
+    await this.comparison.show(sides[0] as Side, sides[1] as Side);
   }
 
   private side(id: string): Side | { name: string } {
     const version = this.kept.find(id);
-    const name = version?.name ?? this.t.currentDraft;
-    const source = version?.source ?? this.source;
-    const program = compile(source).program;
-    return program ? { name, source, program } : { name };
+    return sideOf(version?.name ?? this.t.currentDraft, version?.source ?? this.source);
   }
 
-  /** Hands both versions' rules to the chart, as the plans of a <credit-compare>. */
-  private showCurves(): void {
-    const chart = this.curves;
-    const compared = this.compared;
-    if (!chart || !compared) return;
-    const scripts = [compared.before, compared.after].map((side) => {
-      const script = document.createElement('script');
-      script.type = 'text/credit-rules';
-      script.dataset.plan = side.name;
-      script.textContent = side.source;
-      return script;
-    });
-    chart.replaceChildren(...scripts);
+  // ——— actions ———
+
+  /** Lays the draft out in the one canonical layout; says why not when the text has syntax errors. */
+  private formatDraft(): void {
+    const said = this.textEditor.format();
+    if (said) this.status = { say: said };
   }
 
-  // ——— clause and rules, linked ———
+  private readonly chooseClauseLang = (lang: Lang): void => {
+    this.clauseLang = lang;
+  };
 
-  /** The cursor moved: the clause marks the sentences of its lines. */
-  private followCursor(): void {
-    const view = this.view;
-    if (!view) return;
-    const { doc, selection } = view.state;
-    const from = doc.lineAt(selection.main.from).number;
-    const to = doc.lineAt(selection.main.to).number;
-    if (this.cursorLines[0] === from && this.cursorLines[this.cursorLines.length - 1] === to) return;
-    this.cursorLines = Array.from({ length: to - from + 1 }, (_, i) => from + i);
-  }
-
-  /** A sentence of the clause is pointed at: its source lines are marked in the editor (none: `part` undefined). */
-  private pointAt(part: ClausePart | undefined): void {
-    const view = this.view;
-    if (!view) return;
-    const lines = part ? linkedLines(part, view.state.doc) : [];
-    view.dispatch({ effects: lineHighlight.of(lines) });
-  }
+  /** Saves the clause, in the clause pane's language, as a Word document (the writer is loaded on first use). */
+  private readonly downloadDocx = async (): Promise<void> => {
+    const program = this.lastGood?.program;
+    if (!program) return;
+    const lang = this.clauseLanguage;
+    const file = `${this.fileName}-${lang}.docx`;
+    try {
+      const blob = await clauseDocxFile(program, lang, () => (this.examples?.program === program ? this.examples.results : undefined));
+      saveFile(this.renderRoot, file, blob);
+      this.status = { say: (t) => t.docxSaved(file) };
+    } catch {
+      this.status = { say: (t) => t.docxFailed };
+    }
+  };
 
   /** A link that opens exactly this draft, or undefined when it would be too long. */
-  async shareLink(): Promise<string | undefined> {
-    const hash = await encodeShare(this.source);
-    return hash ? withHash(location.href, hash) : undefined;
+  shareLink(): Promise<string | undefined> {
+    return this.shared.link(this.source);
   }
+
+  private readonly jumpToOffset = (offset: number): void => {
+    if (this.view) jumpTo(this.view, offset);
+  };
 
   /** Moves the cursor to a 1-based line and column and focuses the editor. */
   jumpTo(line: number, column = 1): void {
     if (this.view) jumpTo(this.view, offsetOf(this.view.state, line, column));
   }
 
-  // ——— data for completion and hover ———
-
-  private symbols(): SymbolInfo[] {
-    const known = programSymbols(this.lastGood?.program);
-    const names = new Set(known.map((s) => s.name));
-    for (const [name, d] of declaredInText(this.source)) if (!names.has(name)) known.push({ name, role: d.role });
-    return known;
-  }
-
-  private completionData(): CompletionData {
-    const currency = this.lastGood?.program.currency;
-    return { symbols: this.symbols(), ...(currency ? { currency } : {}) };
-  }
-
-  private hoverData(): HoverData {
-    const symbols = new Map(this.symbols().map((s) => [s.name, s]));
-    return {
-      strings: this.t,
-      lang: this.language,
-      stale: this.stale,
-      symbol: (name) => symbols.get(name),
-      declaration: (name) => declarationOf(this.source, name),
-      value: (name) => this.currentValue(name, symbols.get(name)),
-    };
-  }
-
-  /** A name's value in the preview's evaluation, with its unit. */
-  private currentValue(name: string, symbol: SymbolInfo | undefined): string | undefined {
-    const program = this.lastGood?.program;
-    const result = this.calculator?.result ?? (() => {
-      const evaluation = program?.evaluate(this.previewValues as never);
-      return evaluation?.ok ? evaluation.result : undefined;
-    })();
-    if (!program || !symbol) return undefined;
-    const currency = result?.currency ?? program.currency;
-    const unitOf = (raw: string): string => {
-      if (symbol.kind === 'percent') return `${raw}%`;
-      if (symbol.kind === 'money') return currency ? `${raw} ${currency}` : raw;
-      return raw;
-    };
-    if (name === 'total_credit' && result) return unitOf(result.credit.amount);
-    if (name === 'total_credit_percent' && result?.credit.percentOfFee != null) return `${result.credit.percentOfFee}%`;
-    if (name === 'fee' && result?.fee != null) return unitOf(result.fee);
-    if (result?.outputs[name] !== undefined) return unitOf(result.outputs[name]);
-    if (result && result.mode !== 'year' && result.values[name] !== undefined) return unitOf(result.values[name]);
-    const input = program.inputs.find((i) => i.name === name);
-    if (!input) return undefined;
-    const given = this.userInputs[name];
-    const raw = typeof given === 'string' || typeof given === 'number' || typeof given === 'boolean' ? String(given) : Array.isArray(given) ? given.join(', ') : input.default;
-    if (raw === undefined) return undefined;
-    return input.kind === 'duration' ? `${raw}${input.unit ?? ''}` : unitOf(raw);
-  }
-
-  /** The underlines of `diagnostics` (those near the viewport), in the interface's language, with their quick fixes. */
-  private lintTransaction(diagnostics: readonly Diagnostic[]) {
-    return { effects: underline.of({ diagnostics, underline: this.underline }) };
-  }
-
-  private readonly underline: Underline = (state, diagnostics) => toLintDiagnostics(state, diagnostics, { t: this.t, lang: this.language }, this.fixContext());
-
-  private fixContext(): FixContext {
-    const program = this.lastGood?.program;
-    const kinds = new Map(programSymbols(program).map((s) => [s.name, s.kind]));
-    const source = this.source;
-    const currency = program?.currency;
-    return {
-      ...(currency ? { currency } : {}),
-      // The text's own declaration first: the last good program may be older than it.
-      kindOf: (name) => (/:\s*(percent|money|duration|number|boolean)\b/.exec(declarationOf(source, name)?.text ?? '')?.[1] as Kind | undefined) ?? kinds.get(name),
-    };
-  }
-
-  private editorAttributes(): Record<string, string> {
-    return { 'aria-label': this.t.editorLabel, 'aria-describedby': 'editor-hint' };
-  }
-
-  // ——— actions ———
+  private readonly jumpToLine = (line: number): void => this.jumpTo(line);
 
   private async onShare(): Promise<void> {
     const link = await this.shareLink().catch(() => null);
     if (link === null) return void (this.status = { say: (t) => t.shareFailed });
     if (link === undefined) return void (this.status = { say: (t) => t.shareTooLong });
-    const copied = await navigator.clipboard?.writeText(link).then(() => true, () => false);
+    const copied = await toClipboard(link);
     this.status = { say: (t) => (copied ? t.shareCopied : t.shareManual), link };
   }
 
@@ -784,50 +539,37 @@ export class CreditPlayground extends LitElement {
     // Only rules without errors can be embedded: the last version that had none.
     const source = this.lastGood?.source;
     if (source === undefined) return void (this.status = { say: (t) => t.embedNeedsRules });
-    const file = `${this.fileName}.credit`;
-    this.embed = { source, src: embedSrc(file, options), file, ...(inlineSafe(source) ? { inline: embedInline(source, options) } : {}) };
+    this.embed = embedCode(source, `${this.fileName}.credit`, options);
     void this.updateComplete.then(() => this.dialog?.showModal());
   }
 
   private async copy(text: string): Promise<void> {
-    const copied = await navigator.clipboard?.writeText(text).then(() => true, () => false);
+    const copied = await toClipboard(text);
     this.status = { say: (t) => (copied ? t.copied : t.copyFailed) };
   }
 
   /** Saves the text (the draft as it stands, unless given) as a `.credit` file. */
   private download(text = this.source): void {
-    this.saveFile(`${this.fileName}.credit`, new Blob([text], { type: 'text/plain;charset=utf-8' }));
+    saveFile(this.renderRoot, `${this.fileName}.credit`, creditFile(text));
   }
 
-  /** Hands a file to the browser's downloads. */
-  private saveFile(name: string, blob: Blob): void {
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = name;
-    a.style.display = 'none';
-    this.renderRoot.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  }
-
-  /** Keeps the values the user changed in the preview; those left at their defaults follow the rules as they are edited. */
-  private onCalculatorChange(event: CustomEvent<{ inputs: Record<string, unknown> }>): void {
-    const inputs = this.preview?.program.inputs ?? [];
-    this.userInputs = Object.fromEntries(Object.entries(event.detail.inputs).filter(([name, value]) => String(value) !== inputs.find((i) => i.name === name)?.default));
-  }
+  /** Keeps the values the user changed in the preview. */
+  private readonly onCalculatorChange = (event: CalculatorChange): void => {
+    this.userInputs = changedValues(event, this.preview?.program);
+  };
 
   // ——— rendering ———
 
   protected override render(): TemplateResult {
     const t = this.t;
     return html`<div class="root" lang=${this.language}>
-      ${this.renderToolbar(t)}
-      <div class="status">
-        <p role="status">${this.status?.say(t) ?? ''}</p>
-        ${this.status?.link ? html`<input id="share-link" readonly aria-label=${t.shareLink} .value=${this.status.link} @focus=${(e: Event) => (e.target as HTMLInputElement).select()} />` : nothing}
-      </div>
+      ${renderToolbar({
+        template: this.template, lang: this.language,
+        chooseTemplate: (id) => (this.template = id), openTemplate: () => void this.openTemplate(this.template),
+        format: () => this.formatDraft(), share: () => void this.onShare(), embed: () => this.onEmbed(), download: () => this.download(),
+        startFresh: () => void this.startFresh(), switchLanguage: () => (this.locale = this.language === 'en' ? 'de' : 'en'),
+      }, t)}
+      ${renderStatus(this.status, t)}
       <div class="layout">
         <section class="pane editor-pane" aria-labelledby="editor-heading">
           <h2 id="editor-heading">${t.editor}</h2>
@@ -835,204 +577,21 @@ export class CreditPlayground extends LitElement {
           <p class="hint" id="editor-hint">${t.editorHint}</p>
         </section>
         <div class="side">
-          ${this.renderProblems(t)} ${this.renderVersions(t)} ${this.renderCompare(t)} ${this.renderPreview(t)} ${this.renderExamples(t)} ${this.renderClause(t)}
+          ${renderProblems({ diagnostics: this.snapshot.diagnostics, checking: this.checks.checking, lang: this.language, jump: this.jumpToOffset }, t)}
+          ${renderVersions({
+            kept: this.kept, draftName: this.draftName, save: () => void this.saveVersion(), nameDraft: this.nameDraft, restore: (id) => this.restoreVersion(id),
+            compare: () => void this.compareChosen(), exportVersions: this.exportVersions, importVersions: (file) => void this.importVersions(file),
+          }, t)}
+          ${renderCompare(this.comparison.compared, this.language, () => this.comparison.close(), t)}
+          ${renderPreview({ program: this.lastGood ? this.preview!.program : undefined, values: this.previewValues, stale: this.stale, lang: this.language, changed: this.onCalculatorChange }, t)}
+          ${renderExamples({ results: this.examples?.results ?? [], stale: this.stale, lang: this.language, jumpTo: this.jumpToLine }, t)}
+          ${renderClause({ clause: this.clause, lang: this.clauseLanguage, stale: this.stale, links: this.links, choose: this.chooseClauseLang, downloadDocx: this.downloadDocx }, t)}
         </div>
       </div>
-      ${this.renderEmbedDialog(t)}
+      ${renderEmbedDialog({
+        embed: this.embed, stale: this.embed !== undefined && this.embed.source !== this.source, copy: (text) => void this.copy(text), download: (text) => this.download(text),
+        close: () => this.dialog?.close(), closed: () => (this.embed = undefined),
+      }, t)}
     </div>`;
-  }
-
-  private renderToolbar(t: Strings): TemplateResult {
-    return html`<div class="toolbar" role="group" aria-label=${t.toolbar}>
-      <label for="template">${t.templates}</label>
-      <select id="template" .value=${this.template} @change=${(e: Event) => (this.template = (e.target as HTMLSelectElement).value)}>
-        ${templateIds.map((id) => html`<option value=${id} ?selected=${id === this.template}>${t.templateNames[id] ?? id}</option>`)}
-      </select>
-      <button class="button" id="open-template" @click=${() => this.openTemplate(this.template)}>${t.openTemplate}</button>
-      <span class="spacer"></span>
-      <button class="button" id="format" aria-label=${t.formatLabel} @click=${() => this.formatDraft()}>${t.format}</button>
-      <button class="button" id="share" @click=${this.onShare}>${t.share}</button>
-      <button class="button" id="embed" @click=${this.onEmbed}>${t.embed}</button>
-      <button class="button" id="download" @click=${() => this.download()}>${t.download}</button>
-      <button class="button" id="start-fresh" @click=${this.startFresh}>${t.startFresh}</button>
-      <button class="button" id="ui-language" lang=${this.language === 'en' ? 'de' : 'en'} aria-label=${t.uiLanguageLabel}
-        @click=${() => (this.locale = this.language === 'en' ? 'de' : 'en')}>${t.uiLanguage}</button>
-    </div>`;
-  }
-
-  private renderProblems(t: Strings): TemplateResult {
-    const list = this.snapshot.diagnostics;
-    return html`<section class="pane problems" part="problems" aria-labelledby="problems-heading" aria-busy=${String(this.checks.checking)}>
-      <h2 id="problems-heading">${t.problems} <span class="count">${guard([list, t], () => t.problemCount(list.filter((d) => d.severity === 'error').length, list.filter((d) => d.severity === 'warning').length))}</span>
-        <span class="count" role="status">${this.checks.checking ? html`<span id="checking">${t.checking}</span>` : nothing}</span></h2>
-      ${guard([list, t], () => this.renderProblemList(list, t))}
-    </section>`;
-  }
-
-  /**
-   * The list is rendered again only for a new compile or language: the
-   * component renders on every keystroke of a large draft ("Checking…"), and
-   * re-rendering 200 problems each time took tens of milliseconds.
-   */
-  private renderProblemList(list: readonly Diagnostic[], t: Strings): TemplateResult {
-    return list.length === 0
-      ? html`<p class="ok">${t.noProblems}</p>`
-      : html`<ul>${list.slice(0, PROBLEMS_SHOWN).map((d) => html`<li>
-          <button class="problem" data-severity=${d.severity} data-line=${d.start.line} data-code=${d.code}
-            @click=${() => this.view && jumpTo(this.view, d.span.start)}>
-            <span class="sev sev-${d.severity}">${t.severity[d.severity]}</span>
-            <span class="where">${t.at(d.start.line, d.start.column)}</span>
-            <span class="message">${messageOf(d as SaidDiagnostic, this.language)} <span class="code">${d.code}</span></span>
-          </button></li>`)}</ul>
-        ${list.length > PROBLEMS_SHOWN ? html`<p class="hint">${t.moreProblems(list.length - PROBLEMS_SHOWN)}</p>` : nothing}`;
-  }
-
-  private renderVersions(t: Strings): TemplateResult {
-    return html`<section class="pane versions" part="versions" aria-labelledby="versions-heading">
-      <h2 id="versions-heading">${t.versions}</h2>
-      ${this.kept.problem ? html`<p class="stale-note" id="store-problem">${t.storeProblem(this.kept.problem)}</p>` : nothing}
-      <form class="version-form" @submit=${(e: Event) => { e.preventDefault(); void this.saveVersion(); }}>
-        <label for="draft-name">${t.draftName}</label>
-        <input id="draft-name" .value=${this.draftName} placeholder=${t.untitled} @change=${this.onDraftName} />
-        <label for="version-name">${t.versionName}</label>
-        <input id="version-name" placeholder=${t.versionPlaceholder} />
-        <button class="button" id="save-version" type="submit">${t.saveVersion}</button>
-      </form>
-      <h3 id="history-heading">${t.history}</h3>
-      ${this.kept.versions.length === 0
-        ? html`<p class="hint">${t.noVersions}</p>`
-        : html`<ul class="history" aria-labelledby="history-heading">${this.kept.versions.map((v) => html`<li class="version" data-id=${v.id}>
-            <span class="version-name">${v.name}</span>
-            <span class="version-draft">${v.draft}</span>
-            <time datetime=${v.saved}>${t.savedAt(new Date(v.saved))}</time>
-            <button class="button restore" aria-label=${t.restoreLabel(v.name, v.draft)} @click=${() => this.restoreVersion(v.id)}>${t.restore}</button>
-          </li>`)}</ul>`}
-      ${this.renderComparePickers(t)}
-      <div class="actions">
-        <button class="button" id="export-versions" ?disabled=${this.kept.versions.length === 0} @click=${this.exportVersions}>${t.exportVersions}</button>
-        <label class="button" for="import-versions">${t.importVersions}</label>
-        <input type="file" id="import-versions" class="visually-hidden" accept=".json,application/json" @change=${this.onImportFile} />
-      </div>
-    </section>`;
-  }
-
-  private renderComparePickers(t: Strings): TemplateResult {
-    if (this.kept.versions.length === 0) return html`<p class="hint">${t.compareNeedsTwo}</p>`;
-    const options = (selected: string) => html`<option value=${DRAFT} ?selected=${selected === DRAFT}>${t.currentDraft}</option>
-      ${this.kept.versions.map((v) => html`<option value=${v.id} ?selected=${v.id === selected}>${v.name} — ${v.draft}</option>`)}`;
-    return html`<form class="compare-form" @submit=${(e: Event) => { e.preventDefault(); void this.compareChosen(); }}>
-      <label for="compare-older">${t.compareOlder}</label>
-      <select id="compare-older">${options(this.kept.versions[0].id)}</select>
-      <label for="compare-newer">${t.compareNewer}</label>
-      <select id="compare-newer">${options(DRAFT)}</select>
-      <button class="button" id="compare" type="submit">${t.compare}</button>
-    </form>`;
-  }
-
-  private renderCompare(t: Strings): TemplateResult | typeof nothing {
-    const compared = this.compared;
-    if (!compared) return nothing;
-    return html`<section class="pane compare" part="compare" aria-labelledby="compare-heading">
-      <h2 id="compare-heading">${t.compare}: ${t.compareTitle(compared.before.name, compared.after.name)}
-        <button class="button close-compare" aria-label=${t.closeCompare} @click=${() => (this.compared = undefined)}>×</button>
-      </h2>
-      ${this.renderDiff(compared, t)}
-      <h3>${t.curves}</h3>
-      <credit-compare panels="chart" compact locale=${this.language}></credit-compare>
-    </section>`;
-  }
-
-  private renderDiff(compared: Comparison, t: Strings): TemplateResult {
-    const lang = this.language;
-    let diff = compared.diffs.get(lang);
-    if (!diff) compared.diffs.set(lang, (diff = diffPrograms(compared.before.program, compared.after.program, lang)));
-    return html`${renderTerms(diff, t)} ${renderMoney(diff.impact, t, lang)}`;
-  }
-
-  private renderPreview(t: Strings): TemplateResult {
-    const stale = this.stale;
-    return html`<section class="pane preview" part="preview" aria-labelledby="preview-heading" ?data-stale=${stale}>
-      <h2 id="preview-heading">${t.preview}</h2>
-      ${stale ? html`<p class="stale-note" id="preview-stale">${t.stale}</p>` : nothing}
-      ${this.lastGood
-        ? html`<div class="staled"><credit-calculator .program=${this.preview!.program} .values=${this.previewValues} locale=${this.language}
-            aria-describedby=${stale ? 'preview-stale' : nothing}
-            @credit-change=${this.onCalculatorChange}></credit-calculator></div>`
-        : html`<p class="hint">${t.noPreview}</p>`}
-    </section>`;
-  }
-
-  private renderExamples(t: Strings): TemplateResult {
-    const results = this.examples?.results ?? [];
-    const passed = results.filter((r) => r.passed).length;
-    return html`<section class="pane examples" part="examples" data-pane="examples" aria-labelledby="examples-heading" ?data-stale=${this.stale}>
-      <h2 id="examples-heading">${t.examples} ${results.length ? html`<span class="count">${t.examplesSummary(passed, results.length - passed)}</span>` : nothing}</h2>
-      ${this.stale ? html`<p class="stale-note">${t.stale}</p>` : nothing}
-      ${results.length === 0
-        ? html`<p class="hint">${t.noExamples}</p>`
-        : html`<ul class="staled">${results.map((r) => html`<li class="example" data-passed=${String(r.passed)} data-line=${r.line}>
-            <div class="example-head">
-              <span class="verdict ${r.passed ? 'passed' : 'failed'}">${r.passed ? t.passed : t.failed}</span>
-              <button class="link" aria-label=${`${r.name} — ${r.passed ? t.passed : t.failed} — ${t.goToLine(r.line)}`}
-                @click=${() => this.jumpTo(r.line)}>${r.name}</button>
-              <span class="where">${t.lineShort(r.line)}</span>
-            </div>
-            ${r.passed ? nothing : html`<dl class="expectations">
-              ${r.expectations.map((e) => html`<dt>${e.target}</dt>
-                <dd class="expected">${t.expected}: <code>${e.expected}</code></dd>
-                <dd class="actual ${e.passed ? '' : 'bad'}">${t.actual}: <code>${e.actual}</code></dd>`)}
-            </dl>
-            ${r.diagnostics.map((d) => html`<p class="hint">${messageOf(d as SaidDiagnostic, this.language)}</p>`)}`}
-          </li>`)}</ul>`}
-    </section>`;
-  }
-
-  private renderClause(t: Strings): TemplateResult {
-    const clause = this.clause;
-    return html`<section class="pane" part="clause" data-pane="clause" aria-labelledby="clause-heading" ?data-stale=${this.stale}>
-      <h2 id="clause-heading">${t.clause}
-        <span class="clause-toggle" role="group" aria-label=${t.clauseLanguage}>
-          <button class="button" id="clause-en" lang="en" aria-pressed=${String(this.clauseLanguage === 'en')} @click=${() => (this.clauseLang = 'en')}>${t.english}</button>
-          <button class="button" id="clause-de" lang="de" aria-pressed=${String(this.clauseLanguage === 'de')} @click=${() => (this.clauseLang = 'de')}>${t.german}</button>
-        </span>
-        <button class="button clause-action" id="download-docx" ?disabled=${!clause} @click=${this.downloadDocx}>${t.downloadDocx}</button>
-        <button class="button clause-action" id="print-clause" ?disabled=${!clause} @click=${() => print()}>${t.printClause}</button>
-      </h2>
-      ${this.stale ? html`<p class="stale-note">${t.stale}</p>` : nothing}
-      ${clause
-        ? html`<p class="hint">${t.clauseHint}</p>
-          <div class="clause staled" lang=${clause.lang} @mouseleave=${() => this.pointAt(this.focusedPart)}>${clause.parts.map((part) => {
-            const linked = part.spans.length > 0;
-            const marked = linked && this.cursorLines.some((line) => part.lines.includes(line));
-            return part.text === ''
-              ? html`<div class="gap"></div>`
-              : html`<p class="sentence" ?data-linked=${linked} ?data-marked=${marked} data-lines=${part.lines.join(' ')}
-                  tabindex=${linked ? '0' : nothing}
-                  @mouseenter=${() => this.pointAt(linked ? part : this.focusedPart)} @focus=${() => this.pointAt((this.focusedPart = part))} @blur=${() => this.pointAt((this.focusedPart = undefined))}
-                >${part.text}</p>`;
-          })}</div>`
-        : html`<p class="hint">${t.noPreview}</p>`}
-    </section>`;
-  }
-
-  private renderEmbedDialog(t: Strings): TemplateResult {
-    const embed = this.embed;
-    return html`<dialog aria-labelledby="embed-heading" @close=${() => (this.embed = undefined)}>
-      ${embed ? html`<h2 id="embed-heading">${t.embedTitle}</h2>
-        ${embed.source !== this.source ? html`<p class="stale-note">${t.embedStale}</p>` : nothing}
-        <h3 id="embed-inline">${t.embedInline}</h3>
-        ${embed.inline
-          ? html`<textarea readonly aria-labelledby="embed-inline" .value=${embed.inline}></textarea>
-            <div class="actions"><button class="button" @click=${() => this.copy(embed.inline!)}>${t.copy}</button></div>`
-          : html`<p class="hint">${t.embedInlineUnsafe}</p>`}
-        <h3 id="embed-src">${t.embedSrc}</h3>
-        <p class="hint">${t.embedSrcNote(embed.file)}</p>
-        <textarea readonly aria-labelledby="embed-src" .value=${embed.src}></textarea>
-        <div class="actions">
-          <button class="button" @click=${() => this.copy(embed.src)}>${t.copy}</button>
-          <button class="button" @click=${() => this.download(embed.source)}>${t.download}</button>
-          <button class="button" @click=${() => this.dialog?.close()}>${t.close}</button>
-        </div>` : nothing}
-    </dialog>`;
   }
 }

@@ -35,7 +35,7 @@ import {
 } from './form-model.js';
 import { Formats } from './formats.js';
 import { type Lang } from './i18n.js';
-import { whenIdle } from './idle.js';
+import { inIdleSlices, whenIdle } from './idle.js';
 import { DEFAULT_TIMEOUT, type LoadFailure, type Loaded } from './load.js';
 import { PageLanguage } from './page-language.js';
 import { printAlone } from './print.js';
@@ -206,6 +206,8 @@ export class CreditCalculator extends LitElement {
   #why?: { result: EvaluationResult; lang: Lang; words: string[] };
   /** The user (or a link, or an example) set months of their own: they no longer follow the form. */
   #yearEdited = false;
+  /** The newest edited year whose full result is being built in idle time, a month per task. */
+  #yearExplaining?: Explained;
   #loader = new RulesLoader(this, (loaded) => this.#use(loaded), () => ({ program: !!this.loaded, failure: !!this.failure }), () => this.#formats.t);
   #curves = new CurveTracer(() => this.requestUpdate());
   /** Its language: `locale`, else the page's, followed when the page changes it. */
@@ -395,10 +397,10 @@ export class CreditCalculator extends LitElement {
    * the problems shown, when the values do not compute.
    */
   #month(program: Program, values: Record<string, string>): { total: Total; currency: string | null; detail: CreditChangeDetail } | undefined {
-    if (!isServer && program.credits.length && explainingWork(program) > EXPLAINED_AT_ONCE) {
+    if (this.#explainLater(program)) {
       const summary = contained(() => program.credit(this.#given(values), this.#options));
       if (summary?.ok) {
-        const later = new Explained(values, summary.credit, () => this.#evaluate(values));
+        const later = new Explained(values, summary.credit, this.#evaluationByPeriod(values));
         this.explaining = later;
         whenIdle(() => this.#explain(later));
         return { total: later.total, currency: summary.credit.currency, detail: later.detail() };
@@ -413,6 +415,11 @@ export class CreditCalculator extends LitElement {
     this.explaining = undefined;
     this.evaluated = { inputs: values, result: r.result };
     return { total: totalOf(r.result), currency: r.result.currency, detail: this.evaluated };
+  }
+
+  /** Whether the full result is built after the figures are shown: for rules long to explain, and not on a server, which renders once. */
+  #explainLater(program: Program): boolean {
+    return !isServer && program.credits.length > 0 && explainingWork(program) > EXPLAINED_AT_ONCE;
   }
 
   /** Builds the full result of the values shown; nothing once newer values replaced them. */
@@ -430,11 +437,15 @@ export class CreditCalculator extends LitElement {
 
   /**
    * Computes the year view's figures; `full` also the year's full result, with
-   * its explanation. Without it, billing's `credit()` gives the same figures
+   * its explanation, for the page. Billing's `credit()` gives the same figures
    * without writing an explanation of every tier of every month, which for rules
-   * of thousands of tiers takes the main thread for a second.
+   * of thousands of tiers takes the main thread for a second: for those rules the
+   * figures come from it at once, and the full result is built in idle time a
+   * month per task (or when the page reads it), then shown.
    */
-  #computeYear(values: Record<string, string>, full: boolean): Evaluated | true | undefined {
+  #computeYear(values: Record<string, string>, full: boolean): CreditChangeDetail | true | undefined {
+    // Whatever is computed now replaces a year still being built.
+    this.#yearExplaining = undefined;
     if (!this.year || !this.loaded || !this.#shown.has('year')) return undefined;
     const inputs: Record<string, string | string[]> = { ...values };
     const year: Record<string, Field[]> = {};
@@ -444,11 +455,16 @@ export class CreditCalculator extends LitElement {
       inputs[name] = months.map((m) => m.value!);
     }
     this.year = year;
-    if (!full) {
+    const later = this.#explainLater(this.loaded);
+    if (!full || later) {
       const summary = contained(() => this.loaded!.credit(this.#given(inputs as Record<string, string>), this.#options));
       if (summary?.ok && summary.credit.months) {
         this.yearEvaluated = figuresOfSummary(summary.credit);
-        return true;
+        if (!full) return true;
+        const explaining = new Explained(inputs, summary.credit, this.#evaluationByPeriod(inputs));
+        this.#yearExplaining = explaining;
+        inIdleSlices(explaining.steps(), () => this.#yearExplaining === explaining, () => this.#yearExplained(explaining), 1);
+        return explaining.detail();
       }
     }
     const r = this.#evaluate(inputs);
@@ -460,13 +476,41 @@ export class CreditCalculator extends LitElement {
     return { inputs, result: r.result };
   }
 
+  /** Shows the full result of the edited year built in idle time; nothing once a newer computation replaced it. */
+  #yearExplained(explaining: Explained): void {
+    if (this.#yearExplaining !== explaining) return;
+    this.#yearExplaining = undefined;
+    const r = explaining.evaluation;
+    if (r.ok && r.result.mode === 'year') this.yearEvaluated = figuresOfResult(r.result);
+    else if (!r.ok) this.#showProblems(r.diagnostics);
+  }
+
   /**
    * Checked rules never throw, but a precompiled program is data from
    * elsewhere: if evaluating it throws, that is a problem shown in the form,
    * never an error in the host page.
    */
   #evaluate(values: InputValues): Evaluation {
-    return contained(() => this.loaded!.evaluate(this.#given(values as Record<string, string>), this.#options)) ?? {
+    return contained(() => this.loaded!.evaluate(this.#given(values as Record<string, string>), this.#options)) ?? this.#unevaluable();
+  }
+
+  /** `#evaluate`, a month (or quarter) of a year per step: with the program and options of now, whenever it runs. */
+  #evaluationByPeriod(values: InputValues): Generator<void, Evaluation, void> {
+    const program = this.loaded!;
+    const given = this.#given(values as Record<string, string>);
+    const options = this.#options;
+    const unevaluable = () => this.#unevaluable();
+    return (function* () {
+      try {
+        return yield* program.evaluateByPeriod(given, options);
+      } catch {
+        return unevaluable();
+      }
+    })();
+  }
+
+  #unevaluable(): Evaluation {
+    return {
       ok: false,
       diagnostics: [{ severity: 'error', code: 'bad-precompiled', message: this.#formats.t.rulesProblem, span: { start: 0, end: 0 }, start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }],
     };

@@ -1,11 +1,13 @@
 /**
- * A month's explained result, built later. Explaining a month of a block of
- * thousands of tiers writes a step per tier (tens of milliseconds), while
- * `credit()` gives the same amount without the explanation many times
- * faster: for such rules the widget shows the total from `credit()` at once
- * and builds the full result — breakdown, "why", outputs — once, when first
- * needed: in idle time for the panels, or earlier when the page reads
- * `credit-change`'s `result` or the element's `result`.
+ * A month's or a contract year's explained result, built later. Explaining
+ * a month of a block of thousands of tiers writes a step per tier (several
+ * milliseconds; a year twelve times as many), while `credit()` gives the
+ * same amounts without the explanation many times faster: for such rules the
+ * widget shows the figures from `credit()` at once and builds the full
+ * result — breakdown, "why", outputs, the year's cuts — once, when first
+ * needed: in idle time, a month per idle task (`evaluateByPeriod`), or at
+ * once when the page reads `credit-change`'s `result` or the element's
+ * `result` before then.
  */
 import { settle } from '../language/settle.js';
 import type { CreditSummary, Evaluation, EvaluationResult, Program } from '../runtime.js';
@@ -35,20 +37,36 @@ export function explainingWork(program: Program): number {
 export class Explained {
   #evaluation?: Evaluation;
 
-  /** `inputs`: the values; `credit`: their credit from `credit()`; `evaluate`: their full evaluation, run at most once. */
+  /** `inputs`: the values; `credit`: their credit from `credit()`; `run`: their full evaluation, a period per step (`evaluateByPeriod`), run at most once. */
   constructor(
-    readonly inputs: Record<string, string>,
+    readonly inputs: Record<string, string | string[]>,
     readonly credit: CreditSummary,
-    private readonly evaluate: () => Evaluation,
+    private readonly run: Generator<void, Evaluation, void>,
   ) {}
+
+  /** Builds one more period (a month of a year); true once the whole result is built. */
+  step(): boolean {
+    if (this.#evaluation) return true;
+    const next = this.run.next();
+    if (next.done) this.#evaluation = next.value;
+    return next.done === true;
+  }
+
+  /** The build as idle work, a period per step, shared with any earlier reader of the result. */
+  *steps(): Generator<void, Evaluation, void> {
+    while (!this.step()) yield;
+    return this.#evaluation!;
+  }
 
   /** The total to show meanwhile. */
   get total(): Total {
     return { amount: this.credit.amount, percentOfFee: this.credit.percentOfFee, yearly: !!this.credit.months };
   }
 
+  /** The full evaluation: what idle time has not built yet is built now. */
   get evaluation(): Evaluation {
-    return (this.#evaluation ??= this.evaluate());
+    while (!this.step());
+    return this.#evaluation!;
   }
 
   /** The full result; undefined in the one case where the paths disagree: a precompiled program that throws when explained. */

@@ -18,20 +18,22 @@ export function whenIdle(task: () => void): void {
  * Runs `work` (a generator that yields between its steps) in idle time,
  * slice by slice, while `wanted()` holds; then hands its result, or
  * undefined when it threw, to `done`. Abandoned work is never finished.
+ * `stepsPerSlice` bounds a slice by count too: steps each of which nearly
+ * fills a slice (a month of thousands of tiers) take one idle task each.
  */
-export function inIdleSlices<T>(work: Generator<void, T, void>, wanted: () => boolean, done: (result: T | undefined) => void): void {
+export function inIdleSlices<T>(work: Generator<void, T, void>, wanted: () => boolean, done: (result: T | undefined) => void, stepsPerSlice = Infinity): void {
   let slowest = 0;
   const slice = () => {
     if (!wanted()) return;
     const start = performance.now();
     let step: IteratorResult<void, T>;
     try {
-      for (;;) {
+      for (let steps = 1; ; steps++) {
         const before = performance.now();
         step = work.next();
         const after = performance.now();
         slowest = Math.max(slowest, after - before);
-        if (step.done || after - start + slowest > SLICE) break;
+        if (step.done || steps >= stepsPerSlice || after - start + slowest > SLICE) break;
       }
     } catch {
       return done(undefined);

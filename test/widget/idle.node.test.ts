@@ -64,4 +64,26 @@ describe('inIdleSlices', () => {
     runIdle();
     assert.deepEqual(seen, []);
   });
+
+  it('takes one idle task per step when asked to, however fast the steps', () => {
+    const tasks: number[] = [];
+    let steps = 0;
+    function* counted(): Generator<void, number, void> {
+      for (let i = 0; i < 3; i++) {
+        steps++;
+        yield;
+      }
+      steps++;
+      return 42;
+    }
+    const seen: (number | undefined)[] = [];
+    inIdleSlices(counted(), () => true, (result) => seen.push(result), 1);
+    while (idle.length > 0) {
+      const before = steps;
+      idle.shift()!();
+      tasks.push(steps - before);
+    }
+    assert.deepEqual(tasks, [1, 1, 1, 1]);
+    assert.deepEqual(seen, [42]);
+  });
 });

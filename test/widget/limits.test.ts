@@ -205,28 +205,53 @@ describe('<credit-calculator> with a block of 4,990 tiers and every panel', () =
     return `${lines.join('\n')}\n`;
   }
 
-  /** Idle-time work held back until the test lets it run: what a page too busy to be idle would do. */
-  function holdIdleTime(): { run: () => void; held: () => number; restore: () => void } {
+  /** Idle-time work held back until the test lets it run: what a page too busy to be idle would do. `task()` is the idle task running now (0: none). */
+  function holdIdleTime(): { run: (tasks?: number) => void; held: () => number; task: () => number; restore: () => void } {
     const queue: IdleRequestCallback[] = [];
     const requestIdle = window.requestIdleCallback;
+    let tasks = 0;
+    let running = 0;
     window.requestIdleCallback = (task) => queue.push(task);
     return {
-      run: () => {
-        while (queue.length) queue.shift()!({ didTimeout: true, timeRemaining: () => 0 });
+      run: (most = Infinity) => {
+        for (let n = 0; n < most && queue.length; n++) {
+          running = ++tasks;
+          queue.shift()!({ didTimeout: true, timeRemaining: () => 0 });
+          running = 0;
+        }
       },
       held: () => queue.length,
+      task: () => running,
       restore: () => (window.requestIdleCallback = requestIdle),
     };
   }
 
-  /** A program of 4,990 tiers that counts its explained evaluations. */
-  function counted(): { program: Program; explanations: () => number } {
+  /**
+   * A program of 4,990 tiers that counts its explained evaluations (`evaluate`,
+   * or `evaluateByPeriod` run to its end), and, for runs of a year, the months
+   * evaluated with `onMonth` (each `next()` of the run evaluates one).
+   */
+  function counted(onMonth: (availability: readonly string[]) => void = () => {}): { program: Program; explanations: () => number } {
     const program = compile(tiers(4990)).program!;
     const evaluate = program.evaluate.bind(program);
+    const byPeriod = program.evaluateByPeriod.bind(program);
     let explanations = 0;
     program.evaluate = (...args: Parameters<typeof evaluate>) => {
       explanations++;
       return evaluate(...args);
+    };
+    program.evaluateByPeriod = function* (...args: Parameters<typeof byPeriod>) {
+      const run = byPeriod(...args);
+      const year = args[0]?.availability;
+      for (;;) {
+        if (Array.isArray(year)) onMonth(year as string[]);
+        const step = run.next();
+        if (step.done) {
+          explanations++;
+          return step.value;
+        }
+        yield;
+      }
     };
     return { program, explanations: () => explanations };
   }
@@ -314,5 +339,80 @@ describe('<credit-calculator> with a block of 4,990 tiers and every panel', () =
     expect(Object.getOwnPropertyDescriptor(detail, 'result'), 'once read, an ordinary data property').to.deep.equal({ value: detail.result, writable: true, enumerable: true, configurable: true });
     const nine = program.credit({ availability: '9' });
     expect(changes[0].detail.result.credit.amount, 'an event superseded still carries its own values\' result').to.equal(nine.ok && nine.credit.amount);
+  });
+
+  it('shows an edited year\'s figures in the task of the key press, and builds its full result a month per idle task; an edit meanwhile drops the older build', async function () {
+    this.timeout(180_000);
+    // Which idle task evaluated each month of a year, by the year's March.
+    const months: { march: string; task: number }[] = [];
+    let idle: ReturnType<typeof holdIdleTime> | undefined;
+    const { program, explanations } = counted((year) => months.push({ march: year[2], task: idle?.task() ?? -1 }));
+    const el = await settled(await fixture<CreditCalculator>(html`<credit-calculator .program=${program} panels="all" .values=${{ availability: '97' }}></credit-calculator>`));
+    await explained(el);
+    const shadow = el.shadowRoot!;
+    const yearTotal = () => shadow.querySelector('.year tfoot td')!.textContent!.replace(/\u00a0/g, ' ');
+    const row = (name: string) => [...shadow.querySelectorAll('.year tbody tr')].find((r) => r.querySelector('th')!.textContent!.includes(name))!;
+    const credit = (name: string) => row(name).querySelector('td')!.textContent!.replace(/\u00a0/g, ' ');
+    const cell = (name: string) => shadow.querySelector<HTMLInputElement>(`[part~=year] input[aria-label="Availability, ${name}"]`)!;
+    expect(yearTotal()).to.equal('357.60 EUR');
+    const changes: CreditChangeEvent[] = [];
+    el.addEventListener('credit-change', (e) => changes.push(e));
+    idle = holdIdleTime();
+    try {
+      const before = explanations();
+      await typeInto(el, cell('Mar'), '96');
+      expect(credit('Mar'), 'March\'s credit at once').to.equal('39.80 EUR');
+      expect(yearTotal(), 'and the year\'s total').to.equal('367.60 EUR');
+      expect(months, 'no month of a year evaluated in the key presses\' tasks').to.deep.equal([]);
+      expect(explanations(), 'nor any explanation').to.equal(before);
+      expect(changes.map((e) => (e.detail.inputs.availability as string[])[2]), 'the page hears of each change in its task').to.deep.equal(['9', '96']);
+      expect(idle.held(), 'the year waits for idle time').to.be.above(0);
+
+      // Idle tasks one by one, until three months are built: each in a task of its own.
+      while (months.length < 3) idle.run(1);
+      const early = months.length;
+      expect(new Set(months.map((m) => m.task)).size, 'a month per idle task').to.equal(early);
+      expect(months.every((m) => m.march === '96'), 'only the newest values are built').to.equal(true);
+
+      // An edit in the middle of the build: the older year is dropped, the newer one built from its first month.
+      await typeInto(el, cell('Apr'), '95');
+      expect(yearTotal()).to.equal('387.60 EUR');
+      expect(months.length, 'nothing evaluated in the key presses\' tasks').to.equal(early);
+      idle.run();
+      await el.updateComplete;
+      const later = months.slice(early);
+      expect(later.length, 'twelve months of the newest year, none more of the older').to.equal(12);
+      expect(new Set(later.map((m) => m.task)).size, 'a month per idle task').to.equal(12);
+      expect(yearTotal(), 'the figures of the full result').to.equal('387.60 EUR');
+      expect(credit('Apr')).to.equal('49.80 EUR');
+    } finally {
+      idle.restore();
+    }
+    const built = months.length;
+    const last = changes.at(-1)!.detail;
+    expect(last.result.mode).to.equal('year');
+    expect(last.result.credit.amount).to.equal('387.60');
+    expect(months.length, 'the event\'s result is the year built in idle time, not evaluated again').to.equal(built);
+  });
+
+  it('builds an edited year at once when the page reads the event\'s result before idle time has', async function () {
+    this.timeout(180_000);
+    const { program } = counted();
+    const el = await settled(await fixture<CreditCalculator>(html`<credit-calculator .program=${program} panels="year" .values=${{ availability: '97' }}></credit-calculator>`));
+    const changes: CreditChangeEvent[] = [];
+    el.addEventListener('credit-change', (e) => changes.push(e));
+    const idle = holdIdleTime();
+    try {
+      await typeInto(el, el.shadowRoot!.querySelector<HTMLInputElement>('[part~=year] input[aria-label="Availability, Dec"]')!, '90');
+      idle.run(2);
+      const result = changes.at(-1)!.detail.result;
+      expect(result.mode).to.equal('year');
+      expect(result.mode === 'year' && result.periods.map((p) => p.credit.amount).at(-1)).to.equal('99.80');
+      expect(Object.getOwnPropertyDescriptor(changes.at(-1)!.detail, 'result'), 'once read, an ordinary data property').to.deep.equal({ value: result, writable: true, enumerable: true, configurable: true });
+      idle.run();
+      expect(changes.at(-1)!.detail.result).to.equal(result);
+    } finally {
+      idle.restore();
+    }
   });
 });

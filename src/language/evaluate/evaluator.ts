@@ -8,7 +8,7 @@
  */
 import * as A from '../ast.js';
 import { AFTER_CREDITS, type CheckedProgram } from '../checker/program.js';
-import { Decimal, moneyString, HUNDRED, plain, roundMoney, ZERO } from '../decimal.js';
+import { Decimal, moneyString, HUNDRED, ONE, plain, roundMoney, ZERO } from '../decimal.js';
 import { SECONDS_PER_UNIT } from '../literals.js';
 import { lower } from '../plan/lower.js';
 import type { BlockPlan, CapPlan, PayConditionPlan, Plan, RulePlan, ValuePlan } from '../plan/plan.js';
@@ -57,10 +57,13 @@ export interface MonthComputation {
   readonly steps: StepData[];
 }
 
+/** The names a condition reads, with their kinds: one shared array for every condition that reads the same (a block's tiers). */
+type ConditionNames = readonly { readonly name: string; readonly kind: A.Kind }[];
+
 interface CompiledRule {
   readonly condition: Compiled;
   readonly credit: Compiled;
-  readonly conditionNames: readonly { name: string; kind: A.Kind }[];
+  readonly conditionNames: ConditionNames;
   readonly proportional?: { readonly subject: Compiled; readonly threshold: Compiled; readonly step: Compiled };
 }
 
@@ -81,15 +84,19 @@ export class Evaluator {
   constructor(program: CheckedProgram, plan: Plan = lower(program)) {
     this.plan = plan;
     this.lines = new LineMap(program.source);
+    const sameNames = new Map<string, ConditionNames>();
     const rule = (r: RulePlan) => {
       if (r.credit.type !== 'literal') this.formulas.set(r, program.source.slice(r.credit.span.start, r.credit.span.end));
       const names = new Map<string, A.Kind>();
       for (const ref of A.namesIn(r.condition)) if (ref.kind) names.set(ref.name, ref.kind);
+      const key = [...names].join(' ');
+      let conditionNames = sameNames.get(key);
+      if (!conditionNames) sameNames.set(key, (conditionNames = [...names].map(([name, kind]) => ({ name, kind }))));
       const p = r.proportional;
       this.rules.set(r, {
         condition: compileExpr(r.condition),
         credit: compileExpr(r.credit),
-        conditionNames: [...names].map(([name, kind]) => ({ name, kind })),
+        conditionNames,
         ...(p ? { proportional: { subject: compileExpr(p.subject), threshold: compileExpr(p.threshold), step: compileExpr(p.step) } } : {}),
       });
       r.caps.forEach(cap);
@@ -155,6 +162,16 @@ export class Evaluator {
     return this.payConditions.get(condition)!(env) === true;
   }
 
+  /** A rule's credit as a share, for the explanation: a literal's is worded once, not every month. */
+  shareOf(rule: RulePlan, credit: Decimal): string {
+    if (rule.credit.type !== 'literal') return percentString(credit);
+    let share = this.literalShares.get(rule);
+    if (share === undefined) this.literalShares.set(rule, (share = percentString(credit)));
+    return share;
+  }
+
+  private readonly literalShares = new Map<RulePlan, string>();
+
   compiledRule(rule: RulePlan): CompiledRule {
     return this.rules.get(rule)!;
   }
@@ -173,8 +190,16 @@ export class Evaluator {
 
 /** A month's expressions in decimals, recording the steps that explain them when `steps` is given. */
 class DecimalMonth implements MonthValues<Decimal> {
-  /** The steps of each rule (its condition, its credit), for the report to place. */
+  /** The condition steps of the credit being decided (a rule's one, a block's every tier's), in order, until the report takes them. */
+  private conditions: StepData[] = [];
+  /** Each rule's other steps (its credit), for the report to place. */
   readonly ruleSteps = new Map<RulePlan, StepData[]>();
+  /**
+   * The values a condition step shows, by the names it reads: a block's tiers
+   * all read the same input, formatted once per month (and per item of a
+   * `for each` block, whose item changes them).
+   */
+  private shown = new Map<ConditionNames, { name: string; value: Display }[]>();
   readonly points = new Map<RulePlan, Decimal>();
   readonly hasFee: boolean;
   private pointValueMemo: Decimal | undefined;
@@ -191,11 +216,21 @@ class DecimalMonth implements MonthValues<Decimal> {
   holds(rule: RulePlan): boolean {
     const compiled = this.evaluator.compiledRule(rule);
     const holds = compiled.condition(this.env) === true;
-    this.record(rule, {
-      kind: 'condition', line: rule.line, rule: rule.owner, holds,
-      values: this.steps ? compiled.conditionNames.map(({ name, kind }) => ({ name, value: displayOf(this.env.value(name), kind, this.input.currency) })) : [],
-    });
+    if (this.steps) this.conditions.push({ kind: 'condition', line: rule.line, rule: rule.owner, holds, values: this.shownValues(compiled.conditionNames) });
     return holds;
+  }
+
+  /** The condition steps since the report last took them: those of the credit it is told of now. */
+  takeConditions(): StepData[] {
+    const taken = this.conditions;
+    if (taken.length > 0) this.conditions = [];
+    return taken;
+  }
+
+  private shownValues(names: ConditionNames): { name: string; value: Display }[] {
+    let values = this.shown.get(names);
+    if (!values) this.shown.set(names, (values = names.map(({ name, kind }) => ({ name, value: displayOf(this.env.value(name), kind, this.input.currency) }))));
+    return values;
   }
 
   pays(rule: RulePlan): Decimal {
@@ -203,13 +238,13 @@ class DecimalMonth implements MonthValues<Decimal> {
     const { env, input } = this;
     const fee = input.fees.monthly;
     const credit = compiled.credit(env) as Decimal;
-    let multiplier = new Decimal(1);
+    let multiplier = ONE;
     if (rule.proportional && compiled.proportional) {
       const p = rule.proportional;
       const subject = compiled.proportional.subject(env) as Decimal;
       const threshold = compiled.proportional.threshold(env) as Decimal;
       const step = compiled.proportional.step(env) as Decimal;
-      const distance = Decimal.max(ZERO, p.direction === 'below' ? threshold.minus(subject) : subject.minus(threshold));
+      const distance = atLeastZero(p.direction === 'below' ? threshold.minus(subject) : subject.minus(threshold));
       multiplier = countSteps(distance, step, p.rounding, STEPS);
       this.record(rule, {
         kind: 'proportional', line: rule.line, direction: p.direction, rounding: p.rounding,
@@ -222,22 +257,38 @@ class DecimalMonth implements MonthValues<Decimal> {
     let points: Decimal | undefined;
     if (rule.basis === 'percent') amount = operate(amount, 'times', fee, span);
     else if (rule.basis === 'points') {
-      points = Decimal.max(ZERO, amount);
+      points = atLeastZero(amount);
       amount = operate(points, 'times', this.pointValue(), span);
       this.points.set(rule, points);
     }
-    amount = Decimal.max(ZERO, amount);
+    amount = atLeastZero(amount);
     if (this.steps) {
-      const money = (d: Decimal) => moneyString(d, input.currency);
-      this.record(rule, {
-        kind: 'credit', line: rule.line, rule: rule.owner, basis: rule.basis, amount: money(amount),
-        ...(this.evaluator.formulas.has(rule) ? { formula: this.evaluator.formulas.get(rule) } : {}),
-        ...(rule.basis === 'percent' ? { share: percentString(credit.times(multiplier)), fee: money(fee), ...(this.evaluator.plan.period !== 'monthly' ? { period: this.evaluator.plan.period as 'quarterly' | 'yearly' } : {}) } : {}),
-        ...(points ? { points: plain(points), pointValue: money(this.pointValue()) } : {}),
-      });
+      const step: StepData & { kind: 'credit' } = { kind: 'credit', line: rule.line, rule: rule.owner, basis: rule.basis, amount: this.money(amount) };
+      const formula = this.evaluator.formulas.get(rule);
+      if (formula !== undefined) step.formula = formula;
+      if (rule.basis === 'percent') {
+        // A tier's share as written is the same every month: worded once.
+        step.share = multiplier === ONE ? this.evaluator.shareOf(rule, credit) : percentString(credit.times(multiplier));
+        step.fee = this.money(fee);
+        if (this.evaluator.plan.period !== 'monthly') step.period = this.evaluator.plan.period as 'quarterly' | 'yearly';
+      }
+      if (points) {
+        step.points = plain(points);
+        step.pointValue = this.money(this.pointValue());
+      }
+      this.record(rule, step);
     }
     return amount;
   }
+
+  /** Money as results write it; an amount written again (a tier's credit, the fee) is formatted once. */
+  money(amount: Decimal): string {
+    let text = this.monies.get(amount);
+    if (text === undefined) this.monies.set(amount, (text = moneyString(amount, this.input.currency)));
+    return text;
+  }
+
+  private readonly monies = new Map<Decimal, string>();
 
   limit(cap: CapPlan): Decimal {
     const written = this.evaluator.compiledCap(cap)(this.env) as Decimal;
@@ -265,6 +316,7 @@ class DecimalMonth implements MonthValues<Decimal> {
     const each = block.each!;
     this.currentItem = index < 0 ? undefined : (this.env.value(each.list) as readonly Decimal[])[index];
     this.env.bind(each.name, this.currentItem);
+    if (this.shown.size > 0) this.shown = new Map();
   }
 
   private pointValue(): Decimal {
@@ -303,7 +355,7 @@ class Report implements MonthObserver<Decimal> {
     private readonly input: MonthInput,
   ) {}
 
-  money = (d: Decimal) => moneyString(d, this.input.currency);
+  money = (d: Decimal) => this.values.money(d);
   /** A share of the month's fee; null when the program has no fee. */
   share = (d: Decimal) => (this.values.hasFee ? percentString(shareOf(d, this.input.fees.monthly)) : null);
 
@@ -337,7 +389,7 @@ class Report implements MonthObserver<Decimal> {
       amount: this.money(amount), percentOfFee: this.share(amount), cuts,
       ...(points ? { points: plain(points) } : {}),
     });
-    this.explain([...(this.values.ruleSteps.get(rule) ?? []), ...cuts.map((cut): StepData => ({ kind: 'cap', cut }))]);
+    this.explain([...this.values.takeConditions(), ...(this.values.ruleSteps.get(rule) ?? []), ...cuts.map((cut): StepData => ({ kind: 'cap', cut }))]);
   }
 
   /** Items of the `for each` block being run that some tier paid. */
@@ -347,6 +399,8 @@ class Report implements MonthObserver<Decimal> {
     const tier = winner >= 0 ? block.tiers[winner] : undefined;
     const points = tier && this.values.points.get(tier);
     if (tier) this.paidItems++;
+    // An item's steps are its own line: its tiers' conditions are not shown.
+    this.values.takeConditions();
     const kind = this.values.itemKind(block);
     this.explain([{
       kind: 'item', line: tier?.line ?? block.line, block: block.owner, item: block.each!.name, index: index + 1, count,
@@ -382,13 +436,14 @@ class Report implements MonthObserver<Decimal> {
       ...(winner >= 0 ? { winner } : {}),
       ...(points ? { points: plain(points) } : {}),
     });
-    const stepsOf = (t: RulePlan) => this.values.ruleSteps.get(t) ?? [];
-    this.explain([
-      ...block.tiers.flatMap((t) => stepsOf(t).filter((s) => s.kind === 'condition')),
-      { kind: 'tier', line: block.line, block: block.owner, winner: winning ? { line: winning.line, rule: winning.owner } : undefined, matched: outcomes.filter((o) => o.holds).length },
-      ...(winning ? stepsOf(winning).filter((s) => s.kind !== 'condition') : []),
-      ...[...tierCuts, ...blockCuts].map((cut): StepData => ({ kind: 'cap', cut })),
-    ]);
+    const steps = this.values.steps;
+    if (!steps) return;
+    for (const condition of this.values.takeConditions()) steps.push(condition);
+    let matched = 0;
+    for (const o of outcomes) if (o.holds) matched++;
+    steps.push({ kind: 'tier', line: block.line, block: block.owner, winner: winning ? { line: winning.line, rule: winning.owner } : undefined, matched });
+    if (winning) steps.push(...(this.values.ruleSteps.get(winning) ?? []));
+    for (const cut of [...tierCuts, ...blockCuts]) steps.push({ kind: 'cap', cut });
   }
 
   private takeCuts(key: number): CapCut[] {
@@ -463,6 +518,11 @@ function dependencies(plan: ValuePlan): readonly string[] {
   let names = dependencyCache.get(plan);
   if (!names) dependencyCache.set(plan, (names = [...new Set(A.namesIn(plan.value).map((n) => n.name))]));
   return names;
+}
+
+/** `Decimal.max(0, value)` without its two copies: the value itself when above zero, else zero (never −0). */
+function atLeastZero(value: Decimal): Decimal {
+  return value.gt(ZERO) ? value : ZERO;
 }
 
 /** An amount as a share of a fee (0.1 for 10 %); zero of no fee. */

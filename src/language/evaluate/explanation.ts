@@ -178,7 +178,7 @@ export function explained(data: StepData, words: StepWording, month?: number): S
   const line = stepLine(data);
   const period = month ?? (data.kind === 'cap' ? data.cut.month : data.kind === 'month' ? data.month : undefined);
   let text: string | undefined;
-  return {
+  const step: { -readonly [K in keyof Step]: Step[K] } = {
     kind: data.kind,
     get text(): string {
       text ??= describeStep(data, words);
@@ -188,7 +188,9 @@ export function explained(data: StepData, words: StepWording, month?: number): S
     set text(value: string) {
       settle(this, 'text', value);
     },
-    ...(line ? { line } : {}),
-    ...(period ? { month: period } : {}),
   };
+  // Set one by one rather than spread in: a month of a large block makes thousands of steps.
+  if (line) step.line = line;
+  if (period) step.month = period;
+  return step;
 }

@@ -28,6 +28,21 @@ export interface RunOptions {
  * `let`s and outputs the credit needs, and writes no explanation.
  */
 export function run(program: CheckedProgram, evaluator: Evaluator, given: InputValues, options: RunOptions = {}, creditOnly = false): Evaluation {
+  const steps = runByPeriod(program, evaluator, given, options, creditOnly);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The run, one period at a time: it pauses (yields) after each month, or
+ * quarter, of a contract year has been evaluated and written as a result,
+ * and returns the evaluation. Caps accrue across the periods in order, so a
+ * year cannot be split otherwise; `run` is this driven to its end at once, a
+ * widget drives it a month per idle task.
+ */
+export function* runByPeriod(program: CheckedProgram, evaluator: Evaluator, given: InputValues, options: RunOptions = {}, creditOnly = false): Generator<void, Evaluation, void> {
   const lines = evaluator.lines;
   const fail = (found: Problem[]): Evaluation => ({ ok: false, diagnostics: found.map((p) => locate(p, lines)) });
   const { period, feePeriod } = evaluator.plan;
@@ -50,21 +65,23 @@ export function run(program: CheckedProgram, evaluator: Evaluator, given: InputV
 
   const accruals = new Accruals(ar, evaluator.plan.remembers);
   const computations: MonthComputation[] = [];
-  try {
-    read.months.forEach((values, i) => {
-      if (startsQuarter(i, period)) accruals.startQuarter();
+  const monthResults: MonthResult[] = [];
+  const hasFee = evaluator.plan.hasFee;
+  for (const [i, values] of read.months.entries()) {
+    if (startsQuarter(i, period)) accruals.startQuarter();
+    try {
       computations.push(evaluator.month({ values, month: read.year ? i + 1 : 0, currency, fees: fees[i] }, accruals, creditOnly));
-    });
-  } catch (error) {
-    if (error instanceof EvaluationStop) {
-      const month = read.year ? computations.length + 1 : undefined;
-      return fail([{ ...error.problem, ...(month ? { month } : {}) }]);
+    } catch (error) {
+      if (error instanceof EvaluationStop) {
+        const month = read.year ? i + 1 : undefined;
+        return fail([{ ...error.problem, ...(month ? { month } : {}) }]);
+      }
+      throw error;
     }
-    throw error;
+    monthResults.push(monthResult(computations[i], read.year ? i + 1 : undefined, words, hasFee, period !== 'monthly', creditOnly));
+    if (read.year && i < read.months.length - 1) yield;
   }
 
-  const hasFee = evaluator.plan.hasFee;
-  const monthResults = computations.map((c, i) => monthResult(c, read.year ? i + 1 : undefined, words, hasFee, period !== 'monthly', creditOnly));
   const diagnostics: Diagnostic[] = [];
   if (!read.year) return { ok: true, result: monthResults[0], diagnostics };
 
