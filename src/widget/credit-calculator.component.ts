@@ -81,7 +81,7 @@ interface Evaluated {
  * @csspart tier - One tier of a credit block; the winner also has `tier-winner`.
  * @csspart outputs - The `output` values (ROI figures).
  * @csspart why - The explanation: why the result is what it is.
- * @csspart because - The explanation in words a visitor reads ("Your uptime of 99.95% meets the 99.9% target, …").
+ * @csspart because - The explanation in words a visitor reads ("Your value of 99.95% for “Uptime” meets the 99.9% target, …").
  * @csspart trace - The exact calculation, step by step, in a disclosure below the words.
  * @csspart chart - The credit curve and downtime facts.
  * @csspart chart-svg - The SVG of the credit curve.
@@ -732,7 +732,7 @@ export class CreditCalculator extends LitElement {
       <section class="result" part="result" aria-label=${program.credits.length ? t.result : t.results}>
         ${program.credits.length || !program.outputs.length ? renderTotal(formats, this.#paidHeading, total, this.stale, program.claim) : nothing}
         <slot name="cta"></slot>
-        ${result && shown.has('breakdown') ? renderBreakdown(formats, result, busy, this.allTiers, (block) => (this.allTiers = new Set([...this.allTiers, block]))) : nothing}
+        ${result && shown.has('breakdown') ? renderBreakdown(formats, program, result, busy, this.allTiers, (block) => (this.allTiers = new Set([...this.allTiers, block]))) : nothing}
         ${result && shown.has('outputs') ? renderOutputs(formats, program.outputs, result, busy, outputsLive, this.stale) : nothing}
         ${result && shown.has('why') ? renderWhy(formats, result, this.#whyInWords(result), busy, this.traceOpen, (open) => (this.traceOpen = open)) : nothing}
       </section>

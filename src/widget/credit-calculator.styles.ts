@@ -125,6 +125,10 @@ export const styles = css`
   .line[data-matched] { border-color: color-mix(in srgb, var(--_accent) 55%, var(--_line)); }
   .tiers { margin-top: 8px; display: grid; gap: 4px; }
   .tier { display: flex; justify-content: space-between; gap: 12px; padding: 4px 8px; border-radius: 6px; color: var(--_muted); font-size: 0.9rem; }
+  /* A condition in words wraps, however long its labels; the amount beside it does not. */
+  .tier > :first-child { min-width: 0; overflow-wrap: anywhere; }
+  .tier > :last-child { flex: none; white-space: nowrap; }
+  .line-head .condition { flex: 1 1 15em; }
   .tier[data-winner] { background: var(--_mark); color: var(--_text); font-weight: 600; }
   .badge { font-size: 0.75rem; font-weight: 700; text-transform: uppercase; letter-spacing: 0.04em; color: var(--_accent); }
   .cut { margin-top: 6px; font-size: 0.88rem; color: var(--_danger); }
@@ -225,7 +229,12 @@ export const styles = css`
     :host([data-credit-printing='this']) .total { padding: 8px 12px; }
     :host([data-credit-printing='this']) .lines, :host([data-credit-printing='this']) .tiers { gap: 2px; }
     :host([data-credit-printing='this']) .line { padding: 4px 8px; }
-    :host([data-credit-printing='this']) .tier { padding: 1px 6px; }
+    /*
+     * The summary shows the tier that applies, at the size of the credits' heads: every tier's
+     * condition in words would push the year off the page (the chart shows where each step starts).
+     */
+    :host([data-credit-printing='this']) .tier { padding: 1px 6px; font-size: inherit; }
+    :host([data-credit-printing='this']) .tier:not([data-winner]) { display: none; }
     :host([data-credit-printing='this']) .chart svg { height: 90px; }
     :host([data-credit-printing='this']) .year .hint, :host([data-credit-printing='this']) .downtime .hint { display: none; }
     :host([data-credit-printing='this']) .year th, :host([data-credit-printing='this']) .year td { padding: 1px 3px; line-height: 1.2; }

@@ -6,7 +6,8 @@
  * Everything from the rules is rendered as text.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatClaimPeriod, type CapCut, type ClaimInfo, type EvaluationResult, type ExampleInfo, type OutputInfo, type TierOutcome } from '../runtime.js';
+import { conditionsInWords } from '../language/render/why.js';
+import { formatClaimPeriod, type CapCut, type ClaimInfo, type EvaluationResult, type ExampleInfo, type OutputInfo, type Program, type TierOutcome } from '../runtime.js';
 import type { Formats } from './formats.js';
 import type { LoadFailure } from './load.js';
 
@@ -36,21 +37,31 @@ export function renderTotal(f: Formats, heading: string, total: Total | undefine
  * those around the one that applies, and the rest when asked (`allTiers`
  * holds the blocks shown whole): formatting thousands of tiers on every key
  * press would hold the page for a second.
+ *
+ * Each rule's and tier's condition reads in words, in the page's language,
+ * as the "why" words it; the rule text stays in the exact calculation
+ * (`renderWhy`), where those who read rules look for it.
  */
-export function renderBreakdown(f: Formats, result: EvaluationResult, busy: boolean, allTiers: ReadonlySet<string>, onAllTiers: (block: string) => void): TemplateResult | typeof nothing {
+export function renderBreakdown(f: Formats, program: Program, result: EvaluationResult, busy: boolean, allTiers: ReadonlySet<string>, onAllTiers: (block: string) => void): TemplateResult | typeof nothing {
   const t = f.t;
   if (!result.credits.length) return nothing;
   const month = result.mode !== 'year' ? result : undefined;
+  const words = conditionWords(f, program);
+  // As written where it is more than comparisons of names and literals: the words would guess.
+  const condition = (line: number, code: string) => {
+    const said = words(line);
+    return said === undefined ? html`<code>${code}</code>` : html`<span class="condition">${said}</span>`;
+  };
   return html`<section part="breakdown" aria-busy=${busyState(busy)}>
     <h3 class="heading">${t.breakdown}</h3>
     <ul class="lines">
       ${result.credits.map(
         (c) => html`<li class="line" ?data-matched=${c.matched}>
           <div class="line-head">
-            ${c.kind === 'rule' ? html`<code>${c.name}</code>` : html`<strong>${c.name}</strong>`}
+            ${c.kind === 'rule' ? condition(c.line, c.name) : html`<strong>${f.label({ name: c.name, label: c.name, ...program.credits.find((k) => k.line === c.line) })}</strong>`}
             <span class="money">${f.money(c.amount)}</span>
           </div>
-          ${c.tiers ? renderTiers(f, c.tiers, c.winner, allTiers.has(c.name), () => onAllTiers(c.name)) : nothing}
+          ${c.tiers ? renderTiers(f, c.tiers, c.winner, allTiers.has(c.name), () => onAllTiers(c.name), condition) : nothing}
           ${c.cuts.map((cut) => renderCut(f, cut))}
         </li>`,
       )}
@@ -59,10 +70,25 @@ export function renderBreakdown(f: Formats, result: EvaluationResult, busy: bool
   </section>`;
 }
 
+/** Each program's conditions in words, in the language and currency last shown: worded once, not on every key press. */
+const worded = new WeakMap<Program, { readonly key: string; readonly words: (line: number) => string | undefined }>();
+
+function conditionWords(f: Formats, program: Program): (line: number) => string | undefined {
+  const key = `${f.lang} ${f.currency}`;
+  let cached = worded.get(program);
+  if (cached?.key !== key) {
+    cached = { key, words: conditionsInWords({ program: program.toJSON(), inputs: program.inputs, lang: f.lang, ...(f.currency ? { currency: f.currency } : {}) }) };
+    worded.set(program, cached);
+  }
+  return cached.words;
+}
+
 /** How many tiers of a block show at first. */
 export const TIERS_SHOWN = 25;
 
-function renderTiers(f: Formats, tiers: readonly TierOutcome[], winner: number | undefined, all: boolean, onAll: () => void): TemplateResult {
+type Condition = (line: number, code: string) => TemplateResult;
+
+function renderTiers(f: Formats, tiers: readonly TierOutcome[], winner: number | undefined, all: boolean, onAll: () => void, condition: Condition): TemplateResult {
   const t = f.t;
   // Around the tier that applies (else from the first): the ones a reader compares it with.
   const start = all ? 0 : Math.max(0, Math.min((winner ?? 0) - Math.floor(TIERS_SHOWN / 2), tiers.length - TIERS_SHOWN));
@@ -71,8 +97,8 @@ function renderTiers(f: Formats, tiers: readonly TierOutcome[], winner: number |
       ${shown.map((tier, k) => {
         const i = start + k;
         return html`<li class="tier" part=${i === winner ? 'tier tier-winner' : 'tier'} ?data-winner=${i === winner}>
-          <code>${tier.condition}</code>
-          <span>${i === winner ? html`<span class="badge">${t.tierApplies}</span> ` : nothing}${tier.holds ? f.money(tier.amount) : '—'}</span>
+          ${condition(tier.line, tier.condition)}
+          <span>${i === winner ? html`<span class="badge">${t.tierApplies}</span>` : nothing} ${tier.holds ? f.money(tier.amount) : '—'}</span>
         </li>`;
       })}
     </ol>

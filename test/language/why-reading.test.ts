@@ -33,11 +33,11 @@ if response > 30min then 5%
     for (const given of ['0.5h', '1800s', '30', '30min', ' 30 min ', '3_0', 30]) {
       const { sentences, due } = why(RESPONSE, { response: given });
       assert.equal(due, false, `${given}`);
-      assert.deepEqual(sentences, ['Your response time of 30 minutes stays within 30 minutes, so no credit is due.'], `${given}`);
+      assert.deepEqual(sentences, ['Your value of 30 minutes for “Response time” stays within 30 minutes, so no credit is due.'], `${given}`);
     }
     const { sentences, due } = why(RESPONSE, { response: '0.51h' });
     assert.equal(due, true);
-    assert.deepEqual(sentences, ['Your response time of 30.6 minutes is above 30 minutes, so a credit of 50.00 EUR (5% of the monthly fee) is due.']);
+    assert.deepEqual(sentences, ['Your value of 30.6 minutes for “Response time” is above 30 minutes, so a credit of 50.00 EUR (5% of the monthly fee) is due.']);
   });
 
   it('money with a lowercase currency and `_` separators, as `--set spend=1_500eur` gives it', () => {
@@ -47,7 +47,7 @@ if spend > 1200 EUR then 5%
 `;
     const { sentences, due } = why(rules, { spend: '1_500 eur' });
     assert.equal(due, true);
-    assert.deepEqual(sentences, ['Your cloud spend of 1,500.00 EUR is above 1,200.00 EUR, so a credit of 50.00 EUR (5% of the monthly fee) is due.']);
+    assert.deepEqual(sentences, ['Your value of 1,500.00 EUR for “Cloud spend” is above 1,200.00 EUR, so a credit of 50.00 EUR (5% of the monthly fee) is due.']);
   });
 
   it('a value evaluate() reads (a German-looking decimal among them) gets the decision evaluate() gives', () => {
@@ -72,10 +72,10 @@ credit "Late responses" for each response in responses:
 `;
     const { sentences } = why(rules, { responses: [['30min', '2h'], ['3h', '90min', '1_20min'], [], ['0.5h']] });
     assert.deepEqual(sentences, [
-      'Q1: 1 of your 2 entries of “P1 response times” qualifies, so a credit of 60.00 EUR (2% of the quarter’s fee) is due.',
-      'Q2: 3 of your 3 entries of “P1 response times” qualify, so a credit of 180.00 EUR (6% of the quarter’s fee) is due.',
-      'Q3: You have no entries of “P1 response times”, so no credit is due.',
-      'Q4: Your only entry of “P1 response times” does not qualify, so no credit is due.',
+      'Q1: 1 of your 2 entries for “P1 response times” qualifies, so a credit of 60.00 EUR (2% of the quarter’s fee) is due.',
+      'Q2: 3 of your 3 entries for “P1 response times” qualify, so a credit of 180.00 EUR (6% of the quarter’s fee) is due.',
+      'Q3: You have no entries for “P1 response times”, so no credit is due.',
+      'Q4: Your only entry for “P1 response times” does not qualify, so no credit is due.',
       'Over the contract year, a credit of 240.00 EUR (2% of the yearly fee) is due.',
     ]);
   });
@@ -89,10 +89,10 @@ if 90% <= csat < 95% then 5%
 
   it('a chain `90% <= csat < 95%`: at both bounds and between, in the words of the bound that decides', () => {
     const cases: [string, boolean, string][] = [
-      ['90', true, 'Your customer satisfaction of 90% reaches 90% and is below 95%, so a credit of 5.00 EUR (5% of the monthly fee) is due.'],
-      ['0_94.99', true, 'Your customer satisfaction of 94.99% reaches 90% and is below 95%, so a credit of 5.00 EUR (5% of the monthly fee) is due.'],
-      ['95 %', false, 'Your customer satisfaction of 95% is at least 95%, so no credit is due.'],
-      ['89.999', false, 'Your customer satisfaction of 89.999% stays below 90%, so no credit is due.'],
+      ['90', true, 'Your value of 90% for “Customer satisfaction” reaches 90% and is below 95%, so a credit of 5.00 EUR (5% of the monthly fee) is due.'],
+      ['0_94.99', true, 'Your value of 94.99% for “Customer satisfaction” reaches 90% and is below 95%, so a credit of 5.00 EUR (5% of the monthly fee) is due.'],
+      ['95 %', false, 'Your value of 95% for “Customer satisfaction” is at least 95%, so no credit is due.'],
+      ['89.999', false, 'Your value of 89.999% for “Customer satisfaction” stays below 90%, so no credit is due.'],
     ];
     for (const [given, due, sentence] of cases) {
       const words = why(CSAT, { csat: given });
@@ -109,10 +109,10 @@ input planned: boolean "Planned maintenance" default false
 let target = 99.9% - 0.4%
 if uptime < target and not planned then 10%
 `;
-    assert.deepEqual(why(rules, { uptime: '99.6' }).sentences, ['Your uptime of 99.6% meets the 99.5% target, so no credit is due.']);
+    assert.deepEqual(why(rules, { uptime: '99.6' }).sentences, ['Your value of 99.6% for “Uptime” meets the 99.5% target, so no credit is due.']);
     assert.deepEqual(why(rules, { uptime: '99.4', planned: 'true' }).sentences, ['“Planned maintenance” applies, so no credit is due.']);
     assert.deepEqual(why(rules, { uptime: '99.4', planned: false }).sentences, [
-      'Your uptime of 99.4% is below 99.5% and “Planned maintenance” does not apply, so a credit of 100.00 EUR (10% of the monthly fee) is due.',
+      'Your value of 99.4% for “Uptime” is below 99.5% and “Planned maintenance” does not apply, so a credit of 100.00 EUR (10% of the monthly fee) is due.',
     ]);
   });
 });

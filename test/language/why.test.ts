@@ -40,9 +40,9 @@ if availability < 99.9% and not announced then 10%
 
 describe('why in words: tiers', () => {
   const cases: [InputValues, Lang, string[]][] = [
-    [{ uptime: '99.95' }, 'en', ['Your uptime of 99.95% meets the 99.9% target, so no credit is due.']],
+    [{ uptime: '99.95' }, 'en', ['Your value of 99.95% for “Uptime” meets the 99.9% target, so no credit is due.']],
     [{ uptime: '99.95' }, 'de', ['Ihr Wert für „Verfügbarkeit“ von 99,95 % erreicht das Ziel von 99,9 %, daher ist keine Gutschrift fällig.']],
-    [{ uptime: '99.5' }, 'en', ['Your uptime of 99.5% is below 99.9%, so a credit of 100.00 EUR (10% of the monthly fee) is due.']],
+    [{ uptime: '99.5' }, 'en', ['Your value of 99.5% for “Uptime” is below 99.9%, so a credit of 100.00 EUR (10% of the monthly fee) is due.']],
     [{ uptime: '99.5' }, 'de', ['Ihr Wert für „Verfügbarkeit“ von 99,5 % liegt unter 99,9 %, daher ist eine Gutschrift von 100,00 EUR (10 % der monatlichen Vergütung) fällig.']],
   ];
   for (const [values, lang, expected] of cases) {
@@ -51,7 +51,7 @@ describe('why in words: tiers', () => {
 
   it('says what the cap leaves: “capped at 20% of the fee”', () => {
     assert.deepEqual(why(UPTIME, { uptime: '98' }, 'en'), [
-      'Your uptime of 98% is below 99%, so a credit of 250.00 EUR (25% of the monthly fee) is due.',
+      'Your value of 98% for “Uptime” is below 99%, so a credit of 250.00 EUR (25% of the monthly fee) is due.',
       'This is capped at 20% of the fee: 200.00 EUR instead of 250.00 EUR.',
     ]);
     assert.deepEqual(why(UPTIME, { uptime: '98' }, 'de')[1], 'Das ist auf 20 % der Vergütung begrenzt: 200,00 EUR statt 250,00 EUR.');
@@ -60,14 +60,14 @@ describe('why in words: tiers', () => {
 
 describe('why in words: rules with several conditions', () => {
   it('names the part that decides: the target met, or the maintenance announced', () => {
-    assert.deepEqual(why(ANNOUNCED, { availability: '99.95', announced: false }, 'en'), ['Your availability of 99.95% meets the 99.9% target, so no credit is due.']);
+    assert.deepEqual(why(ANNOUNCED, { availability: '99.95', announced: false }, 'en'), ['Your value of 99.95% for “Availability” meets the 99.9% target, so no credit is due.']);
     assert.deepEqual(why(ANNOUNCED, { availability: '99.5', announced: true }, 'en'), ['“Announced maintenance” applies, so no credit is due.']);
     assert.deepEqual(why(ANNOUNCED, { availability: '99.5', announced: true }, 'de'), ['„Angekündigte Wartung“ trifft zu, daher ist keine Gutschrift fällig.']);
   });
 
   it('names every part when all of them hold', () => {
     assert.deepEqual(why(ANNOUNCED, { availability: '99.5', announced: false }, 'en'), [
-      'Your availability of 99.5% is below 99.9% and “Announced maintenance” does not apply, so a credit of 200.00 EUR (10% of the monthly fee) is due.',
+      'Your value of 99.5% for “Availability” is below 99.9% and “Announced maintenance” does not apply, so a credit of 200.00 EUR (10% of the monthly fee) is due.',
     ]);
   });
 
@@ -76,8 +76,8 @@ describe('why in words: rules with several conditions', () => {
 input csat: percent "Customer satisfaction" default 92%
 if 90% <= csat < 95% then 5%
 `;
-    assert.deepEqual(why(rules, { csat: '92' }, 'en'), ['Your customer satisfaction of 92% reaches 90% and is below 95%, so a credit of 5.00 EUR (5% of the monthly fee) is due.']);
-    assert.deepEqual(why(rules, { csat: '96' }, 'en'), ['Your customer satisfaction of 96% is at least 95%, so no credit is due.']);
+    assert.deepEqual(why(rules, { csat: '92' }, 'en'), ['Your value of 92% for “Customer satisfaction” reaches 90% and is below 95%, so a credit of 5.00 EUR (5% of the monthly fee) is due.']);
+    assert.deepEqual(why(rules, { csat: '96' }, 'en'), ['Your value of 96% for “Customer satisfaction” is at least 95%, so no credit is due.']);
   });
 
   it('quotes as written what it cannot put in words', () => {
@@ -101,8 +101,8 @@ pay only if total_credit >= 120 EUR
 
   it('says what each credit adds, and why nothing is paid below the minimum', () => {
     assert.deepEqual(why(BONUS, { csat: '92', resolved: '350' }, 'en'), [
-      'Your customer satisfaction of 92% reaches 90%, so it adds 100.00 EUR.',
-      'Your tickets resolved of 350 stays within 400, so it adds nothing.',
+      'Your value of 92% for “Customer satisfaction” reaches 90%, so it adds 100.00 EUR.',
+      'Your value of 350 for “Tickets resolved” stays within 400, so it adds nothing.',
       'The terms pay only if `total_credit >= 120 EUR`: the credit of 100.00 EUR stays below 120.00 EUR, so nothing is paid.',
       'In total, no bonus is due.',
     ]);
@@ -115,7 +115,7 @@ input responses: list of duration "P1 response times" de "P1-Reaktionszeiten" de
 credit "Late responses" for each response in responses:
   if response > 1h then 2%
 `;
-    assert.deepEqual(why(rules, { responses: ['30min', '2h', '3h'] }, 'en'), ['2 of your 3 entries of “P1 response times” qualify, so a credit of 40.00 EUR (4% of the monthly fee) is due.']);
+    assert.deepEqual(why(rules, { responses: ['30min', '2h', '3h'] }, 'en'), ['2 of your 3 entries for “P1 response times” qualify, so a credit of 40.00 EUR (4% of the monthly fee) is due.']);
     assert.deepEqual(why(rules, { responses: [] }, 'de'), ['Sie haben keine Einträge für „P1-Reaktionszeiten“, daher ist keine Gutschrift fällig.']);
   });
 
@@ -123,7 +123,7 @@ credit "Late responses" for each response in responses:
     const rules = `input incidents: number "Incidents" default 3
 if incidents > 2 then 50 EUR
 `;
-    assert.deepEqual(why(rules, { incidents: '3' }, 'en'), ['Your incidents of 3 is above 2, so a credit of 50.00 EUR is due.']);
+    assert.deepEqual(why(rules, { incidents: '3' }, 'en'), ['Your value of 3 for “Incidents” is above 2, so a credit of 50.00 EUR is due.']);
   });
 
   it('goes through a contract year quarter by quarter, with the yearly cap', () => {
@@ -135,10 +135,10 @@ credit "Quarterly uptime" capped 15% yearly:
   if uptime < 99% then 25%
 `;
     assert.deepEqual(why(rules, { uptime: ['99.5', '99.95', '98', '97'] }, 'en'), [
-      'Q1: Your uptime this quarter of 99.5% is below 99.9%, so a credit of 900.00 USD (10% of the quarter’s fee) is due.',
-      'Q2: Your uptime this quarter of 99.95% meets the 99.9% target, so no credit is due.',
-      'Q3: Your uptime this quarter of 98% is below 99%, so a credit of 2,250.00 USD (25% of the quarter’s fee) is due.',
-      'Q4: Your uptime this quarter of 97% is below 99%, so a credit of 2,250.00 USD (25% of the quarter’s fee) is due.',
+      'Q1: Your value of 99.5% for “Uptime this quarter” is below 99.9%, so a credit of 900.00 USD (10% of the quarter’s fee) is due.',
+      'Q2: Your value of 99.95% for “Uptime this quarter” meets the 99.9% target, so no credit is due.',
+      'Q3: Your value of 98% for “Uptime this quarter” is below 99%, so a credit of 2,250.00 USD (25% of the quarter’s fee) is due.',
+      'Q4: Your value of 97% for “Uptime this quarter” is below 99%, so a credit of 2,250.00 USD (25% of the quarter’s fee) is due.',
       'Over the contract year, a credit of 5,400.00 USD (15% of the yearly fee) is due.',
     ]);
   });
@@ -186,8 +186,8 @@ input responses: list of duration "P1 response times" de "P1-Reaktionszeiten" de
 credit "Late responses" for each response in responses:
   if response > 1h then 2%
 `;
-    assert.deepEqual(why(rules, { responses: ['2h'] }, 'en'), ['Your only entry of “P1 response times” qualifies, so a credit of 20.00 EUR (2% of the monthly fee) is due.']);
-    assert.deepEqual(why(rules, { responses: ['30min'] }, 'en'), ['Your only entry of “P1 response times” does not qualify, so no credit is due.']);
+    assert.deepEqual(why(rules, { responses: ['2h'] }, 'en'), ['Your only entry for “P1 response times” qualifies, so a credit of 20.00 EUR (2% of the monthly fee) is due.']);
+    assert.deepEqual(why(rules, { responses: ['30min'] }, 'en'), ['Your only entry for “P1 response times” does not qualify, so no credit is due.']);
     assert.deepEqual(why(rules, { responses: ['2h'] }, 'de'), ['Ihr einziger Eintrag für „P1-Reaktionszeiten“ erfüllt eine Stufe, daher ist eine Gutschrift von 20,00 EUR (2 % der monatlichen Vergütung) fällig.']);
     assert.deepEqual(why(rules, { responses: ['30min'] }, 'de'), ['Ihr einziger Eintrag für „P1-Reaktionszeiten“ erfüllt keine Stufe, daher ist keine Gutschrift fällig.']);
   });
@@ -201,6 +201,6 @@ if resolution > 2d then 10%
 `;
     assert.deepEqual(why(rules, { resolution: '1' }, 'de'), ['Ihr Wert für „Lösungszeit“ von 1 Tag bleibt innerhalb von 2 Tagen, daher ist keine Gutschrift fällig.']);
     assert.deepEqual(why(rules, { resolution: '3' }, 'de'), ['Ihr Wert für „Lösungszeit“ von 3 Tagen liegt über 2 Tagen, daher ist eine Gutschrift von 10,00 EUR (10 % der monatlichen Vergütung) fällig.']);
-    assert.deepEqual(why(rules, { resolution: '3' }, 'en'), ['Your resolution time of 3 days is above 2 days, so a credit of 10.00 EUR (10% of the monthly fee) is due.']);
+    assert.deepEqual(why(rules, { resolution: '3' }, 'en'), ['Your value of 3 days for “Resolution time” is above 2 days, so a credit of 10.00 EUR (10% of the monthly fee) is due.']);
   });
 });

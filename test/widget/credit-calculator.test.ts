@@ -82,7 +82,7 @@ describe('<credit-calculator> as a user sees it', () => {
     const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator rules=${RULES}></credit-calculator>`));
     await typeInto(el, field(el, 'Monthly availability'), '99.4');
     expect(amount(el)).to.equal('250.00 EUR');
-    expect($(el, '.tier[data-winner]')!.textContent).to.contain('availability < 99.5%');
+    expect($(el, '.tier[data-winner]')!.textContent).to.contain('Your value for “Monthly availability” is below 99.5%');
     expect($(el, '[part=why]')!.textContent).to.contain('is below 99.5%');
   });
 

@@ -48,7 +48,9 @@ const pages: Record<string, string> = {
   '/many.html': page(`<div id="many"></div><script type="module" src="/dist/credit-calculator.js"></script>`),
   '/twice.html': page(`<credit-calculator src="/rules.json"></credit-calculator>
     <script type="module" src="/dist/credit-calculator.js"></script><script type="module" src="/dist/credit-calculator.js?copy"></script>`),
+  '/breakdown.html': page(`<credit-calculator panels="breakdown" src="/rules.json"></credit-calculator><script type="module" src="/dist/credit-calculator.js"></script>`),
 };
+pages['/breakdown-de.html'] = pages['/breakdown.html'].replace('lang="en"', 'lang="de"');
 const CSP = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'";
 
 function serve(): Server {
@@ -295,6 +297,26 @@ describe('the built widget', () => {
     assert.match(problem, /could not be loaded/);
     assert.deepEqual(log.filter((l) => l.type === 'pageerror'), []);
     await p.close();
+  });
+
+  it('reads the tier that applies in words, in English and on a German page, apart from “applies”', async () => {
+    // The minifier drops whitespace at the end of a template: the amount once read "APPLIES250.00 EUR".
+    const winner = async (path: string, typed: string) => {
+      const { page: p } = await open(path);
+      try {
+        await p.getByRole('textbox', { name: 'Monthly availability' }).click();
+        await p.keyboard.press('Control+A');
+        await p.keyboard.type(typed);
+        // The tier below 99.5% applies from the “99” typed on.
+        const tier = p.locator('credit-calculator .tier[data-winner]');
+        await tier.waitFor();
+        return (await tier.evaluate((li) => li.textContent!)).replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+      } finally {
+        await p.close();
+      }
+    };
+    assert.equal(await winner('/breakdown.html', '99.4'), 'Your value for “Monthly availability” is below 99.5% applies 250.00 EUR');
+    assert.equal(await winner('/breakdown-de.html', '99,4'), 'Ihr Wert für „Monthly availability“ liegt unter 99,5 % gilt 250,00 EUR');
   });
 
   it('warns, and keeps working, when the bundle is loaded twice', async () => {

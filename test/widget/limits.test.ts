@@ -271,7 +271,7 @@ describe('<credit-calculator> with a block of 4,990 tiers and every panel', () =
     expect(explanations(), 'the month only: the year table reads billing\'s figures').to.equal(1);
     const shadow = el.shadowRoot!;
     expect(shadow.querySelectorAll('[part=breakdown] .tier').length, 'tiers formatted').to.equal(25);
-    expect(shadow.querySelector('.tier[data-winner]')!.textContent).to.contain('availability < 97.02%');
+    expect(shadow.querySelector('.tier[data-winner]')!.textContent).to.contain('“Availability” is below 97.02%');
     expect(shadow.querySelector('[part=trace] li'), 'the trace of 4,990 steps waits to be opened').to.equal(null);
     const yearTotal = shadow.querySelector('.year tfoot td')!.textContent!.replace(/\u00a0/g, ' ');
     expect(yearTotal).to.equal('357.60 EUR');
@@ -280,7 +280,7 @@ describe('<credit-calculator> with a block of 4,990 tiers and every panel', () =
     expect(amount(el)).to.equal('39.80 EUR');
     expect(shadow.querySelector('.year tfoot td')!.textContent!.replace(/\u00a0/g, ' ')).to.equal('477.60 EUR');
     await explained(el);
-    expect(shadow.querySelector('.tier[data-winner]')!.textContent).to.contain('availability < 96.02%');
+    expect(shadow.querySelector('.tier[data-winner]')!.textContent).to.contain('“Availability” is below 96.02%');
     expect(explanations(), 'at most one for each key press that gives a number: "9", "96"').to.be.within(2, 3);
 
     const all = [...shadow.querySelectorAll<HTMLButtonElement>('[part=breakdown] button')].find((b) => b.textContent === 'Show all 4,990 tiers')!;
@@ -318,14 +318,14 @@ describe('<credit-calculator> with a block of 4,990 tiers and every panel', () =
       expect(explanations(), 'no explanation built in the key presses\' tasks').to.equal(before);
       expect($(el, '[part=breakdown]')!.getAttribute('aria-busy'), 'the breakdown says it is being updated').to.equal('true');
       expect($(el, '[part=why]')!.getAttribute('aria-busy')).to.equal('true');
-      expect($(el, '.tier[data-winner]')!.textContent, 'and shows the last result meanwhile').to.contain('availability < 97.02%');
+      expect($(el, '.tier[data-winner]')!.textContent, 'and shows the last result meanwhile').to.contain('“Availability” is below 97.02%');
       expect(idle.held(), 'an explanation waits for idle time').to.be.above(0);
 
       idle.run();
       await el.updateComplete;
       expect(explanations(), 'one explanation: the newest values\'; those of "9" were superseded').to.equal(before + 1);
       expect($(el, '[aria-busy]'), 'no panel busy any more').to.equal(null);
-      expect($(el, '.tier[data-winner]')!.textContent).to.contain('availability < 96.02%');
+      expect($(el, '.tier[data-winner]')!.textContent).to.contain('“Availability” is below 96.02%');
       expect($(el, '[part=because]')!.textContent).to.contain('96%');
     } finally {
       idle.restore();

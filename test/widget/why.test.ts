@@ -32,10 +32,10 @@ describe('<credit-calculator> why, in words', () => {
 
   it('says in English why no credit is due, and why one is once the uptime drops', async () => {
     const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator locale="en" rules=${RULES}></credit-calculator>`));
-    expect(because(el)).to.deep.equal(['Your monthly availability of 99.95% meets the 99.9% target, so no credit is due.']);
+    expect(because(el)).to.deep.equal(['Your value of 99.95% for “Monthly availability” meets the 99.9% target, so no credit is due.']);
     await typeInto(el, field(el, 'Monthly availability'), '98.5');
     expect(because(el)).to.deep.equal([
-      'Your monthly availability of 98.5% is below 99% and “Announced maintenance” does not apply, so a credit of 250.00 EUR (25% of the monthly fee) is due.',
+      'Your value of 98.5% for “Monthly availability” is below 99% and “Announced maintenance” does not apply, so a credit of 250.00 EUR (25% of the monthly fee) is due.',
       'This is capped at 20% of the fee: 200.00 EUR instead of 250.00 EUR.',
     ]);
     ($(el, '[part=switch]') as HTMLInputElement).click();
@@ -51,6 +51,14 @@ describe('<credit-calculator> why, in words', () => {
       'Ihr Wert für „Monatliche Verfügbarkeit“ von 99,5 % liegt unter 99,9 % und „Angekündigte Wartung“ trifft nicht zu, daher ist eine Gutschrift von 100,00 EUR (10 % der monatlichen Vergütung) fällig.',
     ]);
     expect(trace(el).querySelector('summary')!.textContent).to.equal('Die genaue Berechnung, Schritt für Schritt');
+  });
+
+  it('names a plural label so the sentence stays grammatical: “your value of 350 for “Tickets resolved””', async () => {
+    const rules = 'payout "bonus" de "Bonus"\ninput resolved: number "Tickets resolved" de "Gelöste Tickets" default 350 range 0..10000 step 1\nif resolved > 400 then 50 EUR\n';
+    const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator locale="en" rules=${rules}></credit-calculator>`));
+    expect(because(el)).to.deep.equal(['Your value of 350 for “Tickets resolved” stays within 400, so no bonus is due.']);
+    await typeInto(el, field(el, 'Tickets resolved'), '450');
+    expect(because(el)).to.deep.equal(['Your value of 450 for “Tickets resolved” is above 400, so a bonus of 50.00 EUR is due.']);
   });
 
   it('keeps the exact calculation one click away', async () => {

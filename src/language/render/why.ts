@@ -9,7 +9,14 @@
  * restate the language's meaning and never keep a copy of it. Where a
  * condition is more than comparisons of names and literals, the part is
  * quoted as written; the exact step-by-step trace stays in the result's
- * `explanation`.
+ * `explanation`. The same words say a rule's or tier's condition without
+ * values, for the breakdown (`conditionsInWords`).
+ *
+ * An input is named by its label in quotes, after a noun that fixes the
+ * grammar: "your value of 350 for “Tickets resolved”", "Ihr Wert für
+ * „Gelöste Tickets“ von 350". A label's number and gender cannot be told
+ * from its text, so no verb or possessive ever agrees with the label itself.
+ * The words of each language are in `why-phrases.ts`.
  */
 import { labelIn, type Block, type CompareOp, type Comparison, type Expr, type Kind, type Rule, type Translations } from '../ast.js';
 import { canonical, Decimal, plain } from '../decimal.js';
@@ -20,6 +27,7 @@ import type { CapCut, CreditLine, Display, EvaluationResult, MonthResult } from 
 import { parseQuantity, SECONDS_PER_UNIT } from '../literals.js';
 import type { InputInfo, PrecompiledProgram } from '../program.js';
 import { formatMoney, formatPercent, formatQuantity, type Lang } from './format.js';
+import { capital, english, german, type Phrases } from './why-phrases.js';
 
 export interface WhyContext {
   /** The checked rules: `program.toJSON()`. */
@@ -32,6 +40,29 @@ export interface WhyContext {
   readonly currency?: string;
   /** What the program pays (`payout "bonus"`), in this language; a credit otherwise. */
   readonly paid?: string;
+}
+
+/**
+ * The condition of each rule and tier in words, as written and without
+ * values ("your value for “Uptime” is below 99.9%"), by the line the rule or
+ * tier is on (`CreditLine.line`, `TierOutcome.line`): what the breakdown
+ * shows. Undefined where a part is more than comparisons of names and
+ * literals; the caller shows the rule text instead. Each line is worded once.
+ */
+export function conditionsInWords(ctx: Omit<WhyContext, 'values' | 'paid'>): (line: number) => string | undefined {
+  const w = new Words(ctx);
+  const memo = new Map<number, string | undefined>();
+  return (line) => {
+    if (!memo.has(line)) {
+      let words: string | undefined;
+      // Words are a courtesy: the rule text stays where they fail.
+      try {
+        words = w.condition(line);
+      } catch {}
+      memo.set(line, words);
+    }
+    return memo.get(line);
+  };
 }
 
 /** The sentences that say why, in reading order. Text with `backticks` marks rule text quoted as written. */
@@ -71,17 +102,27 @@ class Words {
   /** The values as `evaluate` read them: one map per period of the run. */
   readonly #read: readonly ReadonlyMap<string, Value>[];
   readonly #currency: string | undefined;
+  #rules?: Map<number, Rule>;
 
-  constructor(private readonly ctx: WhyContext) {
+  constructor(private readonly ctx: Omit<WhyContext, 'values'> & { readonly values?: InputValues }) {
     this.p = ctx.lang === 'de' ? german : english;
     this.#statements = ctx.program.ast.statements;
     const period = this.#statements.find((s) => s.type === 'period');
     this.programPeriod = period?.type === 'period' ? period.period : 'monthly';
     for (let i = ctx.program.source.indexOf('\n'); i !== -1; i = ctx.program.source.indexOf('\n', i + 1)) this.#lines.push(i);
     // The result was computed from these values, so they read without problems; a value that does not is not known.
-    const read = readInputs(ctx.program.inputs, ctx.values, ctx.program.currency ?? ctx.currency, this.programPeriod);
-    this.#read = read.months;
-    this.#currency = read.currency ?? ctx.program.currency ?? ctx.currency;
+    const read = ctx.values && readInputs(ctx.program.inputs, ctx.values, ctx.program.currency ?? ctx.currency, this.programPeriod);
+    this.#read = read ? read.months : [];
+    this.#currency = read?.currency ?? ctx.program.currency ?? ctx.currency;
+  }
+
+  /** The condition of the rule or tier on `line`, as written, in words without values. */
+  condition(line: number): string | undefined {
+    // Found by line once for all: a block may have thousands of tiers.
+    this.#rules ??= new Map(this.#statements.flatMap((s) => (s.type === 'rule' ? [s] : s.type === 'block' ? s.rules : [])).map((r) => [this.#line(r.span.start), r]));
+    const rule = this.#rules.get(line);
+    const parts = rule && this.#decisive(rule.condition, true);
+    return parts && capital(this.p.join(parts, 'and'));
   }
 
   /** What the rules know by name in one period (0 for a month): as the evaluator's month, the fee, the inputs, the `let`s. */
@@ -221,65 +262,82 @@ class Words {
     return parts ? this.p.join(parts, 'and') : this.p.quoted(this.#quote(condition), holds);
   }
 
-  /** The phrases that make `e` come out as `holds`; undefined when a part cannot be put in words. */
-  #decisive(e: Expr, holds: boolean, lookup: Lookup): string[] | undefined {
-    if (e.type === 'unary' && e.op === 'not') return this.#decisive(e.operand, !holds, lookup);
+  /**
+   * The phrases, all needed, that make `e` come out as `holds`; undefined when a part cannot be put in words.
+   * Without `lookup` (no values: a condition as written) every side of an `and` and `or` is said.
+   * `nested`: inside an `and`, where a group of alternatives is marked ("either … or …").
+   */
+  #decisive(e: Expr, holds: boolean, lookup?: Lookup, nested = false): string[] | undefined {
+    if (e.type === 'unary' && e.op === 'not') return this.#decisive(e.operand, !holds, lookup, nested);
     if (e.type === 'binary' && (e.op === 'and' || e.op === 'or')) {
       const sides = [e.left, e.right];
       // An `and` that holds, or an `or` that fails: every side counts. Otherwise the sides that decided.
       const all = (e.op === 'and') === holds;
-      const deciding = all ? sides : sides.filter((s) => truth(s, lookup) === holds);
+      const deciding = all || !lookup ? sides : sides.filter((s) => truth(s, lookup) === holds);
       if (deciding.length === 0) return undefined;
-      const phrases = deciding.map((s) => this.#decisive(s, holds, lookup));
+      const phrases = deciding.map((s) => this.#decisive(s, holds, lookup, all || nested));
       if (phrases.some((p) => p === undefined)) return undefined;
-      const flat = phrases.flat() as string[];
-      return all || flat.length === 1 ? flat : [this.p.join(flat, 'or')];
+      if (all || phrases.length === 1) return phrases.flat() as string[];
+      // Alternatives, each one a phrase: "A or B", or "either A and B or C" where groups would blur.
+      const items = phrases.map((p) => this.p.join(p!, 'and'));
+      return [this.p.alternatives(items, nested || phrases.some((p) => p!.length > 1))];
     }
     if (e.type === 'name' && e.kind === 'boolean') return [this.p.flag(this.#labelOfName(e.name), holds)];
-    if (e.type === 'compare') return this.#comparisons(e, holds, lookup);
-    return undefined;
+    if (e.type !== 'compare') return undefined;
+    // `announced = false` is "not announced": said as the switch it is, not as a value that equals "no".
+    const literal = e.operands.find((o) => o.type === 'literal' && o.kind === 'boolean');
+    const flag = e.operands.find((o) => o.type === 'name' && o.kind === 'boolean');
+    if (e.ops.length === 1 && literal?.type === 'literal' && flag) return this.#decisive(flag, (literal.value === 'true') === (e.ops[0] === '=') === holds, lookup);
+    return this.#comparisons(e, holds, lookup);
   }
 
-  /** A comparison (or a chain of them) with a name on one side and a known value on the other, in words. */
-  #comparisons(chain: Comparison, holds: boolean, lookup: Lookup): string[] | undefined {
+  /** A comparison (or a chain of them) with a name on one side and a known value (or, without values, a name) on the other, in words. */
+  #comparisons(chain: Comparison, holds: boolean, lookup?: Lookup): string[] | undefined {
     const { operands, ops } = chain;
+    // A chain as written that fails fails at one bound or another: "… or …", which one subject's predicates do not say.
+    if (!lookup && !holds && ops.length > 1) return undefined;
     const each = pairsOf(chain);
     // Grouped by what each pair is about, so a chain reads "… of 92% reaches 90% and is below 95%".
-    const bySubject = new Map<string, { value: string; predicates: string[] }>();
+    const bySubject = new Map<string, { value: string | undefined; predicates: string[] }>();
     for (let i = 0; i < ops.length; i++) {
       let [left, right, op] = [operands[i], operands[i + 1], ops[i]];
       // The name is what the sentence is about: `99% <= availability` reads as `availability >= 99%`.
       if (left.type !== 'name' && right.type === 'name') [left, right, op] = [right, left, FLIPPED[op]];
       if (left.type !== 'name') return undefined;
-      const subject = lookup(left.name);
+      const subject = lookup?.(left.name);
       const threshold = this.#value(right, lookup);
-      if (!subject || !threshold) return undefined;
-      const pairHolds = truth(each[i], lookup);
+      if ((lookup && !subject) || !threshold) return undefined;
+      const pairHolds = lookup ? truth(each[i], lookup) : holds;
       if (pairHolds === undefined) return undefined;
       // A chain that fails fails at one pair: only that one is said.
       if (!holds && pairHolds) continue;
-      const said = bySubject.get(left.name) ?? { value: subject.dative ?? subject.shown, predicates: [] };
+      const said = bySubject.get(left.name) ?? { value: subject && (subject.dative ?? subject.shown), predicates: [] };
       said.predicates.push(this.p.predicate(op, { shown: threshold.shown, dative: threshold.dative ?? threshold.shown }, pairHolds, ops.length > 1));
       bySubject.set(left.name, said);
     }
-    const phrases = [...bySubject].map(([name, { value, predicates }]) => this.p.compared(this.#subject(name), value, predicates));
+    const phrases = [...bySubject].map(([name, { value, predicates }]) => this.p.compared(this.#subject(name, value), predicates));
     return phrases.length ? phrases : undefined;
   }
 
-  #value(e: Expr, lookup: Lookup): Shown | undefined {
+  /** A threshold: a literal, or a name's value; without values, the name itself ("the fee", “Target”). */
+  #value(e: Expr, lookup?: Lookup): Shown | undefined {
     if (e.type === 'literal') return this.#words(e);
-    if (e.type === 'name') return lookup(e.name);
-    return undefined;
+    if (e.type !== 'name') return undefined;
+    if (lookup) return lookup(e.name);
+    const [shown, dative] = this.p.builtins[e.name] ?? [this.p.quote(this.#labelOfName(e.name))];
+    return { shown, ...(dative ? { dative } : {}) };
   }
 
-  /** Who the sentence is about: "your monthly availability", "the credit". */
-  #subject(name: string): string {
-    const builtin = this.p.builtins[name];
-    if (builtin) return builtin;
-    return this.p.your(this.#labelOfName(name));
+  /** Who the sentence is about, with its value where known: "your value of 99.5% for “Uptime”", "the credit". */
+  #subject(name: string, value: string | undefined): string {
+    const builtin = this.p.builtins[name]?.[0];
+    return builtin ? this.p.the(builtin, value) : this.p.your(this.p.quote(this.#labelOfName(name)), value);
   }
 
+  /** An input's or value's label; a `for each` item is named by its list's. */
   #labelOfName(name: string): string {
+    const list = this.#statements.find((s) => s.type === 'block' && s.each?.name === name);
+    if (list?.type === 'block') name = list.each!.list;
     const named = this.ctx.inputs.find((i) => i.name === name) ?? this.ctx.program.values?.find((v) => v.name === name);
     return named ? this.#label(named) : name;
   }
@@ -354,128 +412,3 @@ function roundShare(value: string): string {
   const [, frac = ''] = value.split('.');
   return frac.length <= 2 ? value : new Decimal(value).toDecimalPlaces(2).toFixed();
 }
-
-interface Phrases {
-  readonly builtins: Readonly<Record<string, string>>;
-  readonly per: Readonly<Record<'monthly' | 'quarterly' | 'yearly', string>>;
-  your(label: string): string;
-  /** "your availability of 99.5% is below 99.9%": one subject, one or more predicates. */
-  compared(subject: string, value: string, predicates: readonly string[]): string;
-  /** `band`: one bound of a chain (`90% <= csat < 95%`), where missing it is no target met. */
-  predicate(op: CompareOp, threshold: { readonly shown: string; readonly dative: string }, holds: boolean, band: boolean): string;
-  flag(label: string, holds: boolean): string;
-  quoted(rule: string, holds: boolean): string;
-  join(parts: readonly string[], how: 'and' | 'or'): string;
-  /** One credit's sentence: its name (blocks), why, and what follows. */
-  sentence(name: string | undefined, reasons: string, consequence: string): string;
-  due(paid: string | undefined, amount: string, share: string | undefined, of: 'monthly' | 'quarterly' | 'yearly' | 'year'): string;
-  none(paid: string | undefined): string;
-  /** What one of several credits adds: an amount, or nothing. */
-  adds(amount: string | undefined): string;
-  items(count: number, label: string, qualifying: number | undefined): string;
-  ofFee(share: string): string;
-  capped(all: boolean, cap: string, after: string, before: string, already: string | undefined): string;
-  notPaid(condition: string, reasons: string): string;
-  total(dueOrNone: string): string;
-  year(dueOrNone: string): string;
-  periodName(period: 'monthly' | 'quarterly' | 'yearly', index: number, of: number): string;
-}
-
-const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-/** A label inside a sentence: "Monthly availability" → "monthly availability", but "SLA uptime" stays. */
-const inSentence = (label: string) => (/^\p{Lu}\p{Ll}/u.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label);
-const joined = (parts: readonly string[], word: string, comma: boolean) =>
-  parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')}${comma && parts.length > 2 ? ',' : ''} ${word} ${parts[parts.length - 1]}`;
-
-const english: Phrases = {
-  builtins: { total_credit: 'the credit', total_credit_percent: 'the credit’s share of the fee', fee: 'the fee' },
-  per: { monthly: '', quarterly: ' per quarter', yearly: ' per contract year' },
-  your: (label) => `your ${inSentence(label)}`,
-  compared: (subject, value, predicates) => `${subject} of ${value} ${predicates.join(' and ')}`,
-  predicate: (op, { shown: threshold }, holds, band) => {
-    switch (op) {
-      case '<': return holds ? `is below ${threshold}` : band ? `is at least ${threshold}` : `meets the ${threshold} target`;
-      case '<=': return holds ? `is at most ${threshold}` : `is above ${threshold}`;
-      case '>': return holds ? `is above ${threshold}` : band ? `is at most ${threshold}` : `stays within ${threshold}`;
-      case '>=': return holds ? `reaches ${threshold}` : `stays below ${threshold}`;
-      case '=': return holds ? `equals ${threshold}` : `is not ${threshold}`;
-      case '!=': return holds ? `is not ${threshold}` : `equals ${threshold}`;
-    }
-  },
-  flag: (label, holds) => `“${label}” ${holds ? 'applies' : 'does not apply'}`,
-  quoted: (rule, holds) => `\`${rule}\` ${holds ? 'holds' : 'does not hold'}`,
-  join: (parts, how) => joined(parts, how, false),
-  sentence: (name, reasons, consequence) => `${name ? `“${name}”: ` : ''}${capital(reasons)}, ${consequence}.`,
-  due: (paid, amount, share, of) => {
-    const what = paid ?? 'credit';
-    const fee = { monthly: 'the monthly fee', quarterly: 'the quarter’s fee', yearly: 'the year’s fee', year: 'the yearly fee' }[of];
-    return `so ${/^[aeiou]/i.test(what) ? 'an' : 'a'} ${what} of ${amount}${share ? ` (${share} of ${fee})` : ''} is due`;
-  },
-  none: (paid) => `so no ${paid ?? 'credit'} is due`,
-  adds: (amount) => (amount ? `so it adds ${amount}` : 'so it adds nothing'),
-  items: (count, label, qualifying) =>
-    count === 0
-      ? `you have no entries of “${label}”`
-      : count === 1
-      ? `your only entry of “${label}” ${qualifying === undefined ? 'goes through its tiers' : qualifying ? 'qualifies' : 'does not qualify'}`
-      : qualifying === undefined
-      ? `your ${count} entries of “${label}” go through its tiers`
-      : qualifying === 0
-        ? `none of your ${count} entries of “${label}” qualifies`
-        : `${qualifying} of your ${count} entries of “${label}” ${qualifying === 1 ? 'qualifies' : 'qualify'}`,
-  ofFee: (share) => `${share} of the fee`,
-  capped: (all, cap, after, before, already) =>
-    `${all ? 'All credits together are' : 'This is'} capped at ${cap}${already ? ` (${already} already credited)` : ''}: ${after} instead of ${before}.`,
-  notPaid: (condition, reasons) => `The terms pay only if \`${condition}\`: ${reasons}, so nothing is paid.`,
-  total: (dueOrNone) => `In total, ${dueOrNone.replace(/^so /, '')}.`,
-  year: (dueOrNone) => `Over the contract year, ${dueOrNone.replace(/^so /, '')}.`,
-  periodName: (period, index, of) => (period === 'quarterly' ? `Q${index}` : period === 'yearly' || of === 1 ? 'Year' : `Month ${index}`),
-};
-
-const german: Phrases = {
-  builtins: { total_credit: 'die Gutschrift', total_credit_percent: 'der Anteil der Gutschrift an der Vergütung', fee: 'die Vergütung' },
-  per: { monthly: '', quarterly: ' pro Quartal', yearly: ' pro Vertragsjahr' },
-  // A possessive agrees with its noun ("Ihre Verfügbarkeit", "Ihr Ergebnis", "Ihre gelösten Tickets"), which a
-  // label's words do not reliably tell: "Ihr Wert für „…“" agrees with "Wert", whatever the label is.
-  your: (label) => `Ihr Wert für „${label}“`,
-  compared: (subject, value, predicates) => `${subject} von ${value} ${predicates.join(' und ')}`,
-  // After a preposition the dative ("unter 2 Tagen"); after "erreicht" and "beträgt" the accusative, as the nominative.
-  predicate: (op, { shown, dative }, holds, band) => {
-    switch (op) {
-      case '<': return holds ? `liegt unter ${dative}` : band ? `liegt bei mindestens ${dative}` : `erreicht das Ziel von ${dative}`;
-      case '<=': return holds ? `liegt höchstens bei ${dative}` : `liegt über ${dative}`;
-      case '>': return holds ? `liegt über ${dative}` : band ? `liegt bei höchstens ${dative}` : `bleibt innerhalb von ${dative}`;
-      case '>=': return holds ? `erreicht ${shown}` : `bleibt unter ${dative}`;
-      case '=': return holds ? `beträgt ${shown}` : `beträgt nicht ${shown}`;
-      case '!=': return holds ? `beträgt nicht ${shown}` : `beträgt ${shown}`;
-    }
-  },
-  flag: (label, holds) => `„${label}“ trifft ${holds ? 'zu' : 'nicht zu'}`,
-  quoted: (rule, holds) => `\`${rule}\` ist ${holds ? 'erfüllt' : 'nicht erfüllt'}`,
-  join: (parts, how) => joined(parts, how === 'and' ? 'und' : 'oder', false),
-  sentence: (name, reasons, consequence) => `${name ? `„${name}“: ` : ''}${capital(reasons)}, ${consequence}.`,
-  due: (paid, amount, share, of) => {
-    const fee = { monthly: 'der monatlichen Vergütung', quarterly: 'der Quartalsvergütung', yearly: 'der Jahresvergütung', year: 'der Jahresvergütung' }[of];
-    const percent = share ? ` (${share} ${fee})` : '';
-    return paid ? `daher sind ${amount}${percent} fällig (${capital(paid)})` : `daher ist eine Gutschrift von ${amount}${percent} fällig`;
-  },
-  none: (paid) => (paid ? `daher ist nichts fällig (${capital(paid)})` : 'daher ist keine Gutschrift fällig'),
-  adds: (amount) => (amount ? `das ergibt ${amount}` : 'das ergibt nichts'),
-  items: (count, label, qualifying) =>
-    count === 0
-      ? `Sie haben keine Einträge für „${label}“`
-      : count === 1
-      ? `Ihr einziger Eintrag für „${label}“ ${qualifying === undefined ? 'durchläuft die Stufen' : qualifying ? 'erfüllt eine Stufe' : 'erfüllt keine Stufe'}`
-      : qualifying === undefined
-      ? `Ihre ${count} Einträge für „${label}“ durchlaufen die Stufen`
-      : qualifying === 0
-        ? `keiner Ihrer ${count} Einträge für „${label}“ erfüllt eine Stufe`
-        : `${qualifying} Ihrer ${count} Einträge für „${label}“ ${qualifying === 1 ? 'erfüllt' : 'erfüllen'} eine Stufe`,
-  ofFee: (share) => `${share} der Vergütung`,
-  capped: (all, cap, after, before, already) =>
-    `${all ? 'Alle Gutschriften zusammen sind' : 'Das ist'} auf ${cap} begrenzt${already ? ` (bereits ${already} gutgeschrieben)` : ''}: ${after} statt ${before}.`,
-  notPaid: (condition, reasons) => `Gezahlt wird nur, wenn \`${condition}\` erfüllt ist: ${reasons}, daher wird nichts gezahlt.`,
-  total: (dueOrNone) => `Insgesamt ${dueOrNone.replace(/^daher /, '')}.`,
-  year: (dueOrNone) => `Im Vertragsjahr ${dueOrNone.replace(/^daher /, '')}.`,
-  periodName: (period, index, of) => (period === 'quarterly' ? `${index}. Quartal` : period === 'yearly' || of === 1 ? 'Jahr' : `Monat ${index}`),
-};
