@@ -517,11 +517,13 @@ export class AstBuilder {
     const operands = children.map((o) => this.expression(o));
     const operators = node.children.operators ?? [];
     if (operands.length === 0) return { type: 'invalid', span: this.span(node) };
+    // Spans from the operands' syntax, not their trees: `a and (b or c)` ends at its `)`.
+    const written = children.map((o, i) => nodeSpan(o) ?? operands[i].span);
     let result = operands[0];
     for (let i = 1; i < operands.length; i++) {
       const right = operands[i];
       const image = operators[i - 1]?.image ?? '';
-      result = { type: 'binary', op: op(image), left: result, right, span: { start: result.span.start, end: right.span.end } };
+      result = { type: 'binary', op: op(image), left: result, right, span: { start: written[0].start, end: written[i].end } };
     }
     return result;
   }

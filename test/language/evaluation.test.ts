@@ -326,3 +326,15 @@ describe('the explanation of a large block', () => {
     assert.match(third.text, /\S/);
   });
 });
+
+describe('a condition or credit with parentheses at its edge is shown whole', () => {
+  it('the breakdown and the trace quote `a < 99% and (not b or c)` with its `)`, and `(10% + 5%) * 2` with its `(`', () => {
+    const program = programOf('fee 1000 EUR\ninput a: percent\ninput b: boolean\ninput c: boolean\nif a < 99% and (not b or c) then (10% + 5%) * 2\n');
+    const r = program.evaluate({ a: '95%', b: 'false', c: 'false' });
+    assert.ok(r.ok);
+    assert.equal(r.result.credits[0]?.name, 'a < 99% and (not b or c)');
+    const said = r.result.explanation.map((s) => s.text).join('\n');
+    assert.match(said, /`a < 99% and \(not b or c\)`/);
+    assert.match(said, /`\(10% \+ 5%\) \* 2`/);
+  });
+});
