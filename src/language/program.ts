@@ -265,6 +265,24 @@ export class Program {
    * the `let`s and outputs the credit needs are evaluated.
    */
   credit(values: InputValues = NO_VALUES, options: RunOptions = NO_OPTIONS): CreditOutcome {
+    const start = this.creditStart(values, options);
+    return 'ok' in start ? start : creditOf(runProgram(this.checked, this.evaluator, values, start, true));
+  }
+
+  /**
+   * `credit`, one period at a time: where the fast path answers, the first
+   * `next()` returns its answer; otherwise each `next()` computes one month
+   * (or quarter) of a contract year, then pauses. Returns what `credit`
+   * returns — `credit` is this exact run driven to its end at once. For a
+   * page that spreads a long year's figures over several tasks.
+   */
+  *creditByPeriod(values: InputValues = NO_VALUES, options: RunOptions = NO_OPTIONS): Generator<void, CreditOutcome, void> {
+    const start = this.creditStart(values, options);
+    return 'ok' in start ? start : creditOf(yield* runByPeriod(this.checked, this.evaluator, values, start, true));
+  }
+
+  /** What both credit paths do first: the options settled, then the fast path. An outcome, or the options for the exact run. */
+  private creditStart(values: InputValues, options: RunOptions): CreditOutcome | RunOptions {
     let run = options;
     if (options.currency !== undefined) {
       // Billing passes the same currency for every row: checked once.
@@ -274,10 +292,7 @@ export class Program {
       if (settled.options.currency !== options.currency) run = { ...options, currency: settled.options.currency };
     }
     if (this.fast === undefined) this.fast = this.fastPath?.(this.checked, this.evaluator.plan) ?? null;
-    const quick = this.fast === null ? undefined : this.fast(values, run);
-    if (quick) return quick;
-    const evaluation = runProgram(this.checked, this.evaluator, values, run, true);
-    return evaluation.ok ? { ok: true, credit: summarize(evaluation.result) } : evaluation;
+    return (this.fast === null ? undefined : this.fast(values, run)) ?? run;
   }
 
   /**
@@ -324,6 +339,10 @@ export function loadProgram<P extends Program>(json: unknown, make: (checked: Ch
     // The reader checked every field; lowering names what it still finds wrong.
     return refuse(`this precompiled program is damaged${error instanceof DamagedProgram ? `: ${error.message}` : ''}; compile the rules again`);
   }
+}
+
+function creditOf(evaluation: Evaluation): CreditOutcome {
+  return evaluation.ok ? { ok: true, credit: summarize(evaluation.result) } : evaluation;
 }
 
 function summarize(result: MonthResult | YearResult): CreditSummary {

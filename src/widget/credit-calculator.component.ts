@@ -21,7 +21,7 @@
 import { html, isServer, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import {
   labelIn, periodsInYear,
-  type Diagnostic, type Evaluation, type ExampleInfo, type EvaluationResult, type InputInfo, type InputValue, type InputValues, type Program,
+  type CreditOutcome, type Diagnostic, type Evaluation, type ExampleInfo, type EvaluationResult, type InputInfo, type InputValue, type InputValues, type Program,
 } from '../runtime.js';
 import { whyInWords } from '../language/render/why.js';
 import { renderChartPanel, CurveTracer } from './chart-panel.js';
@@ -140,6 +140,7 @@ export class CreditCalculator extends LitElement {
     formError: { state: true, attribute: false },
     year: { state: true, attribute: false },
     yearEvaluated: { state: true, attribute: false },
+    yearFiguring: { state: true, attribute: false },
     shareNote: { state: true, attribute: false },
     termsChanged: { state: true, attribute: false },
     traceOpen: { state: true, attribute: false },
@@ -193,6 +194,8 @@ export class CreditCalculator extends LitElement {
   declare private year?: Record<string, Field[]>;
   /** The year table's figures: from billing's summary, or from the full result when the page is told of it. */
   declare private yearEvaluated?: YearFigures;
+  /** The newest year's figures being computed in idle time, a month per task; meanwhile the table keeps the last, busy. */
+  declare private yearFiguring?: Generator<void, CreditOutcome, void>;
   declare private shareNote?: { text: string; url: string };
   /** The link opened was made under other terms than these. */
   private termsChanged = false;
@@ -287,6 +290,7 @@ export class CreditCalculator extends LitElement {
     this.evaluated = undefined;
     this.explaining = undefined;
     this.yearEvaluated = undefined;
+    this.yearFiguring = undefined;
     this.year = undefined;
     this.#yearEdited = false;
     this.#curves.reset();
@@ -441,11 +445,15 @@ export class CreditCalculator extends LitElement {
    * without writing an explanation of every tier of every month, which for rules
    * of thousands of tiers takes the main thread for a second: for those rules the
    * figures come from it at once, and the full result is built in idle time a
-   * month per task (or when the page reads it), then shown.
+   * month per task (or when the page reads it), then shown. For those rules
+   * even `credit()`'s twelve months take a long task: when the page is not
+   * told of the year, its figures too are computed in idle time, a month per
+   * task (`creditByPeriod`), the table keeping the last ones meanwhile, busy.
    */
   #computeYear(values: Record<string, string>, full: boolean): CreditChangeDetail | true | undefined {
     // Whatever is computed now replaces a year still being built.
     this.#yearExplaining = undefined;
+    this.yearFiguring = undefined;
     if (!this.year || !this.loaded || !this.#shown.has('year')) return undefined;
     const inputs: Record<string, string | string[]> = { ...values };
     const year: Record<string, Field[]> = {};
@@ -456,6 +464,10 @@ export class CreditCalculator extends LitElement {
     }
     this.year = year;
     const later = this.#explainLater(this.loaded);
+    if (later && !full) {
+      this.#figureYearLater(inputs);
+      return true;
+    }
     if (!full || later) {
       const summary = contained(() => this.loaded!.credit(this.#given(inputs as Record<string, string>), this.#options));
       if (summary?.ok && summary.credit.months) {
@@ -474,6 +486,17 @@ export class CreditCalculator extends LitElement {
     }
     this.yearEvaluated = figuresOfResult(r.result);
     return { inputs, result: r.result };
+  }
+
+  /** Computes the year's figures in idle time, a month per task; the newest values' only. */
+  #figureYearLater(inputs: Record<string, string | string[]>): void {
+    const figuring = this.loaded!.creditByPeriod(this.#given(inputs as Record<string, string>), this.#options);
+    this.yearFiguring = figuring;
+    inIdleSlices(figuring, () => this.yearFiguring === figuring, (outcome) => {
+      this.yearFiguring = undefined;
+      if (!outcome?.ok) this.#showProblems((outcome ?? this.#unevaluable()).diagnostics);
+      else if (outcome.credit.months) this.yearEvaluated = figuresOfSummary(outcome.credit);
+    }, 1);
   }
 
   /** Shows the full result of the edited year built in idle time; nothing once a newer computation replaced it. */
@@ -740,7 +763,7 @@ export class CreditCalculator extends LitElement {
       ${shown.has('examples') && program.examples.length ? renderExamples(formats, program.examples, (ex) => this.#onExample(ex.inputs)) : nothing}
       ${shown.has('year')
         ? renderYear({
-            formats, inputs: this.#yearInputs, year: this.year ?? {}, result: this.yearEvaluated, period: program.period, periods: this.#periods,
+            formats, inputs: this.#yearInputs, year: this.year ?? {}, result: this.yearEvaluated, busy: !!this.yearFiguring, period: program.period, periods: this.#periods,
             onReset: () => this.#resetYear(), onCell: (input, month, text) => this.#onYearCell(input, month, text),
           })
         : nothing}

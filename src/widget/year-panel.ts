@@ -51,6 +51,8 @@ export interface YearView {
   readonly inputs: readonly InputInfo[];
   readonly year: Readonly<Record<string, readonly Field[]>>;
   readonly result?: YearFigures;
+  /** The figures shown are the last ones, while those of newer values are computed (`aria-busy`, as the result panels). */
+  readonly busy?: boolean;
   readonly period: Period;
   readonly periods: number;
   onReset(): void;
@@ -66,7 +68,7 @@ export function renderYear(view: YearView): TemplateResult {
   const problems = inputs.flatMap((input) => (year[input.name] ?? []).flatMap((cell, month) => (cell.error ? [{ input, month, error: cell.error }] : [])));
   // A month that does not read leaves the figures of the months before it: shown as such.
   const stale = !!result && problems.length > 0;
-  return html`<section class="year wide ${stale ? 'stale' : ''}" part="year" aria-labelledby="year-h">
+  return html`<section class="year wide ${stale ? 'stale' : ''}" part="year" aria-labelledby="year-h" aria-busy=${view.busy ? 'true' : nothing}>
     <div class="year-bar">
       <h3 class="heading" id="year-h">${t.year}</h3>
       <button type="button" class="button" part="button" @click=${() => view.onReset()}>${t.resetYear}</button>

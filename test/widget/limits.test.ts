@@ -8,7 +8,8 @@
  * a page that froze would miss the test's timeout.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { compile, type Program } from '../../src/index.js';
+import { compile } from '../../src/index.js';
+import { loadProgram, type Program } from '../../src/runtime.js';
 import '../../src/widget/credit-calculator.js';
 import type { CreditCalculator } from '../../src/widget/credit-calculator.js';
 import type { CreditChangeEvent, CreditErrorEvent } from '../../src/widget/events.js';
@@ -229,12 +230,35 @@ describe('<credit-calculator> with a block of 4,990 tiers and every panel', () =
   /**
    * A program of 4,990 tiers that counts its explained evaluations (`evaluate`,
    * or `evaluateByPeriod` run to its end), and, for runs of a year, the months
-   * evaluated with `onMonth` (each `next()` of the run evaluates one).
+   * evaluated with `onMonth` (each `next()` of the run evaluates one), and the
+   * year's credit computed with `onCredit`: each `next()` of `creditByPeriod`,
+   * or a whole year at once by `credit`.
    */
-  function counted(onMonth: (availability: readonly string[]) => void = () => {}): { program: Program; explanations: () => number } {
-    const program = compile(tiers(4990)).program!;
+  function counted(
+    onMonth: (availability: readonly string[]) => void = () => {},
+    onCredit: (availability: readonly string[], by: 'month' | 'year') => void = () => {},
+  ): { program: Program; explanations: () => number } {
+    // The runtime's program, as the widget loads it: no fast path, the exact credit of every month.
+    const program = loadProgram(compile(tiers(4990)).program!.toJSON()).program!;
     const evaluate = program.evaluate.bind(program);
     const byPeriod = program.evaluateByPeriod.bind(program);
+    const credit = program.credit.bind(program);
+    const creditByPeriod = program.creditByPeriod.bind(program);
+    program.credit = (...args: Parameters<typeof credit>) => {
+      const year = args[0]?.availability;
+      if (Array.isArray(year)) onCredit(year as string[], 'year');
+      return credit(...args);
+    };
+    program.creditByPeriod = function* (...args: Parameters<typeof creditByPeriod>) {
+      const run = creditByPeriod(...args);
+      const year = args[0]?.availability;
+      for (;;) {
+        if (Array.isArray(year)) onCredit(year as string[], 'month');
+        const step = run.next();
+        if (step.done) return step.value;
+        yield;
+      }
+    };
     let explanations = 0;
     program.evaluate = (...args: Parameters<typeof evaluate>) => {
       explanations++;
@@ -278,8 +302,8 @@ describe('<credit-calculator> with a block of 4,990 tiers and every panel', () =
 
     await typeInto(el, field(el, 'Availability'), '96');
     expect(amount(el)).to.equal('39.80 EUR');
-    expect(shadow.querySelector('.year tfoot td')!.textContent!.replace(/\u00a0/g, ' ')).to.equal('477.60 EUR');
     await explained(el);
+    expect(shadow.querySelector('.year tfoot td')!.textContent!.replace(/\u00a0/g, ' ')).to.equal('477.60 EUR');
     expect(shadow.querySelector('.tier[data-winner]')!.textContent).to.contain('“Availability” is below 96.02%');
     expect(explanations(), 'at most one for each key press that gives a number: "9", "96"').to.be.within(2, 3);
 
@@ -393,6 +417,54 @@ describe('<credit-calculator> with a block of 4,990 tiers and every panel', () =
     expect(last.result.mode).to.equal('year');
     expect(last.result.credit.amount).to.equal('387.60');
     expect(months.length, 'the event\'s result is the year built in idle time, not evaluated again').to.equal(built);
+  });
+
+  it('computes the year\'s figures of a key press in the month form in idle time, a month per task, the table busy meanwhile; a newer key press drops the older', async function () {
+    this.timeout(180_000);
+    // Each step of a year's credit: the year's availability, how, and in which idle task (0: a key press's).
+    const runs: { availability: string; by: string; task: number }[] = [];
+    let idle: ReturnType<typeof holdIdleTime> | undefined;
+    const { program } = counted(undefined, (year, by) => runs.push({ availability: year[0], by, task: idle?.task() ?? -1 }));
+    const el = await settled(await fixture<CreditCalculator>(html`<credit-calculator .program=${program} panels="all" .values=${{ availability: '97' }}></credit-calculator>`));
+    await explained(el);
+    const shadow = el.shadowRoot!;
+    const panel = () => shadow.querySelector('[part~=year]')!;
+    // The year's total, read as a person reads it: the cell of the row headed "Year total".
+    const yearTotal = () => [...panel().querySelectorAll('tr')].find((r) => r.querySelector('th')!.textContent!.startsWith('Year total'))!.querySelector('td')!.textContent!.replace(/\u00a0/g, ' ');
+    expect(yearTotal()).to.equal('357.60 EUR');
+    expect(panel().getAttribute('aria-busy')).to.equal(null);
+    // The load's year, computed in idle time: not the key presses'.
+    runs.length = 0;
+    idle = holdIdleTime();
+    try {
+      await typeInto(el, field(el, 'Availability'), '96');
+      expect(amount(el), 'the month\'s total at once').to.equal('39.80 EUR');
+      expect(runs, 'no year\'s credit in the key presses\' tasks').to.deep.equal([]);
+      expect(panel().getAttribute('aria-busy'), 'the year table says it is being updated').to.equal('true');
+      expect(yearTotal(), 'and keeps its last figures meanwhile').to.equal('357.60 EUR');
+
+      // Idle tasks one by one, until three months are computed: each in a task of its own, only of the newest values.
+      while (runs.length < 3) idle.run(1);
+      const early = runs.length;
+      expect(new Set(runs.map((r) => r.task)).size, 'a month per idle task').to.equal(early);
+      expect(runs.every((r) => r.availability === '96' && r.by === 'month')).to.equal(true);
+
+      // A key press in the middle: the older year is dropped, the newer one computed from its first month.
+      await typeInto(el, field(el, 'Availability'), '95');
+      expect(amount(el)).to.equal('49.80 EUR');
+      expect(runs.length, 'nothing computed in the key presses\' tasks').to.equal(early);
+      expect(panel().getAttribute('aria-busy')).to.equal('true');
+      idle.run();
+      await el.updateComplete;
+      const later = runs.slice(early);
+      expect(later.length, 'twelve months of the newest year, none more of the older').to.equal(12);
+      expect(later.every((r) => r.availability === '95' && r.by === 'month')).to.equal(true);
+      expect(new Set(later.map((r) => r.task)).size, 'a month per idle task').to.equal(12);
+      expect(yearTotal(), 'the new year\'s figures').to.equal('597.60 EUR');
+      expect(panel().getAttribute('aria-busy'), 'no longer busy').to.equal(null);
+    } finally {
+      idle.restore();
+    }
   });
 
   it('builds an edited year at once when the page reads the event\'s result before idle time has', async function () {
