@@ -6,41 +6,19 @@
  * DuckDB computes) and for files with bad rows (which it hands over).
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { PGlite } from '@electric-sql/pglite';
 import { compile } from '../../src/index.js';
 import { HandOver, runDuckdbBatch } from '../../src/cli/duckdb-batch.js';
+import { RULES, scratch } from './command.js';
 
-const BIN = fileURLToPath(new URL('../../bin/credit-rules.js', import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), 'credit-rules-sql-'));
-after(() => rmSync(dir, { recursive: true, force: true }));
-
-function run(...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
-
-function file(name: string, text: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
-
-const RULES = `fee 1_000 EUR monthly
-input availability: percent default 99.9% range 0%..100%
-credit "Uptime" capped 50% monthly:
-  if availability < 99.9% then 10%
-  if availability < 99% then 25%
-  if availability < 95% then 100%
-cap 60% yearly
-`;
+const { dir, file, ...command } = scratch('credit-rules-sql-');
+const run = (...args: string[]) => command.run(args);
 
 const CSV = `customer,month,availability,fee
 acme,1,94,1000

@@ -9,41 +9,18 @@
  * behind, and output to a stream goes through a scratch file that is removed.
  */
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { compile } from '../../src/index.js';
 import { HandOver, runDuckdbBatch } from '../../src/cli/duckdb-batch.js';
+import { BIN, RULES, scratch } from './command.js';
 
-const BIN = fileURLToPath(new URL('../../bin/credit-rules.js', import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), 'credit-rules-duckdb-batch-'));
-after(() => rmSync(dir, { recursive: true, force: true }));
-
-function run(args: string[], env: NodeJS.ProcessEnv = process.env) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', timeout: 120_000, env });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
-
-function file(name: string, text: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
-
-const RULES = `fee 1_000 EUR monthly
-input availability: percent default 99.9% range 0%..100%
-credit "Uptime" capped 50% monthly:
-  if availability < 99.9% then 10%
-  if availability < 99% then 25%
-  if availability < 95% then 100%
-cap 60% yearly
-`;
+const { dir, run, file } = scratch('credit-rules-duckdb-batch-');
 const rules = file('uptime.credit', RULES);
 const program = compile(RULES).program!;
 
