@@ -85,6 +85,7 @@ export async function runDuckdbBatch(program: Program, file: string, destination
     const counted = await lines;
     if (counted.longest > MAX_RECORD) return new HandOver(`a line longer than ${MAX_RECORD} characters`);
     if (counted.lines !== loaded.rows + 1) return new HandOver('a blank line, or a record of more than one line');
+    if (counted.extraField) return new HandOver('a line ending in an empty field more than the header has');
     let sql: string;
     try {
       sql = generateSql(program.toJSON() as CheckedProgram, {
@@ -158,23 +159,58 @@ function header(program: Program, file: string): Columns | HandOver {
 }
 
 /** The file's lines (a last one without a line break counted) and the longest, in characters at most. */
-async function countLines(file: string): Promise<{ lines: number; longest: number }> {
+async function countLines(file: string): Promise<{ lines: number; longest: number; extraField: boolean }> {
   let lines = 0;
   let longest = 0;
   let run = 0;
-  let last = 10;
+  // The previous chunk's last two bytes, for a line break at the start of a chunk.
+  let [previous, beforePrevious] = [10, 10];
+  // A line ending in `,` may have an empty field more than the header has: DuckDB's reader
+  // drops it, the Node batch refuses the row. Such lines (few) have their fields counted.
+  let headerFields = Infinity;
+  let extraField = false;
+  const line = (chunk: Buffer, from: number, end: number) => {
+    const at = (i: number) => (i >= 0 ? chunk[i] : i === -1 ? previous : beforePrevious);
+    const commaLast = at(end - 1) === 44 || (at(end - 1) === 13 && at(end - 2) === 44);
+    if (lines > 1 && !commaLast) return;
+    // A line begun in an earlier chunk is not counted here: it is judged as if it had too many.
+    const count = run === 0 ? fields(chunk.subarray(from, end)) : Infinity;
+    if (lines === 1) headerFields = count;
+    else extraField ||= count > headerFields;
+  };
+  let last: { chunk: Buffer; from: number } | undefined;
   for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
     let from = 0;
     for (let nl = chunk.indexOf(10); nl !== -1; nl = chunk.indexOf(10, from)) {
       lines++;
       longest = Math.max(longest, run + nl - from);
+      line(chunk, from, nl);
       run = 0;
       from = nl + 1;
     }
+    last = { chunk, from };
     run += chunk.length - from;
-    if (chunk.length > 0) last = chunk[chunk.length - 1];
+    if (chunk.length > 0) [previous, beforePrevious] = [chunk[chunk.length - 1], chunk.length > 1 ? chunk[chunk.length - 2] : previous];
   }
-  return { lines: lines + (last === 10 ? 0 : 1), longest: Math.max(longest, run) };
+  longest = Math.max(longest, run);
+  if (previous !== 10 && last) {
+    // The last line, without a break after it: begun in the last chunk when that chunk holds all of it.
+    lines++;
+    run -= last.chunk.length - last.from;
+    line(last.chunk, last.from, last.chunk.length);
+  }
+  return { lines, longest, extraField };
+}
+
+/** The fields of one line of CSV: its commas outside quotes, and one. */
+function fields(bytes: Buffer): number {
+  let count = 1;
+  let quoted = false;
+  for (const b of bytes) {
+    if (b === 34) quoted = !quoted;
+    else if (b === 44 && !quoted) count++;
+  }
+  return count;
 }
 
 /**

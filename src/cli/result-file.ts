@@ -38,7 +38,8 @@ export async function copyResult(connection: DuckDBConnection, source: string, d
       ? `SELECT ${OUTPUT_COLUMNS.map((c) => id(c)).join(', ')} FROM ${source} ORDER BY line`
       : `SELECT ${await csvLine(connection, source, formulaGuard)} AS ${id(OUTPUT_COLUMNS.join(','))} FROM ${source} ORDER BY line`;
   // No quoting by DuckDB: each line is one text already quoted, and its column's name is the header.
-  const options = format === 'parquet' ? 'FORMAT parquet' : `FORMAT csv, HEADER true, QUOTE '', ESCAPE ''`;
+  // Into the file given, not a file of DuckDB's own renamed over it: OUT keeps its inode and mode, and the temporary file's guarantees hold.
+  const options = `${format === 'parquet' ? 'FORMAT parquet' : `FORMAT csv, HEADER true, QUOTE '', ESCAPE ''`}, USE_TMP_FILE false`;
   const copy = async (file: string) => {
     try {
       await connection.run(`COPY (${query}) TO ${quoteLiteral(resolve(file))} (${options})`);

@@ -291,6 +291,8 @@ export class CreditCalculator extends LitElement {
     this.explaining = undefined;
     this.yearEvaluated = undefined;
     this.yearFiguring = undefined;
+    // An edited year of the rules replaced is built no further.
+    this.#yearExplaining = undefined;
     this.year = undefined;
     this.#yearEdited = false;
     this.#curves.reset();

@@ -11,7 +11,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -81,6 +81,10 @@ test('files DuckDB would read otherwise than the Node batch are handed over whol
     // A name DuckDB would read as a pattern: it matches x.csv (below), not itself.
     '[x].csv': `${header}acme,1,94,1000\n`,
     'header-only-no-break.csv': 'customer,month,availability,fee',
+    // An empty field after the last column: DuckDB's reader drops it, the Node batch refuses the row.
+    'trailing-comma.csv': `${header}acme,1,94,1000,\nacme,2,94,1000\n`,
+    'trailing-commas-crlf.csv': `${header.replace('\n', '\r\n')}acme,1,94,1000,,\r\nacme,2,94,1000\r\n`,
+    'trailing-comma-last.csv': `${header}acme,1,94,1000\nacme,2,94,1000,`,
   };
   for (const [name, text] of Object.entries(files)) {
     const csv = file(name, text);
@@ -101,11 +105,14 @@ function bigCsv(name: string, rows: number): string {
 test('--out with --engine duckdb: COPY writes the temporary file beside OUT, renamed when whole', () => {
   const csv = file('small.csv', 'customer,month,availability,fee\nacme,1,94,1000\nacme,2,90,1000\n');
   const out = file('out.csv', 'before\n');
+  // Billing data readable by its owner alone stays so: DuckDB writes into our temporary file, not a file of its own renamed over it.
+  chmodSync(out, 0o600);
   const duck = run(['batch', rules, '--csv', csv, '--engine', 'duckdb', '--out', out]);
   const node = run(['batch', rules, '--csv', csv, '--jobs', '1']);
   assert.deepEqual([duck.code, duck.out, duck.err], [0, '', '']);
   assert.equal(readFileSync(out, 'utf8'), node.out);
-  assert.deepEqual(readdirSync(dir).filter((f) => f.includes('.partial')), []);
+  assert.equal(statSync(out).mode & 0o777, 0o600);
+  assert.deepEqual(readdirSync(dir).filter((f) => f.includes('.partial') || f.startsWith('tmp_')), []);
   // A row the query refuses (out of range) stops DuckDB's COPY: the Node batch's output, nothing of DuckDB's left in it.
   const bad = file('bad.csv', `customer,month,availability,fee\n${'acme,1,94,1000\n'.repeat(1)}acme,2,101,1000\n${',,99,1000\n'.repeat(5000)}`);
   const handed = run(['batch', rules, '--csv', bad, '--engine', 'duckdb', '--out', out]);

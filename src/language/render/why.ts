@@ -50,13 +50,14 @@ export interface WhyContext {
  * literals; the caller shows the rule text instead. Each line is worded once.
  */
 export function conditionsInWords(ctx: Omit<WhyContext, 'values' | 'paid'>): (line: number) => string | undefined {
-  const w = new Words(ctx);
+  let w: Words | undefined;
   const memo = new Map<number, string | undefined>();
   return (line) => {
     if (!memo.has(line)) {
       let words: string | undefined;
-      // Words are a courtesy: the rule text stays where they fail.
+      // Words are a courtesy: the rule text stays where they fail (a precompiled program is data from elsewhere).
       try {
+        w ??= new Words(ctx);
         words = w.condition(line);
       } catch {}
       memo.set(line, words);
