@@ -419,6 +419,31 @@ describe('<credit-calculator> with a block of 4,990 tiers and every panel', () =
     expect(months.length, 'the event\'s result is the year built in idle time, not evaluated again').to.equal(built);
   });
 
+  it('builds no more of an edited year once other rules replace the rules, even when the values do not compute with the new rules', async function () {
+    this.timeout(180_000);
+    const months: string[] = [];
+    const { program } = counted((year) => months.push(year[2]));
+    const el = await settled(await fixture<CreditCalculator>(html`<credit-calculator .program=${program} panels="all" .values=${{ availability: '97' }}></credit-calculator>`));
+    await explained(el);
+    const idle = holdIdleTime();
+    try {
+      await typeInto(el, el.shadowRoot!.querySelector<HTMLInputElement>('[part~=year] input[aria-label="Availability, Mar"]')!, '96');
+      // The edited year is being built: a few of its months so far.
+      while (months.length < 2) idle.run(1);
+      const before = months.length;
+      // Rules in which 97 % is out of range: the form says so, and nothing of the older rules' year is built.
+      el.program = loadProgram(compile('fee 100 EUR monthly\ninput availability: percent "Availability" default 10% range 0%..50%\nif availability < 20% then 10%\n').program!.toJSON()).program!;
+      await el.updateComplete;
+      await waitUntil(() => errorOf(el, field(el, 'Availability')), 'the new rules refuse 97 %', { timeout: 30_000 });
+      idle.run();
+      await el.updateComplete;
+      expect(months.length, 'no month of the replaced rules\' year built after they were replaced').to.equal(before);
+      expect(el.shadowRoot!.querySelector('.year tfoot td'), 'no year table of the replaced rules').to.equal(null);
+    } finally {
+      idle.restore();
+    }
+  });
+
   it('computes the year\'s figures of a key press in the month form in idle time, a month per task, the table busy meanwhile; a newer key press drops the older', async function () {
     this.timeout(180_000);
     // Each step of a year's credit: the year's availability, how, and in which idle task (0: a key press's).
