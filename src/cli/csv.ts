@@ -427,10 +427,11 @@ export class CsvWriter {
 
 const NEEDS_QUOTES = /[",\r\n]/;
 
-/** Whether a spreadsheet would take the cell for a formula: it starts with `=`, `+`, `-`, `@`, a tab or a carriage return (OWASP). */
+/** The first characters that make a spreadsheet take a cell for a formula: `=`, `+`, `-`, `@`, a tab, a carriage return (OWASP). */
+export const FORMULA_STARTS: readonly number[] = [61, 43, 45, 64, 9, CR];
+
 function startsFormula(value: string): boolean {
-  const c = value.charCodeAt(0);
-  return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === CR;
+  return FORMULA_STARTS.includes(value.charCodeAt(0));
 }
 
 /** A cell a spreadsheet shows as the text it is: after a single quote, and quoted. */

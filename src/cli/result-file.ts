@@ -18,6 +18,7 @@ import type { DuckDBConnection, DuckDBDecimalType, DuckDBType } from '@duckdb/no
 import { dialect } from '../sql/dialect.js';
 import { quoteIdentifier as id, quoteLiteral } from '../sql/quote.js';
 import { OUTPUT_COLUMNS, outputTo } from './batch.js';
+import { FORMULA_STARTS } from './csv.js';
 import { openOutputFile } from './output-file.js';
 
 /** DuckDB could not write the result: the message says why. */
@@ -89,7 +90,7 @@ function field(x: string): string {
 /** `CsvWriter.cell`: as `field`, and, with the formula guard, a cell starting with = + - @ tab or CR quoted after a single quote. */
 function cell(x: string, formulaGuard: boolean): string {
   if (!formulaGuard) return field(x);
-  return `CASE WHEN ascii(${x}) IN (61, 43, 45, 64, 9, 13) THEN concat('"''', replace(${x}, '"', '""'), '"') ELSE ${field(x)} END`;
+  return `CASE WHEN ascii(${x}) IN (${FORMULA_STARTS.join(', ')}) THEN concat('"''', replace(${x}, '"', '""'), '"') ELSE ${field(x)} END`;
 }
 
 function needsQuotes(x: string): string {

@@ -153,7 +153,7 @@ export function renderWhy(f: Formats, result: EvaluationResult, words: readonly 
  * the new one is built (`explained.ts`): assistive technology waits for it,
  * and the styles dim it if the wait is long enough to notice.
  */
-function busyState(busy: boolean): 'true' | typeof nothing {
+export function busyState(busy: boolean): 'true' | typeof nothing {
   return busy ? 'true' : nothing;
 }
 

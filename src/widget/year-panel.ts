@@ -8,6 +8,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { addAmounts, type CapCut, type CreditSummary, type InputInfo, type Period, type YearResult } from '../runtime.js';
 import type { Field } from './form-model.js';
 import type { Formats } from './formats.js';
+import { busyState } from './result-panels.js';
 
 /** What the year table shows of a contract year: each period's credit and cuts, and the total. */
 export interface YearFigures {
@@ -68,7 +69,7 @@ export function renderYear(view: YearView): TemplateResult {
   const problems = inputs.flatMap((input) => (year[input.name] ?? []).flatMap((cell, month) => (cell.error ? [{ input, month, error: cell.error }] : [])));
   // A month that does not read leaves the figures of the months before it: shown as such.
   const stale = !!result && problems.length > 0;
-  return html`<section class="year wide ${stale ? 'stale' : ''}" part="year" aria-labelledby="year-h" aria-busy=${view.busy ? 'true' : nothing}>
+  return html`<section class="year wide ${stale ? 'stale' : ''}" part="year" aria-labelledby="year-h" aria-busy=${busyState(!!view.busy)}>
     <div class="year-bar">
       <h3 class="heading" id="year-h">${t.year}</h3>
       <button type="button" class="button" part="button" @click=${() => view.onReset()}>${t.resetYear}</button>
