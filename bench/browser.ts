@@ -166,25 +166,15 @@ window.__bench = {
    */
   armLarge() {
     const pg = document.querySelector('credit-playground');
-    const tasks = [];
-    const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries()));
-    observer.observe({ type: 'longtask' });
-    let keydown;
-    addEventListener('keydown', (e) => { keydown = e.timeStamp; }, { capture: true, once: true });
-    const idle = () => new Promise((r) => requestIdleCallback(r));
+    const watch = this.longTasksFromKeydown();
     this.done = new Promise((resolve) => {
       pg.addEventListener('playground-change', async () => {
-        const diagnostics = performance.now() - keydown;
+        const diagnostics = watch.sinceKeydown();
         await pg.updateComplete;
         await pg.shadowRoot.querySelector('credit-calculator')?.updateComplete;
-        await idle();
-        await idle();
-        // Long tasks are reported after they end: one more task lets the last of them in.
-        await new Promise((r) => setTimeout(r, 100));
-        tasks.push(...observer.takeRecords());
-        observer.disconnect();
-        const since = tasks.filter((t) => t.startTime + t.duration >= keydown);
-        resolve({ diagnostics, longest: Math.max(0, ...since.map((t) => t.duration)), count: since.length, total: since.reduce((sum, t) => sum + t.duration, 0) });
+        await this.idle();
+        await this.idle();
+        resolve({ diagnostics, ...(await watch.settled()) });
       }, { once: true });
     });
   },
@@ -197,28 +187,43 @@ window.__bench = {
     const el = document.querySelector(selector);
     const text = () => el.shadowRoot.querySelector(shown)?.textContent;
     const before = text();
+    const watch = this.longTasksFromKeydown();
+    this.done = new Promise((resolve) => {
+      const changed = new MutationObserver(async () => {
+        if (text() === before) return;
+        const shown = watch.sinceKeydown();
+        changed.disconnect();
+        await el.updateComplete;
+        for (let i = 0; i < 40; i++) await this.idle();
+        resolve({ shown, ...(await watch.settled()) });
+      });
+      changed.observe(el.shadowRoot, { subtree: true, childList: true, characterData: true });
+    });
+  },
+  /**
+   * The long tasks (over 50 ms) from the next key press on: \`sinceKeydown()\`
+   * is the time since it; \`settled()\`, once the work measured is done, the
+   * longest, how many and their time.
+   */
+  longTasksFromKeydown() {
     const tasks = [];
     const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries()));
     observer.observe({ type: 'longtask' });
     let keydown;
     addEventListener('keydown', (e) => { keydown = e.timeStamp; }, { capture: true, once: true });
-    const idle = () => new Promise((r) => requestIdleCallback(r));
-    this.done = new Promise((resolve) => {
-      const changed = new MutationObserver(async () => {
-        if (text() === before) return;
-        const shownAt = performance.now() - keydown;
-        changed.disconnect();
-        await el.updateComplete;
-        for (let i = 0; i < 40; i++) await idle();
+    return {
+      sinceKeydown: () => performance.now() - keydown,
+      settled: async () => {
+        // Long tasks are reported after they end: one more task lets the last of them in.
         await new Promise((r) => setTimeout(r, 100));
         tasks.push(...observer.takeRecords());
         observer.disconnect();
         const since = tasks.filter((t) => t.startTime + t.duration >= keydown);
-        resolve({ shown: shownAt, longest: Math.max(0, ...since.map((t) => t.duration)), count: since.length, total: since.reduce((sum, t) => sum + t.duration, 0) });
-      });
-      changed.observe(el.shadowRoot, { subtree: true, childList: true, characterData: true });
-    });
+        return { longest: Math.max(0, ...since.map((t) => t.duration)), count: since.length, total: since.reduce((sum, t) => sum + t.duration, 0) };
+      },
+    };
   },
+  idle: () => new Promise((r) => requestIdleCallback(r)),
 };`;
 
 const page = (body: string, head = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title><script>${PROBE}</script>${head}</head><body>${body}</body></html>`;
