@@ -11,8 +11,9 @@ import { AFTER_CREDITS, type CheckedProgram } from '../checker/program.js';
 import { Decimal, moneyString, HUNDRED, ONE, plain, roundMoney, ZERO } from '../decimal.js';
 import { SECONDS_PER_UNIT } from '../literals.js';
 import { lower } from '../plan/lower.js';
-import type { BlockPlan, CapPlan, PayConditionPlan, Plan, RulePlan, ValuePlan } from '../plan/plan.js';
-import { countSteps, feeOf, month, type Accruals, type Arithmetic, type Cut, type Fees, type MonthObserver, type MonthValues, type StepArithmetic } from '../plan/semantics.js';
+import type { BlockPlan, CapPlan, PayConditionPlan, Plan, RulePlan, TierTablePlan, ValuePlan } from '../plan/plan.js';
+import { finish, RULES_PER_STEP } from '../plan/steps.js';
+import { countSteps, feeOf, month, outranks, type Accruals, type Arithmetic, type Cut, type Fees, type MonthObserver, type MonthValues, type StepArithmetic } from '../plan/semantics.js';
 import { LineMap } from '../source.js';
 import { compileExpr, operate, type Compiled, type Env } from './expressions.js';
 import { isList, type Value } from './inputs.js';
@@ -67,6 +68,30 @@ interface CompiledRule {
   readonly proportional?: { readonly subject: Compiled; readonly threshold: Compiled; readonly step: Compiled };
 }
 
+/**
+ * A tier table (`BlockPlan.table`) as this interpreter decides it, from the
+ * compiled tiers' own values — the thresholds and credits their literals
+ * compile to — so that it cannot decide otherwise than they do. Thresholds
+ * and credits are ranked once: a month then finds where its input's value
+ * lies among the thresholds and which holding tier ranks highest.
+ */
+interface DecimalTable {
+  readonly input: string;
+  readonly percent: boolean;
+  /** The distinct thresholds, ascending; each tier's threshold's index in them. */
+  readonly bounds: readonly Decimal[];
+  readonly at: Int32Array;
+  /** Per tier, which comparisons of the value with its threshold it holds for: bit 0 below, 1 equal, 2 above. */
+  readonly holds: Uint8Array;
+  /** Per tier, its credit's rank (never below zero): amounts order so while multiplying by the fee is exact. */
+  readonly ranks: Int32Array;
+  /** The most significant digits of a credit: with the fee's, whether its product is exact. */
+  readonly digits: number;
+}
+
+/** Which of below (bit 0), equal (bit 1) and above (bit 2) each comparison holds for. */
+const HOLDS: Record<A.CompareOp, number> = { '<': 0b001, '<=': 0b011, '=': 0b010, '>=': 0b110, '>': 0b100, '!=': 0b101 };
+
 export class Evaluator {
   readonly plan: Plan;
   /** The program's lines, for every position its results and problems name. */
@@ -75,16 +100,32 @@ export class Evaluator {
   private readonly caps = new Map<CapPlan, Compiled>();
   private readonly values = new Map<string, Compiled>();
   private readonly payConditions = new Map<PayConditionPlan, Compiled>();
+  private readonly tables = new Map<BlockPlan, DecimalTable>();
   /** `let`s and outputs that round (`round(x, 0.01)`): their value before rounding, for the explanation. */
   private readonly roundings = new Map<string, { how: string; value: Compiled; step: Compiled }>();
   /** An expression credit's formula as written, by rule. */
   readonly formulas = new Map<RulePlan, string>();
-  private readonly pointRate?: Compiled;
+  private pointRate?: Compiled;
 
-  constructor(program: CheckedProgram, plan: Plan = lower(program)) {
+  /** `compileNow` false leaves the compiling to `inSteps`, which alone passes it. */
+  constructor(program: CheckedProgram, plan: Plan = lower(program), compileNow = true) {
     this.plan = plan;
     this.lines = new LineMap(program.source);
+    if (compileNow) finish(this.compile(program));
+  }
+
+  /** An evaluator made a few hundred rules per step, for a page that spreads the work over idle tasks (`Program.prepare`). */
+  static *inSteps(program: CheckedProgram, plan: Plan): Generator<void, Evaluator, void> {
+    const evaluator = new Evaluator(program, plan, false);
+    yield* evaluator.compile(program);
+    return evaluator;
+  }
+
+  /** Compiles every expression of the plan, once. */
+  private *compile(program: CheckedProgram): Generator<void, void, void> {
+    const plan = this.plan;
     const sameNames = new Map<string, ConditionNames>();
+    let compiled = 0;
     const rule = (r: RulePlan) => {
       if (r.credit.type !== 'literal') this.formulas.set(r, program.source.slice(r.credit.span.start, r.credit.span.end));
       const names = new Map<string, A.Kind>();
@@ -103,10 +144,14 @@ export class Evaluator {
     };
     const cap = (c: CapPlan) => this.caps.set(c, compileExpr(c.amount));
     for (const credit of plan.credits) {
-      if (credit.type === 'rule') rule(credit.rule);
-      else {
-        credit.block.tiers.forEach(rule);
+      const rules = credit.type === 'rule' ? [credit.rule] : credit.block.tiers;
+      for (const r of rules) {
+        rule(r);
+        if (++compiled % RULES_PER_STEP === 0) yield;
+      }
+      if (credit.type === 'block') {
         credit.block.caps.forEach(cap);
+        if (credit.block.table) this.tables.set(credit.block, this.decimalTable(credit.block.table, credit.block.tiers));
       }
     }
     plan.caps.forEach(cap);
@@ -117,8 +162,62 @@ export class Evaluator {
       if (v.type === 'call' && (v.name === 'round' || v.name === 'floor' || v.name === 'ceil')) {
         this.roundings.set(value.name, { how: v.name, value: compileExpr(v.args[0]), step: compileExpr(v.args[1]) });
       }
+      if (++compiled % RULES_PER_STEP === 0) yield;
     }
     for (const condition of plan.payConditions) this.payConditions.set(condition, compileExpr(condition.condition));
+  }
+
+  private decimalTable(table: TierTablePlan, tiers: readonly RulePlan[]): DecimalTable {
+    // Literals: their compiled values need no names.
+    const thresholds = table.thresholds.map((t) => compileExpr(t)(NO_NAMES) as Decimal);
+    const credits = tiers.map((tier) => atLeastZero(this.rules.get(tier)!.credit(NO_NAMES) as Decimal));
+    const bounds = ranked(thresholds);
+    const ranks = ranked(credits);
+    return {
+      input: table.input,
+      percent: table.basis === 'percent',
+      bounds: bounds.values,
+      at: bounds.ranks,
+      holds: Uint8Array.from(table.ops, (op) => HOLDS[op]),
+      ranks: ranks.ranks,
+      digits: Math.max(...credits.map((c) => c.sd())),
+    };
+  }
+
+  /**
+   * A tier table's winner from its input's value, without working out what
+   * every tier pays: `pickTier`'s pick — the tier that holds and pays the
+   * most, the first on ties — as long as the amounts order as the credits.
+   * They do for money, and for shares of a fee above zero whose products
+   * are exact; a fee of zero makes every tier pay zero. Otherwise undefined:
+   * every tier is tried.
+   */
+  tableWinner(block: BlockPlan, env: Env, fee: Decimal): number | undefined {
+    const table = this.tables.get(block);
+    if (!table) return undefined;
+    const none = table.percent && fee.isZero();
+    if (table.percent && fee.isNegative()) return undefined;
+    if (!none && table.digits + (table.percent ? fee.sd() : 1) > Decimal.precision) return undefined;
+    // Where the value lies: `below` thresholds are under it, and it may equal the next.
+    const value = env.value(table.input) as Decimal;
+    const { bounds, at, holds, ranks } = table;
+    let [below, above] = [0, bounds.length];
+    while (below < above) {
+      const middle = (below + above) >>> 1;
+      if (value.comparedTo(bounds[middle]) > 0) below = middle + 1;
+      else above = middle;
+    }
+    const equal = below < bounds.length && value.comparedTo(bounds[below]) === 0 ? below : -1;
+    let winner = -1;
+    for (let i = 0; i < at.length; i++) {
+      const j = at[i];
+      // The value against this tier's threshold: above it (bit 2), equal (bit 1), below (bit 0).
+      const bit = j < below ? 0b100 : j === equal ? 0b010 : 0b001;
+      if ((holds[i] & bit) === 0) continue;
+      if (none) return i;
+      if (winner < 0 || outranks(ranks[i], ranks[winner])) winner = i;
+    }
+    return winner;
   }
 
   /**
@@ -231,6 +330,11 @@ class DecimalMonth implements MonthValues<Decimal> {
     let values = this.shown.get(names);
     if (!values) this.shown.set(names, (values = names.map(({ name, kind }) => ({ name, value: displayOf(this.env.value(name), kind, this.input.currency) }))));
     return values;
+  }
+
+  /** A tier table's winner, only when no explanation is written: one shows every tier's condition and amount. */
+  tableWinner(block: BlockPlan): number | undefined {
+    return this.steps ? undefined : this.evaluator.tableWinner(block, this.env, this.input.fees.monthly);
   }
 
   pays(rule: RulePlan): Decimal {
@@ -429,14 +533,15 @@ class Report implements MonthObserver<Decimal> {
     this.cuts = new Map();
     const winning = winner >= 0 ? block.tiers[winner] : undefined;
     const points = winning && this.values.points.get(winning);
+    const steps = this.values.steps;
     this.lines.push({
       name: block.owner, kind: 'block', line: block.line, matched: winner >= 0,
       amount: this.money(amount), percentOfFee: this.share(amount), cuts: [...tierCuts, ...blockCuts],
-      tiers: block.tiers.map((t, i) => ({ condition: t.owner, line: t.line, holds: outcomes[i]?.holds ?? false, amount: this.money(outcomes[i]?.amount ?? ZERO) })),
+      // Every tier's outcome is the breakdown's; a run without an explanation (`credit()`) shows none.
+      ...(steps ? { tiers: block.tiers.map((t, i) => ({ condition: t.owner, line: t.line, holds: outcomes[i]?.holds ?? false, amount: this.money(outcomes[i]?.amount ?? ZERO) })) } : {}),
       ...(winner >= 0 ? { winner } : {}),
       ...(points ? { points: plain(points) } : {}),
     });
-    const steps = this.values.steps;
     if (!steps) return;
     for (const condition of this.values.takeConditions()) steps.push(condition);
     let matched = 0;
@@ -519,6 +624,18 @@ function dependencies(plan: ValuePlan): readonly string[] {
   if (!names) dependencyCache.set(plan, (names = [...new Set(A.namesIn(plan.value).map((n) => n.name))]));
   return names;
 }
+
+/** Distinct values ascending, and each value's index in them. */
+function ranked(values: readonly Decimal[]): { values: Decimal[]; ranks: Int32Array } {
+  const distinct = new Map<string, Decimal>();
+  for (const value of values) if (!distinct.has(value.toString())) distinct.set(value.toString(), value);
+  const sorted = [...distinct.values()].sort((a, b) => a.comparedTo(b));
+  const index = new Map(sorted.map((value, i) => [value.toString(), i]));
+  return { values: sorted, ranks: Int32Array.from(values, (value) => index.get(value.toString())!) };
+}
+
+/** Names for an expression that reads none. */
+const NO_NAMES: Env = { value: (name) => { throw new Error(`internal: \`${name}\` read by a literal`); } };
 
 /** `Decimal.max(0, value)` without its two copies: the value itself when above zero, else zero (never −0). */
 function atLeastZero(value: Decimal): Decimal {
