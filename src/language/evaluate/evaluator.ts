@@ -151,7 +151,8 @@ export class Evaluator {
       }
       if (credit.type === 'block') {
         credit.block.caps.forEach(cap);
-        if (credit.block.table) this.tables.set(credit.block, this.decimalTable(credit.block.table, credit.block.tiers));
+        const table = credit.block.table;
+        if (table) this.tables.set(credit.block, yield* this.decimalTable(table, credit.block.tiers));
       }
     }
     plan.caps.forEach(cap);
@@ -167,20 +168,22 @@ export class Evaluator {
     for (const condition of plan.payConditions) this.payConditions.set(condition, compileExpr(condition.condition));
   }
 
-  private decimalTable(table: TierTablePlan, tiers: readonly RulePlan[]): DecimalTable {
+  /** Ranking a large table's thresholds, and its credits, are a step's work each. */
+  private *decimalTable(table: TierTablePlan, tiers: readonly RulePlan[]): Generator<void, DecimalTable, void> {
+    const large = tiers.length > RULES_PER_STEP;
+    if (large) yield;
     // Literals: their compiled values need no names.
-    const thresholds = table.thresholds.map((t) => compileExpr(t)(NO_NAMES) as Decimal);
-    const credits = tiers.map((tier) => atLeastZero(this.rules.get(tier)!.credit(NO_NAMES) as Decimal));
-    const bounds = ranked(thresholds);
-    const ranks = ranked(credits);
+    const bounds = ranked(table.thresholds, (i) => compileExpr(table.thresholds[i])(NO_NAMES) as Decimal);
+    if (large) yield;
+    const credits = ranked(table.credits, (i) => atLeastZero(this.rules.get(tiers[i])!.credit(NO_NAMES) as Decimal));
     return {
       input: table.input,
       percent: table.basis === 'percent',
       bounds: bounds.values,
       at: bounds.ranks,
       holds: Uint8Array.from(table.ops, (op) => HOLDS[op]),
-      ranks: ranks.ranks,
-      digits: Math.max(...credits.map((c) => c.sd())),
+      ranks: credits.ranks,
+      digits: Math.max(...credits.values.map((c) => c.sd())),
     };
   }
 
@@ -625,13 +628,34 @@ function dependencies(plan: ValuePlan): readonly string[] {
   return names;
 }
 
-/** Distinct values ascending, and each value's index in them. */
-function ranked(values: readonly Decimal[]): { values: Decimal[]; ranks: Int32Array } {
-  const distinct = new Map<string, Decimal>();
-  for (const value of values) if (!distinct.has(value.toString())) distinct.set(value.toString(), value);
-  const sorted = [...distinct.values()].sort((a, b) => a.comparedTo(b));
-  const index = new Map(sorted.map((value, i) => [value.toString(), i]));
-  return { values: sorted, ranks: Int32Array.from(values, (value) => index.get(value.toString())!) };
+/**
+ * The values of literals ranked: the distinct values ascending, and each
+ * literal's value's index in them. `value(i)` is literal i's value, asked
+ * once per distinct text: a table's thousands of tiers repeat a few dozen.
+ */
+function ranked(literals: readonly A.Literal[], value: (i: number) => Decimal): { values: Decimal[]; ranks: Int32Array } {
+  const texts = new Map<string, number>();
+  const written: Decimal[] = [];
+  const textOf = Int32Array.from(literals, (literal, i) => {
+    const text = `${literal.kind} ${literal.negative ? '-' : ''}${literal.value} ${literal.unit ?? ''}`;
+    let t = texts.get(text);
+    if (t === undefined) texts.set(text, (t = written.push(value(i)) - 1));
+    return t;
+  });
+  // Texts in order of value, sorted by their nearest doubles first: rounding keeps the order,
+  // so only equal doubles need the exact comparison. Equal values written otherwise (`99.5%`, `99.50%`) are one.
+  const near = written.map((v) => v.toNumber());
+  const exactOrder = (a: number, b: number) => near[a] - near[b] || written[a].comparedTo(written[b]);
+  const order = written.map((_, t) => t).sort(exactOrder);
+  const values: Decimal[] = [];
+  const rankOf = new Int32Array(written.length);
+  let last = -1;
+  for (const t of order) {
+    if (last < 0 || exactOrder(last, t) !== 0) values.push(written[t]);
+    rankOf[t] = values.length - 1;
+    last = t;
+  }
+  return { values, ranks: textOf.map((t) => rankOf[t]) };
 }
 
 /** Names for an expression that reads none. */

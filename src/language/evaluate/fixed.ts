@@ -240,11 +240,11 @@ class FixedPlan implements MonthValues<number>, MonthObserver<number> {
         limits.push(safe(limit.value * POW[input.scale - limit.scale]));
       }
     }
-    const credits = block.tiers.map((tier) => this.rules[tier.scope]!.credit);
+    const credits = table.credits.map((credit) => exactly(canonical(credit)));
     // Same basis, a fee above zero: the larger constant pays more.
     const scale = Math.max(...credits.map((c) => c.scale));
-    const pays = credits.map((c) => Math.max(0, safe(c.constant! * POW[scale - c.scale])));
-    const shares = table.basis === 'percent' ? credits.map((c) => percentString(Decimal.max(0, new Decimal(c.constant!).div(POW[c.scale])))) : undefined;
+    const pays = credits.map((c) => Math.max(0, safe(c.value * POW[scale - c.scale])));
+    const shares = table.basis === 'percent' ? credits.map((c) => percentString(Decimal.max(0, new Decimal(c.value).div(POW[c.scale])))) : undefined;
     return { slot, ops: table.ops, limits, pays, shares };
   }
 

@@ -101,7 +101,7 @@ export function* lowering(program: CheckedProgram): Generator<void, Plan, void> 
   remembers[PROGRAM_SCOPE] = caps.some((c) => c.period !== 'monthly');
   yield;
 
-  const compared = comparedOnly(program);
+  const compared = yield* comparedOnly(program);
   const inputs = program.inputs.map((spec): InputPlan => {
     const range = effectiveRange(spec);
     return {
@@ -138,18 +138,26 @@ function tierTable(tiers: readonly RulePlan[], inputs: ReadonlySet<string>): Tie
   const thresholds: A.Literal[] = [];
   const credits: A.Literal[] = [];
   for (const tier of tiers) {
-    const { condition, credit } = tier;
-    if (tier.basis !== basis || tier.caps.length > 0 || tier.proportional || credit.type !== 'literal') return undefined;
+    const { condition } = tier;
+    const credit = constantOf(tier.credit);
+    if (tier.basis !== basis || tier.caps.length > 0 || tier.proportional || !credit) return undefined;
     if (condition.type !== 'compare' || condition.ops.length !== 1) return undefined;
-    const [subject, threshold] = condition.operands;
-    if (subject.type !== 'name' || !inputs.has(subject.name) || (input !== undefined && subject.name !== input)) return undefined;
-    if (threshold.type !== 'literal' || threshold.kind === 'boolean') return undefined;
+    const [subject] = condition.operands;
+    const threshold = constantOf(condition.operands[1]);
+    if (subject.type !== 'name' || !inputs.has(subject.name) || (input !== undefined && subject.name !== input) || !threshold) return undefined;
     input = subject.name;
     ops.push(condition.ops[0]);
     thresholds.push(threshold);
     credits.push(credit);
   }
   return { input: input!, basis, ops, thresholds, credits };
+}
+
+/** A number written as a literal, or a negated one (`-5%`, which the parser keeps as a minus): as one literal. */
+function constantOf(expr: A.Expr): A.Literal | undefined {
+  if (expr.type === 'literal') return expr.kind === 'boolean' ? undefined : expr;
+  if (expr.type !== 'unary' || expr.op !== '-' || expr.operand.type !== 'literal' || expr.operand.kind === 'boolean') return undefined;
+  return { ...expr.operand, negative: !expr.operand.negative, span: expr.span };
 }
 
 /** The unit a bare number means for a duration input: the unit its declaration is written in. */
@@ -173,7 +181,7 @@ function plainConstant(expr: A.Expr): boolean {
  * kind: a backend may compare their values exactly as given, without
  * converting them into its own arithmetic.
  */
-function comparedOnly(program: CheckedProgram): Set<string> {
+function* comparedOnly(program: CheckedProgram): Generator<void, Set<string>, void> {
   const candidates = new Set(program.inputs.filter((i) => (i.kind === 'percent' || i.kind === 'number' || i.kind === 'money') && i.name !== 'fee' && !i.list).map((i) => i.name));
   for (const spec of program.inputs) {
     const ends = [spec.range?.min, spec.range?.max].filter((l): l is A.Literal => l !== undefined);
@@ -194,11 +202,15 @@ function comparedOnly(program: CheckedProgram): Set<string> {
       } else pending.push(...A.children(e));
     }
   };
+  let walked = 0;
   for (const statement of program.ast.statements) {
-    for (const { expr } of A.expressionsOf(statement)) walk(expr);
+    if (statement.type === 'block') statement.caps.forEach((cap) => walk(cap.amount));
+    else if (statement.type !== 'rule') A.expressionsOf(statement).forEach(({ expr }) => walk(expr));
     for (const rule of statement.type === 'rule' ? [statement] : statement.type === 'block' ? statement.rules : []) {
+      A.expressionsOf(rule).forEach(({ expr }) => walk(expr));
       // The distance of a proportional credit computes with its subject.
       if (rule.proportional?.measure) walk(rule.proportional.measure.subject);
+      if (++walked % RULES_PER_STEP === 0) yield;
     }
   }
   for (const name of used) candidates.delete(name);

@@ -121,7 +121,7 @@ export interface BlockPlan {
 /**
  * The usual tier table: every tier compares one and the same input (not the
  * fee) with a literal threshold (`if availability < 99.5% then 10%`) and
- * credits a literal, all tiers in one basis — a share of the fee or money —
+ * credits a literal (either may be negated), all tiers in one basis — a share of the fee or money —
  * with no caps or proportional steps of their own. Its winner follows from
  * that input's value alone: a backend may find it without working out what
  * every tier pays (`MonthValues.tableWinner` in `semantics.ts`).
@@ -129,7 +129,7 @@ export interface BlockPlan {
 export interface TierTablePlan {
   readonly input: string;
   readonly basis: 'percent' | 'money';
-  /** Per tier, in order: its comparison, `input op threshold`, and its credit. */
+  /** Per tier, in order: its comparison, `input op threshold`, and its credit; a negated literal (`-5%`) as one literal. */
   readonly ops: readonly CompareOp[];
   readonly thresholds: readonly Literal[];
   readonly credits: readonly Literal[];
