@@ -11,10 +11,11 @@ import { AFTER_CREDITS, type CheckedProgram } from '../checker/program.js';
 import { Decimal, moneyString, HUNDRED, ONE, plain, roundMoney, ZERO } from '../decimal.js';
 import { SECONDS_PER_UNIT } from '../literals.js';
 import { lower } from '../plan/lower.js';
-import type { BlockPlan, CapPlan, PayConditionPlan, Plan, RulePlan, TierTablePlan, ValuePlan } from '../plan/plan.js';
+import type { BlockPlan, CapPlan, PayConditionPlan, Plan, RulePlan, ValuePlan } from '../plan/plan.js';
 import { finish, RULES_PER_STEP } from '../plan/steps.js';
-import { countSteps, feeOf, month, outranks, type Accruals, type Arithmetic, type Cut, type Fees, type MonthObserver, type MonthValues, type StepArithmetic } from '../plan/semantics.js';
+import { countSteps, feeOf, month, type Accruals, type Arithmetic, type Cut, type Fees, type MonthObserver, type MonthValues, type StepArithmetic } from '../plan/semantics.js';
 import { LineMap } from '../source.js';
+import { DecimalTable } from './decimal-table.js';
 import { compileExpr, operate, type Compiled, type Env } from './expressions.js';
 import { isList, type Value } from './inputs.js';
 import type { StepData } from './explanation.js';
@@ -68,30 +69,6 @@ interface CompiledRule {
   readonly proportional?: { readonly subject: Compiled; readonly threshold: Compiled; readonly step: Compiled };
 }
 
-/**
- * A tier table (`BlockPlan.table`) as this interpreter decides it, from the
- * compiled tiers' own values — the thresholds and credits their literals
- * compile to — so that it cannot decide otherwise than they do. Thresholds
- * and credits are ranked once: a month then finds where its input's value
- * lies among the thresholds and which holding tier ranks highest.
- */
-interface DecimalTable {
-  readonly input: string;
-  readonly percent: boolean;
-  /** The distinct thresholds, ascending; each tier's threshold's index in them. */
-  readonly bounds: readonly Decimal[];
-  readonly at: Int32Array;
-  /** Per tier, which comparisons of the value with its threshold it holds for: bit 0 below, 1 equal, 2 above. */
-  readonly holds: Uint8Array;
-  /** Per tier, its credit's rank (never below zero): amounts order so while multiplying by the fee is exact. */
-  readonly ranks: Int32Array;
-  /** The most significant digits of a credit: with the fee's, whether its product is exact. */
-  readonly digits: number;
-}
-
-/** Which of below (bit 0), equal (bit 1) and above (bit 2) each comparison holds for. */
-const HOLDS: Record<A.CompareOp, number> = { '<': 0b001, '<=': 0b011, '=': 0b010, '>=': 0b110, '>': 0b100, '!=': 0b101 };
-
 export class Evaluator {
   readonly plan: Plan;
   /** The program's lines, for every position its results and problems name. */
@@ -100,6 +77,7 @@ export class Evaluator {
   private readonly caps = new Map<CapPlan, Compiled>();
   private readonly values = new Map<string, Compiled>();
   private readonly payConditions = new Map<PayConditionPlan, Compiled>();
+  /** Tier tables, ranked for `credit()`. */
   private readonly tables = new Map<BlockPlan, DecimalTable>();
   /** `let`s and outputs that round (`round(x, 0.01)`): their value before rounding, for the explanation. */
   private readonly roundings = new Map<string, { how: string; value: Compiled; step: Compiled }>();
@@ -150,9 +128,14 @@ export class Evaluator {
         if (++compiled % RULES_PER_STEP === 0) yield;
       }
       if (credit.type === 'block') {
-        credit.block.caps.forEach(cap);
-        const table = credit.block.table;
-        if (table) this.tables.set(credit.block, yield* this.decimalTable(table, credit.block.tiers));
+        const { caps, table, tiers } = credit.block;
+        caps.forEach(cap);
+        if (table) {
+          // Literals, compiled as the tiers compile them: their values need no names.
+          const threshold = (i: number) => compileExpr(table.thresholds[i])(NO_NAMES) as Decimal;
+          const pays = (i: number) => atLeastZero(this.rules.get(tiers[i])!.credit(NO_NAMES) as Decimal);
+          this.tables.set(credit.block, yield* DecimalTable.ranking(table, threshold, pays));
+        }
       }
     }
     plan.caps.forEach(cap);
@@ -168,59 +151,10 @@ export class Evaluator {
     for (const condition of plan.payConditions) this.payConditions.set(condition, compileExpr(condition.condition));
   }
 
-  /** Ranking a large table's thresholds, and its credits, are a step's work each. */
-  private *decimalTable(table: TierTablePlan, tiers: readonly RulePlan[]): Generator<void, DecimalTable, void> {
-    const large = tiers.length > RULES_PER_STEP;
-    if (large) yield;
-    // Literals: their compiled values need no names.
-    const bounds = ranked(table.thresholds, (i) => compileExpr(table.thresholds[i])(NO_NAMES) as Decimal);
-    if (large) yield;
-    const credits = ranked(table.credits, (i) => atLeastZero(this.rules.get(tiers[i])!.credit(NO_NAMES) as Decimal));
-    return {
-      input: table.input,
-      percent: table.basis === 'percent',
-      bounds: bounds.values,
-      at: bounds.ranks,
-      holds: Uint8Array.from(table.ops, (op) => HOLDS[op]),
-      ranks: credits.ranks,
-      digits: Math.max(...credits.values.map((c) => c.sd())),
-    };
-  }
-
-  /**
-   * A tier table's winner from its input's value, without working out what
-   * every tier pays: `pickTier`'s pick — the tier that holds and pays the
-   * most, the first on ties — as long as the amounts order as the credits.
-   * They do for money, and for shares of a fee above zero whose products
-   * are exact; a fee of zero makes every tier pay zero. Otherwise undefined:
-   * every tier is tried.
-   */
+  /** A tier table's winner, or undefined to try every tier (`DecimalTable.winner`). */
   tableWinner(block: BlockPlan, env: Env, fee: Decimal): number | undefined {
     const table = this.tables.get(block);
-    if (!table) return undefined;
-    const none = table.percent && fee.isZero();
-    if (table.percent && fee.isNegative()) return undefined;
-    if (!none && table.digits + (table.percent ? fee.sd() : 1) > Decimal.precision) return undefined;
-    // Where the value lies: `below` thresholds are under it, and it may equal the next.
-    const value = env.value(table.input) as Decimal;
-    const { bounds, at, holds, ranks } = table;
-    let [below, above] = [0, bounds.length];
-    while (below < above) {
-      const middle = (below + above) >>> 1;
-      if (value.comparedTo(bounds[middle]) > 0) below = middle + 1;
-      else above = middle;
-    }
-    const equal = below < bounds.length && value.comparedTo(bounds[below]) === 0 ? below : -1;
-    let winner = -1;
-    for (let i = 0; i < at.length; i++) {
-      const j = at[i];
-      // The value against this tier's threshold: above it (bit 2), equal (bit 1), below (bit 0).
-      const bit = j < below ? 0b100 : j === equal ? 0b010 : 0b001;
-      if ((holds[i] & bit) === 0) continue;
-      if (none) return i;
-      if (winner < 0 || outranks(ranks[i], ranks[winner])) winner = i;
-    }
-    return winner;
+    return table?.winner(env.value(block.table!.input) as Decimal, fee);
   }
 
   /**
@@ -626,36 +560,6 @@ function dependencies(plan: ValuePlan): readonly string[] {
   let names = dependencyCache.get(plan);
   if (!names) dependencyCache.set(plan, (names = [...new Set(A.namesIn(plan.value).map((n) => n.name))]));
   return names;
-}
-
-/**
- * The values of literals ranked: the distinct values ascending, and each
- * literal's value's index in them. `value(i)` is literal i's value, asked
- * once per distinct text: a table's thousands of tiers repeat a few dozen.
- */
-function ranked(literals: readonly A.Literal[], value: (i: number) => Decimal): { values: Decimal[]; ranks: Int32Array } {
-  const texts = new Map<string, number>();
-  const written: Decimal[] = [];
-  const textOf = Int32Array.from(literals, (literal, i) => {
-    const text = `${literal.kind} ${literal.negative ? '-' : ''}${literal.value} ${literal.unit ?? ''}`;
-    let t = texts.get(text);
-    if (t === undefined) texts.set(text, (t = written.push(value(i)) - 1));
-    return t;
-  });
-  // Texts in order of value, sorted by their nearest doubles first: rounding keeps the order,
-  // so only equal doubles need the exact comparison. Equal values written otherwise (`99.5%`, `99.50%`) are one.
-  const near = written.map((v) => v.toNumber());
-  const exactOrder = (a: number, b: number) => near[a] - near[b] || written[a].comparedTo(written[b]);
-  const order = written.map((_, t) => t).sort(exactOrder);
-  const values: Decimal[] = [];
-  const rankOf = new Int32Array(written.length);
-  let last = -1;
-  for (const t of order) {
-    if (last < 0 || exactOrder(last, t) !== 0) values.push(written[t]);
-    rankOf[t] = values.length - 1;
-    last = t;
-  }
-  return { values, ranks: textOf.map((t) => rankOf[t]) };
 }
 
 /** Names for an expression that reads none. */
