@@ -5,10 +5,11 @@
  * `program.ts` (evaluation, no parser) and, lazily, `compile.ts` (see `load.ts`).
  *
  * The class holds the state and the user's actions; the concerns around it
- * are their own modules: loading (`rules-loader.ts`) and the page's language
- * (`page-language.ts`) as reactive controllers, the form as pure data
- * (`form-model.ts`), how values read (`formats.ts`), and the renderers of the
- * fields, the result panels, the chart and the year view.
+ * are their own modules: loading (`rules-loader.ts`), the page's language
+ * (`page-language.ts`) and the contract year (`year-controller.ts`) as
+ * reactive controllers, running the program (`runner.ts`), the form as pure
+ * data (`form-model.ts`), how values read (`formats.ts`), and the renderers
+ * of the fields, the result panels and the chart.
  *
  * Everything from the rules — labels, names, rule text, explanations — is
  * rendered through Lit text bindings, never as HTML.
@@ -19,30 +20,28 @@
  * change their own value, are set after each update (`updated`).
  */
 import { html, isServer, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import {
-  labelIn, periodsInYear,
-  type CreditOutcome, type Diagnostic, type Evaluation, type ExampleInfo, type EvaluationResult, type InputInfo, type InputValue, type InputValues, type Program,
-} from '../runtime.js';
+import { labelIn, type Diagnostic, type ExampleInfo, type EvaluationResult, type InputInfo, type InputValue, type InputValues, type Program } from '../runtime.js';
 import { whyInWords } from '../language/render/why.js';
 import { renderChartPanel, CurveTracer } from './chart-panel.js';
 import { styles } from './credit-calculator.styles.js';
 import { creditEvent, type CreditChangeDetail } from './events.js';
-import { Explained, EXPLAINED_AT_ONCE, explainingWork } from './explained.js';
+import { Explained } from './explained.js';
 import { renderField } from './form-fields.js';
 import {
   blocked, clearChecked, currentValues, givenField, givenValues, kept, listField, rangeMessage, reformatted, rowsOf, sliderValue, stepped, typedField,
-  valueField, yearFields, type Field, type FormContext,
+  valueField, type Field, type FormContext,
 } from './form-model.js';
 import { Formats } from './formats.js';
 import { type Lang } from './i18n.js';
-import { inIdleSlices, whenIdle } from './idle.js';
+import { whenIdle } from './idle.js';
 import { DEFAULT_TIMEOUT, type LoadFailure, type Loaded } from './load.js';
 import { PageLanguage } from './page-language.js';
 import { printAlone } from './print.js';
 import { renderBreakdown, renderExamples, renderFailure, renderOutputs, renderShare, renderTotal, renderWhy, type Total } from './result-panels.js';
 import { RulesLoader } from './rules-loader.js';
+import { contained, Runner } from './runner.js';
 import { readScenario, scenarioUrl, termsFingerprint } from './share.js';
-import { figuresOfResult, figuresOfSummary, renderYear, type YearFigures } from './year-panel.js';
+import { YearController } from './year-controller.js';
 
 /** The optional panels; the form and the total always show. */
 export type Panel = 'breakdown' | 'outputs' | 'why' | 'chart' | 'examples' | 'year' | 'share';
@@ -138,9 +137,6 @@ export class CreditCalculator extends LitElement {
     explaining: { state: true, attribute: false },
     stale: { state: true, attribute: false },
     formError: { state: true, attribute: false },
-    year: { state: true, attribute: false },
-    yearEvaluated: { state: true, attribute: false },
-    yearFiguring: { state: true, attribute: false },
     shareNote: { state: true, attribute: false },
     termsChanged: { state: true, attribute: false },
     traceOpen: { state: true, attribute: false },
@@ -191,11 +187,6 @@ export class CreditCalculator extends LitElement {
   declare private explaining?: Explained;
   private stale = false;
   declare private formError?: string;
-  declare private year?: Record<string, Field[]>;
-  /** The year table's figures: from billing's summary, or from the full result when the page is told of it. */
-  declare private yearEvaluated?: YearFigures;
-  /** The newest year's figures being computed in idle time, a month per task; meanwhile the table keeps the last, busy. */
-  declare private yearFiguring?: Generator<void, CreditOutcome, void>;
   declare private shareNote?: { text: string; url: string };
   /** The link opened was made under other terms than these. */
   private termsChanged = false;
@@ -207,16 +198,22 @@ export class CreditCalculator extends LitElement {
   #terms = '';
 
   #why?: { result: EvaluationResult; lang: Lang; words: string[] };
-  /** The user (or a link, or an example) set months of their own: they no longer follow the form. */
-  #yearEdited = false;
-  /** The newest edited year whose full result is being built in idle time, a month per task. */
-  #yearExplaining?: Explained;
   #loader = new RulesLoader(this, (loaded) => this.#use(loaded), () => ({ program: !!this.loaded, failure: !!this.failure }), () => this.#formats.t);
   #curves = new CurveTracer(() => this.requestUpdate());
   /** Its language: `locale`, else the page's, followed when the page changes it. */
   #languageOf = new PageLanguage(this, () => {
     this.#reformatAll();
     this.#compute(false);
+  });
+  /** The contract year: its months, its figures, and their builds in idle time. */
+  #year = new YearController(this, {
+    runner: () => this.#runner,
+    shown: () => this.#shown.has('year'),
+    inputs: () => this.#shownInputs,
+    fields: () => this.fields,
+    form: () => this.#form,
+    showProblems: (diagnostics) => this.#showProblems(diagnostics),
+    changed: () => this.#compute(true),
   });
 
   /** The program in use, once loaded. */
@@ -289,12 +286,8 @@ export class CreditCalculator extends LitElement {
   #use(loaded: Loaded): void {
     this.evaluated = undefined;
     this.explaining = undefined;
-    this.yearEvaluated = undefined;
-    this.yearFiguring = undefined;
     // An edited year of the rules replaced is built no further.
-    this.#yearExplaining = undefined;
-    this.year = undefined;
-    this.#yearEdited = false;
+    this.#year.reset();
     this.#curves.reset();
     if (!loaded.ok) {
       this.loaded = undefined;
@@ -314,7 +307,7 @@ export class CreditCalculator extends LitElement {
     this.termsChanged = !!scenario?.terms && scenario.terms !== this.#terms;
     if (scenario) {
       this.#applyValues(scenario.values);
-      if (scenario.year) this.#setYear(scenario.year);
+      if (scenario.year) this.#year.give(scenario.year);
     }
     this.#compute(false);
   }
@@ -354,17 +347,20 @@ export class CreditCalculator extends LitElement {
     }
     this.fields = fields;
     // After the fields: months not given follow them.
-    if (Object.keys(lists).length) this.#setYear(lists);
+    if (Object.keys(lists).length) this.#year.give(lists);
   }
 
-  get #options() {
-    return { lang: this.#languageOf.lang, ...(this.currency ? { currency: this.currency } : {}) };
+  /** The program in use, run with this element's language and currency. */
+  get #runner(): Runner | undefined {
+    const program = this.loaded;
+    const options = { lang: this.#languageOf.lang, ...(this.currency ? { currency: this.currency } : {}) };
+    return program && new Runner(program, options, () => this.#formats.t.rulesProblem);
   }
 
   /** Evaluates the form (and the year, when shown); `user` says whether to tell the page. */
   #compute(user: boolean): void {
-    const program = this.loaded;
-    if (!program) return;
+    const runner = this.#runner;
+    if (!runner) return;
     this.formError = undefined;
     // Problems found by evaluating are looked for afresh each time; a field that
     // does not parse keeps its message until the user corrects it.
@@ -375,20 +371,20 @@ export class CreditCalculator extends LitElement {
       return;
     }
     const values = currentValues(this.fields);
-    const month = this.#month(program, values);
+    const month = this.#month(runner, values);
     if (!month) {
       this.stale = this.#hasResult;
       return;
     }
     this.stale = false;
     this.#submitWithForm(values, month.total, month.currency);
-    if (this.#shown.has('year') && !this.#yearEdited) this.year = this.#yearFields({});
     // The page hears of the year only when its months are the user's own: only then is its full result needed.
-    const full = user && this.#yearEdited;
-    const year = this.#computeYear(values, full);
+    const full = user && this.#year.edited;
+    const year = this.#year.compute(values, full);
+    if (!user) return;
     // Months of the user's own that do not compute yet: nothing the page should hear about.
-    if (user && this.#yearEdited && this.#shown.has('year') && !year) return;
-    if (user) this.dispatchEvent(creditEvent('credit-change', full && year && year !== true ? year : month.detail));
+    if (full && this.#shown.has('year') && !year) return;
+    this.dispatchEvent(creditEvent('credit-change', year ?? month.detail));
   }
 
   /** Whether a result (or the credit of values being explained) is shown. */
@@ -402,18 +398,18 @@ export class CreditCalculator extends LitElement {
    * time (`explained.ts`) — not on a server, which renders once. Undefined,
    * the problems shown, when the values do not compute.
    */
-  #month(program: Program, values: Record<string, string>): { total: Total; currency: string | null; detail: CreditChangeDetail } | undefined {
-    if (this.#explainLater(program)) {
-      const summary = contained(() => program.credit(this.#given(values), this.#options));
+  #month(runner: Runner, values: Record<string, string>): { total: Total; currency: string | null; detail: CreditChangeDetail } | undefined {
+    if (runner.explainsLater) {
+      const summary = runner.credit(values);
       if (summary?.ok) {
-        const later = new Explained(values, summary.credit, this.#evaluationByPeriod(values));
+        const later = new Explained(values, summary.credit, runner.evaluationByPeriod(values));
         this.explaining = later;
         whenIdle(() => this.#explain(later));
         return { total: later.total, currency: summary.credit.currency, detail: later.detail() };
       }
       // Values the rules refuse: the full evaluation says why, as ever.
     }
-    const r = this.#evaluate(values);
+    const r = runner.evaluate(values);
     if (!r.ok) {
       this.#showProblems(r.diagnostics);
       return undefined;
@@ -421,11 +417,6 @@ export class CreditCalculator extends LitElement {
     this.explaining = undefined;
     this.evaluated = { inputs: values, result: r.result };
     return { total: totalOf(r.result), currency: r.result.currency, detail: this.evaluated };
-  }
-
-  /** Whether the full result is built after the figures are shown: for rules long to explain, and not on a server, which renders once. */
-  #explainLater(program: Program): boolean {
-    return !isServer && program.credits.length > 0 && explainingWork(program) > EXPLAINED_AT_ONCE;
   }
 
   /** Builds the full result of the values shown; nothing once newer values replaced them. */
@@ -441,106 +432,7 @@ export class CreditCalculator extends LitElement {
     this.stale = this.#hasResult;
   }
 
-  /**
-   * Computes the year view's figures; `full` also the year's full result, with
-   * its explanation, for the page. Billing's `credit()` gives the same figures
-   * without writing an explanation of every tier of every month, which for rules
-   * of thousands of tiers takes the main thread for a second: for those rules the
-   * figures come from it at once, and the full result is built in idle time a
-   * month per task (or when the page reads it), then shown. For those rules
-   * even `credit()`'s twelve months take a long task: when the page is not
-   * told of the year, its figures too are computed in idle time, a month per
-   * task (`creditByPeriod`), the table keeping the last ones meanwhile, busy.
-   */
-  #computeYear(values: Record<string, string>, full: boolean): CreditChangeDetail | true | undefined {
-    // Whatever is computed now replaces a year still being built.
-    this.#yearExplaining = undefined;
-    this.yearFiguring = undefined;
-    if (!this.year || !this.loaded || !this.#shown.has('year')) return undefined;
-    const inputs: Record<string, string | string[]> = { ...values };
-    const year: Record<string, Field[]> = {};
-    for (const [name, months] of Object.entries(this.year)) {
-      if (months.some((m) => m.value === undefined)) return undefined;
-      year[name] = months.map((m) => ({ text: m.text, value: m.value }));
-      inputs[name] = months.map((m) => m.value!);
-    }
-    this.year = year;
-    const later = this.#explainLater(this.loaded);
-    if (later && !full) {
-      this.#figureYearLater(inputs);
-      return true;
-    }
-    if (!full || later) {
-      const summary = contained(() => this.loaded!.credit(this.#given(inputs as Record<string, string>), this.#options));
-      if (summary?.ok && summary.credit.months) {
-        this.yearEvaluated = figuresOfSummary(summary.credit);
-        if (!full) return true;
-        const explaining = new Explained(inputs, summary.credit, this.#evaluationByPeriod(inputs));
-        this.#yearExplaining = explaining;
-        inIdleSlices(explaining.steps(), () => this.#yearExplaining === explaining, () => this.#yearExplained(explaining), 1);
-        return explaining.detail();
-      }
-    }
-    const r = this.#evaluate(inputs);
-    if (!r.ok || r.result.mode !== 'year') {
-      if (!r.ok) this.#showProblems(r.diagnostics);
-      return undefined;
-    }
-    this.yearEvaluated = figuresOfResult(r.result);
-    return { inputs, result: r.result };
-  }
-
-  /** Computes the year's figures in idle time, a month per task; the newest values' only. */
-  #figureYearLater(inputs: Record<string, string | string[]>): void {
-    const figuring = this.loaded!.creditByPeriod(this.#given(inputs as Record<string, string>), this.#options);
-    this.yearFiguring = figuring;
-    inIdleSlices(figuring, () => this.yearFiguring === figuring, (outcome) => {
-      this.yearFiguring = undefined;
-      if (!outcome?.ok) this.#showProblems((outcome ?? this.#unevaluable()).diagnostics);
-      else if (outcome.credit.months) this.yearEvaluated = figuresOfSummary(outcome.credit);
-    }, 1);
-  }
-
-  /** Shows the full result of the edited year built in idle time; nothing once a newer computation replaced it. */
-  #yearExplained(explaining: Explained): void {
-    if (this.#yearExplaining !== explaining) return;
-    this.#yearExplaining = undefined;
-    const r = explaining.evaluation;
-    if (r.ok && r.result.mode === 'year') this.yearEvaluated = figuresOfResult(r.result);
-    else if (!r.ok) this.#showProblems(r.diagnostics);
-  }
-
-  /**
-   * Checked rules never throw, but a precompiled program is data from
-   * elsewhere: if evaluating it throws, that is a problem shown in the form,
-   * never an error in the host page.
-   */
-  #evaluate(values: InputValues): Evaluation {
-    return contained(() => this.loaded!.evaluate(this.#given(values as Record<string, string>), this.#options)) ?? this.#unevaluable();
-  }
-
-  /** `#evaluate`, a month (or quarter) of a year per step: with the program and options of now, whenever it runs. */
-  #evaluationByPeriod(values: InputValues): Generator<void, Evaluation, void> {
-    const program = this.loaded!;
-    const given = this.#given(values as Record<string, string>);
-    const options = this.#options;
-    const unevaluable = () => this.#unevaluable();
-    return (function* () {
-      try {
-        return yield* program.evaluateByPeriod(given, options);
-      } catch {
-        return unevaluable();
-      }
-    })();
-  }
-
-  #unevaluable(): Evaluation {
-    return {
-      ok: false,
-      diagnostics: [{ severity: 'error', code: 'bad-precompiled', message: this.#formats.t.rulesProblem, span: { start: 0, end: 0 }, start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }],
-    };
-  }
-
+  /** Shows problems at their fields, a month's in its cell of the year table, the others under the form. */
   #showProblems(diagnostics: readonly Diagnostic[]): void {
     const ctx = this.#form;
     const fields = { ...this.fields };
@@ -550,11 +442,7 @@ export class CreditCalculator extends LitElement {
       if (input && !d.month) {
         const f = fields[input.name];
         fields[input.name] = { ...f, error: rangeMessage(input, this.fields[input.name]?.value, ctx) ?? d.message.replace(/^`[^`]*`: /, '') };
-      } else if (input && d.month && this.year?.[input.name]) {
-        const months = [...this.year[input.name]];
-        months[d.month - 1] = { ...months[d.month - 1], error: d.message };
-        this.year = { ...this.year, [input.name]: months };
-      } else general ??= d.message;
+      } else if (!(input && d.month && this.#year.showProblem(input.name, d.month, d.message))) general ??= d.message;
     }
     this.fields = fields;
     this.formError = general;
@@ -630,28 +518,9 @@ export class CreditCalculator extends LitElement {
       fields[input.name] = givenField(input, Array.isArray(raw) ? raw[0] : (raw as InputValue | undefined) ?? input.default, ctx);
     }
     this.fields = fields;
-    this.#yearEdited = false;
-    this.yearEvaluated = undefined;
-    this.year = undefined;
-    if (Object.keys(lists).length) this.#setYear(lists);
+    this.#year.clear();
+    if (Object.keys(lists).length) this.#year.give(lists);
     this.#compute(true);
-  }
-
-  /** The periods of a contract year: 12 months, or 4 quarters or 1 year under `period quarterly` or `yearly`. */
-  get #periods(): number {
-    return periodsInYear(this.loaded?.period ?? 'monthly');
-  }
-
-  #yearFields(lists: Record<string, readonly string[]>): Record<string, Field[]> {
-    return yearFields(this.#yearInputs, this.#periods, lists, this.fields, this.#form);
-  }
-
-  #setYear(lists: Record<string, readonly string[]>): void {
-    const before = this.year;
-    const year = this.#yearFields(lists);
-    for (const [name, months] of Object.entries(year)) months.forEach((f, m) => (months[m] = kept(before?.[name]?.[m], f)));
-    this.year = year;
-    this.#yearEdited = true;
   }
 
   /** The inputs that have a field: all, or those `inputs` names. */
@@ -659,26 +528,6 @@ export class CreditCalculator extends LitElement {
     const all = this.loaded?.inputs ?? [];
     const names = this.inputs?.trim() ? new Set(this.inputs.trim().split(/\s+/)) : undefined;
     return names ? all.filter((i) => names.has(i.name)) : [...all];
-  }
-
-  /** The inputs the year view asks per period; a list keeps its rows for every period. */
-  get #yearInputs(): InputInfo[] {
-    return this.#shownInputs.filter((i) => i.name !== 'fee' && !i.list);
-  }
-
-  #onYearCell(input: InputInfo, month: number, text: string): void {
-    const year = this.year ?? this.#yearFields({});
-    const typed = input.kind === 'boolean' ? { text, value: text } : typedField(input, text, this.#form);
-    const months = [...year[input.name]];
-    months[month] = typed;
-    this.year = { ...year, [input.name]: months };
-    this.#yearEdited = true;
-    if (typed.value !== undefined) this.#compute(true);
-  }
-
-  #resetYear(): void {
-    this.#yearEdited = false;
-    this.#compute(true);
   }
 
   /** What a host `<form>` submits: flat fields a CRM's form handler reads as they are. */
@@ -696,9 +545,7 @@ export class CreditCalculator extends LitElement {
   /** The link to what the calculator shows. */
   #scenarioLink(): string {
     // Months that follow the form are not the scenario's own: the link leaves them to follow.
-    const year = this.year && this.#yearEdited && this.#shown.has('year')
-      ? Object.fromEntries(Object.entries(this.year).map(([n, ms]) => [n, ms.map((m) => m.value ?? '')]))
-      : undefined;
+    const year = this.#year.ownMonths;
     return scenarioUrl(location.href, this.#namespace, { values: currentValues(this.fields), ...(year ? { year } : {}), terms: this.#terms });
   }
 
@@ -763,12 +610,7 @@ export class CreditCalculator extends LitElement {
       </section>
       ${shown.has('chart') ? this.#renderChart(formats) : nothing}
       ${shown.has('examples') && program.examples.length ? renderExamples(formats, program.examples, (ex) => this.#onExample(ex.inputs)) : nothing}
-      ${shown.has('year')
-        ? renderYear({
-            formats, inputs: this.#yearInputs, year: this.year ?? {}, result: this.yearEvaluated, busy: !!this.yearFiguring, period: program.period, periods: this.#periods,
-            onReset: () => this.#resetYear(), onCell: (input, month, text) => this.#onYearCell(input, month, text),
-          })
-        : nothing}
+      ${shown.has('year') ? this.#year.render(formats) : nothing}
       ${shown.has('share') ? this.#renderShare(formats) : nothing}
     </div>`;
   }
@@ -823,15 +665,6 @@ export class CreditCalculator extends LitElement {
 
 function totalOf(result: EvaluationResult): Total {
   return { amount: result.credit.amount, percentOfFee: result.credit.percentOfFee, yearly: result.mode === 'year' };
-}
-
-/** `run()`, or undefined when it throws. */
-function contained<T>(run: () => T): T | undefined {
-  try {
-    return run();
-  } catch {
-    return undefined;
-  }
 }
 
 function safeJson(value: string | null): Record<string, InputValue> {

@@ -82,7 +82,7 @@ ${rule}
     ['if tickets > 400 then 2 points\npoint = 1%', { tickets: '450' }, ['Your value of 450 for “Tickets resolved” is above 400, so a credit of 20.00 EUR (2% of the monthly fee) is due.']],
     ['if tickets > 400 then 50 EUR\npay only if total_credit >= 100 EUR', { tickets: '450' }, [
       'Your value of 450 for “Tickets resolved” is above 400, so a credit of 50.00 EUR (5% of the monthly fee) is due.',
-      'The terms pay only if `total_credit >= 100 EUR`: the credit of 50.00 EUR stays below 100.00 EUR, so nothing is paid.',
+      'The terms pay only if the credit reaches 100.00 EUR — the credit of 50.00 EUR stays below 100.00 EUR, so nothing is paid.',
       'In total, no credit is due.',
     ]],
   ];
@@ -121,6 +121,9 @@ credit "Tiers":
 credit "Late" for each response in responses:
   if response > 1h then 2%
 if availability < 99% and announced = false then 1%
+if (not announced or emergency) and availability < 99% then 1%
+if (availability < 95% or announced) and (emergency or spend > fee) then 1%
+if (availability < 95% and (announced or emergency)) or spend > fee then 1%
 `;
   const LINES = [7, 9, 10, 11, 12, 13, 14, 15, 17, 18, 8, 99];
 
@@ -129,8 +132,9 @@ if availability < 99% and announced = false then 1%
       'Your value for “Availability” is below 99.9% and “Announced maintenance” does not apply',
       'Your value for “Availability” reaches 90% and is below 95%',
       'Your value for “Availability” stays below 99%',
-      'Your value for “Availability” is below 99% and either “Announced maintenance” does not apply or “Emergency” applies',
-      'Either your value for “Availability” is below 95% or “Announced maintenance” applies and “Emergency” applies',
+      // Alternatives are inclusive, as `or` is: at least one holds, not "either … or".
+      'Your value for “Availability” is below 99% and at least one of these holds: “Announced maintenance” does not apply or “Emergency” applies',
+      'At least one of these holds: your value for “Availability” is below 95%, or “Announced maintenance” applies and “Emergency” applies',
       'Your value for “Cloud spend” is above the fee',
       // Arithmetic, and a band missed on either side: the rule text says it better than guessed words.
       undefined,
@@ -149,10 +153,79 @@ if availability < 99% and announced = false then 1%
       'Ihr Wert für „Verfügbarkeit“ liegt unter 99,9 % und „Angekündigte Wartung“ trifft nicht zu',
       'Ihr Wert für „Verfügbarkeit“ erreicht 90 % und liegt unter 95 %',
       'Ihr Wert für „Verfügbarkeit“ bleibt unter 99 %',
-      'Ihr Wert für „Verfügbarkeit“ liegt unter 99 % und entweder „Angekündigte Wartung“ trifft nicht zu oder „Notfall“ trifft zu',
-      'Entweder Ihr Wert für „Verfügbarkeit“ liegt unter 95 % oder „Angekündigte Wartung“ trifft zu und „Notfall“ trifft zu',
+      'Ihr Wert für „Verfügbarkeit“ liegt unter 99 % und mindestens eine dieser Bedingungen ist erfüllt: „Angekündigte Wartung“ trifft nicht zu oder „Notfall“ trifft zu',
+      'Mindestens eine dieser Bedingungen ist erfüllt: Ihr Wert für „Verfügbarkeit“ liegt unter 95 %, oder „Angekündigte Wartung“ trifft zu und „Notfall“ trifft zu',
       'Ihr Wert für „Cloud-Ausgaben“ liegt über der Vergütung',
       'Ihr Wert für „P1-Reaktionszeiten“ liegt über 1 Stunde',
     ]);
   });
+  it('says a group of alternatives after the other parts of an `and`, and closes each group, so no list runs into the next part', () => {
+    assert.deepEqual(conditions(RULES, 'en', [19, 20]), [
+      'Your value for “Availability” is below 99% and at least one of these holds: “Announced maintenance” does not apply or “Emergency” applies',
+      'At least one of these holds: your value for “Availability” is below 95% or “Announced maintenance” applies; '
+        + 'and at least one of these holds: “Emergency” applies or your value for “Cloud spend” is above the fee',
+    ]);
+    assert.deepEqual(conditions(RULES, 'de', [19, 20]), [
+      'Ihr Wert für „Verfügbarkeit“ liegt unter 99 % und mindestens eine dieser Bedingungen ist erfüllt: „Angekündigte Wartung“ trifft nicht zu oder „Notfall“ trifft zu',
+      'Mindestens eine dieser Bedingungen ist erfüllt: Ihr Wert für „Verfügbarkeit“ liegt unter 95 % oder „Angekündigte Wartung“ trifft zu; '
+        + 'und mindestens eine dieser Bedingungen ist erfüllt: „Notfall“ trifft zu oder Ihr Wert für „Cloud-Ausgaben“ liegt über der Vergütung',
+    ]);
+  });
+
+  it('keeps the rule text where a group would stand in another group’s list, with no end a reader can see', () => {
+    assert.deepEqual(conditions(RULES, 'en', [21]), [undefined]);
+    assert.deepEqual(conditions(RULES, 'de', [21]), [undefined]);
+  });
+});
+
+describe('why: alternatives that both hold read as inclusive, and `pay only if` in words', () => {
+  const RULES = `fee 1000 EUR monthly
+input availability: percent "Availability" de "Verfügbarkeit" default 99.95%
+input announced: boolean "Announced maintenance" de "Angekündigte Wartung" default false
+input emergency: boolean "Emergency" de "Notfall" default false
+if availability < 99% and (not announced or emergency) then 5%
+`;
+  const both = { availability: '98', announced: 'false', emergency: 'true' };
+
+  it('says that at least one alternative holds where both do, never "either … or"', () => {
+    assert.deepEqual(why(RULES, both), [
+      'Your value of 98% for “Availability” is below 99% and at least one of these holds: “Announced maintenance” does not apply or “Emergency” applies, '
+        + 'so a credit of 50.00 EUR (5% of the monthly fee) is due.',
+    ]);
+    assert.deepEqual(why(RULES, both, 'de'), [
+      'Ihr Wert für „Verfügbarkeit“ von 98 % liegt unter 99 % und mindestens eine dieser Bedingungen ist erfüllt: „Angekündigte Wartung“ trifft nicht zu oder „Notfall“ trifft zu, '
+        + 'daher ist eine Gutschrift von 50,00 EUR (5 % der monatlichen Vergütung) fällig.',
+    ]);
+  });
+
+  const PAY_IF: readonly [condition: string, en: string, de: string][] = [
+    // German puts the verb last after „wenn“, a separable verb joined: „nicht zutrifft“.
+    ['total_credit >= 100 EUR and not announced',
+      'The terms pay only if the credit reaches 100.00 EUR and “Announced maintenance” does not apply — the credit of 50.00 EUR stays below 100.00 EUR, so nothing is paid.',
+      'Gezahlt wird nur, wenn die Gutschrift 100,00 EUR erreicht und „Angekündigte Wartung“ nicht zutrifft – die Gutschrift von 50,00 EUR bleibt unter 100,00 EUR, daher wird nichts gezahlt.'],
+    ['availability >= 99% or total_credit > 60 EUR',
+      'The terms pay only if your value for “Availability” reaches 99% or the credit is above 60.00 EUR — '
+        + 'your value of 98% for “Availability” stays below 99% and the credit of 50.00 EUR stays within 60.00 EUR, so nothing is paid.',
+      'Gezahlt wird nur, wenn Ihr Wert für „Verfügbarkeit“ 99 % erreicht oder die Gutschrift über 60,00 EUR liegt – '
+        + 'Ihr Wert für „Verfügbarkeit“ von 98 % bleibt unter 99 % und die Gutschrift von 50,00 EUR bleibt innerhalb von 60,00 EUR, daher wird nichts gezahlt.'],
+    // Where words fail (arithmetic), the rule as written, as the breakdown keeps it.
+    ['total_credit * 2 >= 200 EUR',
+      'The terms pay only if `total_credit * 2 >= 200 EUR` — `total_credit * 2 >= 200 EUR` does not hold, so nothing is paid.',
+      'Gezahlt wird nur, wenn `total_credit * 2 >= 200 EUR` erfüllt ist – `total_credit * 2 >= 200 EUR` ist nicht erfüllt, daher wird nichts gezahlt.'],
+    // A group of alternatives, in the condition and in the reasons: the dash ends its list.
+    ['total_credit >= 100 EUR and (announced or availability > 99%)',
+      'The terms pay only if the credit reaches 100.00 EUR and at least one of these holds: “Announced maintenance” applies or your value for “Availability” is above 99% — '
+        + 'at least one of these holds: the credit of 50.00 EUR stays below 100.00 EUR, or “Announced maintenance” does not apply and your value of 98% for “Availability” stays within 99%, '
+        + 'so nothing is paid.',
+      'Gezahlt wird nur, wenn die Gutschrift 100,00 EUR erreicht und mindestens eine dieser Bedingungen erfüllt ist: „Angekündigte Wartung“ zutrifft oder Ihr Wert für „Verfügbarkeit“ über 99 % liegt – '
+        + 'mindestens eine dieser Bedingungen ist erfüllt: die Gutschrift von 50,00 EUR bleibt unter 100,00 EUR, oder „Angekündigte Wartung“ trifft nicht zu und Ihr Wert für „Verfügbarkeit“ von 98 % bleibt innerhalb von 99 %, '
+        + 'daher wird nichts gezahlt.'],
+  ];
+  for (const [condition, en, de] of PAY_IF) {
+    it(`pay only if ${condition}: the condition in words where they can say it`, () => {
+      const rules = `${RULES}pay only if ${condition}\n`;
+      assert.equal(why(rules, both)[1], en);
+      assert.equal(why(rules, both, 'de')[1], de);
+    });
+  }
 });

@@ -103,7 +103,7 @@ pay only if total_credit >= 120 EUR
     assert.deepEqual(why(BONUS, { csat: '92', resolved: '350' }, 'en'), [
       'Your value of 92% for “Customer satisfaction” reaches 90%, so it adds 100.00 EUR.',
       'Your value of 350 for “Tickets resolved” stays within 400, so it adds nothing.',
-      'The terms pay only if `total_credit >= 120 EUR`: the credit of 100.00 EUR stays below 120.00 EUR, so nothing is paid.',
+      'The terms pay only if the credit reaches 120.00 EUR — the credit of 100.00 EUR stays below 120.00 EUR, so nothing is paid.',
       'In total, no bonus is due.',
     ]);
     assert.deepEqual(why(BONUS, { csat: '92', resolved: '450' }, 'de').at(-1), 'Insgesamt sind 150,00 EUR fällig (Bonus).');

@@ -27,7 +27,7 @@ import type { CapCut, CreditLine, Display, EvaluationResult, MonthResult } from 
 import { parseQuantity, SECONDS_PER_UNIT } from '../literals.js';
 import type { InputInfo, PrecompiledProgram } from '../program.js';
 import { formatMoney, formatPercent, formatQuantity, type Lang } from './format.js';
-import { capital, english, german, type Phrases } from './why-phrases.js';
+import { capital, phrasesIn, type Order, type Phrases } from './why-phrases.js';
 
 export interface WhyContext {
   /** The checked rules: `program.toJSON()`. */
@@ -104,9 +104,13 @@ class Words {
   readonly #read: readonly ReadonlyMap<string, Value>[];
   readonly #currency: string | undefined;
   #rules?: Map<number, Rule>;
+  /** The phrases that are groups of alternatives: said last among the parts of an `and`, where their list cannot blur into the next part. */
+  readonly #groups = new Set<string>();
+  /** The same words after "if" (`pay only if`), for a condition as written: German puts the verb last there. */
+  #afterIf?: Words;
 
-  constructor(private readonly ctx: Omit<WhyContext, 'values'> & { readonly values?: InputValues }) {
-    this.p = ctx.lang === 'de' ? german : english;
+  constructor(private readonly ctx: Omit<WhyContext, 'values'> & { readonly values?: InputValues }, order: Order = 'main') {
+    this.p = phrasesIn(ctx.lang, order);
     this.#statements = ctx.program.ast.statements;
     const period = this.#statements.find((s) => s.type === 'period');
     this.programPeriod = period?.type === 'period' ? period.period : 'monthly';
@@ -190,7 +194,7 @@ class Words {
       const withTotal: Lookup = (name) => (name === 'total_credit' ? credit : lookup(name));
       for (const payIf of this.#statements) {
         if (payIf.type !== 'pay-if' || truth(payIf.condition, withTotal) === true) continue;
-        sentences.push(this.p.notPaid(this.#quote(payIf.condition), this.#reasons(payIf.condition, false, withTotal)));
+        sentences.push(this.p.notPaid(this.#payCondition(payIf.condition), this.#reasons(payIf.condition, false, withTotal)));
       }
     }
     if (!inYear && (several || result.cuts.length || unpaid)) {
@@ -254,6 +258,14 @@ class Words {
     return this.p.capped(all, `${cap}${this.p.per[cut.period]}`, this.#money(cut.after), this.#money(cut.before), already);
   }
 
+  /** A `pay only if` condition as written, in words after "if" where they can say it, as the breakdown's; else the rule text. */
+  #payCondition(condition: Expr): { words: string } | { rule: string } {
+    const { values: _, ...asWritten } = this.ctx;
+    const w = (this.#afterIf ??= new Words(asWritten, 'after-if'));
+    const parts = w.#decisive(condition, true);
+    return parts ? { words: w.p.join(parts, 'and') } : { rule: this.#quote(condition) };
+  }
+
   /**
    * Why `condition` holds (or not): the parts that decide it, in words —
    * all parts of an `and` that holds, the failing ones of one that does not.
@@ -266,7 +278,7 @@ class Words {
   /**
    * The phrases, all needed, that make `e` come out as `holds`; undefined when a part cannot be put in words.
    * Without `lookup` (no values: a condition as written) every side of an `and` and `or` is said.
-   * `nested`: inside an `and`, where a group of alternatives is marked ("either … or …").
+   * `nested`: inside an `and`, where alternatives are a group ("at least one of these holds: …").
    */
   #decisive(e: Expr, holds: boolean, lookup?: Lookup, nested = false): string[] | undefined {
     if (e.type === 'unary' && e.op === 'not') return this.#decisive(e.operand, !holds, lookup, nested);
@@ -278,10 +290,23 @@ class Words {
       if (deciding.length === 0) return undefined;
       const phrases = deciding.map((s) => this.#decisive(s, holds, lookup, all || nested));
       if (phrases.some((p) => p === undefined)) return undefined;
-      if (all || phrases.length === 1) return phrases.flat() as string[];
-      // Alternatives, each one a phrase: "A or B", or "either A and B or C" where groups would blur.
-      const items = phrases.map((p) => this.p.join(p!, 'and'));
-      return [this.p.alternatives(items, nested || phrases.some((p) => p!.length > 1))];
+      if (all || phrases.length === 1) {
+        // Groups of alternatives last, where their lists end with the part; several joined so that each list is closed.
+        const parts = phrases.flat() as string[];
+        const plain = parts.filter((p) => !this.#groups.has(p));
+        const groups = parts.filter((p) => this.#groups.has(p));
+        if (groups.length < 2) return [...plain, ...groups];
+        const together = this.p.groups(groups);
+        this.#groups.add(together);
+        return [...plain, together];
+      }
+      // Alternatives: "A or B"; a group where they would blur into other parts ("at least one of these holds: A and B, or C").
+      // A group inside another's list would have no end a reader can see: the rule text says it better.
+      if (phrases.some((p) => p!.some((part) => this.#groups.has(part)))) return undefined;
+      const group = nested || phrases.some((p) => p!.length > 1);
+      const said = this.p.alternatives(phrases as string[][], group);
+      if (group) this.#groups.add(said);
+      return [said];
     }
     if (e.type === 'name' && e.kind === 'boolean') return [this.p.flag(this.#labelOfName(e.name), holds)];
     if (e.type !== 'compare') return undefined;
