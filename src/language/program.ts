@@ -14,8 +14,9 @@ import type { CapCut, Evaluation, MonthResult, YearResult } from './evaluate/res
 import { run as runProgram, runByPeriod, type RunOptions } from './evaluate/run.js';
 import type { Lang } from './render/format.js';
 import { isCurrency, SECONDS_PER_UNIT } from './literals.js';
-import { DamagedProgram } from './plan/lower.js';
+import { DamagedProgram, lowering } from './plan/lower.js';
 import type { Plan } from './plan/plan.js';
+import { finish, Stepwise } from './plan/steps.js';
 import { validateSaved } from './saved/validate.js';
 import { LineMap } from './source.js';
 
@@ -166,11 +167,13 @@ export class Program {
   /** `payout …`: what the program pays and to whom; absent for service credits to the customer. */
   readonly payout?: PayoutInfo;
   /**
-   * The interpreter with the program's plan, made on first use: compiling
-   * only to check (the language service, the playground's worker, `check`)
-   * never lowers a plan, and a large program's plan costs as much as its lints.
+   * The program's plan and its interpreter, made on first use or beforehand
+   * by `prepare()`: compiling only to check (the language service, the
+   * playground's worker, `check`) never lowers a plan, and a large program's
+   * plan costs as much as its lints.
    */
-  private planned: Evaluator | undefined = undefined;
+  private readonly planned = new Stepwise<Plan>(() => lowering(this.checked));
+  private readonly interpreter = new Stepwise<Evaluator>(() => Evaluator.inSteps(this.checked, this.planned.get()));
   private creditList: readonly CreditInfo[] | undefined = undefined;
   private lastCurrency: string | undefined = undefined;
   private lastSettled: ReturnType<Program['settle']> = { options: NO_OPTIONS };
@@ -209,12 +212,37 @@ export class Program {
   }
 
   protected get evaluator(): Evaluator {
-    return (this.planned ??= new Evaluator(this.checked));
+    return this.interpreter.get();
+  }
+
+  private get plan(): Plan {
+    return this.planned.get();
+  }
+
+  /**
+   * Makes the program ready to run — its plan, its compiled expressions, and
+   * the fast path where it has one — a few hundred rules per step: a
+   * generator that yields between steps, for a page that spreads a large
+   * program's preparation over idle tasks. Optional: `evaluate`, `credit`
+   * and the rest finish at once whatever is not yet made, with the same
+   * results, and a prepared program is not made again.
+   */
+  *prepare(): Generator<void, void, void> {
+    if (!this.planned.ready) {
+      yield* this.planned.steps();
+      // The plan's last step, then the first rules compiled: each in its own step.
+      if (!this.interpreter.ready) yield;
+    }
+    yield* this.interpreter.steps();
+    if (this.fast === undefined && this.fastPath) {
+      yield;
+      this.fast ??= this.fastPath(this.checked, this.plan) ?? null;
+    }
   }
 
   /** The credits (rules and blocks), in the order they apply. */
   get credits(): readonly CreditInfo[] {
-    return (this.creditList ??= this.evaluator.plan.credits.map((c): CreditInfo => {
+    return (this.creditList ??= this.plan.credits.map((c): CreditInfo => {
       const { owner, line } = c.type === 'rule' ? c.rule : c.block;
       const translations = c.type === 'block' ? c.block.translations : undefined;
       return { name: owner, kind: c.type, line, ...(translations ? { translations } : {}) };
@@ -223,12 +251,12 @@ export class Program {
 
   /** Whether the program has a fee (§11): without one, results state no share of it. */
   get hasFee(): boolean {
-    return this.evaluator.plan.hasFee;
+    return this.plan.hasFee;
   }
 
   /** The period its rules are evaluated for (`period quarterly`): a contract year holds 12, 4 or 1 of them. */
   get period(): Period {
-    return this.evaluator.plan.period;
+    return this.plan.period;
   }
 
   /** The rules as written. */
@@ -291,7 +319,7 @@ export class Program {
       if ('diagnostics' in settled) return settled;
       if (settled.options.currency !== options.currency) run = { ...options, currency: settled.options.currency };
     }
-    if (this.fast === undefined) this.fast = this.fastPath?.(this.checked, this.evaluator.plan) ?? null;
+    if (this.fast === undefined) this.fast = this.fastPath?.(this.checked, this.plan) ?? null;
     return (this.fast === null ? undefined : this.fast(values, run)) ?? run;
   }
 
@@ -332,8 +360,8 @@ export function loadProgram<P extends Program>(json: unknown, make: (checked: Ch
   if (!reading.ok) return refuse(reading.problem);
   try {
     const program = make(reading.program);
-    // The plan is lowered now, not on first use: a damaged program is refused here.
-    void program.credits;
+    // Planned and compiled now, not on first use: a damaged program is refused here.
+    finish(program.prepare());
     return { diagnostics: [], program };
   } catch (error) {
     // The reader checked every field; lowering names what it still finds wrong.

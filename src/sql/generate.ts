@@ -146,7 +146,8 @@ class Generator {
     const known: Record<string, readonly string[]> = {
       plan: ['inputs', 'values', 'credits', 'caps', 'pointRate', 'scopes', 'remembers', 'currency', 'period', 'feePeriod', 'hasFee', 'payConditions'],
       rule: ['kind', 'scope', 'owner', 'line', 'condition', 'credit', 'basis', 'proportional', 'caps'],
-      block: ['kind', 'scope', 'owner', 'translations', 'line', 'tiers', 'caps', 'each'],
+      // `table` only says the tiers are a tier table (a shortcut for other backends): the query tries every tier.
+      block: ['kind', 'scope', 'owner', 'translations', 'line', 'tiers', 'caps', 'each', 'table'],
       cap: ['id', 'amount', 'kind', 'period', 'line'],
       input: ['name', 'kind', 'spec', 'range', 'unit', 'comparedOnly'],
       spec: ['name', 'kind', 'label', 'translations', 'default', 'range', 'step', 'implicit', 'period', 'span', 'list', 'defaultItems'],

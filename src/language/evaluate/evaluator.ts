@@ -12,8 +12,10 @@ import { Decimal, moneyString, HUNDRED, ONE, plain, roundMoney, ZERO } from '../
 import { SECONDS_PER_UNIT } from '../literals.js';
 import { lower } from '../plan/lower.js';
 import type { BlockPlan, CapPlan, PayConditionPlan, Plan, RulePlan, ValuePlan } from '../plan/plan.js';
+import { finish, RULES_PER_STEP } from '../plan/steps.js';
 import { countSteps, feeOf, month, type Accruals, type Arithmetic, type Cut, type Fees, type MonthObserver, type MonthValues, type StepArithmetic } from '../plan/semantics.js';
 import { LineMap } from '../source.js';
+import { DecimalTable } from './decimal-table.js';
 import { compileExpr, operate, type Compiled, type Env } from './expressions.js';
 import { isList, type Value } from './inputs.js';
 import type { StepData } from './explanation.js';
@@ -75,16 +77,33 @@ export class Evaluator {
   private readonly caps = new Map<CapPlan, Compiled>();
   private readonly values = new Map<string, Compiled>();
   private readonly payConditions = new Map<PayConditionPlan, Compiled>();
+  /** Tier tables, ranked for `credit()`. */
+  private readonly tables = new Map<BlockPlan, DecimalTable>();
   /** `let`s and outputs that round (`round(x, 0.01)`): their value before rounding, for the explanation. */
   private readonly roundings = new Map<string, { how: string; value: Compiled; step: Compiled }>();
   /** An expression credit's formula as written, by rule. */
   readonly formulas = new Map<RulePlan, string>();
-  private readonly pointRate?: Compiled;
+  private pointRate?: Compiled;
 
-  constructor(program: CheckedProgram, plan: Plan = lower(program)) {
+  /** `compileNow` false leaves the compiling to `inSteps`, which alone passes it. */
+  constructor(program: CheckedProgram, plan: Plan = lower(program), compileNow = true) {
     this.plan = plan;
     this.lines = new LineMap(program.source);
+    if (compileNow) finish(this.compile(program));
+  }
+
+  /** An evaluator made a few hundred rules per step, for a page that spreads the work over idle tasks (`Program.prepare`). */
+  static *inSteps(program: CheckedProgram, plan: Plan): Generator<void, Evaluator, void> {
+    const evaluator = new Evaluator(program, plan, false);
+    yield* evaluator.compile(program);
+    return evaluator;
+  }
+
+  /** Compiles every expression of the plan, once. */
+  private *compile(program: CheckedProgram): Generator<void, void, void> {
+    const plan = this.plan;
     const sameNames = new Map<string, ConditionNames>();
+    let compiled = 0;
     const rule = (r: RulePlan) => {
       if (r.credit.type !== 'literal') this.formulas.set(r, program.source.slice(r.credit.span.start, r.credit.span.end));
       const names = new Map<string, A.Kind>();
@@ -103,10 +122,20 @@ export class Evaluator {
     };
     const cap = (c: CapPlan) => this.caps.set(c, compileExpr(c.amount));
     for (const credit of plan.credits) {
-      if (credit.type === 'rule') rule(credit.rule);
-      else {
-        credit.block.tiers.forEach(rule);
-        credit.block.caps.forEach(cap);
+      const rules = credit.type === 'rule' ? [credit.rule] : credit.block.tiers;
+      for (const r of rules) {
+        rule(r);
+        if (++compiled % RULES_PER_STEP === 0) yield;
+      }
+      if (credit.type === 'block') {
+        const { caps, table, tiers } = credit.block;
+        caps.forEach(cap);
+        if (table) {
+          // Literals, compiled as the tiers compile them: their values need no names.
+          const threshold = (i: number) => compileExpr(table.thresholds[i])(NO_NAMES) as Decimal;
+          const pays = (i: number) => atLeastZero(this.rules.get(tiers[i])!.credit(NO_NAMES) as Decimal);
+          this.tables.set(credit.block, yield* DecimalTable.ranking(table, threshold, pays));
+        }
       }
     }
     plan.caps.forEach(cap);
@@ -117,8 +146,15 @@ export class Evaluator {
       if (v.type === 'call' && (v.name === 'round' || v.name === 'floor' || v.name === 'ceil')) {
         this.roundings.set(value.name, { how: v.name, value: compileExpr(v.args[0]), step: compileExpr(v.args[1]) });
       }
+      if (++compiled % RULES_PER_STEP === 0) yield;
     }
     for (const condition of plan.payConditions) this.payConditions.set(condition, compileExpr(condition.condition));
+  }
+
+  /** A tier table's winner, or undefined to try every tier (`DecimalTable.winner`). */
+  tableWinner(block: BlockPlan, env: Env, fee: Decimal): number | undefined {
+    const table = this.tables.get(block);
+    return table?.winner(env.value(block.table!.input) as Decimal, fee);
   }
 
   /**
@@ -231,6 +267,11 @@ class DecimalMonth implements MonthValues<Decimal> {
     let values = this.shown.get(names);
     if (!values) this.shown.set(names, (values = names.map(({ name, kind }) => ({ name, value: displayOf(this.env.value(name), kind, this.input.currency) }))));
     return values;
+  }
+
+  /** A tier table's winner, only when no explanation is written: one shows every tier's condition and amount. */
+  tableWinner(block: BlockPlan): number | undefined {
+    return this.steps ? undefined : this.evaluator.tableWinner(block, this.env, this.input.fees.monthly);
   }
 
   pays(rule: RulePlan): Decimal {
@@ -429,14 +470,15 @@ class Report implements MonthObserver<Decimal> {
     this.cuts = new Map();
     const winning = winner >= 0 ? block.tiers[winner] : undefined;
     const points = winning && this.values.points.get(winning);
+    const steps = this.values.steps;
     this.lines.push({
       name: block.owner, kind: 'block', line: block.line, matched: winner >= 0,
       amount: this.money(amount), percentOfFee: this.share(amount), cuts: [...tierCuts, ...blockCuts],
-      tiers: block.tiers.map((t, i) => ({ condition: t.owner, line: t.line, holds: outcomes[i]?.holds ?? false, amount: this.money(outcomes[i]?.amount ?? ZERO) })),
+      // Every tier's outcome is the breakdown's; a run without an explanation (`credit()`) shows none.
+      ...(steps ? { tiers: block.tiers.map((t, i) => ({ condition: t.owner, line: t.line, holds: outcomes[i]?.holds ?? false, amount: this.money(outcomes[i]?.amount ?? ZERO) })) } : {}),
       ...(winner >= 0 ? { winner } : {}),
       ...(points ? { points: plain(points) } : {}),
     });
-    const steps = this.values.steps;
     if (!steps) return;
     for (const condition of this.values.takeConditions()) steps.push(condition);
     let matched = 0;
@@ -519,6 +561,9 @@ function dependencies(plan: ValuePlan): readonly string[] {
   if (!names) dependencyCache.set(plan, (names = [...new Set(A.namesIn(plan.value).map((n) => n.name))]));
   return names;
 }
+
+/** Names for an expression that reads none. */
+const NO_NAMES: Env = { value: (name) => { throw new Error(`internal: \`${name}\` read by a literal`); } };
 
 /** `Decimal.max(0, value)` without its two copies: the value itself when above zero, else zero (never −0). */
 function atLeastZero(value: Decimal): Decimal {

@@ -43,9 +43,8 @@ interface RuleValues {
 }
 
 /**
- * The usual tier table — every tier compares one input with a threshold and
- * pays a constant share or amount, with no caps of its own — picks its winner
- * from the input alone, without evaluating each tier.
+ * A tier table (`BlockPlan.table`) in fixed point: its winner is picked from
+ * the input alone, without evaluating each tier.
  */
 interface TierTable {
   readonly slot: number;
@@ -226,37 +225,27 @@ class FixedPlan implements MonthValues<number>, MonthObserver<number> {
     this.state = this.states[0];
   }
 
+  /** The block's tier table (its shape is the plan's: `BlockPlan.table`) when its thresholds and credits fit this arithmetic. */
   private tierTable(block: BlockPlan): TierTable | undefined {
-    const slots = new Set<number>();
-    const ops: A.CompareOp[] = [];
+    const table = block.table;
+    if (!table) return undefined;
+    const slot = this.slots.get(table.input)!;
+    const input = this.inputs[slot];
     const limits: number[] = [];
-    const credits: Fixed[] = [];
-    const [first] = block.tiers;
-    for (const tier of block.tiers) {
-      const { condition } = tier;
-      const values = this.rules[tier.scope]!;
-      if (condition.type !== 'compare' || condition.ops.length !== 1 || values.proportional || tier.caps.length > 0) return undefined;
-      if (values.credit.constant === undefined || tier.basis !== first.basis || (tier.basis !== 'percent' && tier.basis !== 'money')) return undefined;
-      const [subject, threshold] = condition.operands;
-      const slot = subject.type === 'name' ? this.slots.get(subject.name) : undefined;
-      if (slot === undefined || subject.type !== 'name' || subject.name === 'fee' || threshold.type !== 'literal' || threshold.kind === 'boolean') return undefined;
-      const input = this.inputs[slot];
+    for (const threshold of table.thresholds) {
       if (input.asGiven) limits.push(givenConstant(threshold));
       else {
         const limit = exactly(canonical(threshold));
         if (limit.scale > input.scale) return undefined;
         limits.push(safe(limit.value * POW[input.scale - limit.scale]));
       }
-      slots.add(slot);
-      ops.push(condition.ops[0]);
-      credits.push(values.credit);
     }
-    if (slots.size !== 1) return undefined;
+    const credits = table.credits.map((credit) => exactly(canonical(credit)));
     // Same basis, a fee above zero: the larger constant pays more.
     const scale = Math.max(...credits.map((c) => c.scale));
-    const pays = credits.map((c) => Math.max(0, safe(c.constant! * POW[scale - c.scale])));
-    const shares = first.basis === 'percent' ? credits.map((c) => percentString(Decimal.max(0, new Decimal(c.constant!).div(POW[c.scale])))) : undefined;
-    return { slot: [...slots][0], ops, limits, pays, shares };
+    const pays = credits.map((c) => Math.max(0, safe(c.value * POW[scale - c.scale])));
+    const shares = table.basis === 'percent' ? credits.map((c) => percentString(Decimal.max(0, new Decimal(c.value).div(POW[c.scale])))) : undefined;
+    return { slot, ops: table.ops, limits, pays, shares };
   }
 
   // ——— evaluating ———

@@ -9,7 +9,7 @@
  * backend's arithmetic. `semantics.ts` holds the rules that run over a plan;
  * `scales.ts` the scales of exact results for the backends that fix them.
  */
-import type { DurationUnit, Expr, InputKind, Kind, Literal, Period, Translations } from '../ast.js';
+import type { CompareOp, DurationUnit, Expr, InputKind, Kind, Literal, Period, Translations } from '../ast.js';
 import type { InputSpec } from '../checker/program.js';
 
 /** Scope 0 is the whole program (`cap` statements); every rule, tier and block has its own. */
@@ -114,6 +114,25 @@ export interface BlockPlan {
   readonly caps: readonly CapPlan[];
   /** `for each outage in outages`: the tiers apply to every item of the list input, named `name` inside the block. */
   readonly each?: { readonly name: string; readonly list: string };
+  /** Present when the block is a tier table. */
+  readonly table?: TierTablePlan;
+}
+
+/**
+ * The usual tier table: every tier compares one and the same input (not the
+ * fee) with a literal threshold (`if availability < 99.5% then 10%`) and
+ * credits a literal (either may be negated), all tiers in one basis — a share of the fee or money —
+ * with no caps or proportional steps of their own. Its winner follows from
+ * that input's value alone: a backend may find it without working out what
+ * every tier pays (`MonthValues.tableWinner` in `semantics.ts`).
+ */
+export interface TierTablePlan {
+  readonly input: string;
+  readonly basis: 'percent' | 'money';
+  /** Per tier, in order: its comparison, `input op threshold`, and its credit; a negated literal (`-5%`) as one literal. */
+  readonly ops: readonly CompareOp[];
+  readonly thresholds: readonly Literal[];
+  readonly credits: readonly Literal[];
 }
 
 export type CreditPlan = { readonly type: 'rule'; readonly rule: RulePlan } | { readonly type: 'block'; readonly block: BlockPlan };

@@ -194,7 +194,11 @@ export interface MonthValues<N> {
   pays(rule: RulePlan): N;
   /** A cap's limit in money: a share of the fee of its period, points at the point rate, or an amount. */
   limit(cap: CapPlan): N;
-  /** A block whose winner the backend finds faster than by trying every tier (a tier table); -1: none holds; undefined: try every tier. */
+  /**
+   * A tier table's winner (`block.table`), found faster than by trying every
+   * tier, and always the one `pickTier` would pick; -1: none holds;
+   * undefined: try every tier.
+   */
   tableWinner?(block: BlockPlan): number | undefined;
   /**
    * For `pay only if`: whether the condition holds when the period's credit
