@@ -11,7 +11,7 @@ import { compile, Program, type CompileResult } from '../index.js';
 import { readAnswer, type CompiledAnswer } from '../widget/compiled-answer.js';
 import { NewestOnlyWorker, Superseded } from '../widget/newest-worker.js';
 
-export { BACKGROUND_LENGTH } from '../widget/compiled-answer.js';
+export { BACKGROUND_LENGTH } from '../widget/load.js';
 
 /**
  * The worker's answer: the diagnostics and checked program in pieces, and

@@ -1,7 +1,8 @@
 /**
  * Reading large rules off the main thread, for one element: rules text of
  * `BACKGROUND_LENGTH` characters or more is compiled, and a precompiled
- * program of `BACKGROUND_JSON` characters or more is read and verified, in a
+ * program of `BACKGROUND_JSON` characters or more is read and verified
+ * (both in `load.ts`), in a
  * module worker (`load-worker.ts`) that runs the same `compile` and
  * `loadProgram` the page would; the page then only builds the `Program` from
  * its answer, in idle slices. Only the newest request is answered
@@ -13,19 +14,6 @@
 import { loadProgram, Program, type LoadResult } from '../runtime.js';
 import { readAnswer, type CompiledAnswer } from './compiled-answer.js';
 import { NewestOnlyWorker } from './newest-worker.js';
-
-export { BACKGROUND_LENGTH } from './compiled-answer.js';
-
-/**
- * Programs (JSON) of at least this many characters are read in the worker.
- * Reading and verifying one takes about 70 ms per MB in Chromium (the
- * 2.4 MB of a 4,990-tier block: 150–170 ms), so below 200 kB it stays near
- * 15 ms, and on a phone a few times slower still under a long task's 50 ms;
- * there a worker's start (its script is the parser's size) would cost more
- * than it saves. (A program compiled from `BACKGROUND_LENGTH` characters of
- * tiers is about 290 kB: programs just under it are read on the page.)
- */
-export const BACKGROUND_JSON = 200_000;
 
 /** Rules text to compile, or the JSON text of a precompiled program to read. */
 export type LoadRequest = { readonly rules: string } | { readonly program: string };

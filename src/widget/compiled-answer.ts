@@ -13,14 +13,6 @@
 import type { Diagnostic, PrecompiledProgram } from '../runtime.js';
 import { fromPieces, toPieces, type JsonPieces } from './json-pieces.js';
 
-/**
- * Rules texts at least this long are compiled in a worker. Below it a
- * compile stays well under a long task's 50 ms (13,500 characters, 300
- * lines: about 13 ms in Chromium, `npm run bench`), and starting a worker
- * would cost more than it saves.
- */
-export const BACKGROUND_LENGTH = 20_000;
-
 /** Array items per piece of the answer: about 100 kB of JSON, a few milliseconds to parse. */
 export const PIECE = 250;
 

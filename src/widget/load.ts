@@ -8,7 +8,7 @@
  * throws: every failure comes back as a `LoadFailure` the widget shows.
  */
 import { LIMITS, loadProgram, type Diagnostic, type Program } from '../runtime.js';
-import { BACKGROUND_JSON, BACKGROUND_LENGTH, type BackgroundLoader } from './background-load.js';
+import type { BackgroundLoader } from './background-load.js';
 import type { Strings } from './i18n.js';
 
 export type Loaded =
@@ -22,6 +22,26 @@ export interface LoadFailure {
   readonly message: string;
   readonly diagnostics: readonly Diagnostic[];
 }
+
+/**
+ * Rules texts at least this long are compiled in a worker (the widget's
+ * large rules, the playground's large drafts). Below it a compile stays
+ * well under a long task's 50 ms (13,500 characters, 300 lines: about 13 ms
+ * in Chromium, `npm run bench`), and starting a worker would cost more than
+ * it saves.
+ */
+export const BACKGROUND_LENGTH = 20_000;
+
+/**
+ * Programs (JSON) of at least this many characters are read in the worker.
+ * Reading and verifying one takes about 70 ms per MB in Chromium (the
+ * 2.4 MB of a 4,990-tier block: 150–170 ms), so below 200 kB it stays near
+ * 15 ms, and on a phone a few times slower still under a long task's 50 ms;
+ * there a worker's start (its script is the parser's size) would cost more
+ * than it saves. (A program compiled from `BACKGROUND_LENGTH` characters of
+ * tiers is about 290 kB: programs just under it are read on the page.)
+ */
+export const BACKGROUND_JSON = 200_000;
 
 /**
  * Compiles rules text: in `background`'s worker when the text is long, here

@@ -29,7 +29,11 @@ export class RulesLoader implements ReactiveController {
   #observer?: MutationObserver;
   /** Waiting for the document to be parsed, in case rules come in a child script. */
   #awaitingDocument = false;
-  /** Reads large rules off the main thread; its worker starts with the first large rules. A server renders without one. */
+  /**
+   * Reads large rules off the main thread; its worker starts only when large rules come. A
+   * server renders without one. (Imported statically: importing it on demand split the
+   * runtime the parser chunk shares into a chunk of its own, and cost more than it saved.)
+   */
   readonly #background = isServer ? undefined : new BackgroundLoader();
 
   /**

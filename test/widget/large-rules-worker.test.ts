@@ -191,7 +191,7 @@ describe('<credit-calculator> with large rules, read in its worker', function ()
     document.body.append(removed);
     await removed.updateComplete;
     removed.remove();
-    expect(ended).to.equal(before + 1);
+    await waitUntil(() => ended === before + 1, 'the removed element’s worker ends');
     // The same rules in another element: once they show, the removed one's would have too.
     const other = document.createElement('credit-calculator');
     other.rules = largeRules();
