@@ -22,6 +22,11 @@
  *   their count. Compiled in the worker and, side by side, on the page
  *   (`Worker` removed, as before); the previous run's figures
  *   (bench/results.json) stand beside this run's.
+ * - widget at the limits, loading: the 4,990-tier program with every panel,
+ *   from `src` as a precompiled program (JSON) and as rules text, with the
+ *   widget's worker and without (`Worker` removed) → the first credit shown,
+ *   and the tasks over 50 ms from navigation start until the widget's
+ *   idle-time work is done.
  * - widget at the limits: the 4,990-tier program (precompiled) with every
  *   panel; key presses in the form's field (a month) and in March of the
  *   year panel (an edited year) → the new credit shown, and the tasks over
@@ -47,6 +52,12 @@ const INSTANCES = 100;
 const PLAYGROUND_LINES = 300;
 const LARGE_TIERS = 4_990;
 const LARGE_PRESSES = 10;
+const LOAD_NAMES: Record<LoadWay, string> = {
+  json: '`src`, a precompiled program (JSON)',
+  text: '`src`, rules text',
+  'json-page': '`src`, JSON, without a worker (`Worker` removed)',
+  'text-page': '`src`, rules text, without a worker',
+};
 const dist = join(root, 'dist');
 const playgroundDir = join(root, '.bench/playground');
 
@@ -73,6 +84,17 @@ export interface WidgetLargeFigures {
   readonly longTaskTotalMs: Distribution;
 }
 
+/** The widget loading the 4,990-tier program: navigation start → the first credit shown, and the main thread's long tasks until its idle-time work is done. */
+export interface WidgetLoadFigures {
+  readonly shownMs: Distribution;
+  readonly longestTaskMs: Distribution;
+  readonly longTasks: Distribution;
+}
+
+/** How the large widget's rules arrive: `src` JSON or text, with the widget's worker or on the page. */
+export type LoadWay = 'json' | 'text' | 'json-page' | 'text-page';
+const LOAD_WAYS: readonly LoadWay[] = ['json', 'text', 'json-page', 'text-page'];
+
 export type BrowserFigures =
   | { readonly available: false; readonly reason: string }
   | {
@@ -92,6 +114,8 @@ export type BrowserFigures =
     readonly largeTier?: Readonly<Record<'worker' | 'page', LargeFigures>>;
     /** The widget with the 4,990-tier program and every panel: typed into the form (a month) and into the year panel (a year). */
     readonly largeWidget?: Readonly<Record<'month' | 'year', WidgetLargeFigures>>;
+    /** The widget loading the 4,990-tier program with every panel, four ways. */
+    readonly largeWidgetLoad?: Readonly<Record<LoadWay, WidgetLoadFigures>>;
   };
 
 /** Fails with a clear message instead of hanging when the page never answers. */
@@ -111,7 +135,25 @@ function distribution(values: readonly number[]): Distribution {
 
 /** Measures inside the page: installed before any other script. */
 const PROBE = `
+const loadTasks = [];
+new PerformanceObserver((list) => loadTasks.push(...list.getEntries())).observe({ type: 'longtask', buffered: true });
 window.__bench = {
+  /**
+   * Resolves once the calculator \`selector\` shows a credit and its idle-time
+   * work is done: when it was shown, and every long task since navigation start.
+   */
+  async loaded(selector) {
+    const el = document.querySelector(selector);
+    await new Promise((resolve) => {
+      const check = () => (el.shadowRoot?.querySelector('[part=amount]')?.textContent ? resolve() : setTimeout(check, 1));
+      check();
+    });
+    const shown = performance.now();
+    await el.updateComplete;
+    for (let i = 0; i < 40; i++) await this.idle();
+    await new Promise((r) => setTimeout(r, 100));
+    return { shown, longest: Math.max(0, ...loadTasks.map((t) => t.duration)), count: loadTasks.length };
+  },
   /** Resolves with performance.now() once \`count\` calculators show a credit (polled every few ms). */
   rendered(count) {
     return new Promise((resolve) => {
@@ -243,6 +285,8 @@ function pages(rules: string, playgroundEntry: string): Record<string, string> {
     '/playground-on-page.html': page(`<script>delete window.Worker;</script><credit-playground storage-key="" ignore-hash templates-base="/examples/"></credit-playground><script type="module" src="/playground/${playgroundEntry}"></script>`),
     // At the limits, the draft is kept in local storage, as a visitor's is.
     '/large.html': page(`<credit-playground storage-key="bench-large-draft" ignore-hash templates-base="/examples/"></credit-playground><script type="module" src="/playground/${playgroundEntry}"></script>`),
+    ...Object.fromEntries(LOAD_WAYS.map((way) => [`/large-widget-${way}.html`, page(
+      `${way.endsWith('page') ? '<script>delete window.Worker;</script>' : ''}<credit-calculator id="big" src="/large.${way.startsWith('json') ? 'json' : 'credit'}" panels="all" values='{"a":"99.85"}'></credit-calculator>${widget}`)])),
     '/large-widget.html': page(`<credit-calculator id="big" src="/large.json" panels="all" values='{"a":"99.85"}'></credit-calculator>${widget}`),
     '/large-on-page.html': page(`<script>delete window.Worker;</script><credit-playground storage-key="bench-large-draft" ignore-hash templates-base="/examples/"></credit-playground><script type="module" src="/playground/${playgroundEntry}"></script>`),
   };
@@ -250,7 +294,7 @@ function pages(rules: string, playgroundEntry: string): Record<string, string> {
 
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.json': 'application/json', '.credit': 'text/plain', '.css': 'text/css' };
 
-function serve(html: Record<string, string>, json: string, largeJson: string): Server {
+function serve(html: Record<string, string>, json: string, largeJson: string, largeText: string): Server {
   return createServer((req, res) => {
     const path = new URL(req.url!, 'http://x').pathname;
     const send = (type: string, body: string | Buffer) => {
@@ -260,6 +304,7 @@ function serve(html: Record<string, string>, json: string, largeJson: string): S
     if (html[path]) return send('text/html', html[path]);
     if (path === '/rules.json') return send('application/json', json);
     if (path === '/large.json') return send('application/json', largeJson);
+    if (path === '/large.credit') return send('text/plain', largeText);
     // The playground's worker is emitted into assets/, addressed from the origin's root.
     for (const [prefix, dir] of [['/dist/', dist], ['/playground/', playgroundDir], ['/assets/', join(playgroundDir, 'assets')], ['/examples/', join(root, 'examples')]] as const) {
       const file = normalize(join(dir, path.slice(prefix.length)));
@@ -402,10 +447,26 @@ async function largeWidget(p: Page, origin: string, into: 'month' | 'year'): Pro
   return { shownMs: distribution(figures.shown), longestTaskMs: distribution(figures.longest), longTasks: distribution(figures.count), longTaskTotalMs: distribution(figures.total) };
 }
 
+/** The large widget loading, `samples` times, each in a fresh context (empty cache): navigation start → credit shown, and the long tasks until its idle work is done. */
+async function largeWidgetLoad(browser: Browser, origin: string, way: LoadWay, samples: number): Promise<WidgetLoadFigures> {
+  const figures = { shown: [] as number[], longest: [] as number[], count: [] as number[] };
+  for (let s = 0; s < samples; s++) {
+    const context = await browser.newContext();
+    const p = await context.newPage();
+    await p.goto(`${origin}/large-widget-${way}.html`);
+    const t = await within(`the large widget loaded (${way})`, p.evaluate(() => (window as any).__bench.loaded('#big') as Promise<{ shown: number; longest: number; count: number }>), 120_000);
+    figures.shown.push(t.shown);
+    figures.longest.push(t.longest);
+    figures.count.push(t.count);
+    await context.close();
+  }
+  return { shownMs: distribution(figures.shown), longestTaskMs: distribution(figures.longest), longTasks: distribution(figures.count) };
+}
+
 /** The large playground's figures of the last run (bench/results.json), to print beside this run's. */
-function previousLarge(): { large?: Record<'worker' | 'page', LargeFigures>; largeTier?: Record<'worker' | 'page', LargeFigures>; largeWidget?: Record<'month' | 'year', WidgetLargeFigures>; date?: string } {
+function previousLarge(): { large?: Record<'worker' | 'page', LargeFigures>; largeTier?: Record<'worker' | 'page', LargeFigures>; largeWidget?: Record<'month' | 'year', WidgetLargeFigures>; largeWidgetLoad?: Record<LoadWay, WidgetLoadFigures>; date?: string } {
   try {
-    const results = JSON.parse(readFileSync(join(root, 'bench/results.json'), 'utf8')) as { machine?: { date?: string }; browser?: { large?: Record<'worker' | 'page', LargeFigures>; largeTier?: Record<'worker' | 'page', LargeFigures>; largeWidget?: Record<'month' | 'year', WidgetLargeFigures> } };
+    const results = JSON.parse(readFileSync(join(root, 'bench/results.json'), 'utf8')) as { machine?: { date?: string }; browser?: { large?: Record<'worker' | 'page', LargeFigures>; largeTier?: Record<'worker' | 'page', LargeFigures>; largeWidget?: Record<'month' | 'year', WidgetLargeFigures>; largeWidgetLoad?: Record<LoadWay, WidgetLoadFigures> } };
     return { ...results.browser, date: results.machine?.date };
   } catch {
     return {};
@@ -445,7 +506,7 @@ export async function browserSection(settings: Settings, log: (text: string) => 
   const typedColumn = labelled >= 0 ? typedText.length : typedText.length + 1;
 
   const largeJson = JSON.stringify(compile(largeSource()).program!.toJSON());
-  const server = serve(pages(rules, entry), json, largeJson);
+  const server = serve(pages(rules, entry), json, largeJson, largeSource());
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({ executablePath: found.path, args: found.args });
@@ -505,6 +566,9 @@ export async function browserSection(settings: Settings, log: (text: string) => 
     const largeTier = { worker: await largePlayground(p, origin, '/large.html', 'tier'), page: await largePlayground(p, origin, '/large-on-page.html', 'tier') };
     step(`widget, ${LARGE_TIERS.toLocaleString('en')} tiers, every panel: the form's month and the year panel`);
     const largeWidgetFigures = { month: await largeWidget(p, origin, 'month'), year: await largeWidget(p, origin, 'year') };
+    step(`widget, ${LARGE_TIERS.toLocaleString('en')} tiers, every panel: loading, from JSON and from text, with the worker and on the page`);
+    const largeWidgetLoadFigures = {} as Record<LoadWay, WidgetLoadFigures>;
+    for (const way of LOAD_WAYS) largeWidgetLoadFigures[way] = await largeWidgetLoad(browser, origin, way, samples);
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
 
     const figures: BrowserFigures = {
@@ -522,6 +586,7 @@ export async function browserSection(settings: Settings, log: (text: string) => 
       large,
       largeTier,
       largeWidget: largeWidgetFigures,
+      largeWidgetLoad: largeWidgetLoadFigures,
     };
     const row = (what: string, d: Distribution) => [what, duration(d.median), duration(d.p95), String(d.samples)];
     log(table(`Browser: Chromium ${figures.chromium}, ${PROGRAM}, dist/ served by node http (times measured in the page)`, ['figure', 'median', 'p95', 'samples'], [
@@ -576,6 +641,14 @@ export async function browserSection(settings: Settings, log: (text: string) => 
         ...widgetRows("the form's month", largeWidgetFigures.month, previous.largeWidget?.month),
         ...widgetRows('a month of the year panel', largeWidgetFigures.year, previous.largeWidget?.year),
       ]));
+    const loadRows = LOAD_WAYS.map((way) => {
+      const now = largeWidgetLoadFigures[way];
+      const before = previous.largeWidgetLoad?.[way];
+      const pair = (pick: (f: WidgetLoadFigures) => Distribution, q: 'median' | 'p95', show = duration) => [show(pick(now)[q]), before ? show(pick(before)[q]) : '—'];
+      return [LOAD_NAMES[way], ...pair((f) => f.shownMs, 'median'), ...pair((f) => f.longestTaskMs, 'median'), ...pair((f) => f.longestTaskMs, 'p95'), ...pair((f) => f.longTasks, 'median', (n) => n.toFixed(1)), String(now.shownMs.samples)];
+    });
+    log(table(`Widget at the limits, loading (${tiers} in one block, every panel): navigation start → first credit shown, and the tasks over 50 ms until its idle-time work is done; "previous" is the last bench/results.json`,
+      ['rules', 'shown (median)', 'previous', 'longest task (median)', 'previous', 'longest task (p95)', 'previous', 'tasks over 50 ms (median)', 'previous', 'samples'], loadRows));
     return figures;
   } finally {
     await browser.close();
