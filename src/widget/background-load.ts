@@ -22,14 +22,7 @@ export class BackgroundLoader {
   readonly #worker = new NewestOnlyWorker<LoadRequest, CompiledAnswer, LoadResult>({
     start: () => new Worker(new URL('./load-worker.js', import.meta.url), { type: 'module', name: 'credit-rules loader' }),
     onPage: async (request) => ('rules' in request ? (await import('../compiler.js')).compile(request.rules) : loadProgram(request.program)),
-    read: function* (answer) {
-      const result = yield* readAnswer(answer, (checked, diagnostics) => new Program(checked, diagnostics));
-      // Its evaluator is built in an idle task of its own, apart from the program and the first evaluation: shorter tasks.
-      yield;
-      void result.program?.credits;
-      yield;
-      return result;
-    },
+    read: (answer) => readAnswer(answer, (checked, diagnostics) => new Program(checked, diagnostics)),
   });
 
   /** The rules compiled or the program loaded; rejected with `Superseded` once newer rules or `cancel`/`stop` came. */
