@@ -3,10 +3,12 @@
  * `<script type="text/credit-rules">`, or a `src` URL holding either rules or
  * a precompiled program (JSON). The parser is imported lazily — only here,
  * only when text has to be compiled — so a page that ships a precompiled
- * program never downloads it. Nothing here throws: every failure comes back
- * as a `LoadFailure` the widget shows.
+ * program never downloads it. Large rules are read in a worker when the
+ * caller gives one (`background-load.ts`), smaller ones here. Nothing here
+ * throws: every failure comes back as a `LoadFailure` the widget shows.
  */
 import { LIMITS, loadProgram, type Diagnostic, type Program } from '../runtime.js';
+import type { BackgroundLoader } from './background-load.js';
 import type { Strings } from './i18n.js';
 
 export type Loaded =
@@ -21,18 +23,54 @@ export interface LoadFailure {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-export async function compileText(source: string, t: Strings): Promise<Loaded> {
+/**
+ * Rules texts at least this long are compiled in a worker (the widget's
+ * large rules, the playground's large drafts). Below it a compile stays
+ * well under a long task's 50 ms (13,500 characters, 300 lines: about 13 ms
+ * in Chromium, `npm run bench`), and starting a worker would cost more than
+ * it saves.
+ */
+export const BACKGROUND_LENGTH = 20_000;
+
+/**
+ * Programs (JSON) of at least this many characters are read in the worker.
+ * Reading and verifying one takes about 70 ms per MB in Chromium (the
+ * 2.4 MB of a 4,990-tier block: 150–170 ms), so below 200 kB it stays near
+ * 15 ms, and on a phone a few times slower still under a long task's 50 ms;
+ * there a worker's start (its script is the parser's size) would cost more
+ * than it saves. (A program compiled from `BACKGROUND_LENGTH` characters of
+ * tiers is about 290 kB: programs just under it are read on the page.)
+ */
+export const BACKGROUND_JSON = 200_000;
+
+/**
+ * Compiles rules text: in `background`'s worker when the text is long, here
+ * otherwise. Work replaced by newer rules ends as a failure the caller is
+ * expected to ignore.
+ */
+export async function compileText(source: string, t: Strings, background?: BackgroundLoader): Promise<Loaded> {
   try {
+    if (background && source.length >= BACKGROUND_LENGTH) return settle(await background.run({ rules: source }), 'compile', t);
     const { compile } = await import('../compiler.js');
     return settle(compile(source), 'compile', t);
   } catch (error) {
     // A missing parser chunk (a deployment that forgot a file) is a load failure, not a crash.
-    return { ok: false, kind: 'load', message: t.loadFailed(String((error as Error)?.message ?? error)), diagnostics: [] };
+    return thrown(error, t);
   }
 }
 
 export function loadJson(json: unknown, t: Strings): Loaded {
   return settle(loadProgram(json), 'compile', t);
+}
+
+/** Reads a program's JSON text: in `background`'s worker when it is large, here otherwise. */
+async function loadJsonText(text: string, t: Strings, background?: BackgroundLoader): Promise<Loaded> {
+  if (!background || text.length < BACKGROUND_JSON) return loadJson(text, t);
+  try {
+    return settle(await background.run({ program: text }), 'compile', t);
+  } catch (error) {
+    return thrown(error, t);
+  }
 }
 
 /** How long `src` may take, by default, before the widget gives up and says so. */
@@ -49,9 +87,10 @@ export const MAX_DOWNLOAD = 8_000_000;
  * Fetches `src` and reads it as a precompiled program (JSON) or rules text.
  * Gives up after `timeout` ms (headers and body together). When `signal`
  * aborts (the element was removed, or other rules replaced these), the
- * result is a failure the caller is expected to ignore.
+ * result is a failure the caller is expected to ignore. Large rules are read
+ * in `background`'s worker, when given.
  */
-export async function fetchRules(url: string, t: Strings, signal?: AbortSignal, timeout = DEFAULT_TIMEOUT): Promise<Loaded> {
+export async function fetchRules(url: string, t: Strings, signal?: AbortSignal, timeout = DEFAULT_TIMEOUT, background?: BackgroundLoader): Promise<Loaded> {
   const controller = new AbortController();
   const stop = () => controller.abort();
   signal?.addEventListener('abort', stop);
@@ -78,11 +117,11 @@ export async function fetchRules(url: string, t: Strings, signal?: AbortSignal, 
     if (text === null) return unreachable();
     if (text === undefined) return tooLarge();
     const trimmed = text.trimStart();
-    if (trimmed.startsWith('{')) return loadJson(text, t);
+    if (trimmed.startsWith('{')) return await loadJsonText(text, t, background);
     // An HTML page (a single-page app's fallback for an unknown path) is never rules.
     if (trimmed.startsWith('<')) return failure(t.wrongContent(url), t);
     // Rules cut short past the length limit are still over it: the language says so (`limit-exceeded`).
-    return await compileText(text, t);
+    return await compileText(text, t, background);
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', stop);
@@ -114,6 +153,10 @@ async function readBody(response: Response): Promise<string | undefined> {
       return bytes > MAX_DOWNLOAD ? undefined : text;
     }
   }
+}
+
+function thrown(error: unknown, t: Strings): LoadFailure {
+  return failure(String((error as Error)?.message ?? error), t);
 }
 
 function failure(what: string, t: Strings): LoadFailure {

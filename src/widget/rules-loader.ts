@@ -2,12 +2,14 @@
  * Loading the rules an element runs, as a Lit reactive controller: from its
  * `program`, `rules`, `src` or a child `<script type="text/credit-rules">`
  * (also one that arrives after the element, or only once the document is
- * parsed). Only the newest load counts; removing the element aborts the
- * fetch in flight, and connecting it again loads afresh. What it reads goes
- * to `use`; nothing the rules do reaches the host page as an exception.
+ * parsed). Large rules are read in a worker (`background-load.ts`). Only
+ * the newest load counts; removing the element aborts the fetch in flight
+ * and ends the worker, and connecting it again loads afresh. What it reads
+ * goes to `use`; nothing the rules do reaches the host page as an exception.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { Program } from '../runtime.js';
+import { BackgroundLoader } from './background-load.js';
 import type { Strings } from './i18n.js';
 import { compileText, dedent, DEFAULT_TIMEOUT, fetchRules, type LoadFailure, type Loaded } from './load.js';
 
@@ -27,6 +29,12 @@ export class RulesLoader implements ReactiveController {
   #observer?: MutationObserver;
   /** Waiting for the document to be parsed, in case rules come in a child script. */
   #awaitingDocument = false;
+  /**
+   * Reads large rules off the main thread; its worker starts only when large rules come. A
+   * server renders without one. (Imported statically: importing it on demand split the
+   * runtime the parser chunk shares into a chunk of its own, and cost more than it saved.)
+   */
+  readonly #background = isServer ? undefined : new BackgroundLoader();
 
   /**
    * `use` takes what was loaded; `settled` tells whether rules (or a failure
@@ -56,6 +64,7 @@ export class RulesLoader implements ReactiveController {
 
   hostDisconnected(): void {
     this.#observer?.disconnect();
+    this.#background?.stop();
     // Nothing may arrive for an element that left the page: no late render, no event.
     if (this.#abort) {
       this.#abort.abort();
@@ -68,6 +77,7 @@ export class RulesLoader implements ReactiveController {
   async load(): Promise<void> {
     const token = ++this.#token;
     this.#abort?.abort();
+    this.#background?.cancel();
     const abort = (this.#abort = new AbortController());
     let loaded: Loaded | undefined;
     try {
@@ -102,9 +112,10 @@ export class RulesLoader implements ReactiveController {
     if (host.program) return { ok: true, program: host.program };
     const t = this.t();
     const script = this.#script();
-    if (host.rules) return compileText(dedent(host.rules), t);
-    if (host.src) return fetchRules(new URL(host.src, document.baseURI).href, t, signal, host.loadTimeout > 0 ? host.loadTimeout : DEFAULT_TIMEOUT);
-    if (script?.textContent?.trim()) return compileText(dedent(script.textContent), t);
+    const background = this.#background;
+    if (host.rules) return compileText(dedent(host.rules), t, background);
+    if (host.src) return fetchRules(new URL(host.src, document.baseURI).href, t, signal, host.loadTimeout > 0 ? host.loadTimeout : DEFAULT_TIMEOUT, background);
+    if (script?.textContent?.trim()) return compileText(dedent(script.textContent), t, background);
     if (document.readyState === 'loading') {
       // A child script may still come; if none has by the end of parsing, that is said.
       if (!this.#awaitingDocument) {

@@ -5,8 +5,8 @@
  */
 import { expect } from '@open-wc/testing';
 import { compile } from '../../src/index.js';
-import { PIECE } from '../../src/playground/background-compile.js';
-import { fromPieces, toPieces, type JsonPieces } from '../../src/playground/json-pieces.js';
+import { PIECE } from '../../src/widget/compiled-answer.js';
+import { fromPieces, toPieces, type JsonPieces } from '../../src/widget/json-pieces.js';
 import { describe, it } from './mocha.js';
 
 function read(pieces: JsonPieces): unknown {

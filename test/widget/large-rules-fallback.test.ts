@@ -1,0 +1,107 @@
+/// <reference types="mocha" />
+/**
+ * <credit-calculator> with large rules where its worker cannot help, in real
+ * Chromium: no `Worker` at all, a worker whose file is missing (a bundler
+ * that did not emit it), a script from another origin (the standalone
+ * bundle on a CDN: `new Worker` throws a SecurityError), a worker that
+ * breaks, a policy that forbids workers. The page then compiles the rules
+ * itself, as it does small ones: the credit shows and follows typing, and
+ * nothing reaches the host page as an error. Nothing here measures time.
+ */
+import { expect, waitUntil } from '@open-wc/testing';
+import '../../src/widget/credit-calculator.js';
+import type { CreditCalculator } from '../../src/widget/credit-calculator.js';
+import { $, amount, field, typeInto } from './helpers.js';
+import { CREDIT_AT_99_5, DEFAULT_CREDIT, largeRules } from './large-rules.js';
+
+const RealWorker = window.Worker;
+
+/** What the page reported as errors, on its console or as uncaught. */
+const pageErrors: string[] = [];
+window.addEventListener('error', (e) => pageErrors.push(`error: ${e.message}`));
+window.addEventListener('unhandledrejection', (e) => pageErrors.push(`unhandled rejection: ${String(e.reason)}`));
+const consoleError = console.error;
+console.error = (...args: unknown[]) => {
+  pageErrors.push(`console: ${args.join(' ')}`);
+  consoleError(...args);
+};
+
+afterEach(() => {
+  window.Worker = RealWorker;
+  for (const el of document.querySelectorAll('credit-calculator')) el.remove();
+  expect(pageErrors.splice(0), 'errors the host page saw').to.deep.equal([]);
+});
+
+/** How many workers the element tried to start: it tries, then falls back. */
+let tried = 0;
+
+/** Every worker the element starts is `make()` instead. */
+function workersAre(make: (options?: WorkerOptions) => Worker): void {
+  tried = 0;
+  window.Worker = class {
+    constructor(_url: string | URL, options?: WorkerOptions) {
+      tried++;
+      return make(options);
+    }
+  } as unknown as typeof Worker;
+}
+
+async function loadsLargeRules(): Promise<void> {
+  const el = document.createElement('credit-calculator') as CreditCalculator;
+  el.src = URL.createObjectURL(new Blob([largeRules()], { type: 'text/plain' }));
+  document.body.append(el);
+  await waitUntil(() => el.loadedProgram || $(el, '[part=problems]'), 'the rules load or fail', { timeout: 60_000 });
+  await el.updateComplete;
+  expect(amount(el)).to.equal(DEFAULT_CREDIT);
+  await typeInto(el, field(el, 'Availability'), '99.5');
+  await waitUntil(() => amount(el) === CREDIT_AT_99_5, 'the credit for 99.5%', { timeout: 30_000 });
+}
+
+describe('<credit-calculator> with large rules and no worker to read them', function () {
+  this.timeout(120_000);
+
+  it('compiles them on the page where there is no Worker', async () => {
+    // @ts-expect-error: a browser, or a test environment, without workers
+    delete window.Worker;
+    expect('Worker' in window).to.equal(false);
+    await loadsLargeRules();
+  });
+
+  it('compiles them on the page when the worker’s file is missing', async () => {
+    workersAre((options) => new RealWorker(new URL('/no/such/load-worker.js', location.href), options));
+    await loadsLargeRules();
+    expect(tried).to.equal(1);
+  });
+
+  it('compiles them on the page when the script is from another origin (SecurityError)', async () => {
+    workersAre((options) => new RealWorker(`http://127.0.0.1:1/load-worker.js`, options));
+    await loadsLargeRules();
+    expect(tried).to.equal(1);
+  });
+
+  it('compiles them on the page when the worker breaks', async () => {
+    const broken = URL.createObjectURL(new Blob(['addEventListener("message", () => { throw new Error("broken on purpose"); });'], { type: 'text/javascript' }));
+    workersAre((options) => new RealWorker(broken, options));
+    await loadsLargeRules();
+    expect(tried).to.equal(1);
+  });
+
+  it('compiles them on the page when the worker answers what cannot be read', async () => {
+    const odd = URL.createObjectURL(new Blob(['addEventListener("message", (e) => postMessage({ id: e.data.id, body: { diagnostics: { value: "{", groups: [] } } }));'], { type: 'text/javascript' }));
+    workersAre((options) => new RealWorker(odd, options));
+    await loadsLargeRules();
+    expect(tried).to.equal(1);
+  });
+
+  // Last: the page's policy stays for the rest of this file.
+  it('compiles them on the page when a Content Security Policy forbids workers', async () => {
+    const policy = document.createElement('meta');
+    policy.httpEquiv = 'Content-Security-Policy';
+    policy.content = "worker-src 'none'";
+    document.head.append(policy);
+    const violations: string[] = [];
+    document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective));
+    await loadsLargeRules();
+    expect(violations).to.deep.equal(['worker-src']);
+  });
+});
