@@ -196,6 +196,8 @@ export class CreditCalculator extends LitElement {
   private allTiers: ReadonlySet<string> = new Set();
   /** The fingerprint of the terms in use (see `termsFingerprint`). */
   #terms = '';
+  /** The first computation of rules long to explain, a task after they arrived (see `#use`). */
+  #firstCompute?: Promise<void>;
 
   #why?: { result: EvaluationResult; lang: Lang; words: string[] };
   #loader = new RulesLoader(this, (loaded) => this.#use(loaded), () => ({ program: !!this.loaded, failure: !!this.failure }), () => this.#formats.t);
@@ -309,7 +311,21 @@ export class CreditCalculator extends LitElement {
       this.#applyValues(scenario.values);
       if (scenario.year) this.#year.give(scenario.year);
     }
-    this.#compute(false);
+    if (!this.#runner?.explainsLater) return this.#compute(false);
+    // Rules long to explain: the form is shown in this task and computed in the next, which
+    // for thousands of tiers would together be a long task. Rules replaced meanwhile are not.
+    const program = loaded.program;
+    const first = (this.#firstCompute = new Promise<void>((done) => whenIdle(() => {
+      if (this.loaded === program) this.#compute(false);
+      if (this.#firstCompute === first) this.#firstCompute = undefined;
+      done();
+    })));
+  }
+
+  /** `updateComplete` includes the first computation of rules long to explain, which comes a task after them. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await this.#firstCompute;
+    return super.getUpdateComplete();
   }
 
   /** The prefix of this element's values in a shared link: its id, else its position on the page. */
@@ -422,6 +438,12 @@ export class CreditCalculator extends LitElement {
   /** Builds the full result of the values shown; nothing once newer values replaced them. */
   #explain(later: Explained): void {
     if (this.explaining !== later) return;
+    if (!later.built) {
+      // Built in this idle task, shown in the next: for thousands of tiers each takes a few
+      // tens of milliseconds on a busy machine, and the two together would be a long task.
+      later.step();
+      return whenIdle(() => this.#explain(later));
+    }
     const r = later.evaluation;
     this.explaining = undefined;
     if (r.ok) {

@@ -52,6 +52,11 @@ export class Explained {
     return next.done === true;
   }
 
+  /** Whether the whole result is built. */
+  get built(): boolean {
+    return this.#evaluation !== undefined;
+  }
+
   /** The build as idle work, a period per step, shared with any earlier reader of the result. */
   *steps(): Generator<void, Evaluation, void> {
     while (!this.step()) yield;

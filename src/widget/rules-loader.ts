@@ -2,7 +2,8 @@
  * Loading the rules an element runs, as a Lit reactive controller: from its
  * `program`, `rules`, `src` or a child `<script type="text/credit-rules">`
  * (also one that arrives after the element, or only once the document is
- * parsed). Large rules are read in a worker (`background-load.ts`). Only
+ * parsed). Large rules are read in a worker (`background-load.ts`), and a
+ * large program is made ready to run in idle time before it is used. Only
  * the newest load counts; removing the element aborts the fetch in flight
  * and ends the worker, and connecting it again loads afresh. What it reads
  * goes to `use`; nothing the rules do reaches the host page as an exception.
@@ -10,7 +11,9 @@
 import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { Program } from '../runtime.js';
 import { BackgroundLoader } from './background-load.js';
+import { EXPLAINED_AT_ONCE, explainingWork } from './explained.js';
 import type { Strings } from './i18n.js';
+import { inIdleSlices } from './idle.js';
 import { compileText, dedent, DEFAULT_TIMEOUT, fetchRules, type LoadFailure, type Loaded } from './load.js';
 
 type Host = ReactiveControllerHost & HTMLElement & {
@@ -90,6 +93,12 @@ export class RulesLoader implements ReactiveController {
     if (token !== this.#token) return; // newer rules, or the element was removed
     this.#abort = undefined;
     if (!loaded) return; // the observer retries when the script arrives
+    if (loaded.ok && !isServer && explainingWork(loaded.program) > EXPLAINED_AT_ONCE) {
+      // Its plan and compiled expressions are made a few hundred rules per idle task, not in the
+      // task of its first evaluation (which for thousands of tiers took a tenth of a second).
+      // Newer rules abandon it, and this load with it.
+      await new Promise<void>((ready) => inIdleSlices(loaded.program.prepare(), () => token === this.#token, () => ready()));
+    }
     try {
       this.use(loaded);
     } catch (error) {

@@ -8,6 +8,7 @@
  * a page that froze would miss the test's timeout.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { compile as compileForCalculator } from '../../src/compiler.js';
 import { compile } from '../../src/index.js';
 import { loadProgram, type Program } from '../../src/runtime.js';
 import '../../src/widget/credit-calculator.js';
@@ -311,6 +312,77 @@ describe('<credit-calculator> with a block of 4,990 tiers and every panel', () =
     all.click();
     await el.updateComplete;
     expect(shadow.querySelectorAll('[part=breakdown] .tier').length, 'every tier, when asked').to.equal(4990);
+  });
+
+  /** Lets the microtasks of the idle task just run (Lit's render among them) finish, without waiting for idle time. */
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  it('makes large rules ready to run in idle tasks, then shows the form, and computes the first credit in a later task', async function () {
+    this.timeout(180_000);
+    // The runtime's program as compiling rules text gives it: nothing planned or compiled yet.
+    const program = compileForCalculator(tiers(4990)).program!;
+    const idle = holdIdleTime();
+    // The idle task (0: none) of each step of its preparation, and of each credit computed.
+    const steps: number[] = [];
+    const credits: number[] = [];
+    const prepare = program.prepare.bind(program);
+    program.prepare = function* () {
+      const run = prepare();
+      for (;;) {
+        steps.push(idle.task());
+        if (run.next().done) return;
+        yield;
+      }
+    };
+    const credit = program.credit.bind(program);
+    program.credit = (...args: Parameters<typeof credit>) => {
+      credits.push(idle.task());
+      return credit(...args);
+    };
+    try {
+      const el = await fixture<CreditCalculator>(html`<credit-calculator .program=${program} panels="all" .values=${{ availability: '97' }}></credit-calculator>`);
+      expect(credits, 'nothing computed in the task that gave the rules').to.deep.equal([]);
+      let formBeforeCredit = false;
+      for (let n = 0; n < 1000 && credits.length === 0; n++) {
+        idle.run(1);
+        await settle();
+        if (el.loadedProgram && credits.length === 0) formBeforeCredit = !!field(el, 'Availability') && !amount(el);
+      }
+      expect(new Set(steps).size, 'its preparation spread over several idle tasks').to.be.above(1);
+      expect(steps.includes(0), 'none of it outside idle time').to.equal(false);
+      expect(credits[0], 'the first credit after it is made ready, in a task of its own').to.be.above(Math.max(...steps));
+      expect(formBeforeCredit, 'the form shown, without an amount, before the first credit is computed').to.equal(true);
+      idle.run();
+      await el.updateComplete;
+      expect(amount(el)).to.equal('29.80 EUR');
+    } finally {
+      idle.restore();
+    }
+  });
+
+  it('builds a month\'s explanation in one idle task and shows it in a later one', async function () {
+    this.timeout(180_000);
+    const { program, explanations } = counted();
+    const el = await settled(await fixture<CreditCalculator>(html`<credit-calculator .program=${program} panels="breakdown why" .values=${{ availability: '97' }}></credit-calculator>`));
+    await explained(el);
+    const idle = holdIdleTime();
+    try {
+      const before = explanations();
+      await typeInto(el, field(el, 'Availability'), '96');
+      let builtWhileBusy = false;
+      for (let n = 0; n < 100 && explanations() === before; n++) {
+        idle.run(1);
+        await settle();
+        builtWhileBusy = explanations() > before && $(el, '[part=breakdown]')!.getAttribute('aria-busy') === 'true';
+      }
+      expect(builtWhileBusy, 'after the task that built it, the breakdown still shows the last result, busy').to.equal(true);
+      idle.run(1);
+      await settle();
+      expect($(el, '[aria-busy]'), 'shown in the next idle task').to.equal(null);
+      expect($(el, '.tier[data-winner]')!.textContent).to.contain('“Availability” is below 96.02%');
+    } finally {
+      idle.restore();
+    }
   });
 
   it('explains the month of small rules in the key press\'s task as ever: no panel ever busy', async function () {
