@@ -39,9 +39,9 @@ export class DecimalTable {
   static *ranking(table: TierTablePlan, threshold: (i: number) => Decimal, credit: (i: number) => Decimal): Generator<void, DecimalTable, void> {
     const large = table.ops.length > RULES_PER_STEP;
     if (large) yield;
-    const bounds = ranked(table.thresholds, threshold);
+    const bounds = yield* ranked(table.thresholds, threshold);
     if (large) yield;
-    const credits = ranked(table.credits, credit);
+    const credits = yield* ranked(table.credits, credit);
     const digits = Math.max(...credits.values.map((c) => c.sd()));
     return new DecimalTable(table.basis === 'percent', bounds.values, bounds.ranks, Uint8Array.from(table.ops, (op) => HOLDS[op]), credits.ranks, digits);
   }
@@ -82,17 +82,25 @@ export class DecimalTable {
 /**
  * The values of literals ranked: the distinct values ascending, and each
  * literal's value's index in them. `value(i)` is literal i's value, asked
- * once per distinct text: a table's thousands of tiers repeat a few dozen.
+ * once per distinct text: a table's thousands of tiers repeat a few dozen,
+ * but may not; a step for every few hundred, and one for the sort.
  */
-function ranked(literals: readonly A.Literal[], value: (i: number) => Decimal): { values: Decimal[]; ranks: Int32Array } {
+function* ranked(literals: readonly A.Literal[], value: (i: number) => Decimal): Generator<void, { values: Decimal[]; ranks: Int32Array }, void> {
   const texts = new Map<string, number>();
   const written: Decimal[] = [];
-  const textOf = Int32Array.from(literals, (literal, i) => {
+  const textOf = new Int32Array(literals.length);
+  for (let i = 0; i < literals.length; i++) {
+    const literal = literals[i];
     const text = `${literal.kind} ${literal.negative ? '-' : ''}${literal.value} ${literal.unit ?? ''}`;
     let t = texts.get(text);
-    if (t === undefined) texts.set(text, (t = written.push(value(i)) - 1));
-    return t;
-  });
+    if (t === undefined) {
+      texts.set(text, (t = written.push(value(i)) - 1));
+      // Each value is a compiled literal worked out: thousands of distinct ones are a few steps.
+      if (written.length % RULES_PER_STEP === 0) yield;
+    }
+    textOf[i] = t;
+  }
+  if (literals.length > RULES_PER_STEP) yield;
   // Texts in order of value, sorted by their nearest doubles first: rounding keeps the order,
   // so only equal doubles need the exact comparison. Equal values written otherwise (`99.5%`, `99.50%`) are one.
   const near = written.map((v) => v.toNumber());
