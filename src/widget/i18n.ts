@@ -10,6 +10,18 @@ import type { Lang } from '../runtime.js';
 
 export type { Lang };
 
+/** Month `m` (1–12) by its short name in `lang`; the names are made once, on first use: an Intl formatter is dear to make, and a year table asks for them on every render. */
+function shortMonths(lang: Lang): (m: number) => string {
+  let names: string[] | undefined;
+  return (m) => {
+    if (!names) {
+      const format = new Intl.DateTimeFormat(lang, { month: 'short' });
+      names = Array.from({ length: 12 }, (_, i) => format.format(new Date(2024, i, 1)));
+    }
+    return names[m - 1];
+  };
+}
+
 const en = {
   loading: 'Loading the credit rules…',
   rulesProblem: 'These credit rules cannot be used',
@@ -53,7 +65,7 @@ const en = {
   year: 'Contract year',
   yearHint: 'Each month starts with the values above; change any month to see caps across the quarter and year.',
   month: 'Month',
-  monthName: (m: number) => new Intl.DateTimeFormat('en', { month: 'short' }).format(new Date(2024, m - 1, 1)),
+  monthName: shortMonths('en'),
   credit: 'Credit',
   runningTotal: 'Running total',
   cut: 'Cap cut',
@@ -119,7 +131,7 @@ const de: Strings = {
   year: 'Vertragsjahr',
   yearHint: 'Jeder Monat beginnt mit den Werten oben; ändern Sie einzelne Monate, um Obergrenzen über Quartal und Jahr zu sehen.',
   month: 'Monat',
-  monthName: (m) => new Intl.DateTimeFormat('de', { month: 'short' }).format(new Date(2024, m - 1, 1)),
+  monthName: shortMonths('de'),
   credit: 'Gutschrift',
   runningTotal: 'Summe bisher',
   cut: 'Kürzung',
