@@ -28,6 +28,23 @@ export async function typeInto(el: CreditCalculator, input: HTMLInputElement, te
   await el.updateComplete;
 }
 
+/**
+ * Starts collecting what the host page would see as errors: uncaught errors,
+ * unhandled rejections and console errors. The function returned gives those
+ * collected since its last call.
+ */
+export function watchPageErrors(): () => string[] {
+  const seen: string[] = [];
+  window.addEventListener('error', (e) => seen.push(`error: ${e.message}`));
+  window.addEventListener('unhandledrejection', (e) => seen.push(`unhandled rejection: ${String(e.reason)}`));
+  const consoleError = console.error;
+  console.error = (...args: unknown[]) => {
+    seen.push(`console: ${args.join(' ')}`);
+    consoleError(...args);
+  };
+  return () => seen.splice(0);
+}
+
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**

@@ -11,25 +11,18 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import '../../src/widget/credit-calculator.js';
 import type { CreditCalculator } from '../../src/widget/credit-calculator.js';
-import { $, amount, field, typeInto } from './helpers.js';
+import { $, amount, field, typeInto, watchPageErrors } from './helpers.js';
 import { CREDIT_AT_99_5, DEFAULT_CREDIT, largeRules } from './large-rules.js';
 
 const RealWorker = window.Worker;
 
 /** What the page reported as errors, on its console or as uncaught. */
-const pageErrors: string[] = [];
-window.addEventListener('error', (e) => pageErrors.push(`error: ${e.message}`));
-window.addEventListener('unhandledrejection', (e) => pageErrors.push(`unhandled rejection: ${String(e.reason)}`));
-const consoleError = console.error;
-console.error = (...args: unknown[]) => {
-  pageErrors.push(`console: ${args.join(' ')}`);
-  consoleError(...args);
-};
+const pageErrors = watchPageErrors();
 
 afterEach(() => {
   window.Worker = RealWorker;
   for (const el of document.querySelectorAll('credit-calculator')) el.remove();
-  expect(pageErrors.splice(0), 'errors the host page saw').to.deep.equal([]);
+  expect(pageErrors(), 'errors the host page saw').to.deep.equal([]);
 });
 
 /** How many workers the element tried to start: it tries, then falls back. */

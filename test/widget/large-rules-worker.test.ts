@@ -13,7 +13,7 @@ import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/widget/credit-calculator.js';
 import { CreditCalculator } from '../../src/widget/class.js';
 import type { CreditErrorEvent } from '../../src/widget/events.js';
-import { $, amount, field, RULES, typeInto } from './helpers.js';
+import { $, amount, field, RULES, typeInto, watchPageErrors } from './helpers.js';
 import { CREDIT_AT_99_5, DEFAULT_CREDIT, largeRules } from './large-rules.js';
 
 // Room for every download of this page in its resource timing, so that the parser's would be seen.
@@ -41,17 +41,10 @@ window.Worker = class RecordedWorker extends Worker {
 };
 
 /** What the page reported as errors, on its console or as uncaught. */
-const pageErrors: string[] = [];
-window.addEventListener('error', (e) => pageErrors.push(`error: ${e.message}`));
-window.addEventListener('unhandledrejection', (e) => pageErrors.push(`unhandled rejection: ${String(e.reason)}`));
-const consoleError = console.error;
-console.error = (...args: unknown[]) => {
-  pageErrors.push(`console: ${args.join(' ')}`);
-  consoleError(...args);
-};
+const pageErrors = watchPageErrors();
 
 afterEach(() => {
-  expect(pageErrors.splice(0), 'errors the host page saw').to.deep.equal([]);
+  expect(pageErrors(), 'errors the host page saw').to.deep.equal([]);
   for (const el of document.querySelectorAll('credit-calculator, recording-calculator')) el.remove();
 });
 
