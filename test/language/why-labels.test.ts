@@ -217,7 +217,7 @@ if availability < 99% and (not announced or emergency) then 5%
       'The terms pay only if the credit reaches 100.00 EUR and at least one of these holds: “Announced maintenance” applies or your value for “Availability” is above 99% — '
         + 'at least one of these holds: the credit of 50.00 EUR stays below 100.00 EUR, or “Announced maintenance” does not apply and your value of 98% for “Availability” stays within 99%, '
         + 'so nothing is paid.',
-      'Gezahlt wird nur, wenn die Gutschrift 100,00 EUR erreicht und mindestens eine dieser Bedingungen erfüllt ist: „Angekündigte Wartung“ zutrifft oder Ihr Wert für „Verfügbarkeit“ über 99 % liegt – '
+      'Gezahlt wird nur, wenn die Gutschrift 100,00 EUR erreicht und mindestens eine dieser Bedingungen erfüllt ist: „Angekündigte Wartung“ trifft zu oder Ihr Wert für „Verfügbarkeit“ liegt über 99 % – '
         + 'mindestens eine dieser Bedingungen ist erfüllt: die Gutschrift von 50,00 EUR bleibt unter 100,00 EUR, oder „Angekündigte Wartung“ trifft nicht zu und Ihr Wert für „Verfügbarkeit“ von 98 % bleibt innerhalb von 99 %, '
         + 'daher wird nichts gezahlt.'],
   ];

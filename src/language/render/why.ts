@@ -108,6 +108,8 @@ class Words {
   readonly #groups = new Set<string>();
   /** The same words after "if" (`pay only if`), for a condition as written: German puts the verb last there. */
   #afterIf?: Words;
+  /** For words after "if": the words of a main clause, for the items of a group's list, which follows a colon. */
+  #mainClauses?: Words;
 
   constructor(private readonly ctx: Omit<WhyContext, 'values'> & { readonly values?: InputValues }, order: Order = 'main') {
     this.p = phrasesIn(ctx.lang, order);
@@ -262,6 +264,7 @@ class Words {
   #payCondition(condition: Expr): { words: string } | { rule: string } {
     const { values: _, ...asWritten } = this.ctx;
     const w = (this.#afterIf ??= new Words(asWritten, 'after-if'));
+    w.#mainClauses ??= new Words(asWritten);
     const parts = w.#decisive(condition, true);
     return parts ? { words: w.p.join(parts, 'and') } : { rule: this.#quote(condition) };
   }
@@ -304,7 +307,10 @@ class Words {
       // A group inside another's list would have no end a reader can see: the rule text says it better.
       if (phrases.some((p) => p!.some((part) => this.#groups.has(part)))) return undefined;
       const group = nested || phrases.some((p) => p!.length > 1);
-      const said = this.p.alternatives(phrases as string[][], group);
+      // After "if", a group's list follows its colon as main clauses (German: „…: „Wartung“ trifft zu oder …“).
+      const items = group && this.#mainClauses ? deciding.map((s) => this.#mainClauses!.#decisive(s, holds, lookup, all || nested)) : phrases;
+      if (items.some((p) => p === undefined)) return undefined;
+      const said = this.p.alternatives(items as string[][], group);
       if (group) this.#groups.add(said);
       return [said];
     }
