@@ -44,11 +44,3 @@ export function inIdleSlices<T>(work: Generator<void, T, void>, wanted: () => bo
   };
   whenIdle(slice);
 }
-
-/** Runs `work` to its end at once: for a caller that needs the result now. */
-export function finish<T>(work: Generator<void, T, void>): T {
-  for (;;) {
-    const step = work.next();
-    if (step.done) return step.value;
-  }
-}

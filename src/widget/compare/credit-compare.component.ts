@@ -13,8 +13,8 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import {
   labelIn, formatMoney, formatNumber, formatPercent, type InputInfo, type InputValue, type InputValues, type MonthResult, type YearResult,
 } from '../../runtime.js';
+import { finish } from '../../language/plan/steps.js';
 import { axisUnit, sweep, type Curve } from '../chart.js';
-import { finish } from '../idle.js';
 import { styles as calculatorStyles } from '../credit-calculator.styles.js';
 import { parseNumber, strings, type Lang, type Strings } from '../i18n.js';
 import { compileText, dedent, fetchRules, type LoadFailure } from '../load.js';
