@@ -299,7 +299,7 @@ describe('<credit-calculator> with a block of 4,990 tiers and every panel', () =
     }
   });
 
-  it('builds a month\'s explanation in idle tasks, no more than 2,000 of its tiers in one, and shows it in a later one', async function () {
+  it('builds a month\'s explanation in idle tasks, no more than 4,000 of its tiers in one, and shows it in a later one', async function () {
     this.timeout(180_000);
     let idle: ReturnType<typeof holdIdleTime> | undefined;
     // The idle task of each step of an explanation: a hundred tiers worked out each.
