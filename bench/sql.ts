@@ -33,9 +33,11 @@ cap 20% yearly
 `;
 
 /**
- * RULES written by hand, as short and fast as exact SQL allows (for
- * `months` with whole years of contract months): the tiers a CASE, the
- * monthly cap a LEAST, the year's fee and what was paid before window sums,
+ * RULES written by hand, as short and fast as exact SQL allows, for the
+ * bench's table `months` (valid rows, each customer's months 1, 2, 3 … in
+ * order; a short last year's missing months at its last fee, as the
+ * generator counts them): the tiers a CASE, the monthly cap a LEAST, the
+ * year's fee and what was paid before window sums,
  * every value cast to a 64-bit DECIMAL(18, s). Credits only: no cuts, share
  * of the fee or checks of the rows.
  */
