@@ -34,7 +34,7 @@ import { LineMap } from '../language/source.js';
 import { literalText } from '../language/evaluate/inputs.js';
 import { dialect as dialectOf, type DialectName, type SqlNumber } from './dialect.js';
 import { cast, choose, constant, decimalType, fromScaledInteger, notBelowZero, powerOfTen, rescale, scaledInteger, SqlExpressions, SqlUnsupported, type SqlName } from './expressions.js';
-import { MonthWriter, type MonthColumns, type PaySql } from './month.js';
+import { MonthWriter, type MonthColumns, type MonthSql, type PaySql } from './month.js';
 import { paidBeforeSql, paidSoFar, windowAccrual, yearWindow } from './accrual.js';
 import { quoteIdentifier as id, quoteLiteral, quoteTableName } from './quote.js';
 
@@ -204,7 +204,7 @@ class Generator {
     });
     const values = this.monthValues(windowed?.cap);
     parts.push(['_m', `SELECT ${['*', ...values.columns].join(', ')} FROM ${id(last)}`]);
-    const writer = new MonthWriter(this.plan, values.money, this.digits, d);
+    const writer = new MonthWriter(this.plan, values.money, this.digits, d, windowed?.cap);
     const rowColumns = [...keep.map((k) => id(k)), id('_customer'), id('_month'), id('_solo'), id('_fee'), id('i_fee'), id('_error'), id('_year_error'), id('_months_bad')];
     const columnsOf = (paidBefore: MonthColumns['paidBefore']): MonthColumns => ({
       holds: (rule) => `m.${id(`_h${rule.scope}`)}`,
@@ -214,10 +214,9 @@ class Generator {
       paidBefore,
       pay: this.plan.payConditions.length > 0 ? this.payable(values.money) : undefined,
     });
-    /** The SELECT of a month whose values are row `m` of `from`; `carry`: with what each scope paid so far, for the next month. */
-    const month = (from: string, paidBefore: MonthColumns['paidBefore'], carry: boolean) => {
-      const result = writer.month(columnsOf(paidBefore));
-      const select = [
+    /** The SELECT of a month whose values are row `m` of `from` (`result.from` of a source); `carry`: with what each scope paid so far, for the next month. */
+    const select = (result: MonthSql, from: string, paidBefore: MonthColumns['paidBefore'], carry: boolean) => {
+      const columns = [
         ...rowColumns.map((c) => `m.${c}`),
         `${result.exact} AS ${id('_exact')}`,
         `${result.cuts} AS ${id('_cuts')}`,
@@ -226,7 +225,11 @@ class Generator {
           return [`${cast(`${paidBefore(scope, 'quarterly')} + ${paid}`, values.money)} AS ${id(`_q${scope}`)}`, `${cast(`${paidBefore(scope, 'yearly')} + ${paid}`, values.money)} AS ${id(`_y${scope}`)}`];
         }),
       ];
-      return `SELECT ${select.join(', ')} FROM ${result.from(from)}`;
+      return `SELECT ${columns.join(', ')} FROM ${from}`;
+    };
+    const month = (from: string, paidBefore: MonthColumns['paidBefore'], carry: boolean) => {
+      const result = writer.month(columnsOf(paidBefore));
+      return select(result, result.from(from), paidBefore, carry);
     };
     const zero = cast('0', values.money);
     const good = `NOT m.${id('_months_bad')}`;
@@ -235,16 +238,17 @@ class Generator {
     if (remembering.length === 0) {
       parts.push(['_run', month(`${id('_m')} m`, () => zero, false)]);
     } else if (windowed) {
-      // What the scope paid before each month, from what it would pay without its cap (accrual.ts), summed in the year's
-      // window beside the year's fees; then the cap's limit (a share of those fees) and the months as usual.
-      const free = new MonthWriter(this.plan, values.money, this.digits, d, '_free').month(columnsOf(() => undefined));
-      // What it would pay, a column of its own: the window sorts that one value with the row, not what it is computed from.
-      const paid = `(SELECT m.*, ${free.paid.get(windowed.scope)!} AS ${id('_free_paid')} FROM ${free.from(`${id('_m')} m`)}) AS m`;
-      const year = [...this.yearColumns('m.'), ...paidSoFar(windowed, this.plan.period, `m.${id('_free_paid')}`)];
+      // The month up to the accruing cap; what the scope would pay without it (accrual.ts), summed in the year's window
+      // beside the year's fees; then the cap's limit (a share of those fees), what was paid before, and the rest of the month.
+      const paidBefore = () => `m.${id('_before')}`;
+      const result = writer.month(columnsOf(paidBefore));
+      // What it would pay, a column of its own: the window sums that one value.
+      const paid = `(SELECT m.*, ${result.unaccrued!} AS ${id('_unaccrued_paid')} FROM ${result.before(`${id('_m')} m`)}) AS m`;
+      const year = [...this.yearColumns('m.'), ...paidSoFar(windowed, this.plan.period, `m.${id('_unaccrued_paid')}`)];
       const limit = values.deferred!;
       const before = paidBeforeSql(windowed, this.plan.period, limit, (amount) => writer.round(amount), values.money);
       parts.push(['_accrued', `SELECT m.*, ${limit} AS ${id(`_c${windowed.cap.id}`)}, ${before} AS ${id('_before')} FROM (SELECT m.*, ${year.join(', ')} FROM ${paid}) AS m`]);
-      parts.push(['_run', month(`${id('_accrued')} m`, () => `m.${id('_before')}`, false)]);
+      parts.push(['_run', select(result, result.after(`${id('_accrued')} m`), paidBefore, false)]);
     } else {
       recursive = true;
       const first = `${month(`${id('_m')} m`, () => zero, true)} WHERE ${good} AND (m.${id('_solo')} IS NOT NULL OR m.${id('_month')} = 1)`;

@@ -23,6 +23,14 @@
  * Values that are NULL (not computable exactly) make the month NULL wherever
  * the interpreter would have computed them: a rule that does not hold never
  * looks at its pay or its caps.
+ *
+ * With an accruing cap whose room comes from a window (`accrual.ts`), the
+ * month is split in two: `before` adds every value that does not read that
+ * room (the levels below its scope's cap, their cut texts, and what the
+ * scope would pay without the cap, for the window's running sum), `after`
+ * the values that do (the cap and every level after it), over a row that
+ * carries `before`'s values through the window. So each value is still
+ * written, and computed, once.
  */
 import type { Period } from '../language/ast.js';
 import type { BlockPlan, CapPlan, Plan, RulePlan } from '../language/plan/plan.js';
@@ -39,12 +47,8 @@ export interface MonthColumns {
   limit(cap: CapPlan): string;
   /** A `for each` block's items' best tiers, summed (before the block's caps). */
   each(block: BlockPlan): string;
-  /**
-   * What `scope` paid before this month in the quarter or year so far (only
-   * for scopes that remember); undefined: the cap is left out, as if its room
-   * had no end (what the scope would pay without it, `accrual.ts`).
-   */
-  paidBefore(scope: number, period: Exclude<Period, 'monthly'>): string | undefined;
+  /** What `scope` paid before this month in the quarter or year so far (only for scopes that remember). */
+  paidBefore(scope: number, period: Exclude<Period, 'monthly'>): string;
   /** The `pay only if` conditions, when the program has any. */
   readonly pay?: PaySql;
 }
@@ -60,6 +64,11 @@ export interface PaySql {
 export interface MonthSql {
   /** The FROM item: `source` (a FROM item named `m`) with the month's values added, level by level, again named `m`. */
   from(source: string): string;
+  /** `from` in two steps: the values that do not read the accruing cap's room, then (over a source that carries them) the others. */
+  before(source: string): string;
+  after(source: string): string;
+  /** With an accruing cap: what its scope would pay this month without it, rounded as paid (a value of `before`). */
+  readonly unaccrued?: string;
   /** The month's exact credit (before rounding), at the money scale. */
   readonly exact: string;
   /** The cuts as the batch writes them, "; "-separated; NULL when none. */
@@ -68,16 +77,35 @@ export interface MonthSql {
   readonly paid: ReadonlyMap<number, string>;
 }
 
-/** One level of the month: named values that later ones read. */
-class Layer {
-  readonly columns: string[] = [];
-  /** `prefix`: put before every name, so two months written over one row keep their values apart. */
-  constructor(private readonly prefix: string) {}
+/** An amount after caps, each cap's cut, and the amount without the accruing cap when it is one of them. */
+interface Capped {
+  readonly amount: string;
+  readonly cuts: string[];
+  readonly unaccrued?: string;
+}
 
-  /** Adds a value; returns how later layers read it. */
-  add(name: string, sql: string): string {
-    this.columns.push(`${sql} AS ${id(this.prefix + name)}`);
-    return `m.${id(this.prefix + name)}`;
+/** One level of the month: named values that later ones read, split into those `before` and `after` compute. */
+class Layer {
+  readonly before: string[] = [];
+  readonly after: string[] = [];
+  /** `late`: how the values of `after` read, shared by every level of a month. */
+  constructor(private readonly late: Set<string>) {}
+
+  /**
+   * Adds a value; returns how later levels read it. It is `after`'s when it
+   * is the accruing room (`late`) or reads a value of `after`: every value
+   * is read as `m."name"`, a text no other reference contains (a false match,
+   * such a text in a rule's name, would only compute a value after the window).
+   */
+  add(name: string, sql: string, late = false): string {
+    const reference = `m.${id(name)}`;
+    if (late || [...this.late].some((value) => sql.includes(value))) {
+      this.late.add(reference);
+      this.after.push(`${sql} AS ${id(name)}`);
+    } else {
+      this.before.push(`${sql} AS ${id(name)}`);
+    }
+    return reference;
   }
 }
 
@@ -89,12 +117,13 @@ export class MonthWriter {
     /** The currency's minor unit: what is paid is rounded to it. */
     private readonly digits: number,
     private readonly dialect: Dialect,
-    /** Put before the name of every value the month adds to the row. */
-    private readonly prefix = '',
+    /** The one accruing cap whose room comes from a window (`accrual.ts`): the month is computed before and after it. */
+    private readonly accruing?: CapPlan,
   ) {}
 
   month(columns: MonthColumns): MonthSql {
-    const layer = () => new Layer(this.prefix);
+    const late = new Set<string>();
+    const layer = () => new Layer(late);
     const rooms = layer();
     const rules = layer();
     const winners = layer();
@@ -105,20 +134,24 @@ export class MonthWriter {
     const remember = (scope: number, amount: string) => {
       if (this.plan.remembers[scope]) paid.set(scope, this.round(amount));
     };
-    const room = new Map<CapPlan, string | undefined>();
+    const room = new Map<CapPlan, string>();
     const roomOf = (cap: CapPlan, scope: number) => {
-      if (!room.has(cap)) {
-        const left = this.room(cap, scope, columns);
-        room.set(cap, left === undefined ? undefined : rooms.add(`_room${cap.id}`, left));
-      }
-      return room.get(cap);
+      if (!room.has(cap)) room.set(cap, rooms.add(`_room${cap.id}`, this.room(cap, scope, columns), cap === this.accruing));
+      return room.get(cap)!;
     };
     const roomsOf = (caps: readonly CapPlan[], scope: number) => caps.map((cap) => roomOf(cap, scope));
 
+    // A scope's amount after its caps (`pays`: what the scope pays of it, zero when it does not hold or no tier
+    // wins); when the accruing cap is one of them, also what it would pay without that cap, for the window's sum.
+    let unaccrued: string | undefined;
+    const scopeAmount = (level: Layer, name: string, capped: Capped, pays: (amount: string) => string) => {
+      if (capped.unaccrued !== undefined) unaccrued = this.round(level.add('_unaccrued', pays(capped.unaccrued)));
+      return level.add(name, pays(capped.amount));
+    };
     // Each rule and each tier after its own caps.
     const ruleAmount = (rule: RulePlan) => {
       const capped = this.capped(rule.caps, columns.pays(rule), roomsOf(rule.caps, rule.scope), rule);
-      return { amount: rules.add(`_amount${rule.scope}`, choose(columns.holds(rule), capped.amount, this.zero)), cuts: capped.cuts.map((cut, k) => rules.add(`_cut${rule.caps[k].id}`, `CASE WHEN ${columns.holds(rule)} THEN ${cut} END`)) };
+      return { amount: scopeAmount(rules, `_amount${rule.scope}`, capped, (amount) => choose(columns.holds(rule), amount, this.zero)), cuts: capped.cuts.map((cut, k) => rules.add(`_cut${rule.caps[k].id}`, `CASE WHEN ${columns.holds(rule)} THEN ${cut} END`)) };
     };
     const amounts: string[] = [];
     for (const credit of this.plan.credits) {
@@ -133,7 +166,7 @@ export class MonthWriter {
       if (block.each) {
         // Every item through the tiers (computed with the row), then the block's caps on the sum.
         const capped = this.capped(block.caps, columns.each(block), roomsOf(block.caps, block.scope), block);
-        const amount = total.add(`_amount${block.scope}`, capped.amount);
+        const amount = scopeAmount(total, `_amount${block.scope}`, capped, (amount) => amount);
         cuts.push(...capped.cuts);
         remember(block.scope, amount);
         amounts.push(amount);
@@ -143,7 +176,7 @@ export class MonthWriter {
       const winner = winners.add(`_winner${block.scope}`, this.winner(tiers));
       const best = blocks.add(`_best${block.scope}`, `CASE ${winner} ${tiers.map((t, i) => `WHEN ${i} THEN ${t.amount}`).join(' ')} WHEN -1 THEN ${this.zero} END`);
       const capped = this.capped(block.caps, best, roomsOf(block.caps, block.scope), block);
-      const amount = total.add(`_amount${block.scope}`, choose(`${winner} >= 0`, capped.amount, this.zero));
+      const amount = scopeAmount(total, `_amount${block.scope}`, capped, (amount) => choose(`${winner} >= 0`, amount, this.zero));
       tiers.forEach((t, i) => {
         cuts.push(...t.cuts.map((cut) => `CASE WHEN ${winner} = ${i} THEN ${cut} END`));
         remember(t.tier.scope, `CASE WHEN ${winner} = ${i} THEN ${best} ELSE ${this.zero} END`);
@@ -157,7 +190,7 @@ export class MonthWriter {
     const summed = sum.add('_sum', amounts.length === 0 ? this.zero : cast(amounts.join(' + '), this.money));
     const final = layer();
     const capped = this.capped(this.plan.caps, summed, roomsOf(this.plan.caps, PROGRAM_SCOPE), PROGRAM_OWNER);
-    let exact = final.add('_exact', capped.amount);
+    let exact = scopeAmount(final, '_exact', capped, (amount) => amount);
     cuts.push(...capped.cuts.map((cut, k) => final.add(`_cut${this.plan.caps[k].id}`, cut)));
     remember(PROGRAM_SCOPE, exact);
     // `pay only if`: a month that fails pays nothing and counts nothing toward any cap.
@@ -170,9 +203,12 @@ export class MonthWriter {
       exact = choose(pays, exact, this.zero);
       for (const [scope, amount] of paid) paid.set(scope, choose(pays, amount, cast('0', this.digits)));
     }
-    const layers = [rooms, rules, winners, blocks, total, sum, final, paying, payable].filter((layer) => layer.columns.length > 0);
-    const from = (source: string) => layers.reduce((inner, layer) => `(SELECT m.*, ${layer.columns.join(', ')} FROM ${inner}) AS m`, source);
-    return { from, exact, cuts: cuts.length === 0 ? 'CAST(NULL AS VARCHAR)' : `NULLIF(concat_ws('; ', ${cuts.join(', ')}), '')`, paid };
+    const layers = [rooms, rules, winners, blocks, total, sum, final, paying, payable];
+    const nest = (part: 'before' | 'after') => (source: string) =>
+      layers.filter((level) => level[part].length > 0).reduce((inner, level) => `(SELECT m.*, ${level[part].join(', ')} FROM ${inner}) AS m`, source);
+    const before = nest('before');
+    const after = nest('after');
+    return { from: (source) => after(before(source)), before, after, unaccrued, exact, cuts: cuts.length === 0 ? 'CAST(NULL AS VARCHAR)' : `NULLIF(concat_ws('; ', ${cuts.join(', ')}), '')`, paid };
   }
 
   /**
@@ -188,30 +224,25 @@ export class MonthWriter {
 
   /**
    * An amount after caps: the least of the amount and every cap's room, NULL
-   * if any is (LEAST would skip a NULL). Each cap's cut, when it cuts. A cap
-   * without a room (undefined) is left out.
+   * if any is (LEAST would skip a NULL). Each cap's cut, when it cuts. When
+   * the accruing cap is one of them: the amount without it.
    */
-  private capped(caps: readonly CapPlan[], amount: string, rooms: readonly (string | undefined)[], by: CapOwner): { amount: string; cuts: string[] } {
+  private capped(caps: readonly CapPlan[], amount: string, rooms: readonly string[], by: CapOwner): Capped {
     if (caps.length === 0) return { amount, cuts: [] };
-    const least = (values: readonly (string | undefined)[]) => {
-      const given = values.filter((v) => v !== undefined);
-      return given.length === 1 ? given[0] : `CASE WHEN ${given.map((v) => `${v} IS NULL`).join(' OR ')} THEN NULL ELSE LEAST(${given.join(', ')}) END`;
-    };
+    const least = (values: readonly string[]) => (values.length === 1 ? values[0] : `CASE WHEN ${values.map((v) => `${v} IS NULL`).join(' OR ')} THEN NULL ELSE LEAST(${values.join(', ')}) END`);
     const cuts = caps.map((cap, k) => {
-      if (rooms[k] === undefined) return 'CAST(NULL AS VARCHAR)';
       const before = least([amount, ...rooms.slice(0, k)]);
       const text = quoteLiteral(`${cap.period} cap on ${by.owner} (line ${cap.line}): -`);
       return `CASE WHEN ${before} > ${rooms[k]} THEN ${text} || ${this.dialect.roundedText(`${before} - ${rooms[k]}`, this.money, this.digits)} END`;
     });
-    return { amount: least([amount, ...rooms]), cuts };
+    const accruing = this.accruing ? caps.indexOf(this.accruing) : -1;
+    return { amount: least([amount, ...rooms]), cuts, unaccrued: accruing < 0 ? undefined : least([amount, ...rooms.filter((_, k) => k !== accruing)]) };
   }
 
   /** A cap's limit less what its scope paid before in its period, never below zero. */
-  private room(cap: CapPlan, scope: number, columns: MonthColumns): string | undefined {
+  private room(cap: CapPlan, scope: number, columns: MonthColumns): string {
     const limit = columns.limit(cap);
-    const before = cap.period === 'monthly' ? undefined : columns.paidBefore(scope, cap.period);
-    if (cap.period !== 'monthly' && before === undefined) return undefined;
-    const left = before === undefined ? limit : cast(`${limit} - ${before}`, this.money);
+    const left = cap.period === 'monthly' ? limit : cast(`${limit} - ${columns.paidBefore(scope, cap.period)}`, this.money);
     return `CASE WHEN ${left} > 0 THEN ${left} WHEN ${left} <= 0 THEN ${this.zero} END`;
   }
 

@@ -219,6 +219,42 @@ test('generated version-2 programs × inputs (functions, conditionals, pay only 
 });
 
 /**
+ * The window path computes the month once (`src/sql/month.ts`, `accrual.ts`):
+ * the levels below the accruing cap before the window, the cap and what comes
+ * after it behind it. Monthly caps on tiers, blocks and rules that cut, under
+ * an accruing cap of the program, of a block or of a rule that cuts too, with
+ * a monthly program cap after the block's or rule's: every credit and every
+ * cut text of both sides must be the interpreter's.
+ */
+test('the window path: monthly caps below a yearly or quarterly cap of the program, a block or a rule, and the caps after it, cut as the interpreter cuts', async () => {
+  const head = `fee 1_000 USD monthly
+input availability: percent default 99.99% range 0%..100% step 0.01%
+input late: number default 0 range 0..20 step 1
+credit "Region availability" capped 200 USD monthly BLOCK:
+  if availability < 99.9% then 10%
+  if availability < 99% then 30% capped 250 USD monthly
+if late > 2 then 15% capped 100 USD monthly RULE
+`;
+  const programs = [
+    ['the program', head.replace(' BLOCK', '').replace(' RULE', '') + 'cap 700 USD yearly\n'],
+    ['a block', head.replace(' BLOCK', ' and 700 USD yearly').replace(' RULE', '') + 'cap 280 USD monthly\n'],
+    ['a rule', head.replace(' BLOCK', '').replace(' RULE', ' and 250 USD quarterly') + 'cap 280 USD monthly\n'],
+  ];
+  const runs: InputValues[] = [
+    { availability: ['98%', '99.5%', '98%', '95%', '100%', '98%', '98%', '98%', '99.95%', '98%', '98%', '98%'], late: ['5', '0', '3', '9', '2', '5', '1', '8', '5', '5', '0', '4'] },
+    { availability: ['99.5%', '98%', '98%', '98%', '98%', '98%', '99%'], late: ['3', '3', '0', '5', '5', '5', '5'], fee: ['1_000', '800', '1_200.5', '1_000', '1_000', '900', '1_000'] },
+    { availability: '98%', late: '5' },
+  ];
+  for (const [scope, source] of programs) {
+    assert.doesNotMatch(generateSql(compileExact(source).program!.toJSON() as CheckedProgram, { dialect: 'duckdb', table: 'months' }), /^WITH RECURSIVE/, `${scope}: the window path`);
+    const { rows, uncomputable, refused } = await agree(source, runs, `an accruing cap on ${scope}`);
+    assert.equal(refused, undefined);
+    assert.equal(rows, 20);
+    assert.equal(uncomputable, 0);
+  }
+});
+
+/**
  * DuckDB takes shorter ways where they are exact (`src/sql/dialect.ts`):
  * amounts rounded in 64 bits when they fit 18 digits, the share of the fee
  * estimated in DOUBLE away from a half. Each has its longer way for the rest,

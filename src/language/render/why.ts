@@ -104,6 +104,11 @@ class Words {
   readonly #read: readonly ReadonlyMap<string, Value>[];
   readonly #currency: string | undefined;
   #rules?: Map<number, Rule>;
+  /** The rules and blocks by the line they start on; and every name's label. Found once: a program may have thousands of rules. */
+  #credits?: Map<number, Rule | Block>;
+  #labels?: Map<string, string>;
+  #inputSpecs?: Map<string, PrecompiledProgram['inputs'][number]>;
+  #valueKinds?: Map<string, Kind>;
   /** The phrases that are groups of alternatives: said last among the parts of an `and`, where their list cannot blur into the next part. */
   readonly #groups = new Set<string>();
   /** The same words after "if" (`pay only if`), for a condition as written: German puts the verb last there. */
@@ -144,7 +149,8 @@ class Words {
   #known(name: string, result: MonthResult, read: ReadonlyMap<string, Value> | undefined): Known | undefined {
     // The fee of the period, as the evaluator knows it (`fee 12000 EUR yearly` is 1000 EUR a month).
     if (name === 'fee' && result.fee !== null) return { value: new Decimal(result.fee), shown: this.#money(result.fee), kind: 'money' };
-    const input = this.ctx.program.inputs.find((i) => i.name === name);
+    this.#inputSpecs ??= new Map(this.ctx.program.inputs.map((i) => [i.name, i]));
+    const input = this.#inputSpecs.get(name);
     if (input) {
       const value = read?.get(name);
       if (value === undefined) return undefined;
@@ -157,7 +163,8 @@ class Words {
       return this.#shown(value, input.kind);
     }
     // A `let` or output: the value the evaluation computed, read back in its kind.
-    const kind = this.ctx.program.values.find((v) => v.name === name)?.kind;
+    this.#valueKinds ??= new Map(this.ctx.program.values.map((v) => [v.name, v.kind]));
+    const kind = this.#valueKinds.get(name);
     const computed = result.values[name] ?? result.outputs[name];
     const q = computed === undefined ? undefined : parseQuantity(computed);
     if (!kind || !q || q.kind === 'points') return undefined;
@@ -179,10 +186,11 @@ class Words {
   /** The sentences of one month or period; `inYear` leaves the total to the year's sentence. */
   period(result: MonthResult, lookup: Lookup, inYear = false): string[] {
     const credits = this.#statements.filter((s): s is Rule | Block => s.type === 'rule' || s.type === 'block');
+    this.#credits ??= new Map(credits.map((s) => [this.#line(s.span.start), s]));
     const several = result.credits.length > 1;
     const sentences: string[] = [];
     result.credits.forEach((line, i) => {
-      const statement = credits.find((s) => this.#line(s.span.start) === line.line) ?? credits[i];
+      const statement = this.#credits!.get(line.line) ?? credits[i];
       if (!statement) return;
       sentences.push(this.#credit(statement, line, result.fee, lookup, several));
       for (const cut of line.cuts) sentences.push(this.#cut(cut, false));
@@ -368,10 +376,19 @@ class Words {
 
   /** An input's or value's label; a `for each` item is named by its list's. */
   #labelOfName(name: string): string {
-    const list = this.#statements.find((s) => s.type === 'block' && s.each?.name === name);
-    if (list?.type === 'block') name = list.each!.list;
-    const named = this.ctx.inputs.find((i) => i.name === name) ?? this.ctx.program.values?.find((v) => v.name === name);
-    return named ? this.#label(named) : name;
+    this.#labels ??= this.#labelsByName();
+    return this.#labels.get(name) ?? name;
+  }
+
+  #labelsByName(): Map<string, string> {
+    const labels = new Map<string, string>();
+    for (const named of [...this.ctx.inputs, ...(this.ctx.program.values ?? [])]) if (!labels.has(named.name)) labels.set(named.name, this.#label(named));
+    const items = new Map<string, string>();
+    for (const s of this.#statements) {
+      if (s.type === 'block' && s.each && !items.has(s.each.name)) items.set(s.each.name, labels.get(s.each.list) ?? s.each.list);
+    }
+    for (const [item, label] of items) labels.set(item, label);
+    return labels;
   }
 
   #label(input: { name: string; label?: string; translations?: Translations }): string {

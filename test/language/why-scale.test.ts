@@ -1,0 +1,43 @@
+/**
+ * The "why" of a large program is worded in work that grows with the program,
+ * not with its square: each rule's sentence once looked up its statement, and
+ * every name in it its label, by searching all the statements, so the why of
+ * the 3,000 separate rules the limits allow took over a second in Chromium and
+ * froze the calculator's page. Time depends on the machine, so what is counted
+ * here is how often the statements are read.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { compile } from '../../src/index.js';
+import { conditionsInWords, whyInWords } from '../../src/language/render/why.js';
+import { separateRules } from '../fuzz/worst-case.js';
+
+/** Words every rule's why and breakdown line of `separateRules(n)`; how many times a statement was read. */
+function statementReads(n: number): number {
+  const program = compile(separateRules(n)).program;
+  assert.ok(program, 'the rules compile');
+  const values = { a: '50%' };
+  const r = program.evaluate(values);
+  assert.ok(r.ok);
+  let reads = 0;
+  const saved = program.toJSON();
+  const statements = new Proxy([...saved.ast.statements], {
+    get(target, key, receiver) {
+      if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
+      return Reflect.get(target, key, receiver);
+    },
+  });
+  const context = { program: { ...saved, ast: { ...saved.ast, statements } }, inputs: program.inputs, values, lang: 'en' as const, currency: 'EUR' };
+  const sentences = whyInWords(r.result, context);
+  assert.ok(sentences.length >= n / 2, `${sentences.length} sentences`);
+  const words = conditionsInWords(context);
+  for (const line of r.result.credits.map((c) => c.line)) assert.ok(words(line));
+  return reads;
+}
+
+test('the why and the breakdown words of a large program read each statement a few times, not once per rule', () => {
+  const [small, large] = [1_500, 3_000].map(statementReads);
+  assert.ok(large <= 10 * 3_000, `${large} statement reads for 3,000 rules`);
+  // Doubling the rules doubles the reads; a search per rule would quadruple them.
+  assert.ok(large < 2.5 * small, `${small} → ${large} reads`);
+});
