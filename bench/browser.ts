@@ -31,7 +31,9 @@
  *   panel; key presses in the form's field (a month) and in March of the
  *   year panel (an edited year) → the new credit shown, and the tasks over
  *   50 ms the main thread ran from the key press until the widget's
- *   idle-time work was done (Long Tasks API).
+ *   idle-time work was done (Long Tasks API). The same for 4,990 tiers that
+ *   are no tier table (they pay now a share of the fee, now an amount), most
+ *   of which apply: every tier's amount is worked out.
  *
  * Times are read inside the page (`performance.now()`, the key event's
  * `timeStamp`), so Playwright's own round trips do not count.
@@ -114,6 +116,8 @@ export type BrowserFigures =
     readonly largeTier?: Readonly<Record<'worker' | 'page', LargeFigures>>;
     /** The widget with the 4,990-tier program and every panel: typed into the form (a month) and into the year panel (a year). */
     readonly largeWidget?: Readonly<Record<'month' | 'year', WidgetLargeFigures>>;
+    /** The same with 4,990 tiers that are no tier table. */
+    readonly largeWidgetNonTable?: Readonly<Record<'month' | 'year', WidgetLargeFigures>>;
     /** The widget loading the 4,990-tier program with every panel, four ways. */
     readonly largeWidgetLoad?: Readonly<Record<LoadWay, WidgetLoadFigures>>;
   };
@@ -288,13 +292,14 @@ function pages(rules: string, playgroundEntry: string): Record<string, string> {
     ...Object.fromEntries(LOAD_WAYS.map((way) => [`/large-widget-${way}.html`, page(
       `${way.endsWith('page') ? '<script>delete window.Worker;</script>' : ''}<credit-calculator id="big" src="/large.${way.startsWith('json') ? 'json' : 'credit'}" panels="all" values='{"a":"99.85"}'></credit-calculator>${widget}`)])),
     '/large-widget.html': page(`<credit-calculator id="big" src="/large.json" panels="all" values='{"a":"99.85"}'></credit-calculator>${widget}`),
+    '/large-widget-non-table.html': page(`<credit-calculator id="big" src="/large-non-table.json" panels="all" values='{"a":"99.85"}'></credit-calculator>${widget}`),
     '/large-on-page.html': page(`<script>delete window.Worker;</script><credit-playground storage-key="bench-large-draft" ignore-hash templates-base="/examples/"></credit-playground><script type="module" src="/playground/${playgroundEntry}"></script>`),
   };
 }
 
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.json': 'application/json', '.credit': 'text/plain', '.css': 'text/css' };
 
-function serve(html: Record<string, string>, json: string, largeJson: string, largeText: string): Server {
+function serve(html: Record<string, string>, json: string, largeJson: string, largeText: string, nonTableJson: string): Server {
   return createServer((req, res) => {
     const path = new URL(req.url!, 'http://x').pathname;
     const send = (type: string, body: string | Buffer) => {
@@ -304,6 +309,7 @@ function serve(html: Record<string, string>, json: string, largeJson: string, la
     if (html[path]) return send('text/html', html[path]);
     if (path === '/rules.json') return send('application/json', json);
     if (path === '/large.json') return send('application/json', largeJson);
+    if (path === '/large-non-table.json') return send('application/json', nonTableJson);
     if (path === '/large.credit') return send('text/plain', largeText);
     // The playground's worker is emitted into assets/, addressed from the origin's root.
     for (const [prefix, dir] of [['/dist/', dist], ['/playground/', playgroundDir], ['/assets/', join(playgroundDir, 'assets')], ['/examples/', join(root, 'examples')]] as const) {
@@ -379,6 +385,18 @@ ${Array.from({ length: LARGE_TIERS }, (_, i) => `  if a < ${(i % 1000) / 10}% th
 # typed: `;
 
 /**
+ * 4,990 tiers that are no tier table: they pay now a share of the fee, now
+ * the same amount in EUR. At 99.85 % every tier applies (the first pays
+ * most: 13 %), at 99.95 % three in thirteen (3 %): `credit()` works out what
+ * each that applies pays.
+ */
+const nonTableSource = () => `fee 1000 EUR monthly
+input a: percent default 99% range 0%..100%
+credit "Big" capped 50% yearly:
+${Array.from({ length: LARGE_TIERS }, (_, i) => `  if a < ${(99.86 + (i % 13) * 0.01).toFixed(2)}% then ${i % 2 ? `${13 - (i % 13)}%` : `${(13 - (i % 13)) * 10} EUR`}`).join('\n')}
+`;
+
+/**
  * Key presses into the large program on `path`: key press → diagnostics, and
  * the main thread's long tasks until the panes settle. `into: 'comment'`
  * types letters into the comment at its end; `'tier'` types a digit into the
@@ -420,12 +438,13 @@ async function largePlayground(p: Page, origin: string, path: string, into: 'com
  * `'month'` changes the form's field (99.85 % ↔ 99.95 %: 89 % of the fee ↔
  * nothing, the tiers of this block pay), `'year'` March in the
  * year panel; each → the new credit (the month's, or March's in the year), and the
- * long tasks until the widget's idle-time work is done.
+ * long tasks until the widget's idle-time work is done. `formField`: which of
+ * the form's fields is typed into (0, the first: the fee).
  */
-async function largeWidget(p: Page, origin: string, into: 'month' | 'year'): Promise<WidgetLargeFigures> {
-  await p.goto(`${origin}/large-widget.html`);
+async function largeWidget(p: Page, origin: string, into: 'month' | 'year', path = '/large-widget.html', formField = 0): Promise<WidgetLargeFigures> {
+  await p.goto(origin + path);
   await within('the large widget shown', p.evaluate(() => (window as any).__bench.rendered(1) as Promise<number>), 120_000);
-  const field = into === 'month' ? p.locator('#big input[part=input]').first() : p.locator('#big [part~=year] input[aria-label$=", Mar"]');
+  const field = into === 'month' ? p.locator('#big input[part=input]').nth(formField) : p.locator('#big [part~=year] input[aria-label$=", Mar"]');
   await field.click();
   await p.keyboard.press('ControlOrMeta+A');
   await p.keyboard.type('99.85');
@@ -464,9 +483,9 @@ async function largeWidgetLoad(browser: Browser, origin: string, way: LoadWay, s
 }
 
 /** The large playground's figures of the last run (bench/results.json), to print beside this run's. */
-function previousLarge(): { large?: Record<'worker' | 'page', LargeFigures>; largeTier?: Record<'worker' | 'page', LargeFigures>; largeWidget?: Record<'month' | 'year', WidgetLargeFigures>; largeWidgetLoad?: Record<LoadWay, WidgetLoadFigures>; date?: string } {
+function previousLarge(): { large?: Record<'worker' | 'page', LargeFigures>; largeTier?: Record<'worker' | 'page', LargeFigures>; largeWidget?: Record<'month' | 'year', WidgetLargeFigures>; largeWidgetNonTable?: Record<'month' | 'year', WidgetLargeFigures>; largeWidgetLoad?: Record<LoadWay, WidgetLoadFigures>; date?: string } {
   try {
-    const results = JSON.parse(readFileSync(join(root, 'bench/results.json'), 'utf8')) as { machine?: { date?: string }; browser?: { large?: Record<'worker' | 'page', LargeFigures>; largeTier?: Record<'worker' | 'page', LargeFigures>; largeWidget?: Record<'month' | 'year', WidgetLargeFigures>; largeWidgetLoad?: Record<LoadWay, WidgetLoadFigures> } };
+    const results = JSON.parse(readFileSync(join(root, 'bench/results.json'), 'utf8')) as { machine?: { date?: string }; browser?: { large?: Record<'worker' | 'page', LargeFigures>; largeTier?: Record<'worker' | 'page', LargeFigures>; largeWidget?: Record<'month' | 'year', WidgetLargeFigures>; largeWidgetNonTable?: Record<'month' | 'year', WidgetLargeFigures>; largeWidgetLoad?: Record<LoadWay, WidgetLoadFigures> } };
     return { ...results.browser, date: results.machine?.date };
   } catch {
     return {};
@@ -506,7 +525,7 @@ export async function browserSection(settings: Settings, log: (text: string) => 
   const typedColumn = labelled >= 0 ? typedText.length : typedText.length + 1;
 
   const largeJson = JSON.stringify(compile(largeSource()).program!.toJSON());
-  const server = serve(pages(rules, entry), json, largeJson, largeSource());
+  const server = serve(pages(rules, entry), json, largeJson, largeSource(), JSON.stringify(compile(nonTableSource()).program!.toJSON()));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({ executablePath: found.path, args: found.args });
@@ -566,6 +585,10 @@ export async function browserSection(settings: Settings, log: (text: string) => 
     const largeTier = { worker: await largePlayground(p, origin, '/large.html', 'tier'), page: await largePlayground(p, origin, '/large-on-page.html', 'tier') };
     step(`widget, ${LARGE_TIERS.toLocaleString('en')} tiers, every panel: the form's month and the year panel`);
     const largeWidgetFigures = { month: await largeWidget(p, origin, 'month'), year: await largeWidget(p, origin, 'year') };
+    step(`widget, ${LARGE_TIERS.toLocaleString('en')} tiers that are no tier table, every panel: the form's month and the year panel`);
+    const nonTable = '/large-widget-non-table.html';
+    // The form's second field, its availability: the first is the fee, which does not change which tier pays most.
+    const largeWidgetNonTable = { month: await largeWidget(p, origin, 'month', nonTable, 1), year: await largeWidget(p, origin, 'year', nonTable) };
     step(`widget, ${LARGE_TIERS.toLocaleString('en')} tiers, every panel: loading, from JSON and from text, with the worker and on the page`);
     const largeWidgetLoadFigures = {} as Record<LoadWay, WidgetLoadFigures>;
     for (const way of LOAD_WAYS) largeWidgetLoadFigures[way] = await largeWidgetLoad(browser, origin, way, samples);
@@ -586,6 +609,7 @@ export async function browserSection(settings: Settings, log: (text: string) => 
       large,
       largeTier,
       largeWidget: largeWidgetFigures,
+      largeWidgetNonTable,
       largeWidgetLoad: largeWidgetLoadFigures,
     };
     const row = (what: string, d: Distribution) => [what, duration(d.median), duration(d.p95), String(d.samples)];
@@ -640,6 +664,11 @@ export async function browserSection(settings: Settings, log: (text: string) => 
       ['figure', 'now', 'previous', 'samples'], [
         ...widgetRows("the form's month", largeWidgetFigures.month, previous.largeWidget?.month),
         ...widgetRows('a month of the year panel', largeWidgetFigures.year, previous.largeWidget?.year),
+      ]));
+    log(table(`Widget at the limits, no tier table (${tiers} in one block paying now a share, now an amount, most of them applying; precompiled, every panel): key presses in the form's field and in March of the year panel; "previous" is the last bench/results.json`,
+      ['figure', 'now', 'previous', 'samples'], [
+        ...widgetRows("the form's month", largeWidgetNonTable.month, previous.largeWidgetNonTable?.month),
+        ...widgetRows('a month of the year panel', largeWidgetNonTable.year, previous.largeWidgetNonTable?.year),
       ]));
     const loadRows = LOAD_WAYS.map((way) => {
       const now = largeWidgetLoadFigures[way];

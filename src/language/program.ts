@@ -11,7 +11,7 @@ import { evaluationProblems, locate, type Diagnostic } from './diagnostics.js';
 import { Evaluator, displayOf } from './evaluate/evaluator.js';
 import { durationUnit, exampleInputs, literalText, type InputValue, type InputValues } from './evaluate/inputs.js';
 import type { CapCut, Evaluation, MonthResult, YearResult } from './evaluate/results.js';
-import { run as runProgram, runByPeriod, type RunOptions } from './evaluate/run.js';
+import { run as runProgram, runInSteps, type Pauses, type RunOptions } from './evaluate/run.js';
 import type { Lang } from './render/format.js';
 import { isCurrency, SECONDS_PER_UNIT } from './literals.js';
 import { DamagedProgram, lowering } from './plan/lower.js';
@@ -281,8 +281,24 @@ export class Program {
    * this run driven to its end.
    */
   *evaluateByPeriod(values: InputValues = {}, options: RunOptions = {}): Generator<void, Evaluation, void> {
+    return yield* this.evaluation(values, options, 'periods');
+  }
+
+  /**
+   * `evaluate`, a hundred rules at a time: each `next()` works out at most a
+   * hundred of the rules and tiers of a month, or of several small months,
+   * then pauses; a month's credits are decided, and its explanation
+   * written, in the step that works out its last. The generator returns
+   * what `evaluate` returns, which is this run driven to its end. For a page
+   * that spreads rules of thousands of tiers over several tasks.
+   */
+  *evaluateInSteps(values: InputValues = {}, options: RunOptions = {}): Generator<void, Evaluation, void> {
+    return yield* this.evaluation(values, options, 'rules');
+  }
+
+  private *evaluation(values: InputValues, options: RunOptions, pauses: Pauses): Generator<void, Evaluation, void> {
     const settled = this.settle(options);
-    return 'diagnostics' in settled ? settled : yield* runByPeriod(this.checked, this.evaluator, values, settled.options);
+    return 'diagnostics' in settled ? settled : yield* runInSteps(this.checked, this.evaluator, values, settled.options, false, pauses);
   }
 
   /**
@@ -305,8 +321,26 @@ export class Program {
    * page that spreads a long year's figures over several tasks.
    */
   *creditByPeriod(values: InputValues = NO_VALUES, options: RunOptions = NO_OPTIONS): Generator<void, CreditOutcome, void> {
+    return yield* this.creditRun(values, options, 'periods');
+  }
+
+  /**
+   * `credit`, a hundred rules at a time: where the fast path answers, the
+   * first `next()` returns its answer; otherwise each `next()` works out at
+   * most a hundred of the rules and tiers of a month, or of several small
+   * months, then pauses, and a month's credits are decided in the step that
+   * works out its last. A tier table's tiers are not worked out: its winner
+   * follows from its input. Returns what `credit` returns, which is this run
+   * driven to its end. For a page that spreads rules of thousands of tiers
+   * over several tasks; a year of small rules, or of a tier table, takes one.
+   */
+  *creditInSteps(values: InputValues = NO_VALUES, options: RunOptions = NO_OPTIONS): Generator<void, CreditOutcome, void> {
+    return yield* this.creditRun(values, options, 'rules');
+  }
+
+  private *creditRun(values: InputValues, options: RunOptions, pauses: Pauses): Generator<void, CreditOutcome, void> {
     const start = this.creditStart(values, options);
-    return 'ok' in start ? start : creditOf(yield* runByPeriod(this.checked, this.evaluator, values, start, true));
+    return 'ok' in start ? start : creditOf(yield* runInSteps(this.checked, this.evaluator, values, start, true, pauses));
   }
 
   /** What both credit paths do first: the options settled, then the fast path. An outcome, or the options for the exact run. */

@@ -10,7 +10,7 @@ import { formatPercent, type InputInfo, type InputValues, type Program } from '.
 import { axisUnit, isAvailability, renderChart, span, sweep, zooms, type Curve } from './chart.js';
 import { downtimeMinutes, formatDowntime, renderDowntimeTable } from './downtime.js';
 import type { Formats } from './formats.js';
-import { inIdleSlices } from './idle.js';
+import { inIdleSlices, STEPS_PER_SLICE } from './idle.js';
 
 /** Traces curves in idle time, remembering the last one; `traced` runs when a new one is ready. */
 export class CurveTracer {
@@ -39,7 +39,7 @@ export class CurveTracer {
         this.#tracing = undefined;
         this.#curve = { key, curve };
         this.traced();
-      });
+      }, STEPS_PER_SLICE);
     }
     return this.#curve?.curve;
   }

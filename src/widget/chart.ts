@@ -34,7 +34,7 @@ export function decimalsOf(input: InputInfo): number {
   return step.includes('.') ? step.split('.')[1].length : 0;
 }
 
-/** One evaluation of the curve, yielding first: the caller may pause before each (see `idle.ts`). */
+/** One evaluation of the curve, yielding first and every hundred rules: the caller may pause between (see `idle.ts`). */
 type Sampler = (x: number) => Generator<void, Sample | undefined, void>;
 
 /**
@@ -46,7 +46,7 @@ export function* sweep(program: Program, input: InputInfo, values: InputValues, 
   const at: Sampler = function* (x) {
     yield;
     // The credit alone: a hundred explanations nobody reads would cost most of the time.
-    const r = program.credit({ ...values, [input.name]: x.toFixed(decimals) }, currency ? { currency } : {});
+    const r = yield* program.creditInSteps({ ...values, [input.name]: x.toFixed(decimals) }, currency ? { currency } : {});
     if (!r.ok) return undefined;
     return { x, credit: Number(r.credit.amount), amount: r.credit.amount, share: r.credit.percentOfFee };
   };

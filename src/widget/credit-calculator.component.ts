@@ -20,7 +20,7 @@
  * change their own value, are set after each update (`updated`).
  */
 import { html, isServer, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { labelIn, type Diagnostic, type ExampleInfo, type EvaluationResult, type InputInfo, type InputValue, type InputValues, type Program } from '../runtime.js';
+import { labelIn, type CreditOutcome, type Diagnostic, type ExampleInfo, type EvaluationResult, type InputInfo, type InputValue, type InputValues, type Program } from '../runtime.js';
 import { whyInWords } from '../language/render/why.js';
 import { renderChartPanel, CurveTracer } from './chart-panel.js';
 import { styles } from './credit-calculator.styles.js';
@@ -33,7 +33,7 @@ import {
 } from './form-model.js';
 import { Formats } from './formats.js';
 import { type Lang } from './i18n.js';
-import { whenIdle } from './idle.js';
+import { inIdleSlices, nowOrInIdleSlices, STEPS_PER_SLICE, whenIdle } from './idle.js';
 import { DEFAULT_TIMEOUT, type LoadFailure, type Loaded } from './load.js';
 import { PageLanguage } from './page-language.js';
 import { printAlone } from './print.js';
@@ -50,6 +50,13 @@ const ALL_PANELS: readonly Panel[] = ['breakdown', 'outputs', 'why', 'chart', 'e
 interface Evaluated {
   readonly inputs: Record<string, string | string[]>;
   readonly result: EvaluationResult;
+}
+
+/** A month computed: its total (undefined while computed in idle time), and what the page is told. */
+interface Month {
+  readonly total?: Total;
+  readonly currency: string | null;
+  readonly detail: CreditChangeDetail;
 }
 
 /**
@@ -134,6 +141,7 @@ export class CreditCalculator extends LitElement {
     failure: { state: true, attribute: false },
     fields: { state: true, attribute: false },
     evaluated: { state: true, attribute: false },
+    crediting: { state: true, attribute: false },
     explaining: { state: true, attribute: false },
     stale: { state: true, attribute: false },
     formError: { state: true, attribute: false },
@@ -183,6 +191,8 @@ export class CreditCalculator extends LitElement {
   declare private failure?: LoadFailure;
   private fields: Record<string, Field> = {};
   declare private evaluated?: Evaluated;
+  /** The newest values, whose credit is being computed in idle time (rules whose every tier is worked out); meanwhile the last total shows, busy. */
+  declare private crediting?: Explained;
   /** Newer values than `evaluated`'s, their credit shown, whose full result is being built in idle time. */
   declare private explaining?: Explained;
   private stale = false;
@@ -198,6 +208,10 @@ export class CreditCalculator extends LitElement {
   #terms = '';
   /** The first computation of rules long to explain, a task after they arrived (see `#use`). */
   #firstCompute?: Promise<void>;
+  /** The values and options of the month last computed for rules long to explain (`#month`). */
+  #monthKey?: string;
+  /** Settles when `crediting` is done or dropped: `updateComplete` waits for the credit of the newest values. */
+  #credited?: { readonly shown: Promise<void>; readonly settle: () => void };
 
   #why?: { result: EvaluationResult; lang: Lang; words: string[] };
   #loader = new RulesLoader(this, (loaded) => this.#use(loaded), () => ({ program: !!this.loaded, failure: !!this.failure }), () => this.#formats.t);
@@ -236,7 +250,7 @@ export class CreditCalculator extends LitElement {
   /** The last valid result (a month, or a contract year when the year view was changed). */
   get result(): EvaluationResult | undefined {
     // Read before idle time has built it, the result of the values shown is built now.
-    return this.explaining?.result ?? this.evaluated?.result;
+    return (this.crediting ?? this.explaining)?.result ?? this.evaluated?.result;
   }
 
   /** How values read: this element's language, and the currency of the result (else of the rules, else `currency`). */
@@ -287,6 +301,8 @@ export class CreditCalculator extends LitElement {
 
   #use(loaded: Loaded): void {
     this.evaluated = undefined;
+    this.#monthKey = undefined;
+    this.#credit(undefined);
     this.explaining = undefined;
     // An edited year of the rules replaced is built no further.
     this.#year.reset();
@@ -322,9 +338,14 @@ export class CreditCalculator extends LitElement {
     })));
   }
 
-  /** `updateComplete` includes the first computation of rules long to explain, which comes a task after them. */
+  /**
+   * `updateComplete` includes the first computation of rules long to
+   * explain, which comes a task after them, and a credit computed in idle
+   * time: the total shown is that of the newest values.
+   */
   protected override async getUpdateComplete(): Promise<boolean> {
     await this.#firstCompute;
+    while (this.#credited) await this.#credited.shown;
     return super.getUpdateComplete();
   }
 
@@ -393,7 +414,8 @@ export class CreditCalculator extends LitElement {
       return;
     }
     this.stale = false;
-    this.#submitWithForm(values, month.total, month.currency);
+    // A credit computed in idle time goes to the host's form when it is known.
+    if (month.total) this.#submitWithForm(values, month.total, month.currency);
     // The page hears of the year only when its months are the user's own: only then is its full result needed.
     const full = user && this.#year.edited;
     const year = this.#year.compute(values, full);
@@ -405,26 +427,43 @@ export class CreditCalculator extends LitElement {
 
   /** Whether a result (or the credit of values being explained) is shown. */
   get #hasResult(): boolean {
-    return !!(this.evaluated || this.explaining);
+    return !!(this.evaluated || this.explaining || this.crediting);
   }
 
   /**
    * Computes the month of `values`: at once with its explanation, or, for
-   * rules long to explain, its credit at once and its full result in idle
-   * time (`explained.ts`) — not on a server, which renders once. Undefined,
-   * the problems shown, when the values do not compute.
+   * rules long to explain, its credit and then, in idle time, its full result
+   * (`explained.ts`) — not on a server, which renders once. The credit too
+   * is computed in idle time when it takes more than a few steps (rules of
+   * thousands of tiers that are no tier table): then `total` is undefined,
+   * and `crediting` holds the values until it is shown. Undefined, the
+   * problems shown, when the values do not compute.
    */
-  #month(runner: Runner, values: Record<string, string>): { total: Total; currency: string | null; detail: CreditChangeDetail } | undefined {
+  #month(runner: Runner, values: Record<string, string>): Month | undefined {
+    const key = JSON.stringify([values, runner.options]);
+    // A change that leaves the month as it was (a month of the year): its result, or the work on it, stands.
+    const last = key === this.#monthKey ? this.#lastMonth : undefined;
+    if (last) return last;
+    this.#monthKey = undefined;
     if (runner.explainsLater) {
-      const summary = runner.credit(values);
+      const later = new Explained(values, runner.evaluationInSteps(values));
+      const now = nowOrInIdleSlices(runner.creditInSteps(values), () => this.crediting === later, (outcome) => this.#creditedLater(runner, later, values, outcome), STEPS_PER_SLICE);
+      if (!now) {
+        this.#credit(later);
+        this.#monthKey = key;
+        return { currency: null, detail: later.detail() };
+      }
+      this.#credit(undefined);
+      const summary = now.result;
       if (summary?.ok) {
-        const later = new Explained(values, summary.credit, runner.evaluationByPeriod(values));
-        this.explaining = later;
-        whenIdle(() => this.#explain(later));
+        later.credit = summary.credit;
+        this.#explainLater(later);
+        this.#monthKey = key;
         return { total: later.total, currency: summary.credit.currency, detail: later.detail() };
       }
       // Values the rules refuse: the full evaluation says why, as ever.
     }
+    this.#credit(undefined);
     const r = runner.evaluate(values);
     if (!r.ok) {
       this.#showProblems(r.diagnostics);
@@ -435,21 +474,61 @@ export class CreditCalculator extends LitElement {
     return { total: totalOf(r.result), currency: r.result.currency, detail: this.evaluated };
   }
 
-  /** Builds the full result of the values shown; nothing once newer values replaced them. */
-  #explain(later: Explained): void {
-    if (this.explaining !== later) return;
-    if (!later.built) {
-      // Built in this idle task, shown in the next: for thousands of tiers each takes a few
-      // tens of milliseconds on a busy machine, and the two together would be a long task.
-      later.step();
-      return whenIdle(() => this.#explain(later));
+  /** The month of rules long to explain computed last, as `#month` gave it. */
+  get #lastMonth(): Month | undefined {
+    const newest = this.crediting ?? this.explaining;
+    if (newest) return { ...(newest.total ? { total: newest.total, currency: newest.credit!.currency } : { currency: null }), detail: newest.detail() };
+    const evaluated = this.evaluated;
+    return evaluated && { total: totalOf(evaluated.result), currency: evaluated.result.currency, detail: evaluated };
+  }
+
+  /** Sets the values whose credit is being computed in idle time (none: no longer), settling what `updateComplete` waited for. */
+  #credit(later: Explained | undefined): void {
+    this.#credited?.settle();
+    this.#credited = undefined;
+    this.crediting = later;
+    if (!later) return;
+    let settle!: () => void;
+    const shown = new Promise<void>((resolve) => (settle = resolve));
+    this.#credited = { shown, settle };
+  }
+
+  /** The credit of the newest values, computed in idle time: shown, given to the host's form, then explained; nothing once newer values replaced them. */
+  #creditedLater(runner: Runner, later: Explained, values: Record<string, string>, outcome: CreditOutcome | undefined): void {
+    if (this.crediting !== later) return;
+    this.#credit(undefined);
+    if (!outcome?.ok) {
+      this.#monthKey = undefined;
+      this.#showProblems((outcome ?? runner.unevaluable()).diagnostics);
+      this.stale = this.#hasResult;
+      return;
     }
+    later.credit = outcome.credit;
+    this.#submitWithForm(values, later.total!, outcome.credit.currency);
+    this.#explainLater(later);
+  }
+
+  /**
+   * Shows the credit of `later` and builds its full result in idle slices,
+   * shown in the idle task after: for thousands of tiers the last step and
+   * the showing would together be a long task. Dropped once newer values'
+   * credit is shown.
+   */
+  #explainLater(later: Explained): void {
+    this.explaining = later;
+    inIdleSlices(later.steps(), () => this.explaining === later, () => whenIdle(() => this.#explained(later)), STEPS_PER_SLICE);
+  }
+
+  /** Shows the full result built in idle time; nothing once newer values replaced it. */
+  #explained(later: Explained): void {
+    if (this.explaining !== later) return;
     const r = later.evaluation;
     this.explaining = undefined;
     if (r.ok) {
       this.evaluated = { inputs: later.inputs, result: r.result };
       return;
     }
+    this.#monthKey = undefined;
     this.#showProblems(r.diagnostics);
     this.stale = this.#hasResult;
   }
@@ -592,8 +671,9 @@ export class CreditCalculator extends LitElement {
     if (!program) return html`<p class="loading" role="status">${t.loading}</p>`;
     const shown = this.#shown;
     const result = this.evaluated?.result;
-    // While newer values are explained, the total is theirs and the panels keep the last result, busy.
-    const busy = !!this.explaining;
+    // While newer values are explained, the total is theirs and the panels keep the last result, busy;
+    // while their credit is computed, the total too is the last, busy.
+    const busy = !!(this.explaining || this.crediting);
     const total = this.#total;
     const form = { formats, downtime: this.downtime };
     const shownInputs = this.#shownInputs;
@@ -607,7 +687,7 @@ export class CreditCalculator extends LitElement {
     };
     // While a field holds text that is no number, its slider stays at the value the result was computed from.
     const evaluatedValue = (input: InputInfo) => {
-      const v = (this.explaining ?? this.evaluated)?.inputs[input.name];
+      const v = (this.crediting ?? this.explaining ?? this.evaluated)?.inputs[input.name];
       return typeof v === 'string' ? v : undefined;
     };
     // Without credits (an ROI calculator) the outputs are the result, announced as they change.
@@ -624,7 +704,7 @@ export class CreditCalculator extends LitElement {
         ${this.termsChanged ? html`<p class="error" part="error">${t.termsChanged}</p>` : nothing}
       </fieldset>
       <section class="result" part="result" aria-label=${program.credits.length ? t.result : t.results}>
-        ${program.credits.length || !program.outputs.length ? renderTotal(formats, this.#paidHeading, total, this.stale, program.claim) : nothing}
+        ${program.credits.length || !program.outputs.length ? renderTotal(formats, this.#paidHeading, total, this.stale, program.claim, !!this.crediting) : nothing}
         <slot name="cta"></slot>
         ${result && shown.has('breakdown') ? renderBreakdown(formats, program, result, busy, this.allTiers, (block) => (this.allTiers = new Set([...this.allTiers, block]))) : nothing}
         ${result && shown.has('outputs') ? renderOutputs(formats, program.outputs, result, busy, outputsLive, this.stale) : nothing}

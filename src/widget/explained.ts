@@ -3,9 +3,10 @@
  * a month of a block of thousands of tiers writes a step per tier (several
  * milliseconds; a year twelve times as many), while `credit()` gives the
  * same amounts without the explanation many times faster: for such rules the
- * widget shows the figures from `credit()` at once and builds the full
+ * widget shows the figures from `credit()` — at once, or, for rules whose
+ * every tier must be worked out, after some idle time — and builds the full
  * result — breakdown, "why", outputs, the year's cuts — once, when first
- * needed: in idle time, a month per idle task (`evaluateByPeriod`), or at
+ * needed: in idle time, a hundred rules a step (`evaluateInSteps`), or at
  * once when the page reads `credit-change`'s `result` or the element's
  * `result` before then.
  */
@@ -37,14 +38,14 @@ export function explainingWork(program: Program): number {
 export class Explained {
   #evaluation?: Evaluation;
 
-  /** `inputs`: the values; `credit`: their credit from `credit()`; `run`: their full evaluation, a period per step (`evaluateByPeriod`), run at most once. */
+  /** `inputs`: the values; `run`: their full evaluation, a hundred rules per step (`evaluateInSteps`), run at most once; `credit`: their credit from `credit()`, when known. */
   constructor(
     readonly inputs: Record<string, string | string[]>,
-    readonly credit: CreditSummary,
     private readonly run: Generator<void, Evaluation, void>,
+    public credit?: CreditSummary,
   ) {}
 
-  /** Builds one more period (a month of a year); true once the whole result is built. */
+  /** Builds one more step; true once the whole result is built. */
   step(): boolean {
     if (this.#evaluation) return true;
     const next = this.run.next();
@@ -57,15 +58,16 @@ export class Explained {
     return this.#evaluation !== undefined;
   }
 
-  /** The build as idle work, a period per step, shared with any earlier reader of the result. */
+  /** The build as idle work, shared with any earlier reader of the result; a build left off goes on where it stopped. */
   *steps(): Generator<void, Evaluation, void> {
     while (!this.step()) yield;
     return this.#evaluation!;
   }
 
-  /** The total to show meanwhile. */
-  get total(): Total {
-    return { amount: this.credit.amount, percentOfFee: this.credit.percentOfFee, yearly: !!this.credit.months };
+  /** The total to show meanwhile; undefined until the credit is known. */
+  get total(): Total | undefined {
+    const credit = this.credit;
+    return credit && { amount: credit.amount, percentOfFee: credit.percentOfFee, yearly: !!credit.months };
   }
 
   /** The full evaluation: what idle time has not built yet is built now. */

@@ -8,6 +8,24 @@
 /** How long one slice may run, in milliseconds: well under the 50 ms of a long task. */
 const SLICE = 12;
 
+/**
+ * How many steps of runs (`Program.creditInSteps`: a hundred rules and
+ * tiers each) the task of a change takes itself, all its runs together
+ * (`nowOrInIdleSlices`): small rules and tier tables are done in the first,
+ * as they always were; rules of thousands of tiers go on in idle time.
+ */
+export const STEPS_NOW = 20;
+
+/** Steps taken now in this task, of `STEPS_NOW`; back to none once the task's code has run (a microtask). */
+let takenNow = 0;
+
+/**
+ * The most steps of such runs in one idle slice, however fast the machine:
+ * no task works out a month of 4,990 tiers. More would save little: a slice
+ * is also at most 12 ms, and each slice waits for an idle period of its own.
+ */
+export const STEPS_PER_SLICE = 40;
+
 /** Runs `task` when the browser is idle, and within a fifth of a second at the latest. */
 export function whenIdle(task: () => void): void {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 200 });
@@ -43,4 +61,25 @@ export function inIdleSlices<T>(work: Generator<void, T, void>, wanted: () => bo
     else whenIdle(slice);
   };
   whenIdle(slice);
+}
+
+/**
+ * Runs `work` now, as far as this task's `STEPS_NOW` go: when it ends
+ * there, returns its result (undefined when it threw), in this task.
+ * Otherwise returns undefined and goes on as `inIdleSlices` does, `wanted`,
+ * `done` and `stepsPerSlice` as there.
+ */
+export function nowOrInIdleSlices<T>(work: Generator<void, T, void>, wanted: () => boolean, done: (result: T | undefined) => void, stepsPerSlice = Infinity): { readonly result: T | undefined } | undefined {
+  if (takenNow === 0) queueMicrotask(() => (takenNow = 0));
+  try {
+    while (takenNow < STEPS_NOW) {
+      takenNow++;
+      const step = work.next();
+      if (step.done) return { result: step.value };
+    }
+  } catch {
+    return { result: undefined };
+  }
+  inIdleSlices(work, wanted, done, stepsPerSlice);
+  return undefined;
 }

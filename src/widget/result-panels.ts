@@ -19,9 +19,10 @@ export interface Total {
   readonly yearly: boolean;
 }
 
-export function renderTotal(f: Formats, heading: string, total: Total | undefined, stale: boolean, claim: ClaimInfo | undefined): TemplateResult {
+/** `busy`: the total shown is the last one, while that of newer values is computed. */
+export function renderTotal(f: Formats, heading: string, total: Total | undefined, stale: boolean, claim: ClaimInfo | undefined, busy = false): TemplateResult {
   const t = f.t;
-  return html`<div class="total ${stale ? 'stale' : ''}" part="total" role="status" aria-live="polite" aria-atomic="true">
+  return html`<div class="total ${stale ? 'stale' : ''}" part="total" role="status" aria-live="polite" aria-atomic="true" aria-busy=${busyState(busy)}>
     <span class="heading">${heading}</span>
     ${total
       ? html`<span class="amount" part="amount">${f.money(total.amount)}</span>

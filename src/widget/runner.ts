@@ -16,7 +16,7 @@ export class Runner {
   /** `problem`: the message shown when the program throws, read when it is shown. */
   constructor(
     readonly program: Program,
-    private readonly options: RunOptions,
+    readonly options: RunOptions,
     private readonly problem: () => string,
   ) {}
 
@@ -30,15 +30,15 @@ export class Runner {
     return contained(() => this.program.evaluate(this.#given(values), this.options)) ?? this.unevaluable();
   }
 
-  /** `evaluate`, a month (or quarter) of a year per step, whenever it runs. */
-  evaluationByPeriod(values: FormValues): Generator<void, Evaluation, void> {
+  /** `evaluate`, a hundred rules per step (`evaluateInSteps`), whenever it runs. */
+  evaluationInSteps(values: FormValues): Generator<void, Evaluation, void> {
     const program = this.program;
     const given = this.#given(values);
     const options = this.options;
     const unevaluable = () => this.unevaluable();
     return (function* () {
       try {
-        return yield* program.evaluateByPeriod(given, options);
+        return yield* program.evaluateInSteps(given, options);
       } catch {
         return unevaluable();
       }
@@ -50,9 +50,9 @@ export class Runner {
     return contained(() => this.program.credit(this.#given(values), this.options));
   }
 
-  /** `credit`, a month (or quarter) of a year per step; a throw ends it (see `inIdleSlices`). */
-  creditByPeriod(values: FormValues): Generator<void, CreditOutcome, void> {
-    return this.program.creditByPeriod(this.#given(values), this.options);
+  /** `credit`, a hundred rules per step (`creditInSteps`); a throw ends it (see `inIdleSlices`). */
+  creditInSteps(values: FormValues): Generator<void, CreditOutcome, void> {
+    return this.program.creditInSteps(this.#given(values), this.options);
   }
 
   /** What a program that throws evaluates to: a problem with the rules, said in the form. */

@@ -2,8 +2,8 @@
  * The contract year, as a Lit reactive controller: the year panel's fields
  * per month (following the form until the user, a link or an example gives
  * months of their own), the figures its table shows, and, for rules long to
- * explain, the builds that run in idle time a month per task. The table
- * itself is `year-panel.ts`'s.
+ * explain, the builds that run in idle time, a hundred rules a step. The
+ * table itself is `year-panel.ts`'s.
  */
 import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
 import { periodsInYear, type CreditOutcome, type CreditSummary, type Diagnostic, type InputInfo } from '../runtime.js';
@@ -11,7 +11,7 @@ import type { CreditChangeDetail } from './events.js';
 import { Explained } from './explained.js';
 import { kept, typedField, yearFields, type Field, type FormContext } from './form-model.js';
 import type { Formats } from './formats.js';
-import { inIdleSlices } from './idle.js';
+import { inIdleSlices, nowOrInIdleSlices, STEPS_PER_SLICE } from './idle.js';
 import type { FormValues, Runner } from './runner.js';
 import { figuresOfResult, figuresOfSummary, renderYear, type YearFigures } from './year-panel.js';
 
@@ -39,7 +39,7 @@ interface YearState {
   readonly months?: Months;
   /** The table's figures: from billing's summary, or from the full result when the page is told of it. */
   readonly figures?: YearFigures;
-  /** The newest year's figures being computed in idle time, a month per task; meanwhile the table keeps the last, busy. */
+  /** The newest year's figures being computed in idle time; meanwhile the table keeps the last, busy. */
   readonly figuring?: Generator<void, CreditOutcome, void>;
 }
 
@@ -47,7 +47,7 @@ export class YearController implements ReactiveController {
   #state: YearState = {};
   /** The user (or a link, or an example) set months of their own: they no longer follow the form. */
   #edited = false;
-  /** The newest edited year whose full result is being built in idle time, a month per task. */
+  /** The newest edited year whose full result is being built in idle time (or whose figures are computed first). */
   #explaining?: Explained;
 
   constructor(
@@ -113,17 +113,18 @@ export class YearController implements ReactiveController {
    * Billing's `credit()` gives the figures without writing an explanation of
    * every tier of every month, which for rules of thousands of tiers takes
    * the main thread for a second; for those rules even `credit()`'s twelve
-   * months take a long task. Hence four ways, by whether the rules are long
-   * to explain and whether the page is told:
+   * months take a long task, unless they are a tier table. Hence four ways,
+   * by whether the rules are long to explain and whether the page is told:
    *
    * - quick, not told: the figures now (`credit()`);
-   * - long, not told: the figures in idle time, a month per task
-   *   (`creditByPeriod`), the table keeping the last ones meanwhile, busy;
-   * - long, told: the figures now (`credit()`), and the full result in idle
-   *   time, a month per task (`evaluateByPeriod`), or when the page reads it;
+   * - long, not told: the figures in idle time, a hundred rules a step
+   *   (`creditInSteps`), the table keeping the last ones meanwhile, busy;
+   * - long, told: the figures now if they take a few steps (a tier table),
+   *   else in idle time as above; then the full result in idle time
+   *   (`evaluateInSteps`), or when the page reads it;
    * - quick, told: the full result now (`evaluate()`).
    *
-   * Where `credit()` refuses the values, the full evaluation runs now and says why.
+   * Where `credit()` refuses the values at once, the full evaluation runs now and says why.
    */
   compute(values: Readonly<Record<string, string>>, full: boolean): CreditChangeDetail | undefined {
     const calculator = this.calculator;
@@ -144,10 +145,7 @@ export class YearController implements ReactiveController {
       this.#figureInIdleTime(runner, inputs);
       return undefined;
     }
-    if (full && long) {
-      const summary = this.#figureNow(runner, inputs);
-      return summary ? this.#explainInIdleTime(runner, inputs, summary) : this.#explainNow(runner, inputs);
-    }
+    if (full && long) return this.#figureThenExplain(runner, inputs);
     return this.#explainNow(runner, inputs);
   }
 
@@ -200,15 +198,44 @@ export class YearController implements ReactiveController {
     return summary.credit;
   }
 
-  /** Computes the year's figures in idle time, a month per task; the newest values' only. */
+  /** Computes the year's figures in idle time; the newest values' only. */
   #figureInIdleTime(runner: Runner, inputs: FormValues): void {
-    const figuring = runner.creditByPeriod(inputs);
+    const figuring = runner.creditInSteps(inputs);
     this.#change({ figuring });
-    inIdleSlices(figuring, () => this.#state.figuring === figuring, (outcome) => {
-      this.#change({ figuring: undefined });
-      if (!outcome?.ok) this.calculator.showProblems((outcome ?? runner.unevaluable()).diagnostics);
-      else if (outcome.credit.months) this.#change({ figures: figuresOfSummary(outcome.credit) });
-    }, 1);
+    inIdleSlices(figuring, () => this.#state.figuring === figuring, (outcome) => this.#figured(runner, outcome), STEPS_PER_SLICE);
+  }
+
+  /** Shows the year's figures computed in idle time, or why there are none; returns them. */
+  #figured(runner: Runner, outcome: CreditOutcome | undefined): CreditSummary | undefined {
+    this.#change({ figuring: undefined });
+    if (!outcome?.ok) this.calculator.showProblems((outcome ?? runner.unevaluable()).diagnostics);
+    else if (outcome.credit.months) this.#change({ figures: figuresOfSummary(outcome.credit) });
+    return outcome?.ok ? outcome.credit : undefined;
+  }
+
+  /**
+   * The year's figures — now if they take a few steps, else in idle time —
+   * then its full result in idle time; the detail returned builds the rest
+   * when the page reads it. Values refused at once are evaluated now, which
+   * says why.
+   */
+  #figureThenExplain(runner: Runner, inputs: Record<string, string | string[]>): CreditChangeDetail | undefined {
+    const explaining = new Explained(inputs, runner.evaluationInSteps(inputs));
+    const figuring = runner.creditInSteps(inputs);
+    const now = nowOrInIdleSlices(figuring, () => this.#state.figuring === figuring, (outcome) => {
+      const summary = this.#figured(runner, outcome);
+      if (summary && this.#explaining === explaining) this.#explainInIdleTime(explaining);
+    }, STEPS_PER_SLICE);
+    if (!now) {
+      this.#change({ figuring });
+      this.#explaining = explaining;
+      return explaining.detail();
+    }
+    const summary = now.result;
+    if (!summary?.ok || !summary.credit.months) return this.#explainNow(runner, inputs);
+    this.#change({ figures: figuresOfSummary(summary.credit) });
+    this.#explainInIdleTime(explaining);
+    return explaining.detail();
   }
 
   /** The year's full result, computed now: its figures shown, its detail returned; undefined when it is no year, or does not compute (its problems shown). */
@@ -222,12 +249,10 @@ export class YearController implements ReactiveController {
     return { inputs, result: r.result };
   }
 
-  /** Builds the year's full result in idle time, a month per task, shown once built; the detail returned builds the rest when the page reads it. */
-  #explainInIdleTime(runner: Runner, inputs: Record<string, string | string[]>, summary: CreditSummary): CreditChangeDetail {
-    const explaining = new Explained(inputs, summary, runner.evaluationByPeriod(inputs));
+  /** Builds the year's full result in idle time, shown once built. */
+  #explainInIdleTime(explaining: Explained): void {
     this.#explaining = explaining;
-    inIdleSlices(explaining.steps(), () => this.#explaining === explaining, () => this.#explained(explaining), 1);
-    return explaining.detail();
+    inIdleSlices(explaining.steps(), () => this.#explaining === explaining, () => this.#explained(explaining), STEPS_PER_SLICE);
   }
 
   /** Shows the full result built in idle time; nothing once a newer computation replaced it. */

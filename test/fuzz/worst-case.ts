@@ -18,6 +18,11 @@ const separateRule = (i: number) => `if a < ${(i % 100) + 0.5}% then 1% capped 1
 /** `count` tiers in one block, on one input: what the tier lints see at their worst. */
 export const tierBlock = (count: number) => build(tier, count, TIER_HEAD);
 
+const nonTableTier = (i: number) => `  if a < ${(i % 1000) / 10}% then ${i % 97}${i % 2 ? '%' : ' EUR'}`;
+
+/** `count` tiers in one block that is no tier table — they pay now a share, now an amount — so `credit()` works out every tier that applies. */
+export const nonTableBlock = (count: number) => build(nonTableTier, count, TIER_HEAD);
+
 /** `count` separate rules on one input, all nesting: what the overlap lint sees at its worst. */
 export const separateRules = (count: number) => build(separateRule, count);
 
@@ -63,6 +68,7 @@ const year = (v: string) => Array.from({ length: 12 }, () => v);
 const shapes: [string, () => string, Record<string, unknown>][] = [
   ['separate rules on one input, all nesting (the overlap lint)', () => fill(separateRule), { a: year('40%') }],
   ['one tier block, tiers on one input (the tier lints)', () => fill(tier, TIER_HEAD), { a: year('1%') }],
+  ['one block that is no tier table (every tier that applies worked out)', () => fill(nonTableTier, TIER_HEAD), { a: year('1%') }],
   ['blocks of 4 tiers with caps', () => fill((i) => (i % 5 === 0 ? `credit capped ${i % 50}% quarterly:` : `  if a < ${i % 100}% then ${i % 30}% capped 5 EUR monthly`)), { a: year('1%') }],
   ['a chain of lets', () => fill(chainLink, HEAD, CHAIN_TAIL), { n: year('7') }],
   ['deepest expressions (operator chains at the depth limit)', () => fill((i) => `let d${i} = ${Array.from({ length: LIMITS.expressionDepth - 2 }, () => 'n').join(' + ')}`), { n: year('3') }],

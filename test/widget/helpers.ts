@@ -1,8 +1,10 @@
 /**
  * What the widget's browser tests share: waiting for an element to load,
- * reading it the way a user sees it, and typing into it with real key presses.
+ * reading it the way a user sees it, typing into it with real key presses,
+ * and holding its idle-time work and watching its runs, a task at a time.
  */
 import { sendKeys } from '@web/test-runner-commands';
+import type { InputValues, Program } from '../../src/runtime.js';
 import type { CreditCalculator } from '../../src/widget/credit-calculator.js';
 
 /** Waits until the element has loaded its rules (or failed to). */
@@ -65,3 +67,72 @@ credit "Uptime" capped 40% monthly:
 example "Short outage": availability = 99.7% => credit 10%
 example "Long outage": availability = 98% => credit 40%
 `;
+
+/** Idle-time work held back until a test lets it run: what a page too busy to be idle would do. `task()` is the idle task running now (0: none). */
+export function holdIdleTime(): { run: (tasks?: number) => void; held: () => number; task: () => number; restore: () => void } {
+  const queue: IdleRequestCallback[] = [];
+  const requestIdle = window.requestIdleCallback;
+  let tasks = 0;
+  let running = 0;
+  window.requestIdleCallback = (task) => queue.push(task);
+  return {
+    run: (most = Infinity) => {
+      for (let n = 0; n < most && queue.length; n++) {
+        running = ++tasks;
+        queue.shift()!({ didTimeout: true, timeRemaining: () => 0 });
+        running = 0;
+      }
+    },
+    held: () => queue.length,
+    task: () => running,
+    restore: () => (window.requestIdleCallback = requestIdle),
+  };
+}
+
+/** A run of a program: its credit, or its full result with the explanation. */
+export type RunKind = 'credit' | 'explanation';
+
+/**
+ * Watches the runs the widget makes of `program`: `step` hears of each step
+ * of `creditInSteps` and `evaluateInSteps` (a hundred rules at most) before
+ * it is taken, `whole` of each run done at once (`credit`, `evaluate`), each
+ * with the run's values. Counts the explanations finished.
+ */
+export function watchRuns(program: Program, on: { step?: (kind: RunKind, values: InputValues) => void; whole?: (kind: RunKind, values: InputValues) => void }): { explanations: () => number } {
+  let explanations = 0;
+  const credit = program.credit.bind(program);
+  const evaluate = program.evaluate.bind(program);
+  program.credit = (values = {}, options) => {
+    on.whole?.('credit', values);
+    return credit(values, options);
+  };
+  program.evaluate = (values = {}, options) => {
+    on.whole?.('explanation', values);
+    explanations++;
+    return evaluate(values, options);
+  };
+  function* stepped<T>(kind: RunKind, values: InputValues, run: Generator<void, T, void>): Generator<void, T, void> {
+    for (;;) {
+      on.step?.(kind, values);
+      const step = run.next();
+      if (step.done) {
+        if (kind === 'explanation') explanations++;
+        return step.value;
+      }
+      yield;
+    }
+  }
+  // Absent before the runs in steps were: then every run is a whole one.
+  const creditInSteps = program.creditInSteps?.bind(program);
+  const evaluateInSteps = program.evaluateInSteps?.bind(program);
+  if (creditInSteps) program.creditInSteps = (values = {}, options) => stepped('credit', values, creditInSteps(values, options));
+  if (evaluateInSteps) program.evaluateInSteps = (values = {}, options) => stepped('explanation', values, evaluateInSteps(values, options));
+  return { explanations: () => explanations };
+}
+
+/** The most steps one task took, given the task of each step. */
+export function mostPerTask(tasks: readonly (number | string)[]): number {
+  const counts = new Map<number | string, number>();
+  for (const task of tasks) counts.set(task, (counts.get(task) ?? 0) + 1);
+  return Math.max(0, ...counts.values());
+}

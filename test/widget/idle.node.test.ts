@@ -1,11 +1,13 @@
 /**
  * Work in idle slices (src/widget/idle.ts), as the playground reads a
  * worker's answer with it: the result is handed over once, and an error in
- * what is done with it is that error, not a failure of the work.
+ * what is done with it is that error, not a failure of the work. Work begun
+ * in the task of a change takes a few steps there, all its runs together,
+ * and the rest in idle time.
  */
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { inIdleSlices } from '../../src/widget/idle.js';
+import { inIdleSlices, nowOrInIdleSlices, STEPS_NOW } from '../../src/widget/idle.js';
 
 describe('inIdleSlices', () => {
   let idle: (() => void)[];
@@ -85,5 +87,38 @@ describe('inIdleSlices', () => {
     }
     assert.deepEqual(tasks, [1, 1, 1, 1]);
     assert.deepEqual(seen, [42]);
+  });
+
+  /** `steps` steps, then 42; `taken` counts the steps taken. */
+  function* run(steps: number, taken: { count: number }): Generator<void, number, void> {
+    for (let i = 1; i < steps; i++) {
+      taken.count++;
+      yield;
+    }
+    taken.count++;
+    return 42;
+  }
+
+  it('gives a run of a few steps its result now, and leaves nothing for idle time', () => {
+    const taken = { count: 0 };
+    const later: (number | undefined)[] = [];
+    assert.deepEqual(nowOrInIdleSlices(run(3, taken), () => true, (r) => later.push(r)), { result: 42 });
+    assert.equal(taken.count, 3);
+    assert.equal(idle.length, 0);
+    assert.deepEqual(later, []);
+  });
+
+  it('shares the task\'s steps among the runs begun in it, and goes on with each in idle time', async () => {
+    const first = { count: 0 };
+    const second = { count: 0 };
+    const later: (number | undefined)[] = [];
+    assert.equal(nowOrInIdleSlices(run(STEPS_NOW + 5, first), () => true, (r) => later.push(r)), undefined);
+    assert.equal(nowOrInIdleSlices(run(2, second), () => true, (r) => later.push(r)), undefined, 'none left for a second run in the same task');
+    assert.deepEqual([first.count, second.count], [STEPS_NOW, 0]);
+    runIdle();
+    assert.deepEqual(later, [42, 42]);
+    // The next task has its own.
+    await Promise.resolve();
+    assert.deepEqual(nowOrInIdleSlices(run(2, { count: 0 }), () => true, () => {}), { result: 42 });
   });
 });

@@ -14,7 +14,8 @@ import { loadProgram, type Program } from '../../src/runtime.js';
 import '../../src/widget/credit-calculator.js';
 import type { CreditCalculator } from '../../src/widget/credit-calculator.js';
 import type { CreditChangeEvent, CreditErrorEvent } from '../../src/widget/events.js';
-import { $, amount, field, typeInto, RULES } from './helpers.js';
+import { STEPS_PER_SLICE } from '../../src/widget/idle.js';
+import { $, amount, field, holdIdleTime, mostPerTask, typeInto, watchRuns, RULES, type RunKind } from './helpers.js';
 
 /** Errors and unhandled rejections the host page would see. */
 const pageErrors: string[] = [];
@@ -170,15 +171,15 @@ describe('<credit-calculator> with a src too large', () => {
 describe('<credit-calculator> with rules slow to evaluate', () => {
   it('traces the chart in many short idle tasks of a few evaluations each, not in one long task', async function () {
     this.timeout(60_000);
-    // A program each evaluation of which takes 5 ms, as a block of thousands of tiers does.
+    // A program each evaluation of which takes 5 ms, as a few thousand tiers do: the curve's credits are runs in steps.
     const program = compile(RULES).program!;
-    const credit = program.credit.bind(program);
+    const creditInSteps = program.creditInSteps.bind(program);
     let idleTask = 0;
     const evaluationsPerTask = new Map<number, number>();
-    program.credit = (...args: Parameters<typeof credit>) => {
+    program.creditInSteps = function* (...args: Parameters<typeof creditInSteps>) {
       evaluationsPerTask.set(idleTask, (evaluationsPerTask.get(idleTask) ?? 0) + 1);
       for (const end = performance.now() + 5; performance.now() < end;);
-      return credit(...args);
+      return yield* creditInSteps(...args);
     };
     const requestIdle = window.requestIdleCallback;
     window.requestIdleCallback = (task, options) => requestIdle((deadline) => {
@@ -207,78 +208,16 @@ describe('<credit-calculator> with a block of 4,990 tiers and every panel', () =
     return `${lines.join('\n')}\n`;
   }
 
-  /** Idle-time work held back until the test lets it run: what a page too busy to be idle would do. `task()` is the idle task running now (0: none). */
-  function holdIdleTime(): { run: (tasks?: number) => void; held: () => number; task: () => number; restore: () => void } {
-    const queue: IdleRequestCallback[] = [];
-    const requestIdle = window.requestIdleCallback;
-    let tasks = 0;
-    let running = 0;
-    window.requestIdleCallback = (task) => queue.push(task);
-    return {
-      run: (most = Infinity) => {
-        for (let n = 0; n < most && queue.length; n++) {
-          running = ++tasks;
-          queue.shift()!({ didTimeout: true, timeRemaining: () => 0 });
-          running = 0;
-        }
-      },
-      held: () => queue.length,
-      task: () => running,
-      restore: () => (window.requestIdleCallback = requestIdle),
-    };
-  }
-
   /**
-   * A program of 4,990 tiers that counts its explained evaluations (`evaluate`,
-   * or `evaluateByPeriod` run to its end), and, for runs of a year, the months
-   * evaluated with `onMonth` (each `next()` of the run evaluates one), and the
-   * year's credit computed with `onCredit`: each `next()` of `creditByPeriod`,
-   * or a whole year at once by `credit`.
+   * A program of 4,990 tiers whose runs are watched (`watchRuns`): `onStep`
+   * hears of each step of its runs in steps, with the availability they are
+   * for (a list for a year); `explanations()` counts the explanations finished.
    */
-  function counted(
-    onMonth: (availability: readonly string[]) => void = () => {},
-    onCredit: (availability: readonly string[], by: 'month' | 'year') => void = () => {},
-  ): { program: Program; explanations: () => number } {
+  function counted(onStep: (kind: RunKind, availability: string | readonly string[]) => void = () => {}): { program: Program; explanations: () => number } {
     // The runtime's program, as the widget loads it: no fast path, the exact credit of every month.
     const program = loadProgram(compile(tiers(4990)).program!.toJSON()).program!;
-    const evaluate = program.evaluate.bind(program);
-    const byPeriod = program.evaluateByPeriod.bind(program);
-    const credit = program.credit.bind(program);
-    const creditByPeriod = program.creditByPeriod.bind(program);
-    program.credit = (...args: Parameters<typeof credit>) => {
-      const year = args[0]?.availability;
-      if (Array.isArray(year)) onCredit(year as string[], 'year');
-      return credit(...args);
-    };
-    program.creditByPeriod = function* (...args: Parameters<typeof creditByPeriod>) {
-      const run = creditByPeriod(...args);
-      const year = args[0]?.availability;
-      for (;;) {
-        if (Array.isArray(year)) onCredit(year as string[], 'month');
-        const step = run.next();
-        if (step.done) return step.value;
-        yield;
-      }
-    };
-    let explanations = 0;
-    program.evaluate = (...args: Parameters<typeof evaluate>) => {
-      explanations++;
-      return evaluate(...args);
-    };
-    program.evaluateByPeriod = function* (...args: Parameters<typeof byPeriod>) {
-      const run = byPeriod(...args);
-      const year = args[0]?.availability;
-      for (;;) {
-        if (Array.isArray(year)) onMonth(year as string[]);
-        const step = run.next();
-        if (step.done) {
-          explanations++;
-          return step.value;
-        }
-        yield;
-      }
-    };
-    return { program, explanations: () => explanations };
+    const { explanations } = watchRuns(program, { step: (kind, values) => onStep(kind, values.availability as string | string[]) });
+    return { program, explanations };
   }
 
   /** Waits until the panels show the full result of the values shown, however busy the machine. */
@@ -334,10 +273,10 @@ describe('<credit-calculator> with a block of 4,990 tiers and every panel', () =
         yield;
       }
     };
-    const credit = program.credit.bind(program);
-    program.credit = (...args: Parameters<typeof credit>) => {
+    const creditInSteps = program.creditInSteps.bind(program);
+    program.creditInSteps = (...args: Parameters<typeof creditInSteps>) => {
       credits.push(idle.task());
-      return credit(...args);
+      return creditInSteps(...args);
     };
     try {
       const el = await fixture<CreditCalculator>(html`<credit-calculator .program=${program} panels="all" .values=${{ availability: '97' }}></credit-calculator>`);
@@ -360,15 +299,19 @@ describe('<credit-calculator> with a block of 4,990 tiers and every panel', () =
     }
   });
 
-  it('builds a month\'s explanation in one idle task and shows it in a later one', async function () {
+  it('builds a month\'s explanation in idle tasks, no more than 4,000 of its tiers in one, and shows it in a later one', async function () {
     this.timeout(180_000);
-    const { program, explanations } = counted();
+    let idle: ReturnType<typeof holdIdleTime> | undefined;
+    // The idle task of each step of an explanation: a hundred tiers worked out each.
+    const steps: number[] = [];
+    const { program, explanations } = counted((kind) => kind === 'explanation' && steps.push(idle?.task() ?? -1));
     const el = await settled(await fixture<CreditCalculator>(html`<credit-calculator .program=${program} panels="breakdown why" .values=${{ availability: '97' }}></credit-calculator>`));
     await explained(el);
-    const idle = holdIdleTime();
+    idle = holdIdleTime();
     try {
       const before = explanations();
       await typeInto(el, field(el, 'Availability'), '96');
+      steps.length = 0;
       let builtWhileBusy = false;
       for (let n = 0; n < 100 && explanations() === before; n++) {
         idle.run(1);
@@ -376,6 +319,9 @@ describe('<credit-calculator> with a block of 4,990 tiers and every panel', () =
         builtWhileBusy = explanations() > before && $(el, '[part=breakdown]')!.getAttribute('aria-busy') === 'true';
       }
       expect(builtWhileBusy, 'after the task that built it, the breakdown still shows the last result, busy').to.equal(true);
+      expect(steps.includes(0), 'no step in the key presses\' tasks').to.equal(false);
+      expect(steps.length, 'every tier explained, a hundred a step').to.be.at.least(50);
+      expect(mostPerTask(steps), 'steps in one task').to.be.at.most(STEPS_PER_SLICE);
       idle.run(1);
       await settle();
       expect($(el, '[aria-busy]'), 'shown in the next idle task').to.equal(null);
@@ -437,12 +383,12 @@ describe('<credit-calculator> with a block of 4,990 tiers and every panel', () =
     expect(changes[0].detail.result.credit.amount, 'an event superseded still carries its own values\' result').to.equal(nine.ok && nine.credit.amount);
   });
 
-  it('shows an edited year\'s figures in the task of the key press, and builds its full result a month per idle task; an edit meanwhile drops the older build', async function () {
+  it('shows an edited year\'s figures in the task of the key press, and builds its full result in idle tasks; an edit meanwhile drops the older build', async function () {
     this.timeout(180_000);
-    // Which idle task evaluated each month of a year, by the year's March.
-    const months: { march: string; task: number }[] = [];
+    // Each step of a year's explanation: its April, and the idle task it ran in (0: a key press's).
+    const steps: { april: string; task: number }[] = [];
     let idle: ReturnType<typeof holdIdleTime> | undefined;
-    const { program, explanations } = counted((year) => months.push({ march: year[2], task: idle?.task() ?? -1 }));
+    const { program, explanations } = counted((kind, year) => kind === 'explanation' && Array.isArray(year) && steps.push({ april: year[3], task: idle?.task() ?? -1 }));
     const el = await settled(await fixture<CreditCalculator>(html`<credit-calculator .program=${program} panels="all" .values=${{ availability: '97' }}></credit-calculator>`));
     await explained(el);
     const shadow = el.shadowRoot!;
@@ -459,42 +405,42 @@ describe('<credit-calculator> with a block of 4,990 tiers and every panel', () =
       await typeInto(el, cell('Mar'), '96');
       expect(credit('Mar'), 'March\'s credit at once').to.equal('39.80 EUR');
       expect(yearTotal(), 'and the year\'s total').to.equal('367.60 EUR');
-      expect(months, 'no month of a year evaluated in the key presses\' tasks').to.deep.equal([]);
+      expect(steps, 'nothing of a year explained in the key presses\' tasks').to.deep.equal([]);
       expect(explanations(), 'nor any explanation').to.equal(before);
       expect(changes.map((e) => (e.detail.inputs.availability as string[])[2]), 'the page hears of each change in its task').to.deep.equal(['9', '96']);
       expect(idle.held(), 'the year waits for idle time').to.be.above(0);
 
-      // Idle tasks one by one, until three months are built: each in a task of its own.
-      while (months.length < 3) idle.run(1);
-      const early = months.length;
-      expect(new Set(months.map((m) => m.task)).size, 'a month per idle task').to.equal(early);
-      expect(months.every((m) => m.march === '96'), 'only the newest values are built').to.equal(true);
+      // Idle tasks one by one, until the build is well under way.
+      while (steps.length < 60) idle.run(1);
+      const early = steps.length;
+      expect(mostPerTask(steps.map((s) => s.task)), 'steps in one idle task').to.be.at.most(STEPS_PER_SLICE);
 
-      // An edit in the middle of the build: the older year is dropped, the newer one built from its first month.
+      // An edit in the middle of the build: the older year is dropped, the newer one built from its start.
       await typeInto(el, cell('Apr'), '95');
       expect(yearTotal()).to.equal('387.60 EUR');
-      expect(months.length, 'nothing evaluated in the key presses\' tasks').to.equal(early);
+      expect(steps.length, 'nothing explained in the key presses\' tasks').to.equal(early);
       idle.run();
       await el.updateComplete;
-      const later = months.slice(early);
-      expect(later.length, 'twelve months of the newest year, none more of the older').to.equal(12);
-      expect(new Set(later.map((m) => m.task)).size, 'a month per idle task').to.equal(12);
+      const later = steps.slice(early);
+      expect(later.every((s) => s.april === '95'), 'none more of the older year').to.equal(true);
+      expect(later.length, 'the newer year\'s every tier of every month, a hundred a step').to.be.at.least(Math.floor((12 * 4990) / 100));
+      expect(mostPerTask(later.map((s) => s.task)), 'steps in one idle task').to.be.at.most(STEPS_PER_SLICE);
       expect(yearTotal(), 'the figures of the full result').to.equal('387.60 EUR');
       expect(credit('Apr')).to.equal('49.80 EUR');
     } finally {
       idle.restore();
     }
-    const built = months.length;
+    const built = steps.length;
     const last = changes.at(-1)!.detail;
     expect(last.result.mode).to.equal('year');
     expect(last.result.credit.amount).to.equal('387.60');
-    expect(months.length, 'the event\'s result is the year built in idle time, not evaluated again').to.equal(built);
+    expect(steps.length, 'the event\'s result is the year built in idle time, not evaluated again').to.equal(built);
   });
 
   it('builds no more of an edited year once other rules replace the rules, even when the values do not compute with the new rules', async function () {
     this.timeout(180_000);
     const months: string[] = [];
-    const { program } = counted((year) => months.push(year[2]));
+    const { program } = counted((kind, year) => kind === 'explanation' && Array.isArray(year) && months.push(year[2]));
     const el = await settled(await fixture<CreditCalculator>(html`<credit-calculator .program=${program} panels="all" .values=${{ availability: '97' }}></credit-calculator>`));
     await explained(el);
     const idle = holdIdleTime();
@@ -516,12 +462,12 @@ describe('<credit-calculator> with a block of 4,990 tiers and every panel', () =
     }
   });
 
-  it('computes the year\'s figures of a key press in the month form in idle time, a month per task, the table busy meanwhile; a newer key press drops the older', async function () {
+  it('computes the year\'s figures of a key press in the month form in idle time, the table busy meanwhile; a newer key press drops the older', async function () {
     this.timeout(180_000);
-    // Each step of a year's credit: the year's availability, how, and in which idle task (0: a key press's).
-    const runs: { availability: string; by: string; task: number }[] = [];
+    // Each step of a year's credit: the year's availability, and the idle task it ran in (0: a key press's).
+    const runs: { availability: string; task: number }[] = [];
     let idle: ReturnType<typeof holdIdleTime> | undefined;
-    const { program } = counted(undefined, (year, by) => runs.push({ availability: year[0], by, task: idle?.task() ?? -1 }));
+    const { program } = counted((kind, year) => kind === 'credit' && Array.isArray(year) && runs.push({ availability: year[0], task: idle?.task() ?? -1 }));
     const el = await settled(await fixture<CreditCalculator>(html`<credit-calculator .program=${program} panels="all" .values=${{ availability: '97' }}></credit-calculator>`));
     await explained(el);
     const shadow = el.shadowRoot!;
@@ -540,23 +486,14 @@ describe('<credit-calculator> with a block of 4,990 tiers and every panel', () =
       expect(panel().getAttribute('aria-busy'), 'the year table says it is being updated').to.equal('true');
       expect(yearTotal(), 'and keeps its last figures meanwhile').to.equal('357.60 EUR');
 
-      // Idle tasks one by one, until three months are computed: each in a task of its own, only of the newest values.
-      while (runs.length < 3) idle.run(1);
-      const early = runs.length;
-      expect(new Set(runs.map((r) => r.task)).size, 'a month per idle task').to.equal(early);
-      expect(runs.every((r) => r.availability === '96' && r.by === 'month')).to.equal(true);
-
-      // A key press in the middle: the older year is dropped, the newer one computed from its first month.
+      // Another key press before idle time: the older year is dropped before it starts.
       await typeInto(el, field(el, 'Availability'), '95');
       expect(amount(el)).to.equal('49.80 EUR');
-      expect(runs.length, 'nothing computed in the key presses\' tasks').to.equal(early);
-      expect(panel().getAttribute('aria-busy')).to.equal('true');
+      expect(runs, 'nothing computed in the key presses\' tasks').to.deep.equal([]);
       idle.run();
       await el.updateComplete;
-      const later = runs.slice(early);
-      expect(later.length, 'twelve months of the newest year, none more of the older').to.equal(12);
-      expect(later.every((r) => r.availability === '95' && r.by === 'month')).to.equal(true);
-      expect(new Set(later.map((r) => r.task)).size, 'a month per idle task').to.equal(12);
+      expect(runs.length, 'a tier table\'s year: one step').to.equal(1);
+      expect(runs.every((r) => r.availability === '95' && r.task > 0), 'the newest year only, in idle time').to.equal(true);
       expect(yearTotal(), 'the new year\'s figures').to.equal('597.60 EUR');
       expect(panel().getAttribute('aria-busy'), 'no longer busy').to.equal(null);
     } finally {

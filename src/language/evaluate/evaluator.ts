@@ -12,11 +12,11 @@ import { Decimal, moneyString, HUNDRED, ONE, plain, roundMoney, ZERO } from '../
 import { SECONDS_PER_UNIT } from '../literals.js';
 import { lower } from '../plan/lower.js';
 import type { BlockPlan, CapPlan, PayConditionPlan, Plan, RulePlan, ValuePlan } from '../plan/plan.js';
-import { finish, RULES_PER_STEP } from '../plan/steps.js';
+import { finish, RULES_PER_STEP, type Pace } from '../plan/steps.js';
 import { countSteps, feeOf, month, type Accruals, type Arithmetic, type Cut, type Fees, type MonthObserver, type MonthValues, type StepArithmetic } from '../plan/semantics.js';
 import { LineMap } from '../source.js';
 import { DecimalTable } from './decimal-table.js';
-import { compileExpr, operate, type Compiled, type Env } from './expressions.js';
+import { compileExpr, EvaluationStop, operate, type Compiled, type Env } from './expressions.js';
 import { isList, type Value } from './inputs.js';
 import type { StepData } from './explanation.js';
 import type { CapCut, CreditLine, Display } from './results.js';
@@ -163,9 +163,21 @@ export class Evaluator {
    * `let`s and outputs the credit does not need.
    */
   month(input: MonthInput, accruals: Accruals<Decimal>, creditOnly = false): MonthComputation {
+    return finish(this.monthInSteps(input, accruals, creditOnly));
+  }
+
+  /**
+   * `month`, for a page that spreads a month of thousands of rules over
+   * several tasks: with a `pace`, its rules are worked out ahead, pausing
+   * when the pace says a step is full (`DecimalMonth.workAhead`), and the
+   * month is then decided at once, as `month` decides it; without, it is
+   * `month`.
+   */
+  *monthInSteps(input: MonthInput, accruals: Accruals<Decimal>, creditOnly = false, pace?: Pace): Generator<void, MonthComputation, void> {
     const ar = decimalArithmetic(input.currency);
     const env = new MonthEnv(input, this.plan.values, this.values);
     const values = new DecimalMonth(this, env, input, creditOnly ? undefined : []);
+    if (pace) yield* values.workAhead(pace);
     const report = new Report(values, input);
     const exact = month(this.plan, ar, values, accruals, report);
     const rounded = roundMoney(exact, input.currency);
@@ -239,6 +251,10 @@ class DecimalMonth implements MonthValues<Decimal> {
   readonly points = new Map<RulePlan, Decimal>();
   readonly hasFee: boolean;
   private pointValueMemo: Decimal | undefined;
+  /** What `workAhead` worked out, for `holds`, `pays` and `limit` to read: by rule, and by cap. */
+  private readonly heldAhead = new Map<RulePlan, boolean>();
+  private readonly paidAhead = new Map<RulePlan, Decimal>();
+  private readonly limitsAhead = new Map<CapPlan, Decimal>();
 
   constructor(
     private readonly evaluator: Evaluator,
@@ -251,7 +267,7 @@ class DecimalMonth implements MonthValues<Decimal> {
 
   holds(rule: RulePlan): boolean {
     const compiled = this.evaluator.compiledRule(rule);
-    const holds = compiled.condition(this.env) === true;
+    const holds = this.heldAhead.get(rule) ?? compiled.condition(this.env) === true;
     if (this.steps) this.conditions.push({ kind: 'condition', line: rule.line, rule: rule.owner, holds, values: this.shownValues(compiled.conditionNames) });
     return holds;
   }
@@ -275,6 +291,8 @@ class DecimalMonth implements MonthValues<Decimal> {
   }
 
   pays(rule: RulePlan): Decimal {
+    const ahead = this.paidAhead.get(rule);
+    if (ahead) return ahead;
     const compiled = this.evaluator.compiledRule(rule);
     const { env, input } = this;
     const fee = input.fees.monthly;
@@ -332,6 +350,8 @@ class DecimalMonth implements MonthValues<Decimal> {
   private readonly monies = new Map<Decimal, string>();
 
   limit(cap: CapPlan): Decimal {
+    const ahead = this.limitsAhead.get(cap);
+    if (ahead) return ahead;
     const written = this.evaluator.compiledCap(cap)(this.env) as Decimal;
     if (cap.kind === 'percent') return operate(written, 'times', feeOf(cap.period, this.input.fees), cap.amount.span);
     if (cap.kind === 'points') return operate(written, 'times', this.pointValue(), cap.amount.span);
@@ -344,6 +364,40 @@ class DecimalMonth implements MonthValues<Decimal> {
 
   payable(condition: PayConditionPlan, paid: Decimal, exact: Decimal): boolean {
     return this.evaluator.payable(condition, this.input, paid, exact);
+  }
+
+  /**
+   * Works out ahead what the month will ask of its rules, a rule or tier at
+   * a time, pausing when `pace` says a step is full: each condition, and
+   * where it holds the credit (its explanation recorded, as `pays` records
+   * it) and its caps' limits. These depend on the month's inputs and `let`s
+   * alone, never on what other credits paid or on the order they are asked
+   * in, so the month that reads them decides as it would have alone. A
+   * problem (a division by zero) is not raised here: the month meets it
+   * again where its own order does. Left to the month: a `for each` block,
+   * whose tiers see each item in turn, and a tier table it decides from its
+   * input.
+   */
+  *workAhead(pace: Pace): Generator<void, void, void> {
+    for (const credit of this.evaluator.plan.credits) {
+      if (credit.type === 'block' && (credit.block.each || this.tableWinner(credit.block) !== undefined)) continue;
+      for (const rule of credit.type === 'rule' ? [credit.rule] : credit.block.tiers) {
+        this.ahead(rule);
+        if (pace.worked()) yield;
+      }
+    }
+  }
+
+  private ahead(rule: RulePlan): void {
+    try {
+      const holds = this.evaluator.compiledRule(rule).condition(this.env) === true;
+      this.heldAhead.set(rule, holds);
+      if (!holds) return;
+      this.paidAhead.set(rule, this.pays(rule));
+      for (const cap of rule.caps) this.limitsAhead.set(cap, this.limit(cap));
+    } catch (error) {
+      if (!(error instanceof EvaluationStop)) throw error;
+    }
   }
 
   /** The item a `for each` block's tiers see now. */
@@ -377,6 +431,12 @@ class DecimalMonth implements MonthValues<Decimal> {
   }
 }
 
+/** A cut as the month decided it, with its cap's value as written. */
+interface DecidedCut {
+  readonly cut: Cut<Decimal>;
+  readonly written: Decimal;
+}
+
 /**
  * Observes a month's decisions and writes them as the result shows them:
  * credit lines with their cuts and tiers, and the explanation's steps in
@@ -388,8 +448,8 @@ class Report implements MonthObserver<Decimal> {
   readonly programCuts: CapCut[] = [];
   /** The step saying the period is not paid, if a `pay only if` failed. */
   unpaid?: StepData;
-  /** Cuts of the current credit, by tier (-1: not a tier's). */
-  private cuts = new Map<number, CapCut[]>();
+  /** Cuts of the current credit, by tier (-1: not a tier's); written as results show them only when shown (a block's losing tiers' never are). */
+  private cuts = new Map<number, DecidedCut[]>();
 
   constructor(
     private readonly values: DecimalMonth,
@@ -405,21 +465,25 @@ class Report implements MonthObserver<Decimal> {
   }
 
   cut(cut: Cut<Decimal>, tier: number): void {
+    // The cap as written now: a `for each` block's item may change what it reads.
+    const decided: DecidedCut = { cut, written: this.values.writtenCap(cut.cap) };
+    if (cut.by.kind === 'program') this.programCuts.push(this.capCut(decided));
+    else {
+      const key = cut.by.kind === 'block' ? -1 : tier;
+      const list = this.cuts.get(key);
+      if (list) list.push(decided);
+      else this.cuts.set(key, [decided]);
+    }
+  }
+
+  private capCut({ cut, written }: DecidedCut): CapCut {
     const { cap, by } = cut;
-    const written = this.values.writtenCap(cap);
     const literal = cap.amount.type === 'literal' ? cap.amount : undefined;
-    const capCut: CapCut = {
+    return {
       scope: by.kind, owner: by.owner, period: cap.period, cap: displayOf(written, cap.kind, this.input.currency, literal),
       limit: this.money(cut.limit), alreadyCredited: this.money(cut.already), before: this.money(cut.before), after: this.money(cut.after),
       cut: this.money(cut.before.minus(cut.after)), line: cap.line, ...(this.input.month > 0 ? { month: this.input.month } : {}),
     };
-    if (by.kind === 'program') this.programCuts.push(capCut);
-    else {
-      const key = by.kind === 'block' ? -1 : tier;
-      const list = this.cuts.get(key);
-      if (list) list.push(capCut);
-      else this.cuts.set(key, [capCut]);
-    }
   }
 
   rule(rule: RulePlan, holds: boolean, amount: Decimal): void {
@@ -454,7 +518,7 @@ class Report implements MonthObserver<Decimal> {
   block(block: BlockPlan, tiers: readonly { holds: boolean; amount: Decimal }[] | undefined, winner: number, amount: Decimal): void {
     if (block.each) {
       // Every item's tier cuts and the block's own, in the order they happened.
-      const cuts = [...this.cuts.values()].flat();
+      const cuts = [...this.cuts.values()].flat().map((c) => this.capCut(c));
       this.cuts = new Map();
       this.lines.push({
         name: block.owner, kind: 'block', line: block.line, matched: this.paidItems > 0,
@@ -465,8 +529,8 @@ class Report implements MonthObserver<Decimal> {
       return;
     }
     const outcomes = tiers ?? [];
-    const tierCuts = winner >= 0 ? this.cuts.get(winner) ?? [] : [];
-    const blockCuts = this.cuts.get(-1) ?? [];
+    const tierCuts = winner >= 0 ? this.shownCuts(winner) : [];
+    const blockCuts = this.shownCuts(-1);
     this.cuts = new Map();
     const winning = winner >= 0 ? block.tiers[winner] : undefined;
     const points = winning && this.values.points.get(winning);
@@ -488,8 +552,13 @@ class Report implements MonthObserver<Decimal> {
     for (const cut of [...tierCuts, ...blockCuts]) steps.push({ kind: 'cap', cut });
   }
 
+  /** The cuts of one tier (-1: of the credit itself), as results show them. */
+  private shownCuts(key: number): CapCut[] {
+    return this.cuts.get(key)?.map((c) => this.capCut(c)) ?? [];
+  }
+
   private takeCuts(key: number): CapCut[] {
-    const cuts = this.cuts.get(key) ?? [];
+    const cuts = this.shownCuts(key);
     this.cuts = new Map();
     return cuts;
   }

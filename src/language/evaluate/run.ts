@@ -10,6 +10,7 @@ import { Decimal, moneyString, ZERO } from '../decimal.js';
 import { locate, type Diagnostic, type Problem } from '../diagnostics.js';
 import type { Lang } from '../render/format.js';
 import { Accruals, feeSchedule, startsQuarter } from '../plan/semantics.js';
+import { finish, Pace } from '../plan/steps.js';
 import { decimalArithmetic, Evaluator, percentString, type MonthComputation } from './evaluator.js';
 import { explained, type StepData, type StepWording } from './explanation.js';
 import { EvaluationStop } from './expressions.js';
@@ -28,21 +29,24 @@ export interface RunOptions {
  * `let`s and outputs the credit needs, and writes no explanation.
  */
 export function run(program: CheckedProgram, evaluator: Evaluator, given: InputValues, options: RunOptions = {}, creditOnly = false): Evaluation {
-  const steps = runByPeriod(program, evaluator, given, options, creditOnly);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return finish(runInSteps(program, evaluator, given, options, creditOnly));
 }
 
 /**
- * The run, one period at a time: it pauses (yields) after each month, or
- * quarter, of a contract year has been evaluated and written as a result,
- * and returns the evaluation. Caps accrue across the periods in order, so a
- * year cannot be split otherwise; `run` is this driven to its end at once, a
- * widget drives it a month per idle task.
+ * Where a run pauses: after each period (month or quarter) of a contract
+ * year, or whenever it has worked out a step's rules and tiers (`Pace`:
+ * a hundred), in whichever period — a month of thousands of tiers in
+ * several steps, a year of small months in one.
  */
-export function* runByPeriod(program: CheckedProgram, evaluator: Evaluator, given: InputValues, options: RunOptions = {}, creditOnly = false): Generator<void, Evaluation, void> {
+export type Pauses = 'periods' | 'rules';
+
+/**
+ * The run, in steps: it pauses (yields) as `pauses` says, and returns the
+ * evaluation. Caps accrue across the periods in order, and a period's
+ * credits are decided once its rules are worked out; `run` is this driven
+ * to its end at once, a widget drives it in idle time.
+ */
+export function* runInSteps(program: CheckedProgram, evaluator: Evaluator, given: InputValues, options: RunOptions = {}, creditOnly = false, pauses: Pauses = 'periods'): Generator<void, Evaluation, void> {
   const lines = evaluator.lines;
   const fail = (found: Problem[]): Evaluation => ({ ok: false, diagnostics: found.map((p) => locate(p, lines)) });
   const { period, feePeriod } = evaluator.plan;
@@ -64,13 +68,14 @@ export function* runByPeriod(program: CheckedProgram, evaluator: Evaluator, give
   const yearlyFee = fees[0].yearly;
 
   const accruals = new Accruals(ar, evaluator.plan.remembers);
+  const pace = pauses === 'rules' ? new Pace() : undefined;
   const computations: MonthComputation[] = [];
   const monthResults: MonthResult[] = [];
   const hasFee = evaluator.plan.hasFee;
   for (const [i, values] of read.months.entries()) {
     if (startsQuarter(i, period)) accruals.startQuarter();
     try {
-      computations.push(evaluator.month({ values, month: read.year ? i + 1 : 0, currency, fees: fees[i] }, accruals, creditOnly));
+      computations.push(yield* evaluator.monthInSteps({ values, month: read.year ? i + 1 : 0, currency, fees: fees[i] }, accruals, creditOnly, pace));
     } catch (error) {
       if (error instanceof EvaluationStop) {
         const month = read.year ? i + 1 : undefined;
@@ -79,7 +84,7 @@ export function* runByPeriod(program: CheckedProgram, evaluator: Evaluator, give
       throw error;
     }
     monthResults.push(monthResult(computations[i], read.year ? i + 1 : undefined, words, hasFee, period !== 'monthly', creditOnly));
-    if (read.year && i < read.months.length - 1) yield;
+    if (pauses === 'periods' && read.year && i < read.months.length - 1) yield;
   }
 
   const diagnostics: Diagnostic[] = [];

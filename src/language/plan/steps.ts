@@ -1,11 +1,12 @@
 /**
  * Work done in steps: a generator that yields between steps lets a page
- * spread a large program's preparation (`Program.prepare`) over idle tasks;
- * `finish` runs it to its end at once, for a caller that needs it now, and
- * `Stepwise` holds a value that either way is made once.
+ * spread a large program's preparation (`Program.prepare`) or a run of many
+ * rules (`Program.creditInSteps`) over idle tasks; `finish` runs it to its
+ * end at once, for a caller that needs it now, `Stepwise` holds a value that
+ * either way is made once, and `Pace` says when a run's step is full.
  */
 
-/** How many rules (or `let`s) one step plans or compiles: a few milliseconds' work on a slow phone. */
+/** How many rules (or `let`s) one step plans, compiles or works out: a few milliseconds' work on a slow phone. */
 export const RULES_PER_STEP = 100;
 
 /** Runs `steps` to its end at once and returns its result. */
@@ -60,5 +61,19 @@ export class Stepwise<T> {
       } else yield;
     }
     return this.made.value;
+  }
+}
+
+/**
+ * Counts the rules and tiers a run works out, and says when a step is full:
+ * every `RULES_PER_STEP`. One pace serves a whole run, so that its steps stay
+ * even across the periods of a contract year.
+ */
+export class Pace {
+  private count = 0;
+
+  /** One more rule or tier worked out; true when that fills a step. */
+  worked(): boolean {
+    return ++this.count % RULES_PER_STEP === 0;
   }
 }
