@@ -149,6 +149,7 @@ export class CreditCalculator extends LitElement {
     termsChanged: { state: true, attribute: false },
     traceOpen: { state: true, attribute: false },
     allTiers: { state: true, attribute: false },
+    allLines: { state: true, attribute: false },
   };
 
   /** The credit rules as text. Wins over `src` and a child script. */
@@ -204,6 +205,7 @@ export class CreditCalculator extends LitElement {
   private traceOpen = false;
   /** The blocks whose every tier the user asked to see. */
   private allTiers: ReadonlySet<string> = new Set();
+  private allLines = false;
   /** The fingerprint of the terms in use (see `termsFingerprint`). */
   #terms = '';
   /** The first computation of rules long to explain, a task after they arrived (see `#use`). */
@@ -706,7 +708,7 @@ export class CreditCalculator extends LitElement {
       <section class="result" part="result" aria-label=${program.credits.length ? t.result : t.results}>
         ${program.credits.length || !program.outputs.length ? renderTotal(formats, this.#paidHeading, total, this.stale, program.claim, !!this.crediting) : nothing}
         <slot name="cta"></slot>
-        ${result && shown.has('breakdown') ? renderBreakdown(formats, program, result, busy, this.allTiers, (block) => (this.allTiers = new Set([...this.allTiers, block]))) : nothing}
+        ${result && shown.has('breakdown') ? renderBreakdown(formats, program, result, busy, this.allTiers, (block) => (this.allTiers = new Set([...this.allTiers, block])), this.allLines, () => (this.allLines = true)) : nothing}
         ${result && shown.has('outputs') ? renderOutputs(formats, program.outputs, result, busy, outputsLive, this.stale) : nothing}
         ${result && shown.has('why') ? renderWhy(formats, result, this.#whyInWords(result), busy, this.traceOpen, (open) => (this.traceOpen = open)) : nothing}
       </section>

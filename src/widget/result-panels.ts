@@ -7,7 +7,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { conditionsInWords } from '../language/render/why.js';
-import { formatClaimPeriod, type CapCut, type ClaimInfo, type EvaluationResult, type ExampleInfo, type OutputInfo, type Program, type TierOutcome } from '../runtime.js';
+import { formatClaimPeriod, type CapCut, type ClaimInfo, type CreditLine, type EvaluationResult, type ExampleInfo, type OutputInfo, type Program, type TierOutcome } from '../runtime.js';
 import type { Formats } from './formats.js';
 import type { LoadFailure } from './load.js';
 
@@ -43,7 +43,7 @@ export function renderTotal(f: Formats, heading: string, total: Total | undefine
  * as the "why" words it; the rule text stays in the exact calculation
  * (`renderWhy`), where those who read rules look for it.
  */
-export function renderBreakdown(f: Formats, program: Program, result: EvaluationResult, busy: boolean, allTiers: ReadonlySet<string>, onAllTiers: (block: string) => void): TemplateResult | typeof nothing {
+export function renderBreakdown(f: Formats, program: Program, result: EvaluationResult, busy: boolean, allTiers: ReadonlySet<string>, onAllTiers: (block: string) => void, allLines: boolean, onAllLines: () => void): TemplateResult | typeof nothing {
   const t = f.t;
   if (!result.credits.length) return nothing;
   const month = result.mode !== 'year' ? result : undefined;
@@ -56,7 +56,7 @@ export function renderBreakdown(f: Formats, program: Program, result: Evaluation
   return html`<section part="breakdown" aria-busy=${busyState(busy)}>
     <h3 class="heading">${t.breakdown}</h3>
     <ul class="lines">
-      ${result.credits.map(
+      ${(allLines ? result.credits : linesShown(result.credits)).map(
         (c) => html`<li class="line" ?data-matched=${c.matched}>
           <div class="line-head">
             ${c.kind === 'rule' ? condition(c.line, c.name) : html`<strong>${f.label({ name: c.name, label: c.name, ...program.credits.find((k) => k.line === c.line) })}</strong>`}
@@ -67,8 +67,23 @@ export function renderBreakdown(f: Formats, program: Program, result: Evaluation
         </li>`,
       )}
     </ul>
+    ${!allLines && result.credits.length > LINES_SHOWN
+      ? html`<button type="button" class="button" part="button" @click=${onAllLines}>${t.allLines(result.credits.length)}</button>`
+      : nothing}
     ${month?.cuts.map((cut) => renderCut(f, cut)) ?? nothing}
   </section>`;
+}
+
+/** How many of a program's credits the breakdown shows at first: thousands of lines would take the page seconds to draw. */
+export const LINES_SHOWN = 50;
+
+/** The credits shown at first, in the order written: those that apply, then the first others, `LINES_SHOWN` in all. */
+function linesShown(lines: readonly CreditLine[]): readonly CreditLine[] {
+  if (lines.length <= LINES_SHOWN) return lines;
+  const applying = lines.filter((line) => line.matched).slice(0, LINES_SHOWN);
+  const others = lines.filter((line) => !line.matched).slice(0, LINES_SHOWN - applying.length);
+  const shown = new Set([...applying, ...others]);
+  return lines.filter((line) => shown.has(line));
 }
 
 /** Each program's conditions in words, in the language and currency last shown: worded once, not on every key press. */

@@ -29,7 +29,8 @@ function statementReads(n: number): number {
   });
   const context = { program: { ...saved, ast: { ...saved.ast, statements } }, inputs: program.inputs, values, lang: 'en' as const, currency: 'EUR' };
   const sentences = whyInWords(r.result, context);
-  assert.ok(sentences.length >= n / 2, `${sentences.length} sentences`);
+  // Said: the rules that apply, at most fifty, and a count of the rest.
+  assert.ok(sentences.length > 2, `${sentences.length} sentences`);
   const words = conditionsInWords(context);
   for (const line of r.result.credits.map((c) => c.line)) assert.ok(words(line));
   return reads;
@@ -40,4 +41,21 @@ test('the why and the breakdown words of a large program read each statement a f
   assert.ok(large <= 10 * 3_000, `${large} statement reads for 3,000 rules`);
   // Doubling the rules doubles the reads; a search per rule would quadruple them.
   assert.ok(large < 2.5 * small, `${small} → ${large} reads`);
+});
+
+test('of more than fifty credits, the why says those that apply, at most fifty, and counts the rest', () => {
+  const rules = `fee 1000 EUR monthly\ninput a: percent default 99% range 0%..100%\n${Array.from({ length: 60 }, (_, i) => `if a < ${40 + i}% then 1%`).join('\n')}\n`;
+  const program = compile(rules).program!;
+  const why = (a: string, lang: 'en' | 'de' = 'en') => {
+    const r = program.evaluate({ a }, { lang });
+    assert.ok(r.ok);
+    return whyInWords(r.result, { program: program.toJSON(), inputs: program.inputs, values: { a }, lang, currency: 'EUR' }).map((s) => s.replaceAll('\u00a0', ' '));
+  };
+  const all = why('1%');
+  assert.equal(all.filter((s) => s.includes('is below')).length, 50);
+  assert.deepEqual(all.slice(-2), ['10 more rules apply.', 'In total, a credit of 600.00 EUR (60% of the monthly fee) is due.']);
+  assert.ok(why('1%', 'de').includes('Weitere 10 Regeln greifen.'));
+  assert.ok(why('98.5%').includes('1 more rule applies; the other 59 rules do not apply.') === false, 'a rule that applies is said, not counted, while fewer than fifty apply');
+  assert.ok(why('98.5%').includes('The other 59 rules do not apply.'));
+  assert.ok(why('99%', 'de').includes('Keine der 60 Regeln greift.'));
 });

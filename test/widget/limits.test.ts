@@ -522,3 +522,36 @@ describe('<credit-calculator> with a block of 4,990 tiers and every panel', () =
     }
   });
 });
+
+describe('<credit-calculator> with many separate rules', () => {
+  // Sixty rules on one input; at 95% the four with thresholds of 96% to 99% apply.
+  const rules = `fee 1000 EUR monthly\ninput a: percent default 99% range 0%..100%\n${Array.from({ length: 60 }, (_, i) => `if a < ${40 + i}% then 1%`).join('\n')}\n`;
+  const lines = (el: CreditCalculator) => el.shadowRoot!.querySelectorAll('[part=breakdown] .line');
+  const because = (el: CreditCalculator) => [...el.shadowRoot!.querySelectorAll('[part=because] li')].map((li) => li.textContent!.replace(/\u00a0/g, ' '));
+
+  it('shows the rules that apply and counts the rest, in the breakdown and the why, and every rule when asked', async () => {
+    const el = await settled(await fixture<CreditCalculator>(html`<credit-calculator panels="all" .rules=${rules}></credit-calculator>`));
+    expect(lines(el).length, 'the breakdown at first').to.equal(50);
+    expect(because(el)).to.deep.equal(['None of the 60 rules applies.', 'In total, no credit is due.']);
+
+    await typeInto(el, field(el, 'a'), '95');
+    await el.updateComplete;
+    expect(amount(el)).to.equal('40.00 EUR');
+    const matched = el.shadowRoot!.querySelectorAll('[part=breakdown] .line[data-matched]');
+    expect([lines(el).length, matched.length], 'fifty lines, the four that apply among them').to.deep.equal([50, 4]);
+    const why = because(el);
+    expect(why.filter((s) => s.includes('is below')).length, 'a sentence for each rule that applies').to.equal(4);
+    expect(why).to.include('The other 56 rules do not apply.');
+
+    const all = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part=breakdown] button')].find((b) => b.textContent === 'Show all 60 rules')!;
+    all.click();
+    await el.updateComplete;
+    expect(lines(el).length, 'every rule, when asked').to.equal(60);
+  });
+
+  it('says the rest in German', async () => {
+    const el = await settled(await fixture<CreditCalculator>(html`<credit-calculator lang="de" panels="breakdown why" .rules=${rules} .values=${{ a: '95' }}></credit-calculator>`));
+    expect(because(el)).to.include('Die übrigen 56 Regeln greifen nicht.');
+    expect([...el.shadowRoot!.querySelectorAll('[part=breakdown] button')].map((b) => b.textContent)).to.include('Alle 60 Regeln zeigen');
+  });
+});

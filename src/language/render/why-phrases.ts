@@ -49,6 +49,8 @@ export interface Phrases {
   /** The terms pay only if `condition` (in words after "if", else the rule as written); a dash, not a colon, before the reasons: a group of alternatives in either has a colon of its own. */
   notPaid(condition: { readonly words: string } | { readonly rule: string }, reasons: string): string;
   total(dueOrNone: string): string;
+  /** The credits a period of many does not say one by one: `applying` more that apply, `notApplying` that do not; `others`: some were said. */
+  rest(applying: number, notApplying: number, others: boolean): string;
   year(dueOrNone: string): string;
   periodName(period: 'monthly' | 'quarterly' | 'yearly', index: number, of: number): string;
 }
@@ -112,6 +114,14 @@ const english: Phrases = {
     `${all ? 'All credits together are' : 'This is'} capped at ${cap}${already ? ` (${already} already credited)` : ''}: ${after} instead of ${before}.`,
   notPaid: (condition, reasons) => `The terms pay only if ${'words' in condition ? condition.words : `\`${condition.rule}\``} — ${reasons}, so nothing is paid.`,
   total: (dueOrNone) => `In total, ${dueOrNone.replace(/^so /, '')}.`,
+  rest: (applying, notApplying, others) => {
+    const n = (count: number) => count.toLocaleString('en');
+    const more = applying === 1 ? '1 more rule applies' : `${n(applying)} more rules apply`;
+    if (!notApplying) return `${more}.`;
+    if (!others) return `None of the ${n(notApplying)} rules applies.`;
+    const not = notApplying === 1 ? 'the other rule does not apply' : `the other ${n(notApplying)} rules do not apply`;
+    return applying ? `${more}; ${not}.` : `${capital(not)}.`;
+  },
   year: (dueOrNone) => `Over the contract year, ${dueOrNone.replace(/^so /, '')}.`,
   periodName: (period, index, of) => (period === 'quarterly' ? `Q${index}` : period === 'yearly' || of === 1 ? 'Year' : `Month ${index}`),
 };
@@ -181,6 +191,14 @@ function germanIn(order: Order): Phrases {
     notPaid: (condition, reasons) =>
       `Gezahlt wird nur, wenn ${'words' in condition ? condition.words : `\`${condition.rule}\` erfüllt ist`} – ${reasons}, daher wird nichts gezahlt.`,
     total: (dueOrNone) => `Insgesamt ${dueOrNone.replace(/^daher /, '')}.`,
+    rest: (applying, notApplying, others) => {
+      const n = (count: number) => count.toLocaleString('de');
+      const more = applying === 1 ? 'Eine weitere Regel greift' : `Weitere ${n(applying)} Regeln greifen`;
+      if (!notApplying) return `${more}.`;
+      if (!others) return `Keine der ${n(notApplying)} Regeln greift.`;
+      const not = notApplying === 1 ? 'die übrige Regel greift nicht' : `die übrigen ${n(notApplying)} Regeln greifen nicht`;
+      return applying ? `${more}, ${not}.` : `${capital(not)}.`;
+    },
     year: (dueOrNone) => `Im Vertragsjahr ${dueOrNone.replace(/^daher /, '')}.`,
     periodName: (period, index, of) => (period === 'quarterly' ? `${index}. Quartal` : period === 'yearly' || of === 1 ? 'Jahr' : `Monat ${index}`),
   };

@@ -95,6 +95,9 @@ interface Known extends Shown {
 
 type Lookup = (name: string) => Known | undefined;
 
+/** How many credits' sentences a period says at most: a program of thousands of rules is counted, not read out. */
+export const CREDITS_SAID = 50;
+
 class Words {
   readonly p: Phrases;
   readonly programPeriod: 'monthly' | 'quarterly' | 'yearly';
@@ -189,12 +192,19 @@ class Words {
     this.#credits ??= new Map(credits.map((s) => [this.#line(s.span.start), s]));
     const several = result.credits.length > 1;
     const sentences: string[] = [];
+    // Of many credits, those that apply are said (at most `CREDITS_SAID`), the rest counted.
+    const said = result.credits.length > CREDITS_SAID ? new Set(result.credits.filter((line) => line.matched).slice(0, CREDITS_SAID)) : undefined;
     result.credits.forEach((line, i) => {
+      if (said && !said.has(line)) return;
       const statement = this.#credits!.get(line.line) ?? credits[i];
       if (!statement) return;
       sentences.push(this.#credit(statement, line, result.fee, lookup, several));
       for (const cut of line.cuts) sentences.push(this.#cut(cut, false));
     });
+    if (said) {
+      const applying = result.credits.filter((line) => line.matched).length - said.size;
+      sentences.push(this.p.rest(applying, result.credits.length - said.size - applying, said.size > 0));
+    }
     for (const cut of result.cuts) sentences.push(this.#cut(cut, true));
     const unpaid = result.explanation.some((s) => s.kind === 'not-paid');
     if (unpaid) {
