@@ -205,6 +205,7 @@ export class CreditCalculator extends LitElement {
   private traceOpen = false;
   /** The blocks whose every tier the user asked to see. */
   private allTiers: ReadonlySet<string> = new Set();
+  /** Whether the user asked to see every credit of the breakdown (more than `LINES_SHOWN`). */
   private allLines = false;
   /** The fingerprint of the terms in use (see `termsFingerprint`). */
   #terms = '';
