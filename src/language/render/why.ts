@@ -193,7 +193,8 @@ class Words {
     const several = result.credits.length > 1;
     const sentences: string[] = [];
     // Of many credits, those that apply are said (at most `CREDITS_SAID`), the rest counted.
-    const said = result.credits.length > CREDITS_SAID ? new Set(result.credits.filter((line) => line.matched).slice(0, CREDITS_SAID)) : undefined;
+    const applying = result.credits.length > CREDITS_SAID ? result.credits.filter((line) => line.matched) : undefined;
+    const said = applying && new Set(applying.slice(0, CREDITS_SAID));
     result.credits.forEach((line, i) => {
       if (said && !said.has(line)) return;
       const statement = this.#credits!.get(line.line) ?? credits[i];
@@ -201,10 +202,7 @@ class Words {
       sentences.push(this.#credit(statement, line, result.fee, lookup, several));
       for (const cut of line.cuts) sentences.push(this.#cut(cut, false));
     });
-    if (said) {
-      const applying = result.credits.filter((line) => line.matched).length - said.size;
-      sentences.push(this.p.rest(applying, result.credits.length - said.size - applying, said.size > 0));
-    }
+    if (applying && said) sentences.push(this.p.rest(applying.length - said.size, result.credits.length - applying.length, said.size > 0));
     for (const cut of result.cuts) sentences.push(this.#cut(cut, true));
     const unpaid = result.explanation.some((s) => s.kind === 'not-paid');
     if (unpaid) {
