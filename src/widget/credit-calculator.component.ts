@@ -6,8 +6,8 @@
  *
  * The class holds the state and the user's actions; the concerns around it
  * are their own modules: loading (`rules-loader.ts`), the page's language
- * (`page-language.ts`) and the contract year (`year-controller.ts`) as
- * reactive controllers, running the program (`runner.ts`), the form as pure
+ * (`page-language.ts`), the form's month (`month-controller.ts`) and the
+ * contract year (`year-controller.ts`) as reactive controllers, running the program (`runner.ts`), the form as pure
  * data (`form-model.ts`), how values read (`formats.ts`), and the renderers
  * of the fields, the result panels and the chart.
  *
@@ -20,12 +20,11 @@
  * change their own value, are set after each update (`updated`).
  */
 import { html, isServer, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { labelIn, type CreditOutcome, type Diagnostic, type ExampleInfo, type EvaluationResult, type InputInfo, type InputValue, type InputValues, type Program } from '../runtime.js';
+import { labelIn, type Diagnostic, type ExampleInfo, type EvaluationResult, type InputInfo, type InputValue, type InputValues, type Program } from '../runtime.js';
 import { whyInWords } from '../language/render/why.js';
 import { renderChartPanel, CurveTracer } from './chart-panel.js';
 import { styles } from './credit-calculator.styles.js';
-import { creditEvent, type CreditChangeDetail } from './events.js';
-import { Explained } from './explained.js';
+import { creditEvent } from './events.js';
 import { renderField } from './form-fields.js';
 import {
   blocked, clearChecked, currentValues, givenField, givenValues, kept, listField, rangeMessage, reformatted, rowsOf, sliderValue, stepped, typedField,
@@ -33,8 +32,9 @@ import {
 } from './form-model.js';
 import { Formats } from './formats.js';
 import { type Lang } from './i18n.js';
-import { inIdleSlices, nowOrInIdleSlices, STEPS_PER_SLICE, whenIdle } from './idle.js';
+import { whenIdle } from './idle.js';
 import { DEFAULT_TIMEOUT, type LoadFailure, type Loaded } from './load.js';
+import { MonthController } from './month-controller.js';
 import { PageLanguage } from './page-language.js';
 import { printAlone } from './print.js';
 import { renderBreakdown, renderExamples, renderFailure, renderOutputs, renderShare, renderTotal, renderWhy, type Total } from './result-panels.js';
@@ -46,18 +46,6 @@ import { YearController } from './year-controller.js';
 /** The optional panels; the form and the total always show. */
 export type Panel = 'breakdown' | 'outputs' | 'why' | 'chart' | 'examples' | 'year' | 'share';
 const ALL_PANELS: readonly Panel[] = ['breakdown', 'outputs', 'why', 'chart', 'examples', 'year', 'share'];
-
-interface Evaluated {
-  readonly inputs: Record<string, string | string[]>;
-  readonly result: EvaluationResult;
-}
-
-/** A month computed: its total (undefined while computed in idle time), and what the page is told. */
-interface Month {
-  readonly total?: Total;
-  readonly currency: string | null;
-  readonly detail: CreditChangeDetail;
-}
 
 /**
  * A calculator for SLA service credits and ROI, generated from credit rules.
@@ -140,9 +128,6 @@ export class CreditCalculator extends LitElement {
     loaded: { state: true, attribute: false },
     failure: { state: true, attribute: false },
     fields: { state: true, attribute: false },
-    evaluated: { state: true, attribute: false },
-    crediting: { state: true, attribute: false },
-    explaining: { state: true, attribute: false },
     stale: { state: true, attribute: false },
     formError: { state: true, attribute: false },
     shareNote: { state: true, attribute: false },
@@ -191,11 +176,6 @@ export class CreditCalculator extends LitElement {
   declare private loaded?: Program;
   declare private failure?: LoadFailure;
   private fields: Record<string, Field> = {};
-  declare private evaluated?: Evaluated;
-  /** The newest values, whose credit is being computed in idle time (rules whose every tier is worked out); meanwhile the last total shows, busy. */
-  declare private crediting?: Explained;
-  /** Newer values than `evaluated`'s, their credit shown, whose full result is being built in idle time. */
-  declare private explaining?: Explained;
   private stale = false;
   declare private formError?: string;
   declare private shareNote?: { text: string; url: string };
@@ -211,12 +191,16 @@ export class CreditCalculator extends LitElement {
   #terms = '';
   /** The first computation of rules long to explain, a task after they arrived (see `#use`). */
   #firstCompute?: Promise<void>;
-  /** The values and options of the month last computed for rules long to explain (`#month`). */
-  #monthKey?: string;
-  /** Settles when `crediting` is done or dropped: `updateComplete` waits for the credit of the newest values. */
-  #credited?: { readonly shown: Promise<void>; readonly settle: () => void };
 
   #why?: { result: EvaluationResult; lang: Lang; words: string[] };
+  /** The form's month: its result, and the newest values' credit and explanation while idle time computes them. */
+  #month = new MonthController(this, {
+    refused: (diagnostics) => {
+      this.#showProblems(diagnostics);
+      this.stale = this.#month.hasResult;
+    },
+    credited: (values, total, currency) => this.#submitWithForm(values, total, currency),
+  });
   #loader = new RulesLoader(this, (loaded) => this.#use(loaded), () => ({ program: !!this.loaded, failure: !!this.failure }), () => this.#formats.t);
   #curves = new CurveTracer(() => this.requestUpdate());
   /** Its language: `locale`, else the page's, followed when the page changes it. */
@@ -253,12 +237,12 @@ export class CreditCalculator extends LitElement {
   /** The last valid result (a month, or a contract year when the year view was changed). */
   get result(): EvaluationResult | undefined {
     // Read before idle time has built it, the result of the values shown is built now.
-    return (this.crediting ?? this.explaining)?.result ?? this.evaluated?.result;
+    return this.#month.result;
   }
 
   /** How values read: this element's language, and the currency of the result (else of the rules, else `currency`). */
   get #formats(): Formats {
-    return new Formats(this.#languageOf.lang, (this.explaining?.credit ?? this.evaluated?.result)?.currency ?? this.loaded?.currency ?? this.currency);
+    return new Formats(this.#languageOf.lang, this.#month.currency ?? this.loaded?.currency ?? this.currency);
   }
 
   get #form(): FormContext {
@@ -303,10 +287,7 @@ export class CreditCalculator extends LitElement {
   }
 
   #use(loaded: Loaded): void {
-    this.evaluated = undefined;
-    this.#monthKey = undefined;
-    this.#credit(undefined);
-    this.explaining = undefined;
+    this.#month.reset();
     // An edited year of the rules replaced is built no further.
     this.#year.reset();
     this.#curves.reset();
@@ -348,7 +329,7 @@ export class CreditCalculator extends LitElement {
    */
   protected override async getUpdateComplete(): Promise<boolean> {
     await this.#firstCompute;
-    while (this.#credited) await this.#credited.shown;
+    await this.#month.settled();
     return super.getUpdateComplete();
   }
 
@@ -407,15 +388,13 @@ export class CreditCalculator extends LitElement {
     const unreadable = blocked(this.fields);
     this.fields = clearChecked(this.fields);
     if (unreadable) {
-      this.stale = this.#hasResult;
+      this.stale = this.#month.hasResult;
       return;
     }
     const values = currentValues(this.fields);
-    const month = this.#month(runner, values);
-    if (!month) {
-      this.stale = this.#hasResult;
-      return;
-    }
+    // Values that do not compute: `refused` showed why.
+    const month = this.#month.compute(runner, values);
+    if (!month) return;
     this.stale = false;
     // A credit computed in idle time goes to the host's form when it is known.
     if (month.total) this.#submitWithForm(values, month.total, month.currency);
@@ -425,115 +404,9 @@ export class CreditCalculator extends LitElement {
     if (!user) return;
     // Months of the user's own that do not compute yet: nothing the page should hear about.
     if (full && this.#shown.has('year') && !year) return;
-    this.dispatchEvent(creditEvent('credit-change', year ?? month.detail));
-  }
-
-  /** Whether a result (or the credit of values being explained) is shown. */
-  get #hasResult(): boolean {
-    return !!(this.evaluated || this.explaining || this.crediting);
-  }
-
-  /**
-   * Computes the month of `values`: at once with its explanation, or, for
-   * rules long to explain, its credit and then, in idle time, its full result
-   * (`explained.ts`) — not on a server, which renders once. The credit too
-   * is computed in idle time when it takes more than a few steps (rules of
-   * thousands of tiers that are no tier table): then `total` is undefined,
-   * and `crediting` holds the values until it is shown. Undefined, the
-   * problems shown, when the values do not compute.
-   */
-  #month(runner: Runner, values: Record<string, string>): Month | undefined {
-    const key = JSON.stringify([values, runner.options]);
-    // A change that leaves the month as it was (a month of the year): its result, or the work on it, stands.
-    const last = key === this.#monthKey ? this.#lastMonth : undefined;
-    if (last) return last;
-    this.#monthKey = undefined;
-    if (runner.explainsLater) {
-      const later = new Explained(values, runner.evaluationInSteps(values));
-      const now = nowOrInIdleSlices(runner.creditInSteps(values), () => this.crediting === later, (outcome) => this.#creditedLater(runner, later, values, outcome), STEPS_PER_SLICE);
-      if (!now) {
-        this.#credit(later);
-        this.#monthKey = key;
-        return { currency: null, detail: later.detail() };
-      }
-      this.#credit(undefined);
-      const summary = now.result;
-      if (summary?.ok) {
-        later.credit = summary.credit;
-        this.#explainLater(later);
-        this.#monthKey = key;
-        return { total: later.total, currency: summary.credit.currency, detail: later.detail() };
-      }
-      // Values the rules refuse: the full evaluation says why, as ever.
-    }
-    this.#credit(undefined);
-    const r = runner.evaluate(values);
-    if (!r.ok) {
-      this.#showProblems(r.diagnostics);
-      return undefined;
-    }
-    this.explaining = undefined;
-    this.evaluated = { inputs: values, result: r.result };
-    return { total: totalOf(r.result), currency: r.result.currency, detail: this.evaluated };
-  }
-
-  /** The month of rules long to explain computed last, as `#month` gave it. */
-  get #lastMonth(): Month | undefined {
-    const newest = this.crediting ?? this.explaining;
-    if (newest) return { ...(newest.total ? { total: newest.total, currency: newest.credit!.currency } : { currency: null }), detail: newest.detail() };
-    const evaluated = this.evaluated;
-    return evaluated && { total: totalOf(evaluated.result), currency: evaluated.result.currency, detail: evaluated };
-  }
-
-  /** Sets the values whose credit is being computed in idle time (none: no longer), settling what `updateComplete` waited for. */
-  #credit(later: Explained | undefined): void {
-    this.#credited?.settle();
-    this.#credited = undefined;
-    this.crediting = later;
-    if (!later) return;
-    let settle!: () => void;
-    const shown = new Promise<void>((resolve) => (settle = resolve));
-    this.#credited = { shown, settle };
-  }
-
-  /** The credit of the newest values, computed in idle time: shown, given to the host's form, then explained; nothing once newer values replaced them. */
-  #creditedLater(runner: Runner, later: Explained, values: Record<string, string>, outcome: CreditOutcome | undefined): void {
-    if (this.crediting !== later) return;
-    this.#credit(undefined);
-    if (!outcome?.ok) {
-      this.#monthKey = undefined;
-      this.#showProblems((outcome ?? runner.unevaluable()).diagnostics);
-      this.stale = this.#hasResult;
-      return;
-    }
-    later.credit = outcome.credit;
-    this.#submitWithForm(values, later.total!, outcome.credit.currency);
-    this.#explainLater(later);
-  }
-
-  /**
-   * Shows the credit of `later` and builds its full result in idle slices,
-   * shown in the idle task after: for thousands of tiers the last step and
-   * the showing would together be a long task. Dropped once newer values'
-   * credit is shown.
-   */
-  #explainLater(later: Explained): void {
-    this.explaining = later;
-    inIdleSlices(later.steps(), () => this.explaining === later, () => whenIdle(() => this.#explained(later)), STEPS_PER_SLICE);
-  }
-
-  /** Shows the full result built in idle time; nothing once newer values replaced it. */
-  #explained(later: Explained): void {
-    if (this.explaining !== later) return;
-    const r = later.evaluation;
-    this.explaining = undefined;
-    if (r.ok) {
-      this.evaluated = { inputs: later.inputs, result: r.result };
-      return;
-    }
-    this.#monthKey = undefined;
-    this.#showProblems(r.diagnostics);
-    this.stale = this.#hasResult;
+    if (year || !month.credited) this.dispatchEvent(creditEvent('credit-change', year ?? month.detail));
+    // A credit computed in idle time: the page hears of it once it is shown, as of values that compute at once.
+    else void month.credited.then((shown) => shown && this.dispatchEvent(creditEvent('credit-change', month.detail)));
   }
 
   /** Shows problems at their fields, a month's in its cell of the year table, the others under the form. */
@@ -558,7 +431,7 @@ export class CreditCalculator extends LitElement {
     const typed = typedField(input, text, this.#form);
     this.fields = { ...this.fields, [input.name]: typed };
     if (typed.value === undefined) {
-      this.stale = !!this.evaluated;
+      this.stale = !!this.#month.evaluated;
       return;
     }
     this.#compute(true);
@@ -569,7 +442,7 @@ export class CreditCalculator extends LitElement {
     this.fields = { ...this.fields, [input.name]: f };
     if (focus !== undefined) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>(`#f${this.loaded?.inputs.indexOf(input) ?? 0}-${focus}`)?.focus());
     if (f.value === undefined) {
-      this.stale = !!this.evaluated;
+      this.stale = !!this.#month.evaluated;
       return;
     }
     this.#compute(true);
@@ -673,13 +546,14 @@ export class CreditCalculator extends LitElement {
     const program = this.loaded;
     if (!program) return html`<p class="loading" role="status">${t.loading}</p>`;
     const shown = this.#shown;
-    const result = this.evaluated?.result;
+    const month = this.#month;
+    const result = month.evaluated?.result;
     // While newer values are explained, the total is theirs and the panels keep the last result, busy;
     // while their credit is computed, the total too is the last, busy.
-    const busy = !!(this.explaining || this.crediting);
-    const total = this.#total;
+    const busy = month.busy;
+    const total = month.total;
     const form = { formats, downtime: this.downtime };
-    const shownInputs = this.#shownInputs;
+    const shownInputs = new Set(this.#shownInputs);
     const fieldEvents = {
       onText: (i: InputInfo, text: string) => this.#onText(i, text),
       onKey: (i: InputInfo, e: KeyboardEvent) => this.#onKey(i, e),
@@ -687,11 +561,6 @@ export class CreditCalculator extends LitElement {
       onSlider: (i: InputInfo, raw: string) => this.#onSlider(i, raw),
       onSwitch: (i: InputInfo, on: boolean) => this.#onSwitch(i, on),
       onRows: (i: InputInfo, rows: string[], focus: number | undefined) => this.#onRows(i, rows, focus),
-    };
-    // While a field holds text that is no number, its slider stays at the value the result was computed from.
-    const evaluatedValue = (input: InputInfo) => {
-      const v = (this.crediting ?? this.explaining ?? this.evaluated)?.inputs[input.name];
-      return typeof v === 'string' ? v : undefined;
     };
     // Without credits (an ROI calculator) the outputs are the result, announced as they change.
     const outputsLive = !program.credits.length;
@@ -702,12 +571,12 @@ export class CreditCalculator extends LitElement {
       </header>
       <fieldset class="form" part="form">
         <legend class="heading">${t.inputs}</legend>
-        ${program.inputs.map((input, i) => (shownInputs.includes(input) ? renderField(form, input, i, this.fields[input.name] ?? { text: '' }, evaluatedValue(input), fieldEvents) : nothing))}
+        ${program.inputs.map((input, i) => (shownInputs.has(input) ? renderField(form, input, i, this.fields[input.name] ?? { text: '' }, month.valueOf(input.name), fieldEvents) : nothing))}
         ${this.formError ? html`<p class="error" part="error">${this.formError}</p>` : nothing}
         ${this.termsChanged ? html`<p class="error" part="error">${t.termsChanged}</p>` : nothing}
       </fieldset>
       <section class="result" part="result" aria-label=${program.credits.length ? t.result : t.results}>
-        ${program.credits.length || !program.outputs.length ? renderTotal(formats, this.#paidHeading, total, this.stale, program.claim, !!this.crediting) : nothing}
+        ${program.credits.length || !program.outputs.length ? renderTotal(formats, this.#paidHeading, total, this.stale, program.claim, month.crediting) : nothing}
         <slot name="cta"></slot>
         ${result && shown.has('breakdown') ? renderBreakdown(formats, program, result, busy, this.allTiers, (block) => (this.allTiers = new Set([...this.allTiers, block])), this.allLines, () => (this.allLines = true)) : nothing}
         ${result && shown.has('outputs') ? renderOutputs(formats, program.outputs, result, busy, outputsLive, this.stale) : nothing}
@@ -720,15 +589,10 @@ export class CreditCalculator extends LitElement {
     </div>`;
   }
 
-  /** The total shown: of the values being explained, else of the last result. */
-  get #total(): Total | undefined {
-    return this.explaining?.total ?? (this.evaluated && totalOf(this.evaluated.result));
-  }
-
   /** The result's "why" in words, from the values it was computed from; none (the trace alone) if that fails. */
   #whyInWords(result: EvaluationResult): string[] {
     const program = this.loaded;
-    const values = this.evaluated?.inputs;
+    const values = this.#month.evaluated?.inputs;
     if (!program || !values) return [];
     const lang = this.#languageOf.lang;
     // Worded once per result and language, not on every render (the chart's arrival renders again).
@@ -757,7 +621,7 @@ export class CreditCalculator extends LitElement {
     delete others[input.name];
     const curve = this.#curves.curve(program, input, value, this.#given(others), this.currency, () => this.loaded === program);
     if (!curve) return nothing;
-    const total = this.#total;
+    const total = this.#month.total;
     return renderChartPanel({ formats, input, value, curve, ...(total ? { amount: formats.money(total.amount) } : {}) });
   }
 
@@ -766,10 +630,6 @@ export class CreditCalculator extends LitElement {
     const note = this.shareNote && this.shareNote.url === this.#scenarioLink() ? this.shareNote : undefined;
     return renderShare(formats, note, () => void this.#copyLink(), () => printAlone(this));
   }
-}
-
-function totalOf(result: EvaluationResult): Total {
-  return { amount: result.credit.amount, percentOfFee: result.credit.percentOfFee, yearly: result.mode === 'year' };
 }
 
 function safeJson(value: string | null): Record<string, InputValue> {

@@ -114,3 +114,50 @@ describe('<credit-calculator> with a block of 4,990 tiers that is no tier table,
     }
   });
 });
+
+describe('<credit-calculator> whose credit is computed in idle time', () => {
+  /** `mixedTiers`, with an input `d` whose last tier divides by it: at an availability of 0.1% every tier applies, and `d` = 0 is a division by zero, found in the last step. */
+  function dividingTiers(): string {
+    const rules = mixedTiers(4990).split('\n');
+    rules.splice(2, 0, 'input d: number "Divisor" default 1');
+    const last = rules.length - 2;
+    rules[last] = rules[last].replace(/then .*$/, 'then 100 EUR / d');
+    return rules.join('\n');
+  }
+
+  it('tells the page of a change once its credit is known, and not of values refused by a later step', async function () {
+    this.timeout(300_000);
+    const program = loadProgram(compile(dividingTiers()).program!.toJSON()).program!;
+    const refused = program.credit({ a: '0.1', d: '0' });
+    expect(!refused.ok && refused.diagnostics[0].code, 'the last tier divides by zero').to.equal('division-by-zero');
+    const el = await fixture<CreditCalculator>(html`<credit-calculator .program=${program} panels="breakdown" .values=${{ a: '0.1' }}></credit-calculator>`);
+    await waitUntil(() => $(el, '[part=breakdown]') && !$(el, '[aria-busy]'), 'the first credit explained', { timeout: 120_000 });
+    const changes: { d: unknown; amount: string | undefined }[] = [];
+    el.addEventListener('credit-change', (e) => changes.push({ d: e.detail.inputs.d, amount: e.detail.result?.credit.amount }));
+    const idle = holdIdleTime();
+    try {
+      const divisor = field(el, 'Divisor');
+      const typeThenIdle = async (text: string) => {
+        divisor.focus();
+        await sendKeys({ press: 'Control+A' });
+        await sendKeys({ type: text });
+        await settle();
+        expect(changes, 'nothing told while the credit is computed').to.deep.equal([]);
+        idle.run();
+        await el.updateComplete;
+      };
+      await typeThenIdle('0');
+      expect(changes, 'values refused in idle time are not told').to.deep.equal([]);
+      expect($(el, '[part=form] [part=error]')?.textContent, 'the problem is shown').to.contain('division by zero');
+      expect($(el, '[part=total]')!.getAttribute('aria-busy'), 'no longer computing').to.equal(null);
+
+      await typeThenIdle('2');
+      const credit = program.credit({ a: '0.1', d: '2' });
+      expect(credit.ok && credit.credit.amount).to.equal('997.80');
+      expect(changes, 'told once, with the result of its values').to.deep.equal([{ d: '2', amount: '997.80' }]);
+      expect(amount(el)).to.equal('997.80 EUR');
+    } finally {
+      idle.restore();
+    }
+  });
+});
