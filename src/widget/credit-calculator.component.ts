@@ -20,11 +20,13 @@
  * change their own value, are set after each update (`updated`).
  */
 import { html, isServer, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { labelIn, type Diagnostic, type ExampleInfo, type EvaluationResult, type InputInfo, type InputValue, type InputValues, type Program } from '../runtime.js';
 import { whyInWords } from '../language/render/why.js';
 import { renderChartPanel, CurveTracer } from './chart-panel.js';
 import { styles } from './credit-calculator.styles.js';
 import { creditEvent } from './events.js';
+import { FieldsDrawn } from './fields-drawn.js';
 import { renderField } from './form-fields.js';
 import {
   blocked, clearChecked, currentValues, givenField, givenValues, kept, listField, rangeMessage, reformatted, rowsOf, sliderValue, stepped, typedField,
@@ -107,6 +109,8 @@ export class CreditCalculator extends LitElement {
    */
   static formAssociated = true;
   #internals = this.attachInternals?.();
+  /** The result shown and its values, as a host form submits them (`#submitWithForm`). */
+  #submission?: { readonly values: Record<string, string>; readonly total: Total; readonly currency: string | null };
 
   // `static properties` rather than decorators: the same reactive properties
   // without the decorator helpers in the bundle (see the size budgets).
@@ -201,6 +205,8 @@ export class CreditCalculator extends LitElement {
     },
     credited: (values, total, currency) => this.#submitWithForm(values, total, currency),
   });
+  /** A form of thousands of inputs is drawn a part at a time. */
+  #drawn = new FieldsDrawn(this, () => this.loaded?.inputs.length ?? 0);
   #loader = new RulesLoader(this, (loaded) => this.#use(loaded), () => ({ program: !!this.loaded, failure: !!this.failure }), () => this.#formats.t);
   #curves = new CurveTracer(() => this.requestUpdate());
   /** Its language: `locale`, else the page's, followed when the page changes it. */
@@ -288,6 +294,7 @@ export class CreditCalculator extends LitElement {
 
   #use(loaded: Loaded): void {
     this.#month.reset();
+    this.#drawn.reset();
     // An edited year of the rules replaced is built no further.
     this.#year.reset();
     this.#curves.reset();
@@ -507,15 +514,31 @@ export class CreditCalculator extends LitElement {
     return names ? all.filter((i) => names.has(i.name)) : [...all];
   }
 
-  /** What a host `<form>` submits: flat fields a CRM's form handler reads as they are. */
+  /**
+   * Keeps what a host `<form>` submits, and gives it to the form, if the
+   * element is in one: outside a form, a calculator of thousands of inputs
+   * would build a `FormData` of thousands of entries a key press for nothing.
+   */
   #submitWithForm(values: Record<string, string>, total: Total, currency: string | null): void {
-    if (!this.#internals) return;
+    this.#submission = { values, total, currency };
+    this.#giveForm();
+  }
+
+  /** Joining a form: it submits the result shown. */
+  formAssociatedCallback(): void {
+    this.#giveForm();
+  }
+
+  /** What the host form submits: flat fields a CRM's form handler reads as they are. */
+  #giveForm(): void {
+    const submission = this.#submission;
+    if (!submission || !this.#internals?.form) return;
     const data = new FormData();
     const prefix = this.getAttribute('name') || 'credit';
-    data.set(`${prefix}.credit`, total.amount);
-    data.set(`${prefix}.currency`, currency ?? '');
-    data.set(`${prefix}.percent`, total.percentOfFee ?? '');
-    for (const [name, value] of Object.entries(values)) data.set(`${prefix}.${name}`, value);
+    data.set(`${prefix}.credit`, submission.total.amount);
+    data.set(`${prefix}.currency`, submission.currency ?? '');
+    data.set(`${prefix}.percent`, submission.total.percentOfFee ?? '');
+    for (const [name, value] of Object.entries(submission.values)) data.set(`${prefix}.${name}`, value);
     this.#internals.setFormValue(data);
   }
 
@@ -564,6 +587,8 @@ export class CreditCalculator extends LitElement {
     };
     // Without credits (an ROI calculator) the outputs are the result, announced as they change.
     const outputsLive = !program.credits.length;
+    // The fields have a box of their own in the fieldset: a field added to the fieldset itself had Chromium
+    // rebuild the layout of every field (a form of thousands of inputs is drawn a part at a time, `FieldsDrawn`).
     return html`<div class="layout" part="layout" lang=${formats.lang}>
       <header class="summary wide" part="summary">
         <slot name="summary"></slot>
@@ -571,7 +596,15 @@ export class CreditCalculator extends LitElement {
       </header>
       <fieldset class="form" part="form">
         <legend class="heading">${t.inputs}</legend>
-        ${program.inputs.map((input, i) => (shownInputs.has(input) ? renderField(form, input, i, this.fields[input.name] ?? { text: '' }, month.valueOf(input.name), fieldEvents) : nothing))}
+        <div class="fields">
+          ${program.inputs.slice(0, this.#drawn.count).map((input, i) => {
+            if (!shownInputs.has(input)) return nothing;
+            const f = this.fields[input.name] ?? { text: '' };
+            const evaluated = month.valueOf(input.name);
+            // A field is drawn again only when what it shows changed: a key press in a form of thousands of inputs draws one.
+            return guard([input, f, evaluated, formats.lang, formats.currency, this.downtime], () => renderField(form, input, i, f, evaluated, fieldEvents));
+          })}
+        </div>
         ${this.formError ? html`<p class="error" part="error">${this.formError}</p>` : nothing}
         ${this.termsChanged ? html`<p class="error" part="error">${t.termsChanged}</p>` : nothing}
       </fieldset>

@@ -67,7 +67,7 @@ export const styles = css`
   .heading { font-size: 0.8rem; font-weight: 650; letter-spacing: 0.06em; text-transform: uppercase; color: var(--_muted); margin-bottom: 10px; }
 
   /* The form */
-  .form { display: grid; gap: 16px; }
+  .form, .fields { display: grid; gap: 16px; }
   .field { display: grid; gap: 6px; }
   .field label, .switch-label { font-weight: 600; font-size: 0.95rem; }
   .control {

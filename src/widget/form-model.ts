@@ -134,9 +134,9 @@ export function kept(held: Field | undefined, given: Field): Field {
   return held && !held.error && held.value === given.value ? held : given;
 }
 
-/** The fields without the messages an evaluation gave them; a field that does not read keeps its own. */
+/** The fields without the messages an evaluation gave them; a field that does not read keeps its own, and a field without a message stays the same object (the form draws again only what changed). */
 export function clearChecked(fields: Record<string, Field>): Record<string, Field> {
-  return Object.fromEntries(Object.entries(fields).map(([n, f]) => [n, f.value !== undefined ? { text: f.text, value: f.value } : f]));
+  return Object.fromEntries(Object.entries(fields).map(([n, f]) => [n, f.value !== undefined && f.error !== undefined ? { text: f.text, value: f.value } : f]));
 }
 
 /** Whether a field does not read: the form cannot be computed until it is corrected. */

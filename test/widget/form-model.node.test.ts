@@ -95,6 +95,8 @@ describe('form model: the values the rules read', () => {
     const fields = { availability: { text: 'x', error: 'no' }, announced: { text: 'true', value: 'true', error: 'checked' } };
     assert.equal(blocked(fields), true);
     assert.deepEqual(clearChecked(fields), { availability: { text: 'x', error: 'no' }, announced: { text: 'true', value: 'true' } });
+    const unchecked = { text: '99.5', value: '99.5' };
+    assert.equal(clearChecked({ unchecked }).unchecked, unchecked, 'a field without a message stays the same object: the form draws it again only when it changes');
   });
 
   it('fills a year: the periods given, the last one repeated, else the current value', () => {

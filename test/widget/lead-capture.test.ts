@@ -37,6 +37,21 @@ describe('<credit-calculator> in a lead form', () => {
     }]);
   });
 
+  it('submits the result it shows with a form it joins later', async () => {
+    const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator rules=${RULES}></credit-calculator>`));
+    await typeInto(el, field(el, 'Monthly availability'), '99.4');
+    const form = document.createElement('form');
+    el.parentElement!.append(form);
+    form.append(el);
+    expect(Object.fromEntries([...new FormData(form)].map(([k, v]) => [k, String(v)]))).to.deep.equal({
+      'credit.credit': '250.00',
+      'credit.currency': 'EUR',
+      'credit.percent': '25',
+      'credit.fee': '1000',
+      'credit.availability': '99.4',
+    });
+  });
+
   it('shows the page\'s call to action beside the result', async () => {
     const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator rules=${RULES}><a slot="cta" href="#contact">Talk to sales</a></credit-calculator>`));
     const cta = el.querySelector('[slot=cta]') as HTMLElement;
