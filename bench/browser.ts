@@ -104,6 +104,9 @@ export type BrowserFigures =
     readonly chromium: string;
     readonly loadPrecompiledMs: Distribution;
     readonly loadInlineMs: Distribution;
+    /** The longest task (0: none over 50 ms) from navigation start until the page is quiet after the first credit. */
+    readonly loadPrecompiledLongestTaskMs?: Distribution;
+    readonly loadInlineLongestTaskMs?: Distribution;
     readonly inputMs: Distribution;
     readonly inputFrameMs: Distribution;
     readonly manyRenderedMs: Distribution;
@@ -157,6 +160,11 @@ window.__bench = {
     for (let i = 0; i < 40; i++) await this.idle();
     await new Promise((r) => setTimeout(r, 100));
     return { shown, longest: Math.max(0, ...loadTasks.map((t) => t.duration)), count: loadTasks.length };
+  },
+  /** The longest task since navigation start (0: none over 50 ms), once the page has been quiet a moment. */
+  async longestTask() {
+    await new Promise((r) => setTimeout(r, 300));
+    return Math.max(0, ...loadTasks.map((t) => t.duration));
   },
   /** Resolves with performance.now() once \`count\` calculators show a credit (polled every few ms). */
   rendered(count) {
@@ -492,16 +500,19 @@ function previousLarge(): { large?: Record<'worker' | 'page', LargeFigures>; lar
   }
 }
 
-async function loadTimes(browser: Browser, origin: string, path: string, count: number, samples: number): Promise<number[]> {
+/** Navigation start → `count` credits shown, and the longest task meanwhile and shortly after, `samples` times, each in a fresh context (empty cache). */
+async function loadTimes(browser: Browser, origin: string, path: string, count: number, samples: number): Promise<{ times: number[]; longest: number[] }> {
   const times: number[] = [];
+  const longest: number[] = [];
   for (let s = 0; s < samples; s++) {
     const context = await browser.newContext();
     const p = await context.newPage();
     await p.goto(origin + path);
     times.push(await within(`${path}: ${count} credit(s) shown`, p.evaluate((n) => (window as any).__bench.rendered(n) as Promise<number>, count)));
+    longest.push(await p.evaluate(() => (window as any).__bench.longestTask() as Promise<number>));
     await context.close();
   }
-  return times;
+  return { times, longest };
 }
 
 export async function browserSection(settings: Settings, log: (text: string) => void): Promise<BrowserFigures> {
@@ -597,11 +608,13 @@ export async function browserSection(settings: Settings, log: (text: string) => 
     const figures: BrowserFigures = {
       available: true,
       chromium: browser.version(),
-      loadPrecompiledMs: distribution(loadPrecompiled),
-      loadInlineMs: distribution(loadInline),
+      loadPrecompiledMs: distribution(loadPrecompiled.times),
+      loadPrecompiledLongestTaskMs: distribution(loadPrecompiled.longest),
+      loadInlineMs: distribution(loadInline.times),
+      loadInlineLongestTaskMs: distribution(loadInline.longest),
       inputMs: distribution(input.updated),
       inputFrameMs: distribution(input.frame),
-      manyRenderedMs: distribution(manyRendered),
+      manyRenderedMs: distribution(manyRendered.times),
       manyInputMs: distribution(manyInput.updated),
       playgroundCompileMs: distribution(pgCompile),
       playgroundDiagnosticsMs: distribution(pgDiagnostics),
@@ -616,6 +629,8 @@ export async function browserSection(settings: Settings, log: (text: string) => 
     log(table(`Browser: Chromium ${figures.chromium}, ${PROGRAM}, dist/ served by node http (times measured in the page)`, ['figure', 'median', 'p95', 'samples'], [
       row('load → first credit shown, precompiled JSON (from navigation start)', figures.loadPrecompiledMs),
       row('load → first credit shown, inline rules text (fetches the parser)', figures.loadInlineMs),
+      row('load, precompiled JSON: longest task (0: none over 50 ms)', figures.loadPrecompiledLongestTaskMs!),
+      row('load, inline rules text: longest task (0: none over 50 ms)', figures.loadInlineLongestTaskMs!),
       row('key press in the first number field → new credit in the DOM', figures.inputMs),
       row('key press → next frame after the new credit', figures.inputFrameMs),
       row(`${INSTANCES} instances: load → all show a credit`, figures.manyRenderedMs),

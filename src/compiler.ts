@@ -6,6 +6,7 @@
  * (`credit-rules`), for drafting and billing.
  */
 import { compileInto, type Compiled } from './language/compile.js';
+import { parserInstance, parserReady } from './language/parser.js';
 import { Program } from './language/program.js';
 
 export type CompileResult = Compiled<Program>;
@@ -18,4 +19,16 @@ export type CompileResult = Compiled<Program>;
  */
 export function compile(source: string): CompileResult {
   return compileInto(source, (checked, diagnostics) => new Program(checked, diagnostics));
+}
+
+/** Whether the parser is built: the first compile builds it. */
+export { parserReady };
+
+/**
+ * Builds the parser (Chevrotain's analysis of the grammar: 20–60 ms in
+ * Chromium), which the first compile does otherwise: a page spreads its
+ * first compile over tasks.
+ */
+export function prepareParser(): void {
+  parserInstance();
 }

@@ -571,6 +571,11 @@ export class CreditRulesParser extends CstParser {
 
 let shared: CreditRulesParser | undefined;
 
+/** Whether the parser is built: the first compile builds it. */
+export function parserReady(): boolean {
+  return shared !== undefined;
+}
+
 /** One parser for every input: construction runs Chevrotain's grammar analysis (milliseconds). */
 export function parserInstance(): CreditRulesParser {
   shared ??= new CreditRulesParser();

@@ -34,7 +34,7 @@ import {
 } from './form-model.js';
 import { Formats } from './formats.js';
 import { type Lang } from './i18n.js';
-import { whenIdle } from './idle.js';
+import { nextTask, whenIdle } from './idle.js';
 import { DEFAULT_TIMEOUT, type LoadFailure, type Loaded } from './load.js';
 import { MonthController } from './month-controller.js';
 import { PageLanguage } from './page-language.js';
@@ -318,11 +318,14 @@ export class CreditCalculator extends LitElement {
       this.#applyValues(scenario.values);
       if (scenario.year) this.#year.give(scenario.year);
     }
-    if (!this.#runner?.explainsLater) return this.#compute(false);
-    // Rules long to explain: the form is shown in this task and computed in the next, which
-    // for thousands of tiers would together be a long task. Rules replaced meanwhile are not.
+    // A server renders once: the credit with the form.
+    if (isServer) return this.#compute(false);
+    // The form is shown in this task and computed in the next: together, the first time a page
+    // runs them, they are a long task (for thousands of tiers, one of seconds). Rules replaced
+    // meanwhile are not computed.
     const program = loaded.program;
-    const first = (this.#firstCompute = new Promise<void>((done) => whenIdle(() => {
+    const later = this.#runner?.explainsLater ? whenIdle : (task: () => void) => void nextTask().then(task);
+    const first = (this.#firstCompute = new Promise<void>((done) => later(() => {
       if (this.loaded === program) this.#compute(false);
       if (this.#firstCompute === first) this.#firstCompute = undefined;
       done();

@@ -26,6 +26,11 @@ let takenNow = 0;
  */
 export const STEPS_PER_SLICE = 40;
 
+/** Resolves in a task of its own, after the one running and what the browser has waiting (input first). */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /** Runs `task` when the browser is idle, and within a fifth of a second at the latest. */
 export function whenIdle(task: () => void): void {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 200 });

@@ -7,9 +7,11 @@
  * caller gives one (`background-load.ts`), smaller ones here. Nothing here
  * throws: every failure comes back as a `LoadFailure` the widget shows.
  */
+import { isServer } from 'lit';
 import { LIMITS, loadProgram, type Diagnostic, type Program } from '../runtime.js';
 import type { BackgroundLoader } from './background-load.js';
 import type { Strings } from './i18n.js';
+import { nextTask } from './idle.js';
 
 export type Loaded =
   | { readonly ok: true; readonly program: Program }
@@ -51,8 +53,15 @@ export const BACKGROUND_JSON = 200_000;
 export async function compileText(source: string, t: Strings, background?: BackgroundLoader): Promise<Loaded> {
   try {
     if (background && source.length >= BACKGROUND_LENGTH) return settle(await background.run({ rules: source }), 'compile', t);
-    const { compile } = await import('../compiler.js');
-    return settle(compile(source), 'compile', t);
+    const compiler = await import('../compiler.js');
+    // A page's first compile loads the parser's module, builds the parser, then runs code the engine
+    // has not compiled yet: together a task of 0.1–0.3 s, so each part has a task of its own.
+    if (!isServer && !compiler.parserReady()) {
+      await nextTask();
+      compiler.prepareParser();
+      await nextTask();
+    }
+    return settle(compiler.compile(source), 'compile', t);
   } catch (error) {
     // A missing parser chunk (a deployment that forgot a file) is a load failure, not a crash.
     return thrown(error, t);
