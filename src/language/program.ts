@@ -8,7 +8,8 @@ import type { ClaimDecl, DurationUnit, InputKind, Kind, PayoutDecl, Period, Tran
 import type { CheckedProgram, InputSpec } from './checker/program.js';
 import { canonical } from './decimal.js';
 import { evaluationProblems, locate, type Diagnostic } from './diagnostics.js';
-import { Evaluator, displayOf } from './evaluate/evaluator.js';
+import { displayOf } from './evaluate/displays.js';
+import { Evaluator } from './evaluate/evaluator.js';
 import { durationUnit, exampleInputs, literalText, type InputValue, type InputValues } from './evaluate/inputs.js';
 import type { CapCut, Evaluation, MonthResult, YearResult } from './evaluate/results.js';
 import { run as runProgram, runInSteps, type Pauses, type RunOptions } from './evaluate/run.js';

@@ -3,22 +3,24 @@
  * rules of credits — cap order and room, tier choice, accruals — are
  * `plan/semantics.ts`; this file brings exact arithmetic, the values of a
  * month's expressions, and, when asked, the explanation: the month's
- * decisions observed and recorded as steps, and the result's credit lines.
+ * decisions observed and recorded as steps, and the result's credit lines
+ * (`report.ts`).
  * Money is rounded once, at the end of each month, half up to the minor unit.
  */
 import * as A from '../ast.js';
 import { AFTER_CREDITS, type CheckedProgram } from '../checker/program.js';
-import { Decimal, moneyString, HUNDRED, ONE, plain, roundMoney, ZERO } from '../decimal.js';
-import { SECONDS_PER_UNIT } from '../literals.js';
+import { Decimal, moneyString, ONE, plain, roundMoney, ZERO } from '../decimal.js';
 import { lower } from '../plan/lower.js';
 import type { BlockPlan, CapPlan, PayConditionPlan, Plan, RulePlan, ValuePlan } from '../plan/plan.js';
 import { finish, RULES_PER_STEP, type Pace } from '../plan/steps.js';
-import { countSteps, feeOf, month, type Accruals, type Arithmetic, type Cut, type Fees, type MonthObserver, type MonthValues, type StepArithmetic } from '../plan/semantics.js';
+import { countSteps, feeOf, month, type Accruals, type Arithmetic, type Fees, type MonthValues, type StepArithmetic } from '../plan/semantics.js';
 import { LineMap } from '../source.js';
 import { DecimalTable } from './decimal-table.js';
 import { compileExpr, EvaluationStop, operate, type Compiled, type Env } from './expressions.js';
-import { isList, type Value } from './inputs.js';
+import { displayOf, percentString, shareOf } from './displays.js';
+import type { Value } from './inputs.js';
 import type { StepData } from './explanation.js';
+import { Report } from './report.js';
 import type { CapCut, CreditLine, Display } from './results.js';
 
 /** Exact decimal arithmetic for the rules, paying in a currency's minor unit. */
@@ -237,7 +239,7 @@ export class Evaluator {
 }
 
 /** A month's expressions in decimals, recording the steps that explain them when `steps` is given. */
-class DecimalMonth implements MonthValues<Decimal> {
+export class DecimalMonth implements MonthValues<Decimal> {
   /** The condition steps of the credit being decided (a rule's one, a block's every tier's), in order, until the report takes them. */
   private conditions: StepData[] = [];
   /** Each rule's other steps (its credit), for the report to place. */
@@ -431,143 +433,6 @@ class DecimalMonth implements MonthValues<Decimal> {
   }
 }
 
-/** A cut as the month decided it, with its cap's value as written. */
-interface DecidedCut {
-  readonly cut: Cut<Decimal>;
-  readonly written: Decimal;
-}
-
-/**
- * Observes a month's decisions and writes them as the result shows them:
- * credit lines with their cuts and tiers, and the explanation's steps in
- * reading order (a block: every tier's condition, which tier won, then only
- * the winner's own credit and caps).
- */
-class Report implements MonthObserver<Decimal> {
-  readonly lines: CreditLine[] = [];
-  readonly programCuts: CapCut[] = [];
-  /** The step saying the period is not paid, if a `pay only if` failed. */
-  unpaid?: StepData;
-  /** Cuts of the current credit, by tier (-1: not a tier's); written as results show them only when shown (a block's losing tiers' never are). */
-  private cuts = new Map<number, DecidedCut[]>();
-
-  constructor(
-    private readonly values: DecimalMonth,
-    private readonly input: MonthInput,
-  ) {}
-
-  money = (d: Decimal) => this.values.money(d);
-  /** A share of the month's fee; null when the program has no fee. */
-  share = (d: Decimal) => (this.values.hasFee ? percentString(shareOf(d, this.input.fees.monthly)) : null);
-
-  notPaid(condition: PayConditionPlan, amount: Decimal): void {
-    this.unpaid = { kind: 'not-paid', line: condition.line, condition: condition.text, amount: this.money(amount) };
-  }
-
-  cut(cut: Cut<Decimal>, tier: number): void {
-    // The cap as written now: a `for each` block's item may change what it reads.
-    const decided: DecidedCut = { cut, written: this.values.writtenCap(cut.cap) };
-    if (cut.by.kind === 'program') this.programCuts.push(this.capCut(decided));
-    else {
-      const key = cut.by.kind === 'block' ? -1 : tier;
-      const list = this.cuts.get(key);
-      if (list) list.push(decided);
-      else this.cuts.set(key, [decided]);
-    }
-  }
-
-  private capCut({ cut, written }: DecidedCut): CapCut {
-    const { cap, by } = cut;
-    const literal = cap.amount.type === 'literal' ? cap.amount : undefined;
-    return {
-      scope: by.kind, owner: by.owner, period: cap.period, cap: displayOf(written, cap.kind, this.input.currency, literal),
-      limit: this.money(cut.limit), alreadyCredited: this.money(cut.already), before: this.money(cut.before), after: this.money(cut.after),
-      cut: this.money(cut.before.minus(cut.after)), line: cap.line, ...(this.input.month > 0 ? { month: this.input.month } : {}),
-    };
-  }
-
-  rule(rule: RulePlan, holds: boolean, amount: Decimal): void {
-    const cuts = this.takeCuts(-1);
-    const points = this.values.points.get(rule);
-    this.lines.push({
-      name: rule.owner, kind: 'rule', line: rule.line, matched: holds,
-      amount: this.money(amount), percentOfFee: this.share(amount), cuts,
-      ...(points ? { points: plain(points) } : {}),
-    });
-    this.explain([...this.values.takeConditions(), ...(this.values.ruleSteps.get(rule) ?? []), ...cuts.map((cut): StepData => ({ kind: 'cap', cut }))]);
-  }
-
-  /** Items of the `for each` block being run that some tier paid. */
-  private paidItems = 0;
-
-  item(block: BlockPlan, index: number, count: number, winner: number, amount: Decimal): void {
-    const tier = winner >= 0 ? block.tiers[winner] : undefined;
-    const points = tier && this.values.points.get(tier);
-    if (tier) this.paidItems++;
-    // An item's steps are its own line: its tiers' conditions are not shown.
-    this.values.takeConditions();
-    const kind = this.values.itemKind(block);
-    this.explain([{
-      kind: 'item', line: tier?.line ?? block.line, block: block.owner, item: block.each!.name, index: index + 1, count,
-      value: displayOf(this.values.currentItem ?? ZERO, kind, this.input.currency),
-      ...(tier ? { tier: tier.owner } : {}), amount: this.money(amount),
-      ...(points ? { points: plain(points) } : {}),
-    }]);
-  }
-
-  block(block: BlockPlan, tiers: readonly { holds: boolean; amount: Decimal }[] | undefined, winner: number, amount: Decimal): void {
-    if (block.each) {
-      // Every item's tier cuts and the block's own, in the order they happened.
-      const cuts = [...this.cuts.values()].flat().map((c) => this.capCut(c));
-      this.cuts = new Map();
-      this.lines.push({
-        name: block.owner, kind: 'block', line: block.line, matched: this.paidItems > 0,
-        amount: this.money(amount), percentOfFee: this.share(amount), cuts,
-      });
-      this.paidItems = 0;
-      this.explain(cuts.map((cut): StepData => ({ kind: 'cap', cut })));
-      return;
-    }
-    const outcomes = tiers ?? [];
-    const tierCuts = winner >= 0 ? this.shownCuts(winner) : [];
-    const blockCuts = this.shownCuts(-1);
-    this.cuts = new Map();
-    const winning = winner >= 0 ? block.tiers[winner] : undefined;
-    const points = winning && this.values.points.get(winning);
-    const steps = this.values.steps;
-    this.lines.push({
-      name: block.owner, kind: 'block', line: block.line, matched: winner >= 0,
-      amount: this.money(amount), percentOfFee: this.share(amount), cuts: [...tierCuts, ...blockCuts],
-      // Every tier's outcome is the breakdown's; a run without an explanation (`credit()`) shows none.
-      ...(steps ? { tiers: block.tiers.map((t, i) => ({ condition: t.owner, line: t.line, holds: outcomes[i]?.holds ?? false, amount: this.money(outcomes[i]?.amount ?? ZERO) })) } : {}),
-      ...(winner >= 0 ? { winner } : {}),
-      ...(points ? { points: plain(points) } : {}),
-    });
-    if (!steps) return;
-    for (const condition of this.values.takeConditions()) steps.push(condition);
-    let matched = 0;
-    for (const o of outcomes) if (o.holds) matched++;
-    steps.push({ kind: 'tier', line: block.line, block: block.owner, winner: winning ? { line: winning.line, rule: winning.owner } : undefined, matched });
-    if (winning) steps.push(...(this.values.ruleSteps.get(winning) ?? []));
-    for (const cut of [...tierCuts, ...blockCuts]) steps.push({ kind: 'cap', cut });
-  }
-
-  /** The cuts of one tier (-1: of the credit itself), as results show them. */
-  private shownCuts(key: number): CapCut[] {
-    return this.cuts.get(key)?.map((c) => this.capCut(c)) ?? [];
-  }
-
-  private takeCuts(key: number): CapCut[] {
-    const cuts = this.shownCuts(key);
-    this.cuts = new Map();
-    return cuts;
-  }
-
-  private explain(steps: StepData[]): void {
-    this.values.steps?.push(...steps);
-  }
-}
-
 /**
  * A month's names: inputs, the fee, and `let`s evaluated on first use, once.
  * A `let` is computed after the `let`s it names, with an explicit stack, so
@@ -637,32 +502,4 @@ const NO_NAMES: Env = { value: (name) => { throw new Error(`internal: \`${name}\
 /** `Decimal.max(0, value)` without its two copies: the value itself when above zero, else zero (never −0). */
 function atLeastZero(value: Decimal): Decimal {
   return value.gt(ZERO) ? value : ZERO;
-}
-
-/** An amount as a share of a fee (0.1 for 10 %); zero of no fee. */
-export function shareOf(amount: Decimal, fee: Decimal): Decimal {
-  return fee.isZero() ? ZERO : amount.div(fee);
-}
-
-/** A share (0.1) as percent points ("10"), exact to ten decimal places. */
-export function percentString(fraction: Decimal): string {
-  return plain(fraction.times(HUNDRED).toDecimalPlaces(10, Decimal.ROUND_HALF_UP));
-}
-
-/** A computed value in the unit a person reads; durations in the largest whole unit. */
-export function displayOf(value: Value, kind: A.Kind, currency: string | undefined, literal?: A.Literal): Display {
-  if (literal) return { kind: literal.kind, value: literal.value, ...(literal.unit ? { unit: literal.unit } : {}), ...(literal.currency ? { currency: literal.currency } : {}) };
-  if (typeof value === 'boolean') return { kind: 'boolean', value: String(value) };
-  // A list input named in a condition (`count(outages) > 2`) shows how many items it has.
-  if (isList(value)) return { kind: 'number', value: String(value.length) };
-  switch (kind) {
-    case 'percent': return { kind, value: percentString(value) };
-    case 'money': return { kind, value: moneyString(value, currency), ...(currency ? { currency } : {}) };
-    case 'duration': {
-      const units: A.DurationUnit[] = ['d', 'h', 'min', 's'];
-      const unit = value.isZero() ? 'h' : units.find((u) => value.mod(SECONDS_PER_UNIT[u]).isZero()) ?? 's';
-      return { kind, value: plain(value.div(SECONDS_PER_UNIT[unit])), unit };
-    }
-    default: return { kind, value: plain(value.toDecimalPlaces(10, Decimal.ROUND_HALF_UP)) };
-  }
 }

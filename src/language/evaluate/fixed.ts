@@ -28,7 +28,7 @@ import {
   type Cut, type MonthObserver, type MonthValues,
 } from '../plan/semantics.js';
 import type { CreditOutcome, CreditSummary, CutSummary, FastPath } from '../program.js';
-import { percentString } from './evaluator.js';
+import { percentString } from './displays.js';
 import { ExpressionPlanner, rescale, scaledAt, type Fixed, type MonthState, type Test } from './fixed-expressions.js';
 import { exactly, fixedInput, givenConstant, inputPlan, type InputPlan } from './fixed-inputs.js';
 import { FixedArithmetic, INEXACT, MAX_SCALE, POW, safe, STEPS, Texts, UNPLANNED } from './fixed-integers.js';

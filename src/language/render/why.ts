@@ -20,7 +20,7 @@
  */
 import { labelIn, type Block, type CompareOp, type Comparison, type Expr, type Kind, type Rule, type Translations } from '../ast.js';
 import { canonical, Decimal, plain } from '../decimal.js';
-import { displayOf } from '../evaluate/evaluator.js';
+import { displayOf } from '../evaluate/displays.js';
 import { compileExpr, EvaluationStop, type Compiled, type Env } from '../evaluate/expressions.js';
 import { durationUnit, isList, readInputs, type InputValues, type Value } from '../evaluate/inputs.js';
 import type { CapCut, CreditLine, Display, EvaluationResult, MonthResult } from '../evaluate/results.js';
