@@ -20,7 +20,7 @@ import { compileExpr, EvaluationStop, operate, type Compiled, type Env } from '.
 import { displayOf, percentString, shareOf } from './displays.js';
 import type { Value } from './inputs.js';
 import type { StepData } from './explanation.js';
-import { Report } from './report.js';
+import { Report, type ReportedMonth } from './report.js';
 import type { CapCut, CreditLine, Display } from './results.js';
 
 /** Exact decimal arithmetic for the rules, paying in a currency's minor unit. */
@@ -239,7 +239,7 @@ export class Evaluator {
 }
 
 /** A month's expressions in decimals, recording the steps that explain them when `steps` is given. */
-export class DecimalMonth implements MonthValues<Decimal> {
+class DecimalMonth implements MonthValues<Decimal>, ReportedMonth {
   /** The condition steps of the credit being decided (a rule's one, a block's every tier's), in order, until the report takes them. */
   private conditions: StepData[] = [];
   /** Each rule's other steps (its credit), for the report to place. */

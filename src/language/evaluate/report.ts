@@ -3,13 +3,39 @@
  * (`evaluator.ts`) observed while `plan/semantics.ts` decides it, and written
  * as credit lines with their cuts and tiers, and as the explanation's steps.
  */
+import type * as A from '../ast.js';
 import { plain, ZERO, type Decimal } from '../decimal.js';
-import type { BlockPlan, PayConditionPlan, RulePlan } from '../plan/plan.js';
+import type { BlockPlan, CapPlan, PayConditionPlan, RulePlan } from '../plan/plan.js';
 import type { Cut, MonthObserver } from '../plan/semantics.js';
 import { displayOf, percentString, shareOf } from './displays.js';
-import type { DecimalMonth, MonthInput } from './evaluator.js';
 import type { StepData } from './explanation.js';
 import type { CapCut, CreditLine } from './results.js';
+
+/** What the report reads of the month being decided (the interpreter's `DecimalMonth`). */
+export interface ReportedMonth {
+  readonly hasFee: boolean;
+  /** Points each rule paid. */
+  readonly points: ReadonlyMap<RulePlan, Decimal>;
+  /** Each rule's steps other than its condition (its credit). */
+  readonly ruleSteps: ReadonlyMap<RulePlan, StepData[]>;
+  /** The explanation being written; undefined for a run without one (`credit()`). */
+  readonly steps: StepData[] | undefined;
+  /** The item a `for each` block's tiers see now. */
+  readonly currentItem: Decimal | undefined;
+  money(amount: Decimal): string;
+  writtenCap(cap: CapPlan): Decimal;
+  /** The condition steps since the report last took them: those of the credit it is told of now. */
+  takeConditions(): StepData[];
+  itemKind(block: BlockPlan): A.Kind;
+}
+
+/** What the report reads of the month's input. */
+export interface ReportedInput {
+  /** 1-based position in a contract-year run; 0 for a single month. */
+  readonly month: number;
+  readonly fees: { readonly monthly: Decimal };
+  readonly currency: string | undefined;
+}
 
 /** A cut as the month decided it, with its cap's value as written. */
 interface DecidedCut {
@@ -32,8 +58,8 @@ export class Report implements MonthObserver<Decimal> {
   private cuts = new Map<number, DecidedCut[]>();
 
   constructor(
-    private readonly values: DecimalMonth,
-    private readonly input: MonthInput,
+    private readonly values: ReportedMonth,
+    private readonly input: ReportedInput,
   ) {}
 
   money = (d: Decimal) => this.values.money(d);
