@@ -6,10 +6,12 @@
  *
  * The class holds the state and the user's actions; the concerns around it
  * are their own modules: loading (`rules-loader.ts`), the page's language
- * (`page-language.ts`), the form's month (`month-controller.ts`) and the
- * contract year (`year-controller.ts`) as reactive controllers, running the program (`runner.ts`), the form as pure
- * data (`form-model.ts`), how values read (`formats.ts`), and the renderers
- * of the fields, the result panels and the chart.
+ * (`page-language.ts`), the form's month (`month-controller.ts`), the
+ * contract year (`year-controller.ts`) and how much of a long form is drawn
+ * (`fields-drawn.ts`) as reactive controllers, running the program
+ * (`runner.ts`), the form as pure data (`form-model.ts`), how values read
+ * (`formats.ts`), and the renderers of the fields, the result panels and the
+ * chart.
  *
  * Everything from the rules — labels, names, rule text, explanations — is
  * rendered through Lit text bindings, never as HTML.
@@ -193,7 +195,7 @@ export class CreditCalculator extends LitElement {
   private allLines = false;
   /** The fingerprint of the terms in use (see `termsFingerprint`). */
   #terms = '';
-  /** The first computation of rules long to explain, a task after they arrived (see `#use`). */
+  /** The first computation of rules, a task after they arrived (see `#use`). */
   #firstCompute?: Promise<void>;
 
   #why?: { result: EvaluationResult; lang: Lang; words: string[] };
@@ -333,9 +335,9 @@ export class CreditCalculator extends LitElement {
   }
 
   /**
-   * `updateComplete` includes the first computation of rules long to
-   * explain, which comes a task after them, and a credit computed in idle
-   * time: the total shown is that of the newest values.
+   * `updateComplete` includes the first computation of rules, which comes a
+   * task after them, and a credit computed in idle time: the total shown is
+   * that of the newest values.
    */
   protected override async getUpdateComplete(): Promise<boolean> {
     await this.#firstCompute;
