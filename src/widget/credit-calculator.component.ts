@@ -199,9 +199,15 @@ export class CreditCalculator extends LitElement {
   #firstCompute?: Promise<void>;
 
   #why?: { result: EvaluationResult; lang: Lang; words: string[] };
+  /** The values (as JSON) of the user's change whose credit idle time is computing: the page is told of it once it shows. */
+  #owed?: string;
+  #valuesRead?: { readonly fields: Record<string, Field>; readonly values: Record<string, string> };
+  #othersRead?: { readonly values: Record<string, string>; readonly name: string; readonly others: Record<string, string> };
   /** The form's month: its result, and the newest values' credit and explanation while idle time computes them. */
   #month = new MonthController(this, {
     refused: (diagnostics) => {
+      // Values refused are never told.
+      this.#owed = undefined;
       this.#showProblems(diagnostics);
       this.stale = this.#month.hasResult;
     },
@@ -296,6 +302,7 @@ export class CreditCalculator extends LitElement {
 
   #use(loaded: Loaded): void {
     this.#month.reset();
+    this.#owed = undefined;
     this.#drawn.reset();
     // An edited year of the rules replaced is built no further.
     this.#year.reset();
@@ -328,9 +335,12 @@ export class CreditCalculator extends LitElement {
     const program = loaded.program;
     const later = this.#runner?.explainsLater ? whenIdle : (task: () => void) => void nextTask().then(task);
     const first = (this.#firstCompute = new Promise<void>((done) => later(() => {
-      if (this.loaded === program) this.#compute(false);
-      if (this.#firstCompute === first) this.#firstCompute = undefined;
-      done();
+      try {
+        if (this.loaded === program) this.#compute(false);
+      } finally {
+        if (this.#firstCompute === first) this.#firstCompute = undefined;
+        done();
+      }
     })));
   }
 
@@ -350,6 +360,27 @@ export class CreditCalculator extends LitElement {
     if (this.id) return this.id;
     const index = [...document.querySelectorAll(this.localName)].indexOf(this);
     return index > 0 ? `credit${index + 1}` : 'credit';
+  }
+
+  /**
+   * The fields' valid values, read once per state of the fields: a change reads them
+   * several times (its month, the chart, the link), and a form may have thousands.
+   * Never changed once read: a result and an event hold them.
+   */
+  get #values(): Record<string, string> {
+    if (this.#valuesRead?.fields !== this.fields) this.#valuesRead = { fields: this.fields, values: currentValues(this.fields) };
+    return this.#valuesRead.values;
+  }
+
+  /** The values but one input's (the chart's), as `#values`, read once per state of the fields. */
+  #valuesBut(name: string): Record<string, string> {
+    const values = this.#values;
+    if (this.#othersRead?.values !== values || this.#othersRead.name !== name) {
+      const others = { ...values };
+      delete others[name];
+      this.#othersRead = { values, name, others };
+    }
+    return this.#othersRead.others;
   }
 
   /** The form's values as the rules take them: a list input's items as a list. */
@@ -403,7 +434,7 @@ export class CreditCalculator extends LitElement {
       this.stale = this.#month.hasResult;
       return;
     }
-    const values = currentValues(this.fields);
+    const values = this.#values;
     // Values that do not compute: `refused` showed why.
     const month = this.#month.compute(runner, values);
     if (!month) return;
@@ -413,12 +444,21 @@ export class CreditCalculator extends LitElement {
     // The page hears of the year only when its months are the user's own: only then is its full result needed.
     const full = user && this.#year.edited;
     const year = this.#year.compute(values, full);
-    if (!user) return;
+    // A recompute of the values of a change the page was not told of yet (a new language or currency
+    // meanwhile) still owes it that event; other values replace that change.
+    const owed = this.#owed !== undefined && this.#owed === JSON.stringify(values);
+    this.#owed = undefined;
+    if (!user && !owed) return;
     // Months of the user's own that do not compute yet: nothing the page should hear about.
     if (full && this.#shown.has('year') && !year) return;
-    if (year || !month.credited) this.dispatchEvent(creditEvent('credit-change', year ?? month.detail));
+    if (year || !month.credited) return void this.dispatchEvent(creditEvent('credit-change', year ?? month.detail));
     // A credit computed in idle time: the page hears of it once it is shown, as of values that compute at once.
-    else void month.credited.then((shown) => shown && this.dispatchEvent(creditEvent('credit-change', month.detail)));
+    const told = (this.#owed = JSON.stringify(values));
+    void month.credited.then((shown) => {
+      if (!shown || this.#owed !== told) return;
+      this.#owed = undefined;
+      this.dispatchEvent(creditEvent('credit-change', month.detail));
+    });
   }
 
   /** Shows problems at their fields, a month's in its cell of the year table, the others under the form. */
@@ -551,7 +591,7 @@ export class CreditCalculator extends LitElement {
   #scenarioLink(): string {
     // Months that follow the form are not the scenario's own: the link leaves them to follow.
     const year = this.#year.ownMonths;
-    return scenarioUrl(location.href, this.#namespace, { values: currentValues(this.fields), ...(year ? { year } : {}), terms: this.#terms });
+    return scenarioUrl(location.href, this.#namespace, { values: this.#values, ...(year ? { year } : {}), terms: this.#terms });
   }
 
   async #copyLink(): Promise<void> {
@@ -655,9 +695,7 @@ export class CreditCalculator extends LitElement {
     const input = this.#chartInputInfo();
     const value = input && this.fields[input.name]?.value;
     if (!program || !input || input.kind === 'boolean' || value === undefined || !program.credits.length) return nothing;
-    const others = currentValues(this.fields);
-    delete others[input.name];
-    const curve = this.#curves.curve(program, input, value, this.#given(others), this.currency, () => this.loaded === program);
+    const curve = this.#curves.curve(program, input, value, this.#given(this.#valuesBut(input.name)), this.currency, () => this.loaded === program);
     if (!curve) return nothing;
     const total = this.#month.total;
     return renderChartPanel({ formats, input, value, curve, ...(total ? { amount: formats.money(total.amount) } : {}) });

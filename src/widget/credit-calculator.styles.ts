@@ -222,7 +222,7 @@ export const styles = css`
     :host([data-credit-printing='this']) .wide { grid-column: 1 / -1; }
     :host([data-credit-printing='this']) .why, :host([data-credit-printing='this']) .field .hint { display: none; }
     :host([data-credit-printing='this']) .heading { margin-bottom: 4px; }
-    :host([data-credit-printing='this']) .form, :host([data-credit-printing='this']) .result { gap: 6px; }
+    :host([data-credit-printing='this']) .form, :host([data-credit-printing='this']) .fields, :host([data-credit-printing='this']) .result { gap: 6px; }
     :host([data-credit-printing='this']) .field { grid-template-columns: minmax(0, 1fr) minmax(7em, 40%); align-items: center; gap: 2px 8px; }
     :host([data-credit-printing='this']) .field > :not(label, .control) { grid-column: 1 / -1; }
     :host([data-credit-printing='this']) .control input { padding: 2px 6px; }

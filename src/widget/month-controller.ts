@@ -187,16 +187,20 @@ export class MonthController implements ReactiveController {
     const credited = this.#credited;
     this.#credited = undefined;
     this.#change({ crediting: undefined });
-    if (!outcome?.ok) {
-      this.#key = undefined;
-      this.calculator.refused((outcome ?? runner.unevaluable()).diagnostics);
+    // Settled whatever the calculator does with it: `updateComplete` waits for it.
+    try {
+      if (!outcome?.ok) {
+        this.#key = undefined;
+        this.calculator.refused((outcome ?? runner.unevaluable()).diagnostics);
+        return credited?.settle(false);
+      }
+      later.credit = outcome.credit;
+      this.calculator.credited(values, later.total!, outcome.credit.currency);
+      this.#explainLater(later);
+      credited?.settle(true);
+    } finally {
       credited?.settle(false);
-      return;
     }
-    later.credit = outcome.credit;
-    this.calculator.credited(values, later.total!, outcome.credit.currency);
-    this.#explainLater(later);
-    credited?.settle(true);
   }
 
   /**

@@ -160,4 +160,35 @@ describe('<credit-calculator> whose credit is computed in idle time', () => {
       idle.restore();
     }
   });
+
+  it('still tells the page of a change whose credit a new language recomputed before it showed', async function () {
+    this.timeout(300_000);
+    const program = loadProgram(compile(dividingTiers()).program!.toJSON()).program!;
+    const el = await fixture<CreditCalculator>(html`<credit-calculator .program=${program} panels="breakdown" .values=${{ a: '0.1' }}></credit-calculator>`);
+    await waitUntil(() => $(el, '[part=breakdown]') && !$(el, '[aria-busy]'), 'the first credit explained', { timeout: 120_000 });
+    const changes: { d: unknown; amount: string | undefined }[] = [];
+    el.addEventListener('credit-change', (e) => changes.push({ d: e.detail.inputs.d, amount: e.detail.result?.credit.amount }));
+    const idle = holdIdleTime();
+    try {
+      field(el, 'Divisor').focus();
+      await sendKeys({ press: 'Control+A' });
+      await sendKeys({ type: '2' });
+      await settle();
+      // The page switches the language while the credit of 2 is computed: it is computed again, in German.
+      el.locale = 'de';
+      await settle();
+      expect(changes, 'nothing told yet').to.deep.equal([]);
+      idle.run();
+      await el.updateComplete;
+      expect(changes, 'the change told once, with its credit').to.deep.equal([{ d: '2', amount: '997.80' }]);
+      expect(amount(el)).to.equal('997,80 EUR');
+      el.values = { a: '0.1', d: '4' };
+      await settle();
+      idle.run();
+      await el.updateComplete;
+      expect(changes.length, 'values the page set are never told').to.equal(1);
+    } finally {
+      idle.restore();
+    }
+  });
 });
