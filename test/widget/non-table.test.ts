@@ -125,15 +125,21 @@ describe('<credit-calculator> whose credit is computed in idle time', () => {
     return rules.join('\n');
   }
 
-  it('tells the page of a change once its credit is known, and not of values refused by a later step', async function () {
-    this.timeout(300_000);
+  /** A calculator of those rules at an availability of 0.1%, its first credit explained, and what it tells the page from then on. */
+  async function dividingCalculator() {
     const program = loadProgram(compile(dividingTiers()).program!.toJSON()).program!;
-    const refused = program.credit({ a: '0.1', d: '0' });
-    expect(!refused.ok && refused.diagnostics[0].code, 'the last tier divides by zero').to.equal('division-by-zero');
     const el = await fixture<CreditCalculator>(html`<credit-calculator .program=${program} panels="breakdown" .values=${{ a: '0.1' }}></credit-calculator>`);
     await waitUntil(() => $(el, '[part=breakdown]') && !$(el, '[aria-busy]'), 'the first credit explained', { timeout: 120_000 });
     const changes: { d: unknown; amount: string | undefined }[] = [];
     el.addEventListener('credit-change', (e) => changes.push({ d: e.detail.inputs.d, amount: e.detail.result?.credit.amount }));
+    return { program, el, changes };
+  }
+
+  it('tells the page of a change once its credit is known, and not of values refused by a later step', async function () {
+    this.timeout(300_000);
+    const { program, el, changes } = await dividingCalculator();
+    const refused = program.credit({ a: '0.1', d: '0' });
+    expect(!refused.ok && refused.diagnostics[0].code, 'the last tier divides by zero').to.equal('division-by-zero');
     const idle = holdIdleTime();
     try {
       const divisor = field(el, 'Divisor');
@@ -163,11 +169,7 @@ describe('<credit-calculator> whose credit is computed in idle time', () => {
 
   it('still tells the page of a change whose credit a new language recomputed before it showed', async function () {
     this.timeout(300_000);
-    const program = loadProgram(compile(dividingTiers()).program!.toJSON()).program!;
-    const el = await fixture<CreditCalculator>(html`<credit-calculator .program=${program} panels="breakdown" .values=${{ a: '0.1' }}></credit-calculator>`);
-    await waitUntil(() => $(el, '[part=breakdown]') && !$(el, '[aria-busy]'), 'the first credit explained', { timeout: 120_000 });
-    const changes: { d: unknown; amount: string | undefined }[] = [];
-    el.addEventListener('credit-change', (e) => changes.push({ d: e.detail.inputs.d, amount: e.detail.result?.credit.amount }));
+    const { el, changes } = await dividingCalculator();
     const idle = holdIdleTime();
     try {
       field(el, 'Divisor').focus();
