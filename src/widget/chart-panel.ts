@@ -43,6 +43,11 @@ export class CurveTracer {
     }
     return this.#curve?.curve;
   }
+
+  /** Whether a curve is being traced. */
+  get tracing(): boolean {
+    return this.#tracing !== undefined;
+  }
 }
 
 export interface ChartView {
@@ -52,6 +57,19 @@ export interface ChartView {
   readonly curve: Curve;
   /** The credit now, formatted; undefined while there is none. */
   readonly amount?: string;
+}
+
+/**
+ * The chart's place while its first curve is traced: its heading and the
+ * plot's height, so that the panels below do not move when it comes (a
+ * visitor about to click one of them would miss). The curve's part is
+ * `chart`; this has none.
+ */
+export function renderChartPlace(f: Formats, input: InputInfo): TemplateResult {
+  return html`<figure class="chart wide">
+    <figcaption class="heading">${f.t.chart(f.label(input))}</figcaption>
+    <div class="plot"><div class="plot-place"></div><div class="ticks" aria-hidden="true"><span>\u00a0</span></div></div>
+  </figure>`;
 }
 
 export function renderChartPanel({ formats: f, input, value, curve, amount }: ChartView): TemplateResult {

@@ -25,7 +25,7 @@ import { html, isServer, LitElement, nothing, type PropertyValues, type Template
 import { guard } from 'lit/directives/guard.js';
 import { labelIn, type Diagnostic, type ExampleInfo, type EvaluationResult, type InputInfo, type InputValue, type InputValues, type Program } from '../runtime.js';
 import { whyInWords } from '../language/render/why.js';
-import { renderChartPanel, CurveTracer } from './chart-panel.js';
+import { renderChartPanel, renderChartPlace, CurveTracer } from './chart-panel.js';
 import { styles } from './credit-calculator.styles.js';
 import { creditEvent } from './events.js';
 import { FieldsDrawn } from './fields-drawn.js';
@@ -696,7 +696,7 @@ export class CreditCalculator extends LitElement {
     const value = input && this.fields[input.name]?.value;
     if (!program || !input || input.kind === 'boolean' || value === undefined || !program.credits.length) return nothing;
     const curve = this.#curves.curve(program, input, value, this.#given(this.#valuesBut(input.name)), this.currency, () => this.loaded === program);
-    if (!curve) return nothing;
+    if (!curve) return this.#curves.tracing ? renderChartPlace(formats, input) : nothing;
     const total = this.#month.total;
     return renderChartPanel({ formats, input, value, curve, ...(total ? { amount: formats.money(total.amount) } : {}) });
   }

@@ -144,7 +144,7 @@ export const styles = css`
   .why details ol { margin-top: 6px; }
 
   /* The chart */
-  .chart svg { width: 100%; height: 200px; display: block; overflow: visible; }
+  .chart svg, .chart .plot-place { width: 100%; height: 200px; display: block; overflow: visible; }
   .chart .axis { stroke: var(--_line); }
   .chart .tier { stroke: var(--_line); stroke-dasharray: 3 4; }
   .chart .area { fill: var(--_mark); }

@@ -5,9 +5,9 @@
  * failures, isolation and safety. The built bundle (sizes, strict CSP, no
  * parser for precompiled programs) is tested in `dist.node.test.ts`.
  */
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { $, $$, amount, CHART_WAIT, field, ready, typeInto, RULES } from './helpers.js';
+import { $, $$, amount, CHART_WAIT, field, holdIdleTime, ready, typeInto, RULES } from './helpers.js';
 import { compile } from '../../src/index.js';
 import '../../src/widget/credit-calculator.js';
 import type { CreditCalculator } from '../../src/widget/credit-calculator.js';
@@ -177,6 +177,25 @@ describe('<credit-calculator> as a user sees it', () => {
     expect(chart.querySelectorAll('line.tier').length).to.equal(3);
     expect(chart.textContent).to.contain('3 h 36 min');
     expect(chart.querySelector('.downtime ul')!.textContent).to.contain('over 43 min: 10%'); // below 99.9 %
+  });
+
+  it('holds the chart\'s place while its curve is traced, so the panels below it stay where they are', async () => {
+    const rules = 'fee 1000 EUR monthly\ninput response: duration "Response time" default 2h range 0h..24h\nif response > 4h then 10%\nif response > 8h then 20%\n';
+    const idle = holdIdleTime();
+    try {
+      const el = fixtureSync<CreditCalculator>(html`<credit-calculator panels="chart year" rules=${rules}></credit-calculator>`);
+      await waitUntil(() => amount(el) === '0.00 EUR', 'the first credit', { timeout: 20_000 });
+      await el.updateComplete;
+      expect($(el, '[part=chart-svg]'), 'no curve before idle time').to.equal(null);
+      expect($(el, '.chart figcaption')!.textContent, 'the chart\'s place, with its heading').to.equal('Credit by Response time');
+      const year = $(el, '[part~=year]')!;
+      const top = year.getBoundingClientRect().top;
+      idle.run();
+      await waitUntil(() => $(el, '[part=chart-svg]'), 'the curve traced', CHART_WAIT);
+      expect(year.getBoundingClientRect().top, 'the year panel below did not move').to.equal(top);
+    } finally {
+      idle.restore();
+    }
   });
 
   it('tells, on request, the downtime each availability allows per day, week, month, quarter and year', async () => {
