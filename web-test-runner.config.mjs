@@ -114,6 +114,10 @@ export default {
   middleware: [faults, sourceByAddress],
   concurrency: 2,
   testFramework: { config: { timeout: 30_000 } },
+  // A file's tests together: those at the limits (six compiles of 4,990 tiers on the page in
+  // large-rules-fallback.test.ts, 16 s at load 4) ran past the default two minutes once beside a
+  // second test run. Each test keeps its own timeout, so one that hangs still fails on its own.
+  testsFinishTimeout: 600_000,
   browsers: [playwrightLauncher({ product: 'chromium', launchOptions: { executablePath: chromePath(), args: chromiumArgs } })],
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)), target: 'es2022' }),
