@@ -199,15 +199,11 @@ export class CreditCalculator extends LitElement {
   #firstCompute?: Promise<void>;
 
   #why?: { result: EvaluationResult; lang: Lang; words: string[] };
-  /** The values (as JSON) of the user's change whose credit idle time is computing: the page is told of it once it shows. */
-  #owed?: string;
   #valuesRead?: { readonly fields: Record<string, Field>; readonly values: Record<string, string> };
   #othersRead?: { readonly values: Record<string, string>; readonly name: string; readonly others: Record<string, string> };
   /** The form's month: its result, and the newest values' credit and explanation while idle time computes them. */
   #month = new MonthController(this, {
     refused: (diagnostics) => {
-      // Values refused are never told.
-      this.#owed = undefined;
       this.#showProblems(diagnostics);
       this.stale = this.#month.hasResult;
     },
@@ -302,7 +298,6 @@ export class CreditCalculator extends LitElement {
 
   #use(loaded: Loaded): void {
     this.#month.reset();
-    this.#owed = undefined;
     this.#drawn.reset();
     // An edited year of the rules replaced is built no further.
     this.#year.reset();
@@ -444,21 +439,13 @@ export class CreditCalculator extends LitElement {
     // The page hears of the year only when its months are the user's own: only then is its full result needed.
     const full = user && this.#year.edited;
     const year = this.#year.compute(values, full);
-    // A recompute of the values of a change the page was not told of yet (a new language or currency
-    // meanwhile) still owes it that event; other values replace that change.
-    const owed = this.#owed !== undefined && this.#owed === JSON.stringify(values);
-    this.#owed = undefined;
-    if (!user && !owed) return;
+    if (!user) return;
     // Months of the user's own that do not compute yet: nothing the page should hear about.
     if (full && this.#shown.has('year') && !year) return;
     if (year || !month.credited) return void this.dispatchEvent(creditEvent('credit-change', year ?? month.detail));
-    // A credit computed in idle time: the page hears of it once it is shown, as of values that compute at once.
-    const told = (this.#owed = JSON.stringify(values));
-    void month.credited.then((shown) => {
-      if (!shown || this.#owed !== told) return;
-      this.#owed = undefined;
-      this.dispatchEvent(creditEvent('credit-change', month.detail));
-    });
+    // A credit computed in idle time: the page hears of it once it is shown (of these values
+    // computed again meanwhile, in a new language or currency: once theirs is), never of values refused.
+    void month.credited.then((detail) => detail && this.dispatchEvent(creditEvent('credit-change', detail)));
   }
 
   /** Shows problems at their fields, a month's in its cell of the year table, the others under the form. */

@@ -18,8 +18,12 @@ export interface Month {
   readonly total?: Total;
   readonly currency: string | null;
   readonly detail: CreditChangeDetail;
-  /** For a credit computed in idle time: settles true once it is shown, false when newer values or problems replaced it. */
-  readonly credited?: Promise<boolean>;
+  /**
+   * For a credit computed in idle time: settles with what the page is told once it is shown
+   * (of the same values computed again meanwhile, in a new language or currency: theirs),
+   * undefined when newer values or problems replaced it.
+   */
+  readonly credited?: Promise<CreditChangeDetail | undefined>;
 }
 
 /** What the month tells its calculator. */
@@ -28,6 +32,14 @@ export interface MonthCalculator {
   refused(diagnostics: readonly Diagnostic[]): void;
   /** A credit computed in idle time is known: what a host form submits. */
   credited(values: Readonly<Record<string, string>>, total: Total, currency: string | null): void;
+}
+
+/** A credit computed in idle time: its values (JSON), what the page is told, and what settles with that once it is shown, or undefined once dropped. */
+interface Credited {
+  readonly values: string;
+  readonly detail: CreditChangeDetail;
+  readonly shown: Promise<CreditChangeDetail | undefined>;
+  readonly settle: (detail: CreditChangeDetail | undefined | PromiseLike<CreditChangeDetail | undefined>) => void;
 }
 
 interface Evaluated {
@@ -48,8 +60,8 @@ export class MonthController implements ReactiveController {
   #state: MonthState = {};
   /** The values and options of the month last computed for rules long to explain. */
   #key?: string;
-  /** Settles when `crediting` is shown (true) or dropped (false): `updateComplete` waits for the credit of the newest values. */
-  #credited?: { readonly shown: Promise<boolean>; readonly settle: (shown: boolean) => void };
+  /** The values (JSON) being credited in idle time, and what settles once they are shown or dropped: `updateComplete` waits for it. */
+  #credited?: Credited;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -127,18 +139,29 @@ export class MonthController implements ReactiveController {
    * when the values do not compute.
    */
   compute(runner: Runner, values: Record<string, string>): Month | undefined {
-    const key = JSON.stringify([values, runner.options]);
+    const given = JSON.stringify(values);
+    const key = `${given}\n${JSON.stringify(runner.options)}`;
     // A change that leaves the month as it was (a month of the year): its result, or the work on it, stands.
     const last = key === this.#key ? this.#last : undefined;
     if (last) return last;
     this.#key = undefined;
+    // The same values computed again while their credit was (a new language or currency): what
+    // waited for that credit waits for this one.
+    const again = this.#credited?.values === given ? this.#credited : undefined;
+    if (again) this.#credited = undefined;
+    const month = this.#computed(runner, values, given, key);
+    again?.settle(month && (month.credited ?? month.detail));
+    return month;
+  }
+
+  #computed(runner: Runner, values: Record<string, string>, given: string, key: string): Month | undefined {
     if (runner.explainsLater) {
       const later = new Explained(values, runner.evaluationInSteps(values));
       const now = nowOrInIdleSlices(runner.creditInSteps(values), () => this.#state.crediting === later, (outcome) => this.#creditedLater(runner, later, values, outcome), STEPS_PER_SLICE);
       if (!now) {
-        const credited = this.#credit(later);
+        const credited = this.#credit(later, given)!;
         this.#key = key;
-        return { currency: null, detail: later.detail(), credited };
+        return { currency: null, detail: credited.detail, credited: credited.shown };
       }
       this.#credit(undefined);
       const summary = now.result;
@@ -164,21 +187,21 @@ export class MonthController implements ReactiveController {
   /** The month of rules long to explain computed last, as `compute` gave it. */
   get #last(): Month | undefined {
     const { crediting, explaining, evaluated } = this.#state;
-    if (crediting) return { currency: null, detail: crediting.detail(), ...(this.#credited ? { credited: this.#credited.shown } : {}) };
+    const credited = this.#credited;
+    if (crediting) return { currency: null, detail: credited?.detail ?? crediting.detail(), ...(credited ? { credited: credited.shown } : {}) };
     if (explaining) return { total: explaining.total!, currency: explaining.credit!.currency, detail: explaining.detail() };
     return evaluated && { total: totalOf(evaluated.result), currency: evaluated.result.currency, detail: evaluated };
   }
 
-  /** Sets the values whose credit is being computed in idle time (none: no longer), settling what waited for the last; returns what settles with the new. */
-  #credit(later: Explained | undefined): Promise<boolean> | undefined {
-    this.#credited?.settle(false);
+  /** Sets the values whose credit is being computed in idle time (none: no longer), dropping what waited for the last; returns what settles with the new. */
+  #credit(later: Explained | undefined, given = ''): Credited | undefined {
+    this.#credited?.settle(undefined);
     this.#credited = undefined;
     this.#change({ crediting: later });
     if (!later) return undefined;
-    let settle!: (shown: boolean) => void;
-    const shown = new Promise<boolean>((resolve) => (settle = resolve));
-    this.#credited = { shown, settle };
-    return shown;
+    let settle!: Credited['settle'];
+    const shown = new Promise<CreditChangeDetail | undefined>((resolve) => (settle = resolve));
+    return (this.#credited = { values: given, detail: later.detail(), shown, settle });
   }
 
   /** The credit of the newest values, computed in idle time: shown, given to the host's form, then explained; nothing once newer values replaced them. */
@@ -192,14 +215,14 @@ export class MonthController implements ReactiveController {
       if (!outcome?.ok) {
         this.#key = undefined;
         this.calculator.refused((outcome ?? runner.unevaluable()).diagnostics);
-        return credited?.settle(false);
+        return credited?.settle(undefined);
       }
       later.credit = outcome.credit;
       this.calculator.credited(values, later.total!, outcome.credit.currency);
       this.#explainLater(later);
-      credited?.settle(true);
+      credited?.settle(credited.detail);
     } finally {
-      credited?.settle(false);
+      credited?.settle(undefined);
     }
   }
 
