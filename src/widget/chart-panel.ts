@@ -5,20 +5,44 @@
  * idle, in slices: a change shows its result at once and the chart follows
  * (until then the last curve stays).
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { formatPercent, type InputInfo, type InputValues, type Program } from '../runtime.js';
 import { axisUnit, isAvailability, renderChart, span, sweep, zooms, type Curve } from './chart.js';
 import { downtimeMinutes, formatDowntime, renderDowntimeTable } from './downtime.js';
 import type { Formats } from './formats.js';
 import { inIdleSlices, STEPS_PER_SLICE } from './idle.js';
 
-/** Traces curves in idle time, remembering the last one; `traced` runs when a new one is ready. */
-export class CurveTracer {
+/**
+ * Traces curves in idle time, remembering the last one, as a Lit reactive
+ * controller: the host is drawn again when a new curve is ready. A host taken
+ * off the page stops tracing, and takes it up again when it comes back.
+ */
+export class CurveTracer implements ReactiveController {
   #curve?: { key: string; curve?: Curve };
-  /** The key of the curve being traced. */
-  #tracing?: string;
+  /** The curve being traced: its own object, so that work abandoned never passes for work begun again. */
+  #tracing?: { readonly key: string };
+  /** The host is off the page. */
+  #away = false;
+  /** A curve was wanted while the host was away: its tracing stopped, or never began. */
+  #missed = false;
 
-  constructor(private readonly traced: () => void) {}
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.#away = false;
+    if (!this.#missed) return;
+    this.#missed = false;
+    this.host.requestUpdate();
+  }
+
+  hostDisconnected(): void {
+    this.#away = true;
+    if (!this.#tracing) return;
+    this.#tracing = undefined;
+    this.#missed = true;
+  }
 
   /** Forgets every curve: new rules. */
   reset(): void {
@@ -33,20 +57,24 @@ export class CurveTracer {
   curve(program: Program, input: InputInfo, value: string, others: InputValues, currency: string | undefined, wanted: () => boolean): Curve | undefined {
     // What the curve depends on: the other values, and the span (and zoom) that follow this one.
     const key = JSON.stringify([input.name, others, currency, span(input, Number(value)), zooms(input) && value]);
-    if (this.#curve?.key !== key && this.#tracing !== key) {
-      this.#tracing = key;
-      inIdleSlices(sweep(program, input, others, Number(value), currency), () => this.#tracing === key && wanted(), (curve) => {
+    if (this.#curve?.key !== key && this.#tracing?.key !== key) {
+      if (this.#away) {
+        this.#missed = true;
+        return this.#curve?.curve;
+      }
+      const tracing = (this.#tracing = { key });
+      inIdleSlices(sweep(program, input, others, Number(value), currency), () => this.#tracing === tracing && wanted(), (curve) => {
         this.#tracing = undefined;
         this.#curve = { key, curve };
-        this.traced();
+        this.host.requestUpdate();
       }, STEPS_PER_SLICE);
     }
     return this.#curve?.curve;
   }
 
-  /** Whether a curve is being traced. */
+  /** Whether a curve is being traced, or will be when the host is back on the page. */
   get tracing(): boolean {
-    return this.#tracing !== undefined;
+    return this.#tracing !== undefined || this.#missed;
   }
 }
 

@@ -28,7 +28,7 @@ import { whyInWords } from '../language/render/why.js';
 import { renderChartPanel, renderChartPlace, CurveTracer } from './chart-panel.js';
 import { styles } from './credit-calculator.styles.js';
 import { creditEvent } from './events.js';
-import { FieldsDrawn } from './fields-drawn.js';
+import { FieldsDrawn, partsOf } from './fields-drawn.js';
 import { renderField } from './form-fields.js';
 import {
   blocked, clearChecked, currentValues, givenField, givenValues, kept, listField, rangeMessage, reformatted, rowsOf, sliderValue, stepped, typedField,
@@ -212,7 +212,7 @@ export class CreditCalculator extends LitElement {
   /** A form of thousands of inputs is drawn a part at a time. */
   #drawn = new FieldsDrawn(this, () => this.loaded?.inputs.length ?? 0);
   #loader = new RulesLoader(this, (loaded) => this.#use(loaded), () => ({ program: !!this.loaded, failure: !!this.failure }), () => this.#formats.t);
-  #curves = new CurveTracer(() => this.requestUpdate());
+  #curves = new CurveTracer(this);
   /** Its language: `locale`, else the page's, followed when the page changes it. */
   #languageOf = new PageLanguage(this, () => {
     this.#reformatAll();
@@ -629,13 +629,13 @@ export class CreditCalculator extends LitElement {
       <fieldset class="form" part="form">
         <legend class="heading">${t.inputs}</legend>
         <div class="fields">
-          ${program.inputs.slice(0, this.#drawn.count).map((input, i) => {
+          ${partsOf(program.inputs.slice(0, this.#drawn.count)).map(({ first, inputs }) => html`<div class="part">${inputs.map((input, j) => {
             if (!shownInputs.has(input)) return nothing;
             const f = this.fields[input.name] ?? { text: '' };
             const evaluated = month.valueOf(input.name);
             // A field is drawn again only when what it shows changed: a key press in a form of thousands of inputs draws one.
-            return guard([input, f, evaluated, formats.lang, formats.currency, this.downtime], () => renderField(form, input, i, f, evaluated, fieldEvents));
-          })}
+            return guard([input, f, evaluated, formats.lang, formats.currency, this.downtime], () => renderField(form, input, first + j, f, evaluated, fieldEvents));
+          })}</div>`)}
         </div>
         ${this.formError ? html`<p class="error" part="error">${this.formError}</p>` : nothing}
         ${this.termsChanged ? html`<p class="error" part="error">${t.termsChanged}</p>` : nothing}

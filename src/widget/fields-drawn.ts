@@ -49,3 +49,14 @@ export class FieldsDrawn implements ReactiveController {
     });
   }
 }
+
+/**
+ * The fields in parts of `FIELDS_AT_ONCE`, each part a box of its own: a key press
+ * in a form of thousands of inputs then has Chromium lay out one part's fields and
+ * the parts, not every field.
+ */
+export function partsOf<T>(inputs: readonly T[]): { readonly first: number; readonly inputs: readonly T[] }[] {
+  const parts = [];
+  for (let first = 0; first < inputs.length; first += FIELDS_AT_ONCE) parts.push({ first, inputs: inputs.slice(first, first + FIELDS_AT_ONCE) });
+  return parts;
+}

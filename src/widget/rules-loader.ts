@@ -13,7 +13,7 @@ import type { Program } from '../runtime.js';
 import { BackgroundLoader } from './background-load.js';
 import { EXPLAINED_AT_ONCE, explainingWork } from './explained.js';
 import type { Strings } from './i18n.js';
-import { inIdleSlices } from './idle.js';
+import { inIdleSlices, nextTask } from './idle.js';
 import { compileText, dedent, DEFAULT_TIMEOUT, fetchRules, type LoadFailure, type Loaded } from './load.js';
 
 type Host = ReactiveControllerHost & HTMLElement & {
@@ -98,6 +98,9 @@ export class RulesLoader implements ReactiveController {
       // task of its first evaluation (which for thousands of tiers took a tenth of a second).
       // Newer rules abandon it, and this load with it.
       await new Promise<void>((ready) => inIdleSlices(loaded.program.prepare(), () => token === this.#token, () => ready()));
+      // Its form is drawn in a task of its own, not in the idle task that made the plan's last part.
+      await nextTask();
+      if (token !== this.#token) return;
     }
     try {
       this.use(loaded);

@@ -10,6 +10,16 @@ import { evalMonth, evalProblems, evalYear, programOf } from '../helpers.js';
 const NO_CURRENCY = programOf('input a: percent default 99.9%\nif a < 99.5% then 10%\n');
 
 describe('the currency option', () => {
+  it('refuses a value in another currency however often the same text was read before', () => {
+    // Each text's value is remembered per input; the run's currency is not part of it.
+    for (let run = 0; run < 3; run++) {
+      assert.equal(evalMonth(NO_CURRENCY, { a: '98%', fee: '1000 EUR' }).credit.amount, '100.00');
+      for (const refused of [NO_CURRENCY.evaluate({ a: '98%', fee: '1000 EUR' }, { currency: 'USD' }), NO_CURRENCY.credit({ a: '98%', fee: '1000 EUR' }, { currency: 'USD' })]) {
+        assert.ok(!refused.ok && refused.diagnostics.some((d) => d.message.includes('the rules are in USD, but 1000 EUR is in EUR')), JSON.stringify(refused));
+      }
+    }
+  });
+
   it('is read in capitals: `eur` is EUR, in evaluate() and credit() alike', () => {
     assert.equal(evalMonth(NO_CURRENCY, { a: '98%', fee: 1000 }, { currency: 'eur' }).currency, 'EUR');
     const credit = NO_CURRENCY.credit({ a: '98%', fee: 1000 }, { currency: 'eur' });

@@ -198,6 +198,29 @@ describe('<credit-calculator> as a user sees it', () => {
     }
   });
 
+  it('stops tracing its chart when taken off the page, and traces it when put back', async () => {
+    const rules = 'fee 1000 EUR monthly\ninput response: duration "Response time" default 2h range 0h..24h\nif response > 4h then 10%\n';
+    const idle = holdIdleTime();
+    try {
+      const el = fixtureSync<CreditCalculator>(html`<credit-calculator panels="chart" rules=${rules}></credit-calculator>`);
+      await waitUntil(() => amount(el) === '0.00 EUR', 'the first credit', { timeout: 20_000 });
+      await el.updateComplete;
+      expect(idle.held(), 'the curve waits for idle time').to.be.greaterThan(0);
+      const place = el.parentElement!;
+      el.remove();
+      idle.run(100);
+      await el.updateComplete;
+      expect(Boolean($(el, '[part=chart-svg]')), 'no curve traced off the page').to.equal(false);
+      expect(idle.held(), 'no idle work asked for off the page').to.equal(0);
+      place.append(el);
+      await el.updateComplete;
+      idle.run();
+      await waitUntil(() => $(el, '[part=chart-svg]'), 'the curve traced once back', CHART_WAIT);
+    } finally {
+      idle.restore();
+    }
+  });
+
   it('tells, on request, the downtime each availability allows per day, week, month, quarter and year', async () => {
     const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator rules=${RULES} .values=${{ availability: '99.95' }}></credit-calculator>`));
     await waitUntil(() => $(el, '.downtime-table summary'), 'the chart appears', CHART_WAIT);

@@ -54,9 +54,35 @@ export function readValue(spec: InputSpec, raw: InputValue, context: ReadContext
   if (typeof raw === 'number' && !Number.isFinite(raw)) return fail(`expected ${kindWords[spec.kind]}, but got ${raw}`);
   // A number is the decimal it prints as, also in exponent form (1e-7 is 0.0000001).
   const text = typeof raw === 'number' ? new Decimal(raw).toFixed() : String(raw).trim();
+  let known = remembered.get(spec);
+  const seen = known?.get(text);
+  // A text read before reads the same, but for its currency, which depends on the run.
+  if (seen && (!seen.currency || !context.currency || seen.currency === context.currency)) {
+    if (seen.currency) context.currency ??= seen.currency;
+    return seen.value;
+  }
+  const read = readText(spec, text, context, fail);
+  if (isProblem(read)) return read;
+  if (!known || known.size >= REMEMBERED) remembered.set(spec, (known = new Map()));
+  known.set(text, read);
+  if (read.currency) context.currency ??= read.currency;
+  return read.value;
+}
+
+/**
+ * The values texts read as, per input: the same texts are read again and
+ * again (each of a form's thousands of fields on every key press, and the
+ * other inputs in each of the chart's hundred runs). A Decimal never changes,
+ * so one may serve every run. At most `REMEMBERED` texts an input.
+ */
+const remembered = new WeakMap<InputSpec, Map<string, { readonly value: Value; readonly currency?: string }>>();
+const REMEMBERED = 64;
+
+/** `readValue` for a text: its value and the currency it names, or a problem. */
+function readText(spec: InputSpec, text: string, context: ReadContext, fail: (message: string) => Problem): { value: Value; currency?: string } | Problem {
   if (text === '') return fail('no value given');
   if (spec.kind === 'boolean') {
-    if (text === 'true' || text === 'false') return text === 'true';
+    if (text === 'true' || text === 'false') return { value: text === 'true' };
     return fail(`expected true or false, but got "${text.slice(0, 40)}"`);
   }
   const quantity = parseQuantity(text);
@@ -75,18 +101,26 @@ export function readValue(spec: InputSpec, raw: InputValue, context: ReadContext
     if (context.currency && quantity.currency !== context.currency) {
       return fail(`the rules are in ${context.currency}, but ${text} is in ${quantity.currency}`);
     }
-    context.currency ??= quantity.currency;
   }
   const value = canonical(literal);
   if (spec.name === 'fee' && !value.gt(0)) return fail('the fee must be more than zero');
   if (spec.kind === 'duration' && value.lt(0)) return fail('a duration cannot be negative');
-  const bounds = effectiveRange(spec);
-  const range = bounds && { min: canonical(bounds.min), max: canonical(bounds.max), text: `${literalText(bounds.min)}..${literalText(bounds.max)}` };
+  const range = rangeOf(spec);
   if (range && (value.lt(range.min) || value.gt(range.max))) {
     return problems.inputOutOfRange(spec.name, text, range.text, spec.span, context.month);
   }
-  return value;
+  return { value, ...(quantity.currency ? { currency: quantity.currency } : {}) };
 }
+
+/** An input's range as values, made once per input: a form of thousands of inputs reads them all on each change. */
+function rangeOf(spec: InputSpec): { readonly min: Decimal; readonly max: Decimal; readonly text: string } | undefined {
+  if (!ranges.has(spec)) {
+    const bounds = effectiveRange(spec);
+    ranges.set(spec, bounds && { min: canonical(bounds.min), max: canonical(bounds.max), text: `${literalText(bounds.min)}..${literalText(bounds.max)}` });
+  }
+  return ranges.get(spec);
+}
+const ranges = new WeakMap<InputSpec, { readonly min: Decimal; readonly max: Decimal; readonly text: string } | undefined>();
 
 /** A literal as it would be typed: `99.5%`, `30min`, `1200 EUR`. */
 export function literalText(literal: Literal): string {
@@ -99,7 +133,7 @@ export function literalText(literal: Literal): string {
   }
 }
 
-export function isProblem(value: Value | Problem): value is Problem {
+export function isProblem<T>(value: T | Problem): value is Problem {
   return typeof value === 'object' && value !== null && 'code' in value && 'severity' in value;
 }
 
