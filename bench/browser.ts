@@ -54,6 +54,8 @@ const INSTANCES = 100;
 const PLAYGROUND_LINES = 300;
 const LARGE_TIERS = 4_990;
 const LARGE_PRESSES = 10;
+/** The inputs of the form of many inputs. */
+const MANY_INPUTS = 3_500;
 const LOAD_NAMES: Record<LoadWay, string> = {
   json: '`src`, a precompiled program (JSON)',
   text: '`src`, rules text',
@@ -97,6 +99,13 @@ export interface WidgetLoadFigures {
 export type LoadWay = 'json' | 'text' | 'json-page' | 'text-page';
 const LOAD_WAYS: readonly LoadWay[] = ['json', 'text', 'json-page', 'text-page'];
 
+/** The widget with a form of many inputs: loading, and key presses in its second field. */
+interface ManyInputsFigures {
+  readonly loadMs: Distribution;
+  readonly loadLongestTaskMs: Distribution;
+  readonly month: WidgetLargeFigures;
+}
+
 export type BrowserFigures =
   | { readonly available: false; readonly reason: string }
   | {
@@ -123,6 +132,8 @@ export type BrowserFigures =
     readonly largeWidgetNonTable?: Readonly<Record<'month' | 'year', WidgetLargeFigures>>;
     /** The widget loading the 4,990-tier program with every panel, four ways. */
     readonly largeWidgetLoad?: Readonly<Record<LoadWay, WidgetLoadFigures>>;
+    /** The widget with a form of 3,500 inputs (precompiled): loading, and key presses in its second field. */
+    readonly manyInputs?: ManyInputsFigures;
   };
 
 /** Fails with a clear message instead of hanging when the page never answers. */
@@ -299,6 +310,7 @@ function pages(rules: string, playgroundEntry: string): Record<string, string> {
     '/large.html': page(`<credit-playground storage-key="bench-large-draft" ignore-hash templates-base="/examples/"></credit-playground><script type="module" src="/playground/${playgroundEntry}"></script>`),
     ...Object.fromEntries(LOAD_WAYS.map((way) => [`/large-widget-${way}.html`, page(
       `${way.endsWith('page') ? '<script>delete window.Worker;</script>' : ''}<credit-calculator id="big" src="/large.${way.startsWith('json') ? 'json' : 'credit'}" panels="all" values='{"a":"99.85"}'></credit-calculator>${widget}`)])),
+    '/many-inputs.html': page(`<credit-calculator id="big" src="/many-inputs.json" values='{"a":"99.85"}'></credit-calculator>${widget}`),
     '/large-widget.html': page(`<credit-calculator id="big" src="/large.json" panels="all" values='{"a":"99.85"}'></credit-calculator>${widget}`),
     '/large-widget-non-table.html': page(`<credit-calculator id="big" src="/large-non-table.json" panels="all" values='{"a":"99.85"}'></credit-calculator>${widget}`),
     '/large-on-page.html': page(`<script>delete window.Worker;</script><credit-playground storage-key="bench-large-draft" ignore-hash templates-base="/examples/"></credit-playground><script type="module" src="/playground/${playgroundEntry}"></script>`),
@@ -307,7 +319,7 @@ function pages(rules: string, playgroundEntry: string): Record<string, string> {
 
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.json': 'application/json', '.credit': 'text/plain', '.css': 'text/css' };
 
-function serve(html: Record<string, string>, json: string, largeJson: string, largeText: string, nonTableJson: string): Server {
+function serve(html: Record<string, string>, json: string, largeJson: string, largeText: string, nonTableJson: string, manyInputsJson: string): Server {
   return createServer((req, res) => {
     const path = new URL(req.url!, 'http://x').pathname;
     const send = (type: string, body: string | Buffer) => {
@@ -318,6 +330,7 @@ function serve(html: Record<string, string>, json: string, largeJson: string, la
     if (path === '/rules.json') return send('application/json', json);
     if (path === '/large.json') return send('application/json', largeJson);
     if (path === '/large-non-table.json') return send('application/json', nonTableJson);
+    if (path === '/many-inputs.json') return send('application/json', manyInputsJson);
     if (path === '/large.credit') return send('text/plain', largeText);
     // The playground's worker is emitted into assets/, addressed from the origin's root.
     for (const [prefix, dir] of [['/dist/', dist], ['/playground/', playgroundDir], ['/assets/', join(playgroundDir, 'assets')], ['/examples/', join(root, 'examples')]] as const) {
@@ -391,6 +404,20 @@ input a: percent default 99% range 0%..100%
 credit "Big" capped 50% yearly:
 ${Array.from({ length: LARGE_TIERS }, (_, i) => `  if a < ${(i % 1000) / 10}% then ${i % 97}%`).join('\n')}
 # typed: `;
+
+/**
+ * A form of 3,500 inputs, about what the widget's 20,000 elements allow: the
+ * fee, an availability the rules pay on, and 3,498 percentages, the last of
+ * which the rules read too.
+ */
+const manyInputsSource = () => `fee 1000 EUR monthly
+input a: percent "Availability" default 99% range 0%..100%
+${Array.from({ length: MANY_INPUTS - 2 }, (_, i) => `input x${i}: percent "Value ${i}" default 50%`).join('\n')}
+credit "Availability":
+  if a < 99.9% then 10%
+  if a < 99% then 25%
+if x${MANY_INPUTS - 3} < 40% then 5%
+`;
 
 /**
  * 4,990 tiers that are no tier table: they pay now a share of the fee, now
@@ -491,9 +518,9 @@ async function largeWidgetLoad(browser: Browser, origin: string, way: LoadWay, s
 }
 
 /** The large playground's figures of the last run (bench/results.json), to print beside this run's. */
-function previousLarge(): { large?: Record<'worker' | 'page', LargeFigures>; largeTier?: Record<'worker' | 'page', LargeFigures>; largeWidget?: Record<'month' | 'year', WidgetLargeFigures>; largeWidgetNonTable?: Record<'month' | 'year', WidgetLargeFigures>; largeWidgetLoad?: Record<LoadWay, WidgetLoadFigures>; date?: string } {
+function previousLarge(): { large?: Record<'worker' | 'page', LargeFigures>; largeTier?: Record<'worker' | 'page', LargeFigures>; largeWidget?: Record<'month' | 'year', WidgetLargeFigures>; largeWidgetNonTable?: Record<'month' | 'year', WidgetLargeFigures>; largeWidgetLoad?: Record<LoadWay, WidgetLoadFigures>; manyInputs?: ManyInputsFigures; date?: string } {
   try {
-    const results = JSON.parse(readFileSync(join(root, 'bench/results.json'), 'utf8')) as { machine?: { date?: string }; browser?: { large?: Record<'worker' | 'page', LargeFigures>; largeTier?: Record<'worker' | 'page', LargeFigures>; largeWidget?: Record<'month' | 'year', WidgetLargeFigures>; largeWidgetNonTable?: Record<'month' | 'year', WidgetLargeFigures>; largeWidgetLoad?: Record<LoadWay, WidgetLoadFigures> } };
+    const results = JSON.parse(readFileSync(join(root, 'bench/results.json'), 'utf8')) as { machine?: { date?: string }; browser?: { large?: Record<'worker' | 'page', LargeFigures>; largeTier?: Record<'worker' | 'page', LargeFigures>; largeWidget?: Record<'month' | 'year', WidgetLargeFigures>; largeWidgetNonTable?: Record<'month' | 'year', WidgetLargeFigures>; largeWidgetLoad?: Record<LoadWay, WidgetLoadFigures>; manyInputs?: ManyInputsFigures } };
     return { ...results.browser, date: results.machine?.date };
   } catch {
     return {};
@@ -536,7 +563,7 @@ export async function browserSection(settings: Settings, log: (text: string) => 
   const typedColumn = labelled >= 0 ? typedText.length : typedText.length + 1;
 
   const largeJson = JSON.stringify(compile(largeSource()).program!.toJSON());
-  const server = serve(pages(rules, entry), json, largeJson, largeSource(), JSON.stringify(compile(nonTableSource()).program!.toJSON()));
+  const server = serve(pages(rules, entry), json, largeJson, largeSource(), JSON.stringify(compile(nonTableSource()).program!.toJSON()), JSON.stringify(compile(manyInputsSource()).program!.toJSON()));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({ executablePath: found.path, args: found.args });
@@ -603,6 +630,9 @@ export async function browserSection(settings: Settings, log: (text: string) => 
     step(`widget, ${LARGE_TIERS.toLocaleString('en')} tiers, every panel: loading, from JSON and from text, with the worker and on the page`);
     const largeWidgetLoadFigures = {} as Record<LoadWay, WidgetLoadFigures>;
     for (const way of LOAD_WAYS) largeWidgetLoadFigures[way] = await largeWidgetLoad(browser, origin, way, samples);
+    step(`widget, a form of ${MANY_INPUTS.toLocaleString('en')} inputs: loading, and key presses in its second field`);
+    const manyInputsLoad = await loadTimes(browser, origin, '/many-inputs.html', 1, samples);
+    const manyInputs = { loadMs: distribution(manyInputsLoad.times), loadLongestTaskMs: distribution(manyInputsLoad.longest), month: await largeWidget(p, origin, 'month', '/many-inputs.html', 1) };
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
 
     const figures: BrowserFigures = {
@@ -624,6 +654,7 @@ export async function browserSection(settings: Settings, log: (text: string) => 
       largeWidget: largeWidgetFigures,
       largeWidgetNonTable,
       largeWidgetLoad: largeWidgetLoadFigures,
+      manyInputs,
     };
     const row = (what: string, d: Distribution) => [what, duration(d.median), duration(d.p95), String(d.samples)];
     log(table(`Browser: Chromium ${figures.chromium}, ${PROGRAM}, dist/ served by node http (times measured in the page)`, ['figure', 'median', 'p95', 'samples'], [
@@ -663,9 +694,9 @@ export async function browserSection(settings: Settings, log: (text: string) => 
         ...rows('a comment', large, previous.large),
         ...rows("a tier's credit", largeTier, previous.largeTier),
       ]));
-    const widgetRows = (name: string, f: WidgetLargeFigures, before?: WidgetLargeFigures) => {
+    const widgetRows = (name: string, f: WidgetLargeFigures, before?: WidgetLargeFigures, size = tiers) => {
       const line = (what: string, pick: (f: WidgetLargeFigures) => Distribution, q: 'median' | 'p95', show = duration) =>
-        [`${tiers}, ${name}: ${what}`, show(pick(f)[q]), before ? show(pick(before)[q]) : '—', String(pick(f).samples)];
+        [`${size}, ${name}: ${what}`, show(pick(f)[q]), before ? show(pick(before)[q]) : '—', String(pick(f).samples)];
       const many = (n: number) => n.toFixed(1);
       return [
         line('key press → new credit shown (median)', (x) => x.shownMs, 'median'),
@@ -693,6 +724,16 @@ export async function browserSection(settings: Settings, log: (text: string) => 
     });
     log(table(`Widget at the limits, loading (${tiers} in one block, every panel): navigation start → first credit shown, and the tasks over 50 ms until its idle-time work is done; "previous" is the last bench/results.json`,
       ['rules', 'shown (median)', 'previous', 'longest task (median)', 'previous', 'longest task (p95)', 'previous', 'tasks over 50 ms (median)', 'previous', 'samples'], loadRows));
+    const inputs = `${MANY_INPUTS.toLocaleString('en')} inputs`;
+    const loadLine = (what: string, pick: (f: ManyInputsFigures) => Distribution, q: 'median' | 'p95') =>
+      [`${inputs}: ${what}`, duration(pick(manyInputs)[q]), previous.manyInputs ? duration(pick(previous.manyInputs)[q]) : '—', String(pick(manyInputs).samples)];
+    log(table(`Widget with a form of ${inputs} (precompiled, the default panels; a field drawn 50 at a time in idle tasks): loading, and key presses in its second field; "previous" is the last bench/results.json`,
+      ['figure', 'now', 'previous', 'samples'], [
+        loadLine('load → first credit shown (median)', (f) => f.loadMs, 'median'),
+        loadLine('load: longest task, 0 if none over 50 ms (median)', (f) => f.loadLongestTaskMs, 'median'),
+        loadLine('load: longest task (p95)', (f) => f.loadLongestTaskMs, 'p95'),
+        ...widgetRows("the form's second field", manyInputs.month, previous.manyInputs?.month, inputs),
+      ]));
     return figures;
   } finally {
     await browser.close();

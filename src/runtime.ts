@@ -8,7 +8,7 @@
  * add a fixed-point fast path to `credit()` with identical results. Numbers
  * cross this API as decimal strings.
  */
-import { loadProgram as load, Program, type LoadResult } from './language/program.js';
+import { loadProgram as load, loadProgramInSteps as loadInSteps, Program, type LoadResult } from './language/program.js';
 
 export { Program };
 export { addAmounts } from './language/decimal.js';
@@ -23,6 +23,11 @@ export { whyInWords, type WhyContext } from './language/render/why.js';
 /** Loads a precompiled program; a damaged or foreign file gives a diagnostic that says so. */
 export function loadProgram(json: unknown): LoadResult {
   return load(json, (checked) => new Program(checked));
+}
+
+/** `loadProgram` in steps (it yields between them), for a page that reads a large program in idle time. */
+export function loadProgramInSteps(json: unknown): Generator<void, LoadResult, void> {
+  return loadInSteps(json, (checked) => new Program(checked));
 }
 
 export type {

@@ -18,7 +18,7 @@ import { isCurrency, SECONDS_PER_UNIT } from './literals.js';
 import { DamagedProgram, lowering } from './plan/lower.js';
 import type { Plan } from './plan/plan.js';
 import { finish, Stepwise } from './plan/steps.js';
-import { validateSaved } from './saved/validate.js';
+import { parseSaved, readParsed } from './saved/validate.js';
 import { LineMap } from './source.js';
 
 // `credit()` without values or options: shared, so that billing's call allocates nothing for them.
@@ -390,13 +390,30 @@ export interface LoadResult<P extends Program = Program> {
  * diagnostic here, never a failure later in a widget.
  */
 export function loadProgram<P extends Program>(json: unknown, make: (checked: CheckedProgram) => P): LoadResult<P> {
-  const reading = validateSaved(json);
+  return finish(loadProgramInSteps(json, make));
+}
+
+/**
+ * `loadProgram` in steps: the JSON text parsed, then read and checked, each a
+ * step, then planned and compiled a few hundred rules a step (`prepare`). A
+ * page without a worker reads a program of thousands of tiers in idle time.
+ */
+export function* loadProgramInSteps<P extends Program>(json: unknown, make: (checked: CheckedProgram) => P): Generator<void, LoadResult<P>, void> {
   const refuse = (why: string): LoadResult<P> => ({ diagnostics: [locate(evaluationProblems.badPrecompiled(why), new LineMap(''))] });
+  let data = json;
+  if (typeof json === 'string') {
+    const parsed = parseSaved(json);
+    if ('problem' in parsed) return refuse(parsed.problem);
+    data = parsed.data;
+    yield;
+  }
+  const reading = readParsed(data);
   if (!reading.ok) return refuse(reading.problem);
   try {
     const program = make(reading.program);
     // Planned and compiled now, not on first use: a damaged program is refused here.
-    finish(program.prepare());
+    yield;
+    yield* program.prepare();
     return { diagnostics: [], program };
   } catch (error) {
     // The reader checked every field; lowering names what it still finds wrong.

@@ -136,7 +136,10 @@ export function kept(held: Field | undefined, given: Field): Field {
 
 /** The fields without the messages an evaluation gave them; a field that does not read keeps its own, and a field without a message stays the same object (the form draws again only what changed). */
 export function clearChecked(fields: Record<string, Field>): Record<string, Field> {
-  return Object.fromEntries(Object.entries(fields).map(([n, f]) => [n, f.value !== undefined && f.error !== undefined ? { text: f.text, value: f.value } : f]));
+  const checked = (f: Field) => f.value !== undefined && f.error !== undefined;
+  // The same record when none has such a message: a form of thousands of inputs is not copied on every key press.
+  if (!Object.values(fields).some(checked)) return fields;
+  return Object.fromEntries(Object.entries(fields).map(([n, f]) => [n, checked(f) ? { text: f.text, value: f.value } : f]));
 }
 
 /** Whether a field does not read: the form cannot be computed until it is corrected. */

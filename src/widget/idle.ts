@@ -2,7 +2,7 @@
  * Work the widget does when the page is idle (the chart's curve takes a
  * hundred evaluations), spread over several tasks so that even rules whose
  * one evaluation is slow never hold the page for long: a slice stops while
- * there is still time for the slowest step it has seen.
+ * there is still time for the slowest step it has seen lately.
  */
 
 /** How long one slice may run, in milliseconds: well under the 50 ms of a long task. */
@@ -55,7 +55,9 @@ export function inIdleSlices<T>(work: Generator<void, T, void>, wanted: () => bo
         const before = performance.now();
         step = work.next();
         const after = performance.now();
-        slowest = Math.max(slowest, after - before);
+        // The slowest recent step: one slow step (reading a program, before planning it in small steps)
+        // must not leave every later slice to a single step, and an idle period's wait.
+        slowest = Math.max(after - before, slowest / 2);
         if (step.done || steps >= stepsPerSlice || after - start + slowest > SLICE) break;
       }
     } catch {

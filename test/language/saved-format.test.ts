@@ -12,6 +12,8 @@ import fc from 'fast-check';
 import { compile, loadProgram, type InputValues, type Program } from '../../src/index.js';
 import { PROGRAM_FORMAT } from '../../src/language/checker/program.js';
 import { validateSaved } from '../../src/language/saved/validate.js';
+import { finish } from '../../src/language/plan/steps.js';
+import { loadProgramInSteps } from '../../src/runtime.js';
 import { generateProgram } from '../fixtures/programs.js';
 import { basePrograms, programArb } from '../fuzz/arbitraries.js';
 import { rules } from '../helpers.js';
@@ -120,6 +122,20 @@ describe('every program the compiler writes reads back unchanged', () => {
   });
 });
 
+describe('a saved program read in steps (a page without a worker)', () => {
+  it('reads as loadProgram reads it, its text parsed, read and planned in steps of their own', () => {
+    const text = JSON.stringify(compile(RULES).program!.toJSON());
+    const steps = loadProgramInSteps(text);
+    let taken = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) taken++;
+    assert.ok(taken >= 3, `${taken} steps`);
+    const whole = loadProgram(text).program!;
+    const values = { availability: '98.9%', response: '5h', announced: 'false' };
+    assert.deepEqual(step.value.program!.evaluate(values), whole.evaluate(values));
+  });
+});
+
 describe('a damaged or hostile saved program gets one problem with its path', () => {
   const cases: [sentence: string, damage: (p: Json) => unknown, problem: string | RegExp][] = [
     // What it is at all, and which version wrote it.
@@ -223,6 +239,17 @@ describe('a damaged or hostile saved program gets one problem with its path', ()
       else assert.match(found, problem);
     });
   }
+
+  it('read in steps, as a page without a worker reads it, each gets the same problem', () => {
+    for (const [sentence, damage] of cases) {
+      const program = structuredClone(BASE);
+      const replaced = damage(program);
+      const given = replaced === undefined ? program : replaced;
+      const [whole, inSteps] = [loadProgram(given), finish(loadProgramInSteps(given))];
+      assert.equal(inSteps.program, undefined, sentence);
+      assert.deepEqual(inSteps.diagnostics, whole.diagnostics, sentence);
+    }
+  });
 
   it('a __proto__ key pollutes nothing', () => {
     problemAfter(() => JSON.parse(JSON.stringify(BASE).replace('"type":"fee"', '"__proto__":{"polluted":true},"type":"fee"')));

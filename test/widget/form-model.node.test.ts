@@ -97,6 +97,8 @@ describe('form model: the values the rules read', () => {
     assert.deepEqual(clearChecked(fields), { availability: { text: 'x', error: 'no' }, announced: { text: 'true', value: 'true' } });
     const unchecked = { text: '99.5', value: '99.5' };
     assert.equal(clearChecked({ unchecked }).unchecked, unchecked, 'a field without a message stays the same object: the form draws it again only when it changes');
+    const none = { unchecked, unread: { text: 'x', error: 'no' } };
+    assert.equal(clearChecked(none), none, 'without such messages the fields stay the same record: a form of thousands is not copied on every key press');
   });
 
   it('fills a year: the periods given, the last one repeated, else the current value', () => {

@@ -11,7 +11,8 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import '../../src/widget/credit-calculator.js';
 import type { CreditCalculator } from '../../src/widget/credit-calculator.js';
-import { $, amount, field, typeInto, watchPageErrors } from './helpers.js';
+import { compile } from '../../src/index.js';
+import { $, amount, field, holdIdleTime, typeInto, watchPageErrors } from './helpers.js';
 import { CREDIT_AT_99_5, DEFAULT_CREDIT, largeRules } from './large-rules.js';
 
 const RealWorker = window.Worker;
@@ -84,6 +85,34 @@ describe('<credit-calculator> with large rules and no worker to read them', func
     workersAre((options) => new RealWorker(odd, options));
     await loadsLargeRules();
     expect(tried).to.equal(1);
+  });
+
+  it('reads a large precompiled program on the page in idle slices, not in one task', async () => {
+    // @ts-expect-error: a browser, or a test environment, without workers
+    delete window.Worker;
+    const json = JSON.stringify(compile(largeRules()).program!.toJSON());
+    const idle = holdIdleTime();
+    try {
+      const el = document.createElement('credit-calculator') as CreditCalculator;
+      el.src = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+      document.body.append(el);
+      await waitUntil(() => idle.held() > 0, 'the program read in idle time', { timeout: 30_000 });
+      // Its JSON parsed, then read and checked, then planned a few hundred rules at a time, each in idle
+      // tasks of its own (about 200 here); read in one task, it was in use after 3.
+      let tasks = 0;
+      for (; !el.loadedProgram && tasks < 10_000; tasks++) {
+        idle.run(1);
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+      expect(tasks, 'idle tasks until the program is in use').to.be.greaterThan(5);
+      idle.restore();
+      idle.run();
+      await waitUntil(() => amount(el) === DEFAULT_CREDIT, 'the credit', { timeout: 30_000 });
+      await typeInto(el, field(el, 'Availability'), '99.5');
+      await waitUntil(() => amount(el) === CREDIT_AT_99_5, 'the credit for 99.5%', { timeout: 30_000 });
+    } finally {
+      idle.restore();
+    }
   });
 
   // Last: the page's policy stays for the rest of this file.

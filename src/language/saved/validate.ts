@@ -30,14 +30,32 @@ const MAX_TEXT = 32 * 1024 * 1024;
  * `ast.statements[3].credit.kind: expected one of "percent", "money", …, got "dollars"`.
  */
 export function validateSaved(json: unknown): SavedReading {
-  try {
-    const data = typeof json === 'string' ? parse(json) : json;
+  if (typeof json !== 'string') return readParsed(json);
+  const parsed = parseSaved(json);
+  return 'problem' in parsed ? parsed : readParsed(parsed.data);
+}
+
+/** A saved program's text parsed as JSON, or the problem `validateSaved` gives for it: a step of its own for large programs. */
+export function parseSaved(text: string): { readonly data: unknown } | { readonly ok: false; readonly problem: string } {
+  return reading(() => ({ data: parse(text) }));
+}
+
+/** `validateSaved` for JSON already parsed. */
+export function readParsed(data: unknown): SavedReading {
+  return reading(() => {
     checkFormat(data);
     // A snapshot of the top level, so that its source is the one the spans are measured against.
     const top = { ...data };
     const program = savedProgram(source(top.source, 'source').length)(top, '');
     checkMeaning(program);
     return { ok: true, program };
+  });
+}
+
+/** What `read` finds, or the first fault it throws as a problem; never throws itself. */
+function reading<T>(read: () => T): T | { readonly ok: false; readonly problem: string } {
+  try {
+    return read();
   } catch (error) {
     if (error instanceof Damaged) return { ok: false, problem: error.message };
     // Only a platform stack far smaller than the limits assume could overflow.
