@@ -21,8 +21,9 @@ export const HUNDRED = new Decimal(100);
  * fractions (99.5% → 0.995), durations in seconds, everything else as written.
  */
 export function canonical(literal: Pick<Literal, 'kind' | 'value' | 'unit' | 'negative'>): Decimal {
-  let value = new Decimal(literal.value);
-  if (literal.kind === 'percent') value = value.div(HUNDRED);
+  // A percentage's digits shifted two places, not divided: the same exact value (literals have at most
+  // 30 digits, precision is 40), at a third of the cost for a form that reads thousands.
+  let value = new Decimal(literal.kind === 'percent' ? `${literal.value}e-2` : literal.value);
   if (literal.kind === 'duration') value = value.times(SECONDS_PER_UNIT[literal.unit ?? 's']);
   return literal.negative ? value.neg() : value;
 }

@@ -22,12 +22,12 @@ describe('<credit-playground> while typing', () => {
     expect($(el, 'credit-calculator')).to.exist;
     expect($$(el, '.problem'), 'nothing in the problems list').to.have.length(0);
     expect($(el, '.problems .ok')!.textContent).to.equal('No problems.');
-    expect($(el, '.cm-lintRange-warning, .cm-lintRange-error'), 'no underline').to.equal(null);
+    expect(Boolean($(el, '.cm-lintRange-warning, .cm-lintRange-error')), 'no underline').to.equal(false);
     // Every field of the preview has a value: nothing red, no “no value given”.
     const calculator = $(el, 'credit-calculator')!;
     await waitUntil(() => calculator.shadowRoot?.textContent?.includes('EUR'), 'the preview’s result', PATIENCE);
     expect(calculator.shadowRoot!.textContent).not.to.match(/no value|kein Wert/i);
-    expect(calculator.shadowRoot!.querySelector('[aria-invalid=true], [role=alert]'), 'no error in the preview').to.equal(null);
+    expect(Boolean(calculator.shadowRoot!.querySelector('[aria-invalid=true], [role=alert]')), 'no error in the preview').to.equal(false);
   });
 
   it('changes the preview’s result when a rule is typed', async () => {
@@ -73,11 +73,11 @@ describe('<credit-playground> while typing', () => {
     await sendKeys({ type: 'if availability < 98% then 20%' });
     await sendKeys({ press: 'Escape' });
     await settle(el);
-    expect($(el, '.cm-lintRange-error')).to.equal(null);
-    expect($(el, '.cm-lint-marker-error')).to.equal(null);
+    expect(Boolean($(el, '.cm-lintRange-error'))).to.equal(false);
+    expect(Boolean($(el, '.cm-lint-marker-error'))).to.equal(false);
     expect($$(el, '.problem[data-severity=error]')).to.have.length(0);
     expect(el.stale).to.equal(false);
-    expect($(el, '.preview .stale-note')).to.equal(null);
+    expect(Boolean($(el, '.preview .stale-note'))).to.equal(false);
   });
 
   it('suggests declared names and units', async () => {
@@ -433,7 +433,7 @@ describe('<credit-playground> drafts', () => {
     el.source = 'fee 500 EUR monthly\nif availability < then 10%\n';
     await settle(el);
     expect(el.program, 'no program of the previous document').to.equal(undefined);
-    expect($(el, 'credit-calculator')).to.equal(null);
+    expect(Boolean($(el, 'credit-calculator'))).to.equal(false);
     ($(el, '#embed') as HTMLButtonElement).click();
     await settle(el);
     expect(($(el, 'dialog') as HTMLDialogElement).open, 'no embed code for rules with errors').to.equal(false);

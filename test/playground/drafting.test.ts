@@ -480,7 +480,7 @@ describe('comparing two versions', () => {
     await waitUntil(() => chart.shadowRoot?.querySelector('svg'), 'both curves', { timeout: 20_000 });
     ($(el, '.close-compare') as HTMLButtonElement).click();
     await el.updateComplete;
-    expect($(el, '.compare')).to.equal(null);
+    expect(Boolean($(el, '.compare'))).to.equal(false);
   });
 
   it('says why two versions cannot be compared', async () => {
@@ -495,7 +495,7 @@ describe('comparing two versions', () => {
     ($(el, '#compare') as HTMLButtonElement).click();
     await waitUntil(() => $(el, '[role=status]')!.textContent!.includes('has errors'), 'the message', PATIENCE);
     expect($(el, '[role=status]')!.textContent).to.equal('“The draft as it stands” has errors, so it cannot be compared. Restore it and fix them first.');
-    expect($(el, '.compare')).to.equal(null);
+    expect(Boolean($(el, '.compare'))).to.equal(false);
   });
 });
 

@@ -63,7 +63,7 @@ describe('<credit-playground> with a draft at the limits', () => {
 
     // Then the problems of the final text: its new name unused, and no error of the half-typed lines before it.
     await waitUntil(() => !busy(el), 'the final text checked', { timeout: 120_000 });
-    expect($(el, '#checking')).to.equal(null);
+    expect(Boolean($(el, '#checking'))).to.equal(false);
     const messages = el.diagnostics.map((d) => d.message);
     expect(messages.some((m) => m.includes('unused_total'))).to.equal(true);
     expect(el.diagnostics.filter((d) => d.severity === 'error')).to.deep.equal([]);

@@ -186,7 +186,7 @@ describe('<credit-calculator> as a user sees it', () => {
       const el = fixtureSync<CreditCalculator>(html`<credit-calculator panels="chart year" rules=${rules}></credit-calculator>`);
       await waitUntil(() => amount(el) === '0.00 EUR', 'the first credit', { timeout: 20_000 });
       await el.updateComplete;
-      expect($(el, '[part=chart-svg]'), 'no curve before idle time').to.equal(null);
+      expect(Boolean($(el, '[part=chart-svg]')), 'no curve before idle time').to.equal(false);
       expect($(el, '.chart figcaption')!.textContent, 'the chart\'s place, with its heading').to.equal('Credit by Response time');
       const year = $(el, '[part~=year]')!;
       const top = year.getBoundingClientRect().top;
@@ -246,7 +246,7 @@ describe('<credit-calculator> as a user sees it', () => {
     const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator rules=${RULES} downtime></credit-calculator>`));
     const input = field(el, 'Monthly availability, as downtime in a 30-day month');
     expect(input.value, 'the default 99.95 %').to.equal('21.6');
-    expect($(el, 'input[type=range]'), 'no percentage slider').to.equal(null);
+    expect(Boolean($(el, 'input[type=range]')), 'no percentage slider').to.equal(false);
     const told: string[] = [];
     el.addEventListener('credit-change', (e) => told.push(String(e.detail.inputs.availability)));
     await typeInto(el, input, '216');
@@ -416,7 +416,7 @@ describe('<credit-calculator> and its host page', () => {
     const rules = `fee 100 EUR\ninput x: percent "<img src=x onerror=\\"window.__xss=1\\">" default 50%\ncredit "<b>bold</b>":\n  if x < 60% then 10 EUR\n`;
     const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator rules=${rules} currency="EUR"></credit-calculator>`));
     expect(el.loadedProgram, 'the rules compile').to.exist;
-    expect(el.shadowRoot!.querySelector('img, b')).to.equal(null);
+    expect(Boolean(el.shadowRoot!.querySelector('img, b'))).to.equal(false);
     expect($$(el, 'label').map((l) => l.textContent)).to.include('<img src=x onerror="window.__xss=1">');
     expect(el.shadowRoot!.textContent).to.contain('<b>bold</b>');
     expect((window as { __xss?: number }).__xss).to.equal(undefined);

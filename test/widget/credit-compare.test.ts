@@ -280,7 +280,7 @@ describe('<credit-compare>', () => {
 
   it('renders markup in plan names as text', async () => {
     const el = await compare([['<img src=x onerror=window.__xss=1>', STANDARD]]);
-    expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+    expect(Boolean(el.shadowRoot!.querySelector('img'))).to.equal(false);
     expect(Object.keys(rows(el))).to.deep.equal(['<img src=x onerror=window.__xss=1>']);
   });
 });

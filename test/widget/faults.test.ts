@@ -75,7 +75,7 @@ describe('<credit-calculator> when src fails', () => {
     expect(errors.length).to.equal(1);
     const problems = $(el, '[part=problems]')!;
     expect(problems.textContent).to.contain('is neither credit rules nor a precompiled program');
-    expect(problems.querySelector('div, title, body'), 'nothing of the page is rendered').to.equal(null);
+    expect(Boolean(problems.querySelector('div, title, body')), 'nothing of the page is rendered').to.equal(false);
     el.remove();
   });
 
@@ -236,7 +236,7 @@ describe('<credit-calculator> and hostile input', () => {
       'calc.nosuchinput=99',
     ].join('&'));
     expect(el.loadedProgram).to.exist;
-    expect(el.shadowRoot!.querySelector('img, b, script')).to.equal(null);
+    expect(Boolean(el.shadowRoot!.querySelector('img, b, script'))).to.equal(false);
     expect(field(el, 'Monthly availability').value).to.equal('99.95');
     expect(field(el, 'Monthly fee').value).to.equal('1,000');
     expect(amount(el)).to.equal('0.00 EUR');
@@ -272,14 +272,14 @@ describe('<credit-calculator> and hostile input', () => {
     ].join('\n');
     const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator rules=${rules} panels="all"></credit-calculator>`));
     expect(el.loadedProgram, 'the rules compile').to.exist;
-    expect(el.shadowRoot!.querySelector('img, b, script')).to.equal(null);
+    expect(Boolean(el.shadowRoot!.querySelector('img, b, script'))).to.equal(false);
     const text = el.shadowRoot!.textContent!;
     expect(text).to.contain('<img src=x onerror="window.__xss=2">');
     expect(text).to.contain('<script>window.__xss=4</script>');
     expect($$(el, '[part=examples] button').map((b) => b.textContent)).to.deep.equal(['<img src=x onerror="window.__xss=5">']);
     const broken = await ready(await fixture<CreditCalculator>(html`<credit-calculator rules=${'fee 100 EUR\nif <img src=x onerror=window.__xss=6> then 10%\n'}></credit-calculator>`));
     expect($(broken, '[part=problems]')).to.exist;
-    expect(broken.shadowRoot!.querySelector('img')).to.equal(null);
+    expect(Boolean(broken.shadowRoot!.querySelector('img'))).to.equal(false);
     await sleep(50);
     expect((window as { __xss?: number }).__xss).to.equal(undefined);
   });
@@ -327,6 +327,6 @@ describe('<credit-calculator> printed', () => {
     expect(amount(el)).to.equal('250.00 EUR');
     // The dialog closed: printing the page (Ctrl+P) prints all of it again.
     expect(printedNode(page.querySelector('h1')!), 'the page heading printed after').to.equal(true);
-    expect(page.querySelector('[data-credit-printing]')).to.equal(null);
+    expect(Boolean(page.querySelector('[data-credit-printing]'))).to.equal(false);
   });
 });

@@ -192,7 +192,7 @@ describe('<credit-calculator> with large rules, read in its worker', function ()
     await settled(other);
     await removed.updateComplete;
     expect(removed.loadedProgram).to.equal(undefined);
-    expect(removed.shadowRoot?.querySelector('[part=amount], [part=problems]') ?? null).to.equal(null);
+    expect(Boolean(removed.shadowRoot?.querySelector('[part=amount], [part=problems]'))).to.equal(false);
     expect(events).to.deep.equal([]);
   });
 });

@@ -236,7 +236,7 @@ describe('<credit-calculator> with a block of 4,990 tiers and every panel', () =
     const shadow = el.shadowRoot!;
     expect(shadow.querySelectorAll('[part=breakdown] .tier').length, 'tiers formatted').to.equal(25);
     expect(shadow.querySelector('.tier[data-winner]')!.textContent).to.contain('“Availability” is below 97.02%');
-    expect(shadow.querySelector('[part=trace] li'), 'the trace of 4,990 steps waits to be opened').to.equal(null);
+    expect(Boolean(shadow.querySelector('[part=trace] li')), 'the trace of 4,990 steps waits to be opened').to.equal(false);
     const yearTotal = shadow.querySelector('.year tfoot td')!.textContent!.replace(/\u00a0/g, ' ');
     expect(yearTotal).to.equal('357.60 EUR');
 
@@ -324,7 +324,7 @@ describe('<credit-calculator> with a block of 4,990 tiers and every panel', () =
       expect(mostPerTask(steps), 'steps in one task').to.be.at.most(STEPS_PER_SLICE);
       idle.run(1);
       await settle();
-      expect($(el, '[aria-busy]'), 'shown in the next idle task').to.equal(null);
+      expect(Boolean($(el, '[aria-busy]')), 'shown in the next idle task').to.equal(false);
       expect($(el, '.tier[data-winner]')!.textContent).to.contain('“Availability” is below 96.02%');
     } finally {
       idle.restore();
@@ -338,7 +338,7 @@ describe('<credit-calculator> with a block of 4,990 tiers and every panel', () =
     try {
       await typeInto(el, field(el, 'Monthly availability'), '98');
       expect(amount(el)).to.equal('400.00 EUR');
-      expect($(el, '[aria-busy]')).to.equal(null);
+      expect(Boolean($(el, '[aria-busy]'))).to.equal(false);
       expect($(el, '[part=breakdown] [data-matched] .money')!.textContent!.replace(/\u00a0/g, ' '), 'the breakdown without idle time').to.equal('400.00 EUR');
     } finally {
       idle.restore();
@@ -366,7 +366,7 @@ describe('<credit-calculator> with a block of 4,990 tiers and every panel', () =
       idle.run();
       await el.updateComplete;
       expect(explanations(), 'one explanation: the newest values\'; those of "9" were superseded').to.equal(before + 1);
-      expect($(el, '[aria-busy]'), 'no panel busy any more').to.equal(null);
+      expect(Boolean($(el, '[aria-busy]')), 'no panel busy any more').to.equal(false);
       expect($(el, '.tier[data-winner]')!.textContent).to.contain('“Availability” is below 96.02%');
       expect($(el, '[part=because]')!.textContent).to.contain('96%');
     } finally {
@@ -456,7 +456,7 @@ describe('<credit-calculator> with a block of 4,990 tiers and every panel', () =
       idle.run();
       await el.updateComplete;
       expect(months.length, 'no month of the replaced rules\' year built after they were replaced').to.equal(before);
-      expect(el.shadowRoot!.querySelector('.year tfoot td'), 'no year table of the replaced rules').to.equal(null);
+      expect(Boolean(el.shadowRoot!.querySelector('.year tfoot td')), 'no year table of the replaced rules').to.equal(false);
     } finally {
       idle.restore();
     }

@@ -94,7 +94,7 @@ describe('<credit-calculator> with a block of 4,990 tiers that is no tier table,
       expect(month.ok && month.credit.amount).to.equal('39.80');
       expect(amount(el), 'credit()\'s amount').to.equal('39.80 EUR');
       expect(total.getAttribute('aria-busy')).to.equal(null);
-      expect($(el, '[aria-busy]'), 'every panel shows the new values\' result').to.equal(null);
+      expect(Boolean($(el, '[aria-busy]')), 'every panel shows the new values\' result').to.equal(false);
       expect($(el, '.tier[data-winner]')!.textContent).to.contain('“Availability” is below 96.02%');
 
       const march = el.shadowRoot!.querySelector<HTMLInputElement>('[part~=year] input[aria-label="Availability, Mar"]')!;

@@ -65,7 +65,7 @@ describe('<credit-calculator> why, in words', () => {
     const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator locale="en" rules=${RULES} .values=${{ availability: 99.5 }}></credit-calculator>`));
     const details = trace(el);
     expect(details.open).to.equal(false);
-    expect(details.querySelector('li'), 'not rendered while closed').to.equal(null);
+    expect(Boolean(details.querySelector('li')), 'not rendered while closed').to.equal(false);
     details.querySelector('summary')!.click();
     await waitUntil(() => details.querySelector('li'), 'the steps appear');
     expect(details.open).to.equal(true);
@@ -80,7 +80,7 @@ describe('<credit-calculator> why, in words', () => {
   it('shows the trace alone for a calculator without credits', async () => {
     const roi = 'input tickets: number "Tickets" default 10\noutput cost: number "Cost" = tickets * 2\n';
     const el = await ready(await fixture<CreditCalculator>(html`<credit-calculator locale="en" rules=${roi} panels="outputs why"></credit-calculator>`));
-    expect($(el, '[part=because]')).to.equal(null);
+    expect(Boolean($(el, '[part=because]'))).to.equal(false);
     expect($(el, '[part=why] ol')!.textContent).to.contain('cost = 20');
   });
 
