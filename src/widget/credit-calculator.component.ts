@@ -326,12 +326,13 @@ export class CreditCalculator extends LitElement {
     if (isServer) return this.#compute(false);
     // The form is shown in this task and computed in the next: together, the first time a page
     // runs them, they are a long task (for thousands of tiers, one of seconds). Rules replaced
-    // meanwhile are not computed.
+    // meanwhile are not computed. Rules long to explain have their first credit computed in
+    // idle slices from the first step: a form of thousands of inputs is read in parts.
     const program = loaded.program;
     const later = this.#runner?.explainsLater ? whenIdle : (task: () => void) => void nextTask().then(task);
     const first = (this.#firstCompute = new Promise<void>((done) => later(() => {
       try {
-        if (this.loaded === program) this.#compute(false);
+        if (this.loaded === program) this.#compute(false, true);
       } finally {
         if (this.#firstCompute === first) this.#firstCompute = undefined;
         done();
@@ -416,8 +417,11 @@ export class CreditCalculator extends LitElement {
     return program && new Runner(program, options, () => this.#formats.t.rulesProblem);
   }
 
-  /** Evaluates the form (and the year, when shown); `user` says whether to tell the page. */
-  #compute(user: boolean): void {
+  /**
+   * Evaluates the form (and the year, when shown); `user` says whether to tell the page.
+   * `first`: the first computation of new rules, whose credit nobody waits for in this task.
+   */
+  #compute(user: boolean, first = false): void {
     const runner = this.#runner;
     if (!runner) return;
     this.formError = undefined;
@@ -431,7 +435,7 @@ export class CreditCalculator extends LitElement {
     }
     const values = this.#values;
     // Values that do not compute: `refused` showed why.
-    const month = this.#month.compute(runner, values);
+    const month = this.#month.compute(runner, values, first);
     if (!month) return;
     this.stale = false;
     // A credit computed in idle time goes to the host's form when it is known.

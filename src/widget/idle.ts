@@ -71,15 +71,16 @@ export function inIdleSlices<T>(work: Generator<void, T, void>, wanted: () => bo
 }
 
 /**
- * Runs `work` now, as far as this task's `STEPS_NOW` go: when it ends
- * there, returns its result (undefined when it threw), in this task.
- * Otherwise returns undefined and goes on as `inIdleSlices` does, `wanted`,
- * `done` and `stepsPerSlice` as there.
+ * Runs `work` now, as far as this task's `STEPS_NOW` go (or `stepsNow`, fewer:
+ * none for work nobody waits for in this task): when it ends there, returns
+ * its result (undefined when it threw), in this task. Otherwise returns
+ * undefined and goes on as `inIdleSlices` does, `wanted`, `done` and
+ * `stepsPerSlice` as there.
  */
-export function nowOrInIdleSlices<T>(work: Generator<void, T, void>, wanted: () => boolean, done: (result: T | undefined) => void, stepsPerSlice = Infinity): { readonly result: T | undefined } | undefined {
+export function nowOrInIdleSlices<T>(work: Generator<void, T, void>, wanted: () => boolean, done: (result: T | undefined) => void, stepsPerSlice = Infinity, stepsNow = STEPS_NOW): { readonly result: T | undefined } | undefined {
   if (takenNow === 0) queueMicrotask(() => (takenNow = 0));
   try {
-    while (takenNow < STEPS_NOW) {
+    for (let taken = 0; takenNow < STEPS_NOW && taken < stepsNow; taken++) {
       takenNow++;
       const step = work.next();
       if (step.done) return { result: step.value };

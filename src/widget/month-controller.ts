@@ -9,7 +9,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CreditOutcome, Diagnostic, EvaluationResult } from '../runtime.js';
 import type { CreditChangeDetail } from './events.js';
 import { Explained } from './explained.js';
-import { inIdleSlices, nowOrInIdleSlices, STEPS_PER_SLICE, whenIdle } from './idle.js';
+import { inIdleSlices, nowOrInIdleSlices, STEPS_NOW, STEPS_PER_SLICE, whenIdle } from './idle.js';
 import type { Total } from './result-panels.js';
 import type { Runner } from './runner.js';
 
@@ -136,9 +136,11 @@ export class MonthController implements ReactiveController {
    * is computed in idle time when it takes more than a few steps (rules of
    * thousands of tiers that are no tier table): then `total` is undefined,
    * and `credited` settles once it is known. Undefined, the problems shown,
-   * when the values do not compute.
+   * when the values do not compute. `inIdleTime`: such rules' credit is
+   * computed in idle time from its first step (nobody waits for it in this
+   * task: the first credit of a form of thousands of inputs).
    */
-  compute(runner: Runner, values: Record<string, string>): Month | undefined {
+  compute(runner: Runner, values: Record<string, string>, inIdleTime = false): Month | undefined {
     const given = JSON.stringify(values);
     const key = `${given}\n${JSON.stringify(runner.options)}`;
     // A change that leaves the month as it was (a month of the year): its result, or the work on it, stands.
@@ -149,15 +151,15 @@ export class MonthController implements ReactiveController {
     // waited for that credit waits for this one.
     const again = this.#credited?.values === given ? this.#credited : undefined;
     if (again) this.#credited = undefined;
-    const month = this.#computed(runner, values, given, key);
+    const month = this.#computed(runner, values, given, key, inIdleTime);
     again?.settle(month && (month.credited ?? month.detail));
     return month;
   }
 
-  #computed(runner: Runner, values: Record<string, string>, given: string, key: string): Month | undefined {
+  #computed(runner: Runner, values: Record<string, string>, given: string, key: string, inIdleTime: boolean): Month | undefined {
     if (runner.explainsLater) {
       const later = new Explained(values, runner.evaluationInSteps(values));
-      const now = nowOrInIdleSlices(runner.creditInSteps(values), () => this.#state.crediting === later, (outcome) => this.#creditedLater(runner, later, values, outcome), STEPS_PER_SLICE);
+      const now = nowOrInIdleSlices(runner.creditInSteps(values), () => this.#state.crediting === later, (outcome) => this.#creditedLater(runner, later, values, outcome), STEPS_PER_SLICE, inIdleTime ? 0 : STEPS_NOW);
       if (!now) {
         const credited = this.#credit(later, given)!;
         this.#key = key;

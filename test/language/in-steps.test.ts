@@ -159,6 +159,15 @@ describe('the steps of a run', () => {
     assert.equal(drive(small.creditInSteps({ a: Array.from({ length: 12 }, () => '1%') })).pauses, 3, 'a year of 30 tiers a month: 360 tiers');
   });
 
+  it('read a form of thousands of inputs in parts of 500', () => {
+    const inputs = 1_750;
+    const many = exactOf(['fee 1000 EUR monthly', ...Array.from({ length: inputs }, (_, i) => `input x${i}: percent default 50%`), `if x${inputs - 1} < 40% then 10%`].join('\n'));
+    const values = { x1749: '30' };
+    // The fee and 1,750 inputs: three pauses while they are read, none after for one rule.
+    assert.deepEqual(drive(many.creditInSteps(values)), { value: many.credit(values), pauses: 3 });
+    assert.equal(drive(many.evaluateInSteps(values)).pauses, 3);
+  });
+
   it('find a tier table\'s winner from its input without working out its tiers: a year in one step', () => {
     const table = block(4990, false);
     const year = { a: Array.from({ length: 12 }, (_, i) => `${i * 8}%`) };

@@ -14,6 +14,7 @@ import { isCurrency, MAX_LITERAL_DIGITS, parseQuantity, significantDigits } from
 import { suggest } from '../suggest.js';
 import { effectiveRange } from '../checker/implied.js';
 import { LIMITS } from '../limits.js';
+import { finish } from '../plan/steps.js';
 
 export type InputValue = string | number | boolean;
 /**
@@ -151,7 +152,28 @@ export function readInputs(
   currency: string | undefined,
   /** The evaluation period: a year holds 12 months, 4 quarters or 1 year. */
   period: Period = 'monthly',
-): { months: Map<string, Value>[]; year: boolean; currency?: string; problems: Problem[] } {
+): InputsRead {
+  return finish(readInputsInSteps(specs, given, currency, period));
+}
+
+export interface InputsRead {
+  months: Map<string, Value>[];
+  year: boolean;
+  currency?: string;
+  problems: Problem[];
+}
+
+/** Inputs read in one step of a run in steps: a form of thousands of inputs is read in several. */
+export const INPUTS_PER_STEP = 500;
+
+/** `readInputs` in steps: it yields after each `perStep` inputs read. */
+export function* readInputsInSteps(
+  specs: readonly InputSpec[],
+  given: InputValues,
+  currency: string | undefined,
+  period: Period = 'monthly',
+  perStep = Infinity,
+): Generator<void, InputsRead, void> {
   const found: Problem[] = [];
   const known = new Set(specs.map((s) => s.name));
   for (const name of Object.keys(given)) {
@@ -178,7 +200,9 @@ export function readInputs(
   const months = Array.from({ length: count }, () => new Map<string, Value>());
   // The fee first: its currency is the program's when the rules name none.
   const ordered = [...specs].sort((a, b) => Number(b.name === 'fee') - Number(a.name === 'fee'));
+  let read = 0;
   for (const spec of ordered) {
+    if (++read % perStep === 0) yield;
     const raw = given[spec.name];
     if (spec.list) {
       readItems(spec, raw, count, lists.includes(spec), context, months, found);

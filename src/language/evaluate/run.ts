@@ -15,7 +15,7 @@ import { percentString } from './displays.js';
 import { decimalArithmetic, Evaluator, type MonthComputation } from './evaluator.js';
 import { explained, type StepData, type StepWording } from './explanation.js';
 import { EvaluationStop } from './expressions.js';
-import { readInputs, type InputValues } from './inputs.js';
+import { INPUTS_PER_STEP, readInputsInSteps, type InputValues } from './inputs.js';
 import type { CapCut, CreditLine, Evaluation, MonthResult, Step, YearResult } from './results.js';
 
 export interface RunOptions {
@@ -51,7 +51,8 @@ export function* runInSteps(program: CheckedProgram, evaluator: Evaluator, given
   const lines = evaluator.lines;
   const fail = (found: Problem[]): Evaluation => ({ ok: false, diagnostics: found.map((p) => locate(p, lines)) });
   const { period, feePeriod } = evaluator.plan;
-  const read = readInputs(program.inputs, given, program.currency ?? options.currency, period);
+  // A run paused by rules reads a form of thousands of inputs in steps too.
+  const read = yield* readInputsInSteps(program.inputs, given, program.currency ?? options.currency, period, pauses === 'rules' ? INPUTS_PER_STEP : Infinity);
   if (read.problems.length > 0) return fail(read.problems);
   const currency = read.currency ?? program.currency ?? options.currency;
   const lang = options.lang ?? 'en';
