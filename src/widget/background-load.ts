@@ -14,7 +14,7 @@
 import { loadProgramInSteps, Program, type LoadResult } from '../runtime.js';
 import { inIdleSlices } from './idle.js';
 import { readAnswer, type CompiledAnswer } from './compiled-answer.js';
-import { NewestOnlyWorker } from './newest-worker.js';
+import { NewestOnlyWorker, Superseded } from './newest-worker.js';
 
 /** Rules text to compile, or the JSON text of a precompiled program to read. */
 export type LoadRequest = { readonly rules: string } | { readonly program: string };
@@ -22,7 +22,7 @@ export type LoadRequest = { readonly rules: string } | { readonly program: strin
 export class BackgroundLoader {
   readonly #worker = new NewestOnlyWorker<LoadRequest, CompiledAnswer, LoadResult>({
     start: () => new Worker(new URL('./load-worker.js', import.meta.url), { type: 'module', name: 'credit-rules loader' }),
-    onPage: async (request) => ('rules' in request ? (await import('../compiler.js')).compile(request.rules) : await readInIdleTime(request.program)),
+    onPage: async (request, wanted) => ('rules' in request ? (await import('../compiler.js')).compile(request.rules) : await readInIdleTime(request.program, wanted)),
     read: (answer) => readAnswer(answer, (checked, diagnostics) => new Program(checked, diagnostics)),
   });
 
@@ -45,8 +45,13 @@ export class BackgroundLoader {
 /**
  * A program read on the page, where no worker can start, in idle slices: its
  * JSON parsed, then read and checked, then planned a few hundred rules at a
- * time. The 2.4 MB of 4,990 tiers had been one task of about 0.2 s.
+ * time. The 2.4 MB of 4,990 tiers had been one task of about 0.2 s. Reading
+ * stops, `Superseded`, once it is no longer `wanted` (the element left the
+ * page, or other rules replaced these).
  */
-function readInIdleTime(text: string): Promise<LoadResult> {
-  return new Promise((resolve, reject) => inIdleSlices(loadProgramInSteps(text), () => true, (result) => (result ? resolve(result) : reject(new Error('the program could not be read')))));
+function readInIdleTime(text: string, wanted: () => boolean): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const going = () => wanted() || (reject(new Superseded()), false);
+    inIdleSlices(loadProgramInSteps(text), going, (result) => (result ? resolve(result) : reject(new Error('the program could not be read'))));
+  });
 }

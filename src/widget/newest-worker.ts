@@ -26,8 +26,8 @@ export interface WorkerJob<Input, Answer, Result> {
    * that is the form bundlers find and emit the worker's file for.
    */
   readonly start: () => Worker;
-  /** The same work, done on the page. */
-  readonly onPage: (input: Input) => Result | Promise<Result>;
+  /** The same work, done on the page; `wanted()` turns false once newer work, `cancel` or `stop` replaced it. */
+  readonly onPage: (input: Input, wanted: () => boolean) => Result | Promise<Result>;
   /** The worker's answer as the result, one short step per `next()`. */
   readonly read: (answer: Answer, input: Input) => Generator<void, Result, void>;
 }
@@ -142,7 +142,7 @@ export class NewestOnlyWorker<Input, Answer, Result> {
   async #onPage(request: Request<Input, Result>): Promise<void> {
     if (request.id !== this.#newest) return request.reject(new Superseded());
     try {
-      this.#finish(request, await this.job.onPage(request.input));
+      this.#finish(request, await this.job.onPage(request.input, () => request.id === this.#newest));
     } catch (error) {
       request.reject(error);
     }

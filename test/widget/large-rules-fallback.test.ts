@@ -115,6 +115,29 @@ describe('<credit-calculator> with large rules and no worker to read them', func
     }
   });
 
+  it('stops reading a large program on the page once the element leaves the page', async () => {
+    // @ts-expect-error: a browser, or a test environment, without workers
+    delete window.Worker;
+    const json = JSON.stringify(compile(largeRules()).program!.toJSON());
+    const idle = holdIdleTime();
+    try {
+      const el = document.createElement('credit-calculator') as CreditCalculator;
+      el.src = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+      document.body.append(el);
+      await waitUntil(() => idle.held() > 0, 'the program read in idle time', { timeout: 30_000 });
+      idle.run(2);
+      expect(idle.held(), 'still reading').to.be.greaterThan(0);
+      el.remove();
+      // Each read still asked for sees, in its next slice, that it is no longer wanted.
+      idle.run(idle.held());
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(idle.held(), 'no idle work asked for once it left the page').to.equal(0);
+      expect(el.loadedProgram, 'nothing read').to.equal(undefined);
+    } finally {
+      idle.restore();
+    }
+  });
+
   // Last: the page's policy stays for the rest of this file.
   it('compiles them on the page when a Content Security Policy forbids workers', async () => {
     const policy = document.createElement('meta');
