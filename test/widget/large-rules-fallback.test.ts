@@ -40,6 +40,21 @@ function workersAre(make: (options?: WorkerOptions) => Worker): void {
   } as unknown as typeof Worker;
 }
 
+/** The large rules as a precompiled program (JSON), compiled once for the tests that read it. */
+let largeProgram: string | undefined;
+
+/** An element given the large program with no `Worker` and idle time held, once its reading asked for idle time. */
+async function readingLargeProgram(idle: ReturnType<typeof holdIdleTime>): Promise<CreditCalculator> {
+  // @ts-expect-error: a browser, or a test environment, without workers
+  delete window.Worker;
+  largeProgram ??= JSON.stringify(compile(largeRules()).program!.toJSON());
+  const el = document.createElement('credit-calculator') as CreditCalculator;
+  el.src = URL.createObjectURL(new Blob([largeProgram], { type: 'application/json' }));
+  document.body.append(el);
+  await waitUntil(() => idle.held() > 0, 'the program read in idle time', { timeout: 30_000 });
+  return el;
+}
+
 async function loadsLargeRules(): Promise<void> {
   const el = document.createElement('credit-calculator') as CreditCalculator;
   el.src = URL.createObjectURL(new Blob([largeRules()], { type: 'text/plain' }));
@@ -88,15 +103,9 @@ describe('<credit-calculator> with large rules and no worker to read them', func
   });
 
   it('reads a large precompiled program on the page in idle slices, not in one task', async () => {
-    // @ts-expect-error: a browser, or a test environment, without workers
-    delete window.Worker;
-    const json = JSON.stringify(compile(largeRules()).program!.toJSON());
     const idle = holdIdleTime();
     try {
-      const el = document.createElement('credit-calculator') as CreditCalculator;
-      el.src = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
-      document.body.append(el);
-      await waitUntil(() => idle.held() > 0, 'the program read in idle time', { timeout: 30_000 });
+      const el = await readingLargeProgram(idle);
       // Its JSON parsed, then read and checked, then planned a few hundred rules at a time, each in idle
       // tasks of its own (about 200 here); read in one task, it was in use after 3.
       let tasks = 0;
@@ -116,15 +125,9 @@ describe('<credit-calculator> with large rules and no worker to read them', func
   });
 
   it('stops reading a large program on the page once the element leaves the page', async () => {
-    // @ts-expect-error: a browser, or a test environment, without workers
-    delete window.Worker;
-    const json = JSON.stringify(compile(largeRules()).program!.toJSON());
     const idle = holdIdleTime();
     try {
-      const el = document.createElement('credit-calculator') as CreditCalculator;
-      el.src = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
-      document.body.append(el);
-      await waitUntil(() => idle.held() > 0, 'the program read in idle time', { timeout: 30_000 });
+      const el = await readingLargeProgram(idle);
       idle.run(2);
       expect(idle.held(), 'still reading').to.be.greaterThan(0);
       el.remove();
