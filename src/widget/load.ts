@@ -125,6 +125,8 @@ export async function fetchRules(url: string, t: Strings, signal?: AbortSignal, 
     const text = await readBody(response).catch(() => null);
     if (text === null) return unreachable();
     if (text === undefined) return tooLarge();
+    // Rules replaced, or the element removed, while the body came: they are not compiled or read.
+    if (signal?.aborted) return unreachable();
     const trimmed = text.trimStart();
     if (trimmed.startsWith('{')) return await loadJsonText(text, t, background);
     // An HTML page (a single-page app's fallback for an unknown path) is never rules.
