@@ -197,6 +197,8 @@ export class CreditCalculator extends LitElement {
   #terms = '';
   /** The first computation of rules, a task after they arrived (see `#use`). */
   #firstCompute?: Promise<void>;
+  /** The form waits, hidden, for that first computation: on the first rules shown, unless explained later. */
+  #firstHidden = false;
 
   #why?: { result: EvaluationResult; lang: Lang; words: string[] };
   #valuesRead?: { readonly fields: Record<string, Field>; readonly values: Record<string, string> };
@@ -309,6 +311,8 @@ export class CreditCalculator extends LitElement {
       return;
     }
     this.failure = undefined;
+    // Rules replacing others (a playground's preview) keep their form shown: hiding it would blink.
+    const firstShown = !this.loaded;
     this.loaded = loaded.program;
     this.#terms = termsFingerprint(loaded.program.source);
     const ctx = this.#form;
@@ -334,18 +338,24 @@ export class CreditCalculator extends LitElement {
       try {
         if (this.loaded === program) this.#compute(false, true);
       } finally {
-        if (this.#firstCompute === first) this.#firstCompute = undefined;
+        if (this.#firstCompute === first) {
+          this.#firstCompute = undefined;
+          this.requestUpdate(); // shown now, with its result
+        }
         done();
       }
     })));
+    this.#firstHidden = firstShown && !this.#runner?.explainsLater;
   }
 
   /**
    * `updateComplete` includes the first computation of rules, which comes a
-   * task after them, and a credit computed in idle time: the total shown is
-   * that of the newest values.
+   * task after them (also of rules set just before), and a credit computed in
+   * idle time: the total shown is that of the newest values and rules.
    */
   protected override async getUpdateComplete(): Promise<boolean> {
+    // The update pending first: rules set just before are loaded in it, and computed after.
+    await super.getUpdateComplete();
     await this.#firstCompute;
     await this.#month.settled();
     return super.getUpdateComplete();
@@ -625,7 +635,10 @@ export class CreditCalculator extends LitElement {
     const outputsLive = !program.credits.length;
     // The fields have a box of their own in the fieldset: a field added to the fieldset itself had Chromium
     // rebuild the layout of every field (a form of thousands of inputs is drawn a part at a time, `FieldsDrawn`).
-    return html`<div class="layout" part="layout" lang=${formats.lang}>
+    // Until its first result, a form computed in the next task is laid out but not shown: the result's panels,
+    // coming then, would move what a visitor already sees.
+    const hidden = this.#firstHidden && this.#firstCompute !== undefined;
+    return html`<div class=${hidden ? 'layout first' : 'layout'} part="layout" lang=${formats.lang}>
       <header class="summary wide" part="summary">
         <slot name="summary"></slot>
         <p class="hint">${new Intl.DateTimeFormat(formats.lang, { dateStyle: 'long' }).format(new Date())} · ${t.terms(this.#terms)}</p>

@@ -58,6 +58,7 @@ export const styles = css`
   :focus-visible { outline: 3px solid var(--_accent); outline-offset: 2px; }
 
   .layout { display: grid; gap: 24px; }
+  .layout.first { visibility: hidden; }
   /* A long German compound ("Verfügbarkeitsgutschrift") wraps instead of widening the card on a phone. */
   .layout > * { min-width: 0; }
   @container (min-width: 700px) {

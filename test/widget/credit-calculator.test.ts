@@ -179,6 +179,43 @@ describe('<credit-calculator> as a user sees it', () => {
     expect(chart.querySelector('.downtime ul')!.textContent).to.contain('over 43 min: 10%'); // below 99.9 %
   });
 
+  it('shows its form with the first result, so nothing a visitor sees moves when the result\'s panels come', async () => {
+    const shifts: number[] = [];
+    const observer = new PerformanceObserver((list) => shifts.push(...list.getEntries().map((e) => (e as PerformanceEntry & { value: number }).value)));
+    observer.observe({ type: 'layout-shift' });
+    const rules = 'fee 1000 EUR monthly\ninput response: duration "Response time" default 6h range 0h..24h\nif response > 4h then 10%\nif response > 8h then 20%\nexample "Slow": response = 9h => credit 20%\n';
+    const el = document.createElement('credit-calculator') as CreditCalculator;
+    el.rules = rules;
+    document.body.append(el);
+    // What each render leaves on the page, seen before any later task runs (the first result is computed in the next).
+    const seen: { visible: boolean; credit: string | undefined }[] = [];
+    const watch = new MutationObserver(() => {
+      const layout = $(el, '[part=layout]');
+      if (layout) seen.push({ visible: layout.checkVisibility({ visibilityProperty: true }), credit: amount(el) });
+    });
+    watch.observe(el.shadowRoot!, { childList: true, subtree: true, characterData: true, attributes: true });
+    try {
+      await ready(el);
+      await waitUntil(() => $(el, '[part=chart-svg]'), 'the curve traced', CHART_WAIT);
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      expect(seen.length, 'renders seen').to.be.greaterThan(1);
+      expect(seen.filter((s) => s.visible && !s.credit), 'the form shown without its result').to.deep.equal([]);
+      expect(seen.at(-1), 'shown with its result').to.deep.equal({ visible: true, credit: '100.00 EUR' });
+      expect(shifts, 'layout shifts while loading').to.deep.equal([]);
+      // A program replacing another (a playground's preview as one types) never hides the form: it would blink.
+      seen.length = 0;
+      el.program = compile(rules.replace('then 10%', 'then 15%')).program!;
+      await el.updateComplete;
+      expect(amount(el)).to.equal('150.00 EUR');
+      expect(seen.length, 'renders seen').to.be.greaterThan(0);
+      expect(seen.filter((s) => !s.visible), 'hidden while the new rules were computed').to.deep.equal([]);
+    } finally {
+      watch.disconnect();
+      observer.disconnect();
+      el.remove();
+    }
+  });
+
   it('holds the chart\'s place while its curve is traced, so the panels below it stay where they are', async () => {
     const rules = 'fee 1000 EUR monthly\ninput response: duration "Response time" default 2h range 0h..24h\nif response > 4h then 10%\nif response > 8h then 20%\n';
     const idle = holdIdleTime();
