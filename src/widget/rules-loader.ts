@@ -87,6 +87,9 @@ export class RulesLoader implements ReactiveController {
       // Rules at hand (a program, a text compiled at once) are used in this task: a server renders the element once, without waiting.
       const read = this.#read(abort.signal);
       loaded = read instanceof Promise ? await read : read;
+      // What was read (fetched, compiled) is drawn in a task of its own: together, the first time a
+      // page runs them, reading a program and drawing its form were one long task.
+      if (read instanceof Promise && !isServer) await nextTask();
     } catch (error) {
       loaded = this.unforeseen(error);
     }

@@ -49,6 +49,39 @@ describe('<credit-calculator> loading rules', () => {
     URL.revokeObjectURL(url);
   });
 
+  it('draws the form of a program read from src in a task after the one that read it', async () => {
+    const json = JSON.stringify(compile(RULES).program!.toJSON());
+    const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+    // Reading the program parses its text: from then on, a task of ours marks when that task has ended.
+    let readingTask: 'running' | 'ended' | undefined;
+    const parse = JSON.parse;
+    JSON.parse = function (text: string, ...rest: unknown[]) {
+      if (text === json && !readingTask) {
+        readingTask = 'running';
+        setTimeout(() => (readingTask = 'ended'), 0);
+      }
+      return parse.call(this, text, ...(rest as []));
+    } as typeof JSON.parse;
+    const el = document.createElement('credit-calculator') as CreditCalculator;
+    el.src = url;
+    document.body.append(el);
+    let drawnIn: typeof readingTask | 'none' = 'none';
+    const watch = new MutationObserver(() => {
+      if (drawnIn === 'none' && $(el, '[part=form]')) drawnIn = readingTask;
+    });
+    watch.observe(el.shadowRoot!, { childList: true, subtree: true });
+    try {
+      await ready(el);
+      expect(amount(el)).to.equal('0.00 EUR');
+      expect(drawnIn, 'the task the form was drawn in').to.equal('ended');
+    } finally {
+      JSON.parse = parse;
+      watch.disconnect();
+      el.remove();
+      URL.revokeObjectURL(url);
+    }
+  });
+
   it('shows each error with line:column and fires credit-error for bad rules', async () => {
     const el = document.createElement('credit-calculator');
     el.rules = 'fee 1000 EUR monthly\nif availability < then 10%\n';
