@@ -354,7 +354,7 @@ export class CreditCalculator extends LitElement {
    * idle time: the total shown is that of the newest values and rules.
    */
   protected override async getUpdateComplete(): Promise<boolean> {
-    // The update pending first: rules set just before are loaded in it, and computed after.
+    // The update pending first: a program set just before is used in it, and computed after.
     await super.getUpdateComplete();
     await this.#firstCompute;
     await this.#month.settled();

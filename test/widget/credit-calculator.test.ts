@@ -55,7 +55,7 @@ describe('<credit-calculator> loading rules', () => {
     // Reading the program parses its text: from then on, a task of ours marks when that task has ended.
     let readingTask: 'running' | 'ended' | undefined;
     const parse = JSON.parse;
-    JSON.parse = function (text: string, ...rest: unknown[]) {
+    JSON.parse = function (this: unknown, text: string, ...rest: unknown[]) {
       if (text === json && !readingTask) {
         readingTask = 'running';
         setTimeout(() => (readingTask = 'ended'), 0);
