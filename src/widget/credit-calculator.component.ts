@@ -350,8 +350,9 @@ export class CreditCalculator extends LitElement {
 
   /**
    * `updateComplete` includes the first computation of rules, which comes a
-   * task after them (also of rules set just before), and a credit computed in
-   * idle time: the total shown is that of the newest values and rules.
+   * task after them (also of a `program` set just before; rules as text or
+   * from `src` load asynchronously and are not waited for), and a credit
+   * computed in idle time: the total shown is that of the newest values.
    */
   protected override async getUpdateComplete(): Promise<boolean> {
     // The update pending first: a program set just before is used in it, and computed after.
