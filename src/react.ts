@@ -1,17 +1,17 @@
 /**
  * credit-rules/react: `<CreditCalculator>` for React, made with `@lit/react`,
  * which sets every prop as a property (objects such as `values` and `program`
- * included, in React 18 as in 19) and maps `onCreditChange`/`onCreditError`
- * to the element's events. Importing it registers `<credit-calculator>`, and
+ * included, in React 18 as in 19) and maps `onCreditChange`, `onCreditError`
+ * and `onCreditLoad` to the element's events. Importing it registers `<credit-calculator>`, and
  * declares the plain tag to JSX for code that uses `<credit-calculator>`
  * directly (React 19 sets its properties and `oncredit-change` listeners).
  */
 import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
 import { CreditCalculator as CreditCalculatorElement } from './widget/credit-calculator.js';
-import type { CreditChangeEvent, CreditErrorEvent } from './widget/events.js';
+import type { CreditChangeEvent, CreditErrorEvent, CreditLoadEvent } from './widget/events.js';
 
-export type { CreditChangeDetail, CreditChangeEvent, CreditErrorDetail, CreditErrorEvent } from './widget/events.js';
+export type { CreditChangeDetail, CreditChangeEvent, CreditErrorDetail, CreditErrorEvent, CreditLoadDetail, CreditLoadEvent } from './widget/events.js';
 
 export const CreditCalculator = createComponent({
   react: React,
@@ -20,6 +20,7 @@ export const CreditCalculator = createComponent({
   events: {
     onCreditChange: 'credit-change' as EventName<CreditChangeEvent>,
     onCreditError: 'credit-error' as EventName<CreditErrorEvent>,
+    onCreditLoad: 'credit-load' as EventName<CreditLoadEvent>,
   },
   displayName: 'CreditCalculator',
 });
@@ -31,6 +32,7 @@ type CreditCalculatorAttributes = Partial<Pick<CreditCalculatorElement,
   'load-timeout'?: number;
   'oncredit-change'?: (event: CreditChangeEvent) => void;
   'oncredit-error'?: (event: CreditErrorEvent) => void;
+  'oncredit-load'?: (event: CreditLoadEvent) => void;
 };
 
 declare module 'react' {

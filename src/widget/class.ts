@@ -5,4 +5,4 @@
  */
 export { CreditCalculator } from './credit-calculator.component.js';
 export type { Panel } from './credit-calculator.component.js';
-export type { CreditChangeDetail, CreditChangeEvent, CreditErrorDetail, CreditErrorEvent, CreditEventMap } from './events.js';
+export type { CreditChangeDetail, CreditChangeEvent, CreditErrorDetail, CreditErrorEvent, CreditEventMap, CreditLoadDetail, CreditLoadEvent } from './events.js';

@@ -58,6 +58,7 @@ const ALL_PANELS: readonly Panel[] = ['breakdown', 'outputs', 'why', 'chart', 'e
  *
  * @fires credit-change - After the user changes a value. `detail`: `{ inputs, result }`, numbers as decimal strings. Never fired for property changes.
  * @fires credit-error - When the rules cannot be loaded or have errors. `detail`: `{ kind: 'load' | 'compile', message, diagnostics }`.
+ * @fires credit-load - When rules are in use and their first result is shown (again for rules that replace them). `detail`: `{ terms }`; the result is the element's `result`.
  *
  * @slot - A `<script type="text/credit-rules">` holding the rules (used when neither `rules` nor `src` is set).
  * @slot summary - Printed above a printed summary, with the date, and never shown on screen: a title, the customer, a proposal number.
@@ -346,6 +347,10 @@ export class CreditCalculator extends LitElement {
       }
     })));
     this.#firstHidden = firstShown && !this.#runner?.explainsLater;
+    // A credit computed in idle time is shown once the month settles.
+    void first.then(() => this.#month.settled()).then(() => {
+      if (this.loaded === program && this.isConnected) this.dispatchEvent(creditEvent('credit-load', { terms: this.#terms }));
+    });
   }
 
   /**

@@ -1,8 +1,11 @@
 /**
- * The events `<credit-calculator>` fires. Both bubble and cross the shadow
+ * The events `<credit-calculator>` fires. All bubble and cross the shadow
  * root (`composed`), so a host page can listen on the element or on any
  * ancestor. `credit-change` follows a user's action only — never a property
  * the host set — so a host that mirrors values back cannot start a loop.
+ * `credit-load` says that rules are in use and their first result shown
+ * (rules given as text or `src` load asynchronously: `updateComplete` does
+ * not wait for them).
  */
 import type { Diagnostic, EvaluationResult } from '../runtime.js';
 
@@ -20,8 +23,14 @@ export interface CreditErrorDetail {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+export interface CreditLoadDetail {
+  /** The fingerprint of the terms now in use (what a link's `ID._terms` holds). */
+  readonly terms: string;
+}
+
 export type CreditChangeEvent = CustomEvent<CreditChangeDetail>;
 export type CreditErrorEvent = CustomEvent<CreditErrorDetail>;
+export type CreditLoadEvent = CustomEvent<CreditLoadDetail>;
 
 export function creditEvent<K extends keyof CreditEventMap>(type: K, detail: CreditEventMap[K]['detail']): CreditEventMap[K] {
   return new CustomEvent(type, { detail, bubbles: true, composed: true }) as CreditEventMap[K];
@@ -30,6 +39,7 @@ export function creditEvent<K extends keyof CreditEventMap>(type: K, detail: Cre
 export interface CreditEventMap {
   'credit-change': CreditChangeEvent;
   'credit-error': CreditErrorEvent;
+  'credit-load': CreditLoadEvent;
 }
 
 declare global {

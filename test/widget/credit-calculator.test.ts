@@ -49,6 +49,34 @@ describe('<credit-calculator> loading rules', () => {
     URL.revokeObjectURL(url);
   });
 
+  it('fires credit-load once rules are in use and their first result is shown, again for rules that replace them', async () => {
+    const el = document.createElement('credit-calculator') as CreditCalculator;
+    const loads: { terms: string; credit: string | undefined }[] = [];
+    el.addEventListener('credit-load', (e) => loads.push({ terms: e.detail.terms, credit: amount(el) }));
+    el.values = { availability: '99.7' };
+    el.rules = RULES;
+    document.body.append(el);
+    try {
+      await oneEvent(el, 'credit-load');
+      expect(loads).to.deep.equal([{ terms: el.terms, credit: '100.00 EUR' }]);
+      // Rules as text load asynchronously: the event, not updateComplete, says when they show.
+      el.rules = RULES.replace('then 10%', 'then 12%');
+      await oneEvent(el, 'credit-load');
+      expect(loads.map((l) => l.credit)).to.deep.equal(['100.00 EUR', '120.00 EUR']);
+      expect(loads[1].terms, 'the new terms').to.equal(el.terms);
+      expect(loads[1].terms === loads[0].terms, 'the same terms as before').to.equal(false);
+      // Rules that fail fire credit-error, not credit-load; and nothing more comes for values set.
+      el.rules = 'fee 1000 EUR monthly\nif availability < then 10%\n';
+      await oneEvent(el, 'credit-error');
+      el.values = { availability: '99.4' };
+      await el.updateComplete;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(loads.length, 'events').to.equal(2);
+    } finally {
+      el.remove();
+    }
+  });
+
   it('draws the form of a program read from src in a task after the one that read it', async () => {
     const json = JSON.stringify(compile(RULES).program!.toJSON());
     const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));

@@ -79,8 +79,11 @@ describe('<credit-calculator> with large rules, read in its worker', function ()
     sent.length = 0;
     const el = document.createElement('credit-calculator');
     el.src = asFile(largeRules());
+    // Its first credit is computed in idle time: the page hears of the rules once it shows.
+    const shown = new Promise<string | undefined>((resolve) => el.addEventListener('credit-load', () => resolve(amount(el)), { once: true }));
     document.body.append(el);
     await settled(el);
+    expect(await shown, 'the credit shown when credit-load came').to.equal(DEFAULT_CREDIT);
     expect(kinds()).to.deep.equal(['rules']);
     expect(compilerDownloads(), 'the compiler downloaded by the page, not only by its workers').to.equal(started);
     await followsTyping(el);

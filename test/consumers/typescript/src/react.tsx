@@ -13,7 +13,7 @@ export function Sla({ rules }: { rules: string }) {
         onCreditChange={(e) => setCredit(e.detail.result.credit.amount)}
       />
       <output>{credit}</output>
-      <credit-calculator src="/sla.credit.json" locale="de" oncredit-change={(e) => setCredit(e.detail.result.credit.amount)} />
+      <credit-calculator src="/sla.credit.json" locale="de" oncredit-change={(e) => setCredit(e.detail.result.credit.amount)} oncredit-load={(e) => setCredit(e.detail.terms)} />
       {/* @ts-expect-error: not a property of the element */}
       <credit-calculator rulez="x" />
     </>

@@ -15,3 +15,4 @@ calculator.addEventListener('credit-change', (e) => {
   console.log(amount, event.type, isTheClass.src);
 });
 document.querySelector('credit-calculator')?.addEventListener('credit-error', (e) => console.log(e.detail.kind));
+calculator.addEventListener('credit-load', (e) => console.log(e.detail.terms.length, calculator.result?.credit.amount));
