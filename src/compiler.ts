@@ -5,8 +5,9 @@
  * but does not render clauses or run examples — that is the package entry's
  * (`credit-rules`), for drafting and billing.
  */
-import { compileInto, type Compiled } from './language/compile.js';
+import { compileInSteps as stepsOf, type Compiled } from './language/compile.js';
 import { parserInstance, parserReady } from './language/parser.js';
+import { finish } from './language/plan/steps.js';
 import { Program } from './language/program.js';
 
 export type CompileResult = Compiled<Program>;
@@ -18,7 +19,16 @@ export type CompileResult = Compiled<Program>;
  * and without them its page loads less.
  */
 export function compile(source: string): CompileResult {
-  return compileInto(source, (checked, diagnostics) => new Program(checked, diagnostics));
+  return finish(compileInSteps(source));
+}
+
+/**
+ * `compile` in steps, a generator that yields between them (lexing, parsing,
+ * the syntax tree, names, kinds, the program): a page without a worker
+ * compiles large rules over several idle tasks. Parsing stays one step.
+ */
+export function compileInSteps(source: string): Generator<void, CompileResult, void> {
+  return stepsOf(source, (checked, diagnostics) => new Program(checked, diagnostics));
 }
 
 /** Whether the parser is built: the first compile builds it. */

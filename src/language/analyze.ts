@@ -7,13 +7,14 @@
 import { EOF } from 'chevrotain';
 import { AstBuilder } from './ast-builder.js';
 import type { ProgramAst } from './ast.js';
-import { check, type Lint } from './checker/index.js';
+import { checkInSteps, type Lint } from './checker/index.js';
 import type { CheckedProgram } from './checker/program.js';
 import type { Problem } from './diagnostics.js';
 import { problems as catalogue } from './problems.js';
 import { lex } from './lexer.js';
 import { LIMITS, measure } from './limits.js';
 import { parseTokens } from './parser.js';
+import { finish } from './plan/steps.js';
 import { LineMap } from './source.js';
 
 export interface Analysis {
@@ -26,10 +27,20 @@ const EMPTY: ProgramAst = { statements: [] };
 
 /** `lint`: the drafting warnings to add when the rules have no errors; none without it. */
 export function analyze(text: string, lint?: Lint): Analysis {
+  return finish(analyzeInSteps(text, lint));
+}
+
+/**
+ * `analyze` in steps: lexing, parsing, building the syntax tree and each
+ * stage of the check are steps of their own (a page without a worker
+ * compiles thousands of tiers over several tasks instead of one).
+ */
+export function* analyzeInSteps(text: string, lint?: Lint): Generator<void, Analysis, void> {
   const tooLarge = checkSize(text);
   if (tooLarge) return { problems: [tooLarge], ast: EMPTY };
   const lexed = lex(text);
   if (lexed.limited) return { problems: lexed.problems, ast: EMPTY };
+  yield;
   let parsed: ReturnType<typeof parseTokens>;
   try {
     parsed = parseTokens(lexed.tokens);
@@ -48,6 +59,7 @@ export function analyze(text: string, lint?: Lint): Analysis {
     const start = error.token.tokenType === EOF || !Number.isFinite(error.token.startOffset) ? text.length : error.token.startOffset;
     syntax.push(catalogue.syntax(error.message, { start, end: start + (error.token.image?.length ?? 0) }));
   }
+  yield;
   const builder = new AstBuilder(text);
   const ast = builder.program(parsed.cst);
   const size = measure(ast);
@@ -65,11 +77,13 @@ export function analyze(text: string, lint?: Lint): Analysis {
     const lines = new LineMap(text);
     const lineOf = (offset: number) => lines.position(offset).line;
     const broken = new Set(front.map((p) => lineOf(p.span.start)));
-    const checked = check(ast, text);
+    yield;
+    const checked = yield* checkInSteps(ast, text);
     const echoes = (p: Problem) => broken.has(lineOf(p.span.start)) || broken.has(lineOf(p.span.end));
     return { problems: sortProblems([...front, ...checked.problems.filter((p) => !echoes(p))]), ast };
   }
-  const checked = check(ast, text, lint);
+  yield;
+  const checked = yield* checkInSteps(ast, text, lint);
   return { problems: sortProblems([...front, ...checked.problems]), ast, ...(checked.program ? { program: checked.program } : {}) };
 }
 

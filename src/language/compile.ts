@@ -4,10 +4,11 @@
  * renders clauses, runs examples and adds the drafting warnings. Users'
  * mistakes are returned, never thrown.
  */
-import { analyze } from './analyze.js';
+import { analyzeInSteps } from './analyze.js';
 import type { Lint } from './checker/index.js';
 import type { CheckedProgram } from './checker/program.js';
 import { locate, type Diagnostic } from './diagnostics.js';
+import { finish } from './plan/steps.js';
 import { LineMap } from './source.js';
 
 export interface Compiled<P> {
@@ -17,7 +18,13 @@ export interface Compiled<P> {
 }
 
 export function compileInto<P>(source: string, make: (checked: CheckedProgram, diagnostics: readonly Diagnostic[]) => P, lint?: Lint): Compiled<P> {
-  const analysis = analyze(source, lint);
+  return finish(compileInSteps(source, make, lint));
+}
+
+/** `compileInto` in steps (`analyzeInSteps`'s, then the diagnostics' positions and the program). */
+export function* compileInSteps<P>(source: string, make: (checked: CheckedProgram, diagnostics: readonly Diagnostic[]) => P, lint?: Lint): Generator<void, Compiled<P>, void> {
+  const analysis = yield* analyzeInSteps(source, lint);
+  yield;
   const lines = new LineMap(source);
   const diagnostics = analysis.problems.map((p) => locate(p, lines));
   return { diagnostics, ...(analysis.program ? { program: make(analysis.program, diagnostics) } : {}) };

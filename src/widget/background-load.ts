@@ -9,7 +9,7 @@
  * (`newest-worker.ts`). Where no worker can start — no `Worker`, the
  * standalone script served from another origin than the page, a policy that
  * forbids workers, a bundler that did not emit the file — or it fails, the
- * page does the work itself, as it does for smaller rules (a program in idle slices).
+ * page does the work itself, in idle slices (`inIdleTime`).
  */
 import { loadProgramInSteps, Program, type LoadResult } from '../runtime.js';
 import { inIdleSlices } from './idle.js';
@@ -22,7 +22,7 @@ export type LoadRequest = { readonly rules: string } | { readonly program: strin
 export class BackgroundLoader {
   readonly #worker = new NewestOnlyWorker<LoadRequest, CompiledAnswer, LoadResult>({
     start: () => new Worker(new URL('./load-worker.js', import.meta.url), { type: 'module', name: 'credit-rules loader' }),
-    onPage: async (request, wanted) => ('rules' in request ? (await import('../compiler.js')).compile(request.rules) : await readInIdleTime(request.program, wanted)),
+    onPage: async (request, wanted) => inIdleTime('rules' in request ? compiling(request.rules, await import('../compiler.js')) : loadProgramInSteps(request.program), wanted),
     read: (answer) => readAnswer(answer, (checked, diagnostics) => new Program(checked, diagnostics)),
   });
 
@@ -42,16 +42,27 @@ export class BackgroundLoader {
   }
 }
 
+/** Rules compiled in steps: building the parser first when this page has not (`compileText`'s first compile does the same in tasks). */
+function* compiling(text: string, compiler: typeof import('../compiler.js')): Generator<void, LoadResult, void> {
+  if (!compiler.parserReady()) {
+    compiler.prepareParser();
+    yield;
+  }
+  return yield* compiler.compileInSteps(text);
+}
+
 /**
- * A program read on the page, where no worker can start, in idle slices: its
- * JSON parsed, then read and checked, then planned a few hundred rules at a
- * time. The 2.4 MB of 4,990 tiers had been one task of about 0.2 s. Reading
- * stops, `Superseded`, once it is no longer `wanted` (the element left the
- * page, or other rules replaced these).
+ * Large rules read on the page, where no worker can start, in idle slices: a
+ * program's JSON parsed, then read and checked, then planned a few hundred
+ * rules at a time (its 2.4 MB of 4,990 tiers had been one task of about
+ * 0.2 s); rules text lexed, parsed, built into a tree and checked, each a
+ * step (one task of 0.2–0.3 s before; parsing is still one). It stops,
+ * `Superseded`, once it is no longer `wanted` (the element left the page, or
+ * other rules replaced these).
  */
-function readInIdleTime(text: string, wanted: () => boolean): Promise<LoadResult> {
+function inIdleTime(steps: Generator<void, LoadResult, void>, wanted: () => boolean): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const going = () => wanted() || (reject(new Superseded()), false);
-    inIdleSlices(loadProgramInSteps(text), going, (result) => (result ? resolve(result) : reject(new Error('the program could not be read'))));
+    inIdleSlices(steps, going, (result) => (result ? resolve(result) : reject(new Error('the rules could not be read'))));
   });
 }

@@ -102,6 +102,32 @@ describe('<credit-calculator> with large rules and no worker to read them', func
     expect(tried).to.equal(1);
   });
 
+  it('compiles large rules text on the page in steps, in idle time, not in one task', async () => {
+    // @ts-expect-error: a browser, or a test environment, without workers
+    delete window.Worker;
+    const idle = holdIdleTime();
+    try {
+      const el = document.createElement('credit-calculator') as CreditCalculator;
+      // Rules with an error: once compiled they show it, with no preparation after.
+      el.src = URL.createObjectURL(new Blob([largeRules({ broken: true })], { type: 'text/plain' }));
+      document.body.append(el);
+      const shown = () => $(el, '[part=problems]');
+      await waitUntil(() => idle.held() > 0 || shown(), 'the compile asks for idle time', { timeout: 30_000 });
+      expect(Boolean(shown()), 'compiled before any idle time').to.equal(false);
+      // Lexed, parsed, built into a tree, its names and kinds checked: steps that each take an idle task of
+      // their own (a slice holds a second step only while it has time for the slowest step so far).
+      let tasks = 0;
+      for (; !shown() && tasks < 1000; tasks++) {
+        idle.run(1);
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+      expect(tasks, 'idle tasks until the error shows').to.be.greaterThan(2);
+      expect(shown()!.textContent).to.contain('availabilty');
+    } finally {
+      idle.restore();
+    }
+  });
+
   it('reads a large precompiled program on the page in idle slices, not in one task', async () => {
     const idle = holdIdleTime();
     try {

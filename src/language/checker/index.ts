@@ -6,6 +6,7 @@
  */
 import type { ProgramAst } from '../ast.js';
 import { hasErrors, type Problem } from '../diagnostics.js';
+import { finish } from '../plan/steps.js';
 import { problems } from '../problems.js';
 import { KindChecker } from './kinds.js';
 import { resolveNames, type Scope } from './names.js';
@@ -14,15 +15,29 @@ import { PROGRAM_FORMAT, type CheckedProgram } from './program.js';
 /** Drafting warnings about a program without errors (`lints.ts`). */
 export type Lint = (program: CheckedProgram, scope: Scope) => Problem[];
 
-export function check(ast: ProgramAst, text: string, lint?: Lint): { problems: Problem[]; program?: CheckedProgram } {
+export interface Checked {
+  readonly problems: Problem[];
+  readonly program?: CheckedProgram;
+}
+
+export function check(ast: ProgramAst, text: string, lint?: Lint): Checked {
+  return finish(checkInSteps(ast, text, lint));
+}
+
+/** `check` in steps: names, kinds and units, and the lints, each a step of its own. */
+export function* checkInSteps(ast: ProgramAst, text: string, lint?: Lint): Generator<void, Checked, void> {
   const found: Problem[] = [];
   const scope = resolveNames(ast, found);
+  yield;
   const facts = new KindChecker(text, scope, found).check(ast);
   const fee = facts.inputs.find((i) => i.name === 'fee');
   if (fee?.implicit) {
     found.push({ ...problems.implicitInput('fee', 'money', fee.span), message: 'no `fee` is declared, so the monthly fee is an input named `fee`' });
   }
   const program: CheckedProgram = { format: PROGRAM_FORMAT, source: text, ast, ...facts };
-  if (lint && !hasErrors(found)) found.push(...lint(program, scope));
+  if (lint && !hasErrors(found)) {
+    yield;
+    found.push(...lint(program, scope));
+  }
   return { problems: found, ...(hasErrors(found) ? {} : { program }) };
 }
