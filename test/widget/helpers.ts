@@ -89,6 +89,26 @@ export function holdIdleTime(): { run: (tasks?: number) => void; held: () => num
   };
 }
 
+/**
+ * Waits until no idle work has been asked for in 300 ms (at most `timeout`): an element a test
+ * removed still finishes the month's explanation it began, and a later test that holds idle time
+ * must not take that work for its own.
+ */
+export async function idleQuiet(timeout = 10_000): Promise<void> {
+  const request = window.requestIdleCallback;
+  let asked = 0;
+  window.requestIdleCallback = (task, options) => (asked++, request.call(window, task, options));
+  try {
+    for (const end = Date.now() + timeout; Date.now() < end; ) {
+      asked = 0;
+      await sleep(300);
+      if (asked === 0) return;
+    }
+  } finally {
+    window.requestIdleCallback = request;
+  }
+}
+
 /** A run of a program: its credit, or its full result with the explanation. */
 export type RunKind = 'credit' | 'explanation';
 
