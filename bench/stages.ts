@@ -1,5 +1,5 @@
 /**
- * One compile taken apart into its stages, as `analyze` and `compileInto`
+ * One compile taken apart into its stages, as `analyzeInSteps` and `compileInSteps`
  * run them: Chevrotain's lexer with the layout pass, the parser, the AST
  * builder, names and kinds, the drafting lints, line/column positions for the
  * diagnostics (`locate`), the `Program`, and the first `credit()` (which

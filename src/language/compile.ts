@@ -8,7 +8,6 @@ import { analyzeInSteps } from './analyze.js';
 import type { Lint } from './checker/index.js';
 import type { CheckedProgram } from './checker/program.js';
 import { locate, type Diagnostic } from './diagnostics.js';
-import { finish } from './plan/steps.js';
 import { LineMap } from './source.js';
 
 export interface Compiled<P> {
@@ -17,11 +16,10 @@ export interface Compiled<P> {
   readonly program?: P;
 }
 
-export function compileInto<P>(source: string, make: (checked: CheckedProgram, diagnostics: readonly Diagnostic[]) => P, lint?: Lint): Compiled<P> {
-  return finish(compileInSteps(source, make, lint));
-}
-
-/** `compileInto` in steps (`analyzeInSteps`'s, then the diagnostics' positions and the program). */
+/**
+ * Compiles `source` in steps (`analyzeInSteps`'s, then the diagnostics' positions and the
+ * program `make` makes); `finish` runs it at once.
+ */
 export function* compileInSteps<P>(source: string, make: (checked: CheckedProgram, diagnostics: readonly Diagnostic[]) => P, lint?: Lint): Generator<void, Compiled<P>, void> {
   const analysis = yield* analyzeInSteps(source, lint);
   yield;

@@ -12,9 +12,8 @@
  * page does the work itself, in idle slices (`inIdleTime`).
  */
 import { loadProgramInSteps, Program, type LoadResult } from '../runtime.js';
-import { inIdleSlices } from './idle.js';
 import { readAnswer, type CompiledAnswer } from './compiled-answer.js';
-import { NewestOnlyWorker, Superseded } from './newest-worker.js';
+import { inIdleTime, NewestOnlyWorker } from './newest-worker.js';
 
 /** Rules text to compile, or the JSON text of a precompiled program to read. */
 export type LoadRequest = { readonly rules: string } | { readonly program: string };
@@ -22,6 +21,9 @@ export type LoadRequest = { readonly rules: string } | { readonly program: strin
 export class BackgroundLoader {
   readonly #worker = new NewestOnlyWorker<LoadRequest, CompiledAnswer, LoadResult>({
     start: () => new Worker(new URL('./load-worker.js', import.meta.url), { type: 'module', name: 'credit-rules loader' }),
+    // On the page, in idle slices: a program's JSON parsed, read and checked, then planned a few hundred rules
+    // at a time (its 2.4 MB of 4,990 tiers had been one task of about 0.2 s); rules text lexed, parsed, built
+    // into a tree and checked, each a step (one task of 0.2–0.3 s before; parsing is still one).
     onPage: async (request, wanted) => inIdleTime('rules' in request ? compiling(request.rules, await import('../compiler.js')) : loadProgramInSteps(request.program), wanted),
     read: (answer) => readAnswer(answer, (checked, diagnostics) => new Program(checked, diagnostics)),
   });
@@ -49,20 +51,4 @@ function* compiling(text: string, compiler: typeof import('../compiler.js')): Ge
     yield;
   }
   return yield* compiler.compileInSteps(text);
-}
-
-/**
- * Large rules read on the page, where no worker can start, in idle slices: a
- * program's JSON parsed, then read and checked, then planned a few hundred
- * rules at a time (its 2.4 MB of 4,990 tiers had been one task of about
- * 0.2 s); rules text lexed, parsed, built into a tree and checked, each a
- * step (one task of 0.2–0.3 s before; parsing is still one). It stops,
- * `Superseded`, once it is no longer `wanted` (the element left the page, or
- * other rules replaced these).
- */
-function inIdleTime(steps: Generator<void, LoadResult, void>, wanted: () => boolean): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
-    const going = () => wanted() || (reject(new Superseded()), false);
-    inIdleSlices(steps, going, (result) => (result ? resolve(result) : reject(new Error('the rules could not be read'))));
-  });
 }

@@ -154,6 +154,18 @@ export class NewestOnlyWorker<Input, Answer, Result> {
   }
 }
 
+/**
+ * Work done on the page in idle slices (`steps`, a generator that yields
+ * between them), for a job's `onPage`: rejected with `Superseded` once it is
+ * no longer `wanted` (newer work, or the element left the page).
+ */
+export function inIdleTime<T>(steps: Generator<void, T, void>, wanted: () => boolean): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const going = () => wanted() || (reject(new Superseded()), false);
+    inIdleSlices(steps, going, (result) => (result !== undefined ? resolve(result) : reject(new Error('the work on the page failed'))));
+  });
+}
+
 /** In the worker: answers each request with `work`'s answer, in the order they come. */
 export function answerRequests<Input, Answer>(work: (input: Input) => Answer): void {
   addEventListener('message', (event: MessageEvent<Envelope<Input>>) => {

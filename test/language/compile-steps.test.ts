@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { compile, compileInSteps, type CompileResult } from '../../src/compiler.js';
+import * as full from '../../src/index.js';
 import { generateProgram } from '../fixtures/programs.js';
 
 const examples = readdirSync('examples').filter((f) => f.endsWith('.credit')).map((f) => readFileSync(`examples/${f}`, 'utf8'));
@@ -34,6 +35,22 @@ describe('compileInSteps', () => {
       assert.deepEqual(seen(step.value), seen(compile(source)), source.slice(0, 60));
       if (step.value.program) assert.ok(pauses >= 5, `${pauses} pauses for ${source.slice(0, 40)}`);
     }
+  });
+
+  it('with the drafting warnings (the package entry), gives what its compile gives, each kind of warning a step', () => {
+    const other = generateProgram(300);
+    const warned = [...examples, 'fee 1000 EUR monthly\ninput a: percent\ninput b: percent\nif a < 99% then 10%\nif a < 99.5% then 5%\n', tiers];
+    for (const source of warned) {
+      const steps = full.compileInSteps(source);
+      let step = steps.next();
+      let pauses = 0;
+      for (; !step.done; step = steps.next(), pauses++) full.compile(other);
+      const alone = full.compile(source);
+      assert.deepEqual(step.value.diagnostics, alone.diagnostics, source.slice(0, 60));
+      assert.deepEqual(step.value.program?.toJSON(), alone.program?.toJSON());
+      if (alone.program) assert.ok(pauses >= 11, `${pauses} pauses for ${source.slice(0, 40)}`);
+    }
+    assert.ok(full.compile(warned.at(-2)!).diagnostics.some((d) => d.severity === 'warning'), 'a draft with warnings among them');
   });
 
   it('refuses rules past the length limit before lexing them: no step of work', () => {

@@ -12,8 +12,8 @@ import { KindChecker } from './kinds.js';
 import { resolveNames, type Scope } from './names.js';
 import { PROGRAM_FORMAT, type CheckedProgram } from './program.js';
 
-/** Drafting warnings about a program without errors (`lints.ts`). */
-export type Lint = (program: CheckedProgram, scope: Scope) => Problem[];
+/** Drafting warnings about a program without errors, in steps (`lintInSteps` in `lints.ts`). */
+export type Lint = (program: CheckedProgram, scope: Scope) => Generator<void, Problem[], void>;
 
 export interface Checked {
   readonly problems: Problem[];
@@ -37,7 +37,7 @@ export function* checkInSteps(ast: ProgramAst, text: string, lint?: Lint): Gener
   const program: CheckedProgram = { format: PROGRAM_FORMAT, source: text, ast, ...facts };
   if (lint && !hasErrors(found)) {
     yield;
-    found.push(...lint(program, scope));
+    found.push(...(yield* lint(program, scope)));
   }
   return { problems: found, ...(hasErrors(found) ? {} : { program }) };
 }

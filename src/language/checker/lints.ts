@@ -10,6 +10,7 @@
 import * as A from '../ast.js';
 import { Decimal, ZERO } from '../decimal.js';
 import type { Problem } from '../diagnostics.js';
+import { finish } from '../plan/steps.js';
 import { problems } from '../problems.js';
 import { lintRulesAfterBlocks, lintTierGaps } from './blocks.js';
 import { canonical, clip, intervalOf, rangesOf, type Interval, type Range } from './intervals.js';
@@ -43,6 +44,11 @@ function capPerMonth(cap: A.Cap, months: number): Constant | undefined {
 }
 
 export function lint(program: CheckedProgram, scope: Scope): Problem[] {
+  return finish(lintInSteps(program, scope));
+}
+
+/** `lint` in steps, one per kind of warning: a page without a worker checks a draft of thousands of tiers over several tasks. */
+export function* lintInSteps(program: CheckedProgram, scope: Scope): Generator<void, Problem[], void> {
   const found: Problem[] = [];
   const specs = new Map(program.inputs.map((i) => [i.name, i]));
   const text = program.source;
@@ -54,12 +60,18 @@ export function lint(program: CheckedProgram, scope: Scope): Problem[] {
   for (const statement of program.ast.statements) {
     if (statement.type === 'block') lintBlock(statement, specs, found, pointsPay);
   }
+  yield;
   // Cap lints count credits per month; under `period quarterly` or `yearly` they would guess, so they stay silent.
   if (A.programPeriod(program.ast) === 'monthly') lintCaps(program, found);
+  yield;
   lintThresholds(program, specs, found, text);
+  yield;
   lintOverlaps(program, found);
   lintUnused(scope, found);
-  found.push(...lintTierGaps(program, specs), ...lintRulesAfterBlocks(program));
+  yield;
+  found.push(...lintTierGaps(program, specs));
+  yield;
+  found.push(...lintRulesAfterBlocks(program));
   return found;
 }
 
