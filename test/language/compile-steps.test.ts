@@ -1,9 +1,10 @@
 /**
- * `compileInSteps` (credit-rules/compiler): the compile a page without a
- * worker spreads over idle tasks — lexing, parsing, the syntax tree, names,
- * kinds, the program — each a step. Its result is `compile`'s, also when
- * other compiles run between its steps (they share one parser), for valid
- * rules, rules with errors, and rules at the limits.
+ * `compileInSteps` (credit-rules/compiler, and credit-rules with the drafting
+ * warnings): the compile a page without a worker spreads over idle tasks —
+ * lexing, parsing, the syntax tree, names, kinds, each kind of warning, the
+ * program — each a step. Its result is `compile`'s, also when other compiles
+ * run between its steps (they share one parser), for valid rules, rules with
+ * errors, and rules at the limits.
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
