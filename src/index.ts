@@ -26,8 +26,8 @@ export function compile(source: string): CompileResult {
 
 /**
  * `compile` in steps, a generator that yields between them (lexing, parsing,
- * the syntax tree, names, kinds, each kind of drafting warning, the program),
- * for a page that spreads a large compile over tasks.
+ * the syntax tree, names, kinds, each kind of drafting warning, the program):
+ * a page without a worker compiles a large draft over several idle tasks.
  */
 export function compileInSteps(source: string): Generator<void, CompileResult, void> {
   return stepsOf(source, (checked, diagnostics) => new Program(checked, diagnostics), lintInSteps);

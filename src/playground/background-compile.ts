@@ -5,11 +5,13 @@
  * the newest text only (`newest-worker.ts`): a text typed while it works
  * waits, an answer for a text already replaced is dropped, never shown.
  * Where no worker can start (no `Worker`, a policy that forbids it, a
- * bundler that did not emit the file), the text is compiled on the page.
+ * bundler that did not emit the file), the text is compiled on the page, in
+ * idle slices (`compileInSteps`: lexing, parsing, the tree, each check and
+ * each kind of drafting warning a step).
  */
-import { compile, Program, type CompileResult } from '../index.js';
+import { compileInSteps, Program, type CompileResult } from '../index.js';
 import { readAnswer, type CompiledAnswer } from '../widget/compiled-answer.js';
-import { NewestOnlyWorker, Superseded } from '../widget/newest-worker.js';
+import { inIdleTime, NewestOnlyWorker, Superseded } from '../widget/newest-worker.js';
 
 export { BACKGROUND_LENGTH } from '../widget/load.js';
 
@@ -26,7 +28,7 @@ export type Compiled = CompileResult & { readonly previewKey?: string };
 export class BackgroundCompiler {
   readonly #worker = new NewestOnlyWorker<string, CompileAnswer, Compiled>({
     start: () => new Worker(new URL('./compile-worker.js', import.meta.url), { type: 'module', name: 'credit-rules compiler' }),
-    onPage: compile,
+    onPage: (source, wanted) => inIdleTime(compileInSteps(source), wanted),
     read: function* (answer) {
       const result = yield* readAnswer(answer, (checked, diagnostics) => new Program(checked, diagnostics));
       return answer.previewKey !== undefined ? { ...result, previewKey: answer.previewKey } : result;

@@ -15,6 +15,7 @@ import type { CreditPlayground } from '../../src/playground/credit-playground.js
 import { strings } from '../../src/playground/i18n.js';
 import { $, $$, mount, PATIENCE, toEnd } from './helpers.js';
 import { afterEach, describe, it } from './mocha.js';
+import { holdIdleTime } from '../widget/helpers.js';
 
 afterEach(() => {
   fixtureCleanup();
@@ -121,5 +122,35 @@ describe('<credit-playground> with a draft at the limits', () => {
     expect(compiles).to.be.at.least(1);
     expect($$(el, '.problem')).to.have.length(200);
     expect(worded).to.be.at.most(200 * compiles);
+  });
+});
+
+describe('<credit-playground> with a draft at the limits and no worker to check it', () => {
+  it('checks the draft on the page in idle slices, a step at a time, and shows the same problems', async function (this: { timeout(ms: number): void }) {
+    this.timeout(180_000);
+    const RealWorker = window.Worker;
+    // @ts-expect-error: a browser, or a test environment, without workers
+    delete window.Worker;
+    const el = await mount();
+    // Held once the playground is drawn (its first view waits for idle time).
+    const idle = holdIdleTime();
+    try {
+      el.source = LARGE;
+      await waitUntil(() => idle.held() > 0 && busy(el), 'the check asks for idle time', { timeout: 60_000 });
+      // Lexed, parsed, built into a tree, names, kinds and each kind of warning: each its own step.
+      let tasks = 0;
+      for (; busy(el) && tasks < 1000; tasks++) {
+        idle.run(1);
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+      expect(tasks, 'idle tasks until the draft is checked').to.be.greaterThan(5);
+      idle.restore();
+      idle.run();
+      await waitUntil(() => !busy(el), 'the draft checked', { timeout: 120_000 });
+      expect(el.diagnostics.filter((d) => d.code === 'unreachable-tier').length).to.be.greaterThan(TIERS / 2);
+    } finally {
+      idle.restore();
+      window.Worker = RealWorker;
+    }
   });
 });
