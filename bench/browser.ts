@@ -445,6 +445,9 @@ async function largePlayground(p: Page, origin: string, path: string, into: 'com
     const pg = document.querySelector('credit-playground') as any;
     await pg.ready;
     pg.source = source;
+    // Drawn first, so that a check still under way shows as busy: without a worker it takes several idle tasks,
+    // and a key press before it ends could make the text the draft restored from local storage again.
+    await pg.updateComplete;
     while (pg.source !== source || pg.diagnostics.length < 1000 || pg.shadowRoot.querySelector('[aria-busy=true]')) await new Promise((r) => setTimeout(r, 20));
     // Before the `%` of line 5's credit, or at the end.
     pg.editor.dispatch({ selection: { anchor: tier ? pg.editor.state.doc.line(5).to - 1 : source.length } });

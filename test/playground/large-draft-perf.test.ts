@@ -148,6 +148,12 @@ describe('<credit-playground> with a draft at the limits and no worker to check 
       idle.run();
       await waitUntil(() => !busy(el), 'the draft checked', { timeout: 120_000 });
       expect(el.diagnostics.filter((d) => d.code === 'unreachable-tier').length).to.be.greaterThan(TIERS / 2);
+      // A key press: the text typed into is checked the same way, and its problems shown.
+      const changed = new Promise((resolve) => el.addEventListener('playground-change', resolve, { once: true }));
+      await toEnd(el);
+      await sendKeys({ type: 'x' });
+      await changed;
+      expect(el.diagnostics.map((d) => d.start.line), 'the stray x at the end').to.include(TIERS + 4);
     } finally {
       idle.restore();
       window.Worker = RealWorker;
