@@ -18,7 +18,7 @@ import { isCurrency, SECONDS_PER_UNIT } from './literals.js';
 import { DamagedProgram, lowering } from './plan/lower.js';
 import type { Plan } from './plan/plan.js';
 import { finish, Stepwise } from './plan/steps.js';
-import { parseSaved, readParsed } from './saved/validate.js';
+import { validateSavedInSteps } from './saved/validate.js';
 import { LineMap } from './source.js';
 
 // `credit()` without values or options: shared, so that billing's call allocates nothing for them.
@@ -400,14 +400,7 @@ export function loadProgram<P extends Program>(json: unknown, make: (checked: Ch
  */
 export function* loadProgramInSteps<P extends Program>(json: unknown, make: (checked: CheckedProgram) => P): Generator<void, LoadResult<P>, void> {
   const refuse = (why: string): LoadResult<P> => ({ diagnostics: [locate(evaluationProblems.badPrecompiled(why), new LineMap(''))] });
-  let data = json;
-  if (typeof json === 'string') {
-    const parsed = parseSaved(json);
-    if ('problem' in parsed) return refuse(parsed.problem);
-    data = parsed.data;
-    yield;
-  }
-  const reading = readParsed(data);
+  const reading = yield* validateSavedInSteps(json);
   if (!reading.ok) return refuse(reading.problem);
   try {
     const program = make(reading.program);

@@ -8,6 +8,7 @@
  * file is an answer, not a crash later in a widget.
  */
 import { PROGRAM_FORMAT, type CheckedProgram } from '../checker/program.js';
+import { finish } from '../plan/steps.js';
 import { checkMeaning } from './meaning.js';
 import { Damaged, fail, isPlainObject, show } from './read.js';
 import { savedProgram, source } from './shape.js';
@@ -30,18 +31,25 @@ const MAX_TEXT = 32 * 1024 * 1024;
  * `ast.statements[3].credit.kind: expected one of "percent", "money", …, got "dollars"`.
  */
 export function validateSaved(json: unknown): SavedReading {
-  if (typeof json !== 'string') return readParsed(json);
-  const parsed = parseSaved(json);
-  return 'problem' in parsed ? parsed : readParsed(parsed.data);
+  return finish(validateSavedInSteps(json));
 }
 
-/** A saved program's text parsed as JSON, or the problem `validateSaved` gives for it: a step of its own for large programs. */
-export function parseSaved(text: string): { readonly data: unknown } | { readonly ok: false; readonly problem: string } {
+/** `validateSaved` in steps: a text is parsed as JSON in a step of its own, then read and checked. */
+export function* validateSavedInSteps(json: unknown): Generator<void, SavedReading, void> {
+  if (typeof json !== 'string') return readParsed(json);
+  const parsed = parseSaved(json);
+  if ('problem' in parsed) return parsed;
+  yield;
+  return readParsed(parsed.data);
+}
+
+/** A saved program's text parsed as JSON, or the problem `validateSaved` gives for it. */
+function parseSaved(text: string): { readonly data: unknown } | { readonly ok: false; readonly problem: string } {
   return reading(() => ({ data: parse(text) }));
 }
 
 /** `validateSaved` for JSON already parsed. */
-export function readParsed(data: unknown): SavedReading {
+function readParsed(data: unknown): SavedReading {
   return reading(() => {
     checkFormat(data);
     // A snapshot of the top level, so that its source is the one the spans are measured against.
