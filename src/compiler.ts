@@ -23,8 +23,9 @@ export function compile(source: string): CompileResult {
 }
 
 /**
- * `compile` in steps, a generator that yields between them (lexing, parsing,
- * the syntax tree, names, kinds, the program): a page without a worker
+ * `compile` in steps, a generator that yields between them (building the
+ * parser the first time, lexing, parsing, the syntax tree, names, kinds, the
+ * program): a page without a worker
  * compiles large rules over several idle tasks. Parsing stays one step.
  */
 export function compileInSteps(source: string): Generator<void, CompileResult, void> {

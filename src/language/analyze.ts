@@ -13,7 +13,7 @@ import type { Problem } from './diagnostics.js';
 import { problems as catalogue } from './problems.js';
 import { lex } from './lexer.js';
 import { LIMITS, measure } from './limits.js';
-import { parseTokens } from './parser.js';
+import { parserInstance, parseTokens, parserReady } from './parser.js';
 import { finish } from './plan/steps.js';
 import { LineMap } from './source.js';
 
@@ -31,13 +31,18 @@ export function analyze(text: string, lint?: Lint): Analysis {
 }
 
 /**
- * `analyze` in steps: lexing, parsing, building the syntax tree and each
- * stage of the check are steps of their own (a page without a worker
+ * `analyze` in steps: building the parser (the first time), lexing, parsing,
+ * building the syntax tree and each stage of the check are steps of their own (a page without a worker
  * compiles thousands of tiers over several tasks instead of one).
  */
 export function* analyzeInSteps(text: string, lint?: Lint): Generator<void, Analysis, void> {
   const tooLarge = checkSize(text);
   if (tooLarge) return { problems: [tooLarge], ast: EMPTY };
+  // A page's first compile builds the parser (Chevrotain's analysis of the grammar): a step of its own.
+  if (!parserReady()) {
+    parserInstance();
+    yield;
+  }
   const lexed = lex(text);
   if (lexed.limited) return { problems: lexed.problems, ast: EMPTY };
   yield;

@@ -24,7 +24,7 @@ export class BackgroundLoader {
     // On the page, in idle slices: a program's JSON parsed, read and checked, then planned a few hundred rules
     // at a time (its 2.4 MB of 4,990 tiers had been one task of about 0.2 s); rules text lexed, parsed, built
     // into a tree and checked, each a step (one task of 0.2–0.3 s before; parsing is still one).
-    onPage: async (request, wanted) => inIdleTime('rules' in request ? compiling(request.rules, await import('../compiler.js')) : loadProgramInSteps(request.program), wanted),
+    onPage: async (request, wanted) => inIdleTime('rules' in request ? (await import('../compiler.js')).compileInSteps(request.rules) : loadProgramInSteps(request.program), wanted),
     read: (answer) => readAnswer(answer, (checked, diagnostics) => new Program(checked, diagnostics)),
   });
 
@@ -42,13 +42,4 @@ export class BackgroundLoader {
   stop(): void {
     this.#worker.stop();
   }
-}
-
-/** Rules compiled in steps: building the parser first when this page has not (`compileText`'s first compile does the same in tasks). */
-function* compiling(text: string, compiler: typeof import('../compiler.js')): Generator<void, LoadResult, void> {
-  if (!compiler.parserReady()) {
-    compiler.prepareParser();
-    yield;
-  }
-  return yield* compiler.compileInSteps(text);
 }
