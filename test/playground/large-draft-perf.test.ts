@@ -138,11 +138,7 @@ describe('<credit-playground> with a draft at the limits and no worker to check 
       el.source = LARGE;
       await waitUntil(() => idle.held() > 0 && busy(el), 'the check asks for idle time', { timeout: 60_000 });
       // Lexed, parsed, built into a tree, names, kinds and each kind of warning: each its own step.
-      let tasks = 0;
-      for (; busy(el) && tasks < 1000; tasks++) {
-        idle.run(1);
-        await new Promise((resolve) => setTimeout(resolve, 0));
-      }
+      const tasks = await idle.until(() => !busy(el), 1000);
       expect(tasks, 'idle tasks until the draft is checked').to.be.greaterThan(5);
       idle.restore();
       idle.run();

@@ -68,20 +68,33 @@ example "Short outage": availability = 99.7% => credit 10%
 example "Long outage": availability = 98% => credit 40%
 `;
 
-/** Idle-time work held back until a test lets it run: what a page too busy to be idle would do. `task()` is the idle task running now (0: none). */
-export function holdIdleTime(): { run: (tasks?: number) => void; held: () => number; task: () => number; restore: () => void } {
+/**
+ * Idle-time work held back until a test lets it run: what a page too busy to be idle would do. `task()` is the idle
+ * task running now (0: none); `until(done)` runs one held idle task at a time, each followed by a task of the page's
+ * own, until `done()` holds (at most `most`), and says how many ran.
+ */
+export function holdIdleTime(): { run: (tasks?: number) => void; until: (done: () => unknown, most?: number) => Promise<number>; held: () => number; task: () => number; restore: () => void } {
   const queue: IdleRequestCallback[] = [];
   const requestIdle = window.requestIdleCallback;
   let tasks = 0;
   let running = 0;
   window.requestIdleCallback = (task) => queue.push(task);
+  const run = (most = Infinity) => {
+    for (let n = 0; n < most && queue.length; n++) {
+      running = ++tasks;
+      queue.shift()!({ didTimeout: true, timeRemaining: () => 0 });
+      running = 0;
+    }
+  };
   return {
-    run: (most = Infinity) => {
-      for (let n = 0; n < most && queue.length; n++) {
-        running = ++tasks;
-        queue.shift()!({ didTimeout: true, timeRemaining: () => 0 });
-        running = 0;
+    run,
+    until: async (done, most = 10_000) => {
+      let ran = 0;
+      for (; !done() && ran < most; ran++) {
+        run(1);
+        await sleep(0);
       }
+      return ran;
     },
     held: () => queue.length,
     task: () => running,

@@ -118,11 +118,7 @@ describe('<credit-calculator> with large rules and no worker to read them', func
       expect(Boolean(shown()), 'compiled before any idle time').to.equal(false);
       // Lexed, parsed, built into a tree, its names and kinds checked: steps that each take an idle task of
       // their own (a slice holds a second step only while it has time for the slowest step so far).
-      let tasks = 0;
-      for (; !shown() && tasks < 1000; tasks++) {
-        idle.run(1);
-        await new Promise((resolve) => setTimeout(resolve, 0));
-      }
+      const tasks = await idle.until(shown, 1000);
       expect(tasks, 'idle tasks until the error shows').to.be.greaterThan(2);
       expect(shown()!.textContent).to.contain('availabilty');
     } finally {
@@ -136,11 +132,7 @@ describe('<credit-calculator> with large rules and no worker to read them', func
       const el = await readingLargeProgram(idle);
       // Its JSON parsed, then read and checked, then planned a few hundred rules at a time, each in idle
       // tasks of its own (about 200 here); read in one task, it was in use after 3.
-      let tasks = 0;
-      for (; !el.loadedProgram && tasks < 10_000; tasks++) {
-        idle.run(1);
-        await new Promise((resolve) => setTimeout(resolve, 0));
-      }
+      const tasks = await idle.until(() => el.loadedProgram);
       expect(tasks, 'idle tasks until the program is in use').to.be.greaterThan(5);
       idle.restore();
       idle.run();
